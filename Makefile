@@ -1,0 +1,42 @@
+# Self-documenting Makefile: every target has a `## comment`; `make help` lists them.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+SEEDS ?= seeds
+K ?=
+RANDOM_STATE ?= 0
+
+.PHONY: help install report test lab lint benchmarks clean
+
+help: ## List the targets with what they do
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+install: $(STAMP) ## Create .venv and install the pinned requirements and the package (quick when nothing changed)
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+report: install ## Build reports/<corpus-name>.html from seeds/ (SEEDS=..., K=..., RANDOM_STATE=... to change)
+	$(PY) -m analysis report $(SEEDS) --random-state $(RANDOM_STATE) $(if $(K),--k $(K),)
+
+test: install ## Run the test suite: unit, property, notebooks end to end, report checks
+	$(PY) -m pytest
+
+lab: install ## Start JupyterLab on notebooks/ with the project's kernel
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+lint: install ## Lint with ruff
+	$(VENV)/bin/ruff check .
+
+benchmarks: install ## Run the speed/memory/quality benchmarks (slow: minutes)
+	@for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+clean: ## Remove build artefacts (keeps .venv and reports)
+	rm -rf build .pytest_cache .ruff_cache .hypothesis
