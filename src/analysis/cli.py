@@ -1,0 +1,84 @@
+"""Command line: ``python -m analysis articles PATH...`` and ``python -m analysis report [PATH...]``.
+
+``articles`` parses tag pages and exports and writes the clean corpus to stdout (JSON Lines or CSV), so a user
+can check and convert a dump. ``report`` builds the shareable HTML report. Errors a user can cause print
+their message to stderr and exit with status 2, with no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from analysis.errors import AnalysisError
+
+__all__ = ["main"]
+
+
+def _articles(args: argparse.Namespace) -> int:
+    from analysis.corpus import load_corpus
+
+    corpus = load_corpus(*args.paths, lenient=args.lenient)
+    out = corpus.copy()
+    if args.format == "csv":
+        for column in ("tags", "tag_pages"):
+            out[column] = out[column].map("; ".join)
+        out.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        out.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from analysis.report import build_report
+
+    path = build_report(
+        args.paths or None,
+        output=args.output,
+        k=args.k,
+        random_state=args.random_state,
+        show_code=args.show_code,
+        progress=not args.quiet,
+    )
+    print(f"Report written to {path}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Topic clusters, tag analytics and shareable HTML reports for news tag-page dumps.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("articles", help="parse tag pages / JSONL / CSV and write the clean corpus to stdout")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .csv)")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default: jsonl)")
+    p.add_argument(
+        "--lenient", action="store_true", help="skip blocks that do not parse (each is listed as a warning)"
+    )
+    p.set_defaults(func=_articles)
+
+    r = sub.add_parser("report", help="build the shareable HTML report (default: seeds/)")
+    r.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the project's seeds/)")
+    r.add_argument("-o", "--output", metavar="OUT.html", help="where to write (default: reports/<corpus-name>.html)")
+    r.add_argument("--k", type=int, default=None, help="number of topic clusters (default: chosen from the data)")
+    r.add_argument("--random-state", type=int, default=0, help="seed for every random step (default: 0)")
+    r.add_argument("--show-code", action="store_true", help="keep the code cells in the report")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    r.set_defaults(func=_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
