@@ -1,13 +1,751 @@
-"""Loading tag-page dumps and article exports into one clean corpus (being written: see issue 2)."""
+"""Load tag-page dumps and article exports (JSON Lines, CSV) into one clean corpus DataFrame.
+
+:func:`load_corpus` is the only public entry point. It accepts files and folders, decodes whatever encoding
+real dumps come in (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252), parses tag-page text by its
+structure (headline, body paragraphs, tags) with a small Viterbi decoder over line features, reads JSONL and
+CSV exports, merges the same article seen on several pages or files into one row, and returns a DataFrame
+with the columns ``id``, ``title``, ``body``, ``tags``, ``tag_pages``, ``source`` plus any extra fields of
+JSONL/CSV rows. Everything a user can get wrong raises :class:`analysis.errors.CorpusError` naming the file,
+the line and what was expected; no block of input is ever silently dropped (``lenient=True`` skips bad
+blocks, but lists each one in a :class:`SkippedBlocksWarning`).
+"""
 
 from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import re
+import sys
+import unicodedata
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from analysis.errors import CorpusError
 
-__all__ = ["CorpusError", "load_corpus"]
+__all__ = ["CORPUS_COLUMNS", "CorpusError", "SkippedBlocksWarning", "article_id", "load_corpus"]
+
+#: The columns every corpus has, in this order; extra JSONL/CSV fields follow them.
+CORPUS_COLUMNS = ("id", "title", "body", "tags", "tag_pages", "source")
+
+_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+_JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+_CSV_SUFFIXES = {".csv"}
+_FOLDER_SUFFIXES = {".txt", ".jsonl", ".csv"}
 
 
-def load_corpus(*paths, lenient: bool = False) -> pd.DataFrame:  # placeholder until issue 2 lands
-    raise NotImplementedError
+class SkippedBlocksWarning(UserWarning):
+    """Lenient loading skipped blocks that did not parse; the message lists each one as ``file:line``."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Small records
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Article:
+    title: str
+    body: str
+    tags: list[str]
+    tag_pages: list[str]
+    source: str
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Skipped:
+    source: str
+    reason: str
+
+
+class _BlockError(Exception):
+    """A block of one file does not parse (becomes a CorpusError, or a skip in lenient mode)."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _where(display: str, line: int | None) -> str:
+    return f"{display}:{line}" if line is not None else display
+
+
+# --------------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------------
+
+
+def article_id(title: str, body: str) -> str:
+    """Content-derived article id: 16 hex chars of BLAKE2b over the whitespace-normalised title and body.
+
+    Two copies of an article that differ only in whitespace (line breaks, paragraph breaks, trailing
+    spaces, CRLF) or Unicode normal form get the same id; any other difference gives another id.
+
+    Args:
+        title: the headline (may be empty).
+        body: the article text.
+
+    Returns:
+        A 16-character lowercase hex string, the same on every run and machine.
+
+    Example:
+        >>> article_id("Headline", "Body text.") == article_id("Headline ", "Body\\n text.")
+        True
+    """
+    key = _normalise_key(title) + "\x1f" + _normalise_key(body)
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.DataFrame:
+    """Load tag-page text files, JSONL and CSV exports (files or folders) into one clean corpus.
+
+    Folders are searched recursively for ``.txt``, ``.jsonl`` and ``.csv`` files (hidden files and
+    folders are ignored). Files are read in a canonical order (sorted absolute path), so the result does
+    not depend on the order ``paths`` are given in; the same file given twice is read once.
+
+    Args:
+        *paths: files and/or folders.
+        lenient: skip blocks that do not parse instead of raising; one :class:`SkippedBlocksWarning`
+            lists every skipped block with its ``file:line``. Whole files that cannot be read (empty,
+            binary) are skipped the same way. Still raises if nothing loads at all.
+
+    Returns:
+        A DataFrame with a default RangeIndex, one row per unique article (same title and body up to
+        whitespace), in first-seen order, with columns ``id`` (str, see :func:`article_id`), ``title``
+        (str, may be empty for JSONL/CSV rows), ``body`` (str, paragraphs separated by ``"\\n\\n"``),
+        ``tags`` (list of str, merged over duplicates in first-seen order), ``tag_pages`` (list of str:
+        the ``Tag - <page>`` headers the article appeared under, or the file stem for files without
+        one), ``source`` (str ``"file:line"`` where the article was first seen) and one column per extra
+        JSONL/CSV field (a field called ``id`` or ``source`` is kept as ``record_id``/``record_source``).
+
+    Raises:
+        CorpusError: a path does not exist, a folder holds no loadable files, or a file is empty,
+            binary, or malformed (the message names the file, the line and what was expected).
+
+    Example:
+        >>> corpus = load_corpus("seeds")  # doctest: +SKIP
+        >>> corpus[["title", "tags"]].head()  # doctest: +SKIP
+    """
+    if not paths:
+        raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
+    files = _collect_files(paths)
+    articles: dict[str, _Article] = {}
+    skipped: list[_Skipped] = []
+    for path in files:
+        display = _display(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CorpusError(f"{display}: cannot be read ({exc.strerror or exc}); check the path and permissions") from None
+        try:
+            parsed = _parse_file(path, display, data, lenient=lenient, skipped=skipped)
+        except _BlockError as exc:
+            if not lenient:
+                raise CorpusError(f"{_where(display, exc.line)}: {exc.message}") from None
+            skipped.append(_Skipped(_where(display, exc.line), exc.message))
+            continue
+        for art in parsed:
+            _merge(articles, art)
+    if skipped:
+        listing = "\n".join(f"  {s.source}: {s.reason}" for s in skipped)
+        warnings.warn(
+            f"lenient mode skipped {len(skipped)} block(s) that did not parse:\n{listing}",
+            SkippedBlocksWarning,
+            stacklevel=2,
+        )
+    if not articles:
+        names = ", ".join(_display(p) for p in files)
+        raise CorpusError(f"no articles found in {names}; expected tag pages (.txt), JSONL or CSV with a body")
+    return _to_frame(list(articles.values()))
+
+
+# --------------------------------------------------------------------------------------------------
+# Files and folders
+# --------------------------------------------------------------------------------------------------
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    found: set[Path] = set()
+    for raw in paths:
+        try:
+            path = Path(raw)
+        except TypeError:
+            raise CorpusError(f"{raw!r} is not a path; pass file or folder paths as str or Path") from None
+        if path.is_dir():
+            root = path.resolve()
+            inside = [
+                p.resolve()
+                for p in root.rglob("*")
+                if p.suffix.lower() in _FOLDER_SUFFIXES and p.is_file() and not _is_hidden(p, root)
+            ]
+            if not inside:
+                raise CorpusError(
+                    f"{path}: folder has no articles (no .txt, .jsonl or .csv files found in it or below it)"
+                )
+            found.update(inside)
+        elif path.is_file():
+            found.add(path.resolve())
+        elif path.exists():
+            raise CorpusError(f"{path}: is neither a file nor a folder; pass .txt, .jsonl or .csv files")
+        else:
+            raise CorpusError(f"{path}: no such file or folder; check the path (relative to {Path.cwd()})")
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def _parse_file(
+    path: Path, display: str, data: bytes, *, lenient: bool, skipped: list[_Skipped]
+) -> list[_Article]:
+    text = _decode(data)
+    suffix = path.suffix.lower()
+    if suffix in _JSONL_SUFFIXES:
+        return _parse_jsonl(text, path, display, lenient=lenient, skipped=skipped)
+    if suffix in _CSV_SUFFIXES:
+        return _parse_csv(text, path, display, lenient=lenient, skipped=skipped)
+    return _parse_tag_page(text, path, display, lenient=lenient, skipped=skipped)
+
+
+# --------------------------------------------------------------------------------------------------
+# Decoding
+# --------------------------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+
+
+def _decode(data: bytes) -> str:
+    """Bytes -> normalised text (LF line ends, NFC). Raises _BlockError(None, ...) for empty/binary data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding, payload = "utf-8", data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding, payload = "utf-16", data
+    else:
+        encoding, payload = "", data
+        if b"\x00" in data:
+            encoding = _utf16_without_bom(data)
+            if not encoding:
+                raise _BlockError(None, "is a binary file (NUL bytes, no UTF-16 byte-order mark); expected text")
+    if encoding:
+        try:
+            text = payload.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise _BlockError(
+                None, f"is not valid {encoding.upper()} at byte {exc.start}; re-save the file as UTF-8"
+            ) from None
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise _BlockError(
+                    None,
+                    f"is a binary file or in an unknown encoding (byte 0x{data[exc.start]:02x} at offset "
+                    f"{exc.start} is neither UTF-8 nor Windows-1252); re-save the file as UTF-8",
+                ) from None
+    if not text.strip():
+        raise _BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = _CONTROL.findall(text)
+    if controls:
+        if "\x00" in controls or len(controls) > max(2, len(text) // 200):
+            raise _BlockError(None, "is a binary file (many control characters); expected text")
+        text = _CONTROL.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise _BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """'utf-16-le' / 'utf-16-be' when the NUL bytes look like ASCII text in UTF-16, else ''."""
+    if len(data) % 2 or len(data) < 4:
+        return ""
+    odd_nuls = data[1::2].count(0)
+    even_nuls = data[0::2].count(0)
+    half = len(data) // 2
+    for encoding, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if nuls >= 0.6 * half and other == 0:
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return ""
+            return encoding
+    return ""
+
+
+def _clean(value: str) -> str:
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", value)
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return value.strip()
+
+
+_WS = re.compile(r"\s+")
+
+
+def _normalise_key(value: str) -> str:
+    return _WS.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+# --------------------------------------------------------------------------------------------------
+# Tag-page text: structure by Viterbi decoding over line features
+# --------------------------------------------------------------------------------------------------
+
+_HEADER = re.compile(r"^Tag\s*[-–—]\s*(\S.{0,150})$")
+
+# States. H headline, B body paragraph, T tag; the rest only exist to turn malformed blocks into errors:
+# PRE tag-like lines before any headline, BX body-like lines before any headline, HX a headline with no body.
+_H, _B, _T, _PRE, _BX, _HX = range(6)
+_N_STATES = 6
+_START = (_H, _PRE, _BX, _HX)
+_PREV: tuple[tuple[int, ...], ...] = (
+    (_B, _T, _PRE, _BX, _HX),  # -> H
+    (_H, _B),  # -> B
+    (_B, _T, _HX),  # -> T
+    (_PRE, _BX),  # -> PRE
+    (_PRE, _BX),  # -> BX
+    (_B, _T, _PRE, _BX, _HX),  # -> HX
+)
+_FINAL = (_B, _T, _PRE, _BX, _HX)
+_NEG = -1e18
+
+_CLOSERS = "\"'”’)]»"
+_ABBREV = re.compile(r"^(?:[A-Za-z]\.){1,4}$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Prof|Lt|Col|Sgt|vs)\.$")
+_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]»]*\s+(?=[\"'“‘(«]?[A-Z0-9])")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/]{1,40}(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
+
+
+def _end_kind(text: str) -> str:
+    """'.' for a sentence end (., !, …), '?' for a question mark, '' otherwise (incl. 'U.S.')."""
+    stripped = text.rstrip(_CLOSERS + " ")
+    if not stripped:
+        return ""
+    last = stripped[-1]
+    if last == "?":
+        return "?"
+    if last in "!…":
+        return "."
+    if last == ".":
+        if stripped.endswith(".."):
+            return "."
+        token = stripped.rsplit(None, 1)[-1].lstrip(_CLOSERS + "“‘(«")
+        return "" if _ABBREV.match(token) else "."
+    return ""
+
+
+def _count_sentences(text: str, end: str) -> int:
+    count = 0
+    for match in _BOUNDARY.finditer(text):
+        token = text[: match.start() + 1].rsplit(None, 1)[-1].lstrip(_CLOSERS + "“‘(«")
+        if not _ABBREV.match(token):
+            count += 1
+    return count + (1 if end else 0)
+
+
+def _emissions(text: str) -> tuple[float, float, float]:
+    """Log-scores of a non-blank line being a headline, a body paragraph, or a tag."""
+    n = len(text)
+    if n > 300:
+        return (-8.0 - n / 100, 6.0, -14.0)
+    words = text.split()
+    w = len(words)
+    end = _end_kind(text)
+    sentences = _count_sentences(text, end)
+    dateline = bool(_DATELINE.match(text))
+    letters = [c for c in text if c.isalpha()]
+    all_caps = w >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
+    lower_start = text[0].islower()
+
+    if w <= 3:
+        tag = 2.0
+    elif w <= 5:
+        tag = 0.5
+    elif w == 6:
+        tag = -1.5
+    else:
+        tag = -6.0 - (w - 6)
+    if n > 40:
+        tag -= (n - 40) / 10
+    if end == ".":
+        tag -= 5.0
+    elif end == "?":
+        tag -= 4.0
+    if sentences >= 2:
+        tag -= 4.0
+    if "," in text:
+        tag -= 1.5
+    if lower_start:
+        tag -= 1.0
+    if dateline:
+        tag -= 5.0
+
+    if 3 <= w <= 25:
+        head = 1.5
+    elif w == 2:
+        head = -2.5
+    elif w == 1:
+        head = -4.5
+    else:
+        head = -3.0 - 0.3 * (w - 25)
+    if n > 200:
+        head -= 3.0
+    if end == ".":
+        head -= 1.5
+    if sentences >= 3:
+        head -= 2.0
+    if dateline:
+        head -= 5.0
+    if lower_start:
+        head -= 1.5
+    if all_caps:
+        head -= 2.0
+
+    body = 0.0
+    if n >= 200:
+        body += 3.0
+    elif n >= 100:
+        body += 1.5
+    if end == ".":
+        body += 2.5
+    elif end == "?":
+        body += 1.0
+    elif n < 150:
+        body -= 2.0
+    if sentences >= 2:
+        body += 1.5
+    if dateline:
+        body += 3.0
+    if w <= 3 and not end:
+        body -= 3.0
+    if all_caps:
+        body += 3.0
+    return (head, body, tag)
+
+
+def _viterbi(lines: list[tuple[int, str, bool]]) -> list[int]:
+    """Most likely state sequence for the non-blank lines ``(lineno, text, blank_before)`` of a section."""
+    cache: dict[str, tuple[float, float, float]] = {}
+    n = len(lines)
+    back = [bytearray(n) for _ in range(_N_STATES)]
+    score = [_NEG] * _N_STATES
+    for i, (_, text, blank_before) in enumerate(lines):
+        emit = cache.get(text)
+        if emit is None:
+            emit = _emissions(text)
+            if len(text) <= 300:
+                cache[text] = emit
+        head, body, tag = emit
+        if blank_before:
+            head += 0.3
+            tag -= 0.3
+        e = (head, body, tag, tag - 1.0, body - 3.0, head - 2.5)
+        new = [_NEG] * _N_STATES
+        for s in range(_N_STATES):
+            if i == 0:
+                if s in _START:
+                    new[s] = e[s]
+                continue
+            best_p, best = -1, _NEG
+            for p in _PREV[s]:
+                if score[p] > best:
+                    best, best_p = score[p], p
+            if best_p >= 0 and best > _NEG:
+                new[s] = best + e[s]
+                back[s][i] = best_p
+        score = new
+    state = max(_FINAL, key=lambda s: score[s])
+    path = [0] * n
+    for i in range(n - 1, -1, -1):
+        path[i] = state
+        state = back[state][i]
+    return path
+
+
+def _sections(text: str, stem: str) -> Iterator[tuple[str, int | None, list[tuple[int, str, bool]]]]:
+    """Split text at ``Tag - <page>`` headers: (page name, header line, [(lineno, text, blank_before)])."""
+    page, header_line = stem, None
+    lines: list[tuple[int, str, bool]] = []
+    blank = False
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            blank = True
+            continue
+        match = _HEADER.match(line)
+        if match:
+            if lines or header_line is not None:
+                yield page, header_line, lines
+            page, header_line, lines = match.group(1).strip(), lineno, []
+        else:
+            lines.append((lineno, line, blank))
+        blank = False
+    yield page, header_line, lines
+
+
+def _parse_tag_page(
+    text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
+) -> list[_Article]:
+    out: list[_Article] = []
+    for page, header_line, lines in _sections(text, path.stem):
+        if not lines:
+            if header_line is None:  # pragma: no cover - _decode rejects blank files
+                raise _BlockError(None, "is empty; expected articles")
+            error = _BlockError(
+                header_line,
+                f"header 'Tag - {page}' is followed by no articles; expected a headline line, "
+                "its body and its tag lines after it",
+            )
+            if not lenient:
+                raise error
+            skipped.append(_Skipped(_where(display, header_line), error.message))
+            continue
+        out.extend(_articles_from_lines(lines, page, display, lenient=lenient, skipped=skipped))
+    return out
+
+
+def _articles_from_lines(
+    lines: list[tuple[int, str, bool]], page: str, display: str, *, lenient: bool, skipped: list[_Skipped]
+) -> list[_Article]:
+    path = _viterbi(lines)
+    out: list[_Article] = []
+    current: _Article | None = None
+    paragraphs: list[str] = []
+    bad_from: int | None = None
+
+    def finish() -> None:
+        nonlocal current, paragraphs
+        if current is not None:
+            current.body = "\n\n".join(paragraphs)
+            out.append(current)
+        current, paragraphs = None, []
+
+    for (lineno, line, _), state in zip(lines, path, strict=True):
+        if state == _H:
+            finish()
+            current = _Article(line, "", [], [page], f"{display}:{lineno}")
+        elif state == _B:
+            assert current is not None
+            paragraphs.append(line)
+        elif state == _T:
+            if current is not None:
+                current.tags.append(line)
+        elif state in (_PRE, _BX):
+            if bad_from is None:
+                bad_from = lineno
+                kind = "tag" if state == _PRE else "body text"
+                message = (
+                    f"{kind} {_quote(line)} comes before any headline; expected the file "
+                    "(or the 'Tag - ...' header) to be followed by a headline line, then its body"
+                )
+                if not lenient:
+                    raise _BlockError(lineno, message)
+                skipped.append(_Skipped(_where(display, lineno), message))
+        else:  # _HX
+            finish()
+            message = (
+                f"headline {_quote(line)} has no body; expected one or more body paragraphs "
+                "after a headline, then its tag lines"
+            )
+            if not lenient:
+                raise _BlockError(lineno, message)
+            skipped.append(_Skipped(_where(display, lineno), message))
+    finish()
+    return out
+
+
+def _quote(line: str, width: int = 60) -> str:
+    return repr(line if len(line) <= width else line[: width - 1] + "…")
+
+
+# --------------------------------------------------------------------------------------------------
+# JSON Lines and CSV exports
+# --------------------------------------------------------------------------------------------------
+
+_RESERVED = {"id": "record_id", "source": "record_source"}
+
+
+def _split_tags(value: Any, what: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        items = value.split(";")
+    elif isinstance(value, list):
+        items = value
+    else:
+        raise TypeError(f"{what} must be a list of strings or a ';'-separated string, not {type(value).__name__}")
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"{what} must hold strings, found {type(item).__name__} {item!r}")
+        item = _clean(item)
+        if item:
+            out.append(item)
+    return out
+
+
+def _record_to_article(
+    record: dict[str, Any], display: str, lineno: int, stem: str, *, body_key: str
+) -> _Article:
+    title = record.get("title")
+    if title is None:
+        title = ""
+    if not isinstance(title, str):
+        raise _BlockError(lineno, f"'title' must be a string, not {type(title).__name__}")
+    body = record.get(body_key)
+    if not isinstance(body, str):
+        raise _BlockError(lineno, f"'{body_key}' must be a string, not {type(body).__name__}")
+    body = _clean(body)
+    if not body:
+        raise _BlockError(lineno, f"empty '{body_key}'; expected the article text")
+    try:
+        tags = _split_tags(record.get("tags"), "'tags'")
+        pages = _split_tags(record.get("tag_pages"), "'tag_pages'") or [stem]
+    except TypeError as exc:
+        raise _BlockError(lineno, str(exc)) from None
+    title = _clean(title)
+    extras: dict[str, Any] = {}
+    known = {"title", body_key, "tags", "tag_pages"}
+    for key, value in record.items():
+        if key in known:
+            continue
+        if key == "id" and value == article_id(title, body):
+            continue  # our own id, e.g. a corpus written by ``python -m analysis articles``
+        extras[_RESERVED.get(key, key)] = value
+    return _Article(title, body, tags, pages, f"{display}:{lineno}", extras)
+
+
+def _parse_jsonl(
+    text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
+) -> list[_Article]:
+    out: list[_Article] = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                detail = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                raise _BlockError(lineno, f"is not valid JSON ({detail}); expected one JSON object per line") from None
+            if not isinstance(record, dict):
+                raise _BlockError(lineno, f"is a JSON {type(record).__name__}; expected one JSON object per line")
+            body_key = "body" if "body" in record else "text" if "text" in record else ""
+            if not body_key:
+                raise _BlockError(
+                    lineno, f"has no 'body' or 'text' field (fields: {', '.join(map(str, record)) or 'none'})"
+                )
+            out.append(_record_to_article(record, display, lineno, path.stem, body_key=body_key))
+        except _BlockError as exc:
+            if not lenient:
+                raise
+            skipped.append(_Skipped(_where(display, exc.line), exc.message))
+    return out
+
+
+def _parse_csv(
+    text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
+) -> list[_Article]:
+    if csv.field_size_limit() < sys.maxsize // 2:
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    reader = csv.reader(text.split("\n"), strict=True)
+    out: list[_Article] = []
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise _BlockError(1, f"header row is not valid CSV ({exc})") from None
+    header = [_clean(h) for h in header]
+    body_key = "body" if "body" in header else "text" if "text" in header else ""
+    if not body_key:
+        raise _BlockError(
+            1, f"has no 'body' or 'text' column (columns found: {', '.join(repr(h) for h in header)})"
+        )
+    if len(set(header)) != len(header):
+        raise _BlockError(1, f"header row repeats a column name ({', '.join(header)}); column names must be unique")
+    row_start = 2
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            error = _BlockError(row_start, f"is not valid CSV ({exc})")
+            if not lenient:
+                raise error from None
+            skipped.append(_Skipped(_where(display, row_start), error.message))
+            row_start = reader.line_num + 1
+            continue
+        lineno, row_start = row_start, reader.line_num + 1
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        try:
+            if len(row) != len(header):
+                raise _BlockError(lineno, f"row has {len(row)} fields, the header has {len(header)}")
+            record = dict(zip(header, row, strict=True))
+            out.append(_record_to_article(record, display, lineno, path.stem, body_key=body_key))
+        except _BlockError as exc:
+            if not lenient:
+                raise
+            skipped.append(_Skipped(_where(display, exc.line), exc.message))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Merging and the final frame
+# --------------------------------------------------------------------------------------------------
+
+
+def _merge(articles: dict[str, _Article], art: _Article) -> None:
+    key = article_id(art.title, art.body)
+    seen = articles.get(key)
+    if seen is None:
+        articles[key] = _Article(
+            art.title, art.body, list(dict.fromkeys(art.tags)), list(dict.fromkeys(art.tag_pages)),
+            art.source, dict(art.extras),
+        )
+        return
+    for tag in art.tags:
+        if tag not in seen.tags:
+            seen.tags.append(tag)
+    for page in art.tag_pages:
+        if page not in seen.tag_pages:
+            seen.tag_pages.append(page)
+    for name, value in art.extras.items():
+        seen.extras.setdefault(name, value)
+
+
+def _to_frame(articles: list[_Article]) -> pd.DataFrame:
+    columns: dict[str, list[Any]] = {
+        "id": [article_id(a.title, a.body) for a in articles],
+        "title": [a.title for a in articles],
+        "body": [a.body for a in articles],
+        "tags": [a.tags for a in articles],
+        "tag_pages": [a.tag_pages for a in articles],
+        "source": [a.source for a in articles],
+    }
+    extra_names: dict[str, None] = {}
+    for a in articles:
+        extra_names.update(dict.fromkeys(a.extras))
+    for name in extra_names:
+        columns[name] = [a.extras.get(name) for a in articles]
+    return pd.DataFrame(columns)
