@@ -114,7 +114,9 @@ class _Tags:
     display: dict[str, str]  # key -> most common spelling (ties: first seen)
     article: np.ndarray  # article position of each (article, key) entry
     key_index: np.ndarray  # index into ``keys`` of each entry
-    pages: list[list[str]]  # per article: the display names of its tag pages (in order, deduplicated)
+    pages: list[
+        list[str]
+    ]  # per article: the display names of its tag pages (in order, deduplicated)
     page_keys: list[set[str]]  # per article: normalised page names
 
     def counts(self) -> np.ndarray:
@@ -243,7 +245,9 @@ def _order(keys: Sequence[str], counts: np.ndarray) -> np.ndarray:
     )
 
 
-def _check_positive_int(name: str, value: Any, *, minimum: int = 1, allow_none: bool = False) -> None:
+def _check_positive_int(
+    name: str, value: Any, *, minimum: int = 1, allow_none: bool = False
+) -> None:
     if value is None and allow_none:
         return
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
@@ -374,8 +378,15 @@ def _frequency_by_page(parsed: _Tags) -> pd.DataFrame:
         )
     columns = ["page", *FREQUENCY_COLUMNS]
     if not rows:
-        return _empty(columns, {"articles": "int64", "share": "float64", "is_page_tag": "bool",
-                                "on_every_article": "bool"})
+        return _empty(
+            columns,
+            {
+                "articles": "int64",
+                "share": "float64",
+                "is_page_tag": "bool",
+                "on_every_article": "bool",
+            },
+        )
     out = pd.DataFrame(rows)
     out = out.assign(_neg=-out["articles"]).sort_values(["_page_key", "_neg", "key"], kind="stable")
     return out[columns].reset_index(drop=True).astype({"articles": "int64"})
@@ -418,12 +429,12 @@ def top_tags(freq: pd.DataFrame, *, top: int | None = 20) -> pd.DataFrame:
         )
     cols = ["tag", "articles", "share", "is_page_tag", "on_every_article"]
     base = freq.assign(
-        is_page_tag=freq["is_page_tag"] if "is_page_tag" in freq else False,
-        on_every_article=freq["on_every_article"] if "on_every_article" in freq else False,
+        is_page_tag=freq.get("is_page_tag", False),
+        on_every_article=freq.get("on_every_article", False),
     )
     base = base.assign(_neg=-base["articles"]).sort_values("_neg", kind="stable")[cols]
     head = base if top is None else base.head(top)
-    rest = base.iloc[len(head):]
+    rest = base.iloc[len(head) :]
     head = head.assign(
         is_other=False,
         n_tags=1,
@@ -446,8 +457,16 @@ def top_tags(freq: pd.DataFrame, *, top: int | None = 20) -> pd.DataFrame:
         )
         head = pd.concat([head, other], ignore_index=True)
     return head.reset_index(drop=True).astype(
-        {"articles": "int64", "n_tags": "int64", "min_articles": "int64", "max_articles": "int64",
-         "share": "float64", "is_page_tag": "bool", "on_every_article": "bool", "is_other": "bool"}
+        {
+            "articles": "int64",
+            "n_tags": "int64",
+            "min_articles": "int64",
+            "max_articles": "int64",
+            "share": "float64",
+            "is_page_tag": "bool",
+            "on_every_article": "bool",
+            "is_other": "bool",
+        }
     )
 
 
@@ -478,8 +497,10 @@ def tags_per_article(corpus: pd.DataFrame) -> pd.DataFrame:
     """
     per_article = tag_counts_per_article(corpus).to_numpy()
     if per_article.size == 0:
-        return _empty(["tags", "articles", "share"],
-                      {"tags": "int64", "articles": "int64", "share": "float64"})
+        return _empty(
+            ["tags", "articles", "share"],
+            {"tags": "int64", "articles": "int64", "share": "float64"},
+        )
     lo, hi = int(per_article.min()), int(per_article.max())
     values = np.arange(lo, hi + 1, dtype=np.int64)
     counts = np.bincount(per_article - lo, minlength=hi - lo + 1).astype(np.int64)
@@ -530,11 +551,20 @@ def tag_cooccurrence(
     parsed = _parse(corpus)
     counts = parsed.counts()
     kept = _kept_keys(parsed, counts, include_universal)
-    dtypes = {"count": "int64", "count_a": "int64", "count_b": "int64", "expected": "float64",
-              "lift": "float64", "pmi": "float64", "npmi": "float64"}
+    dtypes = {
+        "count": "int64",
+        "count_a": "int64",
+        "count_b": "int64",
+        "expected": "float64",
+        "lift": "float64",
+        "pmi": "float64",
+        "npmi": "float64",
+    }
     if len(kept) < 2:
         return _empty(PAIR_COLUMNS, dtypes)
-    x = parsed.matrix()[:, kept]  # columns in frequency order, so i < j means i is the more frequent
+    x = parsed.matrix()[
+        :, kept
+    ]  # columns in frequency order, so i < j means i is the more frequent
     co = sparse.triu((x.T @ x).tocsr(), k=1).tocoo()
     mask = co.data >= min_count
     i, j, both = co.row[mask], co.col[mask], co.data[mask].astype(np.int64)
@@ -661,8 +691,9 @@ def tags_by_cluster(
         columns = pd.Index([_cluster_name(c, cluster_names) for c in clusters], name="cluster")
     rows = pd.Index([parsed.display[parsed.keys[k]] for k in kept], name="tag")
     if len(kept) == 0 or len(clusters) == 0:
-        return pd.DataFrame(np.zeros((len(rows), len(columns)), dtype=np.int64), index=rows,
-                            columns=columns)
+        return pd.DataFrame(
+            np.zeros((len(rows), len(columns)), dtype=np.int64), index=rows, columns=columns
+        )
     x = parsed.matrix()[:, kept]
     membership = sparse.csr_matrix(
         (np.ones(len(values), dtype=np.int64), (np.arange(len(values)), np.asarray(cluster_pos))),
@@ -707,8 +738,14 @@ def characteristic_tags(
     _check_positive_int("min_count", min_count)
     parsed = _parse(corpus)
     values = _check_labels(corpus, labels)
-    dtypes = {"count": "int64", "cluster_size": "int64", "share_in_cluster": "float64",
-              "share_overall": "float64", "lift": "float64", "score": "float64"}
+    dtypes = {
+        "count": "int64",
+        "cluster_size": "int64",
+        "share_in_cluster": "float64",
+        "share_overall": "float64",
+        "lift": "float64",
+        "score": "float64",
+    }
     counts = parsed.counts()
     kept = _kept_keys(parsed, counts, include_universal=False)
     if len(kept) == 0 or len(values) == 0:
@@ -730,14 +767,17 @@ def characteristic_tags(
         lift = (in_cluster / size) / share_overall
         score = (in_cluster + 1) / (expected + 1)
         ok = np.flatnonzero((in_cluster >= min_count) & (lift > 1))
-        ranked = sorted(ok.tolist(), key=lambda t: (-score[t], -in_cluster[t], parsed.keys[kept[t]]))
+        ranked = sorted(
+            ok.tolist(), key=lambda t: (-score[t], -in_cluster[t], parsed.keys[kept[t]])
+        )
         for t in ranked[:n]:
             key = parsed.keys[kept[t]]
             rows.append(
                 {
                     "cluster": label.item() if hasattr(label, "item") else label,
-                    "cluster_name": _cluster_name(label.item() if hasattr(label, "item") else label,
-                                                  cluster_names),
+                    "cluster_name": _cluster_name(
+                        label.item() if hasattr(label, "item") else label, cluster_names
+                    ),
                     "tag": parsed.display[key],
                     "key": key,
                     "count": int(in_cluster[t]),

@@ -1,0 +1,457 @@
+"""Charts of editorial tags, plus the small styling helpers other chart modules share.
+
+Every chart function takes the table it draws (the output of a function in :mod:`analysis.tags`) and
+returns a :class:`matplotlib.figure.Figure`; nothing is saved or shown, and pyplot's global figure list
+is not used, so figures can be made in loops without piling up. The caller exports the drawn table with
+``.to_csv`` (for the frequency chart, ``analysis.tags.top_tags(freq, top=...)`` is exactly what is
+drawn). Figures size themselves to their content (number of bars or cells, length of the longest label)
+and use constrained layout, so long tags such as "U.S. foreign policy" do not overlap. A chart of an
+empty table shows a clear "No tags to show" message instead of failing.
+
+Example:
+    >>> fig = plot_tag_frequency(tag_frequency(corpus), top=20)
+    >>> fig.savefig("tags.png")  # the caller decides where figures go
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from analysis.errors import ParameterError
+from analysis.tags import top_tags
+
+__all__ = [
+    "BAR_COLOR",
+    "HEATMAP_CMAP",
+    "OTHER_COLOR",
+    "PAGE_TAG_COLOR",
+    "UNIVERSAL_COLOR",
+    "empty_figure",
+    "new_figure",
+    "plot_cooccurrence",
+    "plot_tag_frequency",
+    "plot_tags_by_cluster",
+    "plot_tags_per_article",
+    "shorten",
+    "style_axes",
+]
+
+BAR_COLOR = "#4C72B0"
+PAGE_TAG_COLOR = "#DD8452"
+UNIVERSAL_COLOR = "#A0A0A0"
+OTHER_COLOR = "#D9D9D9"
+HEATMAP_CMAP = "Blues"
+NO_TAGS = "No tags to show"
+_MAX_LABEL = 40
+_UPRIGHT_COLUMNS = 10  # up to this many clusters, names are written upright and wrapped
+
+
+# ------------------------------------------------------------------------------------- shared helpers
+
+
+def new_figure(width: float, height: float) -> tuple[Figure, Axes]:
+    """A figure with one axes and constrained layout, outside pyplot's global state.
+
+    Args:
+        width: width in inches.
+        height: height in inches.
+
+    Returns:
+        ``(fig, ax)``.
+    """
+    fig = Figure(figsize=(width, height), layout="constrained", dpi=100)
+    ax = fig.add_subplot()
+    style_axes(ax)
+    return fig, ax
+
+
+def style_axes(ax: Axes) -> None:
+    """House look for an axes: no top/right frame, light grid behind the data."""
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_axisbelow(True)
+
+
+def empty_figure(title: str, message: str = NO_TAGS) -> Figure:
+    """A small figure with a title and a centred message, for tables with nothing to draw.
+
+    Args:
+        title: what the chart would have shown.
+        message: the message in the middle of the figure.
+
+    Returns:
+        The figure (its axes are hidden; the message is the only text besides the title).
+    """
+    fig, ax = new_figure(6.0, 2.0)
+    ax.set_axis_off()
+    ax.set_title(title)
+    ax.text(
+        0.5,
+        0.5,
+        message,
+        ha="center",
+        va="center",
+        fontsize=12,
+        color="#555555",
+        transform=ax.transAxes,
+    )
+    return fig
+
+
+def shorten(label: str, width: int = _MAX_LABEL) -> str:
+    """Cut a label to ``width`` characters with an ellipsis, so one odd tag cannot widen a chart."""
+    label = str(label)
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+
+
+def _wrap(label: str, width: int = 18) -> str:
+    return "\n".join(textwrap.wrap(str(label), width=width, break_long_words=True)) or str(label)
+
+
+def _percent(share: float) -> str:
+    if not np.isfinite(share):
+        return ""
+    return f"{share:.1%}" if 0 < share < 0.1 else f"{share:.0%}"
+
+
+def _text_color(rgba: Sequence[float]) -> str:
+    r, g, b = to_rgb(rgba)
+    return "white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.55 else "black"
+
+
+def _n_articles(freq: pd.DataFrame) -> int | None:
+    """Corpus (or page) size implied by a frequency table: articles / share of any row."""
+    ok = freq[(freq["share"] > 0) & freq["share"].notna()] if "share" in freq else freq.iloc[0:0]
+    if ok.empty:
+        return None
+    return round(float(ok["articles"].iloc[0]) / float(ok["share"].iloc[0]))
+
+
+# -------------------------------------------------------------------------------------- tag frequency
+
+
+_CHAR_IN = 0.062  # approximate width of one 9-pt character, in inches
+
+
+def _frequency_notes(table: pd.DataFrame) -> list[str]:
+    """The text written after each bar of the frequency chart."""
+    notes = []
+    for row in table.itertuples(index=False):
+        if row.is_other:
+            spread = (
+                f"{row.min_articles}"
+                if row.min_articles == row.max_articles
+                else f"{row.min_articles}–{row.max_articles}"
+            )
+            noun = "article" if row.max_articles == 1 else "articles"
+            notes.append(f"{row.n_tags} more tags, {spread} {noun} each ({row.articles} tag uses)")
+            continue
+        text = f"{row.articles}"
+        share = _percent(row.share)
+        if share:
+            text += f" ({share})"
+        flags = []
+        if row.on_every_article:
+            flags.append("on every article")
+        if row.is_page_tag:
+            flags.append("the page's own tag")
+        if flags:
+            text += " · " + ", ".join(flags)
+        notes.append(text)
+    return notes
+
+
+def _frequency_color(row) -> str:
+    if row.is_other:
+        return OTHER_COLOR
+    if row.on_every_article:
+        return UNIVERSAL_COLOR
+    if row.is_page_tag:
+        return PAGE_TAG_COLOR
+    return BAR_COLOR
+
+
+def plot_tag_frequency(
+    freq: pd.DataFrame, *, top: int | None = 20, title: str | None = None
+) -> Figure:
+    """Sorted horizontal bars: articles carrying each tag, largest on top, count and share on each bar.
+
+    Beyond ``top`` tags, the rest are folded into one hatched ``other (N tags)`` bar whose length is the
+    largest count among them, labelled with their range and total uses (a sum of article counts would
+    not be a number of articles, and would dwarf the real bars). Tags carried by every article are drawn
+    grey and the page's own tag orange, each with a legend entry and a note on the bar.
+
+    Args:
+        freq: output of :func:`analysis.tags.tag_frequency` (one page's rows if ``by_page``).
+        top: number of tags drawn individually; ``None`` draws all.
+        title: chart title; default "Tags by number of articles carrying them".
+
+    Returns:
+        The figure. Export the drawn table with ``analysis.tags.top_tags(freq, top=top).to_csv(...)``.
+    """
+    title = title or "Tags by number of articles carrying them"
+    table = top_tags(freq, top=top)
+    if table.empty:
+        return empty_figure(title)
+    n_articles = _n_articles(freq)
+    labels = [shorten(t) for t in table["tag"]]
+    notes = _frequency_notes(table)
+    label_in = 0.075 * max(len(label) for label in labels) + 0.9
+    note_in = [_CHAR_IN * len(note) + 0.15 for note in notes]
+    axis_in = max(4.5, 2.0 * max(note_in))
+    height = max(2.6, 0.34 * len(table) + 1.9)
+    fig, ax = new_figure(label_in + axis_in + 0.4, height)
+    ax.grid(axis="x", color="#E5E5E5")
+
+    y = np.arange(len(table))
+    lengths = np.where(table["is_other"], table["max_articles"], table["articles"]).astype(float)
+    colors = [_frequency_color(row) for row in table.itertuples(index=False)]
+    hatches = ["///" if other else "" for other in table["is_other"]]
+    bars = ax.barh(y, lengths, color=colors, edgecolor="white", height=0.72)
+    for bar, hatch in zip(bars, hatches, strict=True):
+        if hatch:
+            bar.set_hatch(hatch)
+            bar.set_edgecolor("#808080")
+    # Room for the note after each bar: with a note taking a fraction f of the axis width, the axis
+    # must reach length / (1 - f).
+    xmax = max(
+        length / (1.0 - inches / axis_in) for length, inches in zip(lengths, note_in, strict=True)
+    )
+    for yi, length, note in zip(y, lengths, notes, strict=True):
+        ax.text(length + xmax * 0.01, yi, note, va="center", ha="left", fontsize=9)
+    ax.set_xlim(0, max(xmax * 1.02, 1.0))
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.margins(y=0.01)
+    suffix = f" (share of all {n_articles} articles)" if n_articles else ""
+    ax.set_xlabel(f"Articles carrying the tag{suffix}")
+    ax.set_ylabel("Tag")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    n_tags = int(table["n_tags"].sum())
+    shown = len(table) - int(table["is_other"].sum())
+    ax.set_title(f"{title}\n{shown} of {n_tags} tags shown", fontsize=11)
+
+    legend = [
+        (BAR_COLOR, "", "tag"),
+        (PAGE_TAG_COLOR, "", "the page's own tag (its Tag - header)"),
+        (UNIVERSAL_COLOR, "", "on every article (says nothing about any one)"),
+        (OTHER_COLOR, "///", "remaining tags folded together"),
+    ]
+    used = set(colors)
+    handles = [
+        Patch(facecolor=c, hatch=h, edgecolor="#808080" if h else c, label=lab)
+        for c, h, lab in legend
+        if c in used
+    ]
+    if len(handles) > 1:
+        fig.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncols=min(2, len(handles)),
+            fontsize=8.5,
+            frameon=False,
+        )
+    return fig
+
+
+def plot_tags_per_article(dist: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Vertical bars: how many articles carry 0, 1, 2, ... distinct tags, with the count on each bar.
+
+    Args:
+        dist: output of :func:`analysis.tags.tags_per_article` (columns ``tags``, ``articles``).
+        title: chart title; default "How many tags each article carries".
+
+    Returns:
+        The figure.
+    """
+    title = title or "How many tags each article carries"
+    missing = {"tags", "articles"} - set(dist.columns)
+    if missing:
+        raise ParameterError(
+            f"the table lacks column(s) {sorted(missing)}; pass the output of tags_per_article()."
+        )
+    if dist.empty:
+        return empty_figure(title)
+    n_total = int(dist["articles"].sum())
+    fig, ax = new_figure(max(4.5, 0.55 * len(dist) + 2.5), 3.6)
+    ax.grid(axis="y", color="#E5E5E5")
+    x = dist["tags"].to_numpy()
+    counts = dist["articles"].to_numpy()
+    ax.bar(x, counts, color=BAR_COLOR, width=0.7)
+    peak = max(int(counts.max()), 1)
+    for xi, count in zip(x, counts, strict=True):
+        share = count / n_total if n_total else 0.0
+        text = f"{count}" if count == 0 else f"{count}\n({_percent(share)})"
+        ax.text(xi, count + peak * 0.02, text, ha="center", va="bottom", fontsize=9)
+    ax.set_ylim(0, peak * 1.25)
+    ax.set_xlim(min(x.min(), x.max() - 3) - 0.6, x.max() + 0.6)
+    ax.set_xticks(x)
+    ax.set_xlabel("Distinct tags on the article")
+    ax.set_ylabel("Articles")
+    ax.set_title(f"{title}\n{n_total} articles", fontsize=11)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------- heatmaps
+
+
+def _annotate_cells(
+    ax: Axes, values: np.ndarray, image, *, skip_diagonal_colour: bool = False
+) -> None:
+    """Write each cell's count in a colour that reads on the cell."""
+    cmap, norm = image.get_cmap(), image.norm
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            value = int(values[i, j])
+            if skip_diagonal_colour and i == j:
+                color, weight = "black", "bold"
+            else:
+                color = _text_color(cmap(norm(value))) if value else "#B0B0B0"
+                weight = "normal"
+            ax.text(
+                j,
+                i,
+                str(value),
+                ha="center",
+                va="center",
+                fontsize=8.5,
+                color=color,
+                fontweight=weight,
+            )
+
+
+def _heatmap_size(
+    n_rows: int, n_cols: int, *, row_label_chars: int, bottom_in: float, cell_w: float = 0.5
+) -> tuple[float, float]:
+    """Figure size for a heatmap: cells, row labels on the left, column labels below, colourbar."""
+    width = n_cols * cell_w + 0.075 * row_label_chars + 2.4
+    height = n_rows * 0.4 + bottom_in + 1.3
+    return min(max(width, 4.5), 40.0), min(max(height, 3.0), 80.0)
+
+
+def _slanted_labels_in(labels: Sequence[str]) -> float:
+    """Height taken by column labels written at 45 degrees."""
+    return 0.07 * max(len(label) for label in labels) * 0.72 + 0.35
+
+
+def plot_cooccurrence(matrix: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Labelled heatmap of articles carrying both tags, with the count written in every cell.
+
+    The diagonal (articles carrying the tag at all) is drawn grey with bold counts and kept out of the
+    colour scale, so the pair counts are not washed out by it.
+
+    Args:
+        matrix: output of :func:`analysis.tags.cooccurrence_matrix` (square, same tags on both axes).
+        title: chart title; default "Tags that appear together".
+
+    Returns:
+        The figure; the colourbar says "Articles carrying both tags".
+    """
+    title = title or "Tags that appear together"
+    if matrix.shape[0] != matrix.shape[1]:
+        raise ParameterError(
+            f"the co-occurrence matrix must be square, got {matrix.shape[0]} x {matrix.shape[1]}; "
+            "pass the output of cooccurrence_matrix()."
+        )
+    n = matrix.shape[0]
+    if n == 0:
+        return empty_figure(title)
+    values = matrix.to_numpy(dtype=np.int64)
+    labels = [shorten(t) for t in matrix.index]
+    longest = max(len(label) for label in labels)
+    fig, ax = new_figure(
+        *_heatmap_size(n, n, row_label_chars=longest, bottom_in=_slanted_labels_in(labels))
+    )
+    ax.spines[:].set_visible(False)
+    off = np.ma.masked_array(values, mask=np.eye(n, dtype=bool))
+    vmax = max(int(off.max()) if off.count() else 0, 1)
+    image = ax.imshow(off, cmap=HEATMAP_CMAP, vmin=0, vmax=vmax, aspect="auto")
+    ax.imshow(
+        np.ma.masked_array(np.ones_like(values), mask=~np.eye(n, dtype=bool)),
+        cmap="Greys",
+        vmin=0,
+        vmax=4,
+        aspect="auto",
+    )
+    _annotate_cells(ax, values, image, skip_diagonal_colour=True)
+    ax.set_xticks(np.arange(n), labels, rotation=45, ha="right", rotation_mode="anchor")
+    ax.set_yticks(np.arange(n), labels)
+    ax.tick_params(length=0)
+    bar = fig.colorbar(image, ax=ax, shrink=0.8)
+    bar.set_label("Articles carrying both tags")
+    bar.locator = _integer_locator()
+    bar.update_ticks()
+    ax.set_title(title, fontsize=11)
+    ax.set_xlabel("Tag (grey diagonal: articles carrying the tag)")
+    ax.set_ylabel("Tag")
+    return fig
+
+
+def _integer_locator():
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)
+
+
+def plot_tags_by_cluster(crosstab: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Labelled heatmap of tags (rows) against topic clusters (columns), counts written in every cell.
+
+    Args:
+        crosstab: output of :func:`analysis.tags.tags_by_cluster`; columns are cluster names (labels
+            that are not strings are shown as "Cluster <label>").
+        title: chart title; default "Editorial tags across topic clusters".
+
+    Returns:
+        The figure; the colourbar says "Articles in the cluster carrying the tag".
+    """
+    title = title or "Editorial tags across topic clusters"
+    n_rows, n_cols = crosstab.shape
+    if n_rows == 0 or n_cols == 0:
+        return empty_figure(title)
+    values = crosstab.to_numpy(dtype=np.int64)
+    row_labels = [shorten(t) for t in crosstab.index]
+    names = [c if isinstance(c, str) else f"Cluster {c}" for c in crosstab.columns]
+    longest_row = max(len(label) for label in row_labels)
+    upright = n_cols <= _UPRIGHT_COLUMNS
+    if upright:  # wrapped names under each column
+        col_labels = [_wrap(shorten(name, 60), 16) for name in names]
+        lines = [c.split("\n") for c in col_labels]
+        cell_w = max(0.6, 0.075 * max(len(line) for c in lines for line in c) + 0.25)
+        bottom_in = 0.19 * max(len(c) for c in lines) + 0.35
+    else:  # many clusters: one slanted line each
+        col_labels = [shorten(name, 30) for name in names]
+        cell_w = 0.5
+        bottom_in = _slanted_labels_in(col_labels)
+    size = _heatmap_size(
+        n_rows, n_cols, row_label_chars=longest_row, bottom_in=bottom_in, cell_w=cell_w
+    )
+    fig, ax = new_figure(*size)
+    ax.spines[:].set_visible(False)
+    image = ax.imshow(
+        values, cmap=HEATMAP_CMAP, vmin=0, vmax=max(int(values.max()), 1), aspect="auto"
+    )
+    _annotate_cells(ax, values, image)
+    ax.set_xticks(
+        np.arange(n_cols),
+        col_labels,
+        rotation=0 if upright else 45,
+        ha="center" if upright else "right",
+        rotation_mode="anchor",
+    )
+    ax.set_yticks(np.arange(n_rows), row_labels)
+    ax.tick_params(length=0)
+    bar = fig.colorbar(image, ax=ax, shrink=0.8)
+    bar.set_label("Articles in the cluster carrying the tag")
+    bar.locator = _integer_locator()
+    bar.update_ticks()
+    ax.set_title(title, fontsize=11)
+    ax.set_xlabel("Topic cluster")
+    ax.set_ylabel("Tag")
+    return fig
