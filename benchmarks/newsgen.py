@@ -19,11 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 __all__ = ["generate_articles", "write_jsonl", "write_tag_page"]
 
-_SYLLABLES = (
-    "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu "
-    "ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu za ze zi zo zu "
-    "bar ber bor dan den don kar ker kor lan len lon mar mer mor nan nen ran ren ron san sen son tan ten ton"
-).split()
+_SYLLABLES = ["ba", "be", "bi", "bo", "bu", "da", "de", "di", "do", "du", "ka", "ke", "ki", "ko", "ku", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "mu", "na", "ne", "ni", "no", "nu", "ra", "re", "ri", "ro", "ru", "sa", "se", "si", "so", "su", "ta", "te", "ti", "to", "tu", "va", "ve", "vi", "vo", "vu", "za", "ze", "zi", "zo", "zu", "bar", "ber", "bor", "dan", "den", "don", "kar", "ker", "kor", "lan", "len", "lon", "mar", "mer", "mor", "nan", "nen", "ran", "ren", "ron", "san", "sen", "son", "tan", "ten", "ton"]
 _STOP = sorted(ENGLISH_STOP_WORDS)
 
 
@@ -101,14 +97,12 @@ def write_tag_page(path: Path, articles: list[dict], *, page: str = "Generated")
         fh.write(f"Tag - {page}\n\n")
         for a in articles:
             fh.write(a["title"] + "\n" + a["body"] + "\n")
-            for tag in a["tags"]:
-                fh.write(tag + "\n")
+            fh.writelines(tag + "\n" for tag in a["tags"])
     return Path(path)
 
 
 def write_jsonl(path: Path, articles: list[dict]) -> Path:
     """Write articles as JSON Lines (``title``, ``body``, ``tags`` as a list, ``topic``)."""
     with Path(path).open("w", encoding="utf-8") as fh:
-        for a in articles:
-            fh.write(json.dumps(a, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in articles)
     return Path(path)

@@ -1,0 +1,508 @@
+"""The shareable HTML report: rendering helpers for the report notebook, and the build that runs it.
+
+The report notebook (``notebooks/04-report.ipynb``) calls the ``*_html`` helpers here to show summaries,
+tables and charts. Every string that comes from an article (headline, tag, page name, body, file name) goes
+through Jinja2 with autoescaping, so it is shown as text and can never run as markup or script; charts are
+embedded as PNG data URIs with their table as a CSV download, so the report is one self-contained file.
+
+:func:`build_report` executes the notebook with papermill on any tag pages or exports, exports it with
+nbconvert through the ``analysis_report`` template (JupyterLab's, minus every CDN script, plus a
+Content-Security-Policy that forbids scripts and network requests), checks that nothing in the page would
+reach a server, and replaces the previous report atomically: a failed run leaves it untouched.
+
+    from analysis.report import build_report
+    build_report(["seeds"], k=None, random_state=0)   # -> reports/uk-defense.html
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import re
+import sys
+import unicodedata
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from matplotlib.figure import Figure
+
+from analysis.config import BUILD_DIR, REPORT_NOTEBOOK, REPORTS_DIR, SEEDS_DIR, TEMPLATES_DIR
+from analysis.errors import AnalysisError, ParameterError, ReportError
+
+__all__ = [
+    "HTMLBlock",
+    "build_report",
+    "check_offline",
+    "clusters_html",
+    "corpus_title",
+    "export_html",
+    "figure_html",
+    "slugify",
+    "summary_html",
+    "table_html",
+    "trust_assessment",
+    "write_atomic",
+]
+
+TEMPLATE_NAME = "analysis_report"
+SMALL_CORPUS = 30  # below this many articles clusters are called tentative whatever their scores
+_ENV = Environment(
+    loader=FileSystemLoader(str(TEMPLATES_DIR / "snippets")),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    keep_trailing_newline=False,
+)
+_STRENGTH_CLASS = {"solid": "solid", "moderate": "moderate", "weak": "weak"}
+
+
+class HTMLBlock(str):
+    """An HTML fragment that Jupyter displays as HTML (built only from escaped templates)."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def _render(template: str, **context) -> HTMLBlock:
+    return HTMLBlock(_ENV.get_template(template).render(**context))
+
+
+def _csv_b64(table: pd.DataFrame) -> str:
+    data = table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return base64.b64encode(data).decode("ascii")
+
+
+def _cell(value) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        if pd.isna(value):
+            return ""
+        return f"{value:.2f}"
+    return "" if value is None else str(value)
+
+
+def _csv_ready(table: pd.DataFrame) -> pd.DataFrame:
+    out = table.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, list | tuple)).any():
+            out[column] = out[column].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    return out
+
+
+# --------------------------------------------------------------------------------------------- rendering
+def figure_html(
+    fig: Figure,
+    *,
+    alt: str,
+    caption: str | None = None,
+    table: pd.DataFrame | None = None,
+    csv_name: str | None = None,
+    dpi: int = 144,
+) -> HTMLBlock:
+    """Embed a figure as a PNG data URI, with alt text, a caption and its table as a CSV download.
+
+    The figure is closed afterwards so Jupyter does not display it a second time.
+
+    Args:
+        fig: the chart.
+        alt: what the chart shows, for screen readers and when images are blocked.
+        caption: a sentence telling the reader how to read the chart.
+        table: the table the chart draws; offered as a CSV download when given.
+        csv_name: file name for that download.
+        dpi: resolution of the embedded PNG (144 keeps text sharp on high-density screens).
+
+    Returns:
+        The HTML fragment.
+    """
+    buffer = io.BytesIO()
+    # No Software/date metadata: the same figure gives the same bytes, so reports are reproducible.
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    width = round(fig.get_figwidth() * 96)
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    context = {
+        "png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+        "alt": alt,
+        "caption": caption,
+        "width": width,
+        "csv": None,
+    }
+    if table is not None:
+        context.update(csv=_csv_b64(_csv_ready(table)), csv_name=csv_name or "table.csv", csv_rows=len(table))
+    return _render("figure.html.j2", **context)
+
+
+def table_html(
+    table: pd.DataFrame,
+    *,
+    numeric: Iterable[str] = (),
+    csv_name: str | None = None,
+    max_rows: int | None = None,
+) -> HTMLBlock:
+    """An escaped HTML table (lists shown comma-separated), optionally with the full table as CSV download.
+
+    Args:
+        table: the rows to show; the index is not shown.
+        numeric: columns to right-align.
+        csv_name: when given, the whole table is offered as a CSV download under this name.
+        max_rows: show at most this many rows (the download still has them all).
+
+    Returns:
+        The HTML fragment.
+    """
+    shown = table if max_rows is None else table.head(max_rows)
+    columns = [str(c) for c in table.columns]
+    rows = [{str(c): _cell(v) for c, v in zip(table.columns, rec, strict=True)} for rec in shown.itertuples(index=False)]
+    context = {"columns": columns, "rows": rows, "numeric": set(numeric), "csv": None}
+    if csv_name:
+        context.update(csv=_csv_b64(_csv_ready(table)), csv_name=csv_name, csv_rows=len(table))
+    return _render("table.html.j2", **context)
+
+
+@dataclass(frozen=True)
+class TrustAssessment:
+    """A plain-language verdict on how far the clustering can be trusted."""
+
+    headline: str
+    notes: list[str]
+    ok: bool
+
+
+def trust_assessment(model) -> TrustAssessment:
+    """Say in plain words how solid the clusters are, from corpus size, stability and separation.
+
+    Args:
+        model: a fitted :class:`analysis.topics.TopicModel`.
+
+    Returns:
+        A headline sentence, supporting notes (the model's own caveats first), and whether the result is solid.
+    """
+    n, k = model.n_articles, model.k
+    notes = list(dict.fromkeys(model.notes))
+    stability, silhouette = model.stability, model.silhouette
+    if k == 1:
+        headline = "There is only one cluster: the articles were not split into topics."
+        return TrustAssessment(headline, notes, ok=False)
+    weak = [c for c in model.clusters.itertuples() if c.strength == "weak"]
+    if weak:
+        names = "; ".join(f"cluster {c.Index + 1} ({c.label})" for c in weak)
+        notes.append(f"Weak clusters, to read with care: {names}.")
+    if n < SMALL_CORPUS:
+        headline = (
+            f"Tentative. With only {n} articles, a cluster can rest on a handful of shared words; use the "
+            "clusters as a reading guide, not as findings."
+        )
+        return TrustAssessment(headline, notes, ok=False)
+    if pd.notna(stability) and stability >= 0.8 and not weak:
+        headline = (
+            f"Solid. Re-running the clustering with other random seeds gives almost the same groups "
+            f"(agreement {stability:.2f} on a 0-1 scale)."
+        )
+        return TrustAssessment(headline, notes, ok=True)
+    if pd.notna(stability) and stability >= 0.5:
+        headline = (
+            f"Moderate. Most groups come back when the clustering is re-run with other random seeds "
+            f"(agreement {stability:.2f} on a 0-1 scale), but boundaries between some clusters shift."
+        )
+    else:
+        headline = (
+            "Weak. Re-running the clustering with other random seeds gives noticeably different groups"
+            + (f" (agreement {stability:.2f} on a 0-1 scale)" if pd.notna(stability) else "")
+            + "; the coverage may not fall into clear-cut topics."
+        )
+    if pd.notna(silhouette) and silhouette < 0.05:
+        notes.append(f"The clusters overlap a lot (silhouette {silhouette:.2f}; 1 would be perfectly separate).")
+    return TrustAssessment(headline, notes, ok=False)
+
+
+def _cluster_rows(corpus: pd.DataFrame, model, colors: Sequence[str], tags_by_cluster=None) -> list[dict]:
+    rows = []
+    for c in model.clusters.itertuples():
+        stability = None if pd.isna(c.stability) else f"{c.stability:.0%}"
+        silhouette = None if pd.isna(c.silhouette) else f"{c.silhouette:.2f}"
+        rows.append(
+            {
+                "number": c.Index + 1,
+                "label": c.label,
+                "size": int(c.size),
+                "strength": c.strength,
+                "strength_class": _STRENGTH_CLASS.get(c.strength, "single"),
+                "color": colors[c.Index % len(colors)],
+                "terms": list(c.terms),
+                "headlines": [corpus["title"].iloc[i] or corpus["body"].iloc[i][:120] for i in c.representatives],
+                "stability": stability,
+                "silhouette": silhouette,
+                "tags": list((tags_by_cluster or {}).get(c.Index, [])),
+            }
+        )
+    return rows
+
+
+def summary_html(
+    corpus: pd.DataFrame,
+    model,
+    freq: pd.DataFrame,
+    *,
+    title: str,
+    colors: Sequence[str],
+    n_leading: int = 6,
+) -> HTMLBlock:
+    """The report's opening summary: articles and pages, clusters with sizes and strength, leading tags, trust.
+
+    Args:
+        corpus: the corpus from :func:`analysis.load_corpus`.
+        model: the fitted topic model.
+        freq: :func:`analysis.tags.tag_frequency` of the corpus.
+        title: the corpus name shown as the heading.
+        colors: one colour per cluster, the same as in the charts.
+        n_leading: how many leading tags to name.
+
+    Returns:
+        The HTML fragment.
+    """
+    pages: dict[str, int] = {}
+    for page_list in corpus["tag_pages"]:
+        for page in dict.fromkeys(page_list):
+            pages[page] = pages.get(page, 0) + 1
+    n_tags = int(corpus["tags"].map(len).sum())
+    universal = freq.loc[freq["on_every_article"] & (len(corpus) > 1), "tag"].tolist()
+    leading = freq.loc[~freq["tag"].isin(universal) & (freq["articles"] > 1)].head(n_leading)
+    trust = trust_assessment(model)
+    return _render(
+        "summary.html.j2",
+        title=title,
+        n_articles=len(corpus),
+        pages=[{"name": p, "articles": n} for p, n in pages.items()],
+        n_tags=n_tags,
+        n_distinct_tags=len(freq),
+        n_duplicates=int((corpus["tag_pages"].map(len) > 1).sum()),
+        k=model.k,
+        clusters=_cluster_rows(corpus, model, colors),
+        leading_tags=leading.to_dict("records"),
+        universal_tags=universal,
+        trust_headline=trust.headline,
+        notes=trust.notes,
+        trust_ok=trust.ok,
+    )
+
+
+def clusters_html(
+    corpus: pd.DataFrame,
+    model,
+    *,
+    colors: Sequence[str],
+    characteristic: pd.DataFrame | None = None,
+) -> HTMLBlock:
+    """One card per topic cluster: label, size, strength, distinctive terms, tags, representative headlines.
+
+    Args:
+        corpus: the corpus.
+        model: the fitted topic model.
+        colors: one colour per cluster, as in the charts.
+        characteristic: :func:`analysis.tags.characteristic_tags` output, shown per cluster when given.
+
+    Returns:
+        The HTML fragment.
+    """
+    tags_by_cluster: dict[int, list[str]] = {}
+    if characteristic is not None and len(characteristic):
+        for cluster, group in characteristic.groupby("cluster", sort=True):
+            tags_by_cluster[int(cluster)] = [f"{r.tag} ({r.count})" for r in group.itertuples()]
+    return _render("clusters.html.j2", clusters=_cluster_rows(corpus, model, colors, tags_by_cluster))
+
+
+# ------------------------------------------------------------------------------------------------- build
+def slugify(text: str) -> str:
+    """``"UK defense"`` -> ``"uk-defense"``: ASCII, lower case, hyphens; ``"report"`` if nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:80].strip("-") or "report"
+
+
+def corpus_title(corpus: pd.DataFrame, paths: Sequence[str | os.PathLike] = ()) -> str:
+    """A human name for the corpus: the tag page's name when there is one page, else the input's name."""
+    pages = list(dict.fromkeys(p for page_list in corpus["tag_pages"] for p in page_list))
+    if len(pages) == 1:
+        return pages[0]
+    if len(paths) == 1:
+        path = Path(paths[0]).resolve()
+        return path.stem if path.is_file() else path.name
+    return f"{len(pages)} tag pages"
+
+
+_REMOTE = re.compile(
+    r"""<(?:script|link|iframe|img|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|@import|url\(\s*["']?\s*(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def check_offline(html: str) -> None:
+    """Raise :class:`ReportError` if the page would load anything from a server or run a script file."""
+    match = _REMOTE.search(html)
+    if match:
+        start = max(0, match.start() - 80)
+        raise ReportError(
+            "the exported report would request a resource from a server "
+            f"(near: {html[start:match.end() + 80]!r}); it was not written."
+        )
+
+
+def export_html(notebook, *, title: str, show_code: bool = False) -> str:
+    """Export an executed notebook to one self-contained, offline HTML page (no code unless ``show_code``)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
+    return body
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and an atomic rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def _say(message: str, progress: bool) -> None:
+    if progress:
+        print(message, file=sys.stderr, flush=True)
+
+
+def _pop_stderr(notebook) -> list[str]:
+    """Remove stderr streams (warnings) from the outputs so readers do not see them; return their text."""
+    texts = []
+    for cell in notebook.cells:
+        if cell.get("cell_type") != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                texts.append(output.get("text", ""))
+            else:
+                kept.append(output)
+        cell["outputs"] = kept
+    return texts
+
+
+def build_report(
+    paths: Sequence[str | os.PathLike] | None = None,
+    *,
+    output: str | os.PathLike | None = None,
+    k: int | None = None,
+    random_state: int = 0,
+    show_code: bool = False,
+    progress: bool = True,
+    notebook: str | os.PathLike = REPORT_NOTEBOOK,
+) -> Path:
+    """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
+
+    Args:
+        paths: files or folders to analyse; default the project's ``seeds/``.
+        output: the HTML file to write; default ``reports/<corpus-name>.html``.
+        k: number of topic clusters; None chooses it from the data.
+        random_state: seed for every random step; the same input and seed give the same report.
+        show_code: keep the code cells (for technical readers).
+        progress: print progress to stderr.
+        notebook: the report notebook to execute.
+
+    Returns:
+        The path of the written report.
+
+    Raises:
+        CorpusError: an input cannot be read (raised before anything runs).
+        ParameterError: ``k`` or ``output`` is not usable.
+        ReportError: the notebook or the export failed; the previous report was left in place.
+    """
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from analysis.corpus import load_corpus
+
+    sources = [Path(p) for p in (paths or [SEEDS_DIR])]
+    _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
+    corpus = load_corpus(*sources)
+    title = corpus_title(corpus, sources)
+    n_pages = len({p for page_list in corpus["tag_pages"] for p in page_list})
+    _say(f"Loaded {len(corpus)} articles from {n_pages} tag page(s): {title!r}", progress)
+    if k is not None and (k < 1 or (len(corpus) > 1 and k >= len(corpus))):
+        raise ParameterError(
+            f"--k {k} does not fit {len(corpus)} articles: use 1 <= k < {len(corpus)}, "
+            "or leave it out to choose k from the data."
+        )
+    out = Path(output) if output else REPORTS_DIR / f"{slugify(title)}.html"
+    if out.suffix.lower() not in {".html", ".htm"}:
+        raise ParameterError(f"output {out} should end in .html")
+    if out.exists() and out.is_dir():
+        raise ParameterError(f"output {out} is a folder; give a file name ending in .html")
+
+    BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    executed = BUILD_DIR / f"{out.stem}.executed.ipynb"
+    notebook = Path(notebook)
+    parameters = {
+        "SEEDS": [str(p.resolve()) for p in sources],
+        "K": k,
+        "RANDOM_STATE": random_state,
+    }
+    _say(f"Executing {notebook.name} (k={'auto' if k is None else k}, random_state={random_state}) ...", progress)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # papermill/jupyter_client chatter; the notebook's own go to stderr
+            papermill.execute_notebook(
+                str(notebook),
+                str(executed),
+                parameters=parameters,
+                cwd=str(notebook.parent),
+                progress_bar=progress,
+                kernel_name="python3",
+            )
+    except PapermillExecutionError as exc:
+        where = f"cell {exc.cell_index}" if exc.cell_index is not None else "a cell"
+        raise ReportError(
+            f"the report notebook stopped at {where} with {exc.ename}: {exc.evalue}\n"
+            f"The executed notebook, with the full traceback, is at {executed}.\n"
+            f"{_kept(out)}"
+        ) from None
+    except AnalysisError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (kernel died, notebook missing...: say so, no deep traceback)
+        raise ReportError(f"could not execute {notebook}: {type(exc).__name__}: {exc}\n{_kept(out)}") from None
+
+    _say("Exporting HTML ...", progress)
+    nb = nbformat.read(executed, as_version=4)
+    for text in _pop_stderr(nb):
+        _say(f"warning from the notebook (not shown in the report): {text.strip()}", True)
+    try:
+        html = export_html(nb, title=f"{title}: coverage report", show_code=show_code)
+        check_offline(html)
+    except ReportError as exc:
+        raise ReportError(f"{exc}\n{_kept(out)}") from None
+    except Exception as exc:  # noqa: BLE001 (any exporter failure becomes a clear message)
+        raise ReportError(f"could not export the report to HTML: {type(exc).__name__}: {exc}\n{_kept(out)}") from None
+    write_atomic(out, html)
+    _say(f"Wrote {out} ({len(html) / 1024:.0f} KB)", progress)
+    return out
+
+
+def _kept(out: Path) -> str:
+    if out.exists():
+        return f"The previous report at {out} was left unchanged."
+    return f"No report was written to {out}."

@@ -1,0 +1,57 @@
+"""Every notebook runs end to end on the committed seed, as a user would run it in JupyterLab."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from analysis.config import NOTEBOOKS_DIR
+
+pytestmark = pytest.mark.slow
+
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+
+
+def run(path, parameters: dict | None = None):
+    nb = nbformat.read(path, as_version=4)
+    if parameters:
+        cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+        cell.source += "\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}).execute()
+    return nb
+
+
+def test_notebooks_are_numbered_in_reading_order():
+    names = [p.stem for p in NOTEBOOKS]
+    assert names == ["01-load-and-inspect", "02-topic-clusters", "03-tag-analysis", "04-report"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_follows_house_style(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert all(not c.get("outputs") for c in nb["cells"]), "commit notebooks with outputs stripped"
+    params = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(params) == 1, "exactly one cell tagged parameters"
+    source = "".join(params[0]["source"])
+    assert "SEEDS" in source and "RANDOM_STATE" in source and "K = " in source
+    assert "def " not in "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assert "sys.path" not in json.dumps(nb)
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.stem != "04-report"], ids=lambda p: p.stem)
+def test_notebook_runs_end_to_end(path):
+    nb = run(path)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
+    images = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    if path.stem != "01-load-and-inspect":
+        assert images, "the charts are drawn"
+
+
+def test_topic_notebook_takes_parameters():
+    nb = run(NOTEBOOKS_DIR / "02-topic-clusters.ipynb", {"K": 2, "RANDOM_STATE": 3})
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert "k = 2;" in text

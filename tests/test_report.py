@@ -1,0 +1,271 @@
+"""The shareable report: built end to end from the seed and from hostile input, checked as a reader gets it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis import ReportError, load_corpus
+from analysis.config import REPORT_NOTEBOOK, SEEDS_DIR
+from analysis.report import (
+    build_report,
+    check_offline,
+    corpus_title,
+    slugify,
+    table_html,
+    write_atomic,
+)
+
+pytestmark = pytest.mark.slow
+
+HOSTILE_HEADLINE = '<script>alert("x")</script>'
+HOSTILE_TAG = "<img src=x onerror=alert(1)>"
+
+
+class _Page(HTMLParser):
+    """Collects what a browser would make of the page: visible text, tags, attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.elements: list[tuple[str, dict]] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        if tag in {"style", "script"}:
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in {"style", "script"}:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    return parser
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="session")
+def seed_report(tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("report") / "uk-defense.html"
+    assert build_report([SEEDS_DIR], output=out, progress=False) == out
+    return out.read_text(encoding="utf-8")
+
+
+HOSTILE_DUMP = f"""Tag - Hostile <b>page</b>
+
+{HOSTILE_HEADLINE}
+The defence ministry announced new drone procurement plans on Monday. Officials said the contracts would be signed within weeks and that suppliers in three countries had bid.
+{HOSTILE_TAG}
+Defense
+A plain headline about drones and procurement
+The army will buy more drones next year, officials said, as procurement budgets rise across Europe and suppliers expand production lines.
+Defense
+Drones
+Budget talks stall over naval shipbuilding
+Naval shipbuilding budgets were cut again, leaving the frigate programme short of money and shipyards waiting for orders from the ministry.
+Defense
+Navy
+"""
+
+
+@pytest.fixture(scope="session")
+def hostile_report(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "hostile.txt").write_text(HOSTILE_DUMP, encoding="utf-8")
+    out = folder / "hostile.html"
+    build_report([folder / "hostile.txt"], output=out, progress=False)
+    return out.read_text(encoding="utf-8")
+
+
+def test_every_headline_is_in_the_report(seed_report):
+    text = squash(" ".join(parse(seed_report).text))
+    corpus = load_corpus(SEEDS_DIR)
+    for title in corpus["title"]:
+        assert squash(title) in text, title
+    assert "Why Putin won’t end his war against the West" in text
+
+
+def test_report_opens_with_a_summary_a_reader_can_act_on(seed_report):
+    text = squash(" ".join(parse(seed_report).text))
+    assert "UK defense: what the coverage is about" in text
+    assert "9 articles collected from 1 tag page" in text
+    assert "How far to trust the clusters" in text
+    assert "Tentative" in text  # nine articles never make strong clusters
+    for section in ("Tags editors used", "Tags that travel together", "Topic clusters", "Map of the articles",
+                    "Tags against clusters", "All articles", "Method and caveats"):
+        assert section in text, section
+    # Defense is on all 9 articles: the summary says so instead of calling it a leading tag.
+    assert "Defense is on every article" in text
+
+
+def test_charts_are_embedded_images(seed_report):
+    images = [a for tag, a in parse(seed_report).elements if tag == "img"]
+    assert len(images) >= 5
+    for attrs in images:
+        assert attrs["src"].startswith("data:image/png;base64,")
+        assert attrs.get("alt")
+
+
+def test_report_needs_no_server(seed_report):
+    page = parse(seed_report)
+    for tag, attrs in page.elements:
+        assert tag != "script", attrs  # no script at all, inline or remote
+        for key in ("src", "href"):
+            value = attrs.get(key) or ""
+            assert not re.match(r"\s*(https?:)?//", value), (tag, attrs)
+    assert not re.search(r"<script[^>]*src=", seed_report, re.IGNORECASE)
+    assert not re.search(r"<link[^>]*href=[\"']?https?:", seed_report, re.IGNORECASE)
+    assert "require.js" not in seed_report and "mathjax" not in seed_report.lower()
+    csp = [a for t, a in page.elements if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert csp and "script-src 'none'" in csp[0]["content"] and "default-src 'none'" in csp[0]["content"]
+
+
+def test_no_code_by_default(seed_report):
+    assert "fit_topics(" not in seed_report
+    assert "jp-InputArea" not in seed_report
+
+
+def test_hostile_text_is_shown_never_run(hostile_report):
+    assert HOSTILE_HEADLINE not in hostile_report
+    assert HOSTILE_TAG not in hostile_report
+    assert "<b>page</b>" not in hostile_report
+    page = parse(hostile_report)
+    text = " ".join(page.text)
+    assert HOSTILE_HEADLINE in text  # shown to the reader as text
+    assert HOSTILE_TAG in text
+    assert not any(tag == "script" for tag, _ in page.elements)
+    assert not any(tag == "img" and attrs.get("src") == "x" for tag, attrs in page.elements)
+    assert not any(k.startswith("on") for _, attrs in page.elements for k in attrs)
+    check_offline(hostile_report)
+
+
+def test_same_input_same_report(seed_report, tmp_path):
+    again = tmp_path / "again.html"
+    build_report([SEEDS_DIR], output=again, progress=False)
+    assert again.read_text(encoding="utf-8") == seed_report
+
+
+def test_failed_run_keeps_the_previous_report(tmp_path):
+    out = tmp_path / "report.html"
+    out.write_text("previous good report", encoding="utf-8")
+    broken = nbformat.read(REPORT_NOTEBOOK, as_version=4)
+    broken.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("chart failed half way")'))
+    broken_path = REPORT_NOTEBOOK.parent / "_broken-report-test.ipynb"
+    nbformat.write(broken, broken_path)
+    try:
+        with pytest.raises(ReportError, match="chart failed half way") as info:
+            build_report([SEEDS_DIR], output=out, notebook=broken_path, progress=False)
+    finally:
+        broken_path.unlink(missing_ok=True)
+    assert "left unchanged" in str(info.value)
+    assert out.read_text(encoding="utf-8") == "previous good report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # no temp file left behind
+
+
+def test_cli_bad_input_exits_2_without_traceback(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    out = tmp_path / "out.html"
+    out.write_text("previous", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "report", str(bad), "-o", str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 2
+    assert "empty.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert out.read_text(encoding="utf-8") == "previous"
+
+
+def test_cli_k_out_of_range_is_a_clear_error(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "report", str(SEEDS_DIR), "--k", "9", "-o", str(tmp_path / "r.html")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 2
+    assert "1 <= k < 9" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_cli_report_with_code_and_k(tmp_path):
+    out = tmp_path / "with-code.html"
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "report", str(SEEDS_DIR), "-o", str(out), "--k", "3",
+         "--random-state", "1", "--show-code"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"Wrote {out}" in result.stderr  # progress goes to stderr
+    page = out.read_text(encoding="utf-8")
+    assert "fit_topics" in page
+    text = squash(" ".join(parse(page).text))
+    assert "Topic clusters (3)" in text
+
+
+def test_table_html_escapes_everything():
+    import pandas as pd
+
+    block = table_html(pd.DataFrame({"a": [HOSTILE_HEADLINE], "b": [[HOSTILE_TAG, "x"]]}), csv_name="t.csv")
+    assert "<script>" not in block and "<img" not in block
+    assert "&lt;img src=x onerror=alert(1)&gt;, x" in block
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in block
+
+
+def test_write_atomic_replaces_whole_file(tmp_path):
+    target = tmp_path / "r.html"
+    write_atomic(target, "one")
+    write_atomic(target, "two")
+    assert target.read_text(encoding="utf-8") == "two"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+
+
+def test_check_offline_catches_remote_references():
+    for page in ('<script src="https://cdn.example/x.js"></script>', '<link href="//cdn.example/a.css">',
+                 "<style>@import url(https://x/y.css);</style>"):
+        with pytest.raises(ReportError):
+            check_offline(page)
+    check_offline('<img src="data:image/png;base64,AAAA">')
+
+
+@pytest.mark.parametrize(("text", "slug"), [("UK defense", "uk-defense"), ("Défense & Sécurité", "defense-securite"),
+                                            ("<script>", "script"), ("***", "report")])
+def test_slugify(text, slug):
+    assert slugify(text) == slug
+
+
+def test_corpus_title_names_the_page(seed_corpus):
+    assert corpus_title(seed_corpus, [SEEDS_DIR]) == "UK defense"
+    assert slugify(corpus_title(seed_corpus)) == "uk-defense"
+
+
+def test_plain_nbconvert_works_offline(tmp_path, project_root):
+    """`jupyter nbconvert --to html --execute` on the report notebook, from the repo root, with the defaults."""
+    out = tmp_path / "plain"
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("jupyter")), "nbconvert", "--to", "html", "--execute",
+         "notebooks/04-report.ipynb", "--output-dir", str(out)],
+        capture_output=True, text=True, cwd=project_root, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (out / "04-report.html").read_text(encoding="utf-8")
+    check_offline(page)
+    assert "UK defense: what the coverage is about" in squash(" ".join(parse(page).text))
+    assert "fit_topics(" not in page  # code hidden by the project's nbconvert config
