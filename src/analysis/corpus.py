@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import os
 import re
@@ -668,7 +669,7 @@ def _parse_csv(
 ) -> list[_Article]:
     if csv.field_size_limit() < sys.maxsize // 2:
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(text.split("\n"), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     out: list[_Article] = []
     try:
         header = next(reader)
