@@ -1,0 +1,93 @@
+"""End-to-end tests of ``python -m analysis articles PATH... [--format jsonl|csv] [--lenient]`` (subprocess)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import load_corpus
+from analysis.config import PROJECT_ROOT
+
+
+def run(*args: str | Path, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", "articles", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_jsonl_output_parses_back_to_the_corpus(seed_corpus: pd.DataFrame, seed_file: Path) -> None:
+    result = run(seed_file)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 9
+    assert [r["id"] for r in records] == list(seed_corpus["id"])
+    assert [r["title"] for r in records] == list(seed_corpus["title"])
+    assert [r["tags"] for r in records] == list(seed_corpus["tags"])
+    assert all(r["tag_pages"] == ["UK defense"] for r in records)
+    assert records[0]["title"] == "Why Putin won’t end his war against the West"  # not \u-escaped
+
+
+def test_jsonl_output_reloads_with_the_same_ids(tmp_path: Path, seed_file: Path) -> None:
+    result = run(seed_file)
+    out = tmp_path / "corpus.jsonl"
+    out.write_text(result.stdout, encoding="utf-8")
+    again = load_corpus(out)
+    original = load_corpus(seed_file)
+    assert list(again["id"]) == list(original["id"])
+    assert list(again["tags"]) == list(original["tags"])
+    assert list(again["tag_pages"]) == list(original["tag_pages"])
+    assert list(again["body"]) == list(original["body"])
+
+
+def test_csv_output_parses_back(seed_corpus: pd.DataFrame, seed_file: Path) -> None:
+    result = run(seed_file, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    df = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
+    assert list(df.columns) == ["id", "title", "body", "tags", "tag_pages", "source"]
+    assert list(df["id"]) == list(seed_corpus["id"])
+    assert list(df["body"]) == list(seed_corpus["body"])
+    assert [t.split("; ") for t in df["tags"]] == list(seed_corpus["tags"])
+
+
+def test_bad_file_exits_2_with_message_and_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text('{"title": "A", "body": "Fine text."}\n{"title": \n', encoding="utf-8")
+    result = run(bad)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: ")
+    assert "broken.jsonl:2" in result.stderr and "not valid JSON" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_binary_and_missing_files_exit_2(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 50)
+    for path, words in ((binary, "binary file"), (tmp_path / "missing.txt", "no such file")):
+        result = run(path)
+        assert result.returncode == 2
+        assert path.name in result.stderr and words in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_lenient_skips_with_warning_on_stderr(tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{"title": "A", "body": "Fine text."}\nnot json\n', encoding="utf-8")
+    strict = run(mixed)
+    assert strict.returncode == 2
+    lenient = run(mixed, "--lenient")
+    assert lenient.returncode == 0, lenient.stderr
+    assert [json.loads(line)["title"] for line in lenient.stdout.splitlines()] == ["A"]
+    assert "mixed.jsonl:2" in lenient.stderr and "SkippedBlocksWarning" in lenient.stderr
+    assert "Traceback" not in lenient.stderr

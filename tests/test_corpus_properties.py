@@ -1,0 +1,206 @@
+"""Property-based tests for analysis.corpus: any input either loads into a well-formed corpus or raises
+CorpusError, never anything else; loading is deterministic and does not depend on file order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+import warnings
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import CorpusError, load_corpus
+from analysis.corpus import CORPUS_COLUMNS
+
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+P1 = (
+    "LONDON — The defence secretary said on Monday that the armed forces would receive new funding. "
+    "Officials declined to give figures, but the Treasury confirmed talks. “We are ready,” she said."
+)
+P2 = "Critics said the plan lacked detail. The industry wants a long-term budget, not a one-off."
+VALID_LINES = [
+    "Tag - UK defense",
+    "",
+    "Why Putin won’t end his war against the West",
+    P1,
+    P2,
+    "Politics",
+    "U.S. foreign policy",
+    "Minister resigns over expenses row",
+    "The minister resigned on Tuesday. Downing Street confirmed it.",
+    "The EU is doing exactly what Trump wants. He still doesn’t care.",
+    P2 + " " + P1,
+    "Donald Trump",
+    "EU-US military ties",
+]
+
+
+def check_well_formed(df: pd.DataFrame) -> None:
+    assert list(df.columns[: len(CORPUS_COLUMNS)]) == list(CORPUS_COLUMNS)
+    assert isinstance(df.index, pd.RangeIndex) and len(df) > 0
+    assert df["id"].is_unique
+    for r in df.itertuples():
+        assert re.fullmatch(r"[0-9a-f]{16}", r.id)
+        assert isinstance(r.title, str) and isinstance(r.body, str) and r.body.strip()
+        assert isinstance(r.tags, list) and all(isinstance(t, str) and t.strip() for t in r.tags)
+        assert isinstance(r.tag_pages, list) and r.tag_pages
+        assert all(isinstance(p, str) and p for p in r.tag_pages)
+        assert isinstance(r.source, str) and re.search(r":\d+$", r.source)
+
+
+def load_or_corpus_error(path: Path, *, lenient: bool = False) -> pd.DataFrame | None:
+    """Load ``path``; a CorpusError is an allowed outcome (None); any other exception fails the test."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            df = load_corpus(path, lenient=lenient)
+    except CorpusError as exc:
+        assert str(exc).startswith(path.as_posix()) or path.name in str(exc)
+        return None
+    check_well_formed(df)
+    return df
+
+
+def write_tmp(data: bytes, suffix: str) -> tuple[tempfile.TemporaryDirectory, Path]:
+    tmp = tempfile.TemporaryDirectory()
+    path = Path(tmp.name) / f"dump{suffix}"
+    path.write_bytes(data)
+    return tmp, path
+
+
+@SETTINGS
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".jsonl", ".csv"]), lenient=st.booleans())
+def test_any_bytes_load_or_raise_corpus_error(data: bytes, suffix: str, lenient: bool) -> None:
+    tmp, path = write_tmp(data, suffix)
+    with tmp:
+        load_or_corpus_error(path, lenient=lenient)
+
+
+@SETTINGS
+@given(text=st.text(max_size=300), suffix=st.sampled_from([".txt", ".jsonl", ".csv"]))
+def test_any_text_loads_or_raises_corpus_error(text: str, suffix: str) -> None:
+    tmp, path = write_tmp(text.encode("utf-8", "surrogatepass"), suffix)
+    with tmp:
+        load_or_corpus_error(path)
+
+
+mutation = st.one_of(
+    st.tuples(st.just("delete"), st.integers(0, 100)),
+    st.tuples(st.just("duplicate"), st.integers(0, 100)),
+    st.tuples(st.just("swap"), st.integers(0, 100), st.integers(0, 100)),
+    st.tuples(st.just("blank"), st.integers(0, 100)),
+    st.tuples(st.just("insert"), st.integers(0, 100), st.text(max_size=40)),
+    st.tuples(st.just("append"), st.integers(0, 100), st.text(max_size=10)),
+    st.tuples(st.just("spaces"), st.integers(0, 100)),
+)
+
+
+def mutate(lines: list[str], ops: list[tuple]) -> list[str]:
+    lines = list(lines)
+    for op in ops:
+        if not lines:
+            break
+        i = op[1] % len(lines)
+        if op[0] == "delete":
+            del lines[i]
+        elif op[0] == "duplicate":
+            lines.insert(i, lines[i])
+        elif op[0] == "swap":
+            j = op[2] % len(lines)
+            lines[i], lines[j] = lines[j], lines[i]
+        elif op[0] == "blank":
+            lines.insert(i, "")
+        elif op[0] == "insert":
+            lines.insert(i, op[2])
+        elif op[0] == "append":
+            lines[i] += op[2]
+        else:
+            lines[i] = "  " + lines[i] + " \t"
+    return lines
+
+
+@SETTINGS
+@given(
+    picks=st.lists(st.sampled_from(VALID_LINES[2:]), min_size=1, max_size=12),
+    ops=st.lists(mutation, max_size=6),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+    lenient=st.booleans(),
+)
+def test_mutated_dump_loads_or_raises_corpus_error(
+    picks: list[str], ops: list[tuple], newline: str, encoding: str, lenient: bool
+) -> None:
+    lines = mutate(VALID_LINES[:2] + picks, ops)
+    text = newline.join(lines) + newline
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8")
+    tmp, path = write_tmp(data, ".txt")
+    with tmp:
+        df = load_or_corpus_error(path, lenient=lenient)
+        if df is not None and not lenient:
+            # Nothing is silently dropped: every intact line of the valid dump is a header, a headline,
+            # a body paragraph or a tag of some article.
+            seen = {*df["title"], *(p for b in df["body"] for p in b.split("\n\n"))}
+            seen |= {t for tags in df["tags"] for t in tags}
+            for line in {ln.strip() for ln in lines} & set(VALID_LINES[2:]):
+                assert line in seen
+            assert load_corpus(path).equals(df)
+
+
+@SETTINGS
+@given(
+    records=st.lists(
+        st.fixed_dictionaries(
+            {"body": st.text(min_size=1, max_size=60)},
+            optional={
+                "title": st.one_of(st.none(), st.text(max_size=20), st.integers()),
+                "tags": st.one_of(st.text(max_size=20), st.lists(st.text(max_size=8), max_size=3), st.integers()),
+                "category": st.text(max_size=5),
+            },
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    garbage=st.one_of(st.none(), st.text(max_size=20)),
+)
+def test_jsonl_records_load_or_raise_corpus_error(records: list[dict], garbage: str | None) -> None:
+    lines = [json.dumps(r) for r in records]
+    if garbage is not None:
+        lines.insert(len(lines) // 2, garbage)
+    tmp, path = write_tmp("\n".join(lines).encode(), ".jsonl")
+    with tmp:
+        load_or_corpus_error(path)
+
+
+@SETTINGS
+@given(
+    picks=st.lists(st.sampled_from(VALID_LINES[2:]), min_size=2, max_size=10),
+    split=st.integers(1, 9),
+)
+def test_file_order_does_not_change_ids_or_rows(picks: list[str], split: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp) / "a.txt", Path(tmp) / "b.txt"
+        a.write_text("\n".join(["Tag - A", *picks[:split]]) + "\n", encoding="utf-8")
+        b.write_text("\n".join(["Tag - B", *picks[split:], *picks[:split]]) + "\n", encoding="utf-8")
+        outcomes = []
+        for order in ((a, b), (b, a), (b, a, a)):
+            try:
+                outcomes.append(load_corpus(*order))
+            except CorpusError as exc:
+                outcomes.append(str(exc))
+        first = outcomes[0]
+        for other in outcomes[1:]:
+            if isinstance(first, str):
+                assert other == first
+            else:
+                assert isinstance(other, pd.DataFrame) and first.equals(other)
