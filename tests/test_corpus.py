@@ -191,7 +191,7 @@ def test_paragraphs_are_kept_with_or_without_blank_lines(tmp_path: Path, separat
     text = f"Tag - UK defense\n\n{CURLY_TITLE}\n{body}\nDefense\nSecurity\n"
     df = load_corpus(write(tmp_path, "paras.txt", text))
     assert rows(df) == [(CURLY_TITLE, [P1, short, P2, P3], ["Defense", "Security"])]
-    assert df["body"].iloc[0] == "\n\n".join([P1, short, P2, P3])
+    assert df["body"].iloc[0] == f"{P1}\n\n{short}\n\n{P2}\n\n{P3}"
 
 
 def test_all_caps_subhead_stays_in_body(tmp_path: Path) -> None:

@@ -165,7 +165,7 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
     if not articles:
         names = ", ".join(_display(p) for p in files)
         raise CorpusError(f"no articles found in {names}; expected tag pages (.txt), JSONL or CSV with a body")
-    return _to_frame(list(articles.values()))
+    return _to_frame(list(articles), list(articles.values()))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -302,11 +302,10 @@ def _clean(value: str) -> str:
     return value.strip()
 
 
-_WS = re.compile(r"\s+")
-
-
 def _normalise_key(value: str) -> str:
-    return _WS.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return " ".join(value.split())
 
 
 # --------------------------------------------------------------------------------------------------
@@ -735,9 +734,9 @@ def _merge(articles: dict[str, _Article], art: _Article) -> None:
         seen.extras.setdefault(name, value)
 
 
-def _to_frame(articles: list[_Article]) -> pd.DataFrame:
+def _to_frame(ids: list[str], articles: list[_Article]) -> pd.DataFrame:
     columns: dict[str, list[Any]] = {
-        "id": [article_id(a.title, a.body) for a in articles],
+        "id": ids,
         "title": [a.title for a in articles],
         "body": [a.body for a in articles],
         "tags": [a.tags for a in articles],
