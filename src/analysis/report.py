@@ -473,6 +473,8 @@ def build_report(
                 cwd=str(notebook.parent),
                 progress_bar=progress,
                 kernel_name="python3",
+                # The kernel's own log (e.g. ipykernel's TCP notice) is not the reader's concern.
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],
             )
     except PapermillExecutionError as exc:
         where = f"cell {exc.cell_index}" if exc.cell_index is not None else "a cell"
