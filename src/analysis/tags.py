@@ -34,7 +34,10 @@ from scipy import sparse
 from analysis.errors import ParameterError
 
 __all__ = [
+    "CHARACTERISTIC_COLUMNS",
+    "FREQUENCY_COLUMNS",
     "NO_PAGE",
+    "PAIR_COLUMNS",
     "TagSummary",
     "characteristic_tags",
     "cooccurrence_matrix",
@@ -65,6 +68,13 @@ PAIR_COLUMNS = [
     "pmi",
     "npmi",
 ]
+_FREQUENCY_DTYPES = {
+    "articles": "int64",
+    "share": "float64",
+    "is_page_tag": "bool",
+    "on_every_article": "bool",
+}
+_TEXT_COLUMNS = ("page", "tag", "key", "tag_a", "tag_b", "key_a", "key_b", "cluster_name")
 CHARACTERISTIC_COLUMNS = [
     "cluster",
     "cluster_name",
@@ -329,6 +339,9 @@ def tag_frequency(corpus: pd.DataFrame, *, by_page: bool = False) -> pd.DataFram
         1 Military         4             False
     """
     parsed = _parse(corpus)
+    if not parsed.keys:
+        columns = ["page", *FREQUENCY_COLUMNS] if by_page else FREQUENCY_COLUMNS
+        return _empty(columns, _FREQUENCY_DTYPES)
     if not by_page:
         counts = parsed.counts()
         order = _order(parsed.keys, counts)
@@ -378,23 +391,17 @@ def _frequency_by_page(parsed: _Tags) -> pd.DataFrame:
         )
     columns = ["page", *FREQUENCY_COLUMNS]
     if not rows:
-        return _empty(
-            columns,
-            {
-                "articles": "int64",
-                "share": "float64",
-                "is_page_tag": "bool",
-                "on_every_article": "bool",
-            },
-        )
+        return _empty(columns, _FREQUENCY_DTYPES)
     out = pd.DataFrame(rows)
     out = out.assign(_neg=-out["articles"]).sort_values(["_page_key", "_neg", "key"], kind="stable")
     return out[columns].reset_index(drop=True).astype({"articles": "int64"})
 
 
 def _empty(columns: list[str], dtypes: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """An empty frame with the given columns (object dtype unless given)."""
+    """An empty frame with the given columns (text columns as str, others object unless given)."""
     dtypes = dict(dtypes or {})
+    for column in _TEXT_COLUMNS:
+        dtypes.setdefault(column, "str")
     return pd.DataFrame({c: pd.Series([], dtype=dtypes.get(c, "object")) for c in columns})
 
 
@@ -619,7 +626,7 @@ def cooccurrence_matrix(
     parsed = _parse(corpus)
     counts = parsed.counts()
     kept = _kept_keys(parsed, counts, include_universal)[:top]
-    labels = pd.Index([parsed.display[parsed.keys[k]] for k in kept], name="tag")
+    labels = pd.Index([parsed.display[parsed.keys[k]] for k in kept], name="tag", dtype="str")
     if len(kept) == 0:
         return pd.DataFrame(np.zeros((0, 0), dtype=np.int64), index=labels, columns=labels.copy())
     x = parsed.matrix()[:, kept]
@@ -689,7 +696,7 @@ def tags_by_cluster(
         columns = pd.Index(list(clusters), name="cluster")
     else:
         columns = pd.Index([_cluster_name(c, cluster_names) for c in clusters], name="cluster")
-    rows = pd.Index([parsed.display[parsed.keys[k]] for k in kept], name="tag")
+    rows = pd.Index([parsed.display[parsed.keys[k]] for k in kept], name="tag", dtype="str")
     if len(kept) == 0 or len(clusters) == 0:
         return pd.DataFrame(
             np.zeros((len(rows), len(columns)), dtype=np.int64), index=rows, columns=columns
