@@ -124,9 +124,7 @@ class _Tags:
     display: dict[str, str]  # key -> most common spelling (ties: first seen)
     article: np.ndarray  # article position of each (article, key) entry
     key_index: np.ndarray  # index into ``keys`` of each entry
-    pages: list[
-        list[str]
-    ]  # per article: the display names of its tag pages (in order, deduplicated)
+    pages: list[list[tuple[str, str]]]  # per article: (key, display name) of its tag pages
     page_keys: list[set[str]]  # per article: normalised page names
 
     def counts(self) -> np.ndarray:
@@ -158,6 +156,8 @@ def _where(corpus: pd.DataFrame, pos: int) -> str:
 
 def _as_str_list(value: Any, *, column: str, corpus: pd.DataFrame, pos: int) -> list[str]:
     """A cell of ``tags``/``tag_pages`` as a list of strings; missing values and blanks are dropped."""
+    if type(value) is list and all(type(item) is str for item in value):
+        return value  # the loader's shape: nothing to convert (the caller does not modify it)
     if value is None:
         return []
     if isinstance(value, str):
@@ -205,7 +205,7 @@ def _parse(corpus: pd.DataFrame) -> _Tags:
     norm_cache: dict[str, tuple[str, str]] = {}
     article: list[int] = []
     key_index: list[int] = []
-    pages: list[list[str]] = []
+    pages: list[list[tuple[str, str]]] = []
     page_keys: list[set[str]] = []
     tag_values = corpus["tags"].tolist()
     page_values = corpus["tag_pages"].tolist() if has_pages else [None] * len(corpus)
@@ -227,13 +227,16 @@ def _parse(corpus: pd.DataFrame) -> _Tags:
             counts[spelling] = counts.get(spelling, 0) + 1  # dicts keep first-seen order for ties
             article.append(pos)
             key_index.append(key_pos[key])
-        names: list[str] = []
+        names: list[tuple[str, str]] = []
         name_keys: set[str] = set()
         for page in _as_str_list(raw_pages, column="tag_pages", corpus=corpus, pos=pos):
-            page_key = normalize_tag(page)
+            cached = norm_cache.get(page)
+            if cached is None:
+                cached = norm_cache[page] = (normalize_tag(page), _clean_spelling(page))
+            page_key, page_name = cached
             if page_key and page_key not in name_keys:
                 name_keys.add(page_key)
-                names.append(_clean_spelling(page))
+                names.append((page_key, page_name))
         pages.append(names)
         page_keys.append(name_keys)
     display = {key: max(c, key=c.__getitem__) for key, c in spelling_counts.items()}
@@ -364,15 +367,14 @@ def tag_frequency(corpus: pd.DataFrame, *, by_page: bool = False) -> pd.DataFram
 def _frequency_by_page(parsed: _Tags) -> pd.DataFrame:
     page_display: dict[str, str] = {}
     articles_in_page: dict[str, int] = {}
-    for names in parsed.pages:
-        for name in names or [NO_PAGE]:
-            key = normalize_tag(name)
+    no_page = [(normalize_tag(NO_PAGE), NO_PAGE)]
+    for entries in parsed.pages:
+        for key, name in entries or no_page:
             page_display.setdefault(key, name)
             articles_in_page[key] = articles_in_page.get(key, 0) + 1
     pair_counts: dict[tuple[str, int], int] = {}
     for pos, k in zip(parsed.article.tolist(), parsed.key_index.tolist(), strict=True):
-        for name in parsed.pages[pos] or [NO_PAGE]:
-            pk = normalize_tag(name)
+        for pk, _ in parsed.pages[pos] or no_page:
             pair_counts[(pk, k)] = pair_counts.get((pk, k), 0) + 1
     rows = []
     for (pk, k), count in pair_counts.items():
