@@ -88,8 +88,12 @@ def row(label: str, r: dict, size_mb: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=100_000, help="articles to generate (default 100000)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per contender, best kept (default 1)")
+    parser.add_argument(
+        "--n", type=int, default=100_000, help="articles to generate (default 100000)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs per contender, best kept (default 1)"
+    )
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -105,8 +109,10 @@ def main() -> None:
         n = args.n
         page_mb = pages[n].stat().st_size / 1e6
         jsonl_mb = jsonls[n].stat().st_size / 1e6
-        print(f"tag page {page_mb:.0f} MB, JSONL {jsonl_mb:.0f} MB; peak memory = VmHWM (peak RSS) of a "
-              "fresh subprocess per contender, read inside it\n")
+        print(
+            f"tag page {page_mb:.0f} MB, JSONL {jsonl_mb:.0f} MB; peak memory = VmHWM (peak RSS) of a "
+            "fresh subprocess per contender, read inside it\n"
+        )
 
         print(f"== {n:,} articles")
         page_r = best_of("load_corpus", pages[n], args.repeat)
@@ -115,8 +121,10 @@ def main() -> None:
         print(row("load_corpus(tag page .txt)", page_r, page_mb))
         print(row("load_corpus(.jsonl)", jsonl_r, jsonl_mb))
         print(row("pandas.read_json(.jsonl, lines=True)", pandas_r, jsonl_mb))
-        print(f"load_corpus(.jsonl) / read_json: {jsonl_r['seconds'] / pandas_r['seconds']:.2f}x time, "
-              f"{jsonl_r['peak_kib'] / pandas_r['peak_kib']:.2f}x peak memory")
+        print(
+            f"load_corpus(.jsonl) / read_json: {jsonl_r['seconds'] / pandas_r['seconds']:.2f}x time, "
+            f"{jsonl_r['peak_kib'] / pandas_r['peak_kib']:.2f}x peak memory"
+        )
 
         print("\n== linearity: load_corpus time per 1,000 articles (flat = linear)")
         for label, files in (("tag page", pages), ("jsonl", jsonls)):
@@ -124,8 +132,10 @@ def main() -> None:
                 r = page_r if (size == n and label == "tag page") else None
                 r = jsonl_r if (size == n and label == "jsonl") else r
                 r = r or best_of("load_corpus", files[size], args.repeat)
-                print(f"{label:<9} {size:>8,} articles {r['seconds']:>7.2f} s "
-                      f"{1000 * r['seconds'] / size:>6.3f} s/1k  peak {r['peak_kib'] / 1024:>6.0f} MiB")
+                print(
+                    f"{label:<9} {size:>8,} articles {r['seconds']:>7.2f} s "
+                    f"{1000 * r['seconds'] / size:>6.3f} s/1k  peak {r['peak_kib'] / 1024:>6.0f} MiB"
+                )
 
 
 if __name__ == "__main__":

@@ -77,7 +77,11 @@ def write_tmp(data: bytes, suffix: str) -> tuple[tempfile.TemporaryDirectory, Pa
 
 
 @SETTINGS
-@given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".jsonl", ".csv"]), lenient=st.booleans())
+@given(
+    data=st.binary(max_size=400),
+    suffix=st.sampled_from([".txt", ".jsonl", ".csv"]),
+    lenient=st.booleans(),
+)
 def test_any_bytes_load_or_raise_corpus_error(data: bytes, suffix: str, lenient: bool) -> None:
     tmp, path = write_tmp(data, suffix)
     with tmp:
@@ -164,7 +168,9 @@ def test_mutated_dump_loads_or_raises_corpus_error(
             {"body": st.text(min_size=1, max_size=60)},
             optional={
                 "title": st.one_of(st.none(), st.text(max_size=20), st.integers()),
-                "tags": st.one_of(st.text(max_size=20), st.lists(st.text(max_size=8), max_size=3), st.integers()),
+                "tags": st.one_of(
+                    st.text(max_size=20), st.lists(st.text(max_size=8), max_size=3), st.integers()
+                ),
                 "category": st.text(max_size=5),
             },
         ),
@@ -191,7 +197,9 @@ def test_file_order_does_not_change_ids_or_rows(picks: list[str], split: int) ->
     with tempfile.TemporaryDirectory() as tmp:
         a, b = Path(tmp) / "a.txt", Path(tmp) / "b.txt"
         a.write_text("\n".join(["Tag - A", *picks[:split]]) + "\n", encoding="utf-8")
-        b.write_text("\n".join(["Tag - B", *picks[split:], *picks[:split]]) + "\n", encoding="utf-8")
+        b.write_text(
+            "\n".join(["Tag - B", *picks[split:], *picks[:split]]) + "\n", encoding="utf-8"
+        )
         outcomes = []
         for order in ((a, b), (b, a), (b, a, a)):
             try:
