@@ -533,3 +533,32 @@ def test_tables_agree_with_each_other(tag_lists):
         assert -1 - 1e-9 <= r.npmi <= 1 + 1e-9
     # Every non-zero off-diagonal cell is one listed pair.
     assert len(pairs) == int((np.triu(values, k=1) > 0).sum())
+
+
+def test_page_names_are_normalised_like_tags(corpus_factory):
+    corpus = corpus_factory(
+        [
+            {"tags": ["A"], "tag_pages": ["UK defense"]},
+            {"tags": ["A", "B"], "tag_pages": ["uk  defense "]},
+            {"tags": ["B", 2024], "tag_pages": ["Budget", "UK Defense"]},
+        ]
+    )
+    by_page = tag_frequency(corpus, by_page=True)
+    assert sorted(set(by_page["page"])) == ["Budget", "UK defense"]  # first spelling seen
+    uk = by_page[by_page["page"] == "UK defense"].set_index("tag")
+    assert uk["articles"].to_dict() == {"A": 2, "B": 2, "2024": 1}
+    assert uk.loc["A", "share"] == pytest.approx(2 / 3)
+
+
+def test_tag_naming_another_articles_page_is_not_a_page_tag(corpus_factory):
+    corpus = corpus_factory(
+        [
+            {"tags": ["Cyber", "NATO"], "tag_pages": ["UK defense"]},
+            {"tags": ["NATO"], "tag_pages": ["Cyber"]},
+            {"tags": ["nato"], "tag_pages": ["NATO"]},
+        ]
+    )
+    flags = tag_frequency(corpus).set_index("tag")["is_page_tag"].to_dict()
+    # "Cyber" is a page in this corpus, but the one article tagged Cyber came from "UK defense".
+    assert flags == {"NATO": True, "Cyber": False}
+    assert tag_summary(corpus).page_tags == ("NATO",)

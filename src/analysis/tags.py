@@ -25,6 +25,7 @@ import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -117,15 +118,17 @@ def _clean_spelling(tag: str) -> str:
 
 @dataclass(frozen=True)
 class _Tags:
-    """The corpus's tags, parsed once: one entry per (article, distinct key)."""
+    """The corpus's tags, parsed once: one entry per (article, distinct key), plus its tag pages."""
 
     n_articles: int
-    keys: list[str]  # distinct keys, first-seen order
+    keys: list[str]  # distinct tag keys, first-seen order
     display: dict[str, str]  # key -> most common spelling (ties: first seen)
     article: np.ndarray  # article position of each (article, key) entry
     key_index: np.ndarray  # index into ``keys`` of each entry
-    pages: list[list[tuple[str, str]]]  # per article: (key, display name) of its tag pages
-    page_keys: list[set[str]]  # per article: normalised page names
+    page_keys: list[str]  # distinct page keys, first-seen order
+    page_names: list[str]  # display name of each page (first spelling seen)
+    page_article: np.ndarray  # article position of each (article, page) entry
+    page_index: np.ndarray  # index into ``page_keys`` of each entry
 
     def counts(self) -> np.ndarray:
         """Articles carrying each key (aligned with ``keys``)."""
@@ -141,9 +144,16 @@ class _Tags:
     def is_page_tag(self) -> np.ndarray:
         """Whether each key names a tag page that one of the articles carrying it came from."""
         flags = np.zeros(len(self.keys), dtype=bool)
-        for pos, k in zip(self.article.tolist(), self.key_index.tolist(), strict=True):
-            if not flags[k] and self.keys[k] in self.page_keys[pos]:
-                flags[k] = True
+        key_pos = {key: i for i, key in enumerate(self.keys)}
+        as_tag = np.array([key_pos.get(key, -1) for key in self.page_keys], dtype=np.int64)
+        if not len(as_tag) or not len(self.article):
+            return flags
+        tag_of_page = as_tag[self.page_index]
+        named = tag_of_page >= 0
+        width = len(self.keys)
+        page_pairs = self.page_article[named] * width + tag_of_page[named]
+        hits = np.isin(self.article * width + self.key_index, page_pairs)
+        flags[np.unique(self.key_index[hits])] = True
         return flags
 
 
@@ -155,9 +165,7 @@ def _where(corpus: pd.DataFrame, pos: int) -> str:
 
 
 def _as_str_list(value: Any, *, column: str, corpus: pd.DataFrame, pos: int) -> list[str]:
-    """A cell of ``tags``/``tag_pages`` as a list of strings; missing values and blanks are dropped."""
-    if type(value) is list and all(type(item) is str for item in value):
-        return value  # the loader's shape: nothing to convert (the caller does not modify it)
+    """A cell of ``tags``/``tag_pages`` as a list of strings; missing values are dropped."""
     if value is None:
         return []
     if isinstance(value, str):
@@ -186,6 +194,63 @@ def _as_str_list(value: Any, *, column: str, corpus: pd.DataFrame, pos: int) -> 
     return out
 
 
+def _flatten(corpus: pd.DataFrame, column: str) -> tuple[np.ndarray, list[str]]:
+    """All items of a list column: (article position of each item, the items), in corpus order."""
+    values = corpus[column].tolist()
+    if {type(v) for v in values} <= {list}:  # the loader's shape: checked in bulk, not per item
+        flat = list(chain.from_iterable(values))
+        if {type(item) for item in flat} <= {str}:
+            lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+            return np.repeat(np.arange(len(values), dtype=np.int64), lengths), flat
+    cleaned = [
+        _as_str_list(value, column=column, corpus=corpus, pos=pos)
+        for pos, value in enumerate(values)
+    ]
+    lengths = np.fromiter(map(len, cleaned), dtype=np.int64, count=len(cleaned))
+    flat = list(chain.from_iterable(cleaned))
+    return np.repeat(np.arange(len(cleaned), dtype=np.int64), lengths), flat
+
+
+def _encode(
+    positions: np.ndarray, items: list[str]
+) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray, list[str]]:
+    """Normalise items, drop blanks and repeats within an article (first kept).
+
+    Returns:
+        (article positions, key codes, keys in first-seen order, spelling codes, spellings), one
+        entry per (article, distinct key), in corpus order.
+    """
+    codes, uniques = pd.factorize(pd.Series(items, dtype=object), sort=False)
+    keys: list[str] = []
+    key_pos: dict[str, int] = {}
+    spellings: list[str] = []
+    spelling_pos: dict[str, int] = {}
+    key_of_unique = np.empty(len(uniques), dtype=np.int64)
+    spelling_of_unique = np.empty(len(uniques), dtype=np.int64)
+    for u, raw in enumerate(uniques):
+        key = normalize_tag(raw)
+        if not key:
+            key_of_unique[u] = spelling_of_unique[u] = -1
+            continue
+        if key not in key_pos:
+            key_pos[key] = len(keys)
+            keys.append(key)
+        spelling = _clean_spelling(raw)
+        if spelling not in spelling_pos:
+            spelling_pos[spelling] = len(spellings)
+            spellings.append(spelling)
+        key_of_unique[u] = key_pos[key]
+        spelling_of_unique[u] = spelling_pos[spelling]
+    key_code = key_of_unique[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+    spelling_code = spelling_of_unique[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+    keep = key_code >= 0
+    positions, key_code, spelling_code = positions[keep], key_code[keep], spelling_code[keep]
+    # One entry per (article, key): the first spelling an article used.
+    _, first = np.unique(positions * max(len(keys), 1) + key_code, return_index=True)
+    first = np.sort(first)
+    return positions[first], key_code[first], keys, spelling_code[first], spellings
+
+
 def _parse(corpus: pd.DataFrame) -> _Tags:
     """Read the ``tags`` and ``tag_pages`` columns once into a compact table (the corpus is not touched)."""
     if not isinstance(corpus, pd.DataFrame):
@@ -198,56 +263,44 @@ def _parse(corpus: pd.DataFrame) -> _Tags:
             f"{', '.join(map(str, corpus.columns)) or 'none'}). Load it with analysis.load_corpus, or "
             "add a 'tags' column of lists (an empty list for articles without tags)."
         )
-    has_pages = "tag_pages" in corpus.columns
-    keys: list[str] = []
-    key_pos: dict[str, int] = {}
-    spelling_counts: dict[str, dict[str, int]] = {}
-    norm_cache: dict[str, tuple[str, str]] = {}
-    article: list[int] = []
-    key_index: list[int] = []
-    pages: list[list[tuple[str, str]]] = []
-    page_keys: list[set[str]] = []
-    tag_values = corpus["tags"].tolist()
-    page_values = corpus["tag_pages"].tolist() if has_pages else [None] * len(corpus)
-    for pos, (raw_tags, raw_pages) in enumerate(zip(tag_values, page_values, strict=True)):
-        seen: set[str] = set()
-        for tag in _as_str_list(raw_tags, column="tags", corpus=corpus, pos=pos):
-            cached = norm_cache.get(tag)
-            if cached is None:
-                cached = norm_cache[tag] = (normalize_tag(tag), _clean_spelling(tag))
-            key, spelling = cached
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            if key not in key_pos:
-                key_pos[key] = len(keys)
-                keys.append(key)
-                spelling_counts[key] = {}
-            counts = spelling_counts[key]
-            counts[spelling] = counts.get(spelling, 0) + 1  # dicts keep first-seen order for ties
-            article.append(pos)
-            key_index.append(key_pos[key])
-        names: list[tuple[str, str]] = []
-        name_keys: set[str] = set()
-        for page in _as_str_list(raw_pages, column="tag_pages", corpus=corpus, pos=pos):
-            cached = norm_cache.get(page)
-            if cached is None:
-                cached = norm_cache[page] = (normalize_tag(page), _clean_spelling(page))
-            page_key, page_name = cached
-            if page_key and page_key not in name_keys:
-                name_keys.add(page_key)
-                names.append((page_key, page_name))
-        pages.append(names)
-        page_keys.append(name_keys)
-    display = {key: max(c, key=c.__getitem__) for key, c in spelling_counts.items()}
+    article, key_index, keys, spelling, spellings = _encode(*_flatten(corpus, "tags"))
+    display: dict[str, str] = {}
+    if len(article):
+        # Most used spelling of each key; ties go to the spelling seen first.
+        uses = pd.DataFrame(
+            {"key": key_index, "spelling": spelling, "order": np.arange(len(article))}
+        )
+        best = (
+            uses.groupby(["key", "spelling"], sort=False)
+            .agg(n=("order", "size"), first=("order", "min"))
+            .reset_index()
+            .sort_values(["key", "n", "first"], ascending=[True, False, True], kind="stable")
+            .drop_duplicates("key")
+        )
+        display = {
+            keys[k]: spellings[s] for k, s in zip(best["key"], best["spelling"], strict=True)
+        }
+    if "tag_pages" in corpus.columns:
+        page_article, page_index, page_keys, page_spelling, page_spellings = _encode(
+            *_flatten(corpus, "tag_pages")
+        )
+        first_name: dict[int, str] = {}
+        for k, s in zip(page_index.tolist(), page_spelling.tolist(), strict=True):
+            first_name.setdefault(k, page_spellings[s])
+        page_names = [first_name[k] for k in range(len(page_keys))]
+    else:
+        page_article = page_index = np.zeros(0, dtype=np.int64)
+        page_keys, page_names = [], []
     return _Tags(
         n_articles=len(corpus),
         keys=keys,
         display=display,
-        article=np.asarray(article, dtype=np.int64),
-        key_index=np.asarray(key_index, dtype=np.int64),
-        pages=pages,
+        article=article,
+        key_index=key_index,
         page_keys=page_keys,
+        page_names=page_names,
+        page_article=page_article,
+        page_index=page_index,
     )
 
 
@@ -365,38 +418,50 @@ def tag_frequency(corpus: pd.DataFrame, *, by_page: bool = False) -> pd.DataFram
 
 
 def _frequency_by_page(parsed: _Tags) -> pd.DataFrame:
-    page_display: dict[str, str] = {}
-    articles_in_page: dict[str, int] = {}
-    no_page = [(normalize_tag(NO_PAGE), NO_PAGE)]
-    for entries in parsed.pages:
-        for key, name in entries or no_page:
-            page_display.setdefault(key, name)
-            articles_in_page[key] = articles_in_page.get(key, 0) + 1
-    pair_counts: dict[tuple[str, int], int] = {}
-    for pos, k in zip(parsed.article.tolist(), parsed.key_index.tolist(), strict=True):
-        for pk, _ in parsed.pages[pos] or no_page:
-            pair_counts[(pk, k)] = pair_counts.get((pk, k), 0) + 1
-    rows = []
-    for (pk, k), count in pair_counts.items():
-        total = articles_in_page[pk]
-        rows.append(
-            {
-                "page": page_display[pk],
-                "tag": parsed.display[parsed.keys[k]],
-                "key": parsed.keys[k],
-                "articles": count,
-                "share": count / total,
-                "is_page_tag": parsed.keys[k] == pk,
-                "on_every_article": count == total,
-                "_page_key": pk,
-            }
-        )
     columns = ["page", *FREQUENCY_COLUMNS]
-    if not rows:
+    page_keys, page_names = list(parsed.page_keys), list(parsed.page_names)
+    page_article, page_index = parsed.page_article, parsed.page_index
+    has_page = np.zeros(parsed.n_articles, dtype=bool)
+    has_page[page_article] = True
+    orphans = np.flatnonzero(~has_page)
+    if len(orphans):  # articles from no tag page are counted under NO_PAGE
+        no_page = normalize_tag(NO_PAGE)
+        if no_page not in page_keys:
+            page_keys.append(no_page)
+            page_names.append(NO_PAGE)
+        page_article = np.concatenate([page_article, orphans])
+        page_index = np.concatenate(
+            [page_index, np.full(len(orphans), page_keys.index(no_page), dtype=np.int64)]
+        )
+    articles_in_page = np.bincount(page_index, minlength=len(page_keys))
+    pairs = (
+        pd.DataFrame({"a": parsed.article, "k": parsed.key_index})
+        .merge(pd.DataFrame({"a": page_article, "p": page_index}), on="a")
+        .groupby(["p", "k"])
+        .size()
+        .reset_index(name="articles")
+    )
+    if pairs.empty:
         return _empty(columns, _FREQUENCY_DTYPES)
-    out = pd.DataFrame(rows)
-    out = out.assign(_neg=-out["articles"]).sort_values(["_page_key", "_neg", "key"], kind="stable")
-    return out[columns].reset_index(drop=True).astype({"articles": "int64"})
+    p, k = pairs["p"].to_numpy(), pairs["k"].to_numpy()
+    count = pairs["articles"].to_numpy().astype(np.int64)
+    total = articles_in_page[p]
+    keys = [parsed.keys[i] for i in k]
+    out = pd.DataFrame(
+        {
+            "page": [page_names[i] for i in p],
+            "tag": [parsed.display[key] for key in keys],
+            "key": keys,
+            "articles": count,
+            "share": count / total,
+            "is_page_tag": [key == page_keys[i] for key, i in zip(keys, p, strict=True)],
+            "on_every_article": count == total,
+            "_page_key": [page_keys[i] for i in p],
+            "_neg": -count,
+        }
+    )
+    out = out.sort_values(["_page_key", "_neg", "key"], kind="stable")
+    return out[columns].reset_index(drop=True)
 
 
 def _empty(columns: list[str], dtypes: Mapping[str, str] | None = None) -> pd.DataFrame:
