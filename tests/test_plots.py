@@ -296,3 +296,15 @@ def test_charts_do_not_mutate_their_table(seed_corpus):
     plot_cooccurrence(matrix)
     pd.testing.assert_frame_equal(freq, saved[0])
     pd.testing.assert_frame_equal(matrix, saved[1])
+
+
+def test_tags_by_cluster_draws_at_most_max_rows(wide_corpus):
+    table = tags_by_cluster(wide_corpus, np.arange(len(wide_corpus)) % 3)
+    assert len(table) == 201  # every tag but the universal one
+    fig = plot_tags_by_cluster(table)
+    ax = fig.axes[0]
+    assert _ticks(ax.get_yticklabels()) == list(table.index[:40])
+    assert len(ax.texts) == 40 * 3
+    assert "the 40 most used of 201 tags" in ax.get_title()
+    all_rows = plot_tags_by_cluster(table.iloc[:50], max_rows=None).axes[0]
+    assert len(all_rows.get_yticklabels()) == 50 and "most used" not in all_rows.get_title()

@@ -400,21 +400,32 @@ def _integer_locator():
     return MaxNLocator(integer=True)
 
 
-def plot_tags_by_cluster(crosstab: pd.DataFrame, *, title: str | None = None) -> Figure:
+def plot_tags_by_cluster(
+    crosstab: pd.DataFrame, *, title: str | None = None, max_rows: int | None = 40
+) -> Figure:
     """Labelled heatmap of tags (rows) against topic clusters (columns), counts written in every cell.
 
     Args:
         crosstab: output of :func:`analysis.tags.tags_by_cluster`; columns are cluster names (labels
             that are not strings are shown as "Cluster <label>").
         title: chart title; default "Editorial tags across topic clusters".
+        max_rows: draw at most this many tags (the table's first rows, i.e. the most used) and say so
+            in the title; ``None`` draws all. To export exactly the drawn rows, build the table with
+            ``tags_by_cluster(..., top=max_rows)``.
 
     Returns:
         The figure; the colourbar says "Articles in the cluster carrying the tag".
     """
     title = title or "Editorial tags across topic clusters"
+    if max_rows is not None and (isinstance(max_rows, bool) or max_rows < 1):
+        raise ParameterError(f"max_rows must be an integer >= 1 or None, got {max_rows!r}.")
     n_rows, n_cols = crosstab.shape
     if n_rows == 0 or n_cols == 0:
         return empty_figure(title)
+    if max_rows is not None and n_rows > max_rows:
+        title = f"{title}\nthe {max_rows} most used of {n_rows} tags"
+        crosstab = crosstab.iloc[:max_rows]
+        n_rows = max_rows
     values = crosstab.to_numpy(dtype=np.int64)
     row_labels = [shorten(t) for t in crosstab.index]
     names = [c if isinstance(c, str) else f"Cluster {c}" for c in crosstab.columns]
