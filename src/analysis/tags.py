@@ -390,9 +390,9 @@ def tag_frequency(corpus: pd.DataFrame, *, by_page: bool = False) -> pd.DataFram
 
     Example:
         >>> tag_frequency(seed).head(2)[["tag", "articles", "on_every_article"]]
-               tag  articles  on_every_article
-        0  Defense         9              True
-        1 Military         4             False
+                tag  articles  on_every_article
+        0   Defense         9              True
+        1  Military         4             False
     """
     parsed = _parse(corpus)
     if not parsed.keys:
@@ -619,7 +619,9 @@ def tag_cooccurrence(
         then the keys. Empty frame with these columns when no pair qualifies.
 
     Example:
-        >>> tag_cooccurrence(seed, include_universal=True).query("tag_a == 'Defense'").head(1)
+        >>> pairs = tag_cooccurrence(seed, include_universal=True)
+        >>> pairs.loc[0, ["tag_a", "tag_b", "count", "lift"]].tolist()
+        ['Defense', 'Military', np.int64(4), np.float64(1.0)]
     """
     _check_positive_int("min_count", min_count)
     parsed = _parse(corpus)
