@@ -176,21 +176,26 @@ def _load_files(files: list[Path], *, lenient: bool) -> tuple[dict[str, _Article
     for path in files:
         display = _display(path)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CorpusError(
-                f"{display}: cannot be read ({exc.strerror or exc}); check the path and permissions"
-            ) from None
-        try:
-            parsed = _parse_file(path, display, data, lenient=lenient, skipped=skipped)
+            text = _decode(_read_bytes(path, display))  # the bytes are freed once decoded
+            parsed = _parse_text(path, display, text, lenient=lenient, skipped=skipped)
         except _BlockError as exc:
             if not lenient:
                 raise CorpusError(f"{_where(display, exc.line)}: {exc.message}") from None
             skipped.append(_Skipped(_where(display, exc.line), exc.message))
             continue
+        del text
         for art in parsed:
             _merge(articles, art)
     return articles, skipped
+
+
+def _read_bytes(path: Path, display: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(
+            f"{display}: cannot be read ({exc.strerror or exc}); check the path and permissions"
+        ) from None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -243,10 +248,9 @@ def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def _parse_file(
-    path: Path, display: str, data: bytes, *, lenient: bool, skipped: list[_Skipped]
+def _parse_text(
+    path: Path, display: str, text: str, *, lenient: bool, skipped: list[_Skipped]
 ) -> list[_Article]:
-    text = _decode(data)
     suffix = path.suffix.lower()
     if suffix in _JSONL_SUFFIXES:
         return _parse_jsonl(text, path, display, lenient=lenient, skipped=skipped)
@@ -329,6 +333,19 @@ def _utf16_without_bom(data: bytes) -> str:
                 return ""
             return encoding
     return ""
+
+
+def _iter_lines(text: str) -> Iterator[str]:
+    """The lines of LF-normalised text, one at a time (``text.split("\\n")`` without the list copy)."""
+    start = 0
+    find = text.find
+    while True:
+        end = find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
 
 
 def _clean(value: str) -> str:
@@ -584,7 +601,7 @@ def _sections(
     page, header_line = stem, None
     lines: list[tuple[int, str, bool]] = []
     blank = False
-    for lineno, raw in enumerate(text.split("\n"), start=1):
+    for lineno, raw in enumerate(_iter_lines(text), start=1):
         line = raw.strip()
         if not line:
             blank = True
@@ -743,7 +760,7 @@ def _parse_jsonl(
     text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
 ) -> list[_Article]:
     out: list[_Article] = []
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, line in enumerate(_iter_lines(text), start=1):
         if not line.strip():
             continue
         try:
