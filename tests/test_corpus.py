@@ -144,6 +144,17 @@ def test_utf16_big_endian_with_bom(tmp_path: Path) -> None:
     assert rows(load_corpus(path)) == BASIC_ROWS
 
 
+def test_utf16_without_bom_and_stray_control_characters(tmp_path: Path) -> None:
+    no_bom = tmp_path / "le.txt"
+    no_bom.write_bytes(BASIC.encode("utf-16-le"))
+    assert rows(load_corpus(no_bom)) == BASIC_ROWS
+    ctrl_z = (
+        tmp_path / "dos.txt"
+    )  # DOS tools end files with Ctrl-Z; a stray DEL too
+    ctrl_z.write_bytes(BASIC.replace("Politics", "Politics\x7f").encode() + b"\x1a")
+    assert rows(load_corpus(ctrl_z)) == BASIC_ROWS
+
+
 def test_windows_1252_curly_quotes_dashes_accents(tmp_path: Path) -> None:
     title = "Macron’s “défense” plan — Zürich talks – café"
     body = (

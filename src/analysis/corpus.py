@@ -112,7 +112,17 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
 
     Folders are searched recursively for ``.txt``, ``.jsonl`` and ``.csv`` files (hidden files and
     folders are ignored). Files are read in a canonical order (sorted absolute path), so the result does
-    not depend on the order ``paths`` are given in; the same file given twice is read once.
+    not depend on the order ``paths`` are given in; the same file given twice is read once. A file named
+    explicitly is read by its suffix: ``.jsonl``/``.ndjson``/``.json`` as JSON Lines, ``.csv`` as CSV,
+    anything else as tag-page text.
+
+    Tag-page text is parsed by structure, not by line length: each non-blank line is labelled headline,
+    body paragraph or tag by a Viterbi decoder over line features (length, words, sentence endings that
+    are not abbreviations like "U.S.", datelines, bylines, list items, capitals), constrained to the
+    grammar ``[Tag - page] (headline body+ tag*)*``. Consecutive body lines are paragraphs, joined with
+    a blank line. A ``Tag - <page>`` line (hyphen, en or em dash) starts a section; a file can hold
+    several. JSONL/CSV rows need ``body`` (or ``text``); ``title`` may be empty or missing; ``tags`` and
+    ``tag_pages`` may be lists or ``;``-separated strings. Repeated tags within an article are kept once.
 
     Args:
         *paths: files and/or folders.
