@@ -1,0 +1,507 @@
+"""News-aware tokenising and TF-IDF vectorising of a corpus.
+
+News text has habits that a generic tokenizer turns into noise: curly apostrophes (``won’t``,
+``Europe’s``) split into fragments such as ``won``, ``t`` and ``s``; abbreviations with dots (``U.S.``,
+``U.K.``) split into single letters; datelines (``LONDON —``) and credit lines (``... contributed reporting
+from London.``) repeat in every article; reporting verbs (``said``, ``told``, ``according``) say nothing about
+the topic; and some ideas are phrases (``coalition of the willing``, ``prime minister``). This module cleans
+and tokenizes such text (:func:`clean_text`, :func:`tokenize`), finds frequent multiword expressions
+(:func:`find_phrases`) and builds a TF-IDF matrix with scikit-learn (:func:`vectorize`), with options whose
+defaults adapt to the size of the corpus.
+
+    from analysis.text import tokenize
+    tokenize("LONDON — Europe’s leaders said the U.S. won’t join.")
+    # ['europe', 'leaders', 'u.s.', 'join']
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
+
+from analysis.errors import ParameterError
+
+__all__ = [
+    "NEWS_STOP_WORDS",
+    "REPORTING_WORDS",
+    "NewsAnalyzer",
+    "TextVectors",
+    "clean_text",
+    "document_texts",
+    "find_phrases",
+    "tokenize",
+    "vectorize",
+]
+
+#: Reporting verbs and attribution words: they say how something was reported, not what about.
+REPORTING_WORDS: frozenset[str] = frozenset(
+    ["said", "say", "says", "saying", "told", "tell", "tells", "telling", "according", "added", "adds", "adding", "asked", "asks", "asking", "noted", "notes", "explained", "explains", "stated", "states", "claimed", "claims", "commented", "comments", "remarked", "replied", "replies", "insisted", "insists", "argued", "argues", "warned", "warns", "acknowledged", "acknowledges", "reported", "reports", "reporting", "announced", "announces", "confirmed", "confirms", "declined", "declines", "spokesperson", "spokesman", "spokeswoman", "statement", "statements", "interview", "interviews", "reporters", "reporter", "quoted", "quote", "quotes"]
+)
+
+#: Newsroom boilerplate, honorifics and contraction leftovers that carry no topic.
+_BOILERPLATE_WORDS: frozenset[str] = frozenset(
+    ["mr", "mrs", "ms", "dr", "sir", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "subscribe", "newsletter", "click", "read", "sign", "article", "updated", "editing", "contributed", "also", "just", "like", "would", "could", "should", "might", "may", "must", "will", "shall", "don", "doesn", "didn", "won", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "wouldn", "couldn", "shouldn", "mustn", "needn", "ll", "ve", "re", "let", "does", "did", "doing", "eg", "ie", "etc"]
+)
+
+#: Default stop list: scikit-learn's English stop words, reporting verbs and newsroom boilerplate.
+NEWS_STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | REPORTING_WORDS | _BOILERPLATE_WORDS
+
+# Words that may sit inside a phrase ("coalition of the willing", "secretary of state").
+_PHRASE_INNER = frozenset({"of", "the", "and", "for", "de", "la", "on", "in", "at", "to"})
+
+_QUOTE_MAP = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
+# "LONDON —", "KYIV, Ukraine —", "WASHINGTON (AP) —", "BRUSSELS - " at the start of the text or a paragraph.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'.\-]{2,}(?:[ \t]+[A-Z][A-Z'.\-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Z][A-Za-z.'\-]+){0,2})?"
+    r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–]|-(?=[ \t]))[ \t]*",
+    re.MULTILINE,
+)
+# "Jane Doe and John Roe contributed reporting from London." / "Additional reporting by ..." /
+# "(Reporting by ...; Editing by ...)" / "This article has been updated ..."
+_CREDIT = re.compile(
+    r"[A-Z][^.!?\n\"]{0,200}?\bcontributed (?:additional )?(?:reporting|to this (?:report|article))"
+    r"[^.!?\n]*[.!?]?"
+    r"|\((?:additional )?reporting by[^)\n]*\)"
+    r"|(?:^|(?<=[.!?\"] ))(?:Additional )?[Rr]eporting by [^.!?\n]*[.!?]?"
+    r"|This (?:article|story) (?:has been|was) updated[^.!?\n]*[.!?]?",
+    re.MULTILINE,
+)
+# Abbreviations whose dotless form is a stop word keep their dots.
+_KEEP_DOTS = frozenset({"us"})
+_US_CAPS = re.compile(r"\bUS\b")
+_TOKEN = re.compile(r"(?:[a-z]\.){2,}|[a-z0-9]+(?:['\-][a-z0-9]+)*")
+
+
+def clean_text(text: str) -> str:
+    """Remove datelines and credit lines and normalise quotes, apostrophes and abbreviations.
+
+    Args:
+        text: one article's text (title and/or body).
+
+    Returns:
+        The cleaned text, case preserved: curly quotes become straight ones, a leading dateline
+        (``"LONDON — "``) and credit lines (``"... contributed reporting from Paris."``) are removed, and
+        the capitalised ``"US"`` is written ``"U.S."`` so that it cannot be read as the pronoun. (Dotted
+        abbreviations are joined by the tokenizer: ``U.K.`` -> ``uk``, ``U.S.`` -> ``u.s.``.)
+    """
+    for curly, straight in _QUOTE_MAP:
+        if curly in text:
+            text = text.replace(curly, straight)
+    text = _DATELINE.sub("", text)
+    if "ontributed" in text or "eporting by" in text or "updated" in text:
+        text = _CREDIT.sub(" ", text)
+    if "US" in text:
+        text = _US_CAPS.sub("U.S.", text)
+    return text
+
+
+@functools.lru_cache(maxsize=65536)
+def _dotted(token: str) -> str:
+    """``u.k.`` -> ``uk``, ``e.u.`` -> ``eu``; ``u.s.`` stays (``us`` is a pronoun)."""
+    letters = token.replace(".", "")
+    return token if letters in _KEEP_DOTS else letters
+
+
+@functools.lru_cache(maxsize=65536)
+def _apostrophe(token: str) -> str:
+    """``europe's`` -> ``europe``, ``they're`` -> ``they``, ``won't`` -> ``""`` (dropped), ``o'brien`` kept."""
+    if token.endswith("n't"):
+        return ""
+    base, _, suffix = token.rpartition("'")
+    if suffix in {"s", "re", "ve", "ll", "d", "m"}:
+        return base
+    return token
+
+
+def _raw_tokens(text: str) -> list[str]:
+    """Lower-cased tokens of cleaned text, stop words still in (phrase detection needs them)."""
+    tokens = _TOKEN.findall(clean_text(text).lower())
+    if "'" in text or "’" in text:
+        tokens = [_apostrophe(t) if "'" in t else t for t in tokens]
+    if "." in text:
+        tokens = [_dotted(t) if t.endswith(".") else t for t in tokens]
+    return tokens
+
+
+def _keep(token: str, stop_words: frozenset[str]) -> bool:
+    return len(token) > 1 and token not in stop_words and not token[0].isdigit()
+
+
+def _merge_phrases(
+    tokens: list[str], index: dict[str, list[tuple[str, ...]]], rank: dict[tuple[str, ...], int]
+) -> list[str]:
+    """Replace runs of tokens that form a known phrase by one token joined with spaces.
+
+    Longest match first; when the last word of a match starts a stronger phrase (lower rank), the stronger
+    one wins ("president donald trump" -> "president", "donald trump").
+    """
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        cands = index.get(tok)
+        if cands is not None:
+            for cand in cands:
+                m = len(cand)
+                if tuple(tokens[i : i + m]) != cand:
+                    continue
+                r = rank[cand]
+                rival = any(
+                    tuple(tokens[i + m - 1 : i + m - 1 + len(c)]) == c and rank[c] < r
+                    for c in index.get(tokens[i + m - 1], ())
+                )
+                if rival:
+                    continue
+                out.append(" ".join(cand))
+                i += m
+                break
+            else:
+                out.append(tok)
+                i += 1
+        else:
+            out.append(tok)
+            i += 1
+    return out
+
+
+def _phrase_index(
+    phrases: Sequence[str],
+) -> tuple[dict[str, list[tuple[str, ...]]], dict[tuple[str, ...], int]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    rank: dict[tuple[str, ...], int] = {}
+    for r, phrase in enumerate(phrases):
+        parts = tuple(phrase.split())
+        if len(parts) > 1 and parts not in rank:
+            index.setdefault(parts[0], []).append(parts)
+            rank[parts] = r
+    for cands in index.values():
+        cands.sort(key=lambda c: (-len(c), rank[c]))
+    return index, rank
+
+
+@dataclass(frozen=True)
+class NewsAnalyzer:
+    """A picklable scikit-learn ``analyzer``: text -> list of news-aware terms.
+
+    Attributes:
+        stop_words: terms to drop (default :data:`NEWS_STOP_WORDS`).
+        phrases: multiword expressions to keep as one term, words separated by single spaces, strongest
+            first (when two overlap, the earlier one wins).
+    """
+
+    stop_words: frozenset[str] = NEWS_STOP_WORDS
+    phrases: tuple[str, ...] = ()
+    _index: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False, compare=False)
+    _rank: dict[tuple[str, ...], int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index, rank = _phrase_index(self.phrases)
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_rank", rank)
+
+    def __call__(self, text: str) -> list[str]:
+        tokens = _raw_tokens(text)
+        if self._index:
+            tokens = _merge_phrases(tokens, self._index, self._rank)
+        stop = self.stop_words
+        return [t for t in tokens if len(t) > 1 and t not in stop and not t[0].isdigit()]
+
+
+def tokenize(
+    text: str,
+    *,
+    stop_words: Iterable[str] | None = None,
+    extra_stop_words: Iterable[str] = (),
+    phrases: Iterable[str] = (),
+) -> list[str]:
+    """Split one news text into lower-case terms, news-aware.
+
+    Args:
+        text: the text.
+        stop_words: the stop list; default :data:`NEWS_STOP_WORDS` (English stop words, reporting verbs,
+            newsroom boilerplate).
+        extra_stop_words: more words to drop, added to ``stop_words``.
+        phrases: multiword expressions kept as one term (e.g. ``"coalition of the willing"``).
+
+    Returns:
+        The terms in order. Possessives and contractions leave no fragments (``Europe’s`` -> ``europe``,
+        ``won’t`` -> nothing), ``U.S.`` -> ``u.s.``, ``U.K.`` -> ``uk``, hyphenated names stay whole
+        (``trump-zelenskyy``), numbers and one-letter tokens are dropped.
+
+    Example:
+        >>> tokenize("Europe’s leaders said the U.S. won’t join the coalition of the willing.",
+        ...          phrases=["coalition of the willing"])
+        ['europe', 'leaders', 'u.s.', 'join', 'coalition of the willing']
+    """
+    stop = NEWS_STOP_WORDS if stop_words is None else frozenset(w.lower() for w in stop_words)
+    stop = stop | frozenset(w.lower() for w in extra_stop_words)
+    return NewsAnalyzer(stop_words=stop, phrases=tuple(phrases))(text)
+
+
+def find_phrases(
+    texts: Iterable[str],
+    *,
+    min_count: int = 3,
+    threshold: float = 0.5,
+    max_phrases: int = 500,
+    max_length: int = 4,
+    stop_words: frozenset[str] = NEWS_STOP_WORDS,
+) -> tuple[str, ...]:
+    """Find frequent multiword expressions (collocations) in a collection of texts.
+
+    A candidate is 2 to ``max_length`` consecutive tokens that start and end with a content word, with only
+    short function words inside (``of``, ``the``, ``and`` ...): ``prime minister``, ``coalition of the
+    willing``. It is kept when it occurs at least ``min_count`` times and the normalised pointwise mutual
+    information of its first and last word, ``log(p(phrase) / (p(first) p(last))) / -log p(phrase)``, is at
+    least ``threshold`` (1 means the words only ever occur together).
+
+    Args:
+        texts: the texts (for a large corpus, pass a sample: counting is linear in the text).
+        min_count: minimum number of occurrences.
+        threshold: minimum normalised PMI, between -1 and 1.
+        max_phrases: keep at most this many, the most frequent first.
+        max_length: longest phrase in tokens.
+        stop_words: words that cannot start or end a phrase.
+
+    Two kept phrases that overlap ("von der", "der leyen") are joined into one ("von der leyen") when the
+    joined run accounts for at least 80% of the occurrences of the more frequent of the two.
+
+    Returns:
+        The phrases, words separated by single spaces, strongest association first (ties alphabetical);
+        when more than ``max_phrases`` qualify, the most frequent are kept.
+    """
+    if min_count < 1 or not -1.0 <= threshold <= 1.0 or max_length < 2:
+        raise ParameterError(
+            f"find_phrases: min_count must be >= 1 (got {min_count}), threshold in [-1, 1] "
+            f"(got {threshold}) and max_length >= 2 (got {max_length})."
+        )
+    texts = list(texts)
+    unigrams: Counter[str] = Counter()
+    grams: Counter[tuple[str, ...]] = Counter()
+    total = 0
+    streams = []
+    for text in texts:
+        tokens = _raw_tokens(text)
+        streams.append(tokens)
+        total += len(tokens)
+        unigrams.update(tokens)
+        n = len(tokens)
+        for i, first in enumerate(tokens):
+            if not _keep(first, stop_words):
+                continue
+            for j in range(i + 1, min(i + max_length, n)):
+                tok = tokens[j]
+                if _keep(tok, stop_words):
+                    grams[tuple(tokens[i : j + 1])] += 1
+                    break  # a phrase ends at the first content word after its start
+                if tok not in _PHRASE_INNER:
+                    break
+    if total == 0:
+        return ()
+    scored: dict[tuple[str, ...], tuple[float, int]] = {}
+    for gram, count in grams.items():
+        if count < min_count:
+            continue
+        p_ab = count / total
+        if p_ab >= 1.0:
+            continue
+        pmi = math.log(p_ab / ((unigrams[gram[0]] / total) * (unigrams[gram[-1]] / total)))
+        npmi = pmi / -math.log(p_ab)
+        if npmi >= threshold:
+            scored[gram] = (npmi, count)
+    # Chains of two overlapping phrases that nearly always occur together ("von der" + "der leyen").
+    chains: Counter[tuple[str, ...]] = Counter()
+    chain_parts: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    if scored:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for gram in scored:
+            by_first.setdefault(gram[0], []).append(gram)
+        for gram in scored:
+            for nxt in by_first.get(gram[-1], ()):
+                chain = gram + nxt[1:]
+                if len(chain) <= max_length + 1 and chain not in chain_parts:
+                    chains[chain] = 0
+                    chain_parts[chain] = (gram, nxt)
+        if chains:
+            starts = {c[0] for c in chains}
+            lengths = sorted({len(c) for c in chains})
+            for tokens in streams:
+                for i, tok in enumerate(tokens):
+                    if tok in starts:
+                        for length in lengths:
+                            cand = tuple(tokens[i : i + length])
+                            if cand in chains:
+                                chains[cand] += 1
+        for chain, count in chains.items():
+            parts = chain_parts[chain]
+            if count >= 0.8 * max(scored[g][1] for g in parts):
+                scored[chain] = (max(scored[g][0] for g in parts) + 1e-9, count)
+    frequent = sorted(scored, key=lambda g: (-scored[g][1], g))[:max_phrases]
+    frequent.sort(key=lambda g: (-scored[g][0], g))
+    return tuple(" ".join(g) for g in frequent)
+
+
+def document_texts(corpus: pd.DataFrame, *, title_weight: int = 1) -> list[str]:
+    """Title and body of each article as one text (title first, separated by a blank line).
+
+    Args:
+        corpus: a corpus DataFrame with ``body`` and, optionally, ``title``.
+        title_weight: repeat the title this many times (weights headline terms in TF-IDF).
+
+    Returns:
+        One string per row, in row order.
+
+    Raises:
+        ParameterError: when the corpus has no ``body`` column.
+    """
+    if "body" not in corpus.columns:
+        raise ParameterError(
+            f"The corpus has no 'body' column (columns: {list(corpus.columns)}); "
+            "load it with analysis.load_corpus."
+        )
+    bodies = corpus["body"].fillna("").astype(str)
+    if "title" in corpus.columns:
+        titles = corpus["title"].fillna("").astype(str)
+        return [
+            "\n\n".join([t] * title_weight + [b]) if t else b
+            for t, b in zip(titles, bodies, strict=True)
+        ]
+    return bodies.tolist()
+
+
+@dataclass(frozen=True)
+class TextVectors:
+    """The TF-IDF matrix of a corpus and what produced it.
+
+    Attributes:
+        tfidf: sparse (n articles x n terms) TF-IDF matrix, rows L2-normalised (float32).
+        counts: sparse raw term counts, same shape (used for class-based TF-IDF).
+        terms: the term of each column.
+        settings: the options actually used (for a methods note).
+    """
+
+    tfidf: sparse.csr_matrix
+    counts: sparse.csr_matrix
+    terms: np.ndarray
+    settings: dict
+
+
+def default_min_df(n: int) -> int:
+    """Minimum document frequency that suits a corpus of ``n`` articles (1 below 50 articles)."""
+    if n < 50:
+        return 1
+    if n < 500:
+        return 2
+    if n < 50_000:
+        return 5
+    return 10
+
+
+def default_max_df(n: int) -> float:
+    """Maximum document fraction: terms in more than this share of the articles are dropped."""
+    return 1.0 if n < 10 else (0.9 if n < 100 else 0.5)
+
+
+def vectorize(
+    texts: Sequence[str],
+    *,
+    min_df: float | None = None,
+    max_df: float | None = None,
+    max_features: int | None = 50_000,
+    stop_words: Iterable[str] | None = None,
+    extra_stop_words: Iterable[str] = (),
+    detect_phrases: bool = True,
+    phrases: Iterable[str] | None = None,
+    phrase_sample: int = 3000,
+    phrase_texts: Sequence[str] | None = None,
+    sublinear_tf: bool = True,
+    progress: bool = False,
+) -> TextVectors:
+    """TF-IDF of news texts with the news-aware analyzer (scikit-learn ``CountVectorizer`` + ``TfidfTransformer``).
+
+    Args:
+        texts: one text per article.
+        min_df: drop terms in fewer documents than this; default adapts to corpus size
+            (1 under 50 articles, 2 under 500, 5 under 50,000, else 10).
+        max_df: drop terms in more than this fraction of documents; default 1.0 under 10 articles,
+            0.9 under 100, else 0.5.
+        max_features: keep at most this many terms (the most frequent), bounding memory on large corpora.
+        stop_words: the stop list; default :data:`NEWS_STOP_WORDS`.
+        extra_stop_words: added to the stop list.
+        detect_phrases: find multiword expressions with :func:`find_phrases` and keep each as one term.
+        phrases: use these phrases instead of detecting them.
+        phrase_sample: detect phrases on at most this many texts, evenly spaced (keeps it cheap).
+        phrase_texts: detect phrases in these texts instead of ``texts`` (e.g. the texts before the
+            headline was repeated for weighting, so that a repeated headline is not taken for a phrase).
+        sublinear_tf: use ``1 + log(tf)`` instead of raw counts.
+        progress: show a tqdm progress bar while tokenising.
+
+    Returns:
+        A :class:`TextVectors`.
+
+    Raises:
+        ParameterError: for an empty corpus, bad options, or when no text has any usable term.
+    """
+    n = len(texts)
+    if n == 0:
+        raise ParameterError("The corpus is empty: there are no articles to vectorise.")
+    stop = NEWS_STOP_WORDS if stop_words is None else frozenset(w.lower() for w in stop_words)
+    stop = stop | frozenset(w.lower() for w in extra_stop_words)
+    min_df = default_min_df(n) if min_df is None else min_df
+    max_df = default_max_df(n) if max_df is None else max_df
+    if isinstance(min_df, int) and min_df > n:
+        min_df = 1
+    if phrases is None:
+        if detect_phrases:
+            source = texts if phrase_texts is None else phrase_texts
+            step = max(1, math.ceil(len(source) / phrase_sample))
+            sample = [source[i] for i in range(0, len(source), step)]
+            min_count = 3 if n < 1000 else 5
+            found = find_phrases(sample, min_count=min_count, stop_words=stop)
+        else:
+            found = ()
+    else:
+        found = tuple(" ".join(p.lower().split()) for p in phrases)
+    analyzer = NewsAnalyzer(stop_words=stop, phrases=found)
+    docs: Iterable[str] = texts
+    if progress:
+        from tqdm.auto import tqdm
+
+        docs = tqdm(texts, desc="Tokenising articles", unit="article")
+    counter = CountVectorizer(
+        analyzer=analyzer, min_df=min_df, max_df=max_df, max_features=max_features, dtype=np.float32
+    )
+    try:
+        counts = counter.fit_transform(docs)
+    except ValueError as exc:  # sklearn: "empty vocabulary" / "max_df corresponds to < documents than min_df"
+        if "empty vocabulary" in str(exc) or "After pruning, no terms remain" in str(exc):
+            raise ParameterError(
+                f"None of the {n} article(s) has a usable term after removing stop words, numbers and "
+                f"rare terms (min_df={min_df}, max_df={max_df}); add longer texts or lower min_df."
+            ) from exc
+        raise ParameterError(f"Cannot vectorise the corpus with min_df={min_df}, max_df={max_df}: {exc}") from exc
+    counts = counts.tocsr()
+    counts.sort_indices()
+    tfidf = TfidfTransformer(sublinear_tf=sublinear_tf).fit_transform(counts).astype(np.float32)
+    terms = counter.get_feature_names_out()
+    settings = {
+        "tokenizer": "news-aware (datelines, credit lines, curly apostrophes, dotted abbreviations)",
+        "stop_words": f"{len(stop)} words (English stop words, reporting verbs, newsroom boilerplate)",
+        "phrases_detected": len(found),
+        "min_df": min_df,
+        "max_df": max_df,
+        "max_features": max_features,
+        "sublinear_tf": sublinear_tf,
+        "n_terms": len(terms),
+    }
+    return TextVectors(tfidf=tfidf.tocsr(), counts=counts, terms=terms, settings=settings)
