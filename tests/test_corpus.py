@@ -148,9 +148,7 @@ def test_utf16_without_bom_and_stray_control_characters(tmp_path: Path) -> None:
     no_bom = tmp_path / "le.txt"
     no_bom.write_bytes(BASIC.encode("utf-16-le"))
     assert rows(load_corpus(no_bom)) == BASIC_ROWS
-    ctrl_z = (
-        tmp_path / "dos.txt"
-    )  # DOS tools end files with Ctrl-Z; a stray DEL too
+    ctrl_z = tmp_path / "dos.txt"  # DOS tools end files with Ctrl-Z; a stray DEL too
     ctrl_z.write_bytes(BASIC.replace("Politics", "Politics\x7f").encode() + b"\x1a")
     assert rows(load_corpus(ctrl_z)) == BASIC_ROWS
 
@@ -253,6 +251,25 @@ def test_several_headers_in_one_file(tmp_path: Path) -> None:
     text = page(BASIC_ROWS[0]) + page(BASIC_ROWS[1], header="Tag - Europe")
     df = load_corpus(write(tmp_path, "two.txt", text))
     assert list(df["tag_pages"]) == [["UK defense"], ["Europe"]]
+
+
+def test_browser_copy_with_byline_date_and_blank_lines_everywhere(tmp_path: Path) -> None:
+    short = "He declined to comment further."
+    text = (
+        f"Tag – UK defense\n\n{CURLY_TITLE}\n\nBy Jane Doe\n\nSeptember 15, 2025 4:00 am CET\n\n"
+        f"{P1}\n\n{short}\n\nPolitics\n\nDefense\n\n"
+        f"Is Britain ready for a drone war?\n\n{P2}\n\nDefense\nU.S. foreign policy\n\n"
+        "Minister quits\n\nThe minister resigned on Tuesday. Downing Street confirmed it.\n"
+    )
+    assert rows(load_corpus(write(tmp_path, "copy.txt", text))) == [
+        (
+            CURLY_TITLE,
+            ["By Jane Doe", "September 15, 2025 4:00 am CET", P1, short],
+            ["Politics", "Defense"],
+        ),
+        ("Is Britain ready for a drone war?", [P2], ["Defense", "U.S. foreign policy"]),
+        ("Minister quits", ["The minister resigned on Tuesday. Downing Street confirmed it."], []),
+    ]
 
 
 def test_three_word_line_after_body_is_a_tag(tmp_path: Path) -> None:
@@ -545,6 +562,10 @@ def test_error_missing_path(tmp_path: Path) -> None:
 def test_error_no_paths() -> None:
     with raises(r"at least one file or folder"):
         load_corpus()
+    with raises(r"an empty path was given"):
+        load_corpus("")
+    with raises(r"42 is not a path"):
+        load_corpus(42)  # type: ignore[arg-type]
 
 
 def test_error_json_line_that_does_not_parse(tmp_path: Path) -> None:

@@ -227,6 +227,10 @@ def _is_hidden(path: Path, root: Path) -> bool:
 def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     found: set[Path] = set()
     for raw in paths:
+        if isinstance(raw, str) and not raw.strip():
+            raise CorpusError(
+                "an empty path was given; pass a file or folder (.txt, .jsonl or .csv)"
+            )
         try:
             path = Path(raw)
         except TypeError:
@@ -420,6 +424,11 @@ _SMALL_WORDS = frozenset(
     }
 )
 _BULLET_START = tuple("-*•–—·")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_LINE = re.compile(  # "September 15, 2025 4:00 am CET", "15 Sep 2025", "2025-09-15", "Updated ..."
+    rf"^(?:(?:Updated|Published|Last updated):?\s+(?:on\s+)?(?:{_MONTH}|\d).*|{_MONTH} \d{{1,2}},? \d{{4}}\b.*"
+    rf"|\d{{1,2}} {_MONTH} \d{{4}}\b.*|\d{{4}}-\d{{2}}-\d{{2}}\b.*)$"
+)
 _BYLINE = re.compile(r"^By\s+[A-Z]")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’/]{1,40}(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
 
@@ -465,7 +474,7 @@ def _emissions(text: str) -> tuple[float, float, float]:
     all_caps = w >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
     lower_start = text[0].islower()
     continued = text[-1] in ":;,"  # a paragraph that runs on ("He said:"), never a headline or tag
-    byline = w <= 8 and bool(_BYLINE.match(text))
+    byline = w <= 8 and bool(_BYLINE.match(text) or _DATE_LINE.match(text))  # by-/date lines
     bullet = text[0] in "-*•–—·" and len(text) > 2 and text[1] == " "  # list item inside a body
 
     if w <= 3:
