@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import functools
 import math
+import multiprocessing
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 from analysis.errors import ParameterError
 
@@ -52,8 +55,14 @@ _BOILERPLATE_WORDS: frozenset[str] = frozenset(
     ["mr", "mrs", "ms", "dr", "sir", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "subscribe", "newsletter", "click", "read", "sign", "article", "updated", "editing", "contributed", "also", "just", "like", "would", "could", "should", "might", "may", "must", "will", "shall", "don", "doesn", "didn", "won", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "wouldn", "couldn", "shouldn", "mustn", "needn", "ll", "ve", "re", "let", "does", "did", "doing", "eg", "ie", "etc"]
 )
 
-#: Default stop list: scikit-learn's English stop words, reporting verbs and newsroom boilerplate.
-NEWS_STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | REPORTING_WORDS | _BOILERPLATE_WORDS
+# scikit-learn's list stops some words that carry news topics ("bill", "fire", "interest rates").
+_TOPICAL = frozenset({"bill", "fire", "interest", "system", "serious", "empty", "cry"})
+
+#: Default stop list: scikit-learn's English stop words (less a few topical words such as "bill", "fire",
+#: "interest"), reporting verbs and newsroom boilerplate.
+NEWS_STOP_WORDS: frozenset[str] = (
+    (frozenset(ENGLISH_STOP_WORDS) - _TOPICAL) | REPORTING_WORDS | _BOILERPLATE_WORDS
+)
 
 # Words that may sit inside a phrase ("coalition of the willing", "secretary of state").
 _PHRASE_INNER = frozenset({"of", "the", "and", "for", "de", "la", "on", "in", "at", "to"})
@@ -79,6 +88,7 @@ _CREDIT = re.compile(
 # Abbreviations whose dotless form is a stop word keep their dots.
 _KEEP_DOTS = frozenset({"us"})
 _US_CAPS = re.compile(r"\bUS\b")
+_DOTTED_ANY = re.compile(r"\.[a-z]\.")
 _TOKEN = re.compile(r"(?:[a-z]\.){2,}|[a-z0-9]+(?:['\-][a-z0-9]+)*")
 
 
@@ -125,10 +135,11 @@ def _apostrophe(token: str) -> str:
 
 def _raw_tokens(text: str) -> list[str]:
     """Lower-cased tokens of cleaned text, stop words still in (phrase detection needs them)."""
-    tokens = _TOKEN.findall(clean_text(text).lower())
-    if "'" in text or "’" in text:
+    lowered = clean_text(text).lower()
+    tokens = _TOKEN.findall(lowered)
+    if "'" in lowered:
         tokens = [_apostrophe(t) if "'" in t else t for t in tokens]
-    if "." in text:
+    if _DOTTED_ANY.search(lowered):
         tokens = [_dotted(t) if t.endswith(".") else t for t in tokens]
     return tokens
 
@@ -286,65 +297,60 @@ def find_phrases(
             f"(got {threshold}) and max_length >= 2 (got {max_length})."
         )
     texts = list(texts)
-    unigrams: Counter[str] = Counter()
-    grams: Counter[tuple[str, ...]] = Counter()
-    total = 0
-    streams = []
+    stream: list[str] = []
     for text in texts:
-        tokens = _raw_tokens(text)
-        streams.append(tokens)
-        total += len(tokens)
-        unigrams.update(tokens)
-        n = len(tokens)
-        for i, first in enumerate(tokens):
-            if not _keep(first, stop_words):
-                continue
-            for j in range(i + 1, min(i + max_length, n)):
-                tok = tokens[j]
-                if _keep(tok, stop_words):
-                    grams[tuple(tokens[i : j + 1])] += 1
-                    break  # a phrase ends at the first content word after its start
-                if tok not in _PHRASE_INNER:
-                    break
-    if total == 0:
+        stream.extend(_raw_tokens(text))
+        stream.append("")  # document boundary: never part of a phrase
+    total = len(stream) - len(texts)
+    if total <= 0:
         return ()
+    codes, uniques = pd.factorize(np.asarray(stream, dtype=object), sort=False)
+    del stream
+    v = len(uniques)
+    unigram = np.bincount(codes, minlength=v)
+    content = np.fromiter((_keep(t, stop_words) for t in uniques), dtype=bool, count=v)[codes]
+    inner = np.fromiter((t in _PHRASE_INNER for t in uniques), dtype=bool, count=v)[codes]
     scored: dict[tuple[str, ...], tuple[float, int]] = {}
-    for gram, count in grams.items():
-        if count < min_count:
+    m = len(codes)
+    for length in range(2, max_length + 1):
+        # start and end with a content word, only short function words inside
+        ok = content[: m - length + 1] & content[length - 1 :]
+        for j in range(1, length - 1):
+            ok &= inner[j : m - length + 1 + j]
+        starts = np.flatnonzero(ok)
+        if len(starts) == 0:
             continue
-        p_ab = count / total
-        if p_ab >= 1.0:
-            continue
-        pmi = math.log(p_ab / ((unigrams[gram[0]] / total) * (unigrams[gram[-1]] / total)))
-        npmi = pmi / -math.log(p_ab)
-        if npmi >= threshold:
-            scored[gram] = (npmi, count)
+        grams = np.stack([codes[starts + j] for j in range(length)], axis=1)
+        found, counts = np.unique(grams, axis=0, return_counts=True)
+        for gram, count in zip(found[counts >= min_count], counts[counts >= min_count], strict=True):
+            p_ab = count / total
+            pmi = math.log(p_ab / ((unigram[gram[0]] / total) * (unigram[gram[-1]] / total)))
+            npmi = pmi / -math.log(p_ab)
+            if npmi >= threshold:
+                scored[tuple(str(uniques[c]) for c in gram)] = (npmi, int(count))
     # Chains of two overlapping phrases that nearly always occur together ("von der" + "der leyen").
-    chains: Counter[tuple[str, ...]] = Counter()
     chain_parts: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    if scored:
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for gram in scored:
-            by_first.setdefault(gram[0], []).append(gram)
-        for gram in scored:
-            for nxt in by_first.get(gram[-1], ()):
-                chain = gram + nxt[1:]
-                if len(chain) <= max_length + 1 and chain not in chain_parts:
-                    chains[chain] = 0
-                    chain_parts[chain] = (gram, nxt)
-        if chains:
-            starts = {c[0] for c in chains}
-            lengths = sorted({len(c) for c in chains})
-            for tokens in streams:
-                for i, tok in enumerate(tokens):
-                    if tok in starts:
-                        for length in lengths:
-                            cand = tuple(tokens[i : i + length])
-                            if cand in chains:
-                                chains[cand] += 1
-        for chain, count in chains.items():
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for gram in scored:
+        by_first.setdefault(gram[0], []).append(gram)
+    for gram in scored:
+        for nxt in by_first.get(gram[-1], ()):
+            chain = gram + nxt[1:]
+            if len(chain) <= max_length + 1 and chain not in chain_parts and chain not in scored:
+                chain_parts[chain] = (gram, nxt)
+    if chain_parts:
+        code_of = {str(t): i for i, t in enumerate(uniques)}
+        chain_counts: Counter[tuple[str, ...]] = Counter()
+        first_codes = np.array(sorted({code_of[c[0]] for c in chain_parts}))
+        lengths = sorted({len(c) for c in chain_parts})
+        for i in np.flatnonzero(np.isin(codes, first_codes)):
+            for length in lengths:
+                cand = tuple(str(uniques[c]) for c in codes[i : i + length])
+                if cand in chain_parts:
+                    chain_counts[cand] += 1
+        for chain, count in chain_counts.items():
             parts = chain_parts[chain]
-            if count >= 0.8 * max(scored[g][1] for g in parts):
+            if count >= max(min_count, 0.8 * max(scored[g][1] for g in parts)):
                 scored[chain] = (max(scored[g][0] for g in parts) + 1e-9, count)
     frequent = sorted(scored, key=lambda g: (-scored[g][1], g))[:max_phrases]
     frequent.sort(key=lambda g: (-scored[g][0], g))
@@ -412,6 +418,88 @@ def default_max_df(n: int) -> float:
     return 1.0 if n < 10 else (0.9 if n < 100 else 0.5)
 
 
+_CHUNK = 2000
+_PARALLEL_MIN = 10_000
+
+
+def _count_chunk(
+    texts: Sequence[str], analyzer: NewsAnalyzer
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Term counts of some texts: (local vocabulary, indptr, indices, counts) of a CSR matrix.
+
+    Tokens are hashed to codes in one pass (``pandas.factorize``), so the stop list is checked once per
+    distinct token, not once per occurrence.
+    """
+    stop = analyzer.stop_words
+    index, rank = analyzer._index, analyzer._rank
+    starters = frozenset(index)
+    stream: list[str] = []
+    lengths = np.empty(len(texts), dtype=np.int64)
+    for i, text in enumerate(texts):
+        tokens = _raw_tokens(text)
+        if starters and not starters.isdisjoint(tokens):
+            tokens = _merge_phrases(tokens, index, rank)
+        stream.extend(tokens)
+        lengths[i] = len(tokens)
+    codes, uniques = pd.factorize(np.asarray(stream, dtype=object), sort=False)
+    del stream
+    keep = np.fromiter((_keep(t, stop) for t in uniques), dtype=bool, count=len(uniques))
+    vocab = [str(t) for t in uniques[keep]]
+    new_id = np.full(len(uniques), -1, dtype=np.int64)
+    new_id[keep] = np.arange(len(vocab))
+    cols = new_id[codes]
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    mask = cols >= 0
+    mat = sparse.csr_matrix(
+        (np.ones(int(mask.sum()), dtype=np.float32), (rows[mask], cols[mask])),
+        shape=(len(texts), len(vocab)),
+    )
+    mat.sum_duplicates()
+    return vocab, mat.indptr.astype(np.int64), mat.indices.astype(np.int32), mat.data
+
+
+def _merge_chunks(
+    parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]], n: int
+) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Stack chunk count matrices over one alphabetical vocabulary (independent of the chunking)."""
+    terms = np.array(sorted(set().union(*(p[0] for p in parts))), dtype=object)
+    position = {t: i for i, t in enumerate(terms)}
+    indptrs, indices, values = [np.zeros(1, dtype=np.int64)], [], []
+    offset = 0
+    for vocab, indptr, idx, val in parts:
+        remap = np.fromiter((position[t] for t in vocab), dtype=np.int32, count=len(vocab))
+        indices.append(remap[idx] if len(idx) else idx)
+        values.append(val)
+        indptrs.append(indptr[1:] + offset)
+        offset += len(idx)
+    counts = sparse.csr_matrix(
+        (np.concatenate(values), np.concatenate(indices), np.concatenate(indptrs)), shape=(n, len(terms))
+    )
+    counts.sort_indices()
+    return counts, terms
+
+
+def _prune(
+    counts: sparse.csr_matrix,
+    terms: np.ndarray,
+    *,
+    min_df: float,
+    max_df: float,
+    max_features: int | None,
+) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Drop rare and ubiquitous terms, keep at most ``max_features`` (most frequent; ties alphabetical)."""
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    lo = min_df if isinstance(min_df, int | np.integer) else math.ceil(min_df * n)
+    hi = max_df * n if isinstance(max_df, float) else max_df
+    keep = (df >= lo) & (df <= hi)
+    cols = np.flatnonzero(keep)
+    if max_features is not None and len(cols) > max_features:
+        totals = np.asarray(counts[:, cols].sum(axis=0)).ravel()
+        cols = np.sort(cols[np.argsort(-totals, kind="stable")[:max_features]])
+    return counts[:, cols].tocsr(), terms[cols]
+
+
 def vectorize(
     texts: Sequence[str],
     *,
@@ -425,6 +513,7 @@ def vectorize(
     phrase_sample: int = 3000,
     phrase_texts: Sequence[str] | None = None,
     sublinear_tf: bool = True,
+    n_jobs: int | None = None,
     progress: bool = False,
 ) -> TextVectors:
     """TF-IDF of news texts with the news-aware analyzer (scikit-learn ``CountVectorizer`` + ``TfidfTransformer``).
@@ -444,6 +533,7 @@ def vectorize(
         phrase_texts: detect phrases in these texts instead of ``texts`` (e.g. the texts before the
             headline was repeated for weighting, so that a repeated headline is not taken for a phrase).
         sublinear_tf: use ``1 + log(tf)`` instead of raw counts.
+        n_jobs: processes for tokenising corpora of 10,000 articles or more (default: all CPU cores).
         progress: show a tqdm progress bar while tokenising.
 
     Returns:
@@ -473,27 +563,31 @@ def vectorize(
     else:
         found = tuple(" ".join(p.lower().split()) for p in phrases)
     analyzer = NewsAnalyzer(stop_words=stop, phrases=found)
-    docs: Iterable[str] = texts
+    chunks = [texts[i : i + _CHUNK] for i in range(0, n, _CHUNK)]
+    workers = min(n_jobs if n_jobs is not None else (os.cpu_count() or 1), len(chunks))
+    parts: Iterable[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]]
+    if workers > 1 and n >= _PARALLEL_MIN:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        parts = pool.map(_count_chunk, chunks, [analyzer] * len(chunks))
+    else:
+        pool = None
+        parts = (_count_chunk(chunk, analyzer) for chunk in chunks)
     if progress:
         from tqdm.auto import tqdm
 
-        docs = tqdm(texts, desc="Tokenising articles", unit="article")
-    counter = CountVectorizer(
-        analyzer=analyzer, min_df=min_df, max_df=max_df, max_features=max_features, dtype=np.float32
-    )
+        parts = tqdm(parts, total=len(chunks), desc="Tokenising articles", unit="chunk")
     try:
-        counts = counter.fit_transform(docs)
-    except ValueError as exc:  # sklearn: "empty vocabulary" / "max_df corresponds to < documents than min_df"
-        if "empty vocabulary" in str(exc) or "After pruning, no terms remain" in str(exc):
-            raise ParameterError(
-                f"None of the {n} article(s) has a usable term after removing stop words, numbers and "
-                f"rare terms (min_df={min_df}, max_df={max_df}); add longer texts or lower min_df."
-            ) from exc
-        raise ParameterError(f"Cannot vectorise the corpus with min_df={min_df}, max_df={max_df}: {exc}") from exc
-    counts = counts.tocsr()
-    counts.sort_indices()
+        counts, terms = _merge_chunks(list(parts), n)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    counts, terms = _prune(counts, terms, min_df=min_df, max_df=max_df, max_features=max_features)
+    if counts.shape[1] == 0:
+        raise ParameterError(
+            f"None of the {n} article(s) has a usable term after removing stop words, numbers and "
+            f"rare terms (min_df={min_df}, max_df={max_df}); add longer texts or lower min_df."
+        )
     tfidf = TfidfTransformer(sublinear_tf=sublinear_tf).fit_transform(counts).astype(np.float32)
-    terms = counter.get_feature_names_out()
     settings = {
         "tokenizer": "news-aware (datelines, credit lines, curly apostrophes, dotted abbreviations)",
         "stop_words": f"{len(stop)} words (English stop words, reporting verbs, newsroom boilerplate)",

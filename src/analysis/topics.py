@@ -42,7 +42,7 @@ __all__ = ["TopicModel", "fit_topics", "most_similar", "similarity_matrix"]
 #: Corpora at least this large are reduced with LSA (TruncatedSVD) before clustering.
 LSA_MIN_ARTICLES = 200
 #: Above this many articles: MiniBatchKMeans, and the SVD is fitted on a sample of this size.
-LARGE_CORPUS = 20_000
+LARGE_CORPUS = 10_000
 #: Silhouettes are computed on at most this many articles (a fixed random sample beyond).
 SILHOUETTE_SAMPLE = 4000
 #: When choosing k on a large corpus, candidates are compared on a sample of this size.
@@ -167,7 +167,9 @@ def _embed(vectors: TextVectors, *, n_components: int, random_state: int) -> tup
     n, v = x.shape
     if n < LSA_MIN_ARTICLES or v <= n_components + 1:
         return x.toarray().astype(np.float64), {"space": "TF-IDF (no LSA: small corpus)"}
-    svd = TruncatedSVD(n_components=n_components, random_state=random_state)
+    svd = TruncatedSVD(
+        n_components=n_components, n_iter=5 if n <= LARGE_CORPUS else 3, random_state=random_state
+    )
     if n > LARGE_CORPUS:
         rows = np.sort(np.random.default_rng(random_state).choice(n, size=LARGE_CORPUS, replace=False))
         svd.fit(x[rows])
@@ -191,10 +193,10 @@ def _kmeans(z: np.ndarray, k: int, seed: int, *, n_init: int) -> np.ndarray:
         warnings.simplefilter("ignore", ConvergenceWarning)
         if len(z) > LARGE_CORPUS:
             model = MiniBatchKMeans(
-                n_clusters=k, n_init=3, batch_size=4096, random_state=seed, max_no_improvement=20
+                n_clusters=k, n_init=1, batch_size=4096, random_state=seed, max_no_improvement=20
             )
         else:
-            model = KMeans(n_clusters=k, n_init=n_init, random_state=seed)
+            model = KMeans(n_clusters=k, n_init=n_init if len(z) <= 5000 else min(n_init, 3), random_state=seed)
         return model.fit_predict(z).astype(np.int64)
 
 
@@ -616,7 +618,7 @@ def fit_topics(
     settings = {
         **vectors.settings,
         **space,
-        "algorithm": ("MiniBatchKMeans (n_init=3, batch 4096)" if n > LARGE_CORPUS
+        "algorithm": ("MiniBatchKMeans (n_init=1 per run, batch 4096)" if n > LARGE_CORPUS
                       else f"KMeans (k-means++, n_init={n_init})"),
         "n_runs": n_runs,
         "consensus": "the run with the highest mean adjusted Rand index to the other runs",
