@@ -321,18 +321,16 @@ def _display(term: str, texts: Iterable[str]) -> str:
 
 
 def _positions(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    """2-D map coordinates: the plane through the cluster centres (k >= 3), else the articles' PCA plane."""
     n = len(z)
-    if n == 1:
-        return np.zeros((1, 2))
-    if k >= 3:
-        centres = np.vstack([z[labels == c].mean(axis=0) for c in range(k)])
-        pca = PCA(n_components=2, svd_solver="full").fit(centres)
-        pos = pca.transform(z)
-    else:
-        m = min(2, n - 1, z.shape[1])
-        pos = PCA(n_components=m, svd_solver="full").fit_transform(z)
-        if m < 2:
-            pos = np.hstack([pos, np.zeros((n, 2 - m))])
+    basis = np.vstack([z[labels == c].mean(axis=0) for c in range(k)]) if k >= 3 else z
+    if n == 1 or np.ptp(basis, axis=0).max() <= 1e-12:  # one article, or all alike: nothing to spread
+        return np.zeros((n, 2))
+    m = min(2, len(basis) - 1, z.shape[1])
+    pca = PCA(n_components=m, svd_solver="full").fit(basis)
+    pos = pca.transform(z)
+    if m < 2:
+        pos = np.hstack([pos, np.zeros((n, 2 - m))])
     return np.asarray(pos, dtype=np.float64)
 
 

@@ -1,0 +1,196 @@
+"""Charts of topic clusters: the article map, why this k, and how strong each cluster is.
+
+Each function takes a fitted :class:`analysis.topics.TopicModel` (and the corpus where needed) and returns a
+matplotlib :class:`~matplotlib.figure.Figure`; none saves or shows anything. Colours come from a
+qualitative palette (Okabe-Ito, designed to stay distinguishable for colour-blind readers, extended with
+Tableau's 20 colours), so up to ~20 clusters keep distinct colours. Each chart's data table is available
+from the model (``model.assignments(corpus)``, ``model.k_scores``, ``model.clusters``) for CSV export.
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from analysis.topics import TopicModel
+
+__all__ = ["cluster_colors", "plot_cluster_quality", "plot_k_selection", "plot_topic_map"]
+
+# Okabe & Ito (2008) colour-blind-safe palette (black left out: it reads as "no cluster").
+_OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+_STRENGTH_COLORS = {
+    "solid": "#009E73",
+    "moderate": "#E69F00",
+    "weak": "#D55E00",
+    "single cluster": "#999999",
+}
+
+
+def cluster_colors(k: int) -> list[str]:
+    """``k`` distinguishable colours: Okabe-Ito first, then tableau-20 hues not too close to them.
+
+    Args:
+        k: number of clusters.
+
+    Returns:
+        A list of ``k`` hex colour strings (repeats only beyond 28 clusters).
+    """
+    tab20 = [mpl.colors.to_hex(c) for c in mpl.colormaps["tab20"].colors]
+    palette = _OKABE_ITO + [c for c in tab20 if c not in _OKABE_ITO]
+    return [palette[i % len(palette)] for i in range(k)]
+
+
+def _short(label: str, width: int = 40) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def plot_topic_map(
+    model: TopicModel,
+    corpus: pd.DataFrame | None = None,
+    *,
+    title: str | None = None,
+    annotate: bool | None = None,
+    figsize: tuple[float, float] = (9.0, 6.5),
+) -> Figure:
+    """Scatter of the articles on the topic map, coloured by cluster, with a legend of cluster labels.
+
+    Args:
+        model: a fitted topic model.
+        corpus: the corpus it was fitted on; when given and small, points are annotated with headlines.
+        title: chart title; a descriptive default is used.
+        annotate: write shortened headlines beside the points (default: when there are 30 articles or
+            fewer and a corpus is given).
+        figsize: figure size in inches.
+
+    Returns:
+        The figure.
+    """
+    fig = Figure(figsize=figsize, layout="constrained")
+    ax = fig.add_subplot()
+    colors = cluster_colors(model.k)
+    pos = model.positions
+    # Large corpora: small, translucent points so that dense areas stay readable.
+    size = 40 if model.n_articles <= 200 else (12 if model.n_articles <= 5000 else 3)
+    alpha = 0.9 if model.n_articles <= 200 else 0.5
+    for c in range(model.k):
+        members = model.labels == c
+        ax.scatter(
+            pos[members, 0],
+            pos[members, 1],
+            s=size,
+            color=colors[c],
+            alpha=alpha,
+            edgecolors="white" if model.n_articles <= 200 else "none",
+            linewidths=0.5,
+            label=f"{c}: {_short(model.clusters.at[c, 'label'])} ({model.clusters.at[c, 'size']})",
+        )
+    if annotate is None:
+        annotate = corpus is not None and model.n_articles <= 30
+    if annotate and corpus is not None and "title" in corpus.columns:
+        for (x, y), headline in zip(pos, corpus["title"].astype(str), strict=True):
+            ax.annotate(_short(headline, 45), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=7)
+    ax.set_title(title or f"Topic map: {model.n_articles:,} articles in {model.k} clusters")
+    ax.set_xlabel("map position (no units: nearby articles use similar words)")
+    ax.set_ylabel("map position (no units)")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.legend(
+        title="cluster: top terms (articles)",
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize=8,
+        title_fontsize=8,
+        frameon=False,
+        ncols=1 if model.k <= 12 else 2,
+    )
+    return fig
+
+
+def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 4.5)) -> Figure:
+    """Silhouette and stability for each candidate number of clusters, the chosen k marked.
+
+    When k was given rather than chosen, the figure says so instead of plotting scores.
+
+    Args:
+        model: a fitted topic model.
+        figsize: figure size in inches.
+
+    Returns:
+        The figure.
+    """
+    fig = Figure(figsize=figsize, layout="constrained")
+    ax = fig.add_subplot()
+    scores = model.k_scores
+    if scores is None or scores.empty:
+        ax.set_axis_off()
+        if model.k == 1 and model.n_articles < 4:
+            text = f"k = 1: with {model.n_articles} article(s) the articles are not split."
+        else:
+            text = f"k = {model.k} was set by hand, so no other number of clusters was compared."
+        ax.text(0.5, 0.5, text, ha="center", va="center", wrap=True, fontsize=11)
+        ax.set_title("How many clusters? (not chosen from the data)")
+        return fig
+    ax.plot(scores["k"], scores["stability"], marker="o", color="#0072B2",
+            label="stability (agreement between re-runs, 0-1)")
+    ax.set_xlabel("number of clusters (k)")
+    ax.set_ylabel("stability (0-1, higher = more reproducible)")
+    ax.set_ylim(min(0.0, float(np.nanmin(scores["stability"].to_numpy(dtype=float), initial=0.0))), 1.05)
+    ax.set_xticks(scores["k"].tolist())
+    ax2 = ax.twinx()
+    ax2.plot(scores["k"], scores["silhouette"], marker="s", linestyle="--", color="#E69F00",
+             label="silhouette (separation of clusters)")
+    ax2.set_ylabel("silhouette (-1 to 1, higher = better separated)")
+    chosen = int(scores.loc[scores["chosen"], "k"].iloc[0])
+    ax.axvline(chosen, color="#555555", linestyle=":", linewidth=1.5)
+    ax.annotate(f"chosen: k = {chosen}", (chosen, 1.02), xytext=(4, 0), textcoords="offset points",
+                fontsize=9, va="top")
+    handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
+    ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+    ax.set_title("Why this number of clusters: reproducibility and separation for each k")
+    return fig
+
+
+def plot_cluster_quality(model: TopicModel, *, figsize: tuple[float, float] | None = None) -> Figure:
+    """Horizontal bars of cluster sizes, coloured by strength, with stability and silhouette written on.
+
+    Args:
+        model: a fitted topic model.
+        figsize: figure size in inches (default grows with k).
+
+    Returns:
+        The figure.
+    """
+    clusters = model.clusters
+    height = max(2.5, 0.45 * model.k + 1.5)
+    fig = Figure(figsize=figsize or (9.0, height), layout="constrained")
+    ax = fig.add_subplot()
+    y = np.arange(model.k)[::-1]
+    colors = [_STRENGTH_COLORS.get(s, "#999999") for s in clusters["strength"]]
+    ax.barh(y, clusters["size"].to_numpy(), color=colors)
+    ax.set_yticks(y, [f"{c}: {_short(lbl, 35)}" for c, lbl in zip(clusters.index, clusters["label"],
+                                                                     strict=True)])
+    top = int(clusters["size"].max())
+    for yi, (_, row) in zip(y, clusters.iterrows(), strict=True):
+        stab = "n/a" if math.isnan(row["stability"]) else f"{row['stability']:.2f}"
+        sil = "n/a" if math.isnan(row["silhouette"]) else f"{row['silhouette']:.2f}"
+        ax.text(row["size"] + top * 0.01, yi, f"{row['strength']} · stability {stab} · silhouette {sil}",
+                va="center", fontsize=8)
+    ax.set_xlim(0, top * 1.6)
+    ax.set_xlabel("articles in the cluster")
+    ax.set_title("How strong is each cluster? Size, and whether it re-appears across re-runs")
+    present = [s for s in _STRENGTH_COLORS if s in set(clusters["strength"])]
+    ax.legend(
+        handles=[Line2D([], [], color=_STRENGTH_COLORS[s], linewidth=8) for s in present],
+        labels=present,
+        title="strength",
+        loc="lower right",
+        fontsize=8,
+        title_fontsize=8,
+        frameon=False,
+    )
+    return fig
