@@ -21,7 +21,7 @@ import math
 import multiprocessing
 import os
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -36,6 +36,7 @@ from analysis.errors import ParameterError
 __all__ = [
     "NEWS_STOP_WORDS",
     "REPORTING_WORDS",
+    "DocumentTexts",
     "NewsAnalyzer",
     "TextVectors",
     "clean_text",
@@ -375,14 +376,44 @@ def document_texts(corpus: pd.DataFrame, *, title_weight: int = 1) -> list[str]:
             f"The corpus has no 'body' column (columns: {list(corpus.columns)}); "
             "load it with analysis.load_corpus."
         )
-    bodies = corpus["body"].fillna("").astype(str)
-    if "title" in corpus.columns:
-        titles = corpus["title"].fillna("").astype(str)
-        return [
-            "\n\n".join([t] * title_weight + [b]) if t else b
-            for t, b in zip(titles, bodies, strict=True)
-        ]
-    return bodies.tolist()
+    return DocumentTexts(corpus, title_weight=title_weight)[:]
+
+
+class DocumentTexts(Sequence[str]):
+    """A read-only, lazy sequence of article texts (title repeated ``title_weight`` times, then body).
+
+    Texts are built when indexed, so a large corpus is never held twice in memory.
+
+    Args:
+        corpus: a corpus DataFrame with ``body`` and, optionally, ``title``.
+        title_weight: repeat the title this many times.
+    """
+
+    def __init__(self, corpus: pd.DataFrame, *, title_weight: int = 1) -> None:
+        if "body" not in corpus.columns:
+            raise ParameterError(
+                f"The corpus has no 'body' column (columns: {list(corpus.columns)}); "
+                "load it with analysis.load_corpus."
+            )
+        self._bodies = corpus["body"].to_numpy()
+        self._titles = corpus["title"].to_numpy() if "title" in corpus.columns else None
+        self._weight = title_weight
+
+    def __len__(self) -> int:
+        return len(self._bodies)
+
+    def _text(self, i: int) -> str:
+        body = self._bodies[i]
+        body = body if isinstance(body, str) else ""
+        title = self._titles[i] if self._titles is not None else ""
+        if not isinstance(title, str) or not title:
+            return body
+        return "\n\n".join([title] * self._weight + [body])
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self._text(i) for i in range(*index.indices(len(self)))]
+        return self._text(index)
 
 
 @dataclass(frozen=True)
@@ -563,24 +594,37 @@ def vectorize(
     else:
         found = tuple(" ".join(p.lower().split()) for p in phrases)
     analyzer = NewsAnalyzer(stop_words=stop, phrases=found)
-    chunks = [texts[i : i + _CHUNK] for i in range(0, n, _CHUNK)]
-    workers = min(n_jobs if n_jobs is not None else (os.cpu_count() or 1), len(chunks))
-    parts: Iterable[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]]
-    if workers > 1 and n >= _PARALLEL_MIN:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-        parts = pool.map(_count_chunk, chunks, [analyzer] * len(chunks))
-    else:
-        pool = None
-        parts = (_count_chunk(chunk, analyzer) for chunk in chunks)
+    bounds = [(i, min(i + _CHUNK, n)) for i in range(0, n, _CHUNK)]
+    workers = min(n_jobs if n_jobs is not None else (os.cpu_count() or 1), len(bounds))
+    parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = []
+    bar = None
     if progress:
         from tqdm.auto import tqdm
 
-        parts = tqdm(parts, total=len(chunks), desc="Tokenising articles", unit="chunk")
-    try:
-        counts, terms = _merge_chunks(list(parts), n)
-    finally:
-        if pool is not None:
-            pool.shutdown()
+        bar = tqdm(total=n, desc="Tokenising articles", unit="article")
+    if workers > 1 and n >= _PARALLEL_MIN:
+        # Forked workers; at most 2 chunks per worker in flight, so texts are built a few at a time.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending: deque = deque()
+            for lo, hi in bounds:
+                pending.append(pool.submit(_count_chunk, texts[lo:hi], analyzer))
+                if len(pending) >= 2 * workers:
+                    parts.append(pending.popleft().result())
+                    if bar is not None:
+                        bar.update(len(parts[-1][1]) - 1)
+            while pending:
+                parts.append(pending.popleft().result())
+                if bar is not None:
+                    bar.update(len(parts[-1][1]) - 1)
+    else:
+        for lo, hi in bounds:
+            parts.append(_count_chunk(texts[lo:hi], analyzer))
+            if bar is not None:
+                bar.update(hi - lo)
+    if bar is not None:
+        bar.close()
+    counts, terms = _merge_chunks(parts, n)
+    del parts
     counts, terms = _prune(counts, terms, min_df=min_df, max_df=max_df, max_features=max_features)
     if counts.shape[1] == 0:
         raise ParameterError(

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from sklearn import config_context
 from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.decomposition import PCA, TruncatedSVD
 from sklearn.exceptions import ConvergenceWarning
@@ -35,7 +36,7 @@ from sklearn.naive_bayes import MultinomialNB
 from sklearn.preprocessing import normalize
 
 from analysis.errors import ParameterError
-from analysis.text import TextVectors, document_texts, vectorize
+from analysis.text import DocumentTexts, TextVectors, vectorize
 
 __all__ = ["TopicModel", "fit_topics", "most_similar", "similarity_matrix"]
 
@@ -261,7 +262,8 @@ def _silhouettes(z: np.ndarray, labels: np.ndarray, k: int, random_state: int) -
     lab = labels[rows]
     if not 2 <= len(np.unique(lab)) <= len(rows) - 1:
         return out
-    out[rows] = silhouette_samples(z[rows], lab, metric="cosine")
+    with config_context(working_memory=64):  # bounded memory for the pairwise distances
+        out[rows] = silhouette_samples(z[rows], lab, metric="cosine")
     return out
 
 
@@ -347,7 +349,10 @@ def _strength(k: int, size: int, silhouette: float, stability: float) -> str:
 
 
 def _n_distinct(z: np.ndarray) -> int:
-    return len(np.unique(np.round(z, 6), axis=0))
+    """Number of distinct article vectors (exact up to 5,000 articles; beyond, at least K_MAX + 1 assumed
+    unless the first 5,000 are fewer)."""
+    head = len(np.unique(np.round(z[:5000], 6), axis=0))
+    return head if len(z) <= 5000 or head <= K_MAX else len(z)
 
 
 @dataclass
@@ -375,12 +380,12 @@ def _cluster(
 
         it = tqdm(seeds, desc=desc, unit="run")
     for seed in it:
-        labels = _kmeans(z, k, seed, n_init=n_init)
-        runs.append(_refine(tfidf, labels, k, rounds=refine_rounds))
+        runs.append(_kmeans(z, k, seed, n_init=n_init))
     stability, ari = _mean_pairwise_ari(runs)
-    # Consensus: the run that agrees best with all the others (first one on ties).
+    # Consensus: the run that agrees best with all the others (first one on ties), then refined.
     best = int(np.argmax(ari.mean(axis=1))) if len(runs) > 1 else 0
-    return _Fit(labels=runs[best], runs=runs, stability=stability)
+    labels = _refine(tfidf, runs[best], k, rounds=refine_rounds)
+    return _Fit(labels=labels, runs=runs, stability=stability)
 
 
 def _choose_k(
@@ -498,8 +503,8 @@ def fit_topics(
             f"(got n_runs={n_runs}, n_init={n_init}, n_components={n_components}, n_terms={n_terms}, "
             f"refine_rounds={refine_rounds}, title_weight={title_weight})."
         )
-    texts = document_texts(corpus)
-    weighted = document_texts(corpus, title_weight=title_weight) if title_weight != 1 else texts
+    texts = DocumentTexts(corpus)
+    weighted = DocumentTexts(corpus, title_weight=title_weight)
     vectors = vectorize(
         weighted,
         min_df=min_df,
@@ -620,7 +625,9 @@ def fit_topics(
                       else f"KMeans (k-means++, n_init={n_init})"),
         "n_runs": n_runs,
         "consensus": "the run with the highest mean adjusted Rand index to the other runs",
-        "refinement": f"multinomial naive Bayes EM on TF-IDF, up to {refine_rounds} rounds",
+        "refinement": (
+            f"multinomial naive Bayes EM on TF-IDF, up to {refine_rounds} rounds, from the consensus run"
+        ),
         "title_weight": title_weight,
         "cluster_terms": "class-based TF-IDF (c-TF-IDF)",
         "strength_rule": _STRENGTH_RULE,
@@ -645,7 +652,7 @@ def fit_topics(
 
 def _vectors_for(corpus: pd.DataFrame, options: dict) -> TextVectors:
     _check_corpus(corpus)
-    return vectorize(document_texts(corpus), **options)
+    return vectorize(DocumentTexts(corpus), **options)
 
 
 def similarity_matrix(corpus: pd.DataFrame, **options: object) -> np.ndarray:
