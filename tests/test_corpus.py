@@ -319,6 +319,21 @@ def test_question_headline_after_untagged_body(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.xfail(strict=True, reason="known limitation: nothing marks the article boundary")
+def test_known_limitation_sentence_headline_after_untagged_article(tmp_path: Path) -> None:
+    # An article without tags followed by a headline written as full sentences ("...wants. He still
+    # doesn't care.") reads exactly like one more short paragraph; the loader keeps it in the body.
+    text = page(
+        ("First headline of the day", [P1], []),
+        (
+            "The EU is doing exactly what Trump wants. He still doesn’t care.",
+            [P2],
+            ["Donald Trump"],
+        ),
+    )
+    assert len(load_corpus(write(tmp_path, "ambiguous.txt", text))) == 2
+
+
 def test_abbreviation_tags_are_not_sentences(tmp_path: Path) -> None:
     text = page(("Navy orders new frigates", [P2], ["U.S.", "U.K. politics", "Washington D.C."]))
     assert rows(load_corpus(write(tmp_path, "abbr.txt", text)))[0][2] == [

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import CorpusError, load_corpus
+from analysis.config import SEEDS_DIR
 from analysis.corpus import CORPUS_COLUMNS
 
 SETTINGS = settings(
@@ -212,3 +213,58 @@ def test_file_order_does_not_change_ids_or_rows(picks: list[str], split: int) ->
                 assert other == first
             else:
                 assert isinstance(other, pd.DataFrame) and first.equals(other)
+
+
+@st.composite
+def dumps_from_seed_parts(draw: st.DrawFn, parts: tuple[list[str], list[str], list[str]]) -> tuple:
+    """A valid tag page built from the seed's own headlines, paragraphs and tags, in a random layout."""
+    titles, paragraphs, tags = parts
+    chosen = draw(st.lists(st.sampled_from(titles), min_size=1, max_size=6, unique=True))
+    articles = []
+    for i, title in enumerate(chosen):
+        n_tags = draw(st.integers(0, 5))
+        following = chosen[i + 1] if i + 1 < len(chosen) else ""
+        if following.endswith("."):
+            # Known limit: after an article with no tags, a headline written as sentences reads as one
+            # more short paragraph (test_corpus.py::test_known_limitation_sentence_headline_after...).
+            n_tags = max(n_tags, 1)
+        body = draw(st.lists(st.sampled_from(paragraphs), min_size=1, max_size=3, unique=True))
+        article_tags = st.lists(
+            st.sampled_from(tags), min_size=n_tags, max_size=n_tags, unique=True
+        )
+        articles.append((title, body, draw(article_tags)))
+    blank_lines = draw(st.lists(st.booleans(), min_size=60, max_size=60))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    lines = ["Tag - UK defense", ""]
+    for title, body, drawn_tags in articles:
+        for line in [title, *body, *drawn_tags]:
+            lines.append(line)
+            if blank_lines[len(lines) % 60]:
+                lines.append("")
+    return articles, newline.join(lines) + newline
+
+
+def seed_parts() -> tuple[list[str], list[str], list[str]]:
+    corpus = load_corpus(SEEDS_DIR)
+    # Headlines of 5+ words, as on real tag pages; a 2-4 word headline is found by structure alone and
+    # can read as a tag when a one-sentence paragraph follows it (unit tests cover the clear cases).
+    titles = [*corpus["title"], "Is NATO ready for war?", "UK to buy 12 F-35s"]
+    paragraphs = [
+        p.strip() for b in corpus["body"] for p in re.split(r"(?<=[.?!”’\"])\s{2,}", b) if p.strip()
+    ]
+    paragraphs += [
+        "The minister resigned on Tuesday. Downing Street confirmed it.",
+        "He declined to comment.",
+    ]
+    tags = sorted({t for ts in corpus["tags"] for t in ts})
+    return titles, paragraphs, tags
+
+
+@SETTINGS
+@given(dump=dumps_from_seed_parts(seed_parts()))
+def test_valid_dumps_in_any_layout_parse_back_exactly(dump: tuple) -> None:
+    articles, text = dump
+    tmp, path = write_tmp(text.encode("utf-8"), ".txt")
+    with tmp:
+        df = load_corpus(path)
+    assert [(r.title, r.body.split("\n\n"), list(r.tags)) for r in df.itertuples()] == articles
