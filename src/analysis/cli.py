@@ -33,7 +33,7 @@ def _articles(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from analysis.report import build_report
 
-    path = build_report(
+    build_report(
         args.paths or None,
         output=args.output,
         k=args.k,
@@ -41,7 +41,6 @@ def _report(args: argparse.Namespace) -> int:
         show_code=args.show_code,
         progress=not args.quiet,
     )
-    print(f"Report written to {path}", file=sys.stderr)
     return 0
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "corpus_title",
     "export_html",
     "figure_html",
+    "short_source",
     "slugify",
     "summary_html",
     "table_html",
@@ -189,9 +190,6 @@ def trust_assessment(model) -> TrustAssessment:
         headline = "There is only one cluster: the articles were not split into topics."
         return TrustAssessment(headline, notes, ok=False)
     weak = [c for c in model.clusters.itertuples() if c.strength == "weak"]
-    if weak:
-        names = "; ".join(f"cluster {c.Index + 1} ({c.label})" for c in weak)
-        notes.append(f"Weak clusters, to read with care: {names}.")
     if n < SMALL_CORPUS:
         headline = (
             f"Tentative. With only {n} articles, a cluster can rest on a handful of shared words; use the "
@@ -322,6 +320,14 @@ def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:80].strip("-") or "report"
+
+
+def short_source(source: str) -> str:
+    """``/long/path/seeds/page.txt:12`` -> ``page.txt:12``: where an article came from, without local folders."""
+    path, sep, line = str(source).rpartition(":")
+    if not sep or not line.isdigit():
+        return Path(str(source)).name
+    return f"{Path(path).name}:{line}"
 
 
 def corpus_title(corpus: pd.DataFrame, paths: Sequence[str | os.PathLike] = ()) -> str:
