@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn import config_context
-from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA, TruncatedSVD
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import adjusted_rand_score, silhouette_samples
@@ -188,16 +188,21 @@ def _embed(vectors: TextVectors, *, n_components: int, random_state: int) -> tup
 
 
 def _kmeans(z: np.ndarray, k: int, seed: int, *, n_init: int) -> np.ndarray:
+    """Labels of all rows from one k-means run.
+
+    Up to ``LARGE_CORPUS`` articles: KMeans (k-means++, ``n_init`` starts, 3 beyond 5,000 articles).
+    Beyond: KMeans (one k-means++ start) fitted on a random sample of ``LARGE_CORPUS`` articles drawn with
+    the run's own seed, then every article is assigned to its nearest centre (bounded time and memory).
+    """
     if k == 1:
         return np.zeros(len(z), dtype=np.int64)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         if len(z) > LARGE_CORPUS:
-            model = MiniBatchKMeans(
-                n_clusters=k, n_init=1, batch_size=4096, random_state=seed, max_no_improvement=20
-            )
-        else:
-            model = KMeans(n_clusters=k, n_init=n_init if len(z) <= 5000 else min(n_init, 3), random_state=seed)
+            rows = np.sort(np.random.default_rng(seed).choice(len(z), LARGE_CORPUS, replace=False))
+            model = KMeans(n_clusters=k, n_init=1, random_state=seed).fit(z[rows])
+            return model.predict(z).astype(np.int64)
+        model = KMeans(n_clusters=k, n_init=n_init if len(z) <= 5000 else min(n_init, 3), random_state=seed)
         return model.fit_predict(z).astype(np.int64)
 
 
@@ -599,20 +604,24 @@ def fit_topics(
     overall_sil = float(np.nanmean(sil)) if np.isfinite(sil).any() else float("nan")
 
     if n < 30:
-        notes.insert(0, f"Only {n} article(s): treat these clusters as tentative groupings, not findings.")
+        what = "1 article" if n == 1 else f"{n} articles"
+        notes.insert(0, f"Only {what}: treat these clusters as tentative groupings, not findings.")
     if len(empty):
         notes.append(
             f"{len(empty)} article(s) have no usable words after removing stop words and rare terms "
             "(e.g. an empty body); they were put in a cluster without evidence."
         )
     if k_final > 1:
-        weak = clusters.index[clusters["strength"] == "weak"].tolist()
-        if weak:
-            named = ", ".join(f"{c} ({clusters.at[c, 'label']})" for c in weak)
-            notes.append(
-                "Weak clusters (they change with the random state, overlap their neighbours, or hold a "
-                f"single article): {named}."
-            )
+        for c in clusters.index[clusters["strength"] == "weak"]:
+            row = clusters.loc[c]
+            why = []
+            if row["size"] < 2:
+                why.append("it holds a single article")
+            if not math.isnan(row["silhouette"]) and row["silhouette"] < 0:
+                why.append("its articles are on average closer to another cluster")
+            if not math.isnan(row["stability"]) and row["stability"] < 0.5:
+                why.append(f"it re-appears poorly across random states (stability {row['stability']:.2f})")
+            notes.append(f"Cluster {c} ({row['label']}) is weak: {'; '.join(why)}.")
         if not math.isnan(stability) and stability < 0.5:
             notes.append(
                 f"The clustering as a whole is unstable (agreement across random states {stability:.2f} "
@@ -621,7 +630,8 @@ def fit_topics(
     settings = {
         **vectors.settings,
         **space,
-        "algorithm": ("MiniBatchKMeans (n_init=1 per run, batch 4096)" if n > LARGE_CORPUS
+        "algorithm": (f"KMeans (1 start) per run on a random sample of {LARGE_CORPUS} articles, "
+                      "every article then assigned to its nearest centre" if n > LARGE_CORPUS
                       else f"KMeans (k-means++, n_init={n_init})"),
         "n_runs": n_runs,
         "consensus": "the run with the highest mean adjusted Rand index to the other runs",
