@@ -496,6 +496,9 @@ def build_report(
 
     _say("Exporting HTML ...", progress)
     nb = nbformat.read(executed, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = f"injected-parameters-{index}"  # papermill gives it a random id; reports must not vary
     for text in _pop_stderr(nb):
         _say(f"warning from the notebook (not shown in the report): {text.strip()}", True)
     try:
