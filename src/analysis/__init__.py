@@ -5,41 +5,55 @@ The public API is re-exported here; notebooks import ``analysis`` and call these
     from analysis import load_corpus, fit_topics, tag_frequency
     corpus = load_corpus("seeds")
     model = fit_topics(corpus, random_state=0)
+
+Names are imported on first use (PEP 562), so ``python -m analysis articles`` does not pay for scikit-learn.
 """
 
 from __future__ import annotations
 
-from analysis import report
-from analysis.corpus import load_corpus
+import importlib
+from typing import TYPE_CHECKING
+
 from analysis.errors import AnalysisError, CorpusError, ParameterError, ReportError
-from analysis.tags import (
-    TagSummary,
-    characteristic_tags,
-    cooccurrence_matrix,
-    normalize_tag,
-    tag_cooccurrence,
-    tag_counts_per_article,
-    tag_frequency,
-    tag_summary,
-    tags_by_cluster,
-    tags_per_article,
-    top_tags,
-)
-from analysis.topics import TopicModel, fit_topics, most_similar, similarity_matrix
+
+_LAZY = {
+    "load_corpus": "analysis.corpus",
+    "article_id": "analysis.corpus",
+    "SkippedBlocksWarning": "analysis.corpus",
+    "TagSummary": "analysis.tags",
+    "characteristic_tags": "analysis.tags",
+    "cooccurrence_matrix": "analysis.tags",
+    "normalize_tag": "analysis.tags",
+    "tag_cooccurrence": "analysis.tags",
+    "tag_counts_per_article": "analysis.tags",
+    "tag_frequency": "analysis.tags",
+    "tag_summary": "analysis.tags",
+    "tags_by_cluster": "analysis.tags",
+    "tags_per_article": "analysis.tags",
+    "top_tags": "analysis.tags",
+    "TopicModel": "analysis.topics",
+    "fit_topics": "analysis.topics",
+    "most_similar": "analysis.topics",
+    "similarity_matrix": "analysis.topics",
+}
+_MODULES = {"report", "plots", "topic_plots"}
 
 __all__ = [
     "AnalysisError",
     "CorpusError",
     "ParameterError",
     "ReportError",
+    "SkippedBlocksWarning",
     "TagSummary",
     "TopicModel",
+    "article_id",
     "characteristic_tags",
     "cooccurrence_matrix",
     "fit_topics",
     "load_corpus",
     "most_similar",
     "normalize_tag",
+    "plots",
     "report",
     "similarity_matrix",
     "tag_cooccurrence",
@@ -49,4 +63,39 @@ __all__ = [
     "tags_by_cluster",
     "tags_per_article",
     "top_tags",
+    "topic_plots",
 ]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    elif name in _MODULES:
+        value = importlib.import_module(f"analysis.{name}")
+    else:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:  # for type checkers and IDEs
+    from analysis import plots, report, topic_plots
+    from analysis.corpus import SkippedBlocksWarning, article_id, load_corpus
+    from analysis.tags import (
+        TagSummary,
+        characteristic_tags,
+        cooccurrence_matrix,
+        normalize_tag,
+        tag_cooccurrence,
+        tag_counts_per_article,
+        tag_frequency,
+        tag_summary,
+        tags_by_cluster,
+        tags_per_article,
+        top_tags,
+    )
+    from analysis.topics import TopicModel, fit_topics, most_similar, similarity_matrix
