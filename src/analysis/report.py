@@ -121,13 +121,15 @@ def figure_html(
     """
     buffer = io.BytesIO()
     # No Software/date metadata: the same figure gives the same bytes, so reports are reproducible.
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    width = round(fig.get_figwidth() * 96)
+    # bbox_inches="tight" keeps long rotated labels inside the image instead of clipping them.
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, bbox_inches="tight", pad_inches=0.1)
+    png = buffer.getvalue()
+    width = round(int.from_bytes(png[16:20], "big") * 96 / dpi)  # PNG IHDR width, shown at CSS size
     import matplotlib.pyplot as plt
 
     plt.close(fig)
     context = {
-        "png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+        "png": base64.b64encode(png).decode("ascii"),
         "alt": alt,
         "caption": caption,
         "width": width,
@@ -144,6 +146,7 @@ def table_html(
     numeric: Iterable[str] = (),
     csv_name: str | None = None,
     max_rows: int | None = None,
+    empty: str = "Nothing to show.",
 ) -> HTMLBlock:
     """An escaped HTML table (lists shown comma-separated), optionally with the full table as CSV download.
 
@@ -152,6 +155,7 @@ def table_html(
         numeric: columns to right-align.
         csv_name: when given, the whole table is offered as a CSV download under this name.
         max_rows: show at most this many rows (the download still has them all).
+        empty: the sentence shown instead of a table with no rows.
 
     Returns:
         The HTML fragment.
@@ -159,7 +163,7 @@ def table_html(
     shown = table if max_rows is None else table.head(max_rows)
     columns = [str(c) for c in table.columns]
     rows = [{str(c): _cell(v) for c, v in zip(table.columns, rec, strict=True)} for rec in shown.itertuples(index=False)]
-    context = {"columns": columns, "rows": rows, "numeric": set(numeric), "csv": None}
+    context = {"columns": columns, "rows": rows, "numeric": set(numeric), "csv": None, "empty": empty}
     if csv_name:
         context.update(csv=_csv_b64(_csv_ready(table)), csv_name=csv_name, csv_rows=len(table))
     return _render("table.html.j2", **context)
