@@ -87,7 +87,7 @@ def plot_topic_map(
             alpha=alpha,
             edgecolors="white" if model.n_articles <= 200 else "none",
             linewidths=0.5,
-            label=f"{c}: {_short(model.clusters.at[c, 'label'])} ({model.clusters.at[c, 'size']})",
+            label=f"{c + 1}: {_short(model.clusters.at[c, 'label'])} ({model.clusters.at[c, 'size']})",
         )
     if annotate is None:
         annotate = corpus is not None and model.n_articles <= 30
@@ -172,7 +172,7 @@ def plot_cluster_quality(model: TopicModel, *, figsize: tuple[float, float] | No
     y = np.arange(model.k)[::-1]
     colors = [_STRENGTH_COLORS.get(s, "#999999") for s in clusters["strength"]]
     ax.barh(y, clusters["size"].to_numpy(), color=colors)
-    ax.set_yticks(y, [f"{c}: {_short(lbl, 35)}" for c, lbl in zip(clusters.index, clusters["label"],
+    ax.set_yticks(y, [f"{c + 1}: {_short(lbl, 35)}" for c, lbl in zip(clusters.index, clusters["label"],
                                                                      strict=True)])
     top = int(clusters["size"].max())
     for yi, (_, row) in zip(y, clusters.iterrows(), strict=True):

@@ -592,7 +592,7 @@ def fit_topics(
         rows.append(
             {
                 "size": len(members),
-                "label": " · ".join(label_terms) if label_terms else f"cluster {c}",
+                "label": " · ".join(label_terms) if label_terms else f"cluster {c + 1}",
                 "terms": terms[c],
                 "representatives": reps,
                 "silhouette": csil_mean,
@@ -621,7 +621,7 @@ def fit_topics(
                 why.append("its articles are on average closer to another cluster")
             if not math.isnan(row["stability"]) and row["stability"] < 0.5:
                 why.append(f"it re-appears poorly across random states (stability {row['stability']:.2f})")
-            notes.append(f"Cluster {c} ({row['label']}) is weak: {'; '.join(why)}.")
+            notes.append(f"Cluster {c + 1} ({row['label']}) is weak: {'; '.join(why)}.")
         if not math.isnan(stability) and stability < 0.5:
             notes.append(
                 f"The clustering as a whole is unstable (agreement across random states {stability:.2f} "
