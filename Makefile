@@ -32,8 +32,9 @@ report: install ## Build reports/<corpus-name>.html from seeds/ (SEEDS=..., K=..
 test: install ## Run the test suite: unit, property, notebooks end to end, report checks
 	$(PY) -m pytest
 
-lab: install ## Start JupyterLab on notebooks/ with the project's kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+lab: install ## Start JupyterLab on notebooks/ with the project's kernel (no news or update checks)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --LabApp.news_url=None \
+		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 lint: install ## Lint with ruff
 	$(VENV)/bin/ruff check .
