@@ -111,7 +111,7 @@ def plot_topic_map(
     return fig
 
 
-def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 4.5)) -> Figure:
+def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 5.0)) -> Figure:
     """Silhouette and stability for each candidate number of clusters, the chosen k marked.
 
     When k was given rather than chosen, the figure says so instead of plotting scores.
@@ -135,23 +135,26 @@ def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 
         ax.text(0.5, 0.5, text, ha="center", va="center", wrap=True, fontsize=11)
         ax.set_title("How many clusters? (not chosen from the data)")
         return fig
-    ax.plot(scores["k"], scores["stability"], marker="o", color="#0072B2",
-            label="stability (agreement between re-runs, 0-1)")
-    ax.set_xlabel("number of clusters (k)")
-    ax.set_ylabel("stability (0-1, higher = more reproducible)")
-    ax.set_ylim(min(0.0, float(np.nanmin(scores["stability"].to_numpy(dtype=float), initial=0.0))), 1.05)
-    ax.set_xticks(scores["k"].tolist())
-    ax2 = ax.twinx()
-    ax2.plot(scores["k"], scores["silhouette"], marker="s", linestyle="--", color="#E69F00",
-             label="silhouette (separation of clusters)")
-    ax2.set_ylabel("silhouette (-1 to 1, higher = better separated)")
+    ks = scores["k"].to_numpy()
+    # One shared scale: a second axis autoscaled to tiny silhouettes would make 0.02 look like 1.
+    ax.plot(ks, scores["stability"], marker="o", color="#0072B2",
+            label="stability: same groups on re-runs (0 = chance, 1 = identical)")
+    ax.plot(ks, scores["silhouette"], marker="s", color="#E69F00",
+            label="separation: silhouette (0 = overlapping, 1 = well apart)")
+    ax.plot(ks, scores["score"], marker="D", linestyle="--", color="#333333",
+            label="score used to choose (stability x relative separation)")
+    values = scores[["stability", "silhouette", "score"]].to_numpy(dtype=float)
+    low = min(0.0, float(np.nanmin(values, initial=0.0)))
+    ax.set_ylim(low - 0.05, 1.12)
+    ax.set_xticks(ks.tolist())
+    ax.set_xlabel("number of clusters tried (k)")
+    ax.set_ylabel("score (higher is better)")
+    ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
     chosen = int(scores.loc[scores["chosen"], "k"].iloc[0])
     ax.axvline(chosen, color="#555555", linestyle=":", linewidth=1.5)
-    ax.annotate(f"chosen: k = {chosen}", (chosen, 1.02), xytext=(4, 0), textcoords="offset points",
-                fontsize=9, va="top")
-    handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
-    ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
-    ax.set_title("Why this number of clusters: reproducibility and separation for each k")
+    ax.text(chosen, 1.1, f" chosen: k = {chosen}", fontsize=9, va="top", ha="left", color="#333333")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8.5, frameon=False)
+    ax.set_title("Why this number of clusters: each k tried, scored on stability and separation")
     return fig
 
 
