@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import math
 import multiprocessing
-import os
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Sequence
@@ -76,6 +75,8 @@ _DATELINE = re.compile(
     r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–]|-(?=[ \t]))[ \t]*",
     re.MULTILINE,
 )
+# The start of a line that may hold a dateline (a fast literal search for the line break first).
+_DATELINE_HINT = re.compile(r"\n[ \t]*[A-Z][A-Z'.\-]{2}")
 # "Jane Doe and John Roe contributed reporting from London." / "Additional reporting by ..." /
 # "(Reporting by ...; Editing by ...)" / "This article has been updated ..."
 _CREDIT = re.compile(
@@ -108,7 +109,8 @@ def clean_text(text: str) -> str:
     for curly, straight in _QUOTE_MAP:
         if curly in text:
             text = text.replace(curly, straight)
-    text = _DATELINE.sub("", text)
+    if _DATELINE.match(text) or _DATELINE_HINT.search(text):  # a dateline can only start a line
+        text = _DATELINE.sub("", text)
     if "ontributed" in text or "eporting by" in text or "updated" in text:
         text = _CREDIT.sub(" ", text)
     if "US" in text:
@@ -134,10 +136,39 @@ def _apostrophe(token: str) -> str:
     return token
 
 
+# Every ASCII character that cannot be part of a token (all but a-z, 0-9, apostrophe, hyphen) -> space.
+_SEPARATE = str.maketrans({c: " " for c in map(chr, range(128)) if not re.fullmatch(r"[a-z0-9'\-]", c)})
+
+
+def _split_tokens(lowered: str) -> list[str]:
+    """``_TOKEN.findall(lowered)``, computed with C-level string operations where that gives the same list.
+
+    Without a dotted abbreviation, a token is a run of ``[a-z0-9'-]`` delimited by anything else: after
+    mapping every other character to a space (non-ASCII ones through ``"?"``, one per character), the
+    whitespace-separated chunks are the tokens, except chunks with an apostrophe or hyphen, which are
+    matched with the token pattern (``"'quoted'"`` -> ``quoted``). Dotted abbreviations use the pattern.
+    """
+    if _DOTTED_ANY.search(lowered):
+        return _TOKEN.findall(lowered)
+    if not lowered.isascii():
+        lowered = lowered.encode("ascii", "replace").decode("ascii")
+    separated = lowered.translate(_SEPARATE)
+    chunks = separated.split()
+    if "'" not in separated and "-" not in separated:
+        return chunks
+    out: list[str] = []
+    for chunk in chunks:
+        if chunk.isalnum():
+            out.append(chunk)
+        else:
+            out.extend(_TOKEN.findall(chunk))
+    return out
+
+
 def _raw_tokens(text: str) -> list[str]:
     """Lower-cased tokens of cleaned text, stop words still in (phrase detection needs them)."""
     lowered = clean_text(text).lower()
-    tokens = _TOKEN.findall(lowered)
+    tokens = _split_tokens(lowered)
     if "'" in lowered:
         tokens = [_apostrophe(t) if "'" in t else t for t in tokens]
     if _DOTTED_ANY.search(lowered):
@@ -387,9 +418,16 @@ class DocumentTexts(Sequence[str]):
     Args:
         corpus: a corpus DataFrame with ``body`` and, optionally, ``title``.
         title_weight: repeat the title this many times.
+        max_words: keep only the first ``max_words`` words of each body (words are separated by whitespace;
+            a shortened body is re-joined with single spaces); None keeps the whole body.
+
+    Raises:
+        ParameterError: when the corpus has no ``body`` column or ``max_words`` is not a whole number >= 1.
     """
 
-    def __init__(self, corpus: pd.DataFrame, *, title_weight: int = 1) -> None:
+    def __init__(self, corpus: pd.DataFrame, *, title_weight: int = 1, max_words: int | None = None) -> None:
+        if max_words is not None and (isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1):
+            raise ParameterError(f"max_words must be a whole number >= 1 or None, got {max_words!r}.")
         if "body" not in corpus.columns:
             raise ParameterError(
                 f"The corpus has no 'body' column (columns: {list(corpus.columns)}); "
@@ -398,6 +436,7 @@ class DocumentTexts(Sequence[str]):
         self._bodies = corpus["body"].to_numpy()
         self._titles = corpus["title"].to_numpy() if "title" in corpus.columns else None
         self._weight = title_weight
+        self._max_words = max_words
 
     def __len__(self) -> int:
         return len(self._bodies)
@@ -405,6 +444,10 @@ class DocumentTexts(Sequence[str]):
     def _text(self, i: int) -> str:
         body = self._bodies[i]
         body = body if isinstance(body, str) else ""
+        if self._max_words is not None:
+            words = body.split(None, self._max_words)
+            if len(words) > self._max_words:
+                body = " ".join(words[: self._max_words])
         title = self._titles[i] if self._titles is not None else ""
         if not isinstance(title, str) or not title:
             return body
@@ -450,18 +493,40 @@ def default_max_df(n: int) -> float:
 
 
 _CHUNK = 2000
-_PARALLEL_MIN = 10_000
+
+
+class _Vocabulary(dict):
+    """Token -> column id, assigned on first sight (``-1`` for a token that is not a term).
+
+    Looking tokens up with ``map(vocabulary.__getitem__, tokens)`` runs in C; only a token not seen before
+    calls :meth:`__missing__`, so the stop list is checked once per distinct token, not per occurrence.
+    """
+
+    def __init__(self, stop_words: frozenset[str]) -> None:
+        super().__init__()
+        self.stop_words = stop_words
+        self.terms: list[str] = []
+
+    def __missing__(self, token: str) -> int:
+        if _keep(token, self.stop_words):
+            code = self[token] = len(self.terms)
+            self.terms.append(token)
+        else:
+            code = self[token] = -1
+        return code
 
 
 def _count_chunk(
-    texts: Sequence[str], analyzer: NewsAnalyzer
+    texts: Sequence[str], analyzer: NewsAnalyzer, vocabulary: _Vocabulary | None = None
 ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """Term counts of some texts: (local vocabulary, indptr, indices, counts) of a CSR matrix.
+    """Term counts of some texts: (vocabulary terms, indptr, indices, counts) of a CSR matrix.
 
-    Tokens are hashed to codes in one pass (``pandas.factorize``), so the stop list is checked once per
-    distinct token, not once per occurrence.
+    Args:
+        texts: the texts.
+        analyzer: the analyzer (its stop words, phrases).
+        vocabulary: a vocabulary shared by several calls (its terms only grow); default a new one.
     """
-    stop = analyzer.stop_words
+    vocab = _Vocabulary(analyzer.stop_words) if vocabulary is None else vocabulary
     index, rank = analyzer._index, analyzer._rank
     starters = frozenset(index)
     stream: list[str] = []
@@ -472,33 +537,35 @@ def _count_chunk(
             tokens = _merge_phrases(tokens, index, rank)
         stream.extend(tokens)
         lengths[i] = len(tokens)
-    codes, uniques = pd.factorize(np.asarray(stream, dtype=object), sort=False)
+    cols = np.fromiter(map(vocab.__getitem__, stream), dtype=np.int64, count=len(stream))
     del stream
-    keep = np.fromiter((_keep(t, stop) for t in uniques), dtype=bool, count=len(uniques))
-    vocab = [str(t) for t in uniques[keep]]
-    new_id = np.full(len(uniques), -1, dtype=np.int64)
-    new_id[keep] = np.arange(len(vocab))
-    cols = new_id[codes]
     rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     mask = cols >= 0
     mat = sparse.csr_matrix(
         (np.ones(int(mask.sum()), dtype=np.float32), (rows[mask], cols[mask])),
-        shape=(len(texts), len(vocab)),
+        shape=(len(texts), len(vocab.terms)),
     )
     mat.sum_duplicates()
-    return vocab, mat.indptr.astype(np.int64), mat.indices.astype(np.int32), mat.data
+    return vocab.terms, mat.indptr.astype(np.int64), mat.indices.astype(np.int32), mat.data
 
 
 def _merge_chunks(
     parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]], n: int
 ) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Stack chunk count matrices over one alphabetical vocabulary (independent of the chunking)."""
-    terms = np.array(sorted(set().union(*(p[0] for p in parts))), dtype=object)
+    shared = all(p[0] is parts[0][0] for p in parts)
+    terms = np.array(sorted(set(parts[0][0]) if shared else set().union(*(p[0] for p in parts))), dtype=object)
     position = {t: i for i, t in enumerate(terms)}
     indptrs, indices, values = [np.zeros(1, dtype=np.int64)], [], []
     offset = 0
+    shared_remap = None
+    if shared:
+        shared_remap = np.fromiter(map(position.__getitem__, parts[0][0]), dtype=np.int32, count=len(terms))
     for vocab, indptr, idx, val in parts:
-        remap = np.fromiter((position[t] for t in vocab), dtype=np.int32, count=len(vocab))
+        if shared_remap is not None:
+            remap = shared_remap
+        else:
+            remap = np.fromiter(map(position.__getitem__, vocab), dtype=np.int32, count=len(vocab))
         indices.append(remap[idx] if len(idx) else idx)
         values.append(val)
         indptrs.append(indptr[1:] + offset)
@@ -564,7 +631,8 @@ def vectorize(
         phrase_texts: detect phrases in these texts instead of ``texts`` (e.g. the texts before the
             headline was repeated for weighting, so that a repeated headline is not taken for a phrase).
         sublinear_tf: use ``1 + log(tf)`` instead of raw counts.
-        n_jobs: processes for tokenising corpora of 10,000 articles or more (default: all CPU cores).
+        n_jobs: forked worker processes for tokenising (default 1: in one process the tokenizer shares one
+            vocabulary and uses less memory; extra processes rarely pay off on a busy machine).
         progress: show a tqdm progress bar while tokenising.
 
     Returns:
@@ -595,14 +663,14 @@ def vectorize(
         found = tuple(" ".join(p.lower().split()) for p in phrases)
     analyzer = NewsAnalyzer(stop_words=stop, phrases=found)
     bounds = [(i, min(i + _CHUNK, n)) for i in range(0, n, _CHUNK)]
-    workers = min(n_jobs if n_jobs is not None else (os.cpu_count() or 1), len(bounds))
+    workers = min(n_jobs if n_jobs is not None else 1, len(bounds))
     parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = []
     bar = None
     if progress:
         from tqdm.auto import tqdm
 
         bar = tqdm(total=n, desc="Tokenising articles", unit="article")
-    if workers > 1 and n >= _PARALLEL_MIN:
+    if workers > 1:
         # Forked workers; at most 2 chunks per worker in flight, so texts are built a few at a time.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             pending: deque = deque()
@@ -617,8 +685,9 @@ def vectorize(
                 if bar is not None:
                     bar.update(len(parts[-1][1]) - 1)
     else:
+        vocabulary = _Vocabulary(stop)
         for lo, hi in bounds:
-            parts.append(_count_chunk(texts[lo:hi], analyzer))
+            parts.append(_count_chunk(texts[lo:hi], analyzer, vocabulary))
             if bar is not None:
                 bar.update(hi - lo)
     if bar is not None:
