@@ -22,12 +22,13 @@ import re
 import sys
 import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.errors import CorpusError
@@ -60,6 +61,7 @@ class _Article:
     tag_pages: list[str]
     source: str
     extras: dict[str, Any] = field(default_factory=dict)
+    key: str | None = None  # the article_id, when it was computed while parsing
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,18 @@ def article_id(title: str, body: str) -> str:
     """
     key = _normalise_key(title) + "\x1f" + _normalise_key(body)
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _plain_id(title: str, body: str) -> str:
+    """:func:`article_id` of printable-ASCII title and body (nothing to normalise but spaces)."""
+    key = _plain_key(title) + "\x1f" + _plain_key(body)
+    return hashlib.blake2b(key.encode("ascii"), digest_size=8).hexdigest()
+
+
+def _plain_key(value: str) -> str:
+    if "  " in value or value[:1] == " " or value[-1:] == " ":
+        return " ".join(value.split())
+    return value
 
 
 def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.DataFrame:
@@ -314,19 +328,39 @@ def _decode(data: bytes) -> str:
                     f"is a binary file or in an unknown encoding (byte 0x{data[exc.start]:02x} at offset "
                     f"{exc.start} is neither UTF-8 nor Windows-1252); re-save the file as UTF-8",
                 ) from None
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), without copying the text
         raise _BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = _CONTROL.findall(text)
+    controls = _CONTROL.findall(text) if _may_have_controls(text, data) else []
     if controls:
         if "\x00" in controls or len(controls) > max(2, len(text) // 200):
             raise _BlockError(None, "is a binary file (many control characters); expected text")
         text = _CONTROL.sub("", text)
-    if not unicodedata.is_normalized("NFC", text):
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if not text.strip():
+    if not text or text.isspace():
         raise _BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
     return text
+
+
+# ASCII bytes that _CONTROL matches, as a lookup table over byte values.
+_CONTROL_BYTES = bytes(range(0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7f"
+_CONTROL_TABLE = np.zeros(256, dtype=bool)
+_CONTROL_TABLE[list(_CONTROL_BYTES)] = True
+
+
+def _may_have_controls(text: str, data: bytes) -> bool:
+    """False when ``text`` certainly has no character that _CONTROL matches, True when it may have one.
+
+    ASCII text was decoded byte for byte from ``data`` (UTF-16 data holds NUL bytes and answers True), so
+    its control characters are control bytes of ``data``: those are looked up in blocks with numpy, much
+    faster than a regular-expression scan of a large file.
+    """
+    if not text.isascii() or len(data) < 1 << 16:
+        return True
+    view = np.frombuffer(data, dtype=np.uint8)
+    block = 1 << 22
+    return any(_CONTROL_TABLE[view[i : i + block]].any() for i in range(0, len(view), block))
 
 
 def _utf16_without_bom(data: bytes) -> str:
@@ -363,6 +397,8 @@ def _iter_lines(text: str) -> Iterator[str]:
 
 
 def _clean(value: str) -> str:
+    if value.isascii() and value.isprintable():  # nothing to replace, remove or normalise
+        return value.strip()
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _CONTROL.sub("", value)
     if not unicodedata.is_normalized("NFC", value):
@@ -371,6 +407,9 @@ def _clean(value: str) -> str:
 
 
 def _normalise_key(value: str) -> str:
+    # Printable ASCII has no whitespace but " ": without doubled or outer spaces it is already normalised.
+    if value.isascii() and value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        return value
     if not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
     return " ".join(value.split())
@@ -727,7 +766,7 @@ def _quote(line: str, width: int = 60) -> str:
 _RESERVED = {"id": "record_id", "source": "record_source"}
 
 
-def _split_tags(value: Any, what: str) -> list[str]:
+def _split_tags(value: Any, what: str, clean: Callable[[str], str] = _clean) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
@@ -742,15 +781,17 @@ def _split_tags(value: Any, what: str) -> list[str]:
     for item in items:
         if not isinstance(item, str):
             raise TypeError(f"{what} must hold strings, found {type(item).__name__} {item!r}")
-        item = _clean(item)
+        item = clean(item)
         if item:
             out.append(item)
     return out
 
 
 def _record_to_article(
-    record: dict[str, Any], display: str, lineno: int, stem: str, *, body_key: str
+    record: dict[str, Any], display: str, lineno: int, stem: str, *, body_key: str, plain: bool = False
 ) -> _Article:
+    """One record as an article; ``plain``: its strings are printable ASCII (only stripping applies)."""
+    clean = str.strip if plain else _clean
     title = record.get("title")
     if title is None:
         title = ""
@@ -759,24 +800,25 @@ def _record_to_article(
     body = record.get(body_key)
     if not isinstance(body, str):
         raise _BlockError(lineno, f"'{body_key}' must be a string, not {type(body).__name__}")
-    body = _clean(body)
+    body = clean(body)
     if not body:
         raise _BlockError(lineno, f"empty '{body_key}'; expected the article text")
     try:
-        tags = _split_tags(record.get("tags"), "'tags'")
-        pages = _split_tags(record.get("tag_pages"), "'tag_pages'") or [stem]
+        tags = _split_tags(record.get("tags"), "'tags'", clean)
+        pages = _split_tags(record.get("tag_pages"), "'tag_pages'", clean) or [stem]
     except TypeError as exc:
         raise _BlockError(lineno, str(exc)) from None
-    title = _clean(title)
+    title = clean(title)
+    key = _plain_id(title, body) if plain else article_id(title, body)
     extras: dict[str, Any] = {}
     known = {"title", body_key, "tags", "tag_pages"}
-    for key, value in record.items():
-        if key in known:
+    for name, value in record.items():
+        if name in known:
             continue
-        if key == "id" and value == article_id(title, body):
+        if name == "id" and value == key:
             continue  # our own id, e.g. a corpus written by ``python -m analysis articles``
-        extras[_RESERVED.get(key, key)] = value
-    return _Article(title, body, tags, pages, f"{display}:{lineno}", extras)
+        extras[_RESERVED.get(name, name)] = value
+    return _Article(title, body, tags, pages, f"{display}:{lineno}", extras, key)
 
 
 def _parse_jsonl(
@@ -804,7 +846,12 @@ def _parse_jsonl(
                     lineno,
                     f"has no 'body' or 'text' field (fields: {', '.join(map(str, record)) or 'none'})",
                 )
-            out.append(_record_to_article(record, display, lineno, path.stem, body_key=body_key))
+            # JSON strings on an ASCII line without escapes are printable ASCII: _decode removed DEL and
+            # json.loads rejects raw control characters.
+            plain = line.isascii() and "\\" not in line
+            out.append(
+                _record_to_article(record, display, lineno, path.stem, body_key=body_key, plain=plain)
+            )
         except _BlockError as exc:
             if not lenient:
                 raise
@@ -871,7 +918,7 @@ def _parse_csv(
 
 
 def _merge(articles: dict[str, _Article], art: _Article) -> None:
-    key = article_id(art.title, art.body)
+    key = art.key if art.key is not None else article_id(art.title, art.body)
     seen = articles.get(key)
     if seen is None:
         articles[key] = _Article(
