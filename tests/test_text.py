@@ -172,3 +172,36 @@ def test_vectorize_errors() -> None:
         vectorize([])
     with pytest.raises(ParameterError, match="usable term"):
         vectorize(["the and of", "it is 2022"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain words only here",
+        "europe's 'quoted' well-known -- trump-zelenskyy o'brien won't '-' a-",
+        "the u.s. and e.u. met at 10 a.m.",
+        "café naïve — über i\u0307 \u2028 end",
+        "dots. at. ends... and?!commas,semi;colons:(brackets)[x]{y}",
+        "",
+        "   \t\n  ",
+        "x_y 1,000 3.5% #tag @user",
+    ],
+)
+def test_fast_token_split_matches_the_token_pattern(text: str) -> None:
+    from analysis.text import _TOKEN, _split_tokens
+
+    assert _split_tokens(text) == _TOKEN.findall(text)
+
+
+def test_document_texts_max_words() -> None:
+    import pandas as pd
+
+    from analysis.text import DocumentTexts
+
+    corpus = pd.DataFrame({"title": ["Head line", ""], "body": ["one  two\nthree four five", "a b"]})
+    assert DocumentTexts(corpus, max_words=3)[:] == ["Head line\n\none two three", "a b"]
+    assert DocumentTexts(corpus, max_words=5)[0] == "Head line\n\none  two\nthree four five"
+    assert DocumentTexts(corpus)[:] == document_texts(corpus)
+    for bad in (0, -1, 2.5, True):
+        with pytest.raises(ParameterError, match="max_words"):
+            DocumentTexts(corpus, max_words=bad)

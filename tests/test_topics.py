@@ -231,3 +231,19 @@ def test_bbc_k_chosen_from_data(bbc_corpus) -> None:
     assert 4 <= model.k <= 8, model.k_scores
     assert nmi >= 0.80
     assert model.k_scores["k"].tolist() == list(range(2, 13))
+
+
+def test_max_words_recorded_and_explained(seed_corpus, seed_model: TopicModel) -> None:
+    assert seed_model.settings["max_words"] is None  # "auto" keeps whole articles on small corpora
+    assert seed_model.settings["text_used"] == "headline + whole body"
+    assert not any("first" in note and "words" in note for note in seed_model.notes)
+    model = fit_topics(seed_corpus, k=2, random_state=0, max_words=40)
+    assert model.settings["max_words"] == 40
+    assert model.settings["text_used"] == "headline + first 40 words of the body"
+    assert any("first 40 words" in note for note in model.notes)
+
+
+@pytest.mark.parametrize("max_words", [0, -5, 1.5, "all"])
+def test_invalid_max_words(seed_corpus, max_words) -> None:
+    with pytest.raises(ParameterError, match="max_words"):
+        fit_topics(seed_corpus, k=2, max_words=max_words)
