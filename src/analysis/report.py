@@ -482,6 +482,7 @@ def build_report(
                 parameters=parameters,
                 cwd=str(notebook.parent),
                 progress_bar=progress,
+                request_save_on_cell_execute=False,  # one write at the end, not one per cell
                 kernel_name="python3",
                 # The kernel's own log (e.g. ipykernel's TCP notice) is not the reader's concern.
                 extra_arguments=["--IPKernelApp.log_level=ERROR"],
