@@ -16,6 +16,7 @@ each headline plus the first ``LEAD_WORDS`` words of the body by default (``max_
 
     .venv/bin/python benchmarks/topic_speed.py              # 20,000 and 100,000 articles (~10 minutes)
     .venv/bin/python benchmarks/topic_speed.py --sizes 20000
+    .venv/bin/python benchmarks/topic_speed.py --sizes 20000 --max-words none   # ours on whole bodies
 """
 
 from __future__ import annotations
@@ -33,14 +34,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 
-def _run_ours(path: Path, k: int) -> dict:
+def _run_ours(path: Path, k: int, max_words: str = "auto") -> dict:
     from analysis import load_corpus
     from analysis.topics import fit_topics
 
+    words: int | str | None = "auto" if max_words == "auto" else None if max_words == "none" else int(max_words)
     start = time.perf_counter()
     corpus = load_corpus(path)
     loaded = time.perf_counter()
-    model = fit_topics(corpus, k=k, random_state=0)
+    model = fit_topics(corpus, k=k, random_state=0, max_words=words)
     end = time.perf_counter()
     return {
         "wall": end - start,
@@ -51,7 +53,7 @@ def _run_ours(path: Path, k: int) -> dict:
     }
 
 
-def _run_plain(path: Path, k: int) -> dict:
+def _run_plain(path: Path, k: int, max_words: str = "auto") -> dict:  # max_words: ours only
     import pandas as pd
     from sklearn.cluster import KMeans
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -71,8 +73,8 @@ def _run_plain(path: Path, k: int) -> dict:
     }
 
 
-def _child(which: str, path: Path, k: int) -> None:
-    result = (_run_ours if which == "ours" else _run_plain)(path, k)
+def _child(which: str, path: Path, k: int, max_words: str) -> None:
+    result = (_run_ours if which == "ours" else _run_plain)(path, k, max_words)
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # Linux: KiB
     print("DONE", flush=True)  # the parent stops sampling memory here
     from sklearn.metrics import normalized_mutual_info_score
@@ -111,8 +113,9 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def _contender(which: str, path: Path, k: int) -> dict:
+def _contender(which: str, path: Path, k: int, max_words: str) -> dict:
     cmd = [sys.executable, __file__, "--child", which, "--path", str(path), "--k", str(k)]
+    cmd += ["--max-words", max_words]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -141,9 +144,13 @@ def main() -> None:
     parser.add_argument("--child", choices=["ours", "plain"])
     parser.add_argument("--path", type=Path)
     parser.add_argument("--generate", type=int)
+    parser.add_argument(
+        "--max-words", default="auto",
+        help="ours: fit_topics(max_words=...): 'auto' (default), 'none' (whole bodies) or a number",
+    )
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.path, args.k)
+        _child(args.child, args.path, args.k, args.max_words)
         return
     if args.generate:
         _generate(args.generate, args.path)
@@ -161,7 +168,7 @@ def main() -> None:
             print(f"\n{n:,} articles ({size_mb:.0f} MB JSONL)", flush=True)
             rows = {}
             for which in ("plain", "ours"):
-                res = _contender(which, path, args.k)
+                res = _contender(which, path, args.k, args.max_words)
                 rows[which] = res
                 print(
                     f"  {which:5s}  wall {res['wall']:7.1f} s (load {res['load']:5.1f} s; process incl. "
