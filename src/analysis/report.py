@@ -26,13 +26,16 @@ import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from matplotlib.figure import Figure
 
 from analysis.config import BUILD_DIR, REPORT_NOTEBOOK, REPORTS_DIR, SEEDS_DIR, TEMPLATES_DIR
 from analysis.errors import AnalysisError, ParameterError, ReportError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "HTMLBlock",
@@ -106,7 +109,7 @@ def figure_html(
 ) -> HTMLBlock:
     """Embed a figure as a PNG data URI, with alt text, a caption and its table as a CSV download.
 
-    The figure is closed afterwards so Jupyter does not display it a second time.
+    A pyplot figure is closed afterwards so Jupyter does not display it a second time.
 
     Args:
         fig: the chart.
@@ -125,9 +128,10 @@ def figure_html(
     fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, bbox_inches="tight", pad_inches=0.1)
     png = buffer.getvalue()
     width = round(int.from_bytes(png[16:20], "big") * 96 / dpi)  # PNG IHDR width, shown at CSS size
-    import matplotlib.pyplot as plt
+    if fig.canvas.manager is not None:  # a pyplot figure: close it so Jupyter does not show it twice
+        import matplotlib.pyplot as plt
 
-    plt.close(fig)
+        plt.close(fig)
     context = {
         "png": base64.b64encode(png).decode("ascii"),
         "alt": alt,
@@ -441,6 +445,9 @@ def build_report(
         ParameterError: ``k`` or ``output`` is not usable.
         ReportError: the notebook or the export failed; the previous report was left in place.
     """
+    # jsonschema (imported by nbformat) loads rfc3987-syntax, which builds an IRI grammar at import (~1.8 s)
+    # for a string format that notebook schemas never use; without it jsonschema simply skips that format.
+    sys.modules.setdefault("rfc3987_syntax", None)
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
