@@ -108,6 +108,8 @@ def test_report_opens_with_a_summary_a_reader_can_act_on(seed_report):
     assert "9 articles collected from 1 tag page" in text
     assert "How far to trust the clusters" in text
     assert "Tentative" in text  # nine articles never make strong clusters
+    badges = re.findall(r'class="ar-badge[^"]*">([^<]*)<', seed_report)
+    assert badges and "solid" not in badges  # no cluster of a 9-article page is called solid
     for section in ("Tags editors used", "Tags that travel together", "Topic clusters", "Map of the articles",
                     "Tags against clusters", "All articles", "Method and caveats"):
         assert section in text, section

@@ -60,7 +60,7 @@ _ENV = Environment(
     autoescape=select_autoescape(default=True, default_for_string=True),
     keep_trailing_newline=False,
 )
-_STRENGTH_CLASS = {"solid": "solid", "moderate": "moderate", "weak": "weak"}
+_STRENGTH_CLASS = {"solid": "solid", "moderate": "moderate", "tentative": "moderate", "weak": "weak"}
 
 
 class HTMLBlock(str):
@@ -231,13 +231,16 @@ def _cluster_rows(corpus: pd.DataFrame, model, colors: Sequence[str], tags_by_cl
     for c in model.clusters.itertuples():
         stability = None if pd.isna(c.stability) else f"{c.stability:.0%}"
         silhouette = None if pd.isna(c.silhouette) else f"{c.silhouette:.2f}"
+        strength = c.strength
+        if model.n_articles < SMALL_CORPUS and strength in {"solid", "moderate"}:
+            strength = "tentative"  # a handful of articles never makes a solid cluster, whatever the scores
         rows.append(
             {
                 "number": c.Index + 1,
                 "label": c.label,
                 "size": int(c.size),
-                "strength": c.strength,
-                "strength_class": _STRENGTH_CLASS.get(c.strength, "single"),
+                "strength": strength,
+                "strength_class": _STRENGTH_CLASS.get(strength, "single"),
                 "color": colors[c.Index % len(colors)],
                 "terms": list(c.terms),
                 "headlines": [corpus["title"].iloc[i] or corpus["body"].iloc[i][:120] for i in c.representatives],
