@@ -383,15 +383,8 @@ def plot_cooccurrence(matrix: pd.DataFrame, *, title: str | None = None) -> Figu
     _annotate_cells(ax, values, image, skip_diagonal_colour=True)
     ax.set_xticks(np.arange(n), labels, rotation=45, ha="right", rotation_mode="anchor")
     ax.set_yticks(np.arange(n), labels)
-    ax.tick_params(length=0)
-    bar = fig.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label("Articles carrying both tags")
-    bar.locator = _integer_locator()
-    bar.update_ticks()
-    ax.set_title(title, fontsize=11)
-    ax.set_xlabel("Tag (grey diagonal: articles carrying the tag)")
-    ax.set_ylabel("Tag")
-    return fig
+    return _finish_heatmap(fig, ax, image, colour_label="Articles carrying both tags", title=title,
+                           xlabel="Tag (grey diagonal: articles carrying the tag)")
 
 
 def _integer_locator():
@@ -457,12 +450,18 @@ def plot_tags_by_cluster(
         rotation_mode="anchor",
     )
     ax.set_yticks(np.arange(n_rows), row_labels)
+    return _finish_heatmap(fig, ax, image, colour_label="Articles in the cluster carrying the tag", title=title,
+                           xlabel="Topic cluster")
+
+
+def _finish_heatmap(fig: Figure, ax, image, *, colour_label: str, title: str, xlabel: str) -> Figure:
+    """Colour bar with whole-number ticks, title and axis labels shared by the tag heatmaps."""
     ax.tick_params(length=0)
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label("Articles in the cluster carrying the tag")
+    bar.set_label(colour_label)
     bar.locator = _integer_locator()
     bar.update_ticks()
     ax.set_title(title, fontsize=11)
-    ax.set_xlabel("Topic cluster")
+    ax.set_xlabel(xlabel)
     ax.set_ylabel("Tag")
     return fig
