@@ -83,6 +83,13 @@ def _where(display: str, line: int | None) -> str:
     return f"{display}:{line}" if line is not None else display
 
 
+def _reject(error: _BlockError, display: str, *, lenient: bool, skipped: list[_Skipped]) -> None:
+    """Raise ``error`` (strict mode) or record the block as skipped with its line (lenient mode)."""
+    if not lenient:
+        raise error
+    skipped.append(_Skipped(_where(display, error.line), error.message))
+
+
 # --------------------------------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------------------------------
@@ -692,9 +699,7 @@ def _parse_tag_page(
                 f"header 'Tag - {page}' is followed by no articles; expected a headline line, "
                 "its body and its tag lines after it",
             )
-            if not lenient:
-                raise error
-            skipped.append(_Skipped(_where(display, header_line), error.message))
+            _reject(error, display, lenient=lenient, skipped=skipped)
             continue
         out.extend(_articles_from_lines(lines, page, display, lenient=lenient, skipped=skipped))
     return out
@@ -739,18 +744,14 @@ def _articles_from_lines(
                     f"{kind} {_quote(line)} comes before any headline; expected the file "
                     "(or the 'Tag - ...' header) to be followed by a headline line, then its body"
                 )
-                if not lenient:
-                    raise _BlockError(lineno, message)
-                skipped.append(_Skipped(_where(display, lineno), message))
+                _reject(_BlockError(lineno, message), display, lenient=lenient, skipped=skipped)
         else:  # _HX
             finish()
             message = (
                 f"headline {_quote(line)} has no body; expected one or more body paragraphs "
                 "after a headline, then its tag lines"
             )
-            if not lenient:
-                raise _BlockError(lineno, message)
-            skipped.append(_Skipped(_where(display, lineno), message))
+            _reject(_BlockError(lineno, message), display, lenient=lenient, skipped=skipped)
     finish()
     return out
 
@@ -853,9 +854,7 @@ def _parse_jsonl(
                 _record_to_article(record, display, lineno, path.stem, body_key=body_key, plain=plain)
             )
         except _BlockError as exc:
-            if not lenient:
-                raise
-            skipped.append(_Skipped(_where(display, exc.line), exc.message))
+            _reject(exc, display, lenient=lenient, skipped=skipped)
     return out
 
 
@@ -890,9 +889,7 @@ def _parse_csv(
             break
         except csv.Error as exc:
             error = _BlockError(row_start, f"is not valid CSV ({exc})")
-            if not lenient:
-                raise error from None
-            skipped.append(_Skipped(_where(display, row_start), error.message))
+            _reject(error, display, lenient=lenient, skipped=skipped)
             row_start = reader.line_num + 1
             continue
         lineno, row_start = row_start, reader.line_num + 1
@@ -906,9 +903,7 @@ def _parse_csv(
             record = dict(zip(header, row, strict=True))
             out.append(_record_to_article(record, display, lineno, path.stem, body_key=body_key))
         except _BlockError as exc:
-            if not lenient:
-                raise
-            skipped.append(_Skipped(_where(display, exc.line), exc.message))
+            _reject(exc, display, lenient=lenient, skipped=skipped)
     return out
 
 
