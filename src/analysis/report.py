@@ -45,6 +45,7 @@ __all__ = [
     "corpus_title",
     "export_html",
     "figure_html",
+    "page_counts",
     "short_source",
     "slugify",
     "summary_html",
@@ -274,21 +275,19 @@ def summary_html(
     Returns:
         The HTML fragment.
     """
-    pages: dict[str, int] = {}
-    for page_list in corpus["tag_pages"]:
-        for page in dict.fromkeys(page_list):
-            pages[page] = pages.get(page, 0) + 1
-    n_tags = int(corpus["tags"].map(len).sum())
-    universal = freq.loc[freq["on_every_article"] & (len(corpus) > 1), "tag"].tolist()
+    from analysis.tags import tag_summary
+
+    tags = tag_summary(corpus)
+    universal = list(tags.universal_tags) if len(corpus) > 1 else []
     leading = freq.loc[~freq["tag"].isin(universal) & (freq["articles"] > 1)].head(n_leading)
     trust = trust_assessment(model)
     return _render(
         "summary.html.j2",
         title=title,
         n_articles=len(corpus),
-        pages=[{"name": p, "articles": n} for p, n in pages.items()],
-        n_tags=n_tags,
-        n_distinct_tags=len(freq),
+        pages=[{"name": p, "articles": n} for p, n in page_counts(corpus).items()],
+        n_tags=tags.n_tags,
+        n_distinct_tags=tags.n_distinct,
         n_duplicates=int((corpus["tag_pages"].map(len) > 1).sum()),
         k=model.k,
         clusters=_cluster_rows(corpus, model, colors),
@@ -341,9 +340,18 @@ def short_source(source: str) -> str:
     return f"{Path(path).name}:{line}"
 
 
+def page_counts(corpus: pd.DataFrame) -> dict[str, int]:
+    """Articles per tag page, pages in first-seen order (an article on a page twice counts once)."""
+    counts: dict[str, int] = {}
+    for page_list in corpus["tag_pages"]:
+        for page in dict.fromkeys(page_list):
+            counts[page] = counts.get(page, 0) + 1
+    return counts
+
+
 def corpus_title(corpus: pd.DataFrame, paths: Sequence[str | os.PathLike] = ()) -> str:
     """A human name for the corpus: the tag page's name when there is one page, else the input's name."""
-    pages = list(dict.fromkeys(p for page_list in corpus["tag_pages"] for p in page_list))
+    pages = list(page_counts(corpus))
     if len(pages) == 1:
         return pages[0]
     if len(paths) == 1:
@@ -461,8 +469,7 @@ def build_report(
     _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
     corpus = load_corpus(*sources)
     title = corpus_title(corpus, sources)
-    n_pages = len({p for page_list in corpus["tag_pages"] for p in page_list})
-    _say(f"Loaded {len(corpus)} articles from {n_pages} tag page(s): {title!r}", progress)
+    _say(f"Loaded {len(corpus)} articles from {len(page_counts(corpus))} tag page(s): {title!r}", progress)
     if k is not None and (k < 1 or (len(corpus) > 1 and k >= len(corpus))):
         raise ParameterError(
             f"--k {k} does not fit {len(corpus)} articles: use 1 <= k < {len(corpus)}, "
