@@ -17,9 +17,91 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-__all__ = ["generate_articles", "write_jsonl", "write_tag_page"]
+__all__ = ["generate_articles", "write_jsonl", "write_jsonl_chunked", "write_tag_page"]
 
-_SYLLABLES = ["ba", "be", "bi", "bo", "bu", "da", "de", "di", "do", "du", "ka", "ke", "ki", "ko", "ku", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "mu", "na", "ne", "ni", "no", "nu", "ra", "re", "ri", "ro", "ru", "sa", "se", "si", "so", "su", "ta", "te", "ti", "to", "tu", "va", "ve", "vi", "vo", "vu", "za", "ze", "zi", "zo", "zu", "bar", "ber", "bor", "dan", "den", "don", "kar", "ker", "kor", "lan", "len", "lon", "mar", "mer", "mor", "nan", "nen", "ran", "ren", "ron", "san", "sen", "son", "tan", "ten", "ton"]
+_SYLLABLES = [
+    "ba",
+    "be",
+    "bi",
+    "bo",
+    "bu",
+    "da",
+    "de",
+    "di",
+    "do",
+    "du",
+    "ka",
+    "ke",
+    "ki",
+    "ko",
+    "ku",
+    "la",
+    "le",
+    "li",
+    "lo",
+    "lu",
+    "ma",
+    "me",
+    "mi",
+    "mo",
+    "mu",
+    "na",
+    "ne",
+    "ni",
+    "no",
+    "nu",
+    "ra",
+    "re",
+    "ri",
+    "ro",
+    "ru",
+    "sa",
+    "se",
+    "si",
+    "so",
+    "su",
+    "ta",
+    "te",
+    "ti",
+    "to",
+    "tu",
+    "va",
+    "ve",
+    "vi",
+    "vo",
+    "vu",
+    "za",
+    "ze",
+    "zi",
+    "zo",
+    "zu",
+    "bar",
+    "ber",
+    "bor",
+    "dan",
+    "den",
+    "don",
+    "kar",
+    "ker",
+    "kor",
+    "lan",
+    "len",
+    "lon",
+    "mar",
+    "mer",
+    "mor",
+    "nan",
+    "nen",
+    "ran",
+    "ren",
+    "ron",
+    "san",
+    "sen",
+    "son",
+    "tan",
+    "ten",
+    "ton",
+]
 _STOP = sorted(ENGLISH_STOP_WORDS)
 
 
@@ -55,20 +137,41 @@ def generate_articles(
         A list of article dicts.
     """
     rng = np.random.default_rng(seed)
-    general = rng.permutation(_words(rng, 6000))
-    topic_vocab = [rng.permutation(_words(rng, 400)) for _ in range(n_topics)]
-    topic_tags = [[w.capitalize() for w in _words(rng, 4, (2, 3))] for _ in range(n_topics)]
-    common_tags = ["Politics", "Defense", "Security", "Economy", "Europe", "Media"]
-    stop = rng.permutation(_STOP)
+    vocab = _vocabulary(rng, n_topics)
+    return _generate(rng, vocab, n, words_per_article=words_per_article)
 
+
+def _vocabulary(rng: np.random.Generator, n_topics: int) -> dict:
+    return {
+        "general": rng.permutation(_words(rng, 6000)),
+        "topic_vocab": [rng.permutation(_words(rng, 400)) for _ in range(n_topics)],
+        "topic_tags": [[w.capitalize() for w in _words(rng, 4, (2, 3))] for _ in range(n_topics)],
+        "stop": rng.permutation(_STOP),
+    }
+
+
+def _generate(
+    rng: np.random.Generator, vocab: dict, n: int, *, words_per_article: int, start: int = 0
+) -> list[dict]:
+    general, topic_vocab, topic_tags, stop = (
+        vocab[k] for k in ("general", "topic_vocab", "topic_tags", "stop")
+    )
+    n_topics = len(topic_vocab)
+    common_tags = ["Politics", "Defense", "Security", "Economy", "Europe", "Media"]
     topics = rng.integers(n_topics, size=n)
-    lengths = np.maximum(60, rng.normal(words_per_article, words_per_article * 0.2, size=n).astype(int))
+    lengths = np.maximum(
+        60, rng.normal(words_per_article, words_per_article * 0.2, size=n).astype(int)
+    )
     total = int(lengths.sum())
     kind = rng.choice(3, size=total, p=[0.42, 0.36, 0.22])
     owner = np.repeat(np.arange(n), lengths)
     words = np.empty(total, dtype=object)
-    words[kind == 0] = stop[rng.choice(len(stop), size=int((kind == 0).sum()), p=_zipf_probs(len(stop), 0.8))]
-    words[kind == 1] = general[rng.choice(len(general), size=int((kind == 1).sum()), p=_zipf_probs(6000))]
+    words[kind == 0] = stop[
+        rng.choice(len(stop), size=int((kind == 0).sum()), p=_zipf_probs(len(stop), 0.8))
+    ]
+    words[kind == 1] = general[
+        rng.choice(len(general), size=int((kind == 1).sum()), p=_zipf_probs(6000))
+    ]
     topic_slots = np.flatnonzero(kind == 2)
     slot_topic = topics[owner[topic_slots]]
     ranks = rng.choice(400, size=len(topic_slots), p=_zipf_probs(400))
@@ -82,10 +185,15 @@ def generate_articles(
         bounds = np.cumsum(rng.integers(12, 26, size=len(chunk) // 12 + 1))
         sentences = [" ".join(s) for s in np.split(chunk, bounds[bounds < len(chunk)]) if len(s)]
         body = " ".join(s[0].upper() + s[1:] + "." for s in sentences)
-        title_words = [*rng.choice(topic_vocab[topic][:60], size=3), *rng.choice(general[:300], size=4)]
-        title = " ".join(str(w) for w in title_words).capitalize() + f" {i}"
-        picked = [*rng.choice(topic_tags[topic], size=int(rng.integers(1, 4))),
-                  *rng.choice(common_tags, size=int(rng.integers(1, 3)))]
+        title_words = [
+            *rng.choice(topic_vocab[topic][:60], size=3),
+            *rng.choice(general[:300], size=4),
+        ]
+        title = " ".join(str(w) for w in title_words).capitalize() + f" {start + i}"
+        picked = [
+            *rng.choice(topic_tags[topic], size=int(rng.integers(1, 4))),
+            *rng.choice(common_tags, size=int(rng.integers(1, 3))),
+        ]
         tags = list(dict.fromkeys(str(t) for t in picked))
         articles.append({"title": title, "body": body, "tags": tags, "topic": topic})
     return articles
@@ -105,4 +213,29 @@ def write_jsonl(path: Path, articles: list[dict]) -> Path:
     """Write articles as JSON Lines (``title``, ``body``, ``tags`` as a list, ``topic``)."""
     with Path(path).open("w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in articles)
+    return Path(path)
+
+
+def write_jsonl_chunked(
+    path: Path,
+    n: int,
+    *,
+    seed: int = 0,
+    n_topics: int = 20,
+    words_per_article: int = 370,
+    chunk: int = 50_000,
+) -> Path:
+    """Write ``n`` generated articles as JSON Lines in chunks, so that memory stays bounded at any ``n``.
+
+    One vocabulary (from ``seed``) is shared by every chunk; each chunk draws its articles from its own
+    random stream (``seed``, chunk number), so the same arguments give the same file.
+    """
+    vocab = _vocabulary(np.random.default_rng(seed), n_topics)
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for number, start in enumerate(range(0, n, chunk)):
+            rng = np.random.default_rng([seed, number])
+            part = _generate(
+                rng, vocab, min(chunk, n - start), words_per_article=words_per_article, start=start
+            )
+            fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in part)
     return Path(path)
