@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.config import BUILD_DIR
@@ -104,6 +105,20 @@ class CorpusCache:
                 data[name] = pa.chunked_array(values, pa.string()).to_pandas()
         return pd.DataFrame(data)
 
+    def take(self, rows: Sequence[int], columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The rows at sorted positions ``rows`` (e.g. a sample), read a part at a time; index = positions."""
+        positions = np.asarray(rows, dtype=np.int64)
+        picked = []
+        for batch in self.iter_batches(columns):
+            lo, hi = (
+                np.searchsorted(positions, [batch.index[0], batch.index[-1] + 1])
+                if len(batch)
+                else (0, 0)
+            )
+            if hi > lo:
+                picked.append(batch.loc[positions[lo:hi]])
+        return pd.concat(picked) if picked else pd.DataFrame(columns=self._check(columns))
+
     def _check(self, columns: Sequence[str] | None) -> list[str]:
         wanted = list(self.columns if columns is None else columns)
         unknown = [c for c in wanted if c not in self.columns]
@@ -118,13 +133,18 @@ class CorpusCache:
         wanted = self._check(columns)
         start = 0
         for path, (_, rows) in zip(self.part_paths(), self.parts, strict=True):
-            data = _read_columns(path, wanted, self.extras)
-            frame = pd.DataFrame(
-                {k: v.to_pandas() if not isinstance(v, list) else v for k, v in data.items()}
-            )
-            frame.index = pd.RangeIndex(start, start + rows)
-            yield frame
+            yield _read_part_frame(path, wanted, self.extras, start)
             start += rows
+
+
+def _read_part_frame(
+    path: str | Path, wanted: list[str], extras: Sequence[str], start: int
+) -> pd.DataFrame:
+    """One part as a pandas DataFrame whose index is the rows' positions in the corpus."""
+    data = _read_columns(Path(path), wanted, extras)
+    frame = pd.DataFrame({k: v if isinstance(v, list) else v.to_pandas() for k, v in data.items()})
+    frame.index = pd.RangeIndex(start, start + len(frame))
+    return frame
 
 
 def _read_columns(path: Path, wanted: list[str], extras: Sequence[str]) -> dict[str, Any]:
