@@ -188,7 +188,7 @@ def test_vectorize_errors() -> None:
     ],
 )
 def test_fast_token_split_matches_the_token_pattern(text: str) -> None:
-    from analysis.text import _TOKEN, _split_tokens
+    from analysis.text.tokens import _TOKEN, _split_tokens
 
     assert _split_tokens(text) == _TOKEN.findall(text)
 

@@ -6,7 +6,7 @@ import matplotlib.colors as mcolors
 import pytest
 from matplotlib.figure import Figure
 
-from analysis.topic_plots import (
+from analysis.plots import (
     cluster_colors,
     plot_cluster_quality,
     plot_k_selection,
