@@ -762,10 +762,14 @@ def test_jsonl_large_ascii_file_with_control_character(tmp_path: Path) -> None:
     assert not df["body"].str.contains("\x01").any()
 
 
-def test_sources_do_not_depend_on_cwd_or_local_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sources_do_not_depend_on_cwd_or_local_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "pages" / "sub"
     folder.mkdir(parents=True)
-    (folder / "one.txt").write_text(f"Tag - Page\n\nHeadline here for the test\n{P1}\nDefense\n", encoding="utf-8")
+    (folder / "one.txt").write_text(
+        f"Tag - Page\n\nHeadline here for the test\n{P1}\nDefense\n", encoding="utf-8"
+    )
     from_folder = load_corpus(tmp_path / "pages")["source"].tolist()
     monkeypatch.chdir(folder)
     assert load_corpus(tmp_path / "pages")["source"].tolist() == from_folder == ["sub/one.txt:3"]
