@@ -38,6 +38,7 @@ lab: install ## Start JupyterLab on notebooks/ with the project's kernel (no new
 
 lint: install ## Lint with ruff
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 benchmarks: install ## Run the speed/memory/quality benchmarks (slow: minutes)
 	@for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done

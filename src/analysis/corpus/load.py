@@ -89,7 +89,7 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
             stacklevel=2,
         )
     if not articles:
-        names = ", ".join(_display(p) for p in files)
+        names = ", ".join(given for _, given in files.values())
         raise CorpusError(
             f"no articles found in {names}; expected tag pages (.txt), JSONL or CSV with a body"
         )
@@ -108,20 +108,29 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _load_files(files: list[Path], *, lenient: bool) -> tuple[dict[str, _Article], list[_Skipped]]:
-    """Parse every file in order; returns the merged articles by id and the blocks skipped (lenient)."""
+def _load_files(
+    files: dict[Path, tuple[str, str]], *, lenient: bool
+) -> tuple[dict[str, _Article], list[_Skipped]]:
+    """Parse every file in order; returns the merged articles by id and the blocks skipped (lenient).
+
+    ``files`` maps each path to its source name (in the ``source`` column) and the name the user knows it
+    by (the path as given, in messages).
+    """
     articles: dict[str, _Article] = {}
     skipped: list[_Skipped] = []
-    for path in files:
-        display = _display(path)
+    for path, (display, given) in files.items():
+        first_skip = len(skipped)
         try:
-            text = _decode(_read_bytes(path, display))  # the bytes are freed once decoded
+            text = _decode(_read_bytes(path, given))  # the bytes are freed once decoded
             parsed = _parse_text(path, display, text, lenient=lenient, skipped=skipped)
         except _BlockError as exc:
             if not lenient:
-                raise CorpusError(f"{_where(display, exc.line)}: {exc.message}") from None
+                raise CorpusError(f"{_where(given, exc.line)}: {exc.message}") from None
             skipped.append(_Skipped(_where(display, exc.line), exc.message))
-            continue
+            parsed, text = [], ""
+        skipped[first_skip:] = [
+            _Skipped(given + s.source[len(display) :], s.reason) for s in skipped[first_skip:]
+        ]
         del text
         for art in parsed:
             _merge(articles, art)
@@ -142,19 +151,22 @@ def _read_bytes(path: Path, display: str) -> bytes:
 # --------------------------------------------------------------------------------------------------
 
 
-def _display(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _display(path: Path, root: Path | None = None) -> str:
+    """How ``source`` and messages name a file: its path inside the folder it was found in, else its name.
+
+    It depends neither on the working directory nor on where the data sits on this machine, so reports and
+    CSV exports carry no local folders and the same data gives the same sources everywhere.
+    """
+    return path.relative_to(root).as_posix() if root is not None else path.name
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    found: set[Path] = set()
+def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[str, str]]:
+    """Every file to read, in canonical order (sorted absolute path): (source name, path as given)."""
+    found: dict[Path, tuple[str, str]] = {}
     for raw in paths:
         if isinstance(raw, str) and not raw.strip():
             raise CorpusError(
@@ -177,9 +189,14 @@ def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 raise CorpusError(
                     f"{path}: folder has no articles (no .txt, .jsonl or .csv files found in it or below it)"
                 )
-            found.update(inside)
+            for p in inside:
+                name = _display(p, root)
+                found[p] = min(
+                    found.get(p, (name, (path / name).as_posix())), (name, (path / name).as_posix())
+                )
         elif path.is_file():
-            found.add(path.resolve())
+            p = path.resolve()
+            found[p] = min(found.get(p, (p.name, path.as_posix())), (p.name, path.as_posix()))
         elif path.exists():
             raise CorpusError(
                 f"{path}: is neither a file nor a folder; pass .txt, .jsonl or .csv files"
@@ -188,7 +205,7 @@ def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             raise CorpusError(
                 f"{path}: no such file or folder; check the path (relative to {Path.cwd()})"
             )
-    return sorted(found, key=lambda p: p.as_posix())
+    return {p: found[p] for p in sorted(found, key=lambda p: p.as_posix())}
 
 
 def _parse_text(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.corpus.base import _Article, _BlockError, _iter_lines, _quote, _reject, _Skipped
@@ -92,23 +93,47 @@ def _count_sentences(text: str, end: str) -> int:
     return count + (1 if end else 0)
 
 
-def _emissions(text: str) -> tuple[float, float, float]:
-    """Log-scores of a non-blank line being a headline, a body paragraph, or a tag."""
-    n = len(text)
-    if n > 300:
-        return (-8.0 - n / 100, 6.0, -14.0)
-    words = text.split()
-    w = len(words)
-    end = _end_kind(text)
-    sentences = _count_sentences(text, end)
-    dateline = bool(_DATELINE.match(text))
-    letters = [c for c in text if c.isalpha()]
-    all_caps = w >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
-    lower_start = text[0].islower()
-    continued = text[-1] in ":;,"  # a paragraph that runs on ("He said:"), never a headline or tag
-    byline = w <= 8 and bool(_BYLINE.match(text) or _DATE_LINE.match(text))  # by-/date lines
-    bullet = text[0] in "-*•–—·" and len(text) > 2 and text[1] == " "  # list item inside a body
+@dataclass(frozen=True)
+class _Line:
+    """The features of one non-blank line that the emission scores read."""
 
+    n: int  # characters
+    words: list[str]
+    end: str  # '.', '?' or '' (see _end_kind)
+    sentences: int
+    dateline: bool  # "LONDON — ..."
+    all_caps: bool
+    lower_start: bool
+    continued: bool  # ends in ':', ';' or ',': a paragraph that runs on ("He said:"), never a headline or tag
+    byline: bool  # a by-line or date line
+    bullet: bool  # a list item inside a body
+
+    @property
+    def w(self) -> int:
+        return len(self.words)
+
+
+def _features(text: str) -> _Line:
+    words = text.split()
+    end = _end_kind(text)
+    letters = [c for c in text if c.isalpha()]
+    return _Line(
+        n=len(text),
+        words=words,
+        end=end,
+        sentences=_count_sentences(text, end),
+        dateline=bool(_DATELINE.match(text)),
+        all_caps=len(words) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters),
+        lower_start=text[0].islower(),
+        continued=text[-1] in ":;,",
+        byline=len(words) <= 8 and bool(_BYLINE.match(text) or _DATE_LINE.match(text)),
+        bullet=text[0] in "-*•–—·" and len(text) > 2 and text[1] == " ",
+    )
+
+
+def _tag_score(line: _Line, text: str) -> float:
+    """Log-score of a tag line: a few words, no sentence end, no comma, capitalised words."""
+    w = line.w
     if w <= 3:
         tag = 2.0
     elif w <= 5:
@@ -117,28 +142,33 @@ def _emissions(text: str) -> tuple[float, float, float]:
         tag = -1.5
     else:
         tag = -6.0 - (w - 6)
-    if n > 40:
-        tag -= (n - 40) / 10
-    if end == ".":
+    if line.n > 40:
+        tag -= (line.n - 40) / 10
+    if line.end == ".":
         tag -= 5.0
-    elif end == "?":
+    elif line.end == "?":
         tag -= 4.0
-    if sentences >= 2:
+    if line.sentences >= 2:
         tag -= 4.0
     if "," in text:
         tag -= 1.5
-    if lower_start:
+    if line.lower_start:
         tag -= 1.0
-    lower_words = sum(1 for word in words if word[0].islower() and word not in _SMALL_WORDS)
+    lower_words = sum(1 for word in line.words if word[0].islower() and word not in _SMALL_WORDS)
     if w >= 4 and lower_words > 1:  # "Japan turns to beer alternatives" reads as a headline
         tag -= lower_words - 1.0
-    if dateline:
+    if line.dateline:
         tag -= 5.0
-    if continued:
+    if line.continued:
         tag -= 2.0
-    if byline:
+    if line.byline:
         tag -= 2.0
+    return tag
 
+
+def _headline_score(line: _Line) -> float:
+    """Log-score of a headline: 5-14 words, one line, not a full stop after several sentences."""
+    w, n = line.w, line.n
     if 5 <= w <= 14:
         head = 1.5
     elif 3 <= w <= 4:
@@ -153,31 +183,36 @@ def _emissions(text: str) -> tuple[float, float, float]:
         head = -3.0 - 0.3 * (w - 25)
     if n > 90:
         head -= (n - 90) / 10
-    if end == ".":
+    if line.end == ".":
         head -= 1.0  # "The EU is doing exactly what Trump wants. He still doesn’t care."
-    if n < 25 and not end:
+    if n < 25 and not line.end:
         head -= 1.0  # "U.S. foreign policy" is a tag more often than a headline
-    if sentences >= 3:
+    if line.sentences >= 3:
         head -= 2.0
-    if dateline:
+    if line.dateline:
         head -= 5.0
-    if lower_start:
+    if line.lower_start:
         head -= 1.5
-    if all_caps:
+    if line.all_caps:
         head -= 2.0
-    if continued:
+    if line.continued:
         head -= 2.0
+    return head
 
+
+def _body_score(line: _Line) -> float:
+    """Log-score of a body paragraph: long, ends a sentence, datelines and by-lines belong to it."""
+    n = line.n
     body = 0.0
     if n >= 200:
         body += 3.0
     elif n >= 100:
         body += 1.5
-    if end == ".":
+    if line.end == ".":
         body += 2.5
-    elif end == "?":
+    elif line.end == "?":
         body += 1.0
-    elif continued:
+    elif line.continued:
         body += 2.5
     elif n < 40:
         body -= 3.5
@@ -185,20 +220,30 @@ def _emissions(text: str) -> tuple[float, float, float]:
         body -= 2.5
     elif n < 150:
         body -= 1.0
-    if sentences >= 2 and n >= 100:
+    if line.sentences >= 2 and n >= 100:
         body += 1.5
-    if dateline:
+    if line.dateline:
         body += 3.0
-    if w <= 3 and not end and not continued:
+    if line.w <= 3 and not line.end and not line.continued:
         body -= 3.0
-    if byline:
+    if line.byline:
         body += 7.0
-    if bullet:
+    if line.bullet:
         body += 5.0
+    if line.all_caps:
+        body += 4.5
+    return body
+
+
+def _emissions(text: str) -> tuple[float, float, float]:
+    """Log-scores of a non-blank line being a headline, a body paragraph, or a tag."""
+    if len(text) > 300:
+        return (-8.0 - len(text) / 100, 6.0, -14.0)
+    line = _features(text)
+    head, body, tag = _headline_score(line), _body_score(line), _tag_score(line, text)
+    if line.bullet:  # a list item is body text, whatever its length
         head -= 3.0
         tag -= 3.0
-    if all_caps:
-        body += 4.5
     return (head, body, tag)
 
 

@@ -339,14 +339,6 @@ def slugify(text: str) -> str:
     return slug[:80].strip("-") or "report"
 
 
-def short_source(source: str) -> str:
-    """``/long/path/seeds/page.txt:12`` -> ``page.txt:12``: where an article came from, without local folders."""
-    path, sep, line = str(source).rpartition(":")
-    if not sep or not line.isdigit():
-        return Path(str(source)).name
-    return f"{Path(path).name}:{line}"
-
-
 def page_counts(corpus: pd.DataFrame) -> dict[str, int]:
     """Articles per tag page, pages in first-seen order (an article on a page twice counts once)."""
     counts: dict[str, int] = {}
