@@ -4,10 +4,9 @@
   (log-odds ratio with an informative Dirichlet prior, :mod:`analysis.compare.logodds`).
 - :func:`page_overlap`, :func:`multi_page_articles`, :func:`pages_by_cluster`: how pages overlap.
 - :func:`trends`, :func:`rising_terms`, :func:`time_coverage`: coverage per day, week or month.
-- :func:`parse_dates`: publication dates in mixed formats -> UTC (:mod:`analysis.compare.dates`).
+- :func:`parse_dates`: publication dates in mixed formats -> UTC (:mod:`analysis.corpus.dates`).
 """
 
-from analysis.compare.dates import DateColumn, parse_date, parse_dates
 from analysis.compare.groups import (
     TermCounts,
     compare_groups,
@@ -25,6 +24,7 @@ from analysis.compare.trends import (
     time_coverage,
     trends,
 )
+from analysis.corpus.dates import DateColumn, parse_date, parse_dates
 
 __all__ = [
     "Z_THRESHOLD",

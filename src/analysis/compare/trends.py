@@ -20,9 +20,9 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from analysis.compare.dates import parse_dates
 from analysis.compare.groups import _memberships, count_terms
 from analysis.compare.logodds import log_odds_z_pair
+from analysis.corpus.dates import parse_dates
 from analysis.errors import ParameterError
 from analysis.text import tokenize
 

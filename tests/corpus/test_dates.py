@@ -1,4 +1,4 @@
-"""Tests for analysis.compare.dates: every listed format round-trips; messy columns count what is missing."""
+"""Tests for analysis.corpus.dates: every listed format round-trips; messy columns count what is missing."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.compare.dates import TZ_OFFSETS, is_date_line, parse_date, parse_dates
+from analysis.corpus.dates import TZ_OFFSETS, is_date_line, parse_date, parse_dates
 
 _MOMENTS = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2099, 12, 31)).map(
     lambda d: d.replace(microsecond=0, tzinfo=UTC)

@@ -10,7 +10,7 @@ Dates without a time zone are taken as UTC. Numeric dates whose day and month co
 read day first (``14/09/2025``), month first if any can only be read month first (``09/14/2025``), and
 day first (the European and British convention) when no value decides; :attr:`DateColumn.notes` says which.
 
-    from analysis.compare.dates import parse_dates
+    from analysis.corpus.dates import parse_dates
     parsed = parse_dates(["2025-09-14", "14/09/2025", "garbage"])
     parsed.values      # two timestamps and NaT
     parsed.missing     # 1

@@ -202,7 +202,7 @@ def _dated_corpus(tmp_path) -> pd.DataFrame:
 def dated(tmp_path_factory):
     corpus = _dated_corpus(tmp_path_factory.mktemp("dated"))
     if "published" not in corpus.columns:  # before the loader reads dates, parse the raw field here
-        from analysis.compare.dates import parse_dates
+        from analysis.corpus.dates import parse_dates
 
         corpus = corpus.assign(published=parse_dates(corpus.pop("date").tolist()).values.to_numpy())
     return corpus
