@@ -36,7 +36,7 @@ _LAZY = {
     "most_similar": "analysis.topics",
     "similarity_matrix": "analysis.topics",
 }
-_MODULES = {"report", "plots", "topic_plots"}
+_MODULES = {"report", "plots"}
 
 __all__ = [
     "AnalysisError",
@@ -63,7 +63,6 @@ __all__ = [
     "tags_by_cluster",
     "tags_per_article",
     "top_tags",
-    "topic_plots",
 ]
 
 
@@ -83,7 +82,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs
-    from analysis import plots, report, topic_plots
+    from analysis import plots, report
     from analysis.corpus import SkippedBlocksWarning, article_id, load_corpus
     from analysis.tags import (
         TagSummary,
