@@ -31,16 +31,27 @@ def _articles(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from analysis.report import build_report
+    from contextlib import nullcontext
 
-    build_report(
-        args.paths or None,
-        output=args.output,
-        k=args.k,
-        random_state=args.random_state,
-        show_code=args.show_code,
-        progress=not args.quiet,
+    from analysis.report import build_report
+    from analysis.scale.engine import dask_session, resolve_engine
+
+    paths = args.paths or None
+    engine = resolve_engine(args.engine, paths or [], args.scheduler)
+    session = (
+        dask_session(args.scheduler, progress=not args.quiet) if engine == "dask" else nullcontext()
     )
+    with session as scheduler:
+        build_report(
+            paths,
+            output=args.output,
+            k=args.k,
+            random_state=args.random_state,
+            show_code=args.show_code,
+            progress=not args.quiet,
+            engine=engine,
+            scheduler=scheduler,
+        )
     return 0
 
 
@@ -85,6 +96,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--random-state", type=int, default=0, help="seed for every random step (default: 0)"
     )
     r.add_argument("--show-code", action="store_true", help="keep the code cells in the report")
+    r.add_argument(
+        "--engine",
+        choices=["auto", "pandas", "dask"],
+        default="auto",
+        help="pandas (this process, bounded memory) or dask (tasks on a Dask cluster); "
+        "auto: dask above 1 GiB of input or when a scheduler is given (default: auto)",
+    )
+    r.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="Dask scheduler to use, e.g. tcp://HOST:8786 (default: $DASK_SCHEDULER_ADDRESS, "
+        "else a local cluster of 2 worker processes)",
+    )
     r.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     r.set_defaults(func=_report)
     return parser

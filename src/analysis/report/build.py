@@ -98,6 +98,8 @@ def build_report(
     show_code: bool = False,
     progress: bool = True,
     notebook: str | os.PathLike = REPORT_NOTEBOOK,
+    engine: str = "pandas",
+    scheduler: str | None = None,
 ) -> Path:
     """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
 
@@ -109,6 +111,9 @@ def build_report(
         show_code: keep the code cells (for technical readers).
         progress: print progress to stderr.
         notebook: the report notebook to execute.
+        engine: ``"pandas"`` (this machine, bounded memory) or ``"dask"`` (tasks on the Dask cluster at
+            ``scheduler``, or the current client's, or a new LocalCluster); see :mod:`analysis.scale`.
+        scheduler: address of a Dask scheduler (``engine="dask"``).
 
     Returns:
         The path of the written report.
@@ -125,11 +130,13 @@ def build_report(
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from analysis.corpus import load_corpus
+    from analysis.scale.engine import clear_report_files, move_report_files, prepare_cache
 
     sources = [Path(p) for p in (paths or [SEEDS_DIR])]
     _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
-    corpus = load_corpus(*sources)
+    # Parsed once into the Parquet cache, which the notebook reads; only the tag pages are held here.
+    cache = prepare_cache(sources, engine=engine, scheduler=scheduler, progress=progress)
+    corpus = cache.read(["tag_pages"])
     title = corpus_title(corpus, sources)
     _say(
         f"Loaded {len(corpus)} articles from {len(page_counts(corpus))} tag page(s): {title!r}",
@@ -153,7 +160,11 @@ def build_report(
         "SEEDS": [str(p.resolve()) for p in sources],
         "K": k,
         "RANDOM_STATE": random_state,
+        "ENGINE": engine,
+        "SCHEDULER": scheduler,
     }
+    del corpus
+    clear_report_files()
     _say(
         f"Executing {notebook.name} (k={'auto' if k is None else k}, random_state={random_state}) ...",
         progress,
@@ -207,6 +218,8 @@ def build_report(
             f"could not export the report to HTML: {type(exc).__name__}: {exc}\n{_kept(out)}"
         ) from None
     write_atomic(out, html)
+    for path in move_report_files(out):
+        _say(f"Wrote {path} (linked from the report)", progress)
     _say(f"Wrote {out} ({len(html) / 1024:.0f} KB)", progress)
     return out
 

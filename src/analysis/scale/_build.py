@@ -21,7 +21,9 @@ __all__ = ["build_parts"]
 _JSONL = {".jsonl", ".ndjson", ".json"}
 
 
-def build_parts(files: list[Path], folder: Path, *, lenient: bool, progress: bool) -> dict:
+def build_parts(
+    files: dict[Path, tuple[str, str]], folder: Path, *, lenient: bool, progress: bool
+) -> dict:
     """Parse ``files`` in order into Parquet parts in ``folder``; returns the cache's metadata."""
     parser = _parser()
     writer = _PartWriter(folder)
@@ -33,9 +35,10 @@ def build_parts(files: list[Path], folder: Path, *, lenient: bool, progress: boo
     skipped: list[str] = []
     bar = _progress_bar(files) if progress else None
     with parser._no_gc():
-        for path in files:
-            display = parser._display(path)
-            for articles, size in _parse_file(path, display, lenient=lenient, skipped=skipped):
+        for path, (display, given) in files.items():
+            for articles, size in _parse_file(
+                path, display, given, lenient=lenient, skipped=skipped
+            ):
                 for art in articles:
                     key = art.key if art.key is not None else parser.article_id(art.title, art.body)
                     art.key = key
@@ -54,7 +57,7 @@ def build_parts(files: list[Path], folder: Path, *, lenient: bool, progress: boo
     if pending:
         writer.write(pending)
     if writer.n_rows == 0:
-        names = ", ".join(parser._display(p) for p in files)
+        names = ", ".join(given for _, given in files.values())
         raise CorpusError(
             f"no articles found in {names}; expected tag pages (.txt), JSONL or CSV with a body"
         )
@@ -76,7 +79,7 @@ def _core() -> tuple[str, ...]:
     return _CORE
 
 
-def _progress_bar(files: list[Path]):
+def _progress_bar(files: dict[Path, tuple[str, str]]):
     from tqdm.auto import tqdm
 
     total = sum(p.stat().st_size for p in files)
@@ -85,7 +88,7 @@ def _progress_bar(files: list[Path]):
 
 # ------------------------------------------------------------------------------------------------ parsing
 def _parse_file(
-    path: Path, display: str, *, lenient: bool, skipped: list[str]
+    path: Path, display: str, given: str, *, lenient: bool, skipped: list[str]
 ) -> Iterator[tuple[list[Any], int]]:
     """(articles, bytes read) per chunk of one file: whole lines of a large JSONL file, else the whole file."""
     parser = _parser()
@@ -93,20 +96,30 @@ def _parse_file(
         offset = 0
         for data in _line_chunks(path):
             articles, lines = _parse_chunk(
-                path, display, data, offset, lenient=lenient, skipped=skipped
+                path, display, given, data, offset, lenient=lenient, skipped=skipped
             )
             offset += lines
             yield articles, len(data)
         return
+    data = parser._read_bytes(path, given)
+    articles = parse_whole(path, display, given, data, lenient=lenient, skipped=skipped)
+    yield articles, len(data)
+
+
+def parse_whole(
+    path: Any, display: str, given: str, data: bytes, *, lenient: bool, skipped: list[str]
+) -> list[Any]:
+    """Articles of a whole file's bytes (any kind), as ``load_corpus`` parses it."""
+    parser = _parser()
     local: list[Any] = []
     try:
-        text = parser._decode(parser._read_bytes(path, display))
+        text = parser._decode(data)
         articles = parser._parse_text(path, display, text, lenient=lenient, skipped=local)
     except parser._BlockError as exc:
-        _fail_or_skip(exc, display, 0, lenient=lenient, skipped=skipped)
+        _fail_or_skip(exc, given, 0, lenient=lenient, skipped=skipped)
         articles = []
-    skipped.extend(f"{s.source}: {s.reason}" for s in local)
-    yield articles, path.stat().st_size
+    skipped.extend(f"{given}{s.source[len(display) :]}: {s.reason}" for s in local)
+    return articles
 
 
 def _chunkable(path: Path) -> bool:
@@ -136,7 +149,14 @@ def _line_chunks(path: Path) -> Iterator[bytes]:
 
 
 def _parse_chunk(
-    path: Path, display: str, data: bytes, offset: int, *, lenient: bool, skipped: list[str]
+    path: Any,
+    display: str,
+    given: str,
+    data: bytes,
+    offset: int,
+    *,
+    lenient: bool,
+    skipped: list[str],
 ) -> tuple[list[Any], int]:
     """Articles of one chunk of JSONL lines starting after line ``offset``; also the chunk's line count."""
     parser = _parser()
@@ -147,12 +167,12 @@ def _parse_chunk(
         text = parser._decode(data)
         articles = parser._parse_jsonl(text, path, display, lenient=lenient, skipped=local)
     except parser._BlockError as exc:
-        _fail_or_skip(exc, display, offset, lenient=lenient, skipped=skipped)
+        _fail_or_skip(exc, given, offset, lenient=lenient, skipped=skipped)
         return [], data.count(b"\n")
     if offset:
         for art in articles:
             art.source = _shift(art.source, offset)
-    skipped.extend(f"{_shift(s.source, offset)}: {s.reason}" for s in local)
+    skipped.extend(f"{given}{_shift(s.source, offset)[len(display) :]}: {s.reason}" for s in local)
     return articles, text.count("\n")
 
 

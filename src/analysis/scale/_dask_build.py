@@ -10,6 +10,7 @@ Parquet part and returns the part's ids. The client then merges articles that ap
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -50,10 +51,10 @@ def _read(name: str, start: int = 0, end: int | None = None) -> bytes:
         return fh.read() if end is None else fh.read(end - start)
 
 
-def _key(files: Sequence[str], *, lenient: bool) -> str:
-    local = [Path(f) for f in files if not _is_url(f)]
+def _key(files: Sequence[tuple[str, str, str]], *, lenient: bool) -> str:
+    local = {Path(name): (display, given) for name, display, given in files if not _is_url(name)}
     h = hashlib.blake2b(cache_key(local, lenient=lenient).encode(), digest_size=16)
-    for url in (f for f in files if _is_url(f)):
+    for url in (name for name, _, _ in files if _is_url(name)):
         import fsspec
 
         fs, path = fsspec.core.url_to_fs(url)
@@ -64,19 +65,19 @@ def _key(files: Sequence[str], *, lenient: bool) -> str:
     return h.hexdigest()
 
 
-def _blocks(files: Sequence[str]) -> list[tuple[str, int, int | None]]:
-    """(file, start, end) byte ranges: ~CHUNK_BYTES of a large UTF-8 JSONL file, else the whole file."""
-    out: list[tuple[str, int, int | None]] = []
-    for name in files:
+def _blocks(files: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str, int, int | None]]:
+    """(file, source name, name as given, start, end): ~CHUNK_BYTES of a large UTF-8 JSONL file, else the file."""
+    out: list[tuple[str, str, str, int, int | None]] = []
+    for name, display, given in files:
         size = _size(name)
         suffix = PurePosixPath(name).suffix.lower()
         head = _read(name, 0, min(size, 1 << 16))
         chunkable = not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in head
         if suffix in _build._JSONL and size > _build.CHUNK_BYTES and chunkable:
-            bounds = list(range(0, size, _build.CHUNK_BYTES)) + [size]
-            out.extend((name, lo, hi) for lo, hi in zip(bounds[:-1], bounds[1:], strict=True))
+            bounds = [*range(0, size, _build.CHUNK_BYTES), size]
+            out.extend((name, display, given, lo, hi) for lo, hi in itertools.pairwise(bounds))
         else:
-            out.append((name, 0, None))
+            out.append((name, display, given, 0, None))
     return out
 
 
@@ -104,6 +105,15 @@ def _whole_lines(name: str, start: int, end: int | None) -> bytes:
     return data
 
 
+def _read_file(name: str, given: str) -> bytes:
+    try:
+        return _read(name)
+    except OSError as exc:
+        raise CorpusError(
+            f"{given}: cannot be read ({exc}); check the path and permissions"
+        ) from None
+
+
 def _open_any(name: str):
     if _is_url(name):
         import fsspec
@@ -112,36 +122,35 @@ def _open_any(name: str):
     return Path(name).open("rb")
 
 
-def _count_lines(block: tuple[str, int, int | None]) -> int:
-    name, start, end = block
+def _count_lines(block: tuple[str, str, str, int, int | None]) -> int:
+    name, _, _, start, end = block
     return _whole_lines(name, start, end).count(b"\n") if end is not None else 0
 
 
 def _parse_block(
-    block: tuple[str, int, int | None], offset: int, number: int, *, folder: str, lenient: bool
+    block: tuple[str, str, str, int, int | None],
+    offset: int,
+    number: int,
+    *,
+    folder: str,
+    lenient: bool,
 ) -> dict[str, Any]:
     """Parse one block into ``part-NNNNN.parquet``; returns its ids, extras, skipped blocks or the error."""
     parser = _parser()
-    name, start, end = block
+    name, display, given, start, end = block
     path = PurePosixPath(name) if _is_url(name) else Path(name)
-    display = name if _is_url(name) else parser._display(Path(name))
     skipped: list[str] = []
     try:
         if end is None:
-            local: list[Any] = []
-            try:
-                text = parser._decode(_read(name))
-                articles = parser._parse_text(path, display, text, lenient=lenient, skipped=local)
-            except parser._BlockError as exc:
-                _build._fail_or_skip(exc, display, 0, lenient=lenient, skipped=skipped)
-                articles = []
-            skipped.extend(f"{s.source}: {s.reason}" for s in local)
+            articles = _build.parse_whole(
+                path, display, given, _read_file(name, given), lenient=lenient, skipped=skipped
+            )
         else:
             data = _whole_lines(name, start, end)
             if not data.strip():
                 return {"part": None, "ids": [], "extras": [], "skipped": [], "error": None}
             articles, _ = _build._parse_chunk(
-                path, display, data, offset, lenient=lenient, skipped=skipped
+                path, display, given, data, offset, lenient=lenient, skipped=skipped
             )
     except CorpusError as exc:
         return {"error": str(exc)}
@@ -166,7 +175,9 @@ def _parse_block(
     }
 
 
-def build_cache_dask(files: Sequence[str], root: Path, *, lenient: bool, client) -> CorpusCache:
+def build_cache_dask(
+    files: Sequence[tuple[str, str, str]], root: Path, *, lenient: bool, client
+) -> CorpusCache:
     """Parse ``files`` on the cluster into a cache folder under ``root`` (or find the cache)."""
     from analysis.scale.dask import _gather
 
@@ -180,7 +191,7 @@ def build_cache_dask(files: Sequence[str], root: Path, *, lenient: bool, client)
             blocks = _blocks(files)
             counts = _gather(client.map(_count_lines, blocks, pure=False), "counting lines")
             offsets, seen = [], {}
-            for (name, _, _), count in zip(blocks, counts, strict=True):
+            for (name, _, _, _, _), count in zip(blocks, counts, strict=True):
                 offsets.append(seen.get(name, 0))
                 seen[name] = seen.get(name, 0) + count
             futures = client.map(
@@ -211,7 +222,9 @@ def build_cache_dask(files: Sequence[str], root: Path, *, lenient: bool, client)
     return cache
 
 
-def _finish(results: list[dict[str, Any]], folder: Path, files: Sequence[str]) -> dict[str, Any]:
+def _finish(
+    results: list[dict[str, Any]], folder: Path, files: Sequence[tuple[str, str, str]]
+) -> dict[str, Any]:
     """Raise the first error (in file order), merge articles seen in several parts, and describe the parts."""
     for result in results:
         if result["error"]:
@@ -220,7 +233,7 @@ def _finish(results: list[dict[str, Any]], folder: Path, files: Sequence[str]) -
     results = [r for r in results if r["ids"]]
     if not results:
         raise CorpusError(
-            f"no articles found in {', '.join(files)}; expected tag pages (.txt), JSONL or CSV with a body"
+            f"no articles found in {', '.join(g for _, _, g in files)}; expected tag pages (.txt), JSONL or CSV with a body"
         )
     _merge_across_parts(results, folder)
     results = [r for r in results if r["ids"]]

@@ -47,10 +47,15 @@ _LISTS = ("tags", "tag_pages")
 
 
 def _parser():
-    """The corpus parser module (its private helpers are reused so parsing stays identical)."""
-    from analysis import corpus
+    """The corpus parser's modules as one namespace (their private helpers are reused so parsing is identical)."""
+    from types import SimpleNamespace
 
-    return getattr(corpus, "parser", corpus)
+    from analysis.corpus import base, decode, load, records
+
+    names = {}
+    for module in (base, decode, records, load):
+        names.update({k: v for k, v in vars(module).items() if not k.startswith("__")})
+    return SimpleNamespace(**names)
 
 
 @dataclass(frozen=True)
@@ -174,15 +179,17 @@ def _file_digest(path: Path) -> str:
         return hashlib.file_digest(fh, "blake2b").hexdigest()
 
 
-def cache_key(files: Sequence[Path], *, lenient: bool) -> str:
-    """BLAKE2b of the input files (path and bytes), the parser's source code, the options and the format."""
+def cache_key(files: dict[Path, tuple[str, str]], *, lenient: bool) -> str:
+    """BLAKE2b of the input files (absolute path, source name and bytes), the parser's code, the options and
+    the format. The name a path was given by is left out, so ``seeds`` and ``/abs/seeds`` find one cache."""
+    from analysis import corpus
+
     h = hashlib.blake2b(digest_size=16)
     h.update(f"format={CACHE_FORMAT};lenient={lenient}\n".encode())
-    parser_dir = Path(_parser().__file__).parent
-    for source in sorted(parser_dir.glob("corpus*.py")) + sorted(parser_dir.glob("corpus/*.py")):
+    for source in sorted(Path(corpus.__file__).parent.glob("*.py")):
         h.update(source.read_bytes())
-    for path in files:
-        h.update(f"{path.as_posix()}\0{_file_digest(path)}\n".encode())
+    for path, (display, _) in files.items():
+        h.update(f"{path.as_posix()}\0{display}\0{_file_digest(path)}\n".encode())
     return h.hexdigest()
 
 

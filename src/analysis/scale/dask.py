@@ -8,15 +8,15 @@
   seen in two partitions is merged as ``load_corpus`` merges it.
 - :func:`fit_topics_dask`: clusters fitted on a sample (gathered from the partitions), every article then
   assigned as one task per partition; labels come in the row order of the Dask DataFrame.
-- :func:`tag_frequency_dask`, :func:`tag_cooccurrence_dask`: the tag columns are read partition-wise and
-  counted exactly as on pandas (tags are a few dozen bytes per article).
+- :func:`tag_columns`: the tag columns read partition-wise, for ``tag_frequency`` and ``tag_cooccurrence``
+  (which accept a Dask DataFrame and count exactly as on pandas: tags are a few dozen bytes per article).
 
 Dask is imported only here, so the pandas path never pays for it.
 """
 
 from __future__ import annotations
 
-import glob
+import asyncio
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,12 +29,12 @@ from analysis.errors import AnalysisError, CorpusError
 from analysis.scale.cache import CACHE_DIR, CorpusCache
 
 __all__ = [
+    "cache_corpus_dask",
     "fit_topics_dask",
     "get_client",
     "is_dask",
     "load_corpus_dask",
-    "tag_cooccurrence_dask",
-    "tag_frequency_dask",
+    "tag_columns",
 ]
 
 
@@ -102,13 +102,13 @@ def _client():
 def _gather(futures: list, what: str) -> list:
     """Results of futures in order; a lost cluster or worker becomes one DaskEngineError."""
     from distributed import wait
+    from distributed.comm import CommClosedError
+    from distributed.scheduler import KilledWorker
 
     try:
         wait(futures)
         return _client().gather(futures)
-    except AnalysisError:
-        raise
-    except Exception as exc:  # noqa: BLE001 (KilledWorker, CommClosedError...: one clear message)
+    except (KilledWorker, CommClosedError, OSError, TimeoutError, asyncio.CancelledError) as exc:
         raise DaskEngineError(
             f"the Dask cluster failed while {what}: {type(exc).__name__}: {exc}. Workers may have run out "
             "of memory or been stopped; nothing was written. Re-run, or give the workers more memory."
@@ -116,42 +116,49 @@ def _gather(futures: list, what: str) -> list:
 
 
 # ---------------------------------------------------------------------------------------------- loading
-def _expand(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
-    """Files from paths, folders, globs and fsspec URLs (URLs and globs expanded with fsspec)."""
-    out: list[str] = []
+def _expand(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, str, str]]:
+    """(file, source name, name as given) of paths, folders, globs and fsspec URLs (expanded with fsspec)."""
+    from analysis.scale.cache import _parser
+
+    out: list[tuple[str, str, str]] = []
     local: list[str | os.PathLike[str]] = []
     for raw in paths:
         text = os.fspath(raw)
         if "://" in text:
             import fsspec
 
-            found = [
-                f.full_name if hasattr(f, "full_name") else f.path for f in fsspec.open_files(text)
-            ]
+            found = [f.full_name for f in fsspec.open_files(text)]
             if not found:
                 raise CorpusError(f"{text}: no files match this URL")
-            out.extend(found)
+            out.extend((url, url.rstrip("/").rsplit("/", 1)[-1], url) for url in found)
         elif any(ch in text for ch in "*?[") and not Path(text).exists():
-            matches = sorted(glob.glob(text, recursive=True))
+            matches = (
+                sorted(str(p) for p in Path().glob(text))
+                if not Path(text).is_absolute()
+                else sorted(
+                    str(p)
+                    for p in Path(Path(text).anchor).glob(
+                        str(Path(text).relative_to(Path(text).anchor))
+                    )
+                )
+            )
             if not matches:
                 raise CorpusError(f"{text}: no files match this pattern (relative to {Path.cwd()})")
             local.extend(matches)
         else:
             local.append(raw)
     if local:
-        from analysis.scale.cache import _parser
-
-        out.extend(p.as_posix() for p in _parser()._collect_files(local))
+        out.extend((p.as_posix(), d, g) for p, (d, g) in _parser()._collect_files(local).items())
     return sorted(dict.fromkeys(out))
 
 
-def load_corpus_dask(
+def cache_corpus_dask(
     *paths: str | os.PathLike[str],
     lenient: bool = False,
     cache_dir: str | os.PathLike[str] | None = None,
     client=None,
-):
-    """Load a corpus as a Dask DataFrame: parse partition-wise on the cluster into a Parquet cache.
+) -> CorpusCache:
+    """Parse files, folders, globs or fsspec URLs as Dask tasks into the Parquet cache (or find it).
 
     Args:
         *paths: files, folders, glob patterns or fsspec URLs (``s3://bucket/news/*.jsonl`` with s3fs
@@ -162,7 +169,7 @@ def load_corpus_dask(
         client: a ``distributed.Client``; default the current one, or a new LocalCluster.
 
     Returns:
-        A ``dask.dataframe.DataFrame``, one partition per Parquet part, index = row position.
+        The :class:`~analysis.scale.cache.CorpusCache`.
 
     Raises:
         CorpusError: as :func:`analysis.corpus.load_corpus`, naming the first bad file and line.
@@ -172,10 +179,25 @@ def load_corpus_dask(
     if not paths:
         raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
     client = client or _client()
-    files = _expand(paths)
     root = Path(cache_dir) if cache_dir is not None else CACHE_DIR
-    cache = build_cache_dask(files, root, lenient=lenient, client=client)
-    return cache_frame(cache)
+    return build_cache_dask(_expand(paths), root, lenient=lenient, client=client)
+
+
+def load_corpus_dask(
+    *paths: str | os.PathLike[str],
+    lenient: bool = False,
+    cache_dir: str | os.PathLike[str] | None = None,
+    client=None,
+):
+    """Load a corpus as a Dask DataFrame: parsed partition-wise on the cluster (:func:`cache_corpus_dask`).
+
+    Returns:
+        A ``dask.dataframe.DataFrame`` with the columns ``load_corpus`` gives, one partition per Parquet
+        part, index = row position.
+    """
+    return cache_frame(
+        cache_corpus_dask(*paths, lenient=lenient, cache_dir=cache_dir, client=client)
+    )
 
 
 def cache_frame(cache: CorpusCache, columns: Sequence[str] | None = None):
@@ -284,21 +306,12 @@ def _assign(frame: pd.DataFrame, assigner) -> pd.DataFrame:
 
 
 # -------------------------------------------------------------------------------------------- tags
-def _tag_columns(ddf) -> pd.DataFrame:
-    parts = _partition_futures(ddf, [c for c in ("tags", "tag_pages") if c in ddf.columns])
-    frames = _gather(parts, "reading the tags")
+def tag_columns(ddf) -> pd.DataFrame:
+    """The ``tags`` and ``tag_pages`` (and ``source``) columns of a Dask DataFrame, read partition-wise.
+
+    Tags are a few dozen bytes per article, so they are counted in one process, exactly as on pandas:
+    ``tag_frequency`` and ``tag_cooccurrence`` of a Dask DataFrame are identical to those of its pandas twin.
+    """
+    wanted = [c for c in ("tags", "tag_pages", "source") if c in ddf.columns]
+    frames = _gather(_partition_futures(ddf, wanted), "reading the tags")
     return pd.concat(frames, ignore_index=True)
-
-
-def tag_frequency_dask(ddf, **options: Any) -> pd.DataFrame:
-    """:func:`analysis.tags.tag_frequency` of a Dask DataFrame (tag columns read partition-wise)."""
-    from analysis.tags import tag_frequency
-
-    return tag_frequency(_tag_columns(ddf), **options)
-
-
-def tag_cooccurrence_dask(ddf, **options: Any) -> pd.DataFrame:
-    """:func:`analysis.tags.tag_cooccurrence` of a Dask DataFrame (tag columns read partition-wise)."""
-    from analysis.tags import tag_cooccurrence
-
-    return tag_cooccurrence(_tag_columns(ddf), **options)

@@ -109,13 +109,8 @@ def train_assigner(
     Returns:
         The assigner.
     """
-    from analysis.text import (
-        NEWS_STOP_WORDS,
-        DocumentTexts,
-        NewsAnalyzer,
-        default_min_df,
-        find_phrases,
-    )
+    from analysis.text import NEWS_STOP_WORDS, DocumentTexts, NewsAnalyzer, find_phrases
+    from analysis.text.vectorize import default_min_df
 
     plain = DocumentTexts(sample, max_words=max_words)
     step = max(1, math.ceil(len(plain) / 3000))
