@@ -252,8 +252,7 @@ def _cluster_rows(
                 "color": colors[c.Index % len(colors)],
                 "terms": list(c.terms),
                 "headlines": [
-                    corpus["title"].iloc[i] or _lead(corpus, i)
-                    for i in c.representatives
+                    corpus["title"].iloc[i] or _lead(corpus, i) for i in c.representatives
                 ],
                 "stability": stability,
                 "silhouette": silhouette,

@@ -29,6 +29,7 @@ __all__ = [
     "MAP_POINTS",
     "REPORT_FILES_DIR",
     "articles_html",
+    "map_table",
     "map_view",
     "report_corpus",
 ]
@@ -36,7 +37,7 @@ __all__ = [
 #: Up to this many articles the report lists every article; beyond, representatives and a CSV file.
 FULL_TABLE_MAX = 2_000
 #: The map draws at most this many articles (a fixed random sample beyond).
-MAP_POINTS = 5_000
+MAP_POINTS = 4_000
 #: Representative articles listed per cluster on a large corpus.
 REPRESENTATIVES = 5
 #: Files the notebook writes for the report (moved next to the report when it is written).
@@ -137,6 +138,16 @@ def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, rando
         "this report count all articles."
     )
     return view, corpus.iloc[rows].reset_index(drop=True), note
+
+
+def map_table(model, corpus: pd.DataFrame, *, total: int) -> pd.DataFrame:
+    """The table behind the map: every column of ``model.assignments`` when every article is drawn; when
+    the map draws a sample of ``total`` articles, only ``id``, ``cluster`` and rounded ``x``/``y`` (the
+    headline and cluster of every article are in the full article CSV), so that the report stays small."""
+    table = model.assignments(corpus)
+    if model.n_articles >= total:
+        return table
+    return table[["id", "cluster", "x", "y"]].round({"x": 3, "y": 3})
 
 
 def _article_table(corpus: pd.DataFrame, model, names: Mapping[int, str]) -> pd.DataFrame:
