@@ -81,7 +81,13 @@ def _record_to_article(
     key = _plain_id(title, body) if plain else article_id(title, body)
     extras: dict[str, Any] = {}
     date_key = next((name for name in DATE_FIELDS if name in record), None)
-    known = {"title", body_key, "tags", "tag_pages", "published"}  # a raw date field stays as it was
+    known = {
+        "title",
+        body_key,
+        "tags",
+        "tag_pages",
+        "published",
+    }  # a raw date field stays as it was
     for name, value in record.items():
         if name in known:
             continue
