@@ -367,7 +367,7 @@ def test_jsonl_fields_tags_and_extras(tmp_path: Path) -> None:
     )
     df = load_corpus(path)
     assert_well_formed(df)
-    assert list(df.columns) == [*CORPUS_COLUMNS, "category", "date", "url"]
+    assert list(df.columns) == [*CORPUS_COLUMNS, "published", "category", "date", "url"]
     assert list(df["title"]) == ["A", "", ""]
     assert list(df["body"]) == [P1, P2, P3]
     assert list(df["tags"]) == [["Defense", "NATO"], ["Defense", "Europe"], []]

@@ -21,6 +21,7 @@ from analysis.corpus.base import (
     _Skipped,
     article_id,
 )
+from analysis.corpus.dates import DATE_FIELDS
 
 # --------------------------------------------------------------------------------------------------
 # JSON Lines and CSV exports
@@ -80,14 +81,22 @@ def _record_to_article(
     title = clean(title)
     key = _plain_id(title, body) if plain else article_id(title, body)
     extras: dict[str, Any] = {}
-    known = {"title", body_key, "tags", "tag_pages"}
+    date_key = next((name for name in DATE_FIELDS if name in record), None)
+    known = {
+        "title",
+        body_key,
+        "tags",
+        "tag_pages",
+        "published",
+    }  # a raw date field stays as it was
     for name, value in record.items():
         if name in known:
             continue
         if name == "id" and value == key:
             continue  # our own id, e.g. a corpus written by ``python -m analysis articles``
         extras[_RESERVED.get(name, name)] = value
-    return _Article(title, body, tags, pages, f"{display}:{lineno}", extras, key)
+    date, date_line = (record[date_key], lineno) if date_key is not None else (None, None)
+    return _Article(title, body, tags, pages, f"{display}:{lineno}", extras, key, date, date_line)
 
 
 def _parse_jsonl(
