@@ -7,12 +7,23 @@ CSV exports, merges the same article seen on several pages or files into one row
 with the columns ``id``, ``title``, ``body``, ``tags``, ``tag_pages``, ``source`` plus any extra fields of
 JSONL/CSV rows. Everything a user can get wrong raises :class:`analysis.errors.CorpusError` naming the file,
 the line and what was expected; no block of input is ever silently dropped (``lenient=True`` skips bad
-blocks, but lists each one in a :class:`SkippedBlocksWarning`).
+blocks, but lists each one in a :class:`SkippedBlocksWarning`). Publication dates (JSONL/CSV fields
+``published``, ``published_at``, ``pubdate``, ``date``, ``datetime``, ``time``; a date line after a tag-page
+headline) become a ``published`` column of UTC timestamps (:mod:`analysis.corpus.dates`).
 """
 
 from __future__ import annotations
 
-from analysis.corpus.base import CORPUS_COLUMNS, SkippedBlocksWarning, article_id
+from analysis.corpus.base import CORPUS_COLUMNS, DatesWarning, SkippedBlocksWarning, article_id
+from analysis.corpus.dates import parse_date, parse_dates
 from analysis.corpus.load import load_corpus
 
-__all__ = ["CORPUS_COLUMNS", "SkippedBlocksWarning", "article_id", "load_corpus"]
+__all__ = [
+    "CORPUS_COLUMNS",
+    "DatesWarning",
+    "SkippedBlocksWarning",
+    "article_id",
+    "load_corpus",
+    "parse_date",
+    "parse_dates",
+]

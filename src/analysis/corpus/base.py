@@ -17,6 +17,11 @@ class SkippedBlocksWarning(UserWarning):
     """Lenient loading skipped blocks that did not parse; the message lists each one as ``file:line``."""
 
 
+class DatesWarning(UserWarning):
+    """Some publication dates could not be read (they are left missing), or their day/month order was
+    decided from the other dates of the file; the message says how many, with an example and its line."""
+
+
 # --------------------------------------------------------------------------------------------------
 # Small records
 # --------------------------------------------------------------------------------------------------
@@ -31,6 +36,9 @@ class _Article:
     source: str
     extras: dict[str, Any] = field(default_factory=dict)
     key: str | None = None  # the article_id, when it was computed while parsing
+    date: Any = None  # the publication date as written (JSONL/CSV date field, tag-page date line)
+    date_line: int | None = None  # the line it was read from
+    published: Any = None  # the date read (pandas Timestamp, UTC), set per file by the loader
 
 
 @dataclass(frozen=True)

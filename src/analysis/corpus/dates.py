@@ -30,7 +30,15 @@ from typing import Any
 import pandas as pd
 from dateutil import parser as dateutil_parser
 
-__all__ = ["DATE_FIELDS", "TZ_OFFSETS", "DateColumn", "is_date_line", "parse_date", "parse_dates"]
+__all__ = [
+    "DATE_FIELDS",
+    "TZ_OFFSETS",
+    "DateColumn",
+    "is_date_line",
+    "parse_date",
+    "parse_dates",
+    "strip_date_prefix",
+]
 
 #: JSONL/CSV field names read as the publication date, in order of preference.
 DATE_FIELDS = ("published", "published_at", "pubdate", "date", "datetime", "time")
@@ -280,11 +288,12 @@ def is_date_line(line: str) -> bool:
     """
     if len(line) > 60 or not _DATE_LINE.match(line):
         return False
-    return parse_date(_strip_prefix(line)) is not None
+    return parse_date(strip_date_prefix(line)) is not None
 
 
 _PREFIX = re.compile(r"^(?:published|updated|posted|last updated)\s*:?\s*", re.IGNORECASE)
 
 
-def _strip_prefix(line: str) -> str:
+def strip_date_prefix(line: str) -> str:
+    """``"Published: 14 Sep 2025"`` -> ``"14 Sep 2025"`` (a leading published/updated/posted removed)."""
     return _PREFIX.sub("", line.strip())

@@ -12,12 +12,14 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from analysis.corpus.base import (
+    DatesWarning,
     SkippedBlocksWarning,
     _Article,
     _BlockError,
@@ -25,6 +27,7 @@ from analysis.corpus.base import (
     _where,
     article_id,
 )
+from analysis.corpus.dates import parse_dates
 from analysis.corpus.decode import _decode
 from analysis.corpus.records import _parse_csv, _parse_jsonl
 from analysis.corpus.tagpage import _parse_tag_page
@@ -91,8 +94,9 @@ def load_corpus(
     if not paths:
         raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
     files = _collect_files(paths)
+    dates = _DateReport()
     with _no_gc():
-        articles, skipped = _load_files(files, lenient=lenient)
+        articles, skipped = _load_files(files, lenient=lenient, dates=dates)
     if skipped:
         listing = "\n".join(f"  {s.source}: {s.reason}" for s in skipped)
         warnings.warn(
@@ -105,7 +109,60 @@ def load_corpus(
         raise CorpusError(
             f"no articles found in {names}; expected tag pages (.txt), JSONL or CSV with a body"
         )
-    return _to_frame(list(articles), list(articles.values()))
+    frame = _to_frame(list(articles), list(articles.values()), dated=dates.files > 0)
+    if dates.files:
+        frame.attrs["date_notes"] = dates.notes()
+        if dates.unreadable or dates.decided:
+            warnings.warn(" ".join(dates.warning()), DatesWarning, stacklevel=2)
+    return frame
+
+
+@dataclass
+class _DateReport:
+    """What reading the publication dates of all files gave: counts, the first unreadable one, notes."""
+
+    files: int = 0
+    dated: int = 0
+    blank: int = 0
+    unreadable: int = 0
+    example: str = ""
+    decided: list[str] = field(default_factory=list)  # day/month order decisions, one per file
+    assumed: list[str] = field(default_factory=list)  # other assumptions (times without a zone)
+
+    def read(self, parsed: list[_Article], given: str) -> None:
+        """Read the dates of one file's articles (day/month order decided for the file as a whole)."""
+        with_field = [a for a in parsed if a.date_line is not None]
+        if not with_field:
+            return
+        column = parse_dates([a.date for a in with_field])
+        for art, stamp in zip(with_field, column.values, strict=True):
+            art.published = None if pd.isna(stamp) else stamp
+        self.files += 1
+        self.dated += int(column.values.notna().sum())
+        self.blank += column.blank + len(parsed) - len(with_field)
+        self.unreadable += column.missing
+        if column.example_at is not None and not self.example:
+            art = with_field[column.example_at]
+            self.example = f"{art.date!r} ({given}:{art.date_line})"
+        for note in column.notes:
+            target = self.decided if "were read" in note else self.assumed
+            target.append(f"{given}: {note}")
+
+    def warning(self) -> list[str]:
+        out = []
+        if self.unreadable:
+            out.append(
+                f"{self.unreadable} publication date(s) could not be read and are left missing, e.g. "
+                f"{self.example}; write them as ISO 8601 (2025-09-14T04:00:00+02:00) to keep them."
+            )
+        return out + self.decided
+
+    def notes(self) -> list[str]:
+        head = (
+            f"{self.dated} article(s) dated; {self.blank} without a date; "
+            f"{self.unreadable} date(s) could not be read."
+        )
+        return [head, *self.decided, *self.assumed]
 
 
 @contextmanager
@@ -121,7 +178,7 @@ def _no_gc() -> Iterator[None]:
 
 
 def _load_files(
-    files: dict[Path, tuple[str, str]], *, lenient: bool
+    files: dict[Path, tuple[str, str]], *, lenient: bool, dates: _DateReport
 ) -> tuple[dict[str, _Article], list[_Skipped]]:
     """Parse every file in order; returns the merged articles by id and the blocks skipped (lenient).
 
@@ -144,6 +201,7 @@ def _load_files(
             _Skipped(given + s.source[len(display) :], s.reason) for s in skipped[first_skip:]
         ]
         del text
+        dates.read(parsed, given)
         for art in parsed:
             _merge(articles, art)
     return articles, skipped
@@ -247,8 +305,11 @@ def _merge(articles: dict[str, _Article], art: _Article) -> None:
             list(dict.fromkeys(art.tag_pages)),
             art.source,
             dict(art.extras),
+            published=art.published,
         )
         return
+    if seen.published is None:
+        seen.published = art.published
     for tag in art.tags:
         if tag not in seen.tags:
             seen.tags.append(tag)
@@ -259,7 +320,7 @@ def _merge(articles: dict[str, _Article], art: _Article) -> None:
         seen.extras.setdefault(name, value)
 
 
-def _to_frame(ids: list[str], articles: list[_Article]) -> pd.DataFrame:
+def _to_frame(ids: list[str], articles: list[_Article], *, dated: bool = False) -> pd.DataFrame:
     columns: dict[str, list[Any]] = {
         "id": ids,
         "title": [a.title for a in articles],
@@ -268,6 +329,9 @@ def _to_frame(ids: list[str], articles: list[_Article]) -> pd.DataFrame:
         "tag_pages": [a.tag_pages for a in articles],
         "source": [a.source for a in articles],
     }
+    if dated:
+        stamps = pd.Series([a.published for a in articles], dtype=object)
+        columns["published"] = pd.to_datetime(stamps, utc=True).astype("datetime64[ns, UTC]")
     extra_names: dict[str, None] = {}
     for a in articles:
         extra_names.update(dict.fromkeys(a.extras))

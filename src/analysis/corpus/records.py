@@ -6,7 +6,8 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from analysis.corpus.base import (
     _Skipped,
     article_id,
 )
+from analysis.corpus.dates import DATE_FIELDS
 
 # --------------------------------------------------------------------------------------------------
 # JSON Lines and CSV exports
@@ -79,14 +81,22 @@ def _record_to_article(
     title = clean(title)
     key = _plain_id(title, body) if plain else article_id(title, body)
     extras: dict[str, Any] = {}
-    known = {"title", body_key, "tags", "tag_pages"}
+    date_key = next((name for name in DATE_FIELDS if name in record), None)
+    known = {
+        "title",
+        body_key,
+        "tags",
+        "tag_pages",
+        "published",
+    }  # a raw date field stays as it was
     for name, value in record.items():
         if name in known:
             continue
         if name == "id" and value == key:
             continue  # our own id, e.g. a corpus written by ``python -m analysis articles``
         extras[_RESERVED.get(name, name)] = value
-    return _Article(title, body, tags, pages, f"{display}:{lineno}", extras, key)
+    date, date_line = (record[date_key], lineno) if date_key is not None else (None, None)
+    return _Article(title, body, tags, pages, f"{display}:{lineno}", extras, key, date, date_line)
 
 
 def _parse_jsonl(
@@ -130,8 +140,23 @@ def _parse_jsonl(
 def _parse_csv(
     text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
 ) -> list[_Article]:
-    if csv.field_size_limit() < sys.maxsize // 2:
-        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with _large_fields():
+        return _csv_rows(text, path, display, lenient=lenient, skipped=skipped)
+
+
+@contextmanager
+def _large_fields() -> Iterator[None]:
+    """Let the csv module read article bodies of any length, and restore the process's limit afterwards."""
+    previous = csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_rows(
+    text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
+) -> list[_Article]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     out: list[_Article] = []
     try:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.corpus.base import _Article, _BlockError, _iter_lines, _quote, _reject, _Skipped
+from analysis.corpus.dates import is_date_line, strip_date_prefix
 
 # --------------------------------------------------------------------------------------------------
 # Tag-page text: structure by Viterbi decoding over line features
@@ -344,6 +345,7 @@ def _articles_from_lines(
     lenient: bool,
     skipped: list[_Skipped],
 ) -> list[_Article]:
+    lines, dates_after = _take_date_lines(lines)
     path = _viterbi(lines)
     out: list[_Article] = []
     current: _Article | None = None
@@ -357,7 +359,7 @@ def _articles_from_lines(
             out.append(current)
         current, paragraphs = None, []
 
-    for (lineno, line, _), state in zip(lines, path, strict=True):
+    for i, ((lineno, line, _), state) in enumerate(zip(lines, path, strict=True)):
         if state == _H:
             finish()
             current = _Article(line, "", [], [page], f"{display}:{lineno}")
@@ -383,5 +385,38 @@ def _articles_from_lines(
                 "after a headline, then its tag lines"
             )
             _reject(_BlockError(lineno, message), display, lenient=lenient, skipped=skipped)
+        if i in dates_after:
+            _place_date_line(dates_after[i], state, current, paragraphs)
     finish()
     return out
+
+
+def _take_date_lines(
+    lines: list[tuple[int, str, bool]],
+) -> tuple[list[tuple[int, str, bool]], dict[int, tuple[int, str]]]:
+    """Set aside each line that holds only a date and follows another line (a headline's date line).
+
+    Returns the other lines and, by the index (among them) of the line each date line followed, the date
+    line's number and text.
+    """
+    kept: list[tuple[int, str, bool]] = []
+    dates_after: dict[int, tuple[int, str]] = {}
+    for lineno, line, blank in lines:
+        if kept and len(kept) - 1 not in dates_after and len(line) <= 60 and is_date_line(line):
+            dates_after[len(kept) - 1] = (lineno, line)
+        else:
+            kept.append((lineno, line, blank))
+    return kept, dates_after
+
+
+def _place_date_line(
+    date: tuple[int, str], state: int, current: _Article | None, paragraphs: list[str]
+) -> None:
+    """A date line after a headline dates the article; after body text or a tag it stays where it was."""
+    lineno, line = date
+    if state == _H and current is not None:
+        current.date, current.date_line = strip_date_prefix(line), lineno
+    elif state == _B:
+        paragraphs.append(line)
+    elif state == _T and current is not None:
+        current.tags.append(line)
