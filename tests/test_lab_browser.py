@@ -41,8 +41,12 @@ def _free_port() -> int:
 def lab(tmp_path: Path):
     """A JupyterLab server on a copy of the notebook; yields (base URL, token); stopped afterwards."""
     if not CHROMIUM.is_file():
-        pytest.skip(f"no Chromium at {CHROMIUM} (install the Debian package 'chromium' to run this test)")
-    pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pinned in requirements.txt)")
+        pytest.skip(
+            f"no Chromium at {CHROMIUM} (install the Debian package 'chromium' to run this test)"
+        )
+    pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pinned in requirements.txt)"
+    )
     work = tmp_path / "notebooks"
     work.mkdir()
     shutil.copy(NOTEBOOKS_DIR / NOTEBOOK, work / NOTEBOOK)
@@ -50,7 +54,9 @@ def lab(tmp_path: Path):
     port, token = _free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
-        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "user-settings"),  # only the venv's overrides.json applies
+        "JUPYTERLAB_SETTINGS_DIR": str(
+            tmp_path / "user-settings"
+        ),  # only the venv's overrides.json applies
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
         "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
     }
@@ -72,7 +78,9 @@ def lab(tmp_path: Path):
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"JupyterLab did not start:\n{(tmp_path / 'lab.log').read_text()[-3000:]}")
+                    pytest.fail(
+                        f"JupyterLab did not start:\n{(tmp_path / 'lab.log').read_text()[-3000:]}"
+                    )
                 time.sleep(0.5)
         yield base, token, tmp_path
     finally:
@@ -124,14 +132,20 @@ def test_explore_notebook_runs_in_jupyterlab(lab) -> None:
                 prompts = _prompts(page)
                 if sum(bool(re.fullmatch(r"\[\d+\]:", p)) for p in prompts) == n_code:
                     break
-                assert time.monotonic() < deadline, f"cells not run after {RUN_TIMEOUT_S} s: {prompts}"
+                assert time.monotonic() < deadline, (
+                    f"cells not run after {RUN_TIMEOUT_S} s: {prompts}"
+                )
                 page.wait_for_timeout(1000)
             page.wait_for_timeout(2000)  # let the widgets and tables render
             page.screenshot(path=str(tmp_path / "explore.png"), full_page=False)
 
-            errors = page.locator("[data-mime-type='application/vnd.jupyter.error']").all_inner_texts()
+            errors = page.locator(
+                "[data-mime-type='application/vnd.jupyter.error']"
+            ).all_inner_texts()
             assert not errors, f"error output in the notebook: {errors}"
-            assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").all_inner_texts()
+            assert page.locator(".jp-Dialog").count() == 0, page.locator(
+                ".jp-Dialog"
+            ).all_inner_texts()
             toasts = " ".join(page.locator(".Toastify__toast").all_inner_texts())
             assert "news" not in toasts.lower() and "update" not in toasts.lower(), toasts
             assert not dialogs, dialogs

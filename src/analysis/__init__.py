@@ -45,8 +45,12 @@ _LAZY = {
     "trends": "analysis.compare",
     "DatesWarning": "analysis.corpus",
     "parse_dates": "analysis.corpus",
+    "article_browser": "analysis.explore",
+    "cluster_browser": "analysis.explore",
+    "k_explorer": "analysis.explore",
+    "tag_browser": "analysis.explore",
 }
-_MODULES = {"report", "plots", "compare"}
+_MODULES = {"report", "plots", "compare", "explore"}
 
 __all__ = [
     "AnalysisError",
@@ -57,13 +61,17 @@ __all__ = [
     "SkippedBlocksWarning",
     "TagSummary",
     "TopicModel",
+    "article_browser",
     "article_id",
     "characteristic_tags",
+    "cluster_browser",
     "compare",
     "compare_groups",
     "cooccurrence_matrix",
     "count_terms",
+    "explore",
     "fit_topics",
+    "k_explorer",
     "load_corpus",
     "most_similar",
     "multi_page_articles",
@@ -75,6 +83,7 @@ __all__ = [
     "report",
     "rising_terms",
     "similarity_matrix",
+    "tag_browser",
     "tag_cooccurrence",
     "tag_counts_per_article",
     "tag_frequency",
@@ -103,7 +112,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs
-    from analysis import compare, plots, report
+    from analysis import compare, explore, plots, report
     from analysis.compare import (
         compare_groups,
         count_terms,
@@ -121,6 +130,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         load_corpus,
         parse_dates,
     )
+    from analysis.explore import article_browser, cluster_browser, k_explorer, tag_browser
     from analysis.tags import (
         TagSummary,
         characteristic_tags,

@@ -31,6 +31,13 @@ N_NEIGHBOURS = 5
 _WIDE = widgets.Layout(width="100%")
 
 
+def _pane() -> widgets.HTML:
+    """An HTML pane for an article: scrolls past about half a screen instead of pushing the page down."""
+    return widgets.HTML(
+        value="", layout=widgets.Layout(width="100%", max_height="420px", overflow="auto")
+    )
+
+
 class Explorer(widgets.VBox):
     """A vertical box of widgets whose named parts (controls and panes) are in :attr:`parts`."""
 
@@ -54,7 +61,7 @@ def _check(corpus: pd.DataFrame, model) -> None:
 def _reader(corpus: pd.DataFrame, model, sections: Sequence[views.ArticleSection]):
     """A headline list and an article pane showing the picked headline."""
     headlines = widgets.Select(options=[], rows=LIST_ROWS, layout=_WIDE)
-    article = widgets.HTML(value="")
+    article = _pane()
 
     def show(change: dict) -> None:
         pos = change["new"]
@@ -185,7 +192,7 @@ def article_browser(
     search = widgets.Text(placeholder="words in the headline", description="Search", layout=_WIDE)
     count = widgets.HTML()
     headlines = widgets.Select(options=[], rows=LIST_ROWS, layout=_WIDE)
-    article = widgets.HTML()
+    article = _pane()
     neighbours = widgets.Select(options=[], rows=n_neighbours, layout=_WIDE)
     cache: dict[int, list[tuple[str, int]]] = {}
 

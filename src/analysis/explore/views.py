@@ -17,8 +17,9 @@ import pandas as pd
 from jinja2 import Environment
 from matplotlib.figure import Figure
 
+from analysis.report.html import SMALL_CORPUS
+
 __all__ = [
-    "SMALL_CORPUS",
     "ArticleSection",
     "article_html",
     "cluster_badge",
@@ -32,8 +33,6 @@ __all__ = [
     "tag_options",
 ]
 
-#: Below this many articles a cluster is badged "tentative" whatever its scores (as in the report).
-SMALL_CORPUS = 30
 
 #: A hook adding a section to the article pane: called with the article's corpus row, it returns a heading
 #: and plain-text lines (escaped when shown), or None to add nothing. People, quotes and keyword in context

@@ -63,7 +63,7 @@ def _summary(model, chosen_k: int) -> str:
 
 def _k_chart(chosen, k: int):
     """The k chart of the model chosen from the data, with the slider's k marked when it differs."""
-    from analysis.topic_plots import plot_k_selection
+    from analysis.plots.topics import plot_k_selection
 
     fig = plot_k_selection(chosen)
     scores = chosen.k_scores
@@ -89,7 +89,7 @@ def k_view(corpus: pd.DataFrame, chosen, k: int, *, random_state: int, fitted=No
     Returns:
         A :class:`KView`.
     """
-    from analysis.topic_plots import plot_topic_map
+    from analysis.plots.topics import plot_topic_map
     from analysis.topics import fit_topics
 
     if fitted is not None and fitted.k == k:
@@ -133,7 +133,8 @@ def k_explorer(
     Raises:
         ParameterError: for fewer than 3 articles (no choice of k to explore).
     """
-    from analysis.topics import K_MAX, fit_topics
+    from analysis.topics import fit_topics
+    from analysis.topics.model import K_MAX
 
     if not isinstance(corpus, pd.DataFrame) or len(corpus) < 3:
         raise ParameterError(

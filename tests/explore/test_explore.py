@@ -104,9 +104,9 @@ def _multi_page_rows() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def pages() -> pd.DataFrame:
-    from conftest import make_corpus
-
-    return make_corpus(_multi_page_rows())
+    """24 articles from three tag pages, with the loader's columns."""
+    rows = [{**row, "source": f"pages.txt:{i + 1}"} for i, row in enumerate(_multi_page_rows())]
+    return pd.DataFrame(rows, columns=["id", "title", "body", "tags", "tag_pages", "source"])
 
 
 @pytest.fixture(scope="module")
