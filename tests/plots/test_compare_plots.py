@@ -13,11 +13,16 @@ from analysis.plots.compare import plot_distinguishing_terms, plot_page_overlap,
 
 def _terms(groups: list, n: int = 12) -> pd.DataFrame:
     rows = [
-        {"group": g, "term": f"{g}-term-{i}", "z": 10.0 - i * 0.5, "count_in_group": 20 - i,
-         "count_elsewhere": i}
+        {
+            "group": g,
+            "term": f"{g}-term-{i}",
+            "z": 10.0 - i * 0.5,
+            "count_in_group": 20 - i,
+            "count_elsewhere": i,
+        }
         for g in groups
         for i in range(n)
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(rows)
 
 
@@ -67,9 +72,18 @@ def test_trends_chart_shows_period_counts_above_group_shares():
     rows = []
     for p, total in zip(periods, [10, 2, 12, 30], strict=True):
         for g, n in [("Drones", total // 2), ("Budget", total - total // 2)]:
-            rows.append({"period": p, "label": p.strftime("%Y-%m"), "group": g, "articles": n,
-                         "period_articles": total, "share": n / total, "spike": total == 30 and g == "Drones",
-                         "headline": ""})  # fmt: skip
+            rows.append(
+                {
+                    "period": p,
+                    "label": p.strftime("%Y-%m"),
+                    "group": g,
+                    "articles": n,
+                    "period_articles": total,
+                    "share": n / total,
+                    "spike": total == 30 and g == "Drones",
+                    "headline": "",
+                }
+            )
     fig = plot_trends(pd.DataFrame(rows), title="Tags over time")
     volume, shares = fig.axes[:2]
     assert [p.get_height() for p in volume.patches] == [10, 2, 12, 30]
@@ -81,8 +95,11 @@ def test_trends_chart_shows_period_counts_above_group_shares():
 
 
 def test_empty_tables_and_wrong_tables():
-    empty = plot_trends(pd.DataFrame(columns=["period", "label", "group", "articles", "period_articles",
-                                              "share", "spike"]))  # fmt: skip
+    empty = plot_trends(
+        pd.DataFrame(
+            columns=["period", "label", "group", "articles", "period_articles", "share", "spike"]
+        )
+    )
     assert "No dated articles" in [t.get_text() for t in empty.axes[0].texts]
     with pytest.raises(ParameterError, match="compare_groups"):
         plot_distinguishing_terms(pd.DataFrame({"x": [1]}))

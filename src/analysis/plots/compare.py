@@ -97,8 +97,14 @@ def _two_sided(tops: dict, groups: list, title: str, top: int) -> Figure:
         rows = tops[group]
         ax.barh(np.arange(len(rows)), rows["z"], color=color, height=0.7)
         for y, (term, z) in enumerate(zip(rows["term"], rows["z"], strict=True)):
-            ax.text(z + limit * 0.02, y, shorten(term, 30), va="center", fontsize=9,
-                    ha="right" if side == 0 else "left")  # fmt: skip
+            ax.text(
+                z + limit * 0.02,
+                y,
+                shorten(term, 30),
+                va="center",
+                fontsize=9,
+                ha="right" if side == 0 else "left",
+            )
         ax.set_xlim(0, limit * 1.5)
         _threshold_line(ax)
         ax.set_title(f"More on {shorten(_group_name(group), 40)}", fontsize=10, color=color)
@@ -148,8 +154,11 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
         A heatmap: cell = articles on both pages (diagonal, in bold: articles on the page), and below the
         count the share of tags the two pages have in common (Jaccard, 0-1).
     """
-    _check_columns(overlap, ["page_a", "page_b", "shared_articles", "tag_jaccard"],
-                   "analysis.compare.page_overlap")  # fmt: skip
+    _check_columns(
+        overlap,
+        ["page_a", "page_b", "shared_articles", "tag_jaccard"],
+        "analysis.compare.page_overlap",
+    )
     heading = title or "Articles that appear on two pages"
     if overlap.empty:
         return empty_figure(heading, "No pages to compare")
@@ -165,8 +174,14 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
     np.fill_diagonal(off, np.nan)
     n = len(pages)
     longest = max(len(shorten(p, 30)) for p in pages)
-    fig = Figure(figsize=(max(4.8, 1.0 * n + 0.08 * longest + 2.4), max(3.2, 0.8 * n + 0.07 * longest + 1.4)),
-                 layout="constrained", dpi=100)  # fmt: skip
+    fig = Figure(
+        figsize=(
+            max(4.8, 1.0 * n + 0.08 * longest + 2.4),
+            max(3.2, 0.8 * n + 0.07 * longest + 1.4),
+        ),
+        layout="constrained",
+        dpi=100,
+    )
     ax = fig.add_subplot()
     image = ax.imshow(
         np.nan_to_num(off), cmap=HEATMAP_CMAP, vmin=0, vmax=max(1.0, np.nanmax(off) if n > 1 else 1)
@@ -176,19 +191,36 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
         for j in range(n):
             colour = "black" if i == j else _text_color(cmap(norm(values[i, j])))
             weight = "bold" if i == j else "normal"
-            ax.text(j, i - 0.12, f"{int(values[i, j]):,}", ha="center", va="center", fontsize=10,
-                    color=colour, fontweight=weight)  # fmt: skip
+            ax.text(
+                j,
+                i - 0.12,
+                f"{int(values[i, j]):,}",
+                ha="center",
+                va="center",
+                fontsize=10,
+                color=colour,
+                fontweight=weight,
+            )
             if i != j and not np.isnan(jaccard.iat[i, j]):
-                ax.text(j, i + 0.22, f"tags J={jaccard.iat[i, j]:.2f}", ha="center", va="center",
-                        fontsize=7.5, color=colour)  # fmt: skip
+                ax.text(
+                    j,
+                    i + 0.22,
+                    f"tags J={jaccard.iat[i, j]:.2f}",
+                    ha="center",
+                    va="center",
+                    fontsize=7.5,
+                    color=colour,
+                )
     labels = [shorten(p, 30) for p in pages]
     ax.set_xticks(range(n), labels, rotation=30, ha="right")
     ax.set_yticks(range(n), labels)
     ax.tick_params(length=0)
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
     bar.set_label("Articles on both pages")
-    ax.set_title(f"{heading}\n(diagonal, bold: articles on the page; J: Jaccard index of the pages' tags)",
-                 fontsize=10)  # fmt: skip
+    ax.set_title(
+        f"{heading}\n(diagonal, bold: articles on the page; J: Jaccard index of the pages' tags)",
+        fontsize=10,
+    )
     ax.set_xlabel("Page")
     ax.set_ylabel("Page")
     return fig
@@ -212,8 +244,11 @@ def plot_trends(
         written on the bar, so a dip in coverage is not mistaken for a trend; and, below, each group's share
         of the period's articles (%), with spikes ringed. Empty periods show no share.
     """
-    _check_columns(table, ["period", "label", "group", "articles", "period_articles", "share", "spike"],
-                   "analysis.compare.trends")  # fmt: skip
+    _check_columns(
+        table,
+        ["period", "label", "group", "articles", "period_articles", "share", "spike"],
+        "analysis.compare.trends",
+    )
     heading = title or "Coverage over time"
     if table.empty:
         return empty_figure(heading, "No dated articles")
@@ -231,8 +266,15 @@ def plot_trends(
     for group, color in zip(groups, colors, strict=True):
         rows = table[table["group"] == group].set_index("period").loc[periods]
         share = rows["share"].to_numpy(dtype=float) * 100
-        bottom.plot(x, share, marker="o", markersize=3, linewidth=1.6, color=color,
-                    label=shorten(name(group), 32))  # fmt: skip
+        bottom.plot(
+            x,
+            share,
+            marker="o",
+            markersize=3,
+            linewidth=1.6,
+            color=color,
+            label=shorten(name(group), 32),
+        )
         spikes = rows["spike"].to_numpy(dtype=bool)
         bottom.scatter(
             x[spikes], share[spikes], s=110, facecolors="none", edgecolors=color, linewidths=1.6
@@ -246,8 +288,14 @@ def plot_trends(
         x[::step], [labels[i] for i in range(0, len(labels), step)], rotation=30, ha="right"
     )
     bottom.set_xlabel("Period")
-    bottom.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5, frameon=False,
-                  title="Ringed: spike", title_fontsize=8)  # fmt: skip
+    bottom.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize=8.5,
+        frameon=False,
+        title="Ringed: spike",
+        title_fontsize=8,
+    )
     top.set_title(heading, fontsize=11)
     return fig
 

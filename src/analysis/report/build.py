@@ -95,6 +95,7 @@ def build_report(
     output: str | os.PathLike | None = None,
     k: int | None = None,
     random_state: int = 0,
+    freq: str = "M",
     show_code: bool = False,
     progress: bool = True,
     notebook: str | os.PathLike = REPORT_NOTEBOOK,
@@ -106,6 +107,7 @@ def build_report(
         output: the HTML file to write; default ``reports/<corpus-name>.html``.
         k: number of topic clusters; None chooses it from the data.
         random_state: seed for every random step; the same input and seed give the same report.
+        freq: period of the "Over time" section: ``"D"`` (day), ``"W"`` (week) or ``"M"`` (month).
         show_code: keep the code cells (for technical readers).
         progress: print progress to stderr.
         notebook: the report notebook to execute.
@@ -115,7 +117,7 @@ def build_report(
 
     Raises:
         CorpusError: an input cannot be read (raised before anything runs).
-        ParameterError: ``k`` or ``output`` is not usable.
+        ParameterError: ``k``, ``freq`` or ``output`` is not usable.
         ReportError: the notebook or the export failed; the previous report was left in place.
     """
     # jsonschema (imported by nbformat) loads rfc3987-syntax, which builds an IRI grammar at import (~1.8 s)
@@ -127,6 +129,8 @@ def build_report(
 
     from analysis.corpus import load_corpus
 
+    if freq not in {"D", "W", "M"}:
+        raise ParameterError(f"freq must be 'D', 'W' or 'M' (day, week, month), got {freq!r}.")
     sources = [Path(p) for p in (paths or [SEEDS_DIR])]
     _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
     corpus = load_corpus(*sources)
@@ -153,6 +157,7 @@ def build_report(
         "SEEDS": [str(p.resolve()) for p in sources],
         "K": k,
         "RANDOM_STATE": random_state,
+        "FREQ": freq,
     }
     _say(
         f"Executing {notebook.name} (k={'auto' if k is None else k}, random_state={random_state}) ...",
