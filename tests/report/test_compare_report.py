@@ -52,7 +52,19 @@ HOSTILE = "<script>alert(1)</script>"
 def dated_pages(tmp_path_factory):
     """Two pages (one with a hostile name), 4 months of dated articles, one story on both pages."""
     rng = np.random.default_rng(3)
-    words = ["council", "budget", "minister", "policy", "report", "debate", "region", "market", "office", "growth", "plan"]
+    words = [
+        "council",
+        "budget",
+        "minister",
+        "policy",
+        "report",
+        "debate",
+        "region",
+        "market",
+        "office",
+        "growth",
+        "plan",
+    ]
     records = []
     for i in range(48):
         page = "Defence" if i % 2 else HOSTILE
