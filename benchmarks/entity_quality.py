@@ -26,7 +26,6 @@ import re
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 
@@ -70,11 +69,23 @@ def scores(gold: set[tuple], found: set[tuple]) -> pd.DataFrame:
         p = tp / len(f) if f else 0.0
         r = tp / len(g) if g else 0.0
         rows.append((kind, len(g), len(f), tp, p, r, 2 * p * r / (p + r) if p + r else 0.0))
-    return pd.DataFrame(rows, columns=["type", "key", "found", "right", "precision", "recall", "F1"])
+    return pd.DataFrame(
+        rows, columns=["type", "key", "found", "right", "precision", "recall", "F1"]
+    )
 
 
 def _head(text: str) -> str:
+    """Head noun of a description: its last word before any "from/for/of/at ..." ("representative")."""
     words = re.findall(r"[\w'’.-]+", text.lower())
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i and w in {"from", "for", "of", "at", "with", "in", "on", "to"}
+        ),
+        None,
+    )
+    words = words[:cut] if cut else words
     return words[-1] if words else ""
 
 
@@ -114,6 +125,8 @@ def quote_scores(key: dict, corpus: pd.DataFrame, said: pd.DataFrame, diff: bool
         "recall": found / total if total else 0.0,
         "precision": len(used) / len(said) if len(said) else 0.0,
         "speaker right": right / judged if judged else 0.0,
+        "right": right,
+        "judged": judged,
     }
 
 
@@ -131,18 +144,38 @@ def plain_entities(corpus: pd.DataFrame) -> set[tuple]:
 
 
 def quality(key: dict, corpora: dict[str, pd.DataFrame], diff: bool) -> None:
+    totals: dict[str, set | list] = {"gold": set(), "ours": set(), "plain": set(), "quotes": []}
     for name, corpus in corpora.items():
         mentions, said = people_and_quotes(corpus.reset_index(drop=True), progress=False)
         gold = gold_entities(key[name], corpus)
         found = {(r.article_id, r.field, r.start, r.end, r.type) for r in mentions.itertuples()}
+        plain = plain_entities(corpus)
         print(f"\n== {name}: {len(corpus)} articles")
         print("entities, ours:")
         print(scores(gold, found).round(3).to_string(index=False))
         print("entities, plain (capitalised runs + place gazetteer):")
-        print(scores(gold, plain_entities(corpus)).round(3).to_string(index=False))
+        print(scores(gold, plain).round(3).to_string(index=False))
         if diff:
             _print_diff(gold, found, corpus)
-        print("quotations:", {k: round(v, 3) for k, v in quote_scores(key[name], corpus, said, diff).items()})
+        said_scores = quote_scores(key[name], corpus, said, diff)
+        print("quotations:", {k: round(v, 3) for k, v in said_scores.items()})
+        totals["gold"] |= gold
+        totals["ours"] |= found
+        totals["plain"] |= plain
+        totals["quotes"].append(said_scores)
+    n = sum(len(c) for c in corpora.values())
+    print(f"\n== all keyed articles: {n}")
+    print("entities, ours:")
+    print(scores(totals["gold"], totals["ours"]).round(3).to_string(index=False))
+    print("entities, plain:")
+    print(scores(totals["gold"], totals["plain"]).round(3).to_string(index=False))
+    q = totals["quotes"]
+    found_q = sum(x["found"] for x in q)
+    print(
+        f"quotations: {sum(x['key quotations'] for x in q)} in the key, recall {found_q / sum(x['key quotations'] for x in q):.3f}, "
+        f"speaker right {sum(x['right'] for x in q) / sum(x['judged'] for x in q):.3f} "
+        f"({sum(x['right'] for x in q)} of {sum(x['judged'] for x in q)} with a known speaker)"
+    )
 
 
 def _print_diff(gold: set[tuple], found: set[tuple], corpus: pd.DataFrame) -> None:
@@ -182,7 +215,9 @@ def speed() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--diff", action="store_true", help="list missed and extra entities, wrong speakers")
+    parser.add_argument(
+        "--diff", action="store_true", help="list missed and extra entities, wrong speakers"
+    )
     parser.add_argument("--no-speed", action="store_true", help="skip the speed runs")
     args = parser.parse_args(argv)
     key = json.loads(KEY.read_text(encoding="utf-8"))

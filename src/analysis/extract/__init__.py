@@ -1,8 +1,8 @@
 """Who is in the coverage and who said what: people, organisations, places, quotations, keyword in context.
 
-    from analysis.extract import entities, quotes
-    mentions = entities(corpus)
-    said = quotes(corpus)
+from analysis.extract import entities, quotes
+mentions = entities(corpus)
+said = quotes(corpus)
 """
 
 from __future__ import annotations

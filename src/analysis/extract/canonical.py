@@ -30,8 +30,7 @@ _ORG_LEAD = re.compile(r"^the\s+", re.IGNORECASE)
 def normalise(text: str) -> str:
     """Straight apostrophes, single spaces, no possessive or leading "the"."""
     text = _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
-    if text.endswith("'s"):
-        text = text[:-2]
+    text = text.removesuffix("'s")
     return _ORG_LEAD.sub("", text)
 
 
@@ -80,7 +79,9 @@ def _acronyms_in_article(group: list[Mention]) -> None:
     for m in orgs:
         if not _is_acronym(m.name):
             continue
-        spelled = next((lf for lf in long_forms if lf.field == m.field and 1 <= m.start - lf.end <= 2), None)
+        spelled = next(
+            (lf for lf in long_forms if lf.field == m.field and 1 <= m.start - lf.end <= 2), None
+        )
         if spelled is None:
             spelled = next((lf for lf in long_forms if _initials_match(m.name, lf.name)), None)
         if spelled is not None:
@@ -111,7 +112,11 @@ def _across_corpus(mentions: list[Mention]) -> None:
                 surnames[_tokens(m.name)[-1]][m.name] += 1
         if m.type != "unknown":
             typed[normalise(m.text)][m.type] += 1
-        if m.type == "organisation" and _is_acronym(normalise(m.text)) and m.name != normalise(m.text):
+        if (
+            m.type == "organisation"
+            and _is_acronym(normalise(m.text))
+            and m.name != normalise(m.text)
+        ):
             acronyms[normalise(m.text)][m.name] += 1
     for m in mentions:
         if m.type in {"person", "unknown"} and len(_tokens(m.name)) == 1 and m.name in surnames:

