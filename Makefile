@@ -17,12 +17,12 @@ help: ## List the targets with what they do
 
 install: $(STAMP) ## Create .venv and install the pinned requirements and the package (quick when nothing changed)
 
-$(STAMP): requirements.txt pyproject.toml src/analysis/nbconvert_config.py
+$(STAMP): requirements.txt pyproject.toml src/analysis/report/nbconvert_config.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@mkdir -p $(VENV)/etc/jupyter
-	@printf '%s\n' 'from analysis.nbconvert_config import configure' 'configure(get_config())  # noqa: F821' \
+	@printf '%s\n' 'from analysis.report.nbconvert_config import configure' 'configure(get_config())  # noqa: F821' \
 		> $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 	@touch $(STAMP)
 
@@ -38,6 +38,7 @@ lab: install ## Start JupyterLab on notebooks/ with the project's kernel (no new
 
 lint: install ## Lint with ruff
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 benchmarks: install ## Run the speed/memory/quality benchmarks (slow: minutes)
 	@for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done

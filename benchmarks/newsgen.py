@@ -19,7 +19,89 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 __all__ = ["generate_articles", "write_jsonl", "write_tag_page"]
 
-_SYLLABLES = ["ba", "be", "bi", "bo", "bu", "da", "de", "di", "do", "du", "ka", "ke", "ki", "ko", "ku", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "mu", "na", "ne", "ni", "no", "nu", "ra", "re", "ri", "ro", "ru", "sa", "se", "si", "so", "su", "ta", "te", "ti", "to", "tu", "va", "ve", "vi", "vo", "vu", "za", "ze", "zi", "zo", "zu", "bar", "ber", "bor", "dan", "den", "don", "kar", "ker", "kor", "lan", "len", "lon", "mar", "mer", "mor", "nan", "nen", "ran", "ren", "ron", "san", "sen", "son", "tan", "ten", "ton"]
+_SYLLABLES = [
+    "ba",
+    "be",
+    "bi",
+    "bo",
+    "bu",
+    "da",
+    "de",
+    "di",
+    "do",
+    "du",
+    "ka",
+    "ke",
+    "ki",
+    "ko",
+    "ku",
+    "la",
+    "le",
+    "li",
+    "lo",
+    "lu",
+    "ma",
+    "me",
+    "mi",
+    "mo",
+    "mu",
+    "na",
+    "ne",
+    "ni",
+    "no",
+    "nu",
+    "ra",
+    "re",
+    "ri",
+    "ro",
+    "ru",
+    "sa",
+    "se",
+    "si",
+    "so",
+    "su",
+    "ta",
+    "te",
+    "ti",
+    "to",
+    "tu",
+    "va",
+    "ve",
+    "vi",
+    "vo",
+    "vu",
+    "za",
+    "ze",
+    "zi",
+    "zo",
+    "zu",
+    "bar",
+    "ber",
+    "bor",
+    "dan",
+    "den",
+    "don",
+    "kar",
+    "ker",
+    "kor",
+    "lan",
+    "len",
+    "lon",
+    "mar",
+    "mer",
+    "mor",
+    "nan",
+    "nen",
+    "ran",
+    "ren",
+    "ron",
+    "san",
+    "sen",
+    "son",
+    "tan",
+    "ten",
+    "ton",
+]
 _STOP = sorted(ENGLISH_STOP_WORDS)
 
 
@@ -62,13 +144,19 @@ def generate_articles(
     stop = rng.permutation(_STOP)
 
     topics = rng.integers(n_topics, size=n)
-    lengths = np.maximum(60, rng.normal(words_per_article, words_per_article * 0.2, size=n).astype(int))
+    lengths = np.maximum(
+        60, rng.normal(words_per_article, words_per_article * 0.2, size=n).astype(int)
+    )
     total = int(lengths.sum())
     kind = rng.choice(3, size=total, p=[0.42, 0.36, 0.22])
     owner = np.repeat(np.arange(n), lengths)
     words = np.empty(total, dtype=object)
-    words[kind == 0] = stop[rng.choice(len(stop), size=int((kind == 0).sum()), p=_zipf_probs(len(stop), 0.8))]
-    words[kind == 1] = general[rng.choice(len(general), size=int((kind == 1).sum()), p=_zipf_probs(6000))]
+    words[kind == 0] = stop[
+        rng.choice(len(stop), size=int((kind == 0).sum()), p=_zipf_probs(len(stop), 0.8))
+    ]
+    words[kind == 1] = general[
+        rng.choice(len(general), size=int((kind == 1).sum()), p=_zipf_probs(6000))
+    ]
     topic_slots = np.flatnonzero(kind == 2)
     slot_topic = topics[owner[topic_slots]]
     ranks = rng.choice(400, size=len(topic_slots), p=_zipf_probs(400))
@@ -82,10 +170,15 @@ def generate_articles(
         bounds = np.cumsum(rng.integers(12, 26, size=len(chunk) // 12 + 1))
         sentences = [" ".join(s) for s in np.split(chunk, bounds[bounds < len(chunk)]) if len(s)]
         body = " ".join(s[0].upper() + s[1:] + "." for s in sentences)
-        title_words = [*rng.choice(topic_vocab[topic][:60], size=3), *rng.choice(general[:300], size=4)]
+        title_words = [
+            *rng.choice(topic_vocab[topic][:60], size=3),
+            *rng.choice(general[:300], size=4),
+        ]
         title = " ".join(str(w) for w in title_words).capitalize() + f" {i}"
-        picked = [*rng.choice(topic_tags[topic], size=int(rng.integers(1, 4))),
-                  *rng.choice(common_tags, size=int(rng.integers(1, 3)))]
+        picked = [
+            *rng.choice(topic_tags[topic], size=int(rng.integers(1, 4))),
+            *rng.choice(common_tags, size=int(rng.integers(1, 3))),
+        ]
         tags = list(dict.fromkeys(str(t) for t in picked))
         articles.append({"title": title, "body": body, "tags": tags, "topic": topic})
     return articles

@@ -31,11 +31,15 @@ BBC = SHARED_DIR / "data" / "bbc" / "bbc.jsonl"
 
 def main() -> None:
     if not BBC.is_file():
-        raise SystemExit(f"BBC News data not found at {BBC} (../shared/data/bbc beside the checkout)")
+        raise SystemExit(
+            f"BBC News data not found at {BBC} (../shared/data/bbc beside the checkout)"
+        )
     df = pd.read_json(BBC, lines=True)
     truth = df["category"]
     print(f"BBC News: {len(df)} articles, {truth.nunique()} categories ({BBC})")
-    print(f"{'random_state':>12}  {'ours NMI':>8} {'ours ARI':>8} {'time':>6}   {'plain NMI':>9} {'plain ARI':>9} {'time':>6}")
+    print(
+        f"{'random_state':>12}  {'ours NMI':>8} {'ours ARI':>8} {'time':>6}   {'plain NMI':>9} {'plain ARI':>9} {'time':>6}"
+    )
     ours_nmi, plain_nmi = [], []
     x_plain = None
     for rs in range(5):
@@ -47,7 +51,10 @@ def main() -> None:
             x_plain = vec.fit_transform(df["body"])
         plain = KMeans(5, random_state=rs).fit_predict(x_plain)
         t2 = time.perf_counter()
-        a, b = normalized_mutual_info_score(truth, model.labels), normalized_mutual_info_score(truth, plain)
+        a, b = (
+            normalized_mutual_info_score(truth, model.labels),
+            normalized_mutual_info_score(truth, plain),
+        )
         ours_nmi.append(a)
         plain_nmi.append(b)
         print(
@@ -55,8 +62,12 @@ def main() -> None:
             f"{b:9.3f} {adjusted_rand_score(truth, plain):9.3f} {t2 - t1:5.1f}s",
             flush=True,
         )
-    print(f"{'min..max':>12}  {min(ours_nmi):.3f}..{max(ours_nmi):.3f}{'':12}{min(plain_nmi):.3f}..{max(plain_nmi):.3f}")
-    print(f"floor k=5: NMI >= 0.90 at every random_state: {'PASS' if min(ours_nmi) >= 0.90 else 'FAIL'}")
+    print(
+        f"{'min..max':>12}  {min(ours_nmi):.3f}..{max(ours_nmi):.3f}{'':12}{min(plain_nmi):.3f}..{max(plain_nmi):.3f}"
+    )
+    print(
+        f"floor k=5: NMI >= 0.90 at every random_state: {'PASS' if min(ours_nmi) >= 0.90 else 'FAIL'}"
+    )
     print("\nk chosen from the data (k=None, random_state=0):")
     t0 = time.perf_counter()
     model = fit_topics(df, random_state=0)

@@ -38,7 +38,9 @@ def _run_ours(path: Path, k: int, max_words: str = "auto") -> dict:
     from analysis import load_corpus
     from analysis.topics import fit_topics
 
-    words: int | str | None = "auto" if max_words == "auto" else None if max_words == "none" else int(max_words)
+    words: int | str | None = (
+        "auto" if max_words == "auto" else None if max_words == "none" else int(max_words)
+    )
     start = time.perf_counter()
     corpus = load_corpus(path)
     loaded = time.perf_counter()
@@ -145,7 +147,8 @@ def main() -> None:
     parser.add_argument("--path", type=Path)
     parser.add_argument("--generate", type=int)
     parser.add_argument(
-        "--max-words", default="auto",
+        "--max-words",
+        default="auto",
         help="ours: fit_topics(max_words=...): 'auto' (default), 'none' (whole bodies) or a number",
     )
     args = parser.parse_args()
@@ -156,8 +159,12 @@ def main() -> None:
         _generate(args.generate, args.path)
         return
 
-    print(f"topic_speed: load + cluster (k={args.k}), each contender in its own subprocess, same run")
-    print("peak memory: PSS summed over the contender's process tree (sampled every 0.5 s) and the main")
+    print(
+        f"topic_speed: load + cluster (k={args.k}), each contender in its own subprocess, same run"
+    )
+    print(
+        "peak memory: PSS summed over the contender's process tree (sampled every 0.5 s) and the main"
+    )
     print("process's getrusage(RUSAGE_SELF).ru_maxrss")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:

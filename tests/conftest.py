@@ -35,7 +35,9 @@ def seed_corpus() -> pd.DataFrame:
 def bbc_path() -> Path:
     """BBC News (2,225 articles, 5 editor-given categories); skips when ../shared is not beside the checkout."""
     if not BBC_JSONL.is_file():
-        pytest.skip(f"BBC News benchmark data not found at {BBC_JSONL} (../shared/data/bbc is not beside this checkout)")
+        pytest.skip(
+            f"BBC News benchmark data not found at {BBC_JSONL} (../shared/data/bbc is not beside this checkout)"
+        )
     return BBC_JSONL
 
 

@@ -20,7 +20,9 @@ def run(path, parameters: dict | None = None):
     if parameters:
         cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
         cell.source += "\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}
+    ).execute()
     return nb
 
 
@@ -37,16 +39,28 @@ def test_notebook_follows_house_style(path):
     assert len(params) == 1, "exactly one cell tagged parameters"
     source = "".join(params[0]["source"])
     assert "SEEDS" in source and "RANDOM_STATE" in source and "K = " in source
-    assert "def " not in "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assert "def " not in "".join(
+        "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"
+    )
     assert "sys.path" not in json.dumps(nb)
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.stem != "04-report"], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", [p for p in NOTEBOOKS if p.stem != "04-report"], ids=lambda p: p.stem
+)
 def test_notebook_runs_end_to_end(path):
     nb = run(path)
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    errors = [
+        o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
+    ]
     assert not errors
-    images = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    images = [
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "image/png" in o.get("data", {})
+    ]
     if path.stem != "01-load-and-inspect":
         assert images, "the charts are drawn"
 

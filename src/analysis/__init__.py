@@ -35,12 +35,23 @@ _LAZY = {
     "fit_topics": "analysis.topics",
     "most_similar": "analysis.topics",
     "similarity_matrix": "analysis.topics",
+    "compare_groups": "analysis.compare",
+    "count_terms": "analysis.compare",
+    "multi_page_articles": "analysis.compare",
+    "page_overlap": "analysis.compare",
+    "pages_by_cluster": "analysis.compare",
+    "rising_terms": "analysis.compare",
+    "time_coverage": "analysis.compare",
+    "trends": "analysis.compare",
+    "DatesWarning": "analysis.corpus",
+    "parse_dates": "analysis.corpus",
 }
-_MODULES = {"report", "plots", "topic_plots"}
+_MODULES = {"report", "plots", "compare"}
 
 __all__ = [
     "AnalysisError",
     "CorpusError",
+    "DatesWarning",
     "ParameterError",
     "ReportError",
     "SkippedBlocksWarning",
@@ -48,13 +59,21 @@ __all__ = [
     "TopicModel",
     "article_id",
     "characteristic_tags",
+    "compare",
+    "compare_groups",
     "cooccurrence_matrix",
+    "count_terms",
     "fit_topics",
     "load_corpus",
     "most_similar",
+    "multi_page_articles",
     "normalize_tag",
+    "page_overlap",
+    "pages_by_cluster",
+    "parse_dates",
     "plots",
     "report",
+    "rising_terms",
     "similarity_matrix",
     "tag_cooccurrence",
     "tag_counts_per_article",
@@ -62,8 +81,9 @@ __all__ = [
     "tag_summary",
     "tags_by_cluster",
     "tags_per_article",
+    "time_coverage",
     "top_tags",
-    "topic_plots",
+    "trends",
 ]
 
 
@@ -83,8 +103,24 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs
-    from analysis import plots, report, topic_plots
-    from analysis.corpus import SkippedBlocksWarning, article_id, load_corpus
+    from analysis import compare, plots, report
+    from analysis.compare import (
+        compare_groups,
+        count_terms,
+        multi_page_articles,
+        page_overlap,
+        pages_by_cluster,
+        rising_terms,
+        time_coverage,
+        trends,
+    )
+    from analysis.corpus import (
+        DatesWarning,
+        SkippedBlocksWarning,
+        article_id,
+        load_corpus,
+        parse_dates,
+    )
     from analysis.tags import (
         TagSummary,
         characteristic_tags,

@@ -51,19 +51,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("articles", help="parse tag pages / JSONL / CSV and write the clean corpus to stdout")
+    p = sub.add_parser(
+        "articles", help="parse tag pages / JSONL / CSV and write the clean corpus to stdout"
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .csv)")
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default: jsonl)")
     p.add_argument(
-        "--lenient", action="store_true", help="skip blocks that do not parse (each is listed as a warning)"
+        "--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default: jsonl)"
+    )
+    p.add_argument(
+        "--lenient",
+        action="store_true",
+        help="skip blocks that do not parse (each is listed as a warning)",
     )
     p.set_defaults(func=_articles)
 
     r = sub.add_parser("report", help="build the shareable HTML report (default: seeds/)")
-    r.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the project's seeds/)")
-    r.add_argument("-o", "--output", metavar="OUT.html", help="where to write (default: reports/<corpus-name>.html)")
-    r.add_argument("--k", type=int, default=None, help="number of topic clusters (default: chosen from the data)")
-    r.add_argument("--random-state", type=int, default=0, help="seed for every random step (default: 0)")
+    r.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: the project's seeds/)"
+    )
+    r.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.html",
+        help="where to write (default: reports/<corpus-name>.html)",
+    )
+    r.add_argument(
+        "--k",
+        type=int,
+        default=None,
+        help="number of topic clusters (default: chosen from the data)",
+    )
+    r.add_argument(
+        "--random-state", type=int, default=0, help="seed for every random step (default: 0)"
+    )
     r.add_argument("--show-code", action="store_true", help="keep the code cells in the report")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     r.set_defaults(func=_report)

@@ -25,7 +25,7 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 BUILD_DIR = PROJECT_ROOT / "build"
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "04-report.ipynb"
 # Shared benchmark data lives beside the checkout and is never copied into it.
 SHARED_DIR = PROJECT_ROOT.parent / "shared"

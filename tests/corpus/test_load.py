@@ -367,16 +367,12 @@ def test_jsonl_fields_tags_and_extras(tmp_path: Path) -> None:
     )
     df = load_corpus(path)
     assert_well_formed(df)
-    assert list(df.columns) == [*CORPUS_COLUMNS, "category", "date", "url"]
+    assert list(df.columns) == [*CORPUS_COLUMNS, "published", "category", "date", "url"]
     assert list(df["title"]) == ["A", "", ""]
     assert list(df["body"]) == [P1, P2, P3]
     assert list(df["tags"]) == [["Defense", "NATO"], ["Defense", "Europe"], []]
     assert list(df["tag_pages"]) == [["export"]] * 3
-    assert list(df["source"]) == [
-        f"{path.as_posix()}:1",
-        f"{path.as_posix()}:2",
-        f"{path.as_posix()}:3",
-    ]
+    assert list(df["source"]) == [f"{path.name}:1", f"{path.name}:2", f"{path.name}:3"]
     assert df["category"].iloc[0] == "politics" and pd.isna(df["category"].iloc[1])
     assert df["url"].iloc[1] == "https://example.org/b"
 
@@ -727,25 +723,55 @@ def test_bbc_rendered_as_a_tag_page_parses_back(bbc_path: Path, tmp_path: Path) 
 
 def test_jsonl_fast_and_escaped_records_load_alike(tmp_path: Path) -> None:
     """A record of printable ASCII and the same record written with JSON escapes give the same row."""
-    record = {"title": "  Spaced  title ", "body": " Body  with  double spaces. ", "tags": [" a ", "b"]}
+    record = {
+        "title": "  Spaced  title ",
+        "body": " Body  with  double spaces. ",
+        "tags": [" a ", "b"],
+    }
     plain = write(tmp_path, "plain.jsonl", json.dumps(record) + "\n")
     escaped_text = json.dumps(record).replace("Body", "\\u0042ody").replace("title", "titl\\u0065")
     escaped = write(tmp_path, "escaped.jsonl", escaped_text + "\n")
     a, b = load_corpus(plain), load_corpus(escaped)
-    assert a["id"].iloc[0] == b["id"].iloc[0] == article_id("Spaced  title", "Body  with  double spaces.")
+    assert (
+        a["id"].iloc[0]
+        == b["id"].iloc[0]
+        == article_id("Spaced  title", "Body  with  double spaces.")
+    )
     assert (a["title"].iloc[0], a["body"].iloc[0], a["tags"].iloc[0]) == (
-        b["title"].iloc[0], b["body"].iloc[0], b["tags"].iloc[0]
+        b["title"].iloc[0],
+        b["body"].iloc[0],
+        b["tags"].iloc[0],
     )
     assert a["body"].iloc[0] == "Body  with  double spaces."
     withid = write(tmp_path, "withid.jsonl", json.dumps({**record, "id": a["id"].iloc[0]}) + "\n")
-    assert "record_id" not in load_corpus(withid).columns  # our own id is recognised on the fast path
+    assert (
+        "record_id" not in load_corpus(withid).columns
+    )  # our own id is recognised on the fast path
 
 
 def test_jsonl_large_ascii_file_with_control_character(tmp_path: Path) -> None:
     """The raw-byte control check of large files still finds an escaped-free stray control character."""
-    lines = [json.dumps({"title": f"T{i}", "body": f"Body number {i} " + "word " * 50}) for i in range(400)]
+    lines = [
+        json.dumps({"title": f"T{i}", "body": f"Body number {i} " + "word " * 50})
+        for i in range(400)
+    ]
     text = "\n".join(lines) + "\n"
     text = text[:1000] + "\x01" + text[1000:]
     df = load_corpus(write(tmp_path, "big.jsonl", text))
     assert len(df) == 400
     assert not df["body"].str.contains("\x01").any()
+
+
+def test_sources_do_not_depend_on_cwd_or_local_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "pages" / "sub"
+    folder.mkdir(parents=True)
+    (folder / "one.txt").write_text(
+        f"Tag - Page\n\nHeadline here for the test\n{P1}\nDefense\n", encoding="utf-8"
+    )
+    from_folder = load_corpus(tmp_path / "pages")["source"].tolist()
+    monkeypatch.chdir(folder)
+    assert load_corpus(tmp_path / "pages")["source"].tolist() == from_folder == ["sub/one.txt:3"]
+    assert load_corpus("one.txt")["source"].tolist() == ["one.txt:3"]
+    assert load_corpus(folder / "one.txt")["source"].tolist() == ["one.txt:3"]

@@ -110,8 +110,15 @@ def test_report_opens_with_a_summary_a_reader_can_act_on(seed_report):
     assert "Tentative" in text  # nine articles never make strong clusters
     badges = re.findall(r'class="ar-badge[^"]*">([^<]*)<', seed_report)
     assert badges and "solid" not in badges  # no cluster of a 9-article page is called solid
-    for section in ("Tags editors used", "Tags that travel together", "Topic clusters", "Map of the articles",
-                    "Tags against clusters", "All articles", "Method and caveats"):
+    for section in (
+        "Tags editors used",
+        "Tags that travel together",
+        "Topic clusters",
+        "Map of the articles",
+        "Tags against clusters",
+        "All articles",
+        "Method and caveats",
+    ):
         assert section in text, section
     # Defense is on all 9 articles: the summary says so instead of calling it a leading tag.
     assert "Defense is on every article" in text
@@ -135,8 +142,16 @@ def test_report_needs_no_server(seed_report):
     assert not re.search(r"<script[^>]*src=", seed_report, re.IGNORECASE)
     assert not re.search(r"<link[^>]*href=[\"']?https?:", seed_report, re.IGNORECASE)
     assert "require.js" not in seed_report and "mathjax" not in seed_report.lower()
-    csp = [a for t, a in page.elements if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
-    assert csp and "script-src 'none'" in csp[0]["content"] and "default-src 'none'" in csp[0]["content"]
+    csp = [
+        a
+        for t, a in page.elements
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert (
+        csp
+        and "script-src 'none'" in csp[0]["content"]
+        and "default-src 'none'" in csp[0]["content"]
+    )
 
 
 def test_no_code_by_default(seed_report):
@@ -188,7 +203,9 @@ def test_cli_bad_input_exits_2_without_traceback(tmp_path):
     out.write_text("previous", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "analysis", "report", str(bad), "-o", str(out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert "empty.txt" in result.stderr
@@ -198,8 +215,20 @@ def test_cli_bad_input_exits_2_without_traceback(tmp_path):
 
 def test_cli_k_out_of_range_is_a_clear_error(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "analysis", "report", str(SEEDS_DIR), "--k", "9", "-o", str(tmp_path / "r.html")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "report",
+            str(SEEDS_DIR),
+            "--k",
+            "9",
+            "-o",
+            str(tmp_path / "r.html"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert "1 <= k < 9" in result.stderr
@@ -210,9 +239,23 @@ def test_cli_k_out_of_range_is_a_clear_error(tmp_path):
 def test_cli_report_with_code_and_k(tmp_path):
     out = tmp_path / "with-code.html"
     result = subprocess.run(
-        [sys.executable, "-m", "analysis", "report", str(SEEDS_DIR), "-o", str(out), "--k", "3",
-         "--random-state", "1", "--show-code"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "report",
+            str(SEEDS_DIR),
+            "-o",
+            str(out),
+            "--k",
+            "3",
+            "--random-state",
+            "1",
+            "--show-code",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert f"Wrote {out}" in result.stderr  # progress goes to stderr
@@ -225,7 +268,9 @@ def test_cli_report_with_code_and_k(tmp_path):
 def test_table_html_escapes_everything():
     import pandas as pd
 
-    block = table_html(pd.DataFrame({"a": [HOSTILE_HEADLINE], "b": [[HOSTILE_TAG, "x"]]}), csv_name="t.csv")
+    block = table_html(
+        pd.DataFrame({"a": [HOSTILE_HEADLINE], "b": [[HOSTILE_TAG, "x"]]}), csv_name="t.csv"
+    )
     assert "<script>" not in block and "<img" not in block
     assert "&lt;img src=x onerror=alert(1)&gt;, x" in block
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in block
@@ -240,15 +285,25 @@ def test_write_atomic_replaces_whole_file(tmp_path):
 
 
 def test_check_offline_catches_remote_references():
-    for page in ('<script src="https://cdn.example/x.js"></script>', '<link href="//cdn.example/a.css">',
-                 "<style>@import url(https://x/y.css);</style>"):
+    for page in (
+        '<script src="https://cdn.example/x.js"></script>',
+        '<link href="//cdn.example/a.css">',
+        "<style>@import url(https://x/y.css);</style>",
+    ):
         with pytest.raises(ReportError):
             check_offline(page)
     check_offline('<img src="data:image/png;base64,AAAA">')
 
 
-@pytest.mark.parametrize(("text", "slug"), [("UK defense", "uk-defense"), ("Défense & Sécurité", "defense-securite"),
-                                            ("<script>", "script"), ("***", "report")])
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("UK defense", "uk-defense"),
+        ("Défense & Sécurité", "defense-securite"),
+        ("<script>", "script"),
+        ("***", "report"),
+    ],
+)
 def test_slugify(text, slug):
     assert slugify(text) == slug
 
@@ -262,12 +317,25 @@ def test_plain_nbconvert_works_offline(tmp_path, project_root):
     """`jupyter nbconvert --to html --execute` on the report notebook with the defaults (config from make install)."""
     out = tmp_path / "plain"
     result = subprocess.run(
-        [str(Path(sys.executable).with_name("jupyter")), "nbconvert", "--to", "html", "--execute",
-         "notebooks/04-report.ipynb", "--output-dir", str(out)],
-        capture_output=True, text=True, cwd=project_root, check=False,
+        [
+            str(Path(sys.executable).with_name("jupyter")),
+            "nbconvert",
+            "--to",
+            "html",
+            "--execute",
+            "notebooks/04-report.ipynb",
+            "--output-dir",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project_root,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     page = (out / "04-report.html").read_text(encoding="utf-8")
     check_offline(page)
     assert "UK defense: what the coverage is about" in squash(" ".join(parse(page).text))
-    assert "fit_topics(" not in page  # code hidden by the project's nbconvert config (cells tagged hide-input)
+    assert (
+        "fit_topics(" not in page
+    )  # code hidden by the project's nbconvert config (cells tagged hide-input)

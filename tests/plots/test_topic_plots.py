@@ -6,7 +6,7 @@ import matplotlib.colors as mcolors
 import pytest
 from matplotlib.figure import Figure
 
-from analysis.topic_plots import (
+from analysis.plots import (
     cluster_colors,
     plot_cluster_quality,
     plot_k_selection,
@@ -59,7 +59,11 @@ def test_k_selection_chosen(chosen: TopicModel) -> None:
     assert len(fig.axes) == 1  # one shared 0-1 scale, so small silhouettes are not blown up
     assert list(ax.lines[0].get_xdata()) == chosen.k_scores["k"].tolist()
     labels = [line.get_label() for line in ax.lines[:3]]
-    assert [label.split(":")[0] for label in labels] == ["stability", "separation", "score used to choose (stability x relative separation)"]
+    assert [label.split(":")[0] for label in labels] == [
+        "stability",
+        "separation",
+        "score used to choose (stability x relative separation)",
+    ]
     assert list(ax.lines[2].get_ydata()) == chosen.k_scores["score"].tolist()
     assert ax.get_ylim()[1] > 1.0
     assert any(f"chosen: k = {chosen.k}" in t.get_text() for t in ax.texts)

@@ -10,6 +10,7 @@ from the model (``model.assignments(corpus)``, ``model.k_scores``, ``model.clust
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import matplotlib as mpl
 import numpy as np
@@ -17,12 +18,24 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.topics import TopicModel
+from analysis.plots.style import shorten
+
+if TYPE_CHECKING:
+    from analysis.topics import TopicModel
 
 __all__ = ["cluster_colors", "plot_cluster_quality", "plot_k_selection", "plot_topic_map"]
 
 # Okabe & Ito (2008) colour-blind-safe palette (black left out: it reads as "no cluster").
-_OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+_OKABE_ITO = [
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#999999",
+]
 _STRENGTH_COLORS = {
     "solid": "#009E73",
     "moderate": "#E69F00",
@@ -43,10 +56,6 @@ def cluster_colors(k: int) -> list[str]:
     tab20 = [mpl.colors.to_hex(c) for c in mpl.colormaps["tab20"].colors]
     palette = _OKABE_ITO + [c for c in tab20 if c not in _OKABE_ITO]
     return [palette[i % len(palette)] for i in range(k)]
-
-
-def _short(label: str, width: int = 40) -> str:
-    return label if len(label) <= width else label[: width - 1] + "…"
 
 
 def plot_topic_map(
@@ -87,13 +96,15 @@ def plot_topic_map(
             alpha=alpha,
             edgecolors="white" if model.n_articles <= 200 else "none",
             linewidths=0.5,
-            label=f"{c + 1}: {_short(model.clusters.at[c, 'label'])} ({model.clusters.at[c, 'size']})",
+            label=f"{c + 1}: {shorten(model.clusters.at[c, 'label'])} ({model.clusters.at[c, 'size']})",
         )
     if annotate is None:
         annotate = corpus is not None and model.n_articles <= 30
     if annotate and corpus is not None and "title" in corpus.columns:
         for (x, y), headline in zip(pos, corpus["title"].astype(str), strict=True):
-            ax.annotate(_short(headline, 45), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=7)
+            ax.annotate(
+                shorten(headline, 45), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=7
+            )
     ax.set_title(title or f"Topic map: {model.n_articles:,} articles in {model.k} clusters")
     ax.set_xlabel("map position (no units: nearby articles use similar words)")
     ax.set_ylabel("map position (no units)")
@@ -137,12 +148,28 @@ def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 
         return fig
     ks = scores["k"].to_numpy()
     # One shared scale: a second axis autoscaled to tiny silhouettes would make 0.02 look like 1.
-    ax.plot(ks, scores["stability"], marker="o", color="#0072B2",
-            label="stability: same groups on re-runs (0 = chance, 1 = identical)")
-    ax.plot(ks, scores["silhouette"], marker="s", color="#E69F00",
-            label="separation: silhouette (0 = overlapping, 1 = well apart)")
-    ax.plot(ks, scores["score"], marker="D", linestyle="--", color="#333333",
-            label="score used to choose (stability x relative separation)")
+    ax.plot(
+        ks,
+        scores["stability"],
+        marker="o",
+        color="#0072B2",
+        label="stability: same groups on re-runs (0 = chance, 1 = identical)",
+    )
+    ax.plot(
+        ks,
+        scores["silhouette"],
+        marker="s",
+        color="#E69F00",
+        label="separation: silhouette (0 = overlapping, 1 = well apart)",
+    )
+    ax.plot(
+        ks,
+        scores["score"],
+        marker="D",
+        linestyle="--",
+        color="#333333",
+        label="score used to choose (stability x relative separation)",
+    )
     values = scores[["stability", "silhouette", "score"]].to_numpy(dtype=float)
     low = min(0.0, float(np.nanmin(values, initial=0.0)))
     ax.set_ylim(low - 0.05, 1.12)
@@ -158,7 +185,9 @@ def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 
     return fig
 
 
-def plot_cluster_quality(model: TopicModel, *, figsize: tuple[float, float] | None = None) -> Figure:
+def plot_cluster_quality(
+    model: TopicModel, *, figsize: tuple[float, float] | None = None
+) -> Figure:
     """Horizontal bars of cluster sizes, coloured by strength, with stability and silhouette written on.
 
     Args:
@@ -175,14 +204,24 @@ def plot_cluster_quality(model: TopicModel, *, figsize: tuple[float, float] | No
     y = np.arange(model.k)[::-1]
     colors = [_STRENGTH_COLORS.get(s, "#999999") for s in clusters["strength"]]
     ax.barh(y, clusters["size"].to_numpy(), color=colors)
-    ax.set_yticks(y, [f"{c + 1}: {_short(lbl, 35)}" for c, lbl in zip(clusters.index, clusters["label"],
-                                                                     strict=True)])
+    ax.set_yticks(
+        y,
+        [
+            f"{c + 1}: {shorten(lbl, 35)}"
+            for c, lbl in zip(clusters.index, clusters["label"], strict=True)
+        ],
+    )
     top = int(clusters["size"].max())
     for yi, (_, row) in zip(y, clusters.iterrows(), strict=True):
         stab = "n/a" if math.isnan(row["stability"]) else f"{row['stability']:.2f}"
         sil = "n/a" if math.isnan(row["silhouette"]) else f"{row['silhouette']:.2f}"
-        ax.text(row["size"] + top * 0.01, yi, f"{row['strength']} · stability {stab} · silhouette {sil}",
-                va="center", fontsize=8)
+        ax.text(
+            row["size"] + top * 0.01,
+            yi,
+            f"{row['strength']} · stability {stab} · silhouette {sil}",
+            va="center",
+            fontsize=8,
+        )
     ax.set_xlim(0, top * 1.6)
     ax.set_xlabel("articles in the cluster")
     ax.set_title("How strong is each cluster? Size, and whether it re-appears across re-runs")

@@ -52,7 +52,13 @@ def test_seed_model_structure(seed_corpus, seed_model: TopicModel) -> None:
     assert list(m.clusters["size"]) == list(sizes)
     assert list(sizes) == sorted(sizes, reverse=True)  # cluster 0 is the biggest
     assert list(m.clusters.columns) == [
-        "size", "label", "terms", "representatives", "silhouette", "stability", "strength"
+        "size",
+        "label",
+        "terms",
+        "representatives",
+        "silhouette",
+        "stability",
+        "strength",
     ]
     assert m.positions.shape == (9, 2) and np.isfinite(m.positions).all()
     assert set(m.clusters["strength"]) <= STRENGTHS
@@ -76,7 +82,10 @@ def test_seed_terms_have_no_stop_words_fragments_or_reporting_verbs(seed_model: 
         assert not set(terms) & FRAGMENTS
         assert not set(terms) & REPORTING_WORDS
         # phrases may hold function words inside ("coalition of the willing"), never at the ends
-        assert all(t.split()[0] not in NEWS_STOP_WORDS and t.split()[-1] not in NEWS_STOP_WORDS for t in terms)
+        assert all(
+            t.split()[0] not in NEWS_STOP_WORDS and t.split()[-1] not in NEWS_STOP_WORDS
+            for t in terms
+        )
         assert not any(t[0].isdigit() for t in terms)
         assert words  # non-empty
 
@@ -86,7 +95,9 @@ def test_seed_assignments(seed_corpus, seed_model: TopicModel) -> None:
     assert list(table.columns) == ["id", "title", "cluster", "label", "x", "y", "fit"]
     assert table["id"].tolist() == seed_corpus["id"].tolist()
     assert (table["cluster"].to_numpy() == seed_model.labels).all()
-    assert table["label"].tolist() == [seed_model.clusters.at[c, "label"] for c in seed_model.labels]
+    assert table["label"].tolist() == [
+        seed_model.clusters.at[c, "label"] for c in seed_model.labels
+    ]
     assert table["fit"].between(-1, 1).all()
     with pytest.raises(ParameterError, match="9 articles"):
         seed_model.assignments(seed_corpus.iloc[:3])
@@ -170,7 +181,11 @@ def test_empty_and_termless_corpora(corpus_factory) -> None:
     with pytest.raises(ParameterError, match="empty"):
         fit_topics(corpus_factory([]))
     with pytest.raises(ParameterError, match="usable term"):
-        fit_topics(corpus_factory([{"title": "", "body": "It is the 2024"}, {"title": "", "body": "and of"}]))
+        fit_topics(
+            corpus_factory(
+                [{"title": "", "body": "It is the 2024"}, {"title": "", "body": "and of"}]
+            )
+        )
 
 
 # ------------------------------------------------------------------------------------- similarity

@@ -1,17 +1,8 @@
-"""The shareable HTML report: rendering helpers for the report notebook, and the build that runs it.
+"""HTML renderers for the report notebook: summary, cluster cards, tables and charts with CSV downloads.
 
-The report notebook (``notebooks/04-report.ipynb``) calls the ``*_html`` helpers here to show summaries,
-tables and charts. Every string that comes from an article (headline, tag, page name, body, file name) goes
-through Jinja2 with autoescaping, so it is shown as text and can never run as markup or script; charts are
-embedded as PNG data URIs with their table as a CSV download, so the report is one self-contained file.
-
-:func:`build_report` executes the notebook with papermill on any tag pages or exports, exports it with
-nbconvert through the ``analysis_report`` template (JupyterLab's, minus every CDN script, plus a
-Content-Security-Policy that forbids scripts and network requests), checks that nothing in the page would
-reach a server, and replaces the previous report atomically: a failed run leaves it untouched.
-
-    from analysis.report import build_report
-    build_report(["seeds"], k=None, random_state=0)   # -> reports/uk-defense.html
+Every string that comes from an article (headline, tag, page name, body, file name) goes through Jinja2 with
+autoescaping, so it is shown as text and can never run as markup or script; charts are embedded as data URIs
+with their table as a CSV download, so the report is one self-contained file.
 """
 
 from __future__ import annotations
@@ -20,9 +11,7 @@ import base64
 import io
 import os
 import re
-import sys
 import unicodedata
-import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,28 +20,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from analysis.config import BUILD_DIR, REPORT_NOTEBOOK, REPORTS_DIR, SEEDS_DIR, TEMPLATES_DIR
-from analysis.errors import AnalysisError, ParameterError, ReportError
-
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = [
-    "HTMLBlock",
-    "build_report",
-    "check_offline",
-    "clusters_html",
-    "corpus_title",
-    "export_html",
-    "figure_html",
-    "page_counts",
-    "short_source",
-    "slugify",
-    "summary_html",
-    "table_html",
-    "trust_assessment",
-    "write_atomic",
-]
+from analysis.config import TEMPLATES_DIR
 
 TEMPLATE_NAME = "analysis_report"
 SMALL_CORPUS = 30  # below this many articles clusters are called tentative whatever their scores
@@ -61,7 +32,12 @@ _ENV = Environment(
     autoescape=select_autoescape(default=True, default_for_string=True),
     keep_trailing_newline=False,
 )
-_STRENGTH_CLASS = {"solid": "solid", "moderate": "moderate", "tentative": "moderate", "weak": "weak"}
+_STRENGTH_CLASS = {
+    "solid": "solid",
+    "moderate": "moderate",
+    "tentative": "moderate",
+    "weak": "weak",
+}
 
 
 class HTMLBlock(str):
@@ -94,7 +70,9 @@ def _csv_ready(table: pd.DataFrame) -> pd.DataFrame:
     out = table.copy()
     for column in out.columns:
         if out[column].map(lambda v: isinstance(v, list | tuple)).any():
-            out[column] = out[column].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+            out[column] = out[column].map(
+                lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
+            )
     return out
 
 
@@ -126,10 +104,19 @@ def figure_html(
     buffer = io.BytesIO()
     # No Software/date metadata: the same figure gives the same bytes, so reports are reproducible.
     # bbox_inches="tight" keeps long rotated labels inside the image instead of clipping them.
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, bbox_inches="tight", pad_inches=0.1)
+    fig.savefig(
+        buffer,
+        format="png",
+        dpi=dpi,
+        metadata={"Software": None},
+        bbox_inches="tight",
+        pad_inches=0.1,
+    )
     png = buffer.getvalue()
     width = round(int.from_bytes(png[16:20], "big") * 96 / dpi)  # PNG IHDR width, shown at CSS size
-    if fig.canvas.manager is not None:  # a pyplot figure: close it so Jupyter does not show it twice
+    if (
+        fig.canvas.manager is not None
+    ):  # a pyplot figure: close it so Jupyter does not show it twice
         import matplotlib.pyplot as plt
 
         plt.close(fig)
@@ -141,7 +128,9 @@ def figure_html(
         "csv": None,
     }
     if table is not None:
-        context.update(csv=_csv_b64(_csv_ready(table)), csv_name=csv_name or "table.csv", csv_rows=len(table))
+        context.update(
+            csv=_csv_b64(_csv_ready(table)), csv_name=csv_name or "table.csv", csv_rows=len(table)
+        )
     return _render("figure.html.j2", **context)
 
 
@@ -167,8 +156,17 @@ def table_html(
     """
     shown = table if max_rows is None else table.head(max_rows)
     columns = [str(c) for c in table.columns]
-    rows = [{str(c): _cell(v) for c, v in zip(table.columns, rec, strict=True)} for rec in shown.itertuples(index=False)]
-    context = {"columns": columns, "rows": rows, "numeric": set(numeric), "csv": None, "empty": empty}
+    rows = [
+        {str(c): _cell(v) for c, v in zip(table.columns, rec, strict=True)}
+        for rec in shown.itertuples(index=False)
+    ]
+    context = {
+        "columns": columns,
+        "rows": rows,
+        "numeric": set(numeric),
+        "csv": None,
+        "empty": empty,
+    }
     if csv_name:
         context.update(csv=_csv_b64(_csv_ready(table)), csv_name=csv_name, csv_rows=len(table))
     return _render("table.html.j2", **context)
@@ -223,11 +221,15 @@ def trust_assessment(model) -> TrustAssessment:
             + "; the coverage may not fall into clear-cut topics."
         )
     if pd.notna(silhouette) and silhouette < 0.05:
-        notes.append(f"The clusters overlap a lot (silhouette {silhouette:.2f}; 1 would be perfectly separate).")
+        notes.append(
+            f"The clusters overlap a lot (silhouette {silhouette:.2f}; 1 would be perfectly separate)."
+        )
     return TrustAssessment(headline, notes, ok=False)
 
 
-def _cluster_rows(corpus: pd.DataFrame, model, colors: Sequence[str], tags_by_cluster=None) -> list[dict]:
+def _cluster_rows(
+    corpus: pd.DataFrame, model, colors: Sequence[str], tags_by_cluster=None
+) -> list[dict]:
     rows = []
     for c in model.clusters.itertuples():
         stability = None if pd.isna(c.stability) else f"{c.stability:.0%}"
@@ -244,7 +246,10 @@ def _cluster_rows(corpus: pd.DataFrame, model, colors: Sequence[str], tags_by_cl
                 "strength_class": _STRENGTH_CLASS.get(strength, "single"),
                 "color": colors[c.Index % len(colors)],
                 "terms": list(c.terms),
-                "headlines": [corpus["title"].iloc[i] or corpus["body"].iloc[i][:120] for i in c.representatives],
+                "headlines": [
+                    corpus["title"].iloc[i] or corpus["body"].iloc[i][:120]
+                    for i in c.representatives
+                ],
                 "stability": stability,
                 "silhouette": silhouette,
                 "tags": list((tags_by_cluster or {}).get(c.Index, [])),
@@ -321,7 +326,9 @@ def clusters_html(
     if characteristic is not None and len(characteristic):
         for cluster, group in characteristic.groupby("cluster", sort=True):
             tags_by_cluster[int(cluster)] = [f"{r.tag} ({r.count})" for r in group.itertuples()]
-    return _render("clusters.html.j2", clusters=_cluster_rows(corpus, model, colors, tags_by_cluster))
+    return _render(
+        "clusters.html.j2", clusters=_cluster_rows(corpus, model, colors, tags_by_cluster)
+    )
 
 
 # ------------------------------------------------------------------------------------------------- build
@@ -330,14 +337,6 @@ def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:80].strip("-") or "report"
-
-
-def short_source(source: str) -> str:
-    """``/long/path/seeds/page.txt:12`` -> ``page.txt:12``: where an article came from, without local folders."""
-    path, sep, line = str(source).rpartition(":")
-    if not sep or not line.isdigit():
-        return Path(str(source)).name
-    return f"{Path(path).name}:{line}"
 
 
 def page_counts(corpus: pd.DataFrame) -> dict[str, int]:
@@ -358,184 +357,3 @@ def corpus_title(corpus: pd.DataFrame, paths: Sequence[str | os.PathLike] = ()) 
         path = Path(paths[0]).resolve()
         return path.stem if path.is_file() else path.name
     return f"{len(pages)} tag pages"
-
-
-_REMOTE = re.compile(
-    r"""<(?:script|link|iframe|img|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?\s*(?:https?:)?//"""
-    r"""|@import|url\(\s*["']?\s*(?:https?:)?//""",
-    re.IGNORECASE,
-)
-
-
-def check_offline(html: str) -> None:
-    """Raise :class:`ReportError` if the page would load anything from a server or run a script file."""
-    match = _REMOTE.search(html)
-    if match:
-        start = max(0, match.start() - 80)
-        raise ReportError(
-            "the exported report would request a resource from a server "
-            f"(near: {html[start:match.end() + 80]!r}); it was not written."
-        )
-
-
-def export_html(notebook, *, title: str, show_code: bool = False) -> str:
-    """Export an executed notebook to one self-contained, offline HTML page (no code unless ``show_code``)."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(
-        template_name=TEMPLATE_NAME,
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
-        exclude_input=not show_code,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
-    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
-    return body
-
-
-def write_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and an atomic rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
-
-
-def _say(message: str, progress: bool) -> None:
-    if progress:
-        print(message, file=sys.stderr, flush=True)
-
-
-def _pop_stderr(notebook) -> list[str]:
-    """Remove stderr streams (warnings) from the outputs so readers do not see them; return their text."""
-    texts = []
-    for cell in notebook.cells:
-        if cell.get("cell_type") != "code":
-            continue
-        kept = []
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                texts.append(output.get("text", ""))
-            else:
-                kept.append(output)
-        cell["outputs"] = kept
-    return texts
-
-
-def build_report(
-    paths: Sequence[str | os.PathLike] | None = None,
-    *,
-    output: str | os.PathLike | None = None,
-    k: int | None = None,
-    random_state: int = 0,
-    show_code: bool = False,
-    progress: bool = True,
-    notebook: str | os.PathLike = REPORT_NOTEBOOK,
-) -> Path:
-    """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
-
-    Args:
-        paths: files or folders to analyse; default the project's ``seeds/``.
-        output: the HTML file to write; default ``reports/<corpus-name>.html``.
-        k: number of topic clusters; None chooses it from the data.
-        random_state: seed for every random step; the same input and seed give the same report.
-        show_code: keep the code cells (for technical readers).
-        progress: print progress to stderr.
-        notebook: the report notebook to execute.
-
-    Returns:
-        The path of the written report.
-
-    Raises:
-        CorpusError: an input cannot be read (raised before anything runs).
-        ParameterError: ``k`` or ``output`` is not usable.
-        ReportError: the notebook or the export failed; the previous report was left in place.
-    """
-    # jsonschema (imported by nbformat) loads rfc3987-syntax, which builds an IRI grammar at import (~1.8 s)
-    # for a string format that notebook schemas never use; without it jsonschema simply skips that format.
-    sys.modules.setdefault("rfc3987_syntax", None)
-    import nbformat
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    from analysis.corpus import load_corpus
-
-    sources = [Path(p) for p in (paths or [SEEDS_DIR])]
-    _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
-    corpus = load_corpus(*sources)
-    title = corpus_title(corpus, sources)
-    _say(f"Loaded {len(corpus)} articles from {len(page_counts(corpus))} tag page(s): {title!r}", progress)
-    if k is not None and (k < 1 or (len(corpus) > 1 and k >= len(corpus))):
-        raise ParameterError(
-            f"--k {k} does not fit {len(corpus)} articles: use 1 <= k < {len(corpus)}, "
-            "or leave it out to choose k from the data."
-        )
-    out = Path(output) if output else REPORTS_DIR / f"{slugify(title)}.html"
-    if out.suffix.lower() not in {".html", ".htm"}:
-        raise ParameterError(f"output {out} should end in .html")
-    if out.exists() and out.is_dir():
-        raise ParameterError(f"output {out} is a folder; give a file name ending in .html")
-
-    BUILD_DIR.mkdir(parents=True, exist_ok=True)
-    executed = BUILD_DIR / f"{out.stem}.executed.ipynb"
-    notebook = Path(notebook)
-    parameters = {
-        "SEEDS": [str(p.resolve()) for p in sources],
-        "K": k,
-        "RANDOM_STATE": random_state,
-    }
-    _say(f"Executing {notebook.name} (k={'auto' if k is None else k}, random_state={random_state}) ...", progress)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # papermill/jupyter_client chatter; the notebook's own go to stderr
-            papermill.execute_notebook(
-                str(notebook),
-                str(executed),
-                parameters=parameters,
-                cwd=str(notebook.parent),
-                progress_bar=progress,
-                request_save_on_cell_execute=False,  # one write at the end, not one per cell
-                kernel_name="python3",
-                # The kernel's own log (e.g. ipykernel's TCP notice) is not the reader's concern.
-                extra_arguments=["--IPKernelApp.log_level=ERROR"],
-            )
-    except PapermillExecutionError as exc:
-        where = f"cell {exc.cell_index}" if exc.cell_index is not None else "a cell"
-        raise ReportError(
-            f"the report notebook stopped at {where} with {exc.ename}: {exc.evalue}\n"
-            f"The executed notebook, with the full traceback, is at {executed}.\n"
-            f"{_kept(out)}"
-        ) from None
-    except AnalysisError:
-        raise
-    except Exception as exc:  # noqa: BLE001 (kernel died, notebook missing...: say so, no deep traceback)
-        raise ReportError(f"could not execute {notebook}: {type(exc).__name__}: {exc}\n{_kept(out)}") from None
-
-    _say("Exporting HTML ...", progress)
-    nb = nbformat.read(executed, as_version=4)
-    for index, cell in enumerate(nb.cells):
-        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
-            cell["id"] = f"injected-parameters-{index}"  # papermill gives it a random id; reports must not vary
-    for text in _pop_stderr(nb):
-        _say(f"warning from the notebook (not shown in the report): {text.strip()}", True)
-    try:
-        html = export_html(nb, title=f"{title}: coverage report", show_code=show_code)
-        check_offline(html)
-    except ReportError as exc:
-        raise ReportError(f"{exc}\n{_kept(out)}") from None
-    except Exception as exc:  # noqa: BLE001 (any exporter failure becomes a clear message)
-        raise ReportError(f"could not export the report to HTML: {type(exc).__name__}: {exc}\n{_kept(out)}") from None
-    write_atomic(out, html)
-    _say(f"Wrote {out} ({len(html) / 1024:.0f} KB)", progress)
-    return out
-
-
-def _kept(out: Path) -> str:
-    if out.exists():
-        return f"The previous report at {out} was left unchanged."
-    return f"No report was written to {out}."

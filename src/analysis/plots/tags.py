@@ -1,129 +1,32 @@
-"""Charts of editorial tags, plus the small styling helpers other chart modules share.
-
-Every chart function takes the table it draws (the output of a function in :mod:`analysis.tags`) and
-returns a :class:`matplotlib.figure.Figure`; nothing is saved or shown, and pyplot's global figure list
-is not used, so figures can be made in loops without piling up. The caller exports the drawn table with
-``.to_csv`` (for the frequency chart, ``analysis.tags.top_tags(freq, top=...)`` is exactly what is
-drawn). Figures size themselves to their content (number of bars or cells, length of the longest label)
-and use constrained layout, so long tags such as "U.S. foreign policy" do not overlap. A chart of an
-empty table shows a clear "No tags to show" message instead of failing.
-
-Example:
-    >>> fig = plot_tag_frequency(tag_frequency(corpus), top=20)
-    >>> fig.savefig("tags.png")  # the caller decides where figures go
-"""
+"""Tag charts: frequency bars, tags per article, co-occurrence and tag x cluster heatmaps."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from analysis.errors import ParameterError
+from analysis.plots.style import (
+    _UPRIGHT_COLUMNS,
+    BAR_COLOR,
+    HEATMAP_CMAP,
+    OTHER_COLOR,
+    PAGE_TAG_COLOR,
+    UNIVERSAL_COLOR,
+    _integer_locator,
+    _percent,
+    _text_color,
+    _wrap,
+    empty_figure,
+    new_figure,
+    shorten,
+)
 from analysis.tags import top_tags
-
-__all__ = [
-    "BAR_COLOR",
-    "HEATMAP_CMAP",
-    "OTHER_COLOR",
-    "PAGE_TAG_COLOR",
-    "UNIVERSAL_COLOR",
-    "empty_figure",
-    "new_figure",
-    "plot_cooccurrence",
-    "plot_tag_frequency",
-    "plot_tags_by_cluster",
-    "plot_tags_per_article",
-    "shorten",
-    "style_axes",
-]
-
-BAR_COLOR = "#4C72B0"
-PAGE_TAG_COLOR = "#DD8452"
-UNIVERSAL_COLOR = "#A0A0A0"
-OTHER_COLOR = "#D9D9D9"
-HEATMAP_CMAP = "Blues"
-NO_TAGS = "No tags to show"
-_MAX_LABEL = 40
-_UPRIGHT_COLUMNS = 10  # up to this many clusters, names are written upright and wrapped
-
-
-# ------------------------------------------------------------------------------------- shared helpers
-
-
-def new_figure(width: float, height: float) -> tuple[Figure, Axes]:
-    """A figure with one axes and constrained layout, outside pyplot's global state.
-
-    Args:
-        width: width in inches.
-        height: height in inches.
-
-    Returns:
-        ``(fig, ax)``.
-    """
-    fig = Figure(figsize=(width, height), layout="constrained", dpi=100)
-    ax = fig.add_subplot()
-    style_axes(ax)
-    return fig, ax
-
-
-def style_axes(ax: Axes) -> None:
-    """House look for an axes: no top/right frame, light grid behind the data."""
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.set_axisbelow(True)
-
-
-def empty_figure(title: str, message: str = NO_TAGS) -> Figure:
-    """A small figure with a title and a centred message, for tables with nothing to draw.
-
-    Args:
-        title: what the chart would have shown.
-        message: the message in the middle of the figure.
-
-    Returns:
-        The figure (its axes are hidden; the message is the only text besides the title).
-    """
-    fig, ax = new_figure(6.0, 2.0)
-    ax.set_axis_off()
-    ax.set_title(title)
-    ax.text(
-        0.5,
-        0.5,
-        message,
-        ha="center",
-        va="center",
-        fontsize=12,
-        color="#555555",
-        transform=ax.transAxes,
-    )
-    return fig
-
-
-def shorten(label: str, width: int = _MAX_LABEL) -> str:
-    """Cut a label to ``width`` characters with an ellipsis, so one odd tag cannot widen a chart."""
-    label = str(label)
-    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
-
-
-def _wrap(label: str, width: int = 18) -> str:
-    return "\n".join(textwrap.wrap(str(label), width=width, break_long_words=True)) or str(label)
-
-
-def _percent(share: float) -> str:
-    if not np.isfinite(share):
-        return ""
-    return f"{share:.1%}" if 0 < share < 0.1 else f"{share:.0%}"
-
-
-def _text_color(rgba: Sequence[float]) -> str:
-    r, g, b = to_rgb(rgba)
-    return "white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.55 else "black"
 
 
 def _n_articles(freq: pd.DataFrame) -> int | None:
@@ -383,14 +286,14 @@ def plot_cooccurrence(matrix: pd.DataFrame, *, title: str | None = None) -> Figu
     _annotate_cells(ax, values, image, skip_diagonal_colour=True)
     ax.set_xticks(np.arange(n), labels, rotation=45, ha="right", rotation_mode="anchor")
     ax.set_yticks(np.arange(n), labels)
-    return _finish_heatmap(fig, ax, image, colour_label="Articles carrying both tags", title=title,
-                           xlabel="Tag (grey diagonal: articles carrying the tag)")
-
-
-def _integer_locator():
-    from matplotlib.ticker import MaxNLocator
-
-    return MaxNLocator(integer=True)
+    return _finish_heatmap(
+        fig,
+        ax,
+        image,
+        colour_label="Articles carrying both tags",
+        title=title,
+        xlabel="Tag (grey diagonal: articles carrying the tag)",
+    )
 
 
 def plot_tags_by_cluster(
@@ -450,11 +353,19 @@ def plot_tags_by_cluster(
         rotation_mode="anchor",
     )
     ax.set_yticks(np.arange(n_rows), row_labels)
-    return _finish_heatmap(fig, ax, image, colour_label="Articles in the cluster carrying the tag", title=title,
-                           xlabel="Topic cluster")
+    return _finish_heatmap(
+        fig,
+        ax,
+        image,
+        colour_label="Articles in the cluster carrying the tag",
+        title=title,
+        xlabel="Topic cluster",
+    )
 
 
-def _finish_heatmap(fig: Figure, ax, image, *, colour_label: str, title: str, xlabel: str) -> Figure:
+def _finish_heatmap(
+    fig: Figure, ax, image, *, colour_label: str, title: str, xlabel: str
+) -> Figure:
     """Colour bar with whole-number ticks, title and axis labels shared by the tag heatmaps."""
     ax.tick_params(length=0)
     bar = fig.colorbar(image, ax=ax, shrink=0.8)

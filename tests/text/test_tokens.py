@@ -30,7 +30,9 @@ def test_apostrophes_leave_no_fragments(text: str, expected: list[str]) -> None:
 
 
 def test_fragment_tokens_never_appear() -> None:
-    text = "Putin won’t stop. Europe’s U.S. ally, the U.K., doesn’t agree; it’s Trump’s call. I’d go."
+    text = (
+        "Putin won’t stop. Europe’s U.S. ally, the U.K., doesn’t agree; it’s Trump’s call. I’d go."
+    )
     tokens = tokenize(text)
     for fragment in ("won", "t", "s", "u", "k", "d", "doesn", "don"):
         assert fragment not in tokens
@@ -90,7 +92,10 @@ def test_credit_lines_removed() -> None:
         "from London. Clea Caulcutt contributed reporting from Paris."
     )
     tokens = tokenize(text)
-    assert tokens == ["received", "bill"]  # "bill" is topical news ("the bill"): not a stop word here
+    assert tokens == [
+        "received",
+        "bill",
+    ]  # "bill" is topical news ("the bill"): not a stop word here
 
 
 def test_reporting_verbs_and_numbers_dropped() -> None:
@@ -103,7 +108,13 @@ def test_reporting_verbs_and_numbers_dropped() -> None:
 
 
 def test_alphanumeric_names_kept() -> None:
-    assert tokenize("Dutch F-35 fighter jets and the G7") == ["dutch", "f-35", "fighter", "jets", "g7"]
+    assert tokenize("Dutch F-35 fighter jets and the G7") == [
+        "dutch",
+        "f-35",
+        "fighter",
+        "jets",
+        "g7",
+    ]
 
 
 def test_extra_stop_words_and_custom_list() -> None:
@@ -113,7 +124,9 @@ def test_extra_stop_words_and_custom_list() -> None:
 
 def test_phrases_kept_as_one_term() -> None:
     text = "The coalition of the willing met in the valley of death, the prime minister said."
-    tokens = tokenize(text, phrases=["coalition of the willing", "valley of death", "prime minister"])
+    tokens = tokenize(
+        text, phrases=["coalition of the willing", "valley of death", "prime minister"]
+    )
     assert tokens == ["coalition of the willing", "met", "valley of death", "prime minister"]
 
 
@@ -129,7 +142,10 @@ def test_find_phrases_detects_multiword_expressions() -> None:
     assert "valley of death" in phrases
     assert "prime minister" in phrases
     # function words never start or end a phrase
-    assert all(p.split()[0] not in NEWS_STOP_WORDS and p.split()[-1] not in NEWS_STOP_WORDS for p in phrases)
+    assert all(
+        p.split()[0] not in NEWS_STOP_WORDS and p.split()[-1] not in NEWS_STOP_WORDS
+        for p in phrases
+    )
 
 
 def test_find_phrases_on_seed_finds_known_expressions(seed_corpus) -> None:
@@ -188,7 +204,7 @@ def test_vectorize_errors() -> None:
     ],
 )
 def test_fast_token_split_matches_the_token_pattern(text: str) -> None:
-    from analysis.text import _TOKEN, _split_tokens
+    from analysis.text.tokens import _TOKEN, _split_tokens
 
     assert _split_tokens(text) == _TOKEN.findall(text)
 
@@ -198,7 +214,9 @@ def test_document_texts_max_words() -> None:
 
     from analysis.text import DocumentTexts
 
-    corpus = pd.DataFrame({"title": ["Head line", ""], "body": ["one  two\nthree four five", "a b"]})
+    corpus = pd.DataFrame(
+        {"title": ["Head line", ""], "body": ["one  two\nthree four five", "a b"]}
+    )
     assert DocumentTexts(corpus, max_words=3)[:] == ["Head line\n\none two three", "a b"]
     assert DocumentTexts(corpus, max_words=5)[0] == "Head line\n\none  two\nthree four five"
     assert DocumentTexts(corpus)[:] == document_texts(corpus)

@@ -1,0 +1,48 @@
+"""Compare coverage: across tag pages, across clusters, and over time.
+
+- :func:`compare_groups`: the words and phrases that set each page, cluster or column value apart
+  (log-odds ratio with an informative Dirichlet prior, :mod:`analysis.compare.logodds`).
+- :func:`page_overlap`, :func:`multi_page_articles`, :func:`pages_by_cluster`: how pages overlap.
+- :func:`trends`, :func:`rising_terms`, :func:`time_coverage`: coverage per day, week or month.
+- :func:`parse_dates`: publication dates in mixed formats -> UTC (:mod:`analysis.corpus.dates`).
+"""
+
+from analysis.compare.groups import (
+    TermCounts,
+    compare_groups,
+    count_terms,
+    multi_page_articles,
+    page_overlap,
+    pages_by_cluster,
+)
+from analysis.compare.logodds import Z_THRESHOLD, log_odds_z, log_odds_z_pair
+from analysis.compare.trends import (
+    TimeCoverage,
+    published_dates,
+    representative_headline,
+    rising_terms,
+    time_coverage,
+    trends,
+)
+from analysis.corpus.dates import DateColumn, parse_date, parse_dates
+
+__all__ = [
+    "Z_THRESHOLD",
+    "DateColumn",
+    "TermCounts",
+    "TimeCoverage",
+    "compare_groups",
+    "count_terms",
+    "log_odds_z",
+    "log_odds_z_pair",
+    "multi_page_articles",
+    "page_overlap",
+    "pages_by_cluster",
+    "parse_date",
+    "parse_dates",
+    "published_dates",
+    "representative_headline",
+    "rising_terms",
+    "time_coverage",
+    "trends",
+]

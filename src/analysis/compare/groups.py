@@ -1,0 +1,400 @@
+"""Compare groups of articles: the terms that set each tag page (or cluster, or any column) apart, and
+how pages overlap.
+
+:func:`compare_groups` scores every term of every group against all the other groups with the log-odds
+ratio with an informative Dirichlet prior (:mod:`analysis.compare.logodds`), on term counts from the
+project's news tokenizer with its detected phrases (:func:`analysis.text.vectorize`). :func:`page_overlap`
+counts the articles two pages share and how alike their tag vocabularies are (Jaccard of their tag sets);
+:func:`multi_page_articles` lists the articles found on several pages; :func:`pages_by_cluster` crosses
+pages with topic clusters (numbered from 1).
+
+    table = compare_groups(corpus, by="tag_pages")
+    table[table["group"] == "Sport"].head()    # the terms most typical of the Sport page
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from analysis.compare.logodds import log_odds_z_pair
+from analysis.errors import ParameterError
+from analysis.tags import normalize_tag
+from analysis.text import DocumentTexts, vectorize
+
+__all__ = [
+    "GROUP_COLUMNS",
+    "LARGE_CORPUS",
+    "LEAD_WORDS",
+    "compare_groups",
+    "count_terms",
+    "multi_page_articles",
+    "page_overlap",
+    "pages_by_cluster",
+]
+
+#: The columns of :func:`compare_groups`.
+GROUP_COLUMNS = ["group", "term", "z", "count_in_group", "count_elsewhere", "articles_in_group"]
+#: Beyond this many articles, ``max_words="auto"`` counts the headline and the first LEAD_WORDS words.
+LARGE_CORPUS = 10_000
+LEAD_WORDS = 150
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    """Term counts of some articles (from the news tokenizer, phrases kept whole).
+
+    Attributes:
+        counts: sparse (articles x terms) raw counts, CSR.
+        terms: the term of each column.
+        settings: the tokenizer settings used (from :func:`analysis.text.vectorize`) and the text used.
+    """
+
+    counts: sparse.csr_matrix
+    terms: np.ndarray
+    settings: dict
+
+
+def _resolve_max_words(max_words: int | Literal["auto"] | None, n: int) -> int | None:
+    if max_words == "auto":
+        return LEAD_WORDS if n > LARGE_CORPUS else None
+    if max_words is not None and (
+        isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1
+    ):
+        raise ParameterError(
+            f"max_words must be a whole number >= 1, None or 'auto', got {max_words!r}."
+        )
+    return max_words
+
+
+def count_terms(
+    corpus: pd.DataFrame,
+    *,
+    max_words: int | Literal["auto"] | None = "auto",
+    min_df: int | None = None,
+) -> TermCounts:
+    """Count the news-tokenizer terms (and detected phrases) of each article's headline and body.
+
+    Args:
+        corpus: a corpus with ``body`` and, optionally, ``title``.
+        max_words: count only the first ``max_words`` words of each body; ``"auto"`` does so (150 words,
+            the lead of an inverted-pyramid story) beyond 10,000 articles, None always reads whole bodies.
+        min_df: drop terms found in fewer articles; default adapts to the corpus size.
+
+    Returns:
+        A :class:`TermCounts`.
+
+    Raises:
+        ParameterError: for an empty corpus, a corpus without ``body``, or no usable term.
+    """
+    used = _resolve_max_words(max_words, len(corpus))
+    texts = DocumentTexts(corpus, max_words=used)
+    vectors = vectorize(texts, min_df=min_df, max_df=1.0)
+    settings = dict(vectors.settings)
+    settings["text_used"] = (
+        "headline + whole body" if used is None else f"headline + first {used} words of the body"
+    )
+    return TermCounts(vectors.counts.tocsr(), vectors.terms, settings)
+
+
+# ------------------------------------------------------------------------------------------ groups
+
+
+def _cluster_labels(corpus: pd.DataFrame, model: Any) -> list[list[Hashable]]:
+    if model is None:
+        raise ParameterError(
+            "by='cluster' needs the fitted model: pass model=fit_topics(corpus, ...)."
+        )
+    labels = np.asarray(model.labels)
+    if len(labels) != len(corpus):
+        raise ParameterError(
+            f"The model was fitted on {len(labels)} articles but this corpus has {len(corpus)}; "
+            "pass the corpus that was given to fit_topics."
+        )
+    return [[int(label) + 1] for label in labels]  # clusters are numbered from 1 for readers
+
+
+def _page_key(page: str) -> str:
+    return normalize_tag(page)
+
+
+def _column_values(corpus: pd.DataFrame, column: str) -> list[list[Hashable]]:
+    if column not in corpus.columns:
+        raise ParameterError(
+            f"The corpus has no column {column!r} (columns: {list(corpus.columns)}); "
+            "use by='tag_pages', by='cluster' (with model=...) or one of the columns."
+        )
+    out: list[list[Hashable]] = []
+    for value in corpus[column].tolist():
+        items = list(value) if isinstance(value, list | tuple | set | np.ndarray) else [value]
+        kept = [
+            v
+            for v in items
+            if v is not None and not (isinstance(v, float) and np.isnan(v)) and v != ""
+        ]
+        out.append(list(dict.fromkeys(kept)))
+    return out
+
+
+def _pages(corpus: pd.DataFrame) -> tuple[list[list[str]], dict[str, str]]:
+    """Each article's page keys, and the display name of each key (first spelling seen)."""
+    names: dict[str, str] = {}
+    out: list[list[str]] = []
+    for value in _column_values(corpus, "tag_pages"):
+        keys = []
+        for page in value:
+            key = _page_key(str(page))
+            if key:
+                names.setdefault(key, " ".join(str(page).split()))
+                keys.append(key)
+        out.append(list(dict.fromkeys(keys)))
+    return out, names
+
+
+def _memberships(
+    corpus: pd.DataFrame, by: str, model: Any
+) -> tuple[list[list[Hashable]], list[Hashable], dict[Hashable, Any]]:
+    """(groups of each article, groups in display order, display name of each group)."""
+    if by == "cluster":
+        members = _cluster_labels(corpus, model)
+        names: dict[Hashable, Any] = {}
+    elif by == "tag_pages":
+        members, page_names = _pages(corpus)
+        names = dict(page_names)
+    else:
+        members = _column_values(corpus, by)
+        names = {}
+    sizes: dict[Hashable, int] = {}
+    for groups in members:
+        for g in groups:
+            sizes[g] = sizes.get(g, 0) + 1
+    if by == "cluster":
+        order = sorted(sizes)
+    else:
+        first = {g: i for i, g in enumerate(sizes)}
+        order = sorted(sizes, key=lambda g: (-sizes[g], first[g]))
+    return members, order, {g: names.get(g, g) for g in order}
+
+
+def _indicator(members: list[list[Hashable]], order: list[Hashable]) -> sparse.csr_matrix:
+    """Sparse (groups x articles) 0/1 matrix of group membership."""
+    position = {g: i for i, g in enumerate(order)}
+    rows, cols = [], []
+    for article, groups in enumerate(members):
+        for g in groups:
+            rows.append(position[g])
+            cols.append(article)
+    data = np.ones(len(rows), dtype=np.float64)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(order), len(members)))
+
+
+def _top_terms(z: np.ndarray, top: int | None) -> np.ndarray:
+    """Columns of the ``top`` highest positive z-scores, highest first (ties: column order)."""
+    positive = np.flatnonzero(z > 0)
+    if top is not None and len(positive) > top:
+        part = np.argpartition(-z[positive], top - 1)[:top]
+        positive = positive[part]
+    return positive[np.lexsort((positive, -z[positive]))]
+
+
+def compare_groups(
+    corpus: pd.DataFrame,
+    by: str = "tag_pages",
+    *,
+    model: Any = None,
+    top: int | None = 20,
+    max_words: int | Literal["auto"] | None = "auto",
+    counts: TermCounts | None = None,
+) -> pd.DataFrame:
+    """The words and phrases that most distinguish each group of articles from the other groups.
+
+    Every term is scored for each group against all the other groups together with the log-odds ratio
+    with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words"). ``z`` above
+    1.96 means the term is used more in the group than elsewhere beyond what chance would give (two-sided
+    5%). An article in several groups (a story on two tag pages) counts in each; "elsewhere" is the other
+    articles that have a group.
+
+    Args:
+        corpus: a corpus from :func:`analysis.load_corpus`.
+        by: ``"tag_pages"`` (the pages the articles were found on), ``"cluster"`` (topic clusters of
+            ``model``, numbered from 1) or the name of any column (list values count in each group).
+        model: the :class:`analysis.topics.TopicModel` fitted on ``corpus`` (needed for ``by="cluster"``).
+        top: keep the ``top`` highest-scoring terms of each group (only terms with ``z > 0``); None keeps
+            every term used more in the group than elsewhere.
+        max_words: body words counted per article (see :func:`count_terms`).
+        counts: term counts of ``corpus`` from :func:`count_terms`, to reuse them.
+
+    Returns:
+        One row per (group, term), groups in order (pages and column values by decreasing size, clusters
+        by number), terms by decreasing ``z``: ``group``, ``term``, ``z``, ``count_in_group``,
+        ``count_elsewhere`` (uses of the term in the other grouped articles) and ``articles_in_group``.
+        ``attrs["settings"]`` records the tokenizer settings and the text used.
+
+    Raises:
+        ParameterError: fewer than two groups, an unknown column, ``by="cluster"`` without a model, or
+            ``counts`` that do not belong to the corpus.
+
+    Example:
+        >>> table = compare_groups(corpus, by="tag_pages", top=10)  # doctest: +SKIP
+    """
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise ParameterError(f"top must be a whole number >= 1 or None, got {top!r}.")
+    members, order, names = _memberships(corpus, by, model)
+    if len(order) < 2:
+        found = f"only {names[order[0]]!r}" if order else "none"
+        raise ParameterError(
+            f"compare_groups(by={by!r}) needs at least two groups to compare; the corpus has {found}."
+        )
+    if counts is None:
+        counts = count_terms(corpus, max_words=max_words)
+    elif counts.counts.shape[0] != len(corpus):
+        raise ParameterError(
+            f"counts has {counts.counts.shape[0]} rows but the corpus has {len(corpus)} articles; "
+            "pass count_terms(corpus) of this corpus."
+        )
+    indicator = _indicator(members, order)
+    grouped = np.asarray(indicator.sum(axis=0)).ravel() > 0
+    per_group = (indicator @ counts.counts).tocsr()
+    total = np.asarray(counts.counts[grouped].sum(axis=0), dtype=np.float64).ravel()
+    sizes = np.asarray(indicator.sum(axis=1)).ravel().astype(np.int64)
+    frames = [
+        _group_rows(
+            names[g], per_group.getrow(i).toarray().ravel(), total, counts.terms, int(sizes[i]), top
+        )
+        for i, g in enumerate(order)
+    ]
+    table = pd.concat(frames, ignore_index=True)
+    table.attrs["settings"] = dict(counts.settings, by=by)
+    return table
+
+
+def _group_rows(
+    name: Any,
+    in_group: np.ndarray,
+    total: np.ndarray,
+    terms: np.ndarray,
+    size: int,
+    top: int | None,
+) -> pd.DataFrame:
+    elsewhere = np.maximum(total - in_group, 0.0)
+    z = log_odds_z_pair(in_group, elsewhere, background=total)
+    cols = _top_terms(z, top)
+    return pd.DataFrame(
+        {
+            "group": pd.Series([name] * len(cols), dtype=object),
+            "term": terms[cols].astype(str),
+            "z": z[cols],
+            "count_in_group": in_group[cols].astype(np.int64),
+            "count_elsewhere": elsewhere[cols].astype(np.int64),
+            "articles_in_group": np.full(len(cols), size, dtype=np.int64),
+        }
+    )
+
+
+# ------------------------------------------------------------------------------------ page overlap
+
+
+def _tag_keys(value: Any) -> set[str]:
+    if not isinstance(value, list | tuple | np.ndarray):
+        return set()
+    return {key for key in (normalize_tag(str(t)) for t in value) if key}
+
+
+def page_overlap(corpus: pd.DataFrame) -> pd.DataFrame:
+    """How pages overlap: the articles each pair of pages shares and how alike their tag sets are.
+
+    Args:
+        corpus: a corpus with ``tag_pages`` (and ``tags`` for the Jaccard index).
+
+    Returns:
+        One row per ordered pair of pages (the diagonal included, so the table pivots into a square):
+        ``page_a``, ``page_b``, ``articles_a``, ``articles_b`` (articles on each page), ``shared_articles``
+        (articles on both; on the diagonal, the page's own size) and ``tag_jaccard`` (distinct tags used on
+        both pages / distinct tags used on either; 1 on the diagonal, NaN when neither page has tags).
+        Pages are in order of decreasing size (ties: first seen), compared case- and space-insensitively.
+    """
+    members, order, names = _memberships(corpus, "tag_pages", None)
+    indicator = _indicator(members, order)
+    shared = (indicator @ indicator.T).toarray().astype(np.int64)
+    tag_sets: list[set[str]] = [set() for _ in order]
+    position = {g: i for i, g in enumerate(order)}
+    tags = corpus["tags"].tolist() if "tags" in corpus.columns else [[]] * len(corpus)
+    for pages, value in zip(members, tags, strict=True):
+        keys = _tag_keys(value)
+        for page in pages:
+            tag_sets[position[page]] |= keys
+    rows = []
+    for i, a in enumerate(order):
+        for j, b in enumerate(order):
+            union = len(tag_sets[i] | tag_sets[j])
+            jaccard = len(tag_sets[i] & tag_sets[j]) / union if union else float("nan")
+            rows.append((names[a], names[b], shared[i, i], shared[j, j], shared[i, j], jaccard))
+    return pd.DataFrame(
+        rows,
+        columns=["page_a", "page_b", "articles_a", "articles_b", "shared_articles", "tag_jaccard"],
+    ).astype({"articles_a": "int64", "articles_b": "int64", "shared_articles": "int64"})
+
+
+def multi_page_articles(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The articles found on more than one tag page.
+
+    Args:
+        corpus: a corpus with ``tag_pages``.
+
+    Returns:
+        ``id``, ``title``, ``n_pages`` and ``pages`` (the page names joined with ``"; "``), most pages
+        first (ties: corpus order), with the corpus index.
+    """
+    members, _, names = _memberships(corpus, "tag_pages", None)
+    n_pages = np.array([len(m) for m in members], dtype=np.int64)
+    keep = np.flatnonzero(n_pages > 1)
+    keep = keep[np.argsort(-n_pages[keep], kind="stable")]
+    ids = corpus["id"].to_numpy() if "id" in corpus.columns else np.arange(len(corpus))
+    titles = corpus["title"].to_numpy() if "title" in corpus.columns else np.full(len(corpus), "")
+    return pd.DataFrame(
+        {
+            "id": ids[keep],
+            "title": titles[keep],
+            "n_pages": n_pages[keep],
+            "pages": ["; ".join(names[p] for p in members[i]) for i in keep],
+        },
+        index=corpus.index[keep],
+    )
+
+
+def pages_by_cluster(corpus: pd.DataFrame, model: Any) -> pd.DataFrame:
+    """Articles of each tag page in each topic cluster.
+
+    Args:
+        corpus: a corpus with ``tag_pages``.
+        model: the :class:`analysis.topics.TopicModel` fitted on ``corpus``.
+
+    Returns:
+        A table with one row per page (index ``page``, by decreasing size) and one column per cluster
+        (numbered from 1, column index named ``cluster``), holding article counts; an article on two pages
+        counts on each.
+    """
+    clusters = _cluster_labels(corpus, model)
+    members, order, names = _memberships(corpus, "tag_pages", None)
+    k = int(getattr(model, "k", max((c[0] for c in clusters), default=0)))
+    table = np.zeros((len(order), k), dtype=np.int64)
+    position = {g: i for i, g in enumerate(order)}
+    for pages, (cluster,) in zip(members, clusters, strict=True):
+        for page in pages:
+            table[position[page], int(cluster) - 1] += 1
+    return pd.DataFrame(
+        table,
+        index=pd.Index([names[g] for g in order], name="page"),
+        columns=pd.Index(range(1, k + 1), name="cluster"),
+    )
+
+
+def group_names(corpus: pd.DataFrame, by: str = "tag_pages", *, model: Any = None) -> Sequence[Any]:
+    """The groups :func:`compare_groups` would compare, in its order (for a quick check before scoring)."""
+    _, order, names = _memberships(corpus, by, model)
+    return [names[g] for g in order]

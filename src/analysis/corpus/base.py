@@ -1,0 +1,154 @@
+"""Shared pieces of the loader: the article record, block errors and skips, content ids, text cleaning."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+#: The columns every corpus has, in this order; extra JSONL/CSV fields follow them.
+CORPUS_COLUMNS = ("id", "title", "body", "tags", "tag_pages", "source")
+
+
+class SkippedBlocksWarning(UserWarning):
+    """Lenient loading skipped blocks that did not parse; the message lists each one as ``file:line``."""
+
+
+class DatesWarning(UserWarning):
+    """Some publication dates could not be read (they are left missing), or their day/month order was
+    decided from the other dates of the file; the message says how many, with an example and its line."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Small records
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Article:
+    title: str
+    body: str
+    tags: list[str]
+    tag_pages: list[str]
+    source: str
+    extras: dict[str, Any] = field(default_factory=dict)
+    key: str | None = None  # the article_id, when it was computed while parsing
+    date: Any = None  # the publication date as written (JSONL/CSV date field, tag-page date line)
+    date_line: int | None = None  # the line it was read from
+    published: Any = None  # the date read (pandas Timestamp, UTC), set per file by the loader
+
+
+@dataclass(frozen=True)
+class _Skipped:
+    source: str
+    reason: str
+
+
+class _BlockError(Exception):
+    """A block of one file does not parse (becomes a CorpusError, or a skip in lenient mode)."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _where(display: str, line: int | None) -> str:
+    return f"{display}:{line}" if line is not None else display
+
+
+def _reject(error: _BlockError, display: str, *, lenient: bool, skipped: list[_Skipped]) -> None:
+    """Raise ``error`` (strict mode) or record the block as skipped with its line (lenient mode)."""
+    if not lenient:
+        raise error
+    skipped.append(_Skipped(_where(display, error.line), error.message))
+
+
+# --------------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------------
+
+
+def article_id(title: str, body: str) -> str:
+    """Content-derived article id: 16 hex chars of BLAKE2b over the whitespace-normalised title and body.
+
+    Two copies of an article that differ only in whitespace (line breaks, paragraph breaks, trailing
+    spaces, CRLF) or Unicode normal form get the same id; any other difference gives another id.
+
+    Args:
+        title: the headline (may be empty).
+        body: the article text.
+
+    Returns:
+        A 16-character lowercase hex string, the same on every run and machine.
+
+    Example:
+        >>> article_id("Headline", "Body text.") == article_id("Headline ", "Body\\n text.")
+        True
+    """
+    key = _normalise_key(title) + "\x1f" + _normalise_key(body)
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _plain_id(title: str, body: str) -> str:
+    """:func:`article_id` of printable-ASCII title and body (nothing to normalise but spaces)."""
+    key = _plain_key(title) + "\x1f" + _plain_key(body)
+    return hashlib.blake2b(key.encode("ascii"), digest_size=8).hexdigest()
+
+
+def _plain_key(value: str) -> str:
+    if "  " in value or value[:1] == " " or value[-1:] == " ":
+        return " ".join(value.split())
+    return value
+
+
+# --------------------------------------------------------------------------------------------------
+# Decoding
+# --------------------------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+
+
+def _iter_lines(text: str) -> Iterator[str]:
+    """The lines of LF-normalised text, one at a time (``text.split("\\n")`` without the list copy)."""
+    start = 0
+    find = text.find
+    while True:
+        end = find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
+def _clean(value: str) -> str:
+    if value.isascii() and value.isprintable():  # nothing to replace, remove or normalise
+        return value.strip()
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", value)
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return value.strip()
+
+
+def _normalise_key(value: str) -> str:
+    # Printable ASCII has no whitespace but " ": without doubled or outer spaces it is already normalised.
+    if (
+        value.isascii()
+        and value.isprintable()
+        and "  " not in value
+        and value[:1] != " "
+        and value[-1:] != " "
+    ):
+        return value
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return " ".join(value.split())
+
+
+def _quote(line: str, width: int = 60) -> str:
+    return repr(line if len(line) <= width else line[: width - 1] + "…")

@@ -1,0 +1,328 @@
+"""Load tag-page dumps and article exports (JSON Lines, CSV) into one clean corpus DataFrame.
+
+:func:`load_corpus` finds the files, decodes them (:mod:`analysis.corpus.decode`), parses each by its kind
+(:mod:`analysis.corpus.tagpage`, :mod:`analysis.corpus.records`) and merges the same article seen on several
+pages or files into one row.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.corpus.base import (
+    DatesWarning,
+    SkippedBlocksWarning,
+    _Article,
+    _BlockError,
+    _Skipped,
+    _where,
+    article_id,
+)
+from analysis.corpus.dates import parse_dates
+from analysis.corpus.decode import _decode
+from analysis.corpus.records import _parse_csv, _parse_jsonl
+from analysis.corpus.tagpage import _parse_tag_page
+from analysis.errors import CorpusError
+
+_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+_JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+_CSV_SUFFIXES = {".csv"}
+_FOLDER_SUFFIXES = {".txt", ".jsonl", ".csv"}
+
+
+def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.DataFrame:
+    """Load tag-page text files, JSONL and CSV exports (files or folders) into one clean corpus.
+
+    Folders are searched recursively for ``.txt``, ``.jsonl`` and ``.csv`` files (hidden files and
+    folders are ignored). Files are read in a canonical order (sorted absolute path), so the result does
+    not depend on the order ``paths`` are given in; the same file given twice is read once. A file named
+    explicitly is read by its suffix: ``.jsonl``/``.ndjson``/``.json`` as JSON Lines, ``.csv`` as CSV,
+    anything else as tag-page text.
+
+    Tag-page text is parsed by structure, not by line length: each non-blank line is labelled headline,
+    body paragraph or tag by a Viterbi decoder over line features (length, words, sentence endings that
+    are not abbreviations like "U.S.", datelines, bylines, list items, capitals), constrained to the
+    grammar ``[Tag - page] (headline body+ tag*)*``. Consecutive body lines are paragraphs, joined with
+    a blank line. A ``Tag - <page>`` line (hyphen, en or em dash) starts a section; a file can hold
+    several. JSONL/CSV rows need ``body`` (or ``text``); ``title`` may be empty or missing; ``tags`` and
+    ``tag_pages`` may be lists or ``;``-separated strings. Repeated tags within an article are kept once.
+
+    Args:
+        *paths: files and/or folders.
+        lenient: skip blocks that do not parse instead of raising; one :class:`SkippedBlocksWarning`
+            lists every skipped block with its ``file:line``. Whole files that cannot be read (empty,
+            binary) are skipped the same way. Still raises if nothing loads at all.
+
+    Returns:
+        A DataFrame with a default RangeIndex, one row per unique article (same title and body up to
+        whitespace), in first-seen order, with columns ``id`` (str, see :func:`article_id`), ``title``
+        (str, may be empty for JSONL/CSV rows), ``body`` (str, paragraphs separated by ``"\\n\\n"``),
+        ``tags`` (list of str, merged over duplicates in first-seen order), ``tag_pages`` (list of str:
+        the ``Tag - <page>`` headers the article appeared under, or the file stem for files without
+        one), ``source`` (str ``"file:line"`` where the article was first seen) and one column per extra
+        JSONL/CSV field (a field called ``id`` or ``source`` is kept as ``record_id``/``record_source``).
+
+    Raises:
+        CorpusError: a path does not exist, a folder holds no loadable files, or a file is empty,
+            binary, or malformed (the message names the file, the line and what was expected).
+
+    Example:
+        >>> corpus = load_corpus("seeds")  # doctest: +SKIP
+        >>> corpus[["title", "tags"]].head()  # doctest: +SKIP
+    """
+    if not paths:
+        raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
+    files = _collect_files(paths)
+    dates = _DateReport()
+    with _no_gc():
+        articles, skipped = _load_files(files, lenient=lenient, dates=dates)
+    if skipped:
+        listing = "\n".join(f"  {s.source}: {s.reason}" for s in skipped)
+        warnings.warn(
+            f"lenient mode skipped {len(skipped)} block(s) that did not parse:\n{listing}",
+            SkippedBlocksWarning,
+            stacklevel=2,
+        )
+    if not articles:
+        names = ", ".join(given for _, given in files.values())
+        raise CorpusError(
+            f"no articles found in {names}; expected tag pages (.txt), JSONL or CSV with a body"
+        )
+    frame = _to_frame(list(articles), list(articles.values()), dated=dates.files > 0)
+    if dates.files:
+        frame.attrs["date_notes"] = dates.notes()
+        if dates.unreadable or dates.decided:
+            warnings.warn(" ".join(dates.warning()), DatesWarning, stacklevel=2)
+    return frame
+
+
+@dataclass
+class _DateReport:
+    """What reading the publication dates of all files gave: counts, the first unreadable one, notes."""
+
+    files: int = 0
+    dated: int = 0
+    blank: int = 0
+    unreadable: int = 0
+    example: str = ""
+    decided: list[str] = field(default_factory=list)  # day/month order decisions, one per file
+    assumed: list[str] = field(default_factory=list)  # other assumptions (times without a zone)
+
+    def read(self, parsed: list[_Article], given: str) -> None:
+        """Read the dates of one file's articles (day/month order decided for the file as a whole)."""
+        with_field = [a for a in parsed if a.date_line is not None]
+        if not with_field:
+            return
+        column = parse_dates([a.date for a in with_field])
+        for art, stamp in zip(with_field, column.values, strict=True):
+            art.published = None if pd.isna(stamp) else stamp
+        self.files += 1
+        self.dated += int(column.values.notna().sum())
+        self.blank += column.blank + len(parsed) - len(with_field)
+        self.unreadable += column.missing
+        if column.example_at is not None and not self.example:
+            art = with_field[column.example_at]
+            self.example = f"{art.date!r} ({given}:{art.date_line})"
+        for note in column.notes:
+            target = self.decided if "were read" in note else self.assumed
+            target.append(f"{given}: {note}")
+
+    def warning(self) -> list[str]:
+        out = []
+        if self.unreadable:
+            out.append(
+                f"{self.unreadable} publication date(s) could not be read and are left missing, e.g. "
+                f"{self.example}; write them as ISO 8601 (2025-09-14T04:00:00+02:00) to keep them."
+            )
+        return out + self.decided
+
+    def notes(self) -> list[str]:
+        head = (
+            f"{self.dated} article(s) dated; {self.blank} without a date; "
+            f"{self.unreadable} date(s) could not be read."
+        )
+        return [head, *self.decided, *self.assumed]
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of small objects (no cycles are made)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_files(
+    files: dict[Path, tuple[str, str]], *, lenient: bool, dates: _DateReport
+) -> tuple[dict[str, _Article], list[_Skipped]]:
+    """Parse every file in order; returns the merged articles by id and the blocks skipped (lenient).
+
+    ``files`` maps each path to its source name (in the ``source`` column) and the name the user knows it
+    by (the path as given, in messages).
+    """
+    articles: dict[str, _Article] = {}
+    skipped: list[_Skipped] = []
+    for path, (display, given) in files.items():
+        first_skip = len(skipped)
+        try:
+            text = _decode(_read_bytes(path, given))  # the bytes are freed once decoded
+            parsed = _parse_text(path, display, text, lenient=lenient, skipped=skipped)
+        except _BlockError as exc:
+            if not lenient:
+                raise CorpusError(f"{_where(given, exc.line)}: {exc.message}") from None
+            skipped.append(_Skipped(_where(display, exc.line), exc.message))
+            parsed, text = [], ""
+        skipped[first_skip:] = [
+            _Skipped(given + s.source[len(display) :], s.reason) for s in skipped[first_skip:]
+        ]
+        del text
+        dates.read(parsed, given)
+        for art in parsed:
+            _merge(articles, art)
+    return articles, skipped
+
+
+def _read_bytes(path: Path, display: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(
+            f"{display}: cannot be read ({exc.strerror or exc}); check the path and permissions"
+        ) from None
+
+
+# --------------------------------------------------------------------------------------------------
+# Files and folders
+# --------------------------------------------------------------------------------------------------
+
+
+def _display(path: Path, root: Path | None = None) -> str:
+    """How ``source`` and messages name a file: its path inside the folder it was found in, else its name.
+
+    It depends neither on the working directory nor on where the data sits on this machine, so reports and
+    CSV exports carry no local folders and the same data gives the same sources everywhere.
+    """
+    return path.relative_to(root).as_posix() if root is not None else path.name
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[str, str]]:
+    """Every file to read, in canonical order (sorted absolute path): (source name, path as given)."""
+    found: dict[Path, tuple[str, str]] = {}
+    for raw in paths:
+        if isinstance(raw, str) and not raw.strip():
+            raise CorpusError(
+                "an empty path was given; pass a file or folder (.txt, .jsonl or .csv)"
+            )
+        try:
+            path = Path(raw)
+        except TypeError:
+            raise CorpusError(
+                f"{raw!r} is not a path; pass file or folder paths as str or Path"
+            ) from None
+        if path.is_dir():
+            root = path.resolve()
+            inside = [
+                p.resolve()
+                for p in root.rglob("*")
+                if p.suffix.lower() in _FOLDER_SUFFIXES and p.is_file() and not _is_hidden(p, root)
+            ]
+            if not inside:
+                raise CorpusError(
+                    f"{path}: folder has no articles (no .txt, .jsonl or .csv files found in it or below it)"
+                )
+            for p in inside:
+                name = _display(p, root)
+                found[p] = min(
+                    found.get(p, (name, (path / name).as_posix())), (name, (path / name).as_posix())
+                )
+        elif path.is_file():
+            p = path.resolve()
+            found[p] = min(found.get(p, (p.name, path.as_posix())), (p.name, path.as_posix()))
+        elif path.exists():
+            raise CorpusError(
+                f"{path}: is neither a file nor a folder; pass .txt, .jsonl or .csv files"
+            )
+        else:
+            raise CorpusError(
+                f"{path}: no such file or folder; check the path (relative to {Path.cwd()})"
+            )
+    return {p: found[p] for p in sorted(found, key=lambda p: p.as_posix())}
+
+
+def _parse_text(
+    path: Path, display: str, text: str, *, lenient: bool, skipped: list[_Skipped]
+) -> list[_Article]:
+    suffix = path.suffix.lower()
+    if suffix in _JSONL_SUFFIXES:
+        return _parse_jsonl(text, path, display, lenient=lenient, skipped=skipped)
+    if suffix in _CSV_SUFFIXES:
+        return _parse_csv(text, path, display, lenient=lenient, skipped=skipped)
+    return _parse_tag_page(text, path, display, lenient=lenient, skipped=skipped)
+
+
+# --------------------------------------------------------------------------------------------------
+# Merging and the final frame
+# --------------------------------------------------------------------------------------------------
+
+
+def _merge(articles: dict[str, _Article], art: _Article) -> None:
+    key = art.key if art.key is not None else article_id(art.title, art.body)
+    seen = articles.get(key)
+    if seen is None:
+        articles[key] = _Article(
+            art.title,
+            art.body,
+            list(dict.fromkeys(art.tags)),
+            list(dict.fromkeys(art.tag_pages)),
+            art.source,
+            dict(art.extras),
+            published=art.published,
+        )
+        return
+    if seen.published is None:
+        seen.published = art.published
+    for tag in art.tags:
+        if tag not in seen.tags:
+            seen.tags.append(tag)
+    for page in art.tag_pages:
+        if page not in seen.tag_pages:
+            seen.tag_pages.append(page)
+    for name, value in art.extras.items():
+        seen.extras.setdefault(name, value)
+
+
+def _to_frame(ids: list[str], articles: list[_Article], *, dated: bool = False) -> pd.DataFrame:
+    columns: dict[str, list[Any]] = {
+        "id": ids,
+        "title": [a.title for a in articles],
+        "body": [a.body for a in articles],
+        "tags": [a.tags for a in articles],
+        "tag_pages": [a.tag_pages for a in articles],
+        "source": [a.source for a in articles],
+    }
+    if dated:
+        stamps = pd.Series([a.published for a in articles], dtype=object)
+        columns["published"] = pd.to_datetime(stamps, utc=True).astype("datetime64[ns, UTC]")
+    extra_names: dict[str, None] = {}
+    for a in articles:
+        extra_names.update(dict.fromkeys(a.extras))
+    for name in extra_names:
+        columns[name] = [a.extras.get(name) for a in articles]
+    return pd.DataFrame(columns)

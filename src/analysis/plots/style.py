@@ -1,0 +1,98 @@
+"""The house chart style: figure sizes, colours, label shortening, empty-chart message."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+
+BAR_COLOR = "#4C72B0"
+PAGE_TAG_COLOR = "#DD8452"
+UNIVERSAL_COLOR = "#A0A0A0"
+OTHER_COLOR = "#D9D9D9"
+HEATMAP_CMAP = "Blues"
+NO_TAGS = "No tags to show"
+_MAX_LABEL = 40
+_UPRIGHT_COLUMNS = 10  # up to this many clusters, names are written upright and wrapped
+
+
+# ------------------------------------------------------------------------------------- shared helpers
+
+
+def new_figure(width: float, height: float) -> tuple[Figure, Axes]:
+    """A figure with one axes and constrained layout, outside pyplot's global state.
+
+    Args:
+        width: width in inches.
+        height: height in inches.
+
+    Returns:
+        ``(fig, ax)``.
+    """
+    fig = Figure(figsize=(width, height), layout="constrained", dpi=100)
+    ax = fig.add_subplot()
+    style_axes(ax)
+    return fig, ax
+
+
+def style_axes(ax: Axes) -> None:
+    """House look for an axes: no top/right frame, light grid behind the data."""
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_axisbelow(True)
+
+
+def empty_figure(title: str, message: str = NO_TAGS) -> Figure:
+    """A small figure with a title and a centred message, for tables with nothing to draw.
+
+    Args:
+        title: what the chart would have shown.
+        message: the message in the middle of the figure.
+
+    Returns:
+        The figure (its axes are hidden; the message is the only text besides the title).
+    """
+    fig, ax = new_figure(6.0, 2.0)
+    ax.set_axis_off()
+    ax.set_title(title)
+    ax.text(
+        0.5,
+        0.5,
+        message,
+        ha="center",
+        va="center",
+        fontsize=12,
+        color="#555555",
+        transform=ax.transAxes,
+    )
+    return fig
+
+
+def shorten(label: str, width: int = _MAX_LABEL) -> str:
+    """Cut a label to ``width`` characters with an ellipsis, so one odd tag cannot widen a chart."""
+    label = str(label)
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+
+
+def _wrap(label: str, width: int = 18) -> str:
+    return "\n".join(textwrap.wrap(str(label), width=width, break_long_words=True)) or str(label)
+
+
+def _percent(share: float) -> str:
+    if not np.isfinite(share):
+        return ""
+    return f"{share:.1%}" if 0 < share < 0.1 else f"{share:.0%}"
+
+
+def _text_color(rgba: Sequence[float]) -> str:
+    r, g, b = to_rgb(rgba)
+    return "white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.55 else "black"
+
+
+def _integer_locator():
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)

@@ -1,0 +1,217 @@
+"""Build the shareable HTML report: execute the report notebook with papermill, export it offline, write atomically.
+
+:func:`build_report` executes the notebook on any tag pages or exports, exports it with nbconvert through the
+``analysis_report`` template (JupyterLab's, minus every CDN script, plus a Content-Security-Policy that forbids
+scripts and network requests), checks that nothing in the page would reach a server, and replaces the previous
+report atomically: a failed run leaves it untouched.
+
+    from analysis.report import build_report
+    build_report(["seeds"], k=None, random_state=0)   # -> reports/uk-defense.html
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from analysis.config import BUILD_DIR, REPORT_NOTEBOOK, REPORTS_DIR, SEEDS_DIR, TEMPLATES_DIR
+from analysis.errors import AnalysisError, ParameterError, ReportError
+from analysis.report.html import TEMPLATE_NAME, corpus_title, page_counts, slugify
+
+_REMOTE = re.compile(
+    r"""<(?:script|link|iframe|img|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|@import|url\(\s*["']?\s*(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def check_offline(html: str) -> None:
+    """Raise :class:`ReportError` if the page would load anything from a server or run a script file."""
+    match = _REMOTE.search(html)
+    if match:
+        start = max(0, match.start() - 80)
+        raise ReportError(
+            "the exported report would request a resource from a server "
+            f"(near: {html[start : match.end() + 80]!r}); it was not written."
+        )
+
+
+def export_html(notebook, *, title: str, show_code: bool = False) -> str:
+    """Export an executed notebook to one self-contained, offline HTML page (no code unless ``show_code``)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
+    return body
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and an atomic rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def _say(message: str, progress: bool) -> None:
+    if progress:
+        print(message, file=sys.stderr, flush=True)
+
+
+def _pop_stderr(notebook) -> list[str]:
+    """Remove stderr streams (warnings) from the outputs so readers do not see them; return their text."""
+    texts = []
+    for cell in notebook.cells:
+        if cell.get("cell_type") != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                texts.append(output.get("text", ""))
+            else:
+                kept.append(output)
+        cell["outputs"] = kept
+    return texts
+
+
+def build_report(
+    paths: Sequence[str | os.PathLike] | None = None,
+    *,
+    output: str | os.PathLike | None = None,
+    k: int | None = None,
+    random_state: int = 0,
+    show_code: bool = False,
+    progress: bool = True,
+    notebook: str | os.PathLike = REPORT_NOTEBOOK,
+) -> Path:
+    """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
+
+    Args:
+        paths: files or folders to analyse; default the project's ``seeds/``.
+        output: the HTML file to write; default ``reports/<corpus-name>.html``.
+        k: number of topic clusters; None chooses it from the data.
+        random_state: seed for every random step; the same input and seed give the same report.
+        show_code: keep the code cells (for technical readers).
+        progress: print progress to stderr.
+        notebook: the report notebook to execute.
+
+    Returns:
+        The path of the written report.
+
+    Raises:
+        CorpusError: an input cannot be read (raised before anything runs).
+        ParameterError: ``k`` or ``output`` is not usable.
+        ReportError: the notebook or the export failed; the previous report was left in place.
+    """
+    # jsonschema (imported by nbformat) loads rfc3987-syntax, which builds an IRI grammar at import (~1.8 s)
+    # for a string format that notebook schemas never use; without it jsonschema simply skips that format.
+    sys.modules.setdefault("rfc3987_syntax", None)
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from analysis.corpus import load_corpus
+
+    sources = [Path(p) for p in (paths or [SEEDS_DIR])]
+    _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
+    corpus = load_corpus(*sources)
+    title = corpus_title(corpus, sources)
+    _say(
+        f"Loaded {len(corpus)} articles from {len(page_counts(corpus))} tag page(s): {title!r}",
+        progress,
+    )
+    if k is not None and (k < 1 or (len(corpus) > 1 and k >= len(corpus))):
+        raise ParameterError(
+            f"--k {k} does not fit {len(corpus)} articles: use 1 <= k < {len(corpus)}, "
+            "or leave it out to choose k from the data."
+        )
+    out = Path(output) if output else REPORTS_DIR / f"{slugify(title)}.html"
+    if out.suffix.lower() not in {".html", ".htm"}:
+        raise ParameterError(f"output {out} should end in .html")
+    if out.exists() and out.is_dir():
+        raise ParameterError(f"output {out} is a folder; give a file name ending in .html")
+
+    BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    executed = BUILD_DIR / f"{out.stem}.executed.ipynb"
+    notebook = Path(notebook)
+    parameters = {
+        "SEEDS": [str(p.resolve()) for p in sources],
+        "K": k,
+        "RANDOM_STATE": random_state,
+    }
+    _say(
+        f"Executing {notebook.name} (k={'auto' if k is None else k}, random_state={random_state}) ...",
+        progress,
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter(
+                "ignore"
+            )  # papermill/jupyter_client chatter; the notebook's own go to stderr
+            papermill.execute_notebook(
+                str(notebook),
+                str(executed),
+                parameters=parameters,
+                cwd=str(notebook.parent),
+                progress_bar=progress,
+                request_save_on_cell_execute=False,  # one write at the end, not one per cell
+                kernel_name="python3",
+                # The kernel's own log (e.g. ipykernel's TCP notice) is not the reader's concern.
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            )
+    except PapermillExecutionError as exc:
+        where = f"cell {exc.cell_index}" if exc.cell_index is not None else "a cell"
+        raise ReportError(
+            f"the report notebook stopped at {where} with {exc.ename}: {exc.evalue}\n"
+            f"The executed notebook, with the full traceback, is at {executed}.\n"
+            f"{_kept(out)}"
+        ) from None
+    except AnalysisError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (kernel died, notebook missing...: say so, no deep traceback)
+        raise ReportError(
+            f"could not execute {notebook}: {type(exc).__name__}: {exc}\n{_kept(out)}"
+        ) from None
+
+    _say("Exporting HTML ...", progress)
+    nb = nbformat.read(executed, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = (
+                f"injected-parameters-{index}"  # papermill gives it a random id; reports must not vary
+            )
+    for text in _pop_stderr(nb):
+        _say(f"warning from the notebook (not shown in the report): {text.strip()}", True)
+    try:
+        html = export_html(nb, title=f"{title}: coverage report", show_code=show_code)
+        check_offline(html)
+    except ReportError as exc:
+        raise ReportError(f"{exc}\n{_kept(out)}") from None
+    except Exception as exc:  # noqa: BLE001 (any exporter failure becomes a clear message)
+        raise ReportError(
+            f"could not export the report to HTML: {type(exc).__name__}: {exc}\n{_kept(out)}"
+        ) from None
+    write_atomic(out, html)
+    _say(f"Wrote {out} ({len(html) / 1024:.0f} KB)", progress)
+    return out
+
+
+def _kept(out: Path) -> str:
+    if out.exists():
+        return f"The previous report at {out} was left unchanged."
+    return f"No report was written to {out}."

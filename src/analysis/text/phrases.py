@@ -1,0 +1,237 @@
+"""Multi-word phrases found by NPMI, merged into tokens; the analyzer that uses both."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import ParameterError
+from analysis.text.tokens import NEWS_STOP_WORDS, _keep, _raw_tokens
+
+# Words that may sit inside a phrase ("coalition of the willing", "secretary of state").
+_PHRASE_INNER = frozenset({"of", "the", "and", "for", "de", "la", "on", "in", "at", "to"})
+
+
+def _merge_phrases(
+    tokens: list[str], index: dict[str, list[tuple[str, ...]]], rank: dict[tuple[str, ...], int]
+) -> list[str]:
+    """Replace runs of tokens that form a known phrase by one token joined with spaces.
+
+    Longest match first; when the last word of a match starts a stronger phrase (lower rank), the stronger
+    one wins ("president donald trump" -> "president", "donald trump").
+    """
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        cands = index.get(tok)
+        if cands is not None:
+            for cand in cands:
+                m = len(cand)
+                if tuple(tokens[i : i + m]) != cand:
+                    continue
+                r = rank[cand]
+                rival = any(
+                    tuple(tokens[i + m - 1 : i + m - 1 + len(c)]) == c and rank[c] < r
+                    for c in index.get(tokens[i + m - 1], ())
+                )
+                if rival:
+                    continue
+                out.append(" ".join(cand))
+                i += m
+                break
+            else:
+                out.append(tok)
+                i += 1
+        else:
+            out.append(tok)
+            i += 1
+    return out
+
+
+def _phrase_index(
+    phrases: Sequence[str],
+) -> tuple[dict[str, list[tuple[str, ...]]], dict[tuple[str, ...], int]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    rank: dict[tuple[str, ...], int] = {}
+    for r, phrase in enumerate(phrases):
+        parts = tuple(phrase.split())
+        if len(parts) > 1 and parts not in rank:
+            index.setdefault(parts[0], []).append(parts)
+            rank[parts] = r
+    for cands in index.values():
+        cands.sort(key=lambda c: (-len(c), rank[c]))
+    return index, rank
+
+
+@dataclass(frozen=True)
+class NewsAnalyzer:
+    """A picklable scikit-learn ``analyzer``: text -> list of news-aware terms.
+
+    Attributes:
+        stop_words: terms to drop (default :data:`NEWS_STOP_WORDS`).
+        phrases: multiword expressions to keep as one term, words separated by single spaces, strongest
+            first (when two overlap, the earlier one wins).
+    """
+
+    stop_words: frozenset[str] = NEWS_STOP_WORDS
+    phrases: tuple[str, ...] = ()
+    _index: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False, compare=False)
+    _rank: dict[tuple[str, ...], int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index, rank = _phrase_index(self.phrases)
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_rank", rank)
+
+    def __call__(self, text: str) -> list[str]:
+        tokens = _raw_tokens(text)
+        if self._index:
+            tokens = _merge_phrases(tokens, self._index, self._rank)
+        stop = self.stop_words
+        return [t for t in tokens if len(t) > 1 and t not in stop and not t[0].isdigit()]
+
+
+def tokenize(
+    text: str,
+    *,
+    stop_words: Iterable[str] | None = None,
+    extra_stop_words: Iterable[str] = (),
+    phrases: Iterable[str] = (),
+) -> list[str]:
+    """Split one news text into lower-case terms, news-aware.
+
+    Args:
+        text: the text.
+        stop_words: the stop list; default :data:`NEWS_STOP_WORDS` (English stop words, reporting verbs,
+            newsroom boilerplate).
+        extra_stop_words: more words to drop, added to ``stop_words``.
+        phrases: multiword expressions kept as one term (e.g. ``"coalition of the willing"``).
+
+    Returns:
+        The terms in order. Possessives and contractions leave no fragments (``Europe’s`` -> ``europe``,
+        ``won’t`` -> nothing), ``U.S.`` -> ``u.s.``, ``U.K.`` -> ``uk``, hyphenated names stay whole
+        (``trump-zelenskyy``), numbers and one-letter tokens are dropped.
+
+    Example:
+        >>> tokenize("Europe’s leaders said the U.S. won’t join the coalition of the willing.",
+        ...          phrases=["coalition of the willing"])
+        ['europe', 'leaders', 'u.s.', 'join', 'coalition of the willing']
+    """
+    stop = NEWS_STOP_WORDS if stop_words is None else frozenset(w.lower() for w in stop_words)
+    stop = stop | frozenset(w.lower() for w in extra_stop_words)
+    return NewsAnalyzer(stop_words=stop, phrases=tuple(phrases))(text)
+
+
+def find_phrases(
+    texts: Iterable[str],
+    *,
+    min_count: int = 3,
+    threshold: float = 0.5,
+    max_phrases: int = 500,
+    max_length: int = 4,
+    stop_words: frozenset[str] = NEWS_STOP_WORDS,
+) -> tuple[str, ...]:
+    """Find frequent multiword expressions (collocations) in a collection of texts.
+
+    A candidate is 2 to ``max_length`` consecutive tokens that start and end with a content word, with only
+    short function words inside (``of``, ``the``, ``and`` ...): ``prime minister``, ``coalition of the
+    willing``. It is kept when it occurs at least ``min_count`` times and the normalised pointwise mutual
+    information of its first and last word, ``log(p(phrase) / (p(first) p(last))) / -log p(phrase)``, is at
+    least ``threshold`` (1 means the words only ever occur together).
+
+    Args:
+        texts: the texts (for a large corpus, pass a sample: counting is linear in the text).
+        min_count: minimum number of occurrences.
+        threshold: minimum normalised PMI, between -1 and 1.
+        max_phrases: keep at most this many, the most frequent first.
+        max_length: longest phrase in tokens.
+        stop_words: words that cannot start or end a phrase.
+
+    Two kept phrases that overlap ("von der", "der leyen") are joined into one ("von der leyen") when the
+    joined run accounts for at least 80% of the occurrences of the more frequent of the two.
+
+    Returns:
+        The phrases, words separated by single spaces, strongest association first (ties alphabetical);
+        when more than ``max_phrases`` qualify, the most frequent are kept.
+    """
+    if min_count < 1 or not -1.0 <= threshold <= 1.0 or max_length < 2:
+        raise ParameterError(
+            f"find_phrases: min_count must be >= 1 (got {min_count}), threshold in [-1, 1] "
+            f"(got {threshold}) and max_length >= 2 (got {max_length})."
+        )
+    texts = list(texts)
+    stream: list[str] = []
+    for text in texts:
+        stream.extend(_raw_tokens(text))
+        stream.append("")  # document boundary: never part of a phrase
+    total = len(stream) - len(texts)
+    if total <= 0:
+        return ()
+    codes, uniques = pd.factorize(np.asarray(stream, dtype=object), sort=False)
+    del stream
+    v = len(uniques)
+    unigram = np.bincount(codes, minlength=v)
+    content = np.fromiter((_keep(t, stop_words) for t in uniques), dtype=bool, count=v)[codes]
+    inner = np.fromiter((t in _PHRASE_INNER for t in uniques), dtype=bool, count=v)[codes]
+    scored: dict[tuple[str, ...], tuple[float, int]] = {}
+    m = len(codes)
+    for length in range(2, max_length + 1):
+        # start and end with a content word, only short function words inside
+        ok = content[: m - length + 1] & content[length - 1 :]
+        for j in range(1, length - 1):
+            ok &= inner[j : m - length + 1 + j]
+        starts = np.flatnonzero(ok)
+        if len(starts) == 0:
+            continue
+        if (
+            v**length < 2**62
+        ):  # each n-gram as one integer (base v): same order as the rows, much faster
+            key = np.zeros(len(starts), dtype=np.int64)
+            for j in range(length):
+                key = key * v + codes[starts + j]
+            keys, counts = np.unique(key, return_counts=True)
+            found = np.stack([keys // v ** (length - 1 - j) % v for j in range(length)], axis=1)
+        else:
+            grams = np.stack([codes[starts + j] for j in range(length)], axis=1)
+            found, counts = np.unique(grams, axis=0, return_counts=True)
+        for gram, count in zip(
+            found[counts >= min_count], counts[counts >= min_count], strict=True
+        ):
+            p_ab = count / total
+            pmi = math.log(p_ab / ((unigram[gram[0]] / total) * (unigram[gram[-1]] / total)))
+            npmi = pmi / -math.log(p_ab)
+            if npmi >= threshold:
+                scored[tuple(str(uniques[c]) for c in gram)] = (npmi, int(count))
+    # Chains of two overlapping phrases that nearly always occur together ("von der" + "der leyen").
+    chain_parts: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for gram in scored:
+        by_first.setdefault(gram[0], []).append(gram)
+    for gram in scored:
+        for nxt in by_first.get(gram[-1], ()):
+            chain = gram + nxt[1:]
+            if len(chain) <= max_length + 1 and chain not in chain_parts and chain not in scored:
+                chain_parts[chain] = (gram, nxt)
+    if chain_parts:
+        code_of = {str(t): i for i, t in enumerate(uniques)}
+        chain_counts: Counter[tuple[str, ...]] = Counter()
+        first_codes = np.array(sorted({code_of[c[0]] for c in chain_parts}))
+        lengths = sorted({len(c) for c in chain_parts})
+        for i in np.flatnonzero(np.isin(codes, first_codes)):
+            for length in lengths:
+                cand = tuple(str(uniques[c]) for c in codes[i : i + length])
+                if cand in chain_parts:
+                    chain_counts[cand] += 1
+        for chain, count in chain_counts.items():
+            parts = chain_parts[chain]
+            if count >= max(min_count, 0.8 * max(scored[g][1] for g in parts)):
+                scored[chain] = (max(scored[g][0] for g in parts) + 1e-9, count)
+    frequent = sorted(scored, key=lambda g: (-scored[g][1], g))[:max_phrases]
+    frequent.sort(key=lambda g: (-scored[g][0], g))
+    return tuple(" ".join(g) for g in frequent)

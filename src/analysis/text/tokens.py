@@ -1,0 +1,258 @@
+"""News-aware tokenising: cleaning (quotes, datelines, credit lines), tokens, stop words."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+#: Reporting verbs and attribution words: they say how something was reported, not what about.
+REPORTING_WORDS: frozenset[str] = frozenset(
+    [
+        "said",
+        "say",
+        "says",
+        "saying",
+        "told",
+        "tell",
+        "tells",
+        "telling",
+        "according",
+        "added",
+        "adds",
+        "adding",
+        "asked",
+        "asks",
+        "asking",
+        "noted",
+        "notes",
+        "explained",
+        "explains",
+        "stated",
+        "states",
+        "claimed",
+        "claims",
+        "commented",
+        "comments",
+        "remarked",
+        "replied",
+        "replies",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "warned",
+        "warns",
+        "acknowledged",
+        "acknowledges",
+        "reported",
+        "reports",
+        "reporting",
+        "announced",
+        "announces",
+        "confirmed",
+        "confirms",
+        "declined",
+        "declines",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "statement",
+        "statements",
+        "interview",
+        "interviews",
+        "reporters",
+        "reporter",
+        "quoted",
+        "quote",
+        "quotes",
+    ]
+)
+
+#: Newsroom boilerplate, honorifics and contraction leftovers that carry no topic.
+_BOILERPLATE_WORDS: frozenset[str] = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "subscribe",
+        "newsletter",
+        "click",
+        "read",
+        "sign",
+        "article",
+        "updated",
+        "editing",
+        "contributed",
+        "also",
+        "just",
+        "like",
+        "would",
+        "could",
+        "should",
+        "might",
+        "may",
+        "must",
+        "will",
+        "shall",
+        "don",
+        "doesn",
+        "didn",
+        "won",
+        "isn",
+        "aren",
+        "wasn",
+        "weren",
+        "hasn",
+        "haven",
+        "hadn",
+        "wouldn",
+        "couldn",
+        "shouldn",
+        "mustn",
+        "needn",
+        "ll",
+        "ve",
+        "re",
+        "let",
+        "does",
+        "did",
+        "doing",
+        "eg",
+        "ie",
+        "etc",
+    ]
+)
+
+# scikit-learn's list stops some words that carry news topics ("bill", "fire", "interest rates").
+_TOPICAL = frozenset({"bill", "fire", "interest", "system", "serious", "empty", "cry"})
+
+#: Default stop list: scikit-learn's English stop words (less a few topical words such as "bill", "fire",
+#: "interest"), reporting verbs and newsroom boilerplate.
+NEWS_STOP_WORDS: frozenset[str] = (
+    (frozenset(ENGLISH_STOP_WORDS) - _TOPICAL) | REPORTING_WORDS | _BOILERPLATE_WORDS
+)
+
+_QUOTE_MAP = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
+# "LONDON —", "KYIV, Ukraine —", "WASHINGTON (AP) —", "BRUSSELS - " at the start of the text or a paragraph.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'.\-]{2,}(?:[ \t]+[A-Z][A-Z'.\-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Z][A-Za-z.'\-]+){0,2})?"
+    r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–]|-(?=[ \t]))[ \t]*",
+    re.MULTILINE,
+)
+# The start of a line that may hold a dateline (a fast literal search for the line break first).
+_DATELINE_HINT = re.compile(r"\n[ \t]*[A-Z][A-Z'.\-]{2}")
+# "Jane Doe and John Roe contributed reporting from London." / "Additional reporting by ..." /
+# "(Reporting by ...; Editing by ...)" / "This article has been updated ..."
+_CREDIT = re.compile(
+    r"[A-Z][^.!?\n\"]{0,200}?\bcontributed (?:additional )?(?:reporting|to this (?:report|article))"
+    r"[^.!?\n]*[.!?]?"
+    r"|\((?:additional )?reporting by[^)\n]*\)"
+    r"|(?:^|(?<=[.!?\"] ))(?:Additional )?[Rr]eporting by [^.!?\n]*[.!?]?"
+    r"|This (?:article|story) (?:has been|was) updated[^.!?\n]*[.!?]?",
+    re.MULTILINE,
+)
+# Abbreviations whose dotless form is a stop word keep their dots.
+_KEEP_DOTS = frozenset({"us"})
+_US_CAPS = re.compile(r"\bUS\b")
+_DOTTED_ANY = re.compile(r"\.[a-z]\.")
+_TOKEN = re.compile(r"(?:[a-z]\.){2,}|[a-z0-9]+(?:['\-][a-z0-9]+)*")
+
+
+def clean_text(text: str) -> str:
+    """Remove datelines and credit lines and normalise quotes, apostrophes and abbreviations.
+
+    Args:
+        text: one article's text (title and/or body).
+
+    Returns:
+        The cleaned text, case preserved: curly quotes become straight ones, a leading dateline
+        (``"LONDON — "``) and credit lines (``"... contributed reporting from Paris."``) are removed, and
+        the capitalised ``"US"`` is written ``"U.S."`` so that it cannot be read as the pronoun. (Dotted
+        abbreviations are joined by the tokenizer: ``U.K.`` -> ``uk``, ``U.S.`` -> ``u.s.``.)
+    """
+    for curly, straight in _QUOTE_MAP:
+        if curly in text:
+            text = text.replace(curly, straight)
+    if _DATELINE.match(text) or _DATELINE_HINT.search(text):  # a dateline can only start a line
+        text = _DATELINE.sub("", text)
+    if "ontributed" in text or "eporting by" in text or "updated" in text:
+        text = _CREDIT.sub(" ", text)
+    if "US" in text:
+        text = _US_CAPS.sub("U.S.", text)
+    return text
+
+
+@functools.lru_cache(maxsize=65536)
+def _dotted(token: str) -> str:
+    """``u.k.`` -> ``uk``, ``e.u.`` -> ``eu``; ``u.s.`` stays (``us`` is a pronoun)."""
+    letters = token.replace(".", "")
+    return token if letters in _KEEP_DOTS else letters
+
+
+@functools.lru_cache(maxsize=65536)
+def _apostrophe(token: str) -> str:
+    """``europe's`` -> ``europe``, ``they're`` -> ``they``, ``won't`` -> ``""`` (dropped), ``o'brien`` kept."""
+    if token.endswith("n't"):
+        return ""
+    base, _, suffix = token.rpartition("'")
+    if suffix in {"s", "re", "ve", "ll", "d", "m"}:
+        return base
+    return token
+
+
+# Every ASCII character that cannot be part of a token (all but a-z, 0-9, apostrophe, hyphen) -> space.
+_SEPARATE = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not re.fullmatch(r"[a-z0-9'\-]", c)}
+)
+
+
+def _split_tokens(lowered: str) -> list[str]:
+    """``_TOKEN.findall(lowered)``, computed with C-level string operations where that gives the same list.
+
+    Without a dotted abbreviation, a token is a run of ``[a-z0-9'-]`` delimited by anything else: after
+    mapping every other character to a space (non-ASCII ones through ``"?"``, one per character), the
+    whitespace-separated chunks are the tokens, except chunks with an apostrophe or hyphen, which are
+    matched with the token pattern (``"'quoted'"`` -> ``quoted``). Dotted abbreviations use the pattern.
+    """
+    if _DOTTED_ANY.search(lowered):
+        return _TOKEN.findall(lowered)
+    if not lowered.isascii():
+        lowered = lowered.encode("ascii", "replace").decode("ascii")
+    separated = lowered.translate(_SEPARATE)
+    chunks = separated.split()
+    if "'" not in separated and "-" not in separated:
+        return chunks
+    out: list[str] = []
+    for chunk in chunks:
+        if chunk.isalnum():
+            out.append(chunk)
+        else:
+            out.extend(_TOKEN.findall(chunk))
+    return out
+
+
+def _raw_tokens(text: str) -> list[str]:
+    """Lower-cased tokens of cleaned text, stop words still in (phrase detection needs them)."""
+    lowered = clean_text(text).lower()
+    tokens = _split_tokens(lowered)
+    if "'" in lowered:
+        tokens = [_apostrophe(t) if "'" in t else t for t in tokens]
+    if _DOTTED_ANY.search(lowered):
+        tokens = [_dotted(t) if t.endswith(".") else t for t in tokens]
+    return tokens
+
+
+def _keep(token: str, stop_words: frozenset[str]) -> bool:
+    return len(token) > 1 and token not in stop_words and not token[0].isdigit()

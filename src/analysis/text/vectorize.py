@@ -1,0 +1,357 @@
+"""Document texts (headline weight, lead words) and their TF-IDF vectors over one shared vocabulary."""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfTransformer
+
+from analysis.errors import ParameterError
+from analysis.text.phrases import NewsAnalyzer, _merge_phrases, find_phrases
+from analysis.text.tokens import NEWS_STOP_WORDS, _keep, _raw_tokens
+
+
+def document_texts(corpus: pd.DataFrame, *, title_weight: int = 1) -> list[str]:
+    """Title and body of each article as one text (title first, separated by a blank line).
+
+    Args:
+        corpus: a corpus DataFrame with ``body`` and, optionally, ``title``.
+        title_weight: repeat the title this many times (weights headline terms in TF-IDF).
+
+    Returns:
+        One string per row, in row order.
+
+    Raises:
+        ParameterError: when the corpus has no ``body`` column.
+    """
+    if "body" not in corpus.columns:
+        raise ParameterError(
+            f"The corpus has no 'body' column (columns: {list(corpus.columns)}); "
+            "load it with analysis.load_corpus."
+        )
+    return DocumentTexts(corpus, title_weight=title_weight)[:]
+
+
+class DocumentTexts(Sequence[str]):
+    """A read-only, lazy sequence of article texts (title repeated ``title_weight`` times, then body).
+
+    Texts are built when indexed, so a large corpus is never held twice in memory.
+
+    Args:
+        corpus: a corpus DataFrame with ``body`` and, optionally, ``title``.
+        title_weight: repeat the title this many times.
+        max_words: keep only the first ``max_words`` words of each body (words are separated by whitespace;
+            a shortened body is re-joined with single spaces); None keeps the whole body.
+
+    Raises:
+        ParameterError: when the corpus has no ``body`` column or ``max_words`` is not a whole number >= 1.
+    """
+
+    def __init__(
+        self, corpus: pd.DataFrame, *, title_weight: int = 1, max_words: int | None = None
+    ) -> None:
+        if max_words is not None and (
+            isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1
+        ):
+            raise ParameterError(
+                f"max_words must be a whole number >= 1 or None, got {max_words!r}."
+            )
+        if "body" not in corpus.columns:
+            raise ParameterError(
+                f"The corpus has no 'body' column (columns: {list(corpus.columns)}); "
+                "load it with analysis.load_corpus."
+            )
+        self._bodies = corpus["body"].to_numpy()
+        self._titles = corpus["title"].to_numpy() if "title" in corpus.columns else None
+        self._weight = title_weight
+        self._max_words = max_words
+
+    def __len__(self) -> int:
+        return len(self._bodies)
+
+    def _text(self, i: int) -> str:
+        body = self._bodies[i]
+        body = body if isinstance(body, str) else ""
+        if self._max_words is not None:
+            words = body.split(None, self._max_words)
+            if len(words) > self._max_words:
+                body = " ".join(words[: self._max_words])
+        title = self._titles[i] if self._titles is not None else ""
+        if not isinstance(title, str) or not title:
+            return body
+        return "\n\n".join([title] * self._weight + [body])
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self._text(i) for i in range(*index.indices(len(self)))]
+        return self._text(index)
+
+
+@dataclass(frozen=True)
+class TextVectors:
+    """The TF-IDF matrix of a corpus and what produced it.
+
+    Attributes:
+        tfidf: sparse (n articles x n terms) TF-IDF matrix, rows L2-normalised (float32).
+        counts: sparse raw term counts, same shape (used for class-based TF-IDF).
+        terms: the term of each column.
+        settings: the options actually used (for a methods note).
+    """
+
+    tfidf: sparse.csr_matrix
+    counts: sparse.csr_matrix
+    terms: np.ndarray
+    settings: dict
+
+
+def default_min_df(n: int) -> int:
+    """Minimum document frequency that suits a corpus of ``n`` articles (1 below 50 articles)."""
+    if n < 50:
+        return 1
+    if n < 500:
+        return 2
+    if n < 50_000:
+        return 5
+    return 10
+
+
+def default_max_df(n: int) -> float:
+    """Maximum document fraction: terms in more than this share of the articles are dropped."""
+    return 1.0 if n < 10 else (0.9 if n < 100 else 0.5)
+
+
+_CHUNK = 2000
+
+
+class _Vocabulary(dict):
+    """Token -> column id, assigned on first sight (``-1`` for a token that is not a term).
+
+    Looking tokens up with ``map(vocabulary.__getitem__, tokens)`` runs in C; only a token not seen before
+    calls :meth:`__missing__`, so the stop list is checked once per distinct token, not per occurrence.
+    """
+
+    def __init__(self, stop_words: frozenset[str]) -> None:
+        super().__init__()
+        self.stop_words = stop_words
+        self.terms: list[str] = []
+
+    def __missing__(self, token: str) -> int:
+        if _keep(token, self.stop_words):
+            code = self[token] = len(self.terms)
+            self.terms.append(token)
+        else:
+            code = self[token] = -1
+        return code
+
+
+def _count_chunk(
+    texts: Sequence[str], analyzer: NewsAnalyzer, vocabulary: _Vocabulary | None = None
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Term counts of some texts: (vocabulary terms, indptr, indices, counts) of a CSR matrix.
+
+    Args:
+        texts: the texts.
+        analyzer: the analyzer (its stop words, phrases).
+        vocabulary: a vocabulary shared by several calls (its terms only grow); default a new one.
+    """
+    vocab = _Vocabulary(analyzer.stop_words) if vocabulary is None else vocabulary
+    index, rank = analyzer._index, analyzer._rank
+    starters = frozenset(index)
+    stream: list[str] = []
+    lengths = np.empty(len(texts), dtype=np.int64)
+    for i, text in enumerate(texts):
+        tokens = _raw_tokens(text)
+        if starters and not starters.isdisjoint(tokens):
+            tokens = _merge_phrases(tokens, index, rank)
+        stream.extend(tokens)
+        lengths[i] = len(tokens)
+    cols = np.fromiter(map(vocab.__getitem__, stream), dtype=np.int64, count=len(stream))
+    del stream
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    mask = cols >= 0
+    mat = sparse.csr_matrix(
+        (np.ones(int(mask.sum()), dtype=np.float32), (rows[mask], cols[mask])),
+        shape=(len(texts), len(vocab.terms)),
+    )
+    mat.sum_duplicates()
+    return vocab.terms, mat.indptr.astype(np.int64), mat.indices.astype(np.int32), mat.data
+
+
+def _merge_chunks(
+    parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]], n: int
+) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Stack chunk count matrices over one alphabetical vocabulary (independent of the chunking)."""
+    shared = all(p[0] is parts[0][0] for p in parts)
+    terms = np.array(
+        sorted(set(parts[0][0]) if shared else set().union(*(p[0] for p in parts))), dtype=object
+    )
+    position = {t: i for i, t in enumerate(terms)}
+    indptrs, indices, values = [np.zeros(1, dtype=np.int64)], [], []
+    offset = 0
+    shared_remap = None
+    if shared:
+        shared_remap = np.fromiter(
+            map(position.__getitem__, parts[0][0]), dtype=np.int32, count=len(terms)
+        )
+    for vocab, indptr, idx, val in parts:
+        if shared_remap is not None:
+            remap = shared_remap
+        else:
+            remap = np.fromiter(map(position.__getitem__, vocab), dtype=np.int32, count=len(vocab))
+        indices.append(remap[idx] if len(idx) else idx)
+        values.append(val)
+        indptrs.append(indptr[1:] + offset)
+        offset += len(idx)
+    counts = sparse.csr_matrix(
+        (np.concatenate(values), np.concatenate(indices), np.concatenate(indptrs)),
+        shape=(n, len(terms)),
+    )
+    counts.sort_indices()
+    return counts, terms
+
+
+def _prune(
+    counts: sparse.csr_matrix,
+    terms: np.ndarray,
+    *,
+    min_df: float,
+    max_df: float,
+    max_features: int | None,
+) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Drop rare and ubiquitous terms, keep at most ``max_features`` (most frequent; ties alphabetical)."""
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    lo = min_df if isinstance(min_df, int | np.integer) else math.ceil(min_df * n)
+    hi = max_df * n if isinstance(max_df, float) else max_df
+    keep = (df >= lo) & (df <= hi)
+    cols = np.flatnonzero(keep)
+    if max_features is not None and len(cols) > max_features:
+        totals = np.asarray(counts[:, cols].sum(axis=0)).ravel()
+        cols = np.sort(cols[np.argsort(-totals, kind="stable")[:max_features]])
+    return counts[:, cols].tocsr(), terms[cols]
+
+
+def vectorize(
+    texts: Sequence[str],
+    *,
+    min_df: float | None = None,
+    max_df: float | None = None,
+    max_features: int | None = 50_000,
+    stop_words: Iterable[str] | None = None,
+    extra_stop_words: Iterable[str] = (),
+    detect_phrases: bool = True,
+    phrases: Iterable[str] | None = None,
+    phrase_sample: int = 3000,
+    phrase_texts: Sequence[str] | None = None,
+    sublinear_tf: bool = True,
+    n_jobs: int | None = None,
+    progress: bool = False,
+) -> TextVectors:
+    """TF-IDF of news texts with the news-aware analyzer (scikit-learn ``CountVectorizer`` + ``TfidfTransformer``).
+
+    Args:
+        texts: one text per article.
+        min_df: drop terms in fewer documents than this; default adapts to corpus size
+            (1 under 50 articles, 2 under 500, 5 under 50,000, else 10).
+        max_df: drop terms in more than this fraction of documents; default 1.0 under 10 articles,
+            0.9 under 100, else 0.5.
+        max_features: keep at most this many terms (the most frequent), bounding memory on large corpora.
+        stop_words: the stop list; default :data:`NEWS_STOP_WORDS`.
+        extra_stop_words: added to the stop list.
+        detect_phrases: find multiword expressions with :func:`find_phrases` and keep each as one term.
+        phrases: use these phrases instead of detecting them.
+        phrase_sample: detect phrases on at most this many texts, evenly spaced (keeps it cheap).
+        phrase_texts: detect phrases in these texts instead of ``texts`` (e.g. the texts before the
+            headline was repeated for weighting, so that a repeated headline is not taken for a phrase).
+        sublinear_tf: use ``1 + log(tf)`` instead of raw counts.
+        n_jobs: forked worker processes for tokenising (default 1: in one process the tokenizer shares one
+            vocabulary and uses less memory; extra processes rarely pay off on a busy machine).
+        progress: show a tqdm progress bar while tokenising.
+
+    Returns:
+        A :class:`TextVectors`.
+
+    Raises:
+        ParameterError: for an empty corpus, bad options, or when no text has any usable term.
+    """
+    n = len(texts)
+    if n == 0:
+        raise ParameterError("The corpus is empty: there are no articles to vectorise.")
+    stop = NEWS_STOP_WORDS if stop_words is None else frozenset(w.lower() for w in stop_words)
+    stop = stop | frozenset(w.lower() for w in extra_stop_words)
+    min_df = default_min_df(n) if min_df is None else min_df
+    max_df = default_max_df(n) if max_df is None else max_df
+    if isinstance(min_df, int) and min_df > n:
+        min_df = 1
+    if phrases is None:
+        if detect_phrases:
+            source = texts if phrase_texts is None else phrase_texts
+            step = max(1, math.ceil(len(source) / phrase_sample))
+            sample = [source[i] for i in range(0, len(source), step)]
+            min_count = 3 if n < 1000 else 5
+            found = find_phrases(sample, min_count=min_count, stop_words=stop)
+        else:
+            found = ()
+    else:
+        found = tuple(" ".join(p.lower().split()) for p in phrases)
+    analyzer = NewsAnalyzer(stop_words=stop, phrases=found)
+    bounds = [(i, min(i + _CHUNK, n)) for i in range(0, n, _CHUNK)]
+    workers = min(n_jobs if n_jobs is not None else 1, len(bounds))
+    parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = []
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=n, desc="Tokenising articles", unit="article")
+    if workers > 1:
+        # Forked workers; at most 2 chunks per worker in flight, so texts are built a few at a time.
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            pending: deque = deque()
+            for lo, hi in bounds:
+                pending.append(pool.submit(_count_chunk, texts[lo:hi], analyzer))
+                if len(pending) >= 2 * workers:
+                    parts.append(pending.popleft().result())
+                    if bar is not None:
+                        bar.update(len(parts[-1][1]) - 1)
+            while pending:
+                parts.append(pending.popleft().result())
+                if bar is not None:
+                    bar.update(len(parts[-1][1]) - 1)
+    else:
+        vocabulary = _Vocabulary(stop)
+        for lo, hi in bounds:
+            parts.append(_count_chunk(texts[lo:hi], analyzer, vocabulary))
+            if bar is not None:
+                bar.update(hi - lo)
+    if bar is not None:
+        bar.close()
+    counts, terms = _merge_chunks(parts, n)
+    del parts
+    counts, terms = _prune(counts, terms, min_df=min_df, max_df=max_df, max_features=max_features)
+    if counts.shape[1] == 0:
+        raise ParameterError(
+            f"None of the {n} article(s) has a usable term after removing stop words, numbers and "
+            f"rare terms (min_df={min_df}, max_df={max_df}); add longer texts or lower min_df."
+        )
+    tfidf = TfidfTransformer(sublinear_tf=sublinear_tf).fit_transform(counts).astype(np.float32)
+    settings = {
+        "tokenizer": "news-aware (datelines, credit lines, curly apostrophes, dotted abbreviations)",
+        "stop_words": f"{len(stop)} words (English stop words, reporting verbs, newsroom boilerplate)",
+        "phrases_detected": len(found),
+        "min_df": min_df,
+        "max_df": max_df,
+        "max_features": max_features,
+        "sublinear_tf": sublinear_tf,
+        "n_terms": len(terms),
+    }
+    return TextVectors(tfidf=tfidf.tocsr(), counts=counts, terms=terms, settings=settings)
