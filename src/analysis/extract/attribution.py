@@ -145,6 +145,9 @@ def _cue(doc: FieldDoc, verb: int, limit: int) -> str:
             parts += [words[k], words[k + 1]]
         elif words[k][:1].isupper() or words[k].lower() in {"reporters", "journalists", "me", "us"}:
             parts.append(words[k])
+    last = parts[-1]
+    if len(parts) > 1 and last.endswith(".") and last.count(".") == 1:
+        parts[-1] = last[:-1]  # "X." at the end of the sentence
     return " ".join(parts)
 
 

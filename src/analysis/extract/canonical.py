@@ -80,7 +80,12 @@ def _acronyms_in_article(group: list[Mention]) -> None:
         if not _is_acronym(m.name):
             continue
         spelled = next(
-            (lf for lf in long_forms if lf.field == m.field and 1 <= m.start - lf.end <= 2), None
+            (
+                lf
+                for lf in long_forms
+                if m.bracketed and lf.field == m.field and 1 <= m.start - lf.end <= 2
+            ),
+            None,
         )
         if spelled is None:
             spelled = next((lf for lf in long_forms if _initials_match(m.name, lf.name)), None)

@@ -22,8 +22,9 @@ import pandas as pd
 
 from analysis.extract import canonical, cues
 from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS, attribute, clause_before
-from analysis.extract.entities import Mention, _check_corpus, _doc_mentions, mentions_frame
+from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.pipeline import FieldDoc, parse_corpus
+from analysis.extract.rules import doc_mentions
 from analysis.extract.speakers import resolve_speaker
 
 __all__ = ["QUOTE_COLUMNS", "Quotation", "people_and_quotes", "quotes"]
@@ -77,14 +78,14 @@ def people_and_quotes(
     corpus: pd.DataFrame, *, nlp=None, progress: bool | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(entities(corpus), quotes(corpus))`` from one pass of the pipeline."""
-    _check_corpus(corpus)
+    check_corpus(corpus)
     mentions: list[Mention] = []
     found: list[Quotation] = []
     for doc in parse_corpus(corpus, nlp=nlp, progress=progress):
-        doc_mentions = list(_doc_mentions(doc))
-        mentions.extend(doc_mentions)
+        found_here = list(doc_mentions(doc))
+        mentions.extend(found_here)
         if doc.field == "body":
-            found.extend(doc_quotations(doc, doc_mentions))
+            found.extend(doc_quotations(doc, found_here))
     canonical.resolve(mentions)
     texts = dict(zip(corpus["id"].astype(str), corpus["body"].fillna(""), strict=True))
     return mentions_frame(mentions), quotations_frame(found, texts)
