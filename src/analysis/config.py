@@ -16,6 +16,7 @@ __all__ = [
     "REPORT_NOTEBOOK",
     "SEEDS_DIR",
     "SHARED_DIR",
+    "SMALL_CORPUS",
     "TEMPLATES_DIR",
 ]
 
@@ -27,5 +28,7 @@ REPORTS_DIR = PROJECT_ROOT / "reports"
 BUILD_DIR = PROJECT_ROOT / "build"
 TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "04-report.ipynb"
+#: Below this many articles clusters are called tentative whatever their scores (topics notes, report badges).
+SMALL_CORPUS = 30
 # Shared benchmark data lives beside the checkout and is never copied into it.
 SHARED_DIR = PROJECT_ROOT.parent / "shared"

@@ -775,3 +775,13 @@ def test_sources_do_not_depend_on_cwd_or_local_folders(
     assert load_corpus(tmp_path / "pages")["source"].tolist() == from_folder == ["sub/one.txt:3"]
     assert load_corpus("one.txt")["source"].tolist() == ["one.txt:3"]
     assert load_corpus(folder / "one.txt")["source"].tolist() == ["one.txt:3"]
+
+
+def test_csv_loading_leaves_the_process_csv_limit_alone(tmp_path: Path) -> None:
+    import csv
+
+    before = csv.field_size_limit()
+    path = tmp_path / "export.csv"
+    path.write_text("title,body\nHeadline," + "x" * (before + 10) + "\n", encoding="utf-8")
+    assert len(load_corpus(path)["body"].iloc[0]) == before + 10
+    assert csv.field_size_limit() == before

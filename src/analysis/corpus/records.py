@@ -6,7 +6,8 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -139,8 +140,23 @@ def _parse_jsonl(
 def _parse_csv(
     text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
 ) -> list[_Article]:
-    if csv.field_size_limit() < sys.maxsize // 2:
-        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with _large_fields():
+        return _csv_rows(text, path, display, lenient=lenient, skipped=skipped)
+
+
+@contextmanager
+def _large_fields() -> Iterator[None]:
+    """Let the csv module read article bodies of any length, and restore the process's limit afterwards."""
+    previous = csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_rows(
+    text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
+) -> list[_Article]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     out: list[_Article] = []
     try:

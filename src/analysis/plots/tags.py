@@ -141,16 +141,23 @@ def plot_tag_frequency(
     shown = len(table) - int(table["is_other"].sum())
     ax.set_title(f"{title}\n{shown} of {n_tags} tags shown", fontsize=11)
 
-    legend = [
-        (BAR_COLOR, "", "tag"),
-        (PAGE_TAG_COLOR, "", "the page's own tag (its Tag - header)"),
-        (UNIVERSAL_COLOR, "", "on every article (says nothing about any one)"),
-        (OTHER_COLOR, "///", "remaining tags folded together"),
-    ]
-    used = set(colors)
+    _frequency_legend(fig, set(colors))
+    return fig
+
+
+_FREQUENCY_LEGEND = (
+    (BAR_COLOR, "", "tag"),
+    (PAGE_TAG_COLOR, "", "the page's own tag (its Tag - header)"),
+    (UNIVERSAL_COLOR, "", "on every article (says nothing about any one)"),
+    (OTHER_COLOR, "///", "remaining tags folded together"),
+)
+
+
+def _frequency_legend(fig: Figure, used: set[str]) -> None:
+    """A legend below the bars for the kinds of bar drawn, when there is more than one kind."""
     handles = [
         Patch(facecolor=c, hatch=h, edgecolor="#808080" if h else c, label=lab)
-        for c, h, lab in legend
+        for c, h, lab in _FREQUENCY_LEGEND
         if c in used
     ]
     if len(handles) > 1:
@@ -161,7 +168,6 @@ def plot_tag_frequency(
             fontsize=8.5,
             frameon=False,
         )
-    return fig
 
 
 def plot_tags_per_article(dist: pd.DataFrame, *, title: str | None = None) -> Figure:

@@ -18,9 +18,10 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.config import BUILD_DIR, REPORT_NOTEBOOK, REPORTS_DIR, SEEDS_DIR, TEMPLATES_DIR
+from analysis.config import BUILD_DIR, REPORT_NOTEBOOK, REPORTS_DIR, SEEDS_DIR
 from analysis.errors import AnalysisError, ParameterError, ReportError
-from analysis.report.html import TEMPLATE_NAME, corpus_title, page_counts, slugify
+from analysis.report.html import corpus_title, page_counts, slugify
+from analysis.report.nbconvert_config import configure
 
 _REMOTE = re.compile(
     r"""<(?:script|link|iframe|img|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?\s*(?:https?:)?//"""
@@ -41,16 +42,18 @@ def check_offline(html: str) -> None:
 
 
 def export_html(notebook, *, title: str, show_code: bool = False) -> str:
-    """Export an executed notebook to one self-contained, offline HTML page (no code unless ``show_code``)."""
-    from nbconvert import HTMLExporter
+    """Export an executed notebook to one self-contained, offline HTML page (no code unless ``show_code``).
 
-    exporter = HTMLExporter(
-        template_name=TEMPLATE_NAME,
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
-        exclude_input=not show_code,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
+    The exporter takes the project's nbconvert settings (:func:`analysis.report.nbconvert_config.configure`),
+    the same ones a plain ``jupyter nbconvert`` in the project's environment uses.
+    """
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    configure(config)
+    config.HTMLExporter.exclude_input = not show_code
+    exporter = HTMLExporter(config=config)
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     return body
 
@@ -118,16 +121,23 @@ def build_report(
         ParameterError: ``k`` or ``output`` is not usable.
         ReportError: the notebook or the export failed; the previous report was left in place.
     """
-    # jsonschema (imported by nbformat) loads rfc3987-syntax, which builds an IRI grammar at import (~1.8 s)
-    # for a string format that notebook schemas never use; without it jsonschema simply skips that format.
-    sys.modules.setdefault("rfc3987_syntax", None)
-    import nbformat
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
+    sources = [Path(p) for p in (paths or [SEEDS_DIR])]
+    title = _check_inputs(sources, k, progress)
+    out = _output_path(output, title)
+    executed = _execute(
+        Path(notebook), sources, out, k=k, random_state=random_state, progress=progress
+    )
+    _say("Exporting HTML ...", progress)
+    html = _export(executed, out, title=title, show_code=show_code)
+    write_atomic(out, html)
+    _say(f"Wrote {out} ({len(html) / 1024:.0f} KB)", progress)
+    return out
 
+
+def _check_inputs(sources: list[Path], k: int | None, progress: bool) -> str:
+    """Load the inputs once to fail fast with a clean error; return the corpus title."""
     from analysis.corpus import load_corpus
 
-    sources = [Path(p) for p in (paths or [SEEDS_DIR])]
     _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
     corpus = load_corpus(*sources)
     title = corpus_title(corpus, sources)
@@ -140,15 +150,33 @@ def build_report(
             f"--k {k} does not fit {len(corpus)} articles: use 1 <= k < {len(corpus)}, "
             "or leave it out to choose k from the data."
         )
+    return title
+
+
+def _output_path(output: str | os.PathLike | None, title: str) -> Path:
     out = Path(output) if output else REPORTS_DIR / f"{slugify(title)}.html"
     if out.suffix.lower() not in {".html", ".htm"}:
         raise ParameterError(f"output {out} should end in .html")
     if out.exists() and out.is_dir():
         raise ParameterError(f"output {out} is a folder; give a file name ending in .html")
+    return out
+
+
+def _execute(
+    notebook: Path,
+    sources: list[Path],
+    out: Path,
+    *,
+    k: int | None,
+    random_state: int,
+    progress: bool,
+) -> Path:
+    """Run the report notebook with papermill into ``build/``; a failing cell becomes a ReportError."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
 
     BUILD_DIR.mkdir(parents=True, exist_ok=True)
     executed = BUILD_DIR / f"{out.stem}.executed.ipynb"
-    notebook = Path(notebook)
     parameters = {
         "SEEDS": [str(p.resolve()) for p in sources],
         "K": k,
@@ -187,8 +215,13 @@ def build_report(
         raise ReportError(
             f"could not execute {notebook}: {type(exc).__name__}: {exc}\n{_kept(out)}"
         ) from None
+    return executed
 
-    _say("Exporting HTML ...", progress)
+
+def _export(executed: Path, out: Path, *, title: str, show_code: bool) -> str:
+    """The executed notebook as checked offline HTML (stable cell ids, warnings moved to the terminal)."""
+    import nbformat
+
     nb = nbformat.read(executed, as_version=4)
     for index, cell in enumerate(nb.cells):
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
@@ -206,9 +239,7 @@ def build_report(
         raise ReportError(
             f"could not export the report to HTML: {type(exc).__name__}: {exc}\n{_kept(out)}"
         ) from None
-    write_atomic(out, html)
-    _say(f"Wrote {out} ({len(html) / 1024:.0f} KB)", progress)
-    return out
+    return html
 
 
 def _kept(out: Path) -> str:

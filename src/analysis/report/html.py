@@ -23,10 +23,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-from analysis.config import TEMPLATES_DIR
+from analysis.config import SMALL_CORPUS, TEMPLATES_DIR
 
-TEMPLATE_NAME = "analysis_report"
-SMALL_CORPUS = 30  # below this many articles clusters are called tentative whatever their scores
 _ENV = Environment(
     loader=FileSystemLoader(str(TEMPLATES_DIR / "snippets")),
     autoescape=select_autoescape(default=True, default_for_string=True),

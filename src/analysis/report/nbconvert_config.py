@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from analysis.config import TEMPLATES_DIR
 
-__all__ = ["configure"]
+__all__ = ["TEMPLATE_NAME", "configure"]
+
+TEMPLATE_NAME = "analysis_report"
 
 
 def configure(c) -> None:
     """Apply the project's nbconvert settings to a traitlets config object ``c``."""
     c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]
-    c.HTMLExporter.template_name = "analysis_report"
+    c.HTMLExporter.template_name = TEMPLATE_NAME
     c.HTMLExporter.exclude_input_prompt = True
     c.HTMLExporter.exclude_output_prompt = True
     c.TagRemovePreprocessor.enabled = True

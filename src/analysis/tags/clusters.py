@@ -11,7 +11,7 @@ from scipy import sparse
 
 from analysis.errors import ParameterError
 from analysis.tags.cooccurrence import _kept_keys
-from analysis.tags.parse import _check_positive_int, _empty, _parse, _where
+from analysis.tags.parse import _check_positive_int, _empty, _parse, _Tags, _where
 
 CHARACTERISTIC_COLUMNS = [
     "cluster",
@@ -50,6 +50,27 @@ def _cluster_name(label: Any, cluster_names: Mapping[Any, str] | None) -> str:
     if cluster_names is not None and label in cluster_names:
         return str(cluster_names[label])
     return f"Cluster {label}"
+
+
+_CHARACTERISTIC_DTYPES = {
+    "count": "int64",
+    "cluster_size": "int64",
+    "share_in_cluster": "float64",
+    "share_overall": "float64",
+    "lift": "float64",
+    "score": "float64",
+}
+
+
+def _tag_counts_by_cluster(
+    parsed: _Tags, kept: np.ndarray, cluster_pos: np.ndarray, n_clusters: int
+) -> np.ndarray:
+    """Clusters x kept tags: how many articles of each cluster carry each tag (``cluster_pos`` per article)."""
+    membership = sparse.csr_matrix(
+        (np.ones(len(cluster_pos), dtype=np.int64), (np.arange(len(cluster_pos)), cluster_pos)),
+        shape=(len(cluster_pos), n_clusters),
+    )
+    return np.asarray((membership.T @ parsed.matrix()[:, kept]).todense(), dtype=np.int64)
 
 
 def tags_by_cluster(
@@ -94,12 +115,7 @@ def tags_by_cluster(
         return pd.DataFrame(
             np.zeros((len(rows), len(columns)), dtype=np.int64), index=rows, columns=columns
         )
-    x = parsed.matrix()[:, kept]
-    membership = sparse.csr_matrix(
-        (np.ones(len(values), dtype=np.int64), (np.arange(len(values)), np.asarray(cluster_pos))),
-        shape=(len(values), len(clusters)),
-    )
-    table = np.asarray((x.T @ membership).todense(), dtype=np.int64)
+    table = _tag_counts_by_cluster(parsed, kept, np.asarray(cluster_pos), len(clusters)).T
     return pd.DataFrame(table, index=rows, columns=columns)
 
 
@@ -138,26 +154,14 @@ def characteristic_tags(
     _check_positive_int("min_count", min_count)
     parsed = _parse(corpus)
     values = _check_labels(corpus, labels)
-    dtypes = {
-        "count": "int64",
-        "cluster_size": "int64",
-        "share_in_cluster": "float64",
-        "share_overall": "float64",
-        "lift": "float64",
-        "score": "float64",
-    }
+    dtypes = _CHARACTERISTIC_DTYPES
     counts = parsed.counts()
     kept = _kept_keys(parsed, counts, include_universal=False)
     if len(kept) == 0 or len(values) == 0:
         return _empty(CHARACTERISTIC_COLUMNS, dtypes)
     clusters, cluster_pos = np.unique(values, return_inverse=True)
     sizes = np.bincount(cluster_pos, minlength=len(clusters)).astype(np.int64)
-    x = parsed.matrix()[:, kept]
-    membership = sparse.csr_matrix(
-        (np.ones(len(values), dtype=np.int64), (np.arange(len(values)), cluster_pos)),
-        shape=(len(values), len(clusters)),
-    )
-    table = np.asarray((membership.T @ x).todense(), dtype=np.int64)  # clusters x kept tags
+    table = _tag_counts_by_cluster(parsed, kept, cluster_pos, len(clusters))
     share_overall = counts[kept] / parsed.n_articles
     rows = []
     for c, label in enumerate(clusters):

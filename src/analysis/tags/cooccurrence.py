@@ -26,6 +26,17 @@ PAIR_COLUMNS = [
 # --------------------------------------------------------------------------------------- co-occurrence
 
 
+_PAIR_DTYPES = {
+    "count": "int64",
+    "count_a": "int64",
+    "count_b": "int64",
+    "expected": "float64",
+    "lift": "float64",
+    "pmi": "float64",
+    "npmi": "float64",
+}
+
+
 def _kept_keys(parsed: _Tags, counts: np.ndarray, include_universal: bool) -> np.ndarray:
     """Key indices in frequency order, without universal tags unless asked."""
     order = _order(parsed.keys, counts)
@@ -69,20 +80,11 @@ def tag_cooccurrence(
     parsed = _parse(corpus)
     counts = parsed.counts()
     kept = _kept_keys(parsed, counts, include_universal)
-    dtypes = {
-        "count": "int64",
-        "count_a": "int64",
-        "count_b": "int64",
-        "expected": "float64",
-        "lift": "float64",
-        "pmi": "float64",
-        "npmi": "float64",
-    }
+    dtypes = _PAIR_DTYPES
     if len(kept) < 2:
         return _empty(PAIR_COLUMNS, dtypes)
-    x = parsed.matrix()[
-        :, kept
-    ]  # columns in frequency order, so i < j means i is the more frequent
+    # Columns in frequency order, so i < j means i is the more frequent.
+    x = parsed.matrix()[:, kept]
     co = sparse.triu((x.T @ x).tocsr(), k=1).tocoo()
     mask = co.data >= min_count
     i, j, both = co.row[mask], co.col[mask], co.data[mask].astype(np.int64)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from sklearn.preprocessing import normalize
 
+from analysis.config import SMALL_CORPUS
 from analysis.errors import ParameterError
 from analysis.text import DocumentTexts, vectorize
 from analysis.topics.cluster import (
@@ -220,7 +221,7 @@ def fit_topics(
     clusters = pd.DataFrame(rows, index=pd.RangeIndex(k_final, name="cluster"))
     overall_sil = float(np.nanmean(sil)) if np.isfinite(sil).any() else float("nan")
 
-    if n < 30:
+    if n < SMALL_CORPUS:
         what = "1 article" if n == 1 else f"{n} articles"
         notes.insert(0, f"Only {what}: treat these clusters as tentative groupings, not findings.")
     if len(empty):
