@@ -61,39 +61,6 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-@pytest.fixture(scope="session")
-def seed_report(tmp_path_factory) -> str:
-    out = tmp_path_factory.mktemp("report") / "uk-defense.html"
-    assert build_report([SEEDS_DIR], output=out, progress=False) == out
-    return out.read_text(encoding="utf-8")
-
-
-HOSTILE_DUMP = f"""Tag - Hostile <b>page</b>
-
-{HOSTILE_HEADLINE}
-The defence ministry announced new drone procurement plans on Monday. Officials said the contracts would be signed within weeks and that suppliers in three countries had bid.
-{HOSTILE_TAG}
-Defense
-A plain headline about drones and procurement
-The army will buy more drones next year, officials said, as procurement budgets rise across Europe and suppliers expand production lines.
-Defense
-Drones
-Budget talks stall over naval shipbuilding
-Naval shipbuilding budgets were cut again, leaving the frigate programme short of money and shipyards waiting for orders from the ministry.
-Defense
-Navy
-"""
-
-
-@pytest.fixture(scope="session")
-def hostile_report(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("hostile")
-    (folder / "hostile.txt").write_text(HOSTILE_DUMP, encoding="utf-8")
-    out = folder / "hostile.html"
-    build_report([folder / "hostile.txt"], output=out, progress=False)
-    return out.read_text(encoding="utf-8")
-
-
 def test_every_headline_is_in_the_report(seed_report):
     text = squash(" ".join(parse(seed_report).text))
     corpus = load_corpus(SEEDS_DIR)
