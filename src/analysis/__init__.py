@@ -49,6 +49,10 @@ _LAZY = {
     "cluster_browser": "analysis.explore",
     "k_explorer": "analysis.explore",
     "tag_browser": "analysis.explore",
+    "entities": "analysis.extract",
+    "entity_summary": "analysis.extract",
+    "quotes": "analysis.extract",
+    "keyword_in_context": "analysis.text.kwic",
 }
 _MODULES = {"report", "plots", "compare", "explore"}
 
@@ -69,9 +73,12 @@ __all__ = [
     "compare_groups",
     "cooccurrence_matrix",
     "count_terms",
+    "entities",
+    "entity_summary",
     "explore",
     "fit_topics",
     "k_explorer",
+    "keyword_in_context",
     "load_corpus",
     "most_similar",
     "multi_page_articles",
@@ -80,6 +87,7 @@ __all__ = [
     "pages_by_cluster",
     "parse_dates",
     "plots",
+    "quotes",
     "report",
     "rising_terms",
     "similarity_matrix",
@@ -131,6 +139,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         parse_dates,
     )
     from analysis.explore import article_browser, cluster_browser, k_explorer, tag_browser
+    from analysis.extract import entities, entity_summary, quotes
     from analysis.tags import (
         TagSummary,
         characteristic_tags,
@@ -144,4 +153,5 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         tags_per_article,
         top_tags,
     )
+    from analysis.text.kwic import keyword_in_context
     from analysis.topics import TopicModel, fit_topics, most_similar, similarity_matrix
