@@ -99,6 +99,7 @@ def build_report(
     output: str | os.PathLike | None = None,
     k: int | None = None,
     random_state: int = 0,
+    freq: str = "M",
     show_code: bool = False,
     progress: bool = True,
     notebook: str | os.PathLike = REPORT_NOTEBOOK,
@@ -112,6 +113,7 @@ def build_report(
         output: the HTML file to write; default ``reports/<corpus-name>.html``.
         k: number of topic clusters; None chooses it from the data.
         random_state: seed for every random step; the same input and seed give the same report.
+        freq: period of the "Over time" section: ``"D"`` (day), ``"W"`` (week) or ``"M"`` (month).
         show_code: keep the code cells (for technical readers).
         progress: print progress to stderr.
         notebook: the report notebook to execute.
@@ -124,9 +126,11 @@ def build_report(
 
     Raises:
         CorpusError: an input cannot be read (raised before anything runs).
-        ParameterError: ``k`` or ``output`` is not usable.
+        ParameterError: ``k``, ``freq`` or ``output`` is not usable.
         ReportError: the notebook or the export failed; the previous report was left in place.
     """
+    if freq not in {"D", "W", "M"}:
+        raise ParameterError(f"freq must be 'D', 'W' or 'M' (day, week, month), got {freq!r}.")
     sources = [Path(p) for p in (paths or [SEEDS_DIR])]
     title = _check_inputs(sources, k, progress, engine=engine, scheduler=scheduler)
     out = _output_path(output, title)
@@ -138,6 +142,7 @@ def build_report(
         out,
         k=k,
         random_state=random_state,
+        freq=freq,
         progress=progress,
         **engine_parameters,
     )
@@ -187,6 +192,7 @@ def _execute(
     *,
     k: int | None,
     random_state: int,
+    freq: str,
     progress: bool,
     **engine_parameters: str | None,
 ) -> Path:
@@ -200,6 +206,7 @@ def _execute(
         "SEEDS": [str(p.resolve()) for p in sources],
         "K": k,
         "RANDOM_STATE": random_state,
+        "FREQ": freq,
         **engine_parameters,
     }
     _say(
