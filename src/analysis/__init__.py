@@ -45,6 +45,10 @@ _LAZY = {
     "trends": "analysis.compare",
     "DatesWarning": "analysis.corpus",
     "parse_dates": "analysis.corpus",
+    "entities": "analysis.extract",
+    "entity_summary": "analysis.extract",
+    "quotes": "analysis.extract",
+    "keyword_in_context": "analysis.text.kwic",
 }
 _MODULES = {"report", "plots", "compare"}
 
@@ -63,7 +67,10 @@ __all__ = [
     "compare_groups",
     "cooccurrence_matrix",
     "count_terms",
+    "entities",
+    "entity_summary",
     "fit_topics",
+    "keyword_in_context",
     "load_corpus",
     "most_similar",
     "multi_page_articles",
@@ -72,6 +79,7 @@ __all__ = [
     "pages_by_cluster",
     "parse_dates",
     "plots",
+    "quotes",
     "report",
     "rising_terms",
     "similarity_matrix",
@@ -121,6 +129,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         load_corpus,
         parse_dates,
     )
+    from analysis.extract import entities, entity_summary, quotes
     from analysis.tags import (
         TagSummary,
         characteristic_tags,
@@ -134,4 +143,5 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         tags_per_article,
         top_tags,
     )
+    from analysis.text.kwic import keyword_in_context
     from analysis.topics import TopicModel, fit_topics, most_similar, similarity_matrix

@@ -42,6 +42,7 @@ def _report(args: argparse.Namespace) -> int:
         output=args.output,
         k=args.k,
         random_state=args.random_state,
+        freq=args.freq,
         show_code=args.show_code,
         progress=not args.quiet,
     )
@@ -87,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument(
         "--random-state", type=int, default=0, help="seed for every random step (default: 0)"
+    )
+    r.add_argument(
+        "--freq",
+        choices=["W", "M", "D"],
+        default="M",
+        help="period of the 'Over time' section: W week, M month, D day (default: M)",
     )
     r.add_argument("--show-code", action="store_true", help="keep the code cells in the report")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress output")

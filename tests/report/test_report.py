@@ -314,3 +314,11 @@ def test_plain_nbconvert_works_offline(tmp_path, project_root):
     assert (
         "fit_topics(" not in page
     )  # code hidden by the project's nbconvert config (cells tagged hide-input)
+
+
+def test_seed_report_says_in_one_line_each_why_pages_and_time_are_absent(seed_report):
+    text = squash(" ".join(parse(seed_report).text))
+    assert "Pages compared is not shown: all 9 articles come from one tag page (UK defense)" in text
+    assert "Over time is not shown: none of the 9 articles has a publication date" in text
+    headings = [a for t, a in parse(seed_report).elements if t == "h2"]
+    assert not any(h.get("id") in {"pages-compared", "over-time"} for h in headings)

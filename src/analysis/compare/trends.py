@@ -281,9 +281,10 @@ def _mark_spikes(
     for row in np.flatnonzero(spike):
         period, group = table["period"].iat[row], table["group"].iat[row]
         picked = [
-            i for i in np.flatnonzero(starts == np.datetime64(period))
+            i
+            for i in np.flatnonzero(starts == np.datetime64(period))
             if any(name_of[g] == group for g in members[i])
-        ]  # fmt: skip
+        ]
         headlines[row] = representative_headline([str(titles[i] or "") for i in picked])
     return table.assign(spike=spike, headline=headlines)
 

@@ -30,6 +30,11 @@ from analysis.report.html import (
     trust_assessment,
 )
 
+_COMPARE = {
+    "over_time_html",
+    "pages_compared_html",
+}  # imported on first use (scikit-learn, matplotlib)
+
 __all__ = [
     "HTMLBlock",
     "build_report",
@@ -38,10 +43,20 @@ __all__ = [
     "corpus_title",
     "export_html",
     "figure_html",
+    "over_time_html",
     "page_counts",
+    "pages_compared_html",
     "slugify",
     "summary_html",
     "table_html",
     "trust_assessment",
     "write_atomic",
 ]
+
+
+def __getattr__(name: str):
+    if name in _COMPARE:
+        from analysis.report import compare
+
+        return getattr(compare, name)
+    raise AttributeError(f"module 'analysis.report' has no attribute {name!r}")
