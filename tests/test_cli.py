@@ -91,3 +91,16 @@ def test_lenient_skips_with_warning_on_stderr(tmp_path: Path) -> None:
     assert [json.loads(line)["title"] for line in lenient.stdout.splitlines()] == ["A"]
     assert "mixed.jsonl:2" in lenient.stderr and "SkippedBlocksWarning" in lenient.stderr
     assert "Traceback" not in lenient.stderr
+
+
+def test_report_freq_option() -> None:
+    import pytest
+
+    from analysis.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["report", "seeds", "--freq", "W"]).freq == "W"
+    assert parser.parse_args(["report"]).freq == "M"
+    with pytest.raises(SystemExit) as exc:
+        parser.parse_args(["report", "--freq", "Y"])
+    assert exc.value.code == 2
