@@ -38,8 +38,7 @@ def test_large_map_draws_a_fixed_sample_and_says_so(bbc_model):
 
 def test_article_list_beyond_the_limit_links_the_full_csv(bbc_model, tmp_path):
     corpus, model = bbc_model
-    names = {c: f"{c + 1}: {label}" for c, label in model.clusters["label"].items()}
-    html = articles_html(corpus, model, names, slug="bbc", full_table_max=100, files_dir=tmp_path)
+    html = articles_html(corpus, model, slug="bbc", full_table_max=100, files_dir=tmp_path)
     full = pd.read_csv(tmp_path / "bbc-articles.csv", keep_default_na=False)
     assert len(full) == len(corpus)
     assert list(full.columns) == ["id", "headline", "cluster", "tags", "tag pages", "source"]
@@ -54,7 +53,6 @@ def test_article_list_beyond_the_limit_links_the_full_csv(bbc_model, tmp_path):
 def test_small_article_list_keeps_every_article(tmp_path):
     corpus = load_corpus("seeds")
     model = fit_topics(corpus, k=2, random_state=0)
-    names = {c: f"{c + 1}: {label}" for c, label in model.clusters["label"].items()}
-    html = articles_html(corpus, model, names, slug="seed", files_dir=tmp_path)
+    html = articles_html(corpus, model, slug="seed", files_dir=tmp_path)
     assert html.count("<tr") - 1 == len(corpus)
     assert not list(tmp_path.iterdir())  # nothing written beside the report: the table is embedded

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -150,14 +150,16 @@ def map_table(model, corpus: pd.DataFrame, *, total: int) -> pd.DataFrame:
     return table[["id", "cluster", "x", "y"]].round({"x": 3, "y": 3})
 
 
-def _article_table(corpus: pd.DataFrame, model, names: Mapping[int, str]) -> pd.DataFrame:
+def _full_table(corpus: pd.DataFrame, model) -> pd.DataFrame:
+    """Every article: ``id``, ``headline``, ``cluster`` ("1: label"), ``tags``, ``tag pages``, ``source``."""
+    from analysis.report.tables import cluster_names
+
+    names = cluster_names(model)
     return pd.DataFrame(
         {
-            "id": corpus["id"].to_numpy()
-            if "id" in corpus.columns
-            else np.arange(len(corpus)).astype(str),
+            "id": corpus["id"].to_numpy(),
             "headline": corpus["title"].to_numpy(),
-            "cluster": [names[c] for c in model.labels],
+            "cluster": [names[int(c)] for c in model.labels],
             "tags": corpus["tags"].to_numpy(),
             "tag pages": corpus["tag_pages"].to_numpy(),
             "source": corpus["source"].to_numpy(),
@@ -168,7 +170,6 @@ def _article_table(corpus: pd.DataFrame, model, names: Mapping[int, str]) -> pd.
 def articles_html(
     corpus: pd.DataFrame,
     model,
-    names: Mapping[int, str],
     *,
     slug: str,
     full_table_max: int = FULL_TABLE_MAX,
@@ -180,7 +181,6 @@ def articles_html(
     Args:
         corpus: the corpus.
         model: its topic model.
-        names: cluster number (0-based) -> name shown to readers.
         slug: file-name stem of the report's downloads.
         full_table_max: up to this many articles every article is listed (the seed report).
         min_cluster_size: on a large corpus, clusters smaller than this are not listed.
@@ -190,14 +190,12 @@ def articles_html(
         The HTML fragment.
     """
     from analysis import report
+    from analysis.report.tables import articles_table
 
-    table = _article_table(corpus, model, names)
-    if len(table) <= full_table_max:
-        if "body" in corpus.columns:
-            table.insert(5, "words", corpus["body"].str.split().str.len().to_numpy())
-        return report.table_html(
-            table.drop(columns="id"), numeric=["words"], csv_name=f"{slug}-articles.csv"
-        )
+    if len(corpus) <= full_table_max:
+        table = articles_table(corpus, model)
+        return report.table_html(table, numeric=["words"], csv_name=f"{slug}-articles.csv")
+    table = _full_table(corpus, model)
     name = f"{slug}-articles.csv"
     folder = Path(files_dir)
     folder.mkdir(parents=True, exist_ok=True)
