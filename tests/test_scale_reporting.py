@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus
+from analysis.report.tables import articles_table
 from analysis.scale.reporting import articles_html, map_table, map_view
 from analysis.topics import fit_topics
 
@@ -38,7 +39,8 @@ def test_large_map_draws_a_fixed_sample_and_says_so(bbc_model):
 
 def test_article_list_beyond_the_limit_links_the_full_csv(bbc_model, tmp_path):
     corpus, model = bbc_model
-    html = articles_html(corpus, model, slug="bbc", full_table_max=100, files_dir=tmp_path)
+    table = articles_table(corpus, model)
+    html = articles_html(table, corpus, model, slug="bbc", full_table_max=100, files_dir=tmp_path)
     full = pd.read_csv(tmp_path / "bbc-articles.csv", keep_default_na=False)
     assert len(full) == len(corpus)
     assert list(full.columns) == ["id", "headline", "cluster", "tags", "tag pages", "source"]
@@ -53,6 +55,8 @@ def test_article_list_beyond_the_limit_links_the_full_csv(bbc_model, tmp_path):
 def test_small_article_list_keeps_every_article(tmp_path):
     corpus = load_corpus("seeds")
     model = fit_topics(corpus, k=2, random_state=0)
-    html = articles_html(corpus, model, slug="seed", files_dir=tmp_path)
+    html = articles_html(
+        articles_table(corpus, model), corpus, model, slug="seed", files_dir=tmp_path
+    )
     assert html.count("<tr") - 1 == len(corpus)
     assert not list(tmp_path.iterdir())  # nothing written beside the report: the table is embedded

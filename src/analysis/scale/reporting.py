@@ -150,24 +150,8 @@ def map_table(model, corpus: pd.DataFrame, *, total: int) -> pd.DataFrame:
     return table[["id", "cluster", "x", "y"]].round({"x": 3, "y": 3})
 
 
-def _full_table(corpus: pd.DataFrame, model) -> pd.DataFrame:
-    """Every article: ``id``, ``headline``, ``cluster`` ("1: label"), ``tags``, ``tag pages``, ``source``."""
-    from analysis.report.tables import cluster_names
-
-    names = cluster_names(model)
-    return pd.DataFrame(
-        {
-            "id": corpus["id"].to_numpy(),
-            "headline": corpus["title"].to_numpy(),
-            "cluster": [names[int(c)] for c in model.labels],
-            "tags": corpus["tags"].to_numpy(),
-            "tag pages": corpus["tag_pages"].to_numpy(),
-            "source": corpus["source"].to_numpy(),
-        }
-    )
-
-
 def articles_html(
+    table: pd.DataFrame,
     corpus: pd.DataFrame,
     model,
     *,
@@ -179,7 +163,8 @@ def articles_html(
     """The report's article list: every article (small corpora), or each cluster's best representatives.
 
     Args:
-        corpus: the corpus.
+        table: :func:`analysis.report.tables.articles_table` of the corpus.
+        corpus: the corpus (for the article ids of the full CSV).
         model: its topic model.
         slug: file-name stem of the report's downloads.
         full_table_max: up to this many articles every article is listed (the seed report).
@@ -190,16 +175,14 @@ def articles_html(
         The HTML fragment.
     """
     from analysis import report
-    from analysis.report.tables import articles_table
 
-    if len(corpus) <= full_table_max:
-        table = articles_table(corpus, model)
+    if len(table) <= full_table_max:
         return report.table_html(table, numeric=["words"], csv_name=f"{slug}-articles.csv")
-    table = _full_table(corpus, model)
     name = f"{slug}-articles.csv"
     folder = Path(files_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    full = table.copy()
+    full = table.drop(columns="words")
+    full.insert(0, "id", corpus["id"].to_numpy())
     for column in ("tags", "tag pages"):
         full[column] = full[column].map("; ".join)
     full.to_csv(folder / name, index=False, lineterminator="\n")
@@ -209,7 +192,7 @@ def articles_html(
         if model.clusters.loc[c, "size"] >= min_cluster_size
         for r in model.clusters.loc[c, "representatives"][:REPRESENTATIVES]
     ]
-    shown = table.iloc[rows].drop(columns="id")
+    shown = table.iloc[rows].drop(columns="words")
     small = int((model.clusters["size"] < min_cluster_size).sum())
     intro = Markup(
         "<p>{n} articles: too many to list here. Below are the {r} most representative articles of each "
