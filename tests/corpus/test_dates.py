@@ -168,7 +168,8 @@ def test_loader_reads_a_messy_date_column_with_the_exact_missing_count(tmp_path)
     assert corpus["date"].tolist() == dates  # the field as written stays beside the dates read
     assert (
         corpus.attrs["date_notes"][0]
-        == "7 article(s) dated; 1 without a date; 2 date(s) could not be read."
+        == "7 of 10 article(s) dated; of the date values read, 2 could not be read and 1 were blank "
+        "or absent."
     )
 
 
