@@ -73,7 +73,7 @@ def test_notebook_runs_end_to_end(path):
         assert images, "the charts are drawn"
     if path.stem == "00-explore":
         views = [o for c in nb.cells for o in c.get("outputs", []) if WIDGET in o.get("data", {})]
-        assert len(views) == 4, "the four explorers are shown"
+        assert len(views) == 5, "the five explorers are shown"
 
 
 def test_topic_notebook_takes_parameters():
