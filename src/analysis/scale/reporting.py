@@ -2,8 +2,9 @@
 
 - :func:`report_corpus`: the corpus and its topic model, read from the parse cache (the CLI built it, so
   the notebook does not parse again). Up to :data:`analysis.scale.topics.SAMPLE_SIZE` articles this is
-  ``load_corpus`` + ``fit_topics``, exactly as before; beyond, the corpus is read without its bodies and
-  the clusters are fitted on a sample and every article assigned in chunks (or as Dask tasks).
+  ``load_corpus`` + ``fit_topics``, exactly as before; beyond, the corpus is read from the cache without
+  its bodies and the clusters are fitted on a sample and every article assigned in chunks (or as Dask
+  tasks). The cache does not hold publication dates yet: on a large archive "Over time" is absent.
 - :func:`map_view`: the articles the map draws: all of them up to :data:`MAP_POINTS`, else a fixed random
   sample, with a sentence that says which.
 - :func:`articles_html`: every article listed (small corpora, as before), or, beyond
@@ -73,12 +74,15 @@ def report_corpus(
         return _dask_corpus(
             paths, k=k, random_state=random_state, scheduler=scheduler, progress=progress
         )
+    from analysis.corpus import load_corpus
     from analysis.scale.cache import cache_corpus
     from analysis.topics import fit_topics
 
     cache = cache_corpus(*paths)
-    if cache.n_articles <= SAMPLE_SIZE:
-        corpus = cache.read()
+    if (
+        cache.n_articles <= SAMPLE_SIZE
+    ):  # as before: load_corpus (publication dates too) + fit_topics
+        corpus = load_corpus(*paths)
         return corpus, fit_topics(corpus, k=k, random_state=random_state, progress=progress)
     from analysis.scale.topics import fit_sampled
 
@@ -100,13 +104,12 @@ def _dask_corpus(paths, *, k, random_state, scheduler, progress):
     client = get_client(scheduler, progress=False)
     ddf = load_corpus_dask(*paths, client=client)
     model = fit_topics_dask(ddf, k=k, random_state=random_state, progress=progress)
-    columns = (
-        list(ddf.columns)
-        if model.n_articles <= SAMPLE_SIZE
-        else [c for c in ddf.columns if c != "body"]
-    )
-    corpus = ddf[columns].compute().reset_index(drop=True)
-    return corpus, model
+    if model.n_articles <= SAMPLE_SIZE:  # the same rows in the same order, with publication dates
+        from analysis.corpus import load_corpus
+
+        return load_corpus(*paths), model
+    columns = [c for c in ddf.columns if c != "body"]
+    return ddf[columns].compute().reset_index(drop=True), model
 
 
 def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, random_state: int = 0):
