@@ -79,9 +79,7 @@ def report_corpus(
     from analysis.topics import fit_topics
 
     cache = cache_corpus(*paths)
-    if (
-        cache.n_articles <= SAMPLE_SIZE
-    ):  # as before: load_corpus (publication dates too) + fit_topics
+    if cache.n_articles <= SAMPLE_SIZE:  # as before (publication dates too)
         corpus = load_corpus(*paths)
         return corpus, fit_topics(corpus, k=k, random_state=random_state, progress=progress)
     from analysis.scale.topics import fit_sampled
