@@ -16,8 +16,8 @@ one split around its reporting clause (``“A,” he said. “B.”``) is one ro
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import pandas as pd
 
