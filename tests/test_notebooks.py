@@ -28,7 +28,13 @@ def run(path, parameters: dict | None = None):
 
 def test_notebooks_are_numbered_in_reading_order():
     names = [p.stem for p in NOTEBOOKS]
-    assert names == ["01-load-and-inspect", "02-topic-clusters", "03-tag-analysis", "04-report"]
+    assert names == [
+        "01-load-and-inspect",
+        "02-topic-clusters",
+        "03-tag-analysis",
+        "04-report",
+        "05-people-and-quotes",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
