@@ -13,6 +13,7 @@ from analysis.config import NOTEBOOKS_DIR
 pytestmark = pytest.mark.slow
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
 def run(path, parameters: dict | None = None):
@@ -29,6 +30,7 @@ def run(path, parameters: dict | None = None):
 def test_notebooks_are_numbered_in_reading_order():
     names = [p.stem for p in NOTEBOOKS]
     assert names == [
+        "00-explore",
         "01-load-and-inspect",
         "02-topic-clusters",
         "03-tag-analysis",
@@ -67,8 +69,11 @@ def test_notebook_runs_end_to_end(path):
         for o in c.outputs
         if "image/png" in o.get("data", {})
     ]
-    if path.stem != "01-load-and-inspect":
+    if path.stem not in {"00-explore", "01-load-and-inspect"}:  # 00 draws its charts in widgets
         assert images, "the charts are drawn"
+    if path.stem == "00-explore":
+        views = [o for c in nb.cells for o in c.get("outputs", []) if WIDGET in o.get("data", {})]
+        assert len(views) == 4, "the four explorers are shown"
 
 
 def test_topic_notebook_takes_parameters():

@@ -45,12 +45,16 @@ _LAZY = {
     "trends": "analysis.compare",
     "DatesWarning": "analysis.corpus",
     "parse_dates": "analysis.corpus",
+    "article_browser": "analysis.explore",
+    "cluster_browser": "analysis.explore",
+    "k_explorer": "analysis.explore",
+    "tag_browser": "analysis.explore",
     "entities": "analysis.extract",
     "entity_summary": "analysis.extract",
     "quotes": "analysis.extract",
     "keyword_in_context": "analysis.text.kwic",
 }
-_MODULES = {"report", "plots", "compare"}
+_MODULES = {"report", "plots", "compare", "explore"}
 
 __all__ = [
     "AnalysisError",
@@ -61,15 +65,19 @@ __all__ = [
     "SkippedBlocksWarning",
     "TagSummary",
     "TopicModel",
+    "article_browser",
     "article_id",
     "characteristic_tags",
+    "cluster_browser",
     "compare",
     "compare_groups",
     "cooccurrence_matrix",
     "count_terms",
     "entities",
     "entity_summary",
+    "explore",
     "fit_topics",
+    "k_explorer",
     "keyword_in_context",
     "load_corpus",
     "most_similar",
@@ -83,6 +91,7 @@ __all__ = [
     "report",
     "rising_terms",
     "similarity_matrix",
+    "tag_browser",
     "tag_cooccurrence",
     "tag_counts_per_article",
     "tag_frequency",
@@ -111,7 +120,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs
-    from analysis import compare, plots, report
+    from analysis import compare, explore, plots, report
     from analysis.compare import (
         compare_groups,
         count_terms,
@@ -129,6 +138,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         load_corpus,
         parse_dates,
     )
+    from analysis.explore import article_browser, cluster_browser, k_explorer, tag_browser
     from analysis.extract import entities, entity_summary, quotes
     from analysis.tags import (
         TagSummary,

@@ -2,12 +2,15 @@
 
 ``articles`` parses tag pages and exports and writes the clean corpus to stdout (JSON Lines or CSV), so a user
 can check and convert a dump. ``report`` builds the shareable HTML report. Errors a user can cause print
-their message to stderr and exit with status 2, with no traceback.
+their message to stderr and exit with status 2, with no traceback; a reader that stops early
+(``... | head``) ends the command quietly with status 141, as for any Unix tool.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -27,6 +30,7 @@ def _articles(args: argparse.Namespace) -> int:
         out.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         out.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
+    sys.stdout.flush()  # here, not at exit, so that a closed pipe is handled like any other
     return 0
 
 
@@ -146,3 +150,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
+
+
+def _closed_pipe() -> int:
+    """The reader of stdout went away (``... | head``): stop quietly with the status a shell expects (141).
+
+    Python flushes stdout again at exit, which would raise once more; point it at /dev/null first.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + signal.SIGPIPE
