@@ -137,7 +137,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
 
 
 def _fold_accents(mentions: list[Mention]) -> None:
-    """"António Costa" and "Antonio Costa" are one person: the form used most wins (first seen on a tie)."""
+    """ "António Costa" and "Antonio Costa" are one person: the form used most wins (first seen on a tie)."""
     forms: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         if m.type == "person":
