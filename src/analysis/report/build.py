@@ -1,9 +1,9 @@
 """Build the shareable HTML report: execute the report notebook with papermill, export it offline, write atomically.
 
 :func:`build_report` executes the notebook on any tag pages or exports, exports it with nbconvert through the
-``analysis_report`` template (JupyterLab's, minus every CDN script, plus a Content-Security-Policy that forbids
-scripts and network requests), checks that nothing in the page would reach a server, and replaces the previous
-report atomically: a failed run leaves it untouched.
+``analysis_report`` template (JupyterLab's markup with a head of its own: no CDN script, only the CSS the
+report uses, a Content-Security-Policy that forbids scripts and network requests), checks that nothing in the
+page would reach a server, and replaces the previous report atomically: a failed run leaves it untouched.
 
     from analysis.report import build_report
     build_report(["seeds"], k=None, random_state=0)   # -> reports/uk-defense.html
@@ -53,6 +53,8 @@ def export_html(notebook, *, title: str, show_code: bool = False) -> str:
     config = Config()
     configure(config)
     config.HTMLExporter.exclude_input = not show_code
+    if show_code:  # technical readers get every cell's code, those tagged hide-input included
+        config.TagRemovePreprocessor.remove_input_tags = set()
     exporter = HTMLExporter(config=config)
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     return body
