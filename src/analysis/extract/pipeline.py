@@ -77,9 +77,13 @@ def _blank_pipeline():
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
     patterns = [
-        {"label": "place", "pattern": form} for form in places() if " " in form or "." in form
+        {"label": "place", "pattern": form}
+        for form in sorted(places())
+        if " " in form or "." in form
     ]
-    patterns += [{"label": "organisation", "pattern": form} for form in cues.KNOWN_ORG_PHRASES]
+    patterns += [
+        {"label": "organisation", "pattern": form} for form in sorted(cues.KNOWN_ORG_PHRASES)
+    ]
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
     return nlp

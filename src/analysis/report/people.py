@@ -296,7 +296,7 @@ def _name_in_context(corpus: pd.DataFrame, mentions, name: str, lines: int) -> p
     forms = [name]
     if mentions is not None and not mentions.empty:
         written = mentions.loc[mentions["name"] == name, "text"]
-        forms = sorted(set(written), key=len)[:1] or forms
+        forms = sorted(set(written), key=lambda form: (len(form), form))[:1] or forms
     found = keyword_in_context(corpus, forms[0], window=50, fields=("body",))
     if found.empty:
         return pd.DataFrame()
