@@ -181,3 +181,16 @@ def test_closed_pipe_on_a_long_output(tmp_path: Path) -> None:
     assert len(result.stdout) == 100
     assert result.stderr == ""
     assert result.returncode == 141  # 128 + SIGPIPE, what `yes | head -1` gives under pipefail
+
+
+def test_report_freq_option() -> None:
+    import pytest
+
+    from analysis.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["report", "seeds", "--freq", "W"]).freq == "W"
+    assert parser.parse_args(["report"]).freq == "M"
+    with pytest.raises(SystemExit) as exc:
+        parser.parse_args(["report", "--freq", "Y"])
+    assert exc.value.code == 2

@@ -48,6 +48,7 @@ _LAZY = {
     "article_browser": "analysis.explore",
     "cluster_browser": "analysis.explore",
     "k_explorer": "analysis.explore",
+    "kwic_browser": "analysis.explore",
     "tag_browser": "analysis.explore",
     "entities": "analysis.extract",
     "entity_summary": "analysis.extract",
@@ -79,6 +80,7 @@ __all__ = [
     "fit_topics",
     "k_explorer",
     "keyword_in_context",
+    "kwic_browser",
     "load_corpus",
     "most_similar",
     "multi_page_articles",
@@ -138,7 +140,13 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         load_corpus,
         parse_dates,
     )
-    from analysis.explore import article_browser, cluster_browser, k_explorer, tag_browser
+    from analysis.explore import (
+        article_browser,
+        cluster_browser,
+        k_explorer,
+        kwic_browser,
+        tag_browser,
+    )
     from analysis.extract import entities, entity_summary, quotes
     from analysis.tags import (
         TagSummary,

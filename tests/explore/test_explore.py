@@ -353,3 +353,55 @@ def test_k_slider_starts_at_a_given_k(pages, monkeypatch) -> None:
     assert calls == [None]  # only the model with k chosen from the data, for the k chart
     assert explorer.cache[4].model is given
     assert "<b>k = 4</b>" in explorer.parts["summary"].value
+
+
+# ------------------------------------------------------------------------ people, quotes, keyword in context
+
+
+@pytest.fixture(scope="module")
+def seed_people_and_quotes(seed_corpus):
+    from analysis.extract import people_and_quotes
+
+    return people_and_quotes(seed_corpus)
+
+
+def test_people_and_quotes_in_the_article_pane(
+    seed_corpus, seed_model, seed_people_and_quotes
+) -> None:
+    from analysis.explore import people_section, quotes_section
+
+    mentions, said = seed_people_and_quotes
+    browser = article_browser(
+        seed_corpus, seed_model, sections=[people_section(mentions), quotes_section(said)]
+    )
+    article_id = said["article_id"].iloc[0]
+    pos = seed_corpus["id"].tolist().index(article_id)
+    browser.parts["headlines"].value = pos
+    html = browser.parts["article"].value
+    mine = said.loc[said["article_id"] == article_id].sort_values("start")
+    assert f"<b>Quotes ({len(mine)})" in html
+    first = mine.iloc[0]
+    assert views._ENV.filters["e"](f"“{first['quote']}” — {first['speaker']}") in html
+    people = mentions.loc[(mentions["article_id"] == article_id) & (mentions["type"] == "person")]
+    top = people["name"].value_counts().index[0]
+    assert "<b>Named in this article (mentions)</b>" in html
+    assert views._ENV.filters["e"](top) in html
+
+
+def test_kwic_browser_shows_a_term_in_context(seed_corpus, seed_model) -> None:
+    from analysis.explore import kwic_browser
+    from analysis.text.kwic import keyword_in_context
+
+    browser = kwic_browser(seed_corpus, seed_model, window=30)
+    assert "Type a word" in browser.parts["lines"].value
+    browser.parts["term"].value = "NATO"
+    html = browser.parts["lines"].value
+    hits = keyword_in_context(seed_corpus, "NATO", window=30, model=seed_model)
+    assert len(hits) > 0
+    n_articles = hits["article_id"].nunique()
+    assert f"“NATO”: {len(hits)} occurrence(s) in {n_articles} article(s)" in html
+    assert html.count("<b>NATO</b>") == min(len(hits), 100)
+    assert "<th>cluster</th>" in html
+    browser.parts["term"].value = "<b>no such phrase</b>"
+    assert "0 occurrence(s)" in browser.parts["lines"].value
+    assert "<b>no such" not in browser.parts["lines"].value

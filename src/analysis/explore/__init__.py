@@ -9,13 +9,21 @@ Each explorer is a function returning an ipywidgets box; the last expression of 
     cluster_browser(corpus, model)
 
 What each pane shows is computed by plain functions in :mod:`analysis.explore.views` (tested without a
-browser); the widgets only connect controls to them. Extra article sections (people, quotes, keyword in
-context) plug in through ``sections=`` (see :data:`analysis.explore.views.ArticleSection`).
+browser); the widgets only connect controls to them. The people, organisations and places an article names
+and its quotes (from :mod:`analysis.extract`) plug into the article pane through ``sections=``
+(:mod:`analysis.explore.sections`); :func:`kwic_browser` shows a word or phrase in context.
 """
 
 from __future__ import annotations
 
-from analysis.explore.browsers import Explorer, article_browser, cluster_browser, tag_browser
+from analysis.explore.browsers import (
+    Explorer,
+    article_browser,
+    cluster_browser,
+    kwic_browser,
+    tag_browser,
+)
+from analysis.explore.sections import people_section, quotes_section
 from analysis.explore.views import ArticleSection
 from analysis.explore.what_if_k import KView, k_explorer
 
@@ -26,5 +34,8 @@ __all__ = [
     "article_browser",
     "cluster_browser",
     "k_explorer",
+    "kwic_browser",
+    "people_section",
+    "quotes_section",
     "tag_browser",
 ]

@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.errors import ParameterError
 from analysis.explore import views
 
-__all__ = ["Explorer", "article_browser", "cluster_browser", "tag_browser"]
+__all__ = ["Explorer", "article_browser", "cluster_browser", "kwic_browser", "tag_browser"]
 
 #: Headlines listed at once in a list box (it scrolls beyond).
 LIST_ROWS = 8
@@ -237,3 +237,40 @@ def article_browser(
         "neighbours": neighbours,
     }
     return Explorer(parts, [search, count, headlines, article, label, neighbours])
+
+
+def kwic_browser(
+    corpus: pd.DataFrame, model=None, *, window: int = 60, limit: int = 100
+) -> Explorer:
+    """Type a word or phrase: every place the corpus uses it, with the words around it (keyword in context).
+
+    Args:
+        corpus: the corpus.
+        model: a fitted topic model (optional; when given, each line names its cluster, numbered from 1).
+        window: characters of context on each side.
+        limit: at most this many lines shown (the count says how many there are).
+
+    Returns:
+        An :class:`Explorer` with parts ``term`` (text; the search runs on Enter or when the box loses
+        focus) and ``lines`` (HTML table).
+    """
+    from analysis.text.kwic import keyword_in_context
+
+    _check(corpus, model)
+    term = widgets.Text(
+        placeholder="a word or phrase, then Enter",
+        description="Term",
+        continuous_update=False,
+        layout=_WIDE,
+    )
+    lines = widgets.HTML(views.kwic_html(corpus, pd.DataFrame(), term=""))
+
+    def show(change: dict) -> None:
+        text = change["new"].strip()
+        hits = (
+            keyword_in_context(corpus, text, window=window, model=model) if text else pd.DataFrame()
+        )
+        lines.value = views.kwic_html(corpus, hits, term=text, limit=limit)
+
+    term.observe(show, names="value")
+    return Explorer({"term": term, "lines": lines}, [term, lines])

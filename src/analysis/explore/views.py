@@ -17,7 +17,7 @@ import pandas as pd
 from jinja2 import Environment
 from matplotlib.figure import Figure
 
-from analysis.report.html import SMALL_CORPUS
+from analysis.config import SMALL_CORPUS
 
 __all__ = [
     "ArticleSection",
@@ -25,8 +25,11 @@ __all__ = [
     "cluster_badge",
     "cluster_html",
     "cluster_members",
+    "cluster_name",
     "cluster_options",
     "figure_png",
+    "headline_options",
+    "kwic_html",
     "search_headlines",
     "tag_articles",
     "tag_html",
@@ -35,8 +38,8 @@ __all__ = [
 
 
 #: A hook adding a section to the article pane: called with the article's corpus row, it returns a heading
-#: and plain-text lines (escaped when shown), or None to add nothing. People, quotes and keyword in context
-#: from ``analysis.extract`` plug in here, e.g. ``article_browser(corpus, sections=[people_section])``.
+#: and plain-text lines (escaped when shown), or None to add nothing. People and quotes from
+#: ``analysis.extract`` plug in here (see :mod:`analysis.explore.sections`).
 ArticleSection = Callable[[pd.Series], "tuple[str, Sequence[str]] | None"]
 
 _ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -263,6 +266,49 @@ def tag_html(
         pairs=companions,
         clusters=clusters,
     )
+
+
+_KWIC = _ENV.from_string(
+    """<p>{{ summary }}</p>
+{% if rows %}<table class="analysis-explore-kwic" style="font-size: 90%">
+<thead><tr><th>headline</th>{% if clustered %}<th>cluster</th>{% endif %}<th style="text-align: right">before</th>
+<th>term</th><th>after</th></tr></thead><tbody>
+{% for r in rows %}<tr><td>{{ r.headline }}</td>{% if clustered %}<td>{{ r.cluster }}</td>{% endif %}
+<td style="text-align: right">{{ r.left }}</td><td><b>{{ r.match }}</b></td><td>{{ r.right }}</td></tr>
+{% endfor %}</tbody></table>{% endif %}"""
+)
+
+
+def kwic_html(corpus: pd.DataFrame, hits: pd.DataFrame, *, term: str, limit: int = 100) -> str:
+    """A keyword-in-context table from :func:`analysis.text.kwic.keyword_in_context` output.
+
+    Args:
+        corpus: the corpus (for headlines).
+        hits: ``keyword_in_context(corpus, term, ...)``; a ``cluster`` column (numbered from 1) is shown.
+        term: the term searched, for the summary line.
+        limit: at most this many rows.
+
+    Returns:
+        An HTML fragment: how many occurrences in how many articles, then one row per occurrence.
+    """
+    if not term.strip():
+        return "<p>Type a word or phrase to see every place it is used.</p>"
+    titles = dict(zip(corpus["id"].astype(str), corpus["title"].astype(str), strict=True))
+    n_articles = hits["article_id"].nunique() if len(hits) else 0
+    summary = f"“{term}”: {len(hits)} occurrence(s) in {n_articles} article(s)"
+    if len(hits) > limit:
+        summary += f"; the first {limit} are listed"
+    rows = [
+        {
+            "headline": titles.get(str(r.article_id), ""),
+            "cluster": getattr(r, "cluster", ""),
+            "left": r.left,
+            "match": r.match,
+            "right": r.right,
+        }
+        for r in hits.head(limit).itertuples()
+    ]
+    return _KWIC.render(summary=summary, rows=rows, clustered="cluster" in hits.columns)
 
 
 def search_headlines(corpus: pd.DataFrame, query: str, *, limit: int | None = None) -> list[int]:

@@ -160,9 +160,9 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
         "analysis.compare.page_overlap",
     )
     heading = title or "Articles that appear on two pages"
-    if overlap.empty:
-        return empty_figure(heading, "No pages to compare")
     pages = list(dict.fromkeys(overlap["page_a"]))
+    if len(pages) < 2:
+        return empty_figure(heading, "Only one page: no overlap to show" if pages else "No pages")
     shared = overlap.pivot(index="page_a", columns="page_b", values="shared_articles").loc[
         pages, pages
     ]
@@ -176,7 +176,7 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
     longest = max(len(shorten(p, 30)) for p in pages)
     fig = Figure(
         figsize=(
-            max(4.8, 1.0 * n + 0.08 * longest + 2.4),
+            max(6.4, 1.0 * n + 0.08 * longest + 2.4),
             max(3.2, 0.8 * n + 0.07 * longest + 1.4),
         ),
         layout="constrained",
@@ -218,7 +218,7 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
     bar.set_label("Articles on both pages")
     ax.set_title(
-        f"{heading}\n(diagonal, bold: articles on the page; J: Jaccard index of the pages' tags)",
+        f"{heading}\n(diagonal, bold: articles on the page;\nJ: Jaccard index of the two pages' tag sets)",
         fontsize=10,
     )
     ax.set_xlabel("Page")

@@ -130,7 +130,16 @@ def pages_compared_html(
             "prior (Monroe, Colaresi & Quinn 2008), which does not let rare words win on chance."
         )
     ]
-    return _section(heading, "pages-compared", intro=intro, blocks=blocks)
+    settings = terms.attrs.get("settings", {})
+    notes = []
+    if settings.get("sample", "every article") != "every article" or settings.get(
+        "text_used", ""
+    ).endswith("of the body"):
+        notes.append(
+            f"To stay quick on a large collection, terms were counted on {settings.get('sample')}, "
+            f"reading the {settings.get('text_used')} (news puts the topic in the lead)."
+        )
+    return _section(heading, "pages-compared", intro=intro, blocks=blocks, notes=notes)
 
 
 def _multi_page_block(corpus: pd.DataFrame, slug: str) -> dict[str, Any]:
