@@ -29,7 +29,7 @@ def _articles(args: argparse.Namespace) -> int:
             out[column] = out[column].map("; ".join)
         out.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
-        out.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
+        out.to_json(sys.stdout, orient="records", lines=True, force_ascii=False, date_format="iso")
     sys.stdout.flush()  # here, not at exit, so that a closed pipe is handled like any other
     return 0
 

@@ -14,7 +14,7 @@ pages with topic clusters (numbered from 1).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -446,9 +446,3 @@ def pages_by_cluster(corpus: pd.DataFrame, model: Any) -> pd.DataFrame:
         index=pd.Index([names[g] for g in order], name="page"),
         columns=pd.Index(range(1, k + 1), name="cluster"),
     )
-
-
-def group_names(corpus: pd.DataFrame, by: str = "tag_pages", *, model: Any = None) -> Sequence[Any]:
-    """The groups :func:`compare_groups` would compare, in its order (for a quick check before scoring)."""
-    _, order, names = _memberships(corpus, by, model)
-    return [names[g] for g in order]
