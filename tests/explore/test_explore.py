@@ -405,3 +405,16 @@ def test_kwic_browser_shows_a_term_in_context(seed_corpus, seed_model) -> None:
     browser.parts["term"].value = "<b>no such phrase</b>"
     assert "0 occurrence(s)" in browser.parts["lines"].value
     assert "<b>no such" not in browser.parts["lines"].value
+
+
+def test_article_browser_neighbours_beyond_the_matrix_size(pages, monkeypatch) -> None:
+    """Past MATRIX_MAX articles the neighbours come from most_similar, one article at a time: same answer."""
+    from analysis.explore import browsers
+    from analysis.topics import most_similar
+
+    monkeypatch.setattr(browsers, "MATRIX_MAX", 5)
+    browser = article_browser(pages, n_neighbours=4)
+    pos = pages["id"].tolist().index("grain-3")
+    browser.parts["headlines"].value = pos
+    near = most_similar(pages, pos, n=4)
+    assert [value for _, value in browser.parts["neighbours"].options] == near.index.tolist()

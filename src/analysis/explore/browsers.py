@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 
 from analysis.errors import ParameterError
@@ -27,6 +28,9 @@ LIST_ROWS = 8
 MAX_HITS = 200
 #: Nearest neighbours listed for an article.
 N_NEIGHBOURS = 5
+#: Up to this many articles, the article browser computes the similarity matrix once (at most ~70 MB) and
+#: every article then opens at once; beyond, each article opened costs one most_similar call.
+MATRIX_MAX = 3000
 
 _WIDE = widgets.Layout(width="100%")
 
@@ -71,6 +75,33 @@ def _reader(corpus: pd.DataFrame, model, sections: Sequence[views.ArticleSection
 
     headlines.observe(show, names="value")
     return headlines, article
+
+
+def _neighbour_finder(corpus: pd.DataFrame, n: int):
+    """``find(pos) -> [(label, position), ...]``: the ``n`` most similar articles, most similar first.
+
+    Same order as :func:`analysis.topics.most_similar` (similarity, then corpus order); on corpora up to
+    :data:`MATRIX_MAX` articles the similarity matrix is computed once, on the first call.
+    """
+    from analysis.topics import most_similar, similarity_matrix
+
+    titles = [views.headline_options(corpus, [i])[0][0] for i in range(len(corpus))]
+    matrix: list[np.ndarray] = []
+
+    def find(pos: int) -> list[tuple[str, int]]:
+        if len(corpus) < 2:
+            return []
+        if len(corpus) > MATRIX_MAX:
+            near = most_similar(corpus, pos, n=n)
+            return [(f"{r.similarity:.2f} · {titles[i]}", int(i)) for i, r in near.iterrows()]
+        if not matrix:
+            matrix.append(similarity_matrix(corpus))
+        sims = matrix[0][pos]
+        others = np.delete(np.arange(len(corpus)), pos)
+        order = others[np.lexsort((others, -sims[others]))][:n]
+        return [(f"{sims[i]:.2f} · {titles[i]}", int(i)) for i in order]
+
+    return find
 
 
 def _fill(select: widgets.Select, options: list[tuple[str, int]]) -> None:
@@ -170,8 +201,9 @@ def article_browser(
 ) -> Explorer:
     """Search the headlines, open an article, and see (and open) its nearest neighbours.
 
-    Neighbours come from :func:`analysis.topics.most_similar` (cosine similarity of news-aware TF-IDF), computed
-    once per article opened.
+    Neighbours come from the topics similarity functions (cosine similarity of news-aware TF-IDF): the
+    similarity matrix, computed once, up to :data:`MATRIX_MAX` articles; :func:`analysis.topics.most_similar`
+    for each article opened beyond.
 
     Args:
         corpus: the corpus.
@@ -184,8 +216,6 @@ def article_browser(
         ``headlines`` (list, value = row position), ``article`` (HTML) and ``neighbours`` (list of the most
         similar articles, value = row position; picking one opens it).
     """
-    from analysis.topics import most_similar
-
     _check(corpus, model)
     if isinstance(n_neighbours, bool) or not isinstance(n_neighbours, int) or n_neighbours < 1:
         raise ParameterError(f"n_neighbours must be a whole number >= 1, got {n_neighbours!r}.")
@@ -195,6 +225,7 @@ def article_browser(
     article = _pane()
     neighbours = widgets.Select(options=[], rows=n_neighbours, layout=_WIDE)
     cache: dict[int, list[tuple[str, int]]] = {}
+    find_neighbours = _neighbour_finder(corpus, n_neighbours)
 
     def find(change: dict) -> None:
         hits = views.search_headlines(corpus, change["new"])
@@ -211,8 +242,7 @@ def article_browser(
             return
         article.value = views.article_html(corpus, pos, model=model, sections=sections)
         if pos not in cache:
-            near = most_similar(corpus, pos, n=n_neighbours) if len(corpus) > 1 else pd.DataFrame()
-            cache[pos] = [(f"{r.similarity:.2f} · {r.title}", int(i)) for i, r in near.iterrows()]
+            cache[pos] = find_neighbours(pos)
         neighbours.unobserve(follow, names="value")
         neighbours.options = cache[pos]
         neighbours.value = None
