@@ -35,6 +35,7 @@ def test_notebooks_are_numbered_in_reading_order():
         "02-topic-clusters",
         "03-tag-analysis",
         "04-report",
+        "05-people-and-quotes",
         "06-compare-and-trends",
     ]
 

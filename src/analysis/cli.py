@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis articles PATH...`` and ``python -m analysis report [PATH...]``.
+"""Command line: ``python -m analysis articles PATH...``, ``report [PATH...]`` and ``kwic PATH... TERM``.
 
 ``articles`` parses tag pages and exports and writes the clean corpus to stdout (JSON Lines or CSV), so a user
 can check and convert a dump. ``report`` builds the shareable HTML report. Errors a user can cause print
@@ -61,6 +61,25 @@ def _report(args: argparse.Namespace) -> int:
             engine=engine,
             scheduler=scheduler,
         )
+    return 0
+
+
+def _kwic(args: argparse.Namespace) -> int:
+    from analysis.corpus import load_corpus
+    from analysis.text.kwic import keyword_in_context
+
+    corpus = load_corpus(*args.paths)
+    found = keyword_in_context(corpus, args.term, window=args.window)
+    if args.format == "csv":
+        found.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        for row in found.itertuples():
+            print(f"{row.article_id}  {row.left:>{args.window}}[{row.match}]{row.right}")
+    articles = found["article_id"].nunique()
+    print(
+        f"{len(found)} match(es) of {args.term!r} in {articles} of {len(corpus)} articles",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -127,6 +146,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     r.set_defaults(func=_report)
+
+    w = sub.add_parser(
+        "kwic", help="keyword in context: every use of a word or phrase with the text around it"
+    )
+    w.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .csv)")
+    w.add_argument(
+        "term", metavar="TERM", help="the word or phrase (any case; ' and ’ match each other)"
+    )
+    w.add_argument(
+        "--window", type=int, default=60, help="characters of context on each side (default: 60)"
+    )
+    w.add_argument(
+        "--format", choices=["text", "csv"], default="text", help="output format (default: text)"
+    )
+    w.set_defaults(func=_kwic)
     return parser
 
 

@@ -196,3 +196,15 @@ def test_trained_pipeline_uses_the_same_code():
         nlp="en_core_web_sm",
     )
     assert "Keir Starmer" in set(found.loc[found.type == "person", "name"])
+
+
+def test_accented_and_plain_spellings_are_one_person():
+    corpus = make_corpus(
+        [
+            {"body": "European Council President António Costa spoke."},
+            {"body": "European Council chief António Costa and Antonio Costa's aides met."},
+            {"body": "Council chief Antonio Costa left."},
+        ]
+    )
+    people = entities(corpus).query("type == 'person'")
+    assert set(people["name"]) == {"António Costa"}

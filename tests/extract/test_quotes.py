@@ -44,7 +44,7 @@ def test_quote_after_with_inverted_verb_and_role():
 def test_quote_split_around_the_reporting_clause_is_one_row():
     said = _said("“We will act,” Defense Secretary John Healey said. “We have no choice.”")
     assert len(said) == 1
-    assert said.iloc[0]["quote"] == "We will act, We have no choice."
+    assert said.iloc[0]["quote"] == "We will act, … We have no choice."
     assert said.iloc[0]["speaker"] == "John Healey"
 
 

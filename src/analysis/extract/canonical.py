@@ -12,6 +12,7 @@ takes the type the same words have elsewhere; otherwise it is left out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
@@ -132,3 +133,21 @@ def _across_corpus(mentions: list[Mention]) -> None:
             m.type = typed[m.name].most_common(1)[0][0]
         elif m.type == "organisation" and m.name in acronyms:
             m.name = acronyms[m.name].most_common(1)[0][0]
+    _fold_accents(mentions)
+
+
+def _fold_accents(mentions: list[Mention]) -> None:
+    """ "António Costa" and "Antonio Costa" are one person: the form used most wins (first seen on a tie)."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.type == "person":
+            forms[_folded(m.name)][m.name] += 1
+    chosen = {key: counts.most_common(1)[0][0] for key, counts in forms.items() if len(counts) > 1}
+    for m in mentions:
+        if m.type == "person" and _folded(m.name) in chosen:
+            m.name = chosen[_folded(m.name)]
+
+
+def _folded(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

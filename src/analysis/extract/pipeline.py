@@ -1,7 +1,9 @@
 """The spaCy side: build (once) the pipeline and run it over every headline and body of a corpus.
 
-The default pipeline is ``spacy.blank("en")`` with a ``sentencizer`` and an ``EntityRuler`` holding the
-gazetteers (places, multi-word organisations) matched on lower-cased tokens. A named trained pipeline
+The default pipeline is ``spacy.blank("en")`` (spaCy's English tokenizer) with an ``EntityRuler`` holding the
+gazetteers (places, multi-word organisations) matched on lower-cased tokens; sentences are split with the
+``sentencizer``'s rule applied to the token list (:func:`sentence_starts`, the same boundaries without a
+pass over spaCy token objects). A named trained pipeline
 (``nlp="en_core_web_sm"``) is loaded only when it is installed; it is never downloaded. Each parsed field is
 handed on as a :class:`FieldDoc`: plain Python lists of the token data the rules read, so the rules do not pay
 for spaCy object access per token.
@@ -73,12 +75,15 @@ def _blank_pipeline():
     import spacy
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
     patterns = [
-        {"label": "place", "pattern": form} for form in places() if " " in form or "." in form
+        {"label": "place", "pattern": form}
+        for form in sorted(places())
+        if " " in form or "." in form
     ]
-    patterns += [{"label": "organisation", "pattern": form} for form in cues.KNOWN_ORG_PHRASES]
+    patterns += [
+        {"label": "organisation", "pattern": form} for form in sorted(cues.KNOWN_ORG_PHRASES)
+    ]
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
     return nlp
@@ -124,22 +129,44 @@ def parse_corpus(
         from tqdm.auto import tqdm
 
         docs = tqdm(docs, total=len(texts), desc="entities", unit="field", mininterval=1.0)
-    for (article_id, name), doc in zip(keys, docs, strict=True):
-        yield _field_doc(article_id, name, doc, trained=trained)
+    for (article_id, name), text, doc in zip(keys, texts, docs, strict=True):
+        yield _field_doc(article_id, name, text, doc, trained=trained)
+
+
+_SENTENCE_PUNCT = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
+
+
+def sentence_starts(words: list[str]) -> list[bool]:
+    """spaCy's ``sentencizer`` rule on plain words: a sentence starts at the first token after a full stop,
+    "!" or "?" that is not punctuation itself (closing quotation marks stay with the sentence they end)."""
+    flags = [False] * len(words)
+    if words:
+        flags[0] = True
+    ended = False
+    for k, word in enumerate(words):
+        if ended and any(c.isalnum() for c in word):
+            flags[k], ended = True, False
+        elif word in _SENTENCE_PUNCT:
+            ended = True
+    return flags
 
 
 def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _field_doc(article_id: str, name: str, doc, *, trained: bool) -> FieldDoc:
+def _field_doc(article_id: str, name: str, text: str, doc, *, trained: bool) -> FieldDoc:
+    """Plain lists of the token data (``text`` is the string parsed: ``doc.text`` would rebuild it token by
+    token)."""
     from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 
-    text = doc.text
     table = doc.to_array([IDX, LENGTH, SPACY, SENT_START]).tolist() if len(doc) else []
     idx = [row[0] for row in table]
     words = [text[a : a + n] for a, n, _, _ in table]
-    flags = [k == 0 or row[3] == 1 for k, row in enumerate(table)]
+    if trained:
+        flags = [k == 0 or row[3] == 1 for k, row in enumerate(table)]
+    else:
+        flags = sentence_starts(words)
     out = FieldDoc(
         article_id=article_id,
         field=name,

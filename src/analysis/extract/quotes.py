@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import pandas as pd
 
@@ -189,6 +190,15 @@ def _title_case(words: list[str]) -> bool:
     return len(words) >= 2 and bool(content) and all(w[:1].isupper() for w in content)
 
 
+def _joined(body: str, parts: list[tuple[int, int]]) -> str:
+    """The quoted stretches as one text: " " across a paragraph break, " … " where a reporting clause was cut."""
+    out = body[parts[0][0] : parts[0][1]].strip()
+    for (_, end), (start, stop) in pairwise(parts):
+        gap = body[end:start].strip(' \n\t\xa0“”"')
+        out += (" … " if gap else " ") + body[start:stop].strip()
+    return out
+
+
 def quotations_frame(found: list[Quotation], texts: dict[str, str]) -> pd.DataFrame:
     """The quotation records as the documented DataFrame (speakers of continuations carried over)."""
     rows, last, article = [], ("", False), None
@@ -200,7 +210,7 @@ def quotations_frame(found: list[Quotation], texts: dict[str, str]) -> pd.DataFr
         if not speaker[0] and q.continues:
             speaker = last
         last = speaker
-        quote = " ".join(body[a:b].strip() for a, b in q.parts)
+        quote = _joined(body, q.parts)
         rows.append((q.article_id, quote, speaker[0], speaker[1], q.cue, q.kind, q.start, q.end))
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return frame.astype({"speaker_named": "bool", "start": "int64", "end": "int64"})

@@ -94,7 +94,7 @@ def _cooccurrence(groups: dict) -> dict[tuple[str, str], Counter]:
     """For each entity, the other entities counted by the number of articles they share."""
     by_article: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, entry in groups.items():
-        for article in entry["articles"]:
+        for article in sorted(entry["articles"]):
             by_article[article].append(key)
     partners: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for members in by_article.values():
@@ -120,7 +120,7 @@ def _with_model(
     )
     clusters, tags = [], []
     for name, kind in zip(frame["name"], frame["type"], strict=True):
-        articles = groups[(name, kind)]["articles"]
+        articles = sorted(groups[(name, kind)]["articles"])
         clusters.append(
             [
                 c

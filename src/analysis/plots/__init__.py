@@ -7,6 +7,7 @@ caller decides (a notebook displays it, the report embeds it). Each chart's tabl
 from __future__ import annotations
 
 from analysis.plots.compare import plot_distinguishing_terms, plot_page_overlap, plot_trends
+from analysis.plots.people import plot_entities, plot_speakers
 from analysis.plots.style import (
     BAR_COLOR,
     HEATMAP_CMAP,
@@ -43,8 +44,10 @@ __all__ = [
     "plot_cluster_quality",
     "plot_cooccurrence",
     "plot_distinguishing_terms",
+    "plot_entities",
     "plot_k_selection",
     "plot_page_overlap",
+    "plot_speakers",
     "plot_tag_frequency",
     "plot_tags_by_cluster",
     "plot_tags_per_article",

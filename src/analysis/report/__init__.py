@@ -30,6 +30,7 @@ from analysis.report.html import (
     trust_assessment,
 )
 
+_PEOPLE = {"main_people", "people_html", "quotes_html"}  # imported on first use (spaCy)
 _COMPARE = {
     "over_time_html",
     "pages_compared_html",
@@ -43,9 +44,12 @@ __all__ = [
     "corpus_title",
     "export_html",
     "figure_html",
+    "main_people",
     "over_time_html",
     "page_counts",
     "pages_compared_html",
+    "people_html",
+    "quotes_html",
     "slugify",
     "summary_html",
     "table_html",
@@ -59,4 +63,8 @@ def __getattr__(name: str):
         from analysis.report import compare
 
         return getattr(compare, name)
+    if name in _PEOPLE:
+        from analysis.report import people
+
+        return getattr(people, name)
     raise AttributeError(f"module 'analysis.report' has no attribute {name!r}")

@@ -259,7 +259,7 @@ def _lead(corpus: pd.DataFrame, i: int) -> str:
 
 
 def _cluster_rows(
-    corpus: pd.DataFrame, model, colors: Sequence[str], tags_by_cluster=None
+    corpus: pd.DataFrame, model, colors: Sequence[str], tags_by_cluster=None, people=None
 ) -> list[dict]:
     rows = []
     for c in model.clusters.itertuples():
@@ -283,6 +283,7 @@ def _cluster_rows(
                 "stability": stability,
                 "silhouette": silhouette,
                 "tags": list((tags_by_cluster or {}).get(c.Index, [])),
+                "people": list((people or {}).get(c.Index, [])),
             }
         )
     return rows
@@ -340,14 +341,17 @@ def clusters_html(
     *,
     colors: Sequence[str],
     characteristic: pd.DataFrame | None = None,
+    people: dict[int, list[str]] | None = None,
 ) -> HTMLBlock:
-    """One card per topic cluster: label, size, strength, distinctive terms, tags, representative headlines.
+    """One card per topic cluster: label, size, strength, distinctive terms, tags, people, representative headlines.
 
     Args:
         corpus: the corpus.
         model: the fitted topic model.
         colors: one colour per cluster, as in the charts.
         characteristic: :func:`analysis.tags.characteristic_tags` output, shown per cluster when given.
+        people: main people of each cluster (0-based cluster -> ``"Name (articles)"`` strings), as from
+            :func:`analysis.report.people.main_people`; shown when given.
 
     Returns:
         The HTML fragment.
@@ -357,7 +361,7 @@ def clusters_html(
         for cluster, group in characteristic.groupby("cluster", sort=True):
             tags_by_cluster[int(cluster)] = [f"{r.tag} ({r.count})" for r in group.itertuples()]
     return _render(
-        "clusters.html.j2", clusters=_cluster_rows(corpus, model, colors, tags_by_cluster)
+        "clusters.html.j2", clusters=_cluster_rows(corpus, model, colors, tags_by_cluster, people)
     )
 
 
