@@ -105,6 +105,7 @@ def build_report(
     show_code: bool = False,
     progress: bool = True,
     notebook: str | os.PathLike = REPORT_NOTEBOOK,
+    nlp: str | None = None,
     engine: str = "pandas",
     scheduler: str | None = None,
 ) -> Path:
@@ -119,6 +120,8 @@ def build_report(
         show_code: keep the code cells (for technical readers).
         progress: print progress to stderr.
         notebook: the report notebook to execute.
+        nlp: name of an installed trained spaCy pipeline (e.g. ``"en_core_web_sm"``) for the people sections;
+            None uses the built-in rules.
         engine: ``"pandas"`` (this process, bounded memory) or ``"dask"`` (tasks on the Dask cluster at
             ``scheduler``, or the current client's, or a new LocalCluster); see :mod:`analysis.scale`.
         scheduler: address of a Dask scheduler (``engine="dask"``).
@@ -128,11 +131,15 @@ def build_report(
 
     Raises:
         CorpusError: an input cannot be read (raised before anything runs).
-        ParameterError: ``k``, ``freq`` or ``output`` is not usable.
+        ParameterError: ``k``, ``freq``, ``output`` or ``nlp`` is not usable.
         ReportError: the notebook or the export failed; the previous report was left in place.
     """
     if freq not in {"D", "W", "M"}:
         raise ParameterError(f"freq must be 'D', 'W' or 'M' (day, week, month), got {freq!r}.")
+    if nlp is not None:
+        from analysis.extract.pipeline import load_pipeline
+
+        load_pipeline(nlp)  # a pipeline that is not installed fails here, before anything runs
     sources = [Path(p) for p in (paths or [SEEDS_DIR])]
     title = _check_inputs(sources, k, progress, engine=engine, scheduler=scheduler)
     out = _output_path(output, title)
@@ -146,7 +153,7 @@ def build_report(
         random_state=random_state,
         freq=freq,
         progress=progress,
-        **engine_parameters,
+        extra={**engine_parameters, **({"NLP": nlp} if nlp is not None else {})},
     )
     _say("Exporting HTML ...", progress)
     html = _export(executed, out, title=title, show_code=show_code)
@@ -196,7 +203,7 @@ def _execute(
     random_state: int,
     freq: str,
     progress: bool,
-    **engine_parameters: str | None,
+    extra: dict | None = None,
 ) -> Path:
     """Run the report notebook with papermill into ``build/``; a failing cell becomes a ReportError."""
     import papermill
@@ -209,7 +216,7 @@ def _execute(
         "K": k,
         "RANDOM_STATE": random_state,
         "FREQ": freq,
-        **engine_parameters,
+        **(extra or {}),
     }
     _say(
         f"Executing {notebook.name} (k={'auto' if k is None else k}, random_state={random_state}) ...",
