@@ -24,6 +24,12 @@ SILHOUETTE_SAMPLE = 4000
 K_SELECTION_SAMPLE = 5000
 #: Largest k tried when k is chosen from the data.
 K_MAX = 12
+#: Cheap k-means runs (one k-means++ start each) whose co-association gives the consensus partition.
+ENSEMBLE_RUNS = 50
+#: Up to this many articles LSA is computed exactly (ARPACK), beyond with the randomized solver.
+EXACT_LSA_MAX = 5_000
+#: k-means runs on random 80% subsamples per candidate k when k is chosen from the data.
+K_SELECTION_RUNS = 5
 
 _STRENGTH_RULE = (
     "solid: stability >= 0.8, silhouette >= 0.02 and at least 3 articles; "
@@ -72,6 +78,9 @@ class TopicModel:
     def assignments(self, corpus: pd.DataFrame) -> pd.DataFrame:
         """One row per article: ``id``, ``title``, ``cluster``, ``label``, ``x``, ``y``, ``fit``.
 
+        ``cluster`` is numbered from 1 for readers (cluster 1 is ``clusters.loc[0]``, the largest), as in
+        the report, the charts and the notes; ``labels`` and ``clusters`` keep 0-based positions.
+
         Args:
             corpus: the corpus the model was fitted on (same rows, same order).
 
@@ -96,7 +105,7 @@ class TopicModel:
             {
                 "id": ids.to_numpy(),
                 "title": titles.to_numpy(),
-                "cluster": self.labels,
+                "cluster": self.labels + 1,
                 "label": self.clusters["label"].to_numpy()[self.labels],
                 "x": self.positions[:, 0],
                 "y": self.positions[:, 1],
