@@ -136,7 +136,9 @@ def main() -> None:
     parser.add_argument("--no-k-none", action="store_true", help="skip the k=None fit")
     args = parser.parse_args()
     if not BBC.is_file():
-        raise SystemExit(f"BBC News data not found at {BBC} (../shared/data/bbc beside the checkout)")
+        raise SystemExit(
+            f"BBC News data not found at {BBC} (../shared/data/bbc beside the checkout)"
+        )
     corpus = load_corpus(BBC)
     print(f"BBC News through load_corpus: {len(corpus)} unique articles ({BBC})")
     built = variants(corpus)

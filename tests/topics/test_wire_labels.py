@@ -18,7 +18,12 @@ DESKS = {
         "Shares of the oil company rose after quarterly profit beat forecasts as crude prices climbed",
     ),
     "sport": (
-        ["LONDON (Reuters) - ", "AP - ", "MADRID (AFP) - ", "By John Smith, Associated Press Writer\n"],
+        [
+            "LONDON (Reuters) - ",
+            "AP - ",
+            "MADRID (AFP) - ",
+            "By John Smith, Associated Press Writer\n",
+        ],
         "The striker scored twice as the champions won the league match and the coach praised the defence",
     ),
 }

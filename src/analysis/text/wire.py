@@ -49,18 +49,21 @@ _AGENCY = "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=len, reverse=
 _DASH = r"(?:--?|[—–])"
 
 # "(AP)", "(AFP)", "(Reuters)" anywhere; with what follows when it is "AP - " again (AG-News style
-# "Title (AP) AP - Body").
-_PAREN_CREDIT = re.compile(rf"[ \t]*\((?:{_AGENCY})\)(?:[ \t]+(?:{_AGENCY})[ \t]+{_DASH}[ \t]+)?")
-# "AP - ", "Reuters -- ", "AFP — " at the start of a line (or of the text).
-_LEADING_CREDIT = re.compile(rf"^[ \t]*(?:{_AGENCY})[ \t]+{_DASH}[ \t]+", re.MULTILINE)
+# "Title (AP) AP - Body"). The pattern starts with a literal "(" so that searching it is fast.
+_PAREN_CREDIT = re.compile(rf"\((?:{_AGENCY})\)(?:[ \t]+(?:{_AGENCY})[ \t]+{_DASH}[ \t]+)?")
+# "AP - ", "Reuters -- ", "AFP — " at the start of a line.
+_LEADING_CREDIT = rf"[ \t]*(?:{_AGENCY})[ \t]+{_DASH}[ \t]+"
 # "By Jane Doe, Associated Press Writer" / "By JANE DOE" / "By Jane Doe and John Roe" on its own line
 # or before a dateline on the same line.
-_BYLINE = re.compile(
-    r"^[ \t]*By[ \t]+[A-Z][A-Za-z.'\-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][A-Za-z.'\-]+){0,5}"
+_BYLINE = (
+    r"[ \t]*By[ \t]+[A-Z][A-Za-z.'\-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][A-Za-z.'\-]+){0,5}"
     rf"(?:,[ \t]*(?:(?:{_AGENCY})[ \t]+)?(?:[A-Z][a-z]+[ \t]+){{0,2}}(?:Writer|Correspondent|Reporter|Editor))?"
-    r"(?:[ \t]*\n|[ \t]+(?=[A-Z][A-Z'.\-]{2,}[ ,(]))",
-    re.MULTILINE,
+    r"(?:[ \t]*\n|[ \t]+(?=[A-Z][A-Z'.\-]{2,}[ ,(]))"
 )
+# Each line-start form twice: anchored at the start of the text, and after a line break (a literal
+# first character keeps the search fast on long texts).
+_AT_START = re.compile(rf"\A(?:{_LEADING_CREDIT}|{_BYLINE})")
+_AFTER_BREAK = re.compile(rf"\n(?:{_LEADING_CREDIT}|{_BYLINE})")
 # " #39;" and " #36;": "&#39;" / "&#36;" whose "&" was turned into a space by a broken export.
 _BROKEN_ENTITY = re.compile(r" ?#(\d{2,4});")
 # An HTML tag: "<b>", "</p>", "<br/>", '<a href="...">' (a letter, "/" or "!" right after "<").
@@ -119,8 +122,7 @@ def strip_wire_credits(text: str) -> str:
     """
     if "(" in text:
         text = _PAREN_CREDIT.sub(" ", text)
-    if " -" in text or " —" in text or " –" in text:
-        text = _LEADING_CREDIT.sub("", text)
-    if "By " in text:
-        text = _BYLINE.sub("", text)
+    text = _AT_START.sub("", text, count=1)
+    if "\n" in text:
+        text = _AFTER_BREAK.sub("\n", text)
     return text

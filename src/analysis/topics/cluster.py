@@ -202,7 +202,8 @@ def _cluster(
 
     ``runs`` returned for the per-cluster stability are the consensus partitions of the two halves of
     the ensemble (runs 1, 3, 5 ... and runs 2, 4, 6 ...), and ``stability`` is their adjusted Rand index:
-    how far the answer would change with other random states.
+    how far the answer would change with other random states. With fewer than 10 runs, or beyond
+    ``LARGE_CORPUS`` articles, they are the runs themselves and their mean pairwise adjusted Rand index.
     """
     runs = _ensemble(z, k, seeds, progress=progress, desc=desc)
     if k == 1:
@@ -211,7 +212,7 @@ def _cluster(
         n_init = min(n_init, 3)
     consensus = _co_association_consensus(runs, k, n_init=n_init, random_state=seeds[0])
     labels = _refine(tfidf, consensus, k, rounds=refine_rounds)
-    if len(runs) < 4:
+    if len(runs) < 10 or len(z) > LARGE_CORPUS:  # too few runs to halve, or bounded time
         stability, _ = _mean_pairwise_ari(runs)
         return _Fit(labels=labels, runs=runs, stability=stability)
     halves = [

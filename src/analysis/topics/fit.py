@@ -23,6 +23,7 @@ from analysis.topics.cluster import (
     _cluster_stability,
     _embed,
     _few_threads_on_small_corpora,
+    _Fit,
     _seeds,
 )
 from analysis.topics.kselect import choose_k
@@ -71,8 +72,9 @@ def fit_topics(
             kept in ``k_scores``).
         random_state: seeds every random step; the same corpus and random_state give identical results.
         progress: show tqdm progress bars for the long steps.
-        n_runs: k-means runs (one k-means++ start each) in the ensemble; default
-            :data:`~analysis.topics.model.ENSEMBLE_RUNS`. The agreement of the first 10 is the stability.
+        n_runs: k-means runs (one k-means++ start each) in the ensemble; default 50 up to 10,000
+            articles, 5 beyond. ``stability`` is the agreement of the consensus of the odd and of the
+            even runs (from 10 runs and up to 10,000 articles), else the runs' mean pairwise agreement.
         n_init: k-means starts of the consensus step (the best inertia is kept).
         n_components: LSA dimensions (corpora of 200 articles or more).
         refine_rounds: at most this many rounds of naive-Bayes refinement of the consensus (0: none).
@@ -111,7 +113,6 @@ def fit_topics(
         min_df=min_df,
         k_range=k_range,
     )
-    n = len(corpus)
     texts, vectors = _vectors(
         corpus,
         opts,
@@ -133,17 +134,47 @@ def fit_topics(
         progress=progress,
         desc=f"Clustering (k={chosen_k})",
     )
+    return _model(
+        z,
+        fit,
+        vectors,
+        texts,
+        opts,
+        chosen_k=chosen_k,
+        k_scores=k_scores,
+        notes=notes,
+        space=space,
+        k_from_data=k is None,
+        random_state=random_state,
+    )
+
+
+def _model(
+    z: np.ndarray,
+    fit: _Fit,
+    vectors: TextVectors,
+    texts: Sequence[str],
+    opts: FitOptions,
+    *,
+    chosen_k: int,
+    k_scores: pd.DataFrame | None,
+    notes: list[str],
+    space: dict,
+    k_from_data: bool,
+    random_state: int,
+) -> TopicModel:
+    """The fitted model: clusters numbered by size, their table, trust evidence, notes and settings."""
     labels = _canonical(fit.labels)
-    k_final = int(labels.max()) + 1
-    if k_final < chosen_k:
-        notes.append(f"{chosen_k} clusters were asked for but only {k_final} are distinct.")
+    k = int(labels.max()) + 1
+    if k < chosen_k:
+        notes.append(f"{chosen_k} clusters were asked for but only {k} are distinct.")
     runs = [_canonical(r) for r in fit.runs]
-    per_stab = _cluster_stability(labels, runs, k_final) if k_final > 1 and len(runs) > 1 else None
-    sil = _silhouettes(z, labels, k_final, random_state)
-    fit_score = describe.fit_scores(z, labels, k_final)
+    per_stab = _cluster_stability(labels, runs, k) if k > 1 and len(runs) > 1 else None
+    sil = _silhouettes(z, labels, k, random_state)
+    fit_score = describe.fit_scores(z, labels, k)
     clusters = describe.cluster_table(
         labels=labels,
-        k=k_final,
+        k=k,
         vectors_counts=vectors.counts,
         terms=vectors.terms,
         texts=texts,
@@ -152,15 +183,15 @@ def fit_topics(
         stability=per_stab,
         n_terms=opts.n_terms,
     )
-    stability = fit.stability if k_final > 1 else float("nan")
-    n_empty = int((np.asarray(vectors.counts.sum(axis=1)).ravel() == 0).sum())
+    stability = fit.stability if k > 1 else float("nan")
+    n, n_empty = len(z), int((np.asarray(vectors.counts.sum(axis=1)).ravel() == 0).sum())
     return TopicModel(
         labels=labels,
-        k=k_final,
+        k=k,
         random_state=random_state,
         n_articles=n,
         clusters=clusters,
-        positions=_positions(z, labels, k_final),
+        positions=_positions(z, labels, k),
         silhouette=float(np.nanmean(sil)) if np.isfinite(sil).any() else float("nan"),
         stability=stability,
         k_scores=k_scores,
@@ -172,7 +203,7 @@ def fit_topics(
             vector_settings=vectors.settings,
             space=space,
             n=n,
-            k_from_data=k is None,
+            k_from_data=k_from_data,
             random_state=random_state,
         ),
         fit=fit_score,

@@ -13,8 +13,9 @@ from analysis.errors import ParameterError
 LSA_MIN_ARTICLES = 200
 #: Above this many articles: MiniBatchKMeans, and the SVD is fitted on a sample of this size.
 LARGE_CORPUS = 10_000
-#: Below this many articles k-means runs on one OpenMP thread (thread start-up dominates).
-SINGLE_THREAD_BELOW = 1_000
+#: Below this many articles k-means runs on one OpenMP thread: each of the ensemble's runs is short, and
+#: OpenMP's start-up and synchronisation per iteration cost more than the work (up to LARGE_CORPUS).
+SINGLE_THREAD_BELOW = LARGE_CORPUS + 1
 #: Beyond ``LARGE_CORPUS`` articles, fit_topics(max_words="auto") reads the headline and this many words of
 #: each body (the lead of a news story carries its topic).
 LEAD_WORDS = 150
@@ -26,6 +27,9 @@ K_SELECTION_SAMPLE = 5000
 K_MAX = 12
 #: Cheap k-means runs (one k-means++ start each) whose co-association gives the consensus partition.
 ENSEMBLE_RUNS = 50
+#: Beyond LARGE_CORPUS articles, fewer runs (each on its own random sample of LARGE_CORPUS articles, so
+#: already diverse); time stays bounded.
+LARGE_ENSEMBLE_RUNS = 5
 #: Up to this many articles LSA is computed exactly (ARPACK), beyond with the randomized solver.
 EXACT_LSA_MAX = 5_000
 #: k-means runs on random 80% subsamples per candidate k when k is chosen from the data.

@@ -10,7 +10,7 @@ import pandas as pd
 
 from analysis.errors import ParameterError
 from analysis.text.vectorize import check_body_column, check_max_words, check_title_weight
-from analysis.topics.model import ENSEMBLE_RUNS, LARGE_CORPUS, LEAD_WORDS
+from analysis.topics.model import ENSEMBLE_RUNS, LARGE_CORPUS, LARGE_ENSEMBLE_RUNS, LEAD_WORDS
 
 #: Up to LARGE_CORPUS articles fit_topics keeps the terms found in 2 or more articles: a term of one
 #: article cannot link it to another, it only dilutes that article's vector; and on short texts (a
@@ -73,7 +73,9 @@ def resolve_options(corpus: pd.DataFrame, k: object, **options: object) -> FitOp
     check_corpus(corpus)
     n = len(corpus)
     check_k(k, n)
-    n_runs = ENSEMBLE_RUNS if options["n_runs"] is None else options["n_runs"]
+    n_runs = options["n_runs"]
+    if n_runs is None:
+        n_runs = ENSEMBLE_RUNS if n <= LARGE_CORPUS else LARGE_ENSEMBLE_RUNS
     counts = {"n_runs": n_runs, "n_init": options["n_init"], "n_terms": options["n_terms"]}
     for name, value in counts.items():
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
