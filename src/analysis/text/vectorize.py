@@ -37,7 +37,7 @@ def document_texts(corpus: pd.DataFrame, *, title_weight: int = 1) -> list[str]:
 #: With ``title_weight="auto"`` the headline is repeated once more per this many characters of body,
 #: up to :data:`MAX_TITLE_WEIGHT` times: a headline weighs about as much against a long story as it does
 #: against a short one, where repeating it would drown the few words of the body.
-TITLE_WEIGHT_CHARS = 1000
+TITLE_WEIGHT_CHARS = 500
 MAX_TITLE_WEIGHT = 3
 
 

@@ -19,7 +19,6 @@ from threadpoolctl import threadpool_limits
 
 from analysis.text import TextVectors
 from analysis.topics.model import (
-    EXACT_LSA_MAX,
     LARGE_CORPUS,
     LSA_MIN_ARTICLES,
     SINGLE_THREAD_BELOW,
@@ -40,14 +39,8 @@ def _embed(
     n, v = x.shape
     if n < LSA_MIN_ARTICLES or v <= n_components + 1:
         return x.toarray().astype(np.float64), {"space": "TF-IDF (no LSA: small corpus)"}
-    # Exact (ARPACK) up to EXACT_LSA_MAX articles, so that the space hardly depends on the random state;
-    # randomized beyond (bounded time).
-    exact = n <= EXACT_LSA_MAX
     svd = TruncatedSVD(
-        n_components=n_components,
-        algorithm="arpack" if exact else "randomized",
-        n_iter=5 if n <= LARGE_CORPUS else 3,
-        random_state=random_state,
+        n_components=n_components, n_iter=5 if n <= LARGE_CORPUS else 3, random_state=random_state
     )
     if n > LARGE_CORPUS:
         rows = np.sort(
@@ -59,10 +52,7 @@ def _embed(
         z = svd.fit_transform(x)
     z = normalize(z.astype(np.float32))
     info = {
-        "space": (
-            f"LSA: TruncatedSVD({n_components} components, "
-            f"{'exact (ARPACK)' if exact else 'randomized'}) + L2 normalisation"
-        ),
+        "space": f"LSA: TruncatedSVD({n_components} components) + L2 normalisation",
         "lsa_explained_variance": round(float(svd.explained_variance_ratio_.sum()), 4),
     }
     if n > LARGE_CORPUS:

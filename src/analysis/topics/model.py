@@ -30,8 +30,6 @@ ENSEMBLE_RUNS = 50
 #: Beyond LARGE_CORPUS articles, fewer runs (each on its own random sample of LARGE_CORPUS articles, so
 #: already diverse); time stays bounded.
 LARGE_ENSEMBLE_RUNS = 5
-#: Up to this many articles LSA is computed exactly (ARPACK), beyond with the randomized solver.
-EXACT_LSA_MAX = 5_000
 #: k-means runs on random 80% subsamples per candidate k when k is chosen from the data.
 K_SELECTION_RUNS = 5
 
