@@ -17,13 +17,16 @@ help: ## List the targets with what they do
 
 install: $(STAMP) ## Create .venv and install the pinned requirements and the package (quick when nothing changed)
 
-$(STAMP): requirements.txt pyproject.toml src/analysis/report/nbconvert_config.py
+$(STAMP): requirements.txt pyproject.toml src/analysis/report/nbconvert_config.py Makefile
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@mkdir -p $(VENV)/etc/jupyter
 	@printf '%s\n' 'from analysis.report.nbconvert_config import configure' 'configure(get_config())  # noqa: F821' \
 		> $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
+		> $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $(STAMP)
 
 report: install ## Build reports/<corpus-name>.html from seeds/ (SEEDS=..., K=..., RANDOM_STATE=... to change)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +93,110 @@ def test_lenient_skips_with_warning_on_stderr(tmp_path: Path) -> None:
     assert [json.loads(line)["title"] for line in lenient.stdout.splitlines()] == ["A"]
     assert "mixed.jsonl:2" in lenient.stderr and "SkippedBlocksWarning" in lenient.stderr
     assert "Traceback" not in lenient.stderr
+
+
+def test_closed_pipe_ends_quietly(seed_file: Path) -> None:
+    """``python -m analysis articles seeds --format csv | head -1``: the header, no traceback."""
+    producer = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "articles", str(seed_file.parent), "--format", "csv"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=PROJECT_ROOT,
+    )
+    head = subprocess.run(
+        ["head", "-1"], stdin=producer.stdout, capture_output=True, check=True, timeout=120
+    )
+    producer.stdout.close()  # only head reads the pipe: when head exits, the pipe is closed
+    stderr = producer.stderr.read().decode("utf-8")
+    producer.stderr.close()
+    status = producer.wait(timeout=120)
+    assert head.stdout.decode("utf-8") == "id,title,body,tags,tag_pages,source\n"
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+    assert stderr == ""
+    assert status in (0, 141)  # 141 = 128 + SIGPIPE when the pipe closed before the output ended
+
+
+def test_closed_pipe_in_a_shell_pipeline(seed_file: Path) -> None:
+    script = f"{shlex.quote(sys.executable)} -m analysis articles seeds --format csv | head -1"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", script],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        timeout=120,
+    )
+    assert result.stdout == "id,title,body,tags,tag_pages,source\n"
+    assert result.stderr == ""
+    assert result.returncode in (0, 141)
+
+
+def _help(*command: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", *command, "--help"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_help_lists_every_option_the_readme_mentions() -> None:
+    from analysis.cli import build_parser
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    commands = next(a for a in build_parser()._actions if a.dest == "command").choices
+    helps = {command: _help(command) for command in commands}
+    # options on a command line of the README belong to that command (which must exist)
+    for command, rest in re.findall(r"-m analysis (\w+)\b([^\n#`]*)", readme):
+        assert command in helps, (
+            f"the README runs `python -m analysis {command}`, which does not exist"
+        )
+        for option in re.findall(r"(?<![\w/-])(--?[a-z][\w-]*)", rest):
+            assert re.search(rf"(?<![\w-]){re.escape(option)}\b", helps[command]), (command, option)
+    # options named in the prose (`--k`) are in the help of some command
+    prose = re.findall(r"`(--?[a-z][\w-]*)`", readme)
+    assert prose, "the README names options"
+    for option in prose:
+        assert any(re.search(rf"(?<![\w-]){re.escape(option)}\b", h) for h in helps.values()), (
+            option
+        )
+    top = _help()
+    assert all(command in top for command in commands)
+
+
+def test_closed_pipe_on_a_long_output(tmp_path: Path) -> None:
+    """2,000 articles (far more than a pipe holds): the writer meets the closed pipe mid-way."""
+    lines = [
+        json.dumps({"title": f"Headline {i}", "body": f"Body of article {i}. " * 40, "tags": ["T"]})
+        for i in range(2000)
+    ]
+    big = tmp_path / "big.jsonl"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    script = f"{shlex.quote(sys.executable)} -m analysis articles {shlex.quote(str(big))} --format csv | head -c 100"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", script],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        timeout=300,
+    )
+    assert len(result.stdout) == 100
+    assert result.stderr == ""
+    assert result.returncode == 141  # 128 + SIGPIPE, what `yes | head -1` gives under pipefail
+
+
+def test_report_freq_option() -> None:
+    import pytest
+
+    from analysis.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["report", "seeds", "--freq", "W"]).freq == "W"
+    assert parser.parse_args(["report"]).freq == "M"
+    with pytest.raises(SystemExit) as exc:
+        parser.parse_args(["report", "--freq", "Y"])
+    assert exc.value.code == 2

@@ -13,6 +13,7 @@ from analysis.config import NOTEBOOKS_DIR
 pytestmark = pytest.mark.slow
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
 def run(path, parameters: dict | None = None):
@@ -28,7 +29,15 @@ def run(path, parameters: dict | None = None):
 
 def test_notebooks_are_numbered_in_reading_order():
     names = [p.stem for p in NOTEBOOKS]
-    assert names == ["01-load-and-inspect", "02-topic-clusters", "03-tag-analysis", "04-report"]
+    assert names == [
+        "00-explore",
+        "01-load-and-inspect",
+        "02-topic-clusters",
+        "03-tag-analysis",
+        "04-report",
+        "05-people-and-quotes",
+        "06-compare-and-trends",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -61,11 +70,52 @@ def test_notebook_runs_end_to_end(path):
         for o in c.outputs
         if "image/png" in o.get("data", {})
     ]
-    if path.stem != "01-load-and-inspect":
+    if path.stem not in {"00-explore", "01-load-and-inspect"}:  # 00 draws its charts in widgets
         assert images, "the charts are drawn"
+    if path.stem == "00-explore":
+        views = [o for c in nb.cells for o in c.get("outputs", []) if WIDGET in o.get("data", {})]
+        assert len(views) == 5, "the five explorers are shown"
 
 
 def test_topic_notebook_takes_parameters():
     nb = run(NOTEBOOKS_DIR / "02-topic-clusters.ipynb", {"K": 2, "RANDOM_STATE": 3})
     text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert "k = 2;" in text
+
+
+def test_compare_notebook_on_dated_pages(tmp_path):
+    """On two dated pages notebook 06 compares the pages and draws coverage over time."""
+    words = [
+        "council",
+        "budget",
+        "minister",
+        "policy",
+        "report",
+        "debate",
+        "region",
+        "market",
+        "office",
+        "growth",
+    ]
+    lines = []
+    for i in range(40):
+        page, planted = ("Navy", "submarine frigate") if i % 2 else ("Health", "vaccine hospital")
+        body = " ".join(words[i % 5 :] + words[: i % 5]) + f" {planted} {planted}."
+        record = {
+            "title": f"Story {i} about {planted}",
+            "body": body,
+            "tags": [page],
+            "tag_pages": [page],
+            "date": f"2025-{5 + i % 4:02d}-1{i % 9}",
+        }
+        lines.append(json.dumps(record))
+    (tmp_path / "dated.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nb = run(
+        NOTEBOOKS_DIR / "06-compare-and-trends.ipynb",
+        {"SEEDS": str(tmp_path), "TABLES": str(tmp_path / "tables")},
+    )
+    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert (tmp_path / "tables" / "page-terms.csv").is_file()
+    assert (tmp_path / "tables" / "clusters-over-time.csv").is_file()
+    images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(images) == 5  # clusters, pages, overlap, clusters over time, tags over time

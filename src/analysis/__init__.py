@@ -45,8 +45,17 @@ _LAZY = {
     "trends": "analysis.compare",
     "DatesWarning": "analysis.corpus",
     "parse_dates": "analysis.corpus",
+    "article_browser": "analysis.explore",
+    "cluster_browser": "analysis.explore",
+    "k_explorer": "analysis.explore",
+    "kwic_browser": "analysis.explore",
+    "tag_browser": "analysis.explore",
+    "entities": "analysis.extract",
+    "entity_summary": "analysis.extract",
+    "quotes": "analysis.extract",
+    "keyword_in_context": "analysis.text.kwic",
 }
-_MODULES = {"report", "plots", "compare"}
+_MODULES = {"report", "plots", "compare", "explore"}
 
 __all__ = [
     "AnalysisError",
@@ -57,13 +66,21 @@ __all__ = [
     "SkippedBlocksWarning",
     "TagSummary",
     "TopicModel",
+    "article_browser",
     "article_id",
     "characteristic_tags",
+    "cluster_browser",
     "compare",
     "compare_groups",
     "cooccurrence_matrix",
     "count_terms",
+    "entities",
+    "entity_summary",
+    "explore",
     "fit_topics",
+    "k_explorer",
+    "keyword_in_context",
+    "kwic_browser",
     "load_corpus",
     "most_similar",
     "multi_page_articles",
@@ -72,9 +89,11 @@ __all__ = [
     "pages_by_cluster",
     "parse_dates",
     "plots",
+    "quotes",
     "report",
     "rising_terms",
     "similarity_matrix",
+    "tag_browser",
     "tag_cooccurrence",
     "tag_counts_per_article",
     "tag_frequency",
@@ -103,7 +122,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs
-    from analysis import compare, plots, report
+    from analysis import compare, explore, plots, report
     from analysis.compare import (
         compare_groups,
         count_terms,
@@ -121,6 +140,14 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         load_corpus,
         parse_dates,
     )
+    from analysis.explore import (
+        article_browser,
+        cluster_browser,
+        k_explorer,
+        kwic_browser,
+        tag_browser,
+    )
+    from analysis.extract import entities, entity_summary, quotes
     from analysis.tags import (
         TagSummary,
         characteristic_tags,
@@ -134,4 +161,5 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         tags_per_article,
         top_tags,
     )
+    from analysis.text.kwic import keyword_in_context
     from analysis.topics import TopicModel, fit_topics, most_similar, similarity_matrix

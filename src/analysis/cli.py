@@ -1,13 +1,16 @@
-"""Command line: ``python -m analysis articles PATH...`` and ``python -m analysis report [PATH...]``.
+"""Command line: ``python -m analysis articles PATH...``, ``report [PATH...]`` and ``kwic PATH... TERM``.
 
 ``articles`` parses tag pages and exports and writes the clean corpus to stdout (JSON Lines or CSV), so a user
 can check and convert a dump. ``report`` builds the shareable HTML report. Errors a user can cause print
-their message to stderr and exit with status 2, with no traceback.
+their message to stderr and exit with status 2, with no traceback; a reader that stops early
+(``... | head``) ends the command quietly with status 141, as for any Unix tool.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -26,7 +29,8 @@ def _articles(args: argparse.Namespace) -> int:
             out[column] = out[column].map("; ".join)
         out.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
-        out.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
+        out.to_json(sys.stdout, orient="records", lines=True, force_ascii=False, date_format="iso")
+    sys.stdout.flush()  # here, not at exit, so that a closed pipe is handled like any other
     return 0
 
 
@@ -42,8 +46,28 @@ def _report(args: argparse.Namespace) -> int:
         output=args.output,
         k=args.k,
         random_state=args.random_state,
+        freq=args.freq,
         show_code=args.show_code,
         progress=not args.quiet,
+    )
+    return 0
+
+
+def _kwic(args: argparse.Namespace) -> int:
+    from analysis.corpus import load_corpus
+    from analysis.text.kwic import keyword_in_context
+
+    corpus = load_corpus(*args.paths)
+    found = keyword_in_context(corpus, args.term, window=args.window)
+    if args.format == "csv":
+        found.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        for row in found.itertuples():
+            print(f"{row.article_id}  {row.left:>{args.window}}[{row.match}]{row.right}")
+    articles = found["article_id"].nunique()
+    print(
+        f"{len(found)} match(es) of {args.term!r} in {articles} of {len(corpus)} articles",
+        file=sys.stderr,
     )
     return 0
 
@@ -88,9 +112,30 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--random-state", type=int, default=0, help="seed for every random step (default: 0)"
     )
+    r.add_argument(
+        "--freq",
+        choices=["W", "M", "D"],
+        default="M",
+        help="period of the 'Over time' section: W week, M month, D day (default: M)",
+    )
     r.add_argument("--show-code", action="store_true", help="keep the code cells in the report")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     r.set_defaults(func=_report)
+
+    w = sub.add_parser(
+        "kwic", help="keyword in context: every use of a word or phrase with the text around it"
+    )
+    w.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .csv)")
+    w.add_argument(
+        "term", metavar="TERM", help="the word or phrase (any case; ' and ’ match each other)"
+    )
+    w.add_argument(
+        "--window", type=int, default=60, help="characters of context on each side (default: 60)"
+    )
+    w.add_argument(
+        "--format", choices=["text", "csv"], default="text", help="output format (default: text)"
+    )
+    w.set_defaults(func=_kwic)
     return parser
 
 
@@ -105,3 +150,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
+
+
+def _closed_pipe() -> int:
+    """The reader of stdout went away (``... | head``): stop quietly with the status a shell expects (141).
+
+    Python flushes stdout again at exit, which would raise once more; point it at /dev/null first.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + signal.SIGPIPE

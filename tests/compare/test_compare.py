@@ -242,3 +242,17 @@ def test_time_coverage_and_bad_parameters(dated):
         rising_terms(dated, "2024-01", "2025-09")
     with pytest.raises(ParameterError, match="Cannot read the period"):
         rising_terms(dated, "not a period", "2025-09")
+
+
+def test_large_corpora_are_sampled_with_an_equal_quota_per_group(two_pages):
+    table = compare_groups(two_pages, max_articles=20, random_state=1, top=2)
+    assert table.attrs["settings"]["sample"].startswith("20 of 60 articles")
+    assert table["articles_in_group"].tolist() == [10, 10, 10, 10]
+    assert set(table.loc[table["group"] == "Health", "term"]) == {"vaccine", "hospital"}
+    assert table.loc[table["group"] == "Defence", "count_in_group"].tolist() == [20, 20]
+    again = compare_groups(two_pages, max_articles=20, random_state=1, top=2)
+    pd.testing.assert_frame_equal(table, again)
+    every = compare_groups(two_pages, top=2)  # 60 articles: below the automatic limit
+    assert every.attrs["settings"]["sample"] == "every article"
+    with pytest.raises(ParameterError, match="max_articles"):
+        compare_groups(two_pages, max_articles=1)

@@ -168,7 +168,8 @@ def test_loader_reads_a_messy_date_column_with_the_exact_missing_count(tmp_path)
     assert corpus["date"].tolist() == dates  # the field as written stays beside the dates read
     assert (
         corpus.attrs["date_notes"][0]
-        == "7 article(s) dated; 1 without a date; 2 date(s) could not be read."
+        == "7 of 10 article(s) dated; of the date values read, 2 could not be read and 1 were blank "
+        "or absent."
     )
 
 
@@ -231,3 +232,17 @@ def test_tag_page_date_line_after_the_headline_dates_the_article_and_leaves_the_
     assert pd.isna(corpus.loc[1, "published"])
     assert "2025" not in corpus.loc[0, "body"]
     assert corpus.loc[0, "tags"] == ["Defense", "Politics"]
+
+
+def test_dates_survive_the_articles_command_round_trip(tmp_path, capsys):
+    from analysis.cli import main
+
+    source = tmp_path / "one.jsonl"
+    source.write_text(
+        '{"title": "A", "body": "Body one.", "date": "14 Sep 2025 09:00 EDT"}\n', encoding="utf-8"
+    )
+    assert main(["articles", str(source)]) == 0
+    written = tmp_path / "written.jsonl"
+    written.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert '"published":"2025-09-14T13:00:00.000Z"' in written.read_text(encoding="utf-8")
+    assert load_corpus(written)["published"].tolist() == [pd.Timestamp("2025-09-14T13:00Z")]

@@ -61,39 +61,6 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-@pytest.fixture(scope="session")
-def seed_report(tmp_path_factory) -> str:
-    out = tmp_path_factory.mktemp("report") / "uk-defense.html"
-    assert build_report([SEEDS_DIR], output=out, progress=False) == out
-    return out.read_text(encoding="utf-8")
-
-
-HOSTILE_DUMP = f"""Tag - Hostile <b>page</b>
-
-{HOSTILE_HEADLINE}
-The defence ministry announced new drone procurement plans on Monday. Officials said the contracts would be signed within weeks and that suppliers in three countries had bid.
-{HOSTILE_TAG}
-Defense
-A plain headline about drones and procurement
-The army will buy more drones next year, officials said, as procurement budgets rise across Europe and suppliers expand production lines.
-Defense
-Drones
-Budget talks stall over naval shipbuilding
-Naval shipbuilding budgets were cut again, leaving the frigate programme short of money and shipyards waiting for orders from the ministry.
-Defense
-Navy
-"""
-
-
-@pytest.fixture(scope="session")
-def hostile_report(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("hostile")
-    (folder / "hostile.txt").write_text(HOSTILE_DUMP, encoding="utf-8")
-    out = folder / "hostile.html"
-    build_report([folder / "hostile.txt"], output=out, progress=False)
-    return out.read_text(encoding="utf-8")
-
-
 def test_every_headline_is_in_the_report(seed_report):
     text = squash(" ".join(parse(seed_report).text))
     corpus = load_corpus(SEEDS_DIR)
@@ -130,6 +97,14 @@ def test_charts_are_embedded_images(seed_report):
     for attrs in images:
         assert attrs["src"].startswith("data:image/png;base64,")
         assert attrs.get("alt")
+
+
+def test_seed_report_is_light(seed_report):
+    """At most 350 KB: the report's own CSS instead of JupyterLab's 260 KB, palette PNG charts."""
+    assert len(seed_report.encode("utf-8")) <= 350 * 1024
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", seed_report, re.DOTALL)
+    assert len(styles) == 1 and len(styles[0]) < 10 * 1024
+    assert "--jp-" not in seed_report  # none of JupyterLab's theme variables are shipped
 
 
 def test_report_needs_no_server(seed_report):
@@ -339,3 +314,11 @@ def test_plain_nbconvert_works_offline(tmp_path, project_root):
     assert (
         "fit_topics(" not in page
     )  # code hidden by the project's nbconvert config (cells tagged hide-input)
+
+
+def test_seed_report_says_in_one_line_each_why_pages_and_time_are_absent(seed_report):
+    text = squash(" ".join(parse(seed_report).text))
+    assert "Pages compared is not shown: all 9 articles come from one tag page (UK defense)" in text
+    assert "Over time is not shown: none of the 9 articles has a publication date" in text
+    headings = [a for t, a in parse(seed_report).elements if t == "h2"]
+    assert not any(h.get("id") in {"pages-compared", "over-time"} for h in headings)

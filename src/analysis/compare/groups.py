@@ -14,7 +14,7 @@ pages with topic clusters (numbered from 1).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -43,6 +43,8 @@ GROUP_COLUMNS = ["group", "term", "z", "count_in_group", "count_elsewhere", "art
 #: Beyond this many articles, ``max_words="auto"`` counts the headline and the first LEAD_WORDS words.
 LARGE_CORPUS = 10_000
 LEAD_WORDS = 150
+#: Beyond this many articles, ``max_articles="auto"`` counts a sample of this many, stratified by group.
+SAMPLE_ARTICLES = 30_000
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,8 @@ def compare_groups(
     model: Any = None,
     top: int | None = 20,
     max_words: int | Literal["auto"] | None = "auto",
+    max_articles: int | Literal["auto"] | None = "auto",
+    random_state: int = 0,
     counts: TermCounts | None = None,
 ) -> pd.DataFrame:
     """The words and phrases that most distinguish each group of articles from the other groups.
@@ -227,7 +231,12 @@ def compare_groups(
         top: keep the ``top`` highest-scoring terms of each group (only terms with ``z > 0``); None keeps
             every term used more in the group than elsewhere.
         max_words: body words counted per article (see :func:`count_terms`).
-        counts: term counts of ``corpus`` from :func:`count_terms`, to reuse them.
+        max_articles: count at most this many articles: a random sample with an equal quota per group
+            (every article of a group smaller than its quota is kept), so small groups keep their articles;
+            ``"auto"`` samples 30,000 articles beyond 30,000, None counts every article. Counts and
+            ``articles_in_group`` then describe the sample; ``attrs["settings"]["sample"]`` says so.
+        random_state: seed of that sample (the same seed gives the same table).
+        counts: term counts of ``corpus`` from :func:`count_terms`, to reuse them (no sampling then).
 
     Returns:
         One row per (group, term), groups in order (pages and column values by decreasing size, clusters
@@ -250,7 +259,18 @@ def compare_groups(
         raise ParameterError(
             f"compare_groups(by={by!r}) needs at least two groups to compare; the corpus has {found}."
         )
+    sample_note = None
     if counts is None:
+        rows = _sample(
+            members, order, _resolve_max_articles(max_articles, len(corpus)), random_state
+        )
+        if rows is not None:
+            sample_note = (
+                f"{len(rows):,} of {len(corpus):,} articles, sampled with an equal quota per group "
+                f"(random_state={random_state})"
+            )
+            corpus = corpus.iloc[rows]
+            members = [members[i] for i in rows]
         counts = count_terms(corpus, max_words=max_words)
     elif counts.counts.shape[0] != len(corpus):
         raise ParameterError(
@@ -269,8 +289,42 @@ def compare_groups(
         for i, g in enumerate(order)
     ]
     table = pd.concat(frames, ignore_index=True)
-    table.attrs["settings"] = dict(counts.settings, by=by)
+    table.attrs["settings"] = dict(counts.settings, by=by, sample=sample_note or "every article")
     return table
+
+
+def _resolve_max_articles(max_articles: int | Literal["auto"] | None, n: int) -> int | None:
+    if max_articles == "auto":
+        return SAMPLE_ARTICLES
+    if max_articles is not None and (
+        isinstance(max_articles, bool) or not isinstance(max_articles, int) or max_articles < 2
+    ):
+        raise ParameterError(
+            f"max_articles must be a whole number >= 2, None or 'auto', got {max_articles!r}."
+        )
+    return max_articles
+
+
+def _sample(
+    members: list[list[Hashable]], order: list[Hashable], limit: int | None, random_state: int
+) -> np.ndarray | None:
+    """Row positions of at most about ``limit`` grouped articles, an equal quota per group; None: all."""
+    grouped = sum(1 for m in members if m)
+    if limit is None or grouped <= limit:
+        return None
+    rng = np.random.default_rng(random_state)
+    quota = max(1, limit // len(order))
+    by_group: dict[Hashable, list[int]] = {g: [] for g in order}
+    for row, groups in enumerate(members):
+        for g in groups:
+            by_group[g].append(row)
+    chosen: set[int] = set()
+    for g in order:
+        rows = np.asarray(by_group[g], dtype=np.int64)
+        if len(rows) > quota:
+            rows = rng.choice(rows, size=quota, replace=False)
+        chosen.update(rows.tolist())
+    return np.sort(np.fromiter(chosen, dtype=np.int64, count=len(chosen)))
 
 
 def _group_rows(
@@ -392,9 +446,3 @@ def pages_by_cluster(corpus: pd.DataFrame, model: Any) -> pd.DataFrame:
         index=pd.Index([names[g] for g in order], name="page"),
         columns=pd.Index(range(1, k + 1), name="cluster"),
     )
-
-
-def group_names(corpus: pd.DataFrame, by: str = "tag_pages", *, model: Any = None) -> Sequence[Any]:
-    """The groups :func:`compare_groups` would compare, in its order (for a quick check before scoring)."""
-    _, order, names = _memberships(corpus, by, model)
-    return [names[g] for g in order]

@@ -20,7 +20,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from analysis.compare.groups import _memberships, count_terms
+from analysis.compare.groups import _memberships, _top_terms, count_terms
 from analysis.compare.logodds import log_odds_z_pair
 from analysis.corpus.dates import parse_dates
 from analysis.errors import ParameterError
@@ -281,9 +281,10 @@ def _mark_spikes(
     for row in np.flatnonzero(spike):
         period, group = table["period"].iat[row], table["group"].iat[row]
         picked = [
-            i for i in np.flatnonzero(starts == np.datetime64(period))
+            i
+            for i in np.flatnonzero(starts == np.datetime64(period))
             if any(name_of[g] == group for g in members[i])
-        ]  # fmt: skip
+        ]
         headlines[row] = representative_headline([str(titles[i] or "") for i in picked])
     return table.assign(spike=spike, headline=headlines)
 
@@ -344,8 +345,6 @@ def rising_terms(
     Raises:
         ParameterError: no ``published`` column, an unreadable period, or a period without articles.
     """
-    from analysis.compare.groups import _top_terms
-
     dates = published_dates(corpus).dt.tz_localize(None).to_numpy()
     masks = []
     for name, period in (("period_a", period_a), ("period_b", period_b)):

@@ -99,7 +99,7 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
         )
     frame = _to_frame(list(articles), list(articles.values()), dated=dates.files > 0)
     if dates.files:
-        frame.attrs["date_notes"] = dates.notes()
+        frame.attrs["date_notes"] = dates.notes(frame["published"])
         if dates.unreadable or dates.decided:
             warnings.warn(" ".join(dates.warning()), DatesWarning, stacklevel=2)
     return frame
@@ -110,7 +110,6 @@ class _DateReport:
     """What reading the publication dates of all files gave: counts, the first unreadable one, notes."""
 
     files: int = 0
-    dated: int = 0
     blank: int = 0
     unreadable: int = 0
     example: str = ""
@@ -126,7 +125,6 @@ class _DateReport:
         for art, stamp in zip(with_field, column.values, strict=True):
             art.published = None if pd.isna(stamp) else stamp
         self.files += 1
-        self.dated += int(column.values.notna().sum())
         self.blank += column.blank + len(parsed) - len(with_field)
         self.unreadable += column.missing
         if column.example_at is not None and not self.example:
@@ -145,10 +143,12 @@ class _DateReport:
             )
         return out + self.decided
 
-    def notes(self) -> list[str]:
+    def notes(self, published: pd.Series) -> list[str]:
+        """Plain sentences for a reader: how many articles are dated, and what was assumed."""
+        dated = int(published.notna().sum())
         head = (
-            f"{self.dated} article(s) dated; {self.blank} without a date; "
-            f"{self.unreadable} date(s) could not be read."
+            f"{dated} of {len(published)} article(s) dated; of the date values read, "
+            f"{self.unreadable} could not be read and {self.blank} were blank or absent."
         )
         return [head, *self.decided, *self.assumed]
 

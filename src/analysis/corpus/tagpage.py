@@ -391,6 +391,9 @@ def _articles_from_lines(
     return out
 
 
+_DIGIT = re.compile(r"\d").search
+
+
 def _take_date_lines(
     lines: list[tuple[int, str, bool]],
 ) -> tuple[list[tuple[int, str, bool]], dict[int, tuple[int, str]]]:
@@ -402,7 +405,13 @@ def _take_date_lines(
     kept: list[tuple[int, str, bool]] = []
     dates_after: dict[int, tuple[int, str]] = {}
     for lineno, line, blank in lines:
-        if kept and len(kept) - 1 not in dates_after and len(line) <= 60 and is_date_line(line):
+        if (
+            kept
+            and len(line) <= 60
+            and _DIGIT(line)  # every date has a digit: most lines are ruled out here
+            and len(kept) - 1 not in dates_after
+            and is_date_line(line)
+        ):
             dates_after[len(kept) - 1] = (lineno, line)
         else:
             kept.append((lineno, line, blank))

@@ -1,4 +1,4 @@
-"""Charts for the notebooks and the report: tag charts and topic-cluster charts in the house style.
+"""Charts for the notebooks and the report: tag, topic-cluster and comparison charts in the house style.
 
 Every function returns a matplotlib :class:`~matplotlib.figure.Figure` and never saves or shows it; the
 caller decides (a notebook displays it, the report embeds it). Each chart's table can be exported as CSV.
@@ -6,6 +6,8 @@ caller decides (a notebook displays it, the report embeds it). Each chart's tabl
 
 from __future__ import annotations
 
+from analysis.plots.compare import plot_distinguishing_terms, plot_page_overlap, plot_trends
+from analysis.plots.people import plot_entities, plot_speakers
 from analysis.plots.style import (
     BAR_COLOR,
     HEATMAP_CMAP,
@@ -41,11 +43,16 @@ __all__ = [
     "new_figure",
     "plot_cluster_quality",
     "plot_cooccurrence",
+    "plot_distinguishing_terms",
+    "plot_entities",
     "plot_k_selection",
+    "plot_page_overlap",
+    "plot_speakers",
     "plot_tag_frequency",
     "plot_tags_by_cluster",
     "plot_tags_per_article",
     "plot_topic_map",
+    "plot_trends",
     "shorten",
     "style_axes",
 ]

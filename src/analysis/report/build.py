@@ -1,9 +1,9 @@
 """Build the shareable HTML report: execute the report notebook with papermill, export it offline, write atomically.
 
 :func:`build_report` executes the notebook on any tag pages or exports, exports it with nbconvert through the
-``analysis_report`` template (JupyterLab's, minus every CDN script, plus a Content-Security-Policy that forbids
-scripts and network requests), checks that nothing in the page would reach a server, and replaces the previous
-report atomically: a failed run leaves it untouched.
+``analysis_report`` template (JupyterLab's markup with a head of its own: no CDN script, only the CSS the
+report uses, a Content-Security-Policy that forbids scripts and network requests), checks that nothing in the
+page would reach a server, and replaces the previous report atomically: a failed run leaves it untouched.
 
     from analysis.report import build_report
     build_report(["seeds"], k=None, random_state=0)   # -> reports/uk-defense.html
@@ -53,6 +53,8 @@ def export_html(notebook, *, title: str, show_code: bool = False) -> str:
     config = Config()
     configure(config)
     config.HTMLExporter.exclude_input = not show_code
+    if show_code:  # technical readers get every cell's code, those tagged hide-input included
+        config.TagRemovePreprocessor.remove_input_tags = set()
     exporter = HTMLExporter(config=config)
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     return body
@@ -98,6 +100,7 @@ def build_report(
     output: str | os.PathLike | None = None,
     k: int | None = None,
     random_state: int = 0,
+    freq: str = "M",
     show_code: bool = False,
     progress: bool = True,
     notebook: str | os.PathLike = REPORT_NOTEBOOK,
@@ -109,6 +112,7 @@ def build_report(
         output: the HTML file to write; default ``reports/<corpus-name>.html``.
         k: number of topic clusters; None chooses it from the data.
         random_state: seed for every random step; the same input and seed give the same report.
+        freq: period of the "Over time" section: ``"D"`` (day), ``"W"`` (week) or ``"M"`` (month).
         show_code: keep the code cells (for technical readers).
         progress: print progress to stderr.
         notebook: the report notebook to execute.
@@ -118,14 +122,16 @@ def build_report(
 
     Raises:
         CorpusError: an input cannot be read (raised before anything runs).
-        ParameterError: ``k`` or ``output`` is not usable.
+        ParameterError: ``k``, ``freq`` or ``output`` is not usable.
         ReportError: the notebook or the export failed; the previous report was left in place.
     """
+    if freq not in {"D", "W", "M"}:
+        raise ParameterError(f"freq must be 'D', 'W' or 'M' (day, week, month), got {freq!r}.")
     sources = [Path(p) for p in (paths or [SEEDS_DIR])]
     title = _check_inputs(sources, k, progress)
     out = _output_path(output, title)
     executed = _execute(
-        Path(notebook), sources, out, k=k, random_state=random_state, progress=progress
+        Path(notebook), sources, out, k=k, random_state=random_state, freq=freq, progress=progress
     )
     _say("Exporting HTML ...", progress)
     html = _export(executed, out, title=title, show_code=show_code)
@@ -169,6 +175,7 @@ def _execute(
     *,
     k: int | None,
     random_state: int,
+    freq: str,
     progress: bool,
 ) -> Path:
     """Run the report notebook with papermill into ``build/``; a failing cell becomes a ReportError."""
@@ -181,6 +188,7 @@ def _execute(
         "SEEDS": [str(p.resolve()) for p in sources],
         "K": k,
         "RANDOM_STATE": random_state,
+        "FREQ": freq,
     }
     _say(
         f"Executing {notebook.name} (k={'auto' if k is None else k}, random_state={random_state}) ...",

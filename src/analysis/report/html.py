@@ -30,6 +30,7 @@ _ENV = Environment(
     autoescape=select_autoescape(default=True, default_for_string=True),
     keep_trailing_newline=False,
 )
+CHART_COLORS = 128  # palette size of embedded charts: 40% of the bytes of full colour
 _STRENGTH_CLASS = {
     "solid": "solid",
     "moderate": "moderate",
@@ -75,29 +76,16 @@ def _csv_ready(table: pd.DataFrame) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------- rendering
-def figure_html(
-    fig: Figure,
-    *,
-    alt: str,
-    caption: str | None = None,
-    table: pd.DataFrame | None = None,
-    csv_name: str | None = None,
-    dpi: int = 144,
-) -> HTMLBlock:
-    """Embed a figure as a PNG data URI, with alt text, a caption and its table as a CSV download.
-
-    A pyplot figure is closed afterwards so Jupyter does not display it a second time.
+def chart_png(fig: Figure, *, dpi: int = 144, colors: int | None = CHART_COLORS) -> bytes:
+    """A figure as PNG bytes, the same bytes for the same figure, optionally as a palette PNG.
 
     Args:
-        fig: the chart.
-        alt: what the chart shows, for screen readers and when images are blocked.
-        caption: a sentence telling the reader how to read the chart.
-        table: the table the chart draws; offered as a CSV download when given.
-        csv_name: file name for that download.
-        dpi: resolution of the embedded PNG (144 keeps text sharp on high-density screens).
+        fig: the chart (not modified).
+        dpi: resolution.
+        colors: palette size (median cut, no dithering, so flat areas stay flat); None keeps full colour.
 
     Returns:
-        The HTML fragment.
+        The PNG file's bytes.
     """
     buffer = io.BytesIO()
     # No Software/date metadata: the same figure gives the same bytes, so reports are reproducible.
@@ -110,7 +98,47 @@ def figure_html(
         bbox_inches="tight",
         pad_inches=0.1,
     )
-    png = buffer.getvalue()
+    if colors is None:
+        return buffer.getvalue()
+    from PIL import Image
+
+    image = Image.open(buffer).convert("RGB")
+    palette = image.quantize(
+        colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+    )
+    out = io.BytesIO()
+    palette.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def figure_html(
+    fig: Figure,
+    *,
+    alt: str,
+    caption: str | None = None,
+    table: pd.DataFrame | None = None,
+    csv_name: str | None = None,
+    dpi: int = 144,
+    colors: int | None = CHART_COLORS,
+) -> HTMLBlock:
+    """Embed a figure as a PNG data URI, with alt text, a caption and its table as a CSV download.
+
+    A pyplot figure is closed afterwards so Jupyter does not display it a second time.
+
+    Args:
+        fig: the chart.
+        alt: what the chart shows, for screen readers and when images are blocked.
+        caption: a sentence telling the reader how to read the chart.
+        table: the table the chart draws; offered as a CSV download when given.
+        csv_name: file name for that download.
+        dpi: resolution of the embedded PNG (144 keeps text sharp on high-density screens).
+        colors: palette size of the embedded PNG (a chart's flat colours and anti-aliased edges fit in 128,
+            at 40% of the bytes of a full-colour PNG); None keeps full colour.
+
+    Returns:
+        The HTML fragment.
+    """
+    png = chart_png(fig, dpi=dpi, colors=colors)
     width = round(int.from_bytes(png[16:20], "big") * 96 / dpi)  # PNG IHDR width, shown at CSS size
     if (
         fig.canvas.manager is not None
@@ -226,7 +254,7 @@ def trust_assessment(model) -> TrustAssessment:
 
 
 def _cluster_rows(
-    corpus: pd.DataFrame, model, colors: Sequence[str], tags_by_cluster=None
+    corpus: pd.DataFrame, model, colors: Sequence[str], tags_by_cluster=None, people=None
 ) -> list[dict]:
     rows = []
     for c in model.clusters.itertuples():
@@ -251,6 +279,7 @@ def _cluster_rows(
                 "stability": stability,
                 "silhouette": silhouette,
                 "tags": list((tags_by_cluster or {}).get(c.Index, [])),
+                "people": list((people or {}).get(c.Index, [])),
             }
         )
     return rows
@@ -308,14 +337,17 @@ def clusters_html(
     *,
     colors: Sequence[str],
     characteristic: pd.DataFrame | None = None,
+    people: dict[int, list[str]] | None = None,
 ) -> HTMLBlock:
-    """One card per topic cluster: label, size, strength, distinctive terms, tags, representative headlines.
+    """One card per topic cluster: label, size, strength, distinctive terms, tags, people, representative headlines.
 
     Args:
         corpus: the corpus.
         model: the fitted topic model.
         colors: one colour per cluster, as in the charts.
         characteristic: :func:`analysis.tags.characteristic_tags` output, shown per cluster when given.
+        people: main people of each cluster (0-based cluster -> ``"Name (articles)"`` strings), as from
+            :func:`analysis.report.people.main_people`; shown when given.
 
     Returns:
         The HTML fragment.
@@ -325,7 +357,7 @@ def clusters_html(
         for cluster, group in characteristic.groupby("cluster", sort=True):
             tags_by_cluster[int(cluster)] = [f"{r.tag} ({r.count})" for r in group.itertuples()]
     return _render(
-        "clusters.html.j2", clusters=_cluster_rows(corpus, model, colors, tags_by_cluster)
+        "clusters.html.j2", clusters=_cluster_rows(corpus, model, colors, tags_by_cluster, people)
     )
 
 

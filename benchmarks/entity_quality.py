@@ -1,0 +1,231 @@
+"""Entity and quotation quality on the annotated key, and speed on BBC News (2,125) and at 20,000 articles.
+
+The key (``tests/data/entity_key.json``, offsets and labels only) marks every person, organisation and place
+and every direct quotation with its speaker in the seed's 9 articles and in 30 BBC articles (the first six
+of 400 words or fewer in each category, by BBC id); ``tests/data/ENTITY_KEY.md`` gives the conventions.
+Prints, in one run:
+
+- entities: precision, recall and F1 per type and overall (exact span and type), for ours
+  (``analysis.extract``) and for the plain way (every run of capitalised words, typed by the same
+  gazetteers, no rules);
+- quotations: recall (a key quotation counts as found when a returned one overlaps it), precision, and the
+  share of found quotations whose speaker is right (same canonical name or surname; for unnamed sources,
+  the same head noun);
+- speed: entities + quotes over all of BBC (2,125 articles after load_corpus merges duplicates) and over
+  20,000 articles recombined from BBC paragraphs (seeded), wall and CPU seconds.
+
+    .venv/bin/python benchmarks/entity_quality.py [--diff] [--no-speed]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter
+
+import pandas as pd
+
+from analysis.config import PROJECT_ROOT, SHARED_DIR
+from analysis.corpus import load_corpus
+from analysis.extract import people_and_quotes
+from analysis.extract.gazetteer import places
+
+BBC = SHARED_DIR / "data" / "bbc" / "bbc.jsonl"
+KEY = PROJECT_ROOT / "tests" / "data" / "entity_key.json"
+TYPES = ("person", "organisation", "place")
+
+
+def key_corpora(key: dict) -> dict[str, pd.DataFrame]:
+    """The annotated articles: the seed's, and the keyed BBC ones (index = key id) when BBC is here."""
+    seed = load_corpus(PROJECT_ROOT / "seeds")
+    out = {"seed": seed.set_index(seed["id"], drop=False).loc[list(key["seed"])]}
+    if BBC.exists():
+        bbc = load_corpus(BBC)
+        bbc = bbc.set_index("record_id", drop=False)
+        out["bbc"] = bbc.loc[list(key["bbc"])]
+    return out
+
+
+def gold_entities(key: dict, corpus: pd.DataFrame) -> set[tuple]:
+    ids = dict(zip(corpus.index, corpus["id"], strict=True))
+    return {
+        (ids[k], field, s, e, t)
+        for k, entry in key.items()
+        for field in ("title", "body")
+        for s, e, t in entry[field]
+    }
+
+
+def scores(gold: set[tuple], found: set[tuple]) -> pd.DataFrame:
+    rows = []
+    for kind in (*TYPES, "all"):
+        g = {x for x in gold if kind in {"all", x[-1]}}
+        f = {x for x in found if kind in {"all", x[-1]}}
+        tp = len(g & f)
+        p = tp / len(f) if f else 0.0
+        r = tp / len(g) if g else 0.0
+        rows.append((kind, len(g), len(f), tp, p, r, 2 * p * r / (p + r) if p + r else 0.0))
+    return pd.DataFrame(
+        rows, columns=["type", "key", "found", "right", "precision", "recall", "F1"]
+    )
+
+
+def _head(text: str) -> str:
+    """Head noun of a description: its last word before any "from/for/of/at ..." ("representative")."""
+    words = re.findall(r"[\w'’.-]+", text.lower())
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i and w in {"from", "for", "of", "at", "with", "in", "on", "to"}
+        ),
+        None,
+    )
+    words = words[:cut] if cut else words
+    return words[-1] if words else ""
+
+
+def speaker_right(ours: str, gold: str) -> bool:
+    if not ours:
+        return False
+    if ours.lower() == gold.lower():
+        return True
+    return _head(ours) == _head(gold) or ours.split()[-1].lower() == gold.split()[-1].lower()
+
+
+def quote_scores(key: dict, corpus: pd.DataFrame, said: pd.DataFrame, diff: bool) -> dict:
+    ids = dict(zip(corpus.index, corpus["id"], strict=True))
+    found = right = total = judged = 0
+    used = set()
+    for k, entry in key.items():
+        rows = said[said.article_id == ids[k]]
+        for s, e, speaker in entry["quotes"]:
+            total += 1
+            hit = rows[(rows.start < e) & (rows.end > s)]
+            if hit.empty:
+                if diff:
+                    print(f"  quote missed  {k} {s}-{e} ({speaker})")
+                continue
+            found += 1
+            used.update(hit.index)
+            if speaker == "?":
+                continue
+            judged += 1
+            ok = speaker_right(hit.speaker.iloc[0], speaker)
+            right += ok
+            if diff and not ok:
+                print(f"  speaker wrong {k} {s}: ours {hit.speaker.iloc[0]!r} key {speaker!r}")
+    return {
+        "key quotations": total,
+        "found": found,
+        "recall": found / total if total else 0.0,
+        "precision": len(used) / len(said) if len(said) else 0.0,
+        "speaker right": right / judged if judged else 0.0,
+        "right": right,
+        "judged": judged,
+    }
+
+
+def plain_entities(corpus: pd.DataFrame) -> set[tuple]:
+    """The plain way: every run of capitalised words; a gazetteer place is a place, anything else a person."""
+    pattern = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+    gaz = places()
+    out = set()
+    for aid, title, body in zip(corpus["id"], corpus["title"], corpus["body"], strict=True):
+        for field, text in (("title", title), ("body", body)):
+            for m in pattern.finditer(text):
+                kind = "place" if m.group().lower() in gaz else "person"
+                out.add((aid, field, m.start(), m.end(), kind))
+    return out
+
+
+def quality(key: dict, corpora: dict[str, pd.DataFrame], diff: bool) -> None:
+    totals: dict[str, set | list] = {"gold": set(), "ours": set(), "plain": set(), "quotes": []}
+    for name, corpus in corpora.items():
+        mentions, said = people_and_quotes(corpus.reset_index(drop=True), progress=False)
+        gold = gold_entities(key[name], corpus)
+        found = {(r.article_id, r.field, r.start, r.end, r.type) for r in mentions.itertuples()}
+        plain = plain_entities(corpus)
+        print(f"\n== {name}: {len(corpus)} articles")
+        print("entities, ours:")
+        print(scores(gold, found).round(3).to_string(index=False))
+        print("entities, plain (capitalised runs + place gazetteer):")
+        print(scores(gold, plain).round(3).to_string(index=False))
+        if diff:
+            _print_diff(gold, found, corpus)
+        said_scores = quote_scores(key[name], corpus, said, diff)
+        print("quotations:", {k: round(v, 3) for k, v in said_scores.items()})
+        totals["gold"] |= gold
+        totals["ours"] |= found
+        totals["plain"] |= plain
+        totals["quotes"].append(said_scores)
+    n = sum(len(c) for c in corpora.values())
+    print(f"\n== all keyed articles: {n}")
+    print("entities, ours:")
+    print(scores(totals["gold"], totals["ours"]).round(3).to_string(index=False))
+    print("entities, plain:")
+    print(scores(totals["gold"], totals["plain"]).round(3).to_string(index=False))
+    q = totals["quotes"]
+    found_q = sum(x["found"] for x in q)
+    print(
+        f"quotations: {sum(x['key quotations'] for x in q)} in the key, recall {found_q / sum(x['key quotations'] for x in q):.3f}, "
+        f"speaker right {sum(x['right'] for x in q) / sum(x['judged'] for x in q):.3f} "
+        f"({sum(x['right'] for x in q)} of {sum(x['judged'] for x in q)} with a known speaker)"
+    )
+
+
+def _print_diff(gold: set[tuple], found: set[tuple], corpus: pd.DataFrame) -> None:
+    texts = {(a, "title"): t for a, t in zip(corpus["id"], corpus["title"], strict=True)}
+    texts.update({(a, "body"): b for a, b in zip(corpus["id"], corpus["body"], strict=True)})
+    for label, items in (("missed", gold - found), ("extra", found - gold)):
+        counts = Counter((texts[(a, f)][s:e], t) for a, f, s, e, t in items)
+        print(f"  {label}: " + "; ".join(f"{x}|{t[:3]}×{n}" for (x, t), n in counts.most_common()))
+
+
+def recombined(corpus: pd.DataFrame, n: int, *, seed: int = 0) -> pd.DataFrame:
+    """``n`` articles made of BBC paragraphs shuffled across articles (seeded), unique ids."""
+    rng = random.Random(seed)
+    paragraphs = [p for body in corpus["body"] for p in body.split("\n\n") if p.strip()]
+    titles = list(corpus["title"])
+    rows = []
+    for i in range(n):
+        body = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(4, 9)))
+        rows.append((f"r{i:06d}", rng.choice(titles), body))
+    return pd.DataFrame(rows, columns=["id", "title", "body"])
+
+
+def speed() -> None:
+    if not BBC.exists():
+        print(f"\nspeed: skipped, {BBC} is not here")
+        return
+    bbc = load_corpus(BBC)
+    for label, corpus in (("BBC", bbc), ("recombined BBC", recombined(bbc, 20_000))):
+        wall, cpu = time.perf_counter(), time.process_time()
+        mentions, said = people_and_quotes(corpus, progress=True)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(
+            f"speed, {label}: {len(corpus):,} articles, {len(mentions):,} mentions, {len(said):,} quotations: "
+            f"{wall:.1f} s wall, {cpu:.1f} s CPU ({1000 * cpu / len(corpus):.2f} ms CPU per article)"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--diff", action="store_true", help="list missed and extra entities, wrong speakers"
+    )
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed runs")
+    args = parser.parse_args(argv)
+    key = json.loads(KEY.read_text(encoding="utf-8"))
+    quality(key, key_corpora(key), args.diff)
+    if not args.no_speed:
+        speed()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

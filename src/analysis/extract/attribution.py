@@ -1,0 +1,297 @@
+"""Attribution: find the reporting clause of a quotation and the words naming its speaker.
+
+Three places are read, in this order for a full quotation: the clause right after it (``“…,” Petrov said``,
+``“…,” said Nikolai Petrov, a senior analyst``, ``“…,” according to X``), then the clause right before it
+(``Eagle said: “…”``). A partial quotation takes the last reporting verb of its sentence before it, or the
+clause after it. The speaker words are the comma-separated chunk that names a person, else a short chunk
+that names something, else the chunk nearest the verb; a verb in ``-ing`` ("telling reporters",
+"threatening that") takes the sentence's first person. The result is a character span and the cue words;
+:mod:`analysis.extract.speakers` turns the span into a speaker once names are canonical.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extract import cues
+from analysis.extract.entities import Mention
+from analysis.extract.pipeline import FieldDoc
+
+__all__ = ["Attribution", "attribute"]
+
+MAX_ATTRIBUTION_CHARS = 160
+SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)")
+_ABBREVIATION = re.compile(r"(?:\.[A-Z]|[\s.][A-Z]|Mr|Mrs|Ms|Dr|St)\.$")
+_MAX_SPEAKER_WORDS = 12
+_OBJECT_VERBS = frozenset(
+    {"told", "tells", "tell", "telling", "asked", "asks", "wrote", "writes", "posted", "posts"}
+)
+_AUXILIARIES = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "also",
+        "then",
+        "later",
+        "previously",
+        "would",
+        "will",
+        "been",
+        "since",
+        "again",
+        "already",
+        "once",
+        "further",
+        "repeatedly",
+        "publicly",
+        "recently",
+        "earlier",
+        "separately",
+    ]
+)
+_CONJUNCTIONS = frozenset({"and", "but", "as", "while", "yet", "so", "then", "later"})
+_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+
+
+@dataclass
+class Attribution:
+    """Where the speaker is named (``who``: character span) and the reporting cue ("said", "told DW")."""
+
+    who: tuple[int, int] | None = None
+    cue: str = ""
+
+
+def attribute(
+    doc: FieldDoc,
+    mentions: list[Mention],
+    open_at: int,
+    close_at: int,
+    inner_end: int,
+    *,
+    full: bool,
+):
+    """The :class:`Attribution` of the quotation between ``open_at`` and ``close_at`` (empty when none)."""
+    before = clause_before(doc.text, open_at)
+    if full:
+        return (
+            _after(doc, mentions, close_at, inner_end)
+            or _before(doc, mentions, open_at, before)
+            or Attribution()
+        )
+    return _partial(doc, mentions, open_at, before, close_at, inner_end) or Attribution()
+
+
+def clause_before(text: str, pos: int) -> str:
+    """The text from the start of the sentence (or paragraph) to ``pos``."""
+    window = text[max(0, pos - 300) : pos]
+    ends = [m.end() - 1 for m in SENTENCE_END.finditer(window) if _ends_sentence(window, m.end())]
+    cut = max(window.rfind("\n\n"), *ends, -1)
+    return window[cut + 1 :]
+
+
+def _ends_sentence(text: str, after: int) -> bool:
+    """Does the stop just before ``after`` end a sentence? After "U.S." or "Mr." only before a new subject."""
+    if not _ABBREVIATION.search(text[max(0, after - 4) : after]):
+        return True
+    following = text[after : after + 40].split()
+    if not following or not following[0][:1].isupper():
+        return False
+    word = following[0].strip("“\"'‘’,")
+    return not (
+        word.lower() in cues.ROLE_HEADS
+        or word.lower() in cues.ROLE_MODIFIERS
+        or word in cues.HONORIFICS
+    )
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    for m in SENTENCE_END.finditer(text, start, end):
+        if _ends_sentence(text, m.end()):
+            return m.start()
+    return end
+
+
+def _tokens_between(doc: FieldDoc, start: int, end: int) -> list[int]:
+    first = doc.token_at(start)
+    if first < len(doc.idx) and doc.idx[first] < start:
+        first += 1
+    out = []
+    for k in range(first, len(doc.idx)):
+        if doc.idx[k] >= end:
+            break
+        if doc.words[k].strip():
+            out.append(k)
+    return out
+
+
+def _is_verb(word: str, verbs: frozenset[str] = cues.REPORTING_VERBS) -> bool:
+    return word.lower().rstrip(":") in verbs
+
+
+def _cue(doc: FieldDoc, verb: int, limit: int) -> str:
+    """The reporting verb with its object where it has one ("told POLITICO", "wrote on X")."""
+    words, parts = doc.words, [doc.words[verb].rstrip(":")]
+    k = verb + 1
+    while k < limit and not words[k].strip():
+        k += 1
+    if k < limit and words[verb].lower() in _OBJECT_VERBS:
+        if words[k].lower() == "on" and k + 1 < limit:
+            parts += [words[k], words[k + 1]]
+        elif words[k][:1].isupper() or words[k].lower() in {"reporters", "journalists", "me", "us"}:
+            parts.append(words[k])
+    last = parts[-1]
+    if len(parts) > 1 and last.endswith(".") and last.count(".") == 1:
+        parts[-1] = last[:-1]  # "X." at the end of the sentence
+    return " ".join(parts)
+
+
+def _window_end(text: str, start: int) -> int:
+    end = min(len(text), start + MAX_ATTRIBUTION_CHARS)
+    for stop in ("\n\n", "“", '"'):
+        found = text.find(stop, start, end)
+        if found >= 0:
+            end = found
+    return _first_sentence_end(text, start, end)
+
+
+def _span(doc: FieldDoc, tokens: list[int]) -> tuple[int, int]:
+    return doc.idx[tokens[0]], doc.end_char(tokens[-1])
+
+
+def _words_only(doc: FieldDoc, tokens: list[int]) -> list[int]:
+    return [k for k in tokens if any(c.isalnum() for c in doc.words[k])]
+
+
+def _chunks(doc: FieldDoc, tokens: list[int]) -> list[list[int]]:
+    out: list[list[int]] = [[]]
+    for k in tokens:
+        if doc.words[k] in _BREAKS:
+            out.append([])
+        else:
+            out[-1].append(k)
+    return [c for c in (_tidy(doc, _words_only(doc, c)) for c in out) if c]
+
+
+def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
+    while who and doc.words[who[0]].lower() in _CONJUNCTIONS:
+        who = who[1:]
+    while who and doc.words[who[-1]].lower() in _AUXILIARIES:
+        who = who[:-1]
+    return who
+
+
+def _pick(
+    doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]], *, nearest: int
+) -> list[int]:
+    """The chunk naming a person (nearest the verb first); else a short one naming something; else the nearest."""
+    for chunk in reversed(chunks):
+        a, b = _span(doc, chunk)
+        if any(a <= m.start and m.end <= b and _maybe_person(m) for m in mentions):
+            return chunk
+    first = chunks[0]
+    if len(first) <= 5 and any(
+        doc.words[k][:1].isupper() and doc.words[k].lower() not in cues.NOT_NAMES for k in first
+    ):
+        return first
+    return chunks[nearest]
+
+
+def _maybe_person(m: Mention) -> bool:
+    return m.type == "person" or (m.type == "unknown" and not _GROUP.match(m.text))
+
+
+_GROUP = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ish|is|s)$")
+
+
+def _after(
+    doc: FieldDoc, mentions: list[Mention], close_at: int, inner_end: int
+) -> Attribution | None:
+    """``“…,” Petrov said`` / ``“…,” said Nikolai Petrov, a senior analyst`` / ``“…?” she asked``."""
+    text = doc.text
+    following = text[close_at : close_at + 3].lstrip()
+    if text[inner_end - 1 : inner_end] in ".!?" and following[:1].isupper():
+        return None  # the quoted sentence ended and a new one starts
+    toks = _tokens_between(doc, close_at, _window_end(text, close_at))
+    verb = next((k for k in toks if _is_verb(doc.words[k])), None)
+    if verb is None:
+        return _according_to(doc, toks)
+    chunks = _chunks(doc, [k for k in toks if k < verb])
+    if chunks:
+        who = _pick(doc, mentions, chunks, nearest=-1)
+        if len(who) > _MAX_SPEAKER_WORDS:
+            return None
+    else:
+        after = _chunks(doc, [k for k in toks if k > verb])
+        if not after:
+            return None
+        who = after[0][:_MAX_SPEAKER_WORDS]
+        while len(who) > 1 and doc.words[who[-1]].lower() in {"in", "on", "at", "to"}:
+            who = who[:-1]
+    return Attribution(_span(doc, who), _cue(doc, verb, toks[-1] + 1))
+
+
+def _according_to(doc: FieldDoc, toks: list[int]) -> Attribution | None:
+    for pos, k in enumerate(toks[:-2]):
+        if doc.words[k].lower() == "according" and doc.words[toks[pos + 1]].lower() == "to":
+            chunks = _chunks(doc, toks[pos + 2 :])
+            if chunks:
+                return Attribution(_span(doc, chunks[0][:_MAX_SPEAKER_WORDS]), "according to")
+    return None
+
+
+def _before(
+    doc: FieldDoc, mentions: list[Mention], open_at: int, before: str
+) -> Attribution | None:
+    """``Eagle said: “…”`` / ``She told POLITICO that “…”``."""
+    toks = _tokens_between(doc, open_at - len(before), open_at)
+    verbs = [k for k in toks if _is_verb(doc.words[k])]
+    return _subject(doc, mentions, verbs[-1], toks) if verbs else None
+
+
+def _partial(
+    doc: FieldDoc, mentions: list[Mention], open_at: int, before: str, close_at: int, inner_end: int
+) -> Attribution | None:
+    """A phrase inside the reporter's sentence: its last reporting verb before the phrase, or the clause after."""
+    toks = _tokens_between(doc, open_at - len(before), open_at)
+    verbs = [
+        k
+        for k in toks
+        if _is_verb(doc.words[k], cues.PARTIAL_CUES)
+        and (k == 0 or doc.words[k - 1].lower() not in {"the", "a", "his", "her", "its"})
+    ]
+    if verbs:
+        return _subject(doc, mentions, verbs[-1], toks)
+    return _after(doc, mentions, close_at, inner_end)
+
+
+def _subject(
+    doc: FieldDoc, mentions: list[Mention], verb: int, toks: list[int]
+) -> Attribution | None:
+    """Who the reporting verb belongs to: the chunk before it, or for "-ing" the sentence's first person."""
+    limit = toks[-1] + 1 if toks else verb + 1
+    if doc.words[verb].lower().endswith("ing"):
+        a, b = doc.idx[toks[0]], doc.idx[verb]
+        person = next(
+            (m for m in mentions if a <= m.start < b and m.type in {"person", "unknown"}), None
+        )
+        if person is not None:
+            return Attribution((person.start, person.end), _cue(doc, verb, limit))
+    before = [k for k in toks if k < verb]
+    tail = _words_only(
+        doc,
+        before[max((i for i, k in enumerate(before) if doc.words[k] in _BREAKS), default=-1) + 1 :],
+    )
+    earlier = [k for k in before if _is_verb(doc.words[k])]
+    if tail and all(doc.words[k].lower() in _CONJUNCTIONS for k in tail) and earlier:
+        return _subject(doc, mentions, earlier[-1], toks)  # "... notes X, and warns that “…”"
+    chunks = _chunks(doc, before)
+    if not chunks:
+        return None
+    who = _pick(doc, mentions, chunks, nearest=-1)[-_MAX_SPEAKER_WORDS:]
+    return Attribution(_span(doc, who), _cue(doc, verb, limit))

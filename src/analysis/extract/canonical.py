@@ -1,0 +1,153 @@
+"""Canonical names: tie the forms of one entity together within an article and across the corpus.
+
+A person's canonical name is the fullest form the corpus uses ("Keir Starmer" for "Starmer", "Starmer’s",
+"Prime Minister Keir Starmer": titles are already apart, possessives cut). A bare surname goes to the full
+name with that surname in the same article, else to the one the corpus uses most. A place goes to its
+gazetteer name ("U.K.", "Britain" -> "United Kingdom"). An acronym goes to the long form an article spells
+out next to it ("Ministry of Defence (MoD)") or whose initials it is, in that article or, failing that,
+anywhere in the corpus. A run no rule could type becomes a person when it is a surname of a known person, or
+takes the type the same words have elsewhere; otherwise it is left out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from analysis.extract.gazetteer import places
+
+if TYPE_CHECKING:
+    from analysis.extract.entities import Mention
+
+__all__ = ["normalise", "resolve"]
+
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+_ORG_LEAD = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def normalise(text: str) -> str:
+    """Straight apostrophes, single spaces, no possessive or leading "the"."""
+    text = _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
+    text = text.removesuffix("'s")
+    return _ORG_LEAD.sub("", text)
+
+
+def resolve(mentions: list[Mention]) -> list[Mention]:
+    """Fill ``name`` on every mention and settle the type of runs the rules left ``unknown``."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        m.name = normalise(m.text)
+        if m.type == "place":
+            m.name = places().get(m.name.lower(), m.name)
+        by_article[m.article_id].append(m)
+    for group in by_article.values():
+        _persons_in_article(group)
+        _acronyms_in_article(group)
+    _across_corpus(mentions)
+    return mentions
+
+
+def _tokens(name: str) -> list[str]:
+    return name.replace("-", " - ").split()
+
+
+def _persons_in_article(group: list[Mention]) -> None:
+    """Surnames (and unknown single words equal to one) -> the full name used in the same article."""
+    full: dict[str, str] = {}
+    for m in group:
+        if m.type == "person" and len(_tokens(m.name)) >= 2:
+            full.setdefault(_tokens(m.name)[-1], m.name)
+            full[m.name] = m.name
+    suffixes = {}
+    for name in full.values():
+        parts = _tokens(name)
+        for k in range(1, len(parts) - 1):
+            suffixes.setdefault(" ".join(parts[k:]).lower(), name)
+    for m in group:
+        target = full.get(m.name) or suffixes.get(m.name.lower())
+        if m.type in {"person", "unknown"} and target and target != m.name:
+            m.name, m.type = target, "person"
+            m.evidence = m.evidence or "surname"
+
+
+def _acronyms_in_article(group: list[Mention]) -> None:
+    """An acronym right after its long form ("Ministry of Defence (MoD)") or matching its initials."""
+    orgs = [m for m in group if m.type == "organisation"]
+    long_forms = [m for m in orgs if len(m.name.split()) >= 2]
+    for m in orgs:
+        if not _is_acronym(m.name):
+            continue
+        spelled = next(
+            (
+                lf
+                for lf in long_forms
+                if m.bracketed and lf.field == m.field and 1 <= m.start - lf.end <= 2
+            ),
+            None,
+        )
+        if spelled is None:
+            spelled = next((lf for lf in long_forms if _initials_match(m.name, lf.name)), None)
+        if spelled is not None:
+            m.name = spelled.name
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 6 and " " not in name and sum(c.isupper() for c in letters) >= 2
+
+
+def _initials_match(acronym: str, long_form: str) -> bool:
+    caps = [c for c in acronym if c.isupper()]
+    initials = [w[0] for w in long_form.split() if w[:1].isupper()]
+    return len(caps) >= 2 and caps == initials
+
+
+def _across_corpus(mentions: list[Mention]) -> None:
+    """Surnames and acronyms left alone in their article -> the corpus's own full forms; unknown runs typed."""
+    surnames: dict[str, Counter] = defaultdict(Counter)
+    person_names: set[str] = set()
+    typed: dict[str, Counter] = defaultdict(Counter)
+    acronyms: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.type == "person":
+            person_names.add(m.name)
+            if len(_tokens(m.name)) >= 2:
+                surnames[_tokens(m.name)[-1]][m.name] += 1
+        if m.type != "unknown":
+            typed[normalise(m.text)][m.type] += 1
+        if (
+            m.type == "organisation"
+            and _is_acronym(normalise(m.text))
+            and m.name != normalise(m.text)
+        ):
+            acronyms[normalise(m.text)][m.name] += 1
+    for m in mentions:
+        if m.type in {"person", "unknown"} and len(_tokens(m.name)) == 1 and m.name in surnames:
+            m.name, m.type = surnames[m.name].most_common(1)[0][0], "person"
+        elif m.type == "unknown" and m.name in person_names:
+            m.type = "person"
+        elif m.type == "unknown" and typed.get(m.name):
+            m.type = typed[m.name].most_common(1)[0][0]
+        elif m.type == "organisation" and m.name in acronyms:
+            m.name = acronyms[m.name].most_common(1)[0][0]
+    _fold_accents(mentions)
+
+
+def _fold_accents(mentions: list[Mention]) -> None:
+    """ "António Costa" and "Antonio Costa" are one person: the form used most wins (first seen on a tie)."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.type == "person":
+            forms[_folded(m.name)][m.name] += 1
+    chosen = {key: counts.most_common(1)[0][0] for key, counts in forms.items() if len(counts) > 1}
+    for m in mentions:
+        if m.type == "person" and _folded(m.name) in chosen:
+            m.name = chosen[_folded(m.name)]
+
+
+def _folded(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

@@ -1,0 +1,213 @@
+"""News cues: the compact word lists the entity and quote rules read (titles, roles, organisation words, verbs).
+
+These are closed-class news words, not names: honorifics and office titles that announce a person, the head
+words that make a capitalised phrase an organisation, the verbs that attribute speech, and the nouns that
+describe an unnamed source. Names themselves come from gazetteers (:mod:`analysis.extract.gazetteer`).
+All entries are lower case; the rules compare lower-cased tokens.
+"""
+
+# ruff: noqa: SIM905 (word lists read best as text)
+from __future__ import annotations
+
+#: Honorifics: announce a person; never part of the canonical name.
+HONORIFICS = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. professor rev rev. mx
+    """.split()
+)
+#: Honorifics that tell a person's gender (for resolving "he"/"she").
+MALE_HONORIFICS = frozenset(["mr", "mr.", "sir", "lord", "king", "prince", "pope", "duke"])
+FEMALE_HONORIFICS = frozenset(
+    ["mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "duchess"]
+)
+
+#: Head words of an office or role written before a name ("Defense Secretary John Healey", "coach Arsene Wenger").
+ROLE_HEADS = frozenset(
+    """
+    president vice-president premier minister secretary chancellor chief general gen. admiral adm.
+    marshal colonel col. major maj. captain capt. commander cmdr. lieutenant lt. sergeant sgt.
+    officer commissioner senator sen. rep. representative congressman congresswoman governor gov.
+    mayor king queen prince princess pope ambassador envoy spokesperson spokesman spokeswoman leader
+    chairman chairwoman chair ceo cfo coo director head judge justice mp mep mp's lawmaker deputy
+    boss coach manager striker midfielder defender goalkeeper winger skipper player champion analyst
+    economist expert researcher professor fellow executive founder co-founder president-elect
+    chancellor-elect secretary-general commandant attorney prosecutor lawyer singer actor actress
+    star director producer writer author presenter host comedian rapper drummer guitarist musician
+    band-mate film-maker filmmaker designer editor columnist correspondent reporter journalist
+    critic sheriff inspector superintendent constable detective ruler dictator monarch crown
+    chairperson treasurer auditor governor-general emir sheikh ayatollah archbishop bishop cardinal
+    rabbi imam spokesman vice deputy-leader whip speaker diplomat official adviser advisor aide
+    strategist compatriot team-mate teammate athlete runner hurdler sprinter vaulter jumper sculptor
+    artist painter novelist playwright poet supermodel model impresario photographer broadcaster
+    commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
+    ex-husband wife husband
+    """.split()
+)
+#: Words that may stand inside a role before its head ("Foreign Affairs Minister", "former Prime Minister").
+ROLE_MODIFIERS = frozenset(
+    """
+    prime foreign defense defence home interior finance economy economic trade health education
+    justice transport culture energy environment security armed forces army navy naval air force
+    military deputy vice former ex- ex acting interim senior junior chief principal shadow state
+    first general top lead executive managing national international european federal regional local
+    party opposition labour conservative tory democratic republican liberal de facto team club head
+    assistant new outgoing incoming then veteran fellow co- of the for and affairs development
+    business industry treasury cabinet attorney staff joint supreme allied commander- intelligence
+    digital technology tech culture media sport sports communications policy public chief-executive
+    world olympic 100m 200m 400m 800m 1500m marathon
+    """.split()
+)
+
+#: Last words that make a capitalised phrase an organisation ("Ministry of Defence", "Carnegie ... Center").
+ORG_HEADS = frozenset(
+    """
+    ministry department office council commission committee parliament assembly senate congress
+    court tribunal agency authority bureau service services administration government cabinet party
+    union federation association organisation organization institute institution foundation fund
+    bank banks university college school academy center centre council board corporation corp corp.
+    inc inc. ltd ltd. plc llc llp gmbh ag sa co co. company companies group holdings industries
+    systems technologies technology airlines airways motors energy pharmaceuticals telecom
+    communications media records studios pictures entertainment games software networks network club
+    fc league alliance coalition forces army navy force police command commons lords society trust
+    exchange post times journal news herald telegraph guardian observer gazette tribune chronicle
+    magazine radio television tv channel press mail express broadcasting broadcaster stores bureau
+    watchdog regulator secretariat unit brigade regiment division corps guard guards initiative
+    programme program project campaign movement front network labs laboratories laboratory hospital
+    museum gallery theatre orchestra band academy church economics partners partnerships brothers
+    capital securities associates consulting research analytics investments solutions insurance
+    airline carriers retailers mission embassy consulate delegation directorate inspectorate
+    ombudsman tribunal
+    """.split()
+)
+#: Leading words of an organisation ("Bank of England", "Ministry of Defence", "University of Oxford").
+ORG_STARTERS = frozenset(
+    """
+    ministry department bank university office council house court board college school institute
+    museum federation association society league union chamber academy commission committee
+    """.split()
+)
+
+#: Nouns that, right before a capitalised name, say it is an organisation ("drinks firm Allied Domecq").
+ORG_NOUNS = frozenset(
+    """
+    firm firms company group giant maker rival subsidiary retailer carrier airline bank brand chain
+    operator publisher broadcaster agency manufacturer producer supplier insurer lender conglomerate
+    start-up startup charity organisation organization club label studio newspaper channel watchdog
+    regulator developer
+    """.split()
+)
+
+#: Organisations known by a bare name that carries no organisation word (compact, general news).
+KNOWN_ORGS = frozenset(
+    """
+    NATO EU UN UNESCO UNICEF WHO IMF OECD OPEC WTO G7 G20 BBC CNN ITV POLITICO Reuters AFP Bloomberg
+    Kremlin Pentagon Whitehall Congress Parliament Bundestag Bundeswehr Commons Labour Tories
+    Conservatives Democrats Republicans SNP UKIP Hamas Hezbollah Taliban al-Qaeda Interpol Europol
+    Eurostat Frontex FIFA UEFA IOC Google Microsoft Apple Amazon Facebook Meta Yahoo IBM Intel Sony
+    Nintendo Samsung Nokia Vodafone Airbus Boeing Raytheon Rheinmetall Thales Saab Dassault
+    Rolls-Royce Siemens Volkswagen Toyota eBay Napster iTunes Ofcom Ofwat Ofgem Oftel Fed Treasury
+    FBI CIA NSA KGB FSB MI5 MI6 GCHQ NHS EasyJet Ryanair Vivendi Disney Pixar Miramax Netflix
+    Spotify OpenAI Tesla SpaceX Huawei ZTE Gazprom Rosneft Yukos Unilever BP Barclays HSBC Lloyds
+    Tesco Sainsbury's Asda Woolworths
+    """.split()
+)
+#: Known multi-word organisations (lower case, space separated).
+KNOWN_ORG_PHRASES = frozenset(
+    {
+        "white house",
+        "downing street",
+        "european union",
+        "united nations",
+        "european commission",
+        "european parliament",
+        "european council",
+        "security council",
+        "home office",
+        "foreign office",
+        "scotland yard",
+        "lib dems",
+        "liberal democrats",
+        "sinn fein",
+        "plaid cymru",
+        "lockheed martin",
+        "deutsche telekom",
+        "federal reserve",
+        "world bank",
+        "red cross",
+        "wall street",
+    }
+)
+
+#: Last words of events and awards: a capitalised run ending so is neither a person nor an organisation.
+EVENT_HEADS = frozenset(
+    """
+    award awards prize prizes games championships championship prix cup trophy festival conference
+    summit olympics open marathon tournament series week day war indoors
+    """.split()
+)
+
+#: Capitalised tokens that are never names on their own (sentence starts, months, days, function words).
+NOT_NAMES = frozenset(
+    """
+    the a an and but or nor so yet for of in on at to by with from as if when while where why how
+    what who whom which that this these those there here it its it's he she they we you i his her
+    their our your my mr mrs ms dr sir monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december today
+    yesterday tomorrow after before since until during despite although though because however
+    meanwhile moreover also not no yes all some many most more much few several each every both
+    either neither one two three four five six seven eight nine ten first second third last next new
+    old former earlier later now then still just only even such other another same than too very
+    about above below over under again further once above across against among around behind beyond
+    into onto upon within without through throughout toward towards via per unlike like according
+    speaking asked asked: meanwhile, instead overall indeed perhaps maybe already please thanks
+    thank let lets let's do does did is are was were be been being have has had will would shall
+    should can could might must may our ours us them him her hers theirs its itself oh well hello
+    dear chapter section part page figure table episode season series volume act scene christmas
+    easter
+    """.split()
+)
+
+#: Reporting verbs that attribute speech ("said", "told", "warned", "wrote").
+REPORTING_VERBS = frozenset(
+    """
+    said says say saying told tells tell added adds add asked asks wrote writes write warned warns
+    argued argues explained explains noted notes insisted insists claimed claims stressed stresses
+    declared declares announced announces admitted admits acknowledged acknowledges conceded
+    concedes continued continues replied replies responded responds commented comments remarked
+    remarks suggested suggests observed observes recalled recalls predicted predicts promised
+    promises vowed vows urged urges joked jokes quipped posted posts tweeted tweets stated states
+    maintained maintains complained complains cautioned cautions pointed points agreed agrees
+    confirmed confirms denied denies described describes called calls emphasised emphasized
+    emphasises emphasizes reckons reckoned believes believed thinks thought fears feared hopes hoped
+    boasted boasts countered counters added: said: says: told: wrote:
+    """.split()
+)
+#: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").
+PARTIAL_CUES = frozenset(
+    """
+    said says told tells added wrote writes warned warns argued insisted claimed stressed declared
+    urged promised vowed admitted suggested predicted noted described calling called branded dubbed
+    labelled labeled saying adding warning noting arguing insisting describing stressing telling
+    writing asked acknowledged conceded replied responded confirmed denied tweeted posted notes states
+    adds insists argues claims stresses explains explained threatening threatened
+    """.split()
+)
+
+#: Personal pronouns that can be a speaker.
+PRONOUNS = {"he": "male", "she": "female", "i": None, "we": None, "they": None}
+
+#: Head nouns of an unnamed source ("a senior EU diplomat", "one official", "the spokesperson").
+SOURCE_HEADS = frozenset(
+    """
+    diplomat diplomats official officials spokesperson spokesman spokeswoman source sources analyst
+    analysts expert experts aide aides adviser advisers advisor advisors minister ministers officer
+    officers person people insider insiders executive executives member members lawmaker lawmakers
+    mp mps mep meps statement report reports letter document spokesmen spokeswomen representative
+    representatives leader leaders observer observers critic critics campaigner campaigners
+    economist economists researcher researchers commander commanders general generals soldier
+    soldiers resident residents witness witnesses colleague colleagues friend friends fan fans voter
+    voters boss bosses president chairman chairwoman chief secretary manager coach player players
+    director head governor ambassador envoy negotiator negotiators government ministry department
+    commission union group company firm bank court
+    """.split()
+)

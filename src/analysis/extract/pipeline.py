@@ -1,0 +1,186 @@
+"""The spaCy side: build (once) the pipeline and run it over every headline and body of a corpus.
+
+The default pipeline is ``spacy.blank("en")`` (spaCy's English tokenizer) with an ``EntityRuler`` holding the
+gazetteers (places, multi-word organisations) matched on lower-cased tokens; sentences are split with the
+``sentencizer``'s rule applied to the token list (:func:`sentence_starts`, the same boundaries without a
+pass over spaCy token objects). A named trained pipeline
+(``nlp="en_core_web_sm"``) is loaded only when it is installed; it is never downloaded. Each parsed field is
+handed on as a :class:`FieldDoc`: plain Python lists of the token data the rules read, so the rules do not pay
+for spaCy object access per token.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.errors import ParameterError
+from analysis.extract import cues
+from analysis.extract.gazetteer import places
+
+__all__ = ["FieldDoc", "load_pipeline", "parse_corpus"]
+
+FIELDS = ("title", "body")
+_PROGRESS_FROM = 500
+
+
+@dataclass
+class FieldDoc:
+    """One parsed field (headline or body) of one article."""
+
+    article_id: str
+    field: str
+    text: str
+    words: list[str]
+    spaces: list[str]
+    idx: list[int]
+    sent_start: list[bool]
+    sentence_starts: list[int]  # token index where each sentence starts
+    ruler: dict[tuple[int, int], str] = field(default_factory=dict)
+    model_ents: list[tuple[int, int, str]] = field(default_factory=list)
+    trained: bool = False
+
+    def end_char(self, token: int) -> int:
+        """Character offset just after token ``token``."""
+        return self.idx[token] + len(self.words[token])
+
+    def sentence_of(self, token: int) -> int:
+        """Index of the sentence holding token ``token``."""
+        return bisect_right(self.sentence_starts, token) - 1
+
+    def token_at(self, char: int) -> int:
+        """Index of the token starting at or before character offset ``char``."""
+        return max(bisect_right(self.idx, char) - 1, 0)
+
+
+def load_pipeline(nlp=None):
+    """The spaCy ``Language`` to use: the blank rule pipeline, an installed named pipeline, or ``nlp`` itself."""
+    if nlp is None:
+        return _blank_pipeline()
+    if isinstance(nlp, str):
+        return _named_pipeline(nlp)
+    if hasattr(nlp, "pipe") and hasattr(nlp, "pipe_names"):
+        return nlp
+    raise ParameterError(
+        f"nlp must be None, the name of an installed spaCy pipeline or a spacy.Language, got {nlp!r}"
+    )
+
+
+@functools.cache
+def _blank_pipeline():
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
+    patterns = [
+        {"label": "place", "pattern": form}
+        for form in sorted(places())
+        if " " in form or "." in form
+    ]
+    patterns += [
+        {"label": "organisation", "pattern": form} for form in sorted(cues.KNOWN_ORG_PHRASES)
+    ]
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+    return nlp
+
+
+@functools.cache
+def _named_pipeline(name: str):
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=["lemmatizer", "textcat"])
+    except OSError as exc:
+        raise ParameterError(
+            f"the spaCy pipeline {name!r} is not installed here; install it as a package first, "
+            "or leave nlp=None to use the built-in rules"
+        ) from exc
+    if "ner" not in nlp.pipe_names:
+        raise ParameterError(
+            f"the spaCy pipeline {name!r} has no 'ner' component; pick one that finds entities"
+        )
+    if (
+        not nlp.has_pipe("parser")
+        and not nlp.has_pipe("senter")
+        and not nlp.has_pipe("sentencizer")
+    ):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def parse_corpus(
+    corpus: pd.DataFrame, *, nlp=None, progress: bool | None = None
+) -> Iterator[FieldDoc]:
+    """Parse every headline and body of ``corpus``, in corpus order (headline first)."""
+    language = load_pipeline(nlp)
+    trained = nlp is not None
+    keys = [(str(aid), name) for aid in corpus["id"] for name in FIELDS]
+    texts = [
+        _text(value) for pair in zip(corpus["title"], corpus["body"], strict=True) for value in pair
+    ]
+    show = len(corpus) >= _PROGRESS_FROM if progress is None else progress
+    docs = language.pipe(texts, batch_size=256)
+    if show:
+        from tqdm.auto import tqdm
+
+        docs = tqdm(docs, total=len(texts), desc="entities", unit="field", mininterval=1.0)
+    for (article_id, name), text, doc in zip(keys, texts, docs, strict=True):
+        yield _field_doc(article_id, name, text, doc, trained=trained)
+
+
+_SENTENCE_PUNCT = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
+
+
+def sentence_starts(words: list[str]) -> list[bool]:
+    """spaCy's ``sentencizer`` rule on plain words: a sentence starts at the first token after a full stop,
+    "!" or "?" that is not punctuation itself (closing quotation marks stay with the sentence they end)."""
+    flags = [False] * len(words)
+    if words:
+        flags[0] = True
+    ended = False
+    for k, word in enumerate(words):
+        if ended and any(c.isalnum() for c in word):
+            flags[k], ended = True, False
+        elif word in _SENTENCE_PUNCT:
+            ended = True
+    return flags
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _field_doc(article_id: str, name: str, text: str, doc, *, trained: bool) -> FieldDoc:
+    """Plain lists of the token data (``text`` is the string parsed: ``doc.text`` would rebuild it token by
+    token)."""
+    from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+
+    table = doc.to_array([IDX, LENGTH, SPACY, SENT_START]).tolist() if len(doc) else []
+    idx = [row[0] for row in table]
+    words = [text[a : a + n] for a, n, _, _ in table]
+    if trained:
+        flags = [k == 0 or row[3] == 1 for k, row in enumerate(table)]
+    else:
+        flags = sentence_starts(words)
+    out = FieldDoc(
+        article_id=article_id,
+        field=name,
+        text=text,
+        words=words,
+        spaces=[" " if row[2] else "" for row in table],
+        idx=idx,
+        sent_start=flags,
+        sentence_starts=[k for k, flag in enumerate(flags) if flag] or [0],
+        trained=trained,
+    )
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    if trained:
+        out.model_ents = ents
+    else:
+        out.ruler = {(s, e): label for s, e, label in ents if words[s][:1].isupper()}
+    return out

@@ -1,0 +1,475 @@
+"""The rules that find and type mentions in one parsed field (used by :func:`analysis.extract.entities`).
+
+Candidates are maximal runs of capitalised tokens (name particles such as "von der" and organisation
+connectors such as "Ministry of" inside), or a trained pipeline's own entities. Each candidate is read in
+steps: a title or role before the name is split off and kept as ``role``; gazetteers, organisation words,
+acronyms, roles, honorifics, first names and the words around the run ("firm X", "in X", "X said") give its
+type; a run nothing can type is searched for places and organisations inside it ("UK MoD").
+"""
+
+# ruff: noqa: SIM905 (word lists read best as text)
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from analysis.extract import cues
+from analysis.extract.gazetteer import countries, first_names, places
+from analysis.extract.pipeline import FieldDoc
+
+__all__ = ["TYPES", "Mention", "doc_mentions"]
+
+TYPES = ("person", "organisation", "place")
+_PARTICLES = frozenset(
+    """
+    de du da di la le van von der den bin al el ibn dos das del
+    """.split()
+)
+_CONNECTORS = frozenset({"of", "for", "on"})
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?){1,3}[A-Z]\d?$|^[A-Z]\d{1,2}$|^(?:[A-Z]\.){2,4}$")
+_COMMON_ACRONYMS = frozenset(
+    """
+    TV CEO CFO GDP AI OK DVD DVDs PC PCs CD CDs MP MPs MEP MEPs PM US UK EU VAT IT ID PR HIV AIDS
+    SMS GPS HD DNA FM AM BC AD TVs PhD MBA NHS HQ GMT BST UTC SME SMEs CEOs
+    """.split()
+)
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ish|ese|ch|i|ic)$")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+@dataclass
+class Mention:
+    """One mention before its name is made canonical (``name`` is filled by :mod:`canonical`)."""
+
+    article_id: str
+    text: str
+    type: str  # person | organisation | place | unknown
+    role: str
+    field: str
+    start: int
+    end: int
+    sentence: int
+    evidence: str = ""  # why it is a person: role, honorific, first name, verb, surname
+    gender: str | None = None
+    subject: bool = False  # next to a reporting verb ("Petrov said"): a likely speaker
+    bracketed: bool = False  # written in brackets right after a long form: "(MoD)"
+    lead: bool = False  # opens its sentence (after its role): the sentence's subject
+    name: str = ""
+
+
+# --------------------------------------------------------------------------------------------------
+# Candidates: capitalised runs (blank pipeline) or the trained pipeline's entities
+# --------------------------------------------------------------------------------------------------
+
+
+def doc_mentions(doc: FieldDoc) -> Iterator[Mention]:
+    spans = _model_spans(doc) if doc.trained else _capitalised_runs(doc)
+    for start, end, label in spans:
+        yield from _read_span(doc, start, end, label)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or (len(word) > 1 and word[0] in "'’" and word[1:2].isupper())
+
+
+def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
+    """Maximal runs of capitalised tokens (with name particles and organisation connectors inside)."""
+    words, starts = doc.words, doc.sent_start
+    n, i = len(words), 0
+    while i < n:
+        word = words[i]
+        if not _is_cap(word) or not any(c.isalpha() for c in word) or _skip_start(doc, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not starts[j]:
+            nxt = words[j]
+            if _is_cap(nxt) and any(c.isalpha() for c in nxt):
+                j += 1
+            elif nxt == "-" and doc.spaces[j - 1] == "" and j + 1 < n and _is_cap(words[j + 1]):
+                j += 2
+            elif (
+                _joins(words, i, j)
+                and (after := _after_particles(words, j)) < n
+                and _is_cap(words[after])
+            ):
+                j = after + 1
+            else:
+                break
+        if not _in_compound(doc, i, j):
+            k = i
+            while (
+                k > 0
+                and words[k - 1] in _PARTICLES
+                and words[k - 1] not in {"al", "el"}
+                and not starts[k]
+            ):
+                k -= 1  # "von der Leyen" written mid-sentence
+            yield (k if k > 0 and doc.spaces[k - 1] and not _is_cap(words[k - 1]) else i), j, None
+        i = j
+
+
+def _after_particles(words: list[str], j: int) -> int:
+    """Index after a sequence of name particles starting at ``j`` ("von der")."""
+    k = j + 1
+    while k < len(words) and words[k] in _PARTICLES:
+        k += 1
+    return k
+
+
+def _in_compound(doc: FieldDoc, i: int, j: int) -> bool:
+    """Is the run the first part of a hyphenated word ("London-based", "Iran-backed")?"""
+    words = doc.words
+    after = (
+        j + 1 < len(words)
+        and words[j] == "-"
+        and doc.spaces[j - 1] == ""
+        and words[j + 1][:1].islower()
+    )
+    before = (
+        i > 1 and words[i - 1] == "-" and doc.spaces[i - 2] == "" and words[i - 2][:1].islower()
+    )
+    return after or before
+
+
+def _skip_start(doc: FieldDoc, i: int) -> bool:
+    """A function word or date opens no name, unless mid-sentence before another capital ("New Eurasian")."""
+    word = doc.words[i]
+    low = word.lower()
+    if low not in cues.NOT_NAMES or (word.isupper() and len(word) > 1 and not doc.sent_start[i]):
+        return False
+    if word.isupper() and len(word) > 1 and low in {"us", "it"}:
+        return False
+    if low != "new" or doc.sent_start[i]:
+        return True
+    return i + 1 >= len(doc.words) or not _is_cap(doc.words[i + 1])
+
+
+def _joins(words: list[str], start: int, at: int) -> bool:
+    """Does the lower-case word at ``at`` join two capitalised parts of one name?"""
+    word = words[at]
+    if word in _PARTICLES or word == "&":
+        return True
+    if word in _CONNECTORS:
+        before = {w.lower() for w in words[start:at]}
+        return bool(
+            before & (cues.ORG_HEADS | cues.ORG_STARTERS | {"secretary", "minister", "chief"})
+        )
+    return False
+
+
+def _model_spans(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
+    labels = {
+        "PERSON": "person",
+        "ORG": "organisation",
+        "GPE": "place",
+        "LOC": "place",
+        "FAC": "place",
+    }
+    for start, end, label in doc.model_ents:
+        if label in labels:
+            yield start, end, labels[label]
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading one span: role apart, then type
+# --------------------------------------------------------------------------------------------------
+
+
+def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
+    if end - start > 1 or words[start].lower() not in places():
+        while (
+            start < end
+            and words[start].lower() in {"the", "a", "an"}
+            and " ".join(words[start:end]).lower() not in places()
+        ):
+            start += 1
+    while end > start and words[end - 1] in {"-", "&", "'s", "’s", "'", "’"}:
+        end -= 1
+    if (
+        end - start >= 3
+        and _DEMONYM.match(words[start])
+        and words[start + 1].lower() in first_names()
+    ):
+        start += 1  # "American Justin Gatlin"
+    return start, end
+
+
+def _read_span(
+    doc: FieldDoc, start: int, end: int, label: str | None, *, nested: bool = False
+) -> list[Mention]:
+    """The mention(s) a candidate span holds: role apart, then typed; parts of a run nothing could type."""
+    words = doc.words
+    start, end = _trim(words, start, end)
+    if start >= end:
+        return []
+    if not nested and end - start > 1 and all(w.isupper() for w in words[start:end] if w.isalpha()):
+        return _parts(doc, start, end, acronyms=False)  # a heading in capitals ("NOT GOOD ENOUGH")
+    name_start = start if doc.trained else _role_prefix_end(words, start, end)
+    if name_start == end:  # the whole run is a title ("Prime Minister")
+        return [] if nested else _parts(doc, start, end)
+    if not doc.trained:
+        label = doc.ruler.get((name_start, end))
+    role_start = start if name_start > start else _role_before(doc, start)
+    honorific = next(
+        (w.lower() for w in words[role_start:end] if w.lower() in cues.HONORIFICS), None
+    )
+    kind, evidence = _classify(
+        doc, name_start, end, label, _has_role(words[role_start:name_start]), honorific
+    )
+    found = _parts(doc, start, name_start) if name_start > start and not nested else []
+    if kind == "unknown" and not doc.trained and end - name_start > 1 and not nested:
+        parts = _parts(doc, name_start, end)
+        if parts:
+            return found + parts
+    if kind is None:
+        return found
+    mention = Mention(
+        article_id=doc.article_id,
+        text=doc.text[doc.idx[name_start] : doc.end_char(end - 1)],
+        type=kind,
+        role=_role_text(words[role_start:name_start]) if kind == "person" else "",
+        field=doc.field,
+        start=doc.idx[name_start],
+        end=doc.end_char(end - 1),
+        sentence=doc.sentence_of(name_start),
+        evidence=evidence,
+        gender=_gender(words, name_start, end, honorific, kind),
+        subject=_reporting_after(doc, end) or _said_before(doc, start),
+        lead=_leads_sentence(doc, role_start),
+        bracketed=0 < name_start
+        and doc.words[name_start - 1] == "("
+        and end < len(words)
+        and words[end] == ")",
+    )
+    return [*found, mention]
+
+
+_LEADERS = frozenset(
+    {"the", "a", "an", "but", "and", "so", "yet", "however", "former", "then", ",", "“", '"', "‘"}
+)
+
+
+def _leads_sentence(doc: FieldDoc, start: int) -> bool:
+    """Do only articles, conjunctions and title words stand between the sentence start and ``start``?"""
+    k = start
+    while k > 0 and not doc.sent_start[k]:
+        word = doc.words[k - 1]
+        capitalised = word[:1].isupper() and word.lower() not in cues.NOT_NAMES
+        if not (word.lower() in _LEADERS or not word.strip() or _prefix_word(word) or capitalised):
+            return False
+        k -= 1
+    return True
+
+
+def _parts(doc: FieldDoc, start: int, end: int, *, acronyms: bool = True) -> list[Mention]:
+    """Places and organisations inside a run that is not one name ("UK MoD", "NATO Secretary-General")."""
+    out, k = [], start
+    while k < end:
+        span = next(((s, e) for (s, e) in doc.ruler if s == k and e <= end), None)
+        word = doc.words[k]
+        if span is None and (
+            word.lower() in places() or word in cues.KNOWN_ORGS or (acronyms and _is_acronym(word))
+        ):
+            span = (k, k + 1)
+        if span is None:
+            k += 1
+            continue
+        label = doc.ruler.get(span)
+        out.extend(m for m in _read_span(doc, *span, label, nested=True) if m.type != "unknown")
+        k = span[1]
+    return out
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word)) and word not in _COMMON_ACRONYMS
+
+
+def _is_role_word(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low in cues.ROLE_HEADS or low + "." in cues.ROLE_HEADS or low in cues.ROLE_MODIFIERS
+
+
+def _is_head(word: str) -> bool:
+    low = word.lower()
+    return low in cues.HONORIFICS or low in cues.ROLE_HEADS or low.rstrip(".") in cues.ROLE_HEADS
+
+
+def _prefix_word(word: str) -> bool:
+    """May the word stand in a title before a name ("U.S.", "MoD", "European", "Defense", "-")?"""
+    low = word.lower()
+    return (
+        _is_role_word(word)
+        or low in places()
+        or bool(_DEMONYM.match(word))
+        or word in cues.KNOWN_ORGS
+        or low in cues.ORG_HEADS
+        or _is_acronym(word)
+        or word == "-"
+    )
+
+
+def _role_prefix_end(words: list[str], start: int, end: int) -> int:
+    """Where the name starts in a capitalised run opening with a title ("U.S. President Donald Trump")."""
+    last_head = start
+    for k in range(start, end):
+        if _is_head(words[k]):
+            last_head = k + 1
+        elif not _prefix_word(words[k]):
+            break
+    if last_head == start:
+        return start
+    while last_head < end and (
+        words[last_head].lower() in {"of", "state", "staff", "the", "-", "general"}
+    ):
+        last_head += 1  # "Secretary of State", "Chief of Staff", "Secretary-General"
+    return last_head
+
+
+def _role_before(doc: FieldDoc, start: int) -> int:
+    """Start of the role words written before a name ("coach", "the Russian president", "Mr")."""
+    words, k = doc.words, start
+    while k > 0 and not doc.sent_start[k]:
+        word = words[k - 1]
+        if not (_is_role_word(word) or word.lower() in cues.HONORIFICS or _DEMONYM.match(word)):
+            break
+        k -= 1
+    return k if _has_role(words[k:start]) else start
+
+
+def _has_role(words: list[str]) -> bool:
+    return any(_is_head(w) for w in words)
+
+
+def _role_text(words: list[str]) -> str:
+    """The role as written, without honorifics and leading/trailing function words."""
+    kept = [w for w in words if w.lower() not in cues.HONORIFICS]
+    while kept and kept[0].lower() in {"the", "a", "an", "of", "and", "for"}:
+        kept = kept[1:]
+    while kept and kept[-1].lower() in {"of", "the", "and", "for"}:
+        kept = kept[:-1]
+    return " ".join(kept).replace(" - ", "-") if _has_role(kept) else ""
+
+
+def _classify(
+    doc: FieldDoc, start: int, end: int, label: str | None, has_role: bool, honorific: str | None
+) -> tuple[str | None, str]:
+    """``(type, evidence)`` of the name ``words[start:end]``; type None when nothing says what it is."""
+    words = doc.words[start:end]
+    text = " ".join(words).translate(_APOSTROPHES)
+    low, last = text.lower(), words[-1].lower()
+    if label in TYPES and not (has_role and label != "person"):
+        return label, "model" if doc.trained else "gazetteer"
+    if last in cues.EVENT_HEADS and not honorific:
+        return None, ""
+    if honorific:
+        return "person", "honorific"
+    if text in cues.KNOWN_ORGS or low in cues.KNOWN_ORG_PHRASES:
+        return "organisation", "gazetteer"
+    if low in places():
+        return "place", "gazetteer"
+    if len(words) == 1 and last in cues.ORG_HEADS:
+        return None, ""  # "Government", "Committee" on their own
+    if last in cues.ORG_HEADS or (len(words) > 2 and words[0].lower() in cues.ORG_STARTERS):
+        return "organisation", "organisation word"
+    if len(words) == 1 and _is_acronym(words[0]) and not _in_heading(doc, start):
+        return "organisation", "acronym"
+    if len(words) == 1 and _DEMONYM.match(words[0]):
+        return None, ""  # "fellow American", "the Chinese"
+    if has_role:
+        return "person", "role"
+    if _after_source(doc, start):
+        return "organisation", "source"
+    return _person_or_unknown(doc, start, end, words)
+
+
+def _in_heading(doc: FieldDoc, k: int) -> bool:
+    """Is the token part of a line in capitals (a neighbour is a capitalised word too)?"""
+    near = [doc.words[j] for j in (k - 1, k + 1) if 0 <= j < len(doc.words)]
+    return any(w.isalpha() and w.isupper() and len(w) > 1 for w in near)
+
+
+_PLACE_FOLLOWERS = frozenset(
+    """
+    . , ; : — – - ) 's ’s on in at to for and last this next before after with where while when
+    since until
+    """.split()
+)
+
+
+def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) -> tuple[str, str]:
+    given = first_names()
+    before = doc.words[start - 1].lower() if start else ""
+    after = doc.words[end].lower() if end < len(doc.words) else ""
+    if before in cues.ORG_NOUNS or after in {"shares", "unit", "subsidiary"}:
+        return "organisation", "organisation noun"
+    if _place_by_preposition(doc, start, words, before, after):
+        return "place", "preposition"
+    if len(words) == 1:
+        return "unknown", ""
+    if _looks_like_name(words) and (
+        words[0].lower() in given or _reporting_after(doc, end) or _said_before(doc, start)
+    ):
+        return "person", "first name"
+    return "unknown", ""
+
+
+def _place_by_preposition(
+    doc: FieldDoc, start: int, words: list[str], before: str, after: str
+) -> bool:
+    """ "in Lievin on Saturday", "from Colchester to London": an unknown name after a place preposition."""
+    return (
+        len(words) <= 2
+        and before in {"in", "from", "near"}
+        and words[0].lower() not in first_names()
+        and (after in _PLACE_FOLLOWERS or not after)
+        and not _DEMONYM.match(words[0])
+        and not doc.sent_start[start]
+    )
+
+
+def _after_source(doc: FieldDoc, start: int) -> bool:
+    """ "a representative from X", "a spokesman for X": X is an organisation."""
+    return (
+        start > 1
+        and doc.words[start - 1].lower() in {"from", "for", "at"}
+        and doc.words[start - 2].lower() in cues.SOURCE_HEADS
+    )
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(len(w) > 1 and w.isupper() for w in words) or words[-1].lower() in countries():
+        return False
+    return all(w[:1].isupper() or w in _PARTICLES or w == "-" for w in words) and not any(
+        w.lower() in cues.ORG_HEADS for w in words
+    )
+
+
+def _reporting_after(doc: FieldDoc, end: int) -> bool:
+    k = end
+    while k < len(doc.words) and doc.words[k] in {"'s", "’s", ","}:
+        k += 1
+    return k < len(doc.words) and doc.words[k].lower() in cues.REPORTING_VERBS
+
+
+def _said_before(doc: FieldDoc, start: int) -> bool:
+    return start > 0 and doc.words[start - 1].lower() in {
+        "said",
+        "says",
+        "added",
+        "told",
+        "according",
+    }
+
+
+def _gender(words: list[str], start: int, end: int, honorific: str | None, kind: str) -> str | None:
+    if kind != "person":
+        return None
+    if honorific in cues.MALE_HONORIFICS:
+        return "male"
+    if honorific in cues.FEMALE_HONORIFICS:
+        return "female"
+    return first_names().get(words[start].lower()) if end - start > 1 else None

@@ -1,0 +1,286 @@
+"""Report sections that compare coverage: "Pages compared" and "Over time".
+
+Each renderer returns the whole section (heading, a sentence of intent, charts with their CSV downloads,
+tables) when the corpus can answer the question, and otherwise one sentence saying why the section is
+absent: "Pages compared" needs articles from two or more tag pages; "Over time" needs at least
+:data:`MIN_DATED` dated articles spanning at least :data:`MIN_PERIODS` periods. Everything from the articles
+goes through autoescaped Jinja2 (:mod:`analysis.report.html`).
+
+    report.pages_compared_html(corpus, model, slug=slug)
+    report.over_time_html(corpus, model, freq="M", slug=slug)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from markupsafe import Markup
+
+from analysis.compare import (
+    compare_groups,
+    multi_page_articles,
+    page_overlap,
+    pages_by_cluster,
+    rising_terms,
+    time_coverage,
+    trends,
+)
+from analysis.compare.trends import FREQUENCIES
+from analysis.plots.compare import plot_distinguishing_terms, plot_page_overlap, plot_trends
+from analysis.report.html import HTMLBlock, _render, figure_html, page_counts, table_html
+
+__all__ = ["MIN_DATED", "MIN_PERIODS", "over_time_html", "pages_compared_html"]
+
+#: "Over time" needs at least this many dated articles ...
+MIN_DATED = 20
+#: ... spanning at least this many periods.
+MIN_PERIODS = 3
+_PLURAL = {"D": "days", "W": "weeks", "M": "months"}
+
+
+def _block(html: str, *, heading: str | None = None, text: str | None = None) -> dict[str, Any]:
+    return {"html": Markup(html), "heading": heading, "text": text}
+
+
+def _section(heading: str, anchor: str, **context: Any) -> HTMLBlock:
+    context.setdefault("intro", [])
+    context.setdefault("blocks", [])
+    context.setdefault("notes", [])
+    return _render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
+
+
+def _absent(heading: str, reason: str) -> HTMLBlock:
+    return _render("section.html.j2", heading=heading, anchor="", absent=reason)
+
+
+# ------------------------------------------------------------------------------------ pages compared
+
+
+def pages_compared_html(
+    corpus: pd.DataFrame, model: Any = None, *, slug: str = "report", top: int = 10
+) -> HTMLBlock:
+    """The "Pages compared" section, or one sentence saying why it is absent (fewer than two pages).
+
+    Args:
+        corpus: the corpus.
+        model: the fitted :class:`analysis.topics.TopicModel` (adds the pages x clusters table).
+        slug: prefix of the CSV download names.
+        top: distinguishing terms shown per page.
+
+    Returns:
+        The HTML fragment.
+    """
+    heading = "Pages compared"
+    pages = page_counts(corpus)
+    if len(pages) < 2:
+        only = next(iter(pages), "")
+        return _absent(
+            heading,
+            f"all {len(corpus)} articles come from one tag page ({only}); comparing needs two or more.",
+        )
+    terms = compare_groups(corpus, by="tag_pages", top=top)
+    overlap = page_overlap(corpus)
+    blocks = [
+        _block(
+            figure_html(
+                plot_distinguishing_terms(
+                    terms, top=top, title="Words and phrases that set each page apart"
+                ),
+                alt="Bar charts of the words and phrases most typical of each tag page compared with the others",
+                caption="Longer bar: more typical of the page than of the other pages. Beyond the dashed line "
+                "(z = 1.96) the difference is larger than chance would give (5% level).",
+                table=terms,
+                csv_name=f"{slug}-page-terms.csv",
+            ),
+            heading="What each page is about, compared with the others",
+        ),
+        _block(
+            figure_html(
+                plot_page_overlap(overlap),
+                alt="Heatmap of the number of articles each pair of tag pages shares",
+                caption="Each cell counts the articles found on both pages; J is the share of tags the two "
+                "pages have in common (0: none, 1: the same tags).",
+                table=overlap,
+                csv_name=f"{slug}-page-overlap.csv",
+            ),
+            heading="How the pages overlap",
+        ),
+        _multi_page_block(corpus, slug),
+    ]
+    if model is not None:
+        crosstab = (
+            pages_by_cluster(corpus, model).rename(columns=lambda c: f"cluster {c}").reset_index()
+        )
+        blocks.append(
+            _block(
+                table_html(
+                    crosstab,
+                    numeric=[c for c in crosstab.columns if c != "page"],
+                    csv_name=f"{slug}-pages-by-cluster.csv",
+                ),
+                heading="Pages against topic clusters",
+                text="Articles of each page in each topic cluster (an article on two pages counts on both).",
+            )
+        )
+    intro = [
+        (
+            f"The {len(corpus)} articles come from {len(pages)} tag pages. For each page, the words and phrases "
+            "it uses more than the other pages, scored with the log-odds ratio with an informative Dirichlet "
+            "prior (Monroe, Colaresi & Quinn 2008), which does not let rare words win on chance."
+        )
+    ]
+    settings = terms.attrs.get("settings", {})
+    notes = []
+    if settings.get("sample", "every article") != "every article" or settings.get(
+        "text_used", ""
+    ).endswith("of the body"):
+        notes.append(
+            f"To stay quick on a large collection, terms were counted on {settings.get('sample')}, "
+            f"reading the {settings.get('text_used')} (news puts the topic in the lead)."
+        )
+    return _section(heading, "pages-compared", intro=intro, blocks=blocks, notes=notes)
+
+
+def _multi_page_block(corpus: pd.DataFrame, slug: str) -> dict[str, Any]:
+    multi = multi_page_articles(corpus)
+    table = multi[["title", "n_pages", "pages"]].rename(
+        columns={"title": "headline", "n_pages": "pages (count)", "pages": "found on"}
+    )
+    html = table_html(
+        table,
+        numeric=["pages (count)"],
+        csv_name=f"{slug}-multi-page-articles.csv",
+        max_rows=15,
+        empty="No article was found on more than one page.",
+    )
+    return _block(html, heading="Articles found on several pages")
+
+
+# ------------------------------------------------------------------------------------------ over time
+
+
+def _why_no_time(corpus: pd.DataFrame, freq: str) -> str | None:
+    coverage = time_coverage(corpus, freq=freq)
+    unit = _PLURAL[freq]
+    if coverage.dated == 0:
+        return (
+            f"none of the {len(corpus)} articles has a publication date (JSON Lines or CSV exports with a "
+            "date field, or tag pages with a date line under each headline, have one)."
+        )
+    if coverage.dated < MIN_DATED:
+        return f"only {coverage.dated} of the {len(corpus)} articles are dated; trends need at least {MIN_DATED}."
+    if coverage.periods < MIN_PERIODS:
+        return (
+            f"the {coverage.dated} dated articles span {coverage.periods} {unit if coverage.periods != 1 else unit[:-1]}; "
+            f"trends need at least {MIN_PERIODS} (try a shorter period: --freq W or D)."
+        )
+    return None
+
+
+def over_time_html(
+    corpus: pd.DataFrame, model: Any = None, *, freq: str = "M", slug: str = "report"
+) -> HTMLBlock:
+    """The "Over time" section, or one sentence saying why it is absent (too few dated articles/periods).
+
+    Args:
+        corpus: the corpus (dates in its ``published`` column).
+        model: the fitted :class:`analysis.topics.TopicModel` (clusters over time); without it, pages.
+        freq: ``"D"``, ``"W"`` or ``"M"``.
+        slug: prefix of the CSV download names.
+
+    Returns:
+        The HTML fragment.
+    """
+    heading = "Over time"
+    reason = _why_no_time(corpus, freq)
+    if reason is not None:
+        return _absent(heading, reason)
+    unit = FREQUENCIES[freq]
+    by = "cluster" if model is not None else "page"
+    groups = trends(corpus, freq=freq, by=by, model=model, top=None)
+    tags = trends(corpus, freq=freq, by="tag", top=8)
+    blocks = [
+        _block(
+            figure_html(
+                plot_trends(
+                    groups, title=f"{'Topic clusters' if model is not None else 'Pages'} per {unit}"
+                ),
+                alt=f"Bar chart of dated articles per {unit} above a line chart of each group's share",
+                caption=f"Top: dated articles per {unit} (a short bar is less coverage, not a trend). "
+                "Bottom: each group's share of them; ringed points are spikes.",
+                table=groups,
+                csv_name=f"{slug}-{by}-over-time.csv",
+            ),
+            heading=f"{'Clusters' if model is not None else 'Pages'} over time",
+        ),
+        _block(
+            figure_html(
+                plot_trends(tags, title=f"Most-used tags per {unit}"),
+                alt=f"Line chart of the share of articles carrying each of the most-used tags per {unit}",
+                caption="An article with several tags counts for each, so shares need not add up to 100%.",
+                table=tags,
+                csv_name=f"{slug}-tags-over-time.csv",
+            ),
+            heading="Top tags over time",
+        ),
+        _spikes_block(groups, tags, slug),
+        _rising_block(corpus, groups, freq, slug),
+    ]
+    coverage = time_coverage(corpus, freq=freq)
+    intro = [
+        (
+            f"{coverage.dated} of the {len(corpus)} articles are dated, from {coverage.first:%d %B %Y} to "
+            f"{coverage.last:%d %B %Y} ({coverage.periods} {_PLURAL[freq]}, times in UTC)."
+        )
+    ]
+    notes = list(corpus.attrs.get("date_notes", []))
+    return _section(heading, "over-time", intro=intro, blocks=blocks, notes=notes)
+
+
+def _spikes_block(groups: pd.DataFrame, tags: pd.DataFrame, slug: str) -> dict[str, Any]:
+    spikes = pd.concat([groups[groups["spike"]], tags[tags["spike"]]], ignore_index=True)
+    table = spikes[["label", "group", "articles", "period_articles", "headline"]].rename(
+        columns={
+            "label": "period",
+            "articles": "articles in group",
+            "period_articles": "articles in period",
+            "headline": "most representative headline",
+        }
+    )
+    table = table.assign(
+        group=table["group"].map(lambda g: f"Cluster {g}" if isinstance(g, int) else g)
+    )
+    html = table_html(
+        table,
+        numeric=["articles in group", "articles in period"],
+        csv_name=f"{slug}-spikes.csv",
+        empty="No spike: no group had a period with at least twice its usual number of articles.",
+    )
+    return _block(html, heading="Spikes")
+
+
+def _rising_block(
+    corpus: pd.DataFrame, groups: pd.DataFrame, freq: str, slug: str
+) -> dict[str, Any]:
+    totals = groups.groupby("period", sort=True).agg(
+        n=("period_articles", "first"), label=("label", "first")
+    )
+    totals = totals[totals["n"] > 0]
+    (start_a, label_a), (start_b, label_b) = totals["label"].iloc[-2:].items()
+    table = rising_terms(
+        corpus, pd.Period(start_a, freq=freq), pd.Period(start_b, freq=freq), top=15
+    )
+    shown = table.rename(columns={"count_a": f"uses in {label_a}", "count_b": f"uses in {label_b}"})
+    html = table_html(
+        shown,
+        numeric=["z", f"uses in {label_a}", f"uses in {label_b}"],
+        csv_name=f"{slug}-rising-terms.csv",
+        empty="No word is used markedly more in the last period.",
+    )
+    return _block(
+        html,
+        heading=f"What changed in the last {FREQUENCIES[freq]}",
+        text=f"Words and phrases used more in {label_b} ({table.attrs['articles_b']} articles) than in "
+        f"{label_a} ({table.attrs['articles_a']} articles), scored like the page comparison.",
+    )

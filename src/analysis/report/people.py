@@ -1,0 +1,310 @@
+"""Report sections on the people in the coverage: "Who is in the coverage" and "Who said what".
+
+"Who is in the coverage" ranks people, organisations and places by the number of articles that mention
+them, and lists the leading ones of each topic cluster. "Who said what" ranks speakers by the number of
+quotations attributed to them, counts named and unnamed sources apart, and shows each leading speaker's
+quotations with a few keyword-in-context lines of their name. Every table has its CSV download; every string
+from the articles (names, roles, quotations, headlines) goes through autoescaped Jinja2
+(:mod:`analysis.report.html`), so hostile text stays text.
+
+    mentions, said = people_and_quotes(corpus)
+    report.people_html(corpus, mentions, model, slug=slug)
+    report.quotes_html(corpus, said, mentions, model, slug=slug)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from markupsafe import Markup
+
+from analysis.extract import entity_summary
+from analysis.report.html import HTMLBlock, _render, table_html
+from analysis.text.kwic import keyword_in_context
+
+__all__ = ["main_people", "people_html", "quotes_html"]
+
+_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places"}
+_QUOTE_CHARS = 400
+
+
+def _block(html: str, *, heading: str | None = None, text: str | None = None) -> dict[str, Any]:
+    return {"html": Markup(html), "heading": heading, "text": text}
+
+
+def _section(heading: str, anchor: str, **context: Any) -> HTMLBlock:
+    context.setdefault("intro", [])
+    context.setdefault("blocks", [])
+    context.setdefault("notes", [])
+    return _render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
+
+
+def _absent(heading: str, reason: str) -> HTMLBlock:
+    return _render("section.html.j2", heading=heading, anchor="", absent=reason)
+
+
+def _joined(values, limit: int = 3) -> str:
+    return ", ".join(str(v) for v in list(values)[:limit])
+
+
+# ------------------------------------------------------------------------------- who is in the coverage
+
+
+def main_people(
+    corpus: pd.DataFrame, mentions: pd.DataFrame, model, *, top: int = 3
+) -> dict[int, list[str]]:
+    """For each cluster (0-based, as in ``model.labels``), its ``top`` people by articles: ``"Name (n)"``."""
+    people = mentions[mentions["type"] == "person"]
+    cluster_of = dict(zip(corpus["id"].astype(str), model.labels, strict=True))
+    counted = (
+        people.assign(cluster=people["article_id"].map(cluster_of))
+        .dropna(subset=["cluster"])
+        .groupby(["cluster", "name"])["article_id"]
+        .nunique()
+        .reset_index(name="articles")
+        .sort_values(["cluster", "articles", "name"], ascending=[True, False, True])
+    )
+    return {
+        int(cluster): [f"{r.name} ({r.articles})" for r in group.head(top).itertuples()]
+        for cluster, group in counted.groupby("cluster")
+    }
+
+
+def people_html(
+    corpus: pd.DataFrame, mentions: pd.DataFrame, model=None, *, slug: str = "report", top: int = 15
+) -> HTMLBlock:
+    """The "Who is in the coverage" section, or one sentence saying why it is absent (no names found).
+
+    Args:
+        corpus: the corpus.
+        mentions: :func:`analysis.extract.entities` of the corpus.
+        model: the fitted :class:`analysis.topics.TopicModel` (adds clusters and the per-cluster table).
+        slug: prefix of the CSV download names.
+        top: rows shown per table (the downloads have them all).
+
+    Returns:
+        The HTML fragment.
+    """
+    heading = "Who is in the coverage"
+    if mentions.empty:
+        return _absent(
+            heading, f"no person, organisation or place was found in the {len(corpus)} articles."
+        )
+    summary = entity_summary(corpus, mentions, model)
+    blocks = [
+        _type_block(summary, kind, slug=slug, top=top, with_model=model is not None)
+        for kind in _LABELS
+    ]
+    if model is not None:
+        blocks.append(_by_cluster_block(corpus, mentions, model, slug=slug))
+    counts = summary["type"].value_counts()
+    intro = [
+        (
+            f"Across the {len(corpus)} articles: {counts.get('person', 0)} people, "
+            f"{counts.get('organisation', 0)} organisations and {counts.get('place', 0)} places, ranked by "
+            'the number of articles that name them. Forms of one name are merged ("Starmer", "Keir Starmer"; '
+            '"U.K.", "Britain"); titles are shown apart as roles.'
+        )
+    ]
+    return _section(heading, "who-is-in-the-coverage", intro=intro, blocks=blocks)
+
+
+def _type_block(summary: pd.DataFrame, kind: str, *, slug: str, top: int, with_model: bool) -> dict:
+    rows = summary[summary["type"] == kind]
+    table = pd.DataFrame(
+        {
+            "name": rows["name"],
+            "articles": rows["articles"],
+            "mentions": rows["mentions"],
+            **({"roles": rows["roles"].map(_joined)} if kind == "person" else {}),
+            "also written": rows["forms"].map(lambda forms: _joined(forms[1:])),
+            "appears with": rows["with"].map(_joined),
+            **({"clusters": rows["clusters"].map(lambda c: _joined(c, 10))} if with_model else {}),
+        }
+    )
+    html = table_html(
+        table,
+        numeric=["articles", "mentions"],
+        csv_name=f"{slug}-{kind}s.csv" if kind != "person" else f"{slug}-people.csv",
+        max_rows=top,
+        empty=f"No {_LABELS[kind].lower()} were found.",
+    )
+    return _block(html, heading=_LABELS[kind])
+
+
+def _by_cluster_block(corpus: pd.DataFrame, mentions: pd.DataFrame, model, *, slug: str) -> dict:
+    cluster_of = dict(zip(corpus["id"].astype(str), model.labels, strict=True))
+    tagged = mentions.assign(cluster=mentions["article_id"].map(cluster_of) + 1)
+    counted = (
+        tagged.groupby(["cluster", "type", "name"])["article_id"]
+        .nunique()
+        .reset_index(name="articles")
+    )
+    rows = []
+    for cluster in range(1, model.k + 1):
+        here = counted[counted["cluster"] == cluster].sort_values(
+            ["articles", "name"], ascending=[False, True]
+        )
+        label = model.clusters["label"].iloc[cluster - 1]
+        row = {"cluster": f"{cluster}: {label}"}
+        for kind, title in _LABELS.items():
+            row[title.lower()] = ", ".join(
+                f"{r.name} ({r.articles})" for r in here[here["type"] == kind].head(4).itertuples()
+            )
+        rows.append(row)
+    html = table_html(pd.DataFrame(rows), csv_name=f"{slug}-names-by-cluster.csv")
+    return _block(
+        html,
+        heading="By topic cluster",
+        text="The names each cluster's articles mention most, with the number of its articles naming them.",
+    )
+
+
+# ------------------------------------------------------------------------------------- who said what
+
+
+def quotes_html(
+    corpus: pd.DataFrame,
+    said: pd.DataFrame,
+    mentions: pd.DataFrame | None = None,
+    model=None,
+    *,
+    slug: str = "report",
+    speakers: int = 8,
+    per_speaker: int = 4,
+    kwic_lines: int = 3,
+) -> HTMLBlock:
+    """The "Who said what" section, or one sentence saying why it is absent (no quotations found).
+
+    Args:
+        corpus: the corpus.
+        said: :func:`analysis.extract.quotes` of the corpus.
+        mentions: :func:`analysis.extract.entities` of the corpus (the forms of a name searched in context).
+        model: the fitted :class:`analysis.topics.TopicModel` (adds each quotation's cluster).
+        slug: prefix of the CSV download names.
+        speakers: named speakers shown with their quotations.
+        per_speaker: quotations shown per speaker (the download has them all).
+        kwic_lines: keyword-in-context lines shown per speaker.
+
+    Returns:
+        The HTML fragment.
+    """
+    heading = "Who said what"
+    if said.empty:
+        return _absent(heading, f"no direct quotation was found in the {len(corpus)} articles.")
+    headline = dict(zip(corpus["id"].astype(str), corpus["title"], strict=True))
+    table = _quotations_table(corpus, said, model, headline)
+    ranked = _speakers_table(said)
+    named = said[said["speaker_named"]]
+    unnamed = int((~said["speaker_named"] & (said["speaker"] != "")).sum())
+    intro = [
+        (
+            f"{len(said)} quotations in the {len(corpus)} articles: {len(named)} from named people or "
+            f"organisations ({named['speaker'].nunique()} speakers), {unnamed} from unnamed sources described "
+            f"in the text, {int((said['speaker'] == '').sum())} with no speaker found."
+        )
+    ]
+    blocks = [
+        _block(
+            table_html(
+                ranked,
+                numeric=["quotations", "articles"],
+                csv_name=f"{slug}-speakers.csv",
+                max_rows=15,
+            ),
+            heading="Speakers by number of quotations",
+        )
+    ]
+    for name in ranked.loc[ranked["named"] == "yes", "speaker"].head(speakers):
+        blocks.append(_speaker_block(corpus, table, mentions, name, per_speaker, kwic_lines))
+    listing = table.assign(quotation=table["quotation"].map(_shorten))
+    blocks.append(
+        _block(
+            table_html(listing, csv_name=f"{slug}-quotations.csv", max_rows=15),
+            heading="All quotations",
+            text="The first quotations in article order; the download has every one with its speaker and cue.",
+        )
+    )
+    return _section(heading, "who-said-what", intro=intro, blocks=blocks)
+
+
+def _quotations_table(
+    corpus: pd.DataFrame, said: pd.DataFrame, model, headline: dict
+) -> pd.DataFrame:
+    table = pd.DataFrame(
+        {
+            "speaker": said["speaker"].replace("", "(not found)"),
+            "named": said["speaker_named"].map({True: "yes", False: "no"}),
+            "quotation": said["quote"],
+            "cue": said["cue"],
+            "kind": said["kind"],
+            "headline": said["article_id"].map(headline),
+        }
+    )
+    if model is not None:
+        cluster_of = dict(zip(corpus["id"].astype(str), model.labels + 1, strict=True))
+        table["cluster"] = said["article_id"].map(cluster_of)
+    return table
+
+
+def _speakers_table(said: pd.DataFrame) -> pd.DataFrame:
+    known = said[said["speaker"] != ""]
+    grouped = known.groupby(["speaker", "speaker_named"])
+    ranked = pd.DataFrame(
+        {
+            "quotations": grouped.size(),
+            "articles": grouped["article_id"].nunique(),
+            "usual cue": grouped["cue"].agg(
+                lambda cues: cues[cues != ""].mode().iloc[0] if (cues != "").any() else ""
+            ),
+        }
+    ).reset_index()
+    ranked["named"] = ranked["speaker_named"].map({True: "yes", False: "no"})
+    ranked = ranked.sort_values(
+        ["quotations", "articles", "speaker"], ascending=[False, False, True]
+    )
+    return ranked[["speaker", "named", "quotations", "articles", "usual cue"]].reset_index(
+        drop=True
+    )
+
+
+def _speaker_block(
+    corpus: pd.DataFrame,
+    table: pd.DataFrame,
+    mentions,
+    name: str,
+    per_speaker: int,
+    kwic_lines: int,
+) -> dict:
+    theirs = table[table["speaker"] == name]
+    shown = theirs.assign(quotation=theirs["quotation"].map(_shorten))[["quotation", "headline"]]
+    html = table_html(shown, max_rows=per_speaker)
+    context = _name_in_context(corpus, mentions, name, kwic_lines)
+    if not context.empty:
+        html += table_html(context, numeric=["before"])
+    more = (
+        f" ({len(theirs) - per_speaker} more in the download)" if len(theirs) > per_speaker else ""
+    )
+    return _block(
+        html, heading=f"{name}: {len(theirs)} quotation{'s' if len(theirs) != 1 else ''}{more}"
+    )
+
+
+def _name_in_context(corpus: pd.DataFrame, mentions, name: str, lines: int) -> pd.DataFrame:
+    """A few lines where the name (its shortest written form, e.g. the surname) is used, from several articles."""
+    forms = [name]
+    if mentions is not None and not mentions.empty:
+        written = mentions.loc[mentions["name"] == name, "text"]
+        forms = sorted(set(written), key=lambda form: (len(form), form))[:1] or forms
+    found = keyword_in_context(corpus, forms[0], window=50, fields=("body",))
+    if found.empty:
+        return pd.DataFrame()
+    picked = found.drop_duplicates("article_id").head(lines)
+    return pd.DataFrame(
+        {"before": picked["left"], "name": picked["match"], "after": picked["right"]}
+    )
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1].rstrip() + "…"

@@ -1,0 +1,202 @@
+"""Tests for analysis.report.compare: the "Pages compared" and "Over time" sections, or why they are absent."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from analysis import compare_groups, load_corpus
+from analysis.report.compare import over_time_html, pages_compared_html
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def _read(html: str) -> tuple[str, list[tuple[str, dict]]]:
+    parser = _Text()
+    parser.feed(str(html))
+    return re.sub(r"\s+", " ", " ".join(parser.parts)), parser.tags
+
+
+def test_seed_shows_neither_section_and_says_why(seed_corpus):
+    pages, _ = _read(pages_compared_html(seed_corpus, slug="seed"))
+    assert pages.strip() == (
+        "Pages compared is not shown: all 9 articles come from one tag page (UK defense); "
+        "comparing needs two or more."
+    )
+    time, _ = _read(over_time_html(seed_corpus, slug="seed"))
+    assert time.strip().startswith(
+        "Over time is not shown: none of the 9 articles has a publication date"
+    )
+
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def dated_pages(tmp_path_factory):
+    """Two pages (one with a hostile name), 4 months of dated articles, one story on both pages."""
+    rng = np.random.default_rng(3)
+    words = [
+        "council",
+        "budget",
+        "minister",
+        "policy",
+        "report",
+        "debate",
+        "region",
+        "market",
+        "office",
+        "growth",
+        "plan",
+    ]
+    records = []
+    for i in range(48):
+        page = "Defence" if i % 2 else HOSTILE
+        planted = ["submarine", "frigate"] if page == "Defence" else ["vaccine", "hospital"]
+        body = " ".join(list(rng.permutation(words * 2)) + planted * 2) + "."
+        records.append(
+            {
+                "title": f"Story {i} about {planted[0]}",
+                "body": body,
+                "tags": [planted[0].capitalize()],
+                "tag_pages": [page, "Defence"] if i == 0 else [page],
+                "date": f"2025-{6 + i % 4:02d}-{1 + i % 27:02d}T12:00:00Z",
+            }
+        )
+    path = tmp_path_factory.mktemp("dated") / "dated.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return load_corpus(path)
+
+
+def test_pages_compared_section_on_two_pages(dated_pages):
+    html = str(pages_compared_html(dated_pages, slug="t"))
+    text, tags = _read(html)
+    assert ("h2", {"id": "pages-compared"}) in tags
+    assert "<script>" not in html and "&lt;script&gt;" in html  # a page name is text, never markup
+    assert "The 48 articles come from 2 tag pages." in text
+    downloads = [a["download"] for t, a in tags if t == "a"]
+    assert downloads == ["t-page-terms.csv", "t-page-overlap.csv", "t-multi-page-articles.csv"]
+    assert "Story 0 about vaccine" in text  # the one article on both pages
+
+
+def test_over_time_section_on_four_dated_months(dated_pages):
+    html = str(over_time_html(dated_pages, freq="M", slug="t"))
+    text, tags = _read(html)
+    assert ("h2", {"id": "over-time"}) in tags
+    assert "48 of the 48 articles are dated" in text and "(4 months, times in UTC)" in text
+    assert "What changed in the last month" in text
+    assert len([t for t, _ in tags if t == "img"]) == 2
+    few, _ = _read(over_time_html(dated_pages.head(12), freq="M"))
+    assert "only 12 of the 12 articles are dated; trends need at least 20" in few
+    short, _ = _read(over_time_html(dated_pages[dated_pages["published"].dt.month < 8], freq="M"))
+    assert "span 2 months; trends need at least 3" in short
+
+
+# -------------------------------------------------------------------------- BBC categories as tag pages
+
+_EXPECTED = {
+    "Sport": {
+        "match",
+        "game",
+        "win",
+        "season",
+        "cup",
+        "coach",
+        "champion",
+        "players",
+        "team",
+        "injury",
+        "olympic",
+        "club",
+        "play",
+        "chelsea",
+        "rugby",
+        "england",
+        "wales",
+        "race",
+        "final",
+        "squad",
+    },
+    "Business": {
+        "growth",
+        "economy",
+        "sales",
+        "profits",
+        "company",
+        "shares",
+        "market",
+        "bank",
+        "firm",
+        "prices",
+        "oil",
+        "economic",
+        "profit",
+        "dollar",
+        "investors",
+        "rate",
+        "deal",
+        "business",
+    },
+    "Tech": {
+        "software",
+        "users",
+        "microsoft",
+        "computer",
+        "technology",
+        "mobile",
+        "net",
+        "digital",
+        "internet",
+        "phone",
+        "broadband",
+        "online",
+        "games",
+        "data",
+        "network",
+        "people",
+        "use",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def bbc_pages(bbc_path: Path, tmp_path_factory) -> Path:
+    """60 articles of each of three BBC categories written as tag pages (one file per category)."""
+    folder = tmp_path_factory.mktemp("bbc-pages")
+    rows = [json.loads(line) for line in bbc_path.read_text(encoding="utf-8").splitlines()]
+    for page in _EXPECTED:
+        articles = [r for r in rows if r["category"] == page.lower()][:60]
+        lines = [f"Tag - {page}", ""]
+        for r in articles:
+            lines += [r["title"], *[p.strip() for p in r["body"].split("\n") if p.strip()], page]
+        (folder / f"{page.lower()}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_bbc_pages_compared_with_terms_that_make_sense(bbc_pages):
+    corpus = load_corpus(bbc_pages)
+    assert sorted({p for pages in corpus["tag_pages"] for p in pages}) == sorted(_EXPECTED)
+    terms = compare_groups(corpus, by="tag_pages", top=10)
+    for page, vocabulary in _EXPECTED.items():
+        top = terms.loc[terms["group"] == page, "term"].tolist()
+        assert len(set(top) & vocabulary) >= 4, (page, top)
+        assert (terms.loc[terms["group"] == page, "z"] > 1.96).all()
+    text, tags = _read(pages_compared_html(corpus, slug="bbc"))
+    assert ("h2", {"id": "pages-compared"}) in tags
+    assert "come from 3 tag pages" in text

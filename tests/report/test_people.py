@@ -1,0 +1,96 @@
+"""Report sections "Who is in the coverage" and "Who said what": content, CSV downloads, hostile text, absence."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import report
+from analysis.extract import entities, people_and_quotes, quotes
+from analysis.plots import cluster_colors
+from analysis.topics import fit_topics
+from tests.conftest import make_corpus
+
+
+@pytest.fixture(scope="module")
+def seed_sections(seed_corpus):
+    model = fit_topics(seed_corpus, random_state=0)
+    mentions, said = people_and_quotes(seed_corpus)
+    return model, mentions, said
+
+
+def _downloads(html: str) -> dict[str, pd.DataFrame]:
+    found = re.findall(
+        r'download="([^"]+)" href="data:text/csv;charset=utf-8;base64,([^"]+)"', html
+    )
+    return {
+        name: pd.read_csv(io.BytesIO(base64.b64decode(data)), keep_default_na=False)
+        for name, data in found
+    }
+
+
+def test_who_is_in_the_coverage_on_the_seed(seed_corpus, seed_sections):
+    model, mentions, _ = seed_sections
+    html = report.people_html(seed_corpus, mentions, model, slug="uk")
+    assert '<h2 id="who-is-in-the-coverage">Who is in the coverage</h2>' in html
+    tables = _downloads(html)
+    assert {
+        "uk-people.csv",
+        "uk-organisations.csv",
+        "uk-places.csv",
+        "uk-names-by-cluster.csv",
+    } <= set(tables)
+    people = tables["uk-people.csv"]
+    assert people.iloc[0]["name"] == "Donald Trump"
+    assert people["articles"].is_monotonic_decreasing
+    assert len(tables["uk-names-by-cluster.csv"]) == model.k
+
+
+def test_who_said_what_on_the_seed(seed_corpus, seed_sections):
+    model, mentions, said = seed_sections
+    html = report.quotes_html(seed_corpus, said, mentions, model, slug="uk")
+    assert '<h2 id="who-said-what">Who said what</h2>' in html
+    tables = _downloads(html)
+    speakers = tables["uk-speakers.csv"]
+    assert speakers.iloc[0]["speaker"] == "Keir Starmer"
+    assert {"Maria Eagle", "Pete Hegseth", "Nikolai Petrov"} <= set(speakers["speaker"].head(6))
+    assert len(tables["uk-quotations.csv"]) == len(said)
+    assert "Keir Starmer: " in html  # his quotations block
+    assert "unnamed sources" in html
+
+
+def test_cluster_cards_list_main_people(seed_corpus, seed_sections):
+    model, mentions, _ = seed_sections
+    people = report.main_people(seed_corpus, mentions, model)
+    html = report.clusters_html(seed_corpus, model, colors=cluster_colors(model.k), people=people)
+    assert html.count("Main people:") == len(people) >= 1
+    assert "Donald Trump (" in html
+
+
+def test_hostile_text_stays_text():
+    body = (
+        "<script>alert(1)</script> Prime Minister Jane <b>Smith</b> met Defense Secretary John Doe in Paris. "
+        "“<img src=x onerror=alert(2)> we will act now,” said John Doe."
+    )
+    corpus = make_corpus([{"title": "<script>alert(3)</script>", "body": body}])
+    model = fit_topics(make_corpus([{"body": body}]), k=1, random_state=0)
+    mentions = entities(corpus)
+    said = quotes(corpus)
+    html = report.people_html(corpus, mentions, model) + report.quotes_html(
+        corpus, said, mentions, model
+    )
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "John Doe" in html
+
+
+def test_sections_say_why_they_are_absent():
+    corpus = make_corpus([{"title": "quiet day", "body": "nothing happened here at all today."}])
+    assert "Who is in the coverage</strong> is not shown" in report.people_html(
+        corpus, entities(corpus)
+    )
+    assert "Who said what</strong> is not shown" in report.quotes_html(corpus, quotes(corpus))

@@ -1,0 +1,73 @@
+"""keyword_in_context(): phrases, case, curly apostrophes, article edges, clusters, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.errors import ParameterError
+from analysis.text.kwic import keyword_in_context
+from tests.conftest import make_corpus
+
+
+def test_phrase_across_spaces_and_line_breaks_any_case():
+    corpus = make_corpus(
+        [
+            {
+                "body": "They built a Coalition of the\nwilling last year; the coalition  of the willing grew."
+            }
+        ]
+    )
+    found = keyword_in_context(corpus, "coalition of the willing", window=10)
+    assert list(found["match"]) == ["Coalition of the\nwilling", "coalition  of the willing"]
+    assert list(found.columns) == ["article_id", "field", "start", "left", "match", "right"]
+    assert found.iloc[0]["left"] == "y built a "
+
+
+def test_curly_and_straight_apostrophes_match_each_other():
+    corpus = make_corpus([{"body": "Europe’s leaders met. Europe's allies waited."}])
+    found = keyword_in_context(corpus, "Europe's")
+    assert list(found["match"]) == ["Europe’s", "Europe's"]
+
+
+def test_whole_words_only():
+    corpus = make_corpus([{"body": "NATO-led forces and a senator met NATO officials."}])
+    found = keyword_in_context(corpus, "nato")
+    assert list(found["start"]) == [0, 34]  # in "NATO-led", not inside "senator"
+
+
+def test_context_stops_at_the_edge_of_the_field():
+    corpus = make_corpus(
+        [
+            {"title": "Putin speaks", "body": "Putin said little. Nothing else."},
+            {"body": "Before Putin"},
+        ]
+    )
+    found = keyword_in_context(corpus, "Putin", window=100)
+    assert list(
+        zip(found["article_id"], found["field"], found["left"], found["right"], strict=True)
+    ) == [
+        ("a000", "title", "", " speaks"),
+        ("a000", "body", "", " said little. Nothing else."),
+        ("a001", "body", "Before ", ""),
+    ]
+
+
+def test_cluster_column_numbered_from_one(seed_corpus):
+    from analysis.topics import fit_topics
+
+    model = fit_topics(seed_corpus, random_state=0)
+    found = keyword_in_context(seed_corpus, "Starmer", model=model)
+    assert not found.empty
+    assert set(found["cluster"]) <= set(range(1, model.k + 1))
+
+
+@pytest.mark.parametrize("term", ["", "  ", "—", None, 3])
+def test_bad_term_raises(term):
+    with pytest.raises(ParameterError, match="term"):
+        keyword_in_context(make_corpus([{"body": "x"}]), term)
+
+
+@pytest.mark.parametrize("window", [-1, 2.5, "60", True])
+def test_bad_window_raises(window):
+    with pytest.raises(ParameterError, match="window"):
+        keyword_in_context(make_corpus([{"body": "x"}]), "x", window=window)
