@@ -47,6 +47,7 @@ def _report(args: argparse.Namespace) -> int:
         k=args.k,
         random_state=args.random_state,
         freq=args.freq,
+        nlp=args.nlp,
         show_code=args.show_code,
         progress=not args.quiet,
     )
@@ -117,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["W", "M", "D"],
         default="M",
         help="period of the 'Over time' section: W week, M month, D day (default: M)",
+    )
+    r.add_argument(
+        "--nlp",
+        metavar="NAME",
+        default=None,
+        help="an installed trained spaCy pipeline for the people sections, e.g. en_core_web_sm "
+        "(default: built-in rules; nothing is downloaded)",
     )
     r.add_argument("--show-code", action="store_true", help="keep the code cells in the report")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress output")

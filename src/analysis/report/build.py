@@ -104,6 +104,7 @@ def build_report(
     show_code: bool = False,
     progress: bool = True,
     notebook: str | os.PathLike = REPORT_NOTEBOOK,
+    nlp: str | None = None,
 ) -> Path:
     """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
 
@@ -116,22 +117,35 @@ def build_report(
         show_code: keep the code cells (for technical readers).
         progress: print progress to stderr.
         notebook: the report notebook to execute.
+        nlp: name of an installed trained spaCy pipeline (e.g. ``"en_core_web_sm"``) for the people sections;
+            None uses the built-in rules.
 
     Returns:
         The path of the written report.
 
     Raises:
         CorpusError: an input cannot be read (raised before anything runs).
-        ParameterError: ``k``, ``freq`` or ``output`` is not usable.
+        ParameterError: ``k``, ``freq``, ``output`` or ``nlp`` is not usable.
         ReportError: the notebook or the export failed; the previous report was left in place.
     """
     if freq not in {"D", "W", "M"}:
         raise ParameterError(f"freq must be 'D', 'W' or 'M' (day, week, month), got {freq!r}.")
+    if nlp is not None:
+        from analysis.extract.pipeline import load_pipeline
+
+        load_pipeline(nlp)  # a pipeline that is not installed fails here, before anything runs
     sources = [Path(p) for p in (paths or [SEEDS_DIR])]
     title = _check_inputs(sources, k, progress)
     out = _output_path(output, title)
     executed = _execute(
-        Path(notebook), sources, out, k=k, random_state=random_state, freq=freq, progress=progress
+        Path(notebook),
+        sources,
+        out,
+        k=k,
+        random_state=random_state,
+        freq=freq,
+        progress=progress,
+        extra={"NLP": nlp} if nlp is not None else {},
     )
     _say("Exporting HTML ...", progress)
     html = _export(executed, out, title=title, show_code=show_code)
@@ -177,6 +191,7 @@ def _execute(
     random_state: int,
     freq: str,
     progress: bool,
+    extra: dict | None = None,
 ) -> Path:
     """Run the report notebook with papermill into ``build/``; a failing cell becomes a ReportError."""
     import papermill
@@ -189,6 +204,7 @@ def _execute(
         "K": k,
         "RANDOM_STATE": random_state,
         "FREQ": freq,
+        **(extra or {}),
     }
     _say(
         f"Executing {notebook.name} (k={'auto' if k is None else k}, random_state={random_state}) ...",
