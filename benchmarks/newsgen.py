@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-__all__ = ["generate_articles", "write_jsonl", "write_tag_page"]
+__all__ = ["generate_articles", "write_jsonl", "write_jsonl_chunked", "write_tag_page"]
 
 _SYLLABLES = [
     "ba",
@@ -137,12 +137,27 @@ def generate_articles(
         A list of article dicts.
     """
     rng = np.random.default_rng(seed)
-    general = rng.permutation(_words(rng, 6000))
-    topic_vocab = [rng.permutation(_words(rng, 400)) for _ in range(n_topics)]
-    topic_tags = [[w.capitalize() for w in _words(rng, 4, (2, 3))] for _ in range(n_topics)]
-    common_tags = ["Politics", "Defense", "Security", "Economy", "Europe", "Media"]
-    stop = rng.permutation(_STOP)
+    vocab = _vocabulary(rng, n_topics)
+    return _generate(rng, vocab, n, words_per_article=words_per_article)
 
+
+def _vocabulary(rng: np.random.Generator, n_topics: int) -> dict:
+    return {
+        "general": rng.permutation(_words(rng, 6000)),
+        "topic_vocab": [rng.permutation(_words(rng, 400)) for _ in range(n_topics)],
+        "topic_tags": [[w.capitalize() for w in _words(rng, 4, (2, 3))] for _ in range(n_topics)],
+        "stop": rng.permutation(_STOP),
+    }
+
+
+def _generate(
+    rng: np.random.Generator, vocab: dict, n: int, *, words_per_article: int, start: int = 0
+) -> list[dict]:
+    general, topic_vocab, topic_tags, stop = (
+        vocab[k] for k in ("general", "topic_vocab", "topic_tags", "stop")
+    )
+    n_topics = len(topic_vocab)
+    common_tags = ["Politics", "Defense", "Security", "Economy", "Europe", "Media"]
     topics = rng.integers(n_topics, size=n)
     lengths = np.maximum(
         60, rng.normal(words_per_article, words_per_article * 0.2, size=n).astype(int)
@@ -174,7 +189,7 @@ def generate_articles(
             *rng.choice(topic_vocab[topic][:60], size=3),
             *rng.choice(general[:300], size=4),
         ]
-        title = " ".join(str(w) for w in title_words).capitalize() + f" {i}"
+        title = " ".join(str(w) for w in title_words).capitalize() + f" {start + i}"
         picked = [
             *rng.choice(topic_tags[topic], size=int(rng.integers(1, 4))),
             *rng.choice(common_tags, size=int(rng.integers(1, 3))),
@@ -198,4 +213,29 @@ def write_jsonl(path: Path, articles: list[dict]) -> Path:
     """Write articles as JSON Lines (``title``, ``body``, ``tags`` as a list, ``topic``)."""
     with Path(path).open("w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in articles)
+    return Path(path)
+
+
+def write_jsonl_chunked(
+    path: Path,
+    n: int,
+    *,
+    seed: int = 0,
+    n_topics: int = 20,
+    words_per_article: int = 370,
+    chunk: int = 50_000,
+) -> Path:
+    """Write ``n`` generated articles as JSON Lines in chunks, so that memory stays bounded at any ``n``.
+
+    One vocabulary (from ``seed``) is shared by every chunk; each chunk draws its articles from its own
+    random stream (``seed``, chunk number), so the same arguments give the same file.
+    """
+    vocab = _vocabulary(np.random.default_rng(seed), n_topics)
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for number, start in enumerate(range(0, n, chunk)):
+            rng = np.random.default_rng([seed, number])
+            part = _generate(
+                rng, vocab, min(chunk, n - start), words_per_article=words_per_article, start=start
+            )
+            fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in part)
     return Path(path)

@@ -35,22 +35,33 @@ def _articles(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
     # jsonschema (imported by nbformat) loads rfc3987-syntax, which builds an IRI grammar at import (~1.8 s)
     # for a string format that notebook schemas never use; without it jsonschema skips that format. This is
     # the command's own process, so the library leaves sys.modules alone and the command decides.
     sys.modules.setdefault("rfc3987_syntax", None)
     from analysis.report import build_report
+    from analysis.scale.engine import dask_session, resolve_engine
 
-    build_report(
-        args.paths or None,
-        output=args.output,
-        k=args.k,
-        random_state=args.random_state,
-        freq=args.freq,
-        nlp=args.nlp,
-        show_code=args.show_code,
-        progress=not args.quiet,
+    paths = args.paths or None
+    engine = resolve_engine(args.engine, paths or [], args.scheduler)
+    session = (
+        dask_session(args.scheduler, progress=not args.quiet) if engine == "dask" else nullcontext()
     )
+    with session as scheduler:
+        build_report(
+            paths,
+            output=args.output,
+            k=args.k,
+            random_state=args.random_state,
+            freq=args.freq,
+            nlp=args.nlp,
+            show_code=args.show_code,
+            progress=not args.quiet,
+            engine=engine,
+            scheduler=scheduler,
+        )
     return 0
 
 
@@ -127,6 +138,20 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: built-in rules; nothing is downloaded)",
     )
     r.add_argument("--show-code", action="store_true", help="keep the code cells in the report")
+    r.add_argument(
+        "--engine",
+        choices=["auto", "pandas", "dask"],
+        default="auto",
+        help="pandas (this process, bounded memory) or dask (tasks on a Dask cluster); "
+        "auto: dask above 1 GiB of input or when a scheduler is given (default: auto)",
+    )
+    r.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="Dask scheduler to use, e.g. tcp://HOST:8786 (default: $DASK_SCHEDULER_ADDRESS, "
+        "else a local cluster of 2 worker processes)",
+    )
     r.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     r.set_defaults(func=_report)
 

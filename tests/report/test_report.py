@@ -235,7 +235,7 @@ def test_cli_report_with_code_and_k(tmp_path):
     assert result.returncode == 0, result.stderr
     assert f"Wrote {out}" in result.stderr  # progress goes to stderr
     page = out.read_text(encoding="utf-8")
-    assert "fit_topics" in page
+    assert "report_corpus" in page  # the code cells are kept
     text = squash(" ".join(parse(page).text))
     assert "Topic clusters (3)" in text
 

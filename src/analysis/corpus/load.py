@@ -39,7 +39,9 @@ _CSV_SUFFIXES = {".csv"}
 _FOLDER_SUFFIXES = {".txt", ".jsonl", ".csv"}
 
 
-def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.DataFrame:
+def load_corpus(
+    *paths: str | os.PathLike[str], lenient: bool = False, engine: str = "pandas"
+) -> pd.DataFrame:
     """Load tag-page text files, JSONL and CSV exports (files or folders) into one clean corpus.
 
     Folders are searched recursively for ``.txt``, ``.jsonl`` and ``.csv`` files (hidden files and
@@ -61,6 +63,10 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
         lenient: skip blocks that do not parse instead of raising; one :class:`SkippedBlocksWarning`
             lists every skipped block with its ``file:line``. Whole files that cannot be read (empty,
             binary) are skipped the same way. Still raises if nothing loads at all.
+        engine: ``"pandas"`` (default) or ``"dask"``: parse partition-wise as Dask tasks (on the current
+            ``distributed`` client, else a new LocalCluster) and return a ``dask.dataframe.DataFrame``
+            with the same columns (paths may also be glob patterns or fsspec URLs); see
+            :func:`analysis.scale.dask.load_corpus_dask`.
 
     Returns:
         A DataFrame with a default RangeIndex, one row per unique article (same title and body up to
@@ -79,6 +85,12 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
         >>> corpus = load_corpus("seeds")  # doctest: +SKIP
         >>> corpus[["title", "tags"]].head()  # doctest: +SKIP
     """
+    if engine == "dask":
+        from analysis.scale.dask import load_corpus_dask
+
+        return load_corpus_dask(*paths, lenient=lenient)
+    if engine != "pandas":
+        raise CorpusError(f"engine must be 'pandas' or 'dask', got {engine!r}")
     if not paths:
         raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
     files = _collect_files(paths)

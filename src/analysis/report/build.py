@@ -22,6 +22,7 @@ from analysis.config import BUILD_DIR, REPORT_NOTEBOOK, REPORTS_DIR, SEEDS_DIR
 from analysis.errors import AnalysisError, ParameterError, ReportError
 from analysis.report.html import corpus_title, page_counts, slugify
 from analysis.report.nbconvert_config import configure
+from analysis.scale.engine import clear_report_files, move_report_files, prepare_cache
 
 _REMOTE = re.compile(
     r"""<(?:script|link|iframe|img|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?\s*(?:https?:)?//"""
@@ -105,6 +106,8 @@ def build_report(
     progress: bool = True,
     notebook: str | os.PathLike = REPORT_NOTEBOOK,
     nlp: str | None = None,
+    engine: str = "pandas",
+    scheduler: str | None = None,
 ) -> Path:
     """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
 
@@ -119,6 +122,9 @@ def build_report(
         notebook: the report notebook to execute.
         nlp: name of an installed trained spaCy pipeline (e.g. ``"en_core_web_sm"``) for the people sections;
             None uses the built-in rules.
+        engine: ``"pandas"`` (this process, bounded memory) or ``"dask"`` (tasks on the Dask cluster at
+            ``scheduler``, or the current client's, or a new LocalCluster); see :mod:`analysis.scale`.
+        scheduler: address of a Dask scheduler (``engine="dask"``).
 
     Returns:
         The path of the written report.
@@ -135,8 +141,10 @@ def build_report(
 
         load_pipeline(nlp)  # a pipeline that is not installed fails here, before anything runs
     sources = [Path(p) for p in (paths or [SEEDS_DIR])]
-    title = _check_inputs(sources, k, progress)
+    title = _check_inputs(sources, k, progress, engine=engine, scheduler=scheduler)
     out = _output_path(output, title)
+    clear_report_files()
+    engine_parameters = {"ENGINE": engine, "SCHEDULER": scheduler}
     executed = _execute(
         Path(notebook),
         sources,
@@ -145,21 +153,25 @@ def build_report(
         random_state=random_state,
         freq=freq,
         progress=progress,
-        extra={"NLP": nlp} if nlp is not None else {},
+        extra={**engine_parameters, **({"NLP": nlp} if nlp is not None else {})},
     )
     _say("Exporting HTML ...", progress)
     html = _export(executed, out, title=title, show_code=show_code)
     write_atomic(out, html)
+    for path in move_report_files(out):
+        _say(f"Wrote {path} (linked from the report)", progress)
     _say(f"Wrote {out} ({len(html) / 1024:.0f} KB)", progress)
     return out
 
 
-def _check_inputs(sources: list[Path], k: int | None, progress: bool) -> str:
-    """Load the inputs once to fail fast with a clean error; return the corpus title."""
-    from analysis.corpus import load_corpus
-
+def _check_inputs(
+    sources: list[Path], k: int | None, progress: bool, *, engine: str, scheduler: str | None
+) -> str:
+    """Parse the inputs once into the Parquet cache that the notebook reads (failing fast with a clean
+    error); only the tag pages are read back here. Returns the corpus title."""
     _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
-    corpus = load_corpus(*sources)
+    cache = prepare_cache(sources, engine=engine, scheduler=scheduler, progress=progress)
+    corpus = cache.read(["tag_pages"])
     title = corpus_title(corpus, sources)
     _say(
         f"Loaded {len(corpus)} articles from {len(page_counts(corpus))} tag page(s): {title!r}",

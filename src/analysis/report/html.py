@@ -253,6 +253,11 @@ def trust_assessment(model) -> TrustAssessment:
     return TrustAssessment(headline, notes, ok=False)
 
 
+def _lead(corpus: pd.DataFrame, i: int) -> str:
+    """The start of an article's body, shown when it has no headline (a large corpus is read without bodies)."""
+    return corpus["body"].iloc[i][:120] if "body" in corpus.columns else "(no headline)"
+
+
 def _cluster_rows(
     corpus: pd.DataFrame, model, colors: Sequence[str], tags_by_cluster=None, people=None
 ) -> list[dict]:
@@ -273,8 +278,7 @@ def _cluster_rows(
                 "color": colors[c.Index % len(colors)],
                 "terms": list(c.terms),
                 "headlines": [
-                    corpus["title"].iloc[i] or corpus["body"].iloc[i][:120]
-                    for i in c.representatives
+                    corpus["title"].iloc[i] or _lead(corpus, i) for i in c.representatives
                 ],
                 "stability": stability,
                 "silhouette": silhouette,

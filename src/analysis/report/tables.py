@@ -58,7 +58,8 @@ def articles_table(corpus: pd.DataFrame, model) -> pd.DataFrame:
             "cluster": [names[int(c)] for c in model.labels],
             "tags": corpus["tags"],
             "tag pages": corpus["tag_pages"],
-            "words": corpus["body"].str.split().str.len(),
+            # A large archive is read without its bodies (analysis.scale): no word counts then.
+            "words": corpus["body"].str.split().str.len() if "body" in corpus.columns else None,
             "source": corpus["source"],
         },
         columns=ARTICLE_COLUMNS,

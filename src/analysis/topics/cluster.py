@@ -226,6 +226,12 @@ def _few_threads_on_small_corpora(func):
 
     @functools.wraps(func)
     def wrapper(corpus, *args, **kwargs):
+        if (
+            type(corpus).__module__.split(".")[0] == "dask"
+        ):  # a Dask DataFrame: fit on a sample, assign as tasks
+            from analysis.scale.dask import fit_topics_dask
+
+            return fit_topics_dask(corpus, *args, **kwargs)
         try:
             small = len(corpus) < SINGLE_THREAD_BELOW
         except TypeError:

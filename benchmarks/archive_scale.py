@@ -1,0 +1,166 @@
+"""Whole-report cost on large archives: ``python -m analysis report`` at 100,000 / 300,000 / 1,000,000 articles.
+
+For each size, generated news-like articles (``newsgen.write_jsonl_chunked``: ~2.6 KB bodies, 20 hidden
+topics, 2-5 tags each) are written once as JSON Lines, then each contender runs as its own process tree:
+
+- ``pandas``: ``python -m analysis report FILE --engine pandas --k 20``
+- ``dask``: ``python -m analysis report FILE --engine dask --k 20`` (a LocalCluster of 2 worker processes)
+- ``plain`` (100,000 only, for reference): the plain pandas + scikit-learn pipeline a user would write:
+  ``pandas.read_json(lines=True)``, ``TfidfVectorizer(max_df=0.5, min_df=5, stop_words="english")``,
+  ``KMeans(20, n_init=1)``, tag counts with ``explode().value_counts()``, no report.
+
+Wall time is measured by this parent from start to exit. Peak memory is the peak over time of the
+proportional set size (PSS, ``/proc/<pid>/smaps_rollup``) summed over the whole process tree (the CLI, the
+notebook kernel, Dask's scheduler and workers), sampled every 0.5 s. The parse cache is cleared before each
+report run (``--keep-cache`` to keep it), so every run parses its input. Cost per 1,000 articles is wall
+time / (articles / 1,000). The machine is shared: note the load average printed with each figure.
+
+    .venv/bin/python benchmarks/archive_scale.py                          # all sizes, both engines
+    .venv/bin/python benchmarks/archive_scale.py --sizes 100000 --engines pandas
+    .venv/bin/python benchmarks/archive_scale.py --data-dir /tmp/archives  # keep the generated files
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+
+_PLAIN = """
+import sys
+import pandas as pd
+from sklearn.cluster import KMeans
+from sklearn.feature_extraction.text import TfidfVectorizer
+df = pd.read_json(sys.argv[1], lines=True)
+x = TfidfVectorizer(max_df=0.5, min_df=5, stop_words="english").fit_transform(df["title"] + "\\n\\n" + df["body"])
+labels = KMeans(20, n_init=1, random_state=0).fit_predict(x)
+counts = df["tags"].explode().value_counts()
+print(len(df), len(counts), len(set(labels)))
+"""
+
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(cmd: list[str], *, cwd: Path = ROOT, env: dict | None = None) -> dict:
+    """Run ``cmd``; wall time, peak PSS of its process tree (MB), exit status and the tail of its stderr."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err, text=True
+        )
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, sum(_pss_kb(p) for p in _tree(proc.pid)))
+            time.sleep(0.5)
+        wall = time.perf_counter() - start
+        err.seek(0)
+        tail = err.read()[-1500:]
+    return {"wall": wall, "peak_mb": peak / 1024, "rc": proc.returncode, "stderr": tail}
+
+
+def _report_cmd(path: Path, engine: str, out: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "analysis",
+        "report",
+        str(path),
+        "--engine",
+        engine,
+        "--k",
+        "20",
+        "--random-state",
+        "0",
+        "-o",
+        str(out),
+        "-q",
+    ]
+
+
+def _row(name: str, n: int, res: dict, out: Path | None = None) -> str:
+    per_k = res["wall"] / (n / 1000)
+    size = f"  HTML {out.stat().st_size / 1e6:.2f} MB" if out is not None and out.exists() else ""
+    status = "ok" if res["rc"] == 0 else f"FAILED (exit {res['rc']})"
+    load = os.getloadavg()[0]
+    return (
+        f"  {name:7s} {n:>9,}  wall {res['wall']:7.1f} s  peak PSS {res['peak_mb'] / 1024:6.2f} GB  "
+        f"{per_k:6.3f} s per 1,000{size}  load avg {load:.1f}  {status}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 300_000, 1_000_000])
+    parser.add_argument(
+        "--engines", nargs="+", default=["pandas", "dask"], choices=["pandas", "dask"]
+    )
+    parser.add_argument(
+        "--no-plain", action="store_true", help="skip the plain pandas + scikit-learn run"
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="where generated archives are kept (default: a temp dir)"
+    )
+    parser.add_argument(
+        "--keep-cache", action="store_true", help="do not clear the parse cache between runs"
+    )
+    args = parser.parse_args()
+    from newsgen import write_jsonl_chunked
+
+    tmp = tempfile.TemporaryDirectory()
+    data_dir = args.data_dir or Path(tmp.name)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    print(
+        "archive_scale: python -m analysis report (k=20), wall time and peak PSS of the whole process tree"
+    )
+    print(f"machine: {os.cpu_count()} cores, load average now {os.getloadavg()[0]:.1f}")
+    for n in args.sizes:
+        path = data_dir / f"news-{n}.jsonl"
+        if not path.exists():
+            write_jsonl_chunked(path, n)
+        print(f"\n{n:,} articles ({path.stat().st_size / 1e9:.2f} GB JSONL)", flush=True)
+        if n <= 100_000 and not args.no_plain:
+            res = measure([sys.executable, "-c", _PLAIN, str(path)])
+            print(_row("plain", n, res), flush=True)
+        for engine in args.engines:
+            if not args.keep_cache:
+                shutil.rmtree(ROOT / "build" / "corpus-cache", ignore_errors=True)
+            out = data_dir / f"report-{n}-{engine}.html"
+            out.unlink(missing_ok=True)
+            res = measure(_report_cmd(path, engine, out))
+            print(_row(engine, n, res, out), flush=True)
+            if res["rc"] != 0:
+                print("    " + res["stderr"].strip().replace("\n", "\n    "), flush=True)
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

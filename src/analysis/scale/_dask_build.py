@@ -1,0 +1,282 @@
+"""Build the corpus cache with Dask tasks: one task per file or per ~32 MB block of JSON Lines.
+
+Each task parses its block with the corpus parser, merges repeated articles within the block, writes one
+Parquet part and returns the part's ids. The client then merges articles that appear in several blocks
+(rare: the same story on several tag pages or exports), exactly as ``load_corpus`` merges them, and writes
+``meta.json``. A block's line numbers start after the lines of the blocks before it in the same file
+(counted by a first, cheap round of tasks), so errors and ``source`` name the real line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import shutil
+import warnings
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from analysis.errors import CorpusError
+from analysis.scale import _build
+from analysis.scale.cache import _CORE, CACHE_FORMAT, CorpusCache, _open, _parser, cache_key
+
+__all__ = ["build_cache_dask"]
+
+
+def _is_url(name: str) -> bool:
+    return "://" in name
+
+
+def _size(name: str) -> int:
+    if _is_url(name):
+        import fsspec
+
+        fs, path = fsspec.core.url_to_fs(name)
+        return int(fs.info(path)["size"])
+    return Path(name).stat().st_size
+
+
+def _read(name: str, start: int = 0, end: int | None = None) -> bytes:
+    if _is_url(name):
+        import fsspec
+
+        with fsspec.open(name, "rb") as fh:
+            fh.seek(start)
+            return fh.read() if end is None else fh.read(end - start)
+    with Path(name).open("rb") as fh:
+        fh.seek(start)
+        return fh.read() if end is None else fh.read(end - start)
+
+
+def _key(files: Sequence[tuple[str, str, str]], *, lenient: bool) -> str:
+    local = {Path(name): (display, given) for name, display, given in files if not _is_url(name)}
+    h = hashlib.blake2b(cache_key(local, lenient=lenient).encode(), digest_size=16)
+    for url in (name for name, _, _ in files if _is_url(name)):
+        import fsspec
+
+        fs, path = fsspec.core.url_to_fs(url)
+        info = fs.info(path)
+        h.update(
+            f"{url}\0{info.get('size')}\0{info.get('ETag') or info.get('mtime') or ''}\n".encode()
+        )
+    return h.hexdigest()
+
+
+def _blocks(files: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str, int, int | None]]:
+    """(file, source name, name as given, start, end): ~CHUNK_BYTES of a large UTF-8 JSONL file, else the file."""
+    out: list[tuple[str, str, str, int, int | None]] = []
+    for name, display, given in files:
+        size = _size(name)
+        suffix = PurePosixPath(name).suffix.lower()
+        head = _read(name, 0, min(size, 1 << 16))
+        chunkable = not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in head
+        if suffix in _build._JSONL and size > _build.CHUNK_BYTES and chunkable:
+            bounds = [*range(0, size, _build.CHUNK_BYTES), size]
+            out.extend((name, display, given, lo, hi) for lo, hi in itertools.pairwise(bounds))
+        else:
+            out.append((name, display, given, 0, None))
+    return out
+
+
+def _whole_lines(name: str, start: int, end: int | None) -> bytes:
+    """The lines that start in [start, end): from the first line start at or after ``start`` to the first
+    line end at or after ``end`` (so consecutive blocks cover every line exactly once)."""
+    data = _read(name, start, end)
+    if start and _read(name, start - 1, start) != b"\n":
+        cut = data.find(b"\n")
+        if cut < 0:
+            return b""  # the block is inside one line that started before it
+        data = data[cut + 1 :]
+    if end is not None and data and not data.endswith(b"\n"):
+        with _open_any(name) as fh:
+            fh.seek(end)
+            while True:
+                piece = fh.read(1 << 16)
+                if not piece:
+                    break
+                cut = piece.find(b"\n")
+                if cut >= 0:
+                    data += piece[: cut + 1]
+                    break
+                data += piece
+    return data
+
+
+def _read_file(name: str, given: str) -> bytes:
+    try:
+        return _read(name)
+    except OSError as exc:
+        raise CorpusError(
+            f"{given}: cannot be read ({exc}); check the path and permissions"
+        ) from None
+
+
+def _open_any(name: str):
+    if _is_url(name):
+        import fsspec
+
+        return fsspec.open(name, "rb").open()
+    return Path(name).open("rb")
+
+
+def _count_lines(block: tuple[str, str, str, int, int | None]) -> int:
+    name, _, _, start, end = block
+    return _whole_lines(name, start, end).count(b"\n") if end is not None else 0
+
+
+def _parse_block(
+    block: tuple[str, str, str, int, int | None],
+    offset: int,
+    number: int,
+    *,
+    folder: str,
+    lenient: bool,
+) -> dict[str, Any]:
+    """Parse one block into ``part-NNNNN.parquet``; returns its ids, extras, skipped blocks or the error."""
+    parser = _parser()
+    name, display, given, start, end = block
+    path = PurePosixPath(name) if _is_url(name) else Path(name)
+    skipped: list[str] = []
+    try:
+        if end is None:
+            articles = _build.parse_whole(
+                path, display, given, _read_file(name, given), lenient=lenient, skipped=skipped
+            )
+        else:
+            data = _whole_lines(name, start, end)
+            if not data.strip():
+                return {"part": None, "ids": [], "extras": [], "skipped": [], "error": None}
+            articles, _ = _build._parse_chunk(
+                path, display, given, data, offset, lenient=lenient, skipped=skipped
+            )
+    except CorpusError as exc:
+        return {"error": str(exc)}
+    merged: dict[str, Any] = {}
+    for art in articles:
+        art.key = art.key if art.key is not None else parser.article_id(art.title, art.body)
+        parser._merge(merged, art)
+    part = f"part-{number:05d}.parquet"
+    extras: dict[str, None] = {}
+    if merged:
+        tmp = Path(folder) / f".{part}.{os.getpid()}.tmp"
+        _build._write_table(tmp, list(merged), list(merged.values()), extras)
+        tmp.replace(
+            Path(folder) / part
+        )  # a retried task (worker lost) rewrites the same part whole
+    return {
+        "part": part,
+        "ids": list(merged),
+        "extras": list(extras),
+        "skipped": skipped,
+        "error": None,
+    }
+
+
+def build_cache_dask(
+    files: Sequence[tuple[str, str, str]], root: Path, *, lenient: bool, client
+) -> CorpusCache:
+    """Parse ``files`` on the cluster into a cache folder under ``root`` (or find the cache)."""
+    from analysis.scale.dask import _gather
+
+    folder = root / _key(files, lenient=lenient)
+    cache = _open(folder)
+    if cache is None:
+        tmp = root / f".{folder.name}.{os.getpid()}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        try:
+            blocks = _blocks(files)
+            counts = _gather(client.map(_count_lines, blocks, pure=False), "counting lines")
+            offsets, seen = [], {}
+            for (name, _, _, _, _), count in zip(blocks, counts, strict=True):
+                offsets.append(seen.get(name, 0))
+                seen[name] = seen.get(name, 0) + count
+            futures = client.map(
+                _parse_block,
+                blocks,
+                offsets,
+                range(len(blocks)),
+                folder=str(tmp),
+                lenient=lenient,
+                pure=False,
+            )
+            results = _gather(futures, "parsing the corpus")
+            meta = _finish(results, tmp, files)
+            (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+            shutil.rmtree(folder, ignore_errors=True)
+            tmp.replace(folder)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        cache = _open(folder)
+        assert cache is not None
+    if cache.skipped:
+        listing = "\n".join(f"  {s}" for s in cache.skipped)
+        warnings.warn(
+            f"lenient mode skipped {len(cache.skipped)} block(s) that did not parse:\n{listing}",
+            _parser().SkippedBlocksWarning,
+            stacklevel=3,
+        )
+    return cache
+
+
+def _finish(
+    results: list[dict[str, Any]], folder: Path, files: Sequence[tuple[str, str, str]]
+) -> dict[str, Any]:
+    """Raise the first error (in file order), merge articles seen in several parts, and describe the parts."""
+    for result in results:
+        if result["error"]:
+            raise CorpusError(result["error"])
+    skipped = [s for r in results for s in r["skipped"]]
+    results = [r for r in results if r["ids"]]
+    if not results:
+        raise CorpusError(
+            f"no articles found in {', '.join(g for _, _, g in files)}; expected tag pages (.txt), JSONL or CSV with a body"
+        )
+    _merge_across_parts(results, folder)
+    results = [r for r in results if r["ids"]]
+    extras: dict[str, None] = {}
+    for r in results:
+        extras.update(dict.fromkeys(r["extras"]))
+    return {
+        "format": CACHE_FORMAT,
+        "n_articles": sum(len(r["ids"]) for r in results),
+        "columns": [*_CORE, *extras],
+        "extras": list(extras),
+        "skipped": skipped,
+        "parts": [[r["part"], len(r["ids"])] for r in results],
+    }
+
+
+def _merge_across_parts(results: list[dict[str, Any]], folder: Path) -> None:
+    """Merge later copies of an article into its first part, drop them from theirs, rewrite those parts."""
+    import pyarrow.parquet as pq
+
+    first: dict[str, int] = {}
+    later: dict[int, list[str]] = {}
+    for i, r in enumerate(results):
+        for key in r["ids"]:
+            if first.setdefault(key, i) != i:
+                later.setdefault(i, []).append(key)
+    if not later:
+        return
+    parser = _parser()
+    extras = list(dict.fromkeys(e for r in results for e in r["extras"]))
+    loaded: dict[int, dict[str, Any]] = {}
+    for i in sorted({first[k] for keys in later.values() for k in keys} | set(later)):
+        ids, articles = _build._articles_of(pq.read_table(folder / results[i]["part"]), extras)
+        for art, key in zip(articles, ids, strict=True):
+            art.key = key
+        loaded[i] = dict(zip(ids, articles, strict=True))
+    for i in sorted(later):
+        for key in later[i]:
+            parser._merge(loaded[first[key]], loaded[i].pop(key))
+    for i, articles in loaded.items():
+        found: dict[str, None] = {}
+        _build._write_table(
+            folder / results[i]["part"], list(articles), list(articles.values()), found
+        )
+        results[i]["ids"] = list(articles)
+        results[i]["extras"] = list(dict.fromkeys([*results[i]["extras"], *found]))

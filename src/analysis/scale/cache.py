@@ -1,0 +1,291 @@
+"""Parse once, read many times: the parsed corpus as Parquet under ``build/``, keyed by the inputs' content.
+
+:func:`cache_corpus` parses tag pages and exports exactly as :func:`analysis.corpus.load_corpus` does, but
+in bounded memory: large JSON Lines files are parsed in chunks of lines, each chunk of articles is written
+as one Parquet part (pyarrow) and dropped, and only the ids seen so far stay in memory (to merge the same
+article seen twice). The folder is named after a BLAKE2b hash of the input files' bytes, the parser's own
+source and the options, so a second run on unchanged inputs (the report notebook after the CLI, or the
+next report) reads the Parquet instead of parsing again, and any change to an input makes a new cache.
+
+    from analysis.scale.cache import cache_corpus
+    cache = cache_corpus("archive/")            # parses once; later calls find the cache
+    corpus = cache.read()                       # the same DataFrame load_corpus("archive/") returns
+    for batch in cache.iter_batches(["title", "body"]):   # or a few columns, a batch at a time
+        ...
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.config import BUILD_DIR
+from analysis.errors import CorpusError
+
+__all__ = ["CACHE_DIR", "CorpusCache", "cache_corpus", "load_cached_corpus"]
+
+#: Where caches live (one folder per input set).
+CACHE_DIR = BUILD_DIR / "corpus-cache"
+#: Bumped whenever the cache layout changes.
+CACHE_FORMAT = 1
+#: JSON Lines files larger than this are parsed this many bytes at a time (whole lines).
+CHUNK_BYTES = 32 << 20
+#: Articles per Parquet part.
+PART_ROWS = 20_000
+_CORE = ("id", "title", "body", "tags", "tag_pages", "source")
+_LISTS = ("tags", "tag_pages")
+
+
+def _parser():
+    """The corpus parser's modules as one namespace (their private helpers are reused so parsing is identical)."""
+    from types import SimpleNamespace
+
+    from analysis.corpus import base, decode, load, records
+
+    names = {}
+    for module in (base, decode, records, load):
+        names.update({k: v for k, v in vars(module).items() if not k.startswith("__")})
+    return SimpleNamespace(**names)
+
+
+@dataclass(frozen=True)
+class CorpusCache:
+    """A parsed corpus on disk: Parquet parts in one folder, with ``meta.json`` written last.
+
+    Attributes:
+        path: the cache folder.
+        n_articles: number of articles (rows).
+        columns: the corpus columns, in the order :func:`analysis.corpus.load_corpus` gives them.
+        extras: the extra JSONL/CSV fields among them (stored as JSON text, decoded when read).
+        skipped: ``file:line: reason`` of every block skipped in lenient mode.
+        parts: the Parquet files, in row order, with their number of rows.
+    """
+
+    path: Path
+    n_articles: int
+    columns: tuple[str, ...]
+    extras: tuple[str, ...]
+    skipped: tuple[str, ...]
+    parts: tuple[tuple[str, int], ...]
+
+    def part_paths(self) -> list[Path]:
+        """The Parquet files in row order."""
+        return [self.path / name for name, _ in self.parts]
+
+    def read(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The corpus (or some of its columns) as one pandas DataFrame with a RangeIndex.
+
+        Args:
+            columns: the columns to read; default all of them.
+
+        Returns:
+            The DataFrame; ``tags`` and ``tag_pages`` hold Python lists as from ``load_corpus``, text
+            columns are Arrow-backed strings (one buffer per column, not one Python object per value).
+        """
+        import pyarrow as pa
+
+        wanted = self._check(columns)
+        pieces: dict[str, list] = {name: [] for name in wanted}
+        for path in self.part_paths():
+            for name, values in _read_columns(path, wanted, self.extras).items():
+                if isinstance(values, list):
+                    pieces[name].extend(values)
+                else:
+                    pieces[name].extend(values.chunks)
+        data: dict[str, Any] = {}
+        for name, values in pieces.items():
+            if name in _LISTS or name in self.extras:
+                data[name] = values
+            else:
+                data[name] = pa.chunked_array(values, pa.string()).to_pandas()
+        return pd.DataFrame(data)
+
+    def take(self, rows: Sequence[int], columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The rows at sorted positions ``rows`` (e.g. a sample), read a part at a time; index = positions."""
+        positions = np.asarray(rows, dtype=np.int64)
+        picked = []
+        for batch in self.iter_batches(columns):
+            lo, hi = (
+                np.searchsorted(positions, [batch.index[0], batch.index[-1] + 1])
+                if len(batch)
+                else (0, 0)
+            )
+            if hi > lo:
+                picked.append(batch.loc[positions[lo:hi]])
+        return pd.concat(picked) if picked else pd.DataFrame(columns=self._check(columns))
+
+    def _check(self, columns: Sequence[str] | None) -> list[str]:
+        wanted = list(self.columns if columns is None else columns)
+        unknown = [c for c in wanted if c not in self.columns]
+        if unknown:
+            raise CorpusError(
+                f"the cached corpus has no column {unknown[0]!r} (columns: {list(self.columns)})"
+            )
+        return wanted
+
+    def iter_batches(self, columns: Sequence[str] | None = None) -> Iterator[pd.DataFrame]:
+        """The corpus one Parquet part at a time; each batch's index is its rows' positions in the corpus."""
+        wanted = self._check(columns)
+        start = 0
+        for path, (_, rows) in zip(self.part_paths(), self.parts, strict=True):
+            yield _read_part_frame(path, wanted, self.extras, start)
+            start += rows
+
+
+def _read_part_frame(
+    path: str | Path, wanted: list[str], extras: Sequence[str], start: int
+) -> pd.DataFrame:
+    """One part as a pandas DataFrame whose index is the rows' positions in the corpus."""
+    data = _read_columns(Path(path), wanted, extras)
+    frame = pd.DataFrame({k: v if isinstance(v, list) else v.to_pandas() for k, v in data.items()})
+    frame.index = pd.RangeIndex(start, start + len(frame))
+    return frame
+
+
+def _read_columns(path: Path, wanted: list[str], extras: Sequence[str]) -> dict[str, Any]:
+    """Columns of one part: Python lists for list and extra columns, Arrow arrays for text columns."""
+    import pyarrow.parquet as pq
+
+    present = set(pq.read_schema(path).names)
+    table = pq.read_table(path, columns=[c for c in wanted if c in present])
+    data: dict[str, Any] = {}
+    for name in wanted:
+        if name not in present:
+            data[name] = [None] * table.num_rows
+        elif name in _LISTS:
+            data[name] = table.column(name).to_pylist()
+        elif name in extras:
+            data[name] = [
+                None if v is None else json.loads(v) for v in table.column(name).to_pylist()
+            ]
+        else:
+            data[name] = table.column(name)
+    return data
+
+
+# ------------------------------------------------------------------------------------------------- key
+def _file_digest(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "blake2b").hexdigest()
+
+
+def cache_key(files: dict[Path, tuple[str, str]], *, lenient: bool) -> str:
+    """BLAKE2b of the input files (absolute path, source name and bytes), the parser's code, the options and
+    the format. The name a path was given by is left out, so ``seeds`` and ``/abs/seeds`` find one cache."""
+    from analysis import corpus
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"format={CACHE_FORMAT};lenient={lenient}\n".encode())
+    for source in sorted(Path(corpus.__file__).parent.glob("*.py")):
+        h.update(source.read_bytes())
+    for path, (display, _) in files.items():
+        h.update(f"{path.as_posix()}\0{display}\0{_file_digest(path)}\n".encode())
+    return h.hexdigest()
+
+
+# ----------------------------------------------------------------------------------------------- public
+def cache_corpus(
+    *paths: str | os.PathLike[str],
+    lenient: bool = False,
+    cache_dir: str | os.PathLike[str] | None = None,
+    progress: bool = False,
+) -> CorpusCache:
+    """Parse files and folders into a Parquet cache (or find the cache from an earlier run).
+
+    Args:
+        *paths: files and/or folders, as for :func:`analysis.corpus.load_corpus`.
+        lenient: skip blocks that do not parse; a :class:`analysis.corpus.SkippedBlocksWarning` lists them
+            (also when the cache is found rather than built).
+        cache_dir: where caches live; default ``build/corpus-cache``.
+        progress: show a progress bar over the input bytes while parsing.
+
+    Returns:
+        The :class:`CorpusCache`.
+
+    Raises:
+        CorpusError: as :func:`analysis.corpus.load_corpus` (a path does not exist, a file is malformed:
+            the message names the file and line); nothing is cached then.
+    """
+    parser = _parser()
+    if not paths:
+        raise CorpusError("cache_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
+    files = parser._collect_files(paths)
+    root = Path(cache_dir) if cache_dir is not None else CACHE_DIR
+    folder = root / cache_key(files, lenient=lenient)
+    cache = _open(folder)
+    if cache is None:
+        from analysis.scale._build import build_parts
+
+        tmp = root / f".{folder.name}.{os.getpid()}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        try:
+            meta = build_parts(files, tmp, lenient=lenient, progress=progress)
+            (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+            shutil.rmtree(folder, ignore_errors=True)
+            tmp.replace(folder)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        cache = _open(folder)
+        assert cache is not None
+    if cache.skipped:
+        listing = "\n".join(f"  {s}" for s in cache.skipped)
+        warnings.warn(
+            f"lenient mode skipped {len(cache.skipped)} block(s) that did not parse:\n{listing}",
+            parser.SkippedBlocksWarning,
+            stacklevel=2,
+        )
+    return cache
+
+
+def load_cached_corpus(
+    *paths: str | os.PathLike[str],
+    lenient: bool = False,
+    columns: Sequence[str] | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """:func:`analysis.corpus.load_corpus` through the cache: parse once, then read Parquet.
+
+    Args:
+        *paths: files and/or folders.
+        lenient: as for ``load_corpus``.
+        columns: read only these columns (e.g. leave out ``body`` on a large archive).
+        cache_dir: where caches live; default ``build/corpus-cache``.
+
+    Returns:
+        The corpus DataFrame (the same as ``load_corpus`` returns, or its ``columns``).
+    """
+    return cache_corpus(*paths, lenient=lenient, cache_dir=cache_dir).read(columns)
+
+
+def _open(folder: Path) -> CorpusCache | None:
+    meta_path = folder / "meta.json"
+    if not meta_path.is_file():
+        return None
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if meta.get("format") != CACHE_FORMAT:
+            return None
+        parts = tuple((str(name), int(rows)) for name, rows in meta["parts"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # a damaged cache is rebuilt
+    if not all((folder / name).is_file() for name, _ in parts):
+        return None
+    return CorpusCache(
+        path=folder,
+        n_articles=int(meta["n_articles"]),
+        columns=tuple(meta["columns"]),
+        extras=tuple(meta["extras"]),
+        skipped=tuple(meta["skipped"]),
+        parts=parts,
+    )

@@ -1,0 +1,317 @@
+"""The Dask engine: parse, count tags and cluster a corpus as Dask tasks on a ``distributed`` cluster.
+
+- :func:`get_client`: a ``distributed.Client`` on an existing scheduler (``--scheduler`` /
+  ``DASK_SCHEDULER_ADDRESS``) or on a new ``LocalCluster``.
+- :func:`load_corpus_dask`: files, folders, globs or fsspec URLs parsed partition-wise (one task per
+  file, or per ~32 MB of whole lines of a large JSON Lines file) into a Parquet cache, read back as a
+  ``dask.dataframe.DataFrame`` with the columns :func:`analysis.corpus.load_corpus` gives. The same article
+  seen in two partitions is merged as ``load_corpus`` merges it.
+- :func:`fit_topics_dask`: clusters fitted on a sample (gathered from the partitions), every article then
+  assigned as one task per partition; labels come in the row order of the Dask DataFrame.
+- :func:`tag_columns`: the tag columns read partition-wise, for ``tag_frequency`` and ``tag_cooccurrence``
+  (which accept a Dask DataFrame and count exactly as on pandas: tags are a few dozen bytes per article).
+
+Dask is imported only here, so the pandas path never pays for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import AnalysisError, CorpusError
+from analysis.scale.cache import CACHE_DIR, CorpusCache
+
+__all__ = [
+    "cache_corpus_dask",
+    "fit_topics_dask",
+    "get_client",
+    "is_dask",
+    "load_corpus_dask",
+    "tag_columns",
+]
+
+
+def is_dask(obj: object) -> bool:
+    """True for a Dask collection (checked by type, without importing Dask)."""
+    return type(obj).__module__.split(".")[0] in {"dask", "dask_expr"}
+
+
+class DaskEngineError(AnalysisError):
+    """The Dask cluster failed (a worker died too often, the scheduler went away): one clear message."""
+
+
+# --------------------------------------------------------------------------------------------- client
+def get_client(scheduler: str | None = None, *, n_workers: int = 2, progress: bool = True):
+    """A ``distributed.Client``: on ``scheduler`` (or ``DASK_SCHEDULER_ADDRESS``), else on a new LocalCluster.
+
+    Args:
+        scheduler: address such as ``tcp://10.0.0.5:8786``; None uses ``DASK_SCHEDULER_ADDRESS`` when set.
+        n_workers: worker processes of a new LocalCluster (one thread each).
+        progress: print the dashboard link to stderr.
+
+    Returns:
+        The client (also the default Dask scheduler from now on).
+
+    Raises:
+        DaskEngineError: the scheduler cannot be reached.
+    """
+    from distributed import Client, LocalCluster
+
+    address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
+    try:
+        if address:
+            client = Client(address, timeout="20s")
+        else:
+            cluster = LocalCluster(
+                n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+            )
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        raise DaskEngineError(
+            f"cannot reach the Dask scheduler at {address}: {exc}; check the address (tcp://HOST:8786) "
+            "and that the scheduler is running"
+        ) from None
+    if progress:
+        import sys
+
+        where = (
+            f"scheduler {address}"
+            if address
+            else f"a local cluster of {n_workers} worker processes"
+        )
+        print(f"Dask: {where}; dashboard {client.dashboard_link}", file=sys.stderr, flush=True)
+    return client
+
+
+def _client():
+    from distributed import get_client as current
+
+    try:
+        return current()
+    except ValueError:
+        return get_client(progress=False)
+
+
+def _gather(futures: list, what: str) -> list:
+    """Results of futures in order; a lost cluster or worker becomes one DaskEngineError."""
+    from distributed import wait
+    from distributed.comm import CommClosedError
+    from distributed.scheduler import KilledWorker
+
+    try:
+        wait(futures)
+        return _client().gather(futures)
+    except (KilledWorker, CommClosedError, OSError, TimeoutError, asyncio.CancelledError) as exc:
+        raise DaskEngineError(
+            f"the Dask cluster failed while {what}: {type(exc).__name__}: {exc}. Workers may have run out "
+            "of memory or been stopped; nothing was written. Re-run, or give the workers more memory."
+        ) from None
+
+
+# ---------------------------------------------------------------------------------------------- loading
+def _expand(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, str, str]]:
+    """(file, source name, name as given) of paths, folders, globs and fsspec URLs (expanded with fsspec)."""
+    from analysis.scale.cache import _parser
+
+    out: list[tuple[str, str, str]] = []
+    local: list[str | os.PathLike[str]] = []
+    for raw in paths:
+        text = os.fspath(raw)
+        if "://" in text:
+            import fsspec
+
+            found = [f.full_name for f in fsspec.open_files(text)]
+            if not found:
+                raise CorpusError(f"{text}: no files match this URL")
+            out.extend((url, url.rstrip("/").rsplit("/", 1)[-1], url) for url in found)
+        elif any(ch in text for ch in "*?[") and not Path(text).exists():
+            matches = (
+                sorted(str(p) for p in Path().glob(text))
+                if not Path(text).is_absolute()
+                else sorted(
+                    str(p)
+                    for p in Path(Path(text).anchor).glob(
+                        str(Path(text).relative_to(Path(text).anchor))
+                    )
+                )
+            )
+            if not matches:
+                raise CorpusError(f"{text}: no files match this pattern (relative to {Path.cwd()})")
+            local.extend(matches)
+        else:
+            local.append(raw)
+    if local:
+        out.extend((p.as_posix(), d, g) for p, (d, g) in _parser()._collect_files(local).items())
+    return sorted(dict.fromkeys(out))
+
+
+def cache_corpus_dask(
+    *paths: str | os.PathLike[str],
+    lenient: bool = False,
+    cache_dir: str | os.PathLike[str] | None = None,
+    client=None,
+) -> CorpusCache:
+    """Parse files, folders, globs or fsspec URLs as Dask tasks into the Parquet cache (or find it).
+
+    Args:
+        *paths: files, folders, glob patterns or fsspec URLs (``s3://bucket/news/*.jsonl`` with s3fs
+            installed).
+        lenient: skip blocks that do not parse (listed in one SkippedBlocksWarning).
+        cache_dir: where the Parquet cache is written; it must be reachable by the workers (a shared
+            folder on a multi-machine cluster). Default ``build/corpus-cache``.
+        client: a ``distributed.Client``; default the current one, or a new LocalCluster.
+
+    Returns:
+        The :class:`~analysis.scale.cache.CorpusCache`.
+
+    Raises:
+        CorpusError: as :func:`analysis.corpus.load_corpus`, naming the first bad file and line.
+    """
+    from analysis.scale._dask_build import build_cache_dask
+
+    if not paths:
+        raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
+    client = client or _client()
+    root = Path(cache_dir) if cache_dir is not None else CACHE_DIR
+    return build_cache_dask(_expand(paths), root, lenient=lenient, client=client)
+
+
+def load_corpus_dask(
+    *paths: str | os.PathLike[str],
+    lenient: bool = False,
+    cache_dir: str | os.PathLike[str] | None = None,
+    client=None,
+):
+    """Load a corpus as a Dask DataFrame: parsed partition-wise on the cluster (:func:`cache_corpus_dask`).
+
+    Returns:
+        A ``dask.dataframe.DataFrame`` with the columns ``load_corpus`` gives, one partition per Parquet
+        part, index = row position.
+    """
+    return cache_frame(
+        cache_corpus_dask(*paths, lenient=lenient, cache_dir=cache_dir, client=client)
+    )
+
+
+def cache_frame(cache: CorpusCache, columns: Sequence[str] | None = None):
+    """A cached corpus as a Dask DataFrame (one partition per part; lists as Python lists)."""
+    import dask
+    import dask.dataframe as dd
+
+    from analysis.scale.cache import _read_part_frame
+
+    wanted = list(cache.columns if columns is None else columns)
+    starts = np.concatenate([[0], np.cumsum([rows for _, rows in cache.parts])[:-1]]).tolist()
+    meta = _read_part_frame(cache.part_paths()[0], wanted, cache.extras, 0).iloc[:0]
+    with dask.config.set(
+        {"dataframe.convert-string": False}
+    ):  # keep pandas' own str dtype, as load_corpus
+        return dd.from_map(
+            _read_part_at,
+            [str(p) for p in cache.part_paths()],
+            starts,
+            args=(cache.extras, wanted),
+            meta=meta,
+            enforce_metadata=False,
+            label="read-corpus",
+        )
+
+
+def _read_part_at(
+    path: str, start: int, extras: Sequence[str], every: list[str], columns: list[str] | None = None
+) -> pd.DataFrame:
+    """One part; Dask passes ``columns`` when only some are needed (column projection)."""
+    from analysis.scale.cache import _read_part_frame
+
+    return _read_part_frame(path, list(columns) if columns is not None else every, extras, start)
+
+
+# --------------------------------------------------------------------------------------- partitions
+def _partition_futures(ddf, columns: Sequence[str]) -> list:
+    client = _client()
+    return client.compute(ddf[list(columns)].to_delayed())
+
+
+def _lengths(parts: list) -> list[int]:
+    client = _client()
+    return _gather(client.map(len, parts), "counting the articles")
+
+
+def _take(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    return frame.iloc[positions]
+
+
+def fit_topics_dask(
+    ddf, *, k: int | None = None, random_state: int = 0, progress: bool = False, **options: Any
+):
+    """:func:`analysis.topics.fit_topics` on a Dask DataFrame: fit on a sample, assign every article on the cluster.
+
+    Args:
+        ddf: a Dask DataFrame with ``title`` and ``body`` (from ``load_corpus(..., engine="dask")``).
+        k: number of clusters; None chooses k on the sample.
+        random_state: seeds the sample and the fit.
+        progress: show progress.
+        **options: ``sample_size`` (default :data:`analysis.scale.topics.SAMPLE_SIZE`).
+
+    Returns:
+        A :class:`analysis.topics.TopicModel`; ``labels[i]`` is the cluster of the i-th row of ``ddf`` as
+        computed (partitions in order). Up to ``sample_size`` articles this is exactly ``fit_topics`` of
+        the computed frame; beyond, the same as :func:`analysis.scale.topics.fit_sampled` on pandas.
+    """
+    from analysis.scale.topics import SAMPLE_SIZE, assemble_model, sample_rows, train_assigner
+    from analysis.topics import fit_topics
+
+    client = _client()
+    parts = _partition_futures(ddf, ["title", "body"])
+    lengths = _lengths(parts)
+    n = int(sum(lengths))
+    sample_size = int(options.pop("sample_size", SAMPLE_SIZE))
+    if n <= sample_size:  # small enough for one process: exactly what fit_topics gives on pandas
+        frame = pd.concat(_gather(parts, "gathering the articles"), ignore_index=True)
+        return fit_topics(frame, k=k, random_state=random_state, progress=progress, **options)
+    rows = sample_rows(n, sample_size, random_state)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    picks = []
+    for part, start, length in zip(parts, starts, lengths, strict=True):
+        local = rows[(rows >= start) & (rows < start + length)] - start
+        if len(local):
+            picks.append(client.submit(_take, part, local))
+    sample = pd.concat(_gather(picks, "gathering the sample"), ignore_index=True)
+    sampled = fit_topics(
+        sample, k=k, random_state=random_state, progress=progress, max_words=150, **options
+    )
+    assigner = train_assigner(sample, sampled.labels)
+    del sample
+    shared = client.scatter(assigner, broadcast=True)
+    assigned = client.map(_assign, parts, assigner=shared)
+    if progress:
+        from distributed import progress as show
+
+        show(assigned)
+    results = _gather(assigned, "assigning articles to clusters")
+    del parts
+    frame = pd.concat(results, ignore_index=True)
+    return assemble_model(sampled, frame, n_sample=len(rows))
+
+
+def _assign(frame: pd.DataFrame, assigner) -> pd.DataFrame:
+    return assigner.assign(frame)
+
+
+# -------------------------------------------------------------------------------------------- tags
+def tag_columns(ddf) -> pd.DataFrame:
+    """The ``tags`` and ``tag_pages`` (and ``source``) columns of a Dask DataFrame, read partition-wise.
+
+    Tags are a few dozen bytes per article, so they are counted in one process, exactly as on pandas:
+    ``tag_frequency`` and ``tag_cooccurrence`` of a Dask DataFrame are identical to those of its pandas twin.
+    """
+    wanted = [c for c in ("tags", "tag_pages", "source") if c in ddf.columns]
+    frames = _gather(_partition_futures(ddf, wanted), "reading the tags")
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,209 @@
+"""What the report notebook needs to stay readable and bounded on an archive of any size.
+
+- :func:`report_corpus`: the corpus and its topic model, read from the parse cache (the CLI built it, so
+  the notebook does not parse again). Up to :data:`analysis.scale.topics.SAMPLE_SIZE` articles this is
+  ``load_corpus`` + ``fit_topics``, exactly as before; beyond, the corpus is read from the cache without
+  its bodies and the clusters are fitted on a sample and every article assigned in chunks (or as Dask
+  tasks). The cache does not hold publication dates yet: on a large archive "Over time" is absent.
+- :func:`map_view`: the articles the map draws: all of them up to :data:`MAP_POINTS`, else a fixed random
+  sample, with a sentence that says which.
+- :func:`articles_html`: every article listed (small corpora, as before), or, beyond
+  :data:`FULL_TABLE_MAX` articles, the most representative articles of each cluster, with the full table
+  written as a CSV file next to the report and linked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from markupsafe import Markup, escape
+
+from analysis.config import BUILD_DIR
+
+__all__ = [
+    "FULL_TABLE_MAX",
+    "MAP_POINTS",
+    "REPORT_FILES_DIR",
+    "articles_html",
+    "map_table",
+    "map_view",
+    "report_corpus",
+]
+
+#: Up to this many articles the report lists every article; beyond, representatives and a CSV file.
+FULL_TABLE_MAX = 2_000
+#: The map draws at most this many articles (a fixed random sample beyond).
+MAP_POINTS = 4_000
+#: Representative articles listed per cluster on a large corpus.
+REPRESENTATIVES = 5
+#: Files the notebook writes for the report (moved next to the report when it is written).
+REPORT_FILES_DIR = BUILD_DIR / "report-files"
+_COLUMNS_WITHOUT_BODY = ("id", "title", "tags", "tag_pages", "source")
+
+
+def report_corpus(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    k: int | None = None,
+    random_state: int = 0,
+    engine: str = "pandas",
+    scheduler: str | None = None,
+    progress: bool = False,
+):
+    """The report's corpus (pandas) and its topic model, from the parse cache.
+
+    Args:
+        paths: the files and folders of the report.
+        k: number of clusters; None chooses it from the data.
+        random_state: seeds every random step.
+        engine: ``"pandas"`` or ``"dask"`` (clusters assigned as Dask tasks on ``scheduler``).
+        scheduler: address of the Dask scheduler (``engine="dask"``); None starts a LocalCluster.
+        progress: show progress bars.
+
+    Returns:
+        ``(corpus, model)``: on a large corpus the DataFrame has every article but no ``body`` column.
+    """
+    from analysis.scale.topics import SAMPLE_SIZE
+
+    if engine == "dask":
+        return _dask_corpus(
+            paths, k=k, random_state=random_state, scheduler=scheduler, progress=progress
+        )
+    from analysis.corpus import load_corpus
+    from analysis.scale.cache import cache_corpus
+    from analysis.topics import fit_topics
+
+    cache = cache_corpus(*paths)
+    if cache.n_articles <= SAMPLE_SIZE:  # as before (publication dates too)
+        corpus = load_corpus(*paths)
+        return corpus, fit_topics(corpus, k=k, random_state=random_state, progress=progress)
+    from analysis.scale.topics import fit_sampled
+
+    model = fit_sampled(
+        lambda rows: cache.take(rows, ["title", "body"]),
+        lambda: cache.iter_batches(["title", "body"]),
+        cache.n_articles,
+        k=k,
+        random_state=random_state,
+        progress=progress,
+    )
+    return cache.read([c for c in cache.columns if c != "body"]), model
+
+
+def _dask_corpus(paths, *, k, random_state, scheduler, progress):
+    from analysis.scale.dask import fit_topics_dask, get_client, load_corpus_dask
+    from analysis.scale.topics import SAMPLE_SIZE
+
+    client = get_client(scheduler, progress=False)
+    ddf = load_corpus_dask(*paths, client=client)
+    model = fit_topics_dask(ddf, k=k, random_state=random_state, progress=progress)
+    if model.n_articles <= SAMPLE_SIZE:  # the same rows in the same order, with publication dates
+        from analysis.corpus import load_corpus
+
+        return load_corpus(*paths), model
+    columns = [c for c in ddf.columns if c != "body"]
+    return ddf[columns].compute().reset_index(drop=True), model
+
+
+def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, random_state: int = 0):
+    """The articles the map draws: all, or a fixed random sample of ``max_points`` on a large corpus.
+
+    Args:
+        model: the topic model of ``corpus``.
+        corpus: the corpus.
+        max_points: most articles drawn.
+        random_state: seeds the sample.
+
+    Returns:
+        ``(model, corpus, note)``: the model and corpus restricted to the drawn rows, and a sentence for
+        the caption saying what is drawn.
+    """
+    n = model.n_articles
+    if n <= max_points:
+        return model, corpus, f"All {n:,} articles are drawn."
+    rows = np.sort(np.random.default_rng(random_state).choice(n, size=max_points, replace=False))
+    view = replace(
+        model,
+        labels=model.labels[rows],
+        positions=model.positions[rows],
+        fit=model.fit[rows],
+        n_articles=len(rows),
+    )
+    note = (
+        f"The map draws a random sample of {max_points:,} of the {n:,} articles; cluster sizes elsewhere in "
+        "this report count all articles."
+    )
+    return view, corpus.iloc[rows].reset_index(drop=True), note
+
+
+def map_table(model, corpus: pd.DataFrame, *, total: int) -> pd.DataFrame:
+    """The table behind the map: every column of ``model.assignments`` when every article is drawn; when
+    the map draws a sample of ``total`` articles, only ``id``, ``cluster`` and rounded ``x``/``y`` (the
+    headline and cluster of every article are in the full article CSV), so that the report stays small."""
+    table = model.assignments(corpus)
+    if model.n_articles >= total:
+        return table
+    return table[["id", "cluster", "x", "y"]].round({"x": 3, "y": 3})
+
+
+def articles_html(
+    table: pd.DataFrame,
+    corpus: pd.DataFrame,
+    model,
+    *,
+    slug: str,
+    full_table_max: int = FULL_TABLE_MAX,
+    min_cluster_size: int = 10,
+    files_dir: str | os.PathLike[str] = REPORT_FILES_DIR,
+):
+    """The report's article list: every article (small corpora), or each cluster's best representatives.
+
+    Args:
+        table: :func:`analysis.report.tables.articles_table` of the corpus.
+        corpus: the corpus (for the article ids of the full CSV).
+        model: its topic model.
+        slug: file-name stem of the report's downloads.
+        full_table_max: up to this many articles every article is listed (the seed report).
+        min_cluster_size: on a large corpus, clusters smaller than this are not listed.
+        files_dir: where the full CSV is written (the build moves it next to the report).
+
+    Returns:
+        The HTML fragment.
+    """
+    from analysis import report
+
+    if len(table) <= full_table_max:
+        return report.table_html(table, numeric=["words"], csv_name=f"{slug}-articles.csv")
+    name = f"{slug}-articles.csv"
+    folder = Path(files_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    full = table.drop(columns="words")
+    full.insert(0, "id", corpus["id"].to_numpy())
+    for column in ("tags", "tag pages"):
+        full[column] = full[column].map("; ".join)
+    full.to_csv(folder / name, index=False, lineterminator="\n")
+    rows = [
+        r
+        for c in model.clusters.index
+        if model.clusters.loc[c, "size"] >= min_cluster_size
+        for r in model.clusters.loc[c, "representatives"][:REPRESENTATIVES]
+    ]
+    shown = table.iloc[rows].drop(columns="words")
+    small = int((model.clusters["size"] < min_cluster_size).sum())
+    intro = Markup(
+        "<p>{n} articles: too many to list here. Below are the {r} most representative articles of each "
+        "cluster of at least {m} articles{skipped}. The full table (id, headline, cluster, tags, tag pages, "
+        'source) is in <a href="{href}" download>{href}</a>, next to this report.</p>'
+    ).format(
+        n=f"{len(table):,}",
+        r=REPRESENTATIVES,
+        m=min_cluster_size,
+        skipped=f" ({small} smaller cluster(s) left out)" if small else "",
+        href=escape(name),
+    )
+    return report.HTMLBlock(str(intro) + str(report.table_html(shown)))

@@ -1,0 +1,257 @@
+"""Topic clusters of a large archive in bounded time and memory: fit on a sample, assign every article.
+
+:func:`fit_sampled` fits :func:`analysis.topics.fit_topics` on a random sample of the articles (k chosen
+there when not given), trains an :class:`Assigner` on that sample (news-aware term counts with the
+sample's vocabulary, TF-IDF, and a multinomial naive-Bayes classifier of the sample's clusters: the same
+rule ``fit_topics`` refines its clusters with), then assigns every article chunk by chunk. Only the
+per-article results (cluster, fit, map position) grow with the corpus; the text is read a chunk at a time.
+Cluster sizes and representatives are exact over all articles; labels, terms, silhouette and stability
+come from the sample and the model's notes say so.
+
+The same :class:`Assigner` runs on pandas chunks (:func:`fit_sampled`) and on Dask partitions
+(:mod:`analysis.scale.dask`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.decomposition import PCA
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.naive_bayes import MultinomialNB
+from sklearn.preprocessing import normalize
+
+from analysis.errors import ParameterError
+
+__all__ = ["SAMPLE_SIZE", "Assigner", "fit_sampled", "sample_rows", "train_assigner"]
+
+#: Articles the clusters are fitted on (a fixed random sample beyond this size).
+SAMPLE_SIZE = 20_000
+#: Words of each body read (with the headline) to cluster a large archive (news puts the topic up front).
+LEAD_WORDS = 150
+#: The headline counts this many times in an article's terms, as in fit_topics.
+TITLE_WEIGHT = 3
+_ASSIGNED = {"cluster": "int64", "fit": "float64", "x": "float64", "y": "float64"}
+
+
+def sample_rows(n: int, size: int, random_state: int) -> np.ndarray:
+    """Sorted positions of a fixed random sample of ``size`` of ``n`` rows (all rows when ``n <= size``)."""
+    if n <= size:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(random_state).choice(n, size=size, replace=False))
+
+
+@dataclass(frozen=True)
+class Assigner:
+    """Assigns any article to one of the clusters fitted on a sample; picklable (sent to Dask workers).
+
+    Attributes:
+        vectorizer: term counts with the sample's vocabulary and phrases (news-aware analyzer).
+        tfidf: the sample's IDF weights (sublinear TF, L2-normalised rows).
+        classifier: multinomial naive Bayes trained on the sample's clusters.
+        centres: (k, terms) L2-normalised mean TF-IDF row of each cluster; ``fit`` is the cosine to it.
+        projection: (terms, 2) map axes; ``offset`` is subtracted after projecting.
+        max_words: words of each body read.
+    """
+
+    vectorizer: CountVectorizer
+    tfidf: TfidfTransformer
+    classifier: MultinomialNB
+    centres: np.ndarray = field(repr=False)
+    projection: np.ndarray = field(repr=False)
+    offset: np.ndarray = field(repr=False)
+    max_words: int | None = LEAD_WORDS
+
+    def vectors(self, frame: pd.DataFrame) -> sparse.csr_matrix:
+        """L2-normalised TF-IDF rows of a chunk of the corpus (``title``, ``body``)."""
+        from analysis.text import DocumentTexts
+
+        texts = DocumentTexts(frame, title_weight=TITLE_WEIGHT, max_words=self.max_words)[:]
+        return self.tfidf.transform(self.vectorizer.transform(texts)).astype(np.float32).tocsr()
+
+    def assign(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Cluster (0-based), fit (cosine to the cluster's centre) and map position of each row of a chunk.
+
+        Args:
+            frame: rows of a corpus with ``title`` and ``body``.
+
+        Returns:
+            A DataFrame with the chunk's index and columns ``cluster``, ``fit``, ``x``, ``y``.
+        """
+        if len(frame) == 0:
+            return pd.DataFrame(
+                {c: pd.Series(dtype=t) for c, t in _ASSIGNED.items()}, index=frame.index
+            )
+        x = self.vectors(frame)
+        labels = self.classifier.predict(x).astype(np.int64)
+        fit = np.asarray(x.multiply(self.centres[labels]).sum(axis=1)).ravel()
+        pos = np.asarray(x @ self.projection) - self.offset
+        return pd.DataFrame(
+            {"cluster": labels, "fit": fit, "x": pos[:, 0], "y": pos[:, 1]}, index=frame.index
+        )
+
+
+def train_assigner(
+    sample: pd.DataFrame, labels: np.ndarray, *, max_words: int | None = LEAD_WORDS
+) -> Assigner:
+    """Train an :class:`Assigner` on a sample of articles and their clusters (0..k-1).
+
+    Args:
+        sample: the sampled corpus rows (``title``, ``body``).
+        labels: their clusters.
+        max_words: words of each body read.
+
+    Returns:
+        The assigner.
+    """
+    from analysis.text import NEWS_STOP_WORDS, DocumentTexts, NewsAnalyzer, find_phrases
+    from analysis.text.vectorize import default_min_df
+
+    plain = DocumentTexts(sample, max_words=max_words)
+    step = max(1, math.ceil(len(plain) / 3000))
+    phrases = find_phrases([plain[i] for i in range(0, len(plain), step)], min_count=5)
+    n = len(sample)
+    vectorizer = CountVectorizer(
+        analyzer=NewsAnalyzer(stop_words=NEWS_STOP_WORDS, phrases=phrases),
+        min_df=min(default_min_df(n), max(1, n // 2)),
+        max_df=0.5 if n >= 100 else 1.0,
+        max_features=50_000,
+        dtype=np.float32,
+    )
+    counts = vectorizer.fit_transform(
+        DocumentTexts(sample, title_weight=TITLE_WEIGHT, max_words=max_words)[:]
+    )
+    tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
+    x = tfidf.transform(counts).astype(np.float32).tocsr()
+    k = int(labels.max()) + 1
+    classifier = MultinomialNB(alpha=0.1).fit(x, labels)
+    onehot = sparse.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
+    centres = normalize(np.asarray((onehot @ x).todense(), dtype=np.float32))
+    projection, offset = _map_axes(centres, x)
+    return Assigner(vectorizer, tfidf, classifier, centres, projection, offset, max_words)
+
+
+def _map_axes(centres: np.ndarray, x: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """Map axes: the plane through the cluster centres (k >= 3), else the sample's first two PCA axes."""
+    basis = centres if len(centres) >= 3 else np.asarray(x[:2000].todense())
+    if len(basis) < 2 or np.ptp(basis, axis=0).max() <= 1e-12:
+        return np.zeros((x.shape[1], 2), dtype=np.float32), np.zeros(2)
+    m = min(2, len(basis) - 1)
+    pca = PCA(n_components=m, svd_solver="full").fit(basis)
+    projection = np.zeros((x.shape[1], 2), dtype=np.float32)
+    projection[:, :m] = pca.components_.T
+    offset = np.zeros(2)
+    offset[:m] = pca.mean_ @ pca.components_.T
+    return projection, offset
+
+
+# ------------------------------------------------------------------------------------------- the model
+def fit_sampled(
+    read_sample: Callable[[np.ndarray], pd.DataFrame],
+    chunks: Callable[[], Iterable[pd.DataFrame]],
+    n_articles: int,
+    *,
+    k: int | None = None,
+    random_state: int = 0,
+    sample_size: int = SAMPLE_SIZE,
+    progress: bool = False,
+):
+    """Fit topics on a random sample and assign every article chunk by chunk (bounded memory).
+
+    Args:
+        read_sample: rows at the given sorted positions, as a pandas DataFrame (``title``, ``body``).
+        chunks: a callable returning the corpus as consecutive pandas chunks (``title``, ``body``), in order.
+        n_articles: number of articles.
+        k: number of clusters; None chooses k on the sample.
+        random_state: seeds the sample and the fit.
+        sample_size: articles in the sample.
+        progress: show progress bars.
+
+    Returns:
+        An :class:`analysis.topics.TopicModel` over all ``n_articles`` (labels, fit and positions of every
+        article; clusters renumbered by decreasing size over all articles).
+    """
+    from analysis.topics import fit_topics
+
+    rows = sample_rows(n_articles, sample_size, random_state)
+    sample = read_sample(rows)
+    sampled = fit_topics(
+        sample, k=k, random_state=random_state, progress=progress, max_words=LEAD_WORDS
+    )
+    assigner = train_assigner(sample, sampled.labels)
+    del sample
+    parts = [assigner.assign(chunk) for chunk in _bar(chunks(), n_articles, progress)]
+    assigned = pd.concat(parts, ignore_index=True) if parts else None
+    if assigned is None or len(assigned) != n_articles:
+        raise ParameterError(
+            f"expected {n_articles} articles from the chunks, got {0 if assigned is None else len(assigned)}"
+        )
+    return assemble_model(sampled, assigned, n_sample=len(rows))
+
+
+def _bar(chunks: Iterable[pd.DataFrame], total: int, progress: bool) -> Iterable[pd.DataFrame]:
+    if not progress:
+        yield from chunks
+        return
+    from tqdm.auto import tqdm
+
+    with tqdm(total=total, desc="Assigning articles to clusters", unit="article") as bar:
+        for chunk in chunks:
+            yield chunk
+            bar.update(len(chunk))
+
+
+def assemble_model(sampled, assigned: pd.DataFrame, *, n_sample: int):
+    """The :class:`~analysis.topics.TopicModel` of all articles from the sample's model and every assignment.
+
+    Args:
+        sampled: the model fitted on the sample.
+        assigned: ``cluster``, ``fit``, ``x``, ``y`` of every article, in corpus order.
+        n_sample: size of the sample.
+    """
+    k = sampled.k
+    raw = assigned["cluster"].to_numpy(dtype=np.int64)
+    sizes = np.bincount(raw, minlength=k)
+    order = sorted(
+        range(k), key=lambda c: (-sizes[c], c)
+    )  # clusters by decreasing size over all articles
+    mapping = np.empty(k, dtype=np.int64)
+    mapping[order] = np.arange(k)
+    labels = mapping[raw]
+    fit = assigned["fit"].to_numpy(dtype=np.float64)
+    clusters = sampled.clusters.iloc[order].reset_index(drop=True)
+    clusters.index.name = "cluster"
+    clusters["size"] = sizes[order]
+    clusters["representatives"] = [_top(labels, fit, c) for c in range(k)]
+    n = len(labels)
+    note = (
+        f"The clusters were found on a random sample of {n_sample:,} of the {n:,} articles (labels, terms, "
+        "silhouette and stability come from that sample); every article was then assigned to a cluster by a "
+        "naive-Bayes classifier trained on the sample's clusters. Cluster sizes count all articles."
+    )
+    settings = {
+        **sampled.settings,
+        "fitted_on": f"a random sample of {n_sample:,} articles (random_state={sampled.random_state})",
+        "assignment": "multinomial naive Bayes on TF-IDF (sample vocabulary), in chunks",
+    }
+    return replace(
+        sampled,
+        labels=labels,
+        n_articles=n,
+        clusters=clusters,
+        positions=assigned[["x", "y"]].to_numpy(dtype=np.float64),
+        notes=[*sampled.notes, note] if n > n_sample else list(sampled.notes),
+        settings=settings,
+        fit=fit,
+    )
+
+
+def _top(labels: np.ndarray, fit: np.ndarray, cluster: int, n: int = 5) -> list[int]:
+    members = np.flatnonzero(labels == cluster)
+    best = members[np.lexsort((members, -fit[members]))][:n]
+    return [int(i) for i in best]

@@ -1,0 +1,127 @@
+"""The parsed-corpus cache gives exactly what load_corpus gives, parses in chunks, and is found again."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import SkippedBlocksWarning, load_corpus
+from analysis.errors import CorpusError
+from analysis.scale import _build
+from analysis.scale.cache import cache_corpus, load_cached_corpus
+
+SEEDS = "seeds"
+
+
+def _records(n: int) -> list[dict]:
+    return [
+        {
+            "title": f"Headline number {i} about ships and budgets",
+            "body": f"Article {i} says the navy ordered {i % 7} frigates. " * 5,
+            "tags": ["Navy", f"Topic {i % 3}"],
+            "topic": i % 3,
+        }
+        for i in range(n)
+    ]
+
+
+def _write(path, records, extra_lines=()):
+    lines = [json.dumps(r) for r in records] + list(extra_lines)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of ~2 KB and parts of 7 articles, so a small file goes through every multi-chunk path."""
+    monkeypatch.setattr(_build, "CHUNK_BYTES", 2048)
+    monkeypatch.setattr(_build, "PART_ROWS", 7)
+
+
+def test_seeds_read_back_equal_load_corpus(tmp_path):
+    expected = load_corpus(SEEDS)
+    cache = cache_corpus(SEEDS, cache_dir=tmp_path)
+    pd.testing.assert_frame_equal(cache.read(), expected)
+    assert cache.n_articles == len(expected)
+
+
+def test_bbc_read_back_equal_load_corpus(bbc_path, tmp_path, small_chunks):
+    expected = load_corpus(bbc_path)
+    cache = cache_corpus(bbc_path, cache_dir=tmp_path)
+    assert len(cache.parts) > 1
+    pd.testing.assert_frame_equal(cache.read(), expected)
+
+
+def test_chunked_jsonl_merges_duplicates_across_parts(tmp_path, small_chunks):
+    records = _records(40)
+    again = dict(
+        records[3], tags=["Navy", "Late tag"], editor="B. Jones"
+    )  # same article, seen later
+    path = _write(tmp_path / "archive.jsonl", [*records, again, records[30]])
+    expected = load_corpus(path)
+    cache = cache_corpus(path, cache_dir=tmp_path / "cache")
+    got = cache.read()
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.loc[3, "tags"] == ["Navy", "Topic 0", "Late tag"]
+    assert got.loc[3, "editor"] == "B. Jones"
+    assert len(got) == 40
+
+
+def test_bad_line_in_a_later_chunk_is_named_with_its_line(tmp_path, small_chunks):
+    path = _write(tmp_path / "archive.jsonl", _records(30), ['{"title": "no body here"}'])
+    with pytest.raises(CorpusError) as cached_error:
+        cache_corpus(path, cache_dir=tmp_path / "cache")
+    with pytest.raises(CorpusError) as direct_error:
+        load_corpus(path)
+    assert str(cached_error.value) == str(direct_error.value)
+    assert "archive.jsonl:31" in str(cached_error.value)
+    assert not list(
+        (tmp_path / "cache").glob("*/meta.json")
+    )  # nothing half-built is left as a cache
+
+
+def test_lenient_skips_are_listed_with_their_lines_every_time(tmp_path, small_chunks):
+    path = _write(tmp_path / "archive.jsonl", _records(30), ["not json", '{"body": ""}'])
+    with pytest.warns(SkippedBlocksWarning) as direct:
+        expected = load_corpus(path, lenient=True)
+    for _ in range(2):  # built, then found: the skipped blocks are reported both times
+        with pytest.warns(SkippedBlocksWarning) as cached:
+            got = load_cached_corpus(path, lenient=True, cache_dir=tmp_path / "cache")
+        pd.testing.assert_frame_equal(got, expected)
+        message = str(cached[0].message)
+        assert "archive.jsonl:31" in message and "archive.jsonl:32" in message
+        assert message == str(direct[0].message)
+
+
+def test_cache_is_found_again_and_rebuilt_when_an_input_changes(tmp_path):
+    path = _write(tmp_path / "a.jsonl", _records(5))
+    first = cache_corpus(path, cache_dir=tmp_path / "cache")
+    stamp = (first.path / "meta.json").stat().st_mtime_ns
+    second = cache_corpus(path, cache_dir=tmp_path / "cache")
+    assert second.path == first.path
+    assert (second.path / "meta.json").stat().st_mtime_ns == stamp
+    _write(path, _records(6))
+    third = cache_corpus(path, cache_dir=tmp_path / "cache")
+    assert third.path != first.path
+    assert third.n_articles == 6
+
+
+def test_batches_carry_corpus_positions_and_only_the_columns_asked(tmp_path, small_chunks):
+    path = _write(tmp_path / "a.jsonl", _records(20))
+    cache = cache_corpus(path, cache_dir=tmp_path / "cache")
+    batches = list(cache.iter_batches(["id", "tags"]))
+    assert [len(b) for b in batches] == [7, 7, 6]
+    assert list(pd.concat(batches).index) == list(range(20))
+    assert all(list(b.columns) == ["id", "tags"] for b in batches)
+    with pytest.raises(CorpusError, match="no column 'nope'"):
+        next(cache.iter_batches(["nope"]))
+
+
+def test_missing_path_is_a_clear_error(tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(CorpusError, match="no such file or folder"):
+            cache_corpus(tmp_path / "missing.jsonl", cache_dir=tmp_path / "cache")

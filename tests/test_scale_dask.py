@@ -1,0 +1,206 @@
+"""The Dask engine on a real distributed.LocalCluster (2 worker processes): same answers as pandas,
+the CLI on an existing scheduler, and a worker killed mid-run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pandas as pd
+import pytest
+
+pytest.importorskip("distributed")
+
+from distributed import Client, LocalCluster
+from markupsafe import escape
+from sklearn.metrics import adjusted_rand_score
+
+from analysis.config import PROJECT_ROOT
+from analysis.corpus import load_corpus
+from analysis.scale import _build
+from analysis.scale.cache import cache_corpus
+from analysis.scale.dask import DaskEngineError, cache_frame, load_corpus_dask
+from analysis.scale.topics import fit_sampled
+from analysis.tags import tag_cooccurrence, tag_frequency
+from analysis.topics import fit_topics
+
+SEEDS = PROJECT_ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+    )
+    with Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+@pytest.fixture
+def small_blocks(monkeypatch):
+    """~256 KB blocks: a few-MB JSONL file is parsed as many Dask tasks."""
+    monkeypatch.setattr(_build, "CHUNK_BYTES", 1 << 18)
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Values only: missing extras are None on one side and NaN on the other, dtypes differ by partition."""
+    out = frame.reset_index(drop=True).astype(object)
+    return out.where(out.notna(), None)
+
+
+def test_load_tags_and_pairs_equal_pandas(client, bbc_path, tmp_path, small_blocks):
+    ddf = load_corpus_dask(bbc_path, SEEDS, cache_dir=tmp_path, client=client)
+    expected = load_corpus(bbc_path, SEEDS)
+    assert ddf.npartitions > 5
+    assert list(ddf.columns) == list(expected.columns)
+    pd.testing.assert_frame_equal(_plain(ddf.compute()), _plain(expected))
+    pd.testing.assert_frame_equal(tag_frequency(ddf), tag_frequency(expected))
+    pd.testing.assert_frame_equal(tag_cooccurrence(ddf), tag_cooccurrence(expected))
+
+
+def test_bad_line_is_named_as_on_pandas(client, tmp_path, small_blocks):
+    good = '{"title": "Headline %d about ships", "body": "The navy ordered %d frigates today."}'
+    lines = [good % (i, i) for i in range(3000)]
+    lines[2500] = '{"title": "no body"}'
+    path = tmp_path / "archive.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(Exception) as direct:
+        load_corpus(path)
+    with pytest.raises(Exception) as dask_error:
+        load_corpus_dask(path, cache_dir=tmp_path / "cache", client=client)
+    assert "archive.jsonl:2501" in str(dask_error.value)
+    assert str(dask_error.value) == str(direct.value)
+
+
+@pytest.mark.slow
+def test_fit_topics_labels_agree_with_pandas(client, bbc_path, tmp_path):
+    corpus = load_corpus(bbc_path)
+    ddf = load_corpus_dask(bbc_path, cache_dir=tmp_path, client=client)
+    expected = fit_topics(corpus, k=5, random_state=0)
+    got = fit_topics(ddf, k=5, random_state=0)
+    assert adjusted_rand_score(expected.labels, got.labels) >= 0.95
+    assert got.n_articles == len(corpus)
+
+
+@pytest.mark.slow
+def test_sampled_fit_on_dask_equals_the_chunked_pandas_path(
+    client, bbc_path, tmp_path, small_blocks
+):
+    cache = cache_corpus(bbc_path, cache_dir=tmp_path)
+    pandas_model = fit_sampled(
+        lambda rows: cache.take(rows, ["title", "body"]),
+        lambda: cache.iter_batches(["title", "body"]),
+        cache.n_articles,
+        k=5,
+        random_state=0,
+        sample_size=800,
+    )
+    dask_model = fit_topics(cache_frame(cache), k=5, random_state=0, sample_size=800)
+    assert adjusted_rand_score(pandas_model.labels, dask_model.labels) >= 0.95
+    assert dask_model.clusters["size"].sum() == cache.n_articles
+    topics = cache.read(["record_id"])["record_id"].str.split("/").str[0]
+    assert adjusted_rand_score(topics, dask_model.labels) > 0.5  # the BBC sections are found
+
+
+def _kill_one_worker_while(client, work) -> tuple[object, bool]:
+    """Run ``work()`` in a thread; SIGKILL one worker process as soon as a task is running."""
+    result: dict = {}
+    thread = threading.Thread(target=lambda: result.update(value=_catch(work)))
+    thread.start()
+    pids = client.run(os.getpid)
+    killed_mid_run = False
+    deadline = time.monotonic() + 120
+    while thread.is_alive() and time.monotonic() < deadline:
+        busy = [w for w, tasks in client.processing().items() if tasks]
+        if busy:
+            os.kill(pids[busy[0]], signal.SIGKILL)
+            killed_mid_run = thread.is_alive()
+            break
+        time.sleep(0.05)
+    thread.join(300)
+    return result.get("value"), killed_mid_run
+
+
+def _catch(work):
+    try:
+        return work()
+    except Exception as exc:  # noqa: BLE001 - returned to the test thread
+        return exc
+
+
+def test_worker_killed_mid_run_the_run_completes(bbc_path, tmp_path, small_blocks):
+    expected = load_corpus(bbc_path)
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, dashboard_address=":0", silence_logs=50
+        ) as cluster,
+        Client(cluster) as c,
+    ):
+        got, killed = _kill_one_worker_while(
+            c, lambda: load_corpus_dask(bbc_path, cache_dir=tmp_path, client=c).compute()
+        )
+    assert killed
+    assert isinstance(got, pd.DataFrame), got
+    pd.testing.assert_frame_equal(_plain(got), _plain(expected))
+
+
+def test_worker_killed_with_no_retries_fails_with_one_clear_message(
+    bbc_path, tmp_path, small_blocks
+):
+    import dask
+
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, dashboard_address=":0", silence_logs=50
+        ) as cluster,
+        Client(cluster) as c,
+    ):
+        got, killed = _kill_one_worker_while(
+            c, lambda: load_corpus_dask(bbc_path, cache_dir=tmp_path, client=c)
+        )
+    assert killed
+    assert isinstance(got, DaskEngineError), got
+    assert "the Dask cluster failed while" in str(got)
+    assert not list(tmp_path.glob("*/meta.json"))  # no half-built cache is left to be found
+
+
+@pytest.mark.slow
+def test_cli_report_on_an_existing_scheduler(client, tmp_path):
+    out = tmp_path / "seed.html"
+    env = {**os.environ, "DASK_SCHEDULER_ADDRESS": ""}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "report",
+            str(SEEDS),
+            "--engine",
+            "dask",
+            "--scheduler",
+            client.scheduler.address,
+            "-o",
+            str(out),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert (
+        f"scheduler {client.scheduler.address}" in proc.stderr
+    )  # where the work ran, and the dashboard
+    assert "dashboard" in proc.stderr
+    html = out.read_text(encoding="utf-8")
+    assert all(
+        str(escape(title)) in html for title in load_corpus(SEEDS)["title"]
+    )  # every article listed

@@ -1,0 +1,62 @@
+"""The report at scale: sampled map with a note, representative article list with the full CSV beside it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.report.tables import articles_table
+from analysis.scale.reporting import articles_html, map_table, map_view
+from analysis.topics import fit_topics
+
+
+@pytest.fixture(scope="module")
+def bbc_model(bbc_path):
+    corpus = load_corpus(bbc_path)
+    return corpus, fit_topics(corpus, k=5, random_state=0)
+
+
+def test_small_map_draws_every_article(bbc_model):
+    corpus, model = bbc_model
+    drawn, drawn_corpus, note = map_view(model, corpus, max_points=len(corpus))
+    assert drawn is model and drawn_corpus is corpus
+    assert note == f"All {len(corpus):,} articles are drawn."
+    assert "title" in map_table(drawn, drawn_corpus, total=len(corpus)).columns
+
+
+def test_large_map_draws_a_fixed_sample_and_says_so(bbc_model):
+    corpus, model = bbc_model
+    drawn, drawn_corpus, note = map_view(model, corpus, max_points=500, random_state=3)
+    again, _, _ = map_view(model, corpus, max_points=500, random_state=3)
+    assert drawn.n_articles == len(drawn_corpus) == 500
+    assert (drawn.labels == again.labels).all()
+    assert f"a random sample of 500 of the {len(corpus):,} articles" in note
+    table = map_table(drawn, drawn_corpus, total=model.n_articles)
+    assert list(table.columns) == ["id", "cluster", "x", "y"]
+    assert set(table["id"]) <= set(corpus["id"])
+
+
+def test_article_list_beyond_the_limit_links_the_full_csv(bbc_model, tmp_path):
+    corpus, model = bbc_model
+    table = articles_table(corpus, model)
+    html = articles_html(table, corpus, model, slug="bbc", full_table_max=100, files_dir=tmp_path)
+    full = pd.read_csv(tmp_path / "bbc-articles.csv", keep_default_na=False)
+    assert len(full) == len(corpus)
+    assert list(full.columns) == ["id", "headline", "cluster", "tags", "tag pages", "source"]
+    assert list(full["id"]) == list(corpus["id"])
+    assert 'href="bbc-articles.csv"' in html
+    listed = sum(min(5, size) for size in model.clusters["size"] if size >= 10)
+    assert html.count("<tr") - 1 == listed  # header row + the representatives
+    top = model.clusters.loc[0, "representatives"][0]
+    assert str(corpus.loc[top, "title"]).split("'")[0] in html
+
+
+def test_small_article_list_keeps_every_article(tmp_path):
+    corpus = load_corpus("seeds")
+    model = fit_topics(corpus, k=2, random_state=0)
+    html = articles_html(
+        articles_table(corpus, model), corpus, model, slug="seed", files_dir=tmp_path
+    )
+    assert html.count("<tr") - 1 == len(corpus)
+    assert not list(tmp_path.iterdir())  # nothing written beside the report: the table is embedded
