@@ -178,8 +178,22 @@ def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 
     ax.set_ylabel("score (higher is better)")
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
     chosen = int(scores.loc[scores["chosen"], "k"].iloc[0])
+    edge = ""
+    if chosen == ks.max():
+        edge = " (the largest tried: there may be more topics)"
+    elif chosen == ks.min():
+        edge = " (the smallest tried)"
     ax.axvline(chosen, color="#555555", linestyle=":", linewidth=1.5)
-    ax.text(chosen, 1.1, f" chosen: k = {chosen}", fontsize=9, va="top", ha="left", color="#333333")
+    at_right = chosen == ks.max() and len(ks) > 1
+    ax.text(
+        chosen,
+        1.1,
+        f"chosen: k = {chosen}{edge} " if at_right else f" chosen: k = {chosen}{edge}",
+        fontsize=9,
+        va="top",
+        ha="right" if at_right else "left",
+        color="#333333",
+    )
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8.5, frameon=False)
     ax.set_title("Why this number of clusters: each k tried, scored on stability and separation")
     return fig

@@ -7,6 +7,8 @@ import re
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from analysis.text.wire import strip_markup, strip_wire_credits
+
 #: Reporting verbs and attribution words: they say how something was reported, not what about.
 REPORTING_WORDS: frozenset[str] = frozenset(
     [
@@ -144,11 +146,11 @@ NEWS_STOP_WORDS: frozenset[str] = (
 )
 
 _QUOTE_MAP = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
-# "LONDON —", "KYIV, Ukraine —", "WASHINGTON (AP) —", "BRUSSELS - " at the start of the text or a paragraph.
+# "LONDON —", "KYIV, Ukraine —", "WASHINGTON (AP) --", "BRUSSELS - " at the start of the text or a paragraph.
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z'.\-]{2,}(?:[ \t]+[A-Z][A-Z'.\-]+){0,3}"
     r"(?:,[ \t]*[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Z][A-Za-z.'\-]+){0,2})?"
-    r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–]|-(?=[ \t]))[ \t]*",
+    r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[—–]|--?(?=[ \t]))[ \t]*",
     re.MULTILINE,
 )
 # The start of a line that may hold a dateline (a fast literal search for the line break first).
@@ -171,22 +173,27 @@ _TOKEN = re.compile(r"(?:[a-z]\.){2,}|[a-z0-9]+(?:['\-][a-z0-9]+)*")
 
 
 def clean_text(text: str) -> str:
-    """Remove datelines and credit lines and normalise quotes, apostrophes and abbreviations.
+    """Remove markup, datelines, wire credits and credit lines; normalise quotes and abbreviations.
 
     Args:
         text: one article's text (title and/or body).
 
     Returns:
-        The cleaned text, case preserved: curly quotes become straight ones, a leading dateline
-        (``"LONDON — "``) and credit lines (``"... contributed reporting from Paris."``) are removed, and
+        The cleaned text, case preserved: HTML entities and tags, broken entities (`` #39;``) and
+        backslash line breaks are undone (:func:`analysis.text.wire.strip_markup`), curly quotes become
+        straight ones, a leading dateline (``"LONDON — "``, ``"BAGHDAD (Reuters) - "``), agency credits
+        and bylines (:func:`analysis.text.wire.strip_wire_credits`) and credit lines (``"... contributed
+        reporting from Paris."``) are removed, and
         the capitalised ``"US"`` is written ``"U.S."`` so that it cannot be read as the pronoun. (Dotted
         abbreviations are joined by the tokenizer: ``U.K.`` -> ``uk``, ``U.S.`` -> ``u.s.``.)
     """
+    text = strip_markup(text)
     for curly, straight in _QUOTE_MAP:
         if curly in text:
             text = text.replace(curly, straight)
     if _DATELINE.match(text) or _DATELINE_HINT.search(text):  # a dateline can only start a line
         text = _DATELINE.sub("", text)
+    text = strip_wire_credits(text)
     if "ontributed" in text or "eporting by" in text or "updated" in text:
         text = _CREDIT.sub(" ", text)
     if "US" in text:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import math
-import multiprocessing
-from collections import deque
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.preprocessing import normalize
 
 from analysis.errors import ParameterError
 from analysis.text.phrases import NewsAnalyzer, _merge_phrases, find_phrases
@@ -32,12 +31,43 @@ def document_texts(corpus: pd.DataFrame, *, title_weight: int = 1) -> list[str]:
     Raises:
         ParameterError: when the corpus has no ``body`` column.
     """
+    return DocumentTexts(corpus, title_weight=title_weight)[:]
+
+
+#: With ``title_weight="auto"`` the headline is repeated once more per this many characters of body,
+#: up to :data:`MAX_TITLE_WEIGHT` times: a headline weighs about as much against a long story as it does
+#: against a short one, where repeating it would drown the few words of the body.
+TITLE_WEIGHT_CHARS = 500
+MAX_TITLE_WEIGHT = 3
+
+
+def check_body_column(corpus: pd.DataFrame) -> None:
+    """Raise a clear :class:`ParameterError` when ``corpus`` has no ``body`` column."""
     if "body" not in corpus.columns:
         raise ParameterError(
             f"The corpus has no 'body' column (columns: {list(corpus.columns)}); "
             "load it with analysis.load_corpus."
         )
-    return DocumentTexts(corpus, title_weight=title_weight)[:]
+
+
+def check_max_words(max_words: object, *, auto: bool = False) -> None:
+    """Raise a clear :class:`ParameterError` unless ``max_words`` is None, a whole number >= 1 (or
+    ``"auto"`` when ``auto``)."""
+    if max_words is None or (auto and max_words == "auto"):
+        return
+    if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1:
+        allowed = "a whole number >= 1, None or 'auto'" if auto else "a whole number >= 1 or None"
+        raise ParameterError(f"max_words must be {allowed}, got {max_words!r}.")
+
+
+def check_title_weight(title_weight: object) -> None:
+    """Raise a clear :class:`ParameterError` unless ``title_weight`` is ``"auto"`` or a whole number >= 1."""
+    if title_weight == "auto":
+        return
+    if isinstance(title_weight, bool) or not isinstance(title_weight, int) or title_weight < 1:
+        raise ParameterError(
+            f"title_weight must be a whole number >= 1 or 'auto', got {title_weight!r}."
+        )
 
 
 class DocumentTexts(Sequence[str]):
@@ -47,28 +77,26 @@ class DocumentTexts(Sequence[str]):
 
     Args:
         corpus: a corpus DataFrame with ``body`` and, optionally, ``title``.
-        title_weight: repeat the title this many times.
+        title_weight: repeat the title this many times; ``"auto"``: once, plus once per
+            :data:`TITLE_WEIGHT_CHARS` characters of (used) body, at most :data:`MAX_TITLE_WEIGHT` times.
         max_words: keep only the first ``max_words`` words of each body (words are separated by whitespace;
             a shortened body is re-joined with single spaces); None keeps the whole body.
 
     Raises:
-        ParameterError: when the corpus has no ``body`` column or ``max_words`` is not a whole number >= 1.
+        ParameterError: when the corpus has no ``body`` column, ``max_words`` is not a whole number >= 1
+            or ``title_weight`` is neither ``"auto"`` nor a whole number >= 1.
     """
 
     def __init__(
-        self, corpus: pd.DataFrame, *, title_weight: int = 1, max_words: int | None = None
+        self,
+        corpus: pd.DataFrame,
+        *,
+        title_weight: int | Literal["auto"] = 1,
+        max_words: int | None = None,
     ) -> None:
-        if max_words is not None and (
-            isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1
-        ):
-            raise ParameterError(
-                f"max_words must be a whole number >= 1 or None, got {max_words!r}."
-            )
-        if "body" not in corpus.columns:
-            raise ParameterError(
-                f"The corpus has no 'body' column (columns: {list(corpus.columns)}); "
-                "load it with analysis.load_corpus."
-            )
+        check_max_words(max_words)
+        check_title_weight(title_weight)
+        check_body_column(corpus)
         self._bodies = corpus["body"].to_numpy()
         self._titles = corpus["title"].to_numpy() if "title" in corpus.columns else None
         self._weight = title_weight
@@ -87,7 +115,10 @@ class DocumentTexts(Sequence[str]):
         title = self._titles[i] if self._titles is not None else ""
         if not isinstance(title, str) or not title:
             return body
-        return "\n\n".join([title] * self._weight + [body])
+        weight = self._weight
+        if weight == "auto":
+            weight = min(MAX_TITLE_WEIGHT, 1 + len(body) // TITLE_WEIGHT_CHARS)
+        return "\n\n".join([title] * weight + [body])
 
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
@@ -252,10 +283,16 @@ def vectorize(
     phrase_sample: int = 3000,
     phrase_texts: Sequence[str] | None = None,
     sublinear_tf: bool = True,
-    n_jobs: int | None = None,
+    idf_power: float = 1.0,
     progress: bool = False,
 ) -> TextVectors:
-    """TF-IDF of news texts with the news-aware analyzer (scikit-learn ``CountVectorizer`` + ``TfidfTransformer``).
+    """TF-IDF of news texts with the news-aware analyzer (:class:`NewsAnalyzer`).
+
+    Terms are counted by this module's own tokenising loop into one shared vocabulary (a sparse count
+    matrix, the same as scikit-learn's ``CountVectorizer(analyzer=NewsAnalyzer(...))`` would build, but
+    faster on large corpora); rare and ubiquitous terms are pruned; the weights are TF-IDF with
+    scikit-learn's smoothed idf, ``idf = ln((1 + n) / (1 + df)) + 1``, raised to ``idf_power``, and each
+    row is L2-normalised.
 
     Args:
         texts: one text per article.
@@ -272,8 +309,8 @@ def vectorize(
         phrase_texts: detect phrases in these texts instead of ``texts`` (e.g. the texts before the
             headline was repeated for weighting, so that a repeated headline is not taken for a phrase).
         sublinear_tf: use ``1 + log(tf)`` instead of raw counts.
-        n_jobs: forked worker processes for tokenising (default 1: in one process the tokenizer shares one
-            vocabulary and uses less memory; extra processes rarely pay off on a busy machine).
+        idf_power: exponent of the idf weight (1: classic TF-IDF; 2 weighs rare, specific terms more
+            against common ones, which matters when texts are short).
         progress: show a tqdm progress bar while tokenising.
 
     Returns:
@@ -285,73 +322,90 @@ def vectorize(
     n = len(texts)
     if n == 0:
         raise ParameterError("The corpus is empty: there are no articles to vectorise.")
-    stop = NEWS_STOP_WORDS if stop_words is None else frozenset(w.lower() for w in stop_words)
-    stop = stop | frozenset(w.lower() for w in extra_stop_words)
+    if idf_power <= 0:
+        raise ParameterError(f"idf_power must be > 0, got {idf_power!r}.")
+    stop = _stop_list(stop_words, extra_stop_words)
     min_df = default_min_df(n) if min_df is None else min_df
     max_df = default_max_df(n) if max_df is None else max_df
     if isinstance(min_df, int) and min_df > n:
         min_df = 1
-    if phrases is None:
-        if detect_phrases:
-            source = texts if phrase_texts is None else phrase_texts
-            step = max(1, math.ceil(len(source) / phrase_sample))
-            sample = [source[i] for i in range(0, len(source), step)]
-            min_count = 3 if n < 1000 else 5
-            found = find_phrases(sample, min_count=min_count, stop_words=stop)
-        else:
-            found = ()
-    else:
-        found = tuple(" ".join(p.lower().split()) for p in phrases)
+    found = _phrases_for(texts, phrase_texts, phrases, detect_phrases, phrase_sample, stop)
     analyzer = NewsAnalyzer(stop_words=stop, phrases=found)
-    bounds = [(i, min(i + _CHUNK, n)) for i in range(0, n, _CHUNK)]
-    workers = min(n_jobs if n_jobs is not None else 1, len(bounds))
-    parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = []
-    bar = None
-    if progress:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=n, desc="Tokenising articles", unit="article")
-    if workers > 1:
-        # Forked workers; at most 2 chunks per worker in flight, so texts are built a few at a time.
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("fork")
-        ) as pool:
-            pending: deque = deque()
-            for lo, hi in bounds:
-                pending.append(pool.submit(_count_chunk, texts[lo:hi], analyzer))
-                if len(pending) >= 2 * workers:
-                    parts.append(pending.popleft().result())
-                    if bar is not None:
-                        bar.update(len(parts[-1][1]) - 1)
-            while pending:
-                parts.append(pending.popleft().result())
-                if bar is not None:
-                    bar.update(len(parts[-1][1]) - 1)
-    else:
-        vocabulary = _Vocabulary(stop)
-        for lo, hi in bounds:
-            parts.append(_count_chunk(texts[lo:hi], analyzer, vocabulary))
-            if bar is not None:
-                bar.update(hi - lo)
-    if bar is not None:
-        bar.close()
-    counts, terms = _merge_chunks(parts, n)
-    del parts
+    counts, terms = _count_terms(texts, analyzer, progress=progress)
     counts, terms = _prune(counts, terms, min_df=min_df, max_df=max_df, max_features=max_features)
     if counts.shape[1] == 0:
         raise ParameterError(
             f"None of the {n} article(s) has a usable term after removing stop words, numbers and "
             f"rare terms (min_df={min_df}, max_df={max_df}); add longer texts or lower min_df."
         )
-    tfidf = TfidfTransformer(sublinear_tf=sublinear_tf).fit_transform(counts).astype(np.float32)
     settings = {
-        "tokenizer": "news-aware (datelines, credit lines, curly apostrophes, dotted abbreviations)",
+        "tokenizer": (
+            "news-aware (markup and entities, wire credits, datelines, credit lines, "
+            "curly apostrophes, dotted abbreviations)"
+        ),
         "stop_words": f"{len(stop)} words (English stop words, reporting verbs, newsroom boilerplate)",
         "phrases_detected": len(found),
         "min_df": min_df,
         "max_df": max_df,
         "max_features": max_features,
         "sublinear_tf": sublinear_tf,
+        "idf_power": idf_power,
         "n_terms": len(terms),
     }
-    return TextVectors(tfidf=tfidf.tocsr(), counts=counts, terms=terms, settings=settings)
+    tfidf = _tfidf(counts, sublinear_tf=sublinear_tf, idf_power=idf_power)
+    return TextVectors(tfidf=tfidf, counts=counts, terms=terms, settings=settings)
+
+
+def _stop_list(stop_words: Iterable[str] | None, extra_stop_words: Iterable[str]) -> frozenset[str]:
+    stop = NEWS_STOP_WORDS if stop_words is None else frozenset(w.lower() for w in stop_words)
+    return stop | frozenset(w.lower() for w in extra_stop_words)
+
+
+def _phrases_for(
+    texts: Sequence[str],
+    phrase_texts: Sequence[str] | None,
+    phrases: Iterable[str] | None,
+    detect: bool,
+    sample_size: int,
+    stop: frozenset[str],
+) -> tuple[str, ...]:
+    """The given phrases (normalised), or phrases detected on an evenly spaced sample of the texts."""
+    if phrases is not None:
+        return tuple(" ".join(p.lower().split()) for p in phrases)
+    if not detect:
+        return ()
+    source = texts if phrase_texts is None else phrase_texts
+    step = max(1, math.ceil(len(source) / sample_size))
+    sample = [source[i] for i in range(0, len(source), step)]
+    return find_phrases(sample, min_count=3 if len(texts) < 1000 else 5, stop_words=stop)
+
+
+def _count_terms(
+    texts: Sequence[str], analyzer: NewsAnalyzer, *, progress: bool
+) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Term counts of all texts, tokenised chunk by chunk into one shared vocabulary."""
+    n = len(texts)
+    vocabulary = _Vocabulary(analyzer.stop_words)
+    parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = []
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=n, desc="Tokenising articles", unit="article")
+    for lo in range(0, n, _CHUNK):
+        hi = min(lo + _CHUNK, n)
+        parts.append(_count_chunk(texts[lo:hi], analyzer, vocabulary))
+        if bar is not None:
+            bar.update(hi - lo)
+    if bar is not None:
+        bar.close()
+    return _merge_chunks(parts, n)
+
+
+def _tfidf(counts: sparse.csr_matrix, *, sublinear_tf: bool, idf_power: float) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows (float32) with scikit-learn's smoothed idf raised to ``idf_power``."""
+    transformer = TfidfTransformer(sublinear_tf=sublinear_tf, norm=None).fit(counts)
+    if idf_power != 1.0:
+        transformer.idf_ = transformer.idf_**idf_power
+    weighted = transformer.transform(counts)
+    return normalize(weighted).astype(np.float32).tocsr()

@@ -1,37 +1,40 @@
-"""Fit topic clusters: TF-IDF (+ LSA) and k-means, with labels, trust evidence and notes for readers.
+"""Fit topic clusters: TF-IDF, LSA, an ensemble of k-means runs and their consensus, with labels,
+trust evidence and notes for readers.
 
-from analysis import load_corpus
-from analysis.topics import fit_topics
-model = fit_topics(load_corpus("seeds"), random_state=0)
+    from analysis import load_corpus
+    from analysis.topics import fit_topics
+    model = fit_topics(load_corpus("seeds"), random_state=0)
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import numpy as np
 import pandas as pd
-from sklearn.preprocessing import normalize
 
-from analysis.config import SMALL_CORPUS
 from analysis.errors import ParameterError
-from analysis.text import DocumentTexts, vectorize
+from analysis.text import DocumentTexts, TextVectors, vectorize
+from analysis.topics import describe
 from analysis.topics.cluster import (
     _canonical,
-    _check_corpus,
-    _check_k,
     _cluster,
     _cluster_stability,
     _embed,
     _few_threads_on_small_corpora,
+    _Fit,
     _seeds,
 )
-from analysis.topics.kselect import _choose_k
-from analysis.topics.labels import _ctfidf_terms, _display
-from analysis.topics.model import _STRENGTH_RULE, K_MAX, LARGE_CORPUS, LEAD_WORDS, TopicModel
-from analysis.topics.quality import _n_distinct, _positions, _silhouettes, _strength
+from analysis.topics.kselect import choose_k
+from analysis.topics.model import K_MAX, K_SELECTION_RUNS, TopicModel
+from analysis.topics.options import CLUSTER_MIN_DF, FitOptions, resolve_options
+from analysis.topics.quality import _n_distinct, _positions, _silhouettes
+
+#: Clustering weighs each term by its idf squared: with a handful of words per article (headline and a
+#: sentence), words shared by chance are mostly common ones; squaring the idf lets the rarer, topical
+#: words decide which articles belong together (on long articles it changes little).
+IDF_POWER = 2.0
 
 
 @_few_threads_on_small_corpora
@@ -41,13 +44,13 @@ def fit_topics(
     k: int | None = None,
     random_state: int = 0,
     progress: bool = False,
-    n_runs: int = 5,
+    n_runs: int | None = None,
     n_init: int = 10,
     n_components: int = 100,
     refine_rounds: int = 10,
     k_range: tuple[int, int] | None = None,
     n_terms: int = 10,
-    title_weight: int = 3,
+    title_weight: int | Literal["auto"] = "auto",
     min_df: float | None = None,
     max_df: float | None = None,
     max_features: int | None = 50_000,
@@ -57,233 +60,220 @@ def fit_topics(
 ) -> TopicModel:
     """Cluster a corpus into topics an editor would recognise, with evidence of each cluster's strength.
 
+    Steps: news-aware TF-IDF (idf squared, see :data:`IDF_POWER`); LSA from 200 articles up; ``n_runs``
+    cheap k-means runs; their consensus (the partition they agree on, from how often each pair of
+    articles was put together); a few rounds of naive-Bayes refinement; then labels, representative
+    articles, silhouettes, stability and plain-language notes.
+
     Args:
         corpus: a corpus DataFrame (``analysis.load_corpus``); ``title`` and ``body`` are used.
         k: number of clusters, 1 <= k < number of articles; None chooses k from the data (silhouette and
-            stability over ``k_range``; the scores are kept in ``k_scores``).
+            stability over ``k_range``, widened while the best k is the largest tried; the scores are
+            kept in ``k_scores``).
         random_state: seeds every random step; the same corpus and random_state give identical results.
         progress: show tqdm progress bars for the long steps.
-        n_runs: clusterings with different random states; the one agreeing best with the others is kept
-            and their agreement is the stability evidence.
-        n_init: k-means initialisations per run (the best inertia is kept).
+        n_runs: k-means runs (one k-means++ start each) in the ensemble; default 50 up to 10,000
+            articles, 5 beyond. ``stability`` is the agreement of the consensus of the odd and of the
+            even runs (from 10 runs and up to 10,000 articles), else the runs' mean pairwise agreement.
+        n_init: k-means starts of the consensus step (the best inertia is kept).
         n_components: LSA dimensions (corpora of 200 articles or more).
-        refine_rounds: at most this many rounds of naive-Bayes refinement of the k-means clusters (0: none).
-        k_range: smallest and largest k tried when ``k=None``; default 2 to min(12, articles // 2).
+        refine_rounds: at most this many rounds of naive-Bayes refinement of the consensus (0: none).
+        k_range: smallest and largest k tried first when ``k=None``; default 2 to min(12, articles // 2).
         n_terms: distinctive terms kept per cluster.
-        title_weight: the headline counts this many times in an article's terms (headlines name the topic).
-        min_df, max_df, max_features, extra_stop_words, detect_phrases: vectoriser options, see
+        title_weight: the headline counts this many times in an article's terms; ``"auto"`` (default):
+            1 to 3 times, growing with the body's length (see :class:`analysis.text.DocumentTexts`).
+        min_df: drop terms in fewer articles; default 2 from 50 up to 10,000 articles, otherwise the
+            vectoriser's default (:func:`analysis.text.vectorize`).
+        max_df, max_features, extra_stop_words, detect_phrases: vectoriser options, see
             :func:`analysis.text.vectorize` (defaults adapt to the corpus size).
         max_words: vectorise each article's headline plus only the first ``max_words`` words of its body;
             None uses the whole body; ``"auto"`` (default) uses the whole body up to 10,000 articles and the
-            first :data:`LEAD_WORDS` words beyond. News is written as an inverted pyramid (the lead carries
-            the topic), so on a large corpus this saves most of the tokenising time; a note says so.
+            first :data:`~analysis.topics.model.LEAD_WORDS` words beyond (a note says so).
 
     Returns:
         A :class:`TopicModel`.
 
     Raises:
-        ParameterError: for an empty corpus, a corpus without usable terms, or an invalid ``k``.
+        ParameterError: for an empty corpus, a corpus without usable terms, or an invalid option.
 
     Example:
         >>> model = fit_topics(corpus, k=3, random_state=0)  # doctest: +SKIP
         >>> model.clusters[["size", "label", "strength"]]  # doctest: +SKIP
     """
-    _check_corpus(corpus)
-    n = len(corpus)
-    _check_k(k, n)
-    if (
-        n_runs < 1
-        or n_init < 1
-        or n_components < 2
-        or n_terms < 1
-        or refine_rounds < 0
-        or title_weight < 1
-    ):
-        raise ParameterError(
-            "n_runs, n_init, n_terms and title_weight must be >= 1, n_components >= 2 and refine_rounds >= 0 "
-            f"(got n_runs={n_runs}, n_init={n_init}, n_components={n_components}, n_terms={n_terms}, "
-            f"refine_rounds={refine_rounds}, title_weight={title_weight})."
-        )
-    if max_words == "auto":
-        max_words = LEAD_WORDS if n > LARGE_CORPUS else None
-    elif max_words is not None and (
-        isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1
-    ):
-        raise ParameterError(
-            f"max_words must be a whole number >= 1, None or 'auto', got {max_words!r}."
-        )
-    texts = DocumentTexts(corpus, max_words=max_words)
-    weighted = DocumentTexts(corpus, title_weight=title_weight, max_words=max_words)
-    vectors = vectorize(
-        weighted,
+    opts = resolve_options(
+        corpus,
+        k,
+        n_runs=n_runs,
+        n_init=n_init,
+        n_components=n_components,
+        refine_rounds=refine_rounds,
+        n_terms=n_terms,
+        title_weight=title_weight,
+        max_words=max_words,
         min_df=min_df,
+        k_range=k_range,
+    )
+    texts, vectors = _vectors(
+        corpus,
+        opts,
         max_df=max_df,
         max_features=max_features,
         extra_stop_words=extra_stop_words,
         detect_phrases=detect_phrases,
-        phrase_texts=texts,
         progress=progress,
     )
-    z, space = _embed(vectors, n_components=n_components, random_state=random_state)
-    counts = vectors.counts
-    empty = np.flatnonzero(np.asarray(counts.sum(axis=1)).ravel() == 0)
-    distinct = _n_distinct(z)
-    notes: list[str] = []
-    if max_words is not None:
-        notes.append(
-            f"Only each article's headline and the first {max_words} words of its body were used to group "
-            "the articles (news puts the topic in the opening paragraphs); this keeps a corpus this large "
-            "quick to cluster. Pass max_words=None to use whole articles."
-        )
-    seeds = _seeds(random_state, n_runs)
-
-    k_scores = None
-    if k is None:
-        lo, hi = k_range if k_range is not None else (2, min(K_MAX, n // 2))
-        if k_range is not None and (lo < 1 or hi < lo):
-            raise ParameterError(
-                f"k_range must be (low, high) with 1 <= low <= high, got {k_range}."
-            )
-        hi = min(hi, n - 1, distinct)
-        candidates = list(range(max(lo, 2), hi + 1))
-        if not candidates:
-            chosen_k = 1
-            if n == 1:
-                notes.append("Only 1 article: there is nothing to group, so it forms one cluster.")
-            elif distinct < 2:
-                notes.append(f"The {n} articles have the same terms: they form one cluster.")
-            else:
-                notes.append(
-                    f"With {n} articles the tool does not split them: one cluster. "
-                    "Clusters need at least 4 articles to be compared."
-                )
-        else:
-            k_scores = _choose_k(z, candidates, seeds, random_state=random_state, progress=progress)
-            chosen_k = int(k_scores.loc[k_scores["chosen"], "k"].iloc[0])
-    else:
-        chosen_k = int(k)
-        if chosen_k > distinct:
-            raise ParameterError(
-                f"k={chosen_k} is larger than the number of articles with different terms ({distinct}); "
-                f"use k <= {distinct} or k=None."
-            )
-        if chosen_k == 1 and n > 1:
-            notes.append("k=1 was asked for: all articles form one cluster, nothing is compared.")
-
+    z, space = _embed(vectors, n_components=opts.n_components, random_state=random_state)
+    chosen_k, k_scores, notes = _number_of_clusters(z, k, opts, random_state, progress=progress)
     fit = _cluster(
         z,
         vectors.tfidf,
         chosen_k,
-        seeds,
-        n_init=n_init,
-        refine_rounds=refine_rounds,
+        _seeds(random_state, opts.n_runs),
+        n_init=opts.n_init,
+        refine_rounds=opts.refine_rounds,
         progress=progress,
         desc=f"Clustering (k={chosen_k})",
     )
+    return _model(
+        z,
+        fit,
+        vectors,
+        texts,
+        opts,
+        chosen_k=chosen_k,
+        k_scores=k_scores,
+        notes=notes,
+        space=space,
+        k_from_data=k is None,
+        random_state=random_state,
+    )
+
+
+def _model(
+    z: np.ndarray,
+    fit: _Fit,
+    vectors: TextVectors,
+    texts: Sequence[str],
+    opts: FitOptions,
+    *,
+    chosen_k: int,
+    k_scores: pd.DataFrame | None,
+    notes: list[str],
+    space: dict,
+    k_from_data: bool,
+    random_state: int,
+) -> TopicModel:
+    """The fitted model: clusters numbered by size, their table, trust evidence, notes and settings."""
     labels = _canonical(fit.labels)
-    k_final = int(labels.max()) + 1
-    if k_final < chosen_k:
-        notes.append(
-            f"{chosen_k} clusters were asked for but only {k_final} are distinct after refinement."
-        )
+    k = int(labels.max()) + 1
+    if k < chosen_k:
+        notes.append(f"{chosen_k} clusters were asked for but only {k} are distinct.")
     runs = [_canonical(r) for r in fit.runs]
-    stability = fit.stability if k_final > 1 else float("nan")
-    per_stab = _cluster_stability(labels, runs, k_final) if k_final > 1 and len(runs) > 1 else None
-    sil = _silhouettes(z, labels, k_final, random_state)
-
-    centres = np.vstack([z[labels == c].mean(axis=0) for c in range(k_final)])
-    centres = normalize(centres)
-    zn = normalize(z)
-    fit_score = np.einsum("ij,ij->i", zn, centres[labels])
-    terms = _ctfidf_terms(counts, labels, k_final, vectors.terms, n_terms)
-
-    rows = []
-    for c in range(k_final):
-        members = np.flatnonzero(labels == c)
-        order = members[np.lexsort((members, -fit_score[members]))]
-        reps = [int(i) for i in order[:5]]
-        csil = sil[members]
-        csil_mean = float(np.nanmean(csil)) if np.isfinite(csil).any() else float("nan")
-        cstab = float(per_stab[c]) if per_stab is not None else float("nan")
-        sample_texts = [texts[i] for i in order[:20]]
-        label_terms = [_display(t, sample_texts) for t in terms[c][:3]]
-        rows.append(
-            {
-                "size": len(members),
-                "label": " · ".join(label_terms) if label_terms else f"cluster {c + 1}",
-                "terms": terms[c],
-                "representatives": reps,
-                "silhouette": csil_mean,
-                "stability": cstab,
-                "strength": _strength(k_final, len(members), csil_mean, cstab),
-            }
-        )
-    clusters = pd.DataFrame(rows, index=pd.RangeIndex(k_final, name="cluster"))
-    overall_sil = float(np.nanmean(sil)) if np.isfinite(sil).any() else float("nan")
-
-    if n < SMALL_CORPUS:
-        what = "1 article" if n == 1 else f"{n} articles"
-        notes.insert(0, f"Only {what}: treat these clusters as tentative groupings, not findings.")
-    if len(empty):
-        notes.append(
-            f"{len(empty)} article(s) have no usable words after removing stop words and rare terms "
-            "(e.g. an empty body); they were put in a cluster without evidence."
-        )
-    if k_final > 1:
-        for c in clusters.index[clusters["strength"] == "weak"]:
-            row = clusters.loc[c]
-            why = []
-            if row["size"] < 2:
-                why.append("it holds a single article")
-            if not math.isnan(row["silhouette"]) and row["silhouette"] < 0:
-                why.append("its articles are on average closer to another cluster")
-            if not math.isnan(row["stability"]) and row["stability"] < 0.5:
-                why.append(
-                    f"it re-appears poorly across random states (stability {row['stability']:.2f})"
-                )
-            notes.append(f"Cluster {c + 1} ({row['label']}) is weak: {'; '.join(why)}.")
-        if not math.isnan(stability) and stability < 0.5:
-            notes.append(
-                f"The clustering as a whole is unstable (agreement across random states {stability:.2f} "
-                "on a 0-1 scale): the grouping is one of several equally plausible ones."
-            )
-    settings = {
-        **vectors.settings,
-        **space,
-        "algorithm": (
-            f"KMeans (1 start) per run on a random sample of {LARGE_CORPUS} articles, "
-            "every article then assigned to its nearest centre"
-            if n > LARGE_CORPUS
-            else f"KMeans (k-means++, n_init={n_init})"
-        ),
-        "n_runs": n_runs,
-        "consensus": "the run with the highest mean adjusted Rand index to the other runs",
-        "refinement": (
-            f"multinomial naive Bayes EM on TF-IDF, up to {refine_rounds} rounds, from the consensus run"
-        ),
-        "title_weight": title_weight,
-        "max_words": max_words,
-        "text_used": (
-            "headline + whole body"
-            if max_words is None
-            else f"headline + first {max_words} words of the body"
-        ),
-        "cluster_terms": "class-based TF-IDF (c-TF-IDF)",
-        "strength_rule": _STRENGTH_RULE,
-        "k_chosen_from_data": k is None,
-        "random_state": random_state,
-    }
+    per_stab = _cluster_stability(labels, runs, k) if k > 1 and len(runs) > 1 else None
+    sil = _silhouettes(z, labels, k, random_state)
+    fit_score = describe.fit_scores(z, labels, k)
+    clusters = describe.cluster_table(
+        labels=labels,
+        k=k,
+        vectors_counts=vectors.counts,
+        terms=vectors.terms,
+        texts=texts,
+        fit=fit_score,
+        silhouettes=sil,
+        stability=per_stab,
+        n_terms=opts.n_terms,
+    )
+    stability = fit.stability if k > 1 else float("nan")
+    n, n_empty = len(z), int((np.asarray(vectors.counts.sum(axis=1)).ravel() == 0).sum())
     return TopicModel(
         labels=labels,
-        k=k_final,
+        k=k,
         random_state=random_state,
         n_articles=n,
         clusters=clusters,
-        positions=_positions(z, labels, k_final),
-        silhouette=overall_sil,
+        positions=_positions(z, labels, k),
+        silhouette=float(np.nanmean(sil)) if np.isfinite(sil).any() else float("nan"),
         stability=stability,
         k_scores=k_scores,
-        notes=notes,
-        settings=settings,
+        notes=describe.caveats(
+            n=n, n_empty=n_empty, clusters=clusters, stability=stability, notes=notes
+        ),
+        settings=describe.settings(
+            opts=opts,
+            vector_settings=vectors.settings,
+            space=space,
+            n=n,
+            k_from_data=k_from_data,
+            random_state=random_state,
+        ),
         fit=fit_score,
+    )
+
+
+def _vectors(
+    corpus: pd.DataFrame, opts: FitOptions, *, progress: bool, **vectorizer_options: object
+) -> tuple[Sequence[str], TextVectors]:
+    """The articles' texts (for labels) and their TF-IDF vectors (headline weighted, idf squared)."""
+    texts = DocumentTexts(corpus, max_words=opts.max_words)
+    weighted = DocumentTexts(corpus, title_weight=opts.title_weight, max_words=opts.max_words)
+    options = dict(phrase_texts=texts, idf_power=IDF_POWER, progress=progress, **vectorizer_options)
+    try:
+        vectors = vectorize(weighted, min_df=opts.min_df, **options)
+    except ParameterError:
+        if opts.min_df != CLUSTER_MIN_DF or opts.min_df_given:
+            raise
+        vectors = vectorize(weighted, min_df=1, **options)  # no term is shared: say so below
+    return texts, vectors
+
+
+def _number_of_clusters(
+    z: np.ndarray, k: int | None, opts: FitOptions, random_state: int, *, progress: bool
+) -> tuple[int, pd.DataFrame | None, list[str]]:
+    """The k to fit, the k-selection scores (None when k was given) and notes about the choice."""
+    n = len(z)
+    distinct = _n_distinct(z)
+    notes: list[str] = []
+    if opts.max_words is not None:
+        notes.append(
+            f"Only each article's headline and the first {opts.max_words} words of its body were used "
+            "to group the articles (news puts the topic in the opening paragraphs); this keeps a corpus "
+            "this large quick to cluster. Pass max_words=None to use whole articles."
+        )
+    if k is not None:
+        if k > distinct:
+            raise ParameterError(
+                f"k={k} is larger than the number of articles with different terms ({distinct}); "
+                f"use k <= {distinct} or k=None."
+            )
+        if k == 1 and n > 1:
+            notes.append("k=1 was asked for: all articles form one cluster, nothing is compared.")
+        return int(k), None, notes
+    low, high = opts.k_range if opts.k_range is not None else (2, min(K_MAX, n // 2))
+    limit = min(n // 2, n - 1, distinct) if opts.k_range is None else min(high, n - 1, distinct)
+    low, high = max(low, 2), min(high, n - 1, distinct)
+    if high < low:
+        notes.append(_one_cluster_note(n, distinct))
+        return 1, None, notes
+    choice = choose_k(
+        z,
+        low,
+        high,
+        limit,
+        _seeds(random_state, K_SELECTION_RUNS),
+        random_state=random_state,
+        progress=progress,
+    )
+    if choice.note:
+        notes.append(choice.note)
+    return choice.k, choice.scores, notes
+
+
+def _one_cluster_note(n: int, distinct: int) -> str:
+    if n == 1:
+        return "Only 1 article: there is nothing to group, so it forms one cluster."
+    if distinct < 2:
+        return f"The {n} articles have the same terms: they form one cluster."
+    return (
+        f"With {n} articles the tool does not split them: one cluster. "
+        "Clusters need at least 4 articles to be compared."
     )

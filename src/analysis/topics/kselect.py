@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -12,10 +13,13 @@ from sklearn.exceptions import ConvergenceWarning
 
 from analysis.topics.cluster import _mean_pairwise_ari
 from analysis.topics.model import K_SELECTION_SAMPLE
+
+#: When the best k is the largest tried, this many more are tried (until the limit).
+K_GROWTH = 6
 from analysis.topics.quality import _silhouettes
 
 
-def _choose_k(
+def _score_ks(
     z: np.ndarray,
     candidates: list[int],
     seeds: list[int],
@@ -62,7 +66,12 @@ def _choose_k(
                 "stability": stability if len(runs) > 1 else np.nan,
             }
         )
-    scores = pd.DataFrame(records)
+    return pd.DataFrame(records)
+
+
+def _pick(scores: pd.DataFrame) -> pd.DataFrame:
+    """Add ``score`` and ``chosen`` columns to the candidates' silhouette and stability."""
+    scores = scores.sort_values("k").reset_index(drop=True)
     sil = scores["silhouette"].fillna(0.0).clip(lower=0.0)
     top = sil.max()
     rel = sil / top if top > 0 else pd.Series(1.0, index=sil.index)
@@ -70,3 +79,71 @@ def _choose_k(
     best = scores.sort_values(["score", "k"], ascending=[False, True]).index[0]
     scores["chosen"] = scores.index == best
     return scores
+
+
+@dataclass(frozen=True)
+class KChoice:
+    """The chosen k, every candidate's scores and a note when the choice sits at the range's edge."""
+
+    k: int
+    scores: pd.DataFrame
+    note: str | None
+
+
+def choose_k(
+    z: np.ndarray,
+    low: int,
+    high: int,
+    limit: int,
+    seeds: list[int],
+    *,
+    random_state: int,
+    progress: bool,
+) -> KChoice:
+    """Choose k in ``low..high``; while the best k is the largest tried, try more, up to ``limit``.
+
+    The range grows by :data:`K_GROWTH` at a time (a best k at the top of the range means the data may
+    hold more clusters than were tried). When the best k is still the smallest or the largest tried,
+    the note says so and why the range could not grow further.
+    """
+    scores = _score_ks(
+        z, list(range(low, high + 1)), seeds, random_state=random_state, progress=progress
+    )
+    picked = _pick(scores)
+    best = int(picked.loc[picked["chosen"], "k"].iloc[0])
+    first_high = high
+    while best == high and high < limit:
+        more = list(range(high + 1, min(limit, high + K_GROWTH) + 1))
+        extra = _score_ks(z, more, seeds, random_state=random_state, progress=progress)
+        scores = pd.concat([scores, extra], ignore_index=True)
+        high = more[-1]
+        picked = _pick(scores)
+        best = int(picked.loc[picked["chosen"], "k"].iloc[0])
+    return KChoice(k=best, scores=picked, note=_edge_note(best, low, first_high, high, limit))
+
+
+def _edge_note(best: int, low: int, first_high: int, high: int, limit: int) -> str | None:
+    grown = (
+        f" The range was widened from {low}-{first_high} to {low}-{high} because the best k "
+        "sat at its top."
+        if high > first_high
+        else ""
+    )
+    if best == high:
+        return (
+            f"k = {best} is the largest number of clusters tried ({low} to {high}), so the data may hold "
+            f"more topics than that.{grown} The range cannot grow further: at most {limit} clusters "
+            "are tried for a corpus of this size (half the articles, or the number of articles with "
+            "different terms, or k_range). Pass k=... to ask for more clusters."
+        )
+    if best == low and low > 2:
+        return (
+            f"k = {best} is the smallest number of clusters tried ({low} to {high}); fewer clusters "
+            f"were not tried because k_range starts at {low}.{grown}"
+        )
+    if best == low:
+        return (
+            f"k = {best} is the smallest number of clusters that can be compared ({low} to {high}): "
+            "the articles may form no clear groups beyond two broad ones." + grown
+        )
+    return grown.strip() or None

@@ -49,7 +49,11 @@ def _ctfidf_terms(
 
 
 def _display(term: str, texts: Iterable[str]) -> str:
-    """The most common spelling of a term in some texts ("poland" -> "Poland"), for labels."""
+    """The most common spelling of a term in some texts ("poland" -> "Poland"), for labels.
+
+    All-caps forms of words longer than 4 letters ("BAGHDAD" from a dateline or a headline in capitals)
+    are used only when the term is never written otherwise; acronyms ("NATO", "U.S.") are kept.
+    """
     if " " in term:
         pattern = re.compile(
             r"\b" + r"\s+".join(map(re.escape, term.split())) + r"\b", re.IGNORECASE
@@ -63,4 +67,6 @@ def _display(term: str, texts: Iterable[str]) -> str:
             seen[form] = seen.get(form, 0) + 1
     if not seen:
         return term.upper() if term.endswith(".") else term
-    return min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    # An all-caps form of a long word (a dateline, a shouted headline) only when there is no other.
+    quiet = {f: c for f, c in seen.items() if not (f.isupper() and len(f) > 4)}
+    return min((quiet or seen).items(), key=lambda kv: (-kv[1], kv[0]))[0]

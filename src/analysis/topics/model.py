@@ -13,8 +13,9 @@ from analysis.errors import ParameterError
 LSA_MIN_ARTICLES = 200
 #: Above this many articles: MiniBatchKMeans, and the SVD is fitted on a sample of this size.
 LARGE_CORPUS = 10_000
-#: Below this many articles k-means runs on one OpenMP thread (thread start-up dominates).
-SINGLE_THREAD_BELOW = 1_000
+#: Below this many articles k-means runs on one OpenMP thread: each of the ensemble's runs is short, and
+#: OpenMP's start-up and synchronisation per iteration cost more than the work (up to LARGE_CORPUS).
+SINGLE_THREAD_BELOW = LARGE_CORPUS + 1
 #: Beyond ``LARGE_CORPUS`` articles, fit_topics(max_words="auto") reads the headline and this many words of
 #: each body (the lead of a news story carries its topic).
 LEAD_WORDS = 150
@@ -24,6 +25,13 @@ SILHOUETTE_SAMPLE = 4000
 K_SELECTION_SAMPLE = 5000
 #: Largest k tried when k is chosen from the data.
 K_MAX = 12
+#: Cheap k-means runs (one k-means++ start each) whose co-association gives the consensus partition.
+ENSEMBLE_RUNS = 50
+#: Beyond LARGE_CORPUS articles, fewer runs (each on its own random sample of LARGE_CORPUS articles, so
+#: already diverse); time stays bounded.
+LARGE_ENSEMBLE_RUNS = 5
+#: k-means runs on random 80% subsamples per candidate k when k is chosen from the data.
+K_SELECTION_RUNS = 5
 
 _STRENGTH_RULE = (
     "solid: stability >= 0.8, silhouette >= 0.02 and at least 3 articles; "
@@ -72,6 +80,9 @@ class TopicModel:
     def assignments(self, corpus: pd.DataFrame) -> pd.DataFrame:
         """One row per article: ``id``, ``title``, ``cluster``, ``label``, ``x``, ``y``, ``fit``.
 
+        ``cluster`` is numbered from 1 for readers (cluster 1 is ``clusters.loc[0]``, the largest), as in
+        the report, the charts and the notes; ``labels`` and ``clusters`` keep 0-based positions.
+
         Args:
             corpus: the corpus the model was fitted on (same rows, same order).
 
@@ -96,7 +107,7 @@ class TopicModel:
             {
                 "id": ids.to_numpy(),
                 "title": titles.to_numpy(),
-                "cluster": self.labels,
+                "cluster": self.labels + 1,
                 "label": self.clusters["label"].to_numpy()[self.labels],
                 "x": self.positions[:, 0],
                 "y": self.positions[:, 1],

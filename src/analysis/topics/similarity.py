@@ -7,8 +7,8 @@ import pandas as pd
 
 from analysis.errors import ParameterError
 from analysis.text import DocumentTexts, TextVectors, vectorize
-from analysis.topics.cluster import _check_corpus
 from analysis.topics.model import LARGE_CORPUS
+from analysis.topics.options import check_corpus as _check_corpus
 
 
 def _vectors_for(corpus: pd.DataFrame, options: dict) -> TextVectors:

@@ -1,0 +1,144 @@
+"""What a fitted clustering says to a reader: the per-cluster table, caveats and the settings used."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from sklearn.preprocessing import normalize
+
+from analysis.config import SMALL_CORPUS
+from analysis.text.tokens import clean_text
+from analysis.topics.labels import _ctfidf_terms, _display
+from analysis.topics.model import _STRENGTH_RULE, LARGE_CORPUS
+from analysis.topics.options import FitOptions
+from analysis.topics.quality import _strength
+
+
+def fit_scores(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    """Cosine similarity of each article to its cluster's centre (1 = typical of the cluster)."""
+    centres = normalize(np.vstack([z[labels == c].mean(axis=0) for c in range(k)]))
+    return np.einsum("ij,ij->i", normalize(z), centres[labels])
+
+
+def cluster_table(
+    *,
+    labels: np.ndarray,
+    k: int,
+    vectors_counts,
+    terms: np.ndarray,
+    texts: Sequence[str],
+    fit: np.ndarray,
+    silhouettes: np.ndarray,
+    stability: np.ndarray | None,
+    n_terms: int,
+) -> pd.DataFrame:
+    """One row per cluster: size, label, terms, representatives, silhouette, stability, strength.
+
+    Labels are the cluster's three most distinctive terms, each in its most common spelling in the
+    cluster's most typical articles, read after cleaning (so a dateline's ``BAGHDAD`` is never a label).
+    """
+    cluster_terms = _ctfidf_terms(vectors_counts, labels, k, terms, n_terms)
+    rows = []
+    for c in range(k):
+        members = np.flatnonzero(labels == c)
+        order = members[np.lexsort((members, -fit[members]))]
+        csil = silhouettes[members]
+        sil = float(np.nanmean(csil)) if np.isfinite(csil).any() else float("nan")
+        stab = float(stability[c]) if stability is not None else float("nan")
+        sample = [clean_text(texts[i]) for i in order[:20]]
+        label_terms = [_display(t, sample) for t in cluster_terms[c][:3]]
+        rows.append(
+            {
+                "size": len(members),
+                "label": " · ".join(label_terms) if label_terms else f"cluster {c + 1}",
+                "terms": cluster_terms[c],
+                "representatives": [int(i) for i in order[:5]],
+                "silhouette": sil,
+                "stability": stab,
+                "strength": _strength(k, len(members), sil, stab),
+            }
+        )
+    return pd.DataFrame(rows, index=pd.RangeIndex(k, name="cluster"))
+
+
+def caveats(
+    *, n: int, n_empty: int, clusters: pd.DataFrame, stability: float, notes: list[str]
+) -> list[str]:
+    """Plain-language caveats: tiny corpus, articles without words, weak clusters, instability."""
+    out = list(notes)
+    if n < SMALL_CORPUS:
+        what = "1 article" if n == 1 else f"{n} articles"
+        out.insert(0, f"Only {what}: treat these clusters as tentative groupings, not findings.")
+    if n_empty:
+        out.append(
+            f"{n_empty} article(s) have no usable words after removing stop words and rare terms "
+            "(e.g. an empty body); they were put in a cluster without evidence."
+        )
+    if len(clusters) < 2:
+        return out
+    for c in clusters.index[clusters["strength"] == "weak"]:
+        out.append(
+            f"Cluster {c + 1} ({clusters.loc[c, 'label']}) is weak: {_why_weak(clusters.loc[c])}."
+        )
+    if not math.isnan(stability) and stability < 0.5:
+        out.append(
+            f"The clustering as a whole is unstable (agreement across random states {stability:.2f} "
+            "on a 0-1 scale): the grouping is one of several equally plausible ones."
+        )
+    return out
+
+
+def _why_weak(row: pd.Series) -> str:
+    why = []
+    if row["size"] < 2:
+        why.append("it holds a single article")
+    if not math.isnan(row["silhouette"]) and row["silhouette"] < 0:
+        why.append("its articles are on average closer to another cluster")
+    if not math.isnan(row["stability"]) and row["stability"] < 0.5:
+        why.append(f"it re-appears poorly across random states (stability {row['stability']:.2f})")
+    return "; ".join(why)
+
+
+def settings(
+    *,
+    opts: FitOptions,
+    vector_settings: dict,
+    space: dict,
+    n: int,
+    k_from_data: bool,
+    random_state: int,
+) -> dict:
+    """The vectoriser and model settings actually used, for a methods note."""
+    sample = n > LARGE_CORPUS
+    return {
+        **vector_settings,
+        **space,
+        "algorithm": (
+            f"KMeans (1 k-means++ start) per run on a random sample of {LARGE_CORPUS} articles, "
+            "every article then assigned to its nearest centre"
+            if sample
+            else "KMeans (1 k-means++ start) per run"
+        ),
+        "n_runs": opts.n_runs,
+        "consensus": (
+            "co-association of the runs (how often two articles were put together), its spectral "
+            f"embedding clustered with KMeans (n_init={opts.n_init})"
+        ),
+        "refinement": (
+            f"multinomial naive Bayes EM on TF-IDF, up to {opts.refine_rounds} rounds, from the consensus"
+        ),
+        "title_weight": opts.title_weight,
+        "max_words": opts.max_words,
+        "text_used": (
+            "headline + whole body"
+            if opts.max_words is None
+            else f"headline + first {opts.max_words} words of the body"
+        ),
+        "cluster_terms": "class-based TF-IDF (c-TF-IDF)",
+        "strength_rule": _STRENGTH_RULE,
+        "k_chosen_from_data": k_from_data,
+        "random_state": random_state,
+    }
