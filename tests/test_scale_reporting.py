@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus
+from analysis.report.people import people_html
 from analysis.report.tables import articles_table
-from analysis.scale.reporting import articles_html, map_table, map_view
+from analysis.scale.reporting import articles_html, map_table, map_view, text_view
 from analysis.topics import fit_topics
 
 
@@ -60,3 +61,36 @@ def test_small_article_list_keeps_every_article(tmp_path):
     )
     assert html.count("<tr") - 1 == len(corpus)
     assert not list(tmp_path.iterdir())  # nothing written beside the report: the table is embedded
+
+
+def test_text_view_reads_every_body_when_the_corpus_has_them(bbc_model, bbc_path):
+    corpus, model = bbc_model
+    assert text_view(model, corpus, [bbc_path]) == (model, corpus, "")
+
+
+def test_text_view_reads_a_sample_of_bodies_back_from_the_cache_and_says_so(bbc_model, bbc_path):
+    corpus, model = bbc_model
+    without_bodies = corpus.drop(columns="body")  # how report_corpus reads a large archive
+    view, sample, note = text_view(
+        model, without_bodies, [bbc_path], max_articles=300, random_state=1
+    )
+    assert len(sample) == view.n_articles == len(view.labels) == 300
+    by_id = corpus.set_index("id")
+    assert list(sample["body"]) == list(by_id.loc[sample["id"], "body"])
+    rows = [corpus.index[corpus["id"] == i][0] for i in sample["id"]]
+    assert list(view.labels) == list(model.labels[rows])
+    assert f"a random sample of 300 of the {len(corpus):,} articles" in note
+    mentions = pd.DataFrame(
+        {
+            "article_id": [sample["id"].iloc[0]],
+            "text": ["Blair"],
+            "name": ["Tony Blair"],
+            "type": ["person"],
+            "role": [""],
+            "field": ["body"],
+            "start": [0],
+            "end": [5],
+            "sentence": [0],
+        }
+    )
+    assert "a random sample of 300" in people_html(sample, mentions, view, note=note)

@@ -58,7 +58,13 @@ def _absent(heading: str, reason: str) -> HTMLBlock:
 
 
 def pages_compared_html(
-    corpus: pd.DataFrame, model: Any = None, *, slug: str = "report", top: int = 10
+    corpus: pd.DataFrame,
+    model: Any = None,
+    *,
+    slug: str = "report",
+    top: int = 10,
+    texts: pd.DataFrame | None = None,
+    note: str = "",
 ) -> HTMLBlock:
     """The "Pages compared" section, or one sentence saying why it is absent (fewer than two pages).
 
@@ -67,6 +73,9 @@ def pages_compared_html(
         model: the fitted :class:`analysis.topics.TopicModel` (adds the pages x clusters table).
         slug: prefix of the CSV download names.
         top: distinguishing terms shown per page.
+        texts: the articles whose words are compared (default ``corpus``; on a large archive a sample with
+            bodies, see :func:`analysis.scale.reporting.text_view`); overlap counts always use ``corpus``.
+        note: a sentence for the reader when ``texts`` is a sample.
 
     Returns:
         The HTML fragment.
@@ -79,7 +88,7 @@ def pages_compared_html(
             heading,
             f"all {len(corpus)} articles come from one tag page ({only}); comparing needs two or more.",
         )
-    terms = compare_groups(corpus, by="tag_pages", top=top)
+    terms = compare_groups(corpus if texts is None else texts, by="tag_pages", top=top)
     overlap = page_overlap(corpus)
     blocks = [
         _block(
@@ -131,7 +140,7 @@ def pages_compared_html(
         )
     ]
     settings = terms.attrs.get("settings", {})
-    notes = []
+    notes = [note.replace("This section reads", "The words compared come from")] if note else []
     if settings.get("sample", "every article") != "every article" or settings.get(
         "text_used", ""
     ).endswith("of the body"):

@@ -72,7 +72,13 @@ def main_people(
 
 
 def people_html(
-    corpus: pd.DataFrame, mentions: pd.DataFrame, model=None, *, slug: str = "report", top: int = 15
+    corpus: pd.DataFrame,
+    mentions: pd.DataFrame,
+    model=None,
+    *,
+    slug: str = "report",
+    top: int = 15,
+    note: str = "",
 ) -> HTMLBlock:
     """The "Who is in the coverage" section, or one sentence saying why it is absent (no names found).
 
@@ -82,6 +88,7 @@ def people_html(
         model: the fitted :class:`analysis.topics.TopicModel` (adds clusters and the per-cluster table).
         slug: prefix of the CSV download names.
         top: rows shown per table (the downloads have them all).
+        note: a sentence for the reader under the section (e.g. that it reads a sample of the articles).
 
     Returns:
         The HTML fragment.
@@ -107,7 +114,9 @@ def people_html(
             '"U.K.", "Britain"); titles are shown apart as roles.'
         )
     ]
-    return _section(heading, "who-is-in-the-coverage", intro=intro, blocks=blocks)
+    return _section(
+        heading, "who-is-in-the-coverage", intro=intro, blocks=blocks, notes=[note] if note else []
+    )
 
 
 def _type_block(summary: pd.DataFrame, kind: str, *, slug: str, top: int, with_model: bool) -> dict:
@@ -174,6 +183,7 @@ def quotes_html(
     speakers: int = 8,
     per_speaker: int = 4,
     kwic_lines: int = 3,
+    note: str = "",
 ) -> HTMLBlock:
     """The "Who said what" section, or one sentence saying why it is absent (no quotations found).
 
@@ -186,6 +196,7 @@ def quotes_html(
         speakers: named speakers shown with their quotations.
         per_speaker: quotations shown per speaker (the download has them all).
         kwic_lines: keyword-in-context lines shown per speaker.
+        note: a sentence for the reader under the section (e.g. that it reads a sample of the articles).
 
     Returns:
         The HTML fragment.
@@ -226,7 +237,9 @@ def quotes_html(
             text="The first quotations in article order; the download has every one with its speaker and cue.",
         )
     )
-    return _section(heading, "who-said-what", intro=intro, blocks=blocks)
+    return _section(
+        heading, "who-said-what", intro=intro, blocks=blocks, notes=[note] if note else []
+    )
 
 
 def _quotations_table(

@@ -33,12 +33,15 @@ __all__ = [
     "map_table",
     "map_view",
     "report_corpus",
+    "text_view",
 ]
 
 #: Up to this many articles the report lists every article; beyond, representatives and a CSV file.
 FULL_TABLE_MAX = 2_000
 #: The map draws at most this many articles (a fixed random sample beyond).
 MAP_POINTS = 4_000
+#: On an archive read without bodies, the people, quotes and page sections read this many articles' text.
+TEXT_SAMPLE = 5_000
 #: Representative articles listed per cluster on a large corpus.
 REPRESENTATIVES = 5
 #: Files the notebook writes for the report (moved next to the report when it is written).
@@ -126,19 +129,64 @@ def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, rando
     n = model.n_articles
     if n <= max_points:
         return model, corpus, f"All {n:,} articles are drawn."
-    rows = np.sort(np.random.default_rng(random_state).choice(n, size=max_points, replace=False))
-    view = replace(
+    rows = _sample_rows(n, max_points, random_state)
+    view = _restricted(model, rows)
+    note = (
+        f"The map draws a random sample of {max_points:,} of the {n:,} articles; cluster sizes elsewhere in "
+        "this report count all articles."
+    )
+    return view, corpus.iloc[rows].reset_index(drop=True), note
+
+
+def text_view(
+    model,
+    corpus: pd.DataFrame,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    max_articles: int = TEXT_SAMPLE,
+    random_state: int = 0,
+):
+    """The articles whose text the people, quotes and page-comparison sections read.
+
+    A corpus read with its bodies is returned as it is. A large archive is read without bodies (see
+    :func:`report_corpus`): then a fixed random sample of ``max_articles`` is read back from the parse cache
+    with its bodies, so those sections stay bounded in time and memory, and a sentence says so.
+
+    Returns:
+        ``(model, corpus, note)``: the model and corpus restricted to the sampled rows (with ``body``), and
+        the note for the reader ("" when every article is read).
+    """
+    if "body" in corpus.columns:
+        return model, corpus, ""
+    from analysis.scale.cache import cache_corpus
+
+    n = len(corpus)
+    rows = _sample_rows(n, max_articles, random_state)
+    bodies = cache_corpus(*paths).take(rows, ["body"])["body"].to_numpy()
+    sample = corpus.iloc[rows].reset_index(drop=True).assign(body=bodies)
+    note = (
+        f"This section reads a random sample of {len(rows):,} of the {n:,} articles (reading every "
+        "article's text would not fit the report's time); counts here are of the sample."
+    )
+    return _restricted(model, rows), sample, note
+
+
+def _sample_rows(n: int, size: int, random_state: int) -> np.ndarray:
+    """Sorted positions of a fixed random sample of ``size`` of ``n`` rows (all rows when n <= size)."""
+    if n <= size:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(random_state).choice(n, size=size, replace=False))
+
+
+def _restricted(model, rows: np.ndarray):
+    """The topic model seen on the articles at ``rows`` only (clusters, terms and sizes unchanged)."""
+    return replace(
         model,
         labels=model.labels[rows],
         positions=model.positions[rows],
         fit=model.fit[rows],
         n_articles=len(rows),
     )
-    note = (
-        f"The map draws a random sample of {max_points:,} of the {n:,} articles; cluster sizes elsewhere in "
-        "this report count all articles."
-    )
-    return view, corpus.iloc[rows].reset_index(drop=True), note
 
 
 def map_table(model, corpus: pd.DataFrame, *, total: int) -> pd.DataFrame:
