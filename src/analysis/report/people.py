@@ -127,9 +127,16 @@ def _type_block(summary: pd.DataFrame, kind: str, *, slug: str, top: int, with_m
             "articles": rows["articles"],
             "mentions": rows["mentions"],
             **({"roles": rows["roles"].map(_joined)} if kind == "person" else {}),
-            "also written": rows["forms"].map(lambda forms: _joined(forms[1:])),
+            "also written": [
+                _joined([f for f in forms if f != name])
+                for name, forms in zip(rows["name"], rows["forms"], strict=True)
+            ],
             "appears with": rows["with"].map(_joined),
-            **({"clusters": rows["clusters"].map(lambda c: _joined(c, 10))} if with_model else {}),
+            **(
+                {"clusters": rows["clusters"].map(lambda c: _joined(sorted(c), 10))}
+                if with_model
+                else {}
+            ),
         }
     )
     html = table_html(
