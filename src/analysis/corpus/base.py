@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -152,3 +153,14 @@ def _normalise_key(value: str) -> str:
 
 def _quote(line: str, width: int = 60) -> str:
     return repr(line if len(line) <= width else line[: width - 1] + "…")
+
+
+def warn_skipped(blocks: list[str], *, stacklevel: int = 2) -> None:
+    """One :class:`SkippedBlocksWarning` listing every block lenient loading skipped (``"file:line: why"``)."""
+    if blocks:
+        listing = "\n".join(f"  {b}" for b in blocks)
+        warnings.warn(
+            f"lenient mode skipped {len(blocks)} block(s) that did not parse:\n{listing}",
+            SkippedBlocksWarning,
+            stacklevel=stacklevel + 1,
+        )

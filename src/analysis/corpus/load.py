@@ -20,12 +20,12 @@ import pandas as pd
 
 from analysis.corpus.base import (
     DatesWarning,
-    SkippedBlocksWarning,
     _Article,
     _BlockError,
     _Skipped,
     _where,
     article_id,
+    warn_skipped,
 )
 from analysis.corpus.dates import parse_dates
 from analysis.corpus.decode import _decode
@@ -97,13 +97,7 @@ def load_corpus(
     dates = _DateReport()
     with _no_gc():
         articles, skipped = _load_files(files, lenient=lenient, dates=dates)
-    if skipped:
-        listing = "\n".join(f"  {s.source}: {s.reason}" for s in skipped)
-        warnings.warn(
-            f"lenient mode skipped {len(skipped)} block(s) that did not parse:\n{listing}",
-            SkippedBlocksWarning,
-            stacklevel=2,
-        )
+    warn_skipped([f"{s.source}: {s.reason}" for s in skipped], stacklevel=2)
     if not articles:
         names = ", ".join(given for _, given in files.values())
         raise CorpusError(

@@ -14,7 +14,6 @@ import itertools
 import json
 import os
 import shutil
-import warnings
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -212,13 +211,7 @@ def build_cache_dask(
             shutil.rmtree(tmp, ignore_errors=True)
         cache = _open(folder)
         assert cache is not None
-    if cache.skipped:
-        listing = "\n".join(f"  {s}" for s in cache.skipped)
-        warnings.warn(
-            f"lenient mode skipped {len(cache.skipped)} block(s) that did not parse:\n{listing}",
-            _parser().SkippedBlocksWarning,
-            stacklevel=3,
-        )
+    _parser().warn_skipped(list(cache.skipped), stacklevel=3)
     return cache
 
 

@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import shutil
-import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -238,13 +237,7 @@ def cache_corpus(
             shutil.rmtree(tmp, ignore_errors=True)
         cache = _open(folder)
         assert cache is not None
-    if cache.skipped:
-        listing = "\n".join(f"  {s}" for s in cache.skipped)
-        warnings.warn(
-            f"lenient mode skipped {len(cache.skipped)} block(s) that did not parse:\n{listing}",
-            parser.SkippedBlocksWarning,
-            stacklevel=2,
-        )
+    parser.warn_skipped(list(cache.skipped), stacklevel=2)
     return cache
 
 
