@@ -61,6 +61,7 @@ def _report(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             engine=engine,
             scheduler=scheduler,
+            lenient=args.lenient,
         )
     return 0
 
@@ -90,7 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Topic clusters, tag analytics and shareable HTML reports for news tag-page dumps.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_articles(sub)
+    _add_report(sub)
+    _add_kwic(sub)
+    return parser
 
+
+def _add_articles(sub) -> None:
     p = sub.add_parser(
         "articles", help="parse tag pages / JSONL / CSV and write the clean corpus to stdout"
     )
@@ -105,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_articles)
 
+
+def _add_report(sub) -> None:
     r = sub.add_parser("report", help="build the shareable HTML report (default: seeds/)")
     r.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: the project's seeds/)"
@@ -152,9 +161,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="Dask scheduler to use, e.g. tcp://HOST:8786 (default: $DASK_SCHEDULER_ADDRESS, "
         "else a local cluster of 2 worker processes)",
     )
+    r.add_argument(
+        "--lenient",
+        action="store_true",
+        help="skip blocks that do not parse (each is listed as a warning; the report says how many "
+        "were left out and where) instead of stopping at the first",
+    )
     r.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     r.set_defaults(func=_report)
 
+
+def _add_kwic(sub) -> None:
     w = sub.add_parser(
         "kwic", help="keyword in context: every use of a word or phrase with the text around it"
     )
@@ -169,7 +186,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["text", "csv"], default="text", help="output format (default: text)"
     )
     w.set_defaults(func=_kwic)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

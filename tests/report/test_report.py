@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -322,3 +324,29 @@ def test_seed_report_says_in_one_line_each_why_pages_and_time_are_absent(seed_re
     assert "Over time is not shown: none of the 9 articles has a publication date" in text
     headings = [a for t, a in parse(seed_report).elements if t == "h2"]
     assert not any(h.get("id") in {"pages-compared", "over-time"} for h in headings)
+
+
+def test_cli_report_bad_line_is_named_or_skipped_and_said_with_lenient(tmp_path):
+    """A bad line among good files: named with its line (default), or skipped with --lenient and said in the
+    report's summary, so nothing is dropped silently."""
+    folder = tmp_path / "inputs"
+    shutil.copytree(SEEDS_DIR, folder)
+    good = {"title": "Navy orders frigates", "body": "The navy ordered frigates.", "tags": ["Navy"]}
+    (folder / "export.jsonl").write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    out.write_text("previous", encoding="utf-8")
+    command = [sys.executable, "-m", "analysis", "report", str(folder), "-o", str(out), "-q"]
+
+    strict = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert strict.returncode == 2, strict.stderr
+    assert "export.jsonl:2" in strict.stderr and "--lenient" not in strict.stdout
+    assert "Traceback" not in strict.stderr
+    assert out.read_text(encoding="utf-8") == "previous"
+
+    lenient = subprocess.run([*command, "--lenient"], capture_output=True, text=True, check=False)
+    assert lenient.returncode == 0, lenient.stderr
+    assert "export.jsonl:2" in lenient.stderr
+    page = squash(" ".join(parse(out.read_text(encoding="utf-8")).text))
+    assert "1 block of the input could not be read and was left out" in page
+    assert "export.jsonl:2" in page
+    assert "10 articles" in page  # the seed's 9 and the export's good line

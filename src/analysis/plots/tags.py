@@ -49,14 +49,14 @@ def _frequency_notes(table: pd.DataFrame) -> list[str]:
     for row in table.itertuples(index=False):
         if row.is_other:
             spread = (
-                f"{row.min_articles}"
+                f"{row.min_articles:,}"
                 if row.min_articles == row.max_articles
-                else f"{row.min_articles}–{row.max_articles}"
+                else f"{row.min_articles:,}–{row.max_articles:,}"
             )
             noun = "article" if row.max_articles == 1 else "articles"
-            notes.append(f"{row.n_tags} more tags, {spread} {noun} each ({row.articles} tag uses)")
+            notes.append(f"{row.n_tags} more tags, {spread} {noun} each ({row.articles:,} tag uses)")
             continue
-        text = f"{row.articles}"
+        text = f"{row.articles:,}"
         share = _percent(row.share)
         if share:
             text += f" ({share})"
@@ -133,7 +133,7 @@ def plot_tag_frequency(
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.margins(y=0.01)
-    suffix = f" (share of all {n_articles} articles)" if n_articles else ""
+    suffix = f" (share of all {n_articles:,} articles)" if n_articles else ""
     ax.set_xlabel(f"Articles carrying the tag{suffix}")
     ax.set_ylabel("Tag")
     ax.xaxis.get_major_locator().set_params(integer=True)
@@ -204,7 +204,7 @@ def plot_tags_per_article(dist: pd.DataFrame, *, title: str | None = None) -> Fi
     ax.set_xticks(x)
     ax.set_xlabel("Distinct tags on the article")
     ax.set_ylabel("Articles")
-    ax.set_title(f"{title}\n{n_total} articles", fontsize=11)
+    ax.set_title(f"{title}\n{n_total:,} articles", fontsize=11)
     return fig
 
 

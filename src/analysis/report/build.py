@@ -108,6 +108,7 @@ def build_report(
     nlp: str | None = None,
     engine: str = "pandas",
     scheduler: str | None = None,
+    lenient: bool = False,
 ) -> Path:
     """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
 
@@ -125,6 +126,8 @@ def build_report(
         engine: ``"pandas"`` (this process, bounded memory) or ``"dask"`` (tasks on the Dask cluster at
             ``scheduler``, or the current client's, or a new LocalCluster); see :mod:`analysis.scale`.
         scheduler: address of a Dask scheduler (``engine="dask"``).
+        lenient: skip blocks of the inputs that do not parse instead of stopping at the first; each is
+            listed in a warning, and the report says how many were left out and where.
 
     Returns:
         The path of the written report.
@@ -141,10 +144,10 @@ def build_report(
 
         load_pipeline(nlp)  # a pipeline that is not installed fails here, before anything runs
     sources = [Path(p) for p in (paths or [SEEDS_DIR])]
-    title = _check_inputs(sources, k, progress, engine=engine, scheduler=scheduler)
+    title = _check_inputs(sources, k, progress, engine=engine, scheduler=scheduler, lenient=lenient)
     out = _output_path(output, title)
     clear_report_files()
-    engine_parameters = {"ENGINE": engine, "SCHEDULER": scheduler}
+    engine_parameters = {"ENGINE": engine, "SCHEDULER": scheduler, "LENIENT": lenient}
     executed = _execute(
         Path(notebook),
         sources,
@@ -165,21 +168,29 @@ def build_report(
 
 
 def _check_inputs(
-    sources: list[Path], k: int | None, progress: bool, *, engine: str, scheduler: str | None
+    sources: list[Path],
+    k: int | None,
+    progress: bool,
+    *,
+    engine: str,
+    scheduler: str | None,
+    lenient: bool = False,
 ) -> str:
     """Parse the inputs once into the Parquet cache that the notebook reads (failing fast with a clean
     error); only the tag pages are read back here. Returns the corpus title."""
     _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
-    cache = prepare_cache(sources, engine=engine, scheduler=scheduler, progress=progress)
+    cache = prepare_cache(
+        sources, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient
+    )
     corpus = cache.read(["tag_pages"])
     title = corpus_title(corpus, sources)
     _say(
-        f"Loaded {len(corpus)} articles from {len(page_counts(corpus))} tag page(s): {title!r}",
+        f"Loaded {len(corpus):,} articles from {len(page_counts(corpus))} tag page(s): {title!r}",
         progress,
     )
     if k is not None and (k < 1 or (len(corpus) > 1 and k >= len(corpus))):
         raise ParameterError(
-            f"--k {k} does not fit {len(corpus)} articles: use 1 <= k < {len(corpus)}, "
+            f"--k {k} does not fit {len(corpus):,} articles: use 1 <= k < {len(corpus):,}, "
             "or leave it out to choose k from the data."
         )
     return title

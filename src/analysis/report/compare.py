@@ -86,7 +86,7 @@ def pages_compared_html(
         only = next(iter(pages), "")
         return _absent(
             heading,
-            f"all {len(corpus)} articles come from one tag page ({only}); comparing needs two or more.",
+            f"all {len(corpus):,} articles come from one tag page ({only}); comparing needs two or more.",
         )
     terms = compare_groups(corpus if texts is None else texts, by="tag_pages", top=top)
     overlap = page_overlap(corpus)
@@ -134,7 +134,7 @@ def pages_compared_html(
         )
     intro = [
         (
-            f"The {len(corpus)} articles come from {len(pages)} tag pages. For each page, the words and phrases "
+            f"The {len(corpus):,} articles come from {len(pages)} tag pages. For each page, the words and phrases "
             "it uses more than the other pages, scored with the log-odds ratio with an informative Dirichlet "
             "prior (Monroe, Colaresi & Quinn 2008), which does not let rare words win on chance."
         )
@@ -174,14 +174,14 @@ def _why_no_time(corpus: pd.DataFrame, freq: str) -> str | None:
     unit = _PLURAL[freq]
     if coverage.dated == 0:
         return (
-            f"none of the {len(corpus)} articles has a publication date (JSON Lines or CSV exports with a "
+            f"none of the {len(corpus):,} articles has a publication date (JSON Lines or CSV exports with a "
             "date field, or tag pages with a date line under each headline, have one)."
         )
     if coverage.dated < MIN_DATED:
-        return f"only {coverage.dated} of the {len(corpus)} articles are dated; trends need at least {MIN_DATED}."
+        return f"only {coverage.dated:,} of the {len(corpus):,} articles are dated; trends need at least {MIN_DATED}."
     if coverage.periods < MIN_PERIODS:
         return (
-            f"the {coverage.dated} dated articles span {coverage.periods} {unit if coverage.periods != 1 else unit[:-1]}; "
+            f"the {coverage.dated:,} dated articles span {coverage.periods} {unit if coverage.periods != 1 else unit[:-1]}; "
             f"trends need at least {MIN_PERIODS} (try a shorter period: --freq W or D)."
         )
     return None
@@ -239,7 +239,7 @@ def over_time_html(
     coverage = time_coverage(corpus, freq=freq)
     intro = [
         (
-            f"{coverage.dated} of the {len(corpus)} articles are dated, from {coverage.first:%d %B %Y} to "
+            f"{coverage.dated:,} of the {len(corpus):,} articles are dated, from {coverage.first:%d %B %Y} to "
             f"{coverage.last:%d %B %Y} ({coverage.periods} {_PLURAL[freq]}, times in UTC)."
         )
     ]

@@ -30,6 +30,9 @@ _ENV = Environment(
     autoescape=select_autoescape(default=True, default_for_string=True),
     keep_trailing_newline=False,
 )
+_ENV.filters["num"] = lambda n: f"{int(n):,}"  # 1,000,000 articles, not 1000000
+#: The opening summary names at most this many blocks skipped in lenient mode (the command prints them all).
+MAX_SKIPPED_LISTED = 5
 CHART_COLORS = 128  # palette size of embedded charts: 40% of the bytes of full colour
 _STRENGTH_CLASS = {
     "solid": "solid",
@@ -332,6 +335,8 @@ def summary_html(
         trust_headline=trust.headline,
         notes=trust.notes,
         trust_ok=trust.ok,
+        skipped=list(corpus.attrs.get("skipped", [])),
+        max_skipped_listed=MAX_SKIPPED_LISTED,
     )
 
 
@@ -359,7 +364,7 @@ def clusters_html(
     tags_by_cluster: dict[int, list[str]] = {}
     if characteristic is not None and len(characteristic):
         for cluster, group in characteristic.groupby("cluster", sort=True):
-            tags_by_cluster[int(cluster)] = [f"{r.tag} ({r.count})" for r in group.itertuples()]
+            tags_by_cluster[int(cluster)] = [f"{r.tag} ({r.count:,})" for r in group.itertuples()]
     return _render(
         "clusters.html.j2", clusters=_cluster_rows(corpus, model, colors, tags_by_cluster, people)
     )

@@ -96,7 +96,7 @@ def people_html(
     heading = "Who is in the coverage"
     if mentions.empty:
         return _absent(
-            heading, f"no person, organisation or place was found in the {len(corpus)} articles."
+            heading, f"no person, organisation or place was found in the {len(corpus):,} articles."
         )
     summary = entity_summary(corpus, mentions, model)
     blocks = [
@@ -108,7 +108,7 @@ def people_html(
     counts = summary["type"].value_counts()
     intro = [
         (
-            f"Across the {len(corpus)} articles: {counts.get('person', 0)} people, "
+            f"Across the {len(corpus):,} articles: {counts.get('person', 0)} people, "
             f"{counts.get('organisation', 0)} organisations and {counts.get('place', 0)} places, ranked by "
             'the number of articles that name them. Forms of one name are merged ("Starmer", "Keir Starmer"; '
             '"U.K.", "Britain"); titles are shown apart as roles.'
@@ -210,7 +210,7 @@ def quotes_html(
     """
     heading = "Who said what"
     if said.empty:
-        return _absent(heading, f"no direct quotation was found in the {len(corpus)} articles.")
+        return _absent(heading, f"no direct quotation was found in the {len(corpus):,} articles.")
     headline = dict(zip(corpus["id"].astype(str), corpus["title"], strict=True))
     table = _quotations_table(corpus, said, model, headline)
     ranked = _speakers_table(said)
@@ -218,7 +218,7 @@ def quotes_html(
     unnamed = int((~said["speaker_named"] & (said["speaker"] != "")).sum())
     intro = [
         (
-            f"{len(said)} quotations in the {len(corpus)} articles: {len(named)} from named people or "
+            f"{len(said):,} quotations in the {len(corpus):,} articles: {len(named):,} from named people or "
             f"organisations ({named['speaker'].nunique()} speakers), {unnamed} from unnamed sources described "
             f"in the text, {int((said['speaker'] == '').sum())} with no speaker found."
         )

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from analysis.scale.cache import CACHE_DIR, CorpusCache
 
 __all__ = [
     "cache_corpus_dask",
+    "client_for",
     "fit_topics_dask",
     "get_client",
     "is_dask",
@@ -88,6 +90,30 @@ def get_client(scheduler: str | None = None, *, n_workers: int = 2, progress: bo
         )
         print(f"Dask: {where}; dashboard {client.dashboard_link}", file=sys.stderr, flush=True)
     return client
+
+
+@contextmanager
+def client_for(scheduler: str | None) -> Iterator[Any]:
+    """The current client when it is connected to ``scheduler`` (or when no scheduler is named), else a new
+    client on ``scheduler`` that is closed when the block ends (no client is left behind to complain when
+    the cluster it points at is shut down)."""
+    from distributed import get_client as current
+
+    try:
+        client = current()
+    except ValueError:
+        client = None
+    if client is not None and (not scheduler or client.scheduler.address == scheduler):
+        yield client
+        return
+    if not scheduler:
+        yield _client()
+        return
+    own = get_client(scheduler, progress=False)
+    try:
+        yield own
+    finally:
+        own.close()
 
 
 def _client():

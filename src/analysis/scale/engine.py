@@ -73,19 +73,22 @@ def dask_session(scheduler: str | None = None, *, progress: bool = True) -> Iter
 
 
 def prepare_cache(
-    sources: Sequence[str | os.PathLike[str]], *, engine: str, scheduler: str | None, progress: bool
+    sources: Sequence[str | os.PathLike[str]],
+    *,
+    engine: str,
+    scheduler: str | None,
+    progress: bool,
+    lenient: bool = False,
 ) -> CorpusCache:
     """Parse the report's inputs into the cache (or find it): in this process, or as Dask tasks."""
     if engine == "dask":
-        from analysis.scale.dask import cache_corpus_dask, get_client
+        from analysis.scale.dask import cache_corpus_dask, client_for
 
-        client = (
-            get_client(scheduler, progress=False) if scheduler else None
-        )  # None: the current client
-        return cache_corpus_dask(*sources, client=client)
+        with client_for(scheduler) as client:
+            return cache_corpus_dask(*sources, lenient=lenient, client=client)
     from analysis.scale.cache import cache_corpus
 
-    return cache_corpus(*sources, progress=progress)
+    return cache_corpus(*sources, lenient=lenient, progress=progress)
 
 
 def clear_report_files() -> None:

@@ -57,6 +57,7 @@ def report_corpus(
     engine: str = "pandas",
     scheduler: str | None = None,
     progress: bool = False,
+    lenient: bool = False,
 ):
     """The report's corpus (pandas) and its topic model, from the parse cache.
 
@@ -67,26 +68,37 @@ def report_corpus(
         engine: ``"pandas"`` or ``"dask"`` (clusters assigned as Dask tasks on ``scheduler``).
         scheduler: address of the Dask scheduler (``engine="dask"``); None starts a LocalCluster.
         progress: show progress bars.
+        lenient: skip blocks of the inputs that do not parse (as the CLI's ``--lenient``); the corpus'
+            ``attrs["skipped"]`` lists them (``file:line: reason``) so the report can say what was left out.
 
     Returns:
         ``(corpus, model)``: on a large corpus the DataFrame has every article but no ``body`` column.
     """
-    from analysis.scale.topics import SAMPLE_SIZE
+    run = _dask_corpus if engine == "dask" else _pandas_corpus
+    corpus, model, skipped = run(
+        paths,
+        k=k,
+        random_state=random_state,
+        scheduler=scheduler,
+        progress=progress,
+        lenient=lenient,
+    )
+    corpus.attrs["skipped"] = list(skipped)
+    return corpus, model
 
-    if engine == "dask":
-        return _dask_corpus(
-            paths, k=k, random_state=random_state, scheduler=scheduler, progress=progress
-        )
+
+def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
+    """(corpus, model, skipped blocks) in this process; ``scheduler`` is unused."""
     from analysis.corpus import load_corpus
     from analysis.scale.cache import cache_corpus
+    from analysis.scale.topics import SAMPLE_SIZE, fit_sampled
     from analysis.topics import fit_topics
 
-    cache = cache_corpus(*paths)
+    cache = cache_corpus(*paths, lenient=lenient)
     if cache.n_articles <= SAMPLE_SIZE:  # as before (publication dates too)
-        corpus = load_corpus(*paths)
-        return corpus, fit_topics(corpus, k=k, random_state=random_state, progress=progress)
-    from analysis.scale.topics import fit_sampled
-
+        corpus = load_corpus(*paths, lenient=lenient)
+        model = fit_topics(corpus, k=k, random_state=random_state, progress=progress)
+        return corpus, model, cache.skipped
     model = fit_sampled(
         lambda rows: cache.take(rows, ["title", "body"]),
         lambda: cache.iter_batches(["title", "body"]),
@@ -95,22 +107,24 @@ def report_corpus(
         random_state=random_state,
         progress=progress,
     )
-    return cache.read([c for c in cache.columns if c != "body"]), model
+    return cache.read([c for c in cache.columns if c != "body"]), model, cache.skipped
 
 
-def _dask_corpus(paths, *, k, random_state, scheduler, progress):
-    from analysis.scale.dask import fit_topics_dask, get_client, load_corpus_dask
+def _dask_corpus(paths, *, k, random_state, scheduler, progress, lenient):
+    """(corpus, model, skipped blocks) with the clusters assigned as Dask tasks."""
+    from analysis.scale.dask import cache_corpus_dask, cache_frame, fit_topics_dask, get_client
     from analysis.scale.topics import SAMPLE_SIZE
 
     client = get_client(scheduler, progress=False)
-    ddf = load_corpus_dask(*paths, client=client)
+    cache = cache_corpus_dask(*paths, lenient=lenient, client=client)
+    ddf = cache_frame(cache)
     model = fit_topics_dask(ddf, k=k, random_state=random_state, progress=progress)
     if model.n_articles <= SAMPLE_SIZE:  # the same rows in the same order, with publication dates
         from analysis.corpus import load_corpus
 
-        return load_corpus(*paths), model
+        return load_corpus(*paths, lenient=lenient), model, cache.skipped
     columns = [c for c in ddf.columns if c != "body"]
-    return ddf[columns].compute().reset_index(drop=True), model
+    return ddf[columns].compute().reset_index(drop=True), model, cache.skipped
 
 
 def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, random_state: int = 0):
@@ -145,6 +159,7 @@ def text_view(
     *,
     max_articles: int = TEXT_SAMPLE,
     random_state: int = 0,
+    lenient: bool = False,
 ):
     """The articles whose text the people, quotes and page-comparison sections read.
 
@@ -162,7 +177,7 @@ def text_view(
 
     n = len(corpus)
     rows = _sample_rows(n, max_articles, random_state)
-    bodies = cache_corpus(*paths).take(rows, ["body"])["body"].to_numpy()
+    bodies = cache_corpus(*paths, lenient=lenient).take(rows, ["body"])["body"].to_numpy()
     sample = corpus.iloc[rows].reset_index(drop=True).assign(body=bodies)
     note = (
         f"This section reads a random sample of {len(rows):,} of the {n:,} articles (reading every "
