@@ -96,8 +96,10 @@ def plot_topic_map(
             alpha=alpha,
             edgecolors="white" if model.n_articles <= 200 else "none",
             linewidths=0.5,
-            label=f"{c + 1}: {shorten(model.clusters.at[c, 'label'])} ({model.clusters.at[c, 'size']})",
+            label=f"{c + 1}: {shorten(model.clusters.at[c, 'label'])} ({model.clusters.at[c, 'size']:,})",
         )
+    if model.n_articles > 30:
+        _number_clusters(ax, model)
     if annotate is None:
         annotate = corpus is not None and model.n_articles <= 30
     if annotate and corpus is not None and "title" in corpus.columns:
@@ -110,16 +112,43 @@ def plot_topic_map(
     ax.set_ylabel("map position (no units)")
     ax.set_xticks([])
     ax.set_yticks([])
+    many = model.k > 12  # a legend of many clusters goes below the map, so the map keeps its width
+    if many:
+        fig.set_size_inches(figsize[0], figsize[1] + 0.17 * math.ceil(model.k / 2) + 0.4)
     ax.legend(
         title="cluster: top terms (articles)",
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
+        loc="upper center" if many else "upper left",
+        bbox_to_anchor=(0.5, -0.06) if many else (1.01, 1.0),
         fontsize=8,
         title_fontsize=8,
         frameon=False,
-        ncols=1 if model.k <= 12 else 2,
+        ncols=2 if many else 1,
+        markerscale=max(1.0, 24 / size),  # tiny points on a large map still get a visible key
     )
     return fig
+
+
+def _number_clusters(ax, model: TopicModel) -> None:
+    """Write each cluster's number at the middle of its points, so the colours need not be told apart."""
+    for c in range(model.k):
+        members = model.positions[model.labels == c]
+        if len(members):
+            x, y = np.median(members, axis=0)
+            ax.annotate(
+                str(c + 1),
+                (x, y),
+                ha="center",
+                va="center",
+                fontsize=8,
+                fontweight="bold",
+                bbox={
+                    "boxstyle": "circle,pad=0.2",
+                    "fc": "white",
+                    "ec": "#555555",
+                    "lw": 0.6,
+                    "alpha": 0.8,
+                },
+            )
 
 
 def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 5.0)) -> Figure:
@@ -145,6 +174,7 @@ def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 
             text = f"k = {model.k} was set by hand, so no other number of clusters was compared."
         ax.text(0.5, 0.5, text, ha="center", va="center", wrap=True, fontsize=11)
         ax.set_title("How many clusters? (not chosen from the data)")
+        fig.set_size_inches(figsize[0], 1.3)  # one sentence: no empty chart area
         return fig
     ks = scores["k"].to_numpy()
     # One shared scale: a second axis autoscaled to tiny silhouettes would make 0.02 look like 1.
