@@ -2,8 +2,10 @@
 
 Each article has a headline, a ~2.6 KB body of sentences that mix English function words, a shared
 newsroom vocabulary and the vocabulary of one of ``n_topics`` hidden topics (Zipf-distributed, so the
-vocabulary looks like news: a long tail of rare words), and 2-5 editorial tags. The hidden topic is kept
-in ``topic`` so quality can be checked.
+vocabulary looks like news: a long tail of rare words), 2-5 editorial tags and a publication date
+(``published``, ISO 8601 with a zone offset, uniform over 2023-01-01 to 2025-12-31). The hidden topic is kept
+in ``topic`` so quality can be checked. The dates come from a random stream of their own, so the titles,
+bodies and tags of a seed are the same as before dates were added.
 
     from newsgen import generate_articles, write_jsonl, write_tag_page
     articles = generate_articles(1000, seed=0)
@@ -12,6 +14,7 @@ in ``topic`` so quality can be checked.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import numpy as np
@@ -103,6 +106,12 @@ _SYLLABLES = [
     "ton",
 ]
 _STOP = sorted(ENGLISH_STOP_WORDS)
+#: Publication dates are drawn uniformly from [_FIRST_DAY, _END), written in one of these UTC offsets (hours).
+_FIRST_DAY = datetime(2023, 1, 1, tzinfo=UTC)
+_END = datetime(2026, 1, 1, tzinfo=UTC)
+_OFFSETS = (0, 1, 2, -5)
+#: Mixed into the seed of the dates' own random stream (kept apart from the articles' stream).
+_DATES_STREAM = 0x0DA7E5
 
 
 def _words(rng: np.random.Generator, n: int, syllables: tuple[int, int] = (2, 4)) -> list[str]:
@@ -134,11 +143,24 @@ def generate_articles(
         words_per_article: mean body length in words (~370 words is ~2.6 KB).
 
     Returns:
-        A list of article dicts.
+        A list of article dicts (``title``, ``body``, ``tags``, ``topic``, ``published``).
     """
     rng = np.random.default_rng(seed)
     vocab = _vocabulary(rng, n_topics)
-    return _generate(rng, vocab, n, words_per_article=words_per_article)
+    articles = _generate(rng, vocab, n, words_per_article=words_per_article)
+    return _dated(articles, np.random.default_rng([seed, _DATES_STREAM]))
+
+
+def _dated(articles: list[dict], rng: np.random.Generator) -> list[dict]:
+    """Give each article a ``published`` date (ISO 8601 with its UTC offset), drawn from ``rng``."""
+    span = int((_END - _FIRST_DAY).total_seconds())
+    seconds = rng.integers(0, span, size=len(articles))
+    offsets = rng.choice(_OFFSETS, size=len(articles))
+    for article, second, hours in zip(articles, seconds, offsets, strict=True):
+        zone = timezone(timedelta(hours=int(hours)))
+        moment = (_FIRST_DAY + timedelta(seconds=int(second))).astimezone(zone)
+        article["published"] = moment.isoformat()
+    return articles
 
 
 def _vocabulary(rng: np.random.Generator, n_topics: int) -> dict:
@@ -210,7 +232,7 @@ def write_tag_page(path: Path, articles: list[dict], *, page: str = "Generated")
 
 
 def write_jsonl(path: Path, articles: list[dict]) -> Path:
-    """Write articles as JSON Lines (``title``, ``body``, ``tags`` as a list, ``topic``)."""
+    """Write articles as JSON Lines (``title``, ``body``, ``tags`` as a list, ``topic``, ``published``)."""
     with Path(path).open("w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in articles)
     return Path(path)
@@ -228,7 +250,8 @@ def write_jsonl_chunked(
     """Write ``n`` generated articles as JSON Lines in chunks, so that memory stays bounded at any ``n``.
 
     One vocabulary (from ``seed``) is shared by every chunk; each chunk draws its articles from its own
-    random stream (``seed``, chunk number), so the same arguments give the same file.
+    random stream (``seed``, chunk number) and their dates from another (``seed``, chunk number, a constant),
+    so the same arguments give the same file.
     """
     vocab = _vocabulary(np.random.default_rng(seed), n_topics)
     with Path(path).open("w", encoding="utf-8") as fh:
@@ -237,5 +260,6 @@ def write_jsonl_chunked(
             part = _generate(
                 rng, vocab, min(chunk, n - start), words_per_article=words_per_article, start=start
             )
+            _dated(part, np.random.default_rng([seed, number, _DATES_STREAM]))
             fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in part)
     return Path(path)

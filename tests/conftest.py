@@ -62,3 +62,70 @@ def make_corpus(rows: list[dict]) -> pd.DataFrame:
 def corpus_factory():
     """``corpus_factory([{"title": ..., "body": ..., "tags": [...]}, ...])`` -> corpus DataFrame."""
     return make_corpus
+
+
+@pytest.fixture
+def dated_archive(tmp_path) -> Path:
+    """A folder of dated exports that exercises every date rule of the loader (and of the parse cache).
+
+    ``a.jsonl`` (first, ~15 KB: several chunks when chunks are small) has ISO dates, a blank, a null, a time
+    without a zone, an unreadable date on line 26, numeric dates read month first because of a value
+    several chunks after an ambiguous one, an article without a date field (its copy in ``b.csv``
+    is dated) and, at its end, later copies of two of its articles (one first dated, one first blank).
+    ``b.csv`` reads its numeric dates month first, ``c.jsonl`` day first (``04/09/2025`` differs between
+    them) and has another copy of a dated article, ``d.txt`` is a tag page with a date line, ``e.jsonl``
+    has no date field at all.
+    """
+    import csv
+    import json
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    records = [
+        {
+            "title": f"Headline {i} on harbours and budgets",
+            "body": f"Article {i} says the port ordered {i % 7} cranes this spring. " * 4,
+            "tags": ["Ports", f"Topic {i % 3}"],
+            "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T10:00:00+02:00",
+        }
+        for i in range(40)
+    ]
+    del records[3]["published"]  # no date field: dated by its later copy in b.csv
+    records[5]["published"] = ""  # blank: dated by its later copy at the end of this file
+    records[8]["published"] = None
+    records[12]["published"] = "2025-03-01 08:30"  # no zone: taken as UTC, with a note
+    records[25]["published"] = "yesterday"  # unreadable, on line 26 (a later chunk)
+    records[2]["published"] = "04/09/2025"  # 9 April: the file is read month first, as ...
+    records[33]["published"] = "09/14/2025"  # ... this one, chunks later, can only be read so
+    later = [
+        dict(records[10], published="2020-01-01T00:00:00Z"),  # dated twice: the first date wins
+        dict(records[5], published="2023-06-15T12:00:00Z"),
+    ]
+    lines = [json.dumps(r) for r in [*records, *later]]
+    (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with (folder / "b.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["title", "body", "date"])
+        writer.writerow(["US one", "The council met on Tuesday.", "04/09/2025"])
+        writer.writerow(["US two", "The council met again.", "09/14/2025"])
+        writer.writerow([records[3]["title"], records[3]["body"], "09/15/2025"])
+    c_rows = [
+        {"title": "UK one", "body": "Parliament sat late.", "pubdate": "04/09/2025"},
+        {"title": "UK two", "body": "Parliament rose.", "pubdate": "14/09/2025"},
+        {"title": "UK three", "body": "Parliament recessed.", "pubdate": 1757815200},
+        {**records[7], "published": "01/01/2019"},  # dated in a.jsonl already: that date wins
+    ]
+    (folder / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in c_rows), encoding="utf-8")
+    (folder / "d.txt").write_text(
+        "Tag - UK defense\n\n"
+        "Why Putin won't end his war against the West\n"
+        "September 14, 2025 4:00 am CET\n"
+        "When Vladimir Putin sent at least 19 drones into Poland last week, the Russian president was "
+        "delivering a message to the alliance.\n"
+        "Defense\nPolitics\n",
+        encoding="utf-8",
+    )
+    (folder / "e.jsonl").write_text(
+        '{"title": "Undated", "body": "No date field here."}\n', encoding="utf-8"
+    )
+    return folder

@@ -8,10 +8,10 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis.corpus import SkippedBlocksWarning, load_corpus
+from analysis.corpus import DatesWarning, SkippedBlocksWarning, load_corpus
 from analysis.errors import CorpusError
 from analysis.scale import _build
-from analysis.scale.cache import cache_corpus, load_cached_corpus
+from analysis.scale.cache import PUBLISHED_FILE, cache_corpus, load_cached_corpus
 
 SEEDS = "seeds"
 
@@ -125,3 +125,82 @@ def test_missing_path_is_a_clear_error(tmp_path):
         warnings.simplefilter("error")
         with pytest.raises(CorpusError, match="no such file or folder"):
             cache_corpus(tmp_path / "missing.jsonl", cache_dir=tmp_path / "cache")
+
+
+# ------------------------------------------------------------------------------------ publication dates
+def _dates_warnings(caught) -> list[str]:
+    return [str(w.message) for w in caught if issubclass(w.category, DatesWarning)]
+
+
+def test_dates_read_back_equal_load_corpus(dated_archive, tmp_path, small_chunks):
+    with pytest.warns(DatesWarning) as direct:
+        expected = load_corpus(dated_archive)
+    for _ in range(2):  # built, then found: the same DatesWarning both times
+        with pytest.warns(DatesWarning) as cached:
+            cache = cache_corpus(dated_archive, cache_dir=tmp_path / "cache")
+        assert _dates_warnings(cached) == _dates_warnings(direct)
+    assert (dated_archive / "a.jsonl").stat().st_size > 4 * _build.CHUNK_BYTES
+    assert len(cache.parts) > 4
+    assert cache.columns.index("published") == 6  # after the core columns, before the extras
+    got = cache.read()
+    pd.testing.assert_frame_equal(got, expected)
+    assert str(got["published"].dtype) == "datetime64[ns, UTC]"
+    assert got.attrs["date_notes"] == expected.attrs["date_notes"]
+    assert got.attrs["date_notes"][0].startswith("44 of 47 article(s) dated")
+    dates = dict(zip(got["title"], got["published"], strict=True))
+    harbour = "Headline {} on harbours and budgets".format
+    assert dates[harbour(3)] == pd.Timestamp("2025-09-15", tz="UTC")  # dated in b.csv only
+    assert dates[harbour(5)] == pd.Timestamp("2023-06-15T12:00Z")  # blank first, dated later
+    assert dates[harbour(10)] == pd.Timestamp("2024-11-11T08:00Z")  # the first of two dates
+    assert dates[harbour(7)] == pd.Timestamp("2024-08-08T08:00Z")  # not its copy's in c.jsonl
+    assert pd.isna(dates[harbour(25)]) and pd.isna(dates["Undated"])
+    assert dates[harbour(2)] == pd.Timestamp("2025-04-09", tz="UTC")  # decided by line 34
+    assert dates["US one"] == pd.Timestamp("2025-04-09", tz="UTC")  # month first in b.csv
+    assert dates["UK one"] == pd.Timestamp("2025-09-04", tz="UTC")  # day first in c.jsonl
+    assert "'yesterday' (" in cache.dates_warning and "a.jsonl:26)" in cache.dates_warning
+
+
+def test_dates_in_batches_samples_and_column_reads(dated_archive, tmp_path, small_chunks):
+    with pytest.warns(DatesWarning):
+        expected = load_corpus(dated_archive)
+    with pytest.warns(DatesWarning):
+        cache = cache_corpus(dated_archive, cache_dir=tmp_path / "cache")
+    batches = list(cache.iter_batches(["published", "id"]))
+    assert len(batches) == len(cache.parts) > 4
+    assert all(list(b.columns) == ["published", "id"] for b in batches)
+    pd.testing.assert_frame_equal(
+        pd.concat(batches), expected[["published", "id"]], check_index_type=False
+    )
+    rows = [1, 5, 25, 40, 46]
+    pd.testing.assert_frame_equal(
+        cache.take(rows, ["published"]), expected.loc[rows, ["published"]]
+    )
+    only = cache.read(["published"])
+    pd.testing.assert_series_equal(only["published"], expected["published"])
+    assert only.attrs["date_notes"] == expected.attrs["date_notes"]
+    assert "date_notes" not in cache.read(["id", "title"]).attrs
+
+
+def test_undated_corpus_has_no_published_column(tmp_path, small_chunks):
+    path = _write(tmp_path / "archive.jsonl", _records(30))
+    expected = load_corpus(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no DatesWarning
+        cache = cache_corpus(path, cache_dir=tmp_path / "cache")
+    assert "published" not in cache.columns and "published" not in expected.columns
+    assert not (cache.path / PUBLISHED_FILE).exists()
+    got = cache.read()
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.attrs == {} == expected.attrs
+    assert cache.date_notes == () and cache.dates_warning == ""
+
+
+def test_cache_without_its_dates_file_is_rebuilt(dated_archive, tmp_path):
+    with pytest.warns(DatesWarning):
+        expected = load_corpus(dated_archive)
+    with pytest.warns(DatesWarning):
+        first = cache_corpus(dated_archive, cache_dir=tmp_path / "cache")
+    (first.path / PUBLISHED_FILE).unlink()
+    with pytest.warns(DatesWarning):
+        again = cache_corpus(dated_archive, cache_dir=tmp_path / "cache")
+    pd.testing.assert_frame_equal(again.read(), expected)

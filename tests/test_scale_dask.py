@@ -20,10 +20,10 @@ from markupsafe import escape
 from sklearn.metrics import adjusted_rand_score
 
 from analysis.config import PROJECT_ROOT
-from analysis.corpus import load_corpus
+from analysis.corpus import DatesWarning, load_corpus
 from analysis.scale import _build
 from analysis.scale.cache import cache_corpus
-from analysis.scale.dask import DaskEngineError, cache_frame, load_corpus_dask
+from analysis.scale.dask import DaskEngineError, cache_corpus_dask, cache_frame, load_corpus_dask
 from analysis.scale.topics import fit_sampled
 from analysis.tags import tag_cooccurrence, tag_frequency
 from analysis.topics import fit_topics
@@ -75,6 +75,26 @@ def test_bad_line_is_named_as_on_pandas(client, tmp_path, small_blocks):
         load_corpus_dask(path, cache_dir=tmp_path / "cache", client=client)
     assert "archive.jsonl:2501" in str(dask_error.value)
     assert str(dask_error.value) == str(direct.value)
+
+
+def test_dates_equal_pandas(client, dated_archive, tmp_path, monkeypatch):
+    """Each file's dates read as a whole on the client, although a file spans several tasks."""
+    monkeypatch.setattr(_build, "CHUNK_BYTES", 2048)  # a.jsonl is parsed as several tasks
+    with pytest.warns(DatesWarning) as direct:
+        expected = load_corpus(dated_archive)
+    for _ in range(2):  # built, then found
+        with pytest.warns(DatesWarning) as cached:
+            cache = cache_corpus_dask(dated_archive, cache_dir=tmp_path / "cache", client=client)
+        assert [str(w.message) for w in cached if issubclass(w.category, DatesWarning)] == [
+            str(w.message) for w in direct if issubclass(w.category, DatesWarning)
+        ]
+    assert len(cache.parts) > 8
+    got = cache.read()
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.attrs["date_notes"] == expected.attrs["date_notes"]
+    computed = cache_frame(cache, ["id", "published"]).compute()
+    assert str(computed["published"].dtype) == "datetime64[ns, UTC]"
+    pd.testing.assert_frame_equal(computed.reset_index(drop=True), expected[["id", "published"]])
 
 
 @pytest.mark.slow

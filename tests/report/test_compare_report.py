@@ -108,6 +108,26 @@ def test_over_time_section_on_four_dated_months(dated_pages):
     assert "span 2 months; trends need at least 3" in short
 
 
+def test_over_time_on_a_corpus_read_without_bodies(dated_pages):
+    """A large archive is read without bodies: trends are drawn, the words that changed say why not,
+    or come from the sample of texts passed, which the section then names."""
+    bodiless = dated_pages.drop(columns="body")
+    text, tags = _read(over_time_html(bodiless, freq="M", slug="t"))
+    assert ("h2", {"id": "over-time"}) in tags and "48 of the 48 articles are dated" in text
+    assert len([t for t, _ in tags if t == "img"]) == 2
+    assert "Not shown: the words used more in 2025-09 than in 2025-08 need the articles'" in text
+    assert "t-rising-terms.csv" not in [a.get("download") for _, a in tags]
+    note = "This section reads a random sample of 32 of the 48 articles."
+    sample = dated_pages[dated_pages.index % 3 > 0]
+    text, tags = _read(over_time_html(bodiless, freq="M", slug="t", texts=sample, note=note))
+    assert "Not shown" not in text and "They come from a random sample of 32 of the 48" in text
+    assert "2025-09 (8 articles) than in 2025-08 (8 articles)" in text  # counted on the sample
+    assert "t-rising-terms.csv" in [a.get("download") for _, a in tags]
+    undated_sample = sample[sample["published"].dt.month < 9]
+    text, _ = _read(over_time_html(bodiless, freq="M", texts=undated_sample))
+    assert "have none dated in 2025-08 or 2025-09" in text
+
+
 # -------------------------------------------------------------------------- BBC categories as tag pages
 
 _EXPECTED = {

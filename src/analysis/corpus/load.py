@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,8 +106,8 @@ def load_corpus(
     frame = _to_frame(list(articles), list(articles.values()), dated=dates.files > 0)
     if dates.files:
         frame.attrs["date_notes"] = dates.notes(frame["published"])
-        if dates.unreadable or dates.decided:
-            warnings.warn(" ".join(dates.warning()), DatesWarning, stacklevel=2)
+        if dates.message():
+            warnings.warn(dates.message(), DatesWarning, stacklevel=2)
     return frame
 
 
@@ -125,20 +125,42 @@ class _DateReport:
     def read(self, parsed: list[_Article], given: str) -> None:
         """Read the dates of one file's articles (day/month order decided for the file as a whole)."""
         with_field = [a for a in parsed if a.date_line is not None]
-        if not with_field:
+        stamps = self.read_raw(
+            [a.date for a in with_field], [a.date_line for a in with_field], len(parsed), given
+        )
+        if stamps is None:
             return
-        column = parse_dates([a.date for a in with_field])
-        for art, stamp in zip(with_field, column.values, strict=True):
+        for art, stamp in zip(with_field, stamps, strict=True):
             art.published = None if pd.isna(stamp) else stamp
+
+    def read_raw(
+        self, dates: list[Any], lines: Sequence[int], n_articles: int, given: str
+    ) -> pd.Series | None:
+        """Read one file's dates given as written, with their lines (what the parse cache keeps of them).
+
+        Args:
+            dates: the date values of the file's articles that have a date field, in article order.
+            lines: the line each was read from.
+            n_articles: all articles parsed from the file (those without a date field count as absent).
+            given: the file's name as given, for notes and the warning.
+
+        Returns:
+            One UTC timestamp per value (``datetime64[ns, UTC]``, ``NaT`` where missing), or None when no
+            article of the file has a date field (the file then does not count as dated).
+        """
+        if not dates:
+            return None
+        column = parse_dates(dates)
         self.files += 1
-        self.blank += column.blank + len(parsed) - len(with_field)
+        self.blank += column.blank + n_articles - len(dates)
         self.unreadable += column.missing
         if column.example_at is not None and not self.example:
-            art = with_field[column.example_at]
-            self.example = f"{art.date!r} ({given}:{art.date_line})"
+            at = column.example_at
+            self.example = f"{dates[at]!r} ({given}:{lines[at]})"
         for note in column.notes:
             target = self.decided if "were read" in note else self.assumed
             target.append(f"{given}: {note}")
+        return column.values
 
     def warning(self) -> list[str]:
         out = []
@@ -148,6 +170,10 @@ class _DateReport:
                 f"{self.example}; write them as ISO 8601 (2025-09-14T04:00:00+02:00) to keep them."
             )
         return out + self.decided
+
+    def message(self) -> str:
+        """The :class:`DatesWarning` text: unreadable dates and day/month decisions ("" when neither)."""
+        return " ".join(self.warning()) if self.unreadable or self.decided else ""
 
     def notes(self, published: pd.Series) -> list[str]:
         """Plain sentences for a reader: how many articles are dated, and what was assumed."""

@@ -26,7 +26,7 @@ from analysis.compare import (
     time_coverage,
     trends,
 )
-from analysis.compare.trends import FREQUENCIES
+from analysis.compare.trends import FREQUENCIES, published_dates
 from analysis.plots.compare import plot_distinguishing_terms, plot_page_overlap, plot_trends
 from analysis.report.html import HTMLBlock, _render, figure_html, page_counts, table_html
 
@@ -188,7 +188,13 @@ def _why_no_time(corpus: pd.DataFrame, freq: str) -> str | None:
 
 
 def over_time_html(
-    corpus: pd.DataFrame, model: Any = None, *, freq: str = "M", slug: str = "report"
+    corpus: pd.DataFrame,
+    model: Any = None,
+    *,
+    freq: str = "M",
+    slug: str = "report",
+    texts: pd.DataFrame | None = None,
+    note: str = "",
 ) -> HTMLBlock:
     """The "Over time" section, or one sentence saying why it is absent (too few dated articles/periods).
 
@@ -197,6 +203,10 @@ def over_time_html(
         model: the fitted :class:`analysis.topics.TopicModel` (clusters over time); without it, pages.
         freq: ``"D"``, ``"W"`` or ``"M"``.
         slug: prefix of the CSV download names.
+        texts: the articles whose words "What changed" compares (default ``corpus``; on a large archive
+            read without bodies, a dated sample with bodies, see :func:`analysis.scale.reporting.text_view`;
+            without either that block says the text was not read). Counts over time always use ``corpus``.
+        note: a sentence for the reader when ``texts`` is a sample.
 
     Returns:
         The HTML fragment.
@@ -234,7 +244,7 @@ def over_time_html(
             heading="Top tags over time",
         ),
         _spikes_block(groups, tags, slug),
-        _rising_block(corpus, groups, freq, slug),
+        _rising_block(corpus if texts is None else texts, groups, freq, slug, note),
     ]
     coverage = time_coverage(corpus, freq=freq)
     intro = [
@@ -270,15 +280,29 @@ def _spikes_block(groups: pd.DataFrame, tags: pd.DataFrame, slug: str) -> dict[s
 
 
 def _rising_block(
-    corpus: pd.DataFrame, groups: pd.DataFrame, freq: str, slug: str
+    texts: pd.DataFrame, groups: pd.DataFrame, freq: str, slug: str, note: str = ""
 ) -> dict[str, Any]:
     totals = groups.groupby("period", sort=True).agg(
         n=("period_articles", "first"), label=("label", "first")
     )
     totals = totals[totals["n"] > 0]
     (start_a, label_a), (start_b, label_b) = totals["label"].iloc[-2:].items()
+    heading = f"What changed in the last {FREQUENCIES[freq]}"
+    if "body" not in texts.columns:
+        return _block(
+            "",
+            heading=heading,
+            text=f"Not shown: the words used more in {label_b} than in {label_a} need the articles' text, "
+            "which the report does not read on a collection this large.",
+        )
+    if not all(_dated_in(texts, pd.Period(start, freq=freq)) for start in (start_a, start_b)):
+        return _block(
+            "",
+            heading=heading,
+            text=f"Not shown: the articles whose text was read have none dated in {label_a} or {label_b}.",
+        )
     table = rising_terms(
-        corpus, pd.Period(start_a, freq=freq), pd.Period(start_b, freq=freq), top=15
+        texts, pd.Period(start_a, freq=freq), pd.Period(start_b, freq=freq), top=15
     )
     shown = table.rename(columns={"count_a": f"uses in {label_a}", "count_b": f"uses in {label_b}"})
     html = table_html(
@@ -287,9 +311,18 @@ def _rising_block(
         csv_name=f"{slug}-rising-terms.csv",
         empty="No word is used markedly more in the last period.",
     )
+    sample = f" {note.replace('This section reads', 'They come from')}" if note else ""
     return _block(
         html,
-        heading=f"What changed in the last {FREQUENCIES[freq]}",
+        heading=heading,
         text=f"Words and phrases used more in {label_b} ({table.attrs['articles_b']} articles) than in "
-        f"{label_a} ({table.attrs['articles_a']} articles), scored like the page comparison.",
+        f"{label_a} ({table.attrs['articles_a']} articles), scored like the page comparison.{sample}",
     )
+
+
+def _dated_in(texts: pd.DataFrame, period: pd.Period) -> bool:
+    """True when some article of ``texts`` is dated within ``period`` (UTC)."""
+    if "published" not in texts.columns:
+        return False
+    dates = published_dates(texts).dt.tz_localize(None)
+    return bool(((dates >= period.start_time) & (dates <= period.end_time)).any())

@@ -3,7 +3,8 @@
 The parsing is the corpus parser's own (:mod:`analysis.corpus`); this module only decides what is parsed
 at once (a whole file, or whole lines of a large JSON Lines file), keeps line numbers and ``source`` right
 across chunks, merges an article seen again (in the same part, or in a part already written, which is then
-rewritten), and writes the parts.
+rewritten), and writes the parts. Publication dates are kept by row and read per file
+(:mod:`analysis.scale._dates`), then written beside the parts.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import CorpusError
+from analysis.scale._dates import PublishedDates
 from analysis.scale.cache import CACHE_FORMAT, CHUNK_BYTES, PART_ROWS, _parser
 
 __all__ = ["build_parts"]
@@ -33,6 +35,7 @@ def build_parts(
         str, Any
     ] = {}  # articles of the part being filled, by id (parser._merge merges them)
     skipped: list[str] = []
+    dates = PublishedDates()
     bar = _progress_bar(files) if progress else None
     with parser._no_gc():
         for path, (display, given) in files.items():
@@ -43,6 +46,7 @@ def build_parts(
                     key = art.key if art.key is not None else parser.article_id(art.title, art.body)
                     art.key = key
                     row = rows.setdefault(int(key, 16), writer.n_rows + len(pending))
+                    dates.add(row, art)
                     if row < writer.n_rows:
                         late.setdefault(row, []).append(art)
                     else:
@@ -52,6 +56,7 @@ def build_parts(
                         pending = {}
                 if bar is not None:
                     bar.update(size)
+            dates.end_file(given)
     if bar is not None:
         bar.close()
     if pending:
@@ -66,10 +71,11 @@ def build_parts(
     return {
         "format": CACHE_FORMAT,
         "n_articles": writer.n_rows,
-        "columns": [*_core(), *writer.extras],
+        "columns": [*_core(), *(["published"] if dates.dated else []), *writer.extras],
         "extras": list(writer.extras),
         "skipped": skipped,
         "parts": writer.parts,
+        **dates.finish(folder, writer.parts),
     }
 
 
@@ -172,6 +178,8 @@ def _parse_chunk(
     if offset:
         for art in articles:
             art.source = _shift(art.source, offset)
+            if art.date_line is not None:
+                art.date_line += offset
     skipped.extend(f"{given}{_shift(s.source, offset)[len(display) :]}: {s.reason}" for s in local)
     return articles, text.count("\n")
 

@@ -1,8 +1,10 @@
 """Build the corpus cache with Dask tasks: one task per file or per ~32 MB block of JSON Lines.
 
 Each task parses its block with the corpus parser, merges repeated articles within the block, writes one
-Parquet part and returns the part's ids. The client then merges articles that appear in several blocks
-(rare: the same story on several tag pages or exports), exactly as ``load_corpus`` merges them, and writes
+Parquet part and returns the part's ids, with its articles' publication dates as written (not read: the
+day/month order is decided per file, and a file may span several blocks). The client then merges articles
+that appear in several blocks (rare: the same story on several tag pages or exports), exactly as
+``load_corpus`` merges them, reads each file's dates as a whole (:mod:`analysis.scale._dates`) and writes
 ``meta.json``. A block's line numbers start after the lines of the blocks before it in the same file
 (counted by a first, cheap round of tasks), so errors and ``source`` name the real line.
 """
@@ -18,9 +20,20 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import numpy as np
+
 from analysis.errors import CorpusError
 from analysis.scale import _build
-from analysis.scale.cache import _CORE, CACHE_FORMAT, CorpusCache, _open, _parser, cache_key
+from analysis.scale._dates import PublishedDates
+from analysis.scale.cache import (
+    _CORE,
+    CACHE_FORMAT,
+    CorpusCache,
+    _announce,
+    _open,
+    _parser,
+    cache_key,
+)
 
 __all__ = ["build_cache_dask"]
 
@@ -134,9 +147,15 @@ def _parse_block(
     folder: str,
     lenient: bool,
 ) -> dict[str, Any]:
-    """Parse one block into ``part-NNNNN.parquet``; returns its ids, extras, skipped blocks or the error."""
+    """Parse one block into ``part-NNNNN.parquet``; returns its ids, extras, skipped blocks or the error.
+
+    Also the block's file, its number of parsed articles and, for those with a date field, in order: the
+    position of their (merged) article among the ids, the date as written and its line.
+    """
     parser = _parser()
     name, display, given, start, end = block
+    empty = {"part": None, "ids": [], "extras": [], "skipped": [], "error": None}
+    empty |= {"file": name, "given": given, "n_parsed": 0, "dates": ([], [], [])}
     path = PurePosixPath(name) if _is_url(name) else Path(name)
     skipped: list[str] = []
     try:
@@ -147,7 +166,7 @@ def _parse_block(
         else:
             data = _whole_lines(name, start, end)
             if not data.strip():
-                return {"part": None, "ids": [], "extras": [], "skipped": [], "error": None}
+                return empty
             articles, _ = _build._parse_chunk(
                 path, display, given, data, offset, lenient=lenient, skipped=skipped
             )
@@ -165,12 +184,20 @@ def _parse_block(
         tmp.replace(
             Path(folder) / part
         )  # a retried task (worker lost) rewrites the same part whole
+    dated = [art for art in articles if art.date_line is not None]
+    position = {key: i for i, key in enumerate(merged)} if dated else {}
     return {
+        **empty,
         "part": part,
         "ids": list(merged),
         "extras": list(extras),
         "skipped": skipped,
-        "error": None,
+        "n_parsed": len(articles),
+        "dates": (
+            [position[art.key] for art in dated],
+            [art.date for art in dated],
+            [art.date_line for art in dated],
+        ),
     }
 
 
@@ -211,7 +238,7 @@ def build_cache_dask(
             shutil.rmtree(tmp, ignore_errors=True)
         cache = _open(folder)
         assert cache is not None
-    _parser().warn_skipped(list(cache.skipped), stacklevel=3)
+    _announce(cache, stacklevel=3)
     return cache
 
 
@@ -228,23 +255,57 @@ def _finish(
         raise CorpusError(
             f"no articles found in {', '.join(g for _, _, g in files)}; expected tag pages (.txt), JSONL or CSV with a body"
         )
-    _merge_across_parts(results, folder)
+    before = [r["ids"] for r in results]
+    rewritten = _merge_across_parts(results, folder)
+    dates = _read_dates(results, before, rewritten)
     results = [r for r in results if r["ids"]]
     extras: dict[str, None] = {}
     for r in results:
         extras.update(dict.fromkeys(r["extras"]))
+    parts = [[r["part"], len(r["ids"])] for r in results]
     return {
         "format": CACHE_FORMAT,
         "n_articles": sum(len(r["ids"]) for r in results),
-        "columns": [*_CORE, *extras],
+        "columns": [*_CORE, *(["published"] if dates.dated else []), *extras],
         "extras": list(extras),
         "skipped": skipped,
-        "parts": [[r["part"], len(r["ids"])] for r in results],
+        "parts": parts,
+        **dates.finish(folder, parts),
     }
 
 
-def _merge_across_parts(results: list[dict[str, Any]], folder: Path) -> None:
-    """Merge later copies of an article into its first part, drop them from theirs, rewrite those parts."""
+def _read_dates(
+    results: list[dict[str, Any]], before: list[list[str]], rewritten: set[int]
+) -> PublishedDates:
+    """Each file's dates read as a whole (its blocks are consecutive), by the rows of the merged corpus.
+
+    ``before``: each block's ids as its task returned them (the dates' positions refer to these);
+    ``rewritten``: the blocks whose ids changed when articles seen in several blocks were merged.
+    """
+    dates = PublishedDates()
+    starts = np.cumsum([0, *(len(r["ids"]) for r in results)])
+    row_of = {key: int(starts[i]) + p for i in rewritten for p, key in enumerate(results[i]["ids"])}
+    current: tuple[str, str] | None = None
+    for i, result in enumerate(results):
+        if current is not None and result["file"] != current[0]:
+            dates.end_file(current[1])
+        current = (result["file"], result["given"])
+        positions, raw, lines = result.pop("dates")
+        if i in rewritten:
+            rows = np.array([row_of[before[i][p]] for p in positions], dtype=np.int64)
+        else:
+            rows = starts[i] + np.asarray(positions, dtype=np.int64)
+        dates.add_block(rows, raw, lines, result["n_parsed"])
+    if current is not None:
+        dates.end_file(current[1])
+    return dates
+
+
+def _merge_across_parts(results: list[dict[str, Any]], folder: Path) -> set[int]:
+    """Merge later copies of an article into its first part, drop them from theirs, rewrite those parts.
+
+    Returns the positions (in ``results``) of the parts rewritten.
+    """
     import pyarrow.parquet as pq
 
     first: dict[str, int] = {}
@@ -254,7 +315,7 @@ def _merge_across_parts(results: list[dict[str, Any]], folder: Path) -> None:
             if first.setdefault(key, i) != i:
                 later.setdefault(i, []).append(key)
     if not later:
-        return
+        return set()
     parser = _parser()
     extras = list(dict.fromkeys(e for r in results for e in r["extras"]))
     loaded: dict[int, dict[str, Any]] = {}
@@ -273,3 +334,4 @@ def _merge_across_parts(results: list[dict[str, Any]], folder: Path) -> None:
         )
         results[i]["ids"] = list(articles)
         results[i]["extras"] = list(dict.fromkeys([*results[i]["extras"], *found]))
+    return set(loaded)

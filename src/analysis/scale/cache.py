@@ -6,6 +6,8 @@ as one Parquet part (pyarrow) and dropped, and only the ids seen so far stay in 
 article seen twice). The folder is named after a BLAKE2b hash of the input files' bytes, the parser's own
 source and the options, so a second run on unchanged inputs (the report notebook after the CLI, or the
 next report) reads the Parquet instead of parsing again, and any change to an input makes a new cache.
+Publication dates (``published``) are read per file as ``load_corpus`` reads them and kept in a sidecar
+file, ``published.parquet`` (one timestamp per row, one row group per part), joined in when read.
 
     from analysis.scale.cache import cache_corpus
     cache = cache_corpus("archive/")            # parses once; later calls find the cache
@@ -20,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,12 +39,16 @@ __all__ = ["CACHE_DIR", "CorpusCache", "cache_corpus", "load_cached_corpus"]
 #: Where caches live (one folder per input set).
 CACHE_DIR = BUILD_DIR / "corpus-cache"
 #: Bumped whenever the cache layout changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 #: JSON Lines files larger than this are parsed this many bytes at a time (whole lines).
 CHUNK_BYTES = 32 << 20
 #: Articles per Parquet part.
 PART_ROWS = 20_000
 _CORE = ("id", "title", "body", "tags", "tag_pages", "source")
+#: The publication dates of a dated corpus, row-aligned with the parts (one row group per part).
+PUBLISHED_FILE = "published.parquet"
+#: A missing date (``NaT``) as int64 nanoseconds.
+NAT = np.iinfo(np.int64).min
 _LISTS = ("tags", "tag_pages")
 
 
@@ -68,6 +75,8 @@ class CorpusCache:
         extras: the extra JSONL/CSV fields among them (stored as JSON text, decoded when read).
         skipped: ``file:line: reason`` of every block skipped in lenient mode.
         parts: the Parquet files, in row order, with their number of rows.
+        date_notes: on a dated corpus, the sentences ``load_corpus`` puts in ``attrs["date_notes"]``.
+        dates_warning: the :class:`analysis.corpus.DatesWarning` text ("" when there is none).
     """
 
     path: Path
@@ -76,6 +85,8 @@ class CorpusCache:
     extras: tuple[str, ...]
     skipped: tuple[str, ...]
     parts: tuple[tuple[str, int], ...]
+    date_notes: tuple[str, ...] = ()
+    dates_warning: str = ""
 
     def part_paths(self) -> list[Path]:
         """The Parquet files in row order."""
@@ -89,25 +100,33 @@ class CorpusCache:
 
         Returns:
             The DataFrame; ``tags`` and ``tag_pages`` hold Python lists as from ``load_corpus``, text
-            columns are Arrow-backed strings (one buffer per column, not one Python object per value).
+            columns are Arrow-backed strings (one buffer per column, not one Python object per value),
+            ``published`` is ``datetime64[ns, UTC]`` and brings ``attrs["date_notes"]`` with it.
         """
         import pyarrow as pa
 
         wanted = self._check(columns)
-        pieces: dict[str, list] = {name: [] for name in wanted}
+        stored = [name for name in wanted if name != "published"]
+        pieces: dict[str, list] = {name: [] for name in stored}
         for path in self.part_paths():
-            for name, values in _read_columns(path, wanted, self.extras).items():
+            for name, values in _read_columns(path, stored, self.extras).items():
                 if isinstance(values, list):
                     pieces[name].extend(values)
                 else:
                     pieces[name].extend(values.chunks)
         data: dict[str, Any] = {}
-        for name, values in pieces.items():
-            if name in _LISTS or name in self.extras:
+        for name in wanted:
+            values = pieces.get(name)
+            if name == "published":
+                data[name] = _read_published(self.path, 0, self.n_articles)
+            elif name in _LISTS or name in self.extras:
                 data[name] = values
             else:
                 data[name] = pa.chunked_array(values, pa.string()).to_pandas()
-        return pd.DataFrame(data)
+        frame = pd.DataFrame(data)
+        if "published" in wanted:
+            frame.attrs["date_notes"] = list(self.date_notes)
+        return frame
 
     def take(self, rows: Sequence[int], columns: Sequence[str] | None = None) -> pd.DataFrame:
         """The rows at sorted positions ``rows`` (e.g. a sample), read a part at a time; index = positions."""
@@ -145,10 +164,50 @@ def _read_part_frame(
     path: str | Path, wanted: list[str], extras: Sequence[str], start: int
 ) -> pd.DataFrame:
     """One part as a pandas DataFrame whose index is the rows' positions in the corpus."""
-    data = _read_columns(Path(path), wanted, extras)
-    frame = pd.DataFrame({k: v if isinstance(v, list) else v.to_pandas() for k, v in data.items()})
-    frame.index = pd.RangeIndex(start, start + len(frame))
+    path = Path(path)
+    data = _read_columns(path, [c for c in wanted if c != "published"], extras)
+    columns = {k: v if isinstance(v, list) else v.to_pandas() for k, v in data.items()}
+    n_rows = len(next(iter(data.values()))) if data else _part_rows(path)
+    if "published" in wanted:
+        columns["published"] = _read_published(path.parent, start, start + n_rows)
+    frame = pd.DataFrame({name: columns[name] for name in wanted})
+    frame.index = pd.RangeIndex(start, start + n_rows)
     return frame
+
+
+def _part_rows(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path).metadata.num_rows
+
+
+def _read_published(folder: Path, start: int, stop: int) -> pd.Series:
+    """Rows ``[start, stop)`` of the cache's publication dates, as ``datetime64[ns, UTC]``.
+
+    Only the row groups that hold those rows are read (one per part), so reading a part stays small.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    if stop <= start:
+        return pd.Series([], dtype="datetime64[ns, UTC]", name="published")
+    file = pq.ParquetFile(folder / PUBLISHED_FILE)
+    groups, first, at = [], 0, 0
+    for group in range(file.metadata.num_row_groups):
+        rows = file.metadata.row_group(group).num_rows
+        if at < stop and at + rows > start:
+            first = at if not groups else first
+            groups.append(group)
+        at += rows
+    if stop > at:
+        raise CorpusError(
+            f"{folder / PUBLISHED_FILE}: holds {at} dates, the corpus has more rows; delete the folder "
+            f"{folder} to rebuild the cache"
+        )
+    table = file.read_row_groups(groups, columns=["published"]).slice(start - first, stop - start)
+    stamps = pc.fill_null(table.column("published").cast(pa.int64()), NAT).to_numpy()
+    return pd.Series(stamps.view("M8[ns]"), name="published").dt.tz_localize("UTC")
 
 
 def _read_columns(path: Path, wanted: list[str], extras: Sequence[str]) -> dict[str, Any]:
@@ -204,7 +263,8 @@ def cache_corpus(
     Args:
         *paths: files and/or folders, as for :func:`analysis.corpus.load_corpus`.
         lenient: skip blocks that do not parse; a :class:`analysis.corpus.SkippedBlocksWarning` lists them
-            (also when the cache is found rather than built).
+            (also when the cache is found rather than built, as is the :class:`analysis.corpus.DatesWarning`
+            on dates that could not be read or whose day/month order was decided).
         cache_dir: where caches live; default ``build/corpus-cache``.
         progress: show a progress bar over the input bytes while parsing.
 
@@ -237,8 +297,16 @@ def cache_corpus(
             shutil.rmtree(tmp, ignore_errors=True)
         cache = _open(folder)
         assert cache is not None
-    parser.warn_skipped(list(cache.skipped), stacklevel=2)
+    _announce(cache, stacklevel=2)
     return cache
+
+
+def _announce(cache: CorpusCache, *, stacklevel: int = 2) -> None:
+    """The warnings ``load_corpus`` gives on these inputs (skipped blocks, then dates), built or found."""
+    parser = _parser()
+    parser.warn_skipped(list(cache.skipped), stacklevel=stacklevel + 1)
+    if cache.dates_warning:
+        warnings.warn(cache.dates_warning, parser.DatesWarning, stacklevel=stacklevel + 1)
 
 
 def load_cached_corpus(
@@ -274,6 +342,8 @@ def _open(folder: Path) -> CorpusCache | None:
         return None  # a damaged cache is rebuilt
     if not all((folder / name).is_file() for name, _ in parts):
         return None
+    if "published" in meta["columns"] and not (folder / PUBLISHED_FILE).is_file():
+        return None
     return CorpusCache(
         path=folder,
         n_articles=int(meta["n_articles"]),
@@ -281,4 +351,6 @@ def _open(folder: Path) -> CorpusCache | None:
         extras=tuple(meta["extras"]),
         skipped=tuple(meta["skipped"]),
         parts=parts,
+        date_notes=tuple(meta["date_notes"]),
+        dates_warning=str(meta["dates_warning"]),
     )
