@@ -94,3 +94,24 @@ def test_text_view_reads_a_sample_of_bodies_back_from_the_cache_and_says_so(bbc_
         }
     )
     assert "a random sample of 300" in people_html(sample, mentions, view, note=note)
+
+
+def test_text_view_reads_bodies_from_the_cache_the_corpus_came_from(
+    bbc_model, bbc_path, tmp_path, monkeypatch
+):
+    """report_corpus marks the corpus with its cache (the Dask engine's is keyed apart from the in-process
+    one): text_view reads that cache and never hashes or parses the inputs again."""
+    import analysis.scale.cache as cache_module
+    from analysis.scale.reporting import _from_cache
+
+    corpus, model = bbc_model
+    cache = cache_module.cache_corpus(bbc_path, cache_dir=tmp_path / "elsewhere")
+    without_bodies = _from_cache(cache, cache.read([c for c in cache.columns if c != "body"]))
+
+    def parse_again(*paths, **options):
+        raise AssertionError("text_view parsed the inputs again instead of reading the corpus' cache")
+
+    monkeypatch.setattr(cache_module, "cache_corpus", parse_again)
+    _, sample, _ = text_view(model, without_bodies, [bbc_path], max_articles=200, random_state=2)
+    by_id = corpus.set_index("id")
+    assert list(sample["body"]) == list(by_id.loc[sample["id"], "body"])

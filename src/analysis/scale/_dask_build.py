@@ -202,7 +202,12 @@ def _parse_block(
 
 
 def build_cache_dask(
-    files: Sequence[tuple[str, str, str]], root: Path, *, lenient: bool, client
+    files: Sequence[tuple[str, str, str]],
+    root: Path,
+    *,
+    lenient: bool,
+    client,
+    progress: bool = False,
 ) -> CorpusCache:
     """Parse ``files`` on the cluster into a cache folder under ``root`` (or find the cache)."""
     from analysis.scale.dask import _gather
@@ -229,7 +234,7 @@ def build_cache_dask(
                 lenient=lenient,
                 pure=False,
             )
-            results = _gather(futures, "parsing the corpus")
+            results = _gather(futures, "parsing the corpus", progress=progress)
             meta = _finish(results, tmp, files)
             (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
             shutil.rmtree(folder, ignore_errors=True)

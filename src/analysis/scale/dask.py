@@ -50,12 +50,24 @@ class DaskEngineError(AnalysisError):
 
 
 # --------------------------------------------------------------------------------------------- client
-def get_client(scheduler: str | None = None, *, n_workers: int = 2, progress: bool = True):
+#: Most worker processes a new LocalCluster starts (one per core up to this; at least 2).
+MAX_LOCAL_WORKERS = 8
+
+
+def local_workers() -> int:
+    """Worker processes of a new LocalCluster: one per core, at least 2 and at most MAX_LOCAL_WORKERS."""
+    return max(2, min(os.cpu_count() or 2, MAX_LOCAL_WORKERS))
+
+
+def get_client(
+    scheduler: str | None = None, *, n_workers: int | None = None, progress: bool = True
+):
     """A ``distributed.Client``: on ``scheduler`` (or ``DASK_SCHEDULER_ADDRESS``), else on a new LocalCluster.
 
     Args:
         scheduler: address such as ``tcp://10.0.0.5:8786``; None uses ``DASK_SCHEDULER_ADDRESS`` when set.
-        n_workers: worker processes of a new LocalCluster (one thread each).
+        n_workers: worker processes of a new LocalCluster (one thread each); default
+            :func:`local_workers` (one per core, 2 to 8).
         progress: print the dashboard link to stderr.
 
     Returns:
@@ -67,6 +79,7 @@ def get_client(scheduler: str | None = None, *, n_workers: int = 2, progress: bo
     from distributed import Client, LocalCluster
 
     address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
+    n_workers = n_workers or local_workers()
     try:
         if address:
             client = Client(address, timeout="20s")
@@ -125,13 +138,18 @@ def _client():
         return get_client(progress=False)
 
 
-def _gather(futures: list, what: str) -> list:
-    """Results of futures in order; a lost cluster or worker becomes one DaskEngineError."""
+def _gather(futures: list, what: str, *, progress: bool = False) -> list:
+    """Results of futures in order; a lost cluster or worker becomes one DaskEngineError.
+
+    With ``progress``, a bar on stderr counts the tasks as they finish (``what`` names it).
+    """
     from distributed import wait
     from distributed.comm import CommClosedError
     from distributed.scheduler import KilledWorker
 
     try:
+        if progress:
+            _show_progress(futures, what)
         wait(futures)
         return _client().gather(futures)
     except (KilledWorker, CommClosedError, OSError, TimeoutError, asyncio.CancelledError) as exc:
@@ -139,6 +157,16 @@ def _gather(futures: list, what: str) -> list:
             f"the Dask cluster failed while {what}: {type(exc).__name__}: {exc}. Workers may have run out "
             "of memory or been stopped; nothing was written. Re-run, or give the workers more memory."
         ) from None
+
+
+def _show_progress(futures: list, what: str) -> None:
+    """A tqdm bar over the futures, advanced as each finishes (failed ones too: gather reports those)."""
+    from distributed import as_completed
+    from tqdm.auto import tqdm
+
+    with tqdm(total=len(futures), desc=what[:1].upper() + what[1:], unit="task") as bar:
+        for _ in as_completed(futures):
+            bar.update(1)
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -183,6 +211,7 @@ def cache_corpus_dask(
     lenient: bool = False,
     cache_dir: str | os.PathLike[str] | None = None,
     client=None,
+    progress: bool = False,
 ) -> CorpusCache:
     """Parse files, folders, globs or fsspec URLs as Dask tasks into the Parquet cache (or find it).
 
@@ -193,6 +222,7 @@ def cache_corpus_dask(
         cache_dir: where the Parquet cache is written; it must be reachable by the workers (a shared
             folder on a multi-machine cluster). Default ``build/corpus-cache``.
         client: a ``distributed.Client``; default the current one, or a new LocalCluster.
+        progress: show a bar on stderr as the blocks are parsed.
 
     Returns:
         The :class:`~analysis.scale.cache.CorpusCache`.
@@ -206,7 +236,7 @@ def cache_corpus_dask(
         raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
     client = client or _client()
     root = Path(cache_dir) if cache_dir is not None else CACHE_DIR
-    return build_cache_dask(_expand(paths), root, lenient=lenient, client=client)
+    return build_cache_dask(_expand(paths), root, lenient=lenient, client=client, progress=progress)
 
 
 def load_corpus_dask(

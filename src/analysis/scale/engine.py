@@ -85,7 +85,7 @@ def prepare_cache(
         from analysis.scale.dask import cache_corpus_dask, client_for
 
         with client_for(scheduler) as client:
-            return cache_corpus_dask(*sources, lenient=lenient, client=client)
+            return cache_corpus_dask(*sources, lenient=lenient, client=client, progress=progress)
     from analysis.scale.cache import cache_corpus
 
     return cache_corpus(*sources, lenient=lenient, progress=progress)

@@ -4,7 +4,9 @@
   the notebook does not parse again). Up to :data:`analysis.scale.topics.SAMPLE_SIZE` articles this is
   ``load_corpus`` + ``fit_topics``, exactly as before; beyond, the corpus is read from the cache without
   its bodies and the clusters are fitted on a sample and every article assigned in chunks (or as Dask
-  tasks). The cache does not hold publication dates yet: on a large archive "Over time" is absent.
+  tasks). Publication dates come from the cache too, so "Over time" is drawn at any size.
+- :func:`text_view`: the articles whose text the people, quotes and "what changed" sections read: all of
+  them on a small corpus, a fixed random sample read back from the same cache on a large archive.
 - :func:`map_view`: the articles the map draws: all of them up to :data:`MAP_POINTS`, else a fixed random
   sample, with a sentence that says which.
 - :func:`articles_html`: every article listed (small corpora, as before), or, beyond
@@ -87,6 +89,16 @@ def report_corpus(
     return corpus, model
 
 
+def _from_cache(cache, corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus marked with the cache it was read from (``attrs["cache"]``), so that :func:`text_view`
+    reads bodies back from that very cache (the Dask engine's cache is keyed differently from the
+    in-process one, and finding it again would hash every input again)."""
+    corpus.attrs["cache"] = str(cache.path)
+    if cache.date_notes and "published" in corpus.columns:
+        corpus.attrs["date_notes"] = list(cache.date_notes)
+    return corpus
+
+
 def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
     """(corpus, model, skipped blocks) in this process; ``scheduler`` is unused."""
     from analysis.corpus import load_corpus
@@ -107,7 +119,8 @@ def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
         random_state=random_state,
         progress=progress,
     )
-    return cache.read([c for c in cache.columns if c != "body"]), model, cache.skipped
+    corpus = cache.read([c for c in cache.columns if c != "body"])
+    return _from_cache(cache, corpus), model, cache.skipped
 
 
 def _dask_corpus(paths, *, k, random_state, scheduler, progress, lenient):
@@ -124,7 +137,8 @@ def _dask_corpus(paths, *, k, random_state, scheduler, progress, lenient):
 
         return load_corpus(*paths, lenient=lenient), model, cache.skipped
     columns = [c for c in ddf.columns if c != "body"]
-    return ddf[columns].compute().reset_index(drop=True), model, cache.skipped
+    corpus = ddf[columns].compute().reset_index(drop=True)
+    return _from_cache(cache, corpus), model, cache.skipped
 
 
 def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, random_state: int = 0):
@@ -173,11 +187,13 @@ def text_view(
     """
     if "body" in corpus.columns:
         return model, corpus, ""
-    from analysis.scale.cache import cache_corpus
+    from analysis.scale.cache import _open, cache_corpus
 
     n = len(corpus)
     rows = _sample_rows(n, max_articles, random_state)
-    bodies = cache_corpus(*paths, lenient=lenient).take(rows, ["body"])["body"].to_numpy()
+    found = _open(Path(corpus.attrs["cache"])) if "cache" in corpus.attrs else None
+    cache = found or cache_corpus(*paths, lenient=lenient)
+    bodies = cache.take(rows, ["body"])["body"].to_numpy()
     sample = corpus.iloc[rows].reset_index(drop=True).assign(body=bodies)
     note = (
         f"This section reads a random sample of {len(rows):,} of the {n:,} articles (reading every "
