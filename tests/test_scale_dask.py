@@ -127,6 +127,39 @@ def test_sampled_fit_on_dask_equals_the_chunked_pandas_path(
     assert adjusted_rand_score(topics, dask_model.labels) > 0.5  # the BBC sections are found
 
 
+@pytest.mark.slow
+def test_twenty_thousand_articles_same_answers_as_pandas(client, tmp_path, small_blocks):
+    """The issue's check on a 20,000-article corpus: identical tags and pairs, labels ARI >= 0.95 at the
+    same k and random_state, whole fit and sample-fit-then-assign alike."""
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    from newsgen import write_jsonl_chunked
+
+    path = write_jsonl_chunked(tmp_path / "news.jsonl", 20_000, chunk=5_000)
+    corpus = load_corpus(path)
+    cache = cache_corpus_dask(path, cache_dir=tmp_path / "cache", client=client)
+    ddf = cache_frame(cache)
+    assert ddf.npartitions > 1 and len(corpus) == cache.n_articles == 20_000
+    pd.testing.assert_frame_equal(tag_frequency(ddf), tag_frequency(corpus))
+    pd.testing.assert_frame_equal(tag_cooccurrence(ddf), tag_cooccurrence(corpus))
+    whole = adjusted_rand_score(
+        fit_topics(corpus, k=20, random_state=0).labels,
+        fit_topics(ddf, k=20, random_state=0).labels,
+    )
+    assert whole >= 0.95
+    sampled = fit_sampled(
+        lambda rows: cache.take(rows, ["title", "body"]),
+        lambda: cache.iter_batches(["title", "body"]),
+        cache.n_articles,
+        k=20,
+        random_state=0,
+        sample_size=5_000,
+    )
+    on_dask = fit_topics(ddf, k=20, random_state=0, sample_size=5_000)
+    assert adjusted_rand_score(sampled.labels, on_dask.labels) >= 0.95
+    hidden = corpus["topic"].to_numpy()
+    assert adjusted_rand_score(hidden, on_dask.labels) > 0.9  # the 20 generated topics are found
+
+
 def _kill_one_worker_while(client, work) -> tuple[object, bool]:
     """Run ``work()`` in a thread; SIGKILL one worker process as soon as a task is running."""
     result: dict = {}

@@ -295,19 +295,39 @@ def _partition_futures(ddf, columns: Sequence[str]) -> list:
     return client.compute(ddf[list(columns)].to_delayed())
 
 
-def _lengths(parts: list) -> list[int]:
-    client = _client()
-    return _gather(client.map(len, parts), "counting the articles")
+def _lengths(ddf) -> list[int]:
+    """Rows of each partition, counted on the first column alone (the text is not read)."""
+    import dask
+
+    counts = [dask.delayed(len)(part) for part in ddf[[ddf.columns[0]]].to_delayed()]
+    return [int(n) for n in _gather(_client().compute(counts), "counting the articles")]
 
 
 def _take(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     return frame.iloc[positions]
 
 
+def _sample(text: list, lengths: list[int], rows: np.ndarray) -> pd.DataFrame:
+    """The rows at sorted positions ``rows``: each partition is read, cut down on its worker and dropped."""
+    import dask
+
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    picks = []
+    for part, start, length in zip(text, starts, lengths, strict=True):
+        local = rows[(rows >= start) & (rows < start + length)] - start
+        if len(local):
+            picks.append(dask.delayed(_take)(part, local))
+    return pd.concat(_gather(_client().compute(picks), "gathering the sample"), ignore_index=True)
+
+
 def fit_topics_dask(
     ddf, *, k: int | None = None, random_state: int = 0, progress: bool = False, **options: Any
 ):
     """:func:`analysis.topics.fit_topics` on a Dask DataFrame: fit on a sample, assign every article on the cluster.
+
+    The articles' text is never held on the cluster as a whole: the sample is cut out of each partition
+    as it is read, and each partition is read again, assigned and dropped, so a worker holds about one
+    partition at a time.
 
     Args:
         ddf: a Dask DataFrame with ``title`` and ``body`` (from ``load_corpus(..., engine="dask")``).
@@ -321,38 +341,30 @@ def fit_topics_dask(
         computed (partitions in order). Up to ``sample_size`` articles this is exactly ``fit_topics`` of
         the computed frame; beyond, the same as :func:`analysis.scale.topics.fit_sampled` on pandas.
     """
+    import dask
+
     from analysis.scale.topics import SAMPLE_SIZE, assemble_model, sample_rows, train_assigner
     from analysis.topics import fit_topics
 
     client = _client()
-    parts = _partition_futures(ddf, ["title", "body"])
-    lengths = _lengths(parts)
+    text = ddf[["title", "body"]].to_delayed()
+    lengths = _lengths(ddf)
     n = int(sum(lengths))
     sample_size = int(options.pop("sample_size", SAMPLE_SIZE))
     if n <= sample_size:  # small enough for one process: exactly what fit_topics gives on pandas
-        frame = pd.concat(_gather(parts, "gathering the articles"), ignore_index=True)
+        parts = _gather(client.compute(text), "gathering the articles")
+        frame = pd.concat(parts, ignore_index=True)
         return fit_topics(frame, k=k, random_state=random_state, progress=progress, **options)
     rows = sample_rows(n, sample_size, random_state)
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    picks = []
-    for part, start, length in zip(parts, starts, lengths, strict=True):
-        local = rows[(rows >= start) & (rows < start + length)] - start
-        if len(local):
-            picks.append(client.submit(_take, part, local))
-    sample = pd.concat(_gather(picks, "gathering the sample"), ignore_index=True)
+    sample = _sample(text, lengths, rows)
     sampled = fit_topics(
         sample, k=k, random_state=random_state, progress=progress, max_words=150, **options
     )
     assigner = train_assigner(sample, sampled.labels)
     del sample
     shared = client.scatter(assigner, broadcast=True)
-    assigned = client.map(_assign, parts, assigner=shared)
-    if progress:
-        from distributed import progress as show
-
-        show(assigned)
-    results = _gather(assigned, "assigning articles to clusters")
-    del parts
+    assigned = client.compute([dask.delayed(_assign)(part, shared) for part in text])
+    results = _gather(assigned, "assigning articles to clusters", progress=progress)
     frame = pd.concat(results, ignore_index=True)
     return assemble_model(sampled, frame, n_sample=len(rows))
 
