@@ -159,7 +159,7 @@ def _add_report(sub) -> None:
         metavar="ADDRESS",
         default=None,
         help="Dask scheduler to use, e.g. tcp://HOST:8786 (default: $DASK_SCHEDULER_ADDRESS, "
-        "else a local cluster of 2 worker processes)",
+        "else a local cluster of one worker process per core, 2 to 8)",
     )
     r.add_argument(
         "--lenient",
