@@ -257,3 +257,39 @@ def test_cli_report_on_an_existing_scheduler(client, tmp_path):
     assert all(
         str(escape(title)) in html for title in load_corpus(SEEDS)["title"]
     )  # every article listed
+
+
+@pytest.mark.slow
+def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tmp_path):
+    """Past the sample size, end to end through the CLI: the report samples what it draws and reads and says
+    so, links the full article table, keeps "Over time" (dates from the cache), holds no script, and the
+    Dask engine on an existing cluster writes the very same bytes as the pandas engine."""
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    from newsgen import write_jsonl_chunked
+
+    from analysis.scale.topics import SAMPLE_SIZE
+
+    n = SAMPLE_SIZE + 2_000
+    path = write_jsonl_chunked(tmp_path / "archive.jsonl", n, chunk=11_000)
+    pages = {}
+    for engine in ("pandas", "dask"):
+        out = tmp_path / engine / "archive.html"
+        command = [sys.executable, "-m", "analysis", "report", str(path), "-o", str(out), "-q"]
+        command += ["--engine", engine, "--k", "20"]
+        if engine == "dask":
+            command += ["--scheduler", client.scheduler.address]
+        proc = subprocess.run(
+            command, check=False, capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=900
+        )
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        pages[engine] = out.read_text(encoding="utf-8")
+        table = pd.read_csv(out.parent / "archive-articles.csv")
+        assert len(table) == n and table["id"].is_unique
+    page = pages["pandas"]
+    assert pages["dask"] == page
+    assert len(page.encode()) < 2_000_000 and "<script" not in page
+    assert f"{n:,} articles" in page
+    assert f"a random sample of 4,000 of the {n:,} articles" in page  # the map
+    assert f"a random sample of 5,000 of the {n:,} articles" in page  # people, quotes, what changed
+    assert 'href="archive-articles.csv"' in page
+    assert 'id="over-time"' in page and f"{n:,} of the {n:,} articles are dated" in page

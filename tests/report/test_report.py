@@ -272,6 +272,36 @@ def test_check_offline_catches_remote_references():
     check_offline('<img src="data:image/png;base64,AAAA">')
 
 
+def test_check_offline_refuses_any_script():
+    with pytest.raises(ReportError, match="script"):
+        check_offline('<p>ok</p><script type="text/javascript">var x = 1;</script>')
+    check_offline("<p>&lt;script&gt; shown as text is fine</p>")
+
+
+def test_live_widgets_and_javascript_never_reach_the_report(tmp_path):
+    """A progress bar or explorer widget (or JavaScript) a cell displays is dropped at export: the report
+    stays script-free and the same input gives the same bytes (widget views carry random ids)."""
+    from analysis.report.build import _export
+
+    widget = nbformat.v4.new_output(
+        "display_data",
+        data={
+            "application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2},
+            "text/plain": "entities: 100%|##########| 10000/10000",
+        },
+    )
+    script = nbformat.v4.new_output(
+        "display_data",
+        data={"application/javascript": "alert(1)", "text/html": "<p>kept text</p>"},
+    )
+    cell = nbformat.v4.new_code_cell("x = 1", outputs=[widget, script])
+    path = tmp_path / "executed.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+    html = _export(path, tmp_path / "r.html", title="t", show_code=False)
+    assert "<script" not in html.lower()
+    assert "kept text" in html and "entities: 100%" not in html
+
+
 @pytest.mark.parametrize(
     ("text", "slug"),
     [

@@ -31,15 +31,47 @@ _REMOTE = re.compile(
 )
 
 
+_SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
+#: Output types a report shows; anything else (widget views, JavaScript, ...) is dropped before export.
+_STATIC_OUTPUTS = frozenset({"text/html", "text/plain", "image/png", "image/svg+xml"})
+
+
 def check_offline(html: str) -> None:
-    """Raise :class:`ReportError` if the page would load anything from a server or run a script file."""
-    match = _REMOTE.search(html)
-    if match:
-        start = max(0, match.start() - 80)
-        raise ReportError(
-            "the exported report would request a resource from a server "
-            f"(near: {html[start : match.end() + 80]!r}); it was not written."
-        )
+    """Raise :class:`ReportError` if the page would load anything from a server or hold a script."""
+    for pattern, what in (
+        (_REMOTE, "request a resource from a server"),
+        (_SCRIPT, "hold a script (reports are script-free)"),
+    ):
+        match = pattern.search(html)
+        if match:
+            start = max(0, match.start() - 80)
+            raise ReportError(
+                f"the exported report would {what} (near: {html[start : match.end() + 80]!r}); "
+                "it was not written."
+            )
+
+
+def static_outputs(notebook) -> int:
+    """Keep only static outputs: drop any output that is a live widget (a progress bar, an explorer) and
+    any output type other than HTML, text and images (JavaScript); returns how many were dropped."""
+    dropped = 0
+    for cell in notebook.cells:
+        kept = []
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if data is not None:
+                if "application/vnd.jupyter.widget-view+json" in data:
+                    dropped += 1
+                    continue
+                for mime in [m for m in data if m not in _STATIC_OUTPUTS]:
+                    del data[mime]
+                if not data:
+                    dropped += 1
+                    continue
+            kept.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = kept
+    return dropped
 
 
 def export_html(notebook, *, title: str, show_code: bool = False) -> str:
@@ -277,6 +309,7 @@ def _export(executed: Path, out: Path, *, title: str, show_code: bool) -> str:
             )
     for text in _pop_stderr(nb):
         _say(f"warning from the notebook (not shown in the report): {text.strip()}", True)
+    static_outputs(nb)
     try:
         html = export_html(nb, title=f"{title}: coverage report", show_code=show_code)
         check_offline(html)
