@@ -179,8 +179,8 @@ class _DateReport:
         """Plain sentences for a reader: how many articles are dated, and what was assumed."""
         dated = int(published.notna().sum())
         head = (
-            f"{dated} of {len(published)} article(s) dated; of the date values read, "
-            f"{self.unreadable} could not be read and {self.blank} were blank or absent."
+            f"{dated:,} of {len(published):,} article(s) dated; of the date values read, "
+            f"{self.unreadable:,} could not be read and {self.blank:,} were blank or absent."
         )
         return [head, *self.decided, *self.assumed]
 

@@ -30,6 +30,7 @@ from analysis.plots.style import (
     empty_figure,
     shorten,
     style_axes,
+    thousands,
 )
 from analysis.plots.topics import cluster_colors
 
@@ -306,4 +307,5 @@ def _volume_bars(ax, x: np.ndarray, totals: np.ndarray) -> None:
     if len(x) <= 40:
         ax.bar_label(bars, labels=[f"{int(t):,}" for t in totals], fontsize=7.5, padding=1)
     ax.set_ylabel("Dated articles")
+    thousands(ax.yaxis)
     ax.set_ylim(0, max(1, int(totals.max())) * 1.25)

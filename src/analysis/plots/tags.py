@@ -25,6 +25,7 @@ from analysis.plots.style import (
     empty_figure,
     new_figure,
     shorten,
+    thousands,
 )
 from analysis.tags import top_tags
 
@@ -54,7 +55,9 @@ def _frequency_notes(table: pd.DataFrame) -> list[str]:
                 else f"{row.min_articles:,}–{row.max_articles:,}"
             )
             noun = "article" if row.max_articles == 1 else "articles"
-            notes.append(f"{row.n_tags} more tags, {spread} {noun} each ({row.articles:,} tag uses)")
+            notes.append(
+                f"{row.n_tags} more tags, {spread} {noun} each ({row.articles:,} tag uses)"
+            )
             continue
         text = f"{row.articles:,}"
         share = _percent(row.share)
@@ -130,6 +133,7 @@ def plot_tag_frequency(
     for yi, length, note in zip(y, lengths, notes, strict=True):
         ax.text(length + xmax * 0.01, yi, note, va="center", ha="left", fontsize=9)
     ax.set_xlim(0, max(xmax * 1.02, 1.0))
+    thousands(ax.xaxis)
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.margins(y=0.01)
