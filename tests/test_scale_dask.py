@@ -24,7 +24,7 @@ from analysis.corpus import DatesWarning, load_corpus
 from analysis.scale import _build
 from analysis.scale.cache import cache_corpus
 from analysis.scale.dask import DaskEngineError, cache_corpus_dask, cache_frame, load_corpus_dask
-from analysis.scale.topics import fit_sampled
+from analysis.scale.topics import fit_cached
 from analysis.tags import tag_cooccurrence, tag_frequency
 from analysis.topics import fit_topics
 
@@ -112,14 +112,7 @@ def test_sampled_fit_on_dask_equals_the_chunked_pandas_path(
     client, bbc_path, tmp_path, small_blocks
 ):
     cache = cache_corpus(bbc_path, cache_dir=tmp_path)
-    pandas_model = fit_sampled(
-        lambda rows: cache.take(rows, ["title", "body"]),
-        lambda: cache.iter_batches(["title", "body"]),
-        cache.n_articles,
-        k=5,
-        random_state=0,
-        sample_size=800,
-    )
+    pandas_model = fit_cached(cache, k=5, random_state=0, sample_size=800)
     dask_model = fit_topics(cache_frame(cache), k=5, random_state=0, sample_size=800)
     assert adjusted_rand_score(pandas_model.labels, dask_model.labels) >= 0.95
     assert dask_model.clusters["size"].sum() == cache.n_articles
@@ -146,14 +139,7 @@ def test_twenty_thousand_articles_same_answers_as_pandas(client, tmp_path, small
         fit_topics(ddf, k=20, random_state=0).labels,
     )
     assert whole >= 0.95
-    sampled = fit_sampled(
-        lambda rows: cache.take(rows, ["title", "body"]),
-        lambda: cache.iter_batches(["title", "body"]),
-        cache.n_articles,
-        k=20,
-        random_state=0,
-        sample_size=5_000,
-    )
+    sampled = fit_cached(cache, k=20, random_state=0, sample_size=5_000)
     on_dask = fit_topics(ddf, k=20, random_state=0, sample_size=5_000)
     assert adjusted_rand_score(sampled.labels, on_dask.labels) >= 0.95
     hidden = corpus["topic"].to_numpy()

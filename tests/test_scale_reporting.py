@@ -109,7 +109,9 @@ def test_text_view_reads_bodies_from_the_cache_the_corpus_came_from(
     without_bodies = _from_cache(cache, cache.read([c for c in cache.columns if c != "body"]))
 
     def parse_again(*paths, **options):
-        raise AssertionError("text_view parsed the inputs again instead of reading the corpus' cache")
+        raise AssertionError(
+            "text_view parsed the inputs again instead of reading the corpus' cache"
+        )
 
     monkeypatch.setattr(cache_module, "cache_corpus", parse_again)
     _, sample, _ = text_view(model, without_bodies, [bbc_path], max_articles=200, random_state=2)

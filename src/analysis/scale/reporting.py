@@ -103,7 +103,7 @@ def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
     """(corpus, model, skipped blocks) in this process; ``scheduler`` is unused."""
     from analysis.corpus import load_corpus
     from analysis.scale.cache import cache_corpus
-    from analysis.scale.topics import SAMPLE_SIZE, fit_sampled
+    from analysis.scale.topics import SAMPLE_SIZE, fit_cached
     from analysis.topics import fit_topics
 
     cache = cache_corpus(*paths, lenient=lenient)
@@ -111,14 +111,7 @@ def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
         corpus = load_corpus(*paths, lenient=lenient)
         model = fit_topics(corpus, k=k, random_state=random_state, progress=progress)
         return corpus, model, cache.skipped
-    model = fit_sampled(
-        lambda rows: cache.take(rows, ["title", "body"]),
-        lambda: cache.iter_batches(["title", "body"]),
-        cache.n_articles,
-        k=k,
-        random_state=random_state,
-        progress=progress,
-    )
+    model = fit_cached(cache, k=k, random_state=random_state, progress=progress)
     corpus = cache.read([c for c in cache.columns if c != "body"])
     return _from_cache(cache, corpus), model, cache.skipped
 

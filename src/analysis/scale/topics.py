@@ -28,7 +28,7 @@ from sklearn.preprocessing import normalize
 
 from analysis.errors import ParameterError
 
-__all__ = ["SAMPLE_SIZE", "Assigner", "fit_sampled", "sample_rows", "train_assigner"]
+__all__ = ["SAMPLE_SIZE", "Assigner", "fit_cached", "fit_sampled", "sample_rows", "train_assigner"]
 
 #: Articles the clusters are fitted on (a fixed random sample beyond this size).
 SAMPLE_SIZE = 20_000
@@ -192,6 +192,28 @@ def fit_sampled(
             f"expected {n_articles} articles from the chunks, got {0 if assigned is None else len(assigned)}"
         )
     return assemble_model(sampled, assigned, n_sample=len(rows))
+
+
+def fit_cached(
+    cache,
+    *,
+    k: int | None = None,
+    random_state: int = 0,
+    sample_size: int = SAMPLE_SIZE,
+    progress: bool = False,
+):
+    """:func:`fit_sampled` on a parse cache (:class:`analysis.scale.cache.CorpusCache`): the sample and
+    the chunks are read from its Parquet parts, headline and body only."""
+    text = ["title", "body"]
+    return fit_sampled(
+        lambda rows: cache.take(rows, text),
+        lambda: cache.iter_batches(text),
+        cache.n_articles,
+        k=k,
+        random_state=random_state,
+        sample_size=sample_size,
+        progress=progress,
+    )
 
 
 def _bar(chunks: Iterable[pd.DataFrame], total: int, progress: bool) -> Iterable[pd.DataFrame]:
