@@ -8,8 +8,9 @@
   seen in two partitions is merged as ``load_corpus`` merges it.
 - :func:`fit_topics_dask`: clusters fitted on a sample (gathered from the partitions), every article then
   assigned as one task per partition; labels come in the row order of the Dask DataFrame.
-- :func:`tag_columns`: the tag columns read partition-wise, for ``tag_frequency`` and ``tag_cooccurrence``
-  (which accept a Dask DataFrame and count exactly as on pandas: tags are a few dozen bytes per article).
+- :func:`encoded_tags`: the tags encoded partition by partition as Dask tasks, for ``tag_frequency``,
+  ``tag_cooccurrence`` and the other tag tables (which accept a Dask DataFrame and count exactly as on
+  pandas: only integer codes and the distinct spellings travel back).
 
 Dask is imported only here, so the pandas path never pays for it.
 """
@@ -32,11 +33,11 @@ from analysis.scale.cache import CACHE_DIR, CorpusCache
 __all__ = [
     "cache_corpus_dask",
     "client_for",
+    "encoded_tags",
     "fit_topics_dask",
     "get_client",
     "is_dask",
     "load_corpus_dask",
-    "tag_columns",
 ]
 
 
@@ -374,12 +375,21 @@ def _assign(frame: pd.DataFrame, assigner) -> pd.DataFrame:
 
 
 # -------------------------------------------------------------------------------------------- tags
-def tag_columns(ddf) -> pd.DataFrame:
-    """The ``tags`` and ``tag_pages`` (and ``source``) columns of a Dask DataFrame, read partition-wise.
+def encoded_tags(ddf):
+    """The ``tags`` and ``tag_pages`` of a Dask DataFrame, encoded as Dask tasks (one per partition).
 
-    Tags are a few dozen bytes per article, so they are counted in one process, exactly as on pandas:
-    ``tag_frequency`` and ``tag_cooccurrence`` of a Dask DataFrame are identical to those of its pandas twin.
+    Each task turns its partition's tag lists into integer codes and the distinct spellings; only those
+    travel back, and they are joined in partition order, so ``tag_frequency``, ``tag_cooccurrence`` and
+    the other tag tables of a Dask DataFrame are identical to those of its pandas twin.
     """
+    import dask
+
+    from analysis.tags.parse import _concat, _encode_corpus
+
     wanted = [c for c in ("tags", "tag_pages", "source") if c in ddf.columns]
-    frames = _gather(_partition_futures(ddf, wanted), "reading the tags")
-    return pd.concat(frames, ignore_index=True)
+    if "tags" not in wanted:
+        from analysis.tags.parse import _check_corpus
+
+        _check_corpus(ddf._meta)  # the same clear error as on pandas
+    parts = [dask.delayed(_encode_corpus)(part) for part in ddf[wanted].to_delayed()]
+    return _concat(_gather(_client().compute(parts), "counting the tags"))

@@ -77,12 +77,6 @@ def tag_cooccurrence(
         ['Defense', 'Military', np.int64(4), np.float64(1.0)]
     """
     _check_positive_int("min_count", min_count)
-    if (
-        type(corpus).__module__.split(".")[0] == "dask"
-    ):  # tag columns read partition-wise, counted here
-        from analysis.scale.dask import tag_columns
-
-        corpus = tag_columns(corpus)
     parsed = _parse(corpus)
     counts = parsed.counts()
     kept = _kept_keys(parsed, counts, include_universal)

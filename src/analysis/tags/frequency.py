@@ -99,12 +99,6 @@ def tag_frequency(corpus: pd.DataFrame, *, by_page: bool = False) -> pd.DataFram
         0   Defense         9              True
         1  Military         4             False
     """
-    if (
-        type(corpus).__module__.split(".")[0] == "dask"
-    ):  # tag columns read partition-wise, counted here
-        from analysis.scale.dask import tag_columns
-
-        corpus = tag_columns(corpus)
     parsed = _parse(corpus)
     if not parsed.keys:
         columns = ["page", *FREQUENCY_COLUMNS] if by_page else FREQUENCY_COLUMNS

@@ -181,8 +181,25 @@ def _encode(
     return positions[first], key_code[first], keys, spelling_code[first], spellings
 
 
-def _parse(corpus: pd.DataFrame) -> _Tags:
-    """Read the ``tags`` and ``tag_pages`` columns once into a compact table (the corpus is not touched)."""
+@dataclass(frozen=True)
+class _Encoded:
+    """One corpus' (or one partition's) tags as codes, spellings not yet resolved: what a Dask task
+    returns (integer arrays and the distinct strings, not one Python list per article)."""
+
+    n_articles: int
+    article: np.ndarray
+    key_index: np.ndarray
+    keys: list[str]
+    spelling: np.ndarray
+    spellings: list[str]
+    page_article: np.ndarray
+    page_index: np.ndarray
+    page_keys: list[str]
+    page_spelling: np.ndarray
+    page_spellings: list[str]
+
+
+def _check_corpus(corpus: pd.DataFrame) -> None:
     if not isinstance(corpus, pd.DataFrame):
         raise ParameterError(
             f"expected a corpus DataFrame (from analysis.load_corpus), got {type(corpus).__name__}."
@@ -193,12 +210,53 @@ def _parse(corpus: pd.DataFrame) -> _Tags:
             f"{', '.join(map(str, corpus.columns)) or 'none'}). Load it with analysis.load_corpus, or "
             "add a 'tags' column of lists (an empty list for articles without tags)."
         )
-    article, key_index, keys, spelling, spellings = _encode(*_flatten(corpus, "tags"))
+
+
+def _encode_corpus(corpus: pd.DataFrame) -> _Encoded:
+    """The ``tags`` and ``tag_pages`` columns of a pandas corpus (or partition) as codes."""
+    _check_corpus(corpus)
+    tags = _encode(*_flatten(corpus, "tags"))
+    if "tag_pages" in corpus.columns:
+        pages = _encode(*_flatten(corpus, "tag_pages"))
+    else:
+        none = np.zeros(0, dtype=np.int64)
+        pages = (none, none, [], none, [])
+    return _Encoded(len(corpus), *tags, *pages)
+
+
+def _concat(parts: Sequence[_Encoded]) -> _Encoded:
+    """Partitions' codes as one corpus': rows shifted, keys and spellings renumbered in first-seen order
+    (partitions in order), so the result equals :func:`_encode_corpus` of the whole corpus."""
+    offsets = np.concatenate([[0], np.cumsum([p.n_articles for p in parts])]).astype(np.int64)
+    fields: dict[str, Any] = {"n_articles": int(offsets[-1])}
+    for rows, codes, names, sub_codes, sub_names in (
+        ("article", "key_index", "keys", "spelling", "spellings"),
+        ("page_article", "page_index", "page_keys", "page_spelling", "page_spellings"),
+    ):
+        for code_field, name_field in ((codes, names), (sub_codes, sub_names)):
+            merged: dict[str, int] = {}
+            remapped = []
+            for part in parts:
+                local = [merged.setdefault(name, len(merged)) for name in getattr(part, name_field)]
+                table = np.asarray(local, dtype=np.int64)
+                remapped.append(table[getattr(part, code_field)] if len(table) else table)
+            fields[code_field] = _joined(remapped)
+            fields[name_field] = list(merged)
+        fields[rows] = _joined([getattr(p, rows) + offsets[i] for i, p in enumerate(parts)])
+    return _Encoded(**fields)
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays).astype(np.int64) if arrays else np.zeros(0, dtype=np.int64)
+
+
+def _resolve(encoded: _Encoded) -> _Tags:
+    """The parsed tags: the most used spelling of each key (ties: first seen), each page's first name."""
+    e = encoded
     display: dict[str, str] = {}
-    if len(article):
-        # Most used spelling of each key; ties go to the spelling seen first.
+    if len(e.article):
         uses = pd.DataFrame(
-            {"key": key_index, "spelling": spelling, "order": np.arange(len(article))}
+            {"key": e.key_index, "spelling": e.spelling, "order": np.arange(len(e.article))}
         )
         best = (
             uses.groupby(["key", "spelling"], sort=False)
@@ -208,30 +266,35 @@ def _parse(corpus: pd.DataFrame) -> _Tags:
             .drop_duplicates("key")
         )
         display = {
-            keys[k]: spellings[s] for k, s in zip(best["key"], best["spelling"], strict=True)
+            e.keys[k]: e.spellings[s] for k, s in zip(best["key"], best["spelling"], strict=True)
         }
-    if "tag_pages" in corpus.columns:
-        page_article, page_index, page_keys, page_spelling, page_spellings = _encode(
-            *_flatten(corpus, "tag_pages")
-        )
-        first_name: dict[int, str] = {}
-        for k, s in zip(page_index.tolist(), page_spelling.tolist(), strict=True):
-            first_name.setdefault(k, page_spellings[s])
-        page_names = [first_name[k] for k in range(len(page_keys))]
-    else:
-        page_article = page_index = np.zeros(0, dtype=np.int64)
-        page_keys, page_names = [], []
+    first_name: dict[int, str] = {}
+    for k, s in zip(e.page_index.tolist(), e.page_spelling.tolist(), strict=True):
+        first_name.setdefault(k, e.page_spellings[s])
     return _Tags(
-        n_articles=len(corpus),
-        keys=keys,
+        n_articles=e.n_articles,
+        keys=e.keys,
         display=display,
-        article=article,
-        key_index=key_index,
-        page_keys=page_keys,
-        page_names=page_names,
-        page_article=page_article,
-        page_index=page_index,
+        article=e.article,
+        key_index=e.key_index,
+        page_keys=e.page_keys,
+        page_names=[first_name[k] for k in range(len(e.page_keys))],
+        page_article=e.page_article,
+        page_index=e.page_index,
     )
+
+
+def _parse(corpus: pd.DataFrame) -> _Tags:
+    """Read the ``tags`` and ``tag_pages`` columns once into a compact table (the corpus is not touched).
+
+    A Dask DataFrame is encoded partition by partition as Dask tasks (:func:`analysis.scale.dask.encoded_tags`)
+    and the codes are joined here, with exactly the result the pandas corpus gives.
+    """
+    if type(corpus).__module__.split(".")[0] in {"dask", "dask_expr"}:
+        from analysis.scale.dask import encoded_tags
+
+        return _resolve(encoded_tags(corpus))
+    return _resolve(_encode_corpus(corpus))
 
 
 def _order(keys: Sequence[str], counts: np.ndarray) -> np.ndarray:
