@@ -188,7 +188,15 @@ def _add_kwic(sub) -> None:
     w.set_defaults(func=_kwic)
 
 
+def _warning_line(message, category, filename, lineno, line=None) -> str:
+    """Warnings on the terminal as one plain line (``SkippedBlocksWarning: ...``), not a code location."""
+    return f"{category.__name__}: {message}\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import warnings
+
+    warnings.formatwarning = _warning_line
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -85,8 +85,25 @@ def report_corpus(
         progress=progress,
         lenient=lenient,
     )
-    corpus.attrs["skipped"] = list(skipped)
+    corpus.attrs["skipped"] = _as_shared(skipped, paths)
     return corpus, model
+
+
+def _as_shared(skipped: Sequence[str], paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """Skipped blocks as a shared report names them: ``file:line: reason`` with the file's path inside the
+    folder given (or its name), as the ``source`` column does, never the folders of this machine."""
+    shown = []
+    for entry in skipped:
+        for raw in paths:
+            given = os.fspath(raw)
+            if Path(given).is_dir() and entry.startswith(given.rstrip("/") + "/"):
+                entry = entry[len(given.rstrip("/")) + 1 :]
+                break
+            if entry.startswith(given + ":"):
+                entry = Path(given).name + entry[len(given) :]
+                break
+        shown.append(entry)
+    return shown
 
 
 def _from_cache(cache, corpus: pd.DataFrame) -> pd.DataFrame:
