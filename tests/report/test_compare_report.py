@@ -220,3 +220,37 @@ def test_bbc_pages_compared_with_terms_that_make_sense(bbc_pages):
     text, tags = _read(pages_compared_html(corpus, slug="bbc"))
     assert ("h2", {"id": "pages-compared"}) in tags
     assert "come from 3 tag pages" in text
+
+
+def test_many_pages_compare_the_largest_and_say_so(dated_pages):
+    """A folder of a thousand files is a thousand pages: the section compares the largest few (it once drew
+    a chart too large to encode), names how many were left out, and the summary lists the largest pages."""
+    from analysis.report import summary_html
+    from analysis.report.compare import MAX_PAGES_COMPARED, _largest_pages
+    from analysis.report.html import page_counts
+    from analysis.tags import tag_frequency
+    from analysis.topics import fit_topics
+
+    n_pages = MAX_PAGES_COMPARED + 8
+    sizes = np.arange(len(dated_pages)) % n_pages
+    pages = dated_pages.assign(tag_pages=[[f"page {s:02d}"] for s in sizes])
+    pages.loc[0, "tag_pages"] = [
+        "page 00",
+        "page 19",
+    ]  # one article on two pages, one of them small
+    html = str(pages_compared_html(pages, slug="t"))
+    text, _ = _read(html)
+    left = n_pages - MAX_PAGES_COMPARED
+    assert f"There are {n_pages} tag pages: the {MAX_PAGES_COMPARED} with the most articles" in text
+    assert f"the other {left} pages" in text
+    assert "page 19" in text  # the multi-page table names the article on two pages
+    compared, _, _ = _largest_pages(pages, pages, page_counts(pages))
+    # 48 articles on 20 pages: pages 0-7 and 19 hold 3, the rest 2 (ties go to the page seen first)
+    largest = {f"page {s:02d}" for s in [*range(8), 19, 8, 9, 10]}
+    assert set(page_counts(compared)) == largest
+    assert compared["tag_pages"].map(len).sum() == sum(page_counts(pages)[p] for p in largest)
+    model = fit_topics(pages, k=2, random_state=0)
+    summary, _ = _read(
+        summary_html(pages, model, tag_frequency(pages), title="t", colors=["#000", "#111"])
+    )
+    assert f"{n_pages} tag pages" in summary and f"and {n_pages - 12} other pages" in summary

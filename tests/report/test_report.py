@@ -379,5 +379,7 @@ def test_cli_report_bad_line_is_named_or_skipped_and_said_with_lenient(tmp_path)
     page = squash(" ".join(parse(out.read_text(encoding="utf-8")).text))
     assert "1 block of the input could not be read and was left out" in page
     assert "First: export.jsonl:2: is not valid JSON" in page
-    assert str(tmp_path) not in page  # named as inside the folder given, never by this machine's folders
+    assert (
+        str(tmp_path) not in page
+    )  # named as inside the folder given, never by this machine's folders
     assert "10 articles" in page  # the seed's 9 and the export's good line

@@ -32,6 +32,8 @@ from analysis.report.html import HTMLBlock, _render, figure_html, page_counts, t
 
 __all__ = ["MIN_DATED", "MIN_PERIODS", "over_time_html", "pages_compared_html"]
 
+#: "Pages compared" compares at most this many pages, the largest (a folder of files can make thousands).
+MAX_PAGES_COMPARED = 12
 #: "Over time" needs at least this many dated articles ...
 MIN_DATED = 20
 #: ... spanning at least this many periods.
@@ -88,8 +90,9 @@ def pages_compared_html(
             heading,
             f"all {len(corpus):,} articles come from one tag page ({only}); comparing needs two or more.",
         )
-    terms = compare_groups(corpus if texts is None else texts, by="tag_pages", top=top)
-    overlap = page_overlap(corpus)
+    compared, texts, limit = _largest_pages(corpus, corpus if texts is None else texts, pages)
+    terms = compare_groups(texts, by="tag_pages", top=top)
+    overlap = page_overlap(compared)
     blocks = [
         _block(
             figure_html(
@@ -118,8 +121,11 @@ def pages_compared_html(
         _multi_page_block(corpus, slug),
     ]
     if model is not None:
+        by_cluster = pages_by_cluster(corpus, model)
         crosstab = (
-            pages_by_cluster(corpus, model).rename(columns=lambda c: f"cluster {c}").reset_index()
+            by_cluster[by_cluster.index.isin(page_counts(compared))]
+            .rename(columns=lambda c: f"cluster {c}")
+            .reset_index()
         )
         blocks.append(
             _block(
@@ -140,7 +146,8 @@ def pages_compared_html(
         )
     ]
     settings = terms.attrs.get("settings", {})
-    notes = [note.replace("This section reads", "The words compared come from")] if note else []
+    notes = [limit] if limit else []
+    notes += [note.replace("This section reads", "The words compared come from")] if note else []
     if settings.get("sample", "every article") != "every article" or settings.get(
         "text_used", ""
     ).endswith("of the body"):
@@ -149,6 +156,30 @@ def pages_compared_html(
             f"reading the {settings.get('text_used')} (news puts the topic in the lead)."
         )
     return _section(heading, "pages-compared", intro=intro, blocks=blocks, notes=notes)
+
+
+def _largest_pages(
+    corpus: pd.DataFrame, texts: pd.DataFrame, pages: dict[str, int]
+) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """``corpus`` and ``texts`` seen on the :data:`MAX_PAGES_COMPARED` largest pages only (each article's
+    other pages dropped, articles on none of them left out), and a sentence saying so; unchanged, with
+    "", when there are that few pages."""
+    if len(pages) <= MAX_PAGES_COMPARED:
+        return corpus, texts, ""
+    ranked = sorted(pages, key=lambda page: -pages[page])  # stable: ties keep first-seen order
+    keep = set(ranked[:MAX_PAGES_COMPARED])
+
+    def only(frame: pd.DataFrame) -> pd.DataFrame:
+        kept = frame["tag_pages"].map(lambda listed: [p for p in listed if p in keep])
+        return frame.assign(tag_pages=kept)[kept.map(bool).to_numpy()].reset_index(drop=True)
+
+    others = sum(n for page, n in pages.items() if page not in keep)
+    note = (
+        f"There are {len(pages):,} tag pages: the {MAX_PAGES_COMPARED} with the most articles are compared "
+        f"here; the other {len(pages) - MAX_PAGES_COMPARED:,} pages ({others:,} article listings) are left "
+        "out of this section, and counted everywhere else."
+    )
+    return only(corpus), only(texts), note
 
 
 def _multi_page_block(corpus: pd.DataFrame, slug: str) -> dict[str, Any]:

@@ -31,6 +31,8 @@ _ENV = Environment(
     keep_trailing_newline=False,
 )
 _ENV.filters["num"] = lambda n: f"{int(n):,}"  # 1,000,000 articles, not 1000000
+#: The opening summary names at most this many tag pages (the largest) and says how many more there are.
+MAX_PAGES_LISTED = 12
 #: The opening summary names at most this many blocks skipped in lenient mode (the command prints them all).
 MAX_SKIPPED_LISTED = 5
 CHART_COLORS = 128  # palette size of embedded charts: 40% of the bytes of full colour
@@ -324,7 +326,7 @@ def summary_html(
         "summary.html.j2",
         title=title,
         n_articles=len(corpus),
-        pages=[{"name": p, "articles": n} for p, n in page_counts(corpus).items()],
+        **_pages_listed(page_counts(corpus)),
         n_tags=tags.n_tags,
         n_distinct_tags=tags.n_distinct,
         n_duplicates=int((corpus["tag_pages"].map(len) > 1).sum()),
@@ -338,6 +340,18 @@ def summary_html(
         skipped=list(corpus.attrs.get("skipped", [])),
         max_skipped_listed=MAX_SKIPPED_LISTED,
     )
+
+
+def _pages_listed(counts: dict[str, int]) -> dict[str, object]:
+    """The summary's list of pages: all of them, or the MAX_PAGES_LISTED largest and how many more."""
+    names = list(counts)
+    if len(names) > MAX_PAGES_LISTED:
+        names = sorted(names, key=lambda page: -counts[page])[:MAX_PAGES_LISTED]  # ties: first seen
+    return {
+        "n_pages": len(counts),
+        "pages": [{"name": page, "articles": counts[page]} for page in names],
+        "more_pages": len(counts) - len(names),
+    }
 
 
 def clusters_html(
