@@ -103,3 +103,20 @@ def test_empty_tables_and_wrong_tables():
     assert "No dated articles" in [t.get_text() for t in empty.axes[0].texts]
     with pytest.raises(ParameterError, match="compare_groups"):
         plot_distinguishing_terms(pd.DataFrame({"x": [1]}))
+
+
+def test_too_many_groups_is_a_clear_error_not_an_unencodable_image():
+    """1,001 pages once made a chart PIL refused to encode, minutes into a report: now a ParameterError at
+    once, saying how to draw fewer."""
+    from analysis.plots.compare import MAX_GROUPS_DRAWN
+
+    many = [f"page {i}" for i in range(MAX_GROUPS_DRAWN + 1)]
+    with pytest.raises(ParameterError, match=f"{len(many)} groups are too many to draw"):
+        plot_distinguishing_terms(_terms(many, n=2))
+    overlap = pd.DataFrame(
+        [(a, b, 1, 1, int(a == b), 1.0) for a in many for b in many],
+        columns=["page_a", "page_b", "articles_a", "articles_b", "shared_articles", "tag_jaccard"],
+    )
+    with pytest.raises(ParameterError, match=f"{len(many)} pages are too many to draw"):
+        plot_page_overlap(overlap)
+    assert isinstance(plot_distinguishing_terms(_terms(many[:-1], n=2)), Figure)

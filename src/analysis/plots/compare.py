@@ -60,6 +60,19 @@ def _threshold_line(ax, sign: float = 1.0) -> None:
     ax.axvline(sign * _Z_THRESHOLD, color="#777777", linestyle="--", linewidth=0.8, zorder=0)
 
 
+#: A chart of one panel or row per group stays readable (and encodable) up to this many groups.
+MAX_GROUPS_DRAWN = 40
+
+
+def _check_drawable(n: int, what: str, how: str) -> None:
+    """A clear error, rather than an image too large to encode, when asked to draw too many groups."""
+    if n > MAX_GROUPS_DRAWN:
+        raise ParameterError(
+            f"{n:,} {what} are too many to draw in one chart (at most {MAX_GROUPS_DRAWN}); draw the largest "
+            f"few, e.g. {how}. The report compares the 12 largest pages."
+        )
+
+
 def plot_distinguishing_terms(
     table: pd.DataFrame, *, top: int = 10, title: str | None = None
 ) -> Figure:
@@ -77,6 +90,7 @@ def plot_distinguishing_terms(
     """
     _check_columns(table, ["group", "term", "z"], "analysis.compare.compare_groups")
     groups = list(dict.fromkeys(table["group"]))
+    _check_drawable(len(groups), "groups", "table[table['group'].isin([...])]")
     heading = title or "Words and phrases that set each group apart"
     if not groups:
         return empty_figure(heading, "No terms to show")
@@ -162,6 +176,9 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
     )
     heading = title or "Articles that appear on two pages"
     pages = list(dict.fromkeys(overlap["page_a"]))
+    _check_drawable(
+        len(pages), "pages", "overlap[overlap['page_a'].isin(keep) & overlap['page_b'].isin(keep)]"
+    )
     if len(pages) < 2:
         return empty_figure(heading, "Only one page: no overlap to show" if pages else "No pages")
     shared = overlap.pivot(index="page_a", columns="page_b", values="shared_articles").loc[
