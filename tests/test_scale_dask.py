@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -245,6 +246,46 @@ def test_cli_report_on_an_existing_scheduler(client, tmp_path):
     )  # every article listed
 
 
+def _report_on_both_engines(client, path: Path, tmp_path: Path, *options: str) -> dict[str, str]:
+    """The report of ``path`` built with ``--engine pandas`` and with ``--engine dask`` (on ``client``'s
+    cluster, or on a LocalCluster the command starts when ``client`` is None), through the command line."""
+    threads = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+    # As a user's shell has it: the LocalCluster of this test process set these to 1 in its environment.
+    env = {name: value for name, value in os.environ.items() if name not in threads}
+    pages = {}
+    for engine in ("pandas", "dask"):
+        out = tmp_path / engine / f"{path.stem}.html"
+        command = [sys.executable, "-m", "analysis", "report", str(path), "-o", str(out), "-q"]
+        command += ["--engine", engine, *options]
+        if engine == "dask" and client is not None:
+            command += ["--scheduler", client.scheduler.address]
+        proc = subprocess.run(
+            command,
+            check=False,
+            capture_output=True,
+            text=True,
+            cwd=PROJECT_ROOT,
+            timeout=900,
+            env=env,
+        )
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        pages[engine] = out.read_text(encoding="utf-8")
+    return pages
+
+
+@pytest.mark.slow
+def test_small_corpus_report_is_the_same_on_both_engines(tmp_path):
+    """Under the sample size, with k chosen from the data, the command starting its own LocalCluster (whose
+    nannies set one BLAS thread in the command's environment): the same bytes from both engines, because
+    the report kernel always runs one BLAS/OpenMP thread, so floating-point sums agree to the last bit."""
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    from newsgen import write_jsonl_chunked
+
+    path = write_jsonl_chunked(tmp_path / "small.jsonl", 3_000)
+    pages = _report_on_both_engines(None, path, tmp_path)
+    assert pages["dask"] == pages["pandas"]
+
+
 @pytest.mark.slow
 def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tmp_path):
     """Past the sample size, end to end through the CLI: the report samples what it draws and reads and says
@@ -257,19 +298,9 @@ def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tm
 
     n = SAMPLE_SIZE + 2_000
     path = write_jsonl_chunked(tmp_path / "archive.jsonl", n, chunk=11_000)
-    pages = {}
-    for engine in ("pandas", "dask"):
-        out = tmp_path / engine / "archive.html"
-        command = [sys.executable, "-m", "analysis", "report", str(path), "-o", str(out), "-q"]
-        command += ["--engine", engine, "--k", "20"]
-        if engine == "dask":
-            command += ["--scheduler", client.scheduler.address]
-        proc = subprocess.run(
-            command, check=False, capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=900
-        )
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        pages[engine] = out.read_text(encoding="utf-8")
-        table = pd.read_csv(out.parent / "archive-articles.csv")
+    pages = _report_on_both_engines(client, path, tmp_path, "--k", "20")
+    for engine in pages:
+        table = pd.read_csv(tmp_path / engine / "archive-articles.csv")
         assert len(table) == n and table["id"].is_unique
     page = pages["pandas"]
     assert pages["dask"] == page

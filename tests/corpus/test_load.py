@@ -785,3 +785,25 @@ def test_csv_loading_leaves_the_process_csv_limit_alone(tmp_path: Path) -> None:
     path.write_text("title,body\nHeadline," + "x" * (before + 10) + "\n", encoding="utf-8")
     assert len(load_corpus(path)["body"].iloc[0]) == before + 10
     assert csv.field_size_limit() == before
+
+
+def test_glob_patterns_read_the_files_they_match(tmp_path: Path) -> None:
+    """``archive/2025-*.jsonl``: a pattern is expanded to its files (for load_corpus, the cache, the CLI and
+    both engines); a pattern matching nothing is a clear error; an existing name with ``[`` is read as is."""
+    for name, title in (("2025-01.jsonl", "January"), ("2025-02.jsonl", "February")):
+        record = {"title": title, "body": f"{title} story.", "tags": ["Navy"]}
+        (tmp_path / name).write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (tmp_path / "2024-12.jsonl").write_text(
+        json.dumps({"title": "December", "body": "December story.", "tags": []}) + "\n",
+        encoding="utf-8",
+    )
+    got = load_corpus(str(tmp_path / "2025-*.jsonl"))
+    assert list(got["title"]) == ["January", "February"]
+    assert list(got["source"]) == ["2025-01.jsonl:1", "2025-02.jsonl:1"]
+    everything = load_corpus(str(tmp_path / "**" / "*.jsonl"))
+    assert sorted(everything["title"]) == ["December", "February", "January"]
+    with pytest.raises(CorpusError, match=r"2030-\*\.jsonl: no files match this pattern"):
+        load_corpus(str(tmp_path / "2030-*.jsonl"))
+    odd = tmp_path / "[draft].jsonl"
+    odd.write_text(json.dumps({"title": "Draft", "body": "Draft story."}) + "\n", encoding="utf-8")
+    assert list(load_corpus(str(odd))["title"]) == ["Draft"]

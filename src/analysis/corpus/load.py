@@ -254,10 +254,33 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[str, str]]:
-    """Every file to read, in canonical order (sorted absolute path): (source name, path as given)."""
-    found: dict[Path, tuple[str, str]] = {}
+def _expand_patterns(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.PathLike[str]]:
+    """Paths with each glob pattern (``archive/2025-*.jsonl``, ``news/**/*.csv``) replaced by the files it
+    matches; a path that exists is taken as written, even if its name holds ``*``, ``?`` or ``[``."""
+    import glob
+
+    out: list[str | os.PathLike[str]] = []
     for raw in paths:
+        text = os.fspath(raw) if isinstance(raw, (str, os.PathLike)) else None
+        if not isinstance(text, str) or not any(ch in text for ch in "*?[") or Path(text).exists():
+            out.append(raw)
+            continue
+        # glob.glob, not Path.glob: it takes absolute and relative patterns alike
+        matches = sorted(m for m in glob.glob(text, recursive=True) if Path(m).is_file())  # noqa: PTH207
+        if not matches:
+            raise CorpusError(
+                f"{text}: no files match this pattern (relative to {Path.cwd()}); check the pattern"
+            )
+        out.extend(matches)
+    return out
+
+
+def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[str, str]]:
+    """Every file to read, in canonical order (sorted absolute path): (source name, path as given).
+
+    Glob patterns are expanded to the files they match (:func:`_expand_patterns`)."""
+    found: dict[Path, tuple[str, str]] = {}
+    for raw in _expand_patterns(paths):
         if isinstance(raw, str) and not raw.strip():
             raise CorpusError(
                 "an empty path was given; pass a file or folder (.txt, .jsonl or .csv)"

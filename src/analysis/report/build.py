@@ -15,7 +15,8 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from analysis.config import BUILD_DIR, REPORT_NOTEBOOK, REPORTS_DIR, SEEDS_DIR
@@ -266,7 +267,7 @@ def _execute(
         progress,
     )
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _one_thread_kernel():
             warnings.simplefilter(
                 "ignore"
             )  # papermill/jupyter_client chatter; the notebook's own go to stderr
@@ -295,6 +296,28 @@ def _execute(
             f"could not execute {notebook}: {type(exc).__name__}: {exc}\n{_kept(out)}"
         ) from None
     return executed
+
+
+#: Thread counts the report kernel starts with: one BLAS/OpenMP thread makes floating-point sums (silhouette,
+#: map positions) come out the same on any machine and on either engine (Dask's workers, and the command
+#: once it has started a LocalCluster, run single-threaded), so the same input gives the same report bytes.
+#: Measured no slower on 100,000 articles (27.5 s against 28.7 s with the default threads).
+KERNEL_THREADS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+@contextmanager
+def _one_thread_kernel() -> Iterator[None]:
+    """Set :data:`KERNEL_THREADS` in the environment the kernel inherits while it starts, then restore it."""
+    saved = {name: os.environ.get(name) for name in KERNEL_THREADS}
+    os.environ.update(KERNEL_THREADS)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _export(executed: Path, out: Path, *, title: str, show_code: bool) -> str:

@@ -118,14 +118,13 @@ def _from_cache(cache, corpus: pd.DataFrame) -> pd.DataFrame:
 
 def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
     """(corpus, model, skipped blocks) in this process; ``scheduler`` is unused."""
-    from analysis.corpus import load_corpus
     from analysis.scale.cache import cache_corpus
     from analysis.scale.topics import SAMPLE_SIZE, fit_cached
     from analysis.topics import fit_topics
 
     cache = cache_corpus(*paths, lenient=lenient)
-    if cache.n_articles <= SAMPLE_SIZE:  # as before (publication dates too)
-        corpus = load_corpus(*paths, lenient=lenient)
+    if cache.n_articles <= SAMPLE_SIZE:  # every article with its body: fit_topics as on any corpus
+        corpus = _from_cache(cache, cache.read())  # equal to load_corpus (tested), not parsed again
         model = fit_topics(corpus, k=k, random_state=random_state, progress=progress)
         return corpus, model, cache.skipped
     model = fit_cached(cache, k=k, random_state=random_state, progress=progress)
@@ -137,15 +136,18 @@ def _dask_corpus(paths, *, k, random_state, scheduler, progress, lenient):
     """(corpus, model, skipped blocks) with the clusters assigned as Dask tasks."""
     from analysis.scale.dask import cache_corpus_dask, cache_frame, fit_topics_dask, get_client
     from analysis.scale.topics import SAMPLE_SIZE
+    from analysis.topics import fit_topics
 
     client = get_client(scheduler, progress=False)
     cache = cache_corpus_dask(*paths, lenient=lenient, client=client)
+    if (
+        cache.n_articles <= SAMPLE_SIZE
+    ):  # one process, as fit_topics_dask does: the pandas engine's fit
+        corpus = _from_cache(cache, cache.read())
+        model = fit_topics(corpus, k=k, random_state=random_state, progress=progress)
+        return corpus, model, cache.skipped
     ddf = cache_frame(cache)
     model = fit_topics_dask(ddf, k=k, random_state=random_state, progress=progress)
-    if model.n_articles <= SAMPLE_SIZE:  # the same rows in the same order, with publication dates
-        from analysis.corpus import load_corpus
-
-        return load_corpus(*paths, lenient=lenient), model, cache.skipped
     columns = [c for c in ddf.columns if c != "body"]
     corpus = ddf[columns].compute().reset_index(drop=True)
     return _from_cache(cache, corpus), model, cache.skipped
