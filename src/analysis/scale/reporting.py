@@ -140,9 +140,8 @@ def _dask_corpus(paths, *, k, random_state, scheduler, progress, lenient):
 
     client = get_client(scheduler, progress=False)
     cache = cache_corpus_dask(*paths, lenient=lenient, client=client)
-    if (
-        cache.n_articles <= SAMPLE_SIZE
-    ):  # one process, as fit_topics_dask does: the pandas engine's fit
+    # Small enough for one process (as fit_topics_dask decides too): the pandas engine's very fit.
+    if cache.n_articles <= SAMPLE_SIZE:
         corpus = _from_cache(cache, cache.read())
         model = fit_topics(corpus, k=k, random_state=random_state, progress=progress)
         return corpus, model, cache.skipped
