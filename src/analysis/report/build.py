@@ -267,7 +267,7 @@ def _execute(
         progress,
     )
     try:
-        with warnings.catch_warnings(), _one_thread_kernel():
+        with warnings.catch_warnings(), _kernel_threads():
             warnings.simplefilter(
                 "ignore"
             )  # papermill/jupyter_client chatter; the notebook's own go to stderr
@@ -298,16 +298,21 @@ def _execute(
     return executed
 
 
-#: Thread counts the report kernel starts with: one BLAS/OpenMP thread makes floating-point sums (silhouette,
-#: map positions) come out the same on any machine and on either engine (Dask's workers, and the command
-#: once it has started a LocalCluster, run single-threaded), so the same input gives the same report bytes.
-#: Measured no slower on 100,000 articles (27.5 s against 28.7 s with the default threads).
-KERNEL_THREADS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+#: Thread counts the report kernel starts with. One BLAS thread makes floating-point sums (silhouette, map
+#: positions) come out the same on any machine and on either engine, so the same input gives the same report
+#: bytes. OpenMP (scikit-learn's k-means, and Arrow's thread pool, which reads this variable) gets every core,
+#: the same on both engines (a LocalCluster's nannies set it to 1 in the command's environment, which made
+#: Parquet reads in the kernel single-threaded and Dask reports differ from pandas in the last bits).
+KERNEL_THREADS = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": str(os.cpu_count() or 1),
+}
 
 
 @contextmanager
-def _one_thread_kernel() -> Iterator[None]:
-    """Set :data:`KERNEL_THREADS` in the environment the kernel inherits while it starts, then restore it."""
+def _kernel_threads() -> Iterator[None]:
+    """Set :data:`KERNEL_THREADS` in the environment the kernel inherits while it runs, then restore it."""
     saved = {name: os.environ.get(name) for name in KERNEL_THREADS}
     os.environ.update(KERNEL_THREADS)
     try:
