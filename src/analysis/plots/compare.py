@@ -204,7 +204,26 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
     image = ax.imshow(
         np.nan_to_num(off), cmap=HEATMAP_CMAP, vmin=0, vmax=max(1.0, np.nanmax(off) if n > 1 else 1)
     )
+    _overlap_cells(ax, image, values, jaccard.to_numpy(dtype=float))
+    labels = [shorten(p, 30) for p in pages]
+    ax.set_xticks(range(n), labels, rotation=30, ha="right")
+    ax.set_yticks(range(n), labels)
+    ax.tick_params(length=0)
+    bar = fig.colorbar(image, ax=ax, shrink=0.8)
+    bar.set_label("Articles on both pages")
+    ax.set_title(
+        f"{heading}\n(diagonal, bold: articles on the page;\nJ: Jaccard index of the two pages' tag sets)",
+        fontsize=10,
+    )
+    ax.set_xlabel("Page")
+    ax.set_ylabel("Page")
+    return fig
+
+
+def _overlap_cells(ax, image, values: np.ndarray, jaccard: np.ndarray) -> None:
+    """Each cell's count (bold on the diagonal) and, off the diagonal, the pages' tag Jaccard below it."""
     cmap, norm = image.get_cmap(), image.norm
+    n = len(values)
     for i in range(n):
         for j in range(n):
             colour = "black" if i == j else _text_color(cmap(norm(values[i, j])))
@@ -219,29 +238,16 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
                 color=colour,
                 fontweight=weight,
             )
-            if i != j and not np.isnan(jaccard.iat[i, j]):
+            if i != j and not np.isnan(jaccard[i, j]):
                 ax.text(
                     j,
                     i + 0.22,
-                    f"tags J={jaccard.iat[i, j]:.2f}",
+                    f"tags J={jaccard[i, j]:.2f}",
                     ha="center",
                     va="center",
                     fontsize=7.5,
                     color=colour,
                 )
-    labels = [shorten(p, 30) for p in pages]
-    ax.set_xticks(range(n), labels, rotation=30, ha="right")
-    ax.set_yticks(range(n), labels)
-    ax.tick_params(length=0)
-    bar = fig.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label("Articles on both pages")
-    ax.set_title(
-        f"{heading}\n(diagonal, bold: articles on the page;\nJ: Jaccard index of the two pages' tag sets)",
-        fontsize=10,
-    )
-    ax.set_xlabel("Page")
-    ax.set_ylabel("Page")
-    return fig
 
 
 def plot_trends(

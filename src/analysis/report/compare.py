@@ -92,52 +92,13 @@ def pages_compared_html(
         )
     compared, texts, limit = _largest_pages(corpus, corpus if texts is None else texts, pages)
     terms = compare_groups(texts, by="tag_pages", top=top)
-    overlap = page_overlap(compared)
     blocks = [
-        _block(
-            figure_html(
-                plot_distinguishing_terms(
-                    terms, top=top, title="Words and phrases that set each page apart"
-                ),
-                alt="Bar charts of the words and phrases most typical of each tag page compared with the others",
-                caption="Longer bar: more typical of the page than of the other pages. Beyond the dashed line "
-                "(z = 1.96) the difference is larger than chance would give (5% level).",
-                table=terms,
-                csv_name=f"{slug}-page-terms.csv",
-            ),
-            heading="What each page is about, compared with the others",
-        ),
-        _block(
-            figure_html(
-                plot_page_overlap(overlap),
-                alt="Heatmap of the number of articles each pair of tag pages shares",
-                caption="Each cell counts the articles found on both pages; J is the share of tags the two "
-                "pages have in common (0: none, 1: the same tags).",
-                table=overlap,
-                csv_name=f"{slug}-page-overlap.csv",
-            ),
-            heading="How the pages overlap",
-        ),
+        _terms_block(terms, top, slug),
+        _overlap_block(page_overlap(compared), slug),
         _multi_page_block(corpus, slug),
     ]
     if model is not None:
-        by_cluster = pages_by_cluster(corpus, model)
-        crosstab = (
-            by_cluster[by_cluster.index.isin(page_counts(compared))]
-            .rename(columns=lambda c: f"cluster {c}")
-            .reset_index()
-        )
-        blocks.append(
-            _block(
-                table_html(
-                    crosstab,
-                    numeric=[c for c in crosstab.columns if c != "page"],
-                    csv_name=f"{slug}-pages-by-cluster.csv",
-                ),
-                heading="Pages against topic clusters",
-                text="Articles of each page in each topic cluster (an article on two pages counts on both).",
-            )
-        )
+        blocks.append(_clusters_block(corpus, model, set(page_counts(compared)), slug))
     intro = [
         (
             f"The {len(corpus):,} articles come from {len(pages)} tag pages. For each page, the words and phrases "
@@ -145,17 +106,72 @@ def pages_compared_html(
             "prior (Monroe, Colaresi & Quinn 2008), which does not let rare words win on chance."
         )
     ]
-    settings = terms.attrs.get("settings", {})
     notes = [limit] if limit else []
     notes += [note.replace("This section reads", "The words compared come from")] if note else []
+    notes += _sampling_notes(terms.attrs.get("settings", {}))
+    return _section(heading, "pages-compared", intro=intro, blocks=blocks, notes=notes)
+
+
+def _terms_block(terms: pd.DataFrame, top: int, slug: str) -> dict[str, Any]:
+    return _block(
+        figure_html(
+            plot_distinguishing_terms(
+                terms, top=top, title="Words and phrases that set each page apart"
+            ),
+            alt="Bar charts of the words and phrases most typical of each tag page compared with the others",
+            caption="Longer bar: more typical of the page than of the other pages. Beyond the dashed line "
+            "(z = 1.96) the difference is larger than chance would give (5% level).",
+            table=terms,
+            csv_name=f"{slug}-page-terms.csv",
+        ),
+        heading="What each page is about, compared with the others",
+    )
+
+
+def _overlap_block(overlap: pd.DataFrame, slug: str) -> dict[str, Any]:
+    return _block(
+        figure_html(
+            plot_page_overlap(overlap),
+            alt="Heatmap of the number of articles each pair of tag pages shares",
+            caption="Each cell counts the articles found on both pages; J is the share of tags the two "
+            "pages have in common (0: none, 1: the same tags).",
+            table=overlap,
+            csv_name=f"{slug}-page-overlap.csv",
+        ),
+        heading="How the pages overlap",
+    )
+
+
+def _clusters_block(corpus: pd.DataFrame, model: Any, shown: set[str], slug: str) -> dict[str, Any]:
+    """Articles of each compared page in each topic cluster."""
+    by_cluster = pages_by_cluster(corpus, model)
+    crosstab = (
+        by_cluster[by_cluster.index.isin(shown)]
+        .rename(columns=lambda c: f"cluster {c}")
+        .reset_index()
+    )
+    return _block(
+        table_html(
+            crosstab,
+            numeric=[c for c in crosstab.columns if c != "page"],
+            csv_name=f"{slug}-pages-by-cluster.csv",
+        ),
+        heading="Pages against topic clusters",
+        text="Articles of each page in each topic cluster (an article on two pages counts on both).",
+    )
+
+
+def _sampling_notes(settings: dict[str, Any]) -> list[str]:
+    """A sentence when the terms were counted on a sample or on the lead only."""
     if settings.get("sample", "every article") != "every article" or settings.get(
         "text_used", ""
     ).endswith("of the body"):
-        notes.append(
+        sentence = (
             f"To stay quick on a large collection, terms were counted on {settings.get('sample')}, "
             f"reading the {settings.get('text_used')} (news puts the topic in the lead)."
         )
-    return _section(heading, "pages-compared", intro=intro, blocks=blocks, notes=notes)
+        return [sentence]
+    return []
 
 
 def _largest_pages(

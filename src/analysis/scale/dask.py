@@ -186,22 +186,8 @@ def _expand(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, str, str
             if not found:
                 raise CorpusError(f"{text}: no files match this URL")
             out.extend((url, url.rstrip("/").rsplit("/", 1)[-1], url) for url in found)
-        elif any(ch in text for ch in "*?[") and not Path(text).exists():
-            matches = (
-                sorted(str(p) for p in Path().glob(text))
-                if not Path(text).is_absolute()
-                else sorted(
-                    str(p)
-                    for p in Path(Path(text).anchor).glob(
-                        str(Path(text).relative_to(Path(text).anchor))
-                    )
-                )
-            )
-            if not matches:
-                raise CorpusError(f"{text}: no files match this pattern (relative to {Path.cwd()})")
-            local.extend(matches)
         else:
-            local.append(raw)
+            local.append(raw)  # files, folders and glob patterns: the loader's own _collect_files
     if local:
         out.extend((p.as_posix(), d, g) for p, (d, g) in _parser()._collect_files(local).items())
     return sorted(dict.fromkeys(out))
@@ -291,11 +277,6 @@ def _read_part_at(
 
 
 # --------------------------------------------------------------------------------------- partitions
-def _partition_futures(ddf, columns: Sequence[str]) -> list:
-    client = _client()
-    return client.compute(ddf[list(columns)].to_delayed())
-
-
 def _lengths(ddf) -> list[int]:
     """Rows of each partition, counted on the first column alone (the text is not read)."""
     import dask

@@ -48,7 +48,6 @@ TEXT_SAMPLE = 5_000
 REPRESENTATIVES = 5
 #: Files the notebook writes for the report (moved next to the report when it is written).
 REPORT_FILES_DIR = BUILD_DIR / "report-files"
-_COLUMNS_WITHOUT_BODY = ("id", "title", "tags", "tag_pages", "source")
 
 
 def report_corpus(
