@@ -14,6 +14,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
+from analysis.engine import ENGINES
 from analysis.errors import AnalysisError
 
 __all__ = ["main"]
@@ -41,14 +42,18 @@ def _report(args: argparse.Namespace) -> int:
     # for a string format that notebook schemas never use; without it jsonschema skips that format. This is
     # the command's own process, so the library leaves sys.modules alone and the command decides.
     sys.modules.setdefault("rfc3987_syntax", None)
-    from analysis.report import build_report
-    from analysis.scale.engine import dask_session, resolve_engine
+    from analysis.engine import resolve_engine
+    from analysis.publish import build_report
 
     paths = args.paths or None
     engine = resolve_engine(args.engine, paths or [], args.scheduler)
-    session = (
-        dask_session(args.scheduler, progress=not args.quiet) if engine == "dask" else nullcontext()
-    )
+    session = nullcontext()
+    if engine == "dask":
+        from analysis.dask.client import (
+            dask_session,  # the optional engine, imported only when chosen
+        )
+
+        session = dask_session(args.scheduler, progress=not args.quiet)
     with session as scheduler:
         build_report(
             paths,
@@ -149,7 +154,7 @@ def _add_report(sub) -> None:
     r.add_argument("--show-code", action="store_true", help="keep the code cells in the report")
     r.add_argument(
         "--engine",
-        choices=["auto", "pandas", "dask"],
+        choices=ENGINES,
         default="auto",
         help="pandas (this process, bounded memory) or dask (tasks on a Dask cluster); "
         "auto: dask above 1 GiB of input or when a scheduler is given (default: auto)",

@@ -10,6 +10,8 @@ from pathlib import Path
 
 __all__ = [
     "BUILD_DIR",
+    "LARGE_CORPUS",
+    "LEAD_WORDS",
     "NOTEBOOKS_DIR",
     "PROJECT_ROOT",
     "REPORTS_DIR",
@@ -28,6 +30,11 @@ REPORTS_DIR = PROJECT_ROOT / "reports"
 BUILD_DIR = PROJECT_ROOT / "build"
 TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "04-report.ipynb"
+#: Above this many articles: MiniBatchKMeans, the SVD fitted on a sample of this size, and the topic fit and
+#: the group comparison read the headline and the first LEAD_WORDS words of each body (``max_words="auto"``).
+LARGE_CORPUS = 10_000
+#: Words of each body read on a large corpus (with the headline): the lead of a news story carries its topic.
+LEAD_WORDS = 150
 #: Below this many articles clusters are called tentative whatever their scores (topics notes, report badges).
 SMALL_CORPUS = 30
 # Shared benchmark data lives beside the checkout and is never copied into it.

@@ -9,9 +9,8 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import DatesWarning, SkippedBlocksWarning, load_corpus
+from analysis.corpus.cache import PUBLISHED_FILE, cache_corpus, load_cached_corpus, store
 from analysis.errors import CorpusError
-from analysis.scale import _build
-from analysis.scale.cache import PUBLISHED_FILE, cache_corpus, load_cached_corpus
 
 SEEDS = "seeds"
 
@@ -37,8 +36,8 @@ def _write(path, records, extra_lines=()):
 @pytest.fixture
 def small_chunks(monkeypatch):
     """Chunks of ~2 KB and parts of 7 articles, so a small file goes through every multi-chunk path."""
-    monkeypatch.setattr(_build, "CHUNK_BYTES", 2048)
-    monkeypatch.setattr(_build, "PART_ROWS", 7)
+    monkeypatch.setattr(store, "CHUNK_BYTES", 2048)
+    monkeypatch.setattr(store, "PART_ROWS", 7)
 
 
 def test_seeds_read_back_equal_load_corpus(tmp_path):
@@ -139,7 +138,7 @@ def test_dates_read_back_equal_load_corpus(dated_archive, tmp_path, small_chunks
         with pytest.warns(DatesWarning) as cached:
             cache = cache_corpus(dated_archive, cache_dir=tmp_path / "cache")
         assert _dates_warnings(cached) == _dates_warnings(direct)
-    assert (dated_archive / "a.jsonl").stat().st_size > 4 * _build.CHUNK_BYTES
+    assert (dated_archive / "a.jsonl").stat().st_size > 4 * store.CHUNK_BYTES
     assert len(cache.parts) > 4
     assert cache.columns.index("published") == 6  # after the core columns, before the extras
     got = cache.read()

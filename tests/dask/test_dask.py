@@ -22,12 +22,18 @@ from sklearn.metrics import adjusted_rand_score
 
 from analysis.config import PROJECT_ROOT
 from analysis.corpus import DatesWarning, load_corpus
-from analysis.scale import _build
-from analysis.scale.cache import cache_corpus
-from analysis.scale.dask import DaskEngineError, cache_corpus_dask, cache_frame, load_corpus_dask
-from analysis.scale.topics import fit_cached
+from analysis.corpus.cache import cache_corpus, store
+from analysis.dask import (
+    DaskEngineError,
+    cache_corpus_dask,
+    cache_frame,
+    fit_topics_dask,
+    load_corpus_dask,
+    parsed_tags,
+)
 from analysis.tags import tag_cooccurrence, tag_frequency
 from analysis.topics import fit_topics
+from analysis.topics.sampled import fit_cached
 
 SEEDS = PROJECT_ROOT / "seeds"
 
@@ -45,7 +51,7 @@ def client():
 @pytest.fixture
 def small_blocks(monkeypatch):
     """~256 KB blocks: a few-MB JSONL file is parsed as many Dask tasks."""
-    monkeypatch.setattr(_build, "CHUNK_BYTES", 1 << 18)
+    monkeypatch.setattr(store, "CHUNK_BYTES", 1 << 18)
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -60,8 +66,8 @@ def test_load_tags_and_pairs_equal_pandas(client, bbc_path, tmp_path, small_bloc
     assert ddf.npartitions > 5
     assert list(ddf.columns) == list(expected.columns)
     pd.testing.assert_frame_equal(_plain(ddf.compute()), _plain(expected))
-    pd.testing.assert_frame_equal(tag_frequency(ddf), tag_frequency(expected))
-    pd.testing.assert_frame_equal(tag_cooccurrence(ddf), tag_cooccurrence(expected))
+    pd.testing.assert_frame_equal(tag_frequency(parsed_tags(ddf)), tag_frequency(expected))
+    pd.testing.assert_frame_equal(tag_cooccurrence(parsed_tags(ddf)), tag_cooccurrence(expected))
 
 
 def test_bad_line_is_named_as_on_pandas(client, tmp_path, small_blocks):
@@ -80,7 +86,7 @@ def test_bad_line_is_named_as_on_pandas(client, tmp_path, small_blocks):
 
 def test_dates_equal_pandas(client, dated_archive, tmp_path, monkeypatch):
     """Each file's dates read as a whole on the client, although a file spans several tasks."""
-    monkeypatch.setattr(_build, "CHUNK_BYTES", 2048)  # a.jsonl is parsed as several tasks
+    monkeypatch.setattr(store, "CHUNK_BYTES", 2048)  # a.jsonl is parsed as several tasks
     with pytest.warns(DatesWarning) as direct:
         expected = load_corpus(dated_archive)
     for _ in range(2):  # built, then found
@@ -103,7 +109,7 @@ def test_fit_topics_labels_agree_with_pandas(client, bbc_path, tmp_path):
     corpus = load_corpus(bbc_path)
     ddf = load_corpus_dask(bbc_path, cache_dir=tmp_path, client=client)
     expected = fit_topics(corpus, k=5, random_state=0)
-    got = fit_topics(ddf, k=5, random_state=0)
+    got = fit_topics_dask(ddf, k=5, random_state=0)
     assert adjusted_rand_score(expected.labels, got.labels) >= 0.95
     assert got.n_articles == len(corpus)
 
@@ -114,7 +120,7 @@ def test_sampled_fit_on_dask_equals_the_chunked_pandas_path(
 ):
     cache = cache_corpus(bbc_path, cache_dir=tmp_path)
     pandas_model = fit_cached(cache, k=5, random_state=0, sample_size=800)
-    dask_model = fit_topics(cache_frame(cache), k=5, random_state=0, sample_size=800)
+    dask_model = fit_topics_dask(cache_frame(cache), k=5, random_state=0, sample_size=800)
     assert adjusted_rand_score(pandas_model.labels, dask_model.labels) >= 0.95
     assert dask_model.clusters["size"].sum() == cache.n_articles
     topics = cache.read(["record_id"])["record_id"].str.split("/").str[0]
@@ -133,15 +139,15 @@ def test_twenty_thousand_articles_same_answers_as_pandas(client, tmp_path, small
     cache = cache_corpus_dask(path, cache_dir=tmp_path / "cache", client=client)
     ddf = cache_frame(cache)
     assert ddf.npartitions > 1 and len(corpus) == cache.n_articles == 20_000
-    pd.testing.assert_frame_equal(tag_frequency(ddf), tag_frequency(corpus))
-    pd.testing.assert_frame_equal(tag_cooccurrence(ddf), tag_cooccurrence(corpus))
+    pd.testing.assert_frame_equal(tag_frequency(parsed_tags(ddf)), tag_frequency(corpus))
+    pd.testing.assert_frame_equal(tag_cooccurrence(parsed_tags(ddf)), tag_cooccurrence(corpus))
     whole = adjusted_rand_score(
         fit_topics(corpus, k=20, random_state=0).labels,
-        fit_topics(ddf, k=20, random_state=0).labels,
+        fit_topics_dask(ddf, k=20, random_state=0).labels,
     )
     assert whole >= 0.95
     sampled = fit_cached(cache, k=20, random_state=0, sample_size=5_000)
-    on_dask = fit_topics(ddf, k=20, random_state=0, sample_size=5_000)
+    on_dask = fit_topics_dask(ddf, k=20, random_state=0, sample_size=5_000)
     assert adjusted_rand_score(sampled.labels, on_dask.labels) >= 0.95
     hidden = corpus["topic"].to_numpy()
     assert adjusted_rand_score(hidden, on_dask.labels) > 0.9  # the 20 generated topics are found
@@ -294,7 +300,7 @@ def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tm
     sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
     from newsgen import write_jsonl_chunked
 
-    from analysis.scale.topics import SAMPLE_SIZE
+    from analysis.topics.sampled import SAMPLE_SIZE
 
     n = SAMPLE_SIZE + 2_000
     path = write_jsonl_chunked(tmp_path / "archive.jsonl", n, chunk=11_000)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis.config import SEEDS_DIR
-from analysis.report import build_report
+from analysis.publish import build_report
 
 # Article text that would run or inject markup if the report ever let it through as HTML.
 HOSTILE = {

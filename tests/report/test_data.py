@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus
+from analysis.report.data import articles_html, map_table, map_view, text_view
 from analysis.report.people import people_html
 from analysis.report.tables import articles_table
-from analysis.scale.reporting import articles_html, map_table, map_view, text_view
 from analysis.topics import fit_topics
 
 
@@ -101,11 +101,12 @@ def test_text_view_reads_bodies_from_the_cache_the_corpus_came_from(
 ):
     """report_corpus marks the corpus with its cache (the Dask engine's is keyed apart from the in-process
     one): text_view reads that cache and never hashes or parses the inputs again."""
-    import analysis.scale.cache as cache_module
-    from analysis.scale.reporting import _from_cache
+    import analysis.report.data as data_module
+    from analysis.corpus.cache import cache_corpus
+    from analysis.report.data import _from_cache
 
     corpus, model = bbc_model
-    cache = cache_module.cache_corpus(bbc_path, cache_dir=tmp_path / "elsewhere")
+    cache = cache_corpus(bbc_path, cache_dir=tmp_path / "elsewhere")
     without_bodies = _from_cache(cache, cache.read([c for c in cache.columns if c != "body"]))
 
     def parse_again(*paths, **options):
@@ -113,7 +114,7 @@ def test_text_view_reads_bodies_from_the_cache_the_corpus_came_from(
             "text_view parsed the inputs again instead of reading the corpus' cache"
         )
 
-    monkeypatch.setattr(cache_module, "cache_corpus", parse_again)
+    monkeypatch.setattr(data_module, "cache_corpus", parse_again)
     _, sample, _ = text_view(model, without_bodies, [bbc_path], max_articles=200, random_state=2)
     by_id = corpus.set_index("id")
     assert list(sample["body"]) == list(by_id.loc[sample["id"], "body"])

@@ -98,7 +98,7 @@ def test_sections_say_why_they_are_absent():
 
 def test_report_with_a_pipeline_that_is_not_installed_fails_before_running(tmp_path):
     from analysis.errors import ParameterError
-    from analysis.report import build_report
+    from analysis.publish import build_report
 
     with pytest.raises(ParameterError, match="not installed"):
         build_report(output=tmp_path / "r.html", nlp="xx_no_such_pipeline", progress=False)

@@ -15,14 +15,8 @@ import pytest
 
 from analysis import ReportError, load_corpus
 from analysis.config import REPORT_NOTEBOOK, SEEDS_DIR
-from analysis.report import (
-    build_report,
-    check_offline,
-    corpus_title,
-    slugify,
-    table_html,
-    write_atomic,
-)
+from analysis.publish import build_report, check_offline, write_atomic
+from analysis.report import corpus_title, slugify, table_html
 
 pytestmark = pytest.mark.slow
 
@@ -281,7 +275,7 @@ def test_check_offline_refuses_any_script():
 def test_live_widgets_and_javascript_never_reach_the_report(tmp_path):
     """A progress bar or explorer widget (or JavaScript) a cell displays is dropped at export: the report
     stays script-free and the same input gives the same bytes (widget views carry random ids)."""
-    from analysis.report.build import _export
+    from analysis.publish.build import _export
 
     widget = nbformat.v4.new_output(
         "display_data",

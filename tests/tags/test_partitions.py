@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis.tags import tag_cooccurrence, tag_frequency
-from analysis.tags.parse import _concat, _encode_corpus, _parse, _resolve
+from analysis.tags.parse import encode_corpus, join_encoded, parse_tags, resolve_tags
 
 
 @pytest.fixture
@@ -43,15 +43,15 @@ def _equal(a, b) -> None:
 def test_joined_partitions_equal_the_whole_corpus(mixed, cuts):
     bounds = [0, *cuts, len(mixed)]
     parts = [mixed.iloc[a:b] for a, b in itertools.pairwise(bounds)]
-    joined = _resolve(_concat([_encode_corpus(p) for p in parts]))
-    _equal(joined, _parse(mixed))
+    joined = resolve_tags(join_encoded([encode_corpus(p) for p in parts]))
+    _equal(joined, parse_tags(mixed))
 
 
 def test_spelling_chosen_over_all_partitions(mixed):
     """'navy' and 'NAVY' are used twice each, in different partitions: the tie goes to the spelling seen
     first over the whole corpus, as on pandas; the same for 'Drones' / 'drones '."""
     parts = [mixed.iloc[:10], mixed.iloc[10:12], mixed.iloc[12:]]
-    tags = _resolve(_concat([_encode_corpus(p) for p in parts]))
+    tags = resolve_tags(join_encoded([encode_corpus(p) for p in parts]))
     assert tags.display["navy"] == "navy" and tags.display["drones"] == "Drones"
     assert tags.page_names == ["UK defense", "Navy news"]
 
@@ -63,7 +63,7 @@ def test_tag_tables_of_joined_partitions(mixed, monkeypatch):
 
     parts = [mixed.iloc[:4], mixed.iloc[4:11], mixed.iloc[11:]]
     monkeypatch.setattr(
-        parse, "_encode_corpus", lambda corpus: _concat([_encode_corpus(p) for p in parts])
+        parse, "encode_corpus", lambda corpus: join_encoded([encode_corpus(p) for p in parts])
     )
     pd.testing.assert_frame_equal(tag_frequency(mixed), whole_freq)
     pd.testing.assert_frame_equal(tag_cooccurrence(mixed), whole_pairs)

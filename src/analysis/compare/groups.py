@@ -23,6 +23,7 @@ import pandas as pd
 from scipy import sparse
 
 from analysis.compare.logodds import log_odds_z_pair
+from analysis.config import LARGE_CORPUS, LEAD_WORDS
 from analysis.errors import ParameterError
 from analysis.tags import normalize_tag
 from analysis.text import DocumentTexts, vectorize
@@ -40,9 +41,6 @@ __all__ = [
 
 #: The columns of :func:`compare_groups`.
 GROUP_COLUMNS = ["group", "term", "z", "count_in_group", "count_elsewhere", "articles_in_group"]
-#: Beyond this many articles, ``max_words="auto"`` counts the headline and the first LEAD_WORDS words.
-LARGE_CORPUS = 10_000
-LEAD_WORDS = 150
 #: Beyond this many articles, ``max_articles="auto"`` counts a sample of this many, stratified by group.
 SAMPLE_ARTICLES = 30_000
 
@@ -158,7 +156,7 @@ def _pages(corpus: pd.DataFrame) -> tuple[list[list[str]], dict[str, str]]:
     return out, names
 
 
-def _memberships(
+def memberships(
     corpus: pd.DataFrame, by: str, model: Any
 ) -> tuple[list[list[Hashable]], list[Hashable], dict[Hashable, Any]]:
     """(groups of each article, groups in display order, display name of each group)."""
@@ -195,7 +193,7 @@ def _indicator(members: list[list[Hashable]], order: list[Hashable]) -> sparse.c
     return sparse.csr_matrix((data, (rows, cols)), shape=(len(order), len(members)))
 
 
-def _top_terms(z: np.ndarray, top: int | None) -> np.ndarray:
+def top_terms(z: np.ndarray, top: int | None) -> np.ndarray:
     """Columns of the ``top`` highest positive z-scores, highest first (ties: column order)."""
     positive = np.flatnonzero(z > 0)
     if top is not None and len(positive) > top:
@@ -253,7 +251,7 @@ def compare_groups(
     """
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise ParameterError(f"top must be a whole number >= 1 or None, got {top!r}.")
-    members, order, names = _memberships(corpus, by, model)
+    members, order, names = memberships(corpus, by, model)
     if len(order) < 2:
         found = f"only {names[order[0]]!r}" if order else "none"
         raise ParameterError(
@@ -337,7 +335,7 @@ def _group_rows(
 ) -> pd.DataFrame:
     elsewhere = np.maximum(total - in_group, 0.0)
     z = log_odds_z_pair(in_group, elsewhere, background=total)
-    cols = _top_terms(z, top)
+    cols = top_terms(z, top)
     return pd.DataFrame(
         {
             "group": pd.Series([name] * len(cols), dtype=object),
@@ -372,7 +370,7 @@ def page_overlap(corpus: pd.DataFrame) -> pd.DataFrame:
         both pages / distinct tags used on either; 1 on the diagonal, NaN when neither page has tags).
         Pages are in order of decreasing size (ties: first seen), compared case- and space-insensitively.
     """
-    members, order, names = _memberships(corpus, "tag_pages", None)
+    members, order, names = memberships(corpus, "tag_pages", None)
     indicator = _indicator(members, order)
     shared = (indicator @ indicator.T).toarray().astype(np.int64)
     tag_sets: list[set[str]] = [set() for _ in order]
@@ -404,7 +402,7 @@ def multi_page_articles(corpus: pd.DataFrame) -> pd.DataFrame:
         ``id``, ``title``, ``n_pages`` and ``pages`` (the page names joined with ``"; "``), most pages
         first (ties: corpus order), with the corpus index.
     """
-    members, _, names = _memberships(corpus, "tag_pages", None)
+    members, _, names = memberships(corpus, "tag_pages", None)
     n_pages = np.array([len(m) for m in members], dtype=np.int64)
     keep = np.flatnonzero(n_pages > 1)
     keep = keep[np.argsort(-n_pages[keep], kind="stable")]
@@ -434,7 +432,7 @@ def pages_by_cluster(corpus: pd.DataFrame, model: Any) -> pd.DataFrame:
         counts on each.
     """
     clusters = _cluster_labels(corpus, model)
-    members, order, names = _memberships(corpus, "tag_pages", None)
+    members, order, names = memberships(corpus, "tag_pages", None)
     k = int(getattr(model, "k", max((c[0] for c in clusters), default=0)))
     table = np.zeros((len(order), k), dtype=np.int64)
     position = {g: i for i, g in enumerate(order)}

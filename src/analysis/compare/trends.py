@@ -20,7 +20,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from analysis.compare.groups import _memberships, _top_terms, count_terms
+from analysis.compare.groups import count_terms, memberships, top_terms
 from analysis.compare.logodds import log_odds_z_pair
 from analysis.corpus.dates import parse_dates
 from analysis.errors import ParameterError
@@ -167,7 +167,7 @@ def _trend_groups(
         first = {g: i for i, g in enumerate(sizes)}
         order = sorted(sizes, key=lambda g: (-sizes[g], first[g]))
         return members, order, names
-    return _memberships(corpus, "cluster" if by == "cluster" else "tag_pages", model)
+    return memberships(corpus, "cluster" if by == "cluster" else "tag_pages", model)
 
 
 def trends(
@@ -362,7 +362,7 @@ def rising_terms(
     count_a = np.asarray(counts.counts[in_a].sum(axis=0), dtype=np.float64).ravel()
     count_b = np.asarray(counts.counts[in_b].sum(axis=0), dtype=np.float64).ravel()
     z = log_odds_z_pair(count_b, count_a)
-    cols = _top_terms(z, top)
+    cols = top_terms(z, top)
     table = pd.DataFrame(
         {
             "term": counts.terms[cols].astype(str),

@@ -29,7 +29,7 @@ class DatesWarning(UserWarning):
 
 
 @dataclass
-class _Article:
+class ParsedArticle:
     title: str
     body: str
     tags: list[str]
@@ -43,12 +43,12 @@ class _Article:
 
 
 @dataclass(frozen=True)
-class _Skipped:
+class SkippedBlock:
     source: str
     reason: str
 
 
-class _BlockError(Exception):
+class BlockError(Exception):
     """A block of one file does not parse (becomes a CorpusError, or a skip in lenient mode)."""
 
     def __init__(self, line: int | None, message: str) -> None:
@@ -57,15 +57,17 @@ class _BlockError(Exception):
         self.message = message
 
 
-def _where(display: str, line: int | None) -> str:
+def file_line(display: str, line: int | None) -> str:
     return f"{display}:{line}" if line is not None else display
 
 
-def _reject(error: _BlockError, display: str, *, lenient: bool, skipped: list[_Skipped]) -> None:
+def reject_block(
+    error: BlockError, display: str, *, lenient: bool, skipped: list[SkippedBlock]
+) -> None:
     """Raise ``error`` (strict mode) or record the block as skipped with its line (lenient mode)."""
     if not lenient:
         raise error
-    skipped.append(_Skipped(_where(display, error.line), error.message))
+    skipped.append(SkippedBlock(file_line(display, error.line), error.message))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -94,7 +96,7 @@ def article_id(title: str, body: str) -> str:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def _plain_id(title: str, body: str) -> str:
+def plain_id(title: str, body: str) -> str:
     """:func:`article_id` of printable-ASCII title and body (nothing to normalise but spaces)."""
     key = _plain_key(title) + "\x1f" + _plain_key(body)
     return hashlib.blake2b(key.encode("ascii"), digest_size=8).hexdigest()
@@ -110,10 +112,10 @@ def _plain_key(value: str) -> str:
 # Decoding
 # --------------------------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 
 
-def _iter_lines(text: str) -> Iterator[str]:
+def iter_lines(text: str) -> Iterator[str]:
     """The lines of LF-normalised text, one at a time (``text.split("\\n")`` without the list copy)."""
     start = 0
     find = text.find
@@ -126,11 +128,11 @@ def _iter_lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
-def _clean(value: str) -> str:
+def clean_text(value: str) -> str:
     if value.isascii() and value.isprintable():  # nothing to replace, remove or normalise
         return value.strip()
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROL.sub("", value)
+    value = CONTROL_CHARS.sub("", value)
     if not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
     return value.strip()
@@ -151,7 +153,7 @@ def _normalise_key(value: str) -> str:
     return " ".join(value.split())
 
 
-def _quote(line: str, width: int = 60) -> str:
+def quote_line(line: str, width: int = 60) -> str:
     return repr(line if len(line) <= width else line[: width - 1] + "…")
 
 

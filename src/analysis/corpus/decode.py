@@ -6,11 +6,11 @@ import unicodedata
 
 import numpy as np
 
-from analysis.corpus.base import _CONTROL, _BlockError
+from analysis.corpus.base import CONTROL_CHARS, BlockError
 
 
-def _decode(data: bytes) -> str:
-    """Bytes -> normalised text (LF line ends, NFC). Raises _BlockError(None, ...) for empty/binary data."""
+def decode_bytes(data: bytes) -> str:
+    """Bytes -> normalised text (LF line ends, NFC). Raises BlockError(None, ...) for empty/binary data."""
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, payload = "utf-8", data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -20,14 +20,14 @@ def _decode(data: bytes) -> str:
         if b"\x00" in data:
             encoding = _utf16_without_bom(data)
             if not encoding:
-                raise _BlockError(
+                raise BlockError(
                     None, "is a binary file (NUL bytes, no UTF-16 byte-order mark); expected text"
                 )
     if encoding:
         try:
             text = payload.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise _BlockError(
+            raise BlockError(
                 None,
                 f"is not valid {encoding.upper()} at byte {exc.start}; re-save the file as UTF-8",
             ) from None
@@ -38,34 +38,34 @@ def _decode(data: bytes) -> str:
             try:
                 text = data.decode("cp1252")
             except UnicodeDecodeError as exc:
-                raise _BlockError(
+                raise BlockError(
                     None,
                     f"is a binary file or in an unknown encoding (byte 0x{data[exc.start]:02x} at offset "
                     f"{exc.start} is neither UTF-8 nor Windows-1252); re-save the file as UTF-8",
                 ) from None
     if not text or text.isspace():  # not text.strip(), without copying the text
-        raise _BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
+        raise BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = _CONTROL.findall(text) if _may_have_controls(text, data) else []
+    controls = CONTROL_CHARS.findall(text) if _may_have_controls(text, data) else []
     if controls:
         if "\x00" in controls or len(controls) > max(2, len(text) // 200):
-            raise _BlockError(None, "is a binary file (many control characters); expected text")
-        text = _CONTROL.sub("", text)
+            raise BlockError(None, "is a binary file (many control characters); expected text")
+        text = CONTROL_CHARS.sub("", text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if not text or text.isspace():
-        raise _BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
+        raise BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
     return text
 
 
-# ASCII bytes that _CONTROL matches, as a lookup table over byte values.
+# ASCII bytes that CONTROL_CHARS matches, as a lookup table over byte values.
 _CONTROL_BYTES = bytes(range(0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7f"
 _CONTROL_TABLE = np.zeros(256, dtype=bool)
 _CONTROL_TABLE[list(_CONTROL_BYTES)] = True
 
 
 def _may_have_controls(text: str, data: bytes) -> bool:
-    """False when ``text`` certainly has no character that _CONTROL matches, True when it may have one.
+    """False when ``text`` certainly has no character that CONTROL_CHARS matches, True when it may have one.
 
     ASCII text was decoded byte for byte from ``data`` (UTF-16 data holds NUL bytes and answers True), so
     its control characters are control bytes of ``data``: those are looked up in blocks with numpy, much

@@ -19,29 +19,27 @@ from typing import Any
 import pandas as pd
 
 from analysis.corpus.base import (
+    BlockError,
     DatesWarning,
-    _Article,
-    _BlockError,
-    _Skipped,
-    _where,
+    ParsedArticle,
+    SkippedBlock,
     article_id,
+    file_line,
     warn_skipped,
 )
 from analysis.corpus.dates import parse_dates
-from analysis.corpus.decode import _decode
-from analysis.corpus.records import _parse_csv, _parse_jsonl
-from analysis.corpus.tagpage import _parse_tag_page
+from analysis.corpus.decode import decode_bytes
+from analysis.corpus.records import parse_csv, parse_jsonl
+from analysis.corpus.tagpage import parse_tag_page
 from analysis.errors import CorpusError
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
-_JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 _CSV_SUFFIXES = {".csv"}
 _FOLDER_SUFFIXES = {".txt", ".jsonl", ".csv"}
 
 
-def load_corpus(
-    *paths: str | os.PathLike[str], lenient: bool = False, engine: str = "pandas"
-) -> pd.DataFrame:
+def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.DataFrame:
     """Load tag-page text files, JSONL and CSV exports (files or folders) into one clean corpus.
 
     Folders are searched recursively for ``.txt``, ``.jsonl`` and ``.csv`` files (hidden files and
@@ -63,10 +61,6 @@ def load_corpus(
         lenient: skip blocks that do not parse instead of raising; one :class:`SkippedBlocksWarning`
             lists every skipped block with its ``file:line``. Whole files that cannot be read (empty,
             binary) are skipped the same way. Still raises if nothing loads at all.
-        engine: ``"pandas"`` (default) or ``"dask"``: parse partition-wise as Dask tasks (on the current
-            ``distributed`` client, else a new LocalCluster) and return a ``dask.dataframe.DataFrame``
-            with the same columns (paths may also be glob patterns or fsspec URLs); see
-            :func:`analysis.scale.dask.load_corpus_dask`.
 
     Returns:
         A DataFrame with a default RangeIndex, one row per unique article (same title and body up to
@@ -85,17 +79,11 @@ def load_corpus(
         >>> corpus = load_corpus("seeds")  # doctest: +SKIP
         >>> corpus[["title", "tags"]].head()  # doctest: +SKIP
     """
-    if engine == "dask":
-        from analysis.scale.dask import load_corpus_dask
-
-        return load_corpus_dask(*paths, lenient=lenient)
-    if engine != "pandas":
-        raise CorpusError(f"engine must be 'pandas' or 'dask', got {engine!r}")
     if not paths:
         raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
-    files = _collect_files(paths)
-    dates = _DateReport()
-    with _no_gc():
+    files = collect_files(paths)
+    dates = DateReport()
+    with no_gc():
         articles, skipped = _load_files(files, lenient=lenient, dates=dates)
     warn_skipped([f"{s.source}: {s.reason}" for s in skipped], stacklevel=2)
     if not articles:
@@ -112,7 +100,7 @@ def load_corpus(
 
 
 @dataclass
-class _DateReport:
+class DateReport:
     """What reading the publication dates of all files gave: counts, the first unreadable one, notes."""
 
     files: int = 0
@@ -122,7 +110,7 @@ class _DateReport:
     decided: list[str] = field(default_factory=list)  # day/month order decisions, one per file
     assumed: list[str] = field(default_factory=list)  # other assumptions (times without a zone)
 
-    def read(self, parsed: list[_Article], given: str) -> None:
+    def read(self, parsed: list[ParsedArticle], given: str) -> None:
         """Read the dates of one file's articles (day/month order decided for the file as a whole)."""
         with_field = [a for a in parsed if a.date_line is not None]
         stamps = self.read_raw(
@@ -186,7 +174,7 @@ class _DateReport:
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building millions of small objects (no cycles are made)."""
     was_enabled = gc.isenabled()
     gc.disable()
@@ -198,36 +186,36 @@ def _no_gc() -> Iterator[None]:
 
 
 def _load_files(
-    files: dict[Path, tuple[str, str]], *, lenient: bool, dates: _DateReport
-) -> tuple[dict[str, _Article], list[_Skipped]]:
+    files: dict[Path, tuple[str, str]], *, lenient: bool, dates: DateReport
+) -> tuple[dict[str, ParsedArticle], list[SkippedBlock]]:
     """Parse every file in order; returns the merged articles by id and the blocks skipped (lenient).
 
     ``files`` maps each path to its source name (in the ``source`` column) and the name the user knows it
     by (the path as given, in messages).
     """
-    articles: dict[str, _Article] = {}
-    skipped: list[_Skipped] = []
+    articles: dict[str, ParsedArticle] = {}
+    skipped: list[SkippedBlock] = []
     for path, (display, given) in files.items():
         first_skip = len(skipped)
         try:
-            text = _decode(_read_bytes(path, given))  # the bytes are freed once decoded
-            parsed = _parse_text(path, display, text, lenient=lenient, skipped=skipped)
-        except _BlockError as exc:
+            text = decode_bytes(read_file_bytes(path, given))  # the bytes are freed once decoded
+            parsed = parse_text(path, display, text, lenient=lenient, skipped=skipped)
+        except BlockError as exc:
             if not lenient:
-                raise CorpusError(f"{_where(given, exc.line)}: {exc.message}") from None
-            skipped.append(_Skipped(_where(display, exc.line), exc.message))
+                raise CorpusError(f"{file_line(given, exc.line)}: {exc.message}") from None
+            skipped.append(SkippedBlock(file_line(display, exc.line), exc.message))
             parsed, text = [], ""
         skipped[first_skip:] = [
-            _Skipped(given + s.source[len(display) :], s.reason) for s in skipped[first_skip:]
+            SkippedBlock(given + s.source[len(display) :], s.reason) for s in skipped[first_skip:]
         ]
         del text
         dates.read(parsed, given)
         for art in parsed:
-            _merge(articles, art)
+            merge_article(articles, art)
     return articles, skipped
 
 
-def _read_bytes(path: Path, display: str) -> bytes:
+def read_file_bytes(path: Path, display: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -275,7 +263,7 @@ def _expand_patterns(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.P
     return out
 
 
-def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[str, str]]:
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[str, str]]:
     """Every file to read, in canonical order (sorted absolute path): (source name, path as given).
 
     Glob patterns are expanded to the files they match (:func:`_expand_patterns`)."""
@@ -321,15 +309,15 @@ def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[
     return {p: found[p] for p in sorted(found, key=lambda p: p.as_posix())}
 
 
-def _parse_text(
-    path: Path, display: str, text: str, *, lenient: bool, skipped: list[_Skipped]
-) -> list[_Article]:
+def parse_text(
+    path: Path, display: str, text: str, *, lenient: bool, skipped: list[SkippedBlock]
+) -> list[ParsedArticle]:
     suffix = path.suffix.lower()
-    if suffix in _JSONL_SUFFIXES:
-        return _parse_jsonl(text, path, display, lenient=lenient, skipped=skipped)
+    if suffix in JSONL_SUFFIXES:
+        return parse_jsonl(text, path, display, lenient=lenient, skipped=skipped)
     if suffix in _CSV_SUFFIXES:
-        return _parse_csv(text, path, display, lenient=lenient, skipped=skipped)
-    return _parse_tag_page(text, path, display, lenient=lenient, skipped=skipped)
+        return parse_csv(text, path, display, lenient=lenient, skipped=skipped)
+    return parse_tag_page(text, path, display, lenient=lenient, skipped=skipped)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -337,11 +325,11 @@ def _parse_text(
 # --------------------------------------------------------------------------------------------------
 
 
-def _merge(articles: dict[str, _Article], art: _Article) -> None:
+def merge_article(articles: dict[str, ParsedArticle], art: ParsedArticle) -> None:
     key = art.key if art.key is not None else article_id(art.title, art.body)
     seen = articles.get(key)
     if seen is None:
-        articles[key] = _Article(
+        articles[key] = ParsedArticle(
             art.title,
             art.body,
             list(dict.fromkeys(art.tags)),
@@ -363,7 +351,9 @@ def _merge(articles: dict[str, _Article], art: _Article) -> None:
         seen.extras.setdefault(name, value)
 
 
-def _to_frame(ids: list[str], articles: list[_Article], *, dated: bool = False) -> pd.DataFrame:
+def _to_frame(
+    ids: list[str], articles: list[ParsedArticle], *, dated: bool = False
+) -> pd.DataFrame:
     columns: dict[str, list[Any]] = {
         "id": ids,
         "title": [a.title for a in articles],

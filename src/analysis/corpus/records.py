@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from analysis.corpus.base import (
-    _Article,
-    _BlockError,
-    _clean,
-    _iter_lines,
-    _plain_id,
-    _reject,
-    _Skipped,
+    BlockError,
+    ParsedArticle,
+    SkippedBlock,
     article_id,
+    clean_text,
+    iter_lines,
+    plain_id,
+    reject_block,
 )
 from analysis.corpus.dates import DATE_FIELDS
 
@@ -30,7 +30,7 @@ from analysis.corpus.dates import DATE_FIELDS
 _RESERVED = {"id": "record_id", "source": "record_source"}
 
 
-def _split_tags(value: Any, what: str, clean: Callable[[str], str] = _clean) -> list[str]:
+def _split_tags(value: Any, what: str, clean: Callable[[str], str] = clean_text) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
@@ -59,27 +59,27 @@ def _record_to_article(
     *,
     body_key: str,
     plain: bool = False,
-) -> _Article:
+) -> ParsedArticle:
     """One record as an article; ``plain``: its strings are printable ASCII (only stripping applies)."""
-    clean = str.strip if plain else _clean
+    clean = str.strip if plain else clean_text
     title = record.get("title")
     if title is None:
         title = ""
     if not isinstance(title, str):
-        raise _BlockError(lineno, f"'title' must be a string, not {type(title).__name__}")
+        raise BlockError(lineno, f"'title' must be a string, not {type(title).__name__}")
     body = record.get(body_key)
     if not isinstance(body, str):
-        raise _BlockError(lineno, f"'{body_key}' must be a string, not {type(body).__name__}")
+        raise BlockError(lineno, f"'{body_key}' must be a string, not {type(body).__name__}")
     body = clean(body)
     if not body:
-        raise _BlockError(lineno, f"empty '{body_key}'; expected the article text")
+        raise BlockError(lineno, f"empty '{body_key}'; expected the article text")
     try:
         tags = _split_tags(record.get("tags"), "'tags'", clean)
         pages = _split_tags(record.get("tag_pages"), "'tag_pages'", clean) or [stem]
     except TypeError as exc:
-        raise _BlockError(lineno, str(exc)) from None
+        raise BlockError(lineno, str(exc)) from None
     title = clean(title)
-    key = _plain_id(title, body) if plain else article_id(title, body)
+    key = plain_id(title, body) if plain else article_id(title, body)
     extras: dict[str, Any] = {}
     date_key = next((name for name in DATE_FIELDS if name in record), None)
     known = {
@@ -96,14 +96,16 @@ def _record_to_article(
             continue  # our own id, e.g. a corpus written by ``python -m analysis articles``
         extras[_RESERVED.get(name, name)] = value
     date, date_line = (record[date_key], lineno) if date_key is not None else (None, None)
-    return _Article(title, body, tags, pages, f"{display}:{lineno}", extras, key, date, date_line)
+    return ParsedArticle(
+        title, body, tags, pages, f"{display}:{lineno}", extras, key, date, date_line
+    )
 
 
-def _parse_jsonl(
-    text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
-) -> list[_Article]:
-    out: list[_Article] = []
-    for lineno, line in enumerate(_iter_lines(text), start=1):
+def parse_jsonl(
+    text: str, path: Path, display: str, *, lenient: bool, skipped: list[SkippedBlock]
+) -> list[ParsedArticle]:
+    out: list[ParsedArticle] = []
+    for lineno, line in enumerate(iter_lines(text), start=1):
         if not line.strip():
             continue
         try:
@@ -111,16 +113,16 @@ def _parse_jsonl(
                 record = json.loads(line)
             except (json.JSONDecodeError, RecursionError) as exc:
                 detail = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-                raise _BlockError(
+                raise BlockError(
                     lineno, f"is not valid JSON ({detail}); expected one JSON object per line"
                 ) from None
             if not isinstance(record, dict):
-                raise _BlockError(
+                raise BlockError(
                     lineno, f"is a JSON {type(record).__name__}; expected one JSON object per line"
                 )
             body_key = "body" if "body" in record else "text" if "text" in record else ""
             if not body_key:
-                raise _BlockError(
+                raise BlockError(
                     lineno,
                     f"has no 'body' or 'text' field (fields: {', '.join(map(str, record)) or 'none'})",
                 )
@@ -132,14 +134,14 @@ def _parse_jsonl(
                     record, display, lineno, path.stem, body_key=body_key, plain=plain
                 )
             )
-        except _BlockError as exc:
-            _reject(exc, display, lenient=lenient, skipped=skipped)
+        except BlockError as exc:
+            reject_block(exc, display, lenient=lenient, skipped=skipped)
     return out
 
 
-def _parse_csv(
-    text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
-) -> list[_Article]:
+def parse_csv(
+    text: str, path: Path, display: str, *, lenient: bool, skipped: list[SkippedBlock]
+) -> list[ParsedArticle]:
     with _large_fields():
         return _csv_rows(text, path, display, lenient=lenient, skipped=skipped)
 
@@ -155,23 +157,23 @@ def _large_fields() -> Iterator[None]:
 
 
 def _csv_rows(
-    text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
-) -> list[_Article]:
+    text: str, path: Path, display: str, *, lenient: bool, skipped: list[SkippedBlock]
+) -> list[ParsedArticle]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    out: list[_Article] = []
+    out: list[ParsedArticle] = []
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise _BlockError(1, f"header row is not valid CSV ({exc})") from None
-    header = [_clean(h) for h in header]
+        raise BlockError(1, f"header row is not valid CSV ({exc})") from None
+    header = [clean_text(h) for h in header]
     body_key = "body" if "body" in header else "text" if "text" in header else ""
     if not body_key:
-        raise _BlockError(
+        raise BlockError(
             1,
             f"has no 'body' or 'text' column (columns found: {', '.join(repr(h) for h in header)})",
         )
     if len(set(header)) != len(header):
-        raise _BlockError(
+        raise BlockError(
             1,
             f"header row repeats a column name ({', '.join(header)}); column names must be unique",
         )
@@ -182,8 +184,8 @@ def _csv_rows(
         except StopIteration:
             break
         except csv.Error as exc:
-            error = _BlockError(row_start, f"is not valid CSV ({exc})")
-            _reject(error, display, lenient=lenient, skipped=skipped)
+            error = BlockError(row_start, f"is not valid CSV ({exc})")
+            reject_block(error, display, lenient=lenient, skipped=skipped)
             row_start = reader.line_num + 1
             continue
         lineno, row_start = row_start, reader.line_num + 1
@@ -191,11 +193,9 @@ def _csv_rows(
             continue
         try:
             if len(row) != len(header):
-                raise _BlockError(
-                    lineno, f"row has {len(row)} fields, the header has {len(header)}"
-                )
+                raise BlockError(lineno, f"row has {len(row)} fields, the header has {len(header)}")
             record = dict(zip(header, row, strict=True))
             out.append(_record_to_article(record, display, lineno, path.stem, body_key=body_key))
-        except _BlockError as exc:
-            _reject(exc, display, lenient=lenient, skipped=skipped)
+        except BlockError as exc:
+            reject_block(exc, display, lenient=lenient, skipped=skipped)
     return out

@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.corpus.base import _Article, _BlockError, _iter_lines, _quote, _reject, _Skipped
+from analysis.corpus.base import (
+    BlockError,
+    ParsedArticle,
+    SkippedBlock,
+    iter_lines,
+    quote_line,
+    reject_block,
+)
 from analysis.corpus.dates import is_date_line, strip_date_prefix
 
 # --------------------------------------------------------------------------------------------------
@@ -302,7 +309,7 @@ def _sections(
     page, header_line = stem, None
     lines: list[tuple[int, str, bool]] = []
     blank = False
-    for lineno, raw in enumerate(_iter_lines(text), start=1):
+    for lineno, raw in enumerate(iter_lines(text), start=1):
         line = raw.strip()
         if not line:
             blank = True
@@ -318,20 +325,20 @@ def _sections(
     yield page, header_line, lines
 
 
-def _parse_tag_page(
-    text: str, path: Path, display: str, *, lenient: bool, skipped: list[_Skipped]
-) -> list[_Article]:
-    out: list[_Article] = []
+def parse_tag_page(
+    text: str, path: Path, display: str, *, lenient: bool, skipped: list[SkippedBlock]
+) -> list[ParsedArticle]:
+    out: list[ParsedArticle] = []
     for page, header_line, lines in _sections(text, path.stem):
         if not lines:
             if header_line is None:  # pragma: no cover - _decode rejects blank files
-                raise _BlockError(None, "is empty; expected articles")
-            error = _BlockError(
+                raise BlockError(None, "is empty; expected articles")
+            error = BlockError(
                 header_line,
                 f"header 'Tag - {page}' is followed by no articles; expected a headline line, "
                 "its body and its tag lines after it",
             )
-            _reject(error, display, lenient=lenient, skipped=skipped)
+            reject_block(error, display, lenient=lenient, skipped=skipped)
             continue
         out.extend(_articles_from_lines(lines, page, display, lenient=lenient, skipped=skipped))
     return out
@@ -343,12 +350,12 @@ def _articles_from_lines(
     display: str,
     *,
     lenient: bool,
-    skipped: list[_Skipped],
-) -> list[_Article]:
+    skipped: list[SkippedBlock],
+) -> list[ParsedArticle]:
     lines, dates_after = _take_date_lines(lines)
     path = _viterbi(lines)
-    out: list[_Article] = []
-    current: _Article | None = None
+    out: list[ParsedArticle] = []
+    current: ParsedArticle | None = None
     paragraphs: list[str] = []
     bad_from: int | None = None
 
@@ -362,7 +369,7 @@ def _articles_from_lines(
     for i, ((lineno, line, _), state) in enumerate(zip(lines, path, strict=True)):
         if state == _H:
             finish()
-            current = _Article(line, "", [], [page], f"{display}:{lineno}")
+            current = ParsedArticle(line, "", [], [page], f"{display}:{lineno}")
         elif state == _B:
             assert current is not None
             paragraphs.append(line)
@@ -374,17 +381,17 @@ def _articles_from_lines(
                 bad_from = lineno
                 kind = "tag" if state == _PRE else "body text"
                 message = (
-                    f"{kind} {_quote(line)} comes before any headline; expected the file "
+                    f"{kind} {quote_line(line)} comes before any headline; expected the file "
                     "(or the 'Tag - ...' header) to be followed by a headline line, then its body"
                 )
-                _reject(_BlockError(lineno, message), display, lenient=lenient, skipped=skipped)
+                reject_block(BlockError(lineno, message), display, lenient=lenient, skipped=skipped)
         else:  # _HX
             finish()
             message = (
-                f"headline {_quote(line)} has no body; expected one or more body paragraphs "
+                f"headline {quote_line(line)} has no body; expected one or more body paragraphs "
                 "after a headline, then its tag lines"
             )
-            _reject(_BlockError(lineno, message), display, lenient=lenient, skipped=skipped)
+            reject_block(BlockError(lineno, message), display, lenient=lenient, skipped=skipped)
         if i in dates_after:
             _place_date_line(dates_after[i], state, current, paragraphs)
     finish()
@@ -419,7 +426,7 @@ def _take_date_lines(
 
 
 def _place_date_line(
-    date: tuple[int, str], state: int, current: _Article | None, paragraphs: list[str]
+    date: tuple[int, str], state: int, current: ParsedArticle | None, paragraphs: list[str]
 ) -> None:
     """A date line after a headline dates the article; after body text or a tag it stays where it was."""
     lineno, line = date

@@ -4,7 +4,7 @@ Each task parses its block with the corpus parser, merges repeated articles with
 Parquet part and returns the part's ids, with its articles' publication dates as written (not read: the
 day/month order is decided per file, and a file may span several blocks). The client then merges articles
 that appear in several blocks (rare: the same story on several tag pages or exports), exactly as
-``load_corpus`` merges them, reads each file's dates as a whole (:mod:`analysis.scale._dates`) and writes
+``load_corpus`` merges them, reads each file's dates as a whole (:mod:`analysis.corpus.cache.published`) and writes
 ``meta.json``. A block's line numbers start after the lines of the blocks before it in the same file
 (counted by a first, cheap round of tasks), so errors and ``source`` name the real line.
 """
@@ -22,18 +22,27 @@ from typing import Any
 
 import numpy as np
 
-from analysis.errors import CorpusError
-from analysis.scale import _build
-from analysis.scale._dates import PublishedDates
-from analysis.scale.cache import (
-    _CORE,
+from analysis.corpus import CORPUS_COLUMNS, article_id
+from analysis.corpus.cache import store
+from analysis.corpus.cache.build import (
+    HEAD_BYTES,
+    articles_of,
+    chunkable_head,
+    parse_chunk,
+    parse_whole,
+    write_table,
+)
+from analysis.corpus.cache.published import PublishedDates
+from analysis.corpus.cache.store import (
     CACHE_FORMAT,
     CorpusCache,
-    _announce,
-    _open,
-    _parser,
+    announce,
     cache_key,
+    open_cache,
 )
+from analysis.corpus.load import JSONL_SUFFIXES, merge_article
+from analysis.dask.client import gather
+from analysis.errors import CorpusError
 
 __all__ = ["build_cache_dask"]
 
@@ -83,10 +92,9 @@ def _blocks(files: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str, 
     for name, display, given in files:
         size = _size(name)
         suffix = PurePosixPath(name).suffix.lower()
-        head = _read(name, 0, min(size, 1 << 16))
-        chunkable = not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in head
-        if suffix in _build._JSONL and size > _build.CHUNK_BYTES and chunkable:
-            bounds = [*range(0, size, _build.CHUNK_BYTES), size]
+        chunkable = chunkable_head(_read(name, 0, min(size, HEAD_BYTES)))
+        if suffix in JSONL_SUFFIXES and size > store.CHUNK_BYTES and chunkable:
+            bounds = [*range(0, size, store.CHUNK_BYTES), size]
             out.extend((name, display, given, lo, hi) for lo, hi in itertools.pairwise(bounds))
         else:
             out.append((name, display, given, 0, None))
@@ -152,7 +160,6 @@ def _parse_block(
     Also the block's file, its number of parsed articles and, for those with a date field, in order: the
     position of their (merged) article among the ids, the date as written and its line.
     """
-    parser = _parser()
     name, display, given, start, end = block
     empty = {"part": None, "ids": [], "extras": [], "skipped": [], "error": None}
     empty |= {"file": name, "given": given, "n_parsed": 0, "dates": ([], [], [])}
@@ -160,27 +167,27 @@ def _parse_block(
     skipped: list[str] = []
     try:
         if end is None:
-            articles = _build.parse_whole(
+            articles = parse_whole(
                 path, display, given, _read_file(name, given), lenient=lenient, skipped=skipped
             )
         else:
             data = _whole_lines(name, start, end)
             if not data.strip():
                 return empty
-            articles, _ = _build._parse_chunk(
+            articles, _ = parse_chunk(
                 path, display, given, data, offset, lenient=lenient, skipped=skipped
             )
     except CorpusError as exc:
         return {"error": str(exc)}
     merged: dict[str, Any] = {}
     for art in articles:
-        art.key = art.key if art.key is not None else parser.article_id(art.title, art.body)
-        parser._merge(merged, art)
+        art.key = art.key if art.key is not None else article_id(art.title, art.body)
+        merge_article(merged, art)
     part = f"part-{number:05d}.parquet"
     extras: dict[str, None] = {}
     if merged:
         tmp = Path(folder) / f".{part}.{os.getpid()}.tmp"
-        _build._write_table(tmp, list(merged), list(merged.values()), extras)
+        write_table(tmp, list(merged), list(merged.values()), extras)
         tmp.replace(
             Path(folder) / part
         )  # a retried task (worker lost) rewrites the same part whole
@@ -210,17 +217,15 @@ def build_cache_dask(
     progress: bool = False,
 ) -> CorpusCache:
     """Parse ``files`` on the cluster into a cache folder under ``root`` (or find the cache)."""
-    from analysis.scale.dask import _gather
-
     folder = root / _key(files, lenient=lenient)
-    cache = _open(folder)
+    cache = open_cache(folder)
     if cache is None:
         tmp = root / f".{folder.name}.{os.getpid()}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         try:
             blocks = _blocks(files)
-            counts = _gather(client.map(_count_lines, blocks, pure=False), "counting lines")
+            counts = gather(client.map(_count_lines, blocks, pure=False), "counting lines")
             offsets, seen = [], {}
             for (name, _, _, _, _), count in zip(blocks, counts, strict=True):
                 offsets.append(seen.get(name, 0))
@@ -234,16 +239,16 @@ def build_cache_dask(
                 lenient=lenient,
                 pure=False,
             )
-            results = _gather(futures, "parsing the corpus", progress=progress)
+            results = gather(futures, "parsing the corpus", progress=progress)
             meta = _finish(results, tmp, files)
             (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
             shutil.rmtree(folder, ignore_errors=True)
             tmp.replace(folder)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        cache = _open(folder)
+        cache = open_cache(folder)
         assert cache is not None
-    _announce(cache, stacklevel=3)
+    announce(cache, stacklevel=3)
     return cache
 
 
@@ -271,7 +276,7 @@ def _finish(
     return {
         "format": CACHE_FORMAT,
         "n_articles": sum(len(r["ids"]) for r in results),
-        "columns": [*_CORE, *(["published"] if dates.dated else []), *extras],
+        "columns": [*CORPUS_COLUMNS, *(["published"] if dates.dated else []), *extras],
         "extras": list(extras),
         "skipped": skipped,
         "parts": parts,
@@ -321,22 +326,19 @@ def _merge_across_parts(results: list[dict[str, Any]], folder: Path) -> set[int]
                 later.setdefault(i, []).append(key)
     if not later:
         return set()
-    parser = _parser()
     extras = list(dict.fromkeys(e for r in results for e in r["extras"]))
     loaded: dict[int, dict[str, Any]] = {}
     for i in sorted({first[k] for keys in later.values() for k in keys} | set(later)):
-        ids, articles = _build._articles_of(pq.read_table(folder / results[i]["part"]), extras)
+        ids, articles = articles_of(pq.read_table(folder / results[i]["part"]), extras)
         for art, key in zip(articles, ids, strict=True):
             art.key = key
         loaded[i] = dict(zip(ids, articles, strict=True))
     for i in sorted(later):
         for key in later[i]:
-            parser._merge(loaded[first[key]], loaded[i].pop(key))
+            merge_article(loaded[first[key]], loaded[i].pop(key))
     for i, articles in loaded.items():
         found: dict[str, None] = {}
-        _build._write_table(
-            folder / results[i]["part"], list(articles), list(articles.values()), found
-        )
+        write_table(folder / results[i]["part"], list(articles), list(articles.values()), found)
         results[i]["ids"] = list(articles)
         results[i]["extras"] = list(dict.fromkeys([*results[i]["extras"], *found]))
     return set(loaded)

@@ -26,10 +26,10 @@ from analysis.plots.style import (
     BAR_COLOR,
     HEATMAP_CMAP,
     PAGE_TAG_COLOR,
-    _text_color,
     empty_figure,
     shorten,
     style_axes,
+    text_color,
     thousands,
 )
 from analysis.plots.topics import cluster_colors
@@ -226,7 +226,7 @@ def _overlap_cells(ax, image, values: np.ndarray, jaccard: np.ndarray) -> None:
     n = len(values)
     for i in range(n):
         for j in range(n):
-            colour = "black" if i == j else _text_color(cmap(norm(values[i, j])))
+            colour = "black" if i == j else text_color(cmap(norm(values[i, j])))
             weight = "bold" if i == j else "normal"
             ax.text(
                 j,

@@ -17,7 +17,7 @@ OTHER_COLOR = "#D9D9D9"
 HEATMAP_CMAP = "Blues"
 NO_TAGS = "No tags to show"
 _MAX_LABEL = 40
-_UPRIGHT_COLUMNS = 10  # up to this many clusters, names are written upright and wrapped
+UPRIGHT_COLUMNS = 10  # up to this many clusters, names are written upright and wrapped
 
 
 # ------------------------------------------------------------------------------------- shared helpers
@@ -77,22 +77,22 @@ def shorten(label: str, width: int = _MAX_LABEL) -> str:
     return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
-def _wrap(label: str, width: int = 18) -> str:
+def wrap_label(label: str, width: int = 18) -> str:
     return "\n".join(textwrap.wrap(str(label), width=width, break_long_words=True)) or str(label)
 
 
-def _percent(share: float) -> str:
+def percent(share: float) -> str:
     if not np.isfinite(share):
         return ""
     return f"{share:.1%}" if 0 < share < 0.1 else f"{share:.0%}"
 
 
-def _text_color(rgba: Sequence[float]) -> str:
+def text_color(rgba: Sequence[float]) -> str:
     r, g, b = to_rgb(rgba)
     return "white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.55 else "black"
 
 
-def _integer_locator():
+def integer_locator():
     from matplotlib.ticker import MaxNLocator
 
     return MaxNLocator(integer=True)

@@ -12,20 +12,20 @@ from matplotlib.patches import Patch
 
 from analysis.errors import ParameterError
 from analysis.plots.style import (
-    _UPRIGHT_COLUMNS,
     BAR_COLOR,
     HEATMAP_CMAP,
     OTHER_COLOR,
     PAGE_TAG_COLOR,
     UNIVERSAL_COLOR,
-    _integer_locator,
-    _percent,
-    _text_color,
-    _wrap,
+    UPRIGHT_COLUMNS,
     empty_figure,
+    integer_locator,
     new_figure,
+    percent,
     shorten,
+    text_color,
     thousands,
+    wrap_label,
 )
 from analysis.tags import top_tags
 
@@ -60,7 +60,7 @@ def _frequency_notes(table: pd.DataFrame) -> list[str]:
             )
             continue
         text = f"{row.articles:,}"
-        share = _percent(row.share)
+        share = percent(row.share)
         if share:
             text += f" ({share})"
         flags = []
@@ -201,7 +201,7 @@ def plot_tags_per_article(dist: pd.DataFrame, *, title: str | None = None) -> Fi
     peak = max(int(counts.max()), 1)
     for xi, count in zip(x, counts, strict=True):
         share = count / n_total if n_total else 0.0
-        text = f"{count}" if count == 0 else f"{count}\n({_percent(share)})"
+        text = f"{count}" if count == 0 else f"{count}\n({percent(share)})"
         ax.text(xi, count + peak * 0.02, text, ha="center", va="bottom", fontsize=9)
     ax.set_ylim(0, peak * 1.25)
     ax.set_xlim(min(x.min(), x.max() - 3) - 0.6, x.max() + 0.6)
@@ -226,7 +226,7 @@ def _annotate_cells(
             if skip_diagonal_colour and i == j:
                 color, weight = "black", "bold"
             else:
-                color = _text_color(cmap(norm(value))) if value else "#B0B0B0"
+                color = text_color(cmap(norm(value))) if value else "#B0B0B0"
                 weight = "normal"
             ax.text(
                 j,
@@ -336,9 +336,9 @@ def plot_tags_by_cluster(
     row_labels = [shorten(t) for t in crosstab.index]
     names = [c if isinstance(c, str) else f"Cluster {c}" for c in crosstab.columns]
     longest_row = max(len(label) for label in row_labels)
-    upright = n_cols <= _UPRIGHT_COLUMNS
+    upright = n_cols <= UPRIGHT_COLUMNS
     if upright:  # wrapped names under each column
-        col_labels = [_wrap(shorten(name, 60), 16) for name in names]
+        col_labels = [wrap_label(shorten(name, 60), 16) for name in names]
         lines = [c.split("\n") for c in col_labels]
         cell_w = max(0.6, 0.075 * max(len(line) for c in lines for line in c) + 0.25)
         bottom_in = 0.19 * max(len(c) for c in lines) + 0.35
@@ -380,7 +380,7 @@ def _finish_heatmap(
     ax.tick_params(length=0)
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
     bar.set_label(colour_label)
-    bar.locator = _integer_locator()
+    bar.locator = integer_locator()
     bar.update_ticks()
     ax.set_title(title, fontsize=11)
     ax.set_xlabel(xlabel)

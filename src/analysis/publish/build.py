@@ -5,7 +5,7 @@
 report uses, a Content-Security-Policy that forbids scripts and network requests), checks that nothing in the
 page would reach a server, and replaces the previous report atomically: a failed run leaves it untouched.
 
-    from analysis.report import build_report
+    from analysis.publish import build_report
     build_report(["seeds"], k=None, random_state=0)   # -> reports/uk-defense.html
 """
 
@@ -20,10 +20,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from analysis.config import BUILD_DIR, REPORT_NOTEBOOK, REPORTS_DIR, SEEDS_DIR
+from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import AnalysisError, ParameterError, ReportError
+from analysis.publish.run import clear_report_files, move_report_files, prepare_cache
 from analysis.report.html import corpus_title, page_counts, slugify
 from analysis.report.nbconvert_config import configure
-from analysis.scale.engine import clear_report_files, move_report_files, prepare_cache
 
 _REMOTE = re.compile(
     r"""<(?:script|link|iframe|img|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?\s*(?:https?:)?//"""
@@ -157,7 +158,7 @@ def build_report(
         nlp: name of an installed trained spaCy pipeline (e.g. ``"en_core_web_sm"``) for the people sections;
             None uses the built-in rules.
         engine: ``"pandas"`` (this process, bounded memory) or ``"dask"`` (tasks on the Dask cluster at
-            ``scheduler``, or the current client's, or a new LocalCluster); see :mod:`analysis.scale`.
+            ``scheduler``, or the current client's, or a new LocalCluster); see :mod:`analysis.dask`.
         scheduler: address of a Dask scheduler (``engine="dask"``).
         lenient: skip blocks of the inputs that do not parse instead of stopping at the first; each is
             listed in a warning, and the report says how many were left out and where.
@@ -170,6 +171,7 @@ def build_report(
         ParameterError: ``k``, ``freq``, ``output`` or ``nlp`` is not usable.
         ReportError: the notebook or the export failed; the previous report was left in place.
     """
+    check_engine(engine, allowed=RUN_ENGINES)
     if freq not in {"D", "W", "M"}:
         raise ParameterError(f"freq must be 'D', 'W' or 'M' (day, week, month), got {freq!r}.")
     if nlp is not None:

@@ -1,23 +1,19 @@
-"""The shareable HTML report: rendering helpers for the report notebook, and the build that runs it.
+"""The shareable HTML report's renderers: what the report notebook calls to show its sections.
 
 The report notebook (``notebooks/04-report.ipynb``) calls the ``*_html`` helpers here to show summaries,
 tables and charts. Every string that comes from an article (headline, tag, page name, body, file name) goes
 through Jinja2 with autoescaping, so it is shown as text and can never run as markup or script; charts are
 embedded as PNG data URIs with their table as a CSV download, so the report is one self-contained file.
 
-:func:`build_report` executes the notebook with papermill on any tag pages or exports, exports it with
-nbconvert through the ``analysis_report`` template (JupyterLab's markup with a head of its own: no CDN
-script, only the CSS the report uses, a Content-Security-Policy that forbids scripts and network requests),
-checks that nothing in the page would reach a server, and replaces the previous report atomically: a failed
-run leaves it untouched. Charts are palette PNGs, so the seed's report weighs under 350 KB.
+Charts are palette PNGs, so the seed's report weighs under 350 KB. :mod:`analysis.report.data` gives the
+notebook its corpus, model and bounded views on an archive of any size.
 
-    from analysis.report import build_report
-    build_report(["seeds"], k=None, random_state=0)   # -> reports/uk-defense.html
+The command-side build that executes the notebook and writes the HTML file is :mod:`analysis.publish`
+(``from analysis.publish import build_report``); it imports this package, never the reverse.
 """
 
 from __future__ import annotations
 
-from analysis.report.build import build_report, check_offline, export_html, write_atomic
 from analysis.report.html import (
     HTMLBlock,
     clusters_html,
@@ -38,11 +34,8 @@ _COMPARE = {
 
 __all__ = [
     "HTMLBlock",
-    "build_report",
-    "check_offline",
     "clusters_html",
     "corpus_title",
-    "export_html",
     "figure_html",
     "main_people",
     "over_time_html",
@@ -54,7 +47,6 @@ __all__ = [
     "summary_html",
     "table_html",
     "trust_assessment",
-    "write_atomic",
 ]
 
 

@@ -28,7 +28,7 @@ from analysis.compare import (
 )
 from analysis.compare.trends import FREQUENCIES, published_dates
 from analysis.plots.compare import plot_distinguishing_terms, plot_page_overlap, plot_trends
-from analysis.report.html import HTMLBlock, _render, figure_html, page_counts, table_html
+from analysis.report.html import HTMLBlock, figure_html, page_counts, render, table_html
 
 __all__ = ["MIN_DATED", "MIN_PERIODS", "over_time_html", "pages_compared_html"]
 
@@ -49,11 +49,11 @@ def _section(heading: str, anchor: str, **context: Any) -> HTMLBlock:
     context.setdefault("intro", [])
     context.setdefault("blocks", [])
     context.setdefault("notes", [])
-    return _render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
+    return render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
 
 
 def _absent(heading: str, reason: str) -> HTMLBlock:
-    return _render("section.html.j2", heading=heading, anchor="", absent=reason)
+    return render("section.html.j2", heading=heading, anchor="", absent=reason)
 
 
 # ------------------------------------------------------------------------------------ pages compared
@@ -76,7 +76,7 @@ def pages_compared_html(
         slug: prefix of the CSV download names.
         top: distinguishing terms shown per page.
         texts: the articles whose words are compared (default ``corpus``; on a large archive a sample with
-            bodies, see :func:`analysis.scale.reporting.text_view`); overlap counts always use ``corpus``.
+            bodies, see :func:`analysis.report.data.text_view`); overlap counts always use ``corpus``.
         note: a sentence for the reader when ``texts`` is a sample.
 
     Returns:
@@ -251,7 +251,7 @@ def over_time_html(
         freq: ``"D"``, ``"W"`` or ``"M"``.
         slug: prefix of the CSV download names.
         texts: the articles whose words "What changed" compares (default ``corpus``; on a large archive
-            read without bodies, a dated sample with bodies, see :func:`analysis.scale.reporting.text_view`;
+            read without bodies, a dated sample with bodies, see :func:`analysis.report.data.text_view`;
             without either that block says the text was not read). Counts over time always use ``corpus``.
         note: a sentence for the reader when ``texts`` is a sample.
 

@@ -1,7 +1,7 @@
 """What the report notebook needs to stay readable and bounded on an archive of any size.
 
 - :func:`report_corpus`: the corpus and its topic model, read from the parse cache (the CLI built it, so
-  the notebook does not parse again). Up to :data:`analysis.scale.topics.SAMPLE_SIZE` articles this is
+  the notebook does not parse again). Up to :data:`analysis.topics.sampled.SAMPLE_SIZE` articles this is
   ``load_corpus`` + ``fit_topics``, exactly as before; beyond, the corpus is read from the cache without
   its bodies and the clusters are fitted on a sample and every article assigned in chunks (or as Dask
   tasks). Publication dates come from the cache too, so "Over time" is drawn at any size.
@@ -26,6 +26,11 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from analysis.config import BUILD_DIR
+from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
+from analysis.engine import RUN_ENGINES, check_engine
+from analysis.report.html import HTMLBlock, table_html
+from analysis.topics import fit_topics
+from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, sample_rows
 
 __all__ = [
     "FULL_TABLE_MAX",
@@ -75,6 +80,7 @@ def report_corpus(
     Returns:
         ``(corpus, model)``: on a large corpus the DataFrame has every article but no ``body`` column.
     """
+    check_engine(engine, allowed=RUN_ENGINES)
     run = _dask_corpus if engine == "dask" else _pandas_corpus
     corpus, model, skipped = run(
         paths,
@@ -105,7 +111,7 @@ def _as_shared(skipped: Sequence[str], paths: Sequence[str | os.PathLike[str]]) 
     return shown
 
 
-def _from_cache(cache, corpus: pd.DataFrame) -> pd.DataFrame:
+def _from_cache(cache: CorpusCache, corpus: pd.DataFrame) -> pd.DataFrame:
     """The corpus marked with the cache it was read from (``attrs["cache"]``), so that :func:`text_view`
     reads bodies back from that very cache (the Dask engine's cache is keyed differently from the
     in-process one, and finding it again would hash every input again)."""
@@ -117,10 +123,6 @@ def _from_cache(cache, corpus: pd.DataFrame) -> pd.DataFrame:
 
 def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
     """(corpus, model, skipped blocks) in this process; ``scheduler`` is unused."""
-    from analysis.scale.cache import cache_corpus
-    from analysis.scale.topics import SAMPLE_SIZE, fit_cached
-    from analysis.topics import fit_topics
-
     cache = cache_corpus(*paths, lenient=lenient)
     if cache.n_articles <= SAMPLE_SIZE:  # every article with its body: fit_topics as on any corpus
         corpus = _from_cache(cache, cache.read())  # equal to load_corpus (tested), not parsed again
@@ -133,9 +135,8 @@ def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
 
 def _dask_corpus(paths, *, k, random_state, scheduler, progress, lenient):
     """(corpus, model, skipped blocks) with the clusters assigned as Dask tasks."""
-    from analysis.scale.dask import cache_corpus_dask, cache_frame, fit_topics_dask, get_client
-    from analysis.scale.topics import SAMPLE_SIZE
-    from analysis.topics import fit_topics
+    from analysis.dask.client import get_client  # the optional engine, imported only when chosen
+    from analysis.dask.engine import cache_corpus_dask, cache_frame, fit_topics_dask
 
     client = get_client(scheduler, progress=False)
     cache = cache_corpus_dask(*paths, lenient=lenient, client=client)
@@ -167,7 +168,7 @@ def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, rando
     n = model.n_articles
     if n <= max_points:
         return model, corpus, f"All {n:,} articles are drawn."
-    rows = _sample_rows(n, max_points, random_state)
+    rows = sample_rows(n, max_points, random_state)
     view = _restricted(model, rows)
     note = (
         f"The map draws a random sample of {max_points:,} of the {n:,} articles; cluster sizes elsewhere in "
@@ -197,11 +198,9 @@ def text_view(
     """
     if "body" in corpus.columns:
         return model, corpus, ""
-    from analysis.scale.cache import _open, cache_corpus
-
     n = len(corpus)
-    rows = _sample_rows(n, max_articles, random_state)
-    found = _open(Path(corpus.attrs["cache"])) if "cache" in corpus.attrs else None
+    rows = sample_rows(n, max_articles, random_state)
+    found = open_cache(Path(corpus.attrs["cache"])) if "cache" in corpus.attrs else None
     cache = found or cache_corpus(*paths, lenient=lenient)
     bodies = cache.take(rows, ["body"])["body"].to_numpy()
     sample = corpus.iloc[rows].reset_index(drop=True).assign(body=bodies)
@@ -210,13 +209,6 @@ def text_view(
         "article's text would not fit the report's time); counts here are of the sample."
     )
     return _restricted(model, rows), sample, note
-
-
-def _sample_rows(n: int, size: int, random_state: int) -> np.ndarray:
-    """Sorted positions of a fixed random sample of ``size`` of ``n`` rows (all rows when n <= size)."""
-    if n <= size:
-        return np.arange(n)
-    return np.sort(np.random.default_rng(random_state).choice(n, size=size, replace=False))
 
 
 def _restricted(model, rows: np.ndarray):
@@ -264,10 +256,8 @@ def articles_html(
     Returns:
         The HTML fragment.
     """
-    from analysis import report
-
     if len(table) <= full_table_max:
-        return report.table_html(table, numeric=["words"], csv_name=f"{slug}-articles.csv")
+        return table_html(table, numeric=["words"], csv_name=f"{slug}-articles.csv")
     name = f"{slug}-articles.csv"
     folder = Path(files_dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -295,4 +285,4 @@ def articles_html(
         skipped=f" ({small} smaller cluster(s) left out)" if small else "",
         href=escape(name),
     )
-    return report.HTMLBlock(str(intro) + str(report.table_html(shown)))
+    return HTMLBlock(str(intro) + str(table_html(shown)))

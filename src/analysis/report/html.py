@@ -51,7 +51,7 @@ class HTMLBlock(str):
         return str(self)
 
 
-def _render(template: str, **context) -> HTMLBlock:
+def render(template: str, **context) -> HTMLBlock:
     return HTMLBlock(_ENV.get_template(template).render(**context))
 
 
@@ -162,7 +162,7 @@ def figure_html(
         context.update(
             csv=_csv_b64(_csv_ready(table)), csv_name=csv_name or "table.csv", csv_rows=len(table)
         )
-    return _render("figure.html.j2", **context)
+    return render("figure.html.j2", **context)
 
 
 def table_html(
@@ -200,7 +200,7 @@ def table_html(
     }
     if csv_name:
         context.update(csv=_csv_b64(_csv_ready(table)), csv_name=csv_name, csv_rows=len(table))
-    return _render("table.html.j2", **context)
+    return render("table.html.j2", **context)
 
 
 @dataclass(frozen=True)
@@ -322,7 +322,7 @@ def summary_html(
     universal = list(tags.universal_tags) if len(corpus) > 1 else []
     leading = freq.loc[~freq["tag"].isin(universal) & (freq["articles"] > 1)].head(n_leading)
     trust = trust_assessment(model)
-    return _render(
+    return render(
         "summary.html.j2",
         title=title,
         n_articles=len(corpus),
@@ -379,7 +379,7 @@ def clusters_html(
     if characteristic is not None and len(characteristic):
         for cluster, group in characteristic.groupby("cluster", sort=True):
             tags_by_cluster[int(cluster)] = [f"{r.tag} ({r.count:,})" for r in group.itertuples()]
-    return _render(
+    return render(
         "clusters.html.j2", clusters=_cluster_rows(corpus, model, colors, tags_by_cluster, people)
     )
 

@@ -20,7 +20,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.extract import entity_summary
-from analysis.report.html import HTMLBlock, _render, table_html
+from analysis.report.html import HTMLBlock, render, table_html
 from analysis.text.kwic import keyword_in_context
 
 __all__ = ["main_people", "people_html", "quotes_html"]
@@ -37,11 +37,11 @@ def _section(heading: str, anchor: str, **context: Any) -> HTMLBlock:
     context.setdefault("intro", [])
     context.setdefault("blocks", [])
     context.setdefault("notes", [])
-    return _render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
+    return render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
 
 
 def _absent(heading: str, reason: str) -> HTMLBlock:
-    return _render("section.html.j2", heading=heading, anchor="", absent=reason)
+    return render("section.html.j2", heading=heading, anchor="", absent=reason)
 
 
 def _joined(values, limit: int = 3) -> str:

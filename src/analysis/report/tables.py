@@ -58,7 +58,7 @@ def articles_table(corpus: pd.DataFrame, model) -> pd.DataFrame:
             "cluster": [names[int(c)] for c in model.labels],
             "tags": corpus["tags"],
             "tag pages": corpus["tag_pages"],
-            # A large archive is read without its bodies (analysis.scale): no word counts then.
+            # A large archive is read without its bodies (analysis.report.data): no word counts then.
             "words": corpus["body"].str.split().str.len() if "body" in corpus.columns else None,
             "source": corpus["source"],
         },

@@ -32,17 +32,19 @@ from analysis.tags.frequency import (
     tags_per_article,
     top_tags,
 )
-from analysis.tags.parse import NO_PAGE, normalize_tag
+from analysis.tags.parse import NO_PAGE, ParsedTags, normalize_tag, parse_tags
 
 __all__ = [
     "CHARACTERISTIC_COLUMNS",
     "FREQUENCY_COLUMNS",
     "NO_PAGE",
     "PAIR_COLUMNS",
+    "ParsedTags",
     "TagSummary",
     "characteristic_tags",
     "cooccurrence_matrix",
     "normalize_tag",
+    "parse_tags",
     "tag_cooccurrence",
     "tag_counts_per_article",
     "tag_frequency",

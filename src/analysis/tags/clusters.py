@@ -10,8 +10,8 @@ import pandas as pd
 from scipy import sparse
 
 from analysis.errors import ParameterError
-from analysis.tags.cooccurrence import _kept_keys
-from analysis.tags.parse import _check_positive_int, _empty, _parse, _Tags, _where
+from analysis.tags.cooccurrence import kept_keys
+from analysis.tags.parse import ParsedTags, check_positive_int, empty_frame, parse_tags, row_where
 
 CHARACTERISTIC_COLUMNS = [
     "cluster",
@@ -40,7 +40,7 @@ def _check_labels(corpus: pd.DataFrame, labels: Any) -> np.ndarray:
     if len(values) and pd.isna(values).any():
         first = int(np.flatnonzero(pd.isna(values))[0])
         raise ParameterError(
-            f"labels has a missing value at position {first} ({_where(corpus, first)}); give every "
+            f"labels has a missing value at position {first} ({row_where(corpus, first)}); give every "
             "article a cluster label (use -1 for 'no cluster' if needed)."
         )
     return values
@@ -63,7 +63,7 @@ _CHARACTERISTIC_DTYPES = {
 
 
 def _tag_counts_by_cluster(
-    parsed: _Tags, kept: np.ndarray, cluster_pos: np.ndarray, n_clusters: int
+    parsed: ParsedTags, kept: np.ndarray, cluster_pos: np.ndarray, n_clusters: int
 ) -> np.ndarray:
     """Clusters x kept tags: how many articles of each cluster carry each tag (``cluster_pos`` per article)."""
     membership = sparse.csr_matrix(
@@ -98,12 +98,12 @@ def tags_by_cluster(
         key), columns = clusters in sorted label order (named ``cluster``). Clusters with no tagged
         article still get a column of zeros. No tags: zero rows, one column per cluster.
     """
-    _check_positive_int("top", top, allow_none=True)
-    parsed = _parse(corpus)
+    check_positive_int("top", top, allow_none=True)
+    parsed = parse_tags(corpus)
     values = _check_labels(corpus, labels)
     clusters, cluster_pos = np.unique(values, return_inverse=True) if len(values) else ([], [])
     counts = parsed.counts()
-    kept = _kept_keys(parsed, counts, include_universal)
+    kept = kept_keys(parsed, counts, include_universal)
     if top is not None:
         kept = kept[:top]
     if cluster_names is None:
@@ -150,15 +150,15 @@ def characteristic_tags(
         cluster carrying the tag), ``cluster_size``, ``share_in_cluster``, ``share_overall``, ``lift``
         and ``score``; sorted by cluster label, then score (descending), count (descending), key.
     """
-    _check_positive_int("n", n)
-    _check_positive_int("min_count", min_count)
-    parsed = _parse(corpus)
+    check_positive_int("n", n)
+    check_positive_int("min_count", min_count)
+    parsed = parse_tags(corpus)
     values = _check_labels(corpus, labels)
     dtypes = _CHARACTERISTIC_DTYPES
     counts = parsed.counts()
-    kept = _kept_keys(parsed, counts, include_universal=False)
+    kept = kept_keys(parsed, counts, include_universal=False)
     if len(kept) == 0 or len(values) == 0:
-        return _empty(CHARACTERISTIC_COLUMNS, dtypes)
+        return empty_frame(CHARACTERISTIC_COLUMNS, dtypes)
     clusters, cluster_pos = np.unique(values, return_inverse=True)
     sizes = np.bincount(cluster_pos, minlength=len(clusters)).astype(np.int64)
     table = _tag_counts_by_cluster(parsed, kept, cluster_pos, len(clusters))
@@ -193,5 +193,5 @@ def characteristic_tags(
                 }
             )
     if not rows:
-        return _empty(CHARACTERISTIC_COLUMNS, dtypes)
+        return empty_frame(CHARACTERISTIC_COLUMNS, dtypes)
     return pd.DataFrame(rows, columns=CHARACTERISTIC_COLUMNS).astype(dtypes)

@@ -6,7 +6,13 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from analysis.tags.parse import _check_positive_int, _empty, _order, _parse, _Tags
+from analysis.tags.parse import (
+    ParsedTags,
+    check_positive_int,
+    empty_frame,
+    order_by_count,
+    parse_tags,
+)
 
 PAIR_COLUMNS = [
     "tag_a",
@@ -37,9 +43,9 @@ _PAIR_DTYPES = {
 }
 
 
-def _kept_keys(parsed: _Tags, counts: np.ndarray, include_universal: bool) -> np.ndarray:
+def kept_keys(parsed: ParsedTags, counts: np.ndarray, include_universal: bool) -> np.ndarray:
     """Key indices in frequency order, without universal tags unless asked."""
-    order = _order(parsed.keys, counts)
+    order = order_by_count(parsed.keys, counts)
     if include_universal:
         return order
     return order[counts[order] < parsed.n_articles]
@@ -76,20 +82,20 @@ def tag_cooccurrence(
         >>> pairs.loc[0, ["tag_a", "tag_b", "count", "lift"]].tolist()
         ['Defense', 'Military', np.int64(4), np.float64(1.0)]
     """
-    _check_positive_int("min_count", min_count)
-    parsed = _parse(corpus)
+    check_positive_int("min_count", min_count)
+    parsed = parse_tags(corpus)
     counts = parsed.counts()
-    kept = _kept_keys(parsed, counts, include_universal)
+    kept = kept_keys(parsed, counts, include_universal)
     dtypes = _PAIR_DTYPES
     if len(kept) < 2:
-        return _empty(PAIR_COLUMNS, dtypes)
+        return empty_frame(PAIR_COLUMNS, dtypes)
     # Columns in frequency order, so i < j means i is the more frequent.
     x = parsed.matrix()[:, kept]
     co = sparse.triu((x.T @ x).tocsr(), k=1).tocoo()
     mask = co.data >= min_count
     i, j, both = co.row[mask], co.col[mask], co.data[mask].astype(np.int64)
     if both.size == 0:
-        return _empty(PAIR_COLUMNS, dtypes)
+        return empty_frame(PAIR_COLUMNS, dtypes)
     n = parsed.n_articles
     ka, kb = kept[i], kept[j]
     ca, cb = counts[ka], counts[kb]
@@ -135,10 +141,10 @@ def cooccurrence_matrix(
         most used first); cell (a, b) = articles carrying both a and b; the diagonal = articles carrying
         the tag. Empty (0 x 0) when there is no tag to show.
     """
-    _check_positive_int("top", top)
-    parsed = _parse(corpus)
+    check_positive_int("top", top)
+    parsed = parse_tags(corpus)
     counts = parsed.counts()
-    kept = _kept_keys(parsed, counts, include_universal)[:top]
+    kept = kept_keys(parsed, counts, include_universal)[:top]
     labels = pd.Index([parsed.display[parsed.keys[k]] for k in kept], name="tag", dtype="str")
     if len(kept) == 0:
         return pd.DataFrame(np.zeros((0, 0), dtype=np.int64), index=labels, columns=labels.copy())

@@ -10,12 +10,12 @@ import pandas as pd
 from analysis.errors import ParameterError
 from analysis.tags.parse import (
     NO_PAGE,
-    _check_positive_int,
-    _empty,
-    _order,
-    _parse,
-    _Tags,
+    ParsedTags,
+    check_positive_int,
+    empty_frame,
     normalize_tag,
+    order_by_count,
+    parse_tags,
 )
 
 FREQUENCY_COLUMNS = ["tag", "key", "articles", "share", "is_page_tag", "on_every_article"]
@@ -60,9 +60,9 @@ def tag_summary(corpus: pd.DataFrame) -> TagSummary:
     Returns:
         A :class:`TagSummary`; on the seed: 9 articles, 45 tags, 26 distinct, universal tag ``Defense``.
     """
-    parsed = _parse(corpus)
+    parsed = parse_tags(corpus)
     counts = parsed.counts()
-    order = _order(parsed.keys, counts)
+    order = order_by_count(parsed.keys, counts)
     page_flags = parsed.is_page_tag()
     n = parsed.n_articles
     return TagSummary(
@@ -99,13 +99,13 @@ def tag_frequency(corpus: pd.DataFrame, *, by_page: bool = False) -> pd.DataFram
         0   Defense         9              True
         1  Military         4             False
     """
-    parsed = _parse(corpus)
+    parsed = parse_tags(corpus)
     if not parsed.keys:
         columns = ["page", *FREQUENCY_COLUMNS] if by_page else FREQUENCY_COLUMNS
-        return _empty(columns, _FREQUENCY_DTYPES)
+        return empty_frame(columns, _FREQUENCY_DTYPES)
     if not by_page:
         counts = parsed.counts()
-        order = _order(parsed.keys, counts)
+        order = order_by_count(parsed.keys, counts)
         n = parsed.n_articles
         page_flags = parsed.is_page_tag()
         return pd.DataFrame(
@@ -122,7 +122,7 @@ def tag_frequency(corpus: pd.DataFrame, *, by_page: bool = False) -> pd.DataFram
     return _frequency_by_page(parsed)
 
 
-def _frequency_by_page(parsed: _Tags) -> pd.DataFrame:
+def _frequency_by_page(parsed: ParsedTags) -> pd.DataFrame:
     columns = ["page", *FREQUENCY_COLUMNS]
     page_keys, page_names = list(parsed.page_keys), list(parsed.page_names)
     page_article, page_index = parsed.page_article, parsed.page_index
@@ -147,7 +147,7 @@ def _frequency_by_page(parsed: _Tags) -> pd.DataFrame:
         .reset_index(name="articles")
     )
     if pairs.empty:
-        return _empty(columns, _FREQUENCY_DTYPES)
+        return empty_frame(columns, _FREQUENCY_DTYPES)
     p, k = pairs["p"].to_numpy(), pairs["k"].to_numpy()
     count = pairs["articles"].to_numpy().astype(np.int64)
     total = articles_in_page[p]
@@ -187,7 +187,7 @@ def top_tags(freq: pd.DataFrame, *, top: int | None = 20) -> pd.DataFrame:
         counts (tag uses, not distinct articles), ``min_articles``/``max_articles`` the range of their
         counts, and ``share`` NaN (a sum of shares would not be a share of articles).
     """
-    _check_positive_int("top", top, allow_none=True)
+    check_positive_int("top", top, allow_none=True)
     missing = {"tag", "articles", "share"} - set(freq.columns)
     if missing:
         raise ParameterError(
@@ -250,9 +250,10 @@ def tag_counts_per_article(corpus: pd.DataFrame) -> pd.Series:
     Returns:
         An int Series named ``n_tags`` with the corpus's index.
     """
-    parsed = _parse(corpus)
+    parsed = parse_tags(corpus)
     counts = np.bincount(parsed.article, minlength=parsed.n_articles).astype(np.int64)
-    return pd.Series(counts, index=corpus.index.copy(), name="n_tags")
+    index = corpus.index.copy() if isinstance(corpus, pd.DataFrame) else pd.RangeIndex(len(parsed))
+    return pd.Series(counts, index=index, name="n_tags")
 
 
 def tags_per_article(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -268,7 +269,7 @@ def tags_per_article(corpus: pd.DataFrame) -> pd.DataFrame:
     """
     per_article = tag_counts_per_article(corpus).to_numpy()
     if per_article.size == 0:
-        return _empty(
+        return empty_frame(
             ["tags", "articles", "share"],
             {"tags": "int64", "articles": "int64", "share": "float64"},
         )

@@ -47,7 +47,7 @@ def _clean_spelling(tag: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Tags:
+class ParsedTags:
     """The corpus's tags, parsed once: one entry per (article, distinct key), plus its tag pages."""
 
     n_articles: int
@@ -59,6 +59,10 @@ class _Tags:
     page_names: list[str]  # display name of each page (first spelling seen)
     page_article: np.ndarray  # article position of each (article, page) entry
     page_index: np.ndarray  # index into ``page_keys`` of each entry
+
+    def __len__(self) -> int:
+        """Articles in the corpus (so ``len`` works as on the corpus DataFrame)."""
+        return self.n_articles
 
     def counts(self) -> np.ndarray:
         """Articles carrying each key (aligned with ``keys``)."""
@@ -87,9 +91,9 @@ class _Tags:
         return flags
 
 
-def _where(corpus: pd.DataFrame, pos: int) -> str:
+def row_where(corpus: pd.DataFrame, pos: int) -> str:
     """'row 3 (source page.txt:12)' for error messages."""
-    if "source" in corpus.columns:
+    if "source" in getattr(corpus, "columns", ()):
         return f"row {pos} (source {corpus['source'].iloc[pos]})"
     return f"row {pos}"
 
@@ -100,7 +104,7 @@ def _as_str_list(value: Any, *, column: str, corpus: pd.DataFrame, pos: int) -> 
         return []
     if isinstance(value, str):
         raise ParameterError(
-            f"{_where(corpus, pos)}: column '{column}' holds the string {value[:60]!r}, expected a list "
+            f"{row_where(corpus, pos)}: column '{column}' holds the string {value[:60]!r}, expected a list "
             f"of strings. Split it into a list first (e.g. corpus.assign({column}=corpus['{column}']"
             ".str.split(';'))) or load the data with analysis.load_corpus."
         )
@@ -108,7 +112,7 @@ def _as_str_list(value: Any, *, column: str, corpus: pd.DataFrame, pos: int) -> 
         return []
     if not isinstance(value, Iterable) or isinstance(value, (bytes, Mapping)):
         raise ParameterError(
-            f"{_where(corpus, pos)}: column '{column}' holds {type(value).__name__} {value!r}, expected a "
+            f"{row_where(corpus, pos)}: column '{column}' holds {type(value).__name__} {value!r}, expected a "
             "list of strings. Load the data with analysis.load_corpus or fix that row."
         )
     out = []
@@ -117,7 +121,7 @@ def _as_str_list(value: Any, *, column: str, corpus: pd.DataFrame, pos: int) -> 
             continue
         if not isinstance(item, (str, int, np.integer)):
             raise ParameterError(
-                f"{_where(corpus, pos)}: column '{column}' contains {type(item).__name__} {item!r}, "
+                f"{row_where(corpus, pos)}: column '{column}' contains {type(item).__name__} {item!r}, "
                 "expected strings. Fix that row or load the data with analysis.load_corpus."
             )
         out.append(str(item))
@@ -182,7 +186,7 @@ def _encode(
 
 
 @dataclass(frozen=True)
-class _Encoded:
+class EncodedTags:
     """One corpus' (or one partition's) tags as codes, spellings not yet resolved: what a Dask task
     returns (integer arrays and the distinct strings, not one Python list per article)."""
 
@@ -199,7 +203,7 @@ class _Encoded:
     page_spellings: list[str]
 
 
-def _check_corpus(corpus: pd.DataFrame) -> None:
+def check_corpus(corpus: pd.DataFrame) -> None:
     if not isinstance(corpus, pd.DataFrame):
         raise ParameterError(
             f"expected a corpus DataFrame (from analysis.load_corpus), got {type(corpus).__name__}."
@@ -212,21 +216,21 @@ def _check_corpus(corpus: pd.DataFrame) -> None:
         )
 
 
-def _encode_corpus(corpus: pd.DataFrame) -> _Encoded:
+def encode_corpus(corpus: pd.DataFrame) -> EncodedTags:
     """The ``tags`` and ``tag_pages`` columns of a pandas corpus (or partition) as codes."""
-    _check_corpus(corpus)
+    check_corpus(corpus)
     tags = _encode(*_flatten(corpus, "tags"))
     if "tag_pages" in corpus.columns:
         pages = _encode(*_flatten(corpus, "tag_pages"))
     else:
         none = np.zeros(0, dtype=np.int64)
         pages = (none, none, [], none, [])
-    return _Encoded(len(corpus), *tags, *pages)
+    return EncodedTags(len(corpus), *tags, *pages)
 
 
-def _concat(parts: Sequence[_Encoded]) -> _Encoded:
+def join_encoded(parts: Sequence[EncodedTags]) -> EncodedTags:
     """Partitions' codes as one corpus': rows shifted, keys and spellings renumbered in first-seen order
-    (partitions in order), so the result equals :func:`_encode_corpus` of the whole corpus."""
+    (partitions in order), so the result equals :func:`encode_corpus` of the whole corpus."""
     offsets = np.concatenate([[0], np.cumsum([p.n_articles for p in parts])]).astype(np.int64)
     fields: dict[str, Any] = {"n_articles": int(offsets[-1])}
     for rows, codes, names, sub_codes, sub_names in (
@@ -243,14 +247,14 @@ def _concat(parts: Sequence[_Encoded]) -> _Encoded:
             fields[code_field] = _joined(remapped)
             fields[name_field] = list(merged)
         fields[rows] = _joined([getattr(p, rows) + offsets[i] for i, p in enumerate(parts)])
-    return _Encoded(**fields)
+    return EncodedTags(**fields)
 
 
 def _joined(arrays: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(arrays).astype(np.int64) if arrays else np.zeros(0, dtype=np.int64)
 
 
-def _resolve(encoded: _Encoded) -> _Tags:
+def resolve_tags(encoded: EncodedTags) -> ParsedTags:
     """The parsed tags: the most used spelling of each key (ties: first seen), each page's first name."""
     e = encoded
     display: dict[str, str] = {}
@@ -271,7 +275,7 @@ def _resolve(encoded: _Encoded) -> _Tags:
     first_name: dict[int, str] = {}
     for k, s in zip(e.page_index.tolist(), e.page_spelling.tolist(), strict=True):
         first_name.setdefault(k, e.page_spellings[s])
-    return _Tags(
+    return ParsedTags(
         n_articles=e.n_articles,
         keys=e.keys,
         display=display,
@@ -284,27 +288,26 @@ def _resolve(encoded: _Encoded) -> _Tags:
     )
 
 
-def _parse(corpus: pd.DataFrame) -> _Tags:
+def parse_tags(corpus: pd.DataFrame | ParsedTags) -> ParsedTags:
     """Read the ``tags`` and ``tag_pages`` columns once into a compact table (the corpus is not touched).
 
-    A Dask DataFrame is encoded partition by partition as Dask tasks (:func:`analysis.scale.dask.encoded_tags`)
-    and the codes are joined here, with exactly the result the pandas corpus gives.
+    Tags parsed already (a :class:`ParsedTags`, e.g. from :func:`analysis.dask.parsed_tags`, which encodes a
+    Dask DataFrame partition by partition with :func:`encode_corpus` and joins the codes with
+    :func:`join_encoded`) are returned as they are, so every tag table accepts them in place of a corpus.
     """
-    if type(corpus).__module__.split(".")[0] in {"dask", "dask_expr"}:
-        from analysis.scale.dask import encoded_tags
-
-        return _resolve(encoded_tags(corpus))
-    return _resolve(_encode_corpus(corpus))
+    if isinstance(corpus, ParsedTags):
+        return corpus
+    return resolve_tags(encode_corpus(corpus))
 
 
-def _order(keys: Sequence[str], counts: np.ndarray) -> np.ndarray:
+def order_by_count(keys: Sequence[str], counts: np.ndarray) -> np.ndarray:
     """Indices sorting keys by count desc, then key (deterministic)."""
     return np.asarray(
         sorted(range(len(keys)), key=lambda i: (-int(counts[i]), keys[i])), dtype=np.int64
     )
 
 
-def _check_positive_int(
+def check_positive_int(
     name: str, value: Any, *, minimum: int = 1, allow_none: bool = False
 ) -> None:
     if value is None and allow_none:
@@ -315,7 +318,7 @@ def _check_positive_int(
         )
 
 
-def _empty(columns: list[str], dtypes: Mapping[str, str] | None = None) -> pd.DataFrame:
+def empty_frame(columns: list[str], dtypes: Mapping[str, str] | None = None) -> pd.DataFrame:
     """An empty frame with the given columns (text columns as str, others object unless given)."""
     dtypes = dict(dtypes or {})
     for column in _TEXT_COLUMNS:

@@ -11,13 +11,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import ParameterError
-from analysis.text.tokens import NEWS_STOP_WORDS, _keep, _raw_tokens
+from analysis.text.tokens import NEWS_STOP_WORDS, keep_token, raw_tokens
 
 # Words that may sit inside a phrase ("coalition of the willing", "secretary of state").
 _PHRASE_INNER = frozenset({"of", "the", "and", "for", "de", "la", "on", "in", "at", "to"})
 
 
-def _merge_phrases(
+def merge_phrases(
     tokens: list[str], index: dict[str, list[tuple[str, ...]]], rank: dict[tuple[str, ...], int]
 ) -> list[str]:
     """Replace runs of tokens that form a known phrase by one token joined with spaces.
@@ -90,9 +90,9 @@ class NewsAnalyzer:
         object.__setattr__(self, "_rank", rank)
 
     def __call__(self, text: str) -> list[str]:
-        tokens = _raw_tokens(text)
+        tokens = raw_tokens(text)
         if self._index:
-            tokens = _merge_phrases(tokens, self._index, self._rank)
+            tokens = merge_phrases(tokens, self._index, self._rank)
         stop = self.stop_words
         return [t for t in tokens if len(t) > 1 and t not in stop and not t[0].isdigit()]
 
@@ -168,7 +168,7 @@ def find_phrases(
     texts = list(texts)
     stream: list[str] = []
     for text in texts:
-        stream.extend(_raw_tokens(text))
+        stream.extend(raw_tokens(text))
         stream.append("")  # document boundary: never part of a phrase
     total = len(stream) - len(texts)
     if total <= 0:
@@ -177,7 +177,7 @@ def find_phrases(
     del stream
     v = len(uniques)
     unigram = np.bincount(codes, minlength=v)
-    content = np.fromiter((_keep(t, stop_words) for t in uniques), dtype=bool, count=v)[codes]
+    content = np.fromiter((keep_token(t, stop_words) for t in uniques), dtype=bool, count=v)[codes]
     inner = np.fromiter((t in _PHRASE_INNER for t in uniques), dtype=bool, count=v)[codes]
     scored: dict[tuple[str, ...], tuple[float, int]] = {}
     m = len(codes)

@@ -250,7 +250,7 @@ def _split_tokens(lowered: str) -> list[str]:
     return out
 
 
-def _raw_tokens(text: str) -> list[str]:
+def raw_tokens(text: str) -> list[str]:
     """Lower-cased tokens of cleaned text, stop words still in (phrase detection needs them)."""
     lowered = clean_text(text).lower()
     tokens = _split_tokens(lowered)
@@ -261,5 +261,5 @@ def _raw_tokens(text: str) -> list[str]:
     return tokens
 
 
-def _keep(token: str, stop_words: frozenset[str]) -> bool:
+def keep_token(token: str, stop_words: frozenset[str]) -> bool:
     return len(token) > 1 and token not in stop_words and not token[0].isdigit()

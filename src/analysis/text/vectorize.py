@@ -13,8 +13,8 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 
 from analysis.errors import ParameterError
-from analysis.text.phrases import NewsAnalyzer, _merge_phrases, find_phrases
-from analysis.text.tokens import NEWS_STOP_WORDS, _keep, _raw_tokens
+from analysis.text.phrases import NewsAnalyzer, find_phrases, merge_phrases
+from analysis.text.tokens import NEWS_STOP_WORDS, keep_token, raw_tokens
 
 
 def document_texts(corpus: pd.DataFrame, *, title_weight: int = 1) -> list[str]:
@@ -174,7 +174,7 @@ class _Vocabulary(dict):
         self.terms: list[str] = []
 
     def __missing__(self, token: str) -> int:
-        if _keep(token, self.stop_words):
+        if keep_token(token, self.stop_words):
             code = self[token] = len(self.terms)
             self.terms.append(token)
         else:
@@ -198,9 +198,9 @@ def _count_chunk(
     stream: list[str] = []
     lengths = np.empty(len(texts), dtype=np.int64)
     for i, text in enumerate(texts):
-        tokens = _raw_tokens(text)
+        tokens = raw_tokens(text)
         if starters and not starters.isdisjoint(tokens):
-            tokens = _merge_phrases(tokens, index, rank)
+            tokens = merge_phrases(tokens, index, rank)
         stream.extend(tokens)
         lengths[i] = len(tokens)
     cols = np.fromiter(map(vocab.__getitem__, stream), dtype=np.int64, count=len(stream))

@@ -27,13 +27,11 @@ from analysis.topics.model import (
 # --------------------------------------------------------------------------------------------- helpers
 
 
-def _seeds(random_state: int, n: int) -> list[int]:
+def run_seeds(random_state: int, n: int) -> list[int]:
     return [int(s) for s in np.random.SeedSequence(random_state).generate_state(n)]
 
 
-def _embed(
-    vectors: TextVectors, *, n_components: int, random_state: int
-) -> tuple[np.ndarray, dict]:
+def embed(vectors: TextVectors, *, n_components: int, random_state: int) -> tuple[np.ndarray, dict]:
     """Rows to cluster: L2-normalised LSA coordinates, or the TF-IDF rows themselves on small corpora."""
     x = vectors.tfidf
     n, v = x.shape
@@ -97,7 +95,7 @@ def _refine(x: sparse.csr_matrix, labels: np.ndarray, k: int, *, rounds: int) ->
     return labels
 
 
-def _canonical(labels: np.ndarray) -> np.ndarray:
+def canonical_labels(labels: np.ndarray) -> np.ndarray:
     """Renumber clusters by decreasing size; ties by the position of their first article."""
     uniq, first, sizes = np.unique(labels, return_index=True, return_counts=True)
     order = sorted(range(len(uniq)), key=lambda i: (-sizes[i], first[i]))
@@ -106,7 +104,7 @@ def _canonical(labels: np.ndarray) -> np.ndarray:
     return mapping[labels]
 
 
-def _mean_pairwise_ari(runs: list[np.ndarray]) -> tuple[float, np.ndarray]:
+def mean_pairwise_ari(runs: list[np.ndarray]) -> tuple[float, np.ndarray]:
     r = len(runs)
     a = np.eye(r)
     for i in range(r):
@@ -117,7 +115,7 @@ def _mean_pairwise_ari(runs: list[np.ndarray]) -> tuple[float, np.ndarray]:
     return float(a[np.triu_indices(r, 1)].mean()), a
 
 
-def _cluster_stability(final: np.ndarray, runs: list[np.ndarray], k: int) -> np.ndarray:
+def cluster_stability(final: np.ndarray, runs: list[np.ndarray], k: int) -> np.ndarray:
     """Per final cluster: best-match Jaccard with the clusters of each run, averaged over runs."""
     out = np.zeros(k)
     for run in runs:
@@ -131,7 +129,7 @@ def _cluster_stability(final: np.ndarray, runs: list[np.ndarray], k: int) -> np.
 
 
 @dataclass
-class _Fit:
+class ClusterFit:
     labels: np.ndarray
     runs: list[np.ndarray]
     stability: float
@@ -177,7 +175,7 @@ def _co_association_consensus(
         return model.fit_predict(embedding).astype(np.int64)
 
 
-def _cluster(
+def cluster_ensemble(
     z: np.ndarray,
     tfidf: sparse.csr_matrix,
     k: int,
@@ -187,7 +185,7 @@ def _cluster(
     refine_rounds: int,
     progress: bool,
     desc: str,
-) -> _Fit:
+) -> ClusterFit:
     """Ensemble of cheap k-means runs, their co-association consensus, then naive-Bayes refinement.
 
     ``runs`` returned for the per-cluster stability are the consensus partitions of the two halves of
@@ -197,26 +195,26 @@ def _cluster(
     """
     runs = _ensemble(z, k, seeds, progress=progress, desc=desc)
     if k == 1:
-        return _Fit(labels=runs[0], runs=runs[:1], stability=float("nan"))
+        return ClusterFit(labels=runs[0], runs=runs[:1], stability=float("nan"))
     if len(z) > LARGE_CORPUS:
         n_init = min(n_init, 3)
     consensus = _co_association_consensus(runs, k, n_init=n_init, random_state=seeds[0])
     labels = _refine(tfidf, consensus, k, rounds=refine_rounds)
     if len(runs) < 10 or len(z) > LARGE_CORPUS:  # too few runs to halve, or bounded time
-        stability, _ = _mean_pairwise_ari(runs)
-        return _Fit(labels=labels, runs=runs, stability=stability)
+        stability, _ = mean_pairwise_ari(runs)
+        return ClusterFit(labels=labels, runs=runs, stability=stability)
     halves = [
         _co_association_consensus(part, k, n_init=n_init, random_state=seeds[0])
         for part in (runs[0::2], runs[1::2])
     ]
     stability = float(adjusted_rand_score(*halves))
-    return _Fit(labels=labels, runs=halves, stability=stability)
+    return ClusterFit(labels=labels, runs=halves, stability=stability)
 
 
 # ------------------------------------------------------------------------------------------ public API
 
 
-def _few_threads_on_small_corpora(func):
+def few_threads_on_small_corpora(func):
     """Run ``func`` with one OpenMP thread on small corpora.
 
     scikit-learn's k-means starts an OpenMP parallel region per iteration; on a few hundred articles the
@@ -226,12 +224,6 @@ def _few_threads_on_small_corpora(func):
 
     @functools.wraps(func)
     def wrapper(corpus, *args, **kwargs):
-        if (
-            type(corpus).__module__.split(".")[0] == "dask"
-        ):  # a Dask DataFrame: fit on a sample, assign as tasks
-            from analysis.scale.dask import fit_topics_dask
-
-            return fit_topics_dask(corpus, *args, **kwargs)
         try:
             small = len(corpus) < SINGLE_THREAD_BELOW
         except TypeError:

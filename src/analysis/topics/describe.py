@@ -11,10 +11,10 @@ from sklearn.preprocessing import normalize
 
 from analysis.config import SMALL_CORPUS
 from analysis.text.tokens import clean_text
-from analysis.topics.labels import _ctfidf_terms, _display
-from analysis.topics.model import _STRENGTH_RULE, LARGE_CORPUS
+from analysis.topics.labels import ctfidf_terms, display_term
+from analysis.topics.model import LARGE_CORPUS, STRENGTH_RULE
 from analysis.topics.options import FitOptions
-from analysis.topics.quality import _strength
+from analysis.topics.quality import strength_of
 
 
 def fit_scores(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
@@ -40,7 +40,7 @@ def cluster_table(
     Labels are the cluster's three most distinctive terms, each in its most common spelling in the
     cluster's most typical articles, read after cleaning (so a dateline's ``BAGHDAD`` is never a label).
     """
-    cluster_terms = _ctfidf_terms(vectors_counts, labels, k, terms, n_terms)
+    cluster_terms = ctfidf_terms(vectors_counts, labels, k, terms, n_terms)
     rows = []
     for c in range(k):
         members = np.flatnonzero(labels == c)
@@ -49,7 +49,7 @@ def cluster_table(
         sil = float(np.nanmean(csil)) if np.isfinite(csil).any() else float("nan")
         stab = float(stability[c]) if stability is not None else float("nan")
         sample = [clean_text(texts[i]) for i in order[:20]]
-        label_terms = [_display(t, sample) for t in cluster_terms[c][:3]]
+        label_terms = [display_term(t, sample) for t in cluster_terms[c][:3]]
         rows.append(
             {
                 "size": len(members),
@@ -58,7 +58,7 @@ def cluster_table(
                 "representatives": [int(i) for i in order[:5]],
                 "silhouette": sil,
                 "stability": stab,
-                "strength": _strength(k, len(members), sil, stab),
+                "strength": strength_of(k, len(members), sil, stab),
             }
         )
     return pd.DataFrame(rows, index=pd.RangeIndex(k, name="cluster"))
@@ -138,7 +138,7 @@ def settings(
             else f"headline + first {opts.max_words} words of the body"
         ),
         "cluster_terms": "class-based TF-IDF (c-TF-IDF)",
-        "strength_rule": _STRENGTH_RULE,
+        "strength_rule": STRENGTH_RULE,
         "k_chosen_from_data": k_from_data,
         "random_state": random_state,
     }

@@ -18,18 +18,18 @@ from analysis.errors import ParameterError
 from analysis.text import DocumentTexts, TextVectors, vectorize
 from analysis.topics import describe
 from analysis.topics.cluster import (
-    _canonical,
-    _cluster,
-    _cluster_stability,
-    _embed,
-    _few_threads_on_small_corpora,
-    _Fit,
-    _seeds,
+    ClusterFit,
+    canonical_labels,
+    cluster_ensemble,
+    cluster_stability,
+    embed,
+    few_threads_on_small_corpora,
+    run_seeds,
 )
 from analysis.topics.kselect import choose_k
 from analysis.topics.model import K_MAX, K_SELECTION_RUNS, TopicModel
 from analysis.topics.options import CLUSTER_MIN_DF, FitOptions, resolve_options
-from analysis.topics.quality import _n_distinct, _positions, _silhouettes
+from analysis.topics.quality import map_positions, n_distinct, silhouettes
 
 #: Clustering weighs each term by its idf squared: with a handful of words per article (headline and a
 #: sentence), words shared by chance are mostly common ones; squaring the idf lets the rarer, topical
@@ -37,7 +37,7 @@ from analysis.topics.quality import _n_distinct, _positions, _silhouettes
 IDF_POWER = 2.0
 
 
-@_few_threads_on_small_corpora
+@few_threads_on_small_corpora
 def fit_topics(
     corpus: pd.DataFrame,
     *,
@@ -122,13 +122,13 @@ def fit_topics(
         detect_phrases=detect_phrases,
         progress=progress,
     )
-    z, space = _embed(vectors, n_components=opts.n_components, random_state=random_state)
+    z, space = embed(vectors, n_components=opts.n_components, random_state=random_state)
     chosen_k, k_scores, notes = _number_of_clusters(z, k, opts, random_state, progress=progress)
-    fit = _cluster(
+    fit = cluster_ensemble(
         z,
         vectors.tfidf,
         chosen_k,
-        _seeds(random_state, opts.n_runs),
+        run_seeds(random_state, opts.n_runs),
         n_init=opts.n_init,
         refine_rounds=opts.refine_rounds,
         progress=progress,
@@ -151,7 +151,7 @@ def fit_topics(
 
 def _model(
     z: np.ndarray,
-    fit: _Fit,
+    fit: ClusterFit,
     vectors: TextVectors,
     texts: Sequence[str],
     opts: FitOptions,
@@ -164,13 +164,13 @@ def _model(
     random_state: int,
 ) -> TopicModel:
     """The fitted model: clusters numbered by size, their table, trust evidence, notes and settings."""
-    labels = _canonical(fit.labels)
+    labels = canonical_labels(fit.labels)
     k = int(labels.max()) + 1
     if k < chosen_k:
         notes.append(f"{chosen_k} clusters were asked for but only {k} are distinct.")
-    runs = [_canonical(r) for r in fit.runs]
-    per_stab = _cluster_stability(labels, runs, k) if k > 1 and len(runs) > 1 else None
-    sil = _silhouettes(z, labels, k, random_state)
+    runs = [canonical_labels(r) for r in fit.runs]
+    per_stab = cluster_stability(labels, runs, k) if k > 1 and len(runs) > 1 else None
+    sil = silhouettes(z, labels, k, random_state)
     fit_score = describe.fit_scores(z, labels, k)
     clusters = describe.cluster_table(
         labels=labels,
@@ -191,7 +191,7 @@ def _model(
         random_state=random_state,
         n_articles=n,
         clusters=clusters,
-        positions=_positions(z, labels, k),
+        positions=map_positions(z, labels, k),
         silhouette=float(np.nanmean(sil)) if np.isfinite(sil).any() else float("nan"),
         stability=stability,
         k_scores=k_scores,
@@ -231,7 +231,7 @@ def _number_of_clusters(
 ) -> tuple[int, pd.DataFrame | None, list[str]]:
     """The k to fit, the k-selection scores (None when k was given) and notes about the choice."""
     n = len(z)
-    distinct = _n_distinct(z)
+    distinct = n_distinct(z)
     notes: list[str] = []
     if opts.max_words is not None:
         notes.append(
@@ -259,7 +259,7 @@ def _number_of_clusters(
         low,
         high,
         limit,
-        _seeds(random_state, K_SELECTION_RUNS),
+        run_seeds(random_state, K_SELECTION_RUNS),
         random_state=random_state,
         progress=progress,
     )

@@ -11,12 +11,12 @@ import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 
-from analysis.topics.cluster import _mean_pairwise_ari
+from analysis.topics.cluster import mean_pairwise_ari
 from analysis.topics.model import K_SELECTION_SAMPLE
 
 #: When the best k is the largest tried, this many more are tried (until the limit).
 K_GROWTH = 6
-from analysis.topics.quality import _silhouettes
+from analysis.topics.quality import silhouettes
 
 
 def _score_ks(
@@ -57,8 +57,8 @@ def _score_ks(
                 warnings.simplefilter("ignore", ConvergenceWarning)
                 km = KMeans(n_clusters=min(k, m - 1), n_init=3, random_state=seed).fit(z[sub])
             runs.append(km.predict(z).astype(np.int64))
-        stability, _ = _mean_pairwise_ari(runs)
-        sil = _silhouettes(z, runs[0], k, random_state)
+        stability, _ = mean_pairwise_ari(runs)
+        sil = silhouettes(z, runs[0], k, random_state)
         records.append(
             {
                 "k": k,

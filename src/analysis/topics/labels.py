@@ -9,7 +9,7 @@ import numpy as np
 from scipy import sparse
 
 
-def _ctfidf_terms(
+def ctfidf_terms(
     counts: sparse.csr_matrix, labels: np.ndarray, k: int, terms: np.ndarray, n_terms: int
 ) -> list[list[str]]:
     """Most distinctive terms per cluster: class-based TF-IDF weighted by how much more often the term
@@ -48,7 +48,7 @@ def _ctfidf_terms(
     return out
 
 
-def _display(term: str, texts: Iterable[str]) -> str:
+def display_term(term: str, texts: Iterable[str]) -> str:
     """The most common spelling of a term in some texts ("poland" -> "Poland"), for labels.
 
     All-caps forms of words longer than 4 letters ("BAGHDAD" from a dateline or a headline in capitals)

@@ -7,18 +7,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from analysis.config import LARGE_CORPUS
 from analysis.errors import ParameterError
 
 #: Corpora at least this large are reduced with LSA (TruncatedSVD) before clustering.
 LSA_MIN_ARTICLES = 200
-#: Above this many articles: MiniBatchKMeans, and the SVD is fitted on a sample of this size.
-LARGE_CORPUS = 10_000
 #: Below this many articles k-means runs on one OpenMP thread: each of the ensemble's runs is short, and
 #: OpenMP's start-up and synchronisation per iteration cost more than the work (up to LARGE_CORPUS).
 SINGLE_THREAD_BELOW = LARGE_CORPUS + 1
-#: Beyond ``LARGE_CORPUS`` articles, fit_topics(max_words="auto") reads the headline and this many words of
-#: each body (the lead of a news story carries its topic).
-LEAD_WORDS = 150
 #: Silhouettes are computed on at most this many articles (a fixed random sample beyond).
 SILHOUETTE_SAMPLE = 4000
 #: When choosing k on a large corpus, candidates are compared on a sample of this size.
@@ -33,7 +29,7 @@ LARGE_ENSEMBLE_RUNS = 5
 #: k-means runs on random 80% subsamples per candidate k when k is chosen from the data.
 K_SELECTION_RUNS = 5
 
-_STRENGTH_RULE = (
+STRENGTH_RULE = (
     "solid: stability >= 0.8, silhouette >= 0.02 and at least 3 articles; "
     "weak: stability < 0.5, silhouette < 0 or a single article; moderate: anything else; "
     "single cluster: k = 1"

@@ -8,9 +8,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis.config import LARGE_CORPUS, LEAD_WORDS
 from analysis.errors import ParameterError
 from analysis.text.vectorize import check_body_column, check_max_words, check_title_weight
-from analysis.topics.model import ENSEMBLE_RUNS, LARGE_CORPUS, LARGE_ENSEMBLE_RUNS, LEAD_WORDS
+from analysis.topics.model import ENSEMBLE_RUNS, LARGE_ENSEMBLE_RUNS
 
 #: Up to LARGE_CORPUS articles fit_topics keeps the terms found in 2 or more articles: a term of one
 #: article cannot link it to another, it only dilutes that article's vector; and on short texts (a

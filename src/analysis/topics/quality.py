@@ -12,7 +12,7 @@ from sklearn.metrics import silhouette_samples
 from analysis.topics.model import K_MAX, LARGE_CORPUS, SILHOUETTE_SAMPLE
 
 
-def _silhouettes(z: np.ndarray, labels: np.ndarray, k: int, random_state: int) -> np.ndarray:
+def silhouettes(z: np.ndarray, labels: np.ndarray, k: int, random_state: int) -> np.ndarray:
     """Silhouette per article (NaN outside the sample or when undefined)."""
     n = len(labels)
     out = np.full(n, np.nan)
@@ -33,7 +33,7 @@ def _silhouettes(z: np.ndarray, labels: np.ndarray, k: int, random_state: int) -
     return out
 
 
-def _positions(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+def map_positions(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     """2-D map coordinates: the plane through the cluster centres (k >= 3), else the articles' PCA plane."""
     n = len(z)
     basis = np.vstack([z[labels == c].mean(axis=0) for c in range(k)]) if k >= 3 else z
@@ -49,7 +49,7 @@ def _positions(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     return np.asarray(pos, dtype=np.float64)
 
 
-def _strength(k: int, size: int, silhouette: float, stability: float) -> str:
+def strength_of(k: int, size: int, silhouette: float, stability: float) -> str:
     if k == 1:
         return "single cluster"
     if (
@@ -63,7 +63,7 @@ def _strength(k: int, size: int, silhouette: float, stability: float) -> str:
     return "moderate"
 
 
-def _n_distinct(z: np.ndarray) -> int:
+def n_distinct(z: np.ndarray) -> int:
     """Number of distinct article vectors (exact up to 5,000 articles; beyond, at least K_MAX + 1 assumed
     unless the first 5,000 are fewer)."""
     head = len(np.unique(np.round(z[:5000], 6), axis=0))

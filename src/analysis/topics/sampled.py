@@ -9,7 +9,7 @@ Cluster sizes and representatives are exact over all articles; labels, terms, si
 come from the sample and the model's notes say so.
 
 The same :class:`Assigner` runs on pandas chunks (:func:`fit_sampled`) and on Dask partitions
-(:mod:`analysis.scale.dask`).
+(:mod:`analysis.dask.engine`).
 """
 
 from __future__ import annotations
@@ -26,14 +26,22 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.naive_bayes import MultinomialNB
 from sklearn.preprocessing import normalize
 
+from analysis.config import LEAD_WORDS
 from analysis.errors import ParameterError
 
-__all__ = ["SAMPLE_SIZE", "Assigner", "fit_cached", "fit_sampled", "sample_rows", "train_assigner"]
+__all__ = [
+    "LEAD_WORDS",
+    "SAMPLE_SIZE",
+    "Assigner",
+    "assemble_model",
+    "fit_cached",
+    "fit_sampled",
+    "sample_rows",
+    "train_assigner",
+]
 
 #: Articles the clusters are fitted on (a fixed random sample beyond this size).
 SAMPLE_SIZE = 20_000
-#: Words of each body read (with the headline) to cluster a large archive (news puts the topic up front).
-LEAD_WORDS = 150
 #: The headline counts this many times in an article's terms, as in fit_topics.
 TITLE_WEIGHT = 3
 _ASSIGNED = {"cluster": "int64", "fit": "float64", "x": "float64", "y": "float64"}
@@ -202,7 +210,7 @@ def fit_cached(
     sample_size: int = SAMPLE_SIZE,
     progress: bool = False,
 ):
-    """:func:`fit_sampled` on a parse cache (:class:`analysis.scale.cache.CorpusCache`): the sample and
+    """:func:`fit_sampled` on a parse cache (:class:`analysis.corpus.cache.CorpusCache`): the sample and
     the chunks are read from its Parquet parts, headline and body only."""
     text = ["title", "body"]
     return fit_sampled(

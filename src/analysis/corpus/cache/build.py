@@ -4,54 +4,85 @@ The parsing is the corpus parser's own (:mod:`analysis.corpus`); this module onl
 at once (a whole file, or whole lines of a large JSON Lines file), keeps line numbers and ``source`` right
 across chunks, merges an article seen again (in the same part, or in a part already written, which is then
 rewritten), and writes the parts. Publication dates are kept by row and read per file
-(:mod:`analysis.scale._dates`), then written beside the parts.
+(:mod:`analysis.corpus.cache.published`), then written beside the parts.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import os
+import shutil
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
+from analysis.corpus.base import CORPUS_COLUMNS, BlockError, ParsedArticle, article_id
+from analysis.corpus.cache import store
+from analysis.corpus.cache.published import PublishedDates
+from analysis.corpus.cache.store import (
+    CACHE_DIR,
+    CACHE_FORMAT,
+    CorpusCache,
+    announce,
+    cache_key,
+    open_cache,
+)
+from analysis.corpus.decode import decode_bytes
+from analysis.corpus.load import (
+    JSONL_SUFFIXES,
+    collect_files,
+    merge_article,
+    no_gc,
+    parse_text,
+    read_file_bytes,
+)
+from analysis.corpus.records import parse_jsonl
 from analysis.errors import CorpusError
-from analysis.scale._dates import PublishedDates
-from analysis.scale.cache import CACHE_FORMAT, CHUNK_BYTES, PART_ROWS, _parser
 
-__all__ = ["build_parts"]
-
-_JSONL = {".jsonl", ".ndjson", ".json"}
+__all__ = [
+    "HEAD_BYTES",
+    "articles_of",
+    "build_parts",
+    "cache_corpus",
+    "chunkable_head",
+    "is_chunkable",
+    "load_cached_corpus",
+    "parse_chunk",
+    "parse_whole",
+    "write_table",
+]
 
 
 def build_parts(
     files: dict[Path, tuple[str, str]], folder: Path, *, lenient: bool, progress: bool
 ) -> dict:
     """Parse ``files`` in order into Parquet parts in ``folder``; returns the cache's metadata."""
-    parser = _parser()
     writer = _PartWriter(folder)
     rows: dict[int, int] = {}  # article id (as an int) -> its row in the corpus
     late: dict[int, list[Any]] = {}  # row already written -> later copies of the same article
     pending: dict[
         str, Any
-    ] = {}  # articles of the part being filled, by id (parser._merge merges them)
+    ] = {}  # articles of the part being filled, by id (merge_article merges them)
     skipped: list[str] = []
     dates = PublishedDates()
     bar = _progress_bar(files) if progress else None
-    with parser._no_gc():
+    with no_gc():
         for path, (display, given) in files.items():
             for articles, size in _parse_file(
                 path, display, given, lenient=lenient, skipped=skipped
             ):
                 for art in articles:
-                    key = art.key if art.key is not None else parser.article_id(art.title, art.body)
+                    key = art.key if art.key is not None else article_id(art.title, art.body)
                     art.key = key
                     row = rows.setdefault(int(key, 16), writer.n_rows + len(pending))
                     dates.add(row, art)
                     if row < writer.n_rows:
                         late.setdefault(row, []).append(art)
                     else:
-                        parser._merge(pending, art)
-                    if len(pending) >= PART_ROWS:
+                        merge_article(pending, art)
+                    if len(pending) >= store.PART_ROWS:
                         writer.write(pending)
                         pending = {}
                 if bar is not None:
@@ -71,18 +102,12 @@ def build_parts(
     return {
         "format": CACHE_FORMAT,
         "n_articles": writer.n_rows,
-        "columns": [*_core(), *(["published"] if dates.dated else []), *writer.extras],
+        "columns": [*CORPUS_COLUMNS, *(["published"] if dates.dated else []), *writer.extras],
         "extras": list(writer.extras),
         "skipped": skipped,
         "parts": writer.parts,
         **dates.finish(folder, writer.parts),
     }
-
-
-def _core() -> tuple[str, ...]:
-    from analysis.scale.cache import _CORE
-
-    return _CORE
 
 
 def _progress_bar(files: dict[Path, tuple[str, str]]):
@@ -97,17 +122,20 @@ def _parse_file(
     path: Path, display: str, given: str, *, lenient: bool, skipped: list[str]
 ) -> Iterator[tuple[list[Any], int]]:
     """(articles, bytes read) per chunk of one file: whole lines of a large JSONL file, else the whole file."""
-    parser = _parser()
-    if path.suffix.lower() in _JSONL and path.stat().st_size > CHUNK_BYTES and _chunkable(path):
+    if (
+        path.suffix.lower() in JSONL_SUFFIXES
+        and path.stat().st_size > store.CHUNK_BYTES
+        and is_chunkable(path)
+    ):
         offset = 0
         for data in _line_chunks(path):
-            articles, lines = _parse_chunk(
+            articles, lines = parse_chunk(
                 path, display, given, data, offset, lenient=lenient, skipped=skipped
             )
             offset += lines
             yield articles, len(data)
         return
-    data = parser._read_bytes(path, given)
+    data = read_file_bytes(path, given)
     articles = parse_whole(path, display, given, data, lenient=lenient, skipped=skipped)
     yield articles, len(data)
 
@@ -116,22 +144,29 @@ def parse_whole(
     path: Any, display: str, given: str, data: bytes, *, lenient: bool, skipped: list[str]
 ) -> list[Any]:
     """Articles of a whole file's bytes (any kind), as ``load_corpus`` parses it."""
-    parser = _parser()
     local: list[Any] = []
     try:
-        text = parser._decode(data)
-        articles = parser._parse_text(path, display, text, lenient=lenient, skipped=local)
-    except parser._BlockError as exc:
+        text = decode_bytes(data)
+        articles = parse_text(path, display, text, lenient=lenient, skipped=local)
+    except BlockError as exc:
         _fail_or_skip(exc, given, 0, lenient=lenient, skipped=skipped)
         articles = []
     skipped.extend(f"{given}{s.source[len(display) :]}: {s.reason}" for s in local)
     return articles
 
 
-def _chunkable(path: Path) -> bool:
+def is_chunkable(path: Path) -> bool:
     """True for files split safely at ``\\n`` bytes: not UTF-16 (no BOM, no NUL in the first 64 KB)."""
     with path.open("rb") as fh:
-        head = fh.read(1 << 16)
+        return chunkable_head(fh.read(HEAD_BYTES))
+
+
+#: Bytes of a file's start read to decide whether it can be split at line ends.
+HEAD_BYTES = 1 << 16
+
+
+def chunkable_head(head: bytes) -> bool:
+    """True when a file starting with ``head`` (its first HEAD_BYTES) splits safely at ``\\n`` bytes."""
     return not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in head
 
 
@@ -140,7 +175,7 @@ def _line_chunks(path: Path) -> Iterator[bytes]:
     rest = b""
     with path.open("rb") as fh:
         while True:
-            block = fh.read(CHUNK_BYTES)
+            block = fh.read(store.CHUNK_BYTES)
             if not block:
                 break
             data = rest + block
@@ -154,7 +189,7 @@ def _line_chunks(path: Path) -> Iterator[bytes]:
         yield rest
 
 
-def _parse_chunk(
+def parse_chunk(
     path: Any,
     display: str,
     given: str,
@@ -165,14 +200,13 @@ def _parse_chunk(
     skipped: list[str],
 ) -> tuple[list[Any], int]:
     """Articles of one chunk of JSONL lines starting after line ``offset``; also the chunk's line count."""
-    parser = _parser()
     if offset and data.isspace():
         return [], data.count(b"\n")
     local: list[Any] = []
     try:
-        text = parser._decode(data)
-        articles = parser._parse_jsonl(text, path, display, lenient=lenient, skipped=local)
-    except parser._BlockError as exc:
+        text = decode_bytes(data)
+        articles = parse_jsonl(text, path, display, lenient=lenient, skipped=local)
+    except BlockError as exc:
         _fail_or_skip(exc, given, offset, lenient=lenient, skipped=skipped)
         return [], data.count(b"\n")
     if offset:
@@ -211,7 +245,7 @@ class _PartWriter:
 
     def write(self, articles: dict[str, Any]) -> None:
         name = f"part-{len(self.parts):05d}.parquet"
-        _write_table(self.folder / name, list(articles), list(articles.values()), self.extras)
+        write_table(self.folder / name, list(articles), list(articles.values()), self.extras)
         self.parts.append([name, len(articles)])
         self.n_rows += len(articles)
 
@@ -219,25 +253,23 @@ class _PartWriter:
         """Merge later copies of articles into the parts that hold the first copy, and rewrite those parts."""
         import pyarrow.parquet as pq
 
-        parser = _parser()
         start = 0
         for name, n in self.parts:
             rows = [r for r in range(start, start + n) if r in late]
             if rows:
                 path = self.folder / name
                 table = pq.read_table(path)
-                ids, articles = _articles_of(table, list(self.extras))
+                ids, articles = articles_of(table, list(self.extras))
                 merged = dict(zip(ids, articles, strict=True))
                 for row in rows:
                     for copy in late[row]:
-                        parser._merge(merged, copy)
-                _write_table(path, ids, [merged[i] for i in ids], self.extras)
+                        merge_article(merged, copy)
+                write_table(path, ids, [merged[i] for i in ids], self.extras)
             start += n
 
 
-def _articles_of(table: Any, extras: list[str]) -> tuple[list[str], list[Any]]:
+def articles_of(table: Any, extras: list[str]) -> tuple[list[str], list[Any]]:
     """A part read back as (ids, parser articles), extras decoded from JSON text."""
-    parser = _parser()
     columns = {name: table.column(name).to_pylist() for name in table.column_names}
     out = []
     for i in range(table.num_rows):
@@ -247,7 +279,7 @@ def _articles_of(table: Any, extras: list[str]) -> tuple[list[str], list[Any]]:
             if name in columns and columns[name][i] is not None
         }
         out.append(
-            parser._Article(
+            ParsedArticle(
                 columns["title"][i],
                 columns["body"][i],
                 columns["tags"][i],
@@ -260,7 +292,7 @@ def _articles_of(table: Any, extras: list[str]) -> tuple[list[str], list[Any]]:
     return columns["id"], out
 
 
-def _write_table(path: Path, ids: list[str], articles: list[Any], extras: dict[str, None]) -> None:
+def write_table(path: Path, ids: list[str], articles: list[Any], extras: dict[str, None]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -283,3 +315,70 @@ def _write_table(path: Path, ids: list[str], articles: list[Any], extras: dict[s
         ]
         columns[name] = pa.array(values, text)
     pq.write_table(pa.table(columns), path, compression="zstd")
+
+
+# ----------------------------------------------------------------------------------------------- public
+def cache_corpus(
+    *paths: str | os.PathLike[str],
+    lenient: bool = False,
+    cache_dir: str | os.PathLike[str] | None = None,
+    progress: bool = False,
+) -> CorpusCache:
+    """Parse files and folders into a Parquet cache (or find the cache from an earlier run).
+
+    Args:
+        *paths: files and/or folders, as for :func:`analysis.corpus.load_corpus`.
+        lenient: skip blocks that do not parse; a :class:`analysis.corpus.SkippedBlocksWarning` lists them
+            (also when the cache is found rather than built, as is the :class:`analysis.corpus.DatesWarning`
+            on dates that could not be read or whose day/month order was decided).
+        cache_dir: where caches live; default ``build/corpus-cache``.
+        progress: show a progress bar over the input bytes while parsing.
+
+    Returns:
+        The :class:`CorpusCache`.
+
+    Raises:
+        CorpusError: as :func:`analysis.corpus.load_corpus` (a path does not exist, a file is malformed:
+            the message names the file and line); nothing is cached then.
+    """
+    if not paths:
+        raise CorpusError("cache_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
+    files = collect_files(paths)
+    root = Path(cache_dir) if cache_dir is not None else CACHE_DIR
+    folder = root / cache_key(files, lenient=lenient)
+    cache = open_cache(folder)
+    if cache is None:
+        tmp = root / f".{folder.name}.{os.getpid()}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        try:
+            meta = build_parts(files, tmp, lenient=lenient, progress=progress)
+            (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+            shutil.rmtree(folder, ignore_errors=True)
+            tmp.replace(folder)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        cache = open_cache(folder)
+        assert cache is not None
+    announce(cache, stacklevel=2)
+    return cache
+
+
+def load_cached_corpus(
+    *paths: str | os.PathLike[str],
+    lenient: bool = False,
+    columns: Sequence[str] | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """:func:`analysis.corpus.load_corpus` through the cache: parse once, then read Parquet.
+
+    Args:
+        *paths: files and/or folders.
+        lenient: as for ``load_corpus``.
+        columns: read only these columns (e.g. leave out ``body`` on a large archive).
+        cache_dir: where caches live; default ``build/corpus-cache``.
+
+    Returns:
+        The corpus DataFrame (the same as ``load_corpus`` returns, or its ``columns``).
+    """
+    return cache_corpus(*paths, lenient=lenient, cache_dir=cache_dir).read(columns)

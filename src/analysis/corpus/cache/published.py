@@ -2,7 +2,7 @@
 
 A builder hands over each article it parses (before merging) with its row in the corpus; only the date as
 written and its line are kept, for the current file. When the file is done its dates are read as a whole
-by the loader's own ``_DateReport`` (so day/month order is decided per file, and the notes and warning are
+by the loader's own ``DateReport`` (so day/month order is decided per file, and the notes and warning are
 the loader's), and each row keeps the first date that could be read, as ``load_corpus`` keeps the first
 non-missing date of an article seen twice. Memory: 8 bytes per row, plus the raw dates of one file.
 :meth:`PublishedDates.finish` writes ``published.parquet`` beside the parts (one row group per part).
@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.scale.cache import NAT, PUBLISHED_FILE, _parser
+from analysis.corpus.cache.store import NAT, PUBLISHED_FILE
+from analysis.corpus.load import DateReport
 
 __all__ = ["PublishedDates"]
 
@@ -27,7 +28,7 @@ class PublishedDates:
     """The publication dates of a corpus being built, as int64 nanoseconds (UTC) by row."""
 
     def __init__(self) -> None:
-        self.report = _parser()._DateReport()
+        self.report = DateReport()
         self.ns = np.full(1 << 12, NAT, dtype=np.int64)
         self._reset()
 

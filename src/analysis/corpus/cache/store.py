@@ -1,7 +1,7 @@
-"""Parse once, read many times: the parsed corpus as Parquet under ``build/``, keyed by the inputs' content.
+"""The parse cache on disk: Parquet parts and their metadata, read back as the corpus ``load_corpus`` gives.
 
-:func:`cache_corpus` parses tag pages and exports exactly as :func:`analysis.corpus.load_corpus` does, but
-in bounded memory: large JSON Lines files are parsed in chunks of lines, each chunk of articles is written
+:func:`analysis.corpus.cache.cache_corpus` (:mod:`analysis.corpus.cache.build`) parses tag pages and
+exports exactly as :func:`analysis.corpus.load_corpus` does, but in bounded memory: large JSON Lines files are parsed in chunks of lines, each chunk of articles is written
 as one Parquet part (pyarrow) and dropped, and only the ids seen so far stay in memory (to merge the same
 article seen twice). The folder is named after a BLAKE2b hash of the input files' bytes, the parser's own
 source and the options, so a second run on unchanged inputs (the report notebook after the CLI, or the
@@ -9,7 +9,7 @@ next report) reads the Parquet instead of parsing again, and any change to an in
 Publication dates (``published``) are read per file as ``load_corpus`` reads them and kept in a sidecar
 file, ``published.parquet`` (one timestamp per row, one row group per part), joined in when read.
 
-    from analysis.scale.cache import cache_corpus
+    from analysis.corpus.cache import cache_corpus
     cache = cache_corpus("archive/")            # parses once; later calls find the cache
     corpus = cache.read()                       # the same DataFrame load_corpus("archive/") returns
     for batch in cache.iter_batches(["title", "body"]):   # or a few columns, a batch at a time
@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -32,9 +30,23 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import BUILD_DIR
+from analysis.corpus.base import DatesWarning, warn_skipped
 from analysis.errors import CorpusError
 
-__all__ = ["CACHE_DIR", "CorpusCache", "cache_corpus", "load_cached_corpus"]
+__all__ = [
+    "CACHE_DIR",
+    "CACHE_FORMAT",
+    "CHUNK_BYTES",
+    "LIST_COLUMNS",
+    "NAT",
+    "PART_ROWS",
+    "PUBLISHED_FILE",
+    "CorpusCache",
+    "announce",
+    "cache_key",
+    "open_cache",
+    "read_part_frame",
+]
 
 #: Where caches live (one folder per input set).
 CACHE_DIR = BUILD_DIR / "corpus-cache"
@@ -44,24 +56,11 @@ CACHE_FORMAT = 2
 CHUNK_BYTES = 32 << 20
 #: Articles per Parquet part.
 PART_ROWS = 20_000
-_CORE = ("id", "title", "body", "tags", "tag_pages", "source")
 #: The publication dates of a dated corpus, row-aligned with the parts (one row group per part).
 PUBLISHED_FILE = "published.parquet"
 #: A missing date (``NaT``) as int64 nanoseconds.
 NAT = np.iinfo(np.int64).min
-_LISTS = ("tags", "tag_pages")
-
-
-def _parser():
-    """The corpus parser's modules as one namespace (their private helpers are reused so parsing is identical)."""
-    from types import SimpleNamespace
-
-    from analysis.corpus import base, decode, load, records
-
-    names = {}
-    for module in (base, decode, records, load):
-        names.update({k: v for k, v in vars(module).items() if not k.startswith("__")})
-    return SimpleNamespace(**names)
+LIST_COLUMNS = ("tags", "tag_pages")
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,7 @@ class CorpusCache:
             values = pieces.get(name)
             if name == "published":
                 data[name] = _read_published(self.path, 0, self.n_articles)
-            elif name in _LISTS or name in self.extras:
+            elif name in LIST_COLUMNS or name in self.extras:
                 data[name] = values
             else:
                 data[name] = pa.chunked_array(values, pa.string()).to_pandas()
@@ -156,11 +155,11 @@ class CorpusCache:
         wanted = self._check(columns)
         start = 0
         for path, (_, rows) in zip(self.part_paths(), self.parts, strict=True):
-            yield _read_part_frame(path, wanted, self.extras, start)
+            yield read_part_frame(path, wanted, self.extras, start)
             start += rows
 
 
-def _read_part_frame(
+def read_part_frame(
     path: str | Path, wanted: list[str], extras: Sequence[str], start: int
 ) -> pd.DataFrame:
     """One part as a pandas DataFrame whose index is the rows' positions in the corpus."""
@@ -220,7 +219,7 @@ def _read_columns(path: Path, wanted: list[str], extras: Sequence[str]) -> dict[
     for name in wanted:
         if name not in present:
             data[name] = [None] * table.num_rows
-        elif name in _LISTS:
+        elif name in LIST_COLUMNS:
             data[name] = table.column(name).to_pylist()
         elif name in extras:
             data[name] = [
@@ -240,96 +239,23 @@ def _file_digest(path: Path) -> str:
 def cache_key(files: dict[Path, tuple[str, str]], *, lenient: bool) -> str:
     """BLAKE2b of the input files (absolute path, source name and bytes), the parser's code, the options and
     the format. The name a path was given by is left out, so ``seeds`` and ``/abs/seeds`` find one cache."""
-    from analysis import corpus
-
     h = hashlib.blake2b(digest_size=16)
     h.update(f"format={CACHE_FORMAT};lenient={lenient}\n".encode())
-    for source in sorted(Path(corpus.__file__).parent.glob("*.py")):
+    for source in sorted(Path(__file__).resolve().parents[1].glob("*.py")):  # the loader's modules
         h.update(source.read_bytes())
     for path, (display, _) in files.items():
         h.update(f"{path.as_posix()}\0{display}\0{_file_digest(path)}\n".encode())
     return h.hexdigest()
 
 
-# ----------------------------------------------------------------------------------------------- public
-def cache_corpus(
-    *paths: str | os.PathLike[str],
-    lenient: bool = False,
-    cache_dir: str | os.PathLike[str] | None = None,
-    progress: bool = False,
-) -> CorpusCache:
-    """Parse files and folders into a Parquet cache (or find the cache from an earlier run).
-
-    Args:
-        *paths: files and/or folders, as for :func:`analysis.corpus.load_corpus`.
-        lenient: skip blocks that do not parse; a :class:`analysis.corpus.SkippedBlocksWarning` lists them
-            (also when the cache is found rather than built, as is the :class:`analysis.corpus.DatesWarning`
-            on dates that could not be read or whose day/month order was decided).
-        cache_dir: where caches live; default ``build/corpus-cache``.
-        progress: show a progress bar over the input bytes while parsing.
-
-    Returns:
-        The :class:`CorpusCache`.
-
-    Raises:
-        CorpusError: as :func:`analysis.corpus.load_corpus` (a path does not exist, a file is malformed:
-            the message names the file and line); nothing is cached then.
-    """
-    parser = _parser()
-    if not paths:
-        raise CorpusError("cache_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
-    files = parser._collect_files(paths)
-    root = Path(cache_dir) if cache_dir is not None else CACHE_DIR
-    folder = root / cache_key(files, lenient=lenient)
-    cache = _open(folder)
-    if cache is None:
-        from analysis.scale._build import build_parts
-
-        tmp = root / f".{folder.name}.{os.getpid()}.tmp"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        try:
-            meta = build_parts(files, tmp, lenient=lenient, progress=progress)
-            (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-            shutil.rmtree(folder, ignore_errors=True)
-            tmp.replace(folder)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        cache = _open(folder)
-        assert cache is not None
-    _announce(cache, stacklevel=2)
-    return cache
-
-
-def _announce(cache: CorpusCache, *, stacklevel: int = 2) -> None:
+def announce(cache: CorpusCache, *, stacklevel: int = 2) -> None:
     """The warnings ``load_corpus`` gives on these inputs (skipped blocks, then dates), built or found."""
-    parser = _parser()
-    parser.warn_skipped(list(cache.skipped), stacklevel=stacklevel + 1)
+    warn_skipped(list(cache.skipped), stacklevel=stacklevel + 1)
     if cache.dates_warning:
-        warnings.warn(cache.dates_warning, parser.DatesWarning, stacklevel=stacklevel + 1)
+        warnings.warn(cache.dates_warning, DatesWarning, stacklevel=stacklevel + 1)
 
 
-def load_cached_corpus(
-    *paths: str | os.PathLike[str],
-    lenient: bool = False,
-    columns: Sequence[str] | None = None,
-    cache_dir: str | os.PathLike[str] | None = None,
-) -> pd.DataFrame:
-    """:func:`analysis.corpus.load_corpus` through the cache: parse once, then read Parquet.
-
-    Args:
-        *paths: files and/or folders.
-        lenient: as for ``load_corpus``.
-        columns: read only these columns (e.g. leave out ``body`` on a large archive).
-        cache_dir: where caches live; default ``build/corpus-cache``.
-
-    Returns:
-        The corpus DataFrame (the same as ``load_corpus`` returns, or its ``columns``).
-    """
-    return cache_corpus(*paths, lenient=lenient, cache_dir=cache_dir).read(columns)
-
-
-def _open(folder: Path) -> CorpusCache | None:
+def open_cache(folder: Path) -> CorpusCache | None:
     meta_path = folder / "meta.json"
     if not meta_path.is_file():
         return None
