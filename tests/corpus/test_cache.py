@@ -70,7 +70,9 @@ def test_chunked_jsonl_merges_duplicates_across_parts(tmp_path, small_chunks):
 
 
 def test_bad_line_in_a_later_chunk_is_named_with_its_line(tmp_path, small_chunks):
-    path = _write(tmp_path / "archive.jsonl", _records(30), ['{"title": "no body here"}'])
+    path = _write(
+        tmp_path / "archive.jsonl", _records(30), ['{"title": "no body here", "body": ""}']
+    )
     with pytest.raises(CorpusError) as cached_error:
         cache_corpus(path, cache_dir=tmp_path / "cache")
     with pytest.raises(CorpusError) as direct_error:

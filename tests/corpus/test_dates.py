@@ -65,10 +65,20 @@ def test_examples_from_the_issue(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["yesterday", "September 14", "4:00 am", "2025-13-45", "14 Sep 2025 09:00 XYZT", "12"]
-)
+    "text",
+    [
+        "yesterday", "September 14", "4:00 am", "2025-13-45", "14 Sep 2025 09:00 XYZT", "12",
+        "0001-11-30", "9999-12-31",  # a crawler's placeholders, beyond what a timestamp holds
+    ],
+)  # fmt: skip
 def test_unreadable_values_are_none(text):
     assert parse_date(text) is None
+
+
+def test_out_of_range_years_are_missing_in_a_column():
+    column = parse_dates(["2016-05-01", "0001-11-30"])
+    assert column.missing == 1 and column.example == "0001-11-30"
+    assert column.values.isna().tolist() == [False, True]
 
 
 def test_messy_column_counts_blanks_and_unreadable_values_exactly():

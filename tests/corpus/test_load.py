@@ -367,7 +367,7 @@ def test_jsonl_fields_tags_and_extras(tmp_path: Path) -> None:
     )
     df = load_corpus(path)
     assert_well_formed(df)
-    assert list(df.columns) == [*CORPUS_COLUMNS, "published", "category", "date", "url"]
+    assert list(df.columns) == [*CORPUS_COLUMNS, "published", "category", "date", "url", "outlet"]
     assert list(df["title"]) == ["A", "", ""]
     assert list(df["body"]) == [P1, P2, P3]
     assert list(df["tags"]) == [["Defense", "NATO"], ["Defense", "Europe"], []]
@@ -375,6 +375,7 @@ def test_jsonl_fields_tags_and_extras(tmp_path: Path) -> None:
     assert list(df["source"]) == [f"{path.name}:1", f"{path.name}:2", f"{path.name}:3"]
     assert df["category"].iloc[0] == "politics" and pd.isna(df["category"].iloc[1])
     assert df["url"].iloc[1] == "https://example.org/b"
+    assert list(df["outlet"]) == [None, "example.org", None]  # a link names its site
 
 
 def test_jsonl_id_and_source_fields_are_kept_as_record_columns(tmp_path: Path) -> None:
@@ -590,7 +591,8 @@ def test_error_json_line_that_does_not_parse(tmp_path: Path) -> None:
     ("line", "message"),
     [
         ("[1, 2]", r"is a JSON list; expected one JSON object per line"),
-        ('{"title": "A"}', r"has no 'body' or 'text' field \(fields: title\)"),
+        ('{"tags": ["A"]}', r"has no 'body', 'text' or 'title' field \(fields: tags\)"),
+        ('{"title": " "}', r"has no 'body' or 'text' field and an empty 'title'"),
         ('{"title": "A", "body": "   "}', r"empty 'body'"),
         ('{"title": 3, "body": "Text."}', r"'title' must be a string"),
         ('{"body": "Text.", "tags": 5}', r"'tags' must be a list of strings"),
@@ -602,10 +604,10 @@ def test_error_jsonl_bad_records(tmp_path: Path, line: str, message: str) -> Non
         load_corpus(path)
 
 
-def test_error_csv_with_no_body_column(tmp_path: Path) -> None:
-    path = write(tmp_path, "nobody.csv", "title,tags\nA,Defense\n")
+def test_error_csv_with_no_body_or_title_column(tmp_path: Path) -> None:
+    path = write(tmp_path, "nobody.csv", "headline,tags\nA,Defense\n")
     with raises(
-        r"nobody\.csv:1: has no 'body' or 'text' column \(columns found: 'title', 'tags'\)"
+        r"nobody\.csv:1: has no 'body', 'text' or 'title' column \(columns found: 'headline', 'tags'\)"
     ):
         load_corpus(path)
 

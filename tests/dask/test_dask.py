@@ -73,7 +73,7 @@ def test_load_tags_and_pairs_equal_pandas(client, bbc_path, tmp_path, small_bloc
 def test_bad_line_is_named_as_on_pandas(client, tmp_path, small_blocks):
     good = '{"title": "Headline %d about ships", "body": "The navy ordered %d frigates today."}'
     lines = [good % (i, i) for i in range(3000)]
-    lines[2500] = '{"title": "no body"}'
+    lines[2500] = '{"title": "no body", "body": ""}'
     path = tmp_path / "archive.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(Exception) as direct:

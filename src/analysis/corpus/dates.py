@@ -40,8 +40,12 @@ __all__ = [
     "strip_date_prefix",
 ]
 
-#: JSONL/CSV field names read as the publication date, in order of preference.
-DATE_FIELDS = ("published", "published_at", "pubdate", "date", "datetime", "time")
+#: JSONL/CSV field names read as the publication date, in order of preference (``publish_date``: Media
+#: Cloud; ``seendate``: GDELT).
+DATE_FIELDS = (
+    "published", "published_at", "pubdate", "publish_date", "publication_date", "date", "datetime",
+    "time", "seendate",
+)  # fmt: skip
 
 #: Time-zone abbreviations understood in dates, as hours east of UTC (ambiguous ones such as IST are left out).
 TZ_OFFSETS: dict[str, float] = {
@@ -57,6 +61,8 @@ _NUMERIC = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\b")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _EPOCH = re.compile(r"^\s*[+-]?\d{9,13}(?:\.\d+)?\s*$")
 _TZ_WORD = re.compile(r"\b([A-Z]{2,5})\s*$")
+# Years a nanosecond timestamp holds whole (1677-09-21 to 2262-04-11); others are read as missing.
+_FIRST_YEAR, _LAST_YEAR = 1678, 2261
 _EARLIEST, _LATEST = 1e8, 1e10  # epoch seconds from 1973 to 2286; larger numbers are milliseconds
 
 
@@ -163,7 +169,9 @@ def parse_date(value: Any, *, dayfirst: bool = True) -> pd.Timestamp | None:
         moment = _parse_text(value, dayfirst)
     else:
         moment = None
-    return None if moment is None else pd.Timestamp(moment)
+    if moment is None or not _FIRST_YEAR <= moment.year <= _LAST_YEAR:
+        return None  # e.g. a crawler's "0001-11-30": no date, and outside what a timestamp can hold
+    return pd.Timestamp(moment)
 
 
 def _decide_dayfirst(values: Sequence[Any]) -> tuple[bool, str | None]:

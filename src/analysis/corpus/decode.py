@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+import gzip
 import unicodedata
+import zlib
 
 import numpy as np
 
 from analysis.corpus.base import CONTROL_CHARS, BlockError
 
 
+def gunzip(data: bytes) -> bytes:
+    """The bytes of a gzip-compressed file (``.jsonl.gz``, ``.csv.gz`` ...) uncompressed; other bytes as
+    they are. Raises BlockError(None, ...) for a damaged or truncated gzip file."""
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise BlockError(
+            None,
+            f"is a damaged or truncated gzip file ({exc}); compress it again or give the plain file",
+        ) from None
+
+
 def decode_bytes(data: bytes) -> str:
-    """Bytes -> normalised text (LF line ends, NFC). Raises BlockError(None, ...) for empty/binary data."""
+    """Bytes -> normalised text (LF line ends, NFC). Raises BlockError(None, ...) for empty/binary data.
+
+    Gzip-compressed bytes are uncompressed first (:func:`gunzip`)."""
+    data = gunzip(data)
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, payload = "utf-8", data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):

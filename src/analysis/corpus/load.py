@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import pandas as pd
@@ -29,14 +29,39 @@ from analysis.corpus.base import (
 )
 from analysis.corpus.dates import parse_dates
 from analysis.corpus.decode import decode_bytes
+from analysis.corpus.outlets import merge_outlets
 from analysis.corpus.records import parse_csv, parse_jsonl
 from analysis.corpus.tagpage import parse_tag_page
 from analysis.errors import CorpusError
 
-_TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 _CSV_SUFFIXES = {".csv"}
-_FOLDER_SUFFIXES = {".txt", ".jsonl", ".csv"}
+_FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+_HTML_SUFFIXES = {".html", ".htm"}
+#: What a folder is searched for (also gzip-compressed: ``.jsonl.gz``, ``.csv.gz`` ...).
+FOLDER_SUFFIXES = (".txt", ".jsonl", ".csv", *sorted(_FEED_SUFFIXES), *sorted(_HTML_SUFFIXES))
+_FOLDER_SUFFIXES = set(FOLDER_SUFFIXES)
+
+
+def file_kind(path: PurePath) -> str:
+    """How a file is read, from its name: ``"jsonl"``, ``"csv"``, ``"feed"``, ``"html"`` or ``"tagpage"``.
+
+    A ``.gz`` ending is looked through (``a.jsonl.gz`` is JSON Lines); anything else is tag-page text.
+    """
+    return _KINDS.get(plain_name(path).suffix.lower(), "tagpage")
+
+
+def plain_name(path: PurePath) -> PurePath:
+    """``path`` without a ``.gz`` ending (``a.jsonl.gz`` -> ``a.jsonl``): its stem names its tag page."""
+    return path.with_name(path.stem) if path.suffix.lower() == ".gz" else path
+
+
+_KINDS = {
+    **dict.fromkeys(JSONL_SUFFIXES, "jsonl"),
+    **dict.fromkeys(_CSV_SUFFIXES, "csv"),
+    **dict.fromkeys(_FEED_SUFFIXES, "feed"),
+    **dict.fromkeys(_HTML_SUFFIXES, "html"),
+}
 
 
 def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.DataFrame:
@@ -91,12 +116,25 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
         raise CorpusError(
             f"no articles found in {names}; expected tag pages (.txt), JSONL or CSV with a body"
         )
-    frame = _to_frame(list(articles), list(articles.values()), dated=dates.files > 0)
+    frame = with_merged_outlets(
+        _to_frame(list(articles), list(articles.values()), dated=dates.files > 0)
+    )
     if dates.files:
         frame.attrs["date_notes"] = dates.notes(frame["published"])
         if dates.message():
             warnings.warn(dates.message(), DatesWarning, stacklevel=2)
     return frame
+
+
+def with_merged_outlets(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with one name per outlet (:func:`analysis.corpus.outlets.merge_outlets`); the spellings
+    merged are listed in ``attrs["outlet_merges"]`` (records of outlet, written as, articles, site)."""
+    if "outlet" not in frame.columns:
+        return frame
+    merged = merge_outlets(frame)
+    out = frame.assign(outlet=merged.outlet)
+    out.attrs = {**frame.attrs, "outlet_merges": merged.merges.to_dict("records")}
+    return out
 
 
 @dataclass
@@ -284,11 +322,14 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[s
             inside = [
                 p.resolve()
                 for p in root.rglob("*")
-                if p.suffix.lower() in _FOLDER_SUFFIXES and p.is_file() and not _is_hidden(p, root)
+                if plain_name(p).suffix.lower() in _FOLDER_SUFFIXES
+                and p.is_file()
+                and not _is_hidden(p, root)
             ]
             if not inside:
                 raise CorpusError(
-                    f"{path}: folder has no articles (no .txt, .jsonl or .csv files found in it or below it)"
+                    f"{path}: folder has no articles (no {', '.join(FOLDER_SUFFIXES)} files, plain or "
+                    ".gz, found in it or below it)"
                 )
             for p in inside:
                 name = _display(p, root)
@@ -312,11 +353,20 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[s
 def parse_text(
     path: Path, display: str, text: str, *, lenient: bool, skipped: list[SkippedBlock]
 ) -> list[ParsedArticle]:
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    kind = file_kind(path)
+    path = plain_name(path)
+    if kind == "jsonl":
         return parse_jsonl(text, path, display, lenient=lenient, skipped=skipped)
-    if suffix in _CSV_SUFFIXES:
+    if kind == "csv":
         return parse_csv(text, path, display, lenient=lenient, skipped=skipped)
+    if kind == "feed":
+        from analysis.corpus.feeds import parse_feed
+
+        return parse_feed(text, path, display)
+    if kind == "html":
+        from analysis.corpus.pages import parse_page
+
+        return parse_page(text, path, display)
     return parse_tag_page(text, path, display, lenient=lenient, skipped=skipped)
 
 

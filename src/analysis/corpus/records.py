@@ -22,6 +22,7 @@ from analysis.corpus.base import (
     reject_block,
 )
 from analysis.corpus.dates import DATE_FIELDS
+from analysis.corpus.outlets import outlet_fields
 
 # --------------------------------------------------------------------------------------------------
 # JSON Lines and CSV exports
@@ -60,26 +61,37 @@ def _record_to_article(
     body_key: str,
     plain: bool = False,
 ) -> ParsedArticle:
-    """One record as an article; ``plain``: its strings are printable ASCII (only stripping applies)."""
+    """One record as an article; ``plain``: its strings are printable ASCII (only stripping applies).
+
+    ``body_key`` ``""``: the export has headlines only (no body field); the title is then required and the
+    body is empty.
+    """
     clean = str.strip if plain else clean_text
     title = record.get("title")
     if title is None:
         title = ""
     if not isinstance(title, str):
         raise BlockError(lineno, f"'title' must be a string, not {type(title).__name__}")
-    body = record.get(body_key)
-    if not isinstance(body, str):
-        raise BlockError(lineno, f"'{body_key}' must be a string, not {type(body).__name__}")
-    body = clean(body)
-    if not body:
-        raise BlockError(lineno, f"empty '{body_key}'; expected the article text")
+    title = clean(title)
+    if body_key:
+        body = record.get(body_key)
+        if not isinstance(body, str):
+            raise BlockError(lineno, f"'{body_key}' must be a string, not {type(body).__name__}")
+        body = clean(body)
+        if not body:
+            raise BlockError(lineno, f"empty '{body_key}'; expected the article text")
+    elif not title:
+        raise BlockError(
+            lineno,
+            "has no 'body' or 'text' field and an empty 'title'; expected a headline or text",
+        )
+    else:
+        body = ""
     try:
         tags = _split_tags(record.get("tags"), "'tags'", clean)
         pages = _split_tags(record.get("tag_pages"), "'tag_pages'", clean) or [stem]
     except TypeError as exc:
         raise BlockError(lineno, str(exc)) from None
-    title = clean(title)
-    key = plain_id(title, body) if plain else article_id(title, body)
     extras: dict[str, Any] = {}
     date_key = next((name for name in DATE_FIELDS if name in record), None)
     known = {
@@ -92,9 +104,16 @@ def _record_to_article(
     for name, value in record.items():
         if name in known:
             continue
-        if name == "id" and value == key:
-            continue  # our own id, e.g. a corpus written by ``python -m analysis articles``
         extras[_RESERVED.get(name, name)] = value
+    extras.update(outlet_fields(record))
+    if body:
+        key = plain_id(title, body) if plain else article_id(title, body)
+    else:  # one headline carried by several outlets is several articles: the link tells them apart
+        key = article_id(title, extras.get("url") or "")
+    if extras.get("record_id") == key:
+        del extras[
+            "record_id"
+        ]  # our own id, e.g. a corpus written by ``python -m analysis articles``
     date, date_line = (record[date_key], lineno) if date_key is not None else (None, None)
     return ParsedArticle(
         title, body, tags, pages, f"{display}:{lineno}", extras, key, date, date_line
@@ -121,10 +140,10 @@ def parse_jsonl(
                     lineno, f"is a JSON {type(record).__name__}; expected one JSON object per line"
                 )
             body_key = "body" if "body" in record else "text" if "text" in record else ""
-            if not body_key:
+            if not body_key and "title" not in record:
                 raise BlockError(
                     lineno,
-                    f"has no 'body' or 'text' field (fields: {', '.join(map(str, record)) or 'none'})",
+                    f"has no 'body', 'text' or 'title' field (fields: {', '.join(map(str, record)) or 'none'})",
                 )
             # JSON strings on an ASCII line without escapes are printable ASCII: _decode removed DEL and
             # json.loads rejects raw control characters.
@@ -167,10 +186,11 @@ def _csv_rows(
         raise BlockError(1, f"header row is not valid CSV ({exc})") from None
     header = [clean_text(h) for h in header]
     body_key = "body" if "body" in header else "text" if "text" in header else ""
-    if not body_key:
+    if not body_key and "title" not in header:
         raise BlockError(
             1,
-            f"has no 'body' or 'text' column (columns found: {', '.join(repr(h) for h in header)})",
+            "has no 'body', 'text' or 'title' column (columns found: "
+            f"{', '.join(repr(h) for h in header)}); a headline-only list needs a 'title' column",
         )
     if len(set(header)) != len(header):
         raise BlockError(

@@ -19,12 +19,15 @@ from analysis.report.html import (
     clusters_html,
     corpus_title,
     figure_html,
+    note_html,
     page_counts,
     slugify,
     summary_html,
     table_html,
     trust_assessment,
 )
+from analysis.report.limits import ReportLimits, report_limits
+from analysis.report.method import method_notes_html
 
 _PEOPLE = {"main_people", "people_html", "quotes_html"}  # imported on first use (spaCy)
 _COMPARE = {
@@ -34,15 +37,19 @@ _COMPARE = {
 
 __all__ = [
     "HTMLBlock",
+    "ReportLimits",
     "clusters_html",
     "corpus_title",
     "figure_html",
     "main_people",
+    "method_notes_html",
+    "note_html",
     "over_time_html",
     "page_counts",
     "pages_compared_html",
     "people_html",
     "quotes_html",
+    "report_limits",
     "slugify",
     "summary_html",
     "table_html",

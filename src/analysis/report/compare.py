@@ -280,16 +280,7 @@ def over_time_html(
             ),
             heading=f"{'Clusters' if model is not None else 'Pages'} over time",
         ),
-        _block(
-            figure_html(
-                plot_trends(tags, title=f"Most-used tags per {unit}"),
-                alt=f"Line chart of the share of articles carrying each of the most-used tags per {unit}",
-                caption="An article with several tags counts for each, so shares need not add up to 100%.",
-                table=tags,
-                csv_name=f"{slug}-tags-over-time.csv",
-            ),
-            heading="Top tags over time",
-        ),
+        _tags_block(tags, unit, slug),
         _spikes_block(groups, tags, slug),
         _rising_block(corpus if texts is None else texts, groups, freq, slug, note),
     ]
@@ -304,8 +295,27 @@ def over_time_html(
     return _section(heading, "over-time", intro=intro, blocks=blocks, notes=notes)
 
 
+def _tags_block(tags: pd.DataFrame, unit: str, slug: str) -> dict[str, Any]:
+    heading = "Top tags over time"
+    if tags.empty:
+        return _block("", heading=heading, text="Not shown: no dated article carries a tag.")
+    return _block(
+        figure_html(
+            plot_trends(tags, title=f"Most-used tags per {unit}"),
+            alt=f"Line chart of the share of articles carrying each of the most-used tags per {unit}",
+            caption="An article with several tags counts for each, so shares need not add up to 100%.",
+            table=tags,
+            csv_name=f"{slug}-tags-over-time.csv",
+        ),
+        heading=heading,
+    )
+
+
 def _spikes_block(groups: pd.DataFrame, tags: pd.DataFrame, slug: str) -> dict[str, Any]:
-    spikes = pd.concat([groups[groups["spike"]], tags[tags["spike"]]], ignore_index=True)
+    found = [table[table["spike"]] for table in (groups, tags) if len(table)]
+    spikes = pd.concat(
+        found, ignore_index=True
+    )  # never an empty table: its dtypes would turn ints to floats
     table = spikes[["label", "group", "articles", "period_articles", "headline"]].rename(
         columns={
             "label": "period",

@@ -26,6 +26,7 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from analysis.config import BUILD_DIR
+from analysis.corpus.boilerplate import strip_boilerplate
 from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.report.html import HTMLBlock, table_html
@@ -125,7 +126,8 @@ def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
     """(corpus, model, skipped blocks) in this process; ``scheduler`` is unused."""
     cache = cache_corpus(*paths, lenient=lenient)
     if cache.n_articles <= SAMPLE_SIZE:  # every article with its body: fit_topics as on any corpus
-        corpus = _from_cache(cache, cache.read())  # equal to load_corpus (tested), not parsed again
+        # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
+        corpus = strip_boilerplate(_from_cache(cache, cache.read()))
         model = fit_topics(corpus, k=k, random_state=random_state, progress=progress)
         return corpus, model, cache.skipped
     model = fit_cached(cache, k=k, random_state=random_state, progress=progress)
@@ -142,7 +144,7 @@ def _dask_corpus(paths, *, k, random_state, scheduler, progress, lenient):
     cache = cache_corpus_dask(*paths, lenient=lenient, client=client)
     # Small enough for one process (as fit_topics_dask decides too): the pandas engine's very fit.
     if cache.n_articles <= SAMPLE_SIZE:
-        corpus = _from_cache(cache, cache.read())
+        corpus = strip_boilerplate(_from_cache(cache, cache.read()))
         model = fit_topics(corpus, k=k, random_state=random_state, progress=progress)
         return corpus, model, cache.skipped
     ddf = cache_frame(cache)
@@ -203,7 +205,7 @@ def text_view(
     found = open_cache(Path(corpus.attrs["cache"])) if "cache" in corpus.attrs else None
     cache = found or cache_corpus(*paths, lenient=lenient)
     bodies = cache.take(rows, ["body"])["body"].to_numpy()
-    sample = corpus.iloc[rows].reset_index(drop=True).assign(body=bodies)
+    sample = strip_boilerplate(corpus.iloc[rows].reset_index(drop=True).assign(body=bodies))
     note = (
         f"This section reads a random sample of {len(rows):,} of the {n:,} articles (reading every "
         "article's text would not fit the report's time); counts here are of the sample."

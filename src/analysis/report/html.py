@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 from analysis.config import SMALL_CORPUS, TEMPLATES_DIR
+from analysis.report.limits import ReportLimits, has_outlets, report_limits
 
 _ENV = Environment(
     loader=FileSystemLoader(str(TEMPLATES_DIR / "snippets")),
@@ -71,9 +72,10 @@ def _cell(value) -> str:
 
 
 def _csv_ready(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with list cells written ``"a; b"`` (any dtype, any length: an empty table passes as it is)."""
     out = table.copy()
     for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, list | tuple)).any():
+        if out[column].dtype == object and any(isinstance(v, list | tuple) for v in out[column]):
             out[column] = out[column].map(
                 lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
             )
@@ -125,6 +127,7 @@ def figure_html(
     csv_name: str | None = None,
     dpi: int = 144,
     colors: int | None = CHART_COLORS,
+    empty: str = "",
 ) -> HTMLBlock:
     """Embed a figure as a PNG data URI, with alt text, a caption and its table as a CSV download.
 
@@ -139,18 +142,18 @@ def figure_html(
         dpi: resolution of the embedded PNG (144 keeps text sharp on high-density screens).
         colors: palette size of the embedded PNG (a chart's flat colours and anti-aliased edges fit in 128,
             at 40% of the bytes of a full-colour PNG); None keeps full colour.
+        empty: when given and ``table`` has no rows, this sentence is shown instead of the chart (e.g.
+            :attr:`analysis.report.limits.ReportLimits.tag_sections` on a corpus without tags).
 
     Returns:
         The HTML fragment.
     """
+    if empty and table is not None and not len(table):
+        _close(fig)
+        return note_html(empty)
     png = chart_png(fig, dpi=dpi, colors=colors)
     width = round(int.from_bytes(png[16:20], "big") * 96 / dpi)  # PNG IHDR width, shown at CSS size
-    if (
-        fig.canvas.manager is not None
-    ):  # a pyplot figure: close it so Jupyter does not show it twice
-        import matplotlib.pyplot as plt
-
-        plt.close(fig)
+    _close(fig)
     context = {
         "png": base64.b64encode(png).decode("ascii"),
         "alt": alt,
@@ -163,6 +166,21 @@ def figure_html(
             csv=_csv_b64(_csv_ready(table)), csv_name=csv_name or "table.csv", csv_rows=len(table)
         )
     return render("figure.html.j2", **context)
+
+
+def _close(fig: Figure) -> None:
+    """Close a pyplot figure so Jupyter does not show it a second time."""
+    if fig.canvas.manager is not None:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+
+
+def note_html(text: str) -> HTMLBlock:
+    """One muted sentence (escaped), e.g. why a chart is not shown."""
+    return HTMLBlock(
+        _ENV.from_string('<p class="ar-muted ar-absent">{{ text }}</p>').render(text=text)
+    )
 
 
 def table_html(
@@ -302,6 +320,7 @@ def summary_html(
     title: str,
     colors: Sequence[str],
     n_leading: int = 6,
+    limits: ReportLimits | None = None,
 ) -> HTMLBlock:
     """The report's opening summary: articles and pages, clusters with sizes and strength, leading tags, trust.
 
@@ -312,16 +331,26 @@ def summary_html(
         title: the corpus name shown as the heading.
         colors: one colour per cluster, the same as in the charts.
         n_leading: how many leading tags to name.
+        limits: what the corpus cannot show (:func:`analysis.report.limits.report_limits`, computed when
+            not given); listed one sentence each. Headlines only make the trust verdict tentative.
 
     Returns:
         The HTML fragment.
     """
     from analysis.tags import tag_summary
 
+    limits = report_limits(corpus) if limits is None else limits
     tags = tag_summary(corpus)
     universal = list(tags.universal_tags) if len(corpus) > 1 else []
     leading = freq.loc[~freq["tag"].isin(universal) & (freq["articles"] > 1)].head(n_leading)
     trust = trust_assessment(model)
+    if limits.headlines:
+        trust = TrustAssessment(
+            "Tentative. The articles have headlines only: a cluster rests on the few words of each "
+            "headline. Use the clusters as a reading guide, not as findings.",
+            trust.notes,
+            ok=False,
+        )
     return render(
         "summary.html.j2",
         title=title,
@@ -339,7 +368,23 @@ def summary_html(
         trust_ok=trust.ok,
         skipped=list(corpus.attrs.get("skipped", [])),
         max_skipped_listed=MAX_SKIPPED_LISTED,
+        limits=limits.lines(),
+        **_outlets_listed(corpus),
     )
+
+
+def _outlets_listed(corpus: pd.DataFrame) -> dict[str, object]:
+    """The summary's outlets: the MAX_PAGES_LISTED largest, how many more, how many spellings were merged."""
+    if not has_outlets(corpus):
+        return {"outlets": [], "n_outlets": 0, "more_outlets": 0, "n_merged": 0}
+    counts = corpus["outlet"].dropna().value_counts(sort=True)  # ties: first seen
+    shown = counts.head(MAX_PAGES_LISTED)
+    return {
+        "outlets": [{"name": name, "articles": int(n)} for name, n in shown.items()],
+        "n_outlets": len(counts),
+        "more_outlets": len(counts) - len(shown),
+        "n_merged": len(corpus.attrs.get("outlet_merges", [])),
+    }
 
 
 def _pages_listed(counts: dict[str, int]) -> dict[str, object]:

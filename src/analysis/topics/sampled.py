@@ -211,11 +211,25 @@ def fit_cached(
     progress: bool = False,
 ):
     """:func:`fit_sampled` on a parse cache (:class:`analysis.corpus.cache.CorpusCache`): the sample and
-    the chunks are read from its Parquet parts, headline and body only."""
-    text = ["title", "body"]
+    the chunks are read from its Parquet parts, headline and body (and outlet or tag pages, to leave out
+    the boilerplate found on the sample: :mod:`analysis.corpus.boilerplate`)."""
+    from analysis.corpus.boilerplate import find_boilerplate, strip_boilerplate
+
+    group = "outlet" if "outlet" in cache.columns else "tag_pages"
+    text = ["title", "body", group]
+    found = []
+
+    def read_sample(rows: np.ndarray) -> pd.DataFrame:
+        sample = cache.take(rows, text)
+        found.append(find_boilerplate(sample))
+        return strip_boilerplate(sample, found[0])
+
+    def chunks() -> Iterable[pd.DataFrame]:
+        return (strip_boilerplate(chunk, found[0]) for chunk in cache.iter_batches(text))
+
     return fit_sampled(
-        lambda rows: cache.take(rows, text),
-        lambda: cache.iter_batches(text),
+        read_sample,
+        chunks,
         cache.n_articles,
         k=k,
         random_state=random_state,

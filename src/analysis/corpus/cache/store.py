@@ -125,7 +125,22 @@ class CorpusCache:
         frame = pd.DataFrame(data)
         if "published" in wanted:
             frame.attrs["date_notes"] = list(self.date_notes)
+        if "outlet" in wanted:
+            frame = self._merge_outlets(frame)
         return frame
+
+    def _merge_outlets(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with one name per outlet, as ``load_corpus`` gives it (the sites are read if needed)."""
+        from analysis.corpus.load import with_merged_outlets
+        from analysis.corpus.outlets import DOMAIN_FIELDS
+
+        sites = [c for c in (*DOMAIN_FIELDS, "url") if c in self.columns and c not in frame.columns]
+        if not sites:
+            return with_merged_outlets(frame)
+        merged = with_merged_outlets(pd.concat([frame[["outlet"]], self.read(sites)], axis=1))
+        out = frame.assign(outlet=merged["outlet"])
+        out.attrs = {**frame.attrs, "outlet_merges": merged.attrs["outlet_merges"]}
+        return out
 
     def take(self, rows: Sequence[int], columns: Sequence[str] | None = None) -> pd.DataFrame:
         """The rows at sorted positions ``rows`` (e.g. a sample), read a part at a time; index = positions."""

@@ -1,0 +1,152 @@
+"""Boilerplate: paragraphs an outlet repeats verbatim across many of its articles, found and left out.
+
+Crawled and exported articles carry an outlet's furniture inside their text: newsletter promos ("Sign up for
+Daily Newsletters"), ad markers ("Advertisement", "Story Continued Below"), "Related:" link lists, bylines,
+copyright lines. They are not the story, yet they would become topic terms, "people" and "quotes". One
+general rule finds them, whatever the outlet: a paragraph (whitespace-normalised, otherwise verbatim) that
+appears in at least :data:`MIN_ARTICLES` articles of one outlet, and in at least :data:`MIN_SHARE` of them,
+is boilerplate of that outlet. Articles are grouped by ``outlet`` (else by their first tag page: a tag
+page is one site's page), so a wire story quoted by several outlets is never taken for furniture.
+
+    from analysis.corpus.boilerplate import strip_boilerplate
+    clean = strip_boilerplate(corpus)     # bodies without their outlet's repeated paragraphs
+    clean.attrs["boilerplate"]            # what was left out: outlet, paragraph, articles
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = [
+    "BOILERPLATE_COLUMNS",
+    "MIN_ARTICLES",
+    "MIN_SHARE",
+    "Boilerplate",
+    "find_boilerplate",
+    "strip_boilerplate",
+]
+
+#: A paragraph is boilerplate of an outlet when at least this many of its articles carry it ...
+MIN_ARTICLES = 5
+#: ... and at least this share of them (so a quote repeated in a few follow-ups of a large outlet stays).
+MIN_SHARE = 0.02
+#: The columns of :attr:`Boilerplate.paragraphs`.
+BOILERPLATE_COLUMNS = ["outlet", "paragraph", "articles"]
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """The boilerplate paragraphs found, by outlet.
+
+    Attributes:
+        paragraphs: one row per (outlet, paragraph): ``outlet``, ``paragraph`` (whitespace-normalised),
+            ``articles`` (how many of the outlet's articles carry it); most frequent first.
+        removed: paragraphs left out of the bodies in all (one per article and paragraph).
+        articles: articles that lost at least one paragraph.
+    """
+
+    paragraphs: pd.DataFrame
+    removed: int
+    articles: int
+
+    def note(self) -> str:
+        """One sentence for a methods note ("" when nothing was found)."""
+        if self.paragraphs.empty:
+            return ""
+        n = len(self.paragraphs)
+        return (
+            f"Boilerplate: {n:,} paragraph{'s' if n != 1 else ''} that an outlet repeats verbatim in at least "
+            f"{MIN_ARTICLES} of its articles and {MIN_SHARE:.0%} of them (promos, ad markers, link boxes, "
+            f"copyright lines) {'were' if n != 1 else 'was'} left out of topics, people and quotes: "
+            f"{self.removed:,} occurrence{'s' if self.removed != 1 else ''} in {self.articles:,} "
+            f"article{'s' if self.articles != 1 else ''}."
+        )
+
+
+def _paragraphs(body: object) -> list[str]:
+    if not isinstance(body, str) or not body:
+        return []
+    return [" ".join(p.split()) for p in body.split("\n\n")]
+
+
+def _groups(corpus: pd.DataFrame) -> list[str]:
+    """Each article's outlet, else its first tag page, else one group for all."""
+    outlets = corpus["outlet"].tolist() if "outlet" in corpus.columns else [None] * len(corpus)
+    pages = corpus["tag_pages"].tolist() if "tag_pages" in corpus.columns else [[]] * len(corpus)
+    out = []
+    for outlet, page in zip(outlets, pages, strict=True):
+        if isinstance(outlet, str) and outlet:
+            out.append(outlet)
+        else:
+            out.append(page[0] if isinstance(page, list) and page else "")
+    return out
+
+
+def find_boilerplate(corpus: pd.DataFrame) -> Boilerplate:
+    """The paragraphs each outlet repeats verbatim in many of its articles (see the module docstring).
+
+    Args:
+        corpus: a corpus with ``body`` (and ``outlet`` or ``tag_pages`` to group by); not modified.
+
+    Returns:
+        The :class:`Boilerplate` found; ``removed`` and ``articles`` count what stripping it removes.
+    """
+    groups = _groups(corpus)
+    sizes = Counter(groups)
+    counts: dict[str, Counter[str]] = {}
+    for group, body in zip(groups, corpus["body"], strict=True):
+        counts.setdefault(group, Counter()).update(set(_paragraphs(body)))
+    rows = []
+    for group, seen in counts.items():
+        floor = max(MIN_ARTICLES, math.ceil(MIN_SHARE * sizes[group]))
+        rows.extend(
+            {"outlet": group, "paragraph": p, "articles": n}
+            for p, n in seen.items()
+            if n >= floor and p
+        )
+    table = pd.DataFrame(rows, columns=BOILERPLATE_COLUMNS)
+    table = table.sort_values(
+        ["articles", "outlet", "paragraph"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
+    found = set(zip(table["outlet"], table["paragraph"], strict=True))
+    removed = affected = 0
+    for group, body in zip(groups, corpus["body"], strict=True):
+        hits = sum((group, p) in found for p in _paragraphs(body))
+        removed += hits
+        affected += bool(hits)
+    return Boilerplate(table, removed, affected)
+
+
+def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) -> pd.DataFrame:
+    """``corpus`` with each outlet's boilerplate paragraphs left out of ``body``.
+
+    Args:
+        corpus: a corpus with ``body``; not modified.
+        found: the boilerplate to remove (default: :func:`find_boilerplate` of ``corpus``).
+
+    Returns:
+        A new DataFrame; ``attrs["boilerplate"]`` holds :attr:`Boilerplate.paragraphs` as records and
+        ``attrs["boilerplate_note"]`` the sentence of :meth:`Boilerplate.note`.
+    """
+    found = find_boilerplate(corpus) if found is None else found
+    out = corpus.copy()
+    if not found.paragraphs.empty:
+        drop = set(zip(found.paragraphs["outlet"], found.paragraphs["paragraph"], strict=True))
+        bodies = []
+        for group, body in zip(_groups(corpus), corpus["body"], strict=True):
+            if not isinstance(body, str) or not body:
+                bodies.append(body)
+                continue
+            kept = [p for p in body.split("\n\n") if (group, " ".join(p.split())) not in drop]
+            bodies.append("\n\n".join(kept))
+        out["body"] = bodies
+    out.attrs = {
+        **corpus.attrs,
+        "boilerplate": found.paragraphs.to_dict("records"),
+        "boilerplate_note": found.note(),
+    }
+    return out
