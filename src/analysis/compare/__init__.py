@@ -4,6 +4,7 @@
   (log-odds ratio with an informative Dirichlet prior, :mod:`analysis.compare.logodds`).
 - :func:`page_overlap`, :func:`multi_page_articles`, :func:`pages_by_cluster`: how pages overlap.
 - :func:`trends`, :func:`rising_terms`, :func:`time_coverage`: coverage per day, week or month.
+- :func:`story_groups`: syndicated and near-identical copies of one story (MinHash + LSH, ``datasketch``).
 - :func:`parse_dates`: publication dates in mixed formats -> UTC (:mod:`analysis.corpus.dates`).
 """
 
@@ -24,9 +25,11 @@ from analysis.compare.trends import (
     time_coverage,
     trends,
 )
+from analysis.compare.stories import STORY_THRESHOLD, representatives, story_groups
 from analysis.corpus.dates import DateColumn, parse_date, parse_dates
 
 __all__ = [
+    "STORY_THRESHOLD",
     "Z_THRESHOLD",
     "DateColumn",
     "TermCounts",
@@ -42,7 +45,9 @@ __all__ = [
     "parse_dates",
     "published_dates",
     "representative_headline",
+    "representatives",
     "rising_terms",
+    "story_groups",
     "time_coverage",
     "trends",
 ]
