@@ -53,7 +53,9 @@ def exact_jaccard(bodies: list[str]) -> sparse.csr_matrix:
     inter = (x @ x.T).tocoo()
     sizes = np.asarray(x.sum(axis=1)).ravel()
     union = sizes[inter.row] + sizes[inter.col] - inter.data
-    return sparse.csr_matrix((inter.data / np.maximum(union, 1), (inter.row, inter.col)), shape=inter.shape)
+    return sparse.csr_matrix(
+        (inter.data / np.maximum(union, 1), (inter.row, inter.col)), shape=inter.shape
+    )
 
 
 def _pairs(labels: np.ndarray) -> set[tuple[int, int]]:
@@ -67,7 +69,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=STORY_THRESHOLD)
     parser.add_argument("--stories", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=0, help="seed of the planted copies (the default was tuned on 0)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="seed of the planted copies (the default was tuned on 0)",
+    )
     args = parser.parse_args()
     if not BBC.exists():
         raise SystemExit(f"skipped: {BBC} is absent")
@@ -91,23 +98,37 @@ def main() -> None:
     truth = connected_components(graph, directed=False)[1]
     true_pairs, found_pairs = _pairs(truth), _pairs(groups)
     hits = len(true_pairs & found_pairs)
-    print(f"corpus: {n_orig:,} BBC articles + {len(copy_rows):,} copies of {args.stories} of them over 8 outlets")
-    print(f"BBC originals that are re-published versions of each other (exact Jaccard >= {SAME}): {int(natural.sum())} pairs")
-    print(f"threshold {args.threshold}: {len(found_pairs):,} pairs joined, {len(true_pairs):,} true pairs")
+    print(
+        f"corpus: {n_orig:,} BBC articles + {len(copy_rows):,} copies of {args.stories} of them over 8 outlets"
+    )
+    print(
+        f"BBC originals that are re-published versions of each other (exact Jaccard >= {SAME}): {int(natural.sum())} pairs"
+    )
+    print(
+        f"threshold {args.threshold}: {len(found_pairs):,} pairs joined, {len(true_pairs):,} true pairs"
+    )
     print(f"  recall (true pairs joined):        {hits / len(true_pairs):.4f}")
     print(f"  precision (joined pairs correct):  {hits / max(len(found_pairs), 1):.4f}")
     home = story_of[corpus["true_story"].iloc[n_orig:]].to_numpy()
     found = groups[copy_rows] == groups[home]
     for strength in STRENGTHS:
         mask = (corpus["strength"].iloc[n_orig:] == strength).to_numpy()
-        print(f"  copies grouped with their original, {strength:6}: {found[mask].mean():.4f} of {int(mask.sum())}")
+        print(
+            f"  copies grouped with their original, {strength:6}: {found[mask].mean():.4f} of {int(mask.sum())}"
+        )
     wrong = [(i, j) for i, j in found_pairs - true_pairs if i < n_orig and j < n_orig]
     distinct = [(i, j) for i, j in wrong if jaccard[i, j] < DISTINCT]
-    same_category = [(i, j) for i, j in distinct if bbc["category"].iat[i] == bbc["category"].iat[j]]
-    print(f"  distinct BBC articles joined (exact Jaccard < {DISTINCT}): {len(distinct)} pairs, "
-          f"{len(same_category)} of the same category")
-    print(f"time: story_groups {ours:.2f} s for {len(corpus):,} articles; "
-          f"plain exact Jaccard of all pairs (scikit-learn, no grouping) {plain:.2f} s")
+    same_category = [
+        (i, j) for i, j in distinct if bbc["category"].iat[i] == bbc["category"].iat[j]
+    ]
+    print(
+        f"  distinct BBC articles joined (exact Jaccard < {DISTINCT}): {len(distinct)} pairs, "
+        f"{len(same_category)} of the same category"
+    )
+    print(
+        f"time: story_groups {ours:.2f} s for {len(corpus):,} articles; "
+        f"plain exact Jaccard of all pairs (scikit-learn, no grouping) {plain:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from analysis.compare.groups import (
     pages_by_cluster,
 )
 from analysis.compare.logodds import Z_THRESHOLD, log_odds_z, log_odds_z_pair
+from analysis.compare.stories import STORY_THRESHOLD, representatives, story_groups
 from analysis.compare.trends import (
     TimeCoverage,
     published_dates,
@@ -25,7 +26,6 @@ from analysis.compare.trends import (
     time_coverage,
     trends,
 )
-from analysis.compare.stories import STORY_THRESHOLD, representatives, story_groups
 from analysis.corpus.dates import DateColumn, parse_date, parse_dates
 
 __all__ = [

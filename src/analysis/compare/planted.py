@@ -58,7 +58,7 @@ def edit_copy(
         extra = " ".join(rng.choice(_FILLER, size=2, replace=False)) + "."
         paragraphs.insert(int(rng.integers(1, len(paragraphs) + 1)), extra)
     words = "\n\n".join(paragraphs).split(" ")
-    n_changed = int(round(dose["words"] * len(words)))
+    n_changed = round(dose["words"] * len(words))
     if n_changed:
         vocabulary = [w for w in words if w.isalpha() and len(w) > 3] or ["report"]
         for i in rng.choice(len(words), size=min(n_changed, len(words)), replace=False):

@@ -210,7 +210,9 @@ def _band_keys(values: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return keys
 
 
-def _linked(values: np.ndarray, keys: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+def _linked(
+    values: np.ndarray, keys: np.ndarray, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs (same band key) whose estimated Jaccard reaches ``threshold``."""
     left, right = [], []
     for band in range(keys.shape[1]):
@@ -238,7 +240,11 @@ def _linked(values: np.ndarray, keys: np.ndarray, threshold: float) -> tuple[np.
 
 
 def _check(threshold: float, num_perm: int) -> None:
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 < threshold < 1:
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not 0 < threshold < 1
+    ):
         raise ParameterError(
             f"threshold must be a number between 0 and 1 (e.g. {STORY_THRESHOLD}), got {threshold!r}."
         )
@@ -280,13 +286,17 @@ def story_groups_from_batches(
         for lo in range(0, len(batch), CHUNK_ARTICLES):
             chunk = batch.iloc[lo : lo + CHUNK_ARTICLES]
             if done + len(chunk) > n_articles:
-                raise ParameterError(f"the batches hold more than the {n_articles:,} articles announced.")
+                raise ParameterError(
+                    f"the batches hold more than the {n_articles:,} articles announced."
+                )
             signed = story_signatures(chunk, num_perm=num_perm, permutations=permutations)
             values[done : done + len(chunk)] = signed.values
             usable[done : done + len(chunk)] = signed.usable
             done += len(chunk)
     if done != n_articles:
-        raise ParameterError(f"the batches hold {done:,} articles, not the {n_articles:,} announced.")
+        raise ParameterError(
+            f"the batches hold {done:,} articles, not the {n_articles:,} announced."
+        )
     return _components(values, usable, threshold)
 
 
@@ -302,7 +312,9 @@ def _components(values: np.ndarray, usable: np.ndarray, threshold: float) -> np.
     _, labels = connected_components(graph, directed=False)
     _, first = np.unique(labels, return_index=True)
     renumber = np.empty(len(first), dtype=np.int64)
-    renumber[np.argsort(labels[first], kind="stable")] = np.argsort(np.argsort(first, kind="stable"))
+    renumber[np.argsort(labels[first], kind="stable")] = np.argsort(
+        np.argsort(first, kind="stable")
+    )
     return renumber[labels]
 
 
