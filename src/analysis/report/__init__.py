@@ -34,6 +34,7 @@ _COMPARE = {
     "over_time_html",
     "pages_compared_html",
 }  # imported on first use (scikit-learn, matplotlib)
+_OUTLETS = {"outlets_compared_html", "stories_html"}  # imported on first use
 
 __all__ = [
     "HTMLBlock",
@@ -44,6 +45,7 @@ __all__ = [
     "main_people",
     "method_notes_html",
     "note_html",
+    "outlets_compared_html",
     "over_time_html",
     "page_counts",
     "pages_compared_html",
@@ -51,6 +53,7 @@ __all__ = [
     "quotes_html",
     "report_limits",
     "slugify",
+    "stories_html",
     "summary_html",
     "table_html",
     "trust_assessment",
@@ -62,6 +65,10 @@ def __getattr__(name: str):
         from analysis.report import compare
 
         return getattr(compare, name)
+    if name in _OUTLETS:
+        from analysis.report import outlets
+
+        return getattr(outlets, name)
     if name in _PEOPLE:
         from analysis.report import people
 
