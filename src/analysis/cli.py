@@ -67,6 +67,7 @@ def _report(args: argparse.Namespace) -> int:
             engine=engine,
             scheduler=scheduler,
             lenient=args.lenient,
+            compare_by=args.compare_by,
         )
     return 0
 
@@ -150,6 +151,14 @@ def _add_report(sub) -> None:
         default=None,
         help="an installed trained spaCy pipeline for the people sections, e.g. en_core_web_sm "
         "(default: built-in rules; nothing is downloaded)",
+    )
+    r.add_argument(
+        "--compare-by",
+        metavar="COLUMN",
+        default=None,
+        help="the column whose values the 'Outlets compared' section compares, e.g. outlet, "
+        "outlet_domain or bias (default: outlet when the articles have two or more outlets, else the "
+        "tag pages are compared as before)",
     )
     r.add_argument("--show-code", action="store_true", help="keep the code cells in the report")
     r.add_argument(

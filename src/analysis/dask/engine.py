@@ -37,7 +37,7 @@ from analysis.topics.sampled import (
     LEAD_WORDS,
     SAMPLE_SIZE,
     assemble_model,
-    sample_rows,
+    sample_among,
     train_assigner,
 )
 
@@ -191,7 +191,9 @@ def fit_topics_dask(
         k: number of clusters; None chooses k on the sample.
         random_state: seeds the sample and the fit.
         progress: show progress.
-        **options: ``sample_size`` (default :data:`analysis.topics.sampled.SAMPLE_SIZE`).
+        **options: ``sample_size`` (default :data:`analysis.topics.sampled.SAMPLE_SIZE`), ``among``
+            (sorted positions the sample is drawn from, e.g. one copy of each story), and options of
+            ``fit_topics``.
 
     Returns:
         A :class:`analysis.topics.TopicModel`; ``labels[i]`` is the cluster of the i-th row of ``ddf`` as
@@ -205,11 +207,12 @@ def fit_topics_dask(
     lengths = _lengths(ddf)
     n = int(sum(lengths))
     sample_size = int(options.pop("sample_size", SAMPLE_SIZE))
+    among = options.pop("among", None)
     if n <= sample_size:  # small enough for one process: exactly what fit_topics gives on pandas
         parts = gather(client.compute(text), "gathering the articles")
         frame = pd.concat(parts, ignore_index=True)
         return fit_topics(frame, k=k, random_state=random_state, progress=progress, **options)
-    rows = sample_rows(n, sample_size, random_state)
+    rows = sample_among(n, sample_size, random_state, among)
     sample = _sample(text, lengths, rows)
     sampled = fit_topics(
         sample, k=k, random_state=random_state, progress=progress, max_words=LEAD_WORDS, **options
@@ -220,7 +223,8 @@ def fit_topics_dask(
     assigned = client.compute([dask.delayed(_assign)(part, shared) for part in text])
     results = gather(assigned, "assigning articles to clusters", progress=progress)
     frame = pd.concat(results, ignore_index=True)
-    return assemble_model(sampled, frame, n_sample=len(rows))
+    eligible = None if among is None else np.isin(np.arange(n), among)
+    return assemble_model(sampled, frame, n_sample=len(rows), eligible=eligible)
 
 
 def _assign(frame: pd.DataFrame, assigner) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.errors import ParameterError
-from analysis.plots.style import HEATMAP_CMAP, _text_color, empty_figure, shorten, style_axes
+from analysis.plots.style import HEATMAP_CMAP, empty_figure, shorten, style_axes, text_color
 from analysis.plots.topics import cluster_colors
 
 __all__ = ["plot_outlet_attention", "plot_topic_shares"]
@@ -82,7 +82,7 @@ def plot_topic_shares(
                 ha="center",
                 va="center",
                 fontsize=8.5,
-                color=_text_color(cmap(norm(values[i, j]))),
+                color=text_color(cmap(norm(values[i, j]))),
                 fontweight="bold" if i == len(rows) - 1 else "normal",
             )
     ax.axhline(len(rows) - 1.5, color="white", linewidth=3)

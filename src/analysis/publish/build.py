@@ -143,6 +143,7 @@ def build_report(
     engine: str = "pandas",
     scheduler: str | None = None,
     lenient: bool = False,
+    compare_by: str | None = None,
 ) -> Path:
     """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
 
@@ -162,6 +163,8 @@ def build_report(
         scheduler: address of a Dask scheduler (``engine="dask"``).
         lenient: skip blocks of the inputs that do not parse instead of stopping at the first; each is
             listed in a warning, and the report says how many were left out and where.
+        compare_by: the column the "Outlets compared" section compares (e.g. ``"outlet_domain"``); None
+            compares ``outlet`` when the articles have two or more outlets, else tag pages as before.
 
     Returns:
         The path of the written report.
@@ -179,10 +182,20 @@ def build_report(
 
         load_pipeline(nlp)  # a pipeline that is not installed fails here, before anything runs
     sources = [Path(p) for p in (paths or [SEEDS_DIR])]
-    title = _check_inputs(sources, k, progress, engine=engine, scheduler=scheduler, lenient=lenient)
+    title = _check_inputs(
+        sources,
+        k,
+        progress,
+        engine=engine,
+        scheduler=scheduler,
+        lenient=lenient,
+        compare_by=compare_by,
+    )
     out = _output_path(output, title)
     clear_report_files()
     engine_parameters = {"ENGINE": engine, "SCHEDULER": scheduler, "LENIENT": lenient}
+    if compare_by is not None:
+        engine_parameters["COMPARE_BY"] = compare_by
     executed = _execute(
         Path(notebook),
         sources,
@@ -210,6 +223,7 @@ def _check_inputs(
     engine: str,
     scheduler: str | None,
     lenient: bool = False,
+    compare_by: str | None = None,
 ) -> str:
     """Parse the inputs once into the Parquet cache that the notebook reads (failing fast with a clean
     error); only the tag pages are read back here. Returns the corpus title."""
@@ -217,6 +231,12 @@ def _check_inputs(
     cache = prepare_cache(
         sources, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient
     )
+    if compare_by is not None and compare_by != "tag_pages" and compare_by not in cache.columns:
+        usable = [c for c in cache.columns if c not in {"id", "title", "body"}]
+        raise ParameterError(
+            f"--compare-by {compare_by}: the articles have no column {compare_by!r}; use one of "
+            f"{', '.join(usable)} (or tag_pages)."
+        )
     corpus = cache.read(["tag_pages"])
     title = corpus_title(corpus, sources)
     _say(

@@ -25,13 +25,13 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup, escape
 
+from analysis.compare.stories import representatives, story_groups, story_groups_from_batches
 from analysis.config import BUILD_DIR
 from analysis.corpus.boilerplate import strip_boilerplate
 from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.report.html import HTMLBlock, table_html
-from analysis.topics import fit_topics
-from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, sample_rows
+from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, fit_stories, sample_rows
 
 __all__ = [
     "FULL_TABLE_MAX",
@@ -128,15 +128,51 @@ def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
     if cache.n_articles <= SAMPLE_SIZE:  # every article with its body: fit_topics as on any corpus
         # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
         corpus = strip_boilerplate(_from_cache(cache, cache.read()))
-        model = fit_topics(corpus, k=k, random_state=random_state, progress=progress)
+        corpus, first = _with_stories(cache, corpus)
+        model = fit_stories(
+            corpus,
+            corpus["story_group"].to_numpy(),
+            first,
+            k=k,
+            random_state=random_state,
+            progress=progress,
+        )
         return corpus, model, cache.skipped
-    model = fit_cached(cache, k=k, random_state=random_state, progress=progress)
-    corpus = cache.read([c for c in cache.columns if c != "body"])
-    return _from_cache(cache, corpus), model, cache.skipped
+    corpus = _from_cache(cache, cache.read([c for c in cache.columns if c != "body"]))
+    corpus, first = _with_stories(cache, corpus)
+    among = np.flatnonzero(first) if not first.all() else None
+    model = fit_cached(cache, k=k, random_state=random_state, progress=progress, among=among)
+    return corpus, model, cache.skipped
+
+
+def _with_stories(cache, corpus: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The corpus with its ``story_group`` column, the mask of each story's first copy (the one topics are
+    fitted on), and ``attrs["story_note"]`` saying so. A corpus read with its bodies (boilerplate left out)
+    is grouped as it is; a large archive's bodies are read from the cache a part at a time."""
+    if "body" in corpus.columns:
+        ids = story_groups(corpus).to_numpy()
+    else:
+        text = [c for c in ("title", "body") if c in cache.columns]
+        ids = story_groups_from_batches(cache.iter_batches(text), cache.n_articles)
+    attrs = dict(corpus.attrs)
+    corpus = corpus.assign(story_group=ids)
+    corpus.attrs.update(attrs)
+    first = representatives(corpus, ids)
+    n_stories = int(first.sum())
+    if n_stories < len(corpus):
+        corpus.attrs["story_note"] = (
+            f"The {len(corpus):,} articles hold {n_stories:,} distinct stories: "
+            f"{len(corpus) - n_stories:,} are copies of another article (syndicated, or re-run with small "
+            "edits). Topic clusters and the words compared count each story once (clusters are found on "
+            "its earliest copy; every copy then takes its cluster); counts of articles per outlet, tag, "
+            "page and date count every copy."
+        )
+    return corpus, first
 
 
 def _dask_corpus(paths, *, k, random_state, scheduler, progress, lenient):
-    """(corpus, model, skipped blocks) with the clusters assigned as Dask tasks."""
+    """(corpus, model, skipped blocks) with the clusters assigned as Dask tasks (story groups are found in
+    this process, reading the cache a part at a time)."""
     from analysis.dask.client import get_client  # the optional engine, imported only when chosen
     from analysis.dask.engine import cache_corpus_dask, cache_frame, fit_topics_dask
 
@@ -145,13 +181,23 @@ def _dask_corpus(paths, *, k, random_state, scheduler, progress, lenient):
     # Small enough for one process (as fit_topics_dask decides too): the pandas engine's very fit.
     if cache.n_articles <= SAMPLE_SIZE:
         corpus = strip_boilerplate(_from_cache(cache, cache.read()))
-        model = fit_topics(corpus, k=k, random_state=random_state, progress=progress)
+        corpus, first = _with_stories(cache, corpus)
+        model = fit_stories(
+            corpus,
+            corpus["story_group"].to_numpy(),
+            first,
+            k=k,
+            random_state=random_state,
+            progress=progress,
+        )
         return corpus, model, cache.skipped
     ddf = cache_frame(cache)
-    model = fit_topics_dask(ddf, k=k, random_state=random_state, progress=progress)
     columns = [c for c in ddf.columns if c != "body"]
-    corpus = ddf[columns].compute().reset_index(drop=True)
-    return _from_cache(cache, corpus), model, cache.skipped
+    corpus = _from_cache(cache, ddf[columns].compute().reset_index(drop=True))
+    corpus, first = _with_stories(cache, corpus)
+    among = np.flatnonzero(first) if not first.all() else None
+    model = fit_topics_dask(ddf, k=k, random_state=random_state, progress=progress, among=among)
+    return corpus, model, cache.skipped
 
 
 def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, random_state: int = 0):

@@ -29,7 +29,7 @@ from analysis.compare.outlets import (
 from analysis.plots.compare import plot_distinguishing_terms
 from analysis.plots.outlets import plot_outlet_attention, plot_topic_shares
 from analysis.report.compare import MIN_DATED, MIN_PERIODS
-from analysis.report.html import HTMLBlock, _render, figure_html, table_html
+from analysis.report.html import HTMLBlock, figure_html, render, table_html
 from analysis.report.tables import cluster_names
 
 __all__ = ["outlets_compared_html", "stories_html"]
@@ -44,11 +44,11 @@ def _block(html: str, *, heading: str | None = None, text: str | None = None) ->
 def _section(heading: str, anchor: str, **context: Any) -> HTMLBlock:
     for key in ("intro", "blocks", "notes"):
         context.setdefault(key, [])
-    return _render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
+    return render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
 
 
 def _absent(heading: str, reason: str) -> HTMLBlock:
-    return _render("section.html.j2", heading=heading, anchor="", absent=reason)
+    return render("section.html.j2", heading=heading, anchor="", absent=reason)
 
 
 def _percent(share: float) -> str:
@@ -57,6 +57,10 @@ def _percent(share: float) -> str:
 
 def _noun(by: str) -> str:
     return by.replace("_", " ")
+
+
+def _plural(by: str, n: int) -> str:
+    return _noun(by) if n == 1 else f"{_noun(by)}s"
 
 
 def outlets_compared_html(
@@ -115,7 +119,7 @@ def outlets_compared_html(
     blocks.append(_attention_block(corpus, model, by, names, freq, slug))
     shown = min(n_outlets, MAX_OUTLETS)
     intro = [
-        f"The {len(corpus):,} articles come from {n_outlets:,} {_noun(by)} values"
+        f"The {len(corpus):,} articles come from {n_outlets:,} {_plural(by, n_outlets)}"
         + (f"; the {shown} with the most articles are compared here" if n_outlets > shown else "")
         + ". Shares are of each outlet's own articles, so a large outlet does not look interested in "
         "everything; counts are per article (a syndicated story counts for every outlet that ran it)."
@@ -268,7 +272,8 @@ def stories_html(corpus: pd.DataFrame, *, by: str | None = None, slug: str = "re
     in_groups = int(spread["copies"].sum())
     intro = [
         (
-            f"{in_groups:,} of the {len(corpus):,} articles are copies of {len(spread):,} stories run more "
+            f"{in_groups:,} of the {len(corpus):,} articles are copies of {len(spread):,} "
+            f"{'story' if len(spread) == 1 else 'stories'} run more "
             "than once (syndicated or re-run with a new headline, a byline, a trimmed or added paragraph or a "
             "few words changed; found with MinHash on 4-word shingles)."
         )

@@ -36,6 +36,8 @@ __all__ = [
     "assemble_model",
     "fit_cached",
     "fit_sampled",
+    "fit_stories",
+    "sample_among",
     "sample_rows",
     "train_assigner",
 ]
@@ -168,6 +170,7 @@ def fit_sampled(
     random_state: int = 0,
     sample_size: int = SAMPLE_SIZE,
     progress: bool = False,
+    among: np.ndarray | None = None,
 ):
     """Fit topics on a random sample and assign every article chunk by chunk (bounded memory).
 
@@ -179,6 +182,8 @@ def fit_sampled(
         random_state: seeds the sample and the fit.
         sample_size: articles in the sample.
         progress: show progress bars.
+        among: sorted positions the sample is drawn from (e.g. one copy of each story, so that a story
+            run fifty times weighs once); default every article.
 
     Returns:
         An :class:`analysis.topics.TopicModel` over all ``n_articles`` (labels, fit and positions of every
@@ -186,7 +191,7 @@ def fit_sampled(
     """
     from analysis.topics import fit_topics
 
-    rows = sample_rows(n_articles, sample_size, random_state)
+    rows = sample_among(n_articles, sample_size, random_state, among)
     sample = read_sample(rows)
     sampled = fit_topics(
         sample, k=k, random_state=random_state, progress=progress, max_words=LEAD_WORDS
@@ -199,7 +204,18 @@ def fit_sampled(
         raise ParameterError(
             f"expected {n_articles} articles from the chunks, got {0 if assigned is None else len(assigned)}"
         )
-    return assemble_model(sampled, assigned, n_sample=len(rows))
+    eligible = None if among is None else np.isin(np.arange(n_articles), among)
+    return assemble_model(sampled, assigned, n_sample=len(rows), eligible=eligible)
+
+
+def sample_among(
+    n: int, size: int, random_state: int, among: np.ndarray | None = None
+) -> np.ndarray:
+    """:func:`sample_rows` of ``n`` rows, or of the sorted positions ``among`` when given."""
+    if among is None:
+        return sample_rows(n, size, random_state)
+    among = np.asarray(among, dtype=np.int64)
+    return among[sample_rows(len(among), size, random_state)]
 
 
 def fit_cached(
@@ -209,6 +225,7 @@ def fit_cached(
     random_state: int = 0,
     sample_size: int = SAMPLE_SIZE,
     progress: bool = False,
+    among: np.ndarray | None = None,
 ):
     """:func:`fit_sampled` on a parse cache (:class:`analysis.corpus.cache.CorpusCache`): the sample and
     the chunks are read from its Parquet parts, headline and body (and outlet or tag pages, to leave out
@@ -235,6 +252,7 @@ def fit_cached(
         random_state=random_state,
         sample_size=sample_size,
         progress=progress,
+        among=among,
     )
 
 
@@ -250,13 +268,24 @@ def _bar(chunks: Iterable[pd.DataFrame], total: int, progress: bool) -> Iterable
             bar.update(len(chunk))
 
 
-def assemble_model(sampled, assigned: pd.DataFrame, *, n_sample: int):
+def assemble_model(
+    sampled,
+    assigned: pd.DataFrame,
+    *,
+    n_sample: int,
+    eligible: np.ndarray | None = None,
+    note: str | None = None,
+):
     """The :class:`~analysis.topics.TopicModel` of all articles from the sample's model and every assignment.
 
     Args:
         sampled: the model fitted on the sample.
         assigned: ``cluster``, ``fit``, ``x``, ``y`` of every article, in corpus order.
         n_sample: size of the sample.
+        eligible: articles that may be listed as a cluster's representatives (e.g. one copy per story);
+            default all.
+        note: the sentence saying how the clusters were found (default: on a random sample, assigned by
+            naive Bayes).
     """
     k = sampled.k
     raw = assigned["cluster"].to_numpy(dtype=np.int64)
@@ -271,9 +300,9 @@ def assemble_model(sampled, assigned: pd.DataFrame, *, n_sample: int):
     clusters = sampled.clusters.iloc[order].reset_index(drop=True)
     clusters.index.name = "cluster"
     clusters["size"] = sizes[order]
-    clusters["representatives"] = [_top(labels, fit, c) for c in range(k)]
+    clusters["representatives"] = [_top(labels, fit, c, eligible) for c in range(k)]
     n = len(labels)
-    note = (
+    note = note or (
         f"The clusters were found on a random sample of {n_sample:,} of the {n:,} articles (labels, terms, "
         "silhouette and stability come from that sample); every article was then assigned to a cluster by a "
         "naive-Bayes classifier trained on the sample's clusters. Cluster sizes count all articles."
@@ -295,7 +324,68 @@ def assemble_model(sampled, assigned: pd.DataFrame, *, n_sample: int):
     )
 
 
-def _top(labels: np.ndarray, fit: np.ndarray, cluster: int, n: int = 5) -> list[int]:
-    members = np.flatnonzero(labels == cluster)
+def _top(
+    labels: np.ndarray, fit: np.ndarray, cluster: int, eligible: np.ndarray | None, n: int = 5
+) -> list[int]:
+    members = np.flatnonzero((labels == cluster) & (True if eligible is None else eligible))
     best = members[np.lexsort((members, -fit[members]))][:n]
     return [int(i) for i in best]
+
+
+def fit_stories(
+    corpus: pd.DataFrame,
+    groups: np.ndarray,
+    first: np.ndarray,
+    *,
+    k: int | None = None,
+    random_state: int = 0,
+    progress: bool = False,
+):
+    """:func:`analysis.topics.fit_topics` on one copy of each story; every copy takes its story's cluster.
+
+    A story run fifty times (syndicated, or re-run with small edits) then weighs once in the clusters, as
+    one article would, while cluster sizes still count every article.
+
+    Args:
+        corpus: the corpus (``title``, ``body``).
+        groups: the story group of each article (:func:`analysis.compare.story_groups`).
+        first: boolean mask of each group's copy the clusters are fitted on
+            (:func:`analysis.compare.representatives`).
+        k: number of clusters; None chooses it from the data.
+        random_state: seeds the fit.
+        progress: show progress bars.
+
+    Returns:
+        An :class:`analysis.topics.TopicModel` over every article of ``corpus``; exactly ``fit_topics``
+        when no story has two copies.
+    """
+    from analysis.topics import fit_topics
+
+    rows = np.flatnonzero(first)
+    if len(rows) == len(corpus):
+        return fit_topics(corpus, k=k, random_state=random_state, progress=progress)
+    sampled = fit_topics(
+        corpus.iloc[rows].reset_index(drop=True), k=k, random_state=random_state, progress=progress
+    )
+    ids = np.asarray(groups)
+    story = pd.Series(np.arange(len(rows)), index=ids[rows]).loc[ids].to_numpy()
+    assigned = pd.DataFrame(
+        {
+            "cluster": sampled.labels[story],
+            "fit": sampled.fit[story],
+            "x": sampled.positions[story, 0],
+            "y": sampled.positions[story, 1],
+        }
+    )
+    note = (
+        f"The clusters were found on one copy of each story ({len(rows):,} stories among {len(corpus):,} "
+        "articles), so a story run many times weighs once; each copy then takes its story's cluster. "
+        "Cluster sizes count all articles."
+    )
+    model = assemble_model(sampled, assigned, n_sample=len(rows), eligible=first, note=note)
+    settings = {
+        **model.settings,
+        "fitted_on": f"one copy of each of {len(rows):,} stories",
+        "assignment": "each copy takes its story's cluster",
+    }
+    return replace(model, settings=settings)
