@@ -16,13 +16,23 @@ re-published versions). Printed:
 - distinct BBC articles of the same category joined (pairs of originals with an exact Jaccard under 0.3);
 - time of ``story_groups`` next to the plain way (exact Jaccard of every pair with scikit-learn).
 
-    .venv/bin/python benchmarks/syndication.py [--threshold 0.5] [--stories 300]
+With ``--scale N`` it measures instead what story grouping adds to ``python -m analysis report`` on N
+generated articles (``newsgen``, as ``archive_scale.py``): the whole report's wall time and peak memory
+(which include the grouping), then the grouping alone on the report's parse cache (bodies read a part at a
+time, as the report does), and the share it adds: grouping / (report - grouping).
+
+    .venv/bin/python benchmarks/syndication.py [--threshold 0.35] [--stories 300] [--seed 0]
+    .venv/bin/python benchmarks/syndication.py --scale 100000 [--data-dir /tmp/archives]
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from itertools import combinations
 from pathlib import Path
@@ -37,7 +47,9 @@ from analysis import load_corpus
 from analysis.compare.planted import STRENGTHS, syndicate
 from analysis.compare.stories import SHINGLE_WORDS, STORY_THRESHOLD, story_groups
 
-BBC = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc" / "bbc.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+BBC = ROOT.parent / "shared" / "data" / "bbc" / "bbc.jsonl"
+sys.path.insert(0, str(Path(__file__).parent))
 SAME = 0.5  # exact Jaccard at which two BBC originals are the same story
 DISTINCT = 0.3  # below this they are distinct articles
 
@@ -75,7 +87,16 @@ def main() -> None:
         default=0,
         help="seed of the planted copies (the default was tuned on 0)",
     )
+    parser.add_argument(
+        "--scale", type=int, help="measure the cost inside a report of this many articles"
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="where the generated archive is kept (--scale)"
+    )
     args = parser.parse_args()
+    if args.scale:
+        scale(args.scale, args.data_dir)
+        return
     if not BBC.exists():
         raise SystemExit(f"skipped: {BBC} is absent")
     bbc = load_corpus(BBC)
@@ -129,6 +150,55 @@ def main() -> None:
         f"time: story_groups {ours:.2f} s for {len(corpus):,} articles; "
         f"plain exact Jaccard of all pairs (scikit-learn, no grouping) {plain:.2f} s"
     )
+
+
+_GROUPING = """
+import sys, time, resource
+from analysis.scale.cache import cache_corpus
+from analysis.compare.stories import story_groups_from_batches
+cache = cache_corpus(sys.argv[1])
+start = time.perf_counter()
+ids = story_groups_from_batches(cache.iter_batches(["title", "body"]), cache.n_articles)
+print(time.perf_counter() - start, len(set(ids.tolist())))
+"""
+
+
+def scale(n: int, data_dir: Path | None) -> None:
+    """Story grouping's share of a whole report's time at ``n`` generated articles (pandas engine)."""
+    from archive_scale import _report_cmd, _row, measure
+    from newsgen import write_jsonl_chunked
+
+    from analysis.compare.stories import NUM_PERM
+
+    tmp = tempfile.TemporaryDirectory()
+    folder = data_dir or Path(tmp.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"news-{n}.jsonl"
+    if not path.exists():
+        write_jsonl_chunked(path, n)
+    shutil.rmtree(ROOT / "build" / "corpus-cache", ignore_errors=True)
+    out = folder / f"report-{n}.html"
+    report = measure(_report_cmd(path, "pandas", out))
+    print(f"report with story groups ({n:,} articles, k=20):")
+    print(_row("pandas", n, report, out), flush=True)
+    grouping = measure([sys.executable, "-c", _GROUPING, str(path)])
+    took = subprocess.run(
+        [sys.executable, "-c", _GROUPING, str(path)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    seconds = float(took[0])
+    print(
+        f"story grouping alone (reading bodies from the parse cache): {seconds:.1f} s, "
+        f"{took[1]} groups; its process peaked at {grouping['peak_mb']:.0f} MB (cache reading included)"
+    )
+    print(
+        f"share it adds to the report: {seconds:.1f} / ({report['wall']:.1f} - {seconds:.1f}) = "
+        f"{seconds / (report['wall'] - seconds):.1%}"
+    )
+    print(
+        f"state held at 1,000,000 articles: signatures {NUM_PERM} x 4 bytes = "
+        f"{1_000_000 * NUM_PERM * 4 / 1e6:.0f} MB (+ one band's keys, 8 MB)"
+    )
+    tmp.cleanup()
 
 
 if __name__ == "__main__":

@@ -13,9 +13,9 @@ of :data:`NUM_PERM` values from ``datasketch`` (its ``affine32`` permutation fam
 a chunk of articles at a time). Locality-sensitive hashing with the band layout ``datasketch.MinHashLSH``
 chooses for the threshold proposes candidate pairs (articles sharing a whole band); a candidate pair is kept
 when its estimated Jaccard similarity (the share of equal signature values) reaches ``threshold``; groups
-are the connected components of the kept pairs. Memory holds the signatures and band keys (about 300 bytes
-per article), never the texts: bodies are read a chunk at a time (:func:`story_groups_from_batches` reads
-them straight from the parse cache).
+are the connected components of the kept pairs. Memory holds the signatures (4 bytes x ``num_perm`` per
+article: 256 MB at 1,000,000 articles) and one band's keys at a time, never the texts: bodies are read a
+chunk at a time (:func:`story_groups_from_batches` reads them straight from the parse cache).
 
 Articles with fewer than :data:`MIN_WORDS` words are never grouped: short texts ("Watch: ...") are too
 alike to tell copies from coincidences.
@@ -198,45 +198,47 @@ def story_signatures(
     return StorySignatures(values, (words >= min_words) & has_shingle)
 
 
-def _band_keys(values: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """(articles x bands) uint64 key of each band of each signature."""
-    keys = np.empty((len(values), bands), dtype=np.uint64)
-    for i in range(bands):
-        key = np.full(len(values), i + 1, dtype=np.uint64)
-        for j in range(i * rows, (i + 1) * rows):
-            key = (key ^ values[:, j].astype(np.uint64)) * _PRIME1
-            key ^= key >> np.uint64(31)
-        keys[:, i] = key
-    return keys
+def _band_key(values: np.ndarray, band: int, rows: int) -> np.ndarray:
+    """The uint64 key of one band (``rows`` consecutive MinHash values) of every signature."""
+    key = np.full(len(values), band + 1, dtype=np.uint64)
+    for j in range(band * rows, (band + 1) * rows):
+        key = (key ^ values[:, j].astype(np.uint64)) * _PRIME1
+        key ^= key >> np.uint64(31)
+    return key
 
 
 def _linked(
-    values: np.ndarray, keys: np.ndarray, threshold: float
+    values: np.ndarray, bands: int, rows: int, threshold: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs (same band key) whose estimated Jaccard reaches ``threshold``."""
+    """Candidate pairs (a whole band equal) whose estimated Jaccard reaches ``threshold``.
+
+    Band by band, the signatures are sorted by the band's key; within each run of equal keys every
+    article is checked against its neighbour and against the run's first, so at most two candidates per
+    article and band are checked (memory and time stay linear however large a run is).
+    """
     left, right = [], []
-    for band in range(keys.shape[1]):
-        order = np.argsort(keys[:, band], kind="stable")
-        sorted_keys = keys[order, band]
-        same = np.flatnonzero(sorted_keys[1:] == sorted_keys[:-1])
+    for band in range(bands):
+        key = _band_key(values, band, rows)
+        order = np.argsort(key, kind="stable")
+        ordered = key[order]
+        same = np.flatnonzero(ordered[1:] == ordered[:-1])
         if not len(same):
             continue
-        run_start = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        run_start = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
         first = order[run_start[np.searchsorted(run_start, same + 1, side="right") - 1]]
-        for a_side in (order[same], first):  # each copy against its neighbour and the run's first
+        for a_side in (order[same], first):
             b_side = order[same + 1]
             pairs = a_side != b_side
-            left.append(a_side[pairs])
-            right.append(b_side[pairs])
+            i, j = a_side[pairs], b_side[pairs]
+            kept = np.zeros(len(i), dtype=bool)
+            for lo in range(0, len(i), 100_000):
+                hi = lo + 100_000
+                kept[lo:hi] = (values[i[lo:hi]] == values[j[lo:hi]]).mean(axis=1) >= threshold
+            left.append(i[kept])
+            right.append(j[kept])
     if not left:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    i, j = np.concatenate(left), np.concatenate(right)
-    pairs = np.unique(np.stack([np.minimum(i, j), np.maximum(i, j)], axis=1), axis=0)
-    kept = np.empty(len(pairs), dtype=bool)
-    for lo in range(0, len(pairs), 100_000):
-        p = pairs[lo : lo + 100_000]
-        kept[lo : lo + 100_000] = (values[p[:, 0]] == values[p[:, 1]]).mean(axis=1) >= threshold
-    return pairs[kept, 0], pairs[kept, 1]
+    return np.concatenate(left), np.concatenate(right)
 
 
 def _check(threshold: float, num_perm: int) -> None:
@@ -304,8 +306,7 @@ def _components(values: np.ndarray, usable: np.ndarray, threshold: float) -> np.
     n = len(values)
     bands, rows = _band_layout(threshold, values.shape[1])
     index = np.flatnonzero(usable)
-    keys = _band_keys(values[index], bands, rows)
-    i, j = _linked(values[index], keys, threshold)
+    i, j = _linked(values[index], bands, rows, threshold)
     graph = sparse.coo_matrix(
         (np.ones(len(i), dtype=np.int8), (index[i], index[j])), shape=(n, n)
     ).tocsr()

@@ -97,8 +97,8 @@ def outlets_compared_html(
     if by == "tag_pages":
         return _absent(
             "Outlets compared",
-            "the articles have no outlet column with two or more outlets (tag pages are compared "
-            "above; choose another column with --compare-by).",
+            "the articles have no outlet column with two or more outlets (the report compares tag "
+            "pages instead; --compare-by COLUMN compares the values of any other column).",
         )
     sizes = outlet_sizes(corpus, by, top=MAX_OUTLETS)
     n_outlets = sizes.attrs["outlets"]
