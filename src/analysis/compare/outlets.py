@@ -351,37 +351,51 @@ def story_spread(
                 "last",
             ]
         )
-    keys = outlet_keys(corpus, by) if by in corpus.columns else pd.Series([""] * len(corpus))
-    dates = published_dates(corpus) if "published" in corpus.columns else None
+    keys = outlet_keys(corpus, by).to_numpy() if by in corpus.columns else np.full(len(corpus), "")
+    dates = (
+        published_dates(corpus).reset_index(drop=True)
+        if "published" in corpus.columns
+        else pd.Series(pd.NaT, index=range(len(corpus)), dtype="datetime64[ns, UTC]")
+    )
     first = _first_copies(corpus, ids)
     titles = corpus["title"].astype(str).to_numpy() if "title" in corpus.columns else None
-    frame = pd.DataFrame({"g": ids, "outlet": keys.to_numpy(), "first": first})
-    frame = frame[frame["g"].isin(shared)]
-    rows = []
-    for gid, part in frame.groupby("g", sort=False):
-        counts = part["outlet"][part["outlet"] != ""].value_counts()
-        names = "; ".join(counts.index[:8]) + (
-            f"; +{len(counts) - 8} more" if len(counts) > 8 else ""
-        )
-        when = dates.iloc[part.index] if dates is not None else pd.Series([pd.NaT])
-        rows.append(
-            (
-                int(gid),
-                titles[part["first"].iat[0]] if titles is not None else "",
-                len(part),
-                len(counts),
-                names,
-                when.min(),
-                when.max(),
-            )
-        )
-    table = pd.DataFrame(
-        rows,
-        columns=["story_group", "headline", "copies", "outlets", "outlet_names", "first", "last"],
+    rows = np.flatnonzero(np.isin(ids, shared.to_numpy()))
+    frame = pd.DataFrame(
+        {"g": ids[rows], "outlet": keys[rows], "when": dates.iloc[rows].reset_index(drop=True)}
     )
-    return table.sort_values(
-        ["outlets", "copies", "first", "story_group"], ascending=[False, False, True, True]
-    ).reset_index(drop=True)
+    by_group = frame.groupby("g", sort=False)
+    table = pd.DataFrame(
+        {
+            "copies": by_group.size(),
+            "first": by_group["when"].min(),
+            "last": by_group["when"].max(),
+        }
+    )
+    named = frame[frame["outlet"] != ""]
+    per_outlet = named.groupby(["g", "outlet"], sort=False).size().reset_index(name="n")
+    per_outlet = per_outlet.sort_values(["g", "n"], ascending=[True, False], kind="stable")
+    table["outlets"] = per_outlet.groupby("g").size().reindex(table.index, fill_value=0)
+    table["outlet_names"] = (
+        per_outlet.groupby("g")["outlet"].agg(_names).reindex(table.index, fill_value="")
+    )
+    group_first = pd.Series(first[rows], index=ids[rows]).groupby(level=0).first()
+    table["headline"] = [titles[group_first[g]] for g in table.index] if titles is not None else ""
+    table = table.rename_axis("story_group").reset_index()
+    table["story_group"] = table["story_group"].astype(np.int64)
+    columns = ["story_group", "headline", "copies", "outlets", "outlet_names", "first", "last"]
+    return (
+        table[columns]
+        .sort_values(
+            ["outlets", "copies", "first", "story_group"], ascending=[False, False, True, True]
+        )
+        .reset_index(drop=True)
+    )
+
+
+def _names(outlets: pd.Series, shown: int = 8) -> str:
+    names = list(outlets)
+    more = f"; +{len(names) - shown} more" if len(names) > shown else ""
+    return "; ".join(names[:shown]) + more
 
 
 def copy_shares(

@@ -62,8 +62,8 @@ STORY_THRESHOLD = 0.35
 MIN_WORDS = 40
 #: Articles hashed at a time (bounds the working memory of one chunk to a few tens of MB).
 CHUNK_ARTICLES = 2_000
-_MASK32 = np.uint64(0xFFFFFFFF)
-_ALL64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+#: Mask keeping the first n bytes (n = 0..8) of a little-endian 64-bit read.
+_MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
 _PRIME1 = np.uint64(0x9E3779B185EBCA87)
 _PRIME2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _IS_WORD = np.zeros(256, dtype=bool)
@@ -125,12 +125,12 @@ def _word_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     windows = np.lib.stride_tricks.sliding_window_view(
         np.concatenate((data, np.zeros(16, dtype=np.uint8))), 8
     )
-    h = size.astype(np.uint64) * _PRIME2
-    for offset in (0, 8):
-        kept = np.clip(size - offset, 0, 8).astype(np.uint64) * np.uint64(8)
-        mask = np.where(kept >= 64, _ALL64, (np.uint64(1) << (kept & np.uint64(63))) - np.uint64(1))
-        h = (h ^ (windows[starts + offset].view("<u8").ravel() & mask)) * _PRIME1
-        h ^= h >> np.uint64(29)
+    h = windows[starts].view("<u8").ravel() & _MASKS[np.minimum(size, 8)]
+    long = np.flatnonzero(size > 8)  # a second read for the few words longer than 8 bytes
+    rest = windows[starts[long] + 8].view("<u8").ravel() & _MASKS[np.minimum(size[long] - 8, 8)]
+    h[long] = (h[long] * _PRIME1) ^ rest
+    h = (h ^ (size.astype(np.uint64) * _PRIME2)) * _PRIME1
+    h ^= h >> np.uint64(29)
     doc_starts = np.concatenate(([0], np.cumsum(np.fromiter(map(len, encoded), np.int64) + 1)[:-1]))
     first_word = np.searchsorted(starts, doc_starts)
     doc = np.repeat(np.arange(len(texts)), np.diff(np.append(first_word, len(starts))))
@@ -145,13 +145,12 @@ def _shingles(
     if len(h) < k:
         return np.empty(0, np.uint32), np.empty(0, np.int64), words
     n = len(h) - k + 1
-    s = np.zeros(n, dtype=np.uint64)
-    for j in range(k):
+    s = h[:n] * _PRIME1
+    for j in range(1, k):  # order matters: "a b c d" and "b a c d" hash apart
         s = (s ^ h[j : j + n]) * _PRIME1
-        s ^= s >> np.uint64(29)
-    keep = (doc[:n] == doc[k - 1 :]) & (s % np.uint64(every) == 0)
-    hashed = ((s >> np.uint64(32)) ^ (s & _MASK32)).astype(np.uint32)
-    return hashed[keep], doc[:n][keep], words
+    s ^= s >> np.uint64(32)
+    keep = np.flatnonzero((s % np.uint64(every) == 0) & (doc[:n] == doc[k - 1 :]))
+    return (s[keep] >> np.uint64(8)).astype(np.uint32), doc[keep], words
 
 
 @dataclass(frozen=True)
