@@ -154,7 +154,7 @@ def main() -> None:
 
 _GROUPING = """
 import sys, time, resource
-from analysis.scale.cache import cache_corpus
+from analysis.corpus.cache import cache_corpus
 from analysis.compare.stories import story_groups_from_batches
 cache = cache_corpus(sys.argv[1])
 start = time.perf_counter()

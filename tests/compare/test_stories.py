@@ -116,7 +116,7 @@ def test_representatives_are_the_earliest_copy():
 
 
 def test_a_story_run_fifty_times_weighs_once_in_the_topics(bbc):
-    from analysis.scale.topics import fit_stories
+    from analysis.topics.sampled import fit_stories
     from analysis.topics import fit_topics
 
     rng = np.random.default_rng(0)
