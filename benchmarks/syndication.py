@@ -28,6 +28,7 @@ time, as the report does), and the share it adds: grouping / (report - grouping)
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -157,9 +158,9 @@ import sys, time, resource
 from analysis.corpus.cache import cache_corpus
 from analysis.compare.stories import story_groups_from_batches
 cache = cache_corpus(sys.argv[1])
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 ids = story_groups_from_batches(cache.iter_batches(["title", "body"]), cache.n_articles)
-print(time.perf_counter() - start, len(set(ids.tolist())))
+print(time.perf_counter() - start, len(set(ids.tolist())), time.process_time() - cpu)
 """
 
 
@@ -187,8 +188,9 @@ def scale(n: int, data_dir: Path | None) -> None:
     ).stdout.split()
     seconds = float(took[0])
     print(
-        f"story grouping alone (reading bodies from the parse cache): {seconds:.1f} s, "
-        f"{took[1]} groups; its process peaked at {grouping['peak_mb']:.0f} MB (cache reading included)"
+        f"story grouping alone (reading bodies from the parse cache): {seconds:.1f} s wall, "
+        f"{float(took[2]):.1f} s CPU, {int(took[1]):,} groups; its process peaked at "
+        f"{grouping['peak_mb']:.0f} MB (cache reading included); load average {os.getloadavg()[0]:.1f}"
     )
     print(
         f"share it adds to the report: {seconds:.1f} / ({report['wall']:.1f} - {seconds:.1f}) = "

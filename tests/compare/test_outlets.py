@@ -87,6 +87,7 @@ def test_compare_column_defaults_to_outlet_with_two_outlets():
     corpus, _ = _planted()
     assert compare_column(corpus) == "outlet"
     assert compare_column(corpus.assign(outlet="One")) == "tag_pages"
+    assert compare_column(corpus.assign(outlet=["One", ""] * (len(corpus) // 2))) == "tag_pages"
     assert compare_column(corpus.drop(columns="outlet")) == "tag_pages"
     assert compare_column(corpus, "title") == "title"
     with pytest.raises(ParameterError, match="no such column"):

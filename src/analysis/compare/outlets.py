@@ -60,8 +60,10 @@ def compare_column(corpus: pd.DataFrame, by: str | None = None) -> str:
                 "(or tag_pages)."
             )
         return by
-    if OUTLET_COLUMN in corpus.columns and outlet_keys(corpus, OUTLET_COLUMN).nunique() >= 2:
-        return OUTLET_COLUMN
+    if OUTLET_COLUMN in corpus.columns:
+        keys = outlet_keys(corpus, OUTLET_COLUMN)
+        if keys[keys != ""].nunique() >= 2:
+            return OUTLET_COLUMN
     return "tag_pages"
 
 

@@ -26,6 +26,7 @@ from analysis.compare.outlets import (
     story_spread,
     topic_shares,
 )
+from analysis.compare.stories import SHINGLE_WORDS, STORY_THRESHOLD
 from analysis.plots.compare import plot_distinguishing_terms
 from analysis.plots.outlets import plot_outlet_attention, plot_topic_shares
 from analysis.report.compare import MIN_DATED, MIN_PERIODS
@@ -275,7 +276,8 @@ def stories_html(corpus: pd.DataFrame, *, by: str | None = None, slug: str = "re
             f"{in_groups:,} of the {len(corpus):,} articles are copies of {len(spread):,} "
             f"{'story' if len(spread) == 1 else 'stories'} run more "
             "than once (syndicated or re-run with a new headline, a byline, a trimmed or added paragraph or a "
-            "few words changed; found with MinHash on 4-word shingles)."
+            f"few words changed; found with MinHash on {SHINGLE_WORDS}-word shingles, estimated Jaccard "
+            f"similarity at least {STORY_THRESHOLD})."
         )
     ]
     shown = spread.assign(first=spread["first"].map(_day), last=spread["last"].map(_day)).rename(
