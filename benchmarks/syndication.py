@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -179,9 +180,12 @@ def scale(n: int, data_dir: Path | None) -> None:
         write_jsonl_chunked(path, n)
     shutil.rmtree(ROOT / "build" / "corpus-cache", ignore_errors=True)
     out = folder / f"report-{n}.html"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     report = measure(_report_cmd(path, "pandas", out))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    report_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     print(f"report with story groups ({n:,} articles, k=20):")
-    print(_row("pandas", n, report, out), flush=True)
+    print(_row("pandas", n, report, out), f" CPU {report_cpu:.1f} s (process tree)", flush=True)
     grouping = measure([sys.executable, "-c", _GROUPING, str(path)])
     took = subprocess.run(
         [sys.executable, "-c", _GROUPING, str(path)], capture_output=True, text=True, check=True
@@ -192,9 +196,11 @@ def scale(n: int, data_dir: Path | None) -> None:
         f"{float(took[2]):.1f} s CPU, {int(took[1]):,} groups; its process peaked at "
         f"{grouping['peak_mb']:.0f} MB (cache reading included); load average {os.getloadavg()[0]:.1f}"
     )
+    cpu = float(took[2])
     print(
-        f"share it adds to the report: {seconds:.1f} / ({report['wall']:.1f} - {seconds:.1f}) = "
-        f"{seconds / (report['wall'] - seconds):.1%}"
+        f"share it adds to the report, wall: {seconds:.1f} / ({report['wall']:.1f} - {seconds:.1f}) = "
+        f"{seconds / (report['wall'] - seconds):.1%}; CPU: {cpu:.1f} / ({report_cpu:.1f} - {cpu:.1f}) = "
+        f"{cpu / (report_cpu - cpu):.1%}"
     )
     print(
         f"state held at 1,000,000 articles: signatures {NUM_PERM} x 4 bytes = "
