@@ -116,8 +116,8 @@ def test_representatives_are_the_earliest_copy():
 
 
 def test_a_story_run_fifty_times_weighs_once_in_the_topics(bbc):
-    from analysis.topics.sampled import fit_stories
     from analysis.topics import fit_topics
+    from analysis.topics.sampled import fit_stories
 
     rng = np.random.default_rng(0)
     base = bbc.groupby("category").head(80).reset_index(drop=True).assign(outlet="BBC")
