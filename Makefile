@@ -9,6 +9,12 @@ STAMP := $(VENV)/.installed-stamp
 SEEDS ?= seeds
 K ?=
 RANDOM_STATE ?= 0
+SINCE ?=
+# The report names the time it was made; SOURCE_DATE_EPOCH fixes it (reproducible builds). Unset, it is the
+# time of the last commit that changed the inputs (not simply the last commit: committing the regenerated
+# report would move that), so the committed seed report regenerates byte for byte; outside a git checkout,
+# or for inputs git does not track, it stays unset and the report names the time it was made.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- $(SEEDS) 2>/dev/null)
 
 .PHONY: help install report test lab lint benchmarks clean
 
@@ -29,8 +35,9 @@ $(STAMP): requirements.txt pyproject.toml src/analysis/report/nbconvert_config.p
 		> $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $(STAMP)
 
-report: install ## Build reports/<corpus-name>.html from seeds/ (SEEDS=..., K=..., RANDOM_STATE=... to change)
-	$(PY) -m analysis report $(SEEDS) --random-state $(RANDOM_STATE) $(if $(K),--k $(K),)
+report: install ## Build reports/<corpus-name>.html from seeds/ (SEEDS=..., K=..., RANDOM_STATE=..., SINCE=previous.html)
+	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) ,)$(PY) -m analysis report $(SEEDS) \
+		--random-state $(RANDOM_STATE) $(if $(K),--k $(K),) $(if $(SINCE),--since $(SINCE),)
 
 test: install ## Run the test suite: unit, property, notebooks end to end, report checks
 	$(PY) -m pytest

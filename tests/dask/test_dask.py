@@ -258,6 +258,7 @@ def _report_on_both_engines(client, path: Path, tmp_path: Path, *options: str) -
     threads = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
     # As a user's shell has it: the LocalCluster of this test process set these to 1 in its environment.
     env = {name: value for name, value in os.environ.items() if name not in threads}
+    env["SOURCE_DATE_EPOCH"] = "0"
     pages = {}
     for engine in ("pandas", "dask"):
         out = tmp_path / engine / f"{path.stem}.html"
@@ -275,7 +276,11 @@ def _report_on_both_engines(client, path: Path, tmp_path: Path, *options: str) -
             env=env,
         )
         assert proc.returncode == 0, proc.stderr[-3000:]
-        pages[engine] = out.read_text(encoding="utf-8")
+        page = out.read_text(encoding="utf-8")
+        # Everything but the provenance, which names the engine (and Dask's versions on the Dask engine).
+        made, provenance = page.split('id="provenance"')
+        assert f"<td>engine</td><td>{engine}</td>" in provenance
+        pages[engine] = made
     return pages
 
 

@@ -25,6 +25,7 @@ from analysis.errors import AnalysisError, ParameterError, ReportError
 from analysis.publish.run import clear_report_files, move_report_files, prepare_cache
 from analysis.report.html import corpus_title, page_counts, slugify
 from analysis.report.nbconvert_config import configure
+from analysis.report.provenance import collect_provenance
 
 _REMOTE = re.compile(
     r"""<(?:script|link|iframe|img|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?\s*(?:https?:)?//"""
@@ -166,6 +167,9 @@ def build_report(
         compare_by: the column the "Outlets compared" section compares (e.g. ``"outlet_domain"``); None
             compares ``outlet`` when the articles have two or more outlets, else tag pages as before.
 
+    The report ends with its provenance (:mod:`analysis.report.provenance`); the time it names is
+    ``SOURCE_DATE_EPOCH`` when that is set in the environment (seconds since 1970 UTC), else now.
+
     Returns:
         The path of the written report.
 
@@ -193,7 +197,26 @@ def build_report(
     )
     out = _output_path(output, title)
     clear_report_files()
-    engine_parameters = {"ENGINE": engine, "SCHEDULER": scheduler, "LENIENT": lenient}
+    provenance = collect_provenance(
+        sources,
+        parameters={
+            "k": k,
+            "random_state": random_state,
+            "freq": freq,
+            "nlp": nlp,
+            "lenient": lenient,
+            "show_code": show_code,
+            "compare_by": compare_by,
+        },
+        engine=engine,
+        source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+    )
+    engine_parameters = {
+        "ENGINE": engine,
+        "SCHEDULER": scheduler,
+        "LENIENT": lenient,
+        "PROVENANCE": provenance,
+    }
     if compare_by is not None:
         engine_parameters["COMPARE_BY"] = compare_by
     executed = _execute(

@@ -28,6 +28,7 @@ from analysis.report.html import (
 )
 from analysis.report.limits import ReportLimits, report_limits
 from analysis.report.method import method_notes_html
+from analysis.report.provenance import collect_provenance, provenance_html
 
 _PEOPLE = {"main_people", "people_html", "quotes_html"}  # imported on first use (spaCy)
 _COMPARE = {
@@ -40,6 +41,7 @@ __all__ = [
     "HTMLBlock",
     "ReportLimits",
     "clusters_html",
+    "collect_provenance",
     "corpus_title",
     "figure_html",
     "main_people",
@@ -50,6 +52,7 @@ __all__ = [
     "page_counts",
     "pages_compared_html",
     "people_html",
+    "provenance_html",
     "quotes_html",
     "report_limits",
     "slugify",
