@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from analysis.errors import AnalysisError, CorpusError, ParameterError, ReportError
+from analysis.errors import AnalysisError, CorpusError, ParameterError, ReportError, StateError
 
 _LAZY = {
     "load_corpus": "analysis.corpus",
@@ -32,6 +32,8 @@ _LAZY = {
     "tags_per_article": "analysis.tags",
     "top_tags": "analysis.tags",
     "TopicModel": "analysis.topics",
+    "load_model": "analysis.state",
+    "load_state": "analysis.state",
     "fit_topics": "analysis.topics",
     "most_similar": "analysis.topics",
     "similarity_matrix": "analysis.topics",
@@ -64,6 +66,7 @@ __all__ = [
     "DatesWarning",
     "ParameterError",
     "ReportError",
+    "StateError",
     "SkippedBlocksWarning",
     "TagSummary",
     "TopicModel",
@@ -83,6 +86,8 @@ __all__ = [
     "keyword_in_context",
     "kwic_browser",
     "load_corpus",
+    "load_model",
+    "load_state",
     "most_similar",
     "multi_page_articles",
     "normalize_tag",
@@ -150,6 +155,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         tag_browser,
     )
     from analysis.extract import entities, entity_summary, quotes
+    from analysis.state import load_model, load_state
     from analysis.tags import (
         TagSummary,
         characteristic_tags,

@@ -7,7 +7,7 @@ prints the message and exits with status 2 instead of showing a traceback.
 
 from __future__ import annotations
 
-__all__ = ["AnalysisError", "CorpusError", "ParameterError", "ReportError"]
+__all__ = ["AnalysisError", "CorpusError", "ParameterError", "ReportError", "StateError"]
 
 
 class AnalysisError(Exception):
@@ -24,3 +24,8 @@ class ParameterError(AnalysisError, ValueError):
 
 class ReportError(AnalysisError):
     """Building the HTML report failed; the previous report, if any, was left in place."""
+
+
+class StateError(AnalysisError):
+    """A saved report state or model cannot be used (missing, truncated, altered, foreign or of another
+    format version); the message names the file and says how to rebuild it. Nothing was written."""

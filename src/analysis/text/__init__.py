@@ -18,7 +18,13 @@ from __future__ import annotations
 
 from analysis.text.phrases import NewsAnalyzer, find_phrases, tokenize
 from analysis.text.tokens import NEWS_STOP_WORDS, REPORTING_WORDS, clean_text
-from analysis.text.vectorize import DocumentTexts, TextVectors, document_texts, vectorize
+from analysis.text.vectorize import (
+    DocumentTexts,
+    TextVectors,
+    document_texts,
+    transform_texts,
+    vectorize,
+)
 
 __all__ = [
     "NEWS_STOP_WORDS",
@@ -30,5 +36,6 @@ __all__ = [
     "document_texts",
     "find_phrases",
     "tokenize",
+    "transform_texts",
     "vectorize",
 ]

@@ -134,12 +134,17 @@ class TextVectors:
         counts: sparse raw term counts, same shape (used for class-based TF-IDF).
         terms: the term of each column.
         settings: the options actually used (for a methods note).
+        phrases: the multiword expressions counted as one term.
+        idf: the idf weight of each term (raised to ``idf_power``), to weigh new texts the same way
+            (:func:`transform_texts`).
     """
 
     tfidf: sparse.csr_matrix
     counts: sparse.csr_matrix
     terms: np.ndarray
     settings: dict
+    phrases: tuple[str, ...] = ()
+    idf: np.ndarray | None = None
 
 
 def default_min_df(n: int) -> int:
@@ -352,7 +357,53 @@ def vectorize(
         "n_terms": len(terms),
     }
     tfidf = _tfidf(counts, sublinear_tf=sublinear_tf, idf_power=idf_power)
-    return TextVectors(tfidf=tfidf, counts=counts, terms=terms, settings=settings)
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = ((np.log((1.0 + n) / (1.0 + df)) + 1.0) ** idf_power).astype(np.float32)
+    return TextVectors(
+        tfidf=tfidf, counts=counts, terms=terms, settings=settings, phrases=tuple(found), idf=idf
+    )
+
+
+def transform_texts(
+    texts: Sequence[str],
+    *,
+    terms: Sequence[str],
+    idf: np.ndarray,
+    phrases: Iterable[str] = (),
+    sublinear_tf: bool = True,
+) -> sparse.csr_matrix:
+    """TF-IDF rows of new texts over a fixed vocabulary and idf (those of an earlier :func:`vectorize`).
+
+    Terms not in ``terms`` are ignored; rows are L2-normalised (a text with no known term is a zero row).
+
+    Args:
+        texts: one text per article, built as for the earlier vectors (same headline weight, lead words).
+        terms: the vocabulary (:attr:`TextVectors.terms`).
+        idf: its idf weights (:attr:`TextVectors.idf`).
+        phrases: the phrases counted as one term (:attr:`TextVectors.phrases`).
+        sublinear_tf: as for the earlier vectors.
+
+    Returns:
+        A sparse (len(texts) x len(terms)) float32 matrix.
+    """
+    analyzer = NewsAnalyzer(stop_words=NEWS_STOP_WORDS, phrases=tuple(phrases))
+    shape = (len(texts), len(terms))
+    if len(texts) == 0:
+        return sparse.csr_matrix(shape, dtype=np.float32)
+    counts, found = _count_terms(texts, analyzer, progress=False)
+    column = {t: i for i, t in enumerate(terms)}
+    remap = np.fromiter((column.get(t, -1) for t in found), dtype=np.int64, count=len(found))
+    coo = counts.tocoo()
+    keep = remap[coo.col] >= 0
+    weights = sparse.csr_matrix(
+        (coo.data[keep].astype(np.float32), (coo.row[keep], remap[coo.col[keep]])), shape=shape
+    )
+    weights.sum_duplicates()
+    if sublinear_tf:
+        np.log(weights.data, out=weights.data)
+        weights.data += 1.0
+    weights.data *= np.asarray(idf, dtype=np.float32)[weights.indices]
+    return normalize(weights, copy=False).tocsr()
 
 
 def _stop_list(stop_words: Iterable[str] | None, extra_stop_words: Iterable[str]) -> frozenset[str]:

@@ -9,6 +9,7 @@ trust evidence and notes for readers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Literal
 
 import numpy as np
@@ -26,10 +27,12 @@ from analysis.topics.cluster import (
     few_threads_on_small_corpora,
     run_seeds,
 )
+from analysis.topics.align import align_topics
 from analysis.topics.kselect import choose_k
 from analysis.topics.model import K_MAX, K_SELECTION_RUNS, TopicModel
 from analysis.topics.options import CLUSTER_MIN_DF, FitOptions, resolve_options
 from analysis.topics.quality import map_positions, n_distinct, silhouettes
+from analysis.topics.space import topic_space
 
 #: Clustering weighs each term by its idf squared: with a handful of words per article (headline and a
 #: sentence), words shared by chance are mostly common ones; squaring the idf lets the rarer, topical
@@ -57,6 +60,7 @@ def fit_topics(
     extra_stop_words: Iterable[str] = (),
     detect_phrases: bool = True,
     max_words: int | Literal["auto"] | None = "auto",
+    baseline: TopicModel | None = None,
 ) -> TopicModel:
     """Cluster a corpus into topics an editor would recognise, with evidence of each cluster's strength.
 
@@ -89,6 +93,10 @@ def fit_topics(
         max_words: vectorise each article's headline plus only the first ``max_words`` words of its body;
             None uses the whole body; ``"auto"`` (default) uses the whole body up to 10,000 articles and the
             first :data:`~analysis.topics.model.LEAD_WORDS` words beyond (a note says so).
+        baseline: an earlier model (e.g. last report's, :func:`analysis.load_model`): the new topics are
+            aligned with it (:func:`analysis.topics.align.align_topics`): a topic that persists keeps its
+            number and label, a new one gets the next number and is marked new, and the baseline's topics
+            that did not persist are listed in ``faded``.
 
     Returns:
         A :class:`TopicModel`.
@@ -134,7 +142,7 @@ def fit_topics(
         progress=progress,
         desc=f"Clustering (k={chosen_k})",
     )
-    return _model(
+    model = _model(
         z,
         fit,
         vectors,
@@ -147,6 +155,20 @@ def fit_topics(
         k_from_data=k is None,
         random_state=random_state,
     )
+    model = _with_space(model, corpus, vectors, opts)
+    return align_topics(model, baseline) if baseline is not None else model
+
+
+def _with_space(
+    model: TopicModel, corpus: pd.DataFrame, vectors: TextVectors, opts: FitOptions
+) -> TopicModel:
+    """The model with its articles' ids, its term space (to place new articles) and its topic numbers."""
+    ids = corpus["id"].astype(str).to_numpy() if "id" in corpus.columns else None
+    topics = topic_space(
+        vectors, model.labels, model.k, title_weight=opts.title_weight, max_words=opts.max_words
+    )
+    clusters = model.clusters.assign(number=np.arange(1, model.k + 1), new=False)
+    return replace(model, ids=ids, space=topics, clusters=clusters)
 
 
 def _model(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -28,6 +30,18 @@ ENSEMBLE_RUNS = 50
 LARGE_ENSEMBLE_RUNS = 5
 #: k-means runs on random 80% subsamples per candidate k when k is chosen from the data.
 K_SELECTION_RUNS = 5
+
+#: A new article fits none of a model's topics (:meth:`TopicModel.assign`) when its similarity to the nearest
+#: topic is below this quantile of the similarities of that topic's own articles.
+FITS_NONE_QUANTILE = 0.05
+#: Aligning with a baseline (``fit_topics(..., baseline=...)``): a topic persists when its articles and a
+#: baseline topic's overlap at least this much (Jaccard index over the articles both runs have) ...
+MATCH_MIN_OVERLAP = 0.5
+#: ... or, when the runs share fewer than MATCH_MIN_SHARED articles, when their centroids (over the terms
+#: both vocabularies have) have at least this cosine similarity.
+MATCH_MIN_SIMILARITY = 0.5
+#: Below this many articles in common, topics are matched by their words rather than their articles.
+MATCH_MIN_SHARED = 20
 
 STRENGTH_RULE = (
     "solid: stability >= 0.8, silhouette >= 0.02 and at least 3 articles; "
@@ -58,6 +72,16 @@ class TopicModel:
         notes: plain-language caveats for a reader.
         settings: the vectoriser and model settings actually used.
         fit: per-article cosine similarity to its cluster's centre (1 = typical of the cluster).
+        ids: the article id of each row (None when the corpus had no ``id`` column).
+        space: the vocabulary, weights and topic centroids (:class:`analysis.topics.space.TopicSpace`),
+            which :meth:`assign` and a later run's alignment use; None on a model loaded without it.
+        faded: with a baseline, one row per baseline topic that did not persist: ``number``, ``label``,
+            ``size`` (in the baseline), ``now_in`` (the topic number most of its articles are in now, or
+            None); empty otherwise.
+
+    ``clusters`` also has ``number`` (the topic's number for readers: ``c + 1`` without a baseline; with one,
+    a persisting topic keeps the baseline's number and label, a new topic gets the next number never used)
+    and ``new`` (True for a topic the baseline did not have). Topics are ordered by number.
     """
 
     labels: np.ndarray
@@ -72,12 +96,74 @@ class TopicModel:
     notes: list[str]
     settings: dict
     fit: np.ndarray = field(repr=False)
+    ids: np.ndarray | None = field(default=None, repr=False)
+    space: Any = field(default=None, repr=False)
+    faded: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+
+    @property
+    def numbers(self) -> np.ndarray:
+        """The number readers see for each topic (``numbers[c]`` for topic position ``c``)."""
+        if "number" in self.clusters.columns:
+            return self.clusters["number"].to_numpy(dtype=np.int64)
+        return np.arange(1, self.k + 1)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the model to ``path`` in a format that runs no code when loaded (see :mod:`analysis.state`).
+
+        Read it back with :func:`analysis.load_model`.
+        """
+        from analysis.state import save_model
+
+        save_model(self, path)
+
+    def assign(self, articles: pd.DataFrame) -> pd.DataFrame:
+        """Place new articles in this model's topics, and say which fit none of them.
+
+        Args:
+            articles: a corpus (``title``, ``body``; ``id`` when present).
+
+        Returns:
+            One row per article (the corpus index): ``id``, ``title``, ``topic`` (the topic number, <NA>
+            when it fits none), ``nearest`` (the nearest topic's number), ``label``, ``similarity`` (cosine
+            to the nearest topic's centroid) and ``fits`` (False when the similarity is below what
+            :data:`FITS_NONE_QUANTILE` of that topic's own articles reach).
+
+        Raises:
+            ParameterError: when the model has no term space (e.g. a state saved without it).
+        """
+        if self.space is None:
+            raise ParameterError(
+                "This model has no term space to place new articles in; fit it with fit_topics or load "
+                "it from a state saved by this version."
+            )
+        sims = self.space.similarities(articles)
+        nearest = sims.argmax(axis=1) if sims.size else np.zeros(len(articles), dtype=np.int64)
+        best = sims[np.arange(len(articles)), nearest] if sims.size else np.zeros(len(articles))
+        fits = best >= self.space.floors[nearest] if len(articles) else np.zeros(0, dtype=bool)
+        numbers = self.numbers[nearest]
+        topic = pd.array(numbers, dtype="Int64")
+        topic[~fits] = pd.NA
+        ids = articles["id"] if "id" in articles.columns else pd.Series(range(len(articles)))
+        titles = articles["title"] if "title" in articles.columns else pd.Series([""] * len(articles))
+        return pd.DataFrame(
+            {
+                "id": ids.to_numpy(),
+                "title": titles.to_numpy(),
+                "topic": topic,
+                "nearest": numbers,
+                "label": self.clusters["label"].to_numpy()[nearest],
+                "similarity": best,
+                "fits": fits,
+            },
+            index=articles.index,
+        )
 
     def assignments(self, corpus: pd.DataFrame) -> pd.DataFrame:
         """One row per article: ``id``, ``title``, ``cluster``, ``label``, ``x``, ``y``, ``fit``.
 
-        ``cluster`` is numbered from 1 for readers (cluster 1 is ``clusters.loc[0]``, the largest), as in
-        the report, the charts and the notes; ``labels`` and ``clusters`` keep 0-based positions.
+        ``cluster`` is the topic's number for readers (``clusters["number"]``: from 1, cluster 1 the largest
+        without a baseline), as in the report, the charts and the notes; ``labels`` and ``clusters`` keep
+        0-based positions.
 
         Args:
             corpus: the corpus the model was fitted on (same rows, same order).
@@ -103,7 +189,7 @@ class TopicModel:
             {
                 "id": ids.to_numpy(),
                 "title": titles.to_numpy(),
-                "cluster": self.labels + 1,
+                "cluster": self.numbers[self.labels],
                 "label": self.clusters["label"].to_numpy()[self.labels],
                 "x": self.positions[:, 0],
                 "y": self.positions[:, 1],

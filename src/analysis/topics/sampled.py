@@ -301,6 +301,7 @@ def assemble_model(
     clusters.index.name = "cluster"
     clusters["size"] = sizes[order]
     clusters["representatives"] = [_top(labels, fit, c, eligible) for c in range(k)]
+    clusters["number"] = np.arange(1, k + 1)
     n = len(labels)
     note = note or (
         f"The clusters were found on a random sample of {n_sample:,} of the {n:,} articles (labels, terms, "
@@ -321,6 +322,8 @@ def assemble_model(
         notes=[*sampled.notes, note] if n > n_sample else list(sampled.notes),
         settings=settings,
         fit=fit,
+        ids=None,  # the sample's; the caller knows every article's id
+        space=sampled.space.reordered(np.asarray(order)) if sampled.space is not None else None,
     )
 
 
