@@ -68,6 +68,7 @@ def _report(args: argparse.Namespace) -> int:
             scheduler=scheduler,
             lenient=args.lenient,
             compare_by=args.compare_by,
+            since=args.since,
         )
     return 0
 
@@ -180,6 +181,13 @@ def _add_report(sub) -> None:
         action="store_true",
         help="skip blocks that do not parse (each is listed as a warning; the report says how many "
         "were left out and where) instead of stopping at the first",
+    )
+    r.add_argument(
+        "--since",
+        metavar="PREVIOUS.html",
+        default=None,
+        help="an earlier report: keep its topic numbers and labels and say what is new since it "
+        "(its saved state, PREVIOUS.state.npz, is read from beside it)",
     )
     r.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     r.set_defaults(func=_report)

@@ -43,6 +43,8 @@ def test_seed_model_structure(seed_corpus, seed_model: TopicModel) -> None:
         "silhouette",
         "stability",
         "strength",
+        "number",
+        "new",
     ]
     assert m.positions.shape == (9, 2) and np.isfinite(m.positions).all()
     assert set(m.clusters["strength"]) <= STRENGTHS

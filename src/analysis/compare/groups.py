@@ -116,7 +116,8 @@ def _cluster_labels(corpus: pd.DataFrame, model: Any) -> list[list[Hashable]]:
             f"The model was fitted on {len(labels)} articles but this corpus has {len(corpus)}; "
             "pass the corpus that was given to fit_topics."
         )
-    return [[int(label) + 1] for label in labels]  # clusters are numbered from 1 for readers
+    numbers = model.numbers if hasattr(model, "numbers") else np.arange(1, labels.max() + 2)
+    return [[int(numbers[label])] for label in labels]  # each topic's number for readers
 
 
 def _page_key(page: str) -> str:

@@ -103,7 +103,7 @@ def _headline(corpus: pd.DataFrame, pos: int) -> str:
 
 def cluster_name(model, cluster: int) -> str:
     """``"2: nato, drones"``: the cluster numbered from 1, with its label."""
-    return f"{cluster + 1}: {model.clusters.at[cluster, 'label']}"
+    return f"{model.numbers[cluster]}: {model.clusters.at[cluster, 'label']}"
 
 
 def article_html(
@@ -187,7 +187,7 @@ def cluster_html(
     row = model.clusters.loc[cluster]
     mine = characteristic.loc[characteristic["cluster"] == cluster]
     return _CLUSTER.render(
-        number=cluster + 1,
+        number=int(model.numbers[cluster]),
         label=row["label"],
         size=int(row["size"]),
         badge=cluster_badge(model, row["strength"]),

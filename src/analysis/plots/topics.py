@@ -96,7 +96,7 @@ def plot_topic_map(
             alpha=alpha,
             edgecolors="white" if model.n_articles <= 200 else "none",
             linewidths=0.5,
-            label=f"{c + 1}: {shorten(model.clusters.at[c, 'label'])} ({model.clusters.at[c, 'size']:,})",
+            label=f"{model.numbers[c]}: {shorten(model.clusters.at[c, 'label'])} ({model.clusters.at[c, 'size']:,})",
         )
     if model.n_articles > 30:
         _number_clusters(ax, model)
@@ -135,7 +135,7 @@ def _number_clusters(ax, model: TopicModel) -> None:
         if len(members):
             x, y = np.median(members, axis=0)
             ax.annotate(
-                str(c + 1),
+                str(model.numbers[c]),
                 (x, y),
                 ha="center",
                 va="center",
@@ -251,8 +251,8 @@ def plot_cluster_quality(
     ax.set_yticks(
         y,
         [
-            f"{c + 1}: {shorten(lbl, 35)}"
-            for c, lbl in zip(clusters.index, clusters["label"], strict=True)
+            f"{n}: {shorten(lbl, 35)}"
+            for n, lbl in zip(model.numbers, clusters["label"], strict=True)
         ],
     )
     top = int(clusters["size"].max())

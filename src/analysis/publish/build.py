@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
@@ -145,6 +146,7 @@ def build_report(
     scheduler: str | None = None,
     lenient: bool = False,
     compare_by: str | None = None,
+    since: str | os.PathLike | None = None,
 ) -> Path:
     """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
 
@@ -167,7 +169,12 @@ def build_report(
         compare_by: the column the "Outlets compared" section compares (e.g. ``"outlet_domain"``); None
             compares ``outlet`` when the articles have two or more outlets, else tag pages as before.
 
-    The report ends with its provenance (:mod:`analysis.report.provenance`); the time it names is
+        since: an earlier report (or its ``.state.npz``): its saved state, found beside it, is read first
+            (a missing, damaged or foreign state stops here, nothing written); topics are aligned with its
+            topics and a "Since the last report" section says what is new.
+
+    Every report saves its state beside it (``<name>.state.npz``, :mod:`analysis.state`) for a later
+    ``since``. The report ends with its provenance (:mod:`analysis.report.provenance`); the time it names is
     ``SOURCE_DATE_EPOCH`` when that is set in the environment (seconds since 1970 UTC), else now.
 
     Returns:
@@ -196,7 +203,9 @@ def build_report(
         compare_by=compare_by,
     )
     out = _output_path(output, title)
+    baseline = _baseline(since)
     clear_report_files()
+    (BUILD_DIR / f"{out.stem}.state.npz").unlink(missing_ok=True)
     provenance = collect_provenance(
         sources,
         parameters={
@@ -207,8 +216,10 @@ def build_report(
             "lenient": lenient,
             "show_code": show_code,
             "compare_by": compare_by,
+            "since": Path(since).name if since else None,
         },
         engine=engine,
+        baseline={k: v for k, v in baseline.items() if k != "path"} if baseline else None,
         source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
     )
     engine_parameters = {
@@ -216,6 +227,9 @@ def build_report(
         "SCHEDULER": scheduler,
         "LENIENT": lenient,
         "PROVENANCE": provenance,
+        "SINCE": baseline["path"] if baseline else None,
+        "STATE_FILE": str(BUILD_DIR / f"{out.stem}.state.npz"),
+        "REPORT_NAME": out.name,
     }
     if compare_by is not None:
         engine_parameters["COMPARE_BY"] = compare_by
@@ -232,10 +246,33 @@ def build_report(
     _say("Exporting HTML ...", progress)
     html = _export(executed, out, title=title, show_code=show_code)
     write_atomic(out, html)
+    saved = BUILD_DIR / f"{out.stem}.state.npz"
+    if saved.is_file():
+        from analysis.state import state_path
+
+        shutil.move(saved, state_path(out))
+        _say(f"Wrote {state_path(out)} (what a later --since {out.name} compares with)", progress)
     for path in move_report_files(out):
         _say(f"Wrote {path} (linked from the report)", progress)
     _say(f"Wrote {out} ({len(html) / 1024:.0f} KB)", progress)
     return out
+
+
+def _baseline(since: str | os.PathLike | None) -> dict | None:
+    """The earlier report's state, read and checked before anything runs (StateError names it otherwise)."""
+    if not since:
+        return None
+    from analysis.state import load_state
+
+    state = load_state(since)
+    return {
+        "path": str(state.path.resolve()),
+        "report": Path(since).name if Path(since).suffix != ".npz" else state.report.get("report", ""),
+        "state": state.path.name,
+        "state_sha256": state.sha256,
+        "made": state.report.get("made", "at an unknown time"),
+        "articles": state.model.n_articles,
+    }
 
 
 def _check_inputs(

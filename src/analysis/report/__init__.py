@@ -29,6 +29,7 @@ from analysis.report.html import (
 from analysis.report.limits import ReportLimits, report_limits
 from analysis.report.method import method_notes_html
 from analysis.report.provenance import collect_provenance, provenance_html
+from analysis.report.since import report_counts, since_html
 
 _PEOPLE = {"main_people", "people_html", "quotes_html"}  # imported on first use (spaCy)
 _COMPARE = {
@@ -54,6 +55,8 @@ __all__ = [
     "people_html",
     "provenance_html",
     "quotes_html",
+    "report_counts",
+    "since_html",
     "report_limits",
     "slugify",
     "stories_html",

@@ -65,6 +65,7 @@ def report_corpus(
     scheduler: str | None = None,
     progress: bool = False,
     lenient: bool = False,
+    baseline=None,
 ):
     """The report's corpus (pandas) and its topic model, from the parse cache.
 
@@ -77,6 +78,8 @@ def report_corpus(
         progress: show progress bars.
         lenient: skip blocks of the inputs that do not parse (as the CLI's ``--lenient``); the corpus'
             ``attrs["skipped"]`` lists them (``file:line: reason``) so the report can say what was left out.
+        baseline: the last report's topic model (``--since``): topics are aligned with it
+            (:func:`analysis.topics.align.align_topics`).
 
     Returns:
         ``(corpus, model)``: on a large corpus the DataFrame has every article but no ``body`` column.
@@ -92,6 +95,12 @@ def report_corpus(
         lenient=lenient,
     )
     corpus.attrs["skipped"] = _as_shared(skipped, paths)
+    if model.ids is None and "id" in corpus.columns:  # fitted on a sample: every article's id
+        model = replace(model, ids=corpus["id"].astype(str).to_numpy())
+    if baseline is not None:
+        from analysis.topics.align import align_topics
+
+        model = align_topics(model, baseline)
     return corpus, model
 
 

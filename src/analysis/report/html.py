@@ -293,7 +293,7 @@ def _cluster_rows(
             strength = "tentative"  # a handful of articles never makes a solid cluster, whatever the scores
         rows.append(
             {
-                "number": c.Index + 1,
+                "number": int(model.numbers[c.Index]),
                 "label": c.label,
                 "size": int(c.size),
                 "strength": strength,

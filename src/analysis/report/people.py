@@ -150,8 +150,8 @@ def _type_block(summary: pd.DataFrame, kind: str, *, slug: str, top: int, with_m
 
 
 def _by_cluster_block(corpus: pd.DataFrame, mentions: pd.DataFrame, model, *, slug: str) -> dict:
-    cluster_of = dict(zip(corpus["id"].astype(str), model.labels, strict=True))
-    tagged = mentions.assign(cluster=mentions["article_id"].map(cluster_of) + 1)
+    cluster_of = dict(zip(corpus["id"].astype(str), model.numbers[model.labels], strict=True))
+    tagged = mentions.assign(cluster=mentions["article_id"].map(cluster_of))
     counted = (
         tagged.groupby(["cluster", "type", "name"])["article_id"]
         .nunique()
@@ -263,7 +263,7 @@ def _quotations_table(
         }
     )
     if model is not None:
-        cluster_of = dict(zip(corpus["id"].astype(str), model.labels + 1, strict=True))
+        cluster_of = dict(zip(corpus["id"].astype(str), model.numbers[model.labels], strict=True))
         table["cluster"] = said["article_id"].map(cluster_of)
     return table
 

@@ -38,7 +38,8 @@ PAIR_COLUMNS = ["tag", "with tag", "articles with both", "lift (1 = chance)"]
 
 def cluster_names(model) -> dict[int, str]:
     """``{0: "1: nato · drones", ...}``: each cluster index to its reader-facing name, numbered from 1."""
-    return {int(i): f"{int(i) + 1}: {label}" for i, label in model.clusters["label"].items()}
+    numbers = model.numbers
+    return {int(i): f"{numbers[int(i)]}: {label}" for i, label in model.clusters["label"].items()}
 
 
 def articles_table(corpus: pd.DataFrame, model) -> pd.DataFrame:
@@ -84,7 +85,7 @@ def clusters_table(model) -> pd.DataFrame:
         strength = strength.where(~strength.isin(["solid", "moderate"]), "tentative")
     return pd.DataFrame(
         {
-            "cluster": clusters.index.to_numpy() + 1,
+            "cluster": model.numbers,
             "label": clusters["label"].to_numpy(),
             "articles": clusters["size"].to_numpy(),
             "strength": strength.to_numpy(),

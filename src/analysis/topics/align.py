@@ -11,6 +11,7 @@ listed as faded, with the topic most of its articles are in now.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -107,8 +108,18 @@ def align_topics(model: TopicModel, baseline: TopicModel) -> TopicModel:
         clusters=clusters.iloc[order].reset_index(drop=True).rename_axis(model.clusters.index.name),
         space=model.space.reordered(order) if model.space is not None else None,
         faded=faded,
-        notes=[*model.notes, note],
+        notes=[*_renumbered(model.notes, numbers), note],
     )
+
+
+def _renumbered(notes: list[str], numbers: np.ndarray) -> list[str]:
+    """Notes written before alignment name topics by position + 1 ("Cluster 3 (...)"): their numbers now."""
+
+    def number(match: re.Match) -> str:
+        at = int(match.group(1)) - 1
+        return f"Cluster {numbers[at]} (" if 0 <= at < len(numbers) else match.group(0)
+
+    return [re.sub(r"\bCluster (\d+) \(", number, note) for note in notes]
 
 
 def _faded(
