@@ -41,7 +41,10 @@ def test_inputs_are_named_inside_the_folder_given_with_size_and_hash(tmp_path):
     assert rows[1]["bytes"] == len(feb)
     assert rows[1]["sha256"] == hashlib.sha256(feb).hexdigest()
     made = collect_provenance(
-        [folder, single], parameters={"k": None, "lenient": False}, engine="pandas", source_date_epoch="0"
+        [folder, single],
+        parameters={"k": None, "lenient": False},
+        engine="pandas",
+        source_date_epoch="0",
     )
     assert str(tmp_path) not in repr(made)  # no local folder reaches a shared report
     assert made["parameters"] == {"k": "not set", "lenient": "no"}
@@ -54,7 +57,13 @@ def test_provenance_block_escapes_names_and_says_what_was_read(tmp_path):
         "parameters": {"k": "not set"},
         "engine": "pandas",
         "versions": {"python": "3"},
-        "baseline": {"report": "<b>old.html", "made": "then", "articles": 3, "state": "s", "state_sha256": "cd"},
+        "baseline": {
+            "report": "<b>old.html",
+            "made": "then",
+            "articles": 3,
+            "state": "s",
+            "state_sha256": "cd",
+        },
         "made": "1970-01-01 00:00:00 UTC",
     }
     corpus = pd.DataFrame({"id": ["a", "b"]})

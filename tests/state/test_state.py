@@ -23,7 +23,12 @@ SPACE = "The rocket launched a satellite into orbit from the space station pad"
 def _rows(text: str, n: int, tag: str) -> list[dict]:
     words = text.split()
     return [
-        {"id": f"{tag}{i}", "title": " ".join(words[i % 4 : i % 4 + 4]), "body": f"{text}. {words[i % len(words)]}.", "tags": [tag]}
+        {
+            "id": f"{tag}{i}",
+            "title": " ".join(words[i % 4 : i % 4 + 4]),
+            "body": f"{text}. {words[i % len(words)]}.",
+            "tags": [tag],
+        }
         for i in range(n)
     ]
 
@@ -69,11 +74,11 @@ def test_a_pickle_payload_is_refused_and_never_runs(tmp_path):
     _Payload.marker = str(tmp_path / "ran")
     crafted = tmp_path / "crafted.npz"
     np.savez(crafted, labels=np.array([_Payload()], dtype=object))  # an object array: pickle inside
-    with pytest.raises(StateError, match="crafted.npz"):
+    with pytest.raises(StateError, match=r"crafted.npz"):
         load_model(crafted)
     raw = tmp_path / "raw.state.npz"
     raw.write_bytes(pickle.dumps(_Payload()))
-    with pytest.raises(StateError, match="raw.state.npz"):
+    with pytest.raises(StateError, match=r"raw.state.npz"):
         load_state(raw)
     # A state file whose entries are all well formed but one holds an object array: refused too.
     good = tmp_path / "good.npz"
@@ -86,18 +91,22 @@ def test_a_pickle_payload_is_refused_and_never_runs(tmp_path):
     with zipfile.ZipFile(good, "w") as zf:
         for name, data in entries.items():
             zf.writestr(name, data)
-    with pytest.raises(StateError, match="good.npz"):
+    with pytest.raises(StateError, match=r"good.npz"):
         load_model(good)
     assert not (tmp_path / "ran").exists()
 
 
-def test_truncated_tampered_foreign_and_other_version_states_stop_with_their_name(tmp_path, small_model):
-    corpus, model = small_model
-    path = save_state(tmp_path / "r.state.npz", model, counts={"tags": {"navy": 8}}, report={"report": "r.html"})
+def test_truncated_tampered_foreign_and_other_version_states_stop_with_their_name(
+    tmp_path, small_model
+):
+    _corpus, model = small_model
+    path = save_state(
+        tmp_path / "r.state.npz", model, counts={"tags": {"navy": 8}}, report={"report": "r.html"}
+    )
     data = path.read_bytes()
     truncated = tmp_path / "truncated.state.npz"
     truncated.write_bytes(data[: len(data) // 2])
-    with pytest.raises(StateError, match="truncated.state.npz.*rebuild"):
+    with pytest.raises(StateError, match=r"truncated.state.npz.*rebuild"):
         load_state(truncated)
     tampered = tmp_path / "tampered.state.npz"
     with zipfile.ZipFile(path) as zf:
@@ -108,16 +117,16 @@ def test_truncated_tampered_foreign_and_other_version_states_stop_with_their_nam
     with zipfile.ZipFile(tampered, "w") as zf:
         for name, blob in entries.items():
             zf.writestr(name, blob)
-    with pytest.raises(StateError, match="tampered.state.npz.*checksum"):
+    with pytest.raises(StateError, match=r"tampered.state.npz.*checksum"):
         load_state(tampered)
     foreign = tmp_path / "foreign.npz"
     np.savez(foreign, labels=np.arange(3))
-    with pytest.raises(StateError, match="foreign.npz.*not a report state"):
+    with pytest.raises(StateError, match=r"foreign.npz.*not a report state"):
         load_model(foreign)
     old = tmp_path / "old.state.npz"
     write_state_file(old, {}, {"version": STATE_VERSION + 1, "model": {}})
-    with pytest.raises(StateError, match=f"old.state.npz.*version {STATE_VERSION + 1}.*rebuild"):
+    with pytest.raises(StateError, match=rf"old.state.npz.*version {STATE_VERSION + 1}.*rebuild"):
         load_state(old)
-    with pytest.raises(StateError, match="missing.state.npz"):
+    with pytest.raises(StateError, match=r"missing.state.npz"):
         load_state(tmp_path / "missing.html")
     assert load_state(tmp_path / "r.html").counts == {"tags": {"navy": 8}}

@@ -267,7 +267,9 @@ def _baseline(since: str | os.PathLike | None) -> dict | None:
     state = load_state(since)
     return {
         "path": str(state.path.resolve()),
-        "report": Path(since).name if Path(since).suffix != ".npz" else state.report.get("report", ""),
+        "report": Path(since).name
+        if Path(since).suffix != ".npz"
+        else state.report.get("report", ""),
         "state": state.path.name,
         "state_sha256": state.sha256,
         "made": state.report.get("made", "at an unknown time"),

@@ -172,7 +172,9 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def provenance_html(corpus: pd.DataFrame, provenance: Mapping[str, Any], model: Any = None) -> HTMLBlock:
+def provenance_html(
+    corpus: pd.DataFrame, provenance: Mapping[str, Any], model: Any = None
+) -> HTMLBlock:
     """The report's closing block: inputs, articles read and skipped, baseline, parameters, engine, versions.
 
     Args:

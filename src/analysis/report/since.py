@@ -34,7 +34,11 @@ def report_counts(
         mentions: the mentions found (``name``, ``type``, ``article_id``).
         said: the quotations found (``speaker``, ``speaker_named``).
     """
-    tags = dict(zip(freq["key"].astype(str), freq["articles"].astype(int), strict=True)) if len(freq) else {}
+    tags = (
+        dict(zip(freq["key"].astype(str), freq["articles"].astype(int), strict=True))
+        if len(freq)
+        else {}
+    )
     people = mentions[mentions["type"] == "person"] if len(mentions) else mentions
     named = (
         people.groupby("name")["article_id"].nunique().astype(int).to_dict() if len(people) else {}
@@ -71,7 +75,11 @@ def _topic_table(model: Any, baseline: Any, new_mask: np.ndarray) -> pd.DataFram
             }
         )
     for f in model.faded.itertuples():
-        where = f"faded (its articles are mostly in topic {f.now_in} now)" if pd.notna(f.now_in) else "faded"
+        where = (
+            f"faded (its articles are mostly in topic {f.now_in} now)"
+            if pd.notna(f.now_in)
+            else "faded"
+        )
         rows.append(
             {
                 "topic": f"{f.number}: {f.label}",
@@ -87,7 +95,9 @@ def _topic_table(model: Any, baseline: Any, new_mask: np.ndarray) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
-def _first_time(now: dict[str, int], before: dict[str, int], shown: dict[str, str] | None = None) -> str:
+def _first_time(
+    now: dict[str, int], before: dict[str, int], shown: dict[str, str] | None = None
+) -> str:
     fresh = sorted(((n, k) for k, n in now.items() if k not in before), key=lambda t: (-t[0], t[1]))
     if not fresh:
         return "none"
@@ -132,9 +142,15 @@ def since_html(
     blocks = [Markup("<p>{}</p>").format(intro)]
     if new_mask.any():
         blocks.append(Markup("<h3>New articles</h3>") + Markup(_headlines(corpus, model, new_mask)))
-    blocks.append(Markup("<h3>Topics</h3>") + Markup(table_html(_topic_table(model, baseline, new_mask))))
+    blocks.append(
+        Markup("<h3>Topics</h3>") + Markup(table_html(_topic_table(model, baseline, new_mask)))
+    )
     before = baseline.counts
-    spelled = dict(zip(freq["key"].astype(str), freq["tag"].astype(str), strict=True)) if len(freq) else {}
+    spelled = (
+        dict(zip(freq["key"].astype(str), freq["tag"].astype(str), strict=True))
+        if len(freq)
+        else {}
+    )
     new_said = said[said["speaker_named"] & said["article_id"].astype(str).isin(set(ids[new_mask]))]
     quoted = new_said["speaker"].value_counts().head(MAX_LISTED)
     firsts = pd.DataFrame(
@@ -148,7 +164,15 @@ def since_html(
                 "most quoted in the new articles",
             ],
             "which": [
-                ", ".join(f"{n}: {l}" for n, l in zip(model.numbers[model.clusters["new"].to_numpy(bool)], model.clusters["label"][model.clusters["new"].to_numpy(bool)], strict=True)) or "none",
+                ", ".join(
+                    f"{n}: {l}"
+                    for n, l in zip(
+                        model.numbers[model.clusters["new"].to_numpy(bool)],
+                        model.clusters["label"][model.clusters["new"].to_numpy(bool)],
+                        strict=True,
+                    )
+                )
+                or "none",
                 ", ".join(f"{f.number}: {f.label}" for f in model.faded.itertuples()) or "none",
                 _first_time(counts["tags"], before.get("tags", {}), spelled),
                 _first_time(counts["people"], before.get("people", {})),
@@ -158,7 +182,9 @@ def since_html(
         }
     )
     blocks.append(Markup("<h3>What appeared</h3>") + Markup(table_html(firsts)))
-    html = Markup('<h2 id="{}">Since the last report</h2>\n').format(SINCE_ANCHOR) + Markup("\n").join(blocks)
+    html = Markup('<h2 id="{}">Since the last report</h2>\n').format(SINCE_ANCHOR) + Markup(
+        "\n"
+    ).join(blocks)
     return HTMLBlock(str(html))
 
 
@@ -173,5 +199,11 @@ def _headlines(corpus: pd.DataFrame, model: Any, new_mask: np.ndarray) -> str:
         }
     )
     more = len(rows) - len(order)
-    note = f"The {len(order)} most representative of their topic, of {len(rows):,} new articles." if more else ""
-    return str(table_html(table)) + (str(Markup('<p class="ar-muted">{}</p>').format(note)) if note else "")
+    note = (
+        f"The {len(order)} most representative of their topic, of {len(rows):,} new articles."
+        if more
+        else ""
+    )
+    return str(table_html(table)) + (
+        str(Markup('<p class="ar-muted">{}</p>').format(note)) if note else ""
+    )

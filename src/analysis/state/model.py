@@ -75,7 +75,11 @@ def _model_parts(model: TopicModel) -> tuple[dict[str, np.ndarray], dict[str, An
         "settings": {str(k): v for k, v in model.settings.items()},
         "space": None
         if space is None
-        else {"phrases": list(space.phrases), "title_weight": space.title_weight, "max_words": space.max_words},
+        else {
+            "phrases": list(space.phrases),
+            "title_weight": space.title_weight,
+            "max_words": space.max_words,
+        },
     }
     return arrays, meta
 
@@ -135,7 +139,9 @@ def _model_from(arrays: dict[str, np.ndarray], meta: dict[str, Any], path: Path)
             faded=_frame(meta["faded"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise StateError(f"{path}: the saved model is incomplete ({type(exc).__name__}: {exc}); {REBUILD}") from None
+        raise StateError(
+            f"{path}: the saved model is incomplete ({type(exc).__name__}: {exc}); {REBUILD}"
+        ) from None
 
 
 def save_model(model: TopicModel, path: str | os.PathLike[str]) -> Path:

@@ -121,7 +121,9 @@ def read_state_file(path: str | os.PathLike[str]) -> tuple[dict[str, np.ndarray]
     arrays = {name: _array(path, name, data) for name, data in raw.items()}
     checksum = arrays.pop(_CHECKSUM).tobytes().decode("ascii", "replace")
     if checksum != _digest({k: v for k, v in raw.items() if k != _CHECKSUM}):
-        raise StateError(f"{path}: its content does not match its checksum (altered or damaged); {REBUILD}")
+        raise StateError(
+            f"{path}: its content does not match its checksum (altered or damaged); {REBUILD}"
+        )
     try:
         meta = json.loads(arrays.pop(_META).tobytes().decode("utf-8"))
     except ValueError as exc:
@@ -140,6 +142,8 @@ def _array(path: Path, name: str, data: bytes) -> np.ndarray:
     try:
         return np.lib.format.read_array(io.BytesIO(data), allow_pickle=False)
     except ValueError as exc:  # object arrays (pickle) are refused here, never unpickled
-        raise StateError(f"{path}: entry {name!r} cannot be read without running code ({exc}); {REBUILD}") from None
+        raise StateError(
+            f"{path}: entry {name!r} cannot be read without running code ({exc}); {REBUILD}"
+        ) from None
     except (OSError, EOFError) as exc:
         raise StateError(f"{path}: entry {name!r} is truncated ({exc}); {REBUILD}") from None

@@ -41,7 +41,11 @@ def topic_similarity(model: TopicModel, baseline: TopicModel) -> tuple[np.ndarra
         both = np.zeros((baseline.k, model.k))
         np.add.at(both, (before, now), 1)
         union = both.sum(axis=1, keepdims=True) + both.sum(axis=0, keepdims=True) - both
-        return np.divide(both, union, out=np.zeros_like(both), where=union > 0), MATCH_MIN_OVERLAP, "articles"
+        return (
+            np.divide(both, union, out=np.zeros_like(both), where=union > 0),
+            MATCH_MIN_OVERLAP,
+            "articles",
+        )
     return _centroid_similarity(model, baseline), MATCH_MIN_SIMILARITY, "words"
 
 
@@ -81,7 +85,10 @@ def align_topics(model: TopicModel, baseline: TopicModel) -> TopicModel:
     rows, cols = linear_sum_assignment(-sim)
     matched = {int(c): int(r) for r, c in zip(rows, cols, strict=True) if sim[r, c] >= threshold}
     before = baseline.numbers
-    used = [*before.tolist(), *baseline.faded.get("number", pd.Series(dtype=int)).astype(int).tolist()]
+    used = [
+        *before.tolist(),
+        *baseline.faded.get("number", pd.Series(dtype=int)).astype(int).tolist(),
+    ]
     next_number = max(used, default=0) + 1
     numbers = np.empty(model.k, dtype=np.int64)
     labels = model.clusters["label"].to_numpy(dtype=object).copy()
@@ -91,7 +98,9 @@ def align_topics(model: TopicModel, baseline: TopicModel) -> TopicModel:
             labels[c] = baseline.clusters["label"].iloc[matched[c]]
         else:
             numbers[c], next_number = next_number, next_number + 1
-    clusters = model.clusters.assign(number=numbers, label=labels, new=[c not in matched for c in range(model.k)])
+    clusters = model.clusters.assign(
+        number=numbers, label=labels, new=[c not in matched for c in range(model.k)]
+    )
     order = np.argsort(numbers, kind="stable")
     position = np.empty(model.k, dtype=np.int64)
     position[order] = np.arange(model.k)

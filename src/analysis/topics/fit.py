@@ -18,6 +18,7 @@ import pandas as pd
 from analysis.errors import ParameterError
 from analysis.text import DocumentTexts, TextVectors, vectorize
 from analysis.topics import describe
+from analysis.topics.align import align_topics
 from analysis.topics.cluster import (
     ClusterFit,
     canonical_labels,
@@ -27,7 +28,6 @@ from analysis.topics.cluster import (
     few_threads_on_small_corpora,
     run_seeds,
 )
-from analysis.topics.align import align_topics
 from analysis.topics.kselect import choose_k
 from analysis.topics.model import K_MAX, K_SELECTION_RUNS, TopicModel
 from analysis.topics.options import CLUSTER_MIN_DF, FitOptions, resolve_options

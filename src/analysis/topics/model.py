@@ -144,7 +144,9 @@ class TopicModel:
         topic = pd.array(numbers, dtype="Int64")
         topic[~fits] = pd.NA
         ids = articles["id"] if "id" in articles.columns else pd.Series(range(len(articles)))
-        titles = articles["title"] if "title" in articles.columns else pd.Series([""] * len(articles))
+        titles = (
+            articles["title"] if "title" in articles.columns else pd.Series([""] * len(articles))
+        )
         return pd.DataFrame(
             {
                 "id": ids.to_numpy(),
