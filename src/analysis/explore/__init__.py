@@ -23,6 +23,7 @@ from analysis.explore.browsers import (
     kwic_browser,
     tag_browser,
 )
+from analysis.explore.runs import baseline_view, runs_browser, topics_compared
 from analysis.explore.sections import people_section, quotes_section
 from analysis.explore.views import ArticleSection
 from analysis.explore.what_if_k import KView, k_explorer
@@ -32,10 +33,13 @@ __all__ = [
     "Explorer",
     "KView",
     "article_browser",
+    "baseline_view",
     "cluster_browser",
     "k_explorer",
     "kwic_browser",
     "people_section",
     "quotes_section",
+    "runs_browser",
     "tag_browser",
+    "topics_compared",
 ]
