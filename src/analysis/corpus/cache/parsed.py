@@ -1,0 +1,141 @@
+"""Parsed input files kept one by one, so that rebuilding a corpus cache parses only new or changed files.
+
+The corpus cache (:mod:`analysis.scale.cache`) is keyed by all its inputs together: adding one day's file to
+a year's archive makes a new cache. Its build reads each input file through :func:`parsed_chunks`, which
+keeps what the parser made of that file (its articles, chunk by chunk for a large JSON Lines file, and the
+blocks it skipped) in ``files/<key>/`` beside the caches, keyed by the file's bytes, its names, the parser's
+code and the options. A file seen before is read back from there instead of being parsed; a removed file is
+simply not read. Merging articles seen in several files, and reading dates per file, still run over every
+article, exactly as in a cold build, so the corpus is the same either way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FILES_DIR", "PARSED_FORMAT", "file_key", "parsed_chunks"]
+
+#: Sub-folder of the cache root holding the parsed files.
+FILES_DIR = "files"
+#: Bumped whenever the layout of a parsed file changes.
+PARSED_FORMAT = 1
+_META = "meta.json"
+
+
+def file_key(*, digest: str, display: str, given: str, lenient: bool, parser: str) -> str:
+    """The name of a parsed file's folder: its bytes' digest, its names (they appear in ``source`` and in
+    skip messages), the options and the parser's version."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{PARSED_FORMAT}\0{digest}\0{display}\0{given}\0{lenient}\0{parser}".encode())
+    return h.hexdigest()
+
+
+def parsed_chunks(
+    parse: Callable[[list[str]], Iterator[tuple[list[Any], int]]],
+    *,
+    folder: Path,
+    skipped: list[str],
+    article: Callable[..., Any],
+) -> Iterator[tuple[list[Any], int]]:
+    """``(articles, bytes)`` per chunk of one file: read back from ``folder``, or parsed and kept there.
+
+    Args:
+        parse: parses the file, appending skip messages to the list it is given (``_parse_file``).
+        folder: this file's folder (``<root>/files/<file_key>``).
+        skipped: the build's list of skip messages; this file's are added to it either way.
+        article: the parser's article constructor.
+    """
+    found = _read_meta(folder)
+    if found is not None:
+        skipped.extend(found["skipped"])
+        for name, size in found["chunks"]:
+            yield _read_chunk(folder / name, article), size
+        return
+    tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    local: list[str] = []
+    chunks: list[list[Any]] = []
+    try:
+        for articles, size in parse(local):
+            name = f"chunk-{len(chunks):05d}.parquet"
+            _write_chunk(tmp / name, articles)
+            chunks.append([name, size])
+            yield articles, size
+        skipped.extend(local)
+        meta = {"format": PARSED_FORMAT, "skipped": local, "chunks": chunks}
+        (tmp / _META).write_text(json.dumps(meta), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        tmp.replace(folder)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _read_meta(folder: Path) -> dict | None:
+    try:
+        meta = json.loads((folder / _META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or meta.get("format") != PARSED_FORMAT:
+        return None
+    if not all((folder / name).is_file() for name, _ in meta.get("chunks", [])):
+        return None
+    return meta
+
+
+def _write_chunk(path: Path, articles: list[Any]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text, strings = pa.string(), pa.list_(pa.string())
+    table = pa.table(
+        {
+            "title": pa.array([a.title for a in articles], text),
+            "body": pa.array([a.body for a in articles], text),
+            "tags": pa.array([a.tags for a in articles], strings),
+            "tag_pages": pa.array([a.tag_pages for a in articles], strings),
+            "source": pa.array([a.source for a in articles], text),
+            "extras": pa.array([json.dumps(a.extras, ensure_ascii=False) for a in articles], text),
+            "key": pa.array([a.key for a in articles], text),
+            "date": pa.array([json.dumps(a.date, ensure_ascii=False) for a in articles], text),
+            "date_line": pa.array([a.date_line for a in articles], pa.int64()),
+        }
+    )
+    pq.write_table(table, path, compression="zstd")
+
+
+def _read_chunk(path: Path, article: Callable[..., Any]) -> list[Any]:
+    import pyarrow.parquet as pq
+
+    columns = pq.read_table(path).to_pydict()
+    return [
+        article(
+            title,
+            body,
+            tags,
+            pages,
+            source,
+            json.loads(extras),
+            key,
+            json.loads(date),
+            line,
+        )
+        for title, body, tags, pages, source, extras, key, date, line in zip(
+            columns["title"],
+            columns["body"],
+            columns["tags"],
+            columns["tag_pages"],
+            columns["source"],
+            columns["extras"],
+            columns["key"],
+            columns["date"],
+            columns["date_line"],
+            strict=True,
+        )
+    ]
