@@ -10,7 +10,7 @@ import pytest
 from analysis import load_state
 from analysis.cli import main
 from analysis.config import SEEDS_DIR
-from analysis.report import build_report
+from analysis.publish import build_report
 from analysis.report.since import SINCE_ANCHOR
 
 

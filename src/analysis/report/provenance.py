@@ -1,6 +1,6 @@
 """Provenance: what a report was made from and how, so a shared report can be checked and made again.
 
-:func:`collect_provenance` runs once, where the report is commissioned (:func:`analysis.report.build_report`),
+:func:`collect_provenance` runs once, where the report is commissioned (:func:`analysis.publish.build_report`),
 and returns plain literals the report notebook receives as a parameter: each input file (its path inside the
 folder that was given, or its name; its size; its SHA-256), every parameter of the run, the engine, the
 versions of this package and of the libraries that shape the numbers, the baseline report when there is one,

@@ -9,6 +9,7 @@ rewritten), and writes the parts. Publication dates are kept by row and read per
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ import pandas as pd
 
 from analysis.corpus.base import CORPUS_COLUMNS, BlockError, ParsedArticle, article_id
 from analysis.corpus.cache import store
+from analysis.corpus.cache.parsed import FILES_DIR, file_key, parsed_chunks
 from analysis.corpus.cache.published import PublishedDates
 from analysis.corpus.cache.store import (
     CACHE_DIR,
@@ -27,7 +29,9 @@ from analysis.corpus.cache.store import (
     CorpusCache,
     announce,
     cache_key,
+    file_digests,
     open_cache,
+    parser_version,
 )
 from analysis.corpus.decode import decode_bytes
 from analysis.corpus.load import (
@@ -56,9 +60,18 @@ __all__ = [
 
 
 def build_parts(
-    files: dict[Path, tuple[str, str]], folder: Path, *, lenient: bool, progress: bool
+    files: dict[Path, tuple[str, str]],
+    folder: Path,
+    *,
+    lenient: bool,
+    progress: bool,
+    parsed: tuple[Path, dict[Path, str], str] | None = None,
 ) -> dict:
-    """Parse ``files`` in order into Parquet parts in ``folder``; returns the cache's metadata."""
+    """Parse ``files`` in order into Parquet parts in ``folder``; returns the cache's metadata.
+
+    With ``parsed`` (the folder of parsed files, each input's digest, the parser's version) a file parsed
+    by an earlier build is read back rather than parsed again (:mod:`analysis.corpus.cache.parsed`).
+    """
     writer = _PartWriter(folder)
     rows: dict[int, int] = {}  # article id (as an int) -> its row in the corpus
     late: dict[int, list[Any]] = {}  # row already written -> later copies of the same article
@@ -70,8 +83,8 @@ def build_parts(
     bar = _progress_bar(files) if progress else None
     with no_gc():
         for path, (display, given) in files.items():
-            for articles, size in _parse_file(
-                path, display, given, lenient=lenient, skipped=skipped
+            for articles, size in _file_chunks(
+                path, display, given, lenient=lenient, skipped=skipped, parsed=parsed
             ):
                 for art in articles:
                     key = art.key if art.key is not None else article_id(art.title, art.body)
@@ -108,6 +121,33 @@ def build_parts(
         "parts": writer.parts,
         **dates.finish(folder, writer.parts),
     }
+
+
+def _file_chunks(
+    path: Path,
+    display: str,
+    given: str,
+    *,
+    lenient: bool,
+    skipped: list[str],
+    parsed: tuple[Path, dict[Path, str], str] | None,
+) -> Iterator[tuple[list[Any], int]]:
+    """One file's chunks: parsed now, or read back from its parsed copy (kept for the next build)."""
+    if parsed is None:
+        yield from _parse_file(path, display, given, lenient=lenient, skipped=skipped)
+        return
+    root, digests, version = parsed
+    key = file_key(
+        digest=digests[path], display=display, given=given, lenient=lenient, parser=version
+    )
+    parse = functools.partial(_parse_with, path, display, given, lenient)
+    yield from parsed_chunks(parse, folder=root / key, skipped=skipped, article=ParsedArticle)
+
+
+def _parse_with(
+    path: Path, display: str, given: str, lenient: bool, local: list[str]
+) -> Iterator[tuple[list[Any], int]]:
+    return _parse_file(path, display, given, lenient=lenient, skipped=local)
 
 
 def _progress_bar(files: dict[Path, tuple[str, str]]):
@@ -345,14 +385,21 @@ def cache_corpus(
         raise CorpusError("cache_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
     files = collect_files(paths)
     root = Path(cache_dir) if cache_dir is not None else CACHE_DIR
-    folder = root / cache_key(files, lenient=lenient)
+    digests = file_digests(files)
+    folder = root / cache_key(files, lenient=lenient, digests=digests)
     cache = open_cache(folder)
     if cache is None:
         tmp = root / f".{folder.name}.{os.getpid()}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         try:
-            meta = build_parts(files, tmp, lenient=lenient, progress=progress)
+            meta = build_parts(
+                files,
+                tmp,
+                lenient=lenient,
+                progress=progress,
+                parsed=(root / FILES_DIR, digests, parser_version()),
+            )
             (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
             shutil.rmtree(folder, ignore_errors=True)
             tmp.replace(folder)

@@ -1,6 +1,6 @@
 """Parsed input files kept one by one, so that rebuilding a corpus cache parses only new or changed files.
 
-The corpus cache (:mod:`analysis.scale.cache`) is keyed by all its inputs together: adding one day's file to
+The corpus cache (:mod:`analysis.corpus.cache.store`) is keyed by all its inputs together: adding one day's file to
 a year's archive makes a new cache. Its build reads each input file through :func:`parsed_chunks`, which
 keeps what the parser made of that file (its articles, chunk by chunk for a large JSON Lines file, and the
 blocks it skipped) in ``files/<key>/`` beside the caches, keyed by the file's bytes, its names, the parser's

@@ -44,6 +44,8 @@ __all__ = [
     "CorpusCache",
     "announce",
     "cache_key",
+    "file_digests",
+    "parser_version",
     "open_cache",
     "read_part_frame",
 ]
@@ -251,15 +253,29 @@ def _file_digest(path: Path) -> str:
         return hashlib.file_digest(fh, "blake2b").hexdigest()
 
 
-def cache_key(files: dict[Path, tuple[str, str]], *, lenient: bool) -> str:
-    """BLAKE2b of the input files (absolute path, source name and bytes), the parser's code, the options and
-    the format. The name a path was given by is left out, so ``seeds`` and ``/abs/seeds`` find one cache."""
+def parser_version() -> str:
+    """BLAKE2b of the loader's modules: any change to the parser makes new caches."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"format={CACHE_FORMAT};lenient={lenient}\n".encode())
     for source in sorted(Path(__file__).resolve().parents[1].glob("*.py")):  # the loader's modules
         h.update(source.read_bytes())
+    return h.hexdigest()
+
+
+def file_digests(files: dict[Path, tuple[str, str]]) -> dict[Path, str]:
+    """BLAKE2b of each input file's bytes (computed once per build: for the cache's key and each file's)."""
+    return {path: _file_digest(path) for path in files}
+
+
+def cache_key(
+    files: dict[Path, tuple[str, str]], *, lenient: bool, digests: dict[Path, str] | None = None
+) -> str:
+    """BLAKE2b of the input files (absolute path, source name and bytes), the parser's code, the options and
+    the format. The name a path was given by is left out, so ``seeds`` and ``/abs/seeds`` find one cache."""
+    digests = digests if digests is not None else file_digests(files)
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"format={CACHE_FORMAT};lenient={lenient}\n{parser_version()}\n".encode())
     for path, (display, _) in files.items():
-        h.update(f"{path.as_posix()}\0{display}\0{_file_digest(path)}\n".encode())
+        h.update(f"{path.as_posix()}\0{display}\0{digests[path]}\n".encode())
     return h.hexdigest()
 
 
