@@ -45,8 +45,8 @@ __all__ = [
     "announce",
     "cache_key",
     "file_digests",
-    "parser_version",
     "open_cache",
+    "parser_version",
     "read_part_frame",
 ]
 
