@@ -43,7 +43,18 @@ def _cache(folder: Path, cache_dir: Path) -> float:
 
 def _report(folder: Path, out: Path, *extra: str) -> float:
     start = time.perf_counter()
-    cmd = [sys.executable, "-m", "analysis", "report", str(folder), "-o", str(out), "-q", "--k", "20"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "analysis",
+        "report",
+        str(folder),
+        "-o",
+        str(out),
+        "-q",
+        "--k",
+        "20",
+    ]
     subprocess.run([*cmd, *extra], check=True, cwd=ROOT)
     return time.perf_counter() - start
 
@@ -61,7 +72,9 @@ def main() -> None:
             write_jsonl_chunked(archive / f"day-{i:04d}.jsonl", args.per_file, seed=i)
         n = args.files * args.per_file
         cold = _cache(archive, cache_dir)
-        print(f"parse cache, cold ({n:,} articles in {args.files} files): {cold:.1f} s  [{_load()}]")
+        print(
+            f"parse cache, cold ({n:,} articles in {args.files} files): {cold:.1f} s  [{_load()}]"
+        )
         if args.report:
             first = _report(archive, Path(tmp) / "first.html")
             print(f"report, cold: {first:.1f} s  [{_load()}]")
@@ -72,8 +85,12 @@ def main() -> None:
             f"({100 * again / cold:.0f}% of cold)  [{_load()}]"
         )
         if args.report:
-            since = _report(archive, Path(tmp) / "second.html", "--since", str(Path(tmp) / "first.html"))
-            print(f"report after adding 1 file, --since: {since:.1f} s ({100 * since / first:.0f}% of cold)")
+            since = _report(
+                archive, Path(tmp) / "second.html", "--since", str(Path(tmp) / "first.html")
+            )
+            print(
+                f"report after adding 1 file, --since: {since:.1f} s ({100 * since / first:.0f}% of cold)"
+            )
 
 
 if __name__ == "__main__":
