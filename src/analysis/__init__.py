@@ -32,8 +32,8 @@ _LAZY = {
     "tags_per_article": "analysis.tags",
     "top_tags": "analysis.tags",
     "TopicModel": "analysis.topics",
-    "load_model": "analysis.state",
-    "load_state": "analysis.state",
+    "load_model": "analysis.topics.persist",
+    "load_state": "analysis.report.state",
     "fit_topics": "analysis.topics",
     "most_similar": "analysis.topics",
     "similarity_matrix": "analysis.topics",
@@ -155,7 +155,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs
         tag_browser,
     )
     from analysis.extract import entities, entity_summary, quotes
-    from analysis.state import load_model, load_state
+    from analysis.report.state import load_state
     from analysis.tags import (
         TagSummary,
         characteristic_tags,
@@ -171,3 +171,4 @@ if TYPE_CHECKING:  # for type checkers and IDEs
     )
     from analysis.text.kwic import keyword_in_context
     from analysis.topics import TopicModel, fit_topics, most_similar, similarity_matrix
+    from analysis.topics.persist import load_model

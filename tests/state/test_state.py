@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from analysis import StateError, load_model, load_state
-from analysis.state import STATE_VERSION, save_state
-from analysis.state.store import write_state_file
+from analysis.report.state import save_state
+from analysis.state import STATE_VERSION, write_state_file
 from analysis.topics import fit_topics
 from tests.conftest import make_corpus
 

@@ -173,7 +173,7 @@ def build_report(
             (a missing, damaged or foreign state stops here, nothing written); topics are aligned with its
             topics and a "Since the last report" section says what is new.
 
-    Every report saves its state beside it (``<name>.state.npz``, :mod:`analysis.state`) for a later
+    Every report saves its state beside it (``<name>.state.npz``, :mod:`analysis.report.state`) for a later
     ``since``. The report ends with its provenance (:mod:`analysis.report.provenance`); the time it names is
     ``SOURCE_DATE_EPOCH`` when that is set in the environment (seconds since 1970 UTC), else now.
 
@@ -248,7 +248,7 @@ def build_report(
     write_atomic(out, html)
     saved = BUILD_DIR / f"{out.stem}.state.npz"
     if saved.is_file():
-        from analysis.state import state_path
+        from analysis.report.state import state_path
 
         shutil.move(saved, state_path(out))
         _say(f"Wrote {state_path(out)} (what a later --since {out.name} compares with)", progress)
@@ -262,7 +262,7 @@ def _baseline(since: str | os.PathLike | None) -> dict | None:
     """The earlier report's state, read and checked before anything runs (StateError names it otherwise)."""
     if not since:
         return None
-    from analysis.state import load_state
+    from analysis.report.state import load_state
 
     state = load_state(since)
     return {

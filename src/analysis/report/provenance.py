@@ -15,7 +15,6 @@ convention: seconds since 1970 UTC), so the same inputs and the same epoch give 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import platform
 import time
@@ -30,6 +29,7 @@ from markupsafe import Markup, escape
 
 from analysis.errors import ParameterError
 from analysis.report.html import HTMLBlock, table_html
+from analysis.state import file_sha256
 
 __all__ = [
     "LIBRARIES",
@@ -59,7 +59,6 @@ LIBRARIES = (
 DASK_LIBRARIES = ("dask", "distributed")
 #: The id of the provenance section (tests and readers find it by this anchor).
 PROVENANCE_ANCHOR = "provenance"
-_HASH_BLOCK = 1 << 20
 
 
 def made_at(source_date_epoch: str | None = None) -> str:
@@ -83,15 +82,6 @@ def made_at(source_date_epoch: str | None = None) -> str:
             )
         seconds = int(text)
     return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-
-
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    """The SHA-256 of a file's bytes (hex), read a block at a time."""
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        for block in iter(lambda: fh.read(_HASH_BLOCK), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def input_files(paths: Sequence[str | os.PathLike[str]]) -> list[dict[str, Any]]:

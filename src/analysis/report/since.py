@@ -2,7 +2,7 @@
 
 :func:`report_counts` is what a report saves of its tags, people named and people quoted (the next run's
 "first time" is measured against it); :func:`since_html` renders the section from the baseline's saved state
-(:class:`analysis.state.ReportState`) and this run's corpus, aligned model and counts.
+(:class:`analysis.report.state.ReportState`) and this run's corpus, aligned model and counts.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def since_html(
     Args:
         corpus: this report's corpus.
         model: its topic model, aligned with the baseline's (``fit_topics(..., baseline=...)``).
-        baseline: the last report's :class:`analysis.state.ReportState`.
+        baseline: the last report's :class:`analysis.report.state.ReportState`.
         counts: this report's :func:`report_counts`.
         freq: this report's tag frequency (for the tags' spellings).
         said: this report's quotations (``article_id``, ``speaker``, ``speaker_named``).

@@ -1,28 +1,25 @@
-"""Saved state: what a report (or a topic model) keeps for a later run to compare with, in files that run
-no code when read (NumPy arrays and JSON in a zip; never pickle).
+"""State files: what a report (or a topic model) keeps for a later run, in a form that runs no code when read
+(NumPy arrays and one JSON document in a zip, checked by a SHA-256 of its content; never pickle).
 
-    model.save("topics.npz")                 # a TopicModel
-    model = analysis.load_model("topics.npz")
-    state = load_state("reports/uk-defense.html")   # the state saved beside a report
+- :mod:`analysis.state.store`: writing and checking the file (this package imports nothing else of ours).
+- :mod:`analysis.topics.persist`: a topic model in it (``model.save(path)``, ``analysis.load_model(path)``).
+- :mod:`analysis.report.state`: a report's state, saved beside the report (``analysis.load_state(report)``).
 """
 
-from analysis.state.model import (
-    ReportState,
-    load_model,
-    load_state,
-    save_model,
-    save_state,
-    state_path,
+from analysis.state.store import (
+    REBUILD,
+    STATE_FORMAT,
+    STATE_VERSION,
+    file_sha256,
+    read_state_file,
+    write_state_file,
 )
-from analysis.state.store import STATE_FORMAT, STATE_VERSION
 
 __all__ = [
+    "REBUILD",
     "STATE_FORMAT",
     "STATE_VERSION",
-    "ReportState",
-    "load_model",
-    "load_state",
-    "save_model",
-    "save_state",
-    "state_path",
+    "file_sha256",
+    "read_state_file",
+    "write_state_file",
 ]

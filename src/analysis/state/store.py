@@ -22,7 +22,14 @@ import numpy as np
 
 from analysis.errors import StateError
 
-__all__ = ["STATE_FORMAT", "STATE_VERSION", "read_state_file", "write_state_file"]
+__all__ = [
+    "REBUILD",
+    "STATE_FORMAT",
+    "STATE_VERSION",
+    "file_sha256",
+    "read_state_file",
+    "write_state_file",
+]
 
 #: The format name inside every state file (anything else is a foreign file).
 STATE_FORMAT = "analysis-report-state"
@@ -34,6 +41,15 @@ REBUILD = (
     "rebuild that report with this version of the tool (python -m analysis report PATHS -o REPORT.html) "
     "to save a state it can read, or leave out --since"
 )
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 of a file's bytes (hex), read a block at a time."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _npy(array: np.ndarray) -> bytes:

@@ -108,11 +108,11 @@ class TopicModel:
         return np.arange(1, self.k + 1)
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the model to ``path`` in a format that runs no code when loaded (see :mod:`analysis.state`).
+        """Write the model to ``path`` in a format that runs no code when loaded (see :mod:`analysis.topics.persist`).
 
         Read it back with :func:`analysis.load_model`.
         """
-        from analysis.state import save_model
+        from analysis.topics.persist import save_model
 
         save_model(self, path)
 

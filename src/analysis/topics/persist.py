@@ -1,14 +1,12 @@
-"""A topic model and a report's state as plain arrays and JSON (:mod:`analysis.state.store`), and back.
+"""A topic model as plain arrays and JSON, in a state file that runs no code when read (:mod:`analysis.state`).
 
-A report's state is what a later run needs to compare with it: the topic model (vocabulary, idf, phrases,
-centroids, numbers, labels, every article id with its topic) and the counts the report showed (tags, people
-named, people quoted), with the report's name, time and size.
+:meth:`TopicModel.save` and :func:`load_model` use it; a report's state (:mod:`analysis.report.state`) holds a
+model the same way, with the counts the report showed.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,41 +14,16 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import StateError
-from analysis.state.store import REBUILD, read_state_file, write_state_file
+from analysis.state import REBUILD, read_state_file, write_state_file
 from analysis.topics.model import TopicModel
 from analysis.topics.space import TopicSpace
 
-__all__ = ["ReportState", "load_model", "load_state", "save_model", "save_state", "state_path"]
+__all__ = ["load_model", "model_from_parts", "model_parts", "save_model"]
 
 _SCALARS = ("k", "random_state", "n_articles", "silhouette", "stability")
 
 
-def state_path(report: str | os.PathLike[str]) -> Path:
-    """The state file saved beside a report: ``x.html`` -> ``x.state.npz`` (a ``.npz`` path is kept)."""
-    path = Path(report)
-    return path if path.suffix == ".npz" else path.with_suffix(".state.npz")
-
-
-@dataclass(frozen=True)
-class ReportState:
-    """What a report saved for the next run.
-
-    Attributes:
-        model: its topic model (ids and term space included).
-        counts: ``{"tags": {tag: articles}, "people": {name: articles}, "speakers": {name: quotes}}``.
-        report: ``{"report": file name, "made": time, "articles": n}``.
-        path: the state file it was read from.
-        sha256: the SHA-256 of that file.
-    """
-
-    model: TopicModel
-    counts: dict[str, dict[str, int]]
-    report: dict[str, Any]
-    path: Path | None = None
-    sha256: str = ""
-
-
-def _model_parts(model: TopicModel) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+def model_parts(model: TopicModel) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     arrays = {
         "labels": np.asarray(model.labels, dtype=np.int64),
         "positions": np.asarray(model.positions, dtype=np.float64),
@@ -108,7 +81,7 @@ def _frame(table: dict[str, Any]) -> pd.DataFrame:
     return frame
 
 
-def _model_from(arrays: dict[str, np.ndarray], meta: dict[str, Any], path: Path) -> TopicModel:
+def model_from_parts(arrays: dict[str, np.ndarray], meta: dict[str, Any], path: Path) -> TopicModel:
     try:
         space = None
         if meta.get("space") is not None and "space_terms" in arrays:
@@ -146,38 +119,8 @@ def _model_from(arrays: dict[str, np.ndarray], meta: dict[str, Any], path: Path)
 
 def save_model(model: TopicModel, path: str | os.PathLike[str]) -> Path:
     """Write a topic model to ``path`` (``.npz``: arrays and JSON, never pickle); see :func:`load_model`."""
-    arrays, meta = _model_parts(model)
+    arrays, meta = model_parts(model)
     return write_state_file(path, arrays, {"model": meta})
-
-
-def save_state(
-    path: str | os.PathLike[str],
-    model: TopicModel,
-    *,
-    counts: dict[str, dict[str, int]],
-    report: dict[str, Any],
-) -> Path:
-    """Write a report's state: its model, the counts it showed and its name, time and size."""
-    arrays, meta = _model_parts(model)
-    plain = {kind: {str(k): int(v) for k, v in table.items()} for kind, table in counts.items()}
-    return write_state_file(path, arrays, {"model": meta, "counts": plain, "report": report})
-
-
-def load_state(path: str | os.PathLike[str]) -> ReportState:
-    """Read a report's state (``x.state.npz``, or found beside ``x.html``), checking it first.
-
-    Raises:
-        StateError: the state is missing, truncated, altered, foreign or of another version.
-    """
-    from analysis.report.provenance import file_sha256
-
-    file = state_path(path)
-    arrays, meta = read_state_file(file)
-    if "model" not in meta:
-        raise StateError(f"{file}: holds no topic model; {REBUILD}")
-    model = _model_from(arrays, meta["model"], file)
-    counts = {k: dict(v) for k, v in meta.get("counts", {}).items()}
-    return ReportState(model, counts, dict(meta.get("report", {})), file, file_sha256(file))
 
 
 def load_model(path: str | os.PathLike[str]) -> TopicModel:
@@ -190,4 +133,4 @@ def load_model(path: str | os.PathLike[str]) -> TopicModel:
     arrays, meta = read_state_file(file)
     if "model" not in meta:
         raise StateError(f"{file}: holds no topic model; {REBUILD}")
-    return _model_from(arrays, meta["model"], file)
+    return model_from_parts(arrays, meta["model"], file)
