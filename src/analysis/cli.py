@@ -106,9 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_articles(sub) -> None:
     p = sub.add_parser(
-        "articles", help="parse tag pages / JSONL / CSV and write the clean corpus to stdout"
+        "articles",
+        help="parse tag pages, JSONL/CSV exports, feeds or saved pages and write the clean corpus to stdout",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .csv)")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or folders (.txt, .jsonl, .csv, feeds .xml/.rss/.atom, pages .html; also .gz)",
+    )
     p.add_argument(
         "--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default: jsonl)"
     )
@@ -197,7 +203,12 @@ def _add_kwic(sub) -> None:
     w = sub.add_parser(
         "kwic", help="keyword in context: every use of a word or phrase with the text around it"
     )
-    w.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .jsonl, .csv)")
+    w.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or folders (.txt, .jsonl, .csv, feeds .xml/.rss/.atom, pages .html; also .gz)",
+    )
     w.add_argument(
         "term", metavar="TERM", help="the word or phrase (any case; ' and ’ match each other)"
     )

@@ -335,3 +335,31 @@ def test_site_of():
     assert site_of("www.cnn.com") == "cnn.com"
     assert site_of("not a link") == ""
     assert site_of(None) == ""
+
+
+BAD_INPUTS = {
+    "broken.rss": b"<rss><channel><item><title>Cut off",
+    "index.html": (EXPORTS / "pages" / "index-no-article.html").read_bytes(),
+    "image.rss": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_INPUTS))
+def test_cli_bad_feed_or_page_exits_2_naming_the_file_or_lists_it_with_lenient(tmp_path, name):
+    import subprocess
+    import sys
+
+    (tmp_path / name).write_bytes(BAD_INPUTS[name])
+    shutil.copy(EXPORTS / "courier-atom.atom", tmp_path / "good.atom")
+    run = [sys.executable, "-m", "analysis", "articles"]
+    strict = subprocess.run(
+        [*run, str(tmp_path / name)], capture_output=True, text=True, check=False
+    )
+    assert strict.returncode == 2 and "Traceback" not in strict.stderr
+    assert f"{tmp_path / name}:" in strict.stderr  # the file named, then what is wrong
+    lenient = subprocess.run(
+        [*run, str(tmp_path), "--lenient"], capture_output=True, text=True, check=False
+    )
+    assert lenient.returncode == 0, lenient.stderr
+    assert name in lenient.stderr and "skipped 1 block" in lenient.stderr
+    assert len(lenient.stdout.splitlines()) == 2  # the good feed's two items
