@@ -65,12 +65,14 @@ _KINDS = {
 
 
 def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.DataFrame:
-    """Load tag-page text files, JSONL and CSV exports (files or folders) into one clean corpus.
+    """Load tag-page text files, JSONL and CSV exports, feeds and saved pages into one clean corpus.
 
-    Folders are searched recursively for ``.txt``, ``.jsonl`` and ``.csv`` files (hidden files and
+    Folders are searched recursively for :data:`FOLDER_SUFFIXES` files, plain or ``.gz`` (hidden files and
     folders are ignored). Files are read in a canonical order (sorted absolute path), so the result does
     not depend on the order ``paths`` are given in; the same file given twice is read once. A file named
-    explicitly is read by its suffix: ``.jsonl``/``.ndjson``/``.json`` as JSON Lines, ``.csv`` as CSV,
+    explicitly is read by its suffix (a ``.gz`` ending looked through, see :func:`file_kind`):
+    ``.jsonl``/``.ndjson``/``.json`` as JSON Lines, ``.csv`` as CSV, ``.xml``/``.rss``/``.atom`` as a
+    feed (:mod:`analysis.corpus.feeds`), ``.html``/``.htm`` as a saved page (:mod:`analysis.corpus.pages`),
     anything else as tag-page text.
 
     Tag-page text is parsed by structure, not by line length: each non-blank line is labelled headline,
@@ -78,7 +80,8 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
     are not abbreviations like "U.S.", datelines, bylines, list items, capitals), constrained to the
     grammar ``[Tag - page] (headline body+ tag*)*``. Consecutive body lines are paragraphs, joined with
     a blank line. A ``Tag - <page>`` line (hyphen, en or em dash) starts a section; a file can hold
-    several. JSONL/CSV rows need ``body`` (or ``text``); ``title`` may be empty or missing; ``tags`` and
+    several. JSONL/CSV rows need ``body`` (or ``text``), or, in a headline-only list without either, a
+``title`` (the body is then empty); ``title`` may otherwise be empty or missing; ``tags`` and
     ``tag_pages`` may be lists or ``;``-separated strings. Repeated tags within an article are kept once.
 
     Args:
@@ -94,7 +97,9 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
         ``tags`` (list of str, merged over duplicates in first-seen order), ``tag_pages`` (list of str:
         the ``Tag - <page>`` headers the article appeared under, or the file stem for files without
         one), ``source`` (str ``"file:line"`` where the article was first seen) and one column per extra
-        JSONL/CSV field (a field called ``id`` or ``source`` is kept as ``record_id``/``record_source``).
+        JSONL/CSV field (a field called ``id`` or ``source`` is kept as ``record_id``/``record_source``),
+        and ``outlet``/``url`` when some article names them (one name per outlet: the spellings merged
+        are listed in ``attrs["outlet_merges"]``; see :mod:`analysis.corpus.outlets`).
 
     Raises:
         CorpusError: a path does not exist, a folder holds no loadable files, or a file is empty,
