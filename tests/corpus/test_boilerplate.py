@@ -6,7 +6,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.corpus.boilerplate import MIN_ARTICLES, find_boilerplate, strip_boilerplate
+from analysis.corpus.boilerplate import (
+    ANY_OUTLET,
+    MIN_ARTICLES,
+    find_boilerplate,
+    strip_boilerplate,
+)
 from analysis.datasets import OUTLETS, boilerplate_of, make_export
 from analysis.extract import people_and_quotes
 from analysis.topics import fit_topics
@@ -93,3 +98,28 @@ def test_without_outlets_boilerplate_is_counted_per_tag_page(with_furniture):
         tag_pages=[[r] for r in with_furniture["publisher"]]
     )
     assert len(find_boilerplate(pages).paragraphs) == 6
+
+
+def test_furniture_of_three_outlets_is_left_out_everywhere():
+    records = make_export(27, boilerplate=False)
+    for record in records:
+        record["body"] += "\n\nAdvertisement"  # every article of the three outlets
+    small = [
+        {
+            "title": f"Tiny {i}",
+            "body": f"Ferry fares rise {i}.\n\nAdvertisement",
+            "publisher": "Tiny Times",
+        }
+        for i in range(2)
+    ]  # an outlet with too few articles to tell on its own
+    found = find_boilerplate(corpus_of(records + small))
+    assert found.paragraphs.to_dict("records")[-1] == {
+        "outlet": ANY_OUTLET,
+        "paragraph": "Advertisement",
+        "articles": 2,
+    }
+    assert (found.removed, found.articles) == (29, 29)
+    assert "(1) are left out of every outlet's articles" in found.note()
+    stripped = strip_boilerplate(corpus_of(records + small), found)
+    assert not stripped["body"].str.contains("Advertisement").any()
+    assert list(stripped["body"].iloc[-2:]) == ["Ferry fares rise 0.", "Ferry fares rise 1."]

@@ -6,7 +6,9 @@ copyright lines. They are not the story, yet they would become topic terms, "peo
 general rule finds them, whatever the outlet: a paragraph (whitespace-normalised, otherwise verbatim) that
 appears in at least :data:`MIN_ARTICLES` articles of one outlet, and in at least :data:`MIN_SHARE` of them,
 is boilerplate of that outlet. Articles are grouped by ``outlet`` (else by their first tag page: a tag
-page is one site's page), so a wire story quoted by several outlets is never taken for furniture.
+page is one site's page), so a wire story quoted by several outlets is never taken for furniture. A paragraph
+found to be boilerplate of at least :data:`MIN_OUTLETS` outlets ("Advertisement") is furniture anywhere, and
+is left out of every outlet's articles, also of outlets with too few articles to tell.
 
     from analysis.corpus.boilerplate import strip_boilerplate
     clean = strip_boilerplate(corpus)     # bodies without their outlet's repeated paragraphs
@@ -22,8 +24,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 __all__ = [
+    "ANY_OUTLET",
     "BOILERPLATE_COLUMNS",
     "MIN_ARTICLES",
+    "MIN_OUTLETS",
     "MIN_SHARE",
     "Boilerplate",
     "find_boilerplate",
@@ -34,6 +38,10 @@ __all__ = [
 MIN_ARTICLES = 5
 #: ... and at least this share of them (so a quote repeated in a few follow-ups of a large outlet stays).
 MIN_SHARE = 0.02
+#: A paragraph that is boilerplate of this many outlets is left out of every outlet's articles.
+MIN_OUTLETS = 3
+#: The ``outlet`` of a paragraph left out of every outlet's articles.
+ANY_OUTLET = "(any outlet)"
 #: The columns of :attr:`Boilerplate.paragraphs`.
 BOILERPLATE_COLUMNS = ["outlet", "paragraph", "articles"]
 
@@ -57,11 +65,18 @@ class Boilerplate:
         """One sentence for a methods note ("" when nothing was found)."""
         if self.paragraphs.empty:
             return ""
-        n = len(self.paragraphs)
+        n = int((self.paragraphs["outlet"] != ANY_OUTLET).sum())
+        shared = len(self.paragraphs) - n
+        anywhere = (
+            f"; those that are boilerplate of {MIN_OUTLETS} or more outlets ({shared:,}) are left out of "
+            "every outlet's articles"
+            if shared
+            else ""
+        )
         return (
             f"Boilerplate: {n:,} paragraph{'s' if n != 1 else ''} that an outlet repeats verbatim in at least "
             f"{MIN_ARTICLES} of its articles and {MIN_SHARE:.0%} of them (promos, ad markers, link boxes, "
-            f"copyright lines) {'were' if n != 1 else 'was'} left out of topics, people and quotes: "
+            f"copyright lines) {'were' if n != 1 else 'was'} left out of topics, people and quotes{anywhere}: "
             f"{self.removed:,} occurrence{'s' if self.removed != 1 else ''} in {self.articles:,} "
             f"article{'s' if self.articles != 1 else ''}."
         )
@@ -108,17 +123,39 @@ def find_boilerplate(corpus: pd.DataFrame) -> Boilerplate:
             for p, n in seen.items()
             if n >= floor and p
         )
+    rows.extend(_shared_rows(rows, groups, corpus["body"]))
     table = pd.DataFrame(rows, columns=BOILERPLATE_COLUMNS)
     table = table.sort_values(
         ["articles", "outlet", "paragraph"], ascending=[False, True, True], kind="stable"
     ).reset_index(drop=True)
-    found = set(zip(table["outlet"], table["paragraph"], strict=True))
+    drop = _dropped(table)
     removed = affected = 0
     for group, body in zip(groups, corpus["body"], strict=True):
-        hits = sum((group, p) in found for p in _paragraphs(body))
+        hits = sum(drop(group, p) for p in _paragraphs(body))
         removed += hits
         affected += bool(hits)
     return Boilerplate(table, removed, affected)
+
+
+def _shared_rows(rows: list[dict], groups: list[str], bodies: pd.Series) -> list[dict]:
+    """:data:`ANY_OUTLET` rows: paragraphs that are boilerplate of at least :data:`MIN_OUTLETS` outlets,
+    counted in the articles of the other outlets (those that carry them)."""
+    outlets = Counter(row["paragraph"] for row in rows)
+    shared = {p for p, n in outlets.items() if n >= MIN_OUTLETS}
+    if not shared:
+        return []
+    own = {(row["outlet"], row["paragraph"]) for row in rows}
+    elsewhere: Counter[str] = Counter()
+    for group, body in zip(groups, bodies, strict=True):
+        elsewhere.update(p for p in set(_paragraphs(body)) & shared if (group, p) not in own)
+    return [{"outlet": ANY_OUTLET, "paragraph": p, "articles": n} for p, n in elsewhere.items()]
+
+
+def _dropped(table: pd.DataFrame):
+    """``drop(outlet, paragraph) -> bool`` for the boilerplate in ``table``."""
+    pairs = set(zip(table["outlet"], table["paragraph"], strict=True))
+    anywhere = {p for outlet, p in pairs if outlet == ANY_OUTLET}
+    return lambda group, paragraph: paragraph in anywhere or (group, paragraph) in pairs
 
 
 def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) -> pd.DataFrame:
@@ -135,13 +172,13 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
     found = find_boilerplate(corpus) if found is None else found
     out = corpus.copy()
     if not found.paragraphs.empty:
-        drop = set(zip(found.paragraphs["outlet"], found.paragraphs["paragraph"], strict=True))
+        drop = _dropped(found.paragraphs)
         bodies = []
         for group, body in zip(_groups(corpus), corpus["body"], strict=True):
             if not isinstance(body, str) or not body:
                 bodies.append(body)
                 continue
-            kept = [p for p in body.split("\n\n") if (group, " ".join(p.split())) not in drop]
+            kept = [p for p in body.split("\n\n") if not drop(group, " ".join(p.split()))]
             bodies.append("\n\n".join(kept))
         out["body"] = bodies
     out.attrs = {
