@@ -23,6 +23,11 @@ __all__ = ["Attribution", "attribute"]
 MAX_ATTRIBUTION_CHARS = 160
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)")
 _ABBREVIATION = re.compile(r"(?:\.[A-Z]|[\s.][A-Z]|Mr|Mrs|Ms|Dr|St)\.$")
+#: Titles written with a full stop that never end a sentence ("Rep. Rhonda Fields", "Sen. Mark Warner").
+_TITLE_STOP = re.compile(
+    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Supt"
+    r"|Det|Insp|Atty|Pres|Msgr|Fr|Hon)\.$"
+)
 _MAX_SPEAKER_WORDS = 12
 _OBJECT_VERBS = frozenset(
     {"told", "tells", "tell", "telling", "asked", "asks", "wrote", "writes", "posted", "posts"}
@@ -82,6 +87,7 @@ def attribute(
         return (
             _after(doc, mentions, close_at, inner_end)
             or _before(doc, mentions, open_at, before)
+            or _sentence_before(doc, mentions, open_at - len(before))
             or Attribution()
         )
     return _partial(doc, mentions, open_at, before, close_at, inner_end) or Attribution()
@@ -96,7 +102,10 @@ def clause_before(text: str, pos: int) -> str:
 
 
 def _ends_sentence(text: str, after: int) -> bool:
-    """Does the stop just before ``after`` end a sentence? After "U.S." or "Mr." only before a new subject."""
+    """Does the stop just before ``after`` end a sentence? Never after a title ("Rep."); after "U.S." only
+    before a new subject."""
+    if _TITLE_STOP.search(text[max(0, after - 6) : after]):
+        return False
     if not _ABBREVIATION.search(text[max(0, after - 4) : after]):
         return True
     following = text[after : after + 40].split()
@@ -252,6 +261,22 @@ def _before(
     toks = _tokens_between(doc, open_at - len(before), open_at)
     verbs = [k for k in toks if _is_verb(doc.words[k])]
     return _subject(doc, mentions, verbs[-1], toks) if verbs else None
+
+
+def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attribution | None:
+    """ "But Greene believes he lost the race. “In my semi-final race …”": the quotation opens its sentence
+    and the sentence before it, in the same paragraph and with no quotation of its own, has a reporting
+    verb (its subject is the speaker)."""
+    text = doc.text
+    if start <= 0 or text[start - 2 : start] == "\n\n" or text[start - 1] == "\n":
+        return None
+    end = len(text[:start].rstrip())
+    sentence = clause_before(text, max(end - 1, 0))
+    if not sentence.strip() or any(mark in sentence for mark in "“”\""):
+        return None
+    toks = _tokens_between(doc, end - 1 - len(sentence), end)
+    verbs = [k for k in toks if _is_verb(doc.words[k]) and not doc.words[k].endswith(":")]
+    return _subject(doc, mentions, verbs[0], toks) if verbs else None
 
 
 def _partial(

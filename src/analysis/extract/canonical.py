@@ -124,8 +124,16 @@ def _across_corpus(mentions: list[Mention]) -> None:
             and m.name != normalise(m.text)
         ):
             acronyms[normalise(m.text)][m.name] += 1
+    tails: dict[str, set[str]] = defaultdict(set)
+    for name in person_names:
+        parts = _tokens(name)
+        for k in range(1, len(parts) - 1):
+            tails[" ".join(parts[k:]).lower()].add(name)
     for m in mentions:
-        if m.type in {"person", "unknown"} and len(_tokens(m.name)) == 1 and m.name in surnames:
+        tail = tails.get(m.name.lower(), set())
+        if m.type in {"person", "unknown"} and len(_tokens(m.name)) > 1 and len(tail) == 1:
+            m.name, m.type = next(iter(tail)), "person"  # "Von der Leyen" -> "Ursula von der Leyen"
+        elif m.type in {"person", "unknown"} and len(_tokens(m.name)) == 1 and m.name in surnames:
             m.name, m.type = surnames[m.name].most_common(1)[0][0], "person"
         elif m.type == "unknown" and m.name in person_names:
             m.type = "person"

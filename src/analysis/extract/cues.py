@@ -208,6 +208,7 @@ SOURCE_HEADS = frozenset(
     soldiers resident residents witness witnesses colleague colleagues friend friends fan fans voter
     voters boss bosses president chairman chairwoman chief secretary manager coach player players
     director head governor ambassador envoy negotiator negotiators government ministry department
-    commission union group company firm bank court
+    commission union group company firm bank court analysis study survey poll memo lawsuit complaint
+    filing ruling communique email tweet post editorial board authors author paper newspaper website
     """.split()
 )

@@ -211,23 +211,21 @@ def _cities() -> dict[str, str]:
 
 @functools.cache
 def first_names() -> dict[str, str | None]:
-    """First names (lower case) -> ``"male"``, ``"female"`` or ``None`` (used for both), from gender-guesser."""
+    """First names (lower case) -> ``"male"``, ``"female"`` or ``None`` (used for both), from gender-guesser
+    (a name's usual gender wins over a rare use: "Mike" is male)."""
     path = importlib.resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
-    names: dict[str, str | None] = {}
+    codes: dict[str, set[str]] = {}
     with path.open(encoding="iso-8859-1") as handle:
         for line in handle:
             if line.startswith("#") or len(line) < 30:
                 continue
             code, name = line[:2].strip(), line[3:29].strip()
-            if not name or " " in name or "+" in name:
-                continue
-            gender = (
-                "male"
-                if code in {"M", "1M", "?M"}
-                else "female"
-                if code in {"F", "1F", "?F"}
-                else None
-            )
-            key = name.lower()
-            names[key] = gender if key not in names or names[key] == gender else None
+            if name and " " not in name and "+" not in name:
+                codes.setdefault(name.lower(), set()).add(code)
+    names: dict[str, str | None] = {}
+    for key, found in codes.items():
+        plain = {c for c in found if c in {"M", "F"}}  # a rare other use ("?F Mike") does not cancel it
+        loose = {c[-1] for c in found if c in {"1M", "?M", "1F", "?F"}}
+        pick = plain or loose
+        names[key] = {"M": "male", "F": "female"}[next(iter(pick))] if len(pick) == 1 else None
     return names

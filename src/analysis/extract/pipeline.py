@@ -12,6 +12,7 @@ for spaCy object access per token.
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -138,7 +139,8 @@ _SENTENCE_PUNCT = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 
 def sentence_starts(words: list[str]) -> list[bool]:
     """spaCy's ``sentencizer`` rule on plain words: a sentence starts at the first token after a full stop,
-    "!" or "?" that is not punctuation itself (closing quotation marks stay with the sentence they end)."""
+    "!", "?" or a paragraph break that is not punctuation itself (closing quotation marks stay with the
+    sentence they end)."""
     flags = [False] * len(words)
     if words:
         flags[0] = True
@@ -146,9 +148,28 @@ def sentence_starts(words: list[str]) -> list[bool]:
     for k, word in enumerate(words):
         if ended and any(c.isalnum() for c in word):
             flags[k], ended = True, False
-        elif word in _SENTENCE_PUNCT:
-            ended = True
+        elif word in _SENTENCE_PUNCT or "\n\n" in word:
+            ended = True  # a full stop, or a paragraph break (a heading line has no full stop)
+        elif _INITIALS.match(word) and k + 1 < len(words) and _new_subject(words[k + 1]):
+            ended = True  # "... rely on the U.S. Von der Leyen posted"
     return flags
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def _new_subject(word: str) -> bool:
+    """Can a capitalised word after "U.S." open a new sentence (not "U.S. President", "U.S. Army")?"""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and low not in cues.ROLE_HEADS
+        and low not in cues.ROLE_MODIFIERS
+        and low not in cues.ORG_HEADS
+        and word not in cues.KNOWN_ORGS
+        and low not in places()
+        and low not in cues.NOT_NAMES - {"the", "a", "an", "but", "and", "in", "on", "at", "it", "he", "she"}
+    )
 
 
 def _text(value) -> str:

@@ -26,7 +26,7 @@ from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS, attribute, claus
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.pipeline import FieldDoc, parse_corpus
 from analysis.extract.rules import doc_mentions
-from analysis.extract.speakers import resolve_speaker
+from analysis.extract.speakers import SpeakerContext, resolve_speaker
 
 __all__ = ["QUOTE_COLUMNS", "Quotation", "people_and_quotes", "quotes"]
 
@@ -201,16 +201,34 @@ def _joined(body: str, parts: list[tuple[int, int]]) -> str:
 
 def quotations_frame(found: list[Quotation], texts: dict[str, str]) -> pd.DataFrame:
     """The quotation records as the documented DataFrame (speakers of continuations carried over)."""
-    rows, last, article = [], ("", False), None
+    rows = []
+    by_article: dict[str, list[Quotation]] = {}
     for q in found:
-        if q.article_id != article:
-            last, article = ("", False), q.article_id
-        body = texts[q.article_id]
-        speaker = resolve_speaker(q.who, q.start, body, q.context)
-        if not speaker[0] and q.continues:
-            speaker = last
-        last = speaker
-        quote = _joined(body, q.parts)
-        rows.append((q.article_id, quote, speaker[0], speaker[1], q.cue, q.kind, q.start, q.end))
+        by_article.setdefault(q.article_id, []).append(q)
+    for article, group in by_article.items():
+        body = texts[article]
+        ctx = SpeakerContext(body, group[0].context, [p for q in group for p in _marks(q)])
+        last, last_end = ("", False), None
+        for q in group:
+            speaker = resolve_speaker(q.who, q.start, ctx, last)
+            if not speaker[0] and q.continues and last_end is not None:
+                speaker = last if _adjacent(ctx, last_end, q.start, last) else ("", False)
+            last, last_end = speaker, q.end
+            quote = _joined(body, q.parts)
+            rows.append((article, quote, speaker[0], speaker[1], q.cue, q.kind, q.start, q.end))
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return frame.astype({"speaker_named": "bool", "start": "int64", "end": "int64"})
+
+
+def _marks(q: Quotation) -> list[tuple[int, int]]:
+    """The quoted stretches with their quotation marks."""
+    return [(a - 1, b + 1) for a, b in q.parts]
+
+
+def _adjacent(ctx: SpeakerContext, end: int, start: int, last: tuple[str, bool]) -> bool:
+    """Does a quotation at ``start`` go on from the one ending at ``end``: same or next paragraph, and
+    nobody else named in between?"""
+    if not last[0] or ctx.body.count("\n\n", end, start) > 1:
+        return False
+    between = [m for m in ctx.outside if end <= m.start < start and m.type == "person"]
+    return all(m.name == last[0] for m in between)

@@ -319,12 +319,34 @@ def _role_prefix_end(words: list[str], start: int, end: int) -> int:
         elif not _prefix_word(words[k]):
             break
     if last_head == start:
-        return start
+        last_head = _inner_role_end(words, start, end)
+        if last_head == start:
+            return start
     while last_head < end and (
         words[last_head].lower() in {"of", "state", "staff", "the", "-", "general"}
     ):
         last_head += 1  # "Secretary of State", "Chief of Staff", "Secretary-General"
     return last_head
+
+
+def _inner_role_end(words: list[str], start: int, end: int) -> int:
+    """ "Homeland Security Secretary John Kelly": a role word inside the run with a name after it."""
+    for k in range(end - 2, start, -1):
+        low = words[k].lower()
+        if low not in cues.ROLE_HEADS and low not in cues.HONORIFICS:
+            continue
+        rest = words[k + 1 : end]
+        single = (
+            len(rest) == 1
+            and rest[0].isalpha()
+            and rest[0][:1].isupper()
+            and not rest[0].isupper()
+            and rest[0].lower() not in places()
+            and rest[0] not in cues.KNOWN_ORGS
+            and rest[0].lower() not in cues.ORG_HEADS
+        )
+        return k + 1 if single or _looks_like_name(rest) else start
+    return start
 
 
 def _role_before(doc: FieldDoc, start: int) -> int:

@@ -1,98 +1,237 @@
-"""Speakers: turn the words naming a speaker into a canonical person, an organisation, or a description.
+"""Speakers: turn the words naming a speaker into a person, an organisation, a description, or nobody.
 
-Run once every mention has its canonical name. A person named in the speaker words is the speaker; an
-organisation is, unless the words only describe someone from it ("a representative from KX"). "He"/"she"
-goes to the person most recently set up as a subject (next to a reporting verb, or the first person of a
-sentence) whose gender (honorific or first name) does not contradict the pronoun; "the prime minister",
-"the French president" go to the last person introduced with that role; anything else is a description,
-kept as written with ``speaker_named=False``.
+Run once every mention has its canonical name. A speaker is named only on clear evidence, and left
+unclear ("") otherwise:
+
+- a person named in the speaker words is the speaker, unless the words only describe someone linked to
+  them ("a lawyer for Mr Fawcett", "Kidman's publicist Wendy Day" names Wendy Day);
+- an organisation named there is, unless the words describe someone from it ("a spokesman for SSL",
+  "Facebook's head of cybersecurity": a description);
+- "he"/"she" goes to the one person of that gender (honorific or first name; unknown gender fits both)
+  mentioned outside quotation marks in the quotation's paragraph and the one before it, else in the article
+  before the quotation; with several, to the last quotation's speaker when that is the last of them named;
+  "it" goes to the one organisation there; "they", "we", "I" name nobody;
+- "the minister", "the DJ", "the ministry" go to the one person whose role (title before the name or
+  apposition after it: "Maria Eagle, the defence procurement minister") has those words, or the one
+  organisation whose name ends so;
+- other words are kept as written, ``named=False``, when they describe a source ("one EU diplomat", "a
+  Democratic committee aide"); anything else (a fragment, a time, "the book") names nobody.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections.abc import Sequence
 
 from analysis.extract import cues
-from analysis.extract.canonical import normalise
 from analysis.extract.entities import Mention
 
-__all__ = ["resolve_speaker"]
+__all__ = ["SpeakerContext", "resolve_speaker"]
 
 _DETERMINERS = frozenset({"a", "an", "the", "one", "another", "two", "three", "several", "some"})
 _POSSESSIVES = frozenset({"the", "his", "her", "their", "its"})
+_LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})
+_APPOSITION = re.compile(r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})")
+_WORD = re.compile(r"[\w'’.-]*\w")
+_EXTRA_SOURCES = frozenset({"dj", "publicist", "agent", "attorney", "lawyer", "lawyers", "attorneys"})
+
+
+class SpeakerContext:
+    """What one article's speakers are resolved against: its body, mentions and quotation spans."""
+
+    def __init__(self, body: str, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]):
+        self.body = body
+        self.quoted = sorted(quoted)
+        self.mentions = [m for m in mentions if m.field == "body"]
+        self.outside = [m for m in self.mentions if not self.in_quote(m.start)]
+        self.roles = _roles(self.outside, body)
+
+    def in_quote(self, pos: int) -> bool:
+        """Is character ``pos`` inside a quotation?"""
+        return any(a <= pos < b for a, b in self.quoted)
+
+    def paragraph_start(self, pos: int, back: int = 1) -> int:
+        """Start of the paragraph holding ``pos``, or of the ``back``-th one before it."""
+        start = self.body.rfind("\n\n", 0, pos)
+        for _ in range(back):
+            if start <= 0:
+                return 0
+            start = self.body.rfind("\n\n", 0, start)
+        return max(start, 0)
 
 
 def resolve_speaker(
-    who: tuple[int, int] | None, before: int, body: str, context: list[Mention]
+    who: tuple[int, int] | None,
+    before: int,
+    ctx: SpeakerContext,
+    previous: tuple[str, bool] = ("", False),
 ) -> tuple[str, bool]:
-    """``(speaker, named)`` for the speaker words at ``who`` of a quotation starting at ``before``."""
+    """``(speaker, named)`` for the speaker words at ``who`` of a quotation starting at ``before``.
+
+    Args:
+        who: character span of the speaker words (None: no attribution found).
+        before: where the quotation starts (a pronoun's referent is mentioned before it).
+        ctx: the article's :class:`SpeakerContext`.
+        previous: the speaker of the article's previous quotation.
+    """
     if who is None:
         return "", False
     a, b = who
-    text = body[a:b].strip()
-    words = text.lower().split()
-    cut = max((i for i, w in enumerate(words) if w in _POSSESSIVES), default=0)
-    if cut and not any(
-        a <= m.start < a + len(" ".join(words[:cut])) for m in context if m.type == "person"
-    ):
-        text = " ".join(
-            text.split()[cut:]
-        )  # "NOT GOOD ENOUGH’ The U.K. prime minister" -> from "The"
-        words = words[cut:]
+    text = " ".join(ctx.body[a:b].split()).strip(" ,;:—–-")
+    words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return "", False
-    inside = [
-        m for m in context if a <= m.start and m.end <= b and m.type in {"person", "organisation"}
-    ]
-    people = [m for m in inside if m.type == "person"]
-    if people:
-        return people[0].name, True
-    if inside and (
-        words[0] not in _DETERMINERS or normalise(inside[0].text).lower() == _drop_det(words)
-    ):
-        return inside[0].name, True
-    if len(words) == 1 and words[0] in cues.PRONOUNS and words[0] in {"he", "she"}:
-        person = _likely_subject(context, before, cues.PRONOUNS[words[0]])
-        return (person.name, True) if person else (text, False)
-    if words[-1] in cues.ROLE_HEADS and (words[0] in _POSSESSIVES or len(words) <= 3):
-        person = _with_role(context, before, words)
-        if person is not None:
-            return person.name, True
-    return text, False
+    inside = [m for m in ctx.mentions if a <= m.start and m.end <= b]
+    cut = re.search(r"\s(?:the|The|his|her|its|their)\s(?!.*\s(?:the|The)\s)", ctx.body[a:b])
+    if cut and not any(m.type == "person" and m.start < a + cut.start() for m in inside):
+        a = a + cut.start() + 1  # "NOT GOOD ENOUGH’ The U.K. prime minister": from "The"
+        text = " ".join(ctx.body[a:b].split()).strip(" ,;:—–-")
+        words = [w.lower() for w in _WORD.findall(text)]
+        inside = [m for m in inside if m.start >= a]
+    named = _named_inside(ctx.body, inside, (a, b), words)
+    if named is not None:
+        return named
+    if len(words) == 1 and words[0] in {"he", "she"}:
+        person = _pronoun(ctx, min(a, before), cues.PRONOUNS[words[0]], previous)
+        return (person, True) if person else ("", False)
+    if len(words) == 1 and words[0] == "it":
+        org = _organisation_subject(ctx, min(a, before))
+        return (org, True) if org else ("", False)
+    if words[0] in _POSSESSIVES | {"our"} and len(words) <= 5:
+        found = _described(ctx, before, words)
+        if found:
+            return found, True
+    if _describes_source(words):
+        return text, False
+    return "", False
 
 
-def _drop_det(words: list[str]) -> str:
-    return " ".join(words[1:] if words and words[0] in _DETERMINERS else words)
+def _named_inside(
+    body: str, inside: list[Mention], span: tuple[int, int], words: list[str]
+) -> tuple[str, bool] | None:
+    """A person or organisation named in the speaker words, or a description built on one."""
+    a, b = span
+    heads = [m for m in inside if m.type == "person" and not _linked(body, m, a)]
+    if heads:
+        return heads[-1].name, True
+    if any(m.type == "person" for m in inside):
+        return " ".join(body[a : inside[-1].end].split()), False  # "a lawyer for Mr Fawcett"
+    orgs = [m for m in inside if m.type == "organisation"]
+    if not orgs:
+        return None
+    org = orgs[0]
+    lead = [w.strip(",") for w in body[a : org.start].lower().split()]
+    described = any(w in _LINKS or w in cues.SOURCE_HEADS or w in _EXTRA_SOURCES for w in lead)
+    owner = body[org.end : org.end + 2] in {"'s", "’s"} and len(words) > len(org.text.split()) + 1
+    trailing = _WORD.findall(body[orgs[-1].end : b])
+    if described or owner or (trailing and trailing[0] not in {"'s", "’s"}):
+        return " ".join(body[a:b].split()), False
+    return org.name, True
 
 
-def _genders(context: list[Mention]) -> dict[str, str | None]:
-    seen: dict[str, set] = defaultdict(set)
-    for m in context:
+def _linked(body: str, m: Mention, a: int) -> bool:
+    """Is the person only linked to the speaker ("for Mr Fawcett", "Kidman's publicist")?"""
+    before = body[a : m.start].lower().split()
+    if before and before[-1] in _LINKS:
+        return True
+    return body[m.end : m.end + 2] in {"'s", "’s"}
+
+
+def _describes_source(words: list[str]) -> bool:
+    """Do the words describe a source ("one EU diplomat", "a spokesman for the firm", "officials")?"""
+    cut = next((i for i, w in enumerate(words) if i and w in _LINKS), len(words))
+    head = words[:cut]
+    if not head or head[0] in cues.PRONOUNS or head[0] in {"it", "that", "this", "which", "who"}:
+        return False
+    return head[-1] in cues.SOURCE_HEADS or head[-1] in cues.ROLE_HEADS or head[-1] in _EXTRA_SOURCES
+
+
+def _compatible(m: Mention, gender: str | None, genders: dict[str, set]) -> bool:
+    known = genders.get(m.name, set())
+    return gender is None or not known or known == {gender}
+
+
+def _pronoun(ctx: SpeakerContext, limit: int, gender: str | None, previous: tuple[str, bool]) -> str:
+    """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
+
+    In order: the only fitting person in this paragraph and the one before; the only fitting person of
+    the last sentence that names one, when that person is its subject; the last quotation's speaker when
+    that is the last fitting person named; the only fitting person in the article so far.
+    """
+    genders: dict[str, set] = {}
+    for m in ctx.mentions:
         if m.type == "person" and m.gender:
-            seen[m.name].add(m.gender)
-    return {name: next(iter(g)) if len(g) == 1 else None for name, g in seen.items()}
+            genders.setdefault(m.name, set()).add(m.gender)
+    people = [
+        m
+        for m in ctx.outside
+        if m.type == "person" and m.end <= limit and _compatible(m, gender, genders)
+    ]
+    if not people:
+        return ""
+    near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
+    names = {m.name for m in near}
+    if len(names) == 1:
+        return names.pop()
+    last = [m for m in people if m.sentence == people[-1].sentence]
+    subjects = {m.name for m in last if m.subject}
+    if len(subjects) == 1 and last[-1].name in subjects:
+        return last[-1].name  # "..., said Kirill Rogov. “…,” he said."
+    if len({m.name for m in last}) == 1 and last[0].lead:
+        return last[0].name
+    if previous[1] and previous[0] == people[-1].name:
+        return previous[0]
+    everyone = {m.name for m in people}
+    return everyone.pop() if len(everyone) == 1 and not names else ""
 
 
-def _likely_subject(context: list[Mention], before: int, gender: str | None) -> Mention | None:
-    """The last person before ``before`` who fits: a subject of known matching gender first, then any person
-    of that gender, then a subject of unknown gender, then anyone."""
-    genders = _genders(context)
-    people = [m for m in context if m.type == "person" and m.end <= before]
-    fits = [m for m in people if gender is None or genders.get(m.name) in {None, gender}]
-    subjects = [m for m in fits if m.subject or m.lead]
-    same = [m for m in fits if gender is not None and genders.get(m.name) == gender]
-    ranked = ([m for m in subjects if m in same], same, subjects, fits)
-    return next((tier[-1] for tier in ranked if tier), None)
+def _organisation_subject(ctx: SpeakerContext, limit: int) -> str:
+    """The organisation "it" is: the only one in the last sentence naming one, opening that sentence."""
+    orgs = [m for m in ctx.outside if m.type == "organisation" and m.end <= limit]
+    if not orgs or orgs[-1].start < ctx.paragraph_start(limit):
+        return ""
+    last = [m for m in orgs if m.sentence == orgs[-1].sentence]
+    return last[0].name if len({m.name for m in last}) == 1 and last[0].lead else ""
 
 
-def _with_role(context: list[Mention], before: int, words: list[str]) -> Mention | None:
-    """The last person before ``before`` whose role (any mention of them) has the head noun and modifiers."""
-    roles: dict[str, set] = defaultdict(set)
-    for m in context:
-        if m.type == "person" and m.role:
-            roles[m.name].update(m.role.lower().replace("-", " ").split())
-    wanted = {w for w in words if w not in _POSSESSIVES and w != "former"}
-    for m in reversed(context):
-        if m.type == "person" and m.end <= before and wanted <= roles.get(m.name, set()):
-            return m
-    return None
+def _described(ctx: SpeakerContext, before: int, words: list[str]) -> str:
+    """ "the defence minister", "the ministry": the one person with that role, or organisation so named."""
+    wanted = [w.replace(".", "") for w in words[1:] if w not in {"former", "then"}]
+    if not wanted:
+        return ""
+    people = {
+        m.name
+        for m in ctx.outside
+        if m.type == "person" and m.start < before and set(wanted) <= ctx.roles.get(m.name, set())
+    }
+    if len(people) == 1:
+        return people.pop()
+    if people or wanted[-1] not in cues.ORG_HEADS:
+        return ""
+    orgs = {
+        m.name
+        for m in ctx.outside
+        if m.type == "organisation"
+        and m.start < before
+        and m.name.lower().split()[-1:] == wanted[-1:]
+    }
+    return orgs.pop() if len(orgs) == 1 else ""
+
+
+def _roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
+    """Each person's role words: titles written before the name, appositions after it."""
+    roles: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type != "person":
+            continue
+        found = roles.setdefault(m.name, set())
+        if m.role:
+            found.update(_WORD.findall(m.role.lower().replace("-", " ").replace(".", "")))
+        match = _APPOSITION.match(body[m.end : m.end + 90])
+        if match:
+            phrase = _WORD.findall(match.group(1).lower().replace("-", " ").replace(".", ""))
+            cut = next((i for i, w in enumerate(phrase) if i and w in _LINKS | {"on", "in"}), len(phrase))
+            phrase = phrase[:cut]
+            if phrase and (phrase[-1] in cues.ROLE_HEADS or phrase[-1] in _EXTRA_SOURCES):
+                found.update(phrase)
+    return roles
