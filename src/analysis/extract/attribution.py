@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from analysis.extract import cues
 from analysis.extract.entities import Mention
+from analysis.extract.gazetteer import is_demonym
 from analysis.extract.pipeline import FieldDoc
 
 __all__ = ["Attribution", "attribute"]
@@ -212,10 +213,12 @@ def _pick(
 
 
 def _maybe_person(m: Mention) -> bool:
-    return m.type == "person" or (m.type == "unknown" and not _GROUP.match(m.text))
+    return m.type == "person" or (
+        m.type == "unknown" and not is_demonym(m.text) and not _PLURAL.match(m.text)
+    )
 
 
-_GROUP = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ish|is|s)$")
+_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ish|is|s)$")  # "Employees", "Democrats": a group
 
 
 def _after(

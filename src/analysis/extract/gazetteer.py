@@ -229,3 +229,40 @@ def first_names() -> dict[str, str | None]:
         pick = plain or loose
         names[key] = {"M": "male", "F": "female"}[next(iter(pick))] if len(pick) == 1 else None
     return names
+
+
+#: Demonyms not built from their place's name by a regular ending.
+IRREGULAR_DEMONYMS = frozenset(
+    """
+    french dutch welsh scottish irish british english swiss greek thai danish swedish finnish polish
+    spanish turkish kurdish jewish muslim arab arabic filipino peruvian saudi emirati yemeni iraqi
+    afghan afghani kiwi scots scot cypriot maltese portuguese sunni shia shiite catholic christian
+    hindu sikh buddhist palestinian norwegian belgian german texan
+    """.split()
+)
+_DEMONYM_ENDINGS = (
+    ("ian", ("", "a", "e", "y", "ia")),
+    ("ean", ("e", "ea", "")),
+    ("an", ("", "a", "o", "e")),
+    ("ese", ("", "a", "e")),
+    ("ish", ("", "land")),
+    ("i", ("", "a")),
+    ("ic", ("", "ia", "y")),
+    ("ch", ("ce", "")),
+)
+
+
+@functools.cache
+def is_demonym(word: str) -> bool:
+    """Is ``word`` (or its plural) a nationality, region or faith adjective: "Russian", "Chinese",
+    "Iranians", "Sunni"? Built from the place gazetteer, so surnames such as "Chapman" or "Morgan" are not."""
+    low = word.lower().replace("’", "'")
+    for form in (low, low[:-1] if low.endswith("s") else low):
+        if form in IRREGULAR_DEMONYMS:
+            return True
+        for ending, stems in _DEMONYM_ENDINGS:
+            if form.endswith(ending) and len(form) > len(ending) + 2:
+                root = form[: -len(ending)]
+                if any(root + stem in places() for stem in stems):
+                    return True
+    return False

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analysis.extract import cues
-from analysis.extract.gazetteer import countries, first_names, places
+from analysis.extract.gazetteer import countries, first_names, is_demonym, places
 from analysis.extract.pipeline import FieldDoc
 
 __all__ = ["TYPES", "Mention", "doc_mentions"]
@@ -34,7 +34,6 @@ _COMMON_ACRONYMS = frozenset(
     SMS GPS HD DNA FM AM BC AD TVs PhD MBA NHS HQ GMT BST UTC SME SMEs CEOs
     """.split()
 )
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ish|ese|ch|i|ic)$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -189,7 +188,7 @@ def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
         end -= 1
     if (
         end - start >= 3
-        and _DEMONYM.match(words[start])
+        and _is_demonym(words[start])
         and words[start + 1].lower() in first_names()
     ):
         start += 1  # "American Justin Gatlin"
@@ -282,6 +281,10 @@ def _parts(doc: FieldDoc, start: int, end: int, *, acronyms: bool = True) -> lis
     return out
 
 
+def _is_demonym(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha() and is_demonym(word)
+
+
 def _is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and word not in _COMMON_ACRONYMS
 
@@ -302,7 +305,7 @@ def _prefix_word(word: str) -> bool:
     return (
         _is_role_word(word)
         or low in places()
-        or bool(_DEMONYM.match(word))
+        or _is_demonym(word)
         or word in cues.KNOWN_ORGS
         or low in cues.ORG_HEADS
         or _is_acronym(word)
@@ -354,7 +357,7 @@ def _role_before(doc: FieldDoc, start: int) -> int:
     words, k = doc.words, start
     while k > 0 and not doc.sent_start[k]:
         word = words[k - 1]
-        if not (_is_role_word(word) or word.lower() in cues.HONORIFICS or _DEMONYM.match(word)):
+        if not (_is_role_word(word) or word.lower() in cues.HONORIFICS or _is_demonym(word)):
             break
         k -= 1
     return k if _has_role(words[k:start]) else start
@@ -397,7 +400,7 @@ def _classify(
         return "organisation", "organisation word"
     if len(words) == 1 and _is_acronym(words[0]) and not _in_heading(doc, start):
         return "organisation", "acronym"
-    if len(words) == 1 and _DEMONYM.match(words[0]):
+    if len(words) == 1 and _is_demonym(words[0]):
         return None, ""  # "fellow American", "the Chinese"
     if has_role:
         return "person", "role"
@@ -446,7 +449,7 @@ def _place_by_preposition(
         and before in {"in", "from", "near"}
         and words[0].lower() not in first_names()
         and (after in _PLACE_FOLLOWERS or not after)
-        and not _DEMONYM.match(words[0])
+        and not _is_demonym(words[0])
         and not doc.sent_start[start]
     )
 

@@ -33,7 +33,15 @@ _POSSESSIVES = frozenset({"the", "his", "her", "their", "its"})
 _LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})
 _APPOSITION = re.compile(r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})")
 _WORD = re.compile(r"[\w'’.-]*\w")
-_EXTRA_SOURCES = frozenset({"dj", "publicist", "agent", "attorney", "lawyer", "lawyers", "attorneys"})
+_EXTRA_SOURCES = frozenset(
+    """
+    dj publicist agent attorney lawyer lawyers attorneys organizer organiser organizers activist
+    activists teen teenager woman man women men resident student students worker workers employee
+    employees owner driver mother father son daughter neighbor neighbour victim survivor protester
+    protesters supporter supporters volunteer doctor nurse teacher scientist scientists professor
+    worker spokesperson insider staffer staffers
+    """.split()
+)
 
 
 class SpeakerContext:
@@ -50,14 +58,16 @@ class SpeakerContext:
         """Is character ``pos`` inside a quotation?"""
         return any(a <= pos < b for a, b in self.quoted)
 
-    def paragraph_start(self, pos: int, back: int = 1) -> int:
-        """Start of the paragraph holding ``pos``, or of the ``back``-th one before it."""
+    def paragraph_start(self, pos: int) -> int:
+        """Start of the paragraph before the one holding ``pos`` (lines of a few words, such as
+        "ADVERTISEMENT" or "Story Continued Below", are passed over)."""
         start = self.body.rfind("\n\n", 0, pos)
-        for _ in range(back):
-            if start <= 0:
-                return 0
-            start = self.body.rfind("\n\n", 0, start)
-        return max(start, 0)
+        while start > 0:
+            previous = self.body.rfind("\n\n", 0, start)
+            if len(self.body[max(previous, 0) : start].split()) > 5:
+                return max(previous, 0)
+            start = previous
+        return 0
 
 
 def resolve_speaker(
@@ -121,6 +131,8 @@ def _named_inside(
         return None
     org = orgs[0]
     lead = [w.strip(",") for w in body[a : org.start].lower().split()]
+    if lead and lead[0] in {"who", "which", "that", "where", "when"}:
+        return "", False  # a relative clause, not a speaker
     described = any(w in _LINKS or w in cues.SOURCE_HEADS or w in _EXTRA_SOURCES for w in lead)
     owner = body[org.end : org.end + 2] in {"'s", "’s"} and len(words) > len(org.text.split()) + 1
     trailing = _WORD.findall(body[orgs[-1].end : b])
@@ -177,8 +189,9 @@ def _pronoun(ctx: SpeakerContext, limit: int, gender: str | None, previous: tupl
     subjects = {m.name for m in last if m.subject}
     if len(subjects) == 1 and last[-1].name in subjects:
         return last[-1].name  # "..., said Kirill Rogov. “…,” he said."
-    if len({m.name for m in last}) == 1 and last[0].lead:
-        return last[0].name
+    leads = {m.name for m in last if m.lead}
+    if len(leads) == 1 and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender}):
+        return next(iter(leads))  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
     if previous[1] and previous[0] == people[-1].name:
         return previous[0]
     everyone = {m.name for m in people}
