@@ -233,6 +233,13 @@ def _after(
     verb = next((k for k in toks if _is_verb(doc.words[k])), None)
     if verb is None:
         return _according_to(doc, toks)
+    lead = _words_only(doc, [k for k in toks if k < verb])
+    if len(lead) > 20 or any(
+        doc.words[k].lower() in {"that", "which", "when", "if", "because"}
+        or (doc.words[k].lower() == "who" and doc.words[k - 1] != ",")
+        for k in lead
+    ):
+        return None  # the verb belongs to another clause ("(VSL) that the agency uses ... says")
     chunks = _chunks(doc, [k for k in toks if k < verb])
     if chunks:
         who = _pick(doc, mentions, chunks, nearest=-1)

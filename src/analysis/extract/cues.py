@@ -179,7 +179,10 @@ REPORTING_VERBS = frozenset(
     maintained maintains complained complains cautioned cautions pointed points agreed agrees
     confirmed confirms denied denies described describes called calls emphasised emphasized
     emphasises emphasizes reckons reckoned believes believed thinks thought fears feared hopes hoped
-    boasted boasts countered counters added: said: says: told: wrote:
+    boasted boasts countered counters added: said: says: told: wrote: clarified clarifies reiterated
+    reiterates asserted asserts contended contends testified testifies recounted recounts texted
+    emailed proclaimed proclaims lamented laments mused muses scoffed scoffs shouted shouts yelled
+    pledged pledges demanded demands reasoned concluded concludes opined retweeted charged
     """.split()
 )
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").

@@ -148,6 +148,8 @@ def sentence_starts(words: list[str]) -> list[bool]:
     for k, word in enumerate(words):
         if ended and any(c.isalnum() for c in word):
             flags[k], ended = True, False
+        elif word == "." and k and words[k - 1] in _TITLES:
+            continue  # "Lt." split in two
         elif word in _SENTENCE_PUNCT or "\n\n" in word:
             ended = True  # a full stop, or a paragraph break (a heading line has no full stop)
         elif _INITIALS.match(word) and k + 1 < len(words) and _new_subject(words[k + 1]):
@@ -155,6 +157,9 @@ def sentence_starts(words: list[str]) -> list[bool]:
     return flags
 
 
+_TITLES = frozenset(
+    "Mr Mrs Ms Dr St Lt Gen Col Sgt Rep Sen Gov Jr Sr Capt Adm Maj Cmdr Prof Rev Gen Supt Det".split()
+)
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 

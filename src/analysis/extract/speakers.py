@@ -92,8 +92,10 @@ def resolve_speaker(
     if not words:
         return "", False
     inside = [m for m in ctx.mentions if a <= m.start and m.end <= b]
+    if words[0] in {"who", "which", "that", "where", "when", "whose", "whom"}:
+        return "", False  # a relative clause, not a speaker
     cut = re.search(r"\s(?:the|The|his|her|its|their)\s(?!.*\s(?:the|The)\s)", ctx.body[a:b])
-    if cut and not any(m.type == "person" and m.start < a + cut.start() for m in inside):
+    if cut and _heading(ctx.body[a : a + cut.start()]):
         a = a + cut.start() + 1  # "NOT GOOD ENOUGH’ The U.K. prime minister": from "The"
         text = " ".join(ctx.body[a:b].split()).strip(" ,;:—–-")
         words = [w.lower() for w in _WORD.findall(text)]
@@ -139,6 +141,12 @@ def _named_inside(
     if described or owner or (trailing and trailing[0] not in {"'s", "’s"}):
         return " ".join(body[a:b].split()), False
     return org.name, True
+
+
+def _heading(text: str) -> bool:
+    """Is ``text`` a heading run into the sentence ("NOT GOOD ENOUGH’")?"""
+    letters = [w for w in _WORD.findall(text) if w.isalpha()]
+    return bool(letters) and all(w.isupper() for w in letters)
 
 
 def _linked(body: str, m: Mention, a: int) -> bool:
