@@ -229,6 +229,8 @@ def _after(
     following = text[close_at : close_at + 3].lstrip()
     if text[inner_end - 1 : inner_end] in ".!?" and following[:1].isupper():
         return None  # the quoted sentence ended and a new one starts
+    if text[inner_end - 1 : inner_end] not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
+        return None  # “A heading” The minister said ...: no clause joins it
     toks = _tokens_between(doc, close_at, _window_end(text, close_at))
     verb = next((k for k in toks if _is_verb(doc.words[k])), None)
     if verb is None:

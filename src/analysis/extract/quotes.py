@@ -106,8 +106,8 @@ def _stretches(text: str) -> list[tuple[int, int, bool]]:
         opening = mark == "“" or (
             mark == '"' and (pos == 0 or text[pos - 1] in _OPENERS) and open_at is None
         )
-        if mark == '"' and open_at is not None and pos > 1 and text[pos - 2 : pos] == "\n\n":
-            opening = True  # a new paragraph opening while a quotation is open: it runs on
+        if mark == '"' and open_at is not None and _opens(text, pos):
+            opening = True  # a new paragraph or sentence opening while a quotation is open: it runs on
         if opening:
             if open_at is not None:
                 brk = text.rfind("\n\n", open_at, pos)
@@ -122,13 +122,52 @@ def _stretches(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
+def _opens(text: str, pos: int) -> bool:
+    """Does the straight mark at ``pos`` open a quotation although one is open (BBC style: ``"A. "B,"
+    she said``, or a new paragraph)?"""
+    if text[pos - 2 : pos] == "\n\n":
+        return True
+    return (
+        pos > 1
+        and text[pos - 1] == " "
+        and text[pos - 2] in ".!?,:;"
+        and text[pos + 1 : pos + 2].isalnum()
+        and text[pos + 1 : pos + 2].isupper()
+    )
+
+
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))([‘'])(?=[A-Za-z0-9])")
+_SINGLE_CLOSE = {"‘": re.compile(r"(?<=[^\s])’(?![A-Za-z])"), "'": re.compile(r"(?<=[^\s])'(?![A-Za-z])")}
+
+
+def _single_stretches(text: str, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """British single quotation marks (‘…’ or '…') outside double-quoted stretches, within a paragraph."""
+    found: list[tuple[int, int, bool]] = []
+    for match in _SINGLE.finditer(text):
+        pos = match.start(1)
+        if any(a <= pos < b for a, b, _ in taken) or (found and pos < found[-1][1]):
+            continue
+        end = text.find("\n\n", pos)
+        close = _SINGLE_CLOSE[match.group(1)].search(text, pos + 1, end if end > 0 else len(text))
+        if close is None:
+            continue
+        inner = text[pos + 1 : close.start()]
+        if len(inner.split()) >= 2 and not any(a <= close.start() < b for a, b, _ in taken):
+            found.append((pos, close.end(), False))
+    return found
+
+
 def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
     """The quotations of one body, with their attribution read (speakers resolved later)."""
     text = doc.text
     result: list[Quotation] = []
     previous: Quotation | None = None
-    for open_at, close_at, runs_on in _stretches(text):
-        inner = (open_at + 1, close_at - 1 if text[close_at - 1 : close_at] in '”"' else close_at)
+    double = _stretches(text)
+    single = _single_stretches(text, double)
+    for open_at, close_at, runs_on in sorted(double + single):
+        inner = (open_at + 1, close_at - 1 if text[close_at - 1 : close_at] in '”"’\'' else close_at)
+        if text[open_at] in "‘'" and not _said(doc, mentions, open_at, close_at, inner):
+            continue  # a single-quoted stretch counts only with a speaker (apostrophes are many)
         if previous is not None and previous.runs_on:
             previous.parts.append(inner)
             previous.end, previous.runs_on = close_at, runs_on
@@ -149,6 +188,11 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
     return result
 
 
+def _said(doc: FieldDoc, mentions: list[Mention], open_at: int, close_at: int, inner: tuple[int, int]) -> bool:
+    quote = _read_stretch(doc, mentions, open_at, close_at, inner)
+    return quote is not None and quote.who is not None
+
+
 def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n\n" not in text[a:b] and b - a <= MAX_ATTRIBUTION_CHARS
 
@@ -167,9 +211,14 @@ def _read_stretch(
         if _starts_speech(clause_before(text, open_at), text[inner[0] : inner[1]])
         else "partial"
     )
-    if kind == "partial" and (len(words) <= 3 or _title_case(words)):
-        return None  # a term, scare quote or title, not speech
+    if kind == "partial" and _title_case(words):
+        return None  # a title, not speech
     found = attribute(doc, mentions, open_at, close_at, inner[1], full=kind == "full")
+    if kind == "partial" and (
+        (len(words) <= 3 and (found.who is None or found.who[1] > open_at))
+        or (len(words) <= 6 and found.who is None)
+    ):
+        return None  # a term or scare quote ("coalition of the willing"): short words need a speaker
     return Quotation(
         doc.article_id, open_at, close_at, [inner], kind, found.cue, found.who, mentions
     )
