@@ -27,7 +27,7 @@ _ABBREVIATION = re.compile(r"(?:\.[A-Z]|[\s.][A-Z]|Mr|Mrs|Ms|Dr|St)\.$")
 #: Titles written with a full stop that never end a sentence ("Rep. Rhonda Fields", "Sen. Mark Warner").
 _TITLE_STOP = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Supt"
-    r"|Det|Insp|Atty|Pres|Msgr|Fr|Hon)\.$"
+    r"|Det|Insp|Atty|Pres|Msgr|Fr|Hon|No|Nos|Jr|Sr)\.$"
 )
 _MAX_SPEAKER_WORDS = 12
 _OBJECT_VERBS = frozenset(
@@ -86,7 +86,7 @@ def attribute(
     before = clause_before(doc.text, open_at)
     if full:
         return (
-            _after(doc, mentions, close_at, inner_end)
+            _after(doc, mentions, close_at, inner_end, full=True)
             or _before(doc, mentions, open_at, before)
             or _sentence_before(doc, mentions, open_at - len(before))
             or Attribution()
@@ -222,14 +222,18 @@ _PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ish|is|s)$")  # "Employees", "Demo
 
 
 def _after(
-    doc: FieldDoc, mentions: list[Mention], close_at: int, inner_end: int
+    doc: FieldDoc, mentions: list[Mention], close_at: int, inner_end: int, *, full: bool = False
 ) -> Attribution | None:
     """``“…,” Petrov said`` / ``“…,” said Nikolai Petrov, a senior analyst`` / ``“…?” she asked``."""
     text = doc.text
     following = text[close_at : close_at + 3].lstrip()
     if text[inner_end - 1 : inner_end] in ".!?" and following[:1].isupper():
         return None  # the quoted sentence ended and a new one starts
-    if text[inner_end - 1 : inner_end] not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
+    if (
+        full
+        and text[inner_end - 1 : inner_end] not in ",!?—–-…:"
+        and following[:1] not in {",", "—", "–"}
+    ):
         return None  # “A heading” The minister said ...: no clause joins it
     toks = _tokens_between(doc, close_at, _window_end(text, close_at))
     verb = next((k for k in toks if _is_verb(doc.words[k])), None)
@@ -251,7 +255,7 @@ def _after(
         after = _chunks(doc, [k for k in toks if k > verb])
         if not after:
             return None
-        who = after[0][:_MAX_SPEAKER_WORDS]
+        who = _pick(doc, mentions, after[:2], nearest=0)[:_MAX_SPEAKER_WORDS]
         while len(who) > 1 and doc.words[who[-1]].lower() in {"in", "on", "at", "to"}:
             who = who[:-1]
     return Attribution(_span(doc, who), _cue(doc, verb, toks[-1] + 1))
