@@ -212,6 +212,18 @@ def _pick(
     return chunks[nearest]
 
 
+def _first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> list[int]:
+    """After "said": the first chunk naming a person ("the Senate's top Democrat, Chuck Schumer"), else
+    the first chunk ("said Mikko Hypponen, who heads ...")."""
+    for chunk in chunks:
+        a, b = _span(doc, chunk)
+        if doc.words[chunk[0]].lower() in {"who", "which", "whose"}:
+            break
+        if any(a <= m.start and m.end <= b and m.type == "person" for m in mentions):
+            return chunk
+    return chunks[0]
+
+
 def _maybe_person(m: Mention) -> bool:
     return m.type == "person" or (
         m.type == "unknown" and not is_demonym(m.text) and not _PLURAL.match(m.text)
@@ -255,7 +267,7 @@ def _after(
         after = _chunks(doc, [k for k in toks if k > verb])
         if not after:
             return None
-        who = _pick(doc, mentions, after[:2], nearest=0)[:_MAX_SPEAKER_WORDS]
+        who = _first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS]
         while len(who) > 1 and doc.words[who[-1]].lower() in {"in", "on", "at", "to"}:
             who = who[:-1]
     return Attribution(_span(doc, who), _cue(doc, verb, toks[-1] + 1))
