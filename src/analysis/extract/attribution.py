@@ -202,7 +202,11 @@ def _pick(
     """The chunk naming a person (nearest the verb first); else a short one naming something; else the nearest."""
     for chunk in reversed(chunks):
         a, b = _span(doc, chunk)
-        if any(a <= m.start and m.end <= b and _maybe_person(m) for m in mentions):
+        if doc.words[chunk[0]].lower() in _RELATIVE:
+            continue  # "Adam Schiff, who was briefed on the murder of Jamal Khashoggi, has said"
+        if any(
+            a <= m.start and m.end <= b and _maybe_person(m) and not _object(doc, m, a) for m in mentions
+        ):
             return chunk
     first = chunks[0]
     if len(first) <= 5 and any(
@@ -224,7 +228,20 @@ def _first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]
     return chunks[0]
 
 
+_RELATIVE = frozenset({"who", "which", "whose", "whom", "that", "where", "when"})
+_PREPOSITIONS = frozenset({"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"})
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")  # "R-Alabama", "D-Calif."
+
+
+def _object(doc: FieldDoc, m: Mention, start: int) -> bool:
+    """Is the mention the object of a preposition in its chunk ("the murder of Jamal Khashoggi")?"""
+    before = doc.text[start : m.start].lower().split()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
 def _maybe_person(m: Mention) -> bool:
+    if _PARTY_TAG.match(m.text):
+        return False
     return m.type == "person" or (
         m.type == "unknown" and not is_demonym(m.text) and not _PLURAL.match(m.text)
     )
@@ -293,18 +310,30 @@ def _before(
 
 def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attribution | None:
     """ "But Greene believes he lost the race. “In my semi-final race …”": the quotation opens its sentence
-    and the sentence before it, in the same paragraph and with no quotation of its own, has a reporting
-    verb (its subject is the speaker)."""
+    and the sentence before it (in the same paragraph, or ending the one before), with no quotation of its
+    own, has a reporting verb (its subject is the speaker)."""
     text = doc.text
-    if start <= 0 or text[start - 2 : start] == "\n\n" or text[start - 1] == "\n":
+    if start <= 0:
         return None
     end = len(text[:start].rstrip())
+    if "\n\n" in text[end:start] and text[end - 1 : end] != ".":
+        return None  # across a paragraph break only after a full sentence ("..., said Mr Thomas.")
     sentence = clause_before(text, max(end - 1, 0))
     if not sentence.strip() or any(mark in sentence for mark in "“”\""):
         return None
     toks = _tokens_between(doc, end - 1 - len(sentence), end)
     verbs = [k for k in toks if _is_verb(doc.words[k]) and not doc.words[k].endswith(":")]
-    return _subject(doc, mentions, verbs[0], toks) if verbs else None
+    if not verbs:
+        return None
+    after = _chunks(doc, [k for k in toks if k > verbs[-1]])
+    if after and len(after[0]) <= 6 and _names_person(doc, mentions, after[0]):
+        return Attribution(_span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1))  # "..., said Mr Thomas."
+    return _subject(doc, mentions, verbs[0], toks)
+
+
+def _names_person(doc: FieldDoc, mentions: list[Mention], chunk: list[int]) -> bool:
+    a, b = _span(doc, chunk)
+    return any(a <= m.start and m.end <= b and m.type == "person" for m in mentions)
 
 
 def _partial(

@@ -40,7 +40,7 @@ ROLE_HEADS = frozenset(
     strategist compatriot team-mate teammate athlete runner hurdler sprinter vaulter jumper sculptor
     artist painter novelist playwright poet supermodel model impresario photographer broadcaster
     commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
-    ex-husband wife husband
+    ex-husband wife husband republican democrat democrats republicans independent
     """.split()
 )
 #: Words that may stand inside a role before its head ("Foreign Affairs Minister", "former Prime Minister").
@@ -108,7 +108,9 @@ KNOWN_ORGS = frozenset(
     Rolls-Royce Siemens Volkswagen Toyota eBay Napster iTunes Ofcom Ofwat Ofgem Oftel Fed Treasury
     FBI CIA NSA KGB FSB MI5 MI6 GCHQ NHS EasyJet Ryanair Vivendi Disney Pixar Miramax Netflix
     Spotify OpenAI Tesla SpaceX Huawei ZTE Gazprom Rosneft Yukos Unilever BP Barclays HSBC Lloyds
-    Tesco Sainsbury's Asda Woolworths
+    Tesco Sainsbury's Asda Woolworths MSNBC NBC ABC CBS NPR PBS Politico Axios Vox Breitbart Newsmax
+    HuffPost BuzzFeed Fox Twitter Instagram YouTube TikTok Snapchat WhatsApp LinkedIn Reddit NRA ACLU DHS
+    DOJ FDA EPA CDC IRS ICE USCIS FEMA NASA NOAA FCC FTC SEC GOP RNC DNC
     """.split()
 )
 #: Known multi-word organisations (lower case, space separated).
@@ -135,6 +137,18 @@ KNOWN_ORG_PHRASES = frozenset(
         "world bank",
         "red cross",
         "wall street",
+        "al jazeera",
+        "associated press",
+        "fox news",
+        "new york times",
+        "washington post",
+        "wall street journal",
+        "usa today",
+        "the hill",
+        "supreme court",
+        "justice department",
+        "state department",
+        "tea party",
     }
 )
 

@@ -279,5 +279,9 @@ def _adjacent(ctx: SpeakerContext, end: int, start: int, last: tuple[str, bool])
     nobody else named in between?"""
     if not last[0] or ctx.body.count("\n\n", end, start) > 1:
         return False
+    gap = ctx.body[end:start].strip(' \n\t\xa0“”"')
+    stop = re.search(r"[.!?](?=\s|$)", gap)
+    if stop and gap[stop.end() :].strip():
+        return False  # a sentence of the reporter's own stands between them
     between = [m for m in ctx.outside if end <= m.start < start and m.type == "person"]
     return all(m.name == last[0] for m in between)
