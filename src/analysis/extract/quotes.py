@@ -82,14 +82,18 @@ def people_and_quotes(
     check_corpus(corpus)
     mentions: list[Mention] = []
     found: list[Quotation] = []
+    sentences: dict[str, list[int]] = {}
     for doc in parse_corpus(corpus, nlp=nlp, progress=progress):
         found_here = list(doc_mentions(doc))
         mentions.extend(found_here)
         if doc.field == "body":
-            found.extend(doc_quotations(doc, found_here))
+            quoted = doc_quotations(doc, found_here)
+            found.extend(quoted)
+            if quoted:
+                sentences[doc.article_id] = [doc.idx[k] for k in doc.sentence_starts if k < len(doc.idx)]
     canonical.resolve(mentions)
     texts = dict(zip(corpus["id"].astype(str), corpus["body"].fillna(""), strict=True))
-    return mentions_frame(mentions), quotations_frame(found, texts)
+    return mentions_frame(mentions), quotations_frame(found, texts, sentences)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -248,15 +252,23 @@ def _joined(body: str, parts: list[tuple[int, int]]) -> str:
     return out
 
 
-def quotations_frame(found: list[Quotation], texts: dict[str, str]) -> pd.DataFrame:
-    """The quotation records as the documented DataFrame (speakers of continuations carried over)."""
+def quotations_frame(
+    found: list[Quotation], texts: dict[str, str], sentences: dict[str, list[int]] | None = None
+) -> pd.DataFrame:
+    """The quotation records as the documented DataFrame (speakers of continuations carried over);
+    ``sentences`` gives each body's sentence starts (character offsets)."""
     rows = []
     by_article: dict[str, list[Quotation]] = {}
     for q in found:
         by_article.setdefault(q.article_id, []).append(q)
     for article, group in by_article.items():
         body = texts[article]
-        ctx = SpeakerContext(body, group[0].context, [p for q in group for p in _marks(q)])
+        ctx = SpeakerContext(
+            body,
+            group[0].context,
+            [p for q in group for p in _marks(q)],
+            (sentences or {}).get(article, [0]),
+        )
         last, last_end = ("", False), None
         for q in group:
             speaker = resolve_speaker(q.who, q.start, ctx, last)

@@ -21,6 +21,7 @@ unclear ("") otherwise:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract import cues
@@ -47,12 +48,23 @@ _EXTRA_SOURCES = frozenset(
 class SpeakerContext:
     """What one article's speakers are resolved against: its body, mentions and quotation spans."""
 
-    def __init__(self, body: str, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]):
+    def __init__(
+        self,
+        body: str,
+        mentions: Sequence[Mention],
+        quoted: Sequence[tuple[int, int]],
+        sentences: Sequence[int] = (0,),
+    ):
         self.body = body
+        self.sentences = list(sentences)  # character offset where each sentence starts
         self.quoted = sorted(quoted)
         self.mentions = [m for m in mentions if m.field == "body"]
         self.outside = [m for m in self.mentions if not self.in_quote(m.start)]
         self.roles = _roles(self.outside, body)
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding character ``pos`` (the index :attr:`Mention.sentence` uses)."""
+        return bisect_right(self.sentences, pos) - 1
 
     def in_quote(self, pos: int) -> bool:
         """Is character ``pos`` inside a quotation?"""
@@ -91,6 +103,9 @@ def resolve_speaker(
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return "", False
+    if len(words) > 1 and words[-1] in {"he", "she"}:
+        words, text = words[-1:], words[-1]  # "But standing next to Mr Blair he added"
+        a = b - 2 if words[0] == "he" else b - 3
     inside = [m for m in ctx.mentions if a <= m.start and m.end <= b]
     if words[0] in {"who", "which", "that", "where", "when", "whose", "whom"}:
         return "", False  # a relative clause, not a speaker
@@ -151,7 +166,7 @@ def _heading(text: str) -> bool:
 
 def _linked(body: str, m: Mention, a: int) -> bool:
     """Is the person only linked to the speaker ("for Mr Fawcett", "Kidman's publicist")?"""
-    before = body[a : m.start].lower().split()
+    before = [w for w in body[a : m.start].lower().split() if w not in cues.HONORIFICS]
     if before and before[-1] in _LINKS:
         return True
     return body[m.end : m.end + 2] in {"'s", "’s"}
@@ -194,16 +209,24 @@ def _pronoun(ctx: SpeakerContext, limit: int, gender: str | None, previous: tupl
     if len(names) == 1:
         return names.pop()
     last = [m for m in people if m.sentence == people[-1].sentence]
-    subjects = {m.name for m in last if m.subject}
+    if ctx.sentence_of(limit) - people[-1].sentence > 1:
+        last = []  # a sentence naming nobody stands between ("But the 25-year-old Dubliner ...")
+    subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
     if len(subjects) == 1 and last[-1].name in subjects:
         return last[-1].name  # "..., said Kirill Rogov. “…,” he said."
     leads = {m.name for m in last if m.lead}
-    if len(leads) == 1 and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender}):
+    if leads and len(leads) == 1 and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender}):
         return next(iter(leads))  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
     if previous[1] and previous[0] == people[-1].name:
         return previous[0]
     everyone = {m.name for m in people}
     return everyone.pop() if len(everyone) == 1 and not names else ""
+
+
+def _verb_before(body: str, m: Mention) -> bool:
+    """Is the mention written right after a reporting verb ("said Kirill Rogov")?"""
+    before = [w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS]
+    return bool(before) and before[-1] in cues.REPORTING_VERBS
 
 
 def _organisation_subject(ctx: SpeakerContext, limit: int) -> str:
