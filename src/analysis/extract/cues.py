@@ -196,7 +196,8 @@ REPORTING_VERBS = frozenset(
     boasted boasts countered counters added: said: says: told: wrote: clarified clarifies reiterated
     reiterates asserted asserts contended contends testified testifies recounted recounts texted
     emailed proclaimed proclaims lamented laments mused muses scoffed scoffs shouted shouts yelled
-    pledged pledges demanded demands reasoned concluded concludes opined retweeted charged
+    pledged pledges demanded demands reasoned concluded concludes opined retweeted charged smiled
+    smiles laughed laughs sighed sighs felt feels
     """.split()
 )
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").

@@ -129,8 +129,16 @@ def resolve_speaker(
         if found:
             return found, True
     if _describes_source(words):
-        return text, False
+        return _as_written(text), False
     return "", False
+
+
+def _as_written(text: str) -> str:
+    """A description from its last article on ("Early talks have taken place and the defender" -> "the
+    defender"), in single spaces."""
+    words = text.split()
+    cut = max((i for i, w in enumerate(words) if i and w.lower() in {"the", "a", "an", "one"}), default=0)
+    return " ".join(words[cut:])
 
 
 def _named_inside(
@@ -150,11 +158,11 @@ def _named_inside(
     lead = [w.strip(",") for w in body[a : org.start].lower().split()]
     if lead and lead[0] in {"who", "which", "that", "where", "when"}:
         return "", False  # a relative clause, not a speaker
-    described = any(w in _LINKS or w in cues.SOURCE_HEADS or w in _EXTRA_SOURCES for w in lead)
+    described = any(w in _LINKS for w in lead)  # "a spokesman for SSL", "analysts at Gartner"
     owner = body[org.end : org.end + 2] in {"'s", "’s"} and len(words) > len(org.text.split()) + 1
     trailing = _WORD.findall(body[orgs[-1].end : b])
     if described or owner or (trailing and trailing[0] not in {"'s", "’s"}):
-        return " ".join(body[a:b].split()), False
+        return (_as_written(body[a:b]), False) if _describes_source(words) else ("", False)
     return org.name, True
 
 
@@ -209,7 +217,7 @@ def _pronoun(ctx: SpeakerContext, limit: int, gender: str | None, previous: tupl
     if len(names) == 1:
         return names.pop()
     last = [m for m in people if m.sentence == people[-1].sentence]
-    if ctx.sentence_of(limit) - people[-1].sentence > 1:
+    if not _chain(ctx, people[-1].sentence, ctx.sentence_of(limit), gender):
         last = []  # a sentence naming nobody stands between ("But the 25-year-old Dubliner ...")
     subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
     if len(subjects) == 1 and last[-1].name in subjects:
@@ -221,6 +229,18 @@ def _pronoun(ctx: SpeakerContext, limit: int, gender: str | None, previous: tupl
         return previous[0]
     everyone = {m.name for m in people}
     return everyone.pop() if len(everyone) == 1 and not names else ""
+
+
+def _chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) -> bool:
+    """Do only sentences opening with the same pronoun stand between sentence ``named`` and ``current``
+    ("Ellen Simonetti ... wrote ... She was suspended ... In a statement, she said")?"""
+    pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
+    for k in range(named + 1, current):
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        first = _WORD.findall(ctx.body[ctx.sentences[k] : end][:20].lower())[:1]
+        if not pronoun or first != [pronoun]:
+            return False
+    return True
 
 
 def _verb_before(body: str, m: Mention) -> bool:
