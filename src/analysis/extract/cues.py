@@ -65,7 +65,7 @@ ORG_HEADS = frozenset(
     court tribunal agency authority bureau service services administration government cabinet party
     union federation association organisation organization institute institution foundation fund
     bank banks university college school academy center centre council board corporation corp corp.
-    inc inc. ltd ltd. plc llc llp gmbh ag sa co co. company companies group holdings industries
+    inc inc. ltd ltd. plc llc llp gmbh ag sa nv n.v. se spa bv oyj asa co co. company companies group holdings industries
     systems technologies technology airlines airways motors energy pharmaceuticals telecom
     communications media records studios pictures entertainment games software networks network club
     fc league alliance coalition forces army navy force police command commons lords society trust
@@ -76,7 +76,7 @@ ORG_HEADS = frozenset(
     museum gallery theatre orchestra band academy church economics partners partnerships brothers
     capital securities associates consulting research analytics investments solutions insurance
     airline carriers retailers mission embassy consulate delegation directorate inspectorate
-    ombudsman tribunal
+    ombudsman tribunal united rovers athletic wanderers albion rangers hotspur fc rfc afc
     """.split()
 )
 #: Leading words of an organisation ("Bank of England", "Ministry of Defence", "University of Oxford").
@@ -93,9 +93,57 @@ ORG_NOUNS = frozenset(
     firm firms company group giant maker rival subsidiary retailer carrier airline bank brand chain
     operator publisher broadcaster agency manufacturer producer supplier insurer lender conglomerate
     start-up startup charity organisation organization club label studio newspaper channel watchdog
-    regulator developer
+    regulator developer consultancy analysts carmaker automaker broker brokerage insurer outfit
+    side rivals opponents champions
     """.split()
 )
+
+#: Roles of a member of a club, company or body, written after its name ("Middlesbrough boss Steve McClaren").
+MEMBER_ROLES = frozenset(
+    """
+    manager boss chairman chairwoman striker midfielder defender goalkeeper keeper winger coach skipper
+    captain player spokesman spokeswoman spokesperson director chief executive analyst economist
+    founder owner forward full-back centre-back hooker prop fly-half scrum-half flanker lock
+    """.split()
+)
+#: Roles after a possessive that only an organisation has ("Ford's chief executive", "SSL's shares").
+CORPORATE_ROLES = frozenset(
+    """
+    chief chairman chairwoman shares shareholders board profits profit sales subsidiary executive
+    executives headquarters stock spokesman spokeswoman spokesperson
+    """.split()
+)
+#: Two words before a name that make it an organisation ("shares in X", "takeover of X").
+ORG_BEFORE = frozenset(
+    {
+        ("shares", "in"),
+        ("stake", "in"),
+        ("bid", "for"),
+        ("takeover", "of"),
+        ("merger", "with"),
+        ("acquisition", "of"),
+        ("stake", "of"),
+        ("shareholders", "in"),
+        ("investors", "in"),
+        ("subsidiary", "of"),
+        ("unit", "of"),
+        ("signed", "for"),
+        ("win", "over"),
+        ("victory", "over"),
+        ("defeat", "by"),
+        ("defeat", "to"),
+        ("loss", "to"),
+        ("draw", "with"),
+        ("move", "to"),
+        ("joined", "from"),
+        ("contract", "with"),
+        ("deal", "with"),
+    }
+)
+#: Words right before a name that make it a club or company ("beat Feyenoord", "rivals Chelsea").
+ORG_BEFORE_ONE = frozenset({"beat", "beating", "face", "faces", "facing", "v", "vs", "versus", "against", "join", "joined", "joining"})
+#: Words right after a name that make it a club or company ("Boro fans", "Ford shares").
+ORG_AFTER = frozenset({"fans", "supporters", "squad", "first-team", "shareholders", "shares", "unit", "subsidiary", "boss", "chairman", "stock"})
 
 #: Organisations known by a bare name that carries no organisation word (compact, general news).
 KNOWN_ORGS = frozenset(

@@ -427,8 +427,10 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     given = first_names()
     before = doc.words[start - 1].lower() if start else ""
     after = doc.words[end].lower() if end < len(doc.words) else ""
-    if before in cues.ORG_NOUNS or after in {"shares", "unit", "subsidiary"}:
+    if before in cues.ORG_NOUNS or after in {"shares", "unit", "subsidiary", "shareholders"}:
         return "organisation", "organisation noun"
+    if words[0].lower() not in given and _organisation_context(doc, start, end):
+        return "organisation", "context"
     if _place_by_preposition(doc, start, words, before, after):
         return "place", "preposition"
     if len(words) == 1:
@@ -438,6 +440,27 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     ):
         return "person", "first name"
     return "unknown", ""
+
+
+def _organisation_context(doc: FieldDoc, start: int, end: int) -> bool:
+    """Words around the run that make it a company, club or body: "shares in X", "bid for X", "X boss Steve
+    McClaren", "X's chief executive", "X said in a statement"."""
+    words = doc.words
+    low = [w.lower() for w in words]
+    before = low[max(0, start - 2) : start]
+    if len(before) == 2 and tuple(before) in cues.ORG_BEFORE:
+        return True
+    if before[-1:] and before[-1] in cues.ORG_BEFORE_ONE and end - start <= 3:
+        return not _looks_like_name(words[start:end]) or words[start].lower() not in first_names()
+    if end < len(low) and low[end] in cues.ORG_AFTER:
+        return True
+    k = end + (1 if end < len(low) and low[end] in {"'s", "’s", "'", "’"} else 0)
+    after = low[k : k + 2]
+    if after[:1] and after[0] in cues.MEMBER_ROLES and k + 1 < len(words) and _is_cap(words[k + 1]):
+        return k == end or after[0] in cues.CORPORATE_ROLES  # "Middlesbrough boss Steve McClaren"
+    if k > end and after[:1] and after[0] in cues.CORPORATE_ROLES:
+        return True  # "Ford's chief executive", "SSL's shares"
+    return low[end : end + 4] == ["said", "in", "a", "statement"] and end - start > 1
 
 
 def _place_by_preposition(
