@@ -141,7 +141,33 @@ def _across_corpus(mentions: list[Mention]) -> None:
             m.type = typed[m.name].most_common(1)[0][0]
         elif m.type == "organisation" and m.name in acronyms:
             m.name = acronyms[m.name].most_common(1)[0][0]
+    _weak_people(mentions, typed)
     _fold_accents(mentions)
+
+
+_STRONG = frozenset({"honorific", "role", "first name", "model", "gazetteer"})
+_WEAK_ROLES = [[w] for w in ("rival", "partner", "opponent", "challenger", "major", "head", "commander")]
+
+
+def _weak_people(mentions: list[Mention], typed: dict[str, Counter]) -> None:
+    """People only a reporting verb vouches for ("Deutsche Boerse said") become organisations when the
+    corpus types the same name so elsewhere; a one-word "person" nothing else vouches for ("Sky",
+    "Oscar") is left out."""
+    strong: set[str] = {
+        m.name
+        for m in mentions
+        if m.type == "person"
+        and m.evidence in _STRONG
+        and not (len(_tokens(m.name)) == 1 and m.role.lower().split()[-1:] in _WEAK_ROLES)
+    }
+    for m in mentions:
+        if m.type != "person" or m.name in strong:
+            continue
+        written = typed.get(normalise(m.text), Counter())
+        if written["organisation"] and m.evidence == "verb":
+            m.type = "organisation"
+        elif len(_tokens(m.name)) == 1 and m.evidence not in _STRONG:
+            m.type = "unknown"
 
 
 def _fold_accents(mentions: list[Mention]) -> None:
