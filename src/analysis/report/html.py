@@ -37,6 +37,10 @@ MAX_PAGES_LISTED = 12
 #: The opening summary names at most this many blocks skipped in lenient mode (the command prints them all).
 MAX_SKIPPED_LISTED = 5
 CHART_COLORS = 128  # palette size of embedded charts: 40% of the bytes of full colour
+#: A table's CSV is embedded in the report up to this size; beyond it (tables that grow with the corpus:
+#: quotations, people, speakers) the full CSV is written next to the report and linked, so the report stays
+#: a few MB at any size.
+EMBED_CSV_MAX_BYTES = 64_000
 _STRENGTH_CLASS = {
     "solid": "solid",
     "moderate": "moderate",
@@ -57,8 +61,25 @@ def render(template: str, **context) -> HTMLBlock:
 
 
 def _csv_b64(table: pd.DataFrame) -> str:
-    data = table.to_csv(index=False, lineterminator="\n").encode("utf-8")
-    return base64.b64encode(data).decode("ascii")
+    return base64.b64encode(_csv_bytes(table)).decode("ascii")
+
+
+def _csv_bytes(table: pd.DataFrame) -> bytes:
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _csv_context(table: pd.DataFrame, csv_name: str, files_dir) -> dict:
+    """The download of ``table``: embedded as a data URI when small, else written as ``csv_name`` into
+    ``files_dir`` (the build moves it next to the report) and linked."""
+    data = _csv_bytes(_csv_ready(table))
+    if len(data) <= EMBED_CSV_MAX_BYTES:
+        return {"csv": base64.b64encode(data).decode("ascii"), "csv_name": csv_name, "csv_rows": len(table)}
+    if files_dir is None:
+        from analysis.report.data import REPORT_FILES_DIR as files_dir
+    folder = Path(files_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / csv_name).write_bytes(data)
+    return {"csv": None, "csv_file": csv_name, "csv_rows": len(table)}
 
 
 def _cell(value) -> str:
@@ -190,15 +211,20 @@ def table_html(
     csv_name: str | None = None,
     max_rows: int | None = None,
     empty: str = "Nothing to show.",
+    files_dir: str | os.PathLike[str] | None = None,
 ) -> HTMLBlock:
     """An escaped HTML table (lists shown comma-separated), optionally with the full table as CSV download.
 
     Args:
         table: the rows to show; the index is not shown.
         numeric: columns to right-align.
-        csv_name: when given, the whole table is offered as a CSV download under this name.
+        csv_name: when given, the whole table is offered as a CSV download under this name: embedded up to
+            :data:`EMBED_CSV_MAX_BYTES`, beyond that written to ``files_dir`` and linked (a table that
+            grows with the corpus never grows the report).
         max_rows: show at most this many rows (the download still has them all).
         empty: the sentence shown instead of a table with no rows.
+        files_dir: where a CSV too large to embed is written (default: the folder the report build moves
+            next to the report).
 
     Returns:
         The HTML fragment.
@@ -217,7 +243,7 @@ def table_html(
         "empty": empty,
     }
     if csv_name:
-        context.update(csv=_csv_b64(_csv_ready(table)), csv_name=csv_name, csv_rows=len(table))
+        context.update(_csv_context(table, csv_name, files_dir))
     return render("table.html.j2", **context)
 
 

@@ -219,8 +219,10 @@ def quotes_html(
     intro = [
         (
             f"{len(said):,} quotations in the {len(corpus):,} articles: {len(named):,} from named people or "
-            f"organisations ({named['speaker'].nunique()} speakers), {unnamed} from unnamed sources described "
-            f"in the text, {int((said['speaker'] == '').sum())} with no speaker found."
+            f"organisations ({named['speaker'].nunique()} speakers), {unnamed:,} from unnamed sources "
+            f"described in the text, and {int((said['speaker'] == '').sum()):,} with the speaker unclear: a "
+            "speaker is named only on clear evidence in the text (the subject of the quoting verb, "
+            "\"according to\", a pronoun or title only one person fits), and the rankings count only those."
         )
     ]
     blocks = [
@@ -270,7 +272,9 @@ def _quotations_table(
 
 def _speakers_table(said: pd.DataFrame) -> pd.DataFrame:
     known = said[said["speaker"] != ""]
-    grouped = known.groupby(["speaker", "speaker_named"])
+    # an unnamed source ("a spokesman") is one per article: spokesmen of different stories stay apart
+    source = known["article_id"].where(~known["speaker_named"], "")
+    grouped = known.assign(source=source).groupby(["speaker", "speaker_named", "source"])
     ranked = pd.DataFrame(
         {
             "quotations": grouped.size(),
