@@ -121,3 +121,70 @@ def test_seed_most_quoted_speakers(seed_corpus):
     top = said[said.speaker_named]["speaker"].value_counts()
     assert top.index[0] == "Keir Starmer"
     assert {"Maria Eagle", "Pete Hegseth", "Nikolai Petrov"} <= set(top.index[:6])
+
+
+def test_pronoun_with_two_fitting_people_names_nobody():
+    body = (
+        "Tom Jones met Bill Smith on Monday. Both men spoke at length.\n\n"
+        "“We have agreed nothing yet,” he said."
+    )
+    said = _said(body)
+    assert list(zip(said["speaker"], said["speaker_named"], strict=True)) == [("", False)]
+
+
+def test_pronoun_after_said_x_goes_to_x_and_names_inside_quotes_are_not_referents():
+    body = (
+        "Putin is warning Trump, said Kirill Rogov, founder of the think tank Re:Russia. "
+        "“Putin wants to show Donald Trump he is strong,” he said."
+    )
+    assert list(_said(body)["speaker"]) == ["Kirill Rogov"]
+
+
+def test_role_inside_a_capitalised_run_and_title_abbreviations():
+    said = _said(
+        "“Enough is enough,” said Democratic Rep. Rhonda Fields. "
+        "Homeland Security Secretary John Kelly spoke later. “We will not apologize,” Kelly said."
+    )
+    assert list(said["speaker"]) == ["Rhonda Fields", "John Kelly"]
+
+
+def test_fragments_times_and_relative_clauses_are_not_speakers():
+    said = _said(
+        "“It was a long day,” the evening said. "
+        "Lt. Gen. William Mayville, who is in charge of operations for the Pentagon’s Joint Staff, said "
+        "the group was nearing “the execution phase of an attack in Europe or the homeland.”"
+    )
+    assert list(said["speaker"]) == ["", "William Mayville"]
+
+
+def test_unnamed_sources_and_descriptions_built_on_a_name():
+    said = _said(
+        "“The plan is sound,” a spokesman for Unilever said. "
+        "“We deny it,” a lawyer for Mr Pemberton said. "
+        "“She is resting,” said Madonna's publicist Laura Stone."
+    )
+    assert list(zip(said["speaker"], said["speaker_named"], strict=True)) == [
+        ("a spokesman for Unilever", False),
+        ("a lawyer for Mr Pemberton", False),
+        ("Laura Stone", True),
+    ]
+
+
+def test_scare_quotes_need_a_speaker_and_short_said_words_count():
+    said = _said(
+        "Macron and Starmer have led a “coalition of the willing” for months. "
+        "The minister's spokeswoman said the claims were “nonsense”."
+    )
+    assert list(said["quote"]) == ["nonsense"]
+    assert list(said["speaker"]) == ["The minister's spokeswoman"]
+
+
+def test_bbc_style_quotation_reopened_mid_paragraph_and_single_quotes():
+    body = (
+        'Mr Hughes said the club was in a good place. "We have had a difficult month. '
+        '"But the players know what to do," he said.\n\n'
+        "‘I am not going anywhere,’ Hughes insists."
+    )
+    said = _said(body)
+    assert list(said["speaker"]) == ["Hughes", "Hughes"]
+    assert said.iloc[0]["quote"].startswith("We have had") and "the players know" in said.iloc[0]["quote"]

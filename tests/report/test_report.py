@@ -377,3 +377,22 @@ def test_cli_report_bad_line_is_named_or_skipped_and_said_with_lenient(tmp_path)
         str(tmp_path) not in page
     )  # named as inside the folder given, never by this machine's folders
     assert "10 articles" in page  # the seed's 9 and the export's good line
+
+
+def test_table_growing_with_the_corpus_is_linked_not_embedded(tmp_path):
+    """Beyond EMBED_CSV_MAX_BYTES the full CSV is written beside the report and linked; the page stays small."""
+    import pandas as pd
+
+    from analysis.report.html import EMBED_CSV_MAX_BYTES
+
+    rows = 20_000
+    big = pd.DataFrame({"speaker": [f"Speaker {i}" for i in range(rows)], "quote": ["words " * 20] * rows})
+    block = table_html(big, csv_name="r-quotations.csv", max_rows=15, files_dir=tmp_path)
+    written = tmp_path / "r-quotations.csv"
+    assert written.stat().st_size > EMBED_CSV_MAX_BYTES
+    assert len(pd.read_csv(written)) == rows
+    assert 'href="r-quotations.csv"' in block and "base64" not in block
+    assert "The first 15 of 20,000 rows" in block
+    assert len(block) < 10_000
+    small = table_html(big.head(3), csv_name="small.csv", files_dir=tmp_path)
+    assert "base64" in small and not (tmp_path / "small.csv").exists()

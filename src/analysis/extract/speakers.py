@@ -63,7 +63,10 @@ class SpeakerContext:
         self.roles = _roles(self.outside, body)
 
     def sentence_of(self, pos: int) -> int:
-        """Index of the sentence holding character ``pos`` (the index :attr:`Mention.sentence` uses)."""
+        """Index of the sentence holding character ``pos`` (the index :attr:`Mention.sentence` uses); an
+        opening quotation mark belongs to the sentence it opens."""
+        while pos < len(self.body) and not self.body[pos].isalnum():
+            pos += 1
         return bisect_right(self.sentences, pos) - 1
 
     def in_quote(self, pos: int) -> bool:
