@@ -331,6 +331,19 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
     return _subject(doc, mentions, verbs[0], toks)
 
 
+def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
+    """The words opening the sentence up to its verb ("The minister opened ..." -> "The minister")."""
+    out: list[int] = []
+    for k in _words_only(doc, toks):
+        word = doc.words[k]
+        if word.islower() and (word.endswith("ed") or word in _AUXILIARIES or word in _CONJUNCTIONS):
+            break
+        out.append(k)
+        if len(out) > 6:
+            return []
+    return out
+
+
 def _names_person(doc: FieldDoc, mentions: list[Mention], chunk: list[int]) -> bool:
     a, b = _span(doc, chunk)
     return any(a <= m.start and m.end <= b and m.type == "person" for m in mentions)
@@ -364,6 +377,8 @@ def _subject(
         )
         if person is not None:
             return Attribution((person.start, person.end), _cue(doc, verb, limit))
+        subject = _opening_phrase(doc, [k for k in toks if k < verb])
+        return Attribution(_span(doc, subject), _cue(doc, verb, limit)) if subject else None
     before = [k for k in toks if k < verb]
     tail = _words_only(
         doc,

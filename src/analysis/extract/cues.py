@@ -255,7 +255,8 @@ PARTIAL_CUES = frozenset(
     urged promised vowed admitted suggested predicted noted described calling called branded dubbed
     labelled labeled saying adding warning noting arguing insisting describing stressing telling
     writing asked acknowledged conceded replied responded confirmed denied tweeted posted notes states
-    adds insists argues claims stresses explains explained threatening threatened
+    adds insists argues claims stresses explains explained threatening threatened termed
+    dubs
     """.split()
 )
 

@@ -271,7 +271,7 @@ def quotations_frame(
         )
         last, last_end = ("", False), None
         for q in group:
-            speaker = resolve_speaker(q.who, q.start, ctx, last)
+            speaker = resolve_speaker(q.who, q.start, ctx, last, q.cue)
             if not speaker[0] and q.continues and last_end is not None:
                 speaker = last if _adjacent(ctx, last_end, q.start, last) else ("", False)
             last, last_end = speaker, q.end

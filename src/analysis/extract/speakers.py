@@ -90,6 +90,7 @@ def resolve_speaker(
     before: int,
     ctx: SpeakerContext,
     previous: tuple[str, bool] = ("", False),
+    cue: str = "",
 ) -> tuple[str, bool]:
     """``(speaker, named)`` for the speaker words at ``who`` of a quotation starting at ``before``.
 
@@ -98,6 +99,7 @@ def resolve_speaker(
         before: where the quotation starts (a pronoun's referent is mentioned before it).
         ctx: the article's :class:`SpeakerContext`.
         previous: the speaker of the article's previous quotation.
+        cue: the quotation's reporting cue ("said", "promised").
     """
     if who is None:
         return "", False
@@ -122,7 +124,8 @@ def resolve_speaker(
     if named is not None:
         return named
     if len(words) == 1 and words[0] in {"he", "she"}:
-        person = _pronoun(ctx, min(a, before), cues.PRONOUNS[words[0]], previous)
+        speech = cue.split()[:1] and cue.split()[0].lower() in _SPEECH
+        person = _pronoun(ctx, min(a, before), cues.PRONOUNS[words[0]], previous, speech=bool(speech))
         return (person, True) if person else ("", False)
     if len(words) == 1 and words[0] == "it":
         org = _organisation_subject(ctx, min(a, before))
@@ -197,11 +200,20 @@ def _compatible(m: Mention, gender: str | None, genders: dict[str, set]) -> bool
     return gender is None or not known or known == {gender}
 
 
-def _pronoun(ctx: SpeakerContext, limit: int, gender: str | None, previous: tuple[str, bool]) -> str:
+_SPEECH = frozenset(
+    "said says added adds told tells continued explained noted insisted argued warned wrote asked replied".split()
+)
+
+
+def _pronoun(
+    ctx: SpeakerContext, limit: int, gender: str | None, previous: tuple[str, bool], *, speech: bool
+) -> str:
     """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
     In order: the only fitting person in this paragraph and the one before; the only fitting person of
-    the last sentence that names one, when that person is its subject; the last quotation's speaker when
+    the last sentence that names one, when that person is its subject (after "said X" only for a pronoun
+    that says or adds something itself: "And he has promised them" is not Petrov); the last quotation's
+    speaker when
     that is the last fitting person named; the only fitting person in the article so far.
     """
     genders: dict[str, set] = {}
@@ -223,12 +235,12 @@ def _pronoun(ctx: SpeakerContext, limit: int, gender: str | None, previous: tupl
     if not _chain(ctx, people[-1].sentence, ctx.sentence_of(limit), gender):
         last = []  # a sentence naming nobody stands between ("But the 25-year-old Dubliner ...")
     subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
-    if len(subjects) == 1 and last[-1].name in subjects:
+    if speech and len(subjects) == 1 and last[-1].name in subjects:
         return last[-1].name  # "..., said Kirill Rogov. “…,” he said."
     leads = {m.name for m in last if m.lead}
     if leads and len(leads) == 1 and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender}):
         return next(iter(leads))  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
-    if previous[1] and previous[0] == people[-1].name:
+    if speech and previous[1] and previous[0] == people[-1].name:
         return previous[0]
     everyone = {m.name for m in people}
     return everyone.pop() if len(everyone) == 1 and not names else ""
