@@ -19,7 +19,7 @@ from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym
 from analysis.extract.pipeline import FieldDoc
 
-__all__ = ["Attribution", "attribute"]
+__all__ = ["Attribution", "attribute", "named_after"]
 
 MAX_ATTRIBUTION_CHARS = 160
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)")
@@ -200,14 +200,20 @@ def _pick(
     doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]], *, nearest: int
 ) -> list[int]:
     """The chunk naming a person (nearest the verb first); else a short one naming something; else the nearest."""
-    for chunk in reversed(chunks):
-        a, b = _span(doc, chunk)
-        if doc.words[chunk[0]].lower() in _RELATIVE:
-            continue  # "Adam Schiff, who was briefed on the murder of Jamal Khashoggi, has said"
-        if any(
-            a <= m.start and m.end <= b and _maybe_person(m) and not _object(doc, m, a) for m in mentions
-        ):
-            return chunk
+    for wanted in ({"person"}, {"person", "unknown"}):
+        for chunk in reversed(chunks):
+            a, b = _span(doc, chunk)
+            if doc.words[chunk[0]].lower() in _RELATIVE:
+                continue  # "Adam Schiff, who was briefed on the murder of Jamal Khashoggi, has said"
+            if any(
+                a <= m.start
+                and m.end <= b
+                and m.type in wanted
+                and _maybe_person(m)
+                and not _object(doc, m, a)
+                for m in mentions
+            ):
+                return chunk
     first = chunks[0]
     if len(first) <= 5 and any(
         doc.words[k][:1].isupper() and doc.words[k].lower() not in cues.NOT_NAMES for k in first
@@ -256,8 +262,9 @@ def _after(
     """``“…,” Petrov said`` / ``“…,” said Nikolai Petrov, a senior analyst`` / ``“…?” she asked``."""
     text = doc.text
     following = text[close_at : close_at + 3].lstrip()
-    if text[inner_end - 1 : inner_end] in ".!?" and following[:1].isupper():
-        return None  # the quoted sentence ended and a new one starts
+    if text[inner_end - 1 : inner_end] == "." and following[:1].isupper():
+        return None  # the quoted sentence ended and a new one starts ("!" and "?" may be followed by
+        # their clause: "“… in over 100 years!” Trump said")
     if (
         full
         and text[inner_end - 1 : inner_end] not in ",!?—–-…:"
@@ -328,7 +335,21 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
     after = _chunks(doc, [k for k in toks if k > verbs[-1]])
     if after and len(after[0]) <= 6 and _names_person(doc, mentions, after[0]):
         return Attribution(_span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1))  # "..., said Mr Thomas."
-    return _subject(doc, mentions, verbs[0], toks)
+    found = _subject(doc, mentions, verbs[0], toks)
+    opening = _words_only(doc, toks)[:3]
+    if found is None or found.who is None or not opening or found.who[0] > doc.end_char(opening[-1]):
+        return None  # the verb's subject does not open the sentence ("... do what Ryan suggested")
+    return found
+
+
+def named_after(doc: FieldDoc, mentions: list[Mention], close_at: int) -> bool:
+    """Does a name follow the quotation in its own clause ("“…,” Representative Ocasio-Cortez
+    criticized.")? Then the quotation is someone's the rules could not read, not a continuation."""
+    end = _window_end(doc.text, close_at)
+    return any(
+        close_at <= m.start < min(end, close_at + 60) and m.type in {"person", "unknown"}
+        for m in mentions
+    )
 
 
 def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:

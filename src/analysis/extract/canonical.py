@@ -57,10 +57,15 @@ def _tokens(name: str) -> list[str]:
 def _persons_in_article(group: list[Mention]) -> None:
     """Surnames (and unknown single words equal to one) -> the full name used in the same article."""
     full: dict[str, str] = {}
+    shared: set[str] = set()
     for m in group:
         if m.type == "person" and len(_tokens(m.name)) >= 2:
-            full.setdefault(_tokens(m.name)[-1], m.name)
+            surname = _tokens(m.name)[-1]
+            if full.setdefault(surname, m.name) != m.name and full[surname] != surname:
+                shared.add(surname)  # "Ivanka Trump" and "Donald Trump": "Trump" alone is neither
             full[m.name] = m.name
+    for surname in shared:
+        full.pop(surname, None)
     suffixes = {}
     for name in full.values():
         parts = _tokens(name)

@@ -245,7 +245,8 @@ REPORTING_VERBS = frozenset(
     reiterates asserted asserts contended contends testified testifies recounted recounts texted
     emailed proclaimed proclaims lamented laments mused muses scoffed scoffs shouted shouts yelled
     pledged pledges demanded demands reasoned concluded concludes opined retweeted charged smiled
-    smiles laughed laughs sighed sighs felt feels
+    smiles laughed laughs sighed sighs felt feels wondered wonders criticized criticised slammed blasted
+    quipped responded retorted
     """.split()
 )
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").

@@ -22,7 +22,12 @@ from itertools import pairwise
 import pandas as pd
 
 from analysis.extract import canonical, cues
-from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS, attribute, clause_before
+from analysis.extract.attribution import (
+    MAX_ATTRIBUTION_CHARS,
+    attribute,
+    clause_before,
+    named_after,
+)
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.pipeline import FieldDoc, parse_corpus
 from analysis.extract.rules import doc_mentions
@@ -185,7 +190,7 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
                 previous.parts.append(inner)
                 previous.end, previous.runs_on = close_at, runs_on
                 continue
-            if not quote.cue:
+            if not quote.cue and not named_after(doc, mentions, quote.end):
                 quote.continues = True
         result.append(quote)
         previous = quote
@@ -219,13 +224,19 @@ def _read_stretch(
         return None  # a title, not speech
     found = attribute(doc, mentions, open_at, close_at, inner[1], full=kind == "full")
     if kind == "partial" and (
-        (len(words) <= 3 and (found.who is None or found.who[1] > open_at))
+        (len(words) <= 3 and (found.who is None or found.who[1] > open_at or _so_called(text, open_at)))
         or (len(words) <= 6 and found.who is None)
     ):
         return None  # a term or scare quote ("coalition of the willing"): short words need a speaker
     return Quotation(
         doc.article_id, open_at, close_at, [inner], kind, found.cue, found.who, mentions
     )
+
+
+def _so_called(text: str, open_at: int) -> bool:
+    """ "the so-called “Dreamers”", "the “nuclear option”": a term, not words someone said."""
+    before = text[max(0, open_at - 12) : open_at].lower().split()
+    return bool(before) and before[-1] in {"so-called", "the", "term", "word", "dubbed", "label"}
 
 
 def _starts_speech(before: str, inner: str) -> bool:

@@ -34,6 +34,7 @@ _COMMON_ACRONYMS = frozenset(
     SMS GPS HD DNA FM AM BC AD TVs PhD MBA NHS HQ GMT BST UTC SME SMEs CEOs
     """.split()
 )
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -184,8 +185,10 @@ def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
             and " ".join(words[start:end]).lower() not in places()
         ):
             start += 1
-    while end > start and words[end - 1] in {"-", "&", "'s", "’s", "'", "’"}:
-        end -= 1
+    while end > start and (
+        words[end - 1] in {"-", "&", "'s", "’s", "'", "’"} or words[end - 1].lower() in _DAYS
+    ):
+        end -= 1  # "Aspen Security Forum Thursday"
     if (
         end - start >= 3
         and _is_demonym(words[start])
@@ -329,6 +332,16 @@ def _role_prefix_end(words: list[str], start: int, end: int) -> int:
         words[last_head].lower() in {"of", "state", "staff", "the", "-", "general"}
     ):
         last_head += 1  # "Secretary of State", "Chief of Staff", "Secretary-General"
+    if last_head < end and words[last_head - 1].lower() in {"of", "for"}:
+        named = next(
+            (
+                k
+                for k in range(last_head + 1, end - 1)
+                if words[k].lower() in first_names() and _looks_like_name(words[k:end])
+            ),
+            None,
+        )  # "Director of National Intelligence James Clapper"
+        last_head = named if named is not None else last_head
     return last_head
 
 

@@ -34,6 +34,9 @@ _POSSESSIVES = frozenset({"the", "his", "her", "their", "its"})
 _LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})
 _APPOSITION = re.compile(r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})")
 _WORD = re.compile(r"[\w'’.-]*\w")
+_DOCUMENTS = frozenset(
+    "statement report analysis study survey website blog post letter filing lawsuit memo editorial".split()
+)
 _EXTRA_SOURCES = frozenset(
     """
     dj publicist agent attorney lawyer lawyers attorneys organizer organiser organizers activist
@@ -165,8 +168,10 @@ def _named_inside(
     if lead and lead[0] in {"who", "which", "that", "where", "when"}:
         return "", False  # a relative clause, not a speaker
     described = any(w in _LINKS for w in lead)  # "a spokesman for SSL", "analysts at Gartner"
-    owner = body[org.end : org.end + 2] in {"'s", "’s"} and len(words) > len(org.text.split()) + 1
+    owner = body[org.end : org.end + 2] in {"'s", "’s"} and bool(_WORD.findall(body[org.end + 2 : b]))
     trailing = _WORD.findall(body[orgs[-1].end : b])
+    if owner and not described and trailing[-1:] and trailing[-1].lower() in _DOCUMENTS:
+        return org.name, True  # "FireEye's analysis notes": the firm speaks
     if described or owner or (trailing and trailing[0] not in {"'s", "’s"}):
         return (_as_written(body[a:b]), False) if _describes_source(words) else ("", False)
     return org.name, True
