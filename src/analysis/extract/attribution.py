@@ -84,6 +84,7 @@ def attribute(
 ):
     """The :class:`Attribution` of the quotation between ``open_at`` and ``close_at`` (empty when none)."""
     before = clause_before(doc.text, open_at)
+
     if full:
         return (
             _after(doc, mentions, close_at, inner_end, full=True)
@@ -311,7 +312,7 @@ def _before(
 ) -> Attribution | None:
     """``Eagle said: “…”`` / ``She told POLITICO that “…”``."""
     toks = _tokens_between(doc, open_at - len(before), open_at)
-    verbs = [k for k in toks if _is_verb(doc.words[k])]
+    verbs = [k for k in toks if _is_verb(doc.words[k]) and not _quoted(doc.text, toks[0], k, doc)]
     return _subject(doc, mentions, verbs[-1], toks) if verbs else None
 
 
@@ -352,6 +353,13 @@ def named_after(doc: FieldDoc, mentions: list[Mention], close_at: int) -> bool:
     )
 
 
+def _quoted(text: str, first: int, token: int, doc: FieldDoc) -> bool:
+    """Is token ``token`` inside a quotation opened after token ``first`` ("“… Director Comey …,” Mr.
+    McCabe told")? Its verbs and names are the quotation's, not the clause's."""
+    stretch = text[doc.idx[first] : doc.idx[token]].lstrip(' ”"’\n\t\xa0')  # not the last one's close
+    return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
+
+
 def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
     """The words opening the sentence up to its verb ("The minister opened ..." -> "The minister")."""
     out: list[int] = []
@@ -380,6 +388,7 @@ def _partial(
         for k in toks
         if _is_verb(doc.words[k], cues.PARTIAL_CUES)
         and (k == 0 or doc.words[k - 1].lower() not in {"the", "a", "his", "her", "its"})
+        and not _quoted(doc.text, toks[0], k, doc)
     ]
     if verbs:
         return _subject(doc, mentions, verbs[-1], toks)
@@ -394,7 +403,14 @@ def _subject(
     if doc.words[verb].lower().endswith("ing"):
         a, b = doc.idx[toks[0]], doc.idx[verb]
         person = next(
-            (m for m in mentions if a <= m.start < b and m.type in {"person", "unknown"}), None
+            (
+                m
+                for m in mentions
+                if a <= m.start < b
+                and m.type in {"person", "unknown"}
+                and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
+            ),
+            None,
         )
         if person is not None:
             return Attribution((person.start, person.end), _cue(doc, verb, limit))

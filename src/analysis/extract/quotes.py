@@ -224,7 +224,7 @@ def _read_stretch(
         return None  # a title, not speech
     found = attribute(doc, mentions, open_at, close_at, inner[1], full=kind == "full")
     if kind == "partial" and (
-        (len(words) <= 3 and (found.who is None or found.who[1] > open_at or _so_called(text, open_at)))
+        (len(words) <= 3 and (found.who is None or found.who[1] > open_at or _so_called(text, open_at, close_at)))
         or (len(words) <= 6 and found.who is None)
     ):
         return None  # a term or scare quote ("coalition of the willing"): short words need a speaker
@@ -233,10 +233,15 @@ def _read_stretch(
     )
 
 
-def _so_called(text: str, open_at: int) -> bool:
-    """ "the so-called “Dreamers”", "the “nuclear option”": a term, not words someone said."""
-    before = text[max(0, open_at - 12) : open_at].lower().split()
-    return bool(before) and before[-1] in {"so-called", "the", "term", "word", "dubbed", "label"}
+def _so_called(text: str, open_at: int, close_at: int) -> bool:
+    """ "the so-called “Dreamers”", "the “nuclear option”", a nickname (William “Ryan” Owens): a term, not
+    words someone said."""
+    before = text[max(0, open_at - 12) : open_at].split()
+    after = text[close_at : close_at + 12].split()
+    nickname = bool(before and after) and before[-1][:1].isupper() and after[0][:1].isupper()
+    return nickname or (
+        bool(before) and before[-1].lower() in {"so-called", "the", "term", "word", "dubbed", "label"}
+    )
 
 
 def _starts_speech(before: str, inner: str) -> bool:

@@ -156,8 +156,8 @@ def _named_inside(
     """A person or organisation named in the speaker words, or a description built on one."""
     a, b = span
     heads = [m for m in inside if m.type == "person" and not _linked(body, m, a)]
-    if heads:
-        return heads[-1].name, True
+    if heads:  # an apposition ("family attorney Lee Merritt") names the last; a clause, its subject first
+        return (heads[-1] if len(words) <= 6 else heads[0]).name, True
     if any(m.type == "person" for m in inside):
         return " ".join(body[a : inside[-1].end].split()), False  # "a lawyer for Mr Fawcett"
     orgs = [m for m in inside if m.type == "organisation"]
