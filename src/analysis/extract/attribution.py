@@ -201,6 +201,12 @@ def _pick(
     doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]], *, nearest: int
 ) -> list[int]:
     """The chunk naming a person (nearest the verb first); else a short one naming something; else the nearest."""
+    last = chunks[-1]  # the chunk right before the verb, when it names someone ("..., DeVos said")
+    a, b = _span(doc, last)
+    if doc.words[last[0]].lower() not in _RELATIVE and any(
+        a <= m.start and m.end <= b and _maybe_person(m) and not _object(doc, m, a) for m in mentions
+    ):
+        return last
     for wanted in ({"person"}, {"person", "unknown"}):
         for chunk in reversed(chunks):
             a, b = _span(doc, chunk)
@@ -334,7 +340,13 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
     if not verbs:
         return None
     after = _chunks(doc, [k for k in toks if k > verbs[-1]])
-    if after and len(after[0]) <= 6 and _names_person(doc, mentions, after[0]):
+    if (
+        after
+        and len(after[0]) <= 6
+        and after[0][0] == verbs[-1] + 1
+        and doc.words[after[0][0]].lower() not in _PREPOSITIONS
+        and _names_person(doc, mentions, after[0])
+    ):
         return Attribution(_span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1))  # "..., said Mr Thomas."
     found = _subject(doc, mentions, verbs[0], toks)
     opening = _words_only(doc, toks)[:3]

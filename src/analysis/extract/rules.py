@@ -214,6 +214,18 @@ def _read_span(
     if not doc.trained:
         label = doc.ruler.get((name_start, end))
     role_start = start if name_start > start else _role_before(doc, start)
+    if (
+        role_start < start
+        and words[start - 1].lower() in {"of", "the", "for"}
+        and " ".join(words[start:end]).lower() not in places()
+        and label != "place"
+    ):
+        named = _name_inside(words, start, end)  # "Director of National Intelligence James Clapper"
+        if named is None:  # "head of the American Federation of Teachers": the body the role is in
+            return [_member_body(doc, start, end)] if not nested else []
+        name_start = named
+        if not doc.trained:
+            label = doc.ruler.get((name_start, end))
     honorific = next(
         (w.lower() for w in words[role_start:end] if w.lower() in cues.HONORIFICS), None
     )
@@ -343,6 +355,33 @@ def _role_prefix_end(words: list[str], start: int, end: int) -> int:
         )  # "Director of National Intelligence James Clapper"
         last_head = named if named is not None else last_head
     return last_head
+
+
+def _name_inside(words: list[str], start: int, end: int) -> int | None:
+    """Where a first-name-led name starts at the end of the run, if one does."""
+    return next(
+        (
+            k
+            for k in range(start, end - 1)
+            if words[k].lower() in first_names() and _looks_like_name(words[k:end])
+        ),
+        None,
+    )
+
+
+def _member_body(doc: FieldDoc, start: int, end: int) -> Mention:
+    """The organisation a role is held in ("head of the American Federation of Teachers")."""
+    return Mention(
+        article_id=doc.article_id,
+        text=doc.text[doc.idx[start] : doc.end_char(end - 1)],
+        type="organisation",
+        role="",
+        field=doc.field,
+        start=doc.idx[start],
+        end=doc.end_char(end - 1),
+        sentence=doc.sentence_of(start),
+        evidence="role of",
+    )
 
 
 def _inner_role_end(words: list[str], start: int, end: int) -> int:
