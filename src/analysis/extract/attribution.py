@@ -419,7 +419,7 @@ def _subject(
                 m
                 for m in mentions
                 if a <= m.start < b
-                and m.type in {"person", "unknown"}
+                and m.type == "person"
                 and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
             ),
             None,

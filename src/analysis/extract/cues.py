@@ -40,7 +40,7 @@ ROLE_HEADS = frozenset(
     strategist compatriot team-mate teammate athlete runner hurdler sprinter vaulter jumper sculptor
     artist painter novelist playwright poet supermodel model impresario photographer broadcaster
     commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
-    ex-husband wife husband republican democrat democrats republicans independent
+    ex-husband wife husband republican democrat democrats republicans independent agent
     """.split()
 )
 #: Words that may stand inside a role before its head ("Foreign Affairs Minister", "former Prime Minister").

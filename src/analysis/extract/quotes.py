@@ -88,17 +88,20 @@ def people_and_quotes(
     mentions: list[Mention] = []
     found: list[Quotation] = []
     sentences: dict[str, list[int]] = {}
+    titles: dict[str, list[Mention]] = {}
     for doc in parse_corpus(corpus, nlp=nlp, progress=progress):
         found_here = list(doc_mentions(doc))
         mentions.extend(found_here)
-        if doc.field == "body":
+        if doc.field == "title":
+            titles[doc.article_id] = found_here
+        else:
             quoted = doc_quotations(doc, found_here)
             found.extend(quoted)
             if quoted:
                 sentences[doc.article_id] = [doc.idx[k] for k in doc.sentence_starts if k < len(doc.idx)]
     canonical.resolve(mentions)
     texts = dict(zip(corpus["id"].astype(str), corpus["body"].fillna(""), strict=True))
-    return mentions_frame(mentions), quotations_frame(found, texts, sentences)
+    return mentions_frame(mentions), quotations_frame(found, texts, sentences, titles)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -269,10 +272,14 @@ def _joined(body: str, parts: list[tuple[int, int]]) -> str:
 
 
 def quotations_frame(
-    found: list[Quotation], texts: dict[str, str], sentences: dict[str, list[int]] | None = None
+    found: list[Quotation],
+    texts: dict[str, str],
+    sentences: dict[str, list[int]] | None = None,
+    titles: dict[str, list[Mention]] | None = None,
 ) -> pd.DataFrame:
     """The quotation records as the documented DataFrame (speakers of continuations carried over);
-    ``sentences`` gives each body's sentence starts (character offsets)."""
+    ``sentences`` gives each body's sentence starts (character offsets), ``titles`` each headline's
+    mentions (their roles help tell who "the minister" is)."""
     rows = []
     by_article: dict[str, list[Quotation]] = {}
     for q in found:
@@ -281,7 +288,7 @@ def quotations_frame(
         body = texts[article]
         ctx = SpeakerContext(
             body,
-            group[0].context,
+            group[0].context + (titles or {}).get(article, []),
             [p for q in group for p in _marks(q)],
             (sentences or {}).get(article, [0]),
         )

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from analysis.extract import cues
 from analysis.extract.entities import Mention
+from analysis.extract.gazetteer import is_demonym
 
 __all__ = ["SpeakerContext", "resolve_speaker"]
 
@@ -64,6 +65,9 @@ class SpeakerContext:
         self.mentions = [m for m in mentions if m.field == "body"]
         self.outside = [m for m in self.mentions if not self.in_quote(m.start)]
         self.roles = _roles(self.outside, body)
+        for m in mentions:  # a title's role counts too ("MoD Minister Maria Eagle" in the headline)
+            if m.field == "title" and m.type == "person" and m.role:
+                self.roles.setdefault(m.name, set()).update(_WORD.findall(m.role.lower()))
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding character ``pos`` (the index :attr:`Mention.sentence` uses); an
@@ -126,6 +130,9 @@ def resolve_speaker(
     named = _named_inside(ctx.body, inside, (a, b), words)
     if named is not None:
         return named
+    proper = _proper_name(ctx, inside, words)
+    if proper:
+        return proper, True  # "Parry said:", "Lindsay told the BBC": a name nothing else typed
     if len(words) == 1 and words[0] in {"he", "she"}:
         speech = cue.split()[:1] and cue.split()[0].lower() in _SPEECH
         person = _pronoun(ctx, min(a, before), cues.PRONOUNS[words[0]], previous, speech=bool(speech))
@@ -177,6 +184,21 @@ def _named_inside(
     return org.name, True
 
 
+def _proper_name(ctx: SpeakerContext, inside: list[Mention], words: list[str]) -> str:
+    """The speaker words are one untyped name (a capitalised run that is not a group or a plural) that the
+    article also writes capitalised inside a sentence, so it is a name and not a sentence opener."""
+    runs = [m for m in inside if m.type == "unknown"]
+    if len(runs) != 1 or len(_WORD.findall(runs[0].text.lower())) != len(
+        [w for w in words if w not in _DETERMINERS]
+    ):
+        return ""
+    name = runs[0].text
+    if is_demonym(name) or name.lower() in cues.NOT_NAMES or (name.endswith("s") and " " not in name):
+        return ""
+    inside_sentence = re.search(r"[a-z,;]\s+" + re.escape(name) + r"\b", ctx.body)
+    return runs[0].name if inside_sentence else ""
+
+
 def _heading(text: str) -> bool:
     """Is ``text`` a heading run into the sentence ("NOT GOOD ENOUGH’")?"""
     letters = [w for w in _WORD.findall(text) if w.isalpha()]
@@ -213,6 +235,15 @@ _SPEECH = frozenset(
 def _pronoun(
     ctx: SpeakerContext, limit: int, gender: str | None, previous: tuple[str, bool], *, speech: bool
 ) -> str:
+    """The person "he"/"she" is, or "" (an untyped name that may be the referent blocks, never wins)."""
+    found = _referent(ctx, limit, gender, previous, speech=speech)
+    people = {m.name for m in ctx.mentions if m.type == "person"}
+    return found if found in people else ""
+
+
+def _referent(
+    ctx: SpeakerContext, limit: int, gender: str | None, previous: tuple[str, bool], *, speech: bool
+) -> str:
     """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
     In order: the only fitting person in this paragraph and the one before; the only fitting person of
@@ -228,10 +259,10 @@ def _pronoun(
     people = [
         m
         for m in ctx.outside
-        if m.type == "person" and m.end <= limit and _compatible(m, gender, genders)
+        if (m.type == "person" or _untyped_name(m, ctx.body)) and m.end <= limit and _compatible(m, gender, genders)
     ]
-    if not people:
-        return ""
+    if not people or _described_between(ctx, people[-1], ctx.sentence_of(limit)):
+        return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
     near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
     names = {m.name for m in near}
     if len(names) == 1:
@@ -240,7 +271,8 @@ def _pronoun(
     if not _chain(ctx, people[-1].sentence, ctx.sentence_of(limit), gender):
         last = []  # a sentence naming nobody stands between ("But the 25-year-old Dubliner ...")
     subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
-    if speech and len(subjects) == 1 and last[-1].name in subjects:
+    typed = [m for m in last if m.type == "person"]
+    if speech and len(subjects) == 1 and typed and typed[-1].name in subjects:
         return last[-1].name  # "..., said Kirill Rogov. “…,” he said."
     leads = {m.name for m in last if m.lead}
     if leads and len(leads) == 1 and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender}):
@@ -249,6 +281,48 @@ def _pronoun(
         return previous[0]
     everyone = {m.name for m in people}
     return everyone.pop() if len(everyone) == 1 and not names else ""
+
+
+def _untyped_name(m: Mention, body: str) -> bool:
+    """A capitalised run no rule typed that may still be a person ("But Parry, speaking to BBC Sport"): the
+    subject of its sentence, written capitalised inside a sentence too (so not just a sentence opener)."""
+    word = m.text.lower()
+    return (
+        m.type == "unknown"
+        and m.lead  # a mere untyped word elsewhere ("Dell") does not count
+        and not is_demonym(m.text)
+        and not word.endswith(("s", "ed", "ing", "ly"))
+        and word not in cues.NOT_NAMES
+        and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body) is not None
+    )
+
+
+_DESCRIPTION = re.compile(
+    r"^\s*(?:but |and |however, |meanwhile, )?(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?("
+    r"[\w'’-]+)\s+(?:\w+ed|said|says|told|added|insisted|denied|is|was|has|had|will|would)\b",
+    re.IGNORECASE,
+)
+
+
+def _described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
+    """Does a sentence after the last name and up to the pronoun's open with a described person ("A
+    Labour spokesman denied ...", "The 31-year-old admitted ...")? The pronoun may well be them (unless
+    the description is that person's own role: "The minister opened ..." after Minister Maria Eagle)."""
+    for k in range(last.sentence + 1, current + 1):
+        if k >= len(ctx.sentences):
+            break
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        match = _DESCRIPTION.match(ctx.body[ctx.sentences[k] : end][:120])
+        if match and match.group(1).lower() in ctx.roles.get(last.name, set()):
+            continue
+        if match and (
+            match.group(1).lower() in cues.SOURCE_HEADS
+            or match.group(1).lower() in cues.ROLE_HEADS
+            or match.group(1).lower() in _EXTRA_SOURCES
+            or match.group(1).lower().endswith("-old")
+        ):
+            return True
+    return False
 
 
 def _chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) -> bool:
