@@ -208,3 +208,40 @@ def test_accented_and_plain_spellings_are_one_person():
     )
     people = entities(corpus).query("type == 'person'")
     assert set(people["name"]) == {"António Costa"}
+
+
+def test_party_forms_take_the_usual_name_and_roles_stay_as_written():
+    from tests.conftest import make_corpus
+
+    body = (
+        "Britain’s former Defense Secretary Grant Shapps spoke. The Tories and the Conservatives met. "
+        "The GOP, or Grand Old Party, and Republicans voted. Lib Dems and Liberal Democrats agreed."
+    )
+    found = entities(make_corpus([{"body": body}]))
+    orgs = found[found["type"] == "organisation"]
+    assert dict(zip(orgs["text"], orgs["name"], strict=True)) == {
+        "Tories": "Conservative Party",
+        "Conservatives": "Conservative Party",
+        "GOP": "Republican Party",
+        "Grand Old Party": "Republican Party",
+        "Republicans": "Republican Party",
+        "Lib Dems": "Liberal Democrats",
+        "Liberal Democrats": "Liberal Democrats",
+    }
+    shapps = found[found["name"] == "Grant Shapps"]
+    assert list(shapps["role"]) == ["former Defense Secretary"]
+
+
+def test_companies_groups_and_captions_are_not_people():
+    from tests.conftest import make_corpus
+
+    body = (
+        "Shares in Euronext rose. Deutsche Boerse's chief executive Werner Seifert met Middlesbrough boss "
+        "Steve McClaren. Sunni Muslims and Orlando Democrats marched. Obama Replay More Videos.\n\n"
+        "Randi Weingarten, head of the American Federation of Teachers, spoke."
+    )
+    found = entities(make_corpus([{"body": body}]))
+    people = set(found.loc[found["type"] == "person", "name"])
+    orgs = set(found.loc[found["type"] == "organisation", "name"])
+    assert people == {"Werner Seifert", "Steve McClaren", "Randi Weingarten"}
+    assert {"Euronext", "Deutsche Boerse", "Middlesbrough", "American Federation of Teachers"} <= orgs

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from analysis.extract import cues
 from analysis.extract.gazetteer import places
 
 if TYPE_CHECKING:
@@ -47,7 +48,18 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
         _persons_in_article(group)
         _acronyms_in_article(group)
     _across_corpus(mentions)
+    _parties(mentions)
     return mentions
+
+
+def _parties(mentions: list[Mention]) -> None:
+    """A party's forms ("Tories", "Conservatives"; "GOP", "Grand Old Party") take its usual name."""
+    usual = {form: name for name, forms in cues.PARTY_FORMS.items() for form in forms}
+    for m in mentions:
+        if m.type == "organisation":
+            name = usual.get(normalise(m.text).lower()) or usual.get(m.name.lower())
+            if name:
+                m.name = name
 
 
 def _tokens(name: str) -> list[str]:
@@ -166,6 +178,12 @@ def _weak_people(mentions: list[Mention], typed: dict[str, Counter]) -> None:
         and not (len(_tokens(m.name)) == 1 and m.role.lower().split()[-1:] in _WEAK_ROLES)
     }
     for m in mentions:
+        tokens = _tokens(m.name)
+        if m.type == "person" and (
+            len(tokens) > 5 or any(t.lower() in cues.NOT_IN_NAMES for t in tokens)
+        ):
+            m.type = "unknown"  # a headline or caption run into a name ("Obama Replay More Videos")
+            continue
         if m.type != "person" or m.name in strong:
             continue
         written = typed.get(normalise(m.text), Counter())

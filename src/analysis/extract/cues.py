@@ -40,7 +40,7 @@ ROLE_HEADS = frozenset(
     strategist compatriot team-mate teammate athlete runner hurdler sprinter vaulter jumper sculptor
     artist painter novelist playwright poet supermodel model impresario photographer broadcaster
     commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
-    ex-husband wife husband republican democrat democrats republicans independent agent
+    ex-husband wife husband republican democrat independent agent
     """.split()
 )
 #: Words that may stand inside a role before its head ("Foreign Affairs Minister", "former Prime Minister").
@@ -199,6 +199,26 @@ KNOWN_ORG_PHRASES = frozenset(
         "tea party",
     }
 )
+
+#: Words that never stand in a person's name (places, bodies, link and video captions run into a name).
+NOT_IN_NAMES = frozenset(
+    """
+    county counties island islands kingdom family forum facility correctional videos video replay more
+    amid fail fails fears projects advocates growing sundays mondays tuesdays wednesdays thursdays
+    fridays saturdays street avenue road bridge park airport station square valley hills beach
+    """.split()
+)
+
+#: Parties' usual names, each with the other forms news writes (lower case): one organisation, one name.
+PARTY_FORMS = {
+    "Conservative Party": ("conservatives", "conservative party", "tories", "tory party", "tory"),
+    "Labour Party": ("labour", "labour party"),
+    "Liberal Democrats": ("lib dems", "liberal democrats", "lib dem", "liberal democrat party"),
+    "Scottish National Party": ("snp", "scottish national party"),
+    "UK Independence Party": ("ukip", "uk independence party"),
+    "Republican Party": ("republicans", "republican party", "gop", "grand old party", "g.o.p."),
+    "Democratic Party": ("democrats", "democratic party"),
+}
 
 #: Last words of events and awards: a capitalised run ending so is neither a person nor an organisation.
 EVENT_HEADS = frozenset(

@@ -186,7 +186,9 @@ def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
         ):
             start += 1
     while end > start and (
-        words[end - 1] in {"-", "&", "'s", "’s", "'", "’"} or words[end - 1].lower() in _DAYS
+        words[end - 1] in {"-", "&", "'s", "’s", "'", "’"}
+        or words[end - 1].lower() in _DAYS
+        or words[end - 1] in _CONNECTORS
     ):
         end -= 1  # "Aspen Security Forum Thursday"
     if (
@@ -213,7 +215,7 @@ def _read_span(
         return [] if nested else _parts(doc, start, end)
     if not doc.trained:
         label = doc.ruler.get((name_start, end))
-    role_start = start if name_start > start else _role_before(doc, start)
+    role_start = _role_before(doc, start) if name_start == start else _written_before(doc, start)
     if (
         role_start < start
         and words[start - 1].lower() in {"of", "the", "for"}
@@ -404,6 +406,18 @@ def _inner_role_end(words: list[str], start: int, end: int) -> int:
     return start
 
 
+_ROLE_PREFIXES = frozenset({"former", "acting", "deputy", "interim", "outgoing", "then", "ex", "ex-", "incoming"})
+
+
+def _written_before(doc: FieldDoc, start: int) -> int:
+    """Words such as "former" or "acting" right before a capitalised title stay with the role ("former
+    Defense Secretary Grant Shapps")."""
+    k = start
+    while k > 0 and not doc.sent_start[k] and doc.words[k - 1].lower() in _ROLE_PREFIXES:
+        k -= 1
+    return k
+
+
 def _role_before(doc: FieldDoc, start: int) -> int:
     """Start of the role words written before a name ("coach", "the Russian president", "Mr")."""
     words, k = doc.words, start
@@ -445,6 +459,8 @@ def _classify(
     if text in cues.KNOWN_ORGS or low in cues.KNOWN_ORG_PHRASES:
         return "organisation", "gazetteer"
     if low in places():
+        if low not in countries() and _club_after(doc, end):
+            return "organisation", "context"  # a club named after its town: "Middlesbrough boss Steve McClaren"
         return "place", "gazetteer"
     if len(words) == 1 and last in cues.ORG_HEADS:
         return None, ""  # "Government", "Committee" on their own
@@ -495,6 +511,15 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     return "unknown", ""
 
 
+def _club_after(doc: FieldDoc, end: int) -> bool:
+    """A town named as a club: "Middlesbrough boss Steve McClaren", "Boro fans" (not "against Paris")."""
+    after = [w.lower() for w in doc.words[end : end + 2]]
+    return bool(after) and (
+        after[0] in {"fans", "supporters", "squad", "first-team"}
+        or (after[0] in cues.MEMBER_ROLES and len(after) > 1 and _is_cap(doc.words[end + 1]))
+    )
+
+
 def _organisation_context(doc: FieldDoc, start: int, end: int) -> str:
     """Words around the run that make it a company, club or body: "shares in X", "bid for X", "X boss Steve
     McClaren", "X's chief executive", "X said in a statement"."""
@@ -537,13 +562,20 @@ def _after_source(doc: FieldDoc, start: int) -> bool:
     )
 
 
+_GROUP_WORDS = frozenset(
+    "democrats republicans democrat republican conservatives liberals tories progressives voters".split()
+)
+
+
 def _looks_like_name(words: list[str]) -> bool:
     if not 2 <= len(words) <= 4:
         return False
+    if _is_demonym(words[-1]) or words[-1].lower() in _GROUP_WORDS:
+        return False  # a group: "Sunni Muslims", "Orlando Democrats"
     if any(len(w) > 1 and w.isupper() for w in words) or words[-1].lower() in countries():
         return False
     return all(w[:1].isupper() or w in _PARTICLES or w == "-" for w in words) and not any(
-        w.lower() in cues.ORG_HEADS for w in words
+        w.lower() in cues.ORG_HEADS or w.lower() in cues.NOT_IN_NAMES for w in words
     )
 
 
