@@ -38,8 +38,7 @@ import pandas as pd
 
 from analysis.config import PROJECT_ROOT, SHARED_DIR
 from analysis.corpus import load_corpus
-from analysis.extract import people_and_quotes
-from analysis.extract import evaluate
+from analysis.extract import evaluate, people_and_quotes
 from analysis.extract.gazetteer import places
 
 BBC = SHARED_DIR / "data" / "bbc" / "bbc.jsonl"
@@ -209,10 +208,15 @@ def heldout_corpora(key: dict) -> tuple[dict[str, pd.DataFrame], str]:
         frame = pd.DataFrame(rows, columns=["id", "title", "body"]).drop_duplicates("id")
         for aid, body in zip(frame["id"], frame["body"], strict=True):
             if hashlib.sha256(body.encode()).hexdigest()[:16] != key[name][aid]["body_sha256"]:
-                return {}, f"the text of {name} article {aid} differs from the one the key was made on"
+                return (
+                    {},
+                    f"the text of {name} article {aid} differs from the one the key was made on",
+                )
         if len(frame) != len(ids):
             return {}, f"{len(ids) - len(frame)} {name} article(s) of the key are not in {path}"
-        out[name] = frame.set_index(frame["id"], drop=False).loc[list(key[name])].reset_index(drop=True)
+        out[name] = (
+            frame.set_index(frame["id"], drop=False).loc[list(key[name])].reset_index(drop=True)
+        )
     return out, ""
 
 
@@ -231,7 +235,9 @@ def heldout_quality(diff: bool = False) -> None:
         for aid in corpus["id"]:
             entry = key[name][aid]
             here = said[said.article_id == aid]
-            score = score + evaluate.quote_scores(aid, entry["quotes"], here, aliases=entry["organisations"])
+            score = score + evaluate.quote_scores(
+                aid, entry["quotes"], here, aliases=entry["organisations"]
+            )
             *numbers, notes = evaluate.organisation_scores(
                 entry["organisations"], mentions[mentions.article_id == aid]
             )

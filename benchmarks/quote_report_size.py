@@ -27,10 +27,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from archive_scale import _report_cmd, measure  # noqa: E402
-from entity_quality import BBC, recombined  # noqa: E402
+from archive_scale import _report_cmd, measure
+from entity_quality import BBC, recombined
 
-from analysis.corpus import load_corpus  # noqa: E402
+from analysis.corpus import load_corpus
 
 _DOWNLOAD = re.compile(r'download="([^"]+)" href="data:text/csv;charset=utf-8;base64,([^"]+)"')
 
@@ -47,7 +47,9 @@ def main() -> int:
         data = Path(tmp) / "recombined.jsonl"
         with data.open("w", encoding="utf-8") as handle:
             for row in corpus.itertuples():
-                handle.write(json.dumps({"id": row.id, "title": row.title, "body": row.body}) + "\n")
+                handle.write(
+                    json.dumps({"id": row.id, "title": row.title, "body": row.body}) + "\n"
+                )
         out = Path(tmp) / "out" / "quotes-heavy.html"
         out.parent.mkdir()
         start = time.perf_counter()
@@ -64,9 +66,12 @@ def main() -> int:
         for path in beside:
             rows = len(pd.read_csv(path))
             linked = f'href="{path.name}"' in page
-            print(f"  beside: {path.name:32s} {path.stat().st_size / 1e6:7.2f} MB {rows:>8,} rows  linked {linked}")
+            print(
+                f"  beside: {path.name:32s} {path.stat().st_size / 1e6:7.2f} MB {rows:>8,} rows  linked {linked}"
+            )
         embedded = sorted(
-            ((len(base64.b64decode(b64)), name) for name, b64 in _DOWNLOAD.findall(page)), reverse=True
+            ((len(base64.b64decode(b64)), name) for name, b64 in _DOWNLOAD.findall(page)),
+            reverse=True,
         )
         total = sum(size for size, _ in embedded)
         print(f"  embedded downloads: {len(embedded)}, {total / 1e6:.2f} MB in all; largest:")

@@ -244,4 +244,9 @@ def test_companies_groups_and_captions_are_not_people():
     people = set(found.loc[found["type"] == "person", "name"])
     orgs = set(found.loc[found["type"] == "organisation", "name"])
     assert people == {"Werner Seifert", "Steve McClaren", "Randi Weingarten"}
-    assert {"Euronext", "Deutsche Boerse", "Middlesbrough", "American Federation of Teachers"} <= orgs
+    assert {
+        "Euronext",
+        "Deutsche Boerse",
+        "Middlesbrough",
+        "American Federation of Teachers",
+    } <= orgs

@@ -187,4 +187,7 @@ def test_bbc_style_quotation_reopened_mid_paragraph_and_single_quotes():
     )
     said = _said(body)
     assert list(said["speaker"]) == ["Hughes", "Hughes"]
-    assert said.iloc[0]["quote"].startswith("We have had") and "the players know" in said.iloc[0]["quote"]
+    assert (
+        said.iloc[0]["quote"].startswith("We have had")
+        and "the players know" in said.iloc[0]["quote"]
+    )

@@ -386,7 +386,9 @@ def test_table_growing_with_the_corpus_is_linked_not_embedded(tmp_path):
     from analysis.report.html import EMBED_CSV_MAX_BYTES
 
     rows = 20_000
-    big = pd.DataFrame({"speaker": [f"Speaker {i}" for i in range(rows)], "quote": ["words " * 20] * rows})
+    big = pd.DataFrame(
+        {"speaker": [f"Speaker {i}" for i in range(rows)], "quote": ["words " * 20] * rows}
+    )
     block = table_html(big, csv_name="r-quotations.csv", max_rows=15, files_dir=tmp_path)
     written = tmp_path / "r-quotations.csv"
     assert written.stat().st_size > EMBED_CSV_MAX_BYTES

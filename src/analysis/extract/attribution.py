@@ -204,7 +204,8 @@ def _pick(
     last = chunks[-1]  # the chunk right before the verb, when it names someone ("..., DeVos said")
     a, b = _span(doc, last)
     if doc.words[last[0]].lower() not in _RELATIVE and any(
-        a <= m.start and m.end <= b and _maybe_person(m) and not _object(doc, m, a) for m in mentions
+        a <= m.start and m.end <= b and _maybe_person(m) and not _object(doc, m, a)
+        for m in mentions
     ):
         return last
     for wanted in ({"person"}, {"person", "unknown"}):
@@ -242,7 +243,9 @@ def _first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]
 
 
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "that", "where", "when"})
-_PREPOSITIONS = frozenset({"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"})
+_PREPOSITIONS = frozenset(
+    {"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"}
+)
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")  # "R-Alabama", "D-Calif."
 
 
@@ -270,7 +273,9 @@ def _after(
     text = doc.text
     following = text[close_at : close_at + 3].lstrip()
     if text[inner_end - 1 : inner_end] == "." and following[:1].isupper():
-        return None  # the quoted sentence ended and a new one starts ("!" and "?" may be followed by
+        return (
+            None  # the quoted sentence ended and a new one starts ("!" and "?" may be followed by
+        )
         # their clause: "“… in over 100 years!” Trump said")
     if (
         full
@@ -333,7 +338,7 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
     if "\n\n" in text[end:start] and text[end - 1 : end] != ".":
         return None  # across a paragraph break only after a full sentence ("..., said Mr Thomas.")
     sentence = clause_before(text, max(end - 1, 0))
-    if not sentence.strip() or any(mark in sentence for mark in "“”\""):
+    if not sentence.strip() or any(mark in sentence for mark in '“”"'):
         return None
     toks = _tokens_between(doc, end - 1 - len(sentence), end)
     verbs = [k for k in toks if _is_verb(doc.words[k]) and not doc.words[k].endswith(":")]
@@ -347,10 +352,17 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
         and doc.words[after[0][0]].lower() not in _PREPOSITIONS
         and _names_person(doc, mentions, after[0])
     ):
-        return Attribution(_span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1))  # "..., said Mr Thomas."
+        return Attribution(
+            _span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1)
+        )  # "..., said Mr Thomas."
     found = _subject(doc, mentions, verbs[0], toks)
     opening = _words_only(doc, toks)[:3]
-    if found is None or found.who is None or not opening or found.who[0] > doc.end_char(opening[-1]):
+    if (
+        found is None
+        or found.who is None
+        or not opening
+        or found.who[0] > doc.end_char(opening[-1])
+    ):
         return None  # the verb's subject does not open the sentence ("... do what Ryan suggested")
     return found
 
@@ -368,7 +380,9 @@ def named_after(doc: FieldDoc, mentions: list[Mention], close_at: int) -> bool:
 def _quoted(text: str, first: int, token: int, doc: FieldDoc) -> bool:
     """Is token ``token`` inside a quotation opened after token ``first`` ("“… Director Comey …,” Mr.
     McCabe told")? Its verbs and names are the quotation's, not the clause's."""
-    stretch = text[doc.idx[first] : doc.idx[token]].lstrip(' ”"’\n\t\xa0')  # not the last one's close
+    stretch = text[doc.idx[first] : doc.idx[token]].lstrip(
+        ' ”"’\n\t\xa0'
+    )  # not the last one's close
     return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
 
 
@@ -377,7 +391,9 @@ def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
     out: list[int] = []
     for k in _words_only(doc, toks):
         word = doc.words[k]
-        if word.islower() and (word.endswith("ed") or word in _AUXILIARIES or word in _CONJUNCTIONS):
+        if word.islower() and (
+            word.endswith("ed") or word in _AUXILIARIES or word in _CONJUNCTIONS
+        ):
             break
         out.append(k)
         if len(out) > 6:

@@ -163,7 +163,9 @@ def _across_corpus(mentions: list[Mention]) -> None:
 
 
 _STRONG = frozenset({"honorific", "role", "first name", "model", "gazetteer"})
-_WEAK_ROLES = [[w] for w in ("rival", "partner", "opponent", "challenger", "major", "head", "commander")]
+_WEAK_ROLES = [
+    [w] for w in ("rival", "partner", "opponent", "challenger", "major", "head", "commander")
+]
 
 
 def _weak_people(mentions: list[Mention], typed: dict[str, Counter]) -> None:

@@ -141,9 +141,38 @@ ORG_BEFORE = frozenset(
     }
 )
 #: Words right before a name that make it a club or company ("beat Feyenoord", "rivals Chelsea").
-ORG_BEFORE_ONE = frozenset({"beat", "beating", "face", "faces", "facing", "v", "vs", "versus", "against", "join", "joined", "joining"})
+ORG_BEFORE_ONE = frozenset(
+    {
+        "beat",
+        "beating",
+        "face",
+        "faces",
+        "facing",
+        "v",
+        "vs",
+        "versus",
+        "against",
+        "join",
+        "joined",
+        "joining",
+    }
+)
 #: Words right after a name that make it a club or company ("Boro fans", "Ford shares").
-ORG_AFTER = frozenset({"fans", "supporters", "squad", "first-team", "shareholders", "shares", "unit", "subsidiary", "boss", "chairman", "stock"})
+ORG_AFTER = frozenset(
+    {
+        "fans",
+        "supporters",
+        "squad",
+        "first-team",
+        "shareholders",
+        "shares",
+        "unit",
+        "subsidiary",
+        "boss",
+        "chairman",
+        "stock",
+    }
+)
 
 #: Organisations known by a bare name that carries no organisation word (compact, general news).
 KNOWN_ORGS = frozenset(

@@ -154,6 +154,8 @@ def organisation_scores(
     key_forms = [{_norm(f) for f in forms} for forms in organisations]
     found = [any(forms & written for written in ours.values()) for forms in key_forms]
     extra = [name for name, written in ours.items() if not any(written & f for f in key_forms)]
-    notes = [f"org missed {forms[0]}" for forms, hit in zip(organisations, found, strict=True) if not hit]
+    notes = [
+        f"org missed {forms[0]}" for forms, hit in zip(organisations, found, strict=True) if not hit
+    ]
     notes += [f"org extra {name}" for name in extra]
     return len(organisations), sum(found), len(ours), len(ours) - len(extra), notes

@@ -7,6 +7,7 @@ regions news writes about. :func:`first_names` maps a first name to ``"male"``, 
 (gender-guesser's name list). Everything is loaded once and cached; nothing is downloaded.
 """
 
+# ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
 import functools
@@ -224,7 +225,9 @@ def first_names() -> dict[str, str | None]:
                 codes.setdefault(name.lower(), set()).add(code)
     names: dict[str, str | None] = {}
     for key, found in codes.items():
-        plain = {c for c in found if c in {"M", "F"}}  # a rare other use ("?F Mike") does not cancel it
+        plain = {
+            c for c in found if c in {"M", "F"}
+        }  # a rare other use ("?F Mike") does not cancel it
         loose = {c[-1] for c in found if c in {"1M", "?M", "1F", "?F"}}
         pick = plain or loose
         names[key] = {"M": "male", "F": "female"}[next(iter(pick))] if len(pick) == 1 else None
@@ -257,7 +260,7 @@ def is_demonym(word: str) -> bool:
     """Is ``word`` (or its plural) a nationality, region or faith adjective: "Russian", "Chinese",
     "Iranians", "Sunni"? Built from the place gazetteer, so surnames such as "Chapman" or "Morgan" are not."""
     low = word.lower().replace("’", "'")
-    for form in (low, low[:-1] if low.endswith("s") else low):
+    for form in (low, low.removesuffix("s")):
         if form in IRREGULAR_DEMONYMS:
             return True
         for ending, stems in _DEMONYM_ENDINGS:

@@ -9,6 +9,7 @@ handed on as a :class:`FieldDoc`: plain Python lists of the token data the rules
 for spaCy object access per token.
 """
 
+# ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
 import functools
@@ -173,7 +174,9 @@ def _new_subject(word: str) -> bool:
         and low not in cues.ORG_HEADS
         and word not in cues.KNOWN_ORGS
         and low not in places()
-        and low not in cues.NOT_NAMES - {"the", "a", "an", "but", "and", "in", "on", "at", "it", "he", "she"}
+        and low
+        not in cues.NOT_NAMES
+        - {"the", "a", "an", "but", "and", "in", "on", "at", "it", "he", "she"}
     )
 
 

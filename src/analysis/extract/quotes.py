@@ -98,7 +98,9 @@ def people_and_quotes(
             quoted = doc_quotations(doc, found_here)
             found.extend(quoted)
             if quoted:
-                sentences[doc.article_id] = [doc.idx[k] for k in doc.sentence_starts if k < len(doc.idx)]
+                sentences[doc.article_id] = [
+                    doc.idx[k] for k in doc.sentence_starts if k < len(doc.idx)
+                ]
     canonical.resolve(mentions)
     texts = dict(zip(corpus["id"].astype(str), corpus["body"].fillna(""), strict=True))
     return mentions_frame(mentions), quotations_frame(found, texts, sentences, titles)
@@ -119,7 +121,9 @@ def _stretches(text: str) -> list[tuple[int, int, bool]]:
             mark == '"' and (pos == 0 or text[pos - 1] in _OPENERS) and open_at is None
         )
         if mark == '"' and open_at is not None and _opens(text, pos):
-            opening = True  # a new paragraph or sentence opening while a quotation is open: it runs on
+            opening = (
+                True  # a new paragraph or sentence opening while a quotation is open: it runs on
+            )
         if opening:
             if open_at is not None:
                 brk = text.rfind("\n\n", open_at, pos)
@@ -149,7 +153,10 @@ def _opens(text: str, pos: int) -> bool:
 
 
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))([‘'])(?=[A-Za-z0-9])")
-_SINGLE_CLOSE = {"‘": re.compile(r"(?<=[^\s])’(?![A-Za-z])"), "'": re.compile(r"(?<=[^\s])'(?![A-Za-z])")}
+_SINGLE_CLOSE = {
+    "‘": re.compile(r"(?<=[^\s])’(?![A-Za-z])"),
+    "'": re.compile(r"(?<=[^\s])'(?![A-Za-z])"),
+}
 
 
 def _single_stretches(text: str, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -177,7 +184,10 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
     double = _stretches(text)
     single = _single_stretches(text, double)
     for open_at, close_at, runs_on in sorted(double + single):
-        inner = (open_at + 1, close_at - 1 if text[close_at - 1 : close_at] in '”"’\'' else close_at)
+        inner = (
+            open_at + 1,
+            close_at - 1 if text[close_at - 1 : close_at] in "”\"’'" else close_at,
+        )
         if text[open_at] in "‘'" and not _said(doc, mentions, open_at, close_at, inner):
             continue  # a single-quoted stretch counts only with a speaker (apostrophes are many)
         if previous is not None and previous.runs_on:
@@ -200,7 +210,9 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
     return result
 
 
-def _said(doc: FieldDoc, mentions: list[Mention], open_at: int, close_at: int, inner: tuple[int, int]) -> bool:
+def _said(
+    doc: FieldDoc, mentions: list[Mention], open_at: int, close_at: int, inner: tuple[int, int]
+) -> bool:
     quote = _read_stretch(doc, mentions, open_at, close_at, inner)
     return quote is not None and quote.who is not None
 
@@ -227,10 +239,15 @@ def _read_stretch(
         return None  # a title, not speech
     found = attribute(doc, mentions, open_at, close_at, inner[1], full=kind == "full")
     if kind == "partial" and (
-        (len(words) <= 3 and (found.who is None or found.who[1] > open_at or _so_called(text, open_at, close_at)))
+        (
+            len(words) <= 3
+            and (found.who is None or found.who[1] > open_at or _so_called(text, open_at, close_at))
+        )
         or (len(words) <= 6 and found.who is None)
     ):
-        return None  # a term or scare quote ("coalition of the willing"): short words need a speaker
+        return (
+            None  # a term or scare quote ("coalition of the willing"): short words need a speaker
+        )
     return Quotation(
         doc.article_id, open_at, close_at, [inner], kind, found.cue, found.who, mentions
     )
@@ -243,7 +260,8 @@ def _so_called(text: str, open_at: int, close_at: int) -> bool:
     after = text[close_at : close_at + 12].split()
     nickname = bool(before and after) and before[-1][:1].isupper() and after[0][:1].isupper()
     return nickname or (
-        bool(before) and before[-1].lower() in {"so-called", "the", "term", "word", "dubbed", "label"}
+        bool(before)
+        and before[-1].lower() in {"so-called", "the", "term", "word", "dubbed", "label"}
     )
 
 

@@ -10,30 +10,39 @@ type; a run nothing can type is searched for places and organisations inside it 
 # ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analysis.extract import cues
-from analysis.extract.gazetteer import countries, first_names, is_demonym, places
+from analysis.extract.context import (
+    PARTICLES,
+    after_source,
+    club_after,
+    is_acronym,
+    is_cap,
+    is_demonym_word,
+    looks_like_name,
+    organisation_context,
+    place_by_preposition,
+    reporting_after,
+    said_before,
+)
+from analysis.extract.gazetteer import countries, first_names, places
 from analysis.extract.pipeline import FieldDoc
+from analysis.extract.roles import (
+    has_role,
+    name_inside,
+    prefix_word,
+    role_before,
+    role_prefix_end,
+    role_text,
+    written_before,
+)
 
 __all__ = ["TYPES", "Mention", "doc_mentions"]
 
 TYPES = ("person", "organisation", "place")
-_PARTICLES = frozenset(
-    """
-    de du da di la le van von der den bin al el ibn dos das del
-    """.split()
-)
 _CONNECTORS = frozenset({"of", "for", "on"})
-_ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?){1,3}[A-Z]\d?$|^[A-Z]\d{1,2}$|^(?:[A-Z]\.){2,4}$")
-_COMMON_ACRONYMS = frozenset(
-    """
-    TV CEO CFO GDP AI OK DVD DVDs PC PCs CD CDs MP MPs MEP MEPs PM US UK EU VAT IT ID PR HIV AIDS
-    SMS GPS HD DNA FM AM BC AD TVs PhD MBA NHS HQ GMT BST UTC SME SMEs CEOs
-    """.split()
-)
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
@@ -69,30 +78,26 @@ def doc_mentions(doc: FieldDoc) -> Iterator[Mention]:
         yield from _read_span(doc, start, end, label)
 
 
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or (len(word) > 1 and word[0] in "'’" and word[1:2].isupper())
-
-
 def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
     """Maximal runs of capitalised tokens (with name particles and organisation connectors inside)."""
     words, starts = doc.words, doc.sent_start
     n, i = len(words), 0
     while i < n:
         word = words[i]
-        if not _is_cap(word) or not any(c.isalpha() for c in word) or _skip_start(doc, i):
+        if not is_cap(word) or not any(c.isalpha() for c in word) or _skip_start(doc, i):
             i += 1
             continue
         j = i + 1
         while j < n and not starts[j]:
             nxt = words[j]
-            if _is_cap(nxt) and any(c.isalpha() for c in nxt):
+            if is_cap(nxt) and any(c.isalpha() for c in nxt):
                 j += 1
-            elif nxt == "-" and doc.spaces[j - 1] == "" and j + 1 < n and _is_cap(words[j + 1]):
+            elif nxt == "-" and doc.spaces[j - 1] == "" and j + 1 < n and is_cap(words[j + 1]):
                 j += 2
             elif (
                 _joins(words, i, j)
                 and (after := _after_particles(words, j)) < n
-                and _is_cap(words[after])
+                and is_cap(words[after])
             ):
                 j = after + 1
             else:
@@ -101,19 +106,19 @@ def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
             k = i
             while (
                 k > 0
-                and words[k - 1] in _PARTICLES
+                and words[k - 1] in PARTICLES
                 and words[k - 1] not in {"al", "el"}
                 and not starts[k]
             ):
                 k -= 1  # "von der Leyen" written mid-sentence
-            yield (k if k > 0 and doc.spaces[k - 1] and not _is_cap(words[k - 1]) else i), j, None
+            yield (k if k > 0 and doc.spaces[k - 1] and not is_cap(words[k - 1]) else i), j, None
         i = j
 
 
 def _after_particles(words: list[str], j: int) -> int:
     """Index after a sequence of name particles starting at ``j`` ("von der")."""
     k = j + 1
-    while k < len(words) and words[k] in _PARTICLES:
+    while k < len(words) and words[k] in PARTICLES:
         k += 1
     return k
 
@@ -143,13 +148,13 @@ def _skip_start(doc: FieldDoc, i: int) -> bool:
         return False
     if low != "new" or doc.sent_start[i]:
         return True
-    return i + 1 >= len(doc.words) or not _is_cap(doc.words[i + 1])
+    return i + 1 >= len(doc.words) or not is_cap(doc.words[i + 1])
 
 
 def _joins(words: list[str], start: int, at: int) -> bool:
     """Does the lower-case word at ``at`` join two capitalised parts of one name?"""
     word = words[at]
-    if word in _PARTICLES or word == "&":
+    if word in PARTICLES or word == "&":
         return True
     if word in _CONNECTORS:
         before = {w.lower() for w in words[start:at]}
@@ -193,7 +198,7 @@ def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
         end -= 1  # "Aspen Security Forum Thursday"
     if (
         end - start >= 3
-        and _is_demonym(words[start])
+        and is_demonym_word(words[start])
         and words[start + 1].lower() in first_names()
     ):
         start += 1  # "American Justin Gatlin"
@@ -210,19 +215,19 @@ def _read_span(
         return []
     if not nested and end - start > 1 and all(w.isupper() for w in words[start:end] if w.isalpha()):
         return _parts(doc, start, end, acronyms=False)  # a heading in capitals ("NOT GOOD ENOUGH")
-    name_start = start if doc.trained else _role_prefix_end(words, start, end)
+    name_start = start if doc.trained else role_prefix_end(words, start, end)
     if name_start == end:  # the whole run is a title ("Prime Minister")
         return [] if nested else _parts(doc, start, end)
     if not doc.trained:
         label = doc.ruler.get((name_start, end))
-    role_start = _role_before(doc, start) if name_start == start else _written_before(doc, start)
+    role_start = role_before(doc, start) if name_start == start else written_before(doc, start)
     if (
         role_start < start
         and words[start - 1].lower() in {"of", "the", "for"}
         and " ".join(words[start:end]).lower() not in places()
         and label != "place"
     ):
-        named = _name_inside(words, start, end)  # "Director of National Intelligence James Clapper"
+        named = name_inside(words, start, end)  # "Director of National Intelligence James Clapper"
         if named is None:  # "head of the American Federation of Teachers": the body the role is in
             return [_member_body(doc, start, end)] if not nested else []
         name_start = named
@@ -232,7 +237,7 @@ def _read_span(
         (w.lower() for w in words[role_start:end] if w.lower() in cues.HONORIFICS), None
     )
     kind, evidence = _classify(
-        doc, name_start, end, label, _has_role(words[role_start:name_start]), honorific
+        doc, name_start, end, label, has_role(words[role_start:name_start]), honorific
     )
     found = _parts(doc, start, name_start) if name_start > start and not nested else []
     if kind == "unknown" and not doc.trained and end - name_start > 1 and not nested:
@@ -245,14 +250,14 @@ def _read_span(
         article_id=doc.article_id,
         text=doc.text[doc.idx[name_start] : doc.end_char(end - 1)],
         type=kind,
-        role=_role_text(words[role_start:name_start]) if kind == "person" else "",
+        role=role_text(words[role_start:name_start]) if kind == "person" else "",
         field=doc.field,
         start=doc.idx[name_start],
         end=doc.end_char(end - 1),
         sentence=doc.sentence_of(name_start),
         evidence=evidence,
         gender=_gender(words, name_start, end, honorific, kind),
-        subject=_reporting_after(doc, end) or _said_before(doc, start),
+        subject=reporting_after(doc, end) or said_before(doc, start),
         lead=_leads_sentence(doc, role_start),
         bracketed=0 < name_start
         and doc.words[name_start - 1] == "("
@@ -273,7 +278,7 @@ def _leads_sentence(doc: FieldDoc, start: int) -> bool:
     while k > 0 and not doc.sent_start[k]:
         word = doc.words[k - 1]
         capitalised = word[:1].isupper() and word.lower() not in cues.NOT_NAMES
-        if not (word.lower() in _LEADERS or not word.strip() or _prefix_word(word) or capitalised):
+        if not (word.lower() in _LEADERS or not word.strip() or prefix_word(word) or capitalised):
             return False
         k -= 1
     return True
@@ -286,7 +291,7 @@ def _parts(doc: FieldDoc, start: int, end: int, *, acronyms: bool = True) -> lis
         span = next(((s, e) for (s, e) in doc.ruler if s == k and e <= end), None)
         word = doc.words[k]
         if span is None and (
-            word.lower() in places() or word in cues.KNOWN_ORGS or (acronyms and _is_acronym(word))
+            word.lower() in places() or word in cues.KNOWN_ORGS or (acronyms and is_acronym(word))
         ):
             span = (k, k + 1)
         if span is None:
@@ -296,79 +301,6 @@ def _parts(doc: FieldDoc, start: int, end: int, *, acronyms: bool = True) -> lis
         out.extend(m for m in _read_span(doc, *span, label, nested=True) if m.type != "unknown")
         k = span[1]
     return out
-
-
-def _is_demonym(word: str) -> bool:
-    return word[:1].isupper() and word.isalpha() and is_demonym(word)
-
-
-def _is_acronym(word: str) -> bool:
-    return bool(_ACRONYM.match(word)) and word not in _COMMON_ACRONYMS
-
-
-def _is_role_word(word: str) -> bool:
-    low = word.lower().rstrip(".")
-    return low in cues.ROLE_HEADS or low + "." in cues.ROLE_HEADS or low in cues.ROLE_MODIFIERS
-
-
-def _is_head(word: str) -> bool:
-    low = word.lower()
-    return low in cues.HONORIFICS or low in cues.ROLE_HEADS or low.rstrip(".") in cues.ROLE_HEADS
-
-
-def _prefix_word(word: str) -> bool:
-    """May the word stand in a title before a name ("U.S.", "MoD", "European", "Defense", "-")?"""
-    low = word.lower()
-    return (
-        _is_role_word(word)
-        or low in places()
-        or _is_demonym(word)
-        or word in cues.KNOWN_ORGS
-        or low in cues.ORG_HEADS
-        or _is_acronym(word)
-        or word == "-"
-    )
-
-
-def _role_prefix_end(words: list[str], start: int, end: int) -> int:
-    """Where the name starts in a capitalised run opening with a title ("U.S. President Donald Trump")."""
-    last_head = start
-    for k in range(start, end):
-        if _is_head(words[k]):
-            last_head = k + 1
-        elif not _prefix_word(words[k]):
-            break
-    if last_head == start:
-        last_head = _inner_role_end(words, start, end)
-        if last_head == start:
-            return start
-    while last_head < end and (
-        words[last_head].lower() in {"of", "state", "staff", "the", "-", "general"}
-    ):
-        last_head += 1  # "Secretary of State", "Chief of Staff", "Secretary-General"
-    if last_head < end and words[last_head - 1].lower() in {"of", "for"}:
-        named = next(
-            (
-                k
-                for k in range(last_head + 1, end - 1)
-                if words[k].lower() in first_names() and _looks_like_name(words[k:end])
-            ),
-            None,
-        )  # "Director of National Intelligence James Clapper"
-        last_head = named if named is not None else last_head
-    return last_head
-
-
-def _name_inside(words: list[str], start: int, end: int) -> int | None:
-    """Where a first-name-led name starts at the end of the run, if one does."""
-    return next(
-        (
-            k
-            for k in range(start, end - 1)
-            if words[k].lower() in first_names() and _looks_like_name(words[k:end])
-        ),
-        None,
-    )
 
 
 def _member_body(doc: FieldDoc, start: int, end: int) -> Mention:
@@ -384,63 +316,6 @@ def _member_body(doc: FieldDoc, start: int, end: int) -> Mention:
         sentence=doc.sentence_of(start),
         evidence="role of",
     )
-
-
-def _inner_role_end(words: list[str], start: int, end: int) -> int:
-    """ "Homeland Security Secretary John Kelly": a role word inside the run with a name after it."""
-    for k in range(end - 2, start, -1):
-        low = words[k].lower()
-        if low not in cues.ROLE_HEADS and low not in cues.HONORIFICS:
-            continue
-        rest = words[k + 1 : end]
-        single = (
-            len(rest) == 1
-            and rest[0].isalpha()
-            and rest[0][:1].isupper()
-            and not rest[0].isupper()
-            and rest[0].lower() not in places()
-            and rest[0] not in cues.KNOWN_ORGS
-            and rest[0].lower() not in cues.ORG_HEADS
-        )
-        return k + 1 if single or _looks_like_name(rest) else start
-    return start
-
-
-_ROLE_PREFIXES = frozenset({"former", "acting", "deputy", "interim", "outgoing", "then", "ex", "ex-", "incoming"})
-
-
-def _written_before(doc: FieldDoc, start: int) -> int:
-    """Words such as "former" or "acting" right before a capitalised title stay with the role ("former
-    Defense Secretary Grant Shapps")."""
-    k = start
-    while k > 0 and not doc.sent_start[k] and doc.words[k - 1].lower() in _ROLE_PREFIXES:
-        k -= 1
-    return k
-
-
-def _role_before(doc: FieldDoc, start: int) -> int:
-    """Start of the role words written before a name ("coach", "the Russian president", "Mr")."""
-    words, k = doc.words, start
-    while k > 0 and not doc.sent_start[k]:
-        word = words[k - 1]
-        if not (_is_role_word(word) or word.lower() in cues.HONORIFICS or _is_demonym(word)):
-            break
-        k -= 1
-    return k if _has_role(words[k:start]) else start
-
-
-def _has_role(words: list[str]) -> bool:
-    return any(_is_head(w) for w in words)
-
-
-def _role_text(words: list[str]) -> str:
-    """The role as written, without honorifics and leading/trailing function words."""
-    kept = [w for w in words if w.lower() not in cues.HONORIFICS]
-    while kept and kept[0].lower() in {"the", "a", "an", "of", "and", "for"}:
-        kept = kept[1:]
-    while kept and kept[-1].lower() in {"of", "the", "and", "for"}:
-        kept = kept[:-1]
-    return " ".join(kept).replace(" - ", "-") if _has_role(kept) else ""
 
 
 def _classify(
@@ -459,20 +334,23 @@ def _classify(
     if text in cues.KNOWN_ORGS or low in cues.KNOWN_ORG_PHRASES:
         return "organisation", "gazetteer"
     if low in places():
-        if low not in countries() and _club_after(doc, end):
-            return "organisation", "context"  # a club named after its town: "Middlesbrough boss Steve McClaren"
+        if low not in countries() and club_after(doc, end):
+            return (
+                "organisation",
+                "context",
+            )  # a club named after its town: "Middlesbrough boss Steve McClaren"
         return "place", "gazetteer"
     if len(words) == 1 and last in cues.ORG_HEADS:
         return None, ""  # "Government", "Committee" on their own
     if last in cues.ORG_HEADS or (len(words) > 2 and words[0].lower() in cues.ORG_STARTERS):
         return "organisation", "organisation word"
-    if len(words) == 1 and _is_acronym(words[0]) and not _in_heading(doc, start):
+    if len(words) == 1 and is_acronym(words[0]) and not _in_heading(doc, start):
         return "organisation", "acronym"
-    if len(words) == 1 and _is_demonym(words[0]):
+    if len(words) == 1 and is_demonym_word(words[0]):
         return None, ""  # "fellow American", "the Chinese"
     if has_role:
         return "person", "role"
-    if _after_source(doc, start):
+    if after_source(doc, start):
         return "organisation", "source"
     return _person_or_unknown(doc, start, end, words)
 
@@ -483,117 +361,27 @@ def _in_heading(doc: FieldDoc, k: int) -> bool:
     return any(w.isalpha() and w.isupper() and len(w) > 1 for w in near)
 
 
-_PLACE_FOLLOWERS = frozenset(
-    """
-    . , ; : — – - ) 's ’s on in at to for and last this next before after with where while when
-    since until
-    """.split()
-)
-
-
 def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) -> tuple[str, str]:
     given = first_names()
     before = doc.words[start - 1].lower() if start else ""
     after = doc.words[end].lower() if end < len(doc.words) else ""
     if before in cues.ORG_NOUNS or after in {"shares", "unit", "subsidiary", "shareholders"}:
         return "organisation", "organisation noun"
-    context = _organisation_context(doc, start, end)
+    context = organisation_context(doc, start, end)
     if context == "strong" or (context and words[0].lower() not in given):
-        return "organisation", "context"  # "shares in William Hill" / "Middlesbrough boss Steve McClaren"
-    if _place_by_preposition(doc, start, words, before, after):
+        return (
+            "organisation",
+            "context",
+        )  # "shares in William Hill" / "Middlesbrough boss Steve McClaren"
+    if place_by_preposition(doc, start, words, before, after):
         return "place", "preposition"
     if len(words) == 1:
         return "unknown", ""
-    if _looks_like_name(words) and words[0].lower() in given:
+    if looks_like_name(words) and words[0].lower() in given:
         return "person", "first name"
-    if _looks_like_name(words) and (_reporting_after(doc, end) or _said_before(doc, start)):
+    if looks_like_name(words) and (reporting_after(doc, end) or said_before(doc, start)):
         return "person", "verb"  # weak: "Deutsche Boerse said" reads the same (see canonical)
     return "unknown", ""
-
-
-def _club_after(doc: FieldDoc, end: int) -> bool:
-    """A town named as a club: "Middlesbrough boss Steve McClaren", "Boro fans" (not "against Paris")."""
-    after = [w.lower() for w in doc.words[end : end + 2]]
-    return bool(after) and (
-        after[0] in {"fans", "supporters", "squad", "first-team"}
-        or (after[0] in cues.MEMBER_ROLES and len(after) > 1 and _is_cap(doc.words[end + 1]))
-    )
-
-
-def _organisation_context(doc: FieldDoc, start: int, end: int) -> str:
-    """Words around the run that make it a company, club or body: "shares in X", "bid for X", "X boss Steve
-    McClaren", "X's chief executive", "X said in a statement"."""
-    words = doc.words
-    low = [w.lower() for w in words[max(0, start - 2) : end + 4]]
-    before, rest = low[: min(2, start)], low[min(2, start) + end - start :]
-    if len(before) == 2 and tuple(before) in cues.ORG_BEFORE:
-        return "strong"  # "shares in X", "takeover of X"
-    if before[-1:] and before[-1] in cues.ORG_BEFORE_ONE and end - start <= 3:
-        return "weak"  # "beat Feyenoord"
-    possessive = rest[:1] and rest[0] in {"'s", "’s", "'", "’"}
-    after = rest[1:] if possessive else rest
-    if after[:1] and after[0] in cues.CORPORATE_ROLES - {"spokesman", "spokeswoman", "spokesperson"}:
-        return "strong"  # "Ford's chief executive", "SSL shares"
-    if after[:1] and (after[0] in cues.ORG_AFTER or after[0] in cues.MEMBER_ROLES) and not possessive:
-        return "weak"  # "Boro fans", "Middlesbrough boss Steve McClaren"
-    return ""
-
-
-def _place_by_preposition(
-    doc: FieldDoc, start: int, words: list[str], before: str, after: str
-) -> bool:
-    """ "in Lievin on Saturday", "from Colchester to London": an unknown name after a place preposition."""
-    return (
-        len(words) <= 2
-        and before in {"in", "from", "near"}
-        and words[0].lower() not in first_names()
-        and (after in _PLACE_FOLLOWERS or not after)
-        and not _is_demonym(words[0])
-        and not doc.sent_start[start]
-    )
-
-
-def _after_source(doc: FieldDoc, start: int) -> bool:
-    """ "a representative from X", "a spokesman for X": X is an organisation."""
-    return (
-        start > 1
-        and doc.words[start - 1].lower() in {"from", "for", "at"}
-        and doc.words[start - 2].lower() in cues.SOURCE_HEADS
-    )
-
-
-_GROUP_WORDS = frozenset(
-    "democrats republicans democrat republican conservatives liberals tories progressives voters".split()
-)
-
-
-def _looks_like_name(words: list[str]) -> bool:
-    if not 2 <= len(words) <= 4:
-        return False
-    if _is_demonym(words[-1]) or words[-1].lower() in _GROUP_WORDS:
-        return False  # a group: "Sunni Muslims", "Orlando Democrats"
-    if any(len(w) > 1 and w.isupper() for w in words) or words[-1].lower() in countries():
-        return False
-    return all(w[:1].isupper() or w in _PARTICLES or w == "-" for w in words) and not any(
-        w.lower() in cues.ORG_HEADS or w.lower() in cues.NOT_IN_NAMES for w in words
-    )
-
-
-def _reporting_after(doc: FieldDoc, end: int) -> bool:
-    k = end
-    while k < len(doc.words) and doc.words[k] in {"'s", "’s", ","}:
-        k += 1
-    return k < len(doc.words) and doc.words[k].lower() in cues.REPORTING_VERBS
-
-
-def _said_before(doc: FieldDoc, start: int) -> bool:
-    return start > 0 and doc.words[start - 1].lower() in {
-        "said",
-        "says",
-        "added",
-        "told",
-        "according",
-    }
 
 
 def _gender(words: list[str], start: int, end: int, honorific: str | None, kind: str) -> str | None:

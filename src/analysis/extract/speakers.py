@@ -18,6 +18,7 @@ unclear ("") otherwise:
   Democratic committee aide"); anything else (a fragment, a time, "the book") names nobody.
 """
 
+# ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
 import re
@@ -33,7 +34,9 @@ __all__ = ["SpeakerContext", "resolve_speaker"]
 _DETERMINERS = frozenset({"a", "an", "the", "one", "another", "two", "three", "several", "some"})
 _POSSESSIVES = frozenset({"the", "his", "her", "their", "its"})
 _LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})
-_APPOSITION = re.compile(r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})")
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})"
+)
 _WORD = re.compile(r"[\w'’.-]*\w")
 _DOCUMENTS = frozenset(
     "statement report analysis study survey website blog post letter filing lawsuit memo editorial".split()
@@ -135,7 +138,9 @@ def resolve_speaker(
         return proper, True  # "Parry said:", "Lindsay told the BBC": a name nothing else typed
     if len(words) == 1 and words[0] in {"he", "she"}:
         speech = cue.split()[:1] and cue.split()[0].lower() in _SPEECH
-        person = _pronoun(ctx, min(a, before), cues.PRONOUNS[words[0]], previous, speech=bool(speech))
+        person = _pronoun(
+            ctx, min(a, before), cues.PRONOUNS[words[0]], previous, speech=bool(speech)
+        )
         return (person, True) if person else ("", False)
     if len(words) == 1 and words[0] == "it":
         org = _organisation_subject(ctx, min(a, before))
@@ -153,7 +158,9 @@ def _as_written(text: str) -> str:
     """A description from its last article on ("Early talks have taken place and the defender" -> "the
     defender"), in single spaces."""
     words = text.split()
-    cut = max((i for i, w in enumerate(words) if i and w.lower() in {"the", "a", "an", "one"}), default=0)
+    cut = max(
+        (i for i, w in enumerate(words) if i and w.lower() in {"the", "a", "an", "one"}), default=0
+    )
     return " ".join(words[cut:])
 
 
@@ -163,7 +170,9 @@ def _named_inside(
     """A person or organisation named in the speaker words, or a description built on one."""
     a, b = span
     heads = [m for m in inside if m.type == "person" and not _linked(body, m, a)]
-    if heads:  # an apposition ("family attorney Lee Merritt") names the last; a clause, its subject first
+    if (
+        heads
+    ):  # an apposition ("family attorney Lee Merritt") names the last; a clause, its subject first
         return (heads[-1] if len(words) <= 6 else heads[0]).name, True
     if any(m.type == "person" for m in inside):
         return " ".join(body[a : inside[-1].end].split()), False  # "a lawyer for Mr Fawcett"
@@ -175,7 +184,9 @@ def _named_inside(
     if lead and lead[0] in {"who", "which", "that", "where", "when"}:
         return "", False  # a relative clause, not a speaker
     described = any(w in _LINKS for w in lead)  # "a spokesman for SSL", "analysts at Gartner"
-    owner = body[org.end : org.end + 2] in {"'s", "’s"} and bool(_WORD.findall(body[org.end + 2 : b]))
+    owner = body[org.end : org.end + 2] in {"'s", "’s"} and bool(
+        _WORD.findall(body[org.end + 2 : b])
+    )
     trailing = _WORD.findall(body[orgs[-1].end : b])
     if owner and not described and trailing[-1:] and trailing[-1].lower() in _DOCUMENTS:
         return org.name, True  # "FireEye's analysis notes": the firm speaks
@@ -193,7 +204,11 @@ def _proper_name(ctx: SpeakerContext, inside: list[Mention], words: list[str]) -
     ):
         return ""
     name = runs[0].text
-    if is_demonym(name) or name.lower() in cues.NOT_NAMES or (name.endswith("s") and " " not in name):
+    if (
+        is_demonym(name)
+        or name.lower() in cues.NOT_NAMES
+        or (name.endswith("s") and " " not in name)
+    ):
         return ""
     inside_sentence = re.search(r"[a-z,;]\s+" + re.escape(name) + r"\b", ctx.body)
     return runs[0].name if inside_sentence else ""
@@ -219,7 +234,9 @@ def _describes_source(words: list[str]) -> bool:
     head = words[:cut]
     if not head or head[0] in cues.PRONOUNS or head[0] in {"it", "that", "this", "which", "who"}:
         return False
-    return head[-1] in cues.SOURCE_HEADS or head[-1] in cues.ROLE_HEADS or head[-1] in _EXTRA_SOURCES
+    return (
+        head[-1] in cues.SOURCE_HEADS or head[-1] in cues.ROLE_HEADS or head[-1] in _EXTRA_SOURCES
+    )
 
 
 def _compatible(m: Mention, gender: str | None, genders: dict[str, set]) -> bool:
@@ -259,7 +276,9 @@ def _referent(
     people = [
         m
         for m in ctx.outside
-        if (m.type == "person" or _untyped_name(m, ctx.body)) and m.end <= limit and _compatible(m, gender, genders)
+        if (m.type == "person" or _untyped_name(m, ctx.body))
+        and m.end <= limit
+        and _compatible(m, gender, genders)
     ]
     if not people or _described_between(ctx, people[-1], ctx.sentence_of(limit)):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
@@ -275,8 +294,14 @@ def _referent(
     if speech and len(subjects) == 1 and typed and typed[-1].name in subjects:
         return last[-1].name  # "..., said Kirill Rogov. “…,” he said."
     leads = {m.name for m in last if m.lead}
-    if leads and len(leads) == 1 and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender}):
-        return next(iter(leads))  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
+    if (
+        leads
+        and len(leads) == 1
+        and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender})
+    ):
+        return next(
+            iter(leads)
+        )  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
     if speech and previous[1] and previous[0] == people[-1].name:
         return previous[0]
     everyone = {m.name for m in people}
@@ -339,7 +364,9 @@ def _chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) ->
 
 def _verb_before(body: str, m: Mention) -> bool:
     """Is the mention written right after a reporting verb ("said Kirill Rogov")?"""
-    before = [w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS]
+    before = [
+        w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS
+    ]
     return bool(before) and before[-1] in cues.REPORTING_VERBS
 
 
@@ -388,7 +415,9 @@ def _roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
         match = _APPOSITION.match(body[m.end : m.end + 90])
         if match:
             phrase = _WORD.findall(match.group(1).lower().replace("-", " ").replace(".", ""))
-            cut = next((i for i, w in enumerate(phrase) if i and w in _LINKS | {"on", "in"}), len(phrase))
+            cut = next(
+                (i for i, w in enumerate(phrase) if i and w in _LINKS | {"on", "in"}), len(phrase)
+            )
             phrase = phrase[:cut]
             if phrase and (phrase[-1] in cues.ROLE_HEADS or phrase[-1] in _EXTRA_SOURCES):
                 found.update(phrase)

@@ -73,7 +73,11 @@ def _csv_context(table: pd.DataFrame, csv_name: str, files_dir) -> dict:
     ``files_dir`` (the build moves it next to the report) and linked."""
     data = _csv_bytes(_csv_ready(table))
     if len(data) <= EMBED_CSV_MAX_BYTES:
-        return {"csv": base64.b64encode(data).decode("ascii"), "csv_name": csv_name, "csv_rows": len(table)}
+        return {
+            "csv": base64.b64encode(data).decode("ascii"),
+            "csv_name": csv_name,
+            "csv_rows": len(table),
+        }
     if files_dir is None:
         from analysis.report.data import REPORT_FILES_DIR as files_dir
     folder = Path(files_dir)

@@ -222,7 +222,7 @@ def quotes_html(
             f"organisations ({named['speaker'].nunique()} speakers), {unnamed:,} from unnamed sources "
             f"described in the text, and {int((said['speaker'] == '').sum()):,} with the speaker unclear: a "
             "speaker is named only on clear evidence in the text (the subject of the quoting verb, "
-            "\"according to\", a pronoun or title only one person fits), and the rankings count only those."
+            '"according to", a pronoun or title only one person fits), and the rankings count only those.'
         )
     ]
     blocks = [

@@ -1,0 +1,144 @@
+"""Words around a name that say what it is: a person's name shape, reporting verbs next to it, and the
+cues that make it a company, club or place ("shares in X", "X boss Y", "in X on Saturday").
+
+Shared by the mention rules (:mod:`analysis.extract.rules`) and the role rules (:mod:`analysis.extract.roles`).
+"""
+
+# ruff: noqa: SIM905 (word lists read best as text)
+from __future__ import annotations
+
+import re
+
+from analysis.extract import cues
+from analysis.extract.gazetteer import countries, first_names, is_demonym
+from analysis.extract.pipeline import FieldDoc
+
+PARTICLES = frozenset(
+    """
+    de du da di la le van von der den bin al el ibn dos das del
+    """.split()
+)
+
+
+ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?){1,3}[A-Z]\d?$|^[A-Z]\d{1,2}$|^(?:[A-Z]\.){2,4}$")
+
+
+COMMON_ACRONYMS = frozenset(
+    """
+    TV CEO CFO GDP AI OK DVD DVDs PC PCs CD CDs MP MPs MEP MEPs PM US UK EU VAT IT ID PR HIV AIDS
+    SMS GPS HD DNA FM AM BC AD TVs PhD MBA NHS HQ GMT BST UTC SME SMEs CEOs
+    """.split()
+)
+
+
+def is_cap(word: str) -> bool:
+    return word[:1].isupper() or (len(word) > 1 and word[0] in "'’" and word[1:2].isupper())
+
+
+def is_demonym_word(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha() and is_demonym(word)
+
+
+def is_acronym(word: str) -> bool:
+    return bool(ACRONYM.match(word)) and word not in COMMON_ACRONYMS
+
+
+GROUP_WORDS = frozenset(
+    "democrats republicans democrat republican conservatives liberals tories progressives voters".split()
+)
+
+
+def looks_like_name(words: list[str]) -> bool:
+    if not 2 <= len(words) <= 4:
+        return False
+    if is_demonym_word(words[-1]) or words[-1].lower() in GROUP_WORDS:
+        return False  # a group: "Sunni Muslims", "Orlando Democrats"
+    if any(len(w) > 1 and w.isupper() for w in words) or words[-1].lower() in countries():
+        return False
+    return all(w[:1].isupper() or w in PARTICLES or w == "-" for w in words) and not any(
+        w.lower() in cues.ORG_HEADS or w.lower() in cues.NOT_IN_NAMES for w in words
+    )
+
+
+def reporting_after(doc: FieldDoc, end: int) -> bool:
+    k = end
+    while k < len(doc.words) and doc.words[k] in {"'s", "’s", ","}:
+        k += 1
+    return k < len(doc.words) and doc.words[k].lower() in cues.REPORTING_VERBS
+
+
+def said_before(doc: FieldDoc, start: int) -> bool:
+    return start > 0 and doc.words[start - 1].lower() in {
+        "said",
+        "says",
+        "added",
+        "told",
+        "according",
+    }
+
+
+def club_after(doc: FieldDoc, end: int) -> bool:
+    """A town named as a club: "Middlesbrough boss Steve McClaren", "Boro fans" (not "against Paris")."""
+    after = [w.lower() for w in doc.words[end : end + 2]]
+    return bool(after) and (
+        after[0] in {"fans", "supporters", "squad", "first-team"}
+        or (after[0] in cues.MEMBER_ROLES and len(after) > 1 and is_cap(doc.words[end + 1]))
+    )
+
+
+def organisation_context(doc: FieldDoc, start: int, end: int) -> str:
+    """Words around the run that make it a company, club or body: "shares in X", "bid for X", "X boss Steve
+    McClaren", "X's chief executive", "X said in a statement"."""
+    words = doc.words
+    low = [w.lower() for w in words[max(0, start - 2) : end + 4]]
+    before, rest = low[: min(2, start)], low[min(2, start) + end - start :]
+    if len(before) == 2 and tuple(before) in cues.ORG_BEFORE:
+        return "strong"  # "shares in X", "takeover of X"
+    if before[-1:] and before[-1] in cues.ORG_BEFORE_ONE and end - start <= 3:
+        return "weak"  # "beat Feyenoord"
+    possessive = rest[:1] and rest[0] in {"'s", "’s", "'", "’"}
+    after = rest[1:] if possessive else rest
+    if after[:1] and after[0] in cues.CORPORATE_ROLES - {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }:
+        return "strong"  # "Ford's chief executive", "SSL shares"
+    if (
+        after[:1]
+        and (after[0] in cues.ORG_AFTER or after[0] in cues.MEMBER_ROLES)
+        and not possessive
+    ):
+        return "weak"  # "Boro fans", "Middlesbrough boss Steve McClaren"
+    return ""
+
+
+PLACE_FOLLOWERS = frozenset(
+    """
+    . , ; : — – - ) 's ’s on in at to for and last this next before after with where while when
+    since until
+    """.split()
+)
+
+
+def place_by_preposition(
+    doc: FieldDoc, start: int, words: list[str], before: str, after: str
+) -> bool:
+    """ "in Lievin on Saturday", "from Colchester to London": an unknown name after a place preposition."""
+    return (
+        len(words) <= 2
+        and before in {"in", "from", "near"}
+        and words[0].lower() not in first_names()
+        and (after in PLACE_FOLLOWERS or not after)
+        and not is_demonym_word(words[0])
+        and not doc.sent_start[start]
+    )
+
+
+def after_source(doc: FieldDoc, start: int) -> bool:
+    """ "a representative from X", "a spokesman for X": X is an organisation."""
+    return (
+        start > 1
+        and doc.words[start - 1].lower() in {"from", "for", "at"}
+        and doc.words[start - 2].lower() in cues.SOURCE_HEADS
+    )

@@ -1,0 +1,134 @@
+"""Roles: the title or office written before a name ("former Defense Secretary", "coach", "Director of
+National Intelligence") and where the name itself starts in a capitalised run.
+"""
+
+from __future__ import annotations
+
+from analysis.extract import cues
+from analysis.extract.context import is_acronym, is_demonym_word, looks_like_name
+from analysis.extract.gazetteer import first_names, places
+from analysis.extract.pipeline import FieldDoc
+
+
+def is_role_word(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low in cues.ROLE_HEADS or low + "." in cues.ROLE_HEADS or low in cues.ROLE_MODIFIERS
+
+
+def is_head(word: str) -> bool:
+    low = word.lower()
+    return low in cues.HONORIFICS or low in cues.ROLE_HEADS or low.rstrip(".") in cues.ROLE_HEADS
+
+
+def prefix_word(word: str) -> bool:
+    """May the word stand in a title before a name ("U.S.", "MoD", "European", "Defense", "-")?"""
+    low = word.lower()
+    return (
+        is_role_word(word)
+        or low in places()
+        or is_demonym_word(word)
+        or word in cues.KNOWN_ORGS
+        or low in cues.ORG_HEADS
+        or is_acronym(word)
+        or word == "-"
+    )
+
+
+def role_prefix_end(words: list[str], start: int, end: int) -> int:
+    """Where the name starts in a capitalised run opening with a title ("U.S. President Donald Trump")."""
+    last_head = start
+    for k in range(start, end):
+        if is_head(words[k]):
+            last_head = k + 1
+        elif not prefix_word(words[k]):
+            break
+    if last_head == start:
+        last_head = inner_role_end(words, start, end)
+        if last_head == start:
+            return start
+    while last_head < end and (
+        words[last_head].lower() in {"of", "state", "staff", "the", "-", "general"}
+    ):
+        last_head += 1  # "Secretary of State", "Chief of Staff", "Secretary-General"
+    if last_head < end and words[last_head - 1].lower() in {"of", "for"}:
+        named = next(
+            (
+                k
+                for k in range(last_head + 1, end - 1)
+                if words[k].lower() in first_names() and looks_like_name(words[k:end])
+            ),
+            None,
+        )  # "Director of National Intelligence James Clapper"
+        last_head = named if named is not None else last_head
+    return last_head
+
+
+def name_inside(words: list[str], start: int, end: int) -> int | None:
+    """Where a first-name-led name starts at the end of the run, if one does."""
+    return next(
+        (
+            k
+            for k in range(start, end - 1)
+            if words[k].lower() in first_names() and looks_like_name(words[k:end])
+        ),
+        None,
+    )
+
+
+def inner_role_end(words: list[str], start: int, end: int) -> int:
+    """ "Homeland Security Secretary John Kelly": a role word inside the run with a name after it."""
+    for k in range(end - 2, start, -1):
+        low = words[k].lower()
+        if low not in cues.ROLE_HEADS and low not in cues.HONORIFICS:
+            continue
+        rest = words[k + 1 : end]
+        single = (
+            len(rest) == 1
+            and rest[0].isalpha()
+            and rest[0][:1].isupper()
+            and not rest[0].isupper()
+            and rest[0].lower() not in places()
+            and rest[0] not in cues.KNOWN_ORGS
+            and rest[0].lower() not in cues.ORG_HEADS
+        )
+        return k + 1 if single or looks_like_name(rest) else start
+    return start
+
+
+ROLE_PREFIXES = frozenset(
+    {"former", "acting", "deputy", "interim", "outgoing", "then", "ex", "ex-", "incoming"}
+)
+
+
+def written_before(doc: FieldDoc, start: int) -> int:
+    """Words such as "former" or "acting" right before a capitalised title stay with the role ("former
+    Defense Secretary Grant Shapps")."""
+    k = start
+    while k > 0 and not doc.sent_start[k] and doc.words[k - 1].lower() in ROLE_PREFIXES:
+        k -= 1
+    return k
+
+
+def role_before(doc: FieldDoc, start: int) -> int:
+    """Start of the role words written before a name ("coach", "the Russian president", "Mr")."""
+    words, k = doc.words, start
+    while k > 0 and not doc.sent_start[k]:
+        word = words[k - 1]
+        if not (is_role_word(word) or word.lower() in cues.HONORIFICS or is_demonym_word(word)):
+            break
+        k -= 1
+    return k if has_role(words[k:start]) else start
+
+
+def has_role(words: list[str]) -> bool:
+    return any(is_head(w) for w in words)
+
+
+def role_text(words: list[str]) -> str:
+    """The role as written, without honorifics and leading/trailing function words."""
+    kept = [w for w in words if w.lower() not in cues.HONORIFICS]
+    while kept and kept[0].lower() in {"the", "a", "an", "of", "and", "for"}:
+        kept = kept[1:]
+    while kept and kept[-1].lower() in {"of", "the", "and", "for"}:
+        kept = kept[:-1]
+    return " ".join(kept).replace(" - ", "-") if has_role(kept) else ""
