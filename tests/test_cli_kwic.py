@@ -28,18 +28,35 @@ def test_csv_output_lists_every_match(seed_file: Path) -> None:
     result = run(seed_file, "coalition of the willing", "--window", "20", "--format", "csv")
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(io.StringIO(result.stdout), keep_default_na=False)
-    assert list(table.columns) == ["article_id", "field", "start", "left", "match", "right"]
+    assert list(table.columns) == [
+        "article_id",
+        "headline",
+        "field",
+        "start",
+        "left",
+        "match",
+        "right",
+    ]
     assert len(table) == 5
+    assert table["headline"].str.len().min() > 16  # a headline, not a 16-character id
     assert set(table["match"].str.lower()) == {"coalition of the willing"}
     assert (table["left"].str.len() <= 20).all()
-    assert "5 match(es)" in result.stderr
+    assert "5 matches of 'coalition of the willing' in" in result.stderr
 
 
-def test_text_output_marks_the_match(seed_file: Path) -> None:
+def test_text_output_names_each_article_by_its_headline(seed_file: Path) -> None:
+    from analysis import load_corpus
+
     result = run(seed_file, "Hegseth", "--window", "15")
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines and all("[Hegseth]" in line for line in lines)
+    lines = [line for line in result.stdout.splitlines() if line]
+    hits = [line for line in lines if line.startswith("  ")]
+    assert hits and all("[Hegseth]" in line for line in hits)
+    titles = set(load_corpus(seed_file)["title"])
+    named = [line for line in lines if not line.startswith("  ")]
+    assert named and set(named) <= titles  # every other line is a headline of the corpus
+    assert not any(len(line) == 16 and line.isalnum() for line in lines)  # no hex ids
+    assert "match" in result.stderr and "(es)" not in result.stderr
 
 
 def test_bad_input_exits_2_with_a_clear_message(tmp_path: Path, seed_file: Path) -> None:

@@ -9,15 +9,18 @@ their message to stderr and exit with status 2, with no traceback; a reader that
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
+import re
 import signal
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from analysis.engine import ENGINES
 from analysis.errors import AnalysisError
 
-__all__ = ["main"]
+__all__ = ["build_parser", "did_you_mean", "main"]
 
 
 def _articles(args: argparse.Namespace) -> int:
@@ -69,31 +72,64 @@ def _report(args: argparse.Namespace) -> int:
             lenient=args.lenient,
             compare_by=args.compare_by,
             since=args.since,
+            title=args.title,
         )
     return 0
 
 
 def _kwic(args: argparse.Namespace) -> int:
     from analysis.corpus import load_corpus
+    from analysis.report.tables import with_headlines
     from analysis.text.kwic import keyword_in_context
+    from analysis.wording import plural
 
     corpus = load_corpus(*args.paths)
-    found = keyword_in_context(corpus, args.term, window=args.window)
+    # Articles are named by their headline (or, without one, where they were read), never by an id.
+    found = with_headlines(keyword_in_context(corpus, args.term, window=args.window), corpus)
     if args.format == "csv":
         found.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
-        for row in found.itertuples():
-            print(f"{row.article_id}  {row.left:>{args.window}}[{row.match}]{row.right}")
-    articles = found["article_id"].nunique()
+        shown = None
+        for headline, row in zip(found["headline"], found.itertuples(), strict=True):
+            if headline != shown:
+                print(("\n" if shown is not None else "") + headline)
+                shown = headline
+            print(f"  {row.left:>{args.window}}[{row.match}]{row.right}")
     print(
-        f"{len(found)} match(es) of {args.term!r} in {articles} of {len(corpus)} articles",
+        f"{plural(len(found), 'match')} of {args.term!r} in {found['article_id'].nunique():,} of "
+        f"{plural(len(corpus), 'article')}",
         file=sys.stderr,
     )
     return 0
 
 
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    """``" (did you mean --k?)"`` when ``word`` is close to one of ``choices``, else ``""``.
+
+    Python 3.14's ``argparse`` does this itself (``suggest_on_error``); 3.11 does not.
+    """
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+class _Parser(argparse.ArgumentParser):
+    """``argparse`` with "did you mean" hints for a mistyped command, option or choice."""
+
+    def error(self, message: str) -> NoReturn:
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            message += did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2)))
+        super().error(message)
+
+    def reject_unknown(self, extras: Sequence[str]) -> NoReturn:
+        """Stop with this (sub)command's usage, naming the unknown arguments and the nearest options."""
+        options = sorted(set(re.findall(r"(?<![\w-])(--?[A-Za-z][\w-]*)", self.format_help())))
+        hints = "".join(did_you_mean(e.split("=")[0], options) for e in extras if e.startswith("-"))
+        self.error(f"unrecognized arguments: {' '.join(extras)}{hints}")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m analysis",
         description="Topic clusters, tag analytics and shareable HTML reports for news tag-page dumps.",
     )
@@ -123,7 +159,7 @@ def _add_articles(sub) -> None:
         action="store_true",
         help="skip blocks that do not parse (each is listed as a warning)",
     )
-    p.set_defaults(func=_articles)
+    p.set_defaults(func=_articles, parser=p)
 
 
 def _add_report(sub) -> None:
@@ -135,7 +171,14 @@ def _add_report(sub) -> None:
         "-o",
         "--output",
         metavar="OUT.html",
-        help="where to write (default: reports/<corpus-name>.html)",
+        help="where to write: a file, or a folder (ending in /) to write <corpus-name>.html in "
+        "(default: reports/<corpus-name>.html)",
+    )
+    r.add_argument(
+        "--title",
+        metavar="TEXT",
+        default=None,
+        help="the report's title, also its file name (default: from the tag pages' names)",
     )
     r.add_argument(
         "--k",
@@ -196,7 +239,7 @@ def _add_report(sub) -> None:
         "(its saved state, PREVIOUS.state.npz, is read from beside it)",
     )
     r.add_argument("-q", "--quiet", action="store_true", help="no progress output")
-    r.set_defaults(func=_report)
+    r.set_defaults(func=_report, parser=r)
 
 
 def _add_kwic(sub) -> None:
@@ -218,7 +261,7 @@ def _add_kwic(sub) -> None:
     w.add_argument(
         "--format", choices=["text", "csv"], default="text", help="output format (default: text)"
     )
-    w.set_defaults(func=_kwic)
+    w.set_defaults(func=_kwic, parser=w)
 
 
 def _warning_line(message, category, filename, lineno, line=None) -> str:
@@ -231,7 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     warnings.formatwarning = _warning_line
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        args.parser.reject_unknown(extras)
     try:
         return args.func(args)
     except AnalysisError as exc:

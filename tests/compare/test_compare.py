@@ -19,6 +19,7 @@ from analysis.compare import (
     time_coverage,
     trends,
 )
+from analysis.compare.trends import period_label
 from analysis.corpus import load_corpus
 from analysis.errors import ParameterError
 
@@ -212,19 +213,47 @@ def test_rising_terms_find_the_planted_topic(dated):
     table = rising_terms(dated, "2025-08", "2025-09")
     assert set(table["term"].head(2)) == {"drone", "airspace"}
     assert (table["z"].head(2) > Z_THRESHOLD).all()
-    assert table.attrs == {"articles_a": 15, "articles_b": 15}
-    assert table.set_index("term").loc["drone", "count_b"] == 24
+    assert table.attrs == {"period_articles_a": 15, "period_articles_b": 15}
+    drone = table.set_index("term").loc["drone"]
+    assert (drone["articles_a"], drone["articles_b"], drone["uses_b"]) == (1, 12, 24)
+
+
+def test_rising_terms_rank_by_articles_not_by_one_article_repeating_a_word(dated):
+    """One September article says "forsyth" many times: it must not outrank the drone story of 12 articles,
+    and a word in a single article of the period is not listed at all."""
+    repeat = dated["published"].dt.month == 9
+    first = int(np.flatnonzero(repeat.to_numpy())[-1])
+    repeats = " ".join(f"Forsyth {word}." for word in _SHARED * 4)[: 28 * 20]
+    body = dated["body"].iloc[first] + " " + repeats
+    planted = dated.assign(body=[body if i == first else b for i, b in enumerate(dated["body"])])
+    table = rising_terms(planted, "2025-08", "2025-09", top=None)
+    assert set(table["term"].head(2)) == {"drone", "airspace"}
+    assert "forsyth" not in set(table["term"])
+    assert (table["articles_b"] >= 2).all()
+    everything = rising_terms(planted, "2025-08", "2025-09", top=None, min_articles=1)
+    ranked = everything["term"].tolist()
+    assert ranked.index("drone") < ranked.index("forsyth")
+    forsyth = everything.set_index("term").loc["forsyth"]
+    assert forsyth["articles_b"] == 1 and forsyth["uses_b"] >= 20
+    assert forsyth["uses_b"] > everything.set_index("term").loc["drone", "uses_b"]
 
 
 def test_trends_show_the_rising_tag_and_the_period_totals(dated):
     table = trends(dated, freq="M", by="tag", top=None)
-    assert table["label"].unique().tolist() == ["2025-06", "2025-07", "2025-08", "2025-09"]
+    assert table["label"].unique().tolist() == [
+        "June 2025",
+        "July 2025",
+        "August 2025",
+        "September 2025",
+    ]
     drones = table[table["group"] == "Drones"].set_index("label")["articles"]
     assert drones.tolist() == [0, 0, 1, 12]
     assert (table["period_articles"] == 15).all()
     assert table.attrs["undated"] == 0
     spikes = table[table["spike"]]
-    assert spikes[["label", "group"]].values.tolist() == [["2025-09", "Drones"]]
+    assert spikes[["label", "group"]].values.tolist() == [["September 2025", "Drones"]]
+    assert trends(dated, freq="W", by="all")["label"].iloc[0].startswith("week of ")
+    assert period_label(pd.Timestamp("2005-01-03"), "D") == "3 January 2005"
     assert spikes["headline"].iloc[0].startswith("Drone incursion 9-")
     weekly = trends(dated, freq="W", by="all")
     assert weekly["articles"].sum() == 60 and weekly["period"].is_monotonic_increasing

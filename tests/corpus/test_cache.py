@@ -147,7 +147,7 @@ def test_dates_read_back_equal_load_corpus(dated_archive, tmp_path, small_chunks
     pd.testing.assert_frame_equal(got, expected)
     assert str(got["published"].dtype) == "datetime64[ns, UTC]"
     assert got.attrs["date_notes"] == expected.attrs["date_notes"]
-    assert got.attrs["date_notes"][0].startswith("44 of 47 article(s) dated")
+    assert got.attrs["date_notes"][0].startswith("44 of 47 articles dated")
     dates = dict(zip(got["title"], got["published"], strict=True))
     harbour = "Headline {} on harbours and budgets".format
     assert dates[harbour(3)] == pd.Timestamp("2025-09-15", tz="UTC")  # dated in b.csv only

@@ -168,7 +168,7 @@ def test_loader_reads_a_messy_date_column_with_the_exact_missing_count(tmp_path)
         corpus = load_corpus(path)
     assert len(caught) == 1
     message = str(caught[0].message)
-    assert "2 publication date(s) could not be read" in message
+    assert "2 publication dates could not be read" in message
     assert "'yesterday' (" in message and "messy.csv:4)" in message
     assert "'04/09/2025' were read day first" in message and "'14/09/2025'" in message
     assert str(corpus["published"].dtype) == "datetime64[ns, UTC]"
@@ -178,7 +178,7 @@ def test_loader_reads_a_messy_date_column_with_the_exact_missing_count(tmp_path)
     assert corpus["date"].tolist() == dates  # the field as written stays beside the dates read
     assert (
         corpus.attrs["date_notes"][0]
-        == "7 of 10 article(s) dated; of the date values read, 2 could not be read and 1 were blank "
+        == "7 of 10 articles dated; of the date values read, 2 could not be read and 1 were blank "
         "or absent."
     )
 

@@ -647,7 +647,7 @@ def test_lenient_skips_and_lists_every_bad_block(tmp_path: Path) -> None:
         df = load_corpus(txt, jsonl, empty, lenient=True)
     assert len(record) == 1
     message = str(record[0].message)
-    assert "skipped 4 block(s)" in message
+    assert "skipped 4 blocks" in message
     for where in (
         "a.txt:2: tag 'Defense'",
         "a.txt:11: headline",

@@ -399,11 +399,14 @@ def test_kwic_browser_shows_a_term_in_context(seed_corpus, seed_model) -> None:
     hits = keyword_in_context(seed_corpus, "NATO", window=30, model=seed_model)
     assert len(hits) > 0
     n_articles = hits["article_id"].nunique()
-    assert f"“NATO”: {len(hits)} occurrence(s) in {n_articles} article(s)" in html
+    assert f"“NATO”: used {len(hits)} times in {n_articles} articles" in html
+    assert "(s)" not in html and html.count("<tr>") == min(len(hits), 100) + 1  # one line per use
     assert html.count("<b>NATO</b>") == min(len(hits), 100)
     assert "<th>cluster</th>" in html
     browser.parts["term"].value = "<b>no such phrase</b>"
-    assert "0 occurrence(s)" in browser.parts["lines"].value
+    assert "used 0 times in 0 articles" in browser.parts["lines"].value
+    browser.parts["term"].value = "Nikolai Petrov"
+    assert "used 1 time in 1 article" in browser.parts["lines"].value
     assert "<b>no such" not in browser.parts["lines"].value
 
 
@@ -418,3 +421,84 @@ def test_article_browser_neighbours_beyond_the_matrix_size(pages, monkeypatch) -
     browser.parts["headlines"].value = pos
     near = most_similar(pages, pos, n=4)
     assert [value for _, value in browser.parts["neighbours"].options] == near.index.tolist()
+
+
+# ------------------------------------------------------------------------------- what a reader meets
+
+
+def test_a_tag_on_every_article_travels_with_every_other_tag(seed_corpus) -> None:
+    """The seed's "Defense" is on all 9 articles: the pane must not say that no tag shares an article with it."""
+    browser = tag_browser(seed_corpus)
+    browser.parts["tag"].value = normalize_tag("Defense")
+    details = browser.parts["details"].value
+    assert "On <b>9</b> of 9 articles" in details and "on every article" in details
+    assert "No other tag shares" not in details
+    assert "Travels with</b> every other tag" in details
+    assert "Military: 4 articles" in details  # the other tags, with their articles
+    browser.parts["tag"].value = normalize_tag(
+        "War in Ukraine"
+    )  # a rare tag: Defense is also on it
+    details = browser.parts["details"].value
+    assert "Also Defense, on every article" in details
+
+
+def test_counts_are_written_with_the_right_plural(seed_corpus, seed_model) -> None:
+    options = [label for label, _ in tag_browser(seed_corpus).parts["tag"].options]
+    assert any(label.endswith("(1 article)") for label in options)
+    assert not any("(1 articles)" in label for label in options)
+    pane = views.article_html(seed_corpus, 0, model=seed_model)
+    assert "Tag page: UK defense" in pane and "(s)" not in pane
+    assert not any("(1 articles)" in label for label, _ in views.cluster_options(seed_model))
+
+
+def test_the_article_pane_is_framed_and_shows_the_whole_article(seed_corpus, seed_model) -> None:
+    from markupsafe import escape
+
+    for browser in (cluster_browser(seed_corpus, seed_model), article_browser(seed_corpus)):
+        layout = browser.parts["article"].layout
+        assert layout.border and layout.max_height is None and layout.overflow is None
+    longest = int(seed_corpus["body"].str.len().idxmax())
+    browser.parts["headlines"].value = longest
+    last = seed_corpus["body"].iloc[longest].split("\n\n")[-1].strip()
+    assert str(escape(last[-30:])) in browser.parts["article"].value  # to its last words
+
+
+def test_the_list_highlights_the_neighbour_followed(pages) -> None:
+    browser = article_browser(pages, n_neighbours=3)
+    headlines, neighbours = browser.parts["headlines"], browser.parts["neighbours"]
+    headlines.value = pages["id"].tolist().index("oil-2")
+    target = neighbours.options[0][1]
+    neighbours.value = target
+    assert headlines.value == target  # the list follows the article shown
+    assert pages["title"].iloc[target] in browser.parts["article"].value
+    browser.parts["search"].value = "report 1:"  # lists oil-1, grain-1 and shipping-1 only
+    headlines.value = pages["id"].tolist().index("grain-1")
+    listed = {i for _, i in headlines.options}
+    outside = next(i for _, i in neighbours.options if i not in listed)
+    neighbours.value = outside
+    assert headlines.value is None  # nothing highlighted rather than the previous article
+    assert pages["title"].iloc[outside] in browser.parts["article"].value
+
+
+def test_every_article_table_reads_as_text(seed_corpus, seed_model) -> None:
+    import json
+    import re
+
+    from analysis.explore import every_article
+
+    shown = every_article(seed_corpus, seed_model)
+    assert shown.table["tags"].iloc[0] == ", ".join(
+        seed_corpus["tags"].iloc[0]
+    )  # not "['Politics', ...]"
+    assert not shown.table["tags"].str.contains(r"[\[\]']").any()
+    html = shown._repr_html_()
+    defs = json.loads(re.search(r'"columnDefs": (\[.*?\}\])', html).group(1))
+    words = list(shown.table.columns).index("words")
+    assert defs == [
+        {"className": "dt-right", "targets": [words]},  # numbers right
+        {
+            "className": "dt-left",
+            "targets": "_all",
+        },  # every text column left (JupyterLab right-aligns)
+    ]
+    assert "cdn" not in html.lower()

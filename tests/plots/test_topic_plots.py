@@ -92,3 +92,45 @@ def test_single_cluster_charts(seed_corpus) -> None:
     assert len(plot_cluster_quality(one).axes[0].patches) == 1
     assert "not split" in " ".join(t.get_text() for t in plot_k_selection(one).axes[0].texts)
     assert len(plot_topic_map(one).axes[0].collections) == 1
+
+
+def _label_boxes(fig: Figure):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    return ax.get_window_extent(renderer), [t.get_window_extent(renderer) for t in ax.texts]
+
+
+def _check_no_overlap_inside(frame, boxes) -> None:
+    for i, box in enumerate(boxes):
+        assert frame.x0 <= box.x0 + 0.5 and box.x1 <= frame.x1 + 0.5, "a label runs past the frame"
+        assert frame.y0 <= box.y0 + 0.5 and box.y1 <= frame.y1 + 0.5, "a label runs past the frame"
+        for other in boxes[i + 1 :]:
+            assert not box.overlaps(other), "two labels overlap"
+
+
+def test_map_headlines_neither_overlap_nor_leave_the_frame(seed_corpus, chosen: TopicModel) -> None:
+    fig = plot_topic_map(chosen, seed_corpus)
+    frame, boxes = _label_boxes(fig)
+    assert len(boxes) == 9  # every headline of the seed finds a place
+    _check_no_overlap_inside(frame, boxes)
+
+
+def test_crowded_labels_are_left_off_rather_than_overlapping() -> None:
+    import numpy as np
+
+    from analysis.plots.topics import place_labels
+
+    rng = np.random.default_rng(0)
+    points = np.vstack([rng.normal(0, 0.02, size=(28, 2)), [[1.0, 1.0], [1.0, 0.0]]])
+    fig = Figure(figsize=(6, 4), layout="constrained")
+    ax = fig.add_subplot()
+    ax.scatter(points[:, 0], points[:, 1])
+    labels = [f"A rather long headline number {i} about the budget" for i in range(30)]
+    left_off = place_labels(fig, ax, points, labels)
+    frame, boxes = _label_boxes(fig)
+    assert 0 < left_off < 30 and len(boxes) == 30 - left_off
+    _check_no_overlap_inside(frame, boxes)  # the corner points' labels turn inwards

@@ -95,6 +95,20 @@ def test_pages_compared_section_on_two_pages(dated_pages):
     assert "Story 0 about vaccine" in text  # the one article on both pages
 
 
+def test_pages_against_clusters_names_each_cluster(dated_pages):
+    from analysis import fit_topics
+
+    model = fit_topics(dated_pages, k=2, random_state=0)
+    html = str(pages_compared_html(dated_pages, model, slug="t"))
+    table = html[html.index("Pages against topic clusters") :]
+    head = table[table.index("<thead>") : table.index("</thead>")]
+    headers, _ = _read(head)
+    assert headers.split()[0] == "cluster" and "Defence" in headers and "cluster 1" not in headers
+    text, _ = _read(table[table.index("</thead>") :])
+    for i, label in model.clusters["label"].items():
+        assert f"{i + 1}: {label}" in text  # each cluster by its number and label, as in the cards
+
+
 def test_over_time_section_on_four_dated_months(dated_pages):
     html = str(over_time_html(dated_pages, freq="M", slug="t"))
     text, tags = _read(html)
@@ -115,17 +129,22 @@ def test_over_time_on_a_corpus_read_without_bodies(dated_pages):
     text, tags = _read(over_time_html(bodiless, freq="M", slug="t"))
     assert ("h2", {"id": "over-time"}) in tags and "48 of the 48 articles are dated" in text
     assert len([t for t, _ in tags if t == "img"]) == 2
-    assert "Not shown: the words used more in 2025-09 than in 2025-08 need the articles'" in text
+    assert (
+        "Not shown: the words used more in September 2025 than in August 2025 need the articles'"
+        in text
+    )
     assert "t-rising-terms.csv" not in [a.get("download") for _, a in tags]
     note = "This section reads a random sample of 32 of the 48 articles."
     sample = dated_pages[dated_pages.index % 3 > 0]
     text, tags = _read(over_time_html(bodiless, freq="M", slug="t", texts=sample, note=note))
     assert "Not shown" not in text and "They come from a random sample of 32 of the 48" in text
-    assert "2025-09 (8 articles) than in 2025-08 (8 articles)" in text  # counted on the sample
+    assert (
+        "September 2025 (8 articles) than of August 2025 (8 articles)" in text
+    )  # counted on the sample
     assert "t-rising-terms.csv" in [a.get("download") for _, a in tags]
     undated_sample = sample[sample["published"].dt.month < 9]
     text, _ = _read(over_time_html(bodiless, freq="M", texts=undated_sample))
-    assert "have none dated in 2025-08 or 2025-09" in text
+    assert "have none dated in August 2025 or September 2025" in text
 
 
 # -------------------------------------------------------------------------- BBC categories as tag pages
@@ -253,4 +272,4 @@ def test_many_pages_compare_the_largest_and_say_so(dated_pages):
     summary, _ = _read(
         summary_html(pages, model, tag_frequency(pages), title="t", colors=["#000", "#111"])
     )
-    assert f"{n_pages} tag pages" in summary and f"and {n_pages - 12} other pages" in summary
+    assert f"{n_pages} tag pages" in summary and f"and {n_pages - 12} other tag pages" in summary

@@ -314,6 +314,32 @@ def test_corpus_title_names_the_page(seed_corpus):
     assert slugify(corpus_title(seed_corpus)) == "uk-defense"
 
 
+@pytest.mark.parametrize(
+    ("pages", "title"),
+    [
+        ([["Business"], ["Politics"], ["Tech"], ["Tech"]], "Business, Politics and Tech"),
+        ([["A"], ["B"]], "A and B"),
+        ([["A"], ["B"], ["C"], ["D"], ["D"], ["C"], ["E"], ["D"]], "D, C and 3 other pages"),
+        ([["Only"]], "Only"),
+    ],
+)
+def test_corpus_title_comes_from_the_page_names_not_the_folder(pages, title):
+    from tests.conftest import make_corpus
+
+    corpus = make_corpus([{"tag_pages": p} for p in pages])
+    assert corpus_title(corpus, [Path("/data/pages")]) == title
+
+
+def test_a_file_without_header_is_called_a_file(tmp_path):
+    from analysis import load_corpus
+    from analysis.report.html import source_noun
+
+    path = tmp_path / "dated.jsonl"
+    path.write_text('{"title": "A", "body": "Some words here."}\n', encoding="utf-8")
+    corpus = load_corpus(path)
+    assert source_noun(corpus) == "file" and corpus_title(corpus, [path]) == "dated"
+
+
 def test_plain_nbconvert_works_offline(tmp_path, project_root):
     """`jupyter nbconvert --to html --execute` on the report notebook with the defaults (config from make install)."""
     out = tmp_path / "plain"
@@ -337,6 +363,7 @@ def test_plain_nbconvert_works_offline(tmp_path, project_root):
     page = (out / "04-report.html").read_text(encoding="utf-8")
     check_offline(page)
     assert "UK defense: what the coverage is about" in squash(" ".join(parse(page).text))
+    assert "<title>UK defense: coverage report</title>" in page  # not "04-report"
     assert (
         "fit_topics(" not in page
     )  # code hidden by the project's nbconvert config (cells tagged hide-input)

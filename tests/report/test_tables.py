@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -62,7 +63,10 @@ def _sources(name: str) -> str:
 def test_notebooks_and_report_build_their_tables_from_one_place() -> None:
     report = _sources("04-report.ipynb")
     assert "articles_table(corpus, model)" in report and "tag_pairs_table(pairs)" in report
-    assert "articles_table(corpus, model)" in _sources("00-explore.ipynb")
+    assert "every_article(corpus, model)" in _sources("00-explore.ipynb")  # articles_table, as text
+    from analysis.explore import table
+
+    assert "articles_table(corpus, model, join=" in Path(table.__file__).read_text(encoding="utf-8")
     assert "tag_pairs_table(" in _sources("03-tag-analysis.ipynb")
     assert "clusters_table(model)" in _sources("02-topic-clusters.ipynb")
 

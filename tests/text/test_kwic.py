@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.errors import ParameterError
@@ -20,7 +22,21 @@ def test_phrase_across_spaces_and_line_breaks_any_case():
     found = keyword_in_context(corpus, "coalition of the willing", window=10)
     assert list(found["match"]) == ["Coalition of the\nwilling", "coalition  of the willing"]
     assert list(found.columns) == ["article_id", "field", "start", "left", "match", "right"]
-    assert found.iloc[0]["left"] == "y built a "
+    assert found.iloc[0]["left"] == "built a "  # "They" would be cut to "y": left out
+
+
+def test_context_never_cuts_a_word():
+    """The tester saw "r against" and "Alaska last mo": a word the window cuts is left out."""
+    corpus = make_corpus(
+        [{"body": "Leaders met over the war against Russia in Alaska last month, officials said."}]
+    )
+    found = keyword_in_context(corpus, "Russia", window=12)
+    assert (found["left"].iloc[0], found["right"].iloc[0]) == ("war against ", " in Alaska")
+    words = set(re.findall(r"\w+", corpus["body"].iloc[0]))
+    for window in range(1, 40):
+        hit = keyword_in_context(corpus, "Russia", window=window).iloc[0]
+        assert len(hit["left"]) <= window and len(hit["right"]) <= window
+        assert set(re.findall(r"\w+", hit["left"] + " " + hit["right"])) <= words
 
 
 def test_curly_and_straight_apostrophes_match_each_other():

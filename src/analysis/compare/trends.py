@@ -28,6 +28,7 @@ from analysis.text import tokenize
 
 __all__ = [
     "FREQUENCIES",
+    "RISING_MIN_ARTICLES",
     "TREND_COLUMNS",
     "TimeCoverage",
     "period_label",
@@ -56,6 +57,24 @@ SPIKE_RATIO = 2.0
 #: ... and at least SPIKE_Z Poisson standard deviations above it.
 SPIKE_Z = 3.0
 _BY = {"cluster", "tag", "page", "all"}
+#: Month names as readers write them (``strftime("%B")`` would follow the machine's locale).
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+#: A term rises only when at least this many articles of the later period use it: one article that
+#: repeats a name 28 times is an anecdote, not a change in coverage.
+RISING_MIN_ARTICLES = 2
 
 
 def _check_freq(freq: str) -> str:
@@ -94,12 +113,13 @@ def _periods(dates: pd.Series, freq: str) -> pd.Series:
 
 
 def period_label(start: pd.Timestamp, freq: str) -> str:
-    """Reader-facing name of a period: ``2025-09`` (month), ``week of 2025-09-08`` (week), ``2025-09-14``."""
+    """Reader-facing name of a period: ``September 2025`` (month), ``week of 8 September 2025`` (week),
+    ``14 September 2025`` (day); English month names whatever the machine's locale."""
+    month = _MONTHS[start.month - 1]
     if freq == "M":
-        return start.strftime("%Y-%m")
-    if freq == "W":
-        return "week of " + start.strftime("%Y-%m-%d")
-    return start.strftime("%Y-%m-%d")
+        return f"{month} {start.year}"
+    day = f"{start.day} {month} {start.year}"
+    return f"week of {day}" if freq == "W" else day
 
 
 @dataclass(frozen=True)
@@ -327,8 +347,13 @@ def rising_terms(
     *,
     top: int | None = 20,
     max_words: int | Literal["auto"] | None = "auto",
+    min_articles: int = RISING_MIN_ARTICLES,
 ) -> pd.DataFrame:
-    """The words and phrases used more in period B than in period A (log-odds with an informative prior).
+    """The words and phrases found in more articles in period B than in period A.
+
+    Each term is counted once per article that uses it, so a word repeated by one article cannot rise on
+    its own; the numbers of articles are compared with the log-odds ratio with an informative prior (as
+    :func:`analysis.compare.compare_groups` compares uses).
 
     Args:
         corpus: a corpus with a ``published`` column.
@@ -337,10 +362,12 @@ def rising_terms(
         period_b: the period to compare with it.
         top: keep the ``top`` terms with the highest ``z`` (only ``z > 0``); None keeps all.
         max_words: body words counted per article (see :func:`analysis.compare.count_terms`).
+        min_articles: a term must be used by at least this many articles of period B.
 
     Returns:
-        ``term``, ``z`` (positive: more used in B), ``count_a``, ``count_b``, by decreasing ``z``;
-        ``attrs`` holds ``articles_a`` and ``articles_b``.
+        ``term``, ``z`` (positive: in more articles in B), ``articles_a``, ``articles_b`` (articles of each
+        period using the term), ``uses_a``, ``uses_b`` (times used), by decreasing ``z``; ``attrs`` holds
+        ``period_articles_a`` and ``period_articles_b``, the dated articles of each period.
 
     Raises:
         ParameterError: no ``published`` column, an unreadable period, or a period without articles.
@@ -359,17 +386,21 @@ def rising_terms(
     either = masks[0] | masks[1]
     counts = count_terms(corpus.iloc[np.flatnonzero(either)], max_words=max_words, min_df=1)
     in_a, in_b = masks[0][either], masks[1][either]
-    count_a = np.asarray(counts.counts[in_a].sum(axis=0), dtype=np.float64).ravel()
-    count_b = np.asarray(counts.counts[in_b].sum(axis=0), dtype=np.float64).ravel()
-    z = log_odds_z_pair(count_b, count_a)
+    used = counts.counts.astype(bool).astype(np.float64)
+    articles_a = np.asarray(used[in_a].sum(axis=0)).ravel()
+    articles_b = np.asarray(used[in_b].sum(axis=0)).ravel()
+    z = log_odds_z_pair(articles_b, articles_a)
+    z[articles_b < min_articles] = -np.inf  # never listed, however high its score
     cols = top_terms(z, top)
     table = pd.DataFrame(
         {
             "term": counts.terms[cols].astype(str),
             "z": z[cols],
-            "count_a": count_a[cols].astype(np.int64),
-            "count_b": count_b[cols].astype(np.int64),
+            "articles_a": articles_a[cols].astype(np.int64),
+            "articles_b": articles_b[cols].astype(np.int64),
+            "uses_a": np.asarray(counts.counts[in_a].sum(axis=0)).ravel()[cols].astype(np.int64),
+            "uses_b": np.asarray(counts.counts[in_b].sum(axis=0)).ravel()[cols].astype(np.int64),
         }
     )
-    table.attrs.update(articles_a=int(masks[0].sum()), articles_b=int(masks[1].sum()))
+    table.attrs.update(period_articles_a=int(masks[0].sum()), period_articles_b=int(masks[1].sum()))
     return table

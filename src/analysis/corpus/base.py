@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from analysis.wording import plural
+
 #: The columns every corpus has, in this order; extra JSONL/CSV fields follow them.
 CORPUS_COLUMNS = ("id", "title", "body", "tags", "tag_pages", "source")
 
@@ -162,7 +164,7 @@ def warn_skipped(blocks: list[str], *, stacklevel: int = 2) -> None:
     if blocks:
         listing = "\n".join(f"  {b}" for b in blocks)
         warnings.warn(
-            f"lenient mode skipped {len(blocks)} block(s) that did not parse:\n{listing}",
+            f"lenient mode skipped {plural(len(blocks), 'block')} that did not parse:\n{listing}",
             SkippedBlocksWarning,
             stacklevel=stacklevel + 1,
         )

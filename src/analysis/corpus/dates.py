@@ -30,6 +30,8 @@ from typing import Any
 import pandas as pd
 from dateutil import parser as dateutil_parser
 
+from analysis.wording import plural
+
 __all__ = [
     "DATE_FIELDS",
     "TZ_OFFSETS",
@@ -250,7 +252,10 @@ def parse_dates(values: Sequence[Any] | pd.Series, *, dayfirst: bool | None = No
         out.append(stamp)
     notes = [note] if note else []
     if naive:
-        notes.append(f"{naive} date(s) with a time of day but no time zone were taken as UTC.")
+        notes.append(
+            f"{plural(naive, 'date')} with a time of day but no time zone {plural(naive, 'was', number=False)} "
+            "taken as UTC."
+        )
     series = pd.Series(pd.to_datetime(pd.Series(out, dtype=object), utc=True), name="published")
     return DateColumn(
         series.astype("datetime64[ns, UTC]"), missing, blank, example, example_at, dayfirst, notes

@@ -33,6 +33,7 @@ from analysis.corpus.outlets import merge_outlets
 from analysis.corpus.records import parse_csv, parse_jsonl
 from analysis.corpus.tagpage import parse_tag_page
 from analysis.errors import CorpusError
+from analysis.wording import plural
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 _CSV_SUFFIXES = {".csv"}
@@ -197,7 +198,8 @@ class DateReport:
         out = []
         if self.unreadable:
             out.append(
-                f"{self.unreadable} publication date(s) could not be read and are left missing, e.g. "
+                f"{plural(self.unreadable, 'publication date')} could not be read and "
+                f"{plural(self.unreadable, 'is', number=False)} left missing, e.g. "
                 f"{self.example}; write them as ISO 8601 (2025-09-14T04:00:00+02:00) to keep them."
             )
         return out + self.decided
@@ -210,7 +212,7 @@ class DateReport:
         """Plain sentences for a reader: how many articles are dated, and what was assumed."""
         dated = int(published.notna().sum())
         head = (
-            f"{dated:,} of {len(published):,} article(s) dated; of the date values read, "
+            f"{dated:,} of {plural(len(published), 'article')} dated; of the date values read, "
             f"{self.unreadable:,} could not be read and {self.blank:,} were blank or absent."
         )
         return [head, *self.decided, *self.assumed]

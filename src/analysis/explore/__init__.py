@@ -11,7 +11,8 @@ Each explorer is a function returning an ipywidgets box; the last expression of 
 What each pane shows is computed by plain functions in :mod:`analysis.explore.views` (tested without a
 browser); the widgets only connect controls to them. The people, organisations and places an article names
 and its quotes (from :mod:`analysis.extract`) plug into the article pane through ``sections=``
-(:mod:`analysis.explore.sections`); :func:`kwic_browser` shows a word or phrase in context.
+(:mod:`analysis.explore.sections`); :func:`kwic_browser` shows a word or phrase in context, and
+:func:`every_article` lists every article in a sortable table.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from analysis.explore.browsers import (
 )
 from analysis.explore.runs import baseline_view, runs_browser, topics_compared
 from analysis.explore.sections import people_section, quotes_section
+from analysis.explore.table import every_article
 from analysis.explore.views import ArticleSection
 from analysis.explore.what_if_k import KView, k_explorer
 
@@ -35,6 +37,7 @@ __all__ = [
     "article_browser",
     "baseline_view",
     "cluster_browser",
+    "every_article",
     "k_explorer",
     "kwic_browser",
     "people_section",

@@ -19,6 +19,7 @@ import pandas as pd
 
 from analysis.errors import ParameterError
 from analysis.explore import views
+from analysis.wording import plural
 
 __all__ = ["Explorer", "article_browser", "cluster_browser", "kwic_browser", "tag_browser"]
 
@@ -36,9 +37,13 @@ _WIDE = widgets.Layout(width="100%")
 
 
 def _pane() -> widgets.HTML:
-    """An HTML pane for an article: scrolls past about half a screen instead of pushing the page down."""
+    """An HTML pane for an article: framed, so it reads as one article, and as tall as the whole article
+    (a scroll box cut at a fixed height made articles seem to end mid-way)."""
     return widgets.HTML(
-        value="", layout=widgets.Layout(width="100%", max_height="420px", overflow="auto")
+        value="",
+        layout=widgets.Layout(
+            width="100%", border="1px solid #d0d7de", padding="2px 14px", margin="6px 0"
+        ),
     )
 
 
@@ -105,7 +110,9 @@ def _neighbour_finder(corpus: pd.DataFrame, n: int):
 
 
 def _fill(select: widgets.Select, options: list[tuple[str, int]]) -> None:
-    """Replace a list's options and pick the first one (which fires its callback)."""
+    """Replace a list's options and pick the first one (which fires its callback); the list is as tall as
+    its options, up to :data:`LIST_ROWS` (two headlines do not sit in a box of eight rows)."""
+    select.rows = min(LIST_ROWS, max(2, len(options)))
     select.options = options
     select.value = options[0][1] if options else None
 
@@ -230,7 +237,7 @@ def article_browser(
     def find(change: dict) -> None:
         hits = views.search_headlines(corpus, change["new"])
         shown = hits[:MAX_HITS]
-        count.value = f"{len(hits)} of {len(corpus)} headlines match" + (
+        count.value = f"{len(hits)} of {plural(len(corpus), 'headline')} match" + (
             f" (first {MAX_HITS} listed)" if len(hits) > MAX_HITS else ""
         )
         _fill(headlines, views.headline_options(corpus, shown))
@@ -241,6 +248,11 @@ def article_browser(
             neighbours.options = []
             return
         article.value = views.article_html(corpus, pos, model=model, sections=sections)
+        # The list highlights the article shown (none when a neighbour is not among the listed headlines).
+        headlines.unobserve(pick, names="value")
+        listed = {value for _, value in headlines.options}
+        headlines.value = pos if pos in listed else None
+        headlines.observe(pick, names="value")
         if pos not in cache:
             cache[pos] = find_neighbours(pos)
         neighbours.unobserve(follow, names="value")
@@ -252,8 +264,11 @@ def article_browser(
         if change["new"] is not None:
             open_article(change["new"])
 
+    def pick(change: dict) -> None:
+        open_article(change["new"])
+
     search.observe(find, names="value")
-    headlines.observe(lambda change: open_article(change["new"]), names="value")
+    headlines.observe(pick, names="value")
     neighbours.observe(follow, names="value")
     find({"new": ""})
     label = widgets.HTML(
@@ -270,7 +285,7 @@ def article_browser(
 
 
 def kwic_browser(
-    corpus: pd.DataFrame, model=None, *, window: int = 60, limit: int = 100
+    corpus: pd.DataFrame, model=None, *, window: int = 45, limit: int = 100
 ) -> Explorer:
     """Type a word or phrase: every place the corpus uses it, with the words around it (keyword in context).
 

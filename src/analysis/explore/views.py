@@ -18,6 +18,7 @@ from jinja2 import Environment
 from matplotlib.figure import Figure
 
 from analysis.config import SMALL_CORPUS
+from analysis.wording import join_words, plural
 
 __all__ = [
     "ArticleSection",
@@ -43,11 +44,12 @@ __all__ = [
 ArticleSection = Callable[[pd.Series], "tuple[str, Sequence[str]] | None"]
 
 _ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_ENV.filters["plural"] = plural
 
 _ARTICLE = _ENV.from_string(
     """<div class="analysis-explore-article">
 <h3>{{ title }}</h3>
-<p><small>{% if pages %}Tag page(s): {{ pages | join(", ") }} · {% endif %}{{ words }} words
+<p><small>{% if pages %}{{ pages | length | plural("Tag page", number=False) }}: {{ pages | join(", ") }} · {% endif %}{{ words | plural("word") }}
 {%- if source %} · from {{ source }}{% endif %}</small></p>
 {% if tags %}<p><b>Tags:</b> {{ tags | join(", ") }}</p>{% endif %}
 {% if cluster %}<p><b>Cluster {{ cluster }}</b></p>{% endif %}
@@ -62,7 +64,7 @@ _ARTICLE = _ENV.from_string(
 _CLUSTER = _ENV.from_string(
     """<div class="analysis-explore-cluster">
 <h3>Cluster {{ number }}: {{ label }}</h3>
-<p><b>{{ size }}</b> article{{ "" if size == 1 else "s" }} · strength: <b>{{ badge }}</b>
+<p><b>{{ size }}</b> {{ size | plural("article", number=False) }} · strength: <b>{{ badge }}</b>
 {%- if stability %} · stability {{ stability }}{% endif %}
 {%- if silhouette %} · silhouette {{ silhouette }}{% endif %}</p>
 <p><b>Distinctive terms:</b> {{ terms | join(", ") }}</p>
@@ -75,15 +77,22 @@ two of its articles and over-represented){% endif %}</p>
 _TAG = _ENV.from_string(
     """<div class="analysis-explore-tag">
 <h3>Tag: {{ tag }}</h3>
-<p>On <b>{{ articles }}</b> of {{ n_articles }} articles ({{ share }}).
+<p>On <b>{{ articles }}</b> of {{ n_articles | plural("article") }} ({{ share }}).
 {%- if is_page_tag %} It names a tag page the articles were collected from.{% endif %}
 {%- if on_every_article %} It is on every article, so it tells no story apart.{% endif %}</p>
-<p><b>Travels with</b> (articles with both · lift, 1 = chance):</p>
+{% if on_every_article %}<p><b>Travels with</b> every other tag, since it is on every article (always at
+lift 1, chance, so it is left out of the pairs of the other tags).
+{% if pairs %}The most used:</p>
+<ul>{% for p in pairs %}<li>{{ p.tag }}: {{ p.count | plural("article") }}</li>{% endfor %}</ul>
+{% else %}No other tag is used.</p>{% endif %}
+{% else %}<p><b>Travels with</b> (articles with both · lift, 1 = chance):</p>
 {% if pairs %}<ul>{% for p in pairs %}<li>{{ p.tag }}: {{ p.count }} · lift {{ p.lift }}</li>{% endfor %}</ul>
-{% else %}<p>No other tag shares an article with it{% if on_every_article %} (tags on every article are
-left out of pairs){% endif %}.</p>{% endif %}
+{% if universal %}<p>Also {{ universal }}, on every article (lift 1, left out of pairs).</p>{% endif %}
+{% else %}<p>No other tag shares an article with it{% if universal %}, apart from {{ universal }}, on every
+article{% endif %}.</p>{% endif %}
+{% endif %}
 {% if clusters is not none %}<p><b>Falls in clusters</b> (its articles in each):</p>
-<ul>{% for c in clusters %}<li>{{ c.name }}: {{ c.count }} of {{ c.size }}</li>{% endfor %}</ul>{% endif %}
+<ul>{% for c in clusters %}<li>{{ c.name }}: {{ c.count }} of {{ c.size | plural("article") }}</li>{% endfor %}</ul>{% endif %}
 <p><b>Its articles:</b> pick one below to read it.</p>
 </div>"""
 )
@@ -154,7 +163,7 @@ def cluster_badge(model, strength: str) -> str:
 def cluster_options(model) -> list[tuple[str, int]]:
     """Dropdown options ``("1: label (12 articles)", 0)``, clusters numbered from 1, largest first."""
     return [
-        (f"{cluster_name(model, c)} ({int(model.clusters.at[c, 'size'])} articles)", int(c))
+        (f"{cluster_name(model, c)} ({plural(model.clusters.at[c, 'size'], 'article')})", int(c))
         for c in model.clusters.index
     ]
 
@@ -200,7 +209,7 @@ def cluster_html(
 
 def tag_options(freq: pd.DataFrame) -> list[tuple[str, str]]:
     """Dropdown options ``("Military (4 articles)", "military")`` from :func:`analysis.tags.tag_frequency`."""
-    return [(f"{r.tag} ({r.articles} articles)", r.key) for r in freq.itertuples()]
+    return [(f"{r.tag} ({plural(r.articles, 'article')})", r.key) for r in freq.itertuples()]
 
 
 def tag_articles(corpus: pd.DataFrame, key: str) -> list[int]:
@@ -234,15 +243,23 @@ def tag_html(
         An HTML fragment.
     """
     row = freq.loc[freq["key"] == key].iloc[0]
-    mine = pairs.loc[(pairs["key_a"] == key) | (pairs["key_b"] == key)].head(n_pairs)
-    companions = [
-        {
-            "tag": p.tag_b if p.key_a == key else p.tag_a,
-            "count": int(p.count),
-            "lift": f"{p.lift:.1f}",
-        }
-        for p in mine.itertuples()
-    ]
+    others = freq.loc[freq["key"] != key]
+    if bool(row["on_every_article"]):  # left out of pairs: it meets every other tag, at lift 1
+        companions = [
+            {"tag": r.tag, "count": int(r.articles), "lift": "1.0"}
+            for r in others.head(n_pairs).itertuples()
+        ]
+    else:
+        mine = pairs.loc[(pairs["key_a"] == key) | (pairs["key_b"] == key)].head(n_pairs)
+        companions = [
+            {
+                "tag": p.tag_b if p.key_a == key else p.tag_a,
+                "count": int(p.count),
+                "lift": f"{p.lift:.1f}",
+            }
+            for p in mine.itertuples()
+        ]
+    universal = join_words(list(others.loc[others["on_every_article"], "tag"]))
     clusters = None
     if model is not None:
         members = tag_articles(corpus, key)
@@ -264,18 +281,22 @@ def tag_html(
         is_page_tag=bool(row["is_page_tag"]),
         on_every_article=bool(row["on_every_article"]),
         pairs=companions,
+        universal=universal,
         clusters=clusters,
     )
 
 
 _KWIC = _ENV.from_string(
     """<p>{{ summary }}</p>
-{% if rows %}<table class="analysis-explore-kwic" style="font-size: 90%">
-<thead><tr><th>headline</th>{% if clustered %}<th>cluster</th>{% endif %}<th style="text-align: right">before</th>
-<th>term</th><th>after</th></tr></thead><tbody>
-{% for r in rows %}<tr><td>{{ r.headline }}</td>{% if clustered %}<td>{{ r.cluster }}</td>{% endif %}
-<td style="text-align: right">{{ r.left }}</td><td><b>{{ r.match }}</b></td><td>{{ r.right }}</td></tr>
-{% endfor %}</tbody></table>{% endif %}"""
+{% if rows %}<div style="overflow-x: auto"><table class="analysis-explore-kwic"
+style="font-size: 90%; border-collapse: collapse; white-space: nowrap">
+<thead><tr><th style="text-align: left">headline</th>{% if clustered %}<th>cluster</th>{% endif %}
+<th colspan="3" style="text-align: center">in context</th></tr></thead><tbody>
+{% for r in rows %}<tr><td style="text-align: left; max-width: 14em; overflow: hidden; text-overflow: ellipsis"
+title="{{ r.headline }}">{{ r.headline }}</td>{% if clustered %}<td>{{ r.cluster }}</td>{% endif %}
+<td style="text-align: right; padding-right: 0; white-space: pre">{{ r.left }}</td><td style="padding: 0">
+<b>{{ r.match }}</b></td><td style="text-align: left; padding-left: 0; white-space: pre">{{ r.right }}</td></tr>
+{% endfor %}</tbody></table></div>{% endif %}"""
 )
 
 
@@ -289,13 +310,16 @@ def kwic_html(corpus: pd.DataFrame, hits: pd.DataFrame, *, term: str, limit: int
         limit: at most this many rows.
 
     Returns:
-        An HTML fragment: how many occurrences in how many articles, then one row per occurrence.
+        An HTML fragment: how many times the term is used in how many articles, then one line per use
+        (never wrapped: a long headline is cut with an ellipsis and shown whole on hover).
     """
     if not term.strip():
         return "<p>Type a word or phrase to see every place it is used.</p>"
-    titles = dict(zip(corpus["id"].astype(str), corpus["title"].astype(str), strict=True))
+    from analysis.report.tables import headlines
+
+    titles = headlines(corpus)
     n_articles = hits["article_id"].nunique() if len(hits) else 0
-    summary = f"“{term}”: {len(hits)} occurrence(s) in {n_articles} article(s)"
+    summary = f"“{term}”: used {plural(len(hits), 'time')} in {plural(n_articles, 'article')}"
     if len(hits) > limit:
         summary += f"; the first {limit} are listed"
     rows = [

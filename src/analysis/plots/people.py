@@ -14,6 +14,7 @@ import pandas as pd
 from analysis.plots.style import (
     BAR_COLOR,
     OTHER_COLOR,
+    bar_notes,
     empty_figure,
     new_figure,
     shorten,
@@ -33,14 +34,12 @@ def _bars(
 ):
     height = max(2.4, 0.32 * len(labels) + 1.6)
     label_in = 0.075 * max(len(label) for label in labels) + 0.8
-    fig, ax = new_figure(label_in + 5.0, height)
+    fig, ax = new_figure(label_in + 5.4, height)
     style_axes(ax)
     ax.grid(axis="x", color="#E5E5E5")
     y = np.arange(len(labels))
     ax.barh(y, values, color=colors, edgecolor="white", height=0.72)
-    for yi, value in zip(y, values, strict=True):
-        ax.text(value + max(values) * 0.01, yi, str(value), va="center", ha="left", fontsize=9)
-    ax.set_xlim(0, max(values) * 1.12 + 0.5)
+    bar_notes(ax, y, values, [f"{value:,}" for value in values])
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)

@@ -98,6 +98,42 @@ def integer_locator():
     return MaxNLocator(integer=True)
 
 
+def bar_notes(
+    ax: Axes,
+    positions: Sequence[float],
+    lengths: Sequence[float],
+    notes: Sequence[str],
+    *,
+    fontsize: float = 9,
+    right: bool = True,
+) -> None:
+    """Write a note after each horizontal bar and fit the value axis to the data: it ends at the longest
+    bar, so the longest bar fills it, and notes run on past the axis into the figure's margin (constrained
+    layout makes room for them). ``right=False`` is for an axis inverted so that bars grow to the left.
+
+    Args:
+        ax: the axes holding the bars.
+        positions: each bar's y position.
+        lengths: each bar's length.
+        notes: the text after each bar.
+        fontsize: the notes' size.
+        right: bars grow to the right (notes on their right), else to the left.
+    """
+    longest = max([float(v) for v in lengths] + [1e-9])
+    gap = longest * 0.015
+    for y, length, note in zip(positions, lengths, notes, strict=True):
+        ax.text(
+            float(length) + gap,
+            y,
+            note,
+            va="center",
+            ha="left" if right else "right",
+            fontsize=fontsize,
+            clip_on=False,
+        )
+    ax.set_xlim(0, longest)
+
+
 def thousands(axis) -> None:
     """Tick labels of a count axis written 250,000 rather than 250000."""
     from matplotlib.ticker import StrMethodFormatter

@@ -18,6 +18,7 @@ from analysis.plots.style import (
     PAGE_TAG_COLOR,
     UNIVERSAL_COLOR,
     UPRIGHT_COLUMNS,
+    bar_notes,
     empty_figure,
     integer_locator,
     new_figure,
@@ -110,10 +111,12 @@ def plot_tag_frequency(
     labels = [shorten(t) for t in table["tag"]]
     notes = _frequency_notes(table)
     label_in = 0.075 * max(len(label) for label in labels) + 0.9
-    note_in = [_CHAR_IN * len(note) + 0.15 for note in notes]
-    axis_in = max(4.5, 2.0 * max(note_in))
+    note_in = max(_CHAR_IN * len(note) + 0.15 for note in notes)
+    axis_in = 4.5
     height = max(2.6, 0.34 * len(table) + 1.9)
-    fig, ax = new_figure(label_in + axis_in + 0.4, height)
+    # The notes are written after the bars, beyond the axis when a bar is long: the axis ends at the data
+    # (a 100% bar fills it) and the figure is wider by the longest note.
+    fig, ax = new_figure(label_in + axis_in + note_in + 0.4, height)
     ax.grid(axis="x", color="#E5E5E5")
 
     y = np.arange(len(table))
@@ -125,14 +128,7 @@ def plot_tag_frequency(
         if hatch:
             bar.set_hatch(hatch)
             bar.set_edgecolor("#808080")
-    # Room for the note after each bar: with a note taking a fraction f of the axis width, the axis
-    # must reach length / (1 - f).
-    xmax = max(
-        length / (1.0 - inches / axis_in) for length, inches in zip(lengths, note_in, strict=True)
-    )
-    for yi, length, note in zip(y, lengths, notes, strict=True):
-        ax.text(length + xmax * 0.01, yi, note, va="center", ha="left", fontsize=9)
-    ax.set_xlim(0, max(xmax * 1.02, 1.0))
+    bar_notes(ax, y, lengths, notes)
     thousands(ax.xaxis)
     ax.set_yticks(y, labels)
     ax.invert_yaxis()

@@ -17,13 +17,21 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox
 
-from analysis.plots.style import shorten
+from analysis.plots.style import bar_notes, shorten
+from analysis.wording import plural
 
 if TYPE_CHECKING:
     from analysis.topics import TopicModel
 
-__all__ = ["cluster_colors", "plot_cluster_quality", "plot_k_selection", "plot_topic_map"]
+__all__ = [
+    "cluster_colors",
+    "place_labels",
+    "plot_cluster_quality",
+    "plot_k_selection",
+    "plot_topic_map",
+]
 
 # Okabe & Ito (2008) colour-blind-safe palette (black left out: it reads as "no cluster").
 _OKABE_ITO = [
@@ -102,11 +110,6 @@ def plot_topic_map(
         _number_clusters(ax, model)
     if annotate is None:
         annotate = corpus is not None and model.n_articles <= 30
-    if annotate and corpus is not None and "title" in corpus.columns:
-        for (x, y), headline in zip(pos, corpus["title"].astype(str), strict=True):
-            ax.annotate(
-                shorten(headline, 45), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=7
-            )
     ax.set_title(title or f"Topic map: {model.n_articles:,} articles in {model.k} clusters")
     ax.set_xlabel("map position (no units: nearby articles use similar words)")
     ax.set_ylabel("map position (no units)")
@@ -125,7 +128,94 @@ def plot_topic_map(
         ncols=2 if many else 1,
         markerscale=max(1.0, 24 / size),  # tiny points on a large map still get a visible key
     )
+    if annotate and corpus is not None and "title" in corpus.columns:
+        left_off = place_labels(fig, ax, pos, [shorten(t, 45) for t in corpus["title"].astype(str)])
+        if left_off:
+            ax.set_xlabel(
+                f"{ax.get_xlabel()}\n{plural(left_off, 'headline')} not written where "
+                f"{plural(left_off, 'it', number=False)} would overlap others",
+                fontsize=ax.xaxis.label.get_fontsize(),
+            )
     return fig
+
+
+#: Where a point's label may go, tried in turn: (dx, dy) in points, horizontal and vertical alignment.
+_LABEL_SPOTS = (
+    (5, 2, "left", "bottom"),
+    (5, -2, "left", "top"),
+    (-5, 2, "right", "bottom"),
+    (-5, -2, "right", "top"),
+    (0, 6, "center", "bottom"),
+    (0, -6, "center", "top"),
+    *(
+        (dx, dy, ha, va)
+        for dy in (9, 16)
+        for dx, ha in ((3, "left"), (-3, "right"))
+        for va in ("bottom",)
+    ),
+    *((dx, -dy, ha, "top") for dy in (9, 16) for dx, ha in ((3, "left"), (-3, "right"))),
+)
+
+
+def place_labels(
+    fig: Figure, ax, points: np.ndarray, labels: list[str], *, fontsize: float = 7
+) -> int:
+    """Write each point's label beside it where it overlaps no other label and stays inside the axes.
+
+    Each label tries the spots of :data:`_LABEL_SPOTS` in turn, then a shorter form of itself; a label with
+    no free spot is left off (the chart's table still lists it). Deterministic: points in the given order.
+
+    Args:
+        fig: the figure (drawn once here, off-screen, to measure text).
+        ax: the axes holding the points.
+        points: (n, 2) data coordinates.
+        labels: one label per point.
+        fontsize: label size.
+
+    Returns:
+        How many labels were left off.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()  # settles the constrained layout, so positions measured now are final
+    renderer = canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    # Obstacles: what is already written on the map (cluster numbers) and every point (as a small box).
+    placed: list = [t.get_window_extent(renderer) for t in ax.texts]
+    radius = 3.5 * fig.dpi / 72
+    for x, y in ax.transData.transform(np.asarray(points, dtype=float)):
+        placed.append(Bbox.from_extents(x - radius, y - radius, x + radius, y + radius))
+    left_off = 0
+    for (x, y), label in zip(points, labels, strict=True):
+        text = ax.annotate(
+            label, (x, y), xytext=(0, 0), textcoords="offset points", fontsize=fontsize
+        )
+        if not _free_spot(text, [label, shorten(label, 22)], frame, placed, renderer):
+            text.remove()
+            left_off += 1
+    return left_off
+
+
+def _free_spot(text, forms: list[str], frame, placed: list, renderer) -> bool:
+    """Move ``text`` to the first spot where it fits; record its box in ``placed``. False: none fits."""
+    for form in dict.fromkeys(forms):
+        text.set_text(form)
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            text.set_position((dx, dy))
+            text.set_horizontalalignment(ha)
+            text.set_verticalalignment(va)
+            box = text.get_window_extent(renderer).expanded(1.04, 1.1)
+            inside = (
+                frame.x0 <= box.x0
+                and box.x1 <= frame.x1
+                and frame.y0 <= box.y0
+                and box.y1 <= frame.y1
+            )
+            if inside and not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                return True
+    return False
 
 
 def _number_clusters(ax, model: TopicModel) -> None:
@@ -169,7 +259,7 @@ def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 
     if scores is None or scores.empty:
         ax.set_axis_off()
         if model.k == 1 and model.n_articles < 4:
-            text = f"k = 1: with {model.n_articles} article(s) the articles are not split."
+            text = f"k = 1: with {plural(model.n_articles, 'article')} the articles are not split."
         else:
             text = f"k = {model.k} was set by hand, so no other number of clusters was compared."
         ax.text(0.5, 0.5, text, ha="center", va="center", wrap=True, fontsize=11)
@@ -255,18 +345,12 @@ def plot_cluster_quality(
             for n, lbl in zip(model.numbers, clusters["label"], strict=True)
         ],
     )
-    top = int(clusters["size"].max())
-    for yi, (_, row) in zip(y, clusters.iterrows(), strict=True):
+    notes = []
+    for _, row in clusters.iterrows():
         stab = "n/a" if math.isnan(row["stability"]) else f"{row['stability']:.2f}"
         sil = "n/a" if math.isnan(row["silhouette"]) else f"{row['silhouette']:.2f}"
-        ax.text(
-            row["size"] + top * 0.01,
-            yi,
-            f"{row['strength']} · stability {stab} · silhouette {sil}",
-            va="center",
-            fontsize=8,
-        )
-    ax.set_xlim(0, top * 1.6)
+        notes.append(f"{row['strength']} · stability {stab} · silhouette {sil}")
+    bar_notes(ax, y, clusters["size"].to_numpy(), notes, fontsize=8)
     ax.set_xlabel("articles in the cluster")
     ax.set_title("How strong is each cluster? Size, and whether it re-appears across re-runs")
     present = [s for s in _STRENGTH_COLORS if s in set(clusters["strength"])]
@@ -274,7 +358,9 @@ def plot_cluster_quality(
         handles=[Line2D([], [], color=_STRENGTH_COLORS[s], linewidth=8) for s in present],
         labels=present,
         title="strength",
-        loc="lower right",
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.14),
+        ncols=max(1, len(present)),
         fontsize=8,
         title_fontsize=8,
         frameon=False,

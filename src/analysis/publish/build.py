@@ -27,6 +27,7 @@ from analysis.publish.run import clear_report_files, move_report_files, prepare_
 from analysis.report.html import corpus_title, page_counts, slugify
 from analysis.report.nbconvert_config import configure
 from analysis.report.provenance import collect_provenance
+from analysis.wording import plural
 
 _REMOTE = re.compile(
     r"""<(?:script|link|iframe|img|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?\s*(?:https?:)?//"""
@@ -147,12 +148,14 @@ def build_report(
     lenient: bool = False,
     compare_by: str | None = None,
     since: str | os.PathLike | None = None,
+    title: str | None = None,
 ) -> Path:
     """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
 
     Args:
         paths: files or folders to analyse; default the project's ``seeds/``.
-        output: the HTML file to write; default ``reports/<corpus-name>.html``.
+        output: the HTML file to write, or a folder (an existing one, or a path ending in ``/``) to write
+            ``<corpus-name>.html`` in; default ``reports/<corpus-name>.html``.
         k: number of topic clusters; None chooses it from the data.
         random_state: seed for every random step; the same input and seed give the same report.
         freq: period of the "Over time" section: ``"D"`` (day), ``"W"`` (week) or ``"M"`` (month).
@@ -176,6 +179,8 @@ def build_report(
     Every report saves its state beside it (``<name>.state.npz``, :mod:`analysis.report.state`) for a later
     ``since``. The report ends with its provenance (:mod:`analysis.report.provenance`); the time it names is
     ``SOURCE_DATE_EPOCH`` when that is set in the environment (seconds since 1970 UTC), else now.
+        title: the report's title (its heading, the browser tab, the default file name); default from
+            the tag pages' names (:func:`analysis.report.html.corpus_title`).
 
     Returns:
         The path of the written report.
@@ -193,7 +198,9 @@ def build_report(
 
         load_pipeline(nlp)  # a pipeline that is not installed fails here, before anything runs
     sources = [Path(p) for p in (paths or [SEEDS_DIR])]
-    title = _check_inputs(
+    if title is not None and not title.strip():
+        raise ParameterError("--title is empty; give the report a name, or leave it out.")
+    found = _check_inputs(
         sources,
         k,
         progress,
@@ -202,6 +209,7 @@ def build_report(
         lenient=lenient,
         compare_by=compare_by,
     )
+    title = title.strip() if title is not None else found
     out = _output_path(output, title)
     baseline = _baseline(since)
     clear_report_files()
@@ -241,7 +249,11 @@ def build_report(
         random_state=random_state,
         freq=freq,
         progress=progress,
-        extra={**engine_parameters, **({"NLP": nlp} if nlp is not None else {})},
+        extra={
+            **engine_parameters,
+            "TITLE": title,
+            **({"NLP": nlp} if nlp is not None else {}),
+        },
     )
     _say("Exporting HTML ...", progress)
     html = _export(executed, out, title=title, show_code=show_code)
@@ -302,7 +314,8 @@ def _check_inputs(
     corpus = cache.read(["tag_pages"])
     title = corpus_title(corpus, sources)
     _say(
-        f"Loaded {len(corpus):,} articles from {len(page_counts(corpus))} tag page(s): {title!r}",
+        f"Loaded {plural(len(corpus), 'article')} from {plural(len(page_counts(corpus)), 'tag page')}: "
+        f"{title!r}",
         progress,
     )
     if k is not None and (k < 1 or (len(corpus) > 1 and k >= len(corpus))):
@@ -314,11 +327,21 @@ def _check_inputs(
 
 
 def _output_path(output: str | os.PathLike | None, title: str) -> Path:
-    out = Path(output) if output else REPORTS_DIR / f"{slugify(title)}.html"
+    """The report's file: ``output``; in the folder ``output`` (existing, or written with a trailing
+    ``/``) or by default in ``reports/``, ``<slug of the title>.html``."""
+    name = f"{slugify(title)}.html"
+    if not output:
+        return REPORTS_DIR / name
+    given = os.fspath(output)
+    out = Path(given)
+    if out.is_dir() or given.endswith(("/", os.sep)):
+        if out.exists() and not out.is_dir():
+            raise ParameterError(f"output {given} is a file, not a folder; drop the trailing /")
+        return out / name
     if out.suffix.lower() not in {".html", ".htm"}:
-        raise ParameterError(f"output {out} should end in .html")
-    if out.exists() and out.is_dir():
-        raise ParameterError(f"output {out} is a folder; give a file name ending in .html")
+        raise ParameterError(
+            f"output {out} should end in .html (or name a folder, with a trailing /, to write {name} in)"
+        )
     return out
 
 
@@ -336,6 +359,8 @@ def _execute(
     """Run the report notebook with papermill into ``build/``; a failing cell becomes a ReportError."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    from analysis.publish.kernel import QuietShutdownKernelManager
 
     BUILD_DIR.mkdir(parents=True, exist_ok=True)
     executed = BUILD_DIR / f"{out.stem}.executed.ipynb"
@@ -363,6 +388,8 @@ def _execute(
                 progress_bar=progress,
                 request_save_on_cell_execute=False,  # one write at the end, not one per cell
                 kernel_name="python3",
+                # Shut the kernel down without SIGINT first (a stray "KeyboardInterrupt caught in kernel").
+                kernel_manager_class=QuietShutdownKernelManager,
                 # The kernel's own log (e.g. ipykernel's TCP notice) is not the reader's concern.
                 extra_arguments=["--IPKernelApp.log_level=ERROR"],
             )

@@ -27,7 +27,7 @@ from analysis.report.html import (
     trust_assessment,
 )
 from analysis.report.limits import ReportLimits, report_limits
-from analysis.report.method import method_notes_html
+from analysis.report.method import method_html, method_notes_html
 from analysis.report.provenance import collect_provenance, provenance_html
 from analysis.report.since import report_counts, since_html
 
@@ -46,6 +46,7 @@ __all__ = [
     "corpus_title",
     "figure_html",
     "main_people",
+    "method_html",
     "method_notes_html",
     "note_html",
     "outlets_compared_html",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
@@ -26,9 +27,16 @@ from analysis.compare import (
     time_coverage,
     trends,
 )
-from analysis.compare.trends import FREQUENCIES, published_dates
+from analysis.compare.trends import (
+    FREQUENCIES,
+    RISING_MIN_ARTICLES,
+    period_label,
+    published_dates,
+)
 from analysis.plots.compare import plot_distinguishing_terms, plot_page_overlap, plot_trends
 from analysis.report.html import HTMLBlock, figure_html, page_counts, render, table_html
+from analysis.report.tables import cluster_names
+from analysis.wording import plural
 
 __all__ = ["MIN_DATED", "MIN_PERIODS", "over_time_html", "pages_compared_html"]
 
@@ -38,7 +46,6 @@ MAX_PAGES_COMPARED = 12
 MIN_DATED = 20
 #: ... spanning at least this many periods.
 MIN_PERIODS = 3
-_PLURAL = {"D": "days", "W": "weeks", "M": "months"}
 
 
 def _block(html: str, *, heading: str | None = None, text: str | None = None) -> dict[str, Any]:
@@ -145,19 +152,20 @@ def _overlap_block(overlap: pd.DataFrame, slug: str) -> dict[str, Any]:
 def _clusters_block(corpus: pd.DataFrame, model: Any, shown: set[str], slug: str) -> dict[str, Any]:
     """Articles of each compared page in each topic cluster."""
     by_cluster = pages_by_cluster(corpus, model)
-    crosstab = (
-        by_cluster[by_cluster.index.isin(shown)]
-        .rename(columns=lambda c: f"cluster {c}")
-        .reset_index()
-    )
+    names = cluster_names(model)
+    # One row per cluster, named as everywhere in the report ("3: profit · sales"), one column per page:
+    # at most MAX_PAGES_COMPARED columns, however many clusters there are.
+    crosstab = by_cluster[by_cluster.index.isin(shown)].T
+    crosstab = crosstab.set_axis([names[int(c) - 1] for c in crosstab.index], axis=0)
+    crosstab = crosstab.rename_axis(index="cluster", columns=None).reset_index()
     return _block(
         table_html(
             crosstab,
-            numeric=[c for c in crosstab.columns if c != "page"],
+            numeric=[c for c in crosstab.columns if c != "cluster"],
             csv_name=f"{slug}-pages-by-cluster.csv",
         ),
         heading="Pages against topic clusters",
-        text="Articles of each page in each topic cluster (an article on two pages counts on both).",
+        text="Articles of each topic cluster on each page (an article on two pages counts on both).",
     )
 
 
@@ -218,17 +226,19 @@ def _multi_page_block(corpus: pd.DataFrame, slug: str) -> dict[str, Any]:
 
 def _why_no_time(corpus: pd.DataFrame, freq: str) -> str | None:
     coverage = time_coverage(corpus, freq=freq)
-    unit = _PLURAL[freq]
     if coverage.dated == 0:
         return (
             f"none of the {len(corpus):,} articles has a publication date (JSON Lines or CSV exports with a "
             "date field, or tag pages with a date line under each headline, have one)."
         )
     if coverage.dated < MIN_DATED:
-        return f"only {coverage.dated:,} of the {len(corpus):,} articles are dated; trends need at least {MIN_DATED}."
+        return (
+            f"only {coverage.dated:,} of the {plural(len(corpus), 'article')} "
+            f"{plural(coverage.dated, 'is', number=False)} dated; trends need at least {MIN_DATED}."
+        )
     if coverage.periods < MIN_PERIODS:
         return (
-            f"the {coverage.dated:,} dated articles span {coverage.periods} {unit if coverage.periods != 1 else unit[:-1]}; "
+            f"the {coverage.dated:,} dated articles span {plural(coverage.periods, FREQUENCIES[freq])}; "
             f"trends need at least {MIN_PERIODS} (try a shorter period: --freq W or D)."
         )
     return None
@@ -266,11 +276,14 @@ def over_time_html(
     by = "cluster" if model is not None else "page"
     groups = trends(corpus, freq=freq, by=by, model=model, top=None)
     tags = trends(corpus, freq=freq, by="tag", top=8)
+    name = _cluster_namer(model)
     blocks = [
         _block(
             figure_html(
                 plot_trends(
-                    groups, title=f"{'Topic clusters' if model is not None else 'Pages'} per {unit}"
+                    groups,
+                    title=f"{'Topic clusters' if model is not None else 'Pages'} per {unit}",
+                    name=name,
                 ),
                 alt=f"Bar chart of dated articles per {unit} above a line chart of each group's share",
                 caption=f"Top: dated articles per {unit} (a short bar is less coverage, not a trend). "
@@ -281,14 +294,15 @@ def over_time_html(
             heading=f"{'Clusters' if model is not None else 'Pages'} over time",
         ),
         _tags_block(tags, unit, slug),
-        _spikes_block(groups, tags, slug),
+        _spikes_block(groups, tags, slug, name),
         _rising_block(corpus if texts is None else texts, groups, freq, slug, note),
     ]
     coverage = time_coverage(corpus, freq=freq)
     intro = [
         (
-            f"{coverage.dated:,} of the {len(corpus):,} articles are dated, from {coverage.first:%d %B %Y} to "
-            f"{coverage.last:%d %B %Y} ({coverage.periods} {_PLURAL[freq]}, times in UTC)."
+            f"{coverage.dated:,} of the {len(corpus):,} articles are dated, from "
+            f"{period_label(coverage.first, 'D')} to {period_label(coverage.last, 'D')} "
+            f"({plural(coverage.periods, FREQUENCIES[freq])}, times in UTC)."
         )
     ]
     notes = list(corpus.attrs.get("date_notes", []))
@@ -311,7 +325,19 @@ def _tags_block(tags: pd.DataFrame, unit: str, slug: str) -> dict[str, Any]:
     )
 
 
-def _spikes_block(groups: pd.DataFrame, tags: pd.DataFrame, slug: str) -> dict[str, Any]:
+def _cluster_namer(model: Any):
+    """Clusters (numbered from 1 in trend tables) named as in the cards: "3: profit · sales"."""
+    names = cluster_names(model) if model is not None else {}
+
+    def name(group: Any) -> str:
+        if isinstance(group, int | np.integer) and int(group) - 1 in names:
+            return names[int(group) - 1]
+        return str(group)
+
+    return name
+
+
+def _spikes_block(groups: pd.DataFrame, tags: pd.DataFrame, slug: str, name) -> dict[str, Any]:
     found = [table[table["spike"]] for table in (groups, tags) if len(table)]
     spikes = pd.concat(
         found, ignore_index=True
@@ -324,9 +350,7 @@ def _spikes_block(groups: pd.DataFrame, tags: pd.DataFrame, slug: str) -> dict[s
             "headline": "most representative headline",
         }
     )
-    table = table.assign(
-        group=table["group"].map(lambda g: f"Cluster {g}" if isinstance(g, int) else g)
-    )
+    table = table.assign(group=table["group"].map(name))
     html = table_html(
         table,
         numeric=["articles in group", "articles in period"],
@@ -361,19 +385,25 @@ def _rising_block(
     table = rising_terms(
         texts, pd.Period(start_a, freq=freq), pd.Period(start_b, freq=freq), top=15
     )
-    shown = table.rename(columns={"count_a": f"uses in {label_a}", "count_b": f"uses in {label_b}"})
+    a_col, b_col = f"articles in {label_a}", f"articles in {label_b}"
+    shown = table[["term", "articles_a", "articles_b", "z"]].rename(
+        columns={"articles_a": a_col, "articles_b": b_col}
+    )
     html = table_html(
         shown,
-        numeric=["z", f"uses in {label_a}", f"uses in {label_b}"],
+        numeric=[a_col, b_col, "z"],
         csv_name=f"{slug}-rising-terms.csv",
-        empty="No word is used markedly more in the last period.",
+        empty="No word is found in markedly more articles in the last period.",
     )
     sample = f" {note.replace('This section reads', 'They come from')}" if note else ""
+    n_a, n_b = table.attrs["period_articles_a"], table.attrs["period_articles_b"]
     return _block(
         html,
         heading=heading,
-        text=f"Words and phrases used more in {label_b} ({table.attrs['articles_b']} articles) than in "
-        f"{label_a} ({table.attrs['articles_a']} articles), scored like the page comparison.{sample}",
+        text=f"Words and phrases found in more of the articles of {label_b} ({plural(n_b, 'article')}) "
+        f"than of {label_a} ({plural(n_a, 'article')}). Each article counts once however often it uses "
+        f"a word, and a word must be in at least {RISING_MIN_ARTICLES} articles of {label_b}; z scores "
+        f"the difference like the page comparison (above 1.96: beyond chance).{sample}",
     )
 
 

@@ -32,6 +32,7 @@ from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.report.html import HTMLBlock, table_html
 from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, fit_stories, sample_rows
+from analysis.wording import plural
 
 __all__ = [
     "FULL_TABLE_MAX",
@@ -339,7 +340,7 @@ def articles_html(
         n=f"{len(table):,}",
         r=REPRESENTATIVES,
         m=min_cluster_size,
-        skipped=f" ({small} smaller cluster(s) left out)" if small else "",
+        skipped=f" ({plural(small, 'smaller cluster')} left out)" if small else "",
         href=escape(name),
     )
     return HTMLBlock(str(intro) + str(table_html(shown)))

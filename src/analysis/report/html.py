@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 from analysis.config import SMALL_CORPUS, TEMPLATES_DIR
 from analysis.report.limits import ReportLimits, has_outlets, report_limits
+from analysis.report.nbconvert_config import TITLE_METADATA
+from analysis.wording import join_words, plural
 
 _ENV = Environment(
     loader=FileSystemLoader(str(TEMPLATES_DIR / "snippets")),
@@ -32,6 +34,9 @@ _ENV = Environment(
     keep_trailing_newline=False,
 )
 _ENV.filters["num"] = lambda n: f"{int(n):,}"  # 1,000,000 articles, not 1000000
+_ENV.filters["plural"] = plural  # {{ n | plural("article") }} -> "1 article", "2 articles"
+#: A title names at most this many tag pages; beyond, the largest ones and how many others.
+MAX_TITLE_PAGES = 3
 #: The opening summary names at most this many tag pages (the largest) and says how many more there are.
 MAX_PAGES_LISTED = 12
 #: The opening summary names at most this many blocks skipped in lenient mode (the command prints them all).
@@ -50,10 +55,22 @@ _STRENGTH_CLASS = {
 
 
 class HTMLBlock(str):
-    """An HTML fragment that Jupyter displays as HTML (built only from escaped templates)."""
+    """An HTML fragment that Jupyter displays as HTML (built only from escaped templates).
 
-    def _repr_html_(self) -> str:
-        return str(self)
+    ``metadata`` (optional) goes into the notebook output's metadata; the report's summary carries the
+    page title there (:data:`TITLE_METADATA`), which the project's nbconvert settings make the HTML
+    ``<title>`` however the notebook is exported.
+    """
+
+    metadata: dict | None = None
+
+    def __new__(cls, html: str = "", metadata: dict | None = None) -> Self:
+        block = super().__new__(cls, html)
+        block.metadata = metadata
+        return block
+
+    def _repr_html_(self) -> str | tuple[str, dict]:
+        return (str(self), self.metadata) if self.metadata else str(self)
 
 
 def render(template: str, **context) -> HTMLBlock:
@@ -381,10 +398,11 @@ def summary_html(
             trust.notes,
             ok=False,
         )
-    return render(
+    block = render(
         "summary.html.j2",
         title=title,
         n_articles=len(corpus),
+        source_noun=source_noun(corpus),
         **_pages_listed(page_counts(corpus)),
         n_tags=tags.n_tags,
         n_distinct_tags=tags.n_distinct,
@@ -401,6 +419,7 @@ def summary_html(
         limits=limits.lines(),
         **_outlets_listed(corpus),
     )
+    return HTMLBlock(block, {TITLE_METADATA: f"{title}: coverage report"})
 
 
 def _outlets_listed(corpus: pd.DataFrame) -> dict[str, object]:
@@ -476,12 +495,43 @@ def page_counts(corpus: pd.DataFrame) -> dict[str, int]:
     return counts
 
 
+def file_pages(corpus: pd.DataFrame) -> set[str]:
+    """The "pages" that are only a file's name: an export (JSONL, CSV) or a tag page with no ``Tag -`` header,
+    whose articles all come from a file of that name (``source`` is ``file:line``)."""
+    stems: dict[str, set[str]] = {}
+    for pages, source in zip(corpus["tag_pages"], corpus["source"], strict=True):
+        stem = Path(str(source).rsplit(":", 1)[0]).stem
+        for page in pages:
+            stems.setdefault(page, set()).add(stem)
+    return {page for page, seen in stems.items() if seen == {page}}
+
+
+def source_noun(corpus: pd.DataFrame) -> str:
+    """What the articles were collected from: ``"tag page"``, ``"file"`` or ``"tag page or file"``."""
+    pages = set(page_counts(corpus))
+    files = file_pages(corpus) if "source" in corpus.columns else set()
+    if pages and pages <= files:
+        return "file"
+    return "tag page or file" if files else "tag page"
+
+
 def corpus_title(corpus: pd.DataFrame, paths: Sequence[str | os.PathLike] = ()) -> str:
-    """A human name for the corpus: the tag page's name when there is one page, else the input's name."""
-    pages = list(page_counts(corpus))
-    if len(pages) == 1:
-        return pages[0]
+    """A human name for the corpus from its tag pages' names.
+
+    One page: its name ("UK defense"; a file with no header gives its name). Two or three: all of them
+    ("Business, Politics and Technology"). More: the largest two and how many others ("Business, Politics
+    and 5 other pages"). With no page at all, the name of the one input given, else "Articles".
+    """
+    counts = page_counts(corpus)
+    pages = list(counts)
+    if 1 <= len(pages) <= MAX_TITLE_PAGES:
+        return join_words(pages)
+    if pages:
+        largest = sorted(pages, key=lambda page: -counts[page])[
+            : MAX_TITLE_PAGES - 1
+        ]  # ties: first seen
+        return join_words([*largest, plural(len(pages) - len(largest), "other page")])
     if len(paths) == 1:
         path = Path(paths[0]).resolve()
         return path.stem if path.is_file() else path.name
-    return f"{len(pages)} tag pages"
+    return "Articles"

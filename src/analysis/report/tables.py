@@ -20,7 +20,9 @@ __all__ = [
     "articles_table",
     "cluster_names",
     "clusters_table",
+    "headlines",
     "tag_pairs_table",
+    "with_headlines",
 ]
 
 ARTICLE_COLUMNS = ["headline", "cluster", "tags", "tag pages", "words", "source"]
@@ -42,29 +44,69 @@ def cluster_names(model) -> dict[int, str]:
     return {int(i): f"{numbers[int(i)]}: {label}" for i, label in model.clusters["label"].items()}
 
 
-def articles_table(corpus: pd.DataFrame, model) -> pd.DataFrame:
+def articles_table(corpus: pd.DataFrame, model, *, join: str | None = None) -> pd.DataFrame:
     """One row per article: ``headline``, ``cluster`` ("1: label"), ``tags``, ``tag pages``, ``words``, ``source``.
 
     Args:
         corpus: the corpus the model was fitted on.
         model: the fitted topic model.
+        join: when given, tags and tag pages are written as text joined by it (``", "``) instead of lists.
 
     Returns:
         A new DataFrame with the corpus index.
     """
     names = cluster_names(model)
+
+    def shown(values: pd.Series) -> pd.Series:
+        return values if join is None else values.map(lambda items: join.join(map(str, items)))
+
     return pd.DataFrame(
         {
             "headline": corpus["title"],
             "cluster": [names[int(c)] for c in model.labels],
-            "tags": corpus["tags"],
-            "tag pages": corpus["tag_pages"],
+            "tags": shown(corpus["tags"]),
+            "tag pages": shown(corpus["tag_pages"]),
             # A large archive is read without its bodies (analysis.report.data): no word counts then.
             "words": corpus["body"].str.split().str.len() if "body" in corpus.columns else None,
             "source": corpus["source"],
         },
         columns=ARTICLE_COLUMNS,
     )
+
+
+def headlines(corpus: pd.DataFrame) -> dict[str, str]:
+    """Each article's id to the name a reader knows it by: its headline, or without one where it was read
+    (``"(no headline, file.jsonl:12)"``), never a 16-character id."""
+    titles = corpus["title"] if "title" in corpus.columns else pd.Series([""] * len(corpus))
+    sources = corpus["source"] if "source" in corpus.columns else pd.Series([""] * len(corpus))
+    return {
+        str(i): (str(t).strip() if isinstance(t, str) and t.strip() else f"(no headline, {s})")
+        for i, t, s in zip(corpus["id"], titles, sources, strict=True)
+    }
+
+
+def with_headlines(
+    table: pd.DataFrame, corpus: pd.DataFrame, *, column: str = "article_id"
+) -> pd.DataFrame:
+    """A copy of a table with one row per article mention (keyword in context, quotations, mentions) with a
+    ``headline`` column after its ``article_id``, so a reader sees which article each row comes from.
+
+    Args:
+        table: a table whose ``column`` holds article ids (:func:`analysis.text.kwic.keyword_in_context`,
+            the quotations of :func:`analysis.extract.people_and_quotes`, ...).
+        corpus: the corpus the ids come from.
+        column: the id column.
+
+    Returns:
+        The new table (``table`` is not changed).
+    """
+    out = table.copy()
+    names = headlines(corpus)
+    at = list(out.columns).index(column) + 1 if column in out.columns else 0
+    out.insert(
+        at, "headline", out[column].astype(str).map(names) if len(out) else pd.Series(dtype=str)
+    )
+    return out
 
 
 def clusters_table(model) -> pd.DataFrame:

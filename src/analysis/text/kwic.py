@@ -4,7 +4,8 @@
 the coverage. Matching ignores case, treats a straight and a curly apostrophe as the same (``Europe's`` finds
 ``Europe’s``), lets the words of a phrase be separated by any run of spaces or line breaks, and only matches
 whole words (``NATO`` matches in ``NATO-led`` but not inside ``SENATOR``). Context never runs past the edge
-of its field: a match at the start of a body has an empty left side.
+of its field (a match at the start of a body has an empty left side) and never cuts a word: a word the
+window would cut is left out, so context is at most ``window`` characters of whole words.
 """
 
 from __future__ import annotations
@@ -79,13 +80,33 @@ def keyword_in_context(
                 continue
             for match in pattern.finditer(text):
                 a, b = match.span()
-                left = _SPACES.sub(" ", text[max(0, a - window) : a])
-                right = _SPACES.sub(" ", text[b : b + window])
+                left = _SPACES.sub(" ", _whole_words_left(text, a, window))
+                right = _SPACES.sub(" ", _whole_words_right(text, b, window))
                 rows.append((str(article_id), name, a, left, match.group(), right, position))
     frame = pd.DataFrame(rows, columns=[*KWIC_COLUMNS, "_row"])
     if model is not None:
         frame["cluster"] = [int(model.labels[i]) + 1 for i in frame["_row"]]
     return frame.drop(columns="_row").astype({"start": "int64"})
+
+
+def _whole_words_left(text: str, end: int, window: int) -> str:
+    """At most ``window`` characters before ``end``, starting at a word: a word cut by the window is left out."""
+    start = max(0, end - window)
+    left = text[start:end]
+    if start > 0 and text[start - 1].isalnum() and left[:1].isalnum():
+        cut = _SPACES.search(left)
+        left = left[cut.end() :] if cut else ""
+    return left
+
+
+def _whole_words_right(text: str, start: int, window: int) -> str:
+    """At most ``window`` characters after ``start``, ending at a word: a word cut by the window is left out."""
+    end = start + window
+    right = text[start:end]
+    if end < len(text) and text[end].isalnum() and right[-1:].isalnum():
+        cuts = list(_SPACES.finditer(right))
+        right = right[: cuts[-1].start()] if cuts else ""
+    return right
 
 
 def _check(corpus, window, model, fields) -> None:

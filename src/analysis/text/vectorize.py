@@ -15,6 +15,7 @@ from sklearn.preprocessing import normalize
 from analysis.errors import ParameterError
 from analysis.text.phrases import NewsAnalyzer, find_phrases, merge_phrases
 from analysis.text.tokens import NEWS_STOP_WORDS, keep_token, raw_tokens
+from analysis.wording import plural
 
 
 def document_texts(corpus: pd.DataFrame, *, title_weight: int = 1) -> list[str]:
@@ -339,7 +340,7 @@ def vectorize(
     counts, terms = _prune(counts, terms, min_df=min_df, max_df=max_df, max_features=max_features)
     if counts.shape[1] == 0:
         raise ParameterError(
-            f"None of the {n} article(s) has a usable term after removing stop words, numbers and "
+            f"None of the {plural(n, 'article')} has a usable term after removing stop words, numbers and "
             f"rare terms (min_df={min_df}, max_df={max_df}); add longer texts or lower min_df."
         )
     settings = {

@@ -15,6 +15,7 @@ from analysis.topics.labels import ctfidf_terms, display_term
 from analysis.topics.model import LARGE_CORPUS, STRENGTH_RULE
 from analysis.topics.options import FitOptions
 from analysis.topics.quality import strength_of
+from analysis.wording import plural
 
 
 def fit_scores(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
@@ -74,7 +75,8 @@ def caveats(
         out.insert(0, f"Only {what}: treat these clusters as tentative groupings, not findings.")
     if n_empty:
         out.append(
-            f"{n_empty} article(s) have no usable words after removing stop words and rare terms "
+            f"{plural(n_empty, 'article')} {plural(n_empty, 'has', number=False)} no usable words after removing "
+            "stop words and rare terms "
             "(e.g. an empty body); they were put in a cluster without evidence."
         )
     if len(clusters) < 2:

@@ -124,26 +124,27 @@ def choose_k(
 
 def _edge_note(best: int, low: int, first_high: int, high: int, limit: int) -> str | None:
     grown = (
-        f" The range was widened from {low}-{first_high} to {low}-{high} because the best k "
-        "sat at its top."
+        f" The numbers of clusters tried were widened from {low}-{first_high} to {low}-{high} because "
+        "the best was the largest tried."
         if high > first_high
         else ""
     )
     if best == high:
         return (
-            f"k = {best} is the largest number of clusters tried ({low} to {high}), so the data may hold "
+            f"The best split is into {best} clusters, the largest number of clusters tried ({low} to "
+            f"{high}), so the data may hold "
             f"more topics than that.{grown} The range cannot grow further: at most {limit} clusters "
             "are tried for a corpus of this size (half the articles, or the number of articles with "
             "different terms, or k_range). Pass k=... to ask for more clusters."
         )
     if best == low and low > 2:
         return (
-            f"k = {best} is the smallest number of clusters tried ({low} to {high}); fewer clusters "
-            f"were not tried because k_range starts at {low}.{grown}"
+            f"The best split is into {best} clusters, the fewest tried ({low} to {high}); fewer were not "
+            f"tried because k_range starts at {low}.{grown}"
         )
     if best == low:
         return (
-            f"k = {best} is the smallest number of clusters that can be compared ({low} to {high}): "
-            "the articles may form no clear groups beyond two broad ones." + grown
+            f"The best split is into {best} clusters, the fewest there can be (from {low} to {high} were "
+            "tried): the articles may form no clear groups beyond two broad ones." + grown
         )
     return grown.strip() or None

@@ -12,6 +12,7 @@ from analysis.config import LARGE_CORPUS, LEAD_WORDS
 from analysis.errors import ParameterError
 from analysis.text.vectorize import check_body_column, check_max_words, check_title_weight
 from analysis.topics.model import ENSEMBLE_RUNS, LARGE_ENSEMBLE_RUNS
+from analysis.wording import plural
 
 #: Up to LARGE_CORPUS articles fit_topics keeps the terms found in 2 or more articles: a term of one
 #: article cannot link it to another, it only dilutes that article's vector; and on short texts (a
@@ -39,7 +40,7 @@ def check_k(k: object, n: int) -> None:
     valid = "k = 1" if n <= 2 else f"1 <= k <= {n - 1}"
     if k < 1 or (n > 1 and k >= n):
         raise ParameterError(
-            f"k={k} is out of range for {n} article(s): valid values are {valid} "
+            f"k={k} is out of range for {plural(n, 'article')}: valid values are {valid} "
             "(fewer clusters than articles), or k=None to choose k from the data."
         )
 

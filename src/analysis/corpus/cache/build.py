@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,8 @@ def build_parts(
     skipped: list[str] = []
     dates = PublishedDates()
     bar = _progress_bar(files) if progress else None
-    with no_gc():
+    # The bar is closed on an error too, so the error starts on a line of its own.
+    with no_gc(), bar if bar is not None else nullcontext():
         for path, (display, given) in files.items():
             for articles, size in _file_chunks(
                 path, display, given, lenient=lenient, skipped=skipped, parsed=parsed
@@ -101,8 +103,6 @@ def build_parts(
                 if bar is not None:
                     bar.update(size)
             dates.end_file(given)
-    if bar is not None:
-        bar.close()
     if pending:
         writer.write(pending)
     if writer.n_rows == 0:
