@@ -110,7 +110,7 @@ def test_closed_pipe_ends_quietly(seed_file: Path) -> None:
     stderr = producer.stderr.read().decode("utf-8")
     producer.stderr.close()
     status = producer.wait(timeout=120)
-    assert head.stdout.decode("utf-8") == "id,title,body,tags,tag_pages,source\n"
+    assert head.stdout.decode("utf-8") == "\ufeffid,title,body,tags,tag_pages,source\r\n"
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
     assert stderr == ""
     assert status in (0, 141)  # 141 = 128 + SIGPIPE when the pipe closed before the output ended
@@ -126,7 +126,9 @@ def test_closed_pipe_in_a_shell_pipeline(seed_file: Path) -> None:
         cwd=PROJECT_ROOT,
         timeout=120,
     )
-    assert result.stdout == "id,title,body,tags,tag_pages,source\n"
+    assert (
+        result.stdout == "\ufeffid,title,body,tags,tag_pages,source\n"
+    )  # text mode reads \r\n as \n
     assert result.stderr == ""
     assert result.returncode in (0, 141)
 
@@ -180,12 +182,11 @@ def test_closed_pipe_on_a_long_output(tmp_path: Path) -> None:
         ["bash", "-o", "pipefail", "-c", script],
         check=False,
         capture_output=True,
-        text=True,
         cwd=PROJECT_ROOT,
         timeout=300,
     )
-    assert len(result.stdout) == 100
-    assert result.stderr == ""
+    assert len(result.stdout) == 100  # bytes
+    assert result.stderr == b""
     assert result.returncode == 141  # 128 + SIGPIPE, what `yes | head -1` gives under pipefail
 
 

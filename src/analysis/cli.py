@@ -19,6 +19,7 @@ from typing import NoReturn
 
 from analysis.engine import ENGINES
 from analysis.errors import AnalysisError
+from analysis.terminal import printable
 
 __all__ = ["build_parser", "did_you_mean", "main"]
 
@@ -27,13 +28,14 @@ def _articles(args: argparse.Namespace) -> int:
     from analysis.corpus import load_corpus
 
     corpus = load_corpus(*args.paths, lenient=args.lenient)
-    out = corpus.copy()
     if args.format == "csv":
-        for column in ("tags", "tag_pages"):
-            out[column] = out[column].map("; ".join)
-        out.to_csv(sys.stdout, index=False, lineterminator="\n")
+        from analysis.csvfile import write_csv
+
+        write_csv(corpus, sys.stdout)
     else:
-        out.to_json(sys.stdout, orient="records", lines=True, force_ascii=False, date_format="iso")
+        corpus.to_json(
+            sys.stdout, orient="records", lines=True, force_ascii=False, date_format="iso"
+        )
     sys.stdout.flush()  # here, not at exit, so that a closed pipe is handled like any other
     return 0
 
@@ -83,11 +85,13 @@ def _kwic(args: argparse.Namespace) -> int:
     from analysis.text.kwic import keyword_in_context
     from analysis.wording import plural
 
-    corpus = load_corpus(*args.paths)
+    corpus = load_corpus(*args.paths, lenient=args.lenient)
     # Articles are named by their headline (or, without one, where they were read), never by an id.
     found = with_headlines(keyword_in_context(corpus, args.term, window=args.window), corpus)
     if args.format == "csv":
-        found.to_csv(sys.stdout, index=False, lineterminator="\n")
+        from analysis.csvfile import write_csv
+
+        write_csv(found, sys.stdout)
     else:
         shown = None
         for headline, row in zip(found["headline"], found.itertuples(), strict=True):
@@ -261,12 +265,17 @@ def _add_kwic(sub) -> None:
     w.add_argument(
         "--format", choices=["text", "csv"], default="text", help="output format (default: text)"
     )
+    w.add_argument(
+        "--lenient",
+        action="store_true",
+        help="skip blocks that do not parse (each is listed as a warning)",
+    )
     w.set_defaults(func=_kwic, parser=w)
 
 
 def _warning_line(message, category, filename, lineno, line=None) -> str:
     """Warnings on the terminal as one plain line (``SkippedBlocksWarning: ...``), not a code location."""
-    return f"{category.__name__}: {message}\n"
+    return f"{category.__name__}: {printable(str(message))}\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -280,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except AnalysisError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

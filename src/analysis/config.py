@@ -10,8 +10,14 @@ from pathlib import Path
 
 __all__ = [
     "BUILD_DIR",
+    "CACHE_MAX_BYTES",
     "LARGE_CORPUS",
     "LEAD_WORDS",
+    "MAX_EXTRACT_CHARS",
+    "MAX_HEADLINE_CHARS",
+    "MAX_JSON_DEPTH",
+    "MAX_RECORD_CHARS",
+    "MAX_SHOWN_CHARS",
     "NOTEBOOKS_DIR",
     "PROJECT_ROOT",
     "REPORTS_DIR",
@@ -19,6 +25,7 @@ __all__ = [
     "SEEDS_DIR",
     "SHARED_DIR",
     "SMALL_CORPUS",
+    "TABLE_CELL_CHARS",
     "TEMPLATES_DIR",
 ]
 
@@ -37,5 +44,24 @@ LARGE_CORPUS = 10_000
 LEAD_WORDS = 150
 #: Below this many articles clusters are called tentative whatever their scores (topics notes, report badges).
 SMALL_CORPUS = 30
+#: Extraction (people, quotes; spaCy) reads at most this many characters of one headline or body: far more
+#: than any article (a long feature is ~30,000), far below spaCy's own limit (1,000,000, about 10 GB of parser
+#: memory). Longer texts are cut for extraction only, and the report counts and says so.
+MAX_EXTRACT_CHARS = 100_000
+#: One JSON Lines record or CSV field may hold at most this many characters (10 MB: hundreds of times a
+#: long article); a longer one is refused with its line (skipped and listed with ``--lenient``).
+MAX_RECORD_CHARS = 10_000_000
+#: JSON records may nest lists and objects at most this deep (an article is flat: tags are one list deep).
+MAX_JSON_DEPTH = 20
+#: The report shows at most this many characters of one text (a headline, tag, name, note) in its HTML and in
+#: each cell of its CSV downloads; table cells on the page show at most TABLE_CELL_CHARS. Longer text is cut
+#: with "…", so one pathological field cannot blow the report up (the data keeps it whole).
+MAX_SHOWN_CHARS = 1_000
+TABLE_CELL_CHARS = 300
+#: Extraction and the report's text sections read at most this many characters of a headline.
+MAX_HEADLINE_CHARS = 300
+#: Parse caches under build/corpus-cache/ take at most this much disk together; beyond, the least recently
+#: used are deleted (the one in use is kept, whatever its size).
+CACHE_MAX_BYTES = 4 * 1024**3
 # Shared benchmark data lives beside the checkout and is never copied into it.
 SHARED_DIR = PROJECT_ROOT.parent / "shared"

@@ -536,11 +536,28 @@ def test_error_binary_file(tmp_path: Path) -> None:
 
 def test_error_undecodable_bytes(tmp_path: Path) -> None:
     path = tmp_path / "weird.txt"
-    path.write_bytes(b"Headline\x81\x8d\x8f here\n" + P1.encode())
+    path.write_bytes(b"Headline \x81\x8d\x8f here\n" + P1.encode("ascii", "replace"))
     with raises(
-        r"weird\.txt: is a binary file or in an unknown encoding .*re-save the file as UTF-8"
+        r"weird\.txt:1: is a binary file or in an unknown encoding \(byte 0x81 at byte 9 is neither "
+        r"UTF-8 nor Windows-1252\); re-save the file as UTF-8"
     ):
         load_corpus(path)
+
+
+def test_a_stray_byte_in_a_utf8_file_is_named_at_its_line(tmp_path: Path) -> None:
+    """One Windows-1252 byte in a UTF-8 file: the line is named, the file is never read as Windows-1252."""
+    good = "Europe’s “defence” plan\n" + P1 + "\nDefense\n"
+    data = (good * 3).encode("utf-8")
+    stray = data.index(b"Europe", len(good.encode("utf-8")) * 2) + 6  # the third copy's "Europe’s"
+    path = tmp_path / "stray.txt"
+    path.write_bytes(data[:stray] + b"\x92" + data[stray + 3 :])
+    line = data[:stray].count(b"\n") + 1
+    assert line == 7
+    with raises(rf"stray\.txt:{line}: is not valid UTF-8 \(byte 0x92 at byte {stray:,}\) although"):
+        load_corpus(path)
+    skipped = pytest.warns(SkippedBlocksWarning, match=rf"stray\.txt:{line}: is not valid UTF-8")
+    with skipped, raises("no articles found"):
+        load_corpus(path, lenient=True)
 
 
 def test_error_tags_before_any_headline(tmp_path: Path) -> None:

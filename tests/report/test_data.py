@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import pytest
 
@@ -118,3 +120,30 @@ def test_text_view_reads_bodies_from_the_cache_the_corpus_came_from(
     _, sample, _ = text_view(model, without_bodies, [bbc_path], max_articles=200, random_state=2)
     by_id = corpus.set_index("id")
     assert list(sample["body"]) == list(by_id.loc[sample["id"], "body"])
+
+
+def test_full_article_csv_is_spreadsheet_safe(tmp_path):
+    """The side ``<name>-articles.csv`` goes through the project's one CSV writer: BOM, no formula cell."""
+    import csv
+
+    corpus = load_corpus("seeds")
+    hostile = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)"]
+    corpus = corpus.assign(
+        title=[hostile[i % 4] + " " + t for i, t in enumerate(corpus["title"])],
+        tags=[[hostile[i % 4], *tags] for i, tags in enumerate(corpus["tags"])],
+    )
+    model = fit_topics(corpus, k=2, random_state=0)
+    articles_html(
+        articles_table(corpus, model),
+        corpus,
+        model,
+        slug="=x",
+        full_table_max=3,
+        files_dir=tmp_path,
+    )
+    data = (tmp_path / "=x-articles.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert len(rows) == len(corpus) + 1
+    assert not [c for row in rows for c in row if c[:1] in {"=", "+", "-", "@"}]
+    assert rows[1][1] == "'" + corpus["title"].iloc[0] and rows[1][3].startswith("'" + hostile[0])

@@ -20,6 +20,10 @@ class SkippedBlocksWarning(UserWarning):
     """Lenient loading skipped blocks that did not parse; the message lists each one as ``file:line``."""
 
 
+class IgnoredFilesWarning(UserWarning):
+    """Files in a folder were left out because the loader does not read their kind (the message names them)."""
+
+
 class DatesWarning(UserWarning):
     """Some publication dates could not be read (they are left missing), or their day/month order was
     decided from the other dates of the file; the message says how many, with an example and its line."""

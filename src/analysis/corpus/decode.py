@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 import zlib
 
 import numpy as np
 
 from analysis.corpus.base import CONTROL_CHARS, BlockError
+
+#: Signatures of compressed and binary formats people pass by mistake, and what to do about each.
+_SIGNATURES = (
+    (b"BZh", "is bzip2-compressed; decompress it first (bunzip2 -k FILE)"),
+    (b"\xfd7zXZ\x00", "is xz-compressed; decompress it first (unxz -k FILE)"),
+    (b"\x28\xb5\x2f\xfd", "is zstd-compressed; decompress it first (unzstd FILE)"),
+    (b"PK\x03\x04", "is a ZIP archive (or an Office document); extract the files and pass them"),
+    (b"%PDF-", "is a PDF; export its text first"),
+    (b"SQLite format 3\x00", "is an SQLite database; export the articles as CSV or JSON Lines"),
+)
+# A valid multi-byte UTF-8 sequence: evidence that a file is UTF-8 (Windows-1252 text rarely forms one).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xef][\x80-\xbf]{2}"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 def gunzip(data: bytes) -> bytes:
@@ -26,10 +42,14 @@ def gunzip(data: bytes) -> bytes:
 
 
 def decode_bytes(data: bytes) -> str:
-    """Bytes -> normalised text (LF line ends, NFC). Raises BlockError(None, ...) for empty/binary data.
+    """Bytes -> normalised text (LF line ends, NFC). Raises BlockError for empty, binary or mis-encoded
+    data (with the line of the first bad byte when there is one).
 
     Gzip-compressed bytes are uncompressed first (:func:`gunzip`)."""
     data = gunzip(data)
+    for signature, message in _SIGNATURES:
+        if data.startswith(signature):
+            raise BlockError(None, message)
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, payload = "utf-8", data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -39,28 +59,37 @@ def decode_bytes(data: bytes) -> str:
         if b"\x00" in data:
             encoding = _utf16_without_bom(data)
             if not encoding:
-                raise BlockError(
-                    None, "is a binary file (NUL bytes, no UTF-16 byte-order mark); expected text"
-                )
+                raise BlockError(None, _nul_message(data))
     if encoding:
         try:
             text = payload.decode(encoding)
         except UnicodeDecodeError as exc:
+            line = payload.decode(encoding, errors="replace")[: exc.start // 2].count("\n") + 1
             raise BlockError(
-                None,
-                f"is not valid {encoding.upper()} at byte {exc.start}; re-save the file as UTF-8",
+                line,
+                f"is not valid {encoding.upper()} at byte {exc.start:,}; re-save the file as UTF-8",
             ) from None
     else:
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            bad = f"byte 0x{data[exc.start]:02x} at byte {exc.start:,}"
+            if _UTF8_SEQUENCE.search(
+                data
+            ):  # a UTF-8 file with a stray byte: never guess another encoding
+                raise BlockError(
+                    line,
+                    f"is not valid UTF-8 ({bad}) although the rest of the file is UTF-8; fix that "
+                    "character or re-save the file as UTF-8",
+                ) from None
             try:
                 text = data.decode("cp1252")
-            except UnicodeDecodeError as exc:
+            except UnicodeDecodeError:
                 raise BlockError(
-                    None,
-                    f"is a binary file or in an unknown encoding (byte 0x{data[exc.start]:02x} at offset "
-                    f"{exc.start} is neither UTF-8 nor Windows-1252); re-save the file as UTF-8",
+                    line,
+                    f"is a binary file or in an unknown encoding ({bad} is neither UTF-8 nor "
+                    "Windows-1252); re-save the file as UTF-8",
                 ) from None
     if not text or text.isspace():  # not text.strip(), without copying the text
         raise BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
@@ -97,8 +126,19 @@ def _may_have_controls(text: str, data: bytes) -> bool:
     return any(_CONTROL_TABLE[view[i : i + block]].any() for i in range(0, len(view), block))
 
 
+def _nul_message(data: bytes) -> str:
+    """Why data with NUL bytes is not read: UTF-16 without a byte-order mark that does not decode, or binary."""
+    half = len(data) // 2
+    if half and max(data[1::2].count(0), data[0::2].count(0)) >= 0.3 * half:
+        return (
+            "looks like UTF-16 text without a byte-order mark, but does not decode as UTF-16 (an odd "
+            "number of bytes or a broken character); re-save the file as UTF-8"
+        )
+    return "is a binary file (NUL bytes, no UTF-16 byte-order mark); expected text"
+
+
 def _utf16_without_bom(data: bytes) -> str:
-    """'utf-16-le' / 'utf-16-be' when the NUL bytes look like ASCII text in UTF-16, else ''."""
+    """'utf-16-le' / 'utf-16-be' when the NUL bytes look like UTF-16 text (mostly Latin script), else ''."""
     if len(data) % 2 or len(data) < 4:
         return ""
     odd_nuls = data[1::2].count(0)
@@ -108,7 +148,8 @@ def _utf16_without_bom(data: bytes) -> str:
         ("utf-16-le", odd_nuls, even_nuls),
         ("utf-16-be", even_nuls, odd_nuls),
     ):
-        if nuls >= 0.6 * half and other == 0:
+        # Latin-script text: most high bytes are NUL; a NUL low byte is rare (U+0100, U+2000 ...)
+        if nuls >= 0.3 * half and other <= 0.02 * half:
             try:
                 data.decode(encoding)
             except UnicodeDecodeError:

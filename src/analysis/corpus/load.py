@@ -7,8 +7,10 @@ pages or files into one row.
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,6 +23,7 @@ import pandas as pd
 from analysis.corpus.base import (
     BlockError,
     DatesWarning,
+    IgnoredFilesWarning,
     ParsedArticle,
     SkippedBlock,
     article_id,
@@ -33,6 +36,7 @@ from analysis.corpus.outlets import merge_outlets
 from analysis.corpus.records import parse_csv, parse_jsonl
 from analysis.corpus.tagpage import parse_tag_page
 from analysis.errors import CorpusError
+from analysis.terminal import listing
 from analysis.wording import plural
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -40,7 +44,15 @@ _CSV_SUFFIXES = {".csv"}
 _FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 _HTML_SUFFIXES = {".html", ".htm"}
 #: What a folder is searched for (also gzip-compressed: ``.jsonl.gz``, ``.csv.gz`` ...).
-FOLDER_SUFFIXES = (".txt", ".jsonl", ".csv", *sorted(_FEED_SUFFIXES), *sorted(_HTML_SUFFIXES))
+FOLDER_SUFFIXES = (
+    ".txt",
+    ".jsonl",
+    ".json",
+    ".ndjson",
+    ".csv",
+    *sorted(_FEED_SUFFIXES),
+    *sorted(_HTML_SUFFIXES),
+)
 _FOLDER_SUFFIXES = set(FOLDER_SUFFIXES)
 
 
@@ -63,52 +75,54 @@ _KINDS = {
     **dict.fromkeys(_FEED_SUFFIXES, "feed"),
     **dict.fromkeys(_HTML_SUFFIXES, "html"),
 }
+#: ``scheme://`` at the start of a path: a URL, which this loader does not fetch.
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 
 def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.DataFrame:
     """Load tag-page text files, JSONL and CSV exports, feeds and saved pages into one clean corpus.
 
-    Folders are searched recursively for :data:`FOLDER_SUFFIXES` files, plain or ``.gz`` (hidden files and
-    folders are ignored). Files are read in a canonical order (sorted absolute path), so the result does
-    not depend on the order ``paths`` are given in; the same file given twice is read once. A file named
-    explicitly is read by its suffix (a ``.gz`` ending looked through, see :func:`file_kind`):
-    ``.jsonl``/``.ndjson``/``.json`` as JSON Lines, ``.csv`` as CSV, ``.xml``/``.rss``/``.atom`` as a
-    feed (:mod:`analysis.corpus.feeds`), ``.html``/``.htm`` as a saved page (:mod:`analysis.corpus.pages`),
-    anything else as tag-page text.
+        Folders are searched recursively for :data:`FOLDER_SUFFIXES` files, plain or ``.gz`` (hidden files and
+        folders are ignored). Files are read in a canonical order (sorted absolute path), so the result does
+        not depend on the order ``paths`` are given in; the same file given twice is read once. A file named
+        explicitly is read by its suffix (a ``.gz`` ending looked through, see :func:`file_kind`):
+        ``.jsonl``/``.ndjson``/``.json`` as JSON Lines, ``.csv`` as CSV, ``.xml``/``.rss``/``.atom`` as a
+        feed (:mod:`analysis.corpus.feeds`), ``.html``/``.htm`` as a saved page (:mod:`analysis.corpus.pages`),
+        anything else as tag-page text.
 
-    Tag-page text is parsed by structure, not by line length: each non-blank line is labelled headline,
-    body paragraph or tag by a Viterbi decoder over line features (length, words, sentence endings that
-    are not abbreviations like "U.S.", datelines, bylines, list items, capitals), constrained to the
-    grammar ``[Tag - page] (headline body+ tag*)*``. Consecutive body lines are paragraphs, joined with
-    a blank line. A ``Tag - <page>`` line (hyphen, en or em dash) starts a section; a file can hold
-    several. JSONL/CSV rows need ``body`` (or ``text``), or, in a headline-only list without either, a
-``title`` (the body is then empty); ``title`` may otherwise be empty or missing; ``tags`` and
-    ``tag_pages`` may be lists or ``;``-separated strings. Repeated tags within an article are kept once.
+        Tag-page text is parsed by structure, not by line length: each non-blank line is labelled headline,
+        body paragraph or tag by a Viterbi decoder over line features (length, words, sentence endings that
+        are not abbreviations like "U.S.", datelines, bylines, list items, capitals), constrained to the
+        grammar ``[Tag - page] (headline body+ tag*)*``. Consecutive body lines are paragraphs, joined with
+        a blank line. A ``Tag - <page>`` line (hyphen, en or em dash) starts a section; a file can hold
+        several. JSONL/CSV rows need ``body`` (or ``text``), or, in a headline-only list without either, a
+    ``title`` (the body is then empty); ``title`` may otherwise be empty or missing; ``tags`` and
+        ``tag_pages`` may be lists or ``;``-separated strings. Repeated tags within an article are kept once.
 
-    Args:
-        *paths: files and/or folders.
-        lenient: skip blocks that do not parse instead of raising; one :class:`SkippedBlocksWarning`
-            lists every skipped block with its ``file:line``. Whole files that cannot be read (empty,
-            binary) are skipped the same way. Still raises if nothing loads at all.
+        Args:
+            *paths: files and/or folders.
+            lenient: skip blocks that do not parse instead of raising; one :class:`SkippedBlocksWarning`
+                lists every skipped block with its ``file:line``. Whole files that cannot be read (empty,
+                binary) are skipped the same way. Still raises if nothing loads at all.
 
-    Returns:
-        A DataFrame with a default RangeIndex, one row per unique article (same title and body up to
-        whitespace), in first-seen order, with columns ``id`` (str, see :func:`article_id`), ``title``
-        (str, may be empty for JSONL/CSV rows), ``body`` (str, paragraphs separated by ``"\\n\\n"``),
-        ``tags`` (list of str, merged over duplicates in first-seen order), ``tag_pages`` (list of str:
-        the ``Tag - <page>`` headers the article appeared under, or the file stem for files without
-        one), ``source`` (str ``"file:line"`` where the article was first seen) and one column per extra
-        JSONL/CSV field (a field called ``id`` or ``source`` is kept as ``record_id``/``record_source``),
-        and ``outlet``/``url`` when some article names them (one name per outlet: the spellings merged
-        are listed in ``attrs["outlet_merges"]``; see :mod:`analysis.corpus.outlets`).
+        Returns:
+            A DataFrame with a default RangeIndex, one row per unique article (same title and body up to
+            whitespace), in first-seen order, with columns ``id`` (str, see :func:`article_id`), ``title``
+            (str, may be empty for JSONL/CSV rows), ``body`` (str, paragraphs separated by ``"\\n\\n"``),
+            ``tags`` (list of str, merged over duplicates in first-seen order), ``tag_pages`` (list of str:
+            the ``Tag - <page>`` headers the article appeared under, or the file stem for files without
+            one), ``source`` (str ``"file:line"`` where the article was first seen) and one column per extra
+            JSONL/CSV field (a field called ``id`` or ``source`` is kept as ``record_id``/``record_source``),
+            and ``outlet``/``url`` when some article names them (one name per outlet: the spellings merged
+            are listed in ``attrs["outlet_merges"]``; see :mod:`analysis.corpus.outlets`).
 
-    Raises:
-        CorpusError: a path does not exist, a folder holds no loadable files, or a file is empty,
-            binary, or malformed (the message names the file, the line and what was expected).
+        Raises:
+            CorpusError: a path does not exist, a folder holds no loadable files, or a file is empty,
+                binary, or malformed (the message names the file, the line and what was expected).
 
-    Example:
-        >>> corpus = load_corpus("seeds")  # doctest: +SKIP
-        >>> corpus[["title", "tags"]].head()  # doctest: +SKIP
+        Example:
+            >>> corpus = load_corpus("seeds")  # doctest: +SKIP
+            >>> corpus[["title", "tags"]].head()  # doctest: +SKIP
     """
     if not paths:
         raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
@@ -254,7 +268,7 @@ def _load_files(
             SkippedBlock(given + s.source[len(display) :], s.reason) for s in skipped[first_skip:]
         ]
         del text
-        dates.read(parsed, given)
+        dates.read(parsed, display)  # notes name the file as ``source`` does, never by a local path
         for art in parsed:
             merge_article(articles, art)
     return articles, skipped
@@ -313,6 +327,12 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[s
 
     Glob patterns are expanded to the files they match (:func:`_expand_patterns`)."""
     found: dict[Path, tuple[str, str]] = {}
+    for raw in paths:
+        if isinstance(raw, str) and _URL.match(raw):
+            raise CorpusError(
+                f"{raw}: is a URL; the pandas engine reads local files and folders only: download it "
+                "first, or build the report with --engine dask (engine='dask'), which reads fsspec URLs"
+            )
     for raw in _expand_patterns(paths):
         if isinstance(raw, str) and not raw.strip():
             raise CorpusError(
@@ -325,27 +345,22 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[s
                 f"{raw!r} is not a path; pass file or folder paths as str or Path"
             ) from None
         if path.is_dir():
-            root = path.resolve()
-            inside = [
-                p.resolve()
-                for p in root.rglob("*")
-                if plain_name(p).suffix.lower() in _FOLDER_SUFFIXES
-                and p.is_file()
-                and not _is_hidden(p, root)
-            ]
+            inside = _folder_files(path)
             if not inside:
                 raise CorpusError(
                     f"{path}: folder has no articles (no {', '.join(FOLDER_SUFFIXES)} files, plain or "
                     ".gz, found in it or below it)"
                 )
-            for p in inside:
-                name = _display(p, root)
+            for p, name in inside:
                 found[p] = min(
                     found.get(p, (name, (path / name).as_posix())), (name, (path / name).as_posix())
                 )
         elif path.is_file():
             p = path.resolve()
+            _check_readable(p, path.as_posix())
             found[p] = min(found.get(p, (p.name, path.as_posix())), (p.name, path.as_posix()))
+        elif path.is_symlink():
+            _link_target(path, path.as_posix(), None)  # raises: a loop or a dangling link
         elif path.exists():
             raise CorpusError(
                 f"{path}: is neither a file nor a folder; pass .txt, .jsonl or .csv files"
@@ -355,6 +370,80 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[s
                 f"{path}: no such file or folder; check the path (relative to {Path.cwd()})"
             )
     return {p: found[p] for p in sorted(found, key=lambda p: p.as_posix())}
+
+
+def _folder_files(path: Path) -> list[tuple[Path, str]]:
+    """The files a folder holds for the loader: (resolved path, name inside the folder).
+
+    Hidden files and folders are ignored. A symbolic link is followed when it leads to a file inside the
+    folder; one that loops, dangles or leads outside raises :class:`CorpusError` naming it. Files of kinds
+    the loader does not read are left out and named in one :class:`IgnoredFilesWarning`; every file taken
+    is checked to be readable (:func:`_check_readable`).
+    """
+    root = path.resolve()
+    found, ignored = [], []
+    for entry in sorted(root.rglob("*")):
+        if _is_hidden(entry, root):
+            continue
+        name = _display(entry, root)
+        shown = (path / name).as_posix()
+        if entry.is_symlink():
+            target = _link_target(entry, shown, root)
+        elif entry.is_file():
+            target = entry
+        else:
+            continue
+        if target.is_dir():
+            continue
+        if plain_name(entry).suffix.lower() in _FOLDER_SUFFIXES:
+            _check_readable(target, shown)
+            found.append((target, name))
+        else:
+            ignored.append(name)
+    if ignored:
+        warnings.warn(
+            f"{path}: left out {len(ignored):,} file(s) of a kind the loader does not read "
+            f"({listing(ignored)}); it reads {', '.join(FOLDER_SUFFIXES)}, plain or .gz",
+            IgnoredFilesWarning,
+            stacklevel=4,
+        )
+    return found
+
+
+def _link_target(link: Path, shown: str, root: Path | None) -> Path:
+    """Where a symbolic link leads; CorpusError if it loops, dangles, or leads outside ``root``."""
+    try:
+        target = link.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a loop this way
+        target = None
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise CorpusError(
+                f"{shown}: is a symbolic link to {link.readlink()}, which does not exist; "
+                "fix or remove the link"
+            ) from None
+        target = None
+    if target is None:
+        raise CorpusError(
+            f"{shown}: is a symbolic link that loops back on itself; fix or remove the link"
+        )
+    if root is not None and not target.is_relative_to(root):
+        raise CorpusError(
+            f"{shown}: is a symbolic link to {target}, outside the folder; pass that file by name, "
+            "or copy it into the folder"
+        )
+    return target
+
+
+def _check_readable(path: Path, shown: str) -> None:
+    """CorpusError naming the file when this process cannot open it (permissions, a vanished file)."""
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise CorpusError(
+            f"{shown}: cannot be read ({exc.strerror or exc}); check the file's permissions"
+        ) from None
 
 
 def parse_text(

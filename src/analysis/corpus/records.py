@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from analysis.config import MAX_JSON_DEPTH, MAX_RECORD_CHARS
 from analysis.corpus.base import (
     BlockError,
     ParsedArticle,
@@ -23,6 +24,8 @@ from analysis.corpus.base import (
 )
 from analysis.corpus.dates import DATE_FIELDS
 from analysis.corpus.outlets import outlet_fields
+from analysis.csvfile import restore
+from analysis.terminal import listing
 
 # --------------------------------------------------------------------------------------------------
 # JSON Lines and CSV exports
@@ -123,11 +126,16 @@ def _record_to_article(
 def parse_jsonl(
     text: str, path: Path, display: str, *, lenient: bool, skipped: list[SkippedBlock]
 ) -> list[ParsedArticle]:
+    _refuse_json_document(text)
     out: list[ParsedArticle] = []
+    first = True  # the first record line: a JSON array there is a JSON document, not JSON Lines
     for lineno, line in enumerate(iter_lines(text), start=1):
         if not line.strip():
             continue
+        is_first, first = first, False
         try:
+            if len(line) > MAX_RECORD_CHARS:
+                raise BlockError(lineno, _too_long(len(line)))
             try:
                 record = json.loads(line)
             except (json.JSONDecodeError, RecursionError) as exc:
@@ -136,14 +144,22 @@ def parse_jsonl(
                     lineno, f"is not valid JSON ({detail}); expected one JSON object per line"
                 ) from None
             if not isinstance(record, dict):
+                raise BlockError(lineno, _not_an_object(record, first=is_first))
+            if (
+                line.count("[") + line.count("{") > MAX_JSON_DEPTH
+                and json_depth(record) > MAX_JSON_DEPTH
+            ):
                 raise BlockError(
-                    lineno, f"is a JSON {type(record).__name__}; expected one JSON object per line"
+                    lineno,
+                    f"nests lists or objects more than {MAX_JSON_DEPTH} levels deep; an article's fields are "
+                    "strings, numbers or a list of tags",
                 )
             body_key = "body" if "body" in record else "text" if "text" in record else ""
             if not body_key and "title" not in record:
                 raise BlockError(
                     lineno,
-                    f"has no 'body', 'text' or 'title' field (fields: {', '.join(map(str, record)) or 'none'})",
+                    "has no 'body', 'text' or 'title' field (fields: "
+                    f"{listing(map(str, record)) or 'none'})",
                 )
             # JSON strings on an ASCII line without escapes are printable ASCII: _decode removed DEL and
             # json.loads rejects raw control characters.
@@ -158,6 +174,59 @@ def parse_jsonl(
     return out
 
 
+def json_depth(value: Any) -> int:
+    """How deep lists and objects nest in a parsed JSON value (a string or number is 0, ``[]`` is 1).
+
+    Iterative, so a value nested thousands deep is measured without recursion.
+    """
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            depth += 1
+            deepest = max(deepest, depth)
+            stack.extend((child, depth) for child in item if isinstance(child, dict | list))
+    return deepest
+
+
+def _refuse_json_document(text: str) -> None:
+    """BlockError when the text is one pretty-printed JSON document (an array or an object over several
+    lines) rather than JSON Lines: its first line alone (``[`` or ``{``) is not JSON."""
+    lead = len(text) - len(text.lstrip())
+    first = text[lead:].split("\n", 1)[0].strip()
+    if first in {"[", "{", "[{", "[ {"}:
+        line = text[:lead].count("\n") + 1
+        raise BlockError(
+            line,
+            JSON_ARRAY
+            if first.startswith("[")
+            else "is one JSON object spread over several lines, not JSON Lines (one JSON object per "
+            "line); convert it, e.g. with `jq -c . FILE > FILE.jsonl`",
+        )
+
+
+def _too_long(chars: int) -> str:
+    return (
+        f"holds {chars:,} characters, more than the {MAX_RECORD_CHARS:,} one article may have; "
+        "split or shorten it"
+    )
+
+
+def _not_an_object(record: Any, *, first: bool) -> str:
+    if isinstance(record, list) and first:
+        return JSON_ARRAY
+    return f"is a JSON {type(record).__name__}; expected one JSON object per line"
+
+
+#: The message for a file that is one JSON array (``[{...}, {...}]``) rather than JSON Lines.
+JSON_ARRAY = (
+    "is a JSON array, not JSON Lines (one JSON object per line); convert it, e.g. with "
+    "`jq -c '.[]' FILE > FILE.jsonl`"
+)
+
+
 def parse_csv(
     text: str, path: Path, display: str, *, lenient: bool, skipped: list[SkippedBlock]
 ) -> list[ParsedArticle]:
@@ -167,8 +236,8 @@ def parse_csv(
 
 @contextmanager
 def _large_fields() -> Iterator[None]:
-    """Let the csv module read article bodies of any length, and restore the process's limit afterwards."""
-    previous = csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    """Let the csv module read article bodies up to MAX_RECORD_CHARS, and restore the process's limit after."""
+    previous = csv.field_size_limit(MAX_RECORD_CHARS)
     try:
         yield
     finally:
@@ -184,18 +253,20 @@ def _csv_rows(
         header = next(reader)
     except csv.Error as exc:
         raise BlockError(1, f"header row is not valid CSV ({exc})") from None
-    header = [clean_text(h) for h in header]
+    header = [clean_text(restore(h)) for h in header]
     body_key = "body" if "body" in header else "text" if "text" in header else ""
     if not body_key and "title" not in header:
         raise BlockError(
             1,
             "has no 'body', 'text' or 'title' column (columns found: "
-            f"{', '.join(repr(h) for h in header)}); a headline-only list needs a 'title' column",
+            f"{listing(header, quote=True)}); a headline-only list needs a 'title' column",
         )
     if len(set(header)) != len(header):
+        repeated = [name for name, n in Counter(header).items() if n > 1]
         raise BlockError(
             1,
-            f"header row repeats a column name ({', '.join(header)}); column names must be unique",
+            f"header row repeats a column name ({listing(repeated, quote=True)}); column names must be "
+            "unique",
         )
     row_start = 2
     while True:
@@ -204,13 +275,19 @@ def _csv_rows(
         except StopIteration:
             break
         except csv.Error as exc:
-            error = BlockError(row_start, f"is not valid CSV ({exc})")
+            too_long = "field larger than field limit" in str(exc)
+            error = BlockError(
+                row_start,
+                _too_long(MAX_RECORD_CHARS + 1) if too_long else f"is not valid CSV ({exc})",
+            )
             reject_block(error, display, lenient=lenient, skipped=skipped)
             row_start = reader.line_num + 1
             continue
         lineno, row_start = row_start, reader.line_num + 1
         if not row or all(not cell.strip() for cell in row):
             continue
+        # a cell our CSV writer neutralised ("'=x") reads back as written ("=x")
+        row = [restore(cell) if cell[:1] == "'" else cell for cell in row]
         try:
             if len(row) != len(header):
                 raise BlockError(lineno, f"row has {len(row)} fields, the header has {len(header)}")

@@ -43,6 +43,7 @@ from analysis.corpus.cache.store import (
 from analysis.corpus.load import JSONL_SUFFIXES, merge_article
 from analysis.dask.client import gather
 from analysis.errors import CorpusError
+from analysis.housekeeping import tidy_caches
 
 __all__ = ["build_cache_dask"]
 
@@ -162,7 +163,13 @@ def _parse_block(
     """
     name, display, given, start, end = block
     empty = {"part": None, "ids": [], "extras": [], "skipped": [], "error": None}
-    empty |= {"file": name, "given": given, "n_parsed": 0, "dates": ([], [], [])}
+    empty |= {
+        "file": name,
+        "given": given,
+        "display": display,
+        "n_parsed": 0,
+        "dates": ([], [], []),
+    }
     path = PurePosixPath(name) if _is_url(name) else Path(name)
     skipped: list[str] = []
     try:
@@ -248,6 +255,7 @@ def build_cache_dask(
             shutil.rmtree(tmp, ignore_errors=True)
         cache = open_cache(folder)
         assert cache is not None
+    tidy_caches(root, in_use=folder)  # build/ stays bounded (analysis.housekeeping)
     announce(cache, stacklevel=3)
     return cache
 
@@ -299,7 +307,7 @@ def _read_dates(
     for i, result in enumerate(results):
         if current is not None and result["file"] != current[0]:
             dates.end_file(current[1])
-        current = (result["file"], result["given"])
+        current = (result["file"], result["display"])  # notes name the file as the report does
         positions, raw, lines = result.pop("dates")
         if i in rewritten:
             rows = np.array([row_of[before[i][p]] for p in positions], dtype=np.int64)

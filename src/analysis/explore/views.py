@@ -359,6 +359,9 @@ def headline_options(corpus: pd.DataFrame, positions: Sequence[int]) -> list[tup
 
 def figure_png(fig: Figure, *, dpi: int = 96) -> bytes:
     """A matplotlib figure as PNG bytes, for an image widget."""
+    from analysis.plots.style import plain_text_drawing
+
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
+    with plain_text_drawing(fig):  # article text drawn as written (no math markup)
+        fig.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()

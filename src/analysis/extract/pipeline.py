@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.config import MAX_EXTRACT_CHARS
 from analysis.errors import ParameterError
 from analysis.extract import cues
 from analysis.extract.gazetteer import places
@@ -122,8 +123,10 @@ def parse_corpus(
     language = load_pipeline(nlp)
     trained = nlp is not None
     keys = [(str(aid), name) for aid in corpus["id"] for name in FIELDS]
-    texts = [
-        _text(value) for pair in zip(corpus["title"], corpus["body"], strict=True) for value in pair
+    texts = [  # a text beyond MAX_EXTRACT_CHARS is read up to there (spaCy refuses 1,000,000 and more)
+        _text(value)[:MAX_EXTRACT_CHARS]
+        for pair in zip(corpus["title"], corpus["body"], strict=True)
+        for value in pair
     ]
     show = len(corpus) >= _PROGRESS_FROM if progress is None else progress
     docs = language.pipe(texts, batch_size=256)

@@ -26,6 +26,7 @@ from analysis.plots.style import (
     BAR_COLOR,
     HEATMAP_CMAP,
     PAGE_TAG_COLOR,
+    PlainTextFigure,
     empty_figure,
     shorten,
     style_axes,
@@ -101,7 +102,7 @@ def plot_distinguishing_terms(
 
 
 def _two_sided(tops: dict, groups: list, title: str, top: int) -> Figure:
-    fig = Figure(figsize=(10.0, 1.5 + 0.32 * top), layout="constrained", dpi=100)
+    fig = PlainTextFigure(figsize=(10.0, 1.5 + 0.32 * top), layout="constrained", dpi=100)
     axes = fig.subplots(1, 2, sharey=True)
     highest = [float(t["z"].max()) for t in tops.values() if len(t)]
     limit = max([*highest, _Z_THRESHOLD]) * 1.08
@@ -136,7 +137,7 @@ def _two_sided(tops: dict, groups: list, title: str, top: int) -> Figure:
 def _small_multiples(tops: dict, groups: list, title: str, top: int) -> Figure:
     ncols = min(3, len(groups))
     nrows = math.ceil(len(groups) / ncols)
-    fig = Figure(
+    fig = PlainTextFigure(
         figsize=(4.2 * ncols, (0.9 + 0.28 * top) * nrows + 0.6), layout="constrained", dpi=100
     )
     axes = np.atleast_1d(fig.subplots(nrows, ncols, squeeze=False)).ravel()
@@ -192,7 +193,7 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
     np.fill_diagonal(off, np.nan)
     n = len(pages)
     longest = max(len(shorten(p, 30)) for p in pages)
-    fig = Figure(
+    fig = PlainTextFigure(
         figsize=(
             max(6.4, 1.0 * n + 0.08 * longest + 2.4),
             max(3.2, 0.8 * n + 0.07 * longest + 1.4),
@@ -282,7 +283,7 @@ def plot_trends(
     groups = list(dict.fromkeys(table["group"]))
     totals = table.drop_duplicates("period").set_index("period")["period_articles"].loc[periods]
     width = min(max(7.0, 0.45 * len(periods) + 3.0), 18.0)
-    fig = Figure(figsize=(width, 6.4), layout="constrained", dpi=100)
+    fig = PlainTextFigure(figsize=(width, 6.4), layout="constrained", dpi=100)
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[1, 2.6])
     x = np.arange(len(periods))
     _volume_bars(top, x, totals.to_numpy())

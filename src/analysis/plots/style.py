@@ -1,14 +1,22 @@
-"""The house chart style: figure sizes, colours, label shortening, empty-chart message."""
+"""The house chart style: figure sizes, colours, label shortening, empty-chart message, plain text.
+
+Every chart is a :class:`PlainTextFigure`: tags, headlines and page names come from articles, so their text
+is drawn as written, never read as matplotlib math markup (``"US$5bn and US$10bn deals"`` keeps its dollar
+signs; ``"$\\foo$"`` is text, not an "Unknown symbol" error) nor as TeX.
+"""
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 BAR_COLOR = "#4C72B0"
 PAGE_TAG_COLOR = "#DD8452"
@@ -18,6 +26,43 @@ HEATMAP_CMAP = "Blues"
 NO_TAGS = "No tags to show"
 _MAX_LABEL = 40
 UPRIGHT_COLUMNS = 10  # up to this many clusters, names are written upright and wrapped
+
+
+# ------------------------------------------------------------------------------------------ plain text
+#: Settings under which every text of a chart is drawn as written (no mathtext, no TeX).
+PLAIN_TEXT_RC = {"text.parse_math": False, "text.usetex": False}
+
+
+def plain_text(fig: Figure) -> Figure:
+    """Make every text already in ``fig`` plain (drawn as written, no math markup, no TeX); returns ``fig``."""
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+        text.set_usetex(False)
+    return fig
+
+
+@contextmanager
+def plain_text_drawing(fig: Figure) -> Iterator[Figure]:
+    """While the block runs, ``fig``'s texts and any text drawing creates (tick labels) are plain text."""
+    with mpl.rc_context(PLAIN_TEXT_RC):
+        yield plain_text(fig)
+        plain_text(fig)
+
+
+class PlainTextFigure(Figure):
+    """A :class:`~matplotlib.figure.Figure` whose texts are always drawn as written (article text is data).
+
+    Before each draw or layout, every text is set to plain (``parse_math=False``, ``usetex=False``), and
+    texts that drawing itself creates (new tick labels) are made under the same settings.
+    """
+
+    def draw(self, renderer) -> None:
+        with plain_text_drawing(self):
+            super().draw(renderer)
+
+    def get_tightbbox(self, renderer=None, *args, **kwargs):
+        with plain_text_drawing(self):
+            return super().get_tightbbox(renderer, *args, **kwargs)
 
 
 # ------------------------------------------------------------------------------------- shared helpers
@@ -33,7 +78,7 @@ def new_figure(width: float, height: float) -> tuple[Figure, Axes]:
     Returns:
         ``(fig, ax)``.
     """
-    fig = Figure(figsize=(width, height), layout="constrained", dpi=100)
+    fig = PlainTextFigure(figsize=(width, height), layout="constrained", dpi=100)
     ax = fig.add_subplot()
     style_axes(ax)
     return fig, ax

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
-from analysis.plots.style import bar_notes, shorten
+from analysis.plots.style import PlainTextFigure, bar_notes, shorten
 from analysis.wording import plural
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def plot_topic_map(
     Returns:
         The figure.
     """
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = PlainTextFigure(figsize=figsize, layout="constrained")
     ax = fig.add_subplot()
     colors = cluster_colors(model.k)
     pos = model.positions
@@ -253,7 +253,7 @@ def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 
     Returns:
         The figure.
     """
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = PlainTextFigure(figsize=figsize, layout="constrained")
     ax = fig.add_subplot()
     scores = model.k_scores
     if scores is None or scores.empty:
@@ -333,7 +333,7 @@ def plot_cluster_quality(
     """
     clusters = model.clusters
     height = max(2.5, 0.45 * model.k + 1.5)
-    fig = Figure(figsize=figsize or (9.0, height), layout="constrained")
+    fig = PlainTextFigure(figsize=figsize or (9.0, height), layout="constrained")
     ax = fig.add_subplot()
     y = np.arange(model.k)[::-1]
     colors = [_STRENGTH_COLORS.get(s, "#999999") for s in clusters["strength"]]

@@ -17,43 +17,23 @@ import shutil
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
+from contextlib import contextmanager, suppress
+from pathlib import Path, PureWindowsPath
 
 from analysis.config import BUILD_DIR, REPORT_NOTEBOOK, REPORTS_DIR, SEEDS_DIR
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import AnalysisError, ParameterError, ReportError
+from analysis.housekeeping import remove_stale_temporaries
+from analysis.publish.offline import check_offline
 from analysis.publish.run import clear_report_files, move_report_files, prepare_cache
 from analysis.report.html import corpus_title, page_counts, slugify
 from analysis.report.nbconvert_config import configure
 from analysis.report.provenance import collect_provenance
+from analysis.terminal import printable
 from analysis.wording import plural
 
-_REMOTE = re.compile(
-    r"""<(?:script|link|iframe|img|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?\s*(?:https?:)?//"""
-    r"""|@import|url\(\s*["']?\s*(?:https?:)?//""",
-    re.IGNORECASE,
-)
-
-
-_SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
 #: Output types a report shows; anything else (widget views, JavaScript, ...) is dropped before export.
 _STATIC_OUTPUTS = frozenset({"text/html", "text/plain", "image/png", "image/svg+xml"})
-
-
-def check_offline(html: str) -> None:
-    """Raise :class:`ReportError` if the page would load anything from a server or hold a script."""
-    for pattern, what in (
-        (_REMOTE, "request a resource from a server"),
-        (_SCRIPT, "hold a script (reports are script-free)"),
-    ):
-        match = pattern.search(html)
-        if match:
-            start = max(0, match.start() - 80)
-            raise ReportError(
-                f"the exported report would {what} (near: {html[start : match.end() + 80]!r}); "
-                "it was not written."
-            )
 
 
 def static_outputs(notebook) -> int:
@@ -113,7 +93,7 @@ def write_atomic(path: Path, text: str) -> Path:
 
 def _say(message: str, progress: bool) -> None:
     if progress:
-        print(message, file=sys.stderr, flush=True)
+        print(printable(message), file=sys.stderr, flush=True)
 
 
 def _pop_stderr(notebook) -> list[str]:
@@ -191,15 +171,15 @@ def build_report(
         ReportError: the notebook or the export failed; the previous report was left in place.
     """
     check_engine(engine, allowed=RUN_ENGINES)
-    if freq not in {"D", "W", "M"}:
-        raise ParameterError(f"freq must be 'D', 'W' or 'M' (day, week, month), got {freq!r}.")
+    check_options(freq=freq, k=k, random_state=random_state)
     if nlp is not None:
         from analysis.extract.pipeline import load_pipeline
 
         load_pipeline(nlp)  # a pipeline that is not installed fails here, before anything runs
-    sources = [Path(p) for p in (paths or [SEEDS_DIR])]
+    sources = _sources(paths or [SEEDS_DIR], engine=engine)
     if title is not None and not title.strip():
         raise ParameterError("--title is empty; give the report a name, or leave it out.")
+    check_output(_output_path(output, title or "report"), sources)  # before any work
     found = _check_inputs(
         sources,
         k,
@@ -210,7 +190,7 @@ def build_report(
         compare_by=compare_by,
     )
     title = title.strip() if title is not None else found
-    out = _output_path(output, title)
+    out = check_output(_output_path(output, title), sources)
     baseline = _baseline(since)
     clear_report_files()
     (BUILD_DIR / f"{out.stem}.state.npz").unlink(missing_ok=True)
@@ -318,7 +298,7 @@ def _check_inputs(
         f"{title!r}",
         progress,
     )
-    if k is not None and (k < 1 or (len(corpus) > 1 and k >= len(corpus))):
+    if k is not None and len(corpus) > 1 and k >= len(corpus):
         raise ParameterError(
             f"--k {k} does not fit {len(corpus):,} articles: use 1 <= k < {len(corpus):,}, "
             "or leave it out to choose k from the data."
@@ -345,6 +325,101 @@ def _output_path(output: str | os.PathLike | None, title: str) -> Path:
     return out
 
 
+#: ``--random-state`` seeds NumPy's legacy generators too, which take 0 <= seed < 2**32.
+RANDOM_STATE_RANGE = (0, 2**32 - 1)
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+def check_options(*, freq: str, k: int | None, random_state: int) -> None:
+    """Every option that can be checked without the data, checked before any work (ParameterError)."""
+    if freq not in {"D", "W", "M"}:
+        raise ParameterError(f"freq must be 'D', 'W' or 'M' (day, week, month), got {freq!r}.")
+    low, high = RANDOM_STATE_RANGE
+    if (
+        isinstance(random_state, bool)
+        or not isinstance(random_state, int)
+        or not low <= random_state <= high
+    ):
+        raise ParameterError(
+            f"--random-state must be a whole number from {low} to {high:,}, got {random_state!r}."
+        )
+    if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
+        raise ParameterError(
+            f"--k must be a whole number of at least 1, got {k!r}; or leave it out to choose k from the data."
+        )
+
+
+def _sources(paths: Sequence[str | os.PathLike], *, engine: str) -> list:
+    """The inputs as paths, URLs kept as written (``Path`` would make ``s3://b/x`` into ``s3:/b/x``)."""
+    out = []
+    for raw in paths:
+        text = os.fspath(raw)
+        if _URL.match(text):
+            if engine != "dask":
+                raise ParameterError(
+                    f"{text}: is a URL; the pandas engine reads local files and folders only: download "
+                    "it first, or use --engine dask, which reads fsspec URLs"
+                )
+            out.append(text)
+        else:
+            out.append(Path(text))
+    return out
+
+
+def check_output(out: Path, sources: Sequence) -> Path:
+    """Check, before any work, that the report can be written at ``out`` without touching the inputs.
+
+    The folder is created when missing and a probe file is written and removed in it, so a read-only
+    folder, ``/sys`` or a path under a file fails at once, not after the whole run.
+
+    Returns:
+        ``out``.
+
+    Raises:
+        ParameterError: ``out`` does not end in ``.html``, is a folder, is one of the inputs, lies inside an
+            input folder (the next run would read it and its side files as input), or cannot be written.
+    """
+    if out.suffix.lower() not in {".html", ".htm"}:
+        raise ParameterError(f"output {out} should end in .html")
+    if out.is_dir():
+        raise ParameterError(f"output {out} is a folder; give a file name ending in .html")
+    target = out.resolve()
+    for source in (s for s in sources if isinstance(s, Path)):
+        given = source.resolve()
+        if given == target:
+            raise ParameterError(
+                f"output {out} is one of the inputs; writing the report would replace it: give another "
+                "file name"
+            )
+        if given.is_dir() and target.is_relative_to(given):
+            raise ParameterError(
+                f"output {out} is inside the input folder {source}: the next run would read the report "
+                "and its side files (CSV) as input; write it elsewhere (e.g. reports/)"
+            )
+    _probe_folder(out)
+    return out
+
+
+def _probe_folder(out: Path) -> None:
+    """Create ``out``'s folder when missing, then write and remove a probe file in it."""
+    folder = out.parent
+    blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise ParameterError(f"output {out} cannot be written: {blocker} is a file, not a folder")
+    probe = folder / f".{out.name}.{os.getpid()}.probe"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(folder, prefix=f".{out.name}.")  # left by a run that was killed
+        probe.write_bytes(b"")
+    except OSError as exc:
+        raise ParameterError(
+            f"output {out} cannot be written ({exc.strerror or exc}); choose a folder you can write to"
+        ) from None
+    finally:
+        with suppress(OSError):
+            probe.unlink(missing_ok=True)
+
+
 def _execute(
     notebook: Path,
     sources: list[Path],
@@ -365,7 +440,7 @@ def _execute(
     BUILD_DIR.mkdir(parents=True, exist_ok=True)
     executed = BUILD_DIR / f"{out.stem}.executed.ipynb"
     parameters = {
-        "SEEDS": [str(p.resolve()) for p in sources],
+        "SEEDS": [str(p.resolve()) if isinstance(p, Path) else p for p in sources],
         "K": k,
         "RANDOM_STATE": random_state,
         "FREQ": freq,
@@ -446,6 +521,7 @@ def _export(executed: Path, out: Path, *, title: str, show_code: bool) -> str:
             cell["id"] = (
                 f"injected-parameters-{index}"  # papermill gives it a random id; reports must not vary
             )
+            cell["source"] = without_local_paths(cell["source"])  # shown with --show-code
     for text in _pop_stderr(nb):
         _say(f"warning from the notebook (not shown in the report): {text.strip()}", True)
     static_outputs(nb)
@@ -459,6 +535,15 @@ def _export(executed: Path, out: Path, *, title: str, show_code: bool) -> str:
             f"could not export the report to HTML: {type(exc).__name__}: {exc}\n{_kept(out)}"
         ) from None
     return html
+
+
+_QUOTED_PATH = re.compile(r"""(["'])((?:/|[A-Za-z]:[\\/])[^"'\n]*)\1""")
+
+
+def without_local_paths(code: str) -> str:
+    """Code with every quoted absolute path cut to its last part (``'/home/me/data/seeds'`` -> ``'seeds'``),
+    so a report never shows the folders of the machine it was built on."""
+    return _QUOTED_PATH.sub(lambda m: m[1] + PureWindowsPath(m[2]).name + m[1], code)
 
 
 def _kept(out: Path) -> str:

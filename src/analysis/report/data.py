@@ -26,9 +26,10 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from analysis.compare.stories import representatives, story_groups, story_groups_from_batches
-from analysis.config import BUILD_DIR
+from analysis.config import BUILD_DIR, MAX_EXTRACT_CHARS, MAX_HEADLINE_CHARS
 from analysis.corpus.boilerplate import strip_boilerplate
 from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
+from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.report.html import HTMLBlock, table_html
 from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, fit_stories, sample_rows
@@ -255,7 +256,8 @@ def text_view(
         the note for the reader ("" when every article is read).
     """
     if "body" in corpus.columns:
-        return model, corpus, ""
+        text_corpus, note = long_texts_cut(corpus)
+        return model, text_corpus, note
     n = len(corpus)
     rows = sample_rows(n, max_articles, random_state)
     found = open_cache(Path(corpus.attrs["cache"])) if "cache" in corpus.attrs else None
@@ -266,7 +268,47 @@ def text_view(
         f"This section reads a random sample of {len(rows):,} of the {n:,} articles (reading every "
         "article's text would not fit the report's time); counts here are of the sample."
     )
-    return _restricted(model, rows), sample, note
+    sample, cut = long_texts_cut(sample)
+    return _restricted(model, rows), sample, f"{note} {cut}".strip()
+
+
+def long_texts_cut(
+    corpus: pd.DataFrame,
+    *,
+    limit: int = MAX_EXTRACT_CHARS,
+    headline_limit: int = MAX_HEADLINE_CHARS,
+) -> tuple[pd.DataFrame, str]:
+    """The corpus with bodies cut to ``limit`` and headlines to ``headline_limit`` characters, and a
+    sentence counting the cuts.
+
+    Extraction (spaCy) and the text sections read at most :data:`analysis.config.MAX_EXTRACT_CHARS` of a
+    body; a "headline" longer than :data:`analysis.config.MAX_HEADLINE_CHARS` is cut too, since each
+    quotation row repeats it. Saying how many articles were cut, with the first one's source, keeps the
+    report honest.
+
+    Returns:
+        ``(corpus, note)``: a new frame (the same one when nothing is cut) and "" or the sentence.
+    """
+    limits = {"title": headline_limit, "body": limit}
+    long = {
+        column: corpus[column].fillna("").str.len() > cap
+        for column, cap in limits.items()
+        if column in corpus.columns
+    }
+    if not any(mask.any() for mask in long.values()):
+        return corpus, ""
+    out = corpus.assign(**{c: corpus[c].str.slice(0, limits[c]) for c in long})
+    notes = []
+    for column, what, cap in (("body", "a text", limit), ("title", "a headline", headline_limit)):
+        mask = long.get(column)
+        if mask is None or not mask.any():
+            continue
+        first = f" (the first: {corpus.loc[mask, 'source'].iloc[0]})" if "source" in corpus else ""
+        notes.append(
+            f"{int(mask.sum()):,} article(s) have {what} longer than {cap:,} characters{first}: the people, "
+            f"quotes and text sections read their first {cap:,} characters only."
+        )
+    return out, " ".join(notes)
 
 
 def _restricted(model, rows: np.ndarray):
@@ -321,9 +363,7 @@ def articles_html(
     folder.mkdir(parents=True, exist_ok=True)
     full = table.drop(columns="words")
     full.insert(0, "id", corpus["id"].to_numpy())
-    for column in ("tags", "tag pages"):
-        full[column] = full[column].map("; ".join)
-    full.to_csv(folder / name, index=False, lineterminator="\n")
+    write_csv(full, folder / name)
     rows = [
         r
         for c in model.clusters.index

@@ -19,22 +19,17 @@ from typing import TYPE_CHECKING, Self
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-from analysis.config import SMALL_CORPUS, TEMPLATES_DIR
+from analysis.config import MAX_SHOWN_CHARS, SMALL_CORPUS, TABLE_CELL_CHARS, TEMPLATES_DIR
+from analysis.csvfile import clip, csv_bytes
 from analysis.report.limits import ReportLimits, has_outlets, report_limits
 from analysis.report.nbconvert_config import TITLE_METADATA
 from analysis.wording import join_words, plural
 
-_ENV = Environment(
-    loader=FileSystemLoader(str(TEMPLATES_DIR / "snippets")),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    keep_trailing_newline=False,
-)
-_ENV.filters["num"] = lambda n: f"{int(n):,}"  # 1,000,000 articles, not 1000000
-_ENV.filters["plural"] = plural  # {{ n | plural("article") }} -> "1 article", "2 articles"
 #: A title names at most this many tag pages; beyond, the largest ones and how many others.
 MAX_TITLE_PAGES = 3
 #: The opening summary names at most this many tag pages (the largest) and says how many more there are.
@@ -73,25 +68,48 @@ class HTMLBlock(str):
         return (str(self), self.metadata) if self.metadata else str(self)
 
 
+def _bounded(value):
+    """Every text a template prints is cut to MAX_SHOWN_CHARS; HTML fragments (charts, tables) are not."""
+    if (
+        isinstance(value, str)
+        and not isinstance(value, HTMLBlock)
+        and not hasattr(value, "__html__")
+    ):
+        return clip(value, MAX_SHOWN_CHARS)
+    return value
+
+
+_ENV = Environment(
+    loader=FileSystemLoader(str(TEMPLATES_DIR / "snippets")),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    keep_trailing_newline=False,
+    finalize=_bounded,
+)
+_ENV.filters["num"] = lambda n: f"{int(n):,}"  # 1,000,000 articles, not 1000000
+_ENV.filters["plural"] = plural  # {{ n | plural("article") }} -> "1 article", "2 articles"
+
+
 def render(template: str, **context) -> HTMLBlock:
     return HTMLBlock(_ENV.get_template(template).render(**context))
 
 
-def _csv_b64(table: pd.DataFrame) -> str:
-    return base64.b64encode(_csv_bytes(table)).decode("ascii")
+def _csv_b64(table: pd.DataFrame) -> Markup:
+    return Markup(base64.b64encode(_csv_bytes(table)).decode("ascii"))
 
 
 def _csv_bytes(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """A download's bytes: the project's one spreadsheet-safe CSV writer (BOM, formulas neutralised, each
+    text cell cut to MAX_SHOWN_CHARS)."""
+    return csv_bytes(table, max_chars=MAX_SHOWN_CHARS)
 
 
 def _csv_context(table: pd.DataFrame, csv_name: str, files_dir) -> dict:
     """The download of ``table``: embedded as a data URI when small, else written as ``csv_name`` into
     ``files_dir`` (the build moves it next to the report) and linked."""
-    data = _csv_bytes(_csv_ready(table))
+    data = _csv_bytes(table)
     if len(data) <= EMBED_CSV_MAX_BYTES:
         return {
-            "csv": base64.b64encode(data).decode("ascii"),
+            "csv": Markup(base64.b64encode(data).decode("ascii")),
             "csv_name": csv_name,
             "csv_rows": len(table),
         }
@@ -104,24 +122,15 @@ def _csv_context(table: pd.DataFrame, csv_name: str, files_dir) -> dict:
 
 
 def _cell(value) -> str:
+    """A table cell as shown on the page: lists comma-separated, floats to 2 decimals, text cut to
+    TABLE_CELL_CHARS (the download has up to MAX_SHOWN_CHARS)."""
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
+        return clip(", ".join(str(v) for v in value), TABLE_CELL_CHARS)
     if isinstance(value, float):
         if pd.isna(value):
             return ""
         return f"{value:.2f}"
-    return "" if value is None else str(value)
-
-
-def _csv_ready(table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with list cells written ``"a; b"`` (any dtype, any length: an empty table passes as it is)."""
-    out = table.copy()
-    for column in out.columns:
-        if out[column].dtype == object and any(isinstance(v, list | tuple) for v in out[column]):
-            out[column] = out[column].map(
-                lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
-            )
-    return out
+    return "" if value is None else clip(str(value), TABLE_CELL_CHARS)
 
 
 # --------------------------------------------------------------------------------------------- rendering
@@ -136,17 +145,21 @@ def chart_png(fig: Figure, *, dpi: int = 144, colors: int | None = CHART_COLORS)
     Returns:
         The PNG file's bytes.
     """
+    from analysis.plots.style import plain_text_drawing
+
     buffer = io.BytesIO()
     # No Software/date metadata: the same figure gives the same bytes, so reports are reproducible.
     # bbox_inches="tight" keeps long rotated labels inside the image instead of clipping them.
-    fig.savefig(
-        buffer,
-        format="png",
-        dpi=dpi,
-        metadata={"Software": None},
-        bbox_inches="tight",
-        pad_inches=0.1,
-    )
+    # Article text is drawn as written, also on a figure made elsewhere (no math markup, no TeX).
+    with plain_text_drawing(fig):
+        fig.savefig(
+            buffer,
+            format="png",
+            dpi=dpi,
+            metadata={"Software": None},
+            bbox_inches="tight",
+            pad_inches=0.1,
+        )
     if colors is None:
         return buffer.getvalue()
     from PIL import Image
@@ -197,16 +210,14 @@ def figure_html(
     width = round(int.from_bytes(png[16:20], "big") * 96 / dpi)  # PNG IHDR width, shown at CSS size
     _close(fig)
     context = {
-        "png": base64.b64encode(png).decode("ascii"),
+        "png": Markup(base64.b64encode(png).decode("ascii")),
         "alt": alt,
         "caption": caption,
         "width": width,
         "csv": None,
     }
     if table is not None:
-        context.update(
-            csv=_csv_b64(_csv_ready(table)), csv_name=csv_name or "table.csv", csv_rows=len(table)
-        )
+        context.update(csv=_csv_b64(table), csv_name=csv_name or "table.csv", csv_rows=len(table))
     return render("figure.html.j2", **context)
 
 
@@ -525,7 +536,7 @@ def corpus_title(corpus: pd.DataFrame, paths: Sequence[str | os.PathLike] = ()) 
     counts = page_counts(corpus)
     pages = list(counts)
     if 1 <= len(pages) <= MAX_TITLE_PAGES:
-        return join_words(pages)
+        return clip(join_words(pages), TABLE_CELL_CHARS)  # a page name can be anything
     if pages:
         largest = sorted(pages, key=lambda page: -counts[page])[
             : MAX_TITLE_PAGES - 1

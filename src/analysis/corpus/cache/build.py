@@ -45,6 +45,7 @@ from analysis.corpus.load import (
 )
 from analysis.corpus.records import parse_jsonl
 from analysis.errors import CorpusError
+from analysis.housekeeping import tidy_caches
 
 __all__ = [
     "HEAD_BYTES",
@@ -102,7 +103,7 @@ def build_parts(
                         pending = {}
                 if bar is not None:
                     bar.update(size)
-            dates.end_file(given)
+            dates.end_file(display)  # notes name the file as the report does, never by a local path
     if pending:
         writer.write(pending)
     if writer.n_rows == 0:
@@ -407,6 +408,7 @@ def cache_corpus(
             shutil.rmtree(tmp, ignore_errors=True)
         cache = open_cache(folder)
         assert cache is not None
+    tidy_caches(root, in_use=folder)  # build/ stays bounded (analysis.housekeeping)
     announce(cache, stacklevel=2)
     return cache
 

@@ -60,9 +60,9 @@ class PublishedDates:
         self._dates.extend(dates)
         self._lines.extend(int(n) for n in lines)
 
-    def end_file(self, given: str) -> None:
-        """Read the current file's dates as a whole; each row keeps the first date read."""
-        stamps = self.report.read_raw(self._dates, self._lines, self._n_articles, given)
+    def end_file(self, name: str) -> None:
+        """Read the current file's dates as a whole (notes name it ``name``); each row keeps the first date."""
+        stamps = self.report.read_raw(self._dates, self._lines, self._n_articles, name)
         if stamps is not None:
             values = stamps.to_numpy("datetime64[ns]").view(np.int64)
             self._fill(np.frombuffer(self._rows, dtype=np.int64), values)
