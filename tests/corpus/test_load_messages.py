@@ -239,12 +239,12 @@ def test_a_url_is_not_mangled_into_a_path(tmp_path):
 def test_a_long_column_list_is_cut_with_a_count(tmp_path):
     path = tmp_path / "wide.csv"
     path.write_text(",".join(f"c{i}" for i in range(10_000)) + "\n" + ",".join("x" * 10_000) + "\n")
-    stderr = refused(articles(path), "wide.csv:1: has no 'body' or 'text' column", "and 9,980 more")
+    stderr = refused(articles(path), "wide.csv:1: has no 'body', 'text' or 'title' column", "and 9,980 more")
     assert len(stderr) < 1_000
 
 
 def test_control_characters_in_names_are_escaped_on_the_terminal(tmp_path):
     path = tmp_path / "evil\x1b[2J.jsonl"
-    path.write_text('{"title": "x"}\n', encoding="utf-8")
-    stderr = refused(articles(path), "evil\\x1b[2J.jsonl:1: has no 'body' or 'text' field")
+    path.write_text('{"name": "x"}\n', encoding="utf-8")
+    stderr = refused(articles(path), "evil\\x1b[2J.jsonl:1: has no 'body', 'text' or 'title' field")
     assert "\x1b" not in stderr

@@ -129,7 +129,8 @@ def _may_have_controls(text: str, data: bytes) -> bool:
 def _nul_message(data: bytes) -> str:
     """Why data with NUL bytes is not read: UTF-16 without a byte-order mark that does not decode, or binary."""
     half = len(data) // 2
-    if half and max(data[1::2].count(0), data[0::2].count(0)) >= 0.3 * half:
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    if half >= 16 and max(odd, even) >= 0.3 * half and min(odd, even) <= 0.05 * half:
         return (
             "looks like UTF-16 text without a byte-order mark, but does not decode as UTF-16 (an odd "
             "number of bytes or a broken character); re-save the file as UTF-8"
