@@ -239,7 +239,9 @@ def test_a_url_is_not_mangled_into_a_path(tmp_path):
 def test_a_long_column_list_is_cut_with_a_count(tmp_path):
     path = tmp_path / "wide.csv"
     path.write_text(",".join(f"c{i}" for i in range(10_000)) + "\n" + ",".join("x" * 10_000) + "\n")
-    stderr = refused(articles(path), "wide.csv:1: has no 'body', 'text' or 'title' column", "and 9,980 more")
+    stderr = refused(
+        articles(path), "wide.csv:1: has no 'body', 'text' or 'title' column", "and 9,980 more"
+    )
     assert len(stderr) < 1_000
 
 
