@@ -14,10 +14,12 @@ articles. Variants (``--variants``; default ``whole,short``):
 - ``half-a`` / ``half-b``: two random halves of the whole articles (fixed split, seed 0).
 
 Checks (issue 9): whole NMI >= 0.90 at every random_state, spread <= 0.03; short NMI >= 0.55 at every
-random_state, spread <= 0.05, ours' mean above plain's; k=None on whole: 4 <= k <= 8 and NMI >= 0.80.
+random_state, spread <= 0.05, ours' mean above plain's. Then k unset, topics at two levels on BBC, an
+uneven BBC mix and AllSides (issue 18; see ``topic_levels.py``).
 
     .venv/bin/python benchmarks/topic_quality.py                       # whole + short, 10 seeds (slow)
     .venv/bin/python benchmarks/topic_quality.py --variants headline,half-a --seeds 3 --no-k-none
+    .venv/bin/python benchmarks/topic_quality.py --levels-only --shuffles 1 --no-whole-slice
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from sklearn.metrics import normalized_mutual_info_score
 from sklearn.preprocessing import normalize
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+import topic_levels
 
 from analysis.config import SHARED_DIR
 from analysis.corpus import load_corpus
@@ -114,26 +118,20 @@ def run_variant(name: str, corpus: pd.DataFrame, seeds: int) -> dict[str, list[f
     return nmi
 
 
-def k_none(corpus: pd.DataFrame) -> None:
-    print("\n== whole, k chosen from the data (k=None, random_state=0)")
-    t0 = time.perf_counter()
-    model = fit_topics(corpus, random_state=0)
-    elapsed = time.perf_counter() - t0
-    nmi = normalized_mutual_info_score(corpus["category"], model.labels)
-    print(model.k_scores.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    ok = 4 <= model.k <= 8 and nmi >= 0.80
-    print(f"chosen k = {model.k}, NMI {nmi:.3f}, {elapsed:.1f}s")
-    print(f"check k=None: 4 <= k <= 8 and NMI >= 0.80: {'PASS' if ok else 'FAIL'}")
-    print(model.clusters[["size", "label", "silhouette", "stability", "strength"]].to_string())
-    for note in model.notes:
-        print(f"note: {note}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", default="whole,short")
     parser.add_argument("--seeds", type=int, default=10, help="random states 0..N-1 (default 10)")
-    parser.add_argument("--no-k-none", action="store_true", help="skip the k=None fit")
+    parser.add_argument(
+        "--no-k-none", action="store_true", help="skip the k=None (two levels) part"
+    )
+    parser.add_argument(
+        "--levels-only", action="store_true", help="only the k=None (two levels) part"
+    )
+    parser.add_argument(
+        "--shuffles", type=int, default=5, help="row orders tried per corpus (default 5)"
+    )
+    parser.add_argument("--no-whole-slice", action="store_true", help="skip AllSides' whole slice")
     args = parser.parse_args()
     if not BBC.is_file():
         raise SystemExit(
@@ -142,10 +140,12 @@ def main() -> None:
     corpus = load_corpus(BBC)
     print(f"BBC News through load_corpus: {len(corpus)} unique articles ({BBC})")
     built = variants(corpus)
-    for name in args.variants.split(","):
+    for name in [] if args.levels_only else args.variants.split(","):
         run_variant(name, built[name], args.seeds)
     if not args.no_k_none:
-        k_none(corpus)
+        topic_levels.run(
+            corpus, plain_labels, shuffles=args.shuffles, whole_slice=not args.no_whole_slice
+        )
 
 
 if __name__ == "__main__":

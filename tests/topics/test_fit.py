@@ -13,7 +13,7 @@ from analysis.text import NEWS_STOP_WORDS, REPORTING_WORDS
 from analysis.topics import TopicModel, fit_topics, most_similar, similarity_matrix
 
 FRAGMENTS = {"won", "t", "s", "u", "k", "d", "don", "doesn"}
-STRENGTHS = {"solid", "moderate", "weak", "single cluster"}
+STRENGTHS = {"solid", "moderate", "weak", "tentative", "mixed", "single cluster"}
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +43,8 @@ def test_seed_model_structure(seed_corpus, seed_model: TopicModel) -> None:
         "silhouette",
         "stability",
         "strength",
+        "mixed",
+        "group",
         "number",
         "new",
     ]
@@ -55,9 +57,17 @@ def test_seed_model_structure(seed_corpus, seed_model: TopicModel) -> None:
         assert 0.0 <= row["stability"] <= 1.0
     assert -1.0 <= m.silhouette <= 1.0 and 0.0 <= m.stability <= 1.0 + 1e-9
     assert m.k_scores is not None
-    assert list(m.k_scores.columns) == ["k", "silhouette", "stability", "score", "chosen"]
+    assert list(m.k_scores.columns) == [
+        "k",
+        "silhouette",
+        "stability",
+        "smallest",
+        "score",
+        "chosen",
+    ]
     assert m.k_scores["chosen"].sum() == 1
-    assert int(m.k_scores.loc[m.k_scores["chosen"], "k"].iloc[0]) == m.k
+    # the k chart chooses the broad groups (lowered when a cluster would be too small to be a topic)
+    assert int(m.k_scores.loc[m.k_scores["chosen"], "k"].iloc[0]) >= len(m.group_table)
     assert any("9 article" in note and "tentative" in note for note in m.notes)
     assert m.settings["min_df"] == 2 and m.settings["k_chosen_from_data"] is True
 

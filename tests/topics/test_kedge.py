@@ -63,10 +63,10 @@ def test_best_k_at_the_top_that_cannot_grow_is_explained() -> None:
 
 def test_user_k_range_is_respected_and_the_edge_explained() -> None:
     corpus, _ = _corpus(6, 4)
-    model = fit_topics(corpus, random_state=0, k_range=(2, 3))
-    assert model.k_scores["k"].tolist() == [2, 3]
+    model = fit_topics(corpus, random_state=0, k_range=(4, 5))
+    assert model.k_scores["k"].tolist() == [4, 5]
     assert any(
-        "largest number of clusters tried (2 to 3)" in n and "k_range" in n for n in model.notes
+        "largest number of clusters tried (4 to 5)" in n and "k_range" in n for n in model.notes
     )
 
 

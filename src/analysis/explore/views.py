@@ -17,7 +17,6 @@ import pandas as pd
 from jinja2 import Environment
 from matplotlib.figure import Figure
 
-from analysis.config import SMALL_CORPUS
 from analysis.wording import join_words, plural
 
 __all__ = [
@@ -154,9 +153,8 @@ def article_html(
 
 
 def cluster_badge(model, strength: str) -> str:
-    """The strength badge as the report shows it: a small corpus is never more than "tentative"."""
-    if model.n_articles < SMALL_CORPUS and strength in {"solid", "moderate"}:
-        return "tentative"
+    """The strength badge as the report shows it: the model's own (``model.clusters["strength"]``, already
+    "tentative" on a small corpus), so every view shows the same one."""
     return strength
 
 

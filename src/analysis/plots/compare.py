@@ -63,6 +63,8 @@ def _threshold_line(ax, sign: float = 1.0) -> None:
 
 #: A chart of one panel or row per group stays readable (and encodable) up to this many groups.
 MAX_GROUPS_DRAWN = 40
+#: "Over time" draws at most this many lines (the groups with the most dated articles).
+MAX_SERIES = 8
 
 
 def _check_drawable(n: int, what: str, how: str) -> None:
@@ -267,7 +269,8 @@ def plot_trends(
     Returns:
         Two panels sharing the time axis: the number of dated articles in each period, with its count
         written on the bar, so a dip in coverage is not mistaken for a trend; and, below, each group's share
-        of the period's articles (%), with spikes ringed. Empty periods show no share.
+        of the period's articles (%), with spikes ringed. Empty periods show no share. At most
+        :data:`MAX_SERIES` lines are drawn (the groups with the most dated articles; the title says so).
     """
     _check_columns(
         table,
@@ -281,6 +284,13 @@ def plot_trends(
     periods = list(dict.fromkeys(table["period"]))
     labels = list(dict.fromkeys(table["label"]))
     groups = list(dict.fromkeys(table["group"]))
+    if len(groups) > MAX_SERIES:  # more lines than a reader can follow: the largest groups only
+        totals_by_group = table.groupby("group", sort=False)["articles"].sum()
+        largest = set(
+            totals_by_group.sort_values(ascending=False, kind="stable").index[:MAX_SERIES]
+        )
+        heading += f" (the {MAX_SERIES} largest of {len(groups)} shown; all are in the table)"
+        groups = [g for g in groups if g in largest]
     totals = table.drop_duplicates("period").set_index("period")["period_articles"].loc[periods]
     width = min(max(7.0, 0.45 * len(periods) + 3.0), 18.0)
     fig = PlainTextFigure(figsize=(width, 6.4), layout="constrained", dpi=100)

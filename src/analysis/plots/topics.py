@@ -47,9 +47,17 @@ _OKABE_ITO = [
 _STRENGTH_COLORS = {
     "solid": "#009E73",
     "moderate": "#E69F00",
+    "tentative": "#F0E442",
     "weak": "#D55E00",
+    "mixed": "#CC79A7",
     "single cluster": "#999999",
 }
+
+
+#: The map's edge: the 1st-99th percentile range of each axis widened by this share on each side ...
+MAP_MARGIN = 0.15
+#: ... used when outliers would stretch an axis to more than this many times that range.
+MAP_STRETCH = 1.5
 
 
 def cluster_colors(k: int) -> list[str]:
@@ -90,15 +98,18 @@ def plot_topic_map(
     fig = PlainTextFigure(figsize=figsize, layout="constrained")
     ax = fig.add_subplot()
     colors = cluster_colors(model.k)
-    pos = model.positions
+    pos, clipped = (
+        clip_outliers(model.positions) if model.n_articles > 30 else (model.positions, None)
+    )
     # Large corpora: small, translucent points so that dense areas stay readable.
     size = 40 if model.n_articles <= 200 else (12 if model.n_articles <= 5000 else 3)
     alpha = 0.9 if model.n_articles <= 200 else 0.5
     for c in range(model.k):
         members = model.labels == c
+        inside = members if clipped is None else members & ~clipped
         ax.scatter(
-            pos[members, 0],
-            pos[members, 1],
+            pos[inside, 0],
+            pos[inside, 1],
             s=size,
             color=colors[c],
             alpha=alpha,
@@ -106,12 +117,21 @@ def plot_topic_map(
             linewidths=0.5,
             label=f"{model.numbers[c]}: {shorten(model.clusters.at[c, 'label'])} ({model.clusters.at[c, 'size']:,})",
         )
+        if clipped is not None and (members & clipped).any():
+            ax.scatter(*pos[members & clipped].T, s=max(size, 12), color=colors[c], marker="x")
     if model.n_articles > 30:
         _number_clusters(ax, model)
     if annotate is None:
         annotate = corpus is not None and model.n_articles <= 30
     ax.set_title(title or f"Topic map: {model.n_articles:,} articles in {model.k} clusters")
-    ax.set_xlabel("map position (no units: nearby articles use similar words)")
+    xlabel = "map position (no units: nearby articles use similar words)"
+    if clipped is not None and clipped.any():
+        m = int(clipped.sum())
+        xlabel += (
+            f"\n{m:,} outlying article{'s' if m != 1 else ''} drawn at the map's edge (x) so that "
+            f"{'they do' if m != 1 else 'it does'} not squeeze the rest into a corner"
+        )
+    ax.set_xlabel(xlabel)
     ax.set_ylabel("map position (no units)")
     ax.set_xticks([])
     ax.set_yticks([])
@@ -218,6 +238,22 @@ def _free_spot(text, forms: list[str], frame, placed: list, renderer) -> bool:
     return False
 
 
+def clip_outliers(pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Map positions with outliers pulled to the edge, and which were moved.
+
+    The edge is the 1st to 99th percentile of each axis widened by MAP_MARGIN of that range; nothing is
+    moved unless the outliers would stretch an axis beyond MAP_STRETCH times that edge's range.
+    """
+    lo, hi = np.quantile(pos, [0.01, 0.99], axis=0)
+    span = np.maximum(hi - lo, 1e-12)
+    lo, hi = lo - MAP_MARGIN * span, hi + MAP_MARGIN * span
+    full = np.ptp(pos, axis=0)
+    if not (full > MAP_STRETCH * (hi - lo)).any():
+        return pos, np.zeros(len(pos), dtype=bool)
+    shown = np.clip(pos, lo, hi)
+    return shown, (shown != pos).any(axis=1)
+
+
 def _number_clusters(ax, model: TopicModel) -> None:
     """Write each cluster's number at the middle of its points, so the colours need not be told apart."""
     for c in range(model.k):
@@ -303,6 +339,8 @@ def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 
         edge = " (the largest tried: there may be more topics)"
     elif chosen == ks.min():
         edge = " (the smallest tried)"
+    if model.k != chosen:
+        edge += f"; {model.k} topics shown"
     ax.axvline(chosen, color="#555555", linestyle=":", linewidth=1.5)
     at_right = chosen == ks.max() and len(ks) > 1
     ax.text(
@@ -315,7 +353,8 @@ def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 
         color="#333333",
     )
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8.5, frameon=False)
-    ax.set_title("Why this number of clusters: each k tried, scored on stability and separation")
+    what = "broad groups" if model.k != chosen else "clusters"
+    ax.set_title(f"Why this number of {what}: each k tried, scored on stability and separation")
     return fig
 
 

@@ -46,6 +46,7 @@ _STRENGTH_CLASS = {
     "moderate": "moderate",
     "tentative": "moderate",
     "weak": "weak",
+    "mixed": "weak",
 }
 
 
@@ -304,27 +305,36 @@ def trust_assessment(model) -> TrustAssessment:
         headline = "There is only one cluster: the articles were not split into topics."
         return TrustAssessment(headline, notes, ok=False)
     weak = [c for c in model.clusters.itertuples() if c.strength == "weak"]
+    mixed = _mixed_note(model)
+    if mixed:
+        notes.insert(0, mixed)
+    notes.append(STABILITY_EXPLAINED)
     if n < SMALL_CORPUS:
         headline = (
             f"Tentative. With only {n} articles, a cluster can rest on a handful of shared words; use the "
             "clusters as a reading guide, not as findings."
         )
         return TrustAssessment(headline, notes, ok=False)
-    if pd.notna(stability) and stability >= 0.8 and not weak:
+    if pd.notna(stability) and stability >= 0.8 and not weak and not mixed:
         headline = (
-            f"Solid. Re-running the clustering with other random seeds gives almost the same groups "
-            f"(agreement {stability:.2f} on a 0-1 scale)."
+            f"Solid. Re-running the clustering with other random seeds gives almost the same topics "
+            f"(stability {stability:.2f} on a 0-1 scale)."
         )
         return TrustAssessment(headline, notes, ok=True)
     if pd.notna(stability) and stability >= 0.5:
         headline = (
-            f"Moderate. Most groups come back when the clustering is re-run with other random seeds "
-            f"(agreement {stability:.2f} on a 0-1 scale), but boundaries between some clusters shift."
+            f"Moderate. Most topics come back when the clustering is re-run with other random seeds "
+            f"(stability {stability:.2f} on a 0-1 scale), but "
+            + (
+                "some articles fall in no clear topic."
+                if mixed
+                else "boundaries between some shift."
+            )
         )
     else:
         headline = (
             "Weak. Re-running the clustering with other random seeds gives noticeably different groups"
-            + (f" (agreement {stability:.2f} on a 0-1 scale)" if pd.notna(stability) else "")
+            + (f" (stability {stability:.2f} on a 0-1 scale)" if pd.notna(stability) else "")
             + "; the coverage may not fall into clear-cut topics."
         )
     if pd.notna(silhouette) and silhouette < 0.05:
@@ -332,6 +342,27 @@ def trust_assessment(model) -> TrustAssessment:
             f"The clusters overlap a lot (silhouette {silhouette:.2f}; 1 would be perfectly separate)."
         )
     return TrustAssessment(headline, notes, ok=False)
+
+
+#: The one explanation of the stability figure shown in the summary, on the cards and in the explorers.
+STABILITY_EXPLAINED = (
+    "Stability (0-1): how reliably a topic comes back on re-runs with other random seeds; overall: "
+    "the size-weighted mean."
+)
+
+
+def _mixed_note(model) -> str | None:
+    """How many articles sit in clusters with no clear topic, or None."""
+    if "mixed" not in model.clusters.columns or not model.clusters["mixed"].any():
+        return None
+    mixed = model.clusters[model.clusters["mixed"]]
+    size = int(mixed["size"].sum())
+    share = size / max(model.n_articles, 1)
+    return (
+        f"{size:,} of {model.n_articles:,} articles ({share:.0%}) sit in {len(mixed)} mixed "
+        f"cluster{'s' if len(mixed) != 1 else ''} with no clear topic: their articles are no closer to "
+        "each other than to other topics, and they could not be split into stable sub-topics."
+    )
 
 
 def _lead(corpus: pd.DataFrame, i: int) -> str:
@@ -344,11 +375,10 @@ def _cluster_rows(
 ) -> list[dict]:
     rows = []
     for c in model.clusters.itertuples():
-        stability = None if pd.isna(c.stability) else f"{c.stability:.0%}"
+        stability = None if pd.isna(c.stability) else f"{c.stability:.2f}"
         silhouette = None if pd.isna(c.silhouette) else f"{c.silhouette:.2f}"
-        strength = c.strength
-        if model.n_articles < SMALL_CORPUS and strength in {"solid", "moderate"}:
-            strength = "tentative"  # a handful of articles never makes a solid cluster, whatever the scores
+        strength = c.strength  # the model's one badge (tentative on a small corpus, mixed ...)
+        group = int(getattr(c, "group", 0))
         rows.append(
             {
                 "number": int(model.numbers[c.Index]),
@@ -365,9 +395,26 @@ def _cluster_rows(
                 "silhouette": silhouette,
                 "tags": list((tags_by_cluster or {}).get(c.Index, [])),
                 "people": list((people or {}).get(c.Index, [])),
+                "group": group,
             }
         )
     return rows
+
+
+def _group_rows(model, clusters: list[dict]) -> list[dict]:
+    """The broad groups, largest first, each with its topics' cards (in topic order)."""
+    table = model.group_table
+    if table is None or len(table) == 0:
+        return [{"number": 1, "label": "", "size": model.n_articles, "clusters": clusters}]
+    return [
+        {
+            "number": g + 1,
+            "label": row["label"],
+            "size": int(row["size"]),
+            "clusters": [c for c in clusters if c["group"] == g],
+        }
+        for g, row in table.iterrows()
+    ]
 
 
 def summary_html(
@@ -419,6 +466,8 @@ def summary_html(
         n_distinct_tags=tags.n_distinct,
         n_duplicates=int((corpus["tag_pages"].map(len) > 1).sum()),
         k=model.k,
+        n_groups=len(model.group_table),
+        groups=_group_rows(model, _cluster_rows(corpus, model, colors)),
         clusters=_cluster_rows(corpus, model, colors),
         leading_tags=leading.to_dict("records"),
         universal_tags=universal,
@@ -484,8 +533,9 @@ def clusters_html(
     if characteristic is not None and len(characteristic):
         for cluster, group in characteristic.groupby("cluster", sort=True):
             tags_by_cluster[int(cluster)] = [f"{r.tag} ({r.count:,})" for r in group.itertuples()]
+    cards = _cluster_rows(corpus, model, colors, tags_by_cluster, people)
     return render(
-        "clusters.html.j2", clusters=_cluster_rows(corpus, model, colors, tags_by_cluster, people)
+        "clusters.html.j2", groups=_group_rows(model, cards), n_groups=len(model.group_table)
     )
 
 

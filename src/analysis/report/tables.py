@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.config import SMALL_CORPUS
-
 __all__ = [
     "ARTICLE_COLUMNS",
     "CLUSTER_COLUMNS",
@@ -112,8 +110,8 @@ def with_headlines(
 def clusters_table(model) -> pd.DataFrame:
     """One row per cluster, numbered from 1: label, articles, strength badge, stability, silhouette, terms.
 
-    The strength is the report's badge: on a corpus of fewer than ``SMALL_CORPUS`` articles a cluster is
-    never more than "tentative", whatever its scores.
+    The strength is the model's one badge (``model.clusters["strength"]``: "tentative" on a small corpus,
+    "mixed" for a cluster with no clear topic), the same in the report, notebooks and explorers.
 
     Args:
         model: the fitted topic model.
@@ -123,8 +121,6 @@ def clusters_table(model) -> pd.DataFrame:
     """
     clusters = model.clusters
     strength = clusters["strength"].astype(str)
-    if model.n_articles < SMALL_CORPUS:
-        strength = strength.where(~strength.isin(["solid", "moderate"]), "tentative")
     return pd.DataFrame(
         {
             "cluster": model.numbers,

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
+from scipy import linalg, sparse
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.exceptions import ConvergenceWarning
@@ -163,12 +163,15 @@ def _co_association_consensus(
     cols = np.concatenate([run + i * k for i, run in enumerate(runs)])
     rows = np.tile(np.arange(n), len(runs))
     h = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, k * len(runs)))
-    gram = (h.T @ h).toarray()
-    values, vectors = np.linalg.eigh(gram)
-    top = np.argsort(values)[::-1][:k]
-    embedding = normalize(
-        np.asarray(h @ vectors[:, top])
-    )  # U * sigma: the rows' spectral coordinates
+    # U * sigma, the rows' spectral coordinates, from the smaller of H^T H and H H^T (only the top k).
+    small = n < h.shape[1]
+    gram = (h @ h.T).toarray() if small else (h.T @ h).toarray()
+    m = len(gram)
+    values, vectors = linalg.eigh(gram, subset_by_index=[max(m - k, 0), m - 1])
+    if small:
+        embedding = normalize(vectors * np.sqrt(np.clip(values, 0.0, None)))
+    else:
+        embedding = normalize(np.asarray(h @ vectors))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state)

@@ -12,9 +12,9 @@ from sklearn.preprocessing import normalize
 from analysis.config import SMALL_CORPUS
 from analysis.text.tokens import clean_text
 from analysis.topics.labels import ctfidf_terms, display_term
-from analysis.topics.model import LARGE_CORPUS, STRENGTH_RULE
+from analysis.topics.model import LARGE_CORPUS, MIXED_LABEL, STRENGTH_RULE
 from analysis.topics.options import FitOptions
-from analysis.topics.quality import strength_of
+from analysis.topics.quality import is_mixed, strength_of
 from analysis.wording import plural
 
 
@@ -22,6 +22,12 @@ def fit_scores(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     """Cosine similarity of each article to its cluster's centre (1 = typical of the cluster)."""
     centres = normalize(np.vstack([z[labels == c].mean(axis=0) for c in range(k)]))
     return np.einsum("ij,ij->i", normalize(z), centres[labels])
+
+
+#: Terms in a cluster's label.
+LABEL_TERMS = 3
+#: A label's terms are spelled as in this many of the cluster's most typical articles.
+LABEL_SAMPLE = 200
 
 
 def cluster_table(
@@ -35,11 +41,14 @@ def cluster_table(
     silhouettes: np.ndarray,
     stability: np.ndarray | None,
     n_terms: int,
+    n_articles: int,
 ) -> pd.DataFrame:
-    """One row per cluster: size, label, terms, representatives, silhouette, stability, strength.
+    """One row per cluster: size, label, terms, representatives, silhouette, stability, strength, mixed.
 
     Labels are the cluster's three most distinctive terms, each in its most common spelling in the
     cluster's most typical articles, read after cleaning (so a dateline's ``BAGHDAD`` is never a label).
+    A cluster without separation (:func:`analysis.topics.quality.is_mixed`) is labelled
+    :data:`MIXED_LABEL`. ``strength`` is the badge shown everywhere (:func:`badge`).
     """
     cluster_terms = ctfidf_terms(vectors_counts, labels, k, terms, n_terms)
     rows = []
@@ -49,20 +58,96 @@ def cluster_table(
         csil = silhouettes[members]
         sil = float(np.nanmean(csil)) if np.isfinite(csil).any() else float("nan")
         stab = float(stability[c]) if stability is not None else float("nan")
-        sample = [clean_text(texts[i]) for i in order[:20]]
-        label_terms = [display_term(t, sample) for t in cluster_terms[c][:3]]
+        mixed = is_mixed(k, len(members), n_articles, sil)
         rows.append(
             {
                 "size": len(members),
-                "label": " · ".join(label_terms) if label_terms else f"cluster {c + 1}",
+                "label": MIXED_LABEL if mixed else _label(cluster_terms[c], texts, order, c),
                 "terms": cluster_terms[c],
                 "representatives": [int(i) for i in order[:5]],
                 "silhouette": sil,
                 "stability": stab,
-                "strength": strength_of(k, len(members), sil, stab),
+                "strength": badge(k, len(members), sil, stab, n_articles=n_articles, mixed=mixed),
+                "mixed": mixed,
             }
         )
     return pd.DataFrame(rows, index=pd.RangeIndex(k, name="cluster"))
+
+
+def _label(terms: list[str], texts: Sequence[str], order: np.ndarray, c: int) -> str:
+    """Up to three distinctive terms, none repeating another ("email" after "emails"), each in its most
+    common spelling in the cluster's most typical articles (names stay capitalised)."""
+    picked: list[str] = []
+    for term in terms:
+        if not any(_repeats(term, other) for other in picked):
+            picked.append(term)
+        if len(picked) == LABEL_TERMS:
+            break
+    sample = [clean_text(texts[i]) for i in order[:LABEL_SAMPLE]]
+    label_terms = [display_term(t, sample) for t in picked]
+    return " · ".join(label_terms) if label_terms else f"cluster {c + 1}"
+
+
+def _repeats(term: str, other: str) -> bool:
+    """True when a word of one term starts with a word of the other ("Iranian" and "Iran")."""
+    for a in term.split():
+        for b in other.split():
+            if len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)):
+                return True
+    return False
+
+
+def badge(
+    k: int, size: int, silhouette: float, stability: float, *, n_articles: int, mixed: bool
+) -> str:
+    """The one strength badge of a topic (report, notebooks, explorers): "mixed" for a cluster without
+    separation, never more than "tentative" on a corpus of fewer than ``SMALL_CORPUS`` articles, else
+    :func:`analysis.topics.quality.strength_of`."""
+    if mixed:
+        return "mixed"
+    strength = strength_of(k, size, silhouette, stability)
+    if n_articles < SMALL_CORPUS and strength in {"solid", "moderate"}:
+        return "tentative"
+    return strength
+
+
+def overall_stability(clusters: pd.DataFrame) -> float:
+    """The one stability figure of a clustering: its topics' stabilities weighted by their sizes."""
+    stab = clusters["stability"].to_numpy(dtype=float)
+    ok = np.isfinite(stab)
+    if len(clusters) < 2 or not ok.any():
+        return float("nan")
+    sizes = clusters["size"].to_numpy(dtype=float)
+    return float(np.average(stab[ok], weights=sizes[ok]))
+
+
+def group_table(
+    group_rows: np.ndarray,
+    *,
+    topic_groups: np.ndarray,
+    vectors_counts,
+    terms: np.ndarray,
+    texts: Sequence[str],
+    fit: np.ndarray,
+    n_terms: int,
+) -> pd.DataFrame:
+    """One row per broad group: size, label, terms, representatives and its topics (0-based)."""
+    g = int(group_rows.max()) + 1
+    group_terms = ctfidf_terms(vectors_counts, group_rows, g, terms, n_terms)
+    rows = []
+    for c in range(g):
+        members = np.flatnonzero(group_rows == c)
+        order = members[np.lexsort((members, -fit[members]))]
+        rows.append(
+            {
+                "size": len(members),
+                "label": _label(group_terms[c], texts, order, c),
+                "terms": group_terms[c],
+                "representatives": [int(i) for i in order[:5]],
+                "topics": [int(t) for t in np.flatnonzero(topic_groups == c)],
+            }
+        )
+    return pd.DataFrame(rows, index=pd.RangeIndex(g, name="group"))
 
 
 def caveats(

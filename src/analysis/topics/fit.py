@@ -9,7 +9,7 @@ trust evidence and notes for readers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -20,7 +20,6 @@ from analysis.text import DocumentTexts, TextVectors, vectorize
 from analysis.topics import describe
 from analysis.topics.align import align_topics
 from analysis.topics.cluster import (
-    ClusterFit,
     canonical_labels,
     cluster_ensemble,
     cluster_stability,
@@ -29,8 +28,10 @@ from analysis.topics.cluster import (
     run_seeds,
 )
 from analysis.topics.kselect import choose_k
+from analysis.topics.levels import group_topics, min_topic_size, split_groups
 from analysis.topics.model import K_MAX, K_SELECTION_RUNS, TopicModel
 from analysis.topics.options import CLUSTER_MIN_DF, FitOptions, resolve_options
+from analysis.topics.order import canonical_order
 from analysis.topics.quality import map_positions, n_distinct, silhouettes
 from analysis.topics.space import topic_space
 
@@ -64,6 +65,10 @@ def fit_topics(
 ) -> TopicModel:
     """Cluster a corpus into topics an editor would recognise, with evidence of each cluster's strength.
 
+    The rows are first put in a canonical order (by ``id``, :func:`analysis.topics.order.canonical_order`),
+    so the same articles in any row order give the same topics, labels and numbering; the results come
+    back in the caller's row order.
+
     Steps: news-aware TF-IDF (idf squared, see :data:`IDF_POWER`); LSA from 200 articles up; ``n_runs``
     cheap k-means runs; their consensus (the partition they agree on, from how often each pair of
     articles was put together); a few rounds of naive-Bayes refinement; then labels, representative
@@ -71,9 +76,12 @@ def fit_topics(
 
     Args:
         corpus: a corpus DataFrame (``analysis.load_corpus``); ``title`` and ``body`` are used.
-        k: number of clusters, 1 <= k < number of articles; None chooses k from the data (silhouette and
-            stability over ``k_range``, widened while the best k is the largest tried; the scores are
-            kept in ``k_scores``).
+        k: number of topics, 1 <= k < number of articles: exactly k topics, grouped into broad groups by
+            merging their centres. None chooses from the data: the broad groups at the k the k chart
+            prefers (silhouette and stability over ``k_range``, widened while the best k is the largest
+            tried; the scores are kept in ``k_scores``), then each group split into sub-topics where they
+            are stable and distinct (:mod:`analysis.topics.levels`); ``model.groups`` maps each topic to
+            its broad group. A topic without separation is marked mixed ("mixed: no clear topic").
         random_state: seeds every random step; the same corpus and random_state give identical results.
         progress: show tqdm progress bars for the long steps.
         n_runs: k-means runs (one k-means++ start each) in the ensemble; default 50 up to 10,000
@@ -121,8 +129,10 @@ def fit_topics(
         min_df=min_df,
         k_range=k_range,
     )
+    order = canonical_order(corpus)
+    ordered = corpus.iloc[order].reset_index(drop=True)
     texts, vectors = _vectors(
-        corpus,
+        ordered,
         opts,
         max_df=max_df,
         max_features=max_features,
@@ -132,30 +142,35 @@ def fit_topics(
     )
     z, space = embed(vectors, n_components=opts.n_components, random_state=random_state)
     chosen_k, k_scores, notes = _number_of_clusters(z, k, opts, random_state, progress=progress)
-    fit = cluster_ensemble(
+    topics = _topics(
         z,
-        vectors.tfidf,
+        vectors,
         chosen_k,
-        run_seeds(random_state, opts.n_runs),
-        n_init=opts.n_init,
-        refine_rounds=opts.refine_rounds,
+        opts,
+        k_given=k is not None,
+        random_state=random_state,
         progress=progress,
-        desc=f"Clustering (k={chosen_k})",
     )
+    if topics.k < chosen_k:
+        notes.append(
+            f"{chosen_k} clusters were asked for but only {topics.k} are distinct."
+            if k is not None
+            else f"k = {chosen_k} scored best, but a cluster then held too few articles to be a "
+            f"topic (fewer than {min(min_topic_size(len(z)), len(z) // 4)}): {topics.k} are shown."
+        )
     model = _model(
         z,
-        fit,
+        topics,
         vectors,
         texts,
         opts,
-        chosen_k=chosen_k,
         k_scores=k_scores,
         notes=notes,
         space=space,
         k_from_data=k is None,
         random_state=random_state,
     )
-    model = _with_space(model, corpus, vectors, opts)
+    model = in_row_order(_with_space(model, ordered, vectors, opts), order)
     return align_topics(model, baseline) if baseline is not None else model
 
 
@@ -171,27 +186,115 @@ def _with_space(
     return replace(model, ids=ids, space=topics, clusters=clusters)
 
 
+@dataclass(frozen=True)
+class _Topics:
+    """Topics numbered for readers (by size, ties: smallest id), their groups and stabilities."""
+
+    labels: np.ndarray
+    k: int
+    groups: np.ndarray
+    stability: np.ndarray | None
+    splits: list[dict]
+
+
+def _topics(
+    z: np.ndarray,
+    vectors: TextVectors,
+    chosen_k: int,
+    opts: FitOptions,
+    *,
+    k_given: bool,
+    random_state: int,
+    progress: bool,
+) -> _Topics:
+    """The topics: the ensemble's clusters at ``chosen_k`` when k was given (grouped by merging their
+    centres), else those broad clusters split where their articles hold stable, distinct sub-topics."""
+    n = len(z)
+    smallest = 0 if k_given else min(min_topic_size(n), n // 4)
+    broad, broad_stab = _fit_at(
+        z, vectors, chosen_k, opts, smallest=smallest, random_state=random_state, progress=progress
+    )
+    g = int(broad.max()) + 1
+    if k_given or g == 1:
+        groups = group_topics(z, broad, g, random_state=random_state)
+        return _Topics(labels=broad, k=g, groups=groups, stability=broad_stab, splits=[])
+    levels = split_groups(
+        z,
+        vectors.tfidf,
+        broad,
+        broad_stab if broad_stab is not None else np.full(g, np.nan),
+        random_state=random_state,
+        refine_rounds=opts.refine_rounds,
+    )
+    k = len(levels.groups)
+    if k == g:  # no group was split: the broad clusters are the topics
+        return _Topics(
+            labels=broad, k=g, groups=np.arange(g), stability=broad_stab, splits=levels.splits
+        )
+    # The splits chose how many topics there are; the topics themselves come from one ensemble at that
+    # k over all articles (each topic then belongs to the broad group holding most of its articles).
+    labels, stability = _fit_at(
+        z, vectors, k, opts, smallest=smallest, random_state=random_state, progress=progress
+    )
+    k = int(labels.max()) + 1
+    overlap = np.zeros((k, g), dtype=np.int64)
+    np.add.at(overlap, (labels, broad), 1)
+    return _Topics(
+        labels=labels,
+        k=k,
+        groups=np.argmax(overlap, axis=1).astype(np.int64),
+        stability=stability,
+        splits=levels.splits,
+    )
+
+
+def _fit_at(
+    z: np.ndarray,
+    vectors: TextVectors,
+    k: int,
+    opts: FitOptions,
+    *,
+    smallest: int,
+    random_state: int,
+    progress: bool,
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Clusters of the ensemble at ``k`` (numbered by size) and each one's stability; k is lowered while
+    a cluster would hold fewer than ``smallest`` articles (a topic needs a few articles)."""
+    while True:
+        fit = cluster_ensemble(
+            z,
+            vectors.tfidf,
+            k,
+            run_seeds(random_state, opts.n_runs),
+            n_init=opts.n_init,
+            refine_rounds=opts.refine_rounds,
+            progress=progress,
+            desc=f"Clustering (k={k})",
+        )
+        labels = canonical_labels(fit.labels)
+        kk = int(labels.max()) + 1
+        if kk <= 2 or np.bincount(labels).min() >= smallest:
+            break
+        k -= 1
+    runs = [canonical_labels(r) for r in fit.runs]
+    return labels, cluster_stability(labels, runs, kk) if kk > 1 and len(runs) > 1 else None
+
+
 def _model(
     z: np.ndarray,
-    fit: ClusterFit,
+    topics: _Topics,
     vectors: TextVectors,
     texts: Sequence[str],
     opts: FitOptions,
     *,
-    chosen_k: int,
     k_scores: pd.DataFrame | None,
     notes: list[str],
     space: dict,
     k_from_data: bool,
     random_state: int,
 ) -> TopicModel:
-    """The fitted model: clusters numbered by size, their table, trust evidence, notes and settings."""
-    labels = canonical_labels(fit.labels)
-    k = int(labels.max()) + 1
-    if k < chosen_k:
-        notes.append(f"{chosen_k} clusters were asked for but only {k} are distinct.")
-    runs = [canonical_labels(r) for r in fit.runs]
-    per_stab = cluster_stability(labels, runs, k) if k > 1 and len(runs) > 1 else None
+    """The fitted model: topics numbered by size, their table and groups, trust evidence, notes."""
+    labels, k = topics.labels, topics.k
     sil = silhouettes(z, labels, k, random_state)
     fit_score = describe.fit_scores(z, labels, k)
     clusters = describe.cluster_table(
@@ -202,17 +305,19 @@ def _model(
         texts=texts,
         fit=fit_score,
         silhouettes=sil,
-        stability=per_stab,
+        stability=topics.stability,
         n_terms=opts.n_terms,
+        n_articles=len(z),
     )
-    stability = fit.stability if k > 1 else float("nan")
+    group_rows = canonical_labels(topics.groups[labels])
     n, n_empty = len(z), int((np.asarray(vectors.counts.sum(axis=1)).ravel() == 0).sum())
+    stability = describe.overall_stability(clusters)
     return TopicModel(
         labels=labels,
         k=k,
         random_state=random_state,
         n_articles=n,
-        clusters=clusters,
+        clusters=clusters.assign(group=_group_of_topic(labels, group_rows, k)),
         positions=map_positions(z, labels, k),
         silhouette=float(np.nanmean(sil)) if np.isfinite(sil).any() else float("nan"),
         stability=stability,
@@ -229,6 +334,47 @@ def _model(
             random_state=random_state,
         ),
         fit=fit_score,
+        group_table=describe.group_table(
+            group_rows,
+            topic_groups=_group_of_topic(labels, group_rows, k),
+            vectors_counts=vectors.counts,
+            terms=vectors.terms,
+            texts=texts,
+            fit=fit_score,
+            n_terms=opts.n_terms,
+        ),
+        splits=topics.splits,
+    )
+
+
+def _group_of_topic(labels: np.ndarray, group_rows: np.ndarray, k: int) -> np.ndarray:
+    out = np.zeros(k, dtype=np.int64)
+    out[labels] = group_rows
+    return out
+
+
+def in_row_order(model: TopicModel, order: np.ndarray) -> TopicModel:
+    """The model of rows ``order`` (canonical order) put back in the caller's row order."""
+    labels = np.empty_like(model.labels)
+    labels[order] = model.labels
+    positions = np.empty_like(model.positions)
+    positions[order] = model.positions
+    fit = np.empty_like(model.fit)
+    fit[order] = model.fit
+    ids = None
+    if model.ids is not None:
+        ids = np.empty_like(model.ids)
+        ids[order] = model.ids
+    reps = [[int(order[i]) for i in row] for row in model.clusters["representatives"]]
+    group_reps = [[int(order[i]) for i in row] for row in model.group_table["representatives"]]
+    return replace(
+        model,
+        labels=labels,
+        positions=positions,
+        fit=fit,
+        ids=ids,
+        clusters=model.clusters.assign(representatives=reps),
+        group_table=model.group_table.assign(representatives=group_reps),
     )
 
 

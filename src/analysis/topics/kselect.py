@@ -11,11 +11,14 @@ import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 
-from analysis.topics.cluster import mean_pairwise_ari
-from analysis.topics.model import K_SELECTION_SAMPLE
+from analysis.topics.cluster import cluster_ensemble, mean_pairwise_ari
+from analysis.topics.model import K_SELECTION_SAMPLE, LSA_MIN_ARTICLES, SMALL_CORPUS_RUNS
 
 #: When the best k is the largest tried, this many more are tried (until the limit).
 K_GROWTH = 6
+#: The chosen k is the smallest whose score reaches this share of the best score.
+K_TOLERANCE = 0.9
+from analysis.topics.levels import min_topic_size
 from analysis.topics.quality import silhouettes
 
 
@@ -28,6 +31,9 @@ def _score_ks(
     progress: bool,
 ) -> pd.DataFrame:
     """Score each candidate k by stability under resampling and by silhouette.
+
+    Below ``LSA_MIN_ARTICLES`` articles the stability is that of the ensemble's consensus instead
+    (:func:`_consensus_score`).
 
     For each k, k-means is fitted on ``len(seeds)`` random 80% subsamples (each with its own random state)
     and every fit labels all articles; ``stability`` is the mean pairwise adjusted Rand index of those
@@ -50,6 +56,9 @@ def _score_ks(
 
         it = tqdm(candidates, desc="Choosing k", unit="k")
     for k in it:
+        if n < LSA_MIN_ARTICLES:
+            records.append(_consensus_score(z, k, seeds, random_state=random_state))
+            continue
         runs = []
         for seed in seeds:
             sub = np.sort(np.random.default_rng(seed).choice(n, size=m, replace=False))
@@ -64,19 +73,42 @@ def _score_ks(
                 "k": k,
                 "silhouette": float(np.nanmean(sil)) if np.isfinite(sil).any() else np.nan,
                 "stability": stability if len(runs) > 1 else np.nan,
+                "smallest": int(np.bincount(runs[0], minlength=k).min()) / n,
             }
         )
     return pd.DataFrame(records)
 
 
-def _pick(scores: pd.DataFrame) -> pd.DataFrame:
-    """Add ``score`` and ``chosen`` columns to the candidates' silhouette and stability."""
+def _consensus_score(z: np.ndarray, k: int, seeds: list[int], *, random_state: int) -> dict:
+    """Stability and silhouette of k on a small corpus (no LSA): single k-means runs on raw TF-IDF rows
+    hardly agree with each other at any k, so the stability is that of the ensemble's consensus (the
+    consensus of half the runs against that of the other half, adjusted Rand index)."""
+    more = [int(s) for s in np.random.SeedSequence(seeds).generate_state(SMALL_CORPUS_RUNS)]
+    fit = cluster_ensemble(z, None, k, more, n_init=3, refine_rounds=0, progress=False, desc="")
+    sil = silhouettes(z, fit.labels, k, random_state)
+    return {
+        "k": k,
+        "silhouette": float(np.nanmean(sil)) if np.isfinite(sil).any() else np.nan,
+        "stability": fit.stability,
+        "smallest": int(np.bincount(fit.labels, minlength=k).min()) / len(z),
+    }
+
+
+def _pick(scores: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Add ``score`` and ``chosen`` columns to the candidates' silhouette and stability.
+
+    A candidate whose smallest cluster (share of the articles, column ``smallest``) holds fewer than
+    :func:`~analysis.topics.levels.min_topic_size` articles scores 0: a topic needs a few articles.
+    """
     scores = scores.sort_values("k").reset_index(drop=True)
     sil = scores["silhouette"].fillna(0.0).clip(lower=0.0)
     top = sil.max()
     rel = sil / top if top > 0 else pd.Series(1.0, index=sil.index)
-    scores["score"] = scores["stability"].fillna(1.0) * rel
-    best = scores.sort_values(["score", "k"], ascending=[False, True]).index[0]
+    big_enough = scores["smallest"] * n >= min(min_topic_size(n), n // 4) - 1e-9
+    scores["score"] = scores["stability"].fillna(1.0) * rel * big_enough
+    top_score = scores["score"].max()
+    # The fewest clusters scoring within K_TOLERANCE of the best: close scores are within noise.
+    best = scores.index[scores["score"] >= K_TOLERANCE * top_score][0]
     scores["chosen"] = scores.index == best
     return scores
 
@@ -109,7 +141,7 @@ def choose_k(
     scores = _score_ks(
         z, list(range(low, high + 1)), seeds, random_state=random_state, progress=progress
     )
-    picked = _pick(scores)
+    picked = _pick(scores, len(z))
     best = int(picked.loc[picked["chosen"], "k"].iloc[0])
     first_high = high
     while best == high and high < limit:
@@ -117,7 +149,7 @@ def choose_k(
         extra = _score_ks(z, more, seeds, random_state=random_state, progress=progress)
         scores = pd.concat([scores, extra], ignore_index=True)
         high = more[-1]
-        picked = _pick(scores)
+        picked = _pick(scores, len(z))
         best = int(picked.loc[picked["chosen"], "k"].iloc[0])
     return KChoice(k=best, scores=picked, note=_edge_note(best, low, first_high, high, limit))
 

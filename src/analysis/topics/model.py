@@ -30,6 +30,16 @@ ENSEMBLE_RUNS = 50
 LARGE_ENSEMBLE_RUNS = 5
 #: k-means runs on random 80% subsamples per candidate k when k is chosen from the data.
 K_SELECTION_RUNS = 5
+#: Below LSA_MIN_ARTICLES articles, k-means runs per candidate k whose two halves' consensuses are compared.
+SMALL_CORPUS_RUNS = 40
+
+#: A topic whose articles are on average no closer to each other than to the other topics' (silhouette
+#: below this) and that could not be split into stable sub-topics has no clear topic: it is shown as mixed.
+MIXED_SILHOUETTE = 0.0
+#: ... when it holds at least this share of the articles (a small loose cluster stays "weak").
+MIXED_MIN_SHARE = 0.05
+#: The label of such a cluster.
+MIXED_LABEL = "mixed: no clear topic"
 
 #: A new article fits none of a model's topics (:meth:`TopicModel.assign`) when its similarity to the nearest
 #: topic is below this quantile of the similarities of that topic's own articles.
@@ -61,8 +71,10 @@ class TopicModel:
         random_state: the random state the model was fitted with.
         n_articles: number of articles.
         clusters: one row per cluster (index 0..k-1) with ``size``, ``label``, ``terms``,
-            ``representatives`` (row positions, most representative first), ``silhouette``, ``stability``
-            and ``strength`` ("solid" | "moderate" | "weak" | "single cluster").
+            ``representatives`` (row positions, most representative first), ``silhouette``, ``stability``,
+            ``strength`` (the one badge shown everywhere: "solid" | "moderate" | "weak" | "tentative" |
+            "mixed" | "single cluster"), ``mixed`` (True: no clear topic, labelled "mixed: no clear topic")
+            and ``group`` (its broad group).
         positions: (n, 2) map coordinates; the axes have no units, only distances matter.
         silhouette: mean silhouette of all articles (NaN when k == 1).
         stability: mean pairwise adjusted Rand index of the clusterings over several random states (NaN when
@@ -82,6 +94,11 @@ class TopicModel:
     ``clusters`` also has ``number`` (the topic's number for readers: ``c + 1`` without a baseline; with one,
     a persisting topic keeps the baseline's number and label, a new topic gets the next number never used)
     and ``new`` (True for a topic the baseline did not have). Topics are ordered by number.
+        group_table: one row per broad group (index 0..g-1): ``size``, ``label``, ``terms``,
+            ``representatives``, ``topics`` (its topics, 0-based). Each topic's group is
+            ``clusters["group"]`` (also :attr:`groups`).
+        splits: when k was chosen from the data, one record per group tried for a split into topics
+            (``rows``, ``k`` kept, ``stability`` and ``silhouette`` of the best candidate).
     """
 
     labels: np.ndarray
@@ -159,6 +176,14 @@ class TopicModel:
             },
             index=articles.index,
         )
+
+    group_table: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    splits: list[dict] = field(default_factory=list, repr=False)
+
+    @property
+    def groups(self) -> np.ndarray:
+        """Broad group of each topic (``groups[c]`` for topic ``c``; 0-based, group 0 the largest)."""
+        return self.clusters["group"].to_numpy(dtype=np.int64)
 
     def assignments(self, corpus: pd.DataFrame) -> pd.DataFrame:
         """One row per article: ``id``, ``title``, ``cluster``, ``label``, ``x``, ``y``, ``fit``.

@@ -9,7 +9,13 @@ from sklearn import config_context
 from sklearn.decomposition import PCA
 from sklearn.metrics import silhouette_samples
 
-from analysis.topics.model import K_MAX, LARGE_CORPUS, SILHOUETTE_SAMPLE
+from analysis.topics.model import (
+    K_MAX,
+    LARGE_CORPUS,
+    MIXED_MIN_SHARE,
+    MIXED_SILHOUETTE,
+    SILHOUETTE_SAMPLE,
+)
 
 
 def silhouettes(z: np.ndarray, labels: np.ndarray, k: int, random_state: int) -> np.ndarray:
@@ -61,6 +67,14 @@ def strength_of(k: int, size: int, silhouette: float, stability: float) -> str:
     if size >= 3 and stability >= 0.8 and not math.isnan(silhouette) and silhouette >= 0.02:
         return "solid"
     return "moderate"
+
+
+def is_mixed(k: int, size: int, n_articles: int, silhouette: float) -> bool:
+    """True for a cluster with no separation (mean silhouette below ``MIXED_SILHOUETTE``) that holds at
+    least ``MIXED_MIN_SHARE`` of the articles: it is shown as "mixed: no clear topic"."""
+    if k < 2 or math.isnan(silhouette):
+        return False
+    return silhouette < MIXED_SILHOUETTE and size >= MIXED_MIN_SHARE * n_articles
 
 
 def n_distinct(z: np.ndarray) -> int:

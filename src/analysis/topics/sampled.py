@@ -302,6 +302,7 @@ def assemble_model(
     clusters["size"] = sizes[order]
     clusters["representatives"] = [_top(labels, fit, c, eligible) for c in range(k)]
     clusters["number"] = np.arange(1, k + 1)
+    group_table = _regroup(sampled.group_table, clusters, labels, fit)
     n = len(labels)
     note = note or (
         f"The clusters were found on a random sample of {n_sample:,} of the {n:,} articles (labels, terms, "
@@ -324,6 +325,22 @@ def assemble_model(
         fit=fit,
         ids=None,  # the sample's; the caller knows every article's id
         space=sampled.space.reordered(np.asarray(order)) if sampled.space is not None else None,
+        group_table=group_table,
+    )
+
+
+def _regroup(
+    table: pd.DataFrame, clusters: pd.DataFrame, labels: np.ndarray, fit: np.ndarray
+) -> pd.DataFrame:
+    """The broad groups over all articles: sizes, topics (renumbered) and representatives recounted."""
+    if "group" not in clusters.columns or len(table) == 0:
+        return table
+    topic_groups = clusters["group"].to_numpy(dtype=np.int64)
+    rows = topic_groups[labels]
+    return table.assign(
+        size=np.bincount(rows, minlength=len(table)),
+        topics=[[int(t) for t in np.flatnonzero(topic_groups == g)] for g in range(len(table))],
+        representatives=[_top(rows, fit, g, None) for g in range(len(table))],
     )
 
 
