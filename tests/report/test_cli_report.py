@@ -84,12 +84,14 @@ def test_kernel_shutdown_logs_nothing_over_many_runs(tmp_path):
 
 
 def test_error_after_a_progress_bar_starts_its_own_line(tmp_path):
-    (tmp_path / "a.txt").write_text(
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(
         "Tag - X\n\nA headline\nA body of a few words for the article.\nSome tag\n",
         encoding="utf-8",
     )
-    (tmp_path / "b.txt").write_bytes(b"\x00\x01binary")
-    result = report(tmp_path, "-o", tmp_path / "r.html")
+    (inputs / "b.txt").write_bytes(b"\x00\x01binary")
+    result = report(inputs, "-o", tmp_path / "r.html")
     assert result.returncode == 2
     assert "Parsing" in result.stderr  # the bar was shown ...
     errors = [line for line in result.stderr.splitlines() if "error:" in line]

@@ -138,7 +138,7 @@ def test_stories_section_lists_the_wire_story_and_copies(outlets_corpus):
     assert "is not shown" in _text(stories_html(alone, by="outlet"))
 
 
-def test_report_refuses_an_unknown_compare_by_column_at_the_door(seed_file):
+def test_report_refuses_an_unknown_compare_by_column_at_the_door(seed_file, tmp_path):
     result = subprocess.run(
         [
             sys.executable,
@@ -150,7 +150,7 @@ def test_report_refuses_an_unknown_compare_by_column_at_the_door(seed_file):
             "publisher",
             "-q",
             "-o",
-            "/dev/null/x.html",
+            str(tmp_path / "x.html"),
         ],
         capture_output=True,
         text=True,
@@ -159,5 +159,6 @@ def test_report_refuses_an_unknown_compare_by_column_at_the_door(seed_file):
         timeout=120,
     )
     assert result.returncode == 2
+    assert not (tmp_path / "x.html").exists()
     assert "--compare-by publisher" in result.stderr and "tag_pages" in result.stderr
     assert "Traceback" not in result.stderr

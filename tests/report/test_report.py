@@ -96,8 +96,11 @@ def test_charts_are_embedded_images(seed_report):
 
 
 def test_seed_report_is_light(seed_report):
-    """At most 350 KB: the report's own CSS instead of JupyterLab's 260 KB, palette PNG charts."""
-    assert len(seed_report.encode("utf-8")) <= 350 * 1024
+    """At most 400 KB: the report's own CSS instead of JupyterLab's 260 KB, palette PNG charts.
+
+    (350 KB until the provenance block, topic groups and the "not shown" notes were added: 362 KB.)
+    """
+    assert len(seed_report.encode("utf-8")) <= 400 * 1024
     styles = re.findall(r"<style[^>]*>(.*?)</style>", seed_report, re.DOTALL)
     assert len(styles) == 1 and len(styles[0]) < 10 * 1024
     assert "--jp-" not in seed_report  # none of JupyterLab's theme variables are shipped
