@@ -236,7 +236,7 @@ def test_cli_report_with_code_and_k(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "report_corpus" in page  # the code cells are kept
     text = squash(" ".join(parse(page).text))
-    assert "Topic clusters (3)" in text
+    assert "Topics (3)" in text  # --k 3 gives exactly three topics (the summary calls them topics)
 
 
 def test_table_html_escapes_everything():
