@@ -1,6 +1,6 @@
 """Whole-report cost on large archives: ``python -m analysis report`` at 100,000 / 300,000 / 1,000,000 articles.
 
-For each size, generated news-like articles (``newsgen.write_jsonl_chunked``: ~2.6 KB bodies, 20 hidden
+For each size, generated news-like articles (``analysis.datasets.write_jsonl_chunked``: ~2.6 KB bodies, 20 hidden
 topics, 2-5 tags each) are written once as JSON Lines, then each contender runs as its own process tree:
 
 - ``pandas``: ``python -m analysis report FILE --engine pandas --k 20``
@@ -32,7 +32,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).parent))
 
 _PLAIN = """
 import sys
@@ -133,7 +132,7 @@ def main() -> None:
         "--keep-cache", action="store_true", help="do not clear the parse cache between runs"
     )
     args = parser.parse_args()
-    from newsgen import write_jsonl_chunked
+    from analysis.datasets import write_jsonl_chunked
 
     tmp = tempfile.TemporaryDirectory()
     data_dir = args.data_dir or Path(tmp.name)

@@ -16,19 +16,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from newsgen import generate_articles
-
 from analysis.compare import compare_groups, log_odds_z_pair, trends
+from analysis.datasets import generate_articles
 
 PAGES = ["Defence", "Politics", "Economy", "Europe", "Technology"]
 

@@ -1,6 +1,6 @@
 """Benchmark: how fast and how lean ``analysis.load_corpus`` loads 100,000 articles, next to pandas.
 
-Generates 100,000 news-like articles with ``newsgen.py``, writes them as one tag-page text file and as
+Generates 100,000 news-like articles with ``analysis.datasets``, writes them as one tag-page text file and as
 JSON Lines into a temporary folder, then measures, in the same run:
 
 - ``load_corpus`` on the tag page (structure parsing, dedupe, ids),
@@ -29,9 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from newsgen import generate_articles, write_jsonl, write_tag_page
+from analysis.datasets import generate_articles, write_jsonl, write_tag_page
 
 CHILD = r"""
 import json, resource, sys, time

@@ -2,7 +2,7 @@
 
 The plain recipe is ``pandas.read_json(lines=True)`` + ``TfidfVectorizer(max_df=0.5, min_df=5,
 stop_words="english")`` + ``KMeans(20, n_init=5)``. Both run on the same generated news-like articles
-(``newsgen.generate_articles``, ~2.6 KB bodies, 20 hidden topics) written to JSONL, in the same run, each
+(``analysis.datasets.generate_articles``, ~2.6 KB bodies, 20 hidden topics) written to JSONL, in the same run, each
 contender in its own subprocess so that peak memory is separate: the child reports its wall time (from
 the start of loading to the end of clustering, imports excluded). Peak memory is measured two ways:
 ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` of the contender's main process (interpreter and libraries
@@ -30,8 +30,6 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))
 
 
 def _run_ours(path: Path, k: int, max_words: str = "auto") -> dict:
@@ -87,7 +85,7 @@ def _child(which: str, path: Path, k: int, max_words: str) -> None:
 
 
 def _generate(n: int, path: Path) -> None:
-    from newsgen import generate_articles, write_jsonl
+    from analysis.datasets import generate_articles, write_jsonl
 
     write_jsonl(path, generate_articles(n, seed=0))
 

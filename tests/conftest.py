@@ -44,6 +44,34 @@ def bbc_path() -> Path:
     return BBC_JSONL
 
 
+@pytest.fixture(scope="session")
+def bbc_corpus(bbc_path) -> pd.DataFrame:
+    """BBC News through load_corpus, loaded once per session (do not modify it in a test)."""
+    from analysis import load_corpus
+
+    return load_corpus(bbc_path)
+
+
+@pytest.fixture(scope="session")
+def bbc_model(bbc_corpus):
+    """``fit_topics(bbc_corpus, k=5, random_state=0)``, fitted once per session and shared by every module."""
+    from analysis.topics import fit_topics
+
+    return fit_topics(bbc_corpus, k=5, random_state=0)
+
+
+@pytest.fixture(scope="session")
+def seed_model(seed_corpus):
+    """``fit_topics(seed_corpus, random_state=0)``, fitted once per session (it must not warn)."""
+    import warnings
+
+    from analysis.topics import fit_topics
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # fit_topics must not warn, even on 9 articles
+        return fit_topics(seed_corpus, random_state=0)
+
+
 def make_corpus(rows: list[dict]) -> pd.DataFrame:
     """A corpus DataFrame with the loader's columns from a few dicts written in a test."""
     out = []

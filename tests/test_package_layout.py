@@ -7,6 +7,7 @@
   ``analysis.dask`` package.
 - No module imports another module's underscore name (``from x import _y``, or ``x._y`` on a module it
   imported): what two modules share has a public name.
+- No module is longer than 500 lines and no function longer than 80 (docstring included).
 """
 
 from __future__ import annotations
@@ -154,3 +155,23 @@ def test_no_module_uses_another_modules_underscore_names():
             ):
                 found.append(f"{where}:{node.lineno}: {aliases[node.value.id]}.{node.attr}")
     assert not found, "underscore names used across modules:\n" + "\n".join(found)
+
+
+MAX_MODULE_LINES = 500
+MAX_FUNCTION_LINES = 80
+
+
+def test_modules_and_functions_are_short():
+    """No module over 500 lines, no function over 80 (from ``def`` to its last line, docstring included)."""
+    found = []
+    for _, path, tree in _trees():
+        where = path.relative_to(PACKAGE_DIR)
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_MODULE_LINES:
+            found.append(f"{where}: {lines} lines")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    found.append(f"{where}:{node.lineno}: {node.name} is {length} lines")
+    assert not found, "\n".join(found)

@@ -41,41 +41,28 @@ def _articles(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from contextlib import nullcontext
-
     # jsonschema (imported by nbformat) loads rfc3987-syntax, which builds an IRI grammar at import (~1.8 s)
     # for a string format that notebook schemas never use; without it jsonschema skips that format. This is
     # the command's own process, so the library leaves sys.modules alone and the command decides.
     sys.modules.setdefault("rfc3987_syntax", None)
-    from analysis.engine import resolve_engine
     from analysis.publish import build_report
 
-    paths = args.paths or None
-    engine = resolve_engine(args.engine, paths or [], args.scheduler)
-    session = nullcontext()
-    if engine == "dask":
-        from analysis.dask.client import (
-            dask_session,  # the optional engine, imported only when chosen
-        )
-
-        session = dask_session(args.scheduler, progress=not args.quiet)
-    with session as scheduler:
-        build_report(
-            paths,
-            output=args.output,
-            k=args.k,
-            random_state=args.random_state,
-            freq=args.freq,
-            nlp=args.nlp,
-            show_code=args.show_code,
-            progress=not args.quiet,
-            engine=engine,
-            scheduler=scheduler,
-            lenient=args.lenient,
-            compare_by=args.compare_by,
-            since=args.since,
-            title=args.title,
-        )
+    build_report(
+        args.paths or None,
+        output=args.output,
+        k=args.k,
+        random_state=args.random_state,
+        freq=args.freq,
+        nlp=args.nlp,
+        show_code=args.show_code,
+        progress=not args.quiet,
+        engine=args.engine,  # auto is resolved once, in build_report's plan
+        scheduler=args.scheduler,
+        lenient=args.lenient,
+        compare_by=args.compare_by,
+        since=args.since,
+        title=args.title,
+    )
     return 0
 
 

@@ -9,7 +9,9 @@ go through :func:`csv_text`, so each of them:
   gets a leading ``'`` (OWASP's "CSV injection" advice), so ``=HYPERLINK(...)`` is shown as text;
 - writes lists (tags, tag pages) as one ``"; "``-separated cell.
 
-Numbers from numeric columns are written as numbers (a negative lift is ``-0.25``, which a spreadsheet reads
+Floats are written with :data:`SIGNIFICANT_DIGITS` significant digits (:func:`fixed_float`), so the last bits
+of a sum, which vary between machines, never reach the bytes of a report. Numbers from numeric columns are
+written as numbers (a negative lift is ``-0.25``, which a spreadsheet reads
 as a number, never as a formula); only text is neutralised.
 
     from analysis.csvfile import csv_bytes, write_csv
@@ -20,10 +22,12 @@ as a number, never as a formula); only text is neutralised.
 from __future__ import annotations
 
 import io
+import math
 import os
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -32,6 +36,7 @@ __all__ = [
     "clip",
     "csv_bytes",
     "csv_text",
+    "fixed_float",
     "neutralise",
     "restore",
     "spreadsheet_safe",
@@ -44,6 +49,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff
 BOM = "\ufeff"
 #: Line end of every row (RFC 4180; a cell holding ``\r`` or ``\n`` is then quoted).
 LINE_END = "\r\n"
+#: Floats keep this many significant digits (the same bytes on any machine).
+SIGNIFICANT_DIGITS = 6
 #: Separator of list cells (tags, tag pages), the one the loader reads back.
 LIST_SEPARATOR = "; "
 
@@ -81,7 +88,23 @@ def restore(value: str) -> str:
     return value
 
 
+def fixed_float(value: float) -> str:
+    """A float as every CSV writes it: rounded to :data:`SIGNIFICANT_DIGITS` significant digits, then in
+    Python's shortest form (``0.032674211905937`` -> ``"0.0326742"``, ``2.0`` -> ``"2.0"``; NaN -> ``""``)."""
+    if math.isnan(value):
+        return ""
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return repr(float(f"{value:.{SIGNIFICANT_DIGITS}g}"))
+
+
+def _is_float(value: Any) -> bool:
+    return isinstance(value, float | np.floating)
+
+
 def _cell(value: Any, limit: int | None = None) -> Any:
+    if _is_float(value):
+        return fixed_float(float(value))
     if isinstance(value, list | tuple):
         value = LIST_SEPARATOR.join(map(str, value))
     if isinstance(value, str):
@@ -110,6 +133,8 @@ def spreadsheet_safe(table: pd.DataFrame, *, max_chars: int | None = None) -> pd
         column = out.iloc[:, position]
         if _text_like(column.dtype):
             out.isetitem(position, column.astype(object).map(lambda v: _cell(v, max_chars)))
+        elif pd.api.types.is_float_dtype(column.dtype):
+            out.isetitem(position, column.map(lambda v: fixed_float(float(v))).astype(object))
     out.columns = [_cell(str(c), max_chars) for c in out.columns]
     out.index = out.index.set_names(
         [None if name is None else neutralise(str(name)) for name in out.index.names]

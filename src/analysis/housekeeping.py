@@ -20,12 +20,12 @@ from pathlib import Path
 
 from analysis.config import CACHE_MAX_BYTES
 
-__all__ = ["prune_caches", "remove_stale_temporaries", "tidy_caches", "touch"]
+__all__ = ["process_running", "prune_caches", "remove_stale_temporaries", "tidy_caches", "touch"]
 
 _TEMPORARY = re.compile(r"^\..+\.(\d+)\.(?:tmp|probe)$")
 
 
-def _running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
     if pid == os.getpid():
         return True
     try:
@@ -53,7 +53,11 @@ def remove_stale_temporaries(folder: str | os.PathLike[str], *, prefix: str = ".
         return removed
     for entry in folder.iterdir():
         match = _TEMPORARY.match(entry.name)
-        if not entry.name.startswith(prefix) or match is None or _running(int(match.group(1))):
+        if (
+            not entry.name.startswith(prefix)
+            or match is None
+            or process_running(int(match.group(1)))
+        ):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)

@@ -826,3 +826,16 @@ def test_glob_patterns_read_the_files_they_match(tmp_path: Path) -> None:
     odd = tmp_path / "[draft].jsonl"
     odd.write_text(json.dumps({"title": "Draft", "body": "Draft story."}) + "\n", encoding="utf-8")
     assert list(load_corpus(str(odd))["title"]) == ["Draft"]
+
+
+def test_paths_given_as_one_list_or_one_by_one_load_the_same(
+    tmp_path: Path, seed_file: Path
+) -> None:
+    other = tmp_path / "more.jsonl"
+    other.write_text('{"title": "One more", "body": "A body of text."}\n', encoding="utf-8")
+    one_by_one = load_corpus(seed_file, other)
+    pd.testing.assert_frame_equal(load_corpus([seed_file, other]), one_by_one)
+    pd.testing.assert_frame_equal(load_corpus((str(seed_file), str(other))), one_by_one)
+    pd.testing.assert_frame_equal(load_corpus([seed_file]), load_corpus(seed_file))
+    with pytest.raises(CorpusError, match="at least one"):
+        load_corpus([])

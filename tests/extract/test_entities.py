@@ -176,10 +176,8 @@ def test_entity_summary_counts_articles_and_roles(seed_corpus):
     assert "Donald Trump" not in trump["with"] and len(trump["with"]) == 5
 
 
-def test_entity_summary_with_a_model_lists_clusters_from_one(seed_corpus):
-    from analysis.topics import fit_topics
-
-    model = fit_topics(seed_corpus, random_state=0)
+def test_entity_summary_with_a_model_lists_clusters_from_one(seed_corpus, seed_model):
+    model = seed_model
     summary = entity_summary(seed_corpus, entities(seed_corpus), model)
     assert {"clusters", "tags"} <= set(summary.columns)
     clusters = {c for row in summary["clusters"] for c in row}

@@ -10,7 +10,7 @@ from matplotlib.text import Text
 
 from analysis.plots import plot_tag_frequency
 from analysis.plots.style import PlainTextFigure, new_figure
-from analysis.report.html import chart_png
+from analysis.plots.style import figure_png as chart_png
 from analysis.tags import tag_frequency
 
 MARKUP = ["$\\foo$", "US$5bn and US$10bn deals", "$x^2$ and $\\alpha$", "$$", "a \\$ b $c$"]

@@ -16,8 +16,8 @@ from analysis.topics import TopicModel, fit_topics
 
 
 @pytest.fixture(scope="module")
-def chosen(seed_corpus) -> TopicModel:
-    return fit_topics(seed_corpus, random_state=0)
+def chosen(seed_model) -> TopicModel:
+    return seed_model
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,9 @@ from matplotlib.colors import to_rgb
 from PIL import Image
 
 from analysis.plots import cluster_colors, plot_tag_frequency
+from analysis.plots.style import CHART_COLORS
+from analysis.plots.style import figure_png as chart_png
 from analysis.report import figure_html
-from analysis.report.html import CHART_COLORS, chart_png
 from analysis.tags import tag_frequency
 
 matplotlib.use("Agg")

@@ -15,21 +15,27 @@ from analysis.topics import fit_topics
 
 
 @pytest.fixture(scope="module")
-def bbc_model(bbc_path):
-    corpus = load_corpus(bbc_path)
-    return corpus, fit_topics(corpus, k=5, random_state=0)
+def bbc_cache(bbc_path, tmp_path_factory):
+    from analysis.corpus.cache import cache_corpus
+
+    return cache_corpus(bbc_path, cache_dir=tmp_path_factory.mktemp("cache"))
 
 
-def test_small_map_draws_every_article(bbc_model):
-    corpus, model = bbc_model
+@pytest.fixture(scope="module")
+def bbc_pair(bbc_corpus, bbc_model):
+    return bbc_corpus, bbc_model  # the session's BBC corpus and its k=5 model
+
+
+def test_small_map_draws_every_article(bbc_pair):
+    corpus, model = bbc_pair
     drawn, drawn_corpus, note = map_view(model, corpus, max_points=len(corpus))
     assert drawn is model and drawn_corpus is corpus
     assert note == f"All {len(corpus):,} articles are drawn."
     assert "title" in map_table(drawn, drawn_corpus, total=len(corpus)).columns
 
 
-def test_large_map_draws_a_fixed_sample_and_says_so(bbc_model):
-    corpus, model = bbc_model
+def test_large_map_draws_a_fixed_sample_and_says_so(bbc_pair):
+    corpus, model = bbc_pair
     drawn, drawn_corpus, note = map_view(model, corpus, max_points=500, random_state=3)
     again, _, _ = map_view(model, corpus, max_points=500, random_state=3)
     assert drawn.n_articles == len(drawn_corpus) == 500
@@ -40,8 +46,8 @@ def test_large_map_draws_a_fixed_sample_and_says_so(bbc_model):
     assert set(table["id"]) <= set(corpus["id"])
 
 
-def test_article_list_beyond_the_limit_links_the_full_csv(bbc_model, tmp_path):
-    corpus, model = bbc_model
+def test_article_list_beyond_the_limit_links_the_full_csv(bbc_pair, tmp_path):
+    corpus, model = bbc_pair
     table = articles_table(corpus, model)
     html = articles_html(table, corpus, model, slug="bbc", full_table_max=100, files_dir=tmp_path)
     full = pd.read_csv(tmp_path / "bbc-articles.csv", keep_default_na=False)
@@ -65,16 +71,16 @@ def test_small_article_list_keeps_every_article(tmp_path):
     assert not list(tmp_path.iterdir())  # nothing written beside the report: the table is embedded
 
 
-def test_text_view_reads_every_body_when_the_corpus_has_them(bbc_model, bbc_path):
-    corpus, model = bbc_model
-    assert text_view(model, corpus, [bbc_path]) == (model, corpus, "")
+def test_text_view_reads_every_body_when_the_corpus_has_them(bbc_pair, bbc_cache):
+    corpus, model = bbc_pair
+    assert text_view(model, corpus, bbc_cache) == (model, corpus, "")
 
 
-def test_text_view_reads_a_sample_of_bodies_back_from_the_cache_and_says_so(bbc_model, bbc_path):
-    corpus, model = bbc_model
-    without_bodies = corpus.drop(columns="body")  # how report_corpus reads a large archive
+def test_text_view_reads_a_sample_of_bodies_back_from_the_cache_and_says_so(bbc_pair, bbc_cache):
+    corpus, model = bbc_pair
+    without_bodies = corpus.drop(columns="body")  # how report_data reads a large archive
     view, sample, note = text_view(
-        model, without_bodies, [bbc_path], max_articles=300, random_state=1
+        model, without_bodies, bbc_cache, max_articles=300, random_state=1
     )
     assert len(sample) == view.n_articles == len(view.labels) == 300
     by_id = corpus.set_index("id")
@@ -99,17 +105,16 @@ def test_text_view_reads_a_sample_of_bodies_back_from_the_cache_and_says_so(bbc_
 
 
 def test_text_view_reads_bodies_from_the_cache_the_corpus_came_from(
-    bbc_model, bbc_path, tmp_path, monkeypatch
+    bbc_pair, bbc_path, tmp_path, monkeypatch
 ):
-    """report_corpus marks the corpus with its cache (the Dask engine's is keyed apart from the in-process
-    one): text_view reads that cache and never hashes or parses the inputs again."""
+    """The report's data holds the cache its corpus came from (the Dask engine's is keyed apart from the
+    in-process one): text_view reads that cache and never hashes or parses the inputs again."""
     import analysis.report.data as data_module
     from analysis.corpus.cache import cache_corpus
-    from analysis.report.data import _from_cache
 
-    corpus, model = bbc_model
+    corpus, model = bbc_pair
     cache = cache_corpus(bbc_path, cache_dir=tmp_path / "elsewhere")
-    without_bodies = _from_cache(cache, cache.read([c for c in cache.columns if c != "body"]))
+    without_bodies = cache.read([c for c in cache.columns if c != "body"])
 
     def parse_again(*paths, **options):
         raise AssertionError(
@@ -117,7 +122,7 @@ def test_text_view_reads_bodies_from_the_cache_the_corpus_came_from(
         )
 
     monkeypatch.setattr(data_module, "cache_corpus", parse_again)
-    _, sample, _ = text_view(model, without_bodies, [bbc_path], max_articles=200, random_state=2)
+    _, sample, _ = text_view(model, without_bodies, cache, max_articles=200, random_state=2)
     by_id = corpus.set_index("id")
     assert list(sample["body"]) == list(by_id.loc[sample["id"], "body"])
 

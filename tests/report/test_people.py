@@ -17,8 +17,8 @@ from tests.conftest import make_corpus
 
 
 @pytest.fixture(scope="module")
-def seed_sections(seed_corpus):
-    model = fit_topics(seed_corpus, random_state=0)
+def seed_sections(seed_corpus, seed_model):
+    model = seed_model
     mentions, said = people_and_quotes(seed_corpus)
     return model, mentions, said
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
+import pandas as pd
 
-from analysis import fit_topics, tag_cooccurrence
+from analysis import tag_cooccurrence
 from analysis.config import NOTEBOOKS_DIR
 from analysis.report.tables import (
     ARTICLE_COLUMNS,
@@ -18,11 +18,6 @@ from analysis.report.tables import (
     clusters_table,
     tag_pairs_table,
 )
-
-
-@pytest.fixture(scope="module")
-def seed_model(seed_corpus):
-    return fit_topics(seed_corpus, random_state=0)
 
 
 def test_articles_table(seed_corpus, seed_model) -> None:
@@ -78,3 +73,20 @@ def test_interactive_tables_stay_out_of_the_report() -> None:
         source = _sources(path.name)
         if "init_notebook_mode" in source:
             assert "connected=False" in source, f"{path.name}: itables must run offline (no CDN)"
+
+
+def test_csv_downloads_write_floats_with_fixed_precision():
+    """The same number computed with a different last bit (another machine, another BLAS) is written the
+    same: floats keep 6 significant digits, in float columns and in mixed ones; NaN stays empty."""
+    import numpy as np
+
+    from analysis.csvfile import csv_text
+
+    here = pd.DataFrame(
+        {"k": [2, 3], "silhouette": [0.032674211905937, np.nan], "mixed": [1.0, "x"]}
+    )
+    there = here.assign(silhouette=[0.03267421190593703, np.nan])
+    assert csv_text(here) == csv_text(there)
+    assert csv_text(here) == "\ufeffk,silhouette,mixed\r\n2,0.0326742,1.0\r\n3,,x\r\n"
+    listed = pd.DataFrame({"tags": [["a", "b"], []], "lift": [np.float32(1 / 3), 2.0]})
+    assert csv_text(listed) == "\ufefftags,lift\r\na; b,0.333333\r\n,2.0\r\n"

@@ -68,10 +68,8 @@ def test_context_stops_at_the_edge_of_the_field():
     ]
 
 
-def test_cluster_column_numbered_from_one(seed_corpus):
-    from analysis.topics import fit_topics
-
-    model = fit_topics(seed_corpus, random_state=0)
+def test_cluster_column_numbered_from_one(seed_corpus, seed_model):
+    model = seed_model
     found = keyword_in_context(seed_corpus, "Starmer", model=model)
     assert not found.empty
     assert set(found["cluster"]) <= set(range(1, model.k + 1))

@@ -22,7 +22,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import normalized_mutual_info_score
 from sklearn.preprocessing import normalize
 
-from analysis.corpus import load_corpus
 from analysis.text import NEWS_STOP_WORDS, REPORTING_WORDS
 from analysis.topics import TopicModel, fit_topics
 
@@ -34,8 +33,8 @@ _FIRST = re.compile(r"^(.*?[.!?])(?=\s)", re.DOTALL)
 
 
 @pytest.fixture(scope="module")
-def bbc(bbc_path) -> pd.DataFrame:
-    return load_corpus(bbc_path)
+def bbc(bbc_corpus) -> pd.DataFrame:
+    return bbc_corpus
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +44,9 @@ def bbc_short(bbc) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def whole_models(bbc) -> dict[int, TopicModel]:
-    return {rs: fit_topics(bbc, k=5, random_state=rs) for rs in SEEDS}
+def whole_models(bbc, bbc_model) -> dict[int, TopicModel]:
+    fitted = {0: bbc_model}  # the session's fit_topics(bbc, k=5, random_state=0)
+    return {rs: fitted.get(rs) or fit_topics(bbc, k=5, random_state=rs) for rs in SEEDS}
 
 
 @pytest.fixture(scope="module")

@@ -16,13 +16,6 @@ FRAGMENTS = {"won", "t", "s", "u", "k", "d", "don", "doesn"}
 STRENGTHS = {"solid", "moderate", "weak", "tentative", "mixed", "single cluster"}
 
 
-@pytest.fixture(scope="session")
-def seed_model(seed_corpus) -> TopicModel:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # fit_topics must not warn, even on 9 articles
-        return fit_topics(seed_corpus, random_state=0)
-
-
 # ----------------------------------------------------------------------------------------- the seed
 
 

@@ -203,6 +203,28 @@ def top_terms(z: np.ndarray, top: int | None) -> np.ndarray:
     return positive[np.lexsort((positive, -z[positive]))]
 
 
+def _counted(corpus, members, order, counts, max_words, max_articles, random_state):
+    """(members, term counts, sample note or None): the given counts checked against the corpus, or the
+    counts of the corpus (of a sample with an equal quota per group, when ``max_articles`` asks for one)."""
+    if counts is not None:
+        if counts.counts.shape[0] != len(corpus):
+            raise ParameterError(
+                f"counts has {counts.counts.shape[0]} rows but the corpus has {len(corpus)} articles; "
+                "pass count_terms(corpus) of this corpus."
+            )
+        return members, counts, None
+    sample_note = None
+    rows = _sample(members, order, _resolve_max_articles(max_articles, len(corpus)), random_state)
+    if rows is not None:
+        sample_note = (
+            f"{len(rows):,} of {len(corpus):,} articles, sampled with an equal quota per group "
+            f"(random_state={random_state})"
+        )
+        corpus = corpus.iloc[rows]
+        members = [members[i] for i in rows]
+    return members, count_terms(corpus, max_words=max_words), sample_note
+
+
 def compare_groups(
     corpus: pd.DataFrame,
     by: str = "tag_pages",
@@ -258,24 +280,9 @@ def compare_groups(
         raise ParameterError(
             f"compare_groups(by={by!r}) needs at least two groups to compare; the corpus has {found}."
         )
-    sample_note = None
-    if counts is None:
-        rows = _sample(
-            members, order, _resolve_max_articles(max_articles, len(corpus)), random_state
-        )
-        if rows is not None:
-            sample_note = (
-                f"{len(rows):,} of {len(corpus):,} articles, sampled with an equal quota per group "
-                f"(random_state={random_state})"
-            )
-            corpus = corpus.iloc[rows]
-            members = [members[i] for i in rows]
-        counts = count_terms(corpus, max_words=max_words)
-    elif counts.counts.shape[0] != len(corpus):
-        raise ParameterError(
-            f"counts has {counts.counts.shape[0]} rows but the corpus has {len(corpus)} articles; "
-            "pass count_terms(corpus) of this corpus."
-        )
+    members, counts, sample_note = _counted(
+        corpus, members, order, counts, max_words, max_articles, random_state
+    )
     indicator = _indicator(members, order)
     grouped = np.asarray(indicator.sum(axis=0)).ravel() > 0
     per_group = (indicator @ counts.counts).tocsr()

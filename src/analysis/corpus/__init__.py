@@ -15,15 +15,23 @@ tag-page headline) become a ``published`` column of UTC timestamps (:mod:`analys
 
 from __future__ import annotations
 
-from analysis.corpus.base import CORPUS_COLUMNS, DatesWarning, SkippedBlocksWarning, article_id
+from analysis.corpus.base import (
+    CORPUS_COLUMNS,
+    DatesWarning,
+    SkippedBlocksWarning,
+    article_id,
+    check_corpus_columns,
+)
 from analysis.corpus.dates import parse_date, parse_dates
-from analysis.corpus.load import load_corpus
+from analysis.corpus.load import as_path_list, load_corpus
 
 __all__ = [
     "CORPUS_COLUMNS",
     "DatesWarning",
     "SkippedBlocksWarning",
     "article_id",
+    "as_path_list",
+    "check_corpus_columns",
     "load_corpus",
     "parse_date",
     "parse_dates",

@@ -6,10 +6,13 @@ import hashlib
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
+
+from analysis.errors import ParameterError
 from analysis.wording import plural
 
 #: The columns every corpus has, in this order; extra JSONL/CSV fields follow them.
@@ -161,6 +164,32 @@ def _normalise_key(value: str) -> str:
 
 def quote_line(line: str, width: int = 60) -> str:
     return repr(line if len(line) <= width else line[: width - 1] + "…")
+
+
+def check_corpus_columns(corpus: object, columns: Sequence[str], *, hint: str = "") -> None:
+    """The one check that ``corpus`` is a corpus DataFrame with ``columns`` (every module that needs
+    columns of a corpus calls it): a clear :class:`analysis.errors.ParameterError` otherwise.
+
+    Args:
+        corpus: what was passed as the corpus.
+        columns: the columns needed.
+        hint: a sentence added to the message on a missing column (what else the user can do).
+
+    Raises:
+        ParameterError: ``corpus`` is not a DataFrame, or lacks one of ``columns`` (all missing are named).
+    """
+    if not isinstance(corpus, pd.DataFrame):
+        raise ParameterError(
+            f"expected a corpus DataFrame (from analysis.load_corpus), got {type(corpus).__name__}."
+        )
+    missing = [c for c in columns if c not in corpus.columns]
+    if missing:
+        named = f"no {missing[0]!r} column" if len(missing) == 1 else f"no columns {missing}"
+        found = ", ".join(map(str, corpus.columns)) or "none"
+        raise ParameterError(
+            f"the corpus has {named} (columns: {found}); load it with analysis.load_corpus(path)"
+            + (f", {hint}" if hint else ".")
+        )
 
 
 def warn_skipped(blocks: list[str], *, stacklevel: int = 2) -> None:

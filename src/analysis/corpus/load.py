@@ -99,11 +99,12 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
     ``title`` (the body is then empty); ``title`` may otherwise be empty or missing; ``tags`` and
         ``tag_pages`` may be lists or ``;``-separated strings. Repeated tags within an article are kept once.
 
-        Args:
-            *paths: files and/or folders.
-            lenient: skip blocks that do not parse instead of raising; one :class:`SkippedBlocksWarning`
-                lists every skipped block with its ``file:line``. Whole files that cannot be read (empty,
-                binary) are skipped the same way. Still raises if nothing loads at all.
+    Args:
+        *paths: files and/or folders, given one by one or as one list (``load_corpus(["a.jsonl",
+            "b.csv"])``); glob patterns are expanded.
+        lenient: skip blocks that do not parse instead of raising; one :class:`SkippedBlocksWarning`
+            lists every skipped block with its ``file:line``. Whole files that cannot be read (empty,
+            binary) are skipped the same way. Still raises if nothing loads at all.
 
         Returns:
             A DataFrame with a default RangeIndex, one row per unique article (same title and body up to
@@ -124,6 +125,7 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
             >>> corpus = load_corpus("seeds")  # doctest: +SKIP
             >>> corpus[["title", "tags"]].head()  # doctest: +SKIP
     """
+    paths = as_path_list(paths)
     if not paths:
         raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
     files = collect_files(paths)
@@ -319,6 +321,21 @@ def _expand_patterns(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.P
                 f"{text}: no files match this pattern (relative to {Path.cwd()}); check the pattern"
             )
         out.extend(matches)
+    return out
+
+
+def as_path_list(paths: Any) -> list[Any]:
+    """Paths given one by one, as one list (or tuple), or both: ``load_corpus("a", "b")``,
+    ``load_corpus(["a", "b"])`` and ``load_corpus("a")`` name the same files. A list inside the list is
+    flattened once; anything else is left for :func:`collect_files` to accept or refuse by name."""
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    out: list[Any] = []
+    for item in paths or ():
+        if isinstance(item, list | tuple):
+            out.extend(item)
+        else:
+            out.append(item)
     return out
 
 

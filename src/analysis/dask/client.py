@@ -20,6 +20,7 @@ __all__ = [
     "MAX_LOCAL_WORKERS",
     "DaskEngineError",
     "client_for",
+    "current_address",
     "current_client",
     "dask_session",
     "gather",
@@ -116,6 +117,16 @@ def client_for(scheduler: str | None) -> Iterator[Any]:
         yield own
     finally:
         own.close()
+
+
+def current_address() -> str | None:
+    """The scheduler address of this process' current client, or None when there is none."""
+    from distributed import get_client as current
+
+    try:
+        return current().scheduler.address
+    except ValueError:
+        return None
 
 
 def current_client():

@@ -9,14 +9,13 @@ Clusters are shown numbered from 1, as in the report and the charts.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 from jinja2 import Environment
-from matplotlib.figure import Figure
 
+from analysis.report.tables import cluster_names
 from analysis.wording import join_words, plural
 
 __all__ = [
@@ -27,7 +26,6 @@ __all__ = [
     "cluster_members",
     "cluster_name",
     "cluster_options",
-    "figure_png",
     "headline_options",
     "kwic_html",
     "search_headlines",
@@ -110,8 +108,8 @@ def _headline(corpus: pd.DataFrame, pos: int) -> str:
 
 
 def cluster_name(model, cluster: int) -> str:
-    """``"2: nato, drones"``: the cluster numbered from 1, with its label."""
-    return f"{model.numbers[cluster]}: {model.clusters.at[cluster, 'label']}"
+    """``"2: nato, drones"``: the cluster numbered from 1, with its label (as the report names it)."""
+    return cluster_names(model)[int(cluster)]
 
 
 def article_html(
@@ -353,13 +351,3 @@ def search_headlines(corpus: pd.DataFrame, query: str, *, limit: int | None = No
 def headline_options(corpus: pd.DataFrame, positions: Sequence[int]) -> list[tuple[str, int]]:
     """``(headline, position)`` pairs for a list of articles."""
     return [(_headline(corpus, pos), int(pos)) for pos in positions]
-
-
-def figure_png(fig: Figure, *, dpi: int = 96) -> bytes:
-    """A matplotlib figure as PNG bytes, for an image widget."""
-    from analysis.plots.style import plain_text_drawing
-
-    buffer = io.BytesIO()
-    with plain_text_drawing(fig):  # article text drawn as written (no math markup)
-        fig.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()

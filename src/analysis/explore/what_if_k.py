@@ -20,6 +20,7 @@ from jinja2 import Environment
 from analysis.errors import ParameterError
 from analysis.explore import views
 from analysis.explore.browsers import Explorer
+from analysis.plots.style import figure_png
 
 __all__ = ["KView", "k_explorer", "k_view"]
 
@@ -100,8 +101,8 @@ def k_view(corpus: pd.DataFrame, chosen, k: int, *, random_state: int, fitted=No
         model = fit_topics(corpus, k=k, random_state=random_state)
     return KView(
         model=model,
-        map_png=views.figure_png(plot_topic_map(model, corpus)),
-        chart_png=views.figure_png(_k_chart(chosen, k)),
+        map_png=figure_png(plot_topic_map(model, corpus), dpi=96, colors=None),
+        chart_png=figure_png(_k_chart(chosen, k), dpi=96, colors=None),
         summary_html=_summary(model, chosen.k),
     )
 

@@ -20,7 +20,7 @@ from analysis.extract import cues
 from analysis.extract.gazetteer import places
 
 if TYPE_CHECKING:
-    from analysis.extract.entities import Mention
+    from analysis.extract.rules import Mention
 
 __all__ = ["normalise", "resolve"]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.errors import ParameterError
+from analysis.corpus.base import check_corpus_columns
 from analysis.extract import canonical
 from analysis.extract.pipeline import parse_corpus
 from analysis.extract.rules import TYPES, Mention, doc_mentions
@@ -76,12 +76,4 @@ def mentions_frame(found: list[Mention]) -> pd.DataFrame:
 
 
 def check_corpus(corpus) -> None:
-    if not isinstance(corpus, pd.DataFrame):
-        raise ParameterError(
-            f"corpus must be a DataFrame from load_corpus, got {type(corpus).__name__}"
-        )
-    missing = {"id", "title", "body"} - set(corpus.columns)
-    if missing:
-        raise ParameterError(
-            f"corpus lacks the column(s) {sorted(missing)}; load it with analysis.load_corpus(path)"
-        )
+    check_corpus_columns(corpus, ["body", "id", "title"])

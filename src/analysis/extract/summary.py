@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from analysis.corpus.base import check_corpus_columns
 from analysis.errors import ParameterError
 from analysis.extract.entities import MENTION_COLUMNS
 
@@ -79,8 +80,7 @@ def entity_summary(
 
 
 def _check(corpus, mentions, model) -> None:
-    if not isinstance(corpus, pd.DataFrame) or "id" not in corpus.columns:
-        raise ParameterError("corpus must be a DataFrame from load_corpus (with an 'id' column)")
+    check_corpus_columns(corpus, ["id"])
     if not isinstance(mentions, pd.DataFrame) or set(MENTION_COLUMNS) - set(mentions.columns):
         raise ParameterError("mentions must be the DataFrame returned by entities(corpus)")
     if model is not None and len(getattr(model, "labels", ())) != len(corpus):

@@ -2,7 +2,7 @@
 
 - :func:`prepare_cache`: parse the inputs once into the Parquet cache (in this process, or as Dask tasks on
   the run's cluster, :func:`analysis.dask.client.dask_session`); the notebook reads that cache.
-- :func:`move_report_files`: files the notebook wrote for the report go next to the written report.
+- :func:`move_side_files`: files the notebook wrote for this report go next to the written report.
 
 The engine itself is chosen in :mod:`analysis.engine`.
 """
@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis.corpus.cache import CorpusCache, cache_corpus
-from analysis.report.data import REPORT_FILES_DIR
 
-__all__ = ["clear_report_files", "move_report_files", "prepare_cache"]
+__all__ = ["move_side_files", "prepare_cache"]
 
 
 def prepare_cache(
@@ -40,17 +39,11 @@ def prepare_cache(
     return cache_corpus(*sources, lenient=lenient, progress=progress)
 
 
-def clear_report_files() -> None:
-    """Forget files a previous notebook run wrote for its report."""
-    shutil.rmtree(REPORT_FILES_DIR, ignore_errors=True)
-
-
-def move_report_files(out: Path) -> list[Path]:
-    """Move the files the notebook wrote for the report (e.g. the full article CSV) next to ``out``."""
+def move_side_files(folder: Path, target: Path) -> list[Path]:
+    """Move the side files the notebook wrote for this report (e.g. ``<stem>-articles.csv``) from this run's
+    ``folder`` into ``target``, the report's folder; returns where they went."""
     moved = []
-    if REPORT_FILES_DIR.is_dir():
-        for path in sorted(REPORT_FILES_DIR.iterdir()):
-            target = out.parent / path.name
-            shutil.move(str(path), str(target))
-            moved.append(target)
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            moved.append(Path(shutil.move(str(path), str(target / path.name))))
     return moved

@@ -25,6 +25,7 @@ from analysis.report.html import (
     summary_html,
     table_html,
     trust_assessment,
+    use_side_files,
 )
 from analysis.report.limits import ReportLimits, report_limits
 from analysis.report.method import method_html, method_notes_html
@@ -64,6 +65,7 @@ __all__ = [
     "summary_html",
     "table_html",
     "trust_assessment",
+    "use_side_files",
 ]
 
 

@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from markupsafe import Markup
 
 from analysis.compare import (
     compare_groups,
@@ -34,7 +33,8 @@ from analysis.compare.trends import (
     published_dates,
 )
 from analysis.plots.compare import plot_distinguishing_terms, plot_page_overlap, plot_trends
-from analysis.report.html import HTMLBlock, figure_html, page_counts, render, table_html
+from analysis.report.html import HTMLBlock, figure_html, page_counts, table_html
+from analysis.report.sections import absent, block, section
 from analysis.report.tables import cluster_names
 from analysis.wording import plural
 
@@ -46,21 +46,6 @@ MAX_PAGES_COMPARED = 12
 MIN_DATED = 20
 #: ... spanning at least this many periods.
 MIN_PERIODS = 3
-
-
-def _block(html: str, *, heading: str | None = None, text: str | None = None) -> dict[str, Any]:
-    return {"html": Markup(html), "heading": heading, "text": text}
-
-
-def _section(heading: str, anchor: str, **context: Any) -> HTMLBlock:
-    context.setdefault("intro", [])
-    context.setdefault("blocks", [])
-    context.setdefault("notes", [])
-    return render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
-
-
-def _absent(heading: str, reason: str) -> HTMLBlock:
-    return render("section.html.j2", heading=heading, anchor="", absent=reason)
 
 
 # ------------------------------------------------------------------------------------ pages compared
@@ -93,7 +78,7 @@ def pages_compared_html(
     pages = page_counts(corpus)
     if len(pages) < 2:
         only = next(iter(pages), "")
-        return _absent(
+        return absent(
             heading,
             f"all {len(corpus):,} articles come from one tag page ({only}); comparing needs two or more.",
         )
@@ -116,11 +101,11 @@ def pages_compared_html(
     notes = [limit] if limit else []
     notes += [note.replace("This section reads", "The words compared come from")] if note else []
     notes += _sampling_notes(terms.attrs.get("settings", {}))
-    return _section(heading, "pages-compared", intro=intro, blocks=blocks, notes=notes)
+    return section(heading, "pages-compared", intro=intro, blocks=blocks, notes=notes)
 
 
 def _terms_block(terms: pd.DataFrame, top: int, slug: str) -> dict[str, Any]:
-    return _block(
+    return block(
         figure_html(
             plot_distinguishing_terms(
                 terms, top=top, title="Words and phrases that set each page apart"
@@ -136,7 +121,7 @@ def _terms_block(terms: pd.DataFrame, top: int, slug: str) -> dict[str, Any]:
 
 
 def _overlap_block(overlap: pd.DataFrame, slug: str) -> dict[str, Any]:
-    return _block(
+    return block(
         figure_html(
             plot_page_overlap(overlap),
             alt="Heatmap of the number of articles each pair of tag pages shares",
@@ -158,7 +143,7 @@ def _clusters_block(corpus: pd.DataFrame, model: Any, shown: set[str], slug: str
     crosstab = by_cluster[by_cluster.index.isin(shown)].T
     crosstab = crosstab.set_axis([names[int(c) - 1] for c in crosstab.index], axis=0)
     crosstab = crosstab.rename_axis(index="cluster", columns=None).reset_index()
-    return _block(
+    return block(
         table_html(
             crosstab,
             numeric=[c for c in crosstab.columns if c != "cluster"],
@@ -218,7 +203,7 @@ def _multi_page_block(corpus: pd.DataFrame, slug: str) -> dict[str, Any]:
         max_rows=15,
         empty="No article was found on more than one page.",
     )
-    return _block(html, heading="Articles found on several pages")
+    return block(html, heading="Articles found on several pages")
 
 
 # ------------------------------------------------------------------------------------------ over time
@@ -271,14 +256,14 @@ def over_time_html(
     heading = "Over time"
     reason = _why_no_time(corpus, freq)
     if reason is not None:
-        return _absent(heading, reason)
+        return absent(heading, reason)
     unit = FREQUENCIES[freq]
     by = "cluster" if model is not None else "page"
     groups = trends(corpus, freq=freq, by=by, model=model, top=None)
     tags = trends(corpus, freq=freq, by="tag", top=8)
     name = _cluster_namer(model)
     blocks = [
-        _block(
+        block(
             figure_html(
                 plot_trends(
                     groups,
@@ -306,14 +291,14 @@ def over_time_html(
         )
     ]
     notes = list(corpus.attrs.get("date_notes", []))
-    return _section(heading, "over-time", intro=intro, blocks=blocks, notes=notes)
+    return section(heading, "over-time", intro=intro, blocks=blocks, notes=notes)
 
 
 def _tags_block(tags: pd.DataFrame, unit: str, slug: str) -> dict[str, Any]:
     heading = "Top tags over time"
     if tags.empty:
-        return _block("", heading=heading, text="Not shown: no dated article carries a tag.")
-    return _block(
+        return block("", heading=heading, text="Not shown: no dated article carries a tag.")
+    return block(
         figure_html(
             plot_trends(tags, title=f"Most-used tags per {unit}"),
             alt=f"Line chart of the share of articles carrying each of the most-used tags per {unit}",
@@ -357,7 +342,7 @@ def _spikes_block(groups: pd.DataFrame, tags: pd.DataFrame, slug: str, name) -> 
         csv_name=f"{slug}-spikes.csv",
         empty="No spike: no group had a period with at least twice its usual number of articles.",
     )
-    return _block(html, heading="Spikes")
+    return block(html, heading="Spikes")
 
 
 def _rising_block(
@@ -370,14 +355,14 @@ def _rising_block(
     (start_a, label_a), (start_b, label_b) = totals["label"].iloc[-2:].items()
     heading = f"What changed in the last {FREQUENCIES[freq]}"
     if "body" not in texts.columns:
-        return _block(
+        return block(
             "",
             heading=heading,
             text=f"Not shown: the words used more in {label_b} than in {label_a} need the articles' text, "
             "which the report does not read on a collection this large.",
         )
     if not all(_dated_in(texts, pd.Period(start, freq=freq)) for start in (start_a, start_b)):
-        return _block(
+        return block(
             "",
             heading=heading,
             text=f"Not shown: the articles whose text was read have none dated in {label_a} or {label_b}.",
@@ -397,7 +382,7 @@ def _rising_block(
     )
     sample = f" {note.replace('This section reads', 'They come from')}" if note else ""
     n_a, n_b = table.attrs["period_articles_a"], table.attrs["period_articles_b"]
-    return _block(
+    return block(
         html,
         heading=heading,
         text=f"Words and phrases found in more of the articles of {label_b} ({plural(n_b, 'article')}) "

@@ -1,8 +1,8 @@
 """What the report notebook needs to stay readable and bounded on an archive of any size.
 
-- :func:`report_corpus`: the corpus and its topic model, read from the parse cache (the CLI built it, so
-  the notebook does not parse again). Up to :data:`analysis.topics.sampled.SAMPLE_SIZE` articles this is
-  ``load_corpus`` + ``fit_topics``, exactly as before; beyond, the corpus is read from the cache without
+- :func:`report_data`: the :class:`ReportData` the notebook works from (corpus, topic model, parse cache,
+  skipped blocks, title, sizes), read from the parse cache the command built (the notebook does not
+  parse again). Up to :attr:`ReportSizes.sample_size` articles this is ``load_corpus`` + ``fit_topics``; beyond, the corpus is read from the cache without
   its bodies and the clusters are fitted on a sample and every article assigned in chunks (or as Dask
   tasks). Publication dates come from the cache too, so "Over time" is drawn at any size.
 - :func:`text_view`: the articles whose text the people, quotes and "what changed" sections read: all of
@@ -17,8 +17,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -26,23 +26,27 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from analysis.compare.stories import representatives, story_groups, story_groups_from_batches
-from analysis.config import BUILD_DIR, MAX_EXTRACT_CHARS, MAX_HEADLINE_CHARS
+from analysis.config import MAX_EXTRACT_CHARS, MAX_HEADLINE_CHARS
+from analysis.corpus import as_path_list
 from analysis.corpus.boilerplate import strip_boilerplate
 from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
-from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
-from analysis.report.html import HTMLBlock, table_html
-from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, fit_stories, sample_rows
+from analysis.errors import CorpusError, ParameterError
+from analysis.report.html import HTMLBlock, corpus_title, table_html
+from analysis.sampling import sample_rows
+from analysis.topics import TopicModel
+from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, fit_stories
 from analysis.wording import plural
 
 __all__ = [
     "FULL_TABLE_MAX",
     "MAP_POINTS",
-    "REPORT_FILES_DIR",
+    "ReportData",
+    "ReportSizes",
     "articles_html",
     "map_table",
     "map_view",
-    "report_corpus",
+    "report_data",
     "text_view",
 ]
 
@@ -54,56 +58,213 @@ MAP_POINTS = 4_000
 TEXT_SAMPLE = 5_000
 #: Representative articles listed per cluster on a large corpus.
 REPRESENTATIVES = 5
-#: Files the notebook writes for the report (moved next to the report when it is written).
-REPORT_FILES_DIR = BUILD_DIR / "report-files"
 
 
-def report_corpus(
-    paths: Sequence[str | os.PathLike[str]],
+@dataclass(frozen=True)
+class ReportSizes:
+    """The sizes beyond which the report samples: one object, passed from the command to the notebook.
+
+    The defaults suit archives of any size; tests pass small ones to take the sampled paths on a corpus
+    of a thousand articles.
+
+    Attributes:
+        sample_size: beyond this many articles the clusters are fitted on a sample and every article is
+            assigned (:func:`analysis.topics.sampled.fit_sampled`), and the corpus is read without bodies.
+        map_points: the map draws at most this many articles.
+        text_sample: on a corpus read without bodies, the people, quotes and page sections read this many.
+        full_table_max: up to this many articles every article is listed; beyond, each cluster's
+            representatives, with the full table as a CSV file beside the report.
+    """
+
+    sample_size: int = SAMPLE_SIZE
+    map_points: int = MAP_POINTS
+    text_sample: int = TEXT_SAMPLE
+    full_table_max: int = FULL_TABLE_MAX
+
+    @classmethod
+    def of(cls, given: ReportSizes | Mapping[str, int] | None) -> ReportSizes:
+        """The sizes given (an object, or a dict of some of them as papermill passes it), checked."""
+        if isinstance(given, ReportSizes):
+            return given
+        unknown = set(given or {}) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise ParameterError(
+                f"unknown report size(s) {sorted(unknown)}; the sizes are "
+                f"{', '.join(cls.__dataclass_fields__)}"
+            )
+        limits = cls(**dict(given or {}))
+        for name, value in asdict(limits).items():
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ParameterError(
+                    f"the report size {name} must be a whole number >= 1, got {value!r}"
+                )
+        return limits
+
+    def changed(self) -> dict[str, int]:
+        """The sizes that differ from the defaults (what the command passes to the notebook)."""
+        default = ReportSizes()
+        return {k: v for k, v in asdict(self).items() if getattr(default, k) != v}
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """What the report notebook works from, in one explicit object.
+
+    Attributes:
+        corpus: the corpus (pandas); on a large archive every article but no ``body`` column.
+        model: its topic model.
+        cache: the parse cache the corpus was read from (bodies of a sample are read back from it).
+        skipped: blocks skipped in lenient mode, as a shared report names them (``file:line: reason``).
+        title: the corpus name shown as the report's heading.
+        sizes: the sizes beyond which the report samples.
+    """
+
+    corpus: pd.DataFrame
+    model: TopicModel
+    cache: CorpusCache
+    skipped: tuple[str, ...]
+    title: str
+    sizes: ReportSizes = ReportSizes()
+
+
+def report_data(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
+    cache: str | os.PathLike[str] | None = None,
     k: int | None = None,
     random_state: int = 0,
     engine: str = "pandas",
     scheduler: str | None = None,
+    title: str | None = None,
     progress: bool = False,
     lenient: bool = False,
-    baseline=None,
-):
-    """The report's corpus (pandas) and its topic model, from the parse cache.
+    sizes: ReportSizes | Mapping[str, int] | None = None,
+    baseline: TopicModel | None = None,
+) -> ReportData:
+    """The report's corpus and topic model, read from the parse cache, with what the report says of them.
+
+    Up to :data:`analysis.topics.sampled.SAMPLE_SIZE` articles this is ``load_corpus`` + ``fit_topics``;
+    beyond, the corpus is read without its bodies and the clusters are fitted on a sample and every article
+    assigned in chunks (or as Dask tasks).
 
     Args:
-        paths: the files and folders of the report.
+        paths: the report's files and folders (one path or a list).
+        cache: the parse cache folder the command built (``python -m analysis report`` passes it); None
+            parses ``paths`` into the cache (or finds it), as a plain ``jupyter nbconvert --execute`` does.
         k: number of clusters; None chooses it from the data.
         random_state: seeds every random step.
         engine: ``"pandas"`` or ``"dask"`` (clusters assigned as Dask tasks on ``scheduler``).
         scheduler: address of the Dask scheduler (``engine="dask"``); None starts a LocalCluster.
+        title: the report's heading; None names the corpus after its tag page or input.
         progress: show progress bars.
-        lenient: skip blocks of the inputs that do not parse (as the CLI's ``--lenient``); the corpus'
-            ``attrs["skipped"]`` lists them (``file:line: reason``) so the report can say what was left out.
+        lenient: skip blocks of the inputs that do not parse (when the cache is built here).
+        sizes: the sizes beyond which the report samples (:class:`ReportSizes`, or a dict of some of
+            them); default :class:`ReportSizes`' defaults.
         baseline: the last report's topic model (``--since``): topics are aligned with it
             (:func:`analysis.topics.align.align_topics`).
 
     Returns:
-        ``(corpus, model)``: on a large corpus the DataFrame has every article but no ``body`` column.
+        The :class:`ReportData`.
+
+    Raises:
+        ParameterError: ``engine`` is not ``"pandas"`` or ``"dask"``.
+        CorpusError: ``cache`` is not a parse cache, or an input cannot be read.
     """
     check_engine(engine, allowed=RUN_ENGINES)
-    run = _dask_corpus if engine == "dask" else _pandas_corpus
-    corpus, model, skipped = run(
-        paths,
+    sizes = ReportSizes.of(sizes)
+    sources = as_path_list(paths)
+    client = None
+    if engine == "dask":
+        from analysis.dask.client import (
+            get_client,  # the optional engine, imported only when chosen
+        )
+
+        client = get_client(scheduler, progress=False)
+    found = _open_or_build(sources, cache, client=client, lenient=lenient)
+    corpus, model = _corpus_and_model(
+        found,
+        client,
         k=k,
         random_state=random_state,
-        scheduler=scheduler,
         progress=progress,
-        lenient=lenient,
+        sample_size=sizes.sample_size,
     )
-    corpus.attrs["skipped"] = _as_shared(skipped, paths)
     if model.ids is None and "id" in corpus.columns:  # fitted on a sample: every article's id
         model = replace(model, ids=corpus["id"].astype(str).to_numpy())
     if baseline is not None:
         from analysis.topics.align import align_topics
 
         model = align_topics(model, baseline)
-    return corpus, model
+    return ReportData(
+        corpus=corpus,
+        model=model,
+        cache=found,
+        skipped=tuple(_as_shared(found.skipped, sources)),
+        title=title or corpus_title(corpus, sources),
+        sizes=sizes,
+    )
+
+
+def _corpus_and_model(found: CorpusCache, client, *, k, random_state, progress, sample_size):
+    """The corpus (with its story groups) and its topic model: every article with its body up to
+    ``sample_size`` articles (topics fitted on one copy per story), else a fit on a sample of the stories'
+    first copies and every article assigned, in chunks or as Dask tasks (bodies left out of the corpus)."""
+    if found.n_articles <= sample_size:
+        # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
+        corpus = strip_boilerplate(_dated(found, found.read()))
+        corpus, first = _with_stories(found, corpus)
+        stories = corpus["story_group"].to_numpy()
+        options = {"k": k, "random_state": random_state, "progress": progress}
+        return corpus, fit_stories(corpus, stories, first, **options)
+    if client is None:
+        corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
+        corpus, first = _with_stories(found, corpus)
+        among = np.flatnonzero(first) if not first.all() else None
+        model = fit_cached(
+            found,
+            k=k,
+            random_state=random_state,
+            progress=progress,
+            among=among,
+            sample_size=sample_size,
+        )
+        return corpus, model
+    from analysis.dask.engine import (  # the optional engine, when chosen
+        cache_frame,
+        fit_topics_dask,
+    )
+
+    ddf = cache_frame(found)
+    columns = [c for c in ddf.columns if c != "body"]
+    corpus = _dated(found, ddf[columns].compute().reset_index(drop=True))
+    corpus, first = _with_stories(found, corpus)
+    among = np.flatnonzero(first) if not first.all() else None
+    options = {"k": k, "random_state": random_state, "progress": progress, "among": among}
+    return corpus, fit_topics_dask(ddf, sample_size=sample_size, **options)
+
+
+def _open_or_build(sources, cache, *, client, lenient: bool) -> CorpusCache:
+    """The cache the command built (``cache``), or the inputs parsed into the cache here."""
+    if cache is not None:
+        found = open_cache(Path(cache))
+        if found is None:
+            raise CorpusError(
+                f"{cache}: no parse cache there (it was removed, or written by another version); "
+                "run the report again with python -m analysis report"
+            )
+        return found
+    if client is not None:
+        from analysis.dask.engine import cache_corpus_dask
+
+        return cache_corpus_dask(*sources, lenient=lenient, client=client)
+    return cache_corpus(*sources, lenient=lenient)
+
+
+def _dated(cache: CorpusCache, corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus with the cache's date notes, as ``load_corpus`` gives them (``attrs["date_notes"]``)."""
+    if cache.date_notes and "published" in corpus.columns:
+        corpus.attrs["date_notes"] = list(cache.date_notes)
+    return corpus
 
 
 def _as_shared(skipped: Sequence[str], paths: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -121,39 +282,6 @@ def _as_shared(skipped: Sequence[str], paths: Sequence[str | os.PathLike[str]]) 
                 break
         shown.append(entry)
     return shown
-
-
-def _from_cache(cache: CorpusCache, corpus: pd.DataFrame) -> pd.DataFrame:
-    """The corpus marked with the cache it was read from (``attrs["cache"]``), so that :func:`text_view`
-    reads bodies back from that very cache (the Dask engine's cache is keyed differently from the
-    in-process one, and finding it again would hash every input again)."""
-    corpus.attrs["cache"] = str(cache.path)
-    if cache.date_notes and "published" in corpus.columns:
-        corpus.attrs["date_notes"] = list(cache.date_notes)
-    return corpus
-
-
-def _pandas_corpus(paths, *, k, random_state, scheduler, progress, lenient):
-    """(corpus, model, skipped blocks) in this process; ``scheduler`` is unused."""
-    cache = cache_corpus(*paths, lenient=lenient)
-    if cache.n_articles <= SAMPLE_SIZE:  # every article with its body: fit_topics as on any corpus
-        # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
-        corpus = strip_boilerplate(_from_cache(cache, cache.read()))
-        corpus, first = _with_stories(cache, corpus)
-        model = fit_stories(
-            corpus,
-            corpus["story_group"].to_numpy(),
-            first,
-            k=k,
-            random_state=random_state,
-            progress=progress,
-        )
-        return corpus, model, cache.skipped
-    corpus = _from_cache(cache, cache.read([c for c in cache.columns if c != "body"]))
-    corpus, first = _with_stories(cache, corpus)
-    among = np.flatnonzero(first) if not first.all() else None
-    model = fit_cached(cache, k=k, random_state=random_state, progress=progress, among=among)
-    return corpus, model, cache.skipped
 
 
 def _with_stories(cache, corpus: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -179,36 +307,6 @@ def _with_stories(cache, corpus: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray
             "page and date count every copy."
         )
     return corpus, first
-
-
-def _dask_corpus(paths, *, k, random_state, scheduler, progress, lenient):
-    """(corpus, model, skipped blocks) with the clusters assigned as Dask tasks (story groups are found in
-    this process, reading the cache a part at a time)."""
-    from analysis.dask.client import get_client  # the optional engine, imported only when chosen
-    from analysis.dask.engine import cache_corpus_dask, cache_frame, fit_topics_dask
-
-    client = get_client(scheduler, progress=False)
-    cache = cache_corpus_dask(*paths, lenient=lenient, client=client)
-    # Small enough for one process (as fit_topics_dask decides too): the pandas engine's very fit.
-    if cache.n_articles <= SAMPLE_SIZE:
-        corpus = strip_boilerplate(_from_cache(cache, cache.read()))
-        corpus, first = _with_stories(cache, corpus)
-        model = fit_stories(
-            corpus,
-            corpus["story_group"].to_numpy(),
-            first,
-            k=k,
-            random_state=random_state,
-            progress=progress,
-        )
-        return corpus, model, cache.skipped
-    ddf = cache_frame(cache)
-    columns = [c for c in ddf.columns if c != "body"]
-    corpus = _from_cache(cache, ddf[columns].compute().reset_index(drop=True))
-    corpus, first = _with_stories(cache, corpus)
-    among = np.flatnonzero(first) if not first.all() else None
-    model = fit_topics_dask(ddf, k=k, random_state=random_state, progress=progress, among=among)
-    return corpus, model, cache.skipped
 
 
 def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, random_state: int = 0):
@@ -239,17 +337,17 @@ def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, rando
 def text_view(
     model,
     corpus: pd.DataFrame,
-    paths: Sequence[str | os.PathLike[str]],
+    cache: CorpusCache,
     *,
     max_articles: int = TEXT_SAMPLE,
     random_state: int = 0,
-    lenient: bool = False,
 ):
     """The articles whose text the people, quotes and page-comparison sections read.
 
     A corpus read with its bodies is returned as it is. A large archive is read without bodies (see
-    :func:`report_corpus`): then a fixed random sample of ``max_articles`` is read back from the parse cache
-    with its bodies, so those sections stay bounded in time and memory, and a sentence says so.
+    :func:`report_data`): then a fixed random sample of ``max_articles`` is read back from ``cache``, the
+    parse cache the corpus came from (:attr:`ReportData.cache`), with its bodies, so those sections stay
+    bounded in time and memory, and a sentence says so. The inputs are never found or parsed again.
 
     Returns:
         ``(model, corpus, note)``: the model and corpus restricted to the sampled rows (with ``body``), and
@@ -260,8 +358,6 @@ def text_view(
         return model, text_corpus, note
     n = len(corpus)
     rows = sample_rows(n, max_articles, random_state)
-    found = open_cache(Path(corpus.attrs["cache"])) if "cache" in corpus.attrs else None
-    cache = found or cache_corpus(*paths, lenient=lenient)
     bodies = cache.take(rows, ["body"])["body"].to_numpy()
     sample = strip_boilerplate(corpus.iloc[rows].reset_index(drop=True).assign(body=bodies))
     note = (
@@ -340,7 +436,7 @@ def articles_html(
     slug: str,
     full_table_max: int = FULL_TABLE_MAX,
     min_cluster_size: int = 10,
-    files_dir: str | os.PathLike[str] = REPORT_FILES_DIR,
+    files_dir: str | os.PathLike[str],
 ):
     """The report's article list: every article (small corpora), or each cluster's best representatives.
 
@@ -351,7 +447,8 @@ def articles_html(
         slug: file-name stem of the report's downloads.
         full_table_max: up to this many articles every article is listed (the seed report).
         min_cluster_size: on a large corpus, clusters smaller than this are not listed.
-        files_dir: where the full CSV is written (the build moves it next to the report).
+        files_dir: where the full CSV is written: this report's side-file folder (the build moves its files
+            next to the report).
 
     Returns:
         The HTML fragment.
@@ -363,7 +460,6 @@ def articles_html(
     folder.mkdir(parents=True, exist_ok=True)
     full = table.drop(columns="words")
     full.insert(0, "id", corpus["id"].to_numpy())
-    write_csv(full, folder / name)
     rows = [
         r
         for c in model.clusters.index

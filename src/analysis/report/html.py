@@ -8,11 +8,11 @@ with their table as a CSV download, so the report is one self-contained file.
 from __future__ import annotations
 
 import base64
-import io
 import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
@@ -24,8 +24,15 @@ from markupsafe import Markup
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-from analysis.config import MAX_SHOWN_CHARS, SMALL_CORPUS, TABLE_CELL_CHARS, TEMPLATES_DIR
+from analysis.config import (
+    BUILD_DIR,
+    MAX_SHOWN_CHARS,
+    SMALL_CORPUS,
+    TABLE_CELL_CHARS,
+    TEMPLATES_DIR,
+)
 from analysis.csvfile import clip, csv_bytes
+from analysis.plots.style import CHART_COLORS, figure_png
 from analysis.report.limits import ReportLimits, has_outlets, report_limits
 from analysis.report.nbconvert_config import TITLE_METADATA
 from analysis.wording import join_words, plural
@@ -36,7 +43,6 @@ MAX_TITLE_PAGES = 3
 MAX_PAGES_LISTED = 12
 #: The opening summary names at most this many blocks skipped in lenient mode (the command prints them all).
 MAX_SKIPPED_LISTED = 5
-CHART_COLORS = 128  # palette size of embedded charts: 40% of the bytes of full colour
 #: A table's CSV is embedded in the report up to this size; beyond it (tables that grow with the corpus:
 #: quotations, people, speakers) the full CSV is written next to the report and linked, so the report stays
 #: a few MB at any size.
@@ -98,6 +104,19 @@ def _csv_b64(table: pd.DataFrame) -> Markup:
     return Markup(base64.b64encode(_csv_bytes(table)).decode("ascii"))
 
 
+#: Where a table too large to embed writes its full CSV when no ``files_dir`` is given: this report run's
+#: side-file folder. The report notebook sets it once from its ``FILES_DIR`` parameter (the command gives each
+#: run its own folder and moves the files next to the report); a plain run uses ``build/report-files``.
+SIDE_FILES: ContextVar[Path] = ContextVar("SIDE_FILES", default=BUILD_DIR / "report-files")
+
+
+def use_side_files(folder: str | os.PathLike[str]) -> Path:
+    """Write this report's side files (full CSVs of long tables) into ``folder``; returns it as a path."""
+    path = Path(folder)
+    SIDE_FILES.set(path)
+    return path
+
+
 def _csv_bytes(table: pd.DataFrame) -> bytes:
     """A download's bytes: the project's one spreadsheet-safe CSV writer (BOM, formulas neutralised, each
     text cell cut to MAX_SHOWN_CHARS)."""
@@ -114,9 +133,7 @@ def _csv_context(table: pd.DataFrame, csv_name: str, files_dir) -> dict:
             "csv_name": csv_name,
             "csv_rows": len(table),
         }
-    if files_dir is None:
-        from analysis.report.data import REPORT_FILES_DIR as files_dir
-    folder = Path(files_dir)
+    folder = Path(files_dir if files_dir is not None else SIDE_FILES.get())
     folder.mkdir(parents=True, exist_ok=True)
     (folder / csv_name).write_bytes(data)
     return {"csv": None, "csv_file": csv_name, "csv_rows": len(table)}
@@ -135,45 +152,6 @@ def _cell(value) -> str:
 
 
 # --------------------------------------------------------------------------------------------- rendering
-def chart_png(fig: Figure, *, dpi: int = 144, colors: int | None = CHART_COLORS) -> bytes:
-    """A figure as PNG bytes, the same bytes for the same figure, optionally as a palette PNG.
-
-    Args:
-        fig: the chart (not modified).
-        dpi: resolution.
-        colors: palette size (median cut, no dithering, so flat areas stay flat); None keeps full colour.
-
-    Returns:
-        The PNG file's bytes.
-    """
-    from analysis.plots.style import plain_text_drawing
-
-    buffer = io.BytesIO()
-    # No Software/date metadata: the same figure gives the same bytes, so reports are reproducible.
-    # bbox_inches="tight" keeps long rotated labels inside the image instead of clipping them.
-    # Article text is drawn as written, also on a figure made elsewhere (no math markup, no TeX).
-    with plain_text_drawing(fig):
-        fig.savefig(
-            buffer,
-            format="png",
-            dpi=dpi,
-            metadata={"Software": None},
-            bbox_inches="tight",
-            pad_inches=0.1,
-        )
-    if colors is None:
-        return buffer.getvalue()
-    from PIL import Image
-
-    image = Image.open(buffer).convert("RGB")
-    palette = image.quantize(
-        colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
-    )
-    out = io.BytesIO()
-    palette.save(out, format="PNG", optimize=True)
-    return out.getvalue()
-
-
 def figure_html(
     fig: Figure,
     *,
@@ -207,7 +185,7 @@ def figure_html(
     if empty and table is not None and not len(table):
         _close(fig)
         return note_html(empty)
-    png = chart_png(fig, dpi=dpi, colors=colors)
+    png = figure_png(fig, dpi=dpi, colors=colors)
     width = round(int.from_bytes(png[16:20], "big") * 96 / dpi)  # PNG IHDR width, shown at CSS size
     _close(fig)
     context = {
@@ -426,6 +404,7 @@ def summary_html(
     colors: Sequence[str],
     n_leading: int = 6,
     limits: ReportLimits | None = None,
+    skipped: Sequence[str] = (),
 ) -> HTMLBlock:
     """The report's opening summary: articles and pages, clusters with sizes and strength, leading tags, trust.
 
@@ -438,6 +417,8 @@ def summary_html(
         n_leading: how many leading tags to name.
         limits: what the corpus cannot show (:func:`analysis.report.limits.report_limits`, computed when
             not given); listed one sentence each. Headlines only make the trust verdict tentative.
+        skipped: blocks of the input skipped in lenient mode (``file:line: reason``, as
+            :attr:`analysis.report.data.ReportData.skipped` names them); the summary says how many.
 
     Returns:
         The HTML fragment.
@@ -474,7 +455,7 @@ def summary_html(
         trust_headline=trust.headline,
         notes=trust.notes,
         trust_ok=trust.ok,
-        skipped=list(corpus.attrs.get("skipped", [])),
+        skipped=list(skipped),
         max_skipped_listed=MAX_SKIPPED_LISTED,
         limits=limits.lines(),
         **_outlets_listed(corpus),

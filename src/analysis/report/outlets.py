@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from markupsafe import Markup
 
 from analysis.compare import compare_groups, time_coverage
 from analysis.compare.outlets import (
@@ -30,26 +29,13 @@ from analysis.compare.stories import SHINGLE_WORDS, STORY_THRESHOLD
 from analysis.plots.compare import plot_distinguishing_terms
 from analysis.plots.outlets import plot_outlet_attention, plot_topic_shares
 from analysis.report.compare import MIN_DATED, MIN_PERIODS
-from analysis.report.html import HTMLBlock, figure_html, render, table_html
+from analysis.report.html import HTMLBlock, figure_html, table_html
+from analysis.report.sections import absent, block, section
 from analysis.report.tables import cluster_names
 
 __all__ = ["outlets_compared_html", "stories_html"]
 
 _UNIT = {"D": "day", "W": "week", "M": "month"}
-
-
-def _block(html: str, *, heading: str | None = None, text: str | None = None) -> dict[str, Any]:
-    return {"html": Markup(html), "heading": heading, "text": text}
-
-
-def _section(heading: str, anchor: str, **context: Any) -> HTMLBlock:
-    for key in ("intro", "blocks", "notes"):
-        context.setdefault(key, [])
-    return render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
-
-
-def _absent(heading: str, reason: str) -> HTMLBlock:
-    return render("section.html.j2", heading=heading, anchor="", absent=reason)
 
 
 def _percent(share: float) -> str:
@@ -96,7 +82,7 @@ def outlets_compared_html(
     """
     heading = "Outlets compared" if by == "outlet" else f"Compared by {_noun(by)}"
     if by == "tag_pages":
-        return _absent(
+        return absent(
             "Outlets compared",
             "the articles have no outlet column with two or more outlets (the report compares tag "
             "pages instead; --compare-by COLUMN compares the values of any other column).",
@@ -104,7 +90,7 @@ def outlets_compared_html(
     sizes = outlet_sizes(corpus, by, top=MAX_OUTLETS)
     n_outlets = sizes.attrs["outlets"]
     if n_outlets < 2:
-        return _absent(
+        return absent(
             heading,
             f"the {len(corpus):,} articles have {n_outlets} {_noun(by)}; comparing needs two or more.",
         )
@@ -126,14 +112,14 @@ def outlets_compared_html(
         "everything; counts are per article (a syndicated story counts for every outlet that ran it)."
     ]
     notes = [corpus.attrs["story_note"]] if corpus.attrs.get("story_note") else []
-    return _section(heading, "outlets-compared", intro=intro, blocks=blocks, notes=notes)
+    return section(heading, "outlets-compared", intro=intro, blocks=blocks, notes=notes)
 
 
 def _sizes_block(sizes: pd.DataFrame, by: str, slug: str) -> dict[str, Any]:
     shown = sizes.assign(share=sizes["share"].map(_percent)).rename(
         columns={"outlet": _noun(by), "share": "share of all articles"}
     )
-    return _block(
+    return block(
         table_html(
             shown, numeric=["articles", "share of all articles"], csv_name=f"{slug}-outlets.csv"
         ),
@@ -144,7 +130,7 @@ def _sizes_block(sizes: pd.DataFrame, by: str, slug: str) -> dict[str, Any]:
 def _topics_block(
     shares: pd.DataFrame, names: dict[int, str], by: str, slug: str
 ) -> dict[str, Any]:
-    return _block(
+    return block(
         figure_html(
             plot_topic_shares(
                 shares, names=names, title=f"Share of each {_noun(by)}'s articles in each topic"
@@ -171,7 +157,7 @@ def _terms_block(texts: pd.DataFrame, by: str, top: int, slug: str) -> dict[str,
             .to_numpy()
         ]
     if outlet_keys(once, by).nunique() < 2:
-        return _block(
+        return block(
             "",
             heading="Words and phrases that set each outlet apart",
             text="Not shown: the articles read have fewer than two outlets.",
@@ -181,7 +167,7 @@ def _terms_block(texts: pd.DataFrame, by: str, top: int, slug: str) -> dict[str,
         "Each outlet against the other compared outlets, scored like the page comparison (log-odds ratio "
         "with an informative Dirichlet prior). A copy of a story counts once per outlet."
     )
-    return _block(
+    return block(
         figure_html(
             plot_distinguishing_terms(
                 terms, top=top, title=f"Words and phrases that set each {_noun(by)} apart"
@@ -210,7 +196,7 @@ def _sources_block(
         }
     )
     sample = f" {note.replace('This section reads', 'They come from')}" if note else ""
-    return _block(
+    return block(
         table_html(
             shown,
             numeric=["articles", "quotations", "named", "from unnamed sources", "unnamed share"],
@@ -228,14 +214,14 @@ def _attention_block(
     heading = "Attention over time in each outlet"
     coverage = time_coverage(corpus, freq=freq)
     if coverage.dated < MIN_DATED or coverage.periods < MIN_PERIODS:
-        return _block(
+        return block(
             "",
             heading=heading,
             text=f"Not shown: {coverage.dated:,} dated articles over {coverage.periods} periods; this needs "
             f"at least {MIN_DATED} over {MIN_PERIODS}.",
         )
     table = attention_over_time(corpus, model.labels, by, freq=freq)
-    return _block(
+    return block(
         figure_html(
             plot_outlet_attention(table, names=names),
             alt=f"Small multiples, one per {_noun(by)}: its dated articles per {_UNIT[freq]} and each "
@@ -263,10 +249,10 @@ def stories_html(corpus: pd.DataFrame, *, by: str | None = None, slug: str = "re
     """
     heading = "Same story, several outlets"
     if "story_group" not in corpus.columns:
-        return _absent(heading, "story groups were not computed for these articles.")
+        return absent(heading, "story groups were not computed for these articles.")
     spread = story_spread(corpus, by=by or "outlet")
     if spread.empty:
-        return _absent(
+        return absent(
             heading,
             f"no two of the {len(corpus):,} articles are copies of one story (same text with small edits).",
         )
@@ -284,7 +270,7 @@ def stories_html(corpus: pd.DataFrame, *, by: str | None = None, slug: str = "re
         columns={"headline": "headline of the earliest copy", "outlet_names": "run by"}
     )
     blocks = [
-        _block(
+        block(
             table_html(
                 shown.drop(columns=["story_group"]),
                 numeric=["copies", "outlets"],
@@ -297,7 +283,7 @@ def stories_html(corpus: pd.DataFrame, *, by: str | None = None, slug: str = "re
     if by and by != "tag_pages" and by in corpus.columns:
         shares = copy_shares(corpus, by=by)
         blocks.append(
-            _block(
+            block(
                 table_html(
                     shares.assign(share=shares["share"].map(_percent)).rename(
                         columns={
@@ -321,7 +307,7 @@ def stories_html(corpus: pd.DataFrame, *, by: str | None = None, slug: str = "re
             )
         )
     notes = [corpus.attrs["story_note"]] if corpus.attrs.get("story_note") else []
-    return _section(heading, "same-story", intro=intro, blocks=blocks, notes=notes)
+    return section(heading, "same-story", intro=intro, blocks=blocks, notes=notes)
 
 
 def _day(value: Any) -> str:

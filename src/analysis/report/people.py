@@ -14,34 +14,17 @@ from the articles (names, roles, quotations, headlines) goes through autoescaped
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
-from markupsafe import Markup
 
 from analysis.extract import entity_summary
-from analysis.report.html import HTMLBlock, render, table_html
+from analysis.report.html import HTMLBlock, table_html
+from analysis.report.sections import absent, block, section
 from analysis.text.kwic import keyword_in_context
 
 __all__ = ["main_people", "people_html", "quotes_html"]
 
 _LABELS = {"person": "People", "organisation": "Organisations", "place": "Places"}
 _QUOTE_CHARS = 400
-
-
-def _block(html: str, *, heading: str | None = None, text: str | None = None) -> dict[str, Any]:
-    return {"html": Markup(html), "heading": heading, "text": text}
-
-
-def _section(heading: str, anchor: str, **context: Any) -> HTMLBlock:
-    context.setdefault("intro", [])
-    context.setdefault("blocks", [])
-    context.setdefault("notes", [])
-    return render("section.html.j2", heading=heading, anchor=anchor, absent=None, **context)
-
-
-def _absent(heading: str, reason: str) -> HTMLBlock:
-    return render("section.html.j2", heading=heading, anchor="", absent=reason)
 
 
 def _joined(values, limit: int = 3) -> str:
@@ -95,7 +78,7 @@ def people_html(
     """
     heading = "Who is in the coverage"
     if mentions.empty:
-        return _absent(
+        return absent(
             heading, f"no person, organisation or place was found in the {len(corpus):,} articles."
         )
     summary = entity_summary(corpus, mentions, model)
@@ -114,7 +97,7 @@ def people_html(
             '"U.K.", "Britain"); titles are shown apart as roles.'
         )
     ]
-    return _section(
+    return section(
         heading, "who-is-in-the-coverage", intro=intro, blocks=blocks, notes=[note] if note else []
     )
 
@@ -146,7 +129,7 @@ def _type_block(summary: pd.DataFrame, kind: str, *, slug: str, top: int, with_m
         max_rows=top,
         empty=f"No {_LABELS[kind].lower()} were found.",
     )
-    return _block(html, heading=_LABELS[kind])
+    return block(html, heading=_LABELS[kind])
 
 
 def _by_cluster_block(corpus: pd.DataFrame, mentions: pd.DataFrame, model, *, slug: str) -> dict:
@@ -170,7 +153,7 @@ def _by_cluster_block(corpus: pd.DataFrame, mentions: pd.DataFrame, model, *, sl
             )
         rows.append(row)
     html = table_html(pd.DataFrame(rows), csv_name=f"{slug}-names-by-cluster.csv")
-    return _block(
+    return block(
         html,
         heading="By topic cluster",
         text="The names each cluster's articles mention most, with the number of its articles naming them.",
@@ -210,7 +193,7 @@ def quotes_html(
     """
     heading = "Who said what"
     if said.empty:
-        return _absent(heading, f"no direct quotation was found in the {len(corpus):,} articles.")
+        return absent(heading, f"no direct quotation was found in the {len(corpus):,} articles.")
     headline = dict(zip(corpus["id"].astype(str), corpus["title"], strict=True))
     table = _quotations_table(corpus, said, model, headline)
     ranked = _speakers_table(said)
@@ -226,7 +209,7 @@ def quotes_html(
         )
     ]
     blocks = [
-        _block(
+        block(
             table_html(
                 ranked,
                 numeric=["quotations", "articles"],
@@ -240,13 +223,13 @@ def quotes_html(
         blocks.append(_speaker_block(corpus, table, mentions, name, per_speaker, kwic_lines))
     listing = table.assign(quotation=table["quotation"].map(_shorten))
     blocks.append(
-        _block(
+        block(
             table_html(listing, csv_name=f"{slug}-quotations.csv", max_rows=15),
             heading="All quotations",
             text="The first quotations in article order; the download has every one with its speaker and cue.",
         )
     )
-    return _section(
+    return section(
         heading, "who-said-what", intro=intro, blocks=blocks, notes=[note] if note else []
     )
 
@@ -310,7 +293,7 @@ def _speaker_block(
     more = (
         f" ({len(theirs) - per_speaker} more in the download)" if len(theirs) > per_speaker else ""
     )
-    return _block(
+    return block(
         html, heading=f"{name}: {len(theirs)} quotation{'s' if len(theirs) != 1 else ''}{more}"
     )
 

@@ -30,6 +30,7 @@ from markupsafe import Markup, escape
 from analysis.errors import ParameterError
 from analysis.report.html import HTMLBlock, table_html
 from analysis.state import file_sha256
+from analysis.wording import plural
 
 __all__ = [
     "LIBRARIES",
@@ -163,24 +164,28 @@ def _shown(value: Any) -> str:
 
 
 def provenance_html(
-    corpus: pd.DataFrame, provenance: Mapping[str, Any], model: Any = None
+    corpus: pd.DataFrame,
+    provenance: Mapping[str, Any],
+    model: Any = None,
+    *,
+    skipped: Sequence[str] = (),
 ) -> HTMLBlock:
     """The report's closing block: inputs, articles read and skipped, baseline, parameters, engine, versions.
 
     Args:
-        corpus: the report's corpus (its length, and ``attrs["skipped"]`` in lenient mode).
+        corpus: the report's corpus (its length).
         provenance: :func:`collect_provenance`'s result.
         model: the topic model (its ``k`` is shown next to the ``k`` parameter); optional.
+        skipped: the blocks skipped in lenient mode (:attr:`analysis.report.data.ReportData.skipped`).
 
     Returns:
         The HTML fragment (every value escaped).
     """
     inputs = pd.DataFrame(provenance["inputs"], columns=["path", "bytes", "sha256"])
     total = int(inputs["bytes"].sum()) if len(inputs) else 0
-    skipped = list(corpus.attrs.get("skipped", []))
     read = (
-        f"{len(corpus):,} articles read from {len(inputs):,} file(s) ({total:,} bytes); "
-        f"{len(skipped):,} block(s) skipped as unreadable"
+        f"{plural(len(corpus), 'article')} read from {plural(len(inputs), 'file')} "
+        f"({plural(total, 'byte')}); {plural(len(skipped), 'block')} skipped as unreadable"
         + (" (lenient mode; the summary at the top lists them)." if skipped else ".")
     )
     parameters = dict(provenance["parameters"])

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from analysis.corpus.base import check_corpus_columns
 from analysis.errors import ParameterError
 
 #: Page name used by ``tag_frequency(by_page=True)`` for articles that came from no tag page (JSONL/CSV).
@@ -204,16 +205,11 @@ class EncodedTags:
 
 
 def check_corpus(corpus: pd.DataFrame) -> None:
-    if not isinstance(corpus, pd.DataFrame):
-        raise ParameterError(
-            f"expected a corpus DataFrame (from analysis.load_corpus), got {type(corpus).__name__}."
-        )
-    if "tags" not in corpus.columns:
-        raise ParameterError(
-            "the corpus has no 'tags' column (columns: "
-            f"{', '.join(map(str, corpus.columns)) or 'none'}). Load it with analysis.load_corpus, or "
-            "add a 'tags' column of lists (an empty list for articles without tags)."
-        )
+    check_corpus_columns(
+        corpus,
+        ["tags"],
+        hint="or add a 'tags' column of lists (an empty list for articles without tags).",
+    )
 
 
 def encode_corpus(corpus: pd.DataFrame) -> EncodedTags:

@@ -14,6 +14,7 @@ import re
 
 import pandas as pd
 
+from analysis.corpus.base import check_corpus_columns
 from analysis.errors import ParameterError
 
 __all__ = ["KWIC_COLUMNS", "keyword_in_context", "term_pattern"]
@@ -110,15 +111,7 @@ def _whole_words_right(text: str, start: int, window: int) -> str:
 
 
 def _check(corpus, window, model, fields) -> None:
-    if not isinstance(corpus, pd.DataFrame):
-        raise ParameterError(
-            f"corpus must be a DataFrame from load_corpus, got {type(corpus).__name__}"
-        )
-    missing = [c for c in ("id", *fields) if c not in corpus.columns]
-    if missing:
-        raise ParameterError(
-            f"corpus lacks the column(s) {missing}; load it with analysis.load_corpus(path)"
-        )
+    check_corpus_columns(corpus, ["id", *fields])
     if isinstance(window, bool) or not isinstance(window, int) or window < 0:
         raise ParameterError(f"window must be a whole number of characters >= 0, got {window!r}")
     if model is not None and len(getattr(model, "labels", ())) != len(corpus):

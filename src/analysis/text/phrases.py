@@ -179,8 +179,58 @@ def find_phrases(
     unigram = np.bincount(codes, minlength=v)
     content = np.fromiter((keep_token(t, stop_words) for t in uniques), dtype=bool, count=v)[codes]
     inner = np.fromiter((t in _PHRASE_INNER for t in uniques), dtype=bool, count=v)[codes]
+    scored = _score_ngrams(
+        codes, uniques, content, inner, unigram, total, min_count, threshold, max_length
+    )
+    _join_chains(scored, codes, uniques, min_count=min_count, max_length=max_length)
+    frequent = sorted(scored, key=lambda g: (-scored[g][1], g))[:max_phrases]
+    frequent.sort(key=lambda g: (-scored[g][0], g))
+    return tuple(" ".join(g) for g in frequent)
+
+
+def _join_chains(
+    scored: dict[tuple[str, ...], tuple[float, int]],
+    codes: np.ndarray,
+    uniques,
+    *,
+    min_count: int,
+    max_length: int,
+) -> None:
+    """Add to ``scored`` the chains of two overlapping phrases that nearly always occur together ("von der"
+    + "der leyen" -> "von der leyen"): counted in the token codes, kept at 80% of the more frequent part."""
+    # Chains of two overlapping phrases that nearly always occur together ("von der" + "der leyen").
+    chain_parts: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for gram in scored:
+        by_first.setdefault(gram[0], []).append(gram)
+    for gram in scored:
+        for nxt in by_first.get(gram[-1], ()):
+            chain = gram + nxt[1:]
+            if len(chain) <= max_length + 1 and chain not in chain_parts and chain not in scored:
+                chain_parts[chain] = (gram, nxt)
+    if chain_parts:
+        code_of = {str(t): i for i, t in enumerate(uniques)}
+        chain_counts: Counter[tuple[str, ...]] = Counter()
+        first_codes = np.array(sorted({code_of[c[0]] for c in chain_parts}))
+        lengths = sorted({len(c) for c in chain_parts})
+        for i in np.flatnonzero(np.isin(codes, first_codes)):
+            for length in lengths:
+                cand = tuple(str(uniques[c]) for c in codes[i : i + length])
+                if cand in chain_parts:
+                    chain_counts[cand] += 1
+        for chain, count in chain_counts.items():
+            parts = chain_parts[chain]
+            if count >= max(min_count, 0.8 * max(scored[g][1] for g in parts)):
+                scored[chain] = (max(scored[g][0] for g in parts) + 1e-9, count)
+
+
+def _score_ngrams(
+    codes, uniques, content, inner, unigram, total, min_count, threshold, max_length
+) -> dict[tuple[str, ...], tuple[float, int]]:
+    """Candidate n-grams (2 to ``max_length`` tokens, content words at both ends, short function words
+    inside) seen ``min_count`` times with a normalised PMI of at least ``threshold``: (npmi, count) each."""
     scored: dict[tuple[str, ...], tuple[float, int]] = {}
-    m = len(codes)
+    m, v = len(codes), len(uniques)
     for length in range(2, max_length + 1):
         # start and end with a content word, only short function words inside
         ok = content[: m - length + 1] & content[length - 1 :]
@@ -208,30 +258,4 @@ def find_phrases(
             npmi = pmi / -math.log(p_ab)
             if npmi >= threshold:
                 scored[tuple(str(uniques[c]) for c in gram)] = (npmi, int(count))
-    # Chains of two overlapping phrases that nearly always occur together ("von der" + "der leyen").
-    chain_parts: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for gram in scored:
-        by_first.setdefault(gram[0], []).append(gram)
-    for gram in scored:
-        for nxt in by_first.get(gram[-1], ()):
-            chain = gram + nxt[1:]
-            if len(chain) <= max_length + 1 and chain not in chain_parts and chain not in scored:
-                chain_parts[chain] = (gram, nxt)
-    if chain_parts:
-        code_of = {str(t): i for i, t in enumerate(uniques)}
-        chain_counts: Counter[tuple[str, ...]] = Counter()
-        first_codes = np.array(sorted({code_of[c[0]] for c in chain_parts}))
-        lengths = sorted({len(c) for c in chain_parts})
-        for i in np.flatnonzero(np.isin(codes, first_codes)):
-            for length in lengths:
-                cand = tuple(str(uniques[c]) for c in codes[i : i + length])
-                if cand in chain_parts:
-                    chain_counts[cand] += 1
-        for chain, count in chain_counts.items():
-            parts = chain_parts[chain]
-            if count >= max(min_count, 0.8 * max(scored[g][1] for g in parts)):
-                scored[chain] = (max(scored[g][0] for g in parts) + 1e-9, count)
-    frequent = sorted(scored, key=lambda g: (-scored[g][1], g))[:max_phrases]
-    frequent.sort(key=lambda g: (-scored[g][0], g))
-    return tuple(" ".join(g) for g in frequent)
+    return scored

@@ -12,6 +12,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
+from analysis.corpus.base import check_corpus_columns
 from analysis.errors import ParameterError
 from analysis.text.phrases import NewsAnalyzer, find_phrases, merge_phrases
 from analysis.text.tokens import NEWS_STOP_WORDS, keep_token, raw_tokens
@@ -43,11 +44,7 @@ MAX_TITLE_WEIGHT = 3
 
 def check_body_column(corpus: pd.DataFrame) -> None:
     """Raise a clear :class:`ParameterError` when ``corpus`` has no ``body`` column."""
-    if "body" not in corpus.columns:
-        raise ParameterError(
-            f"The corpus has no 'body' column (columns: {list(corpus.columns)}); "
-            "load it with analysis.load_corpus."
-        )
+    check_corpus_columns(corpus, ["body"])
 
 
 def check_max_words(max_words: object, *, auto: bool = False) -> None:
@@ -343,7 +340,22 @@ def vectorize(
             f"None of the {plural(n, 'article')} has a usable term after removing stop words, numbers and "
             f"rare terms (min_df={min_df}, max_df={max_df}); add longer texts or lower min_df."
         )
-    settings = {
+    settings = _settings(
+        stop, found, min_df, max_df, max_features, sublinear_tf, idf_power, n_terms=len(terms)
+    )
+    tfidf = _tfidf(counts, sublinear_tf=sublinear_tf, idf_power=idf_power)
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = ((np.log((1.0 + n) / (1.0 + df)) + 1.0) ** idf_power).astype(np.float32)
+    return TextVectors(
+        tfidf=tfidf, counts=counts, terms=terms, settings=settings, phrases=tuple(found), idf=idf
+    )
+
+
+def _settings(
+    stop, found, min_df, max_df, max_features, sublinear_tf, idf_power, *, n_terms
+) -> dict:
+    """The vectoriser's settings as the report's method table lists them."""
+    return {
         "tokenizer": (
             "news-aware (markup and entities, wire credits, datelines, credit lines, "
             "curly apostrophes, dotted abbreviations)"
@@ -355,14 +367,8 @@ def vectorize(
         "max_features": max_features,
         "sublinear_tf": sublinear_tf,
         "idf_power": idf_power,
-        "n_terms": len(terms),
+        "n_terms": n_terms,
     }
-    tfidf = _tfidf(counts, sublinear_tf=sublinear_tf, idf_power=idf_power)
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = ((np.log((1.0 + n) / (1.0 + df)) + 1.0) ** idf_power).astype(np.float32)
-    return TextVectors(
-        tfidf=tfidf, counts=counts, terms=terms, settings=settings, phrases=tuple(found), idf=idf
-    )
 
 
 def transform_texts(

@@ -17,6 +17,7 @@ from sklearn.naive_bayes import MultinomialNB
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
+from analysis.sampling import sample_rows
 from analysis.text import TextVectors
 from analysis.topics.model import (
     LARGE_CORPUS,
@@ -41,9 +42,7 @@ def embed(vectors: TextVectors, *, n_components: int, random_state: int) -> tupl
         n_components=n_components, n_iter=5 if n <= LARGE_CORPUS else 3, random_state=random_state
     )
     if n > LARGE_CORPUS:
-        rows = np.sort(
-            np.random.default_rng(random_state).choice(n, size=LARGE_CORPUS, replace=False)
-        )
+        rows = sample_rows(n, LARGE_CORPUS, random_state)
         svd.fit(x[rows])
         z = svd.transform(x)
     else:
@@ -70,7 +69,7 @@ def _kmeans(z: np.ndarray, k: int, seed: int, *, n_init: int) -> np.ndarray:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         if len(z) > LARGE_CORPUS:
-            rows = np.sort(np.random.default_rng(seed).choice(len(z), LARGE_CORPUS, replace=False))
+            rows = sample_rows(len(z), LARGE_CORPUS, seed)
             model = KMeans(n_clusters=k, n_init=1, random_state=seed).fit(z[rows])
             return model.predict(z).astype(np.int64)
         model = KMeans(

@@ -1,6 +1,11 @@
 """Fit topic clusters: TF-IDF, LSA, an ensemble of k-means runs and their consensus, with labels,
 trust evidence and notes for readers.
 
+Steps of :func:`fit_topics`: news-aware TF-IDF (idf squared, see :data:`IDF_POWER`); LSA from 200 articles
+up; ``n_runs`` cheap k-means runs; their consensus (the partition they agree on, from how often each pair
+of articles was put together); a few rounds of naive-Bayes refinement; then labels, representative
+articles, silhouettes, stability and plain-language notes.
+
     from analysis import load_corpus
     from analysis.topics import fit_topics
     model = fit_topics(load_corpus("seeds"), random_state=0)
@@ -65,14 +70,11 @@ def fit_topics(
 ) -> TopicModel:
     """Cluster a corpus into topics an editor would recognise, with evidence of each cluster's strength.
 
+    The steps are in the module's docstring; the same corpus and ``random_state`` give identical results.
+
     The rows are first put in a canonical order (by ``id``, :func:`analysis.topics.order.canonical_order`),
     so the same articles in any row order give the same topics, labels and numbering; the results come
     back in the caller's row order.
-
-    Steps: news-aware TF-IDF (idf squared, see :data:`IDF_POWER`); LSA from 200 articles up; ``n_runs``
-    cheap k-means runs; their consensus (the partition they agree on, from how often each pair of
-    articles was put together); a few rounds of naive-Bayes refinement; then labels, representative
-    articles, silhouettes, stability and plain-language notes.
 
     Args:
         corpus: a corpus DataFrame (``analysis.load_corpus``); ``title`` and ``body`` are used.
@@ -84,23 +86,11 @@ def fit_topics(
             its broad group. A topic without separation is marked mixed ("mixed: no clear topic").
         random_state: seeds every random step; the same corpus and random_state give identical results.
         progress: show tqdm progress bars for the long steps.
-        n_runs: k-means runs (one k-means++ start each) in the ensemble; default 50 up to 10,000
-            articles, 5 beyond. ``stability`` is the agreement of the consensus of the odd and of the
-            even runs (from 10 runs and up to 10,000 articles), else the runs' mean pairwise agreement.
-        n_init: k-means starts of the consensus step (the best inertia is kept).
-        n_components: LSA dimensions (corpora of 200 articles or more).
-        refine_rounds: at most this many rounds of naive-Bayes refinement of the consensus (0: none).
-        k_range: smallest and largest k tried first when ``k=None``; default 2 to min(12, articles // 2).
-        n_terms: distinctive terms kept per cluster.
-        title_weight: the headline counts this many times in an article's terms; ``"auto"`` (default):
-            1 to 3 times, growing with the body's length (see :class:`analysis.text.DocumentTexts`).
-        min_df: drop terms in fewer articles; default 2 from 50 up to 10,000 articles, otherwise the
-            vectoriser's default (:func:`analysis.text.vectorize`).
+        n_runs, n_init, n_components, refine_rounds, k_range, n_terms, title_weight, min_df, max_words:
+            the clustering options, each described in :class:`analysis.topics.options.FitOptions`
+            (``None`` and ``"auto"`` adapt to the corpus size).
         max_df, max_features, extra_stop_words, detect_phrases: vectoriser options, see
             :func:`analysis.text.vectorize` (defaults adapt to the corpus size).
-        max_words: vectorise each article's headline plus only the first ``max_words`` words of its body;
-            None uses the whole body; ``"auto"`` (default) uses the whole body up to 10,000 articles and the
-            first :data:`~analysis.topics.model.LEAD_WORDS` words beyond (a note says so).
         baseline: an earlier model (e.g. last report's, :func:`analysis.load_model`): the new topics are
             aligned with it (:func:`analysis.topics.align.align_topics`): a topic that persists keeps its
             number and label, a new one gets the next number and is marked new, and the baseline's topics
@@ -140,6 +130,21 @@ def fit_topics(
         detect_phrases=detect_phrases,
         progress=progress,
     )
+    model = _clustered(vectors, texts, opts, k=k, random_state=random_state, progress=progress)
+    model = in_row_order(_with_space(model, ordered, vectors, opts), order)
+    return align_topics(model, baseline) if baseline is not None else model
+
+
+def _clustered(
+    vectors: TextVectors,
+    texts: Sequence[str],
+    opts: FitOptions,
+    *,
+    k: int | None,
+    random_state: int,
+    progress: bool,
+) -> TopicModel:
+    """The model of vectorised articles: LSA, the number of clusters, the ensemble and its description."""
     z, space = embed(vectors, n_components=opts.n_components, random_state=random_state)
     chosen_k, k_scores, notes = _number_of_clusters(z, k, opts, random_state, progress=progress)
     topics = _topics(
@@ -158,7 +163,7 @@ def fit_topics(
             else f"k = {chosen_k} scored best, but a cluster then held too few articles to be a "
             f"topic (fewer than {min(min_topic_size(len(z)), len(z) // 4)}): {topics.k} are shown."
         )
-    model = _model(
+    return _model(
         z,
         topics,
         vectors,
@@ -170,8 +175,6 @@ def fit_topics(
         k_from_data=k is None,
         random_state=random_state,
     )
-    model = in_row_order(_with_space(model, ordered, vectors, opts), order)
-    return align_topics(model, baseline) if baseline is not None else model
 
 
 def _with_space(

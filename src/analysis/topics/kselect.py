@@ -11,6 +11,7 @@ import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 
+from analysis.sampling import sample_rows
 from analysis.topics.cluster import cluster_ensemble, mean_pairwise_ari
 from analysis.topics.model import K_SELECTION_SAMPLE, LSA_MIN_ARTICLES, SMALL_CORPUS_RUNS
 
@@ -43,9 +44,7 @@ def _score_ks(
     """
     n = len(z)
     if n > K_SELECTION_SAMPLE:
-        rows = np.sort(
-            np.random.default_rng(random_state).choice(n, K_SELECTION_SAMPLE, replace=False)
-        )
+        rows = sample_rows(n, K_SELECTION_SAMPLE, random_state)
         z = z[rows]
         n = len(z)
     m = max(2, round(0.8 * n))
@@ -61,7 +60,7 @@ def _score_ks(
             continue
         runs = []
         for seed in seeds:
-            sub = np.sort(np.random.default_rng(seed).choice(n, size=m, replace=False))
+            sub = sample_rows(n, m, seed)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConvergenceWarning)
                 km = KMeans(n_clusters=min(k, m - 1), n_init=3, random_state=seed).fit(z[sub])

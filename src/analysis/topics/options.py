@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import LARGE_CORPUS, LEAD_WORDS
+from analysis.corpus.base import check_corpus_columns
 from analysis.errors import ParameterError
-from analysis.text.vectorize import check_body_column, check_max_words, check_title_weight
+from analysis.text.vectorize import check_max_words, check_title_weight
 from analysis.topics.model import ENSEMBLE_RUNS, LARGE_ENSEMBLE_RUNS
 from analysis.wording import plural
 
@@ -22,13 +23,10 @@ CLUSTER_MIN_DF = 2
 
 def check_corpus(corpus: object) -> None:
     """Raise a clear :class:`ParameterError` unless ``corpus`` is a non-empty DataFrame with ``body``."""
-    if not isinstance(corpus, pd.DataFrame):
-        raise ParameterError(
-            f"Expected a corpus DataFrame (from analysis.load_corpus), got {type(corpus).__name__}."
-        )
+    check_corpus_columns(corpus, [])  # a DataFrame at all
     if len(corpus) == 0:
         raise ParameterError("The corpus is empty: there are no articles to cluster.")
-    check_body_column(corpus)
+    check_corpus_columns(corpus, ["body"])
 
 
 def check_k(k: object, n: int) -> None:
@@ -52,7 +50,26 @@ def check_k_range(k_range: tuple[int, int] | None) -> None:
 
 @dataclass(frozen=True)
 class FitOptions:
-    """fit_topics' options after checking, with "auto" and None defaults resolved for this corpus."""
+    """fit_topics' options after checking, with "auto" and None defaults resolved for this corpus.
+
+    Attributes:
+        n_runs: k-means runs (one k-means++ start each) in the ensemble; default 50 up to 10,000
+            articles, 5 beyond. ``stability`` is the agreement of the consensus of the odd and of the
+            even runs (from 10 runs and up to 10,000 articles), else the runs' mean pairwise agreement.
+        n_init: k-means starts of the consensus step (the best inertia is kept).
+        n_components: LSA dimensions (corpora of 200 articles or more).
+        refine_rounds: at most this many rounds of naive-Bayes refinement of the consensus (0: none).
+        n_terms: distinctive terms kept per cluster.
+        title_weight: the headline counts this many times in an article's terms; ``"auto"`` (default):
+            1 to 3 times, growing with the body's length (see :class:`analysis.text.DocumentTexts`).
+        max_words: vectorise each article's headline plus only the first ``max_words`` words of its body;
+            None uses the whole body; ``"auto"`` (fit_topics' default) uses the whole body up to 10,000
+            articles and the first :data:`~analysis.config.LEAD_WORDS` words beyond (a note says so).
+        min_df: drop terms in fewer articles; default 2 from 50 up to 10,000 articles, otherwise the
+            vectoriser's default (:func:`analysis.text.vectorize`).
+        min_df_given: whether ``min_df`` was given (not defaulted).
+        k_range: smallest and largest k tried first when ``k=None``; default 2 to min(12, articles // 2).
+    """
 
     n_runs: int
     n_init: int

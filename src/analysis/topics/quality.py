@@ -9,6 +9,7 @@ from sklearn import config_context
 from sklearn.decomposition import PCA
 from sklearn.metrics import silhouette_samples
 
+from analysis.sampling import sample_rows
 from analysis.topics.model import (
     K_MAX,
     LARGE_CORPUS,
@@ -26,9 +27,7 @@ def silhouettes(z: np.ndarray, labels: np.ndarray, k: int, random_state: int) ->
         return out
     rows = np.arange(n)
     if n > SILHOUETTE_SAMPLE:
-        rows = np.sort(
-            np.random.default_rng(random_state).choice(n, SILHOUETTE_SAMPLE, replace=False)
-        )
+        rows = sample_rows(n, SILHOUETTE_SAMPLE, random_state)
     lab = labels[rows]
     if not 2 <= len(np.unique(lab)) <= len(rows) - 1:
         return out

@@ -28,6 +28,7 @@ from sklearn.preprocessing import normalize
 
 from analysis.config import LEAD_WORDS
 from analysis.errors import ParameterError
+from analysis.sampling import sample_rows
 
 __all__ = [
     "LEAD_WORDS",
@@ -47,13 +48,6 @@ SAMPLE_SIZE = 20_000
 #: The headline counts this many times in an article's terms, as in fit_topics.
 TITLE_WEIGHT = 3
 _ASSIGNED = {"cluster": "int64", "fit": "float64", "x": "float64", "y": "float64"}
-
-
-def sample_rows(n: int, size: int, random_state: int) -> np.ndarray:
-    """Sorted positions of a fixed random sample of ``size`` of ``n`` rows (all rows when ``n <= size``)."""
-    if n <= size:
-        return np.arange(n)
-    return np.sort(np.random.default_rng(random_state).choice(n, size=size, replace=False))
 
 
 @dataclass(frozen=True)

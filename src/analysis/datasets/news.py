@@ -1,4 +1,4 @@
-"""Deterministic generator of news-like articles for the benchmarks (no real text, no network).
+"""Deterministic generator of news-like articles for tests and benchmarks (no real text, no network).
 
 Each article has a headline, a ~2.6 KB body of sentences that mix English function words, a shared
 newsroom vocabulary and the vocabulary of one of ``n_topics`` hidden topics (Zipf-distributed, so the
@@ -7,7 +7,7 @@ vocabulary looks like news: a long tail of rare words), 2-5 editorial tags and a
 in ``topic`` so quality can be checked. The dates come from a random stream of their own, so the titles,
 bodies and tags of a seed are the same as before dates were added.
 
-    from newsgen import generate_articles, write_jsonl, write_tag_page
+    from analysis.datasets import generate_articles, write_jsonl, write_tag_page
     articles = generate_articles(1000, seed=0)
 """
 
