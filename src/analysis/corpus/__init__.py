@@ -23,7 +23,8 @@ from analysis.corpus.base import (
     check_corpus_columns,
 )
 from analysis.corpus.dates import parse_date, parse_dates
-from analysis.corpus.load import as_path_list, load_corpus
+from analysis.corpus.files import as_path_list
+from analysis.corpus.load import load_corpus
 
 __all__ = [
     "CORPUS_COLUMNS",

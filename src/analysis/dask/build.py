@@ -40,7 +40,8 @@ from analysis.corpus.cache.store import (
     cache_key,
     open_cache,
 )
-from analysis.corpus.load import JSONL_SUFFIXES, merge_article
+from analysis.corpus.files import JSONL_SUFFIXES
+from analysis.corpus.load import merge_article
 from analysis.dask.client import gather
 from analysis.errors import CorpusError
 from analysis.housekeeping import tidy_caches

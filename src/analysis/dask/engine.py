@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.corpus.cache import CACHE_DIR, CorpusCache
 from analysis.corpus.cache.store import read_part_frame
-from analysis.corpus.load import collect_files
+from analysis.corpus.files import collect_files
 from analysis.dask.build import build_cache_dask
 from analysis.dask.client import current_client, gather
 from analysis.errors import CorpusError

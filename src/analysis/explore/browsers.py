@@ -224,8 +224,7 @@ def article_browser(
         similar articles, value = row position; picking one opens it).
     """
     _check(corpus, model)
-    if isinstance(n_neighbours, bool) or not isinstance(n_neighbours, int) or n_neighbours < 1:
-        raise ParameterError(f"n_neighbours must be a whole number >= 1, got {n_neighbours!r}.")
+    _check_count(n_neighbours)
     search = widgets.Text(placeholder="words in the headline", description="Search", layout=_WIDE)
     count = widgets.HTML()
     headlines = widgets.Select(options=[], rows=LIST_ROWS, layout=_WIDE)
@@ -274,14 +273,14 @@ def article_browser(
     label = widgets.HTML(
         "<b>Nearest neighbours</b> (similarity, 1 = same words): pick one to open it."
     )
-    parts = {
-        "search": search,
-        "count": count,
-        "headlines": headlines,
-        "article": article,
-        "neighbours": neighbours,
-    }
+    parts = {"search": search, "count": count, "headlines": headlines}
+    parts |= {"article": article, "neighbours": neighbours}
     return Explorer(parts, [search, count, headlines, article, label, neighbours])
+
+
+def _check_count(n_neighbours: object) -> None:
+    if isinstance(n_neighbours, bool) or not isinstance(n_neighbours, int) or n_neighbours < 1:
+        raise ParameterError(f"n_neighbours must be a whole number >= 1, got {n_neighbours!r}.")
 
 
 def kwic_browser(

@@ -135,9 +135,23 @@ def plot_topic_map(
     ax.set_ylabel("map position (no units)")
     ax.set_xticks([])
     ax.set_yticks([])
-    many = model.k > 12  # a legend of many clusters goes below the map, so the map keeps its width
+    _map_legend(fig, ax, model.k, figsize=figsize, size=size)
+    if annotate and corpus is not None and "title" in corpus.columns:
+        left_off = place_labels(fig, ax, pos, [shorten(t, 45) for t in corpus["title"].astype(str)])
+        if left_off:
+            ax.set_xlabel(
+                f"{ax.get_xlabel()}\n{plural(left_off, 'headline')} not written where "
+                f"{plural(left_off, 'it', number=False)} would overlap others",
+                fontsize=ax.xaxis.label.get_fontsize(),
+            )
+    return fig
+
+
+def _map_legend(fig: Figure, ax, k: int, *, figsize: tuple[float, float], size: float) -> None:
+    """The map's legend of clusters: beside the map, or below it (the figure made taller) for many."""
+    many = k > 12  # a legend of many clusters goes below the map, so the map keeps its width
     if many:
-        fig.set_size_inches(figsize[0], figsize[1] + 0.17 * math.ceil(model.k / 2) + 0.4)
+        fig.set_size_inches(figsize[0], figsize[1] + 0.17 * math.ceil(k / 2) + 0.4)
     ax.legend(
         title="cluster: top terms (articles)",
         loc="upper center" if many else "upper left",
@@ -148,15 +162,6 @@ def plot_topic_map(
         ncols=2 if many else 1,
         markerscale=max(1.0, 24 / size),  # tiny points on a large map still get a visible key
     )
-    if annotate and corpus is not None and "title" in corpus.columns:
-        left_off = place_labels(fig, ax, pos, [shorten(t, 45) for t in corpus["title"].astype(str)])
-        if left_off:
-            ax.set_xlabel(
-                f"{ax.get_xlabel()}\n{plural(left_off, 'headline')} not written where "
-                f"{plural(left_off, 'it', number=False)} would overlap others",
-                fontsize=ax.xaxis.label.get_fontsize(),
-            )
-    return fig
 
 
 #: Where a point's label may go, tried in turn: (dx, dy) in points, horizontal and vertical alignment.

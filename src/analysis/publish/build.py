@@ -6,6 +6,10 @@ side-file folder and random state as parameters) in a scratch folder of its own,
 (:mod:`analysis.publish.export`) and replaces the previous report atomically: a failed run leaves it
 untouched.
 
+Every report saves its state beside it (``<name>.state.npz``, :mod:`analysis.report.state`) for a later
+``since``. The report ends with its provenance (:mod:`analysis.report.provenance`); the time it names is
+``SOURCE_DATE_EPOCH`` when that is set in the environment (seconds since 1970 UTC), else now.
+
     from analysis.publish import build_report
     build_report(["seeds"], k=None, random_state=0)   # -> reports/uk-defense.html
 """
@@ -70,88 +74,68 @@ def build_report(
 
     Args:
         paths: files or folders to analyse (one path or a list); default the project's ``seeds/``.
-        output: the HTML file to write; default ``reports/<corpus-name>.html``.
-        k: number of topic clusters; None chooses it from the data.
-        random_state: seed for every random step; the same input and seed give the same report.
-        freq: period of the "Over time" section: ``"D"`` (day), ``"W"`` (week) or ``"M"`` (month).
+        output: the HTML file (or a folder) to write; default ``reports/<corpus-name>.html``.
+        k: number of topics; None chooses it from the data.
+        random_state: seeds every random step; the same input and seed give the same report.
+        freq: period of "Over time": ``"D"``, ``"W"`` or ``"M"`` (day, week, month).
         show_code: keep the code cells (for technical readers).
         progress: print progress to stderr.
         notebook: the report notebook to execute.
-        nlp: name of an installed trained spaCy pipeline (e.g. ``"en_core_web_sm"``) for the people sections;
-            None uses the built-in rules.
-        engine: ``"pandas"`` (this process, bounded memory), ``"dask"`` (tasks on the Dask cluster at
-            ``scheduler``, or the current client's, or a new LocalCluster; see :mod:`analysis.dask`) or
+        nlp: an installed trained spaCy pipeline for the people sections; None uses the built-in rules.
+        engine: ``"pandas"``, ``"dask"`` (:mod:`analysis.dask`, on ``scheduler`` or a new LocalCluster) or
             ``"auto"`` (:func:`analysis.engine.resolve_engine`); anything else is a ParameterError.
         scheduler: address of a Dask scheduler (``engine="dask"``).
-        lenient: skip blocks of the inputs that do not parse instead of stopping at the first; each is
-            listed in a warning, and the report says how many were left out and where.
-        compare_by: the column the "Outlets compared" section compares (e.g. ``"outlet_domain"``); None
-            compares ``outlet`` when the articles have two or more outlets, else tag pages as before.
-        since: an earlier report (or its ``.state.npz``): its saved state, found beside it, is read first
-            (a missing, damaged or foreign state stops here, nothing written); topics are aligned with its
-            topics and a "Since the last report" section says what is new.
-        title: the report's title (its heading, the browser tab, the default file name); default from
-            the tag pages' names (:func:`analysis.report.html.corpus_title`).
-        sizes: the sizes beyond which the report samples (:class:`analysis.report.data.ReportSizes`,
-            or a dict of some of them); default the defaults, which suit archives of any size.
-
-    Every report saves its state beside it (``<name>.state.npz``, :mod:`analysis.report.state`) for a later
-    ``since``. The report ends with its provenance (:mod:`analysis.report.provenance`); the time it names is
-    ``SOURCE_DATE_EPOCH`` when that is set in the environment (seconds since 1970 UTC), else now.
+        lenient: skip blocks that do not parse, each listed in a warning and in the report.
+        sizes: the sizes beyond which the report samples (:class:`analysis.report.data.ReportSizes`).
+        compare_by: the column "Outlets compared" compares; None: ``outlet`` when there are two or more.
+        since: an earlier report (or its ``.state.npz``): topics are aligned with its state, read and
+            checked first, and "Since the last report" says what is new.
+        title: the report's title; default from the tag pages' names.
 
     Returns:
         The path of the written report.
 
     Raises:
         CorpusError: an input cannot be read (raised before anything runs).
-        ParameterError: ``engine``, ``k``, ``freq``, ``random_state``, ``output`` or ``nlp`` is not usable
-            (the message names the allowed values).
+        ParameterError: an option is not usable (the message names the allowed values).
         ReportError: the notebook or the export failed; the previous report was left in place.
     """
     check_options(engine=engine, k=k, random_state=random_state, freq=freq, nlp=nlp)
     sizes = ReportSizes.of(sizes)
     if title is not None and not title.strip():
         raise ParameterError("--title is empty; give the report a name, or leave it out.")
-    engine = resolve_engine(engine, [p for p in default_sources(paths, engine="dask")], scheduler)
+    engine = resolve_engine(engine, default_sources(paths, engine="dask"), scheduler)
     sources = default_sources(paths, engine=engine)
     check_output(output_path(output, title or "report"), sources)  # before any work
     baseline = _baseline(since)
-    parameters = {
-        "k": k,
-        "random_state": random_state,
-        "freq": freq,
-        "nlp": nlp,
-        "lenient": lenient,
+    options = {"k": k, "random_state": random_state, "freq": freq, "nlp": nlp, "lenient": lenient}
+    shown = {
         "show_code": show_code,
         "compare_by": compare_by,
         "since": Path(since).name if since else None,
     }
-    provenance = collect_provenance(
-        sources,
-        parameters=parameters,
-        engine=engine,
-        baseline={k: v for k, v in baseline.items() if k != "path"} if baseline else None,
-        source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
-    )
+    provenance = _provenance(sources, {**options, **shown}, engine=engine, baseline=baseline)
     with _engine_session(engine, scheduler, progress=progress) as address:
         plan = _plan(
             sources,
+            progress=progress,
             output=output,
             engine=engine,
             scheduler=address,
-            k=k,
-            random_state=random_state,
-            freq=freq,
-            nlp=nlp,
-            lenient=lenient,
             sizes=sizes,
             compare_by=compare_by,
-            progress=progress,
             title=title,
             since=baseline["path"] if baseline else None,
             provenance=provenance,
+            **options,
         )
         executed = _execute(Path(notebook), plan, progress=progress)
+    return _publish(plan, executed, show_code=show_code, progress=progress)
+
+
+def _publish(plan: ReportPlan, executed: Path, *, show_code: bool, progress: bool) -> Path:
+    """Export the executed notebook, replace the report atomically, move its state and side files beside it
+    and remove the run's scratch folder."""
     _say("Exporting HTML ...", progress)
     html = export_executed(executed, plan.output, title=plan.title, show_code=show_code)
     write_atomic(plan.output, html)
@@ -187,6 +171,18 @@ def _engine_session(engine: str, scheduler: str | None, *, progress: bool) -> It
         yield address
 
 
+def _provenance(sources: list, parameters: dict, *, engine: str, baseline: dict | None) -> dict:
+    """What the report is made from and how (:func:`analysis.report.collect_provenance`), its time from
+    ``SOURCE_DATE_EPOCH`` when set."""
+    return collect_provenance(
+        sources,
+        parameters=parameters,
+        engine=engine,
+        baseline={k: v for k, v in baseline.items() if k != "path"} if baseline else None,
+        source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+    )
+
+
 def _baseline(since: str | os.PathLike | None) -> dict | None:
     """The earlier report's state, read and checked before anything runs (StateError names it otherwise)."""
     if not since:
@@ -206,47 +202,18 @@ def _baseline(since: str | os.PathLike | None) -> dict | None:
     }
 
 
-def _plan(
-    sources: list[Path],
-    *,
-    output,
-    engine,
-    scheduler,
-    k,
-    random_state,
-    freq,
-    nlp,
-    lenient,
-    sizes,
-    compare_by,
-    progress,
-    title,
-    since,
-    provenance,
-):
+def _plan(sources: list, *, progress: bool, **options) -> ReportPlan:
     """Parse the inputs once into the parse cache the notebook reads (failing fast with a clean error),
     then the rest of the plan: title, output, ``k`` against the corpus, this run's folder."""
     _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
     cache = prepare_cache(
-        sources, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient
-    )
-    plan = finish_plan(
         sources,
-        cache,
-        output=output,
-        engine=engine,
-        scheduler=scheduler,
-        k=k,
-        random_state=random_state,
-        freq=freq,
-        nlp=nlp,
-        lenient=lenient,
-        sizes=sizes,
-        compare_by=compare_by,
-        title=title,
-        since=since,
-        provenance=provenance,
+        engine=options["engine"],
+        scheduler=options["scheduler"],
+        progress=progress,
+        lenient=options["lenient"],
     )
+    plan = finish_plan(sources, cache, **options)
     _say(describe(cache, plan.title), progress)
     return plan
 

@@ -24,13 +24,13 @@ from analysis.report.html import (
     slugify,
     summary_html,
     table_html,
-    trust_assessment,
     use_side_files,
 )
 from analysis.report.limits import ReportLimits, report_limits
 from analysis.report.method import method_html, method_notes_html
 from analysis.report.provenance import collect_provenance, provenance_html
 from analysis.report.since import report_counts, since_html
+from analysis.report.trust import trust_assessment
 
 _PEOPLE = {"main_people", "people_html", "quotes_html"}  # imported on first use (spaCy)
 _COMPARE = {

@@ -100,7 +100,7 @@ def input_files(paths: Sequence[str | os.PathLike[str]]) -> list[dict[str, Any]]
     Raises:
         CorpusError: as :func:`analysis.corpus.load_corpus` for a path that does not exist.
     """
-    from analysis.corpus.load import collect_files
+    from analysis.corpus.files import collect_files
 
     rows: dict[str, dict[str, Any]] = {}
     for raw in paths:

@@ -70,9 +70,7 @@ def fit_topics(
 ) -> TopicModel:
     """Cluster a corpus into topics an editor would recognise, with evidence of each cluster's strength.
 
-    The steps are in the module's docstring; the same corpus and ``random_state`` give identical results.
-
-    The rows are first put in a canonical order (by ``id``, :func:`analysis.topics.order.canonical_order`),
+    The steps are in the module's docstring. The rows are first put in a canonical order (by ``id``, :func:`analysis.topics.order.canonical_order`),
     so the same articles in any row order give the same topics, labels and numbering; the results come
     back in the caller's row order.
 
@@ -101,10 +99,6 @@ def fit_topics(
 
     Raises:
         ParameterError: for an empty corpus, a corpus without usable terms, or an invalid option.
-
-    Example:
-        >>> model = fit_topics(corpus, k=3, random_state=0)  # doctest: +SKIP
-        >>> model.clusters[["size", "label", "strength"]]  # doctest: +SKIP
     """
     opts = resolve_options(
         corpus,

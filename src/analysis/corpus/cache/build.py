@@ -35,14 +35,8 @@ from analysis.corpus.cache.store import (
     parser_version,
 )
 from analysis.corpus.decode import decode_bytes
-from analysis.corpus.load import (
-    JSONL_SUFFIXES,
-    collect_files,
-    merge_article,
-    no_gc,
-    parse_text,
-    read_file_bytes,
-)
+from analysis.corpus.files import JSONL_SUFFIXES, collect_files, read_file_bytes
+from analysis.corpus.load import merge_article, no_gc, parse_text
 from analysis.corpus.records import parse_jsonl
 from analysis.errors import CorpusError
 from analysis.housekeeping import tidy_caches
