@@ -67,10 +67,9 @@ def test_provenance_block_escapes_names_and_says_what_was_read(tmp_path):
         "made": "1970-01-01 00:00:00 UTC",
     }
     corpus = pd.DataFrame({"id": ["a", "b"]})
-    corpus.attrs["skipped"] = ["x.txt:3: no body"]
-    html = provenance_html(corpus, made)
+    html = provenance_html(corpus, made, skipped=["x.txt:3: no body"])
     assert "<script" not in html and "&lt;script&gt;x.txt" in html and "&lt;b&gt;old.html" in html
-    assert "2 articles read from 1 file(s) (10 bytes); 1 block(s) skipped" in html
+    assert "2 articles read from 1 file (10 bytes); 1 block skipped" in html
     assert "1970-01-01 00:00:00 UTC" in html
 
 
@@ -78,5 +77,5 @@ def test_seed_report_ends_with_its_provenance(seed_report, seed_file):
     digest = hashlib.sha256(seed_file.read_bytes()).hexdigest()
     tail = seed_report[seed_report.index('id="provenance"') :]
     assert f"seeds/{seed_file.name}" in tail and digest in tail
-    assert "9 articles read from 1 file(s)" in tail
+    assert "9 articles read from 1 file " in tail
     assert "No baseline" in tail

@@ -18,6 +18,7 @@ from typing import Any
 from analysis.corpus.base import IgnoredFilesWarning
 from analysis.errors import CorpusError
 from analysis.terminal import listing
+from analysis.wording import plural
 
 __all__ = [
     "FOLDER_SUFFIXES",
@@ -212,7 +213,7 @@ def _folder_files(path: Path) -> list[tuple[Path, str]]:
             ignored.append(name)
     if ignored:
         warnings.warn(
-            f"{path}: left out {len(ignored):,} file(s) of a kind the loader does not read "
+            f"{path}: left out {plural(len(ignored), 'file')} of a kind the loader does not read "
             f"({listing(ignored)}); it reads {', '.join(FOLDER_SUFFIXES)}, plain or .gz",
             IgnoredFilesWarning,
             stacklevel=4,

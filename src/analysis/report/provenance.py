@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import platform
 import time
+import warnings
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import metadata
@@ -100,12 +101,16 @@ def input_files(paths: Sequence[str | os.PathLike[str]]) -> list[dict[str, Any]]
     Raises:
         CorpusError: as :func:`analysis.corpus.load_corpus` for a path that does not exist.
     """
+    from analysis.corpus.base import IgnoredFilesWarning
     from analysis.corpus.files import collect_files
 
     rows: dict[str, dict[str, Any]] = {}
     for raw in paths:
         folder = Path(raw).resolve().name if Path(raw).is_dir() else None
-        for path, (display, _) in collect_files([raw]).items():
+        with warnings.catch_warnings():  # the loader has said so once already
+            warnings.simplefilter("ignore", IgnoredFilesWarning)
+            found = collect_files([raw])
+        for path, (display, _) in found.items():
             shown = f"{folder}/{display}" if folder else display
             rows.setdefault(
                 shown, {"path": shown, "bytes": path.stat().st_size, "sha256": file_sha256(path)}
