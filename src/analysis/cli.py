@@ -19,7 +19,7 @@ from typing import NoReturn
 
 from analysis.engine import ENGINES
 from analysis.errors import AnalysisError
-from analysis.terminal import printable
+from analysis.terminal import cut_lines, printable
 
 __all__ = ["build_parser", "did_you_mean", "main"]
 
@@ -262,7 +262,7 @@ def _add_kwic(sub) -> None:
 
 def _warning_line(message, category, filename, lineno, line=None) -> str:
     """Warnings on the terminal as one plain line (``SkippedBlocksWarning: ...``), not a code location."""
-    return f"{category.__name__}: {printable(str(message))}\n"
+    return f"{category.__name__}: {cut_lines(printable(str(message)))}\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

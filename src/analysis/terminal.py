@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["MAX_LISTED", "listing", "printable"]
+__all__ = ["MAX_LINES", "MAX_LISTED", "cut_lines", "listing", "printable"]
 
 #: A message names at most this many items of a list (columns, files, fields) and counts the rest.
 MAX_LISTED = 20
+#: A message printed on the terminal shows at most this many lines and counts the rest.
+MAX_LINES = 25
 
 # C0 controls but tab and line feed, DEL, C1 controls, and the Unicode characters that reorder or hide text
 _UNPRINTABLE = re.compile(
@@ -48,3 +50,17 @@ def listing(items: Iterable[object], *, limit: int = MAX_LISTED, quote: bool = F
     shown = [repr(str(i)) if quote else str(i) for i in items[:limit]]
     more = len(items) - len(shown)
     return ", ".join(shown) + (f" and {more:,} more" if more > 0 else "")
+
+
+def cut_lines(text: str, *, limit: int = MAX_LINES) -> str:
+    """``text`` with at most ``limit`` lines, the rest counted (``"  ... and 9,980 more lines"``).
+
+    Example:
+        >>> cut_lines("a\\nb\\nc\\nd", limit=2)
+        'a\\nb\\n  ... and 2 more lines'
+    """
+    lines = text.split("\n")
+    if len(lines) <= limit:
+        return text
+    more = len(lines) - limit
+    return "\n".join(lines[:limit]) + f"\n  ... and {more:,} more line{'s' if more != 1 else ''}"

@@ -40,7 +40,7 @@ from analysis.wording import join_words, plural
 MAX_TITLE_PAGES = 3
 #: The opening summary names at most this many tag pages (the largest) and says how many more there are.
 MAX_PAGES_LISTED = 12
-#: The opening summary names at most this many blocks skipped in lenient mode (the command prints them all).
+#: The opening summary names at most this many blocks skipped in lenient mode (and links a CSV of all).
 MAX_SKIPPED_LISTED = 5
 #: A table's CSV is embedded in the report up to this size; beyond it (tables that grow with the corpus:
 #: quotations, people, speakers) the full CSV is written next to the report and linked, so the report stays
@@ -319,6 +319,7 @@ def summary_html(
     n_leading: int = 6,
     limits: ReportLimits | None = None,
     skipped: Sequence[str] = (),
+    slug: str | None = None,
 ) -> HTMLBlock:
     """The report's opening summary: articles and pages, clusters with sizes and strength, leading tags, trust.
 
@@ -332,7 +333,9 @@ def summary_html(
         limits: what the corpus cannot show (:func:`analysis.report.limits.report_limits`, computed when
             not given); listed one sentence each. Headlines only make the trust verdict tentative.
         skipped: blocks of the input skipped in lenient mode (``file:line: reason``, as
-            :attr:`analysis.report.data.ReportData.skipped` names them); the summary says how many.
+            :attr:`analysis.report.data.ReportData.skipped` names them); the summary says how many,
+            names the first :data:`MAX_SKIPPED_LISTED` and links the whole list as a CSV.
+        slug: the stem of the report's downloads (the skipped blocks' CSV is ``<slug>-skipped.csv``).
 
     Returns:
         The HTML fragment.
@@ -371,10 +374,23 @@ def summary_html(
         trust_ok=trust.ok,
         skipped=list(skipped),
         max_skipped_listed=MAX_SKIPPED_LISTED,
+        skipped_csv=_skipped_csv(skipped, slug or slugify(title)),
         limits=limits.lines(),
         **_outlets_listed(corpus),
     )
     return HTMLBlock(block, {TITLE_METADATA: f"{title}: coverage report"})
+
+
+def _skipped_csv(skipped: Sequence[str], slug: str) -> dict | None:
+    """The download of every skipped block (``file``, ``line``, ``reason``) when the summary cannot name them all."""
+    if len(skipped) <= MAX_SKIPPED_LISTED:
+        return None
+    parts = [str(s).split(":", 2) for s in skipped]
+    table = pd.DataFrame(
+        [p if len(p) == 3 else ["", "", str(s)] for p, s in zip(parts, skipped, strict=True)],
+        columns=["file", "line", "reason"],
+    )
+    return _csv_context(table.assign(reason=table["reason"].str.strip()), f"{slug}-skipped.csv", None)
 
 
 def _outlets_listed(corpus: pd.DataFrame) -> dict[str, object]:
