@@ -341,3 +341,24 @@ def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tm
     assert f"a random sample of 500 of the {n:,} articles" in page  # people, quotes, what changed
     assert 'href="archive-articles.csv"' in page
     assert 'id="over-time"' in page and f"{n:,} of the {n:,} articles are dated" in page
+
+
+def test_sampled_fit_leaves_out_boilerplate_as_pandas_does(client, tmp_path):
+    """Beyond the sample size, the Dask fit finds each outlet's promo on the sample and strips it from every
+    article, as the pandas fit on the cache does: same clusters, and no promo word among the topic terms."""
+    import json
+
+    from analysis.datasets import make_export
+
+    path = tmp_path / "export.jsonl"
+    records = make_export(240, boilerplate=True, tags=False)
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    pandas_cache = cache_corpus(path, cache_dir=tmp_path / "p")
+    dask_cache = cache_corpus_dask(path, cache_dir=tmp_path / "d", client=client)
+    options = {"k": 4, "random_state": 0, "sample_size": 120}
+    on_pandas = fit_cached(pandas_cache, **options)
+    on_dask = fit_topics_dask(cache_frame(dask_cache), **options)
+    assert adjusted_rand_score(on_pandas.labels, on_dask.labels) == 1.0
+    terms = {t for ts in on_dask.clusters["terms"] for t in ts}
+    furniture = {"ledger", "courier", "subscribe", "podcast", "puzzle", "copyright", "newsletters"}
+    assert not terms & furniture, terms

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.corpus.boilerplate import find_boilerplate, strip_boilerplate
 from analysis.corpus.cache import CACHE_DIR, CorpusCache
 from analysis.corpus.cache.store import read_part_frame
 from analysis.corpus.files import collect_files
@@ -203,7 +204,8 @@ def fit_topics_dask(
     import dask
 
     client = current_client()
-    text = ddf[["title", "body"]].to_delayed()
+    group = next((c for c in ("outlet", "tag_pages") if c in ddf.columns), None)
+    text = ddf[["title", "body", *([group] if group else [])]].to_delayed()
     lengths = _lengths(ddf)
     n = int(sum(lengths))
     sample_size = int(options.pop("sample_size", SAMPLE_SIZE))
@@ -214,21 +216,25 @@ def fit_topics_dask(
         return fit_topics(frame, k=k, random_state=random_state, progress=progress, **options)
     rows = sample_among(n, sample_size, random_state, among)
     sample = _sample(text, lengths, rows)
+    # Each outlet's boilerplate, found on the sample and left out of every article, as on pandas
+    # (analysis.topics.sampled.fit_cached).
+    found = find_boilerplate(sample) if group else None
+    sample = strip_boilerplate(sample, found) if found is not None else sample
     sampled = fit_topics(
         sample, k=k, random_state=random_state, progress=progress, max_words=LEAD_WORDS, **options
     )
     assigner = train_assigner(sample, sampled.labels)
     del sample
     shared = client.scatter(assigner, broadcast=True)
-    assigned = client.compute([dask.delayed(_assign)(part, shared) for part in text])
+    assigned = client.compute([dask.delayed(_assign)(part, shared, found) for part in text])
     results = gather(assigned, "assigning articles to clusters", progress=progress)
     frame = pd.concat(results, ignore_index=True)
     eligible = None if among is None else np.isin(np.arange(n), among)
     return assemble_model(sampled, frame, n_sample=len(rows), eligible=eligible)
 
 
-def _assign(frame: pd.DataFrame, assigner) -> pd.DataFrame:
-    return assigner.assign(frame)
+def _assign(frame: pd.DataFrame, assigner, found=None) -> pd.DataFrame:
+    return assigner.assign(frame if found is None else strip_boilerplate(frame, found))
 
 
 # -------------------------------------------------------------------------------------------- tags

@@ -235,8 +235,8 @@ def _corpus_and_model(found: CorpusCache, client, *, k, random_state, progress, 
     )
 
     ddf = cache_frame(found)
-    columns = [c for c in ddf.columns if c != "body"]
-    corpus = _dated(found, ddf[columns].compute().reset_index(drop=True))
+    # read as on pandas (outlet spellings merged, dates noted); the cluster only fits and assigns
+    corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
     corpus, first = _with_stories(found, corpus)
     among = np.flatnonzero(first) if not first.all() else None
     options = {"k": k, "random_state": random_state, "progress": progress, "among": among}
