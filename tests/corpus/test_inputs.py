@@ -363,3 +363,28 @@ def test_cli_bad_feed_or_page_exits_2_naming_the_file_or_lists_it_with_lenient(t
     assert lenient.returncode == 0, lenient.stderr
     assert name in lenient.stderr and "skipped 1 block" in lenient.stderr
     assert len(lenient.stdout.splitlines()) == 2  # the good feed's two items
+
+
+def test_the_same_text_from_two_outlets_is_two_articles_one_story(tmp_path):
+    """Wire copy run word for word by two outlets stays two rows (outlet counts exact per article) and the
+    two share one story group; the same text twice from one outlet is still one article."""
+    import json
+
+    from analysis.compare.stories import story_groups
+
+    body = "The ministry said on Monday that the frigate order would be signed next week. " * 3
+    rows = [
+        {"title": "Frigate order to be signed", "body": body, "publisher": "Ledger"},
+        {"title": "Frigate order to be signed", "body": body, "publisher": "Courier"},
+        {"title": "Frigate order to be signed", "body": body, "publisher": "Courier"},
+        {"title": "Other news", "body": "Rain fell on the coast all day long.", "publisher": "Ledger"},
+    ]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    corpus = load_corpus(path)
+    assert len(corpus) == 3
+    assert corpus["outlet"].value_counts().to_dict() == {"Ledger": 2, "Courier": 1}
+    assert corpus["id"].is_unique
+    groups = story_groups(corpus)
+    copies = corpus["title"] == "Frigate order to be signed"
+    assert groups[copies].nunique() == 1 and groups[~copies].iloc[0] != groups[copies].iloc[0]

@@ -111,6 +111,8 @@ def _record_to_article(
     extras.update(outlet_fields(record))
     if body:
         key = plain_id(title, body) if plain else article_id(title, body)
+        if extras.get("outlet"):  # the same text run by two outlets is two articles (wire copy)
+            key = article_id(key, extras["outlet"].casefold())
     else:  # one headline carried by several outlets is several articles: the link tells them apart
         key = article_id(title, extras.get("url") or "")
     if extras.get("record_id") == key:
