@@ -377,7 +377,11 @@ def test_the_same_text_from_two_outlets_is_two_articles_one_story(tmp_path):
         {"title": "Frigate order to be signed", "body": body, "publisher": "Ledger"},
         {"title": "Frigate order to be signed", "body": body, "publisher": "Courier"},
         {"title": "Frigate order to be signed", "body": body, "publisher": "Courier"},
-        {"title": "Other news", "body": "Rain fell on the coast all day long.", "publisher": "Ledger"},
+        {
+            "title": "Other news",
+            "body": "Rain fell on the coast all day long.",
+            "publisher": "Ledger",
+        },
     ]
     path = tmp_path / "wire.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")

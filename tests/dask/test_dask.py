@@ -362,3 +362,35 @@ def test_sampled_fit_leaves_out_boilerplate_as_pandas_does(client, tmp_path):
     terms = {t for ts in on_dask.clusters["terms"] for t in ts}
     furniture = {"ledger", "courier", "subscribe", "podcast", "puzzle", "copyright", "newsletters"}
     assert not terms & furniture, terms
+
+
+def test_story_groups_are_signed_on_the_workers_with_the_pandas_ids(client, tmp_path, small_blocks):
+    """Copies of one story found from per-partition MinHash signatures: the same group ids as pandas."""
+    import json
+
+    from analysis.compare.stories import story_groups_from_batches
+    from analysis.dask import story_groups_dask
+
+    body = " ".join(f"word{i} of the agency story about the frigate order" for i in range(12))
+    records = [
+        {
+            "title": f"Story {i}",
+            "body": f"Distinct report number {i} " + " ".join(f"w{i}x{j}" for j in range(60)),
+        }
+        for i in range(3000)
+    ]
+    for j, outlet in enumerate(["Ledger", "Courier", "Metro"]):
+        records[700 * j + 5] = {
+            "title": f"Frigate order ({outlet})",
+            "body": body,
+            "publisher": outlet,
+        }
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    cache = cache_corpus_dask(path, cache_dir=tmp_path / "d", client=client)
+    ddf = cache_frame(cache)
+    assert ddf.npartitions > 1
+    on_dask = story_groups_dask(ddf)
+    on_pandas = story_groups_from_batches(cache.iter_batches(["title", "body"]), cache.n_articles)
+    assert (on_dask == on_pandas).all()
+    assert len(set(on_dask[[5, 705, 1405]])) == 1 and len(set(on_dask)) == 2998

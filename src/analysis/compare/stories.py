@@ -26,7 +26,7 @@ alike to tell copies from coincidences.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,8 +45,10 @@ __all__ = [
     "STORY_THRESHOLD",
     "StorySignatures",
     "representatives",
+    "signatures_in_chunks",
     "story_groups",
     "story_groups_from_batches",
+    "story_groups_from_signatures",
     "story_signatures",
 ]
 
@@ -284,20 +286,51 @@ def story_groups_from_batches(
     usable = np.zeros(n_articles, dtype=bool)
     done = 0
     for batch in batches:
-        for lo in range(0, len(batch), CHUNK_ARTICLES):
-            chunk = batch.iloc[lo : lo + CHUNK_ARTICLES]
-            if done + len(chunk) > n_articles:
-                raise ParameterError(
-                    f"the batches hold more than the {n_articles:,} articles announced."
-                )
-            signed = story_signatures(chunk, num_perm=num_perm, permutations=permutations)
-            values[done : done + len(chunk)] = signed.values
-            usable[done : done + len(chunk)] = signed.usable
-            done += len(chunk)
+        if done + len(batch) > n_articles:
+            raise ParameterError(
+                f"the batches hold more than the {n_articles:,} articles announced."
+            )
+        signed = signatures_in_chunks(batch, num_perm=num_perm, permutations=permutations)
+        values[done : done + len(batch)] = signed.values
+        usable[done : done + len(batch)] = signed.usable
+        done += len(batch)
     if done != n_articles:
         raise ParameterError(
             f"the batches hold {done:,} articles, not the {n_articles:,} announced."
         )
+    return _components(values, usable, threshold)
+
+
+def signatures_in_chunks(
+    frame: pd.DataFrame,
+    *,
+    num_perm: int = NUM_PERM,
+    random_state: int = 1,
+    permutations: tuple[np.ndarray, np.ndarray] | None = None,
+) -> StorySignatures:
+    """:func:`story_signatures` of a frame of any length, :data:`CHUNK_ARTICLES` articles at a time (the
+    signatures of one article do not depend on its neighbours, so any split gives the same values); a Dask
+    partition is signed this way on its worker."""
+    permutations = permutations or _permutations(num_perm, random_state)
+    parts = [
+        story_signatures(frame.iloc[lo : lo + CHUNK_ARTICLES], permutations=permutations)
+        for lo in range(0, len(frame), CHUNK_ARTICLES)
+    ]
+    if not parts:
+        return story_signatures(frame, permutations=permutations)
+    return StorySignatures(
+        np.concatenate([p.values for p in parts]), np.concatenate([p.usable for p in parts])
+    )
+
+
+def story_groups_from_signatures(
+    signatures: Sequence[StorySignatures], *, threshold: float = STORY_THRESHOLD
+) -> np.ndarray:
+    """Story group ids from the signatures of consecutive parts of a corpus, in corpus order (as
+    :func:`story_groups_from_batches` numbers them)."""
+    _check(threshold, NUM_PERM)
+    values = np.concatenate([s.values for s in signatures])
+    usable = np.concatenate([s.usable for s in signatures])
     return _components(values, usable, threshold)
 
 

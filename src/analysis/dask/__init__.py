@@ -20,6 +20,7 @@ from analysis.dask.engine import (
     fit_topics_dask,
     load_corpus_dask,
     parsed_tags,
+    story_groups_dask,
 )
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "is_dask",
     "load_corpus_dask",
     "parsed_tags",
+    "story_groups_dask",
 ]

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.compare.stories import signatures_in_chunks, story_groups_from_signatures
 from analysis.corpus.boilerplate import find_boilerplate, strip_boilerplate
 from analysis.corpus.cache import CACHE_DIR, CorpusCache
 from analysis.corpus.cache.store import read_part_frame
@@ -49,6 +50,7 @@ __all__ = [
     "fit_topics_dask",
     "load_corpus_dask",
     "parsed_tags",
+    "story_groups_dask",
 ]
 
 
@@ -231,6 +233,20 @@ def fit_topics_dask(
     frame = pd.concat(results, ignore_index=True)
     eligible = None if among is None else np.isin(np.arange(n), among)
     return assemble_model(sampled, frame, n_sample=len(rows), eligible=eligible)
+
+
+def story_groups_dask(ddf, *, random_state: int = 1, progress: bool = False) -> np.ndarray:
+    """:func:`analysis.compare.stories.story_groups_from_batches` on a Dask DataFrame: each partition's
+    MinHash signatures are computed on its worker (only the 64 values per article travel back), then the
+    copies are joined here. The same group ids as on pandas, in the same order."""
+    import dask
+
+    text = ddf[[c for c in ("title", "body") if c in ddf.columns]].to_delayed()
+    signed = [dask.delayed(signatures_in_chunks)(part, random_state=random_state) for part in text]
+    parts = gather(
+        current_client().compute(signed), "grouping copies of one story", progress=progress
+    )
+    return story_groups_from_signatures(parts)
 
 
 def _assign(frame: pd.DataFrame, assigner, found=None) -> pd.DataFrame:

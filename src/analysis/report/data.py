@@ -30,6 +30,7 @@ from analysis.config import MAX_EXTRACT_CHARS, MAX_HEADLINE_CHARS
 from analysis.corpus import as_path_list
 from analysis.corpus.boilerplate import strip_boilerplate
 from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
+from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import CorpusError, ParameterError
 from analysis.report.html import HTMLBlock, corpus_title, table_html
@@ -232,12 +233,13 @@ def _corpus_and_model(found: CorpusCache, client, *, k, random_state, progress, 
     from analysis.dask.engine import (  # the optional engine, when chosen
         cache_frame,
         fit_topics_dask,
+        story_groups_dask,
     )
 
     ddf = cache_frame(found)
-    # read as on pandas (outlet spellings merged, dates noted); the cluster only fits and assigns
+    # read as on pandas (outlet spellings merged, dates noted); the cluster signs the stories and fits
     corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
-    corpus, first = _with_stories(found, corpus)
+    corpus, first = _with_stories(found, corpus, story_groups_dask(ddf, progress=progress))
     among = np.flatnonzero(first) if not first.all() else None
     options = {"k": k, "random_state": random_state, "progress": progress, "among": among}
     return corpus, fit_topics_dask(ddf, sample_size=sample_size, **options)
@@ -284,11 +286,13 @@ def _as_shared(skipped: Sequence[str], paths: Sequence[str | os.PathLike[str]]) 
     return shown
 
 
-def _with_stories(cache, corpus: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, np.ndarray]:
     """The corpus with its ``story_group`` column, the mask of each story's first copy (the one topics are
     fitted on), and ``attrs["story_note"]`` saying so. A corpus read with its bodies (boilerplate left out)
     is grouped as it is; a large archive's bodies are read from the cache a part at a time."""
-    if "body" in corpus.columns:
+    if ids is not None:  # grouped on the Dask cluster
+        ids = np.asarray(ids)
+    elif "body" in corpus.columns:
         ids = story_groups(corpus).to_numpy()
     else:
         text = [c for c in ("title", "body") if c in cache.columns]
@@ -460,6 +464,7 @@ def articles_html(
     folder.mkdir(parents=True, exist_ok=True)
     full = table.drop(columns="words")
     full.insert(0, "id", corpus["id"].to_numpy())
+    write_csv(full, folder / name)
     rows = [
         r
         for c in model.clusters.index

@@ -390,7 +390,9 @@ def _skipped_csv(skipped: Sequence[str], slug: str) -> dict | None:
         [p if len(p) == 3 else ["", "", str(s)] for p, s in zip(parts, skipped, strict=True)],
         columns=["file", "line", "reason"],
     )
-    return _csv_context(table.assign(reason=table["reason"].str.strip()), f"{slug}-skipped.csv", None)
+    return _csv_context(
+        table.assign(reason=table["reason"].str.strip()), f"{slug}-skipped.csv", None
+    )
 
 
 def _outlets_listed(corpus: pd.DataFrame) -> dict[str, object]:
