@@ -42,4 +42,5 @@ def test_two_reports_at_once_are_each_the_report_run_alone(
         assert process.returncode == 0, err
     for _, out, alone in jobs.values():
         assert out.read_bytes() == alone.read_bytes()
-        assert sorted(p.name for p in out.parent.iterdir()) == [out.name]
+        # its own report and state (what a later --since compares with), nothing of the other run
+        assert sorted(p.name for p in out.parent.iterdir()) == [out.name, f"{out.stem}.state.npz"]
