@@ -90,9 +90,15 @@ def test_unreadable_file_with_this_process_permissions(tmp_path):
     try:
         if not _permissions_enforced(locked):
             pytest.skip("file permissions cannot be enforced here (no capability to drop)")
-        for args in ([locked], [folder], [folder, "--lenient"]):
+        for args in ([locked], [folder]):
             result = articles(*args, own_permissions=True)
             refused(result, "locked.jsonl: cannot be read (Permission denied)")
+        # --lenient: the file is left out and listed, the rest is read
+        result = articles(folder, "--lenient", own_permissions=True)
+        assert result.returncode == 0, result.stderr
+        assert len(result.stdout.splitlines()) == 1
+        assert "SkippedBlocksWarning" in result.stderr
+        assert "in/locked.jsonl: cannot be read (Permission denied)" in result.stderr
     finally:
         locked.chmod(0o644)
 
@@ -150,6 +156,32 @@ def test_symlink_loop_and_dangling_symlink(tmp_path):
     (folder / "loop.jsonl").unlink()
     (folder / "gone.txt").symlink_to(tmp_path / "deleted.txt")
     refused(articles(folder), "in/gone.txt: is a symbolic link to", "which does not exist")
+
+
+def test_bad_links_are_left_out_and_listed_with_lenient(tmp_path):
+    """Under --lenient a link that loops, dangles or leads out of the folder is listed, not the run's end."""
+    outside = tmp_path / "elsewhere.jsonl"
+    outside.write_text(LINE + "\n", encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.jsonl").write_text(LINE + "\n", encoding="utf-8")
+    (folder / "loop.jsonl").symlink_to(folder / "loop.jsonl")
+    (folder / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (folder / "out.jsonl").symlink_to(outside)
+    result = articles(folder, "--lenient")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1
+    for piece in (
+        "lenient mode skipped 3 blocks",
+        "in/loop.jsonl: is a symbolic link that loops back on itself",
+        "in/gone.txt: is a symbolic link to",
+        "in/out.jsonl: is a symbolic link to",
+    ):
+        assert piece in result.stderr, (piece, result.stderr)
+    only_bad = tmp_path / "bad"
+    only_bad.mkdir()
+    (only_bad / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    refused(articles(only_bad, "--lenient"), "no file could be read: ", "bad/gone.txt")
 
 
 def test_json_files_in_a_folder_are_read_and_other_kinds_named(tmp_path):

@@ -133,10 +133,14 @@ def as_path_list(paths: Any) -> list[Any]:
     return out
 
 
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[str, str]]:
+def collect_files(
+    paths: Iterable[str | os.PathLike[str]], *, skipped: list[str] | None = None
+) -> dict[Path, tuple[str, str]]:
     """Every file to read, in canonical order (sorted absolute path): (source name, path as given).
 
-    Glob patterns are expanded to the files they match (:func:`_expand_patterns`)."""
+    Glob patterns are expanded to the files they match (:func:`_expand_patterns`). A file that cannot be
+    read (permissions) or a link that dangles, loops or leads out of its folder is a CorpusError naming it;
+    with a ``skipped`` list (lenient loading) it is left out and its message appended there instead."""
     found: dict[Path, tuple[str, str]] = {}
     for raw in paths:
         if isinstance(raw, str) and _URL.match(raw):
@@ -156,7 +160,10 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[s
                 f"{raw!r} is not a path; pass file or folder paths as str or Path"
             ) from None
         if path.is_dir():
-            inside = _folder_files(path)
+            before = len(skipped) if skipped is not None else 0
+            inside = _folder_files(path, skipped)
+            if not inside and skipped is not None and len(skipped) > before:
+                raise CorpusError(f"no file could be read: {'; '.join(skipped[before:])}")
             if not inside:
                 raise CorpusError(
                     f"{path}: folder has no articles (no {', '.join(FOLDER_SUFFIXES)} files, plain or "
@@ -168,10 +175,10 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[s
                 )
         elif path.is_file():
             p = path.resolve()
-            _check_readable(p, path.as_posix())
-            found[p] = min(found.get(p, (p.name, path.as_posix())), (p.name, path.as_posix()))
+            if _attempt(_check_readable, p, path.as_posix(), skipped=skipped)[0]:
+                found[p] = min(found.get(p, (p.name, path.as_posix())), (p.name, path.as_posix()))
         elif path.is_symlink():
-            _link_target(path, path.as_posix(), None)  # raises: a loop or a dangling link
+            _attempt(_link_target, path, path.as_posix(), None, skipped=skipped)  # loops or dangles
         elif path.exists():
             raise CorpusError(
                 f"{path}: is neither a file nor a folder; pass .txt, .jsonl or .csv files"
@@ -183,7 +190,19 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> dict[Path, tuple[s
     return {p: found[p] for p in sorted(found, key=lambda p: p.as_posix())}
 
 
-def _folder_files(path: Path) -> list[tuple[Path, str]]:
+def _attempt(check, *args: Any, skipped: list[str] | None) -> tuple[bool, Any]:
+    """``(True, check(*args))``; its CorpusError is raised, or, with a ``skipped`` list, recorded there
+    (``(False, None)``)."""
+    try:
+        return True, check(*args)
+    except CorpusError as exc:
+        if skipped is None:
+            raise
+        skipped.append(str(exc))
+        return False, None
+
+
+def _folder_files(path: Path, skipped: list[str] | None = None) -> list[tuple[Path, str]]:
     """The files a folder holds for the loader: (resolved path, name inside the folder).
 
     Hidden files and folders are ignored. A symbolic link is followed when it leads to a file inside the
@@ -199,7 +218,9 @@ def _folder_files(path: Path) -> list[tuple[Path, str]]:
         name = _display(entry, root)
         shown = (path / name).as_posix()
         if entry.is_symlink():
-            target = _link_target(entry, shown, root)
+            ok, target = _attempt(_link_target, entry, shown, root, skipped=skipped)
+            if not ok:
+                continue
         elif entry.is_file():
             target = entry
         else:
@@ -207,8 +228,8 @@ def _folder_files(path: Path) -> list[tuple[Path, str]]:
         if target.is_dir():
             continue
         if plain_name(entry).suffix.lower() in _FOLDER_SUFFIXES:
-            _check_readable(target, shown)
-            found.append((target, name))
+            if _attempt(_check_readable, target, shown, skipped=skipped)[0]:
+                found.append((target, name))
         else:
             ignored.append(name)
     if ignored:

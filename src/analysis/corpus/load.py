@@ -92,11 +92,14 @@ def load_corpus(*paths: str | os.PathLike[str], lenient: bool = False) -> pd.Dat
     paths = as_path_list(paths)
     if not paths:
         raise CorpusError("load_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
-    files = collect_files(paths)
+    unreadable: list[str] | None = [] if lenient else None
+    files = collect_files(paths, skipped=unreadable)
     dates = DateReport()
     with no_gc():
         articles, skipped = _load_files(files, lenient=lenient, dates=dates)
-    warn_skipped([f"{s.source}: {s.reason}" for s in skipped], stacklevel=2)
+    warn_skipped([*(unreadable or []), *(f"{s.source}: {s.reason}" for s in skipped)], stacklevel=2)
+    if not articles and not files:  # lenient, and every file was left out
+        raise CorpusError(f"no file could be read: {'; '.join(unreadable or [])}")
     if not articles:
         names = ", ".join(given for _, given in files.values())
         raise CorpusError(

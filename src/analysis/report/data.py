@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -282,8 +283,12 @@ def _as_shared(skipped: Sequence[str], paths: Sequence[str | os.PathLike[str]]) 
             if entry.startswith(given + ":"):
                 entry = Path(given).name + entry[len(given) :]
                 break
-        shown.append(entry)
+        shown.append(_ABSOLUTE_PATH.sub(lambda m: m[1], entry))  # e.g. where a bad link leads
     return shown
+
+
+#: An absolute path inside a message; the report keeps its last part only.
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.~])(?:/[^\s/,;:()]+)+/([^\s/,;:()]+)")
 
 
 def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, np.ndarray]:

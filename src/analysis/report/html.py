@@ -385,14 +385,17 @@ def _skipped_csv(skipped: Sequence[str], slug: str) -> dict | None:
     """The download of every skipped block (``file``, ``line``, ``reason``) when the summary cannot name them all."""
     if len(skipped) <= MAX_SKIPPED_LISTED:
         return None
-    parts = [str(s).split(":", 2) for s in skipped]
-    table = pd.DataFrame(
-        [p if len(p) == 3 else ["", "", str(s)] for p, s in zip(parts, skipped, strict=True)],
-        columns=["file", "line", "reason"],
-    )
-    return _csv_context(
-        table.assign(reason=table["reason"].str.strip()), f"{slug}-skipped.csv", None
-    )
+    rows = []
+    for block in map(str, skipped):
+        found = _SKIPPED_BLOCK.match(block)
+        head, _, reason = block.partition(": ")
+        rows.append(found.groups() if found else (head, "", reason))
+    table = pd.DataFrame(rows, columns=["file", "line", "reason"])
+    return _csv_context(table, f"{slug}-skipped.csv", None)
+
+
+#: ``file:line: reason`` (a block skipped in a file); a whole file left out is ``file: reason``.
+_SKIPPED_BLOCK = re.compile(r"^(.*?):(\d+): (.*)$", re.DOTALL)
 
 
 def _outlets_listed(corpus: pd.DataFrame) -> dict[str, object]:

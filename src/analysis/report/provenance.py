@@ -109,7 +109,7 @@ def input_files(paths: Sequence[str | os.PathLike[str]]) -> list[dict[str, Any]]
         folder = Path(raw).resolve().name if Path(raw).is_dir() else None
         with warnings.catch_warnings():  # the loader has said so once already
             warnings.simplefilter("ignore", IgnoredFilesWarning)
-            found = collect_files([raw])
+            found = collect_files([raw], skipped=[])  # unreadable files: the loader says so
         for path, (display, _) in found.items():
             shown = f"{folder}/{display}" if folder else display
             rows.setdefault(

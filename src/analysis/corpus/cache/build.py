@@ -62,6 +62,7 @@ def build_parts(
     lenient: bool,
     progress: bool,
     parsed: tuple[Path, dict[Path, str], str] | None = None,
+    skipped_files: Sequence[str] = (),
 ) -> dict:
     """Parse ``files`` in order into Parquet parts in ``folder``; returns the cache's metadata.
 
@@ -74,7 +75,7 @@ def build_parts(
     pending: dict[
         str, Any
     ] = {}  # articles of the part being filled, by id (merge_article merges them)
-    skipped: list[str] = []
+    skipped: list[str] = list(skipped_files)  # files left out whole (lenient), then blocks
     dates = PublishedDates()
     bar = _progress_bar(files) if progress else None
     # The bar is closed on an error too, so the error starts on a line of its own.
@@ -378,10 +379,13 @@ def cache_corpus(
     """
     if not paths:
         raise CorpusError("cache_corpus() needs at least one file or folder (.txt, .jsonl or .csv)")
-    files = collect_files(paths)
+    unreadable: list[str] | None = [] if lenient else None
+    files = collect_files(paths, skipped=unreadable)
+    if not files:  # lenient, and every file was left out
+        raise CorpusError(f"no file could be read: {'; '.join(unreadable or [])}")
     root = Path(cache_dir) if cache_dir is not None else CACHE_DIR
     digests = file_digests(files)
-    folder = root / cache_key(files, lenient=lenient, digests=digests)
+    folder = root / cache_key(files, lenient=lenient, digests=digests, left_out=unreadable or ())
     cache = open_cache(folder)
     if cache is None:
         tmp = root / f".{folder.name}.{os.getpid()}.tmp"
@@ -394,6 +398,7 @@ def cache_corpus(
                 lenient=lenient,
                 progress=progress,
                 parsed=(root / FILES_DIR, digests, parser_version()),
+                skipped_files=unreadable or (),
             )
             (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
             shutil.rmtree(folder, ignore_errors=True)

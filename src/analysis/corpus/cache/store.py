@@ -267,7 +267,11 @@ def file_digests(files: dict[Path, tuple[str, str]]) -> dict[Path, str]:
 
 
 def cache_key(
-    files: dict[Path, tuple[str, str]], *, lenient: bool, digests: dict[Path, str] | None = None
+    files: dict[Path, tuple[str, str]],
+    *,
+    lenient: bool,
+    digests: dict[Path, str] | None = None,
+    left_out: Sequence[str] = (),
 ) -> str:
     """BLAKE2b of the input files (absolute path, source name and bytes), the parser's code, the options and
     the format. The name a path was given by is left out, so ``seeds`` and ``/abs/seeds`` find one cache."""
@@ -276,6 +280,8 @@ def cache_key(
     h.update(f"format={CACHE_FORMAT};lenient={lenient}\n{parser_version()}\n".encode())
     for path, (display, _) in files.items():
         h.update(f"{path.as_posix()}\0{display}\0{digests[path]}\n".encode())
+    for message in left_out:  # files left out whole in lenient mode: their report says so
+        h.update(f"left out\0{message}\n".encode())
     return h.hexdigest()
 
 
