@@ -246,7 +246,7 @@ def test_many_pages_compare_the_largest_and_say_so(dated_pages):
     a chart too large to encode), names how many were left out, and the summary lists the largest pages."""
     from analysis.report import summary_html
     from analysis.report.compare import MAX_PAGES_COMPARED, _largest_pages
-    from analysis.report.html import page_counts
+    from analysis.report.naming import page_counts
     from analysis.tags import tag_frequency
     from analysis.topics import fit_topics
 

@@ -334,7 +334,7 @@ def test_corpus_title_comes_from_the_page_names_not_the_folder(pages, title):
 
 def test_a_file_without_header_is_called_a_file(tmp_path):
     from analysis import load_corpus
-    from analysis.report.html import source_noun
+    from analysis.report.naming import source_noun
 
     path = tmp_path / "dated.jsonl"
     path.write_text('{"title": "A", "body": "Some words here."}\n', encoding="utf-8")

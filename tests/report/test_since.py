@@ -34,7 +34,10 @@ def since_itself(seed_report_path, tmp_path_factory):
         mp.setenv("SOURCE_DATE_EPOCH", "1700000000")
         for name in ("a", "b"):  # one file name in two folders: downloads are named after the file
             out = build_report(
-                [SEEDS_DIR], output=folder / name / "seed.html", since=seed_report_path, progress=False
+                [SEEDS_DIR],
+                output=folder / name / "seed.html",
+                since=seed_report_path,
+                progress=False,
             )
             pages.append(out.read_text(encoding="utf-8"))
     return pages

@@ -78,4 +78,6 @@ def test_a_file_left_out_under_lenient_is_said_in_the_report(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "1 block of the input could not be read" in page
     assert "gone.jsonl: is a symbolic link to deleted.jsonl, which does not exist" in page
-    assert str(tmp_path) not in page  # named inside the folder given, never by this machine's folders
+    assert (
+        str(tmp_path) not in page
+    )  # named inside the folder given, never by this machine's folders

@@ -29,7 +29,7 @@ from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import ParameterError
 from analysis.housekeeping import process_running, remove_stale_temporaries
 from analysis.report.data import ReportSizes
-from analysis.report.html import corpus_title, page_counts, slugify
+from analysis.report.naming import corpus_title, page_counts, slugify
 from analysis.wording import plural
 
 __all__ = [

@@ -17,17 +17,15 @@ from __future__ import annotations
 from analysis.report.html import (
     HTMLBlock,
     clusters_html,
-    corpus_title,
     figure_html,
     note_html,
-    page_counts,
-    slugify,
     summary_html,
     table_html,
     use_side_files,
 )
 from analysis.report.limits import ReportLimits, report_limits
 from analysis.report.method import method_html, method_notes_html
+from analysis.report.naming import corpus_title, page_counts, slugify
 from analysis.report.provenance import collect_provenance, provenance_html
 from analysis.report.since import report_counts, since_html
 from analysis.report.trust import trust_assessment

@@ -33,7 +33,8 @@ from analysis.compare.trends import (
     published_dates,
 )
 from analysis.plots.compare import plot_distinguishing_terms, plot_page_overlap, plot_trends
-from analysis.report.html import HTMLBlock, figure_html, page_counts, table_html
+from analysis.report.html import HTMLBlock, figure_html, table_html
+from analysis.report.naming import page_counts
 from analysis.report.sections import absent, block, section
 from analysis.report.tables import cluster_names
 from analysis.wording import plural

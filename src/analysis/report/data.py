@@ -34,7 +34,8 @@ from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import CorpusError, ParameterError
-from analysis.report.html import HTMLBlock, corpus_title, table_html
+from analysis.report.html import HTMLBlock, table_html
+from analysis.report.naming import corpus_title
 from analysis.sampling import sample_rows
 from analysis.topics import TopicModel
 from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, fit_stories
