@@ -120,3 +120,32 @@ def test_too_many_groups_is_a_clear_error_not_an_unencodable_image():
     with pytest.raises(ParameterError, match=f"{len(many)} pages are too many to draw"):
         plot_page_overlap(overlap)
     assert isinstance(plot_distinguishing_terms(_terms(many[:-1], n=2)), Figure)
+
+
+def _overlap(shared: dict[tuple[str, str], int], jaccard: float = float("nan")) -> pd.DataFrame:
+    pages = sorted({a for a, _ in shared})
+    return pd.DataFrame(
+        [(a, b, shared[a, a], shared[b, b], shared[a, b], 1.0 if a == b else jaccard)
+         for a in pages for b in pages],
+        columns=["page_a", "page_b", "articles_a", "articles_b", "shared_articles", "tag_jaccard"],
+    )  # fmt: skip
+
+
+def test_overlap_colour_bar_spans_the_shared_counts_in_whole_numbers():
+    counts = {("A", "A"): 20, ("B", "B"): 15, ("C", "C"): 9,
+              ("A", "B"): 3, ("B", "A"): 3, ("A", "C"): 7, ("C", "A"): 7, ("B", "C"): 5, ("C", "B"): 5}  # fmt: skip
+    fig = plot_page_overlap(_overlap(counts))
+    fig.canvas.draw()
+    heat, bar = fig.axes
+    assert heat.images[0].norm.vmin == 3 and heat.images[0].norm.vmax == 7  # not 0..20, not 0..1
+    ticks = [t for t in bar.get_yticks() if 3 <= t <= 7]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+    assert "Jaccard" not in heat.get_title()  # no tags: no J promised
+    assert not any(t.get_text().startswith("tags J=") for t in heat.texts)
+
+
+def test_overlap_without_shared_articles_has_no_colour_bar():
+    counts = {("A", "A"): 20, ("B", "B"): 20, ("A", "B"): 0, ("B", "A"): 0}
+    fig = plot_page_overlap(_overlap(counts))
+    assert len(fig.axes) == 1  # one colour for every pair says nothing: no colour bar
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["0", "0", "20", "20"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.colors as mcolors
+import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
@@ -30,6 +31,13 @@ def test_cluster_colors_distinct_for_20() -> None:
     assert len(colors) == 20 and len(set(colors)) == 20
     assert colors[0] == "#E69F00"  # Okabe-Ito first
     assert all(mcolors.is_color_like(c) for c in colors)
+
+
+def test_cluster_colors_no_two_of_the_first_twelve_look_alike() -> None:
+    """A ninth cluster once got tableau's blue, next to Okabe-Ito's blue: two clusters, one colour."""
+    rgb = np.array([mcolors.to_rgb(c) for c in cluster_colors(12)])
+    gaps = np.linalg.norm(rgb[:, None] - rgb[None, :], axis=-1)[np.triu_indices(12, 1)]
+    assert gaps.min() > 0.2
 
 
 def test_topic_map(seed_corpus, chosen: TopicModel) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -24,10 +25,12 @@ from matplotlib.figure import Figure
 from analysis.errors import ParameterError
 from analysis.plots.style import (
     BAR_COLOR,
+    DIAGONAL_COLOR,
     HEATMAP_CMAP,
     PAGE_TAG_COLOR,
     PlainTextFigure,
     empty_figure,
+    integer_locator,
     shorten,
     style_axes,
     text_color,
@@ -204,20 +207,27 @@ def plot_page_overlap(overlap: pd.DataFrame, *, title: str | None = None) -> Fig
         dpi=100,
     )
     ax = fig.add_subplot()
+    # The colours span the counts off the diagonal (the diagonal, each page's own count, is grey), so the
+    # colour bar runs from the smallest to the largest shared count in whole numbers; when every pair
+    # shares as many articles (often none), one colour says nothing and there is no colour bar.
+    low, high = int(np.nanmin(off)), int(np.nanmax(off))
+    cmap = mpl.colormaps[HEATMAP_CMAP].with_extremes(bad=DIAGONAL_COLOR)
     image = ax.imshow(
-        np.nan_to_num(off), cmap=HEATMAP_CMAP, vmin=0, vmax=max(1.0, np.nanmax(off) if n > 1 else 1)
+        np.ma.masked_invalid(off), cmap=cmap, vmin=low, vmax=high if high > low else low + 1
     )
     _overlap_cells(ax, image, values, jaccard.to_numpy(dtype=float))
     labels = [shorten(p, 30) for p in pages]
     ax.set_xticks(range(n), labels, rotation=30, ha="right")
     ax.set_yticks(range(n), labels)
     ax.tick_params(length=0)
-    bar = fig.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label("Articles on both pages")
-    ax.set_title(
-        f"{heading}\n(diagonal, bold: articles on the page;\nJ: Jaccard index of the two pages' tag sets)",
-        fontsize=10,
-    )
+    if high > low:
+        bar = fig.colorbar(image, ax=ax, shrink=0.8)
+        bar.set_label("Articles on both pages")
+        bar.locator = integer_locator()
+        bar.update_ticks()
+    has_jaccard = bool(np.isfinite(jaccard.to_numpy(dtype=float)[~np.eye(n, dtype=bool)]).any())
+    note = ";\nJ: Jaccard index of the two pages' tag sets" if has_jaccard else ""
+    ax.set_title(f"{heading}\n(grey diagonal, bold: articles on the page{note})", fontsize=10)
     ax.set_xlabel("Page")
     ax.set_ylabel("Page")
     return fig
@@ -227,13 +237,14 @@ def _overlap_cells(ax, image, values: np.ndarray, jaccard: np.ndarray) -> None:
     """Each cell's count (bold on the diagonal) and, off the diagonal, the pages' tag Jaccard below it."""
     cmap, norm = image.get_cmap(), image.norm
     n = len(values)
+    lift = 0.12 if np.isfinite(jaccard[~np.eye(n, dtype=bool)]).any() else 0.0  # room for J below
     for i in range(n):
         for j in range(n):
             colour = "black" if i == j else text_color(cmap(norm(values[i, j])))
             weight = "bold" if i == j else "normal"
             ax.text(
                 j,
-                i - 0.12,
+                i - lift,
                 f"{int(values[i, j]):,}",
                 ha="center",
                 va="center",

@@ -24,6 +24,7 @@ PAGE_TAG_COLOR = "#DD8452"
 UNIVERSAL_COLOR = "#A0A0A0"
 OTHER_COLOR = "#D9D9D9"
 HEATMAP_CMAP = "Blues"
+DIAGONAL_COLOR = "#D9D9D9"  # a heatmap's diagonal (a row's own count), kept out of the colour scale
 NO_TAGS = "No tags to show"
 _MAX_LABEL = 40
 UPRIGHT_COLUMNS = 10  # up to this many clusters, names are written upright and wrapped

@@ -61,7 +61,10 @@ MAP_STRETCH = 1.5
 
 
 def cluster_colors(k: int) -> list[str]:
-    """``k`` distinguishable colours: Okabe-Ito first, then tableau-20 hues not too close to them.
+    """``k`` distinguishable colours: Okabe-Ito first, then tableau-20 hues, farthest from those taken first.
+
+    The ninth cluster gets tableau's brown, not its blue (which is next to Okabe-Ito's blue): each next
+    colour is the one whose nearest colour already taken is farthest away (in RGB).
 
     Args:
         k: number of clusters.
@@ -69,9 +72,26 @@ def cluster_colors(k: int) -> list[str]:
     Returns:
         A list of ``k`` hex colour strings (repeats only beyond 28 clusters).
     """
-    tab20 = [mpl.colors.to_hex(c) for c in mpl.colormaps["tab20"].colors]
-    palette = _OKABE_ITO + [c for c in tab20 if c not in _OKABE_ITO]
+    palette = _OKABE_ITO + _farthest_first(
+        [mpl.colors.to_hex(c) for c in mpl.colormaps["tab20"].colors], taken=_OKABE_ITO
+    )
     return [palette[i % len(palette)] for i in range(k)]
+
+
+def _farthest_first(candidates: list[str], *, taken: list[str]) -> list[str]:
+    """``candidates`` (not already in ``taken``) ordered so each is as far as possible from those before it."""
+    chosen = [np.array(mpl.colors.to_rgb(c)) for c in taken]
+    rest = [c for c in candidates if c.upper() not in {t.upper() for t in taken}]
+    order = []
+    while rest:
+        best = max(
+            rest,
+            key=lambda c: min(np.linalg.norm(np.array(mpl.colors.to_rgb(c)) - t) for t in chosen),
+        )
+        order.append(best)
+        chosen.append(np.array(mpl.colors.to_rgb(best)))
+        rest.remove(best)
+    return order
 
 
 def plot_topic_map(

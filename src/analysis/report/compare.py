@@ -122,12 +122,18 @@ def _terms_block(terms: pd.DataFrame, top: int, slug: str) -> dict[str, Any]:
 
 
 def _overlap_block(overlap: pd.DataFrame, slug: str) -> dict[str, Any]:
+    pairs = overlap[overlap["page_a"] != overlap["page_b"]]
+    caption = "Each cell counts the articles found on both pages"
+    if pairs["tag_jaccard"].notna().any():
+        caption += (
+            "; J is the share of tags the two pages have in common (0: none, 1: the same tags)"
+        )
+    caption += "." if pairs["shared_articles"].any() else ". No two pages share an article."
     return block(
         figure_html(
             plot_page_overlap(overlap),
             alt="Heatmap of the number of articles each pair of tag pages shares",
-            caption="Each cell counts the articles found on both pages; J is the share of tags the two "
-            "pages have in common (0: none, 1: the same tags).",
+            caption=caption,
             table=overlap,
             csv_name=f"{slug}-page-overlap.csv",
         ),

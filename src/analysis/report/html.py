@@ -44,6 +44,9 @@ MAX_SKIPPED_LISTED = 5
 #: quotations, people, speakers) the full CSV is written next to the report and linked, so the report stays
 #: a few MB at any size.
 EMBED_CSV_MAX_BYTES = 64_000
+#: Width of the report's column on a phone (a 390 px screen less report.css's 12 px padding each side): a chart
+#: wider than this is panned sideways there (report.css keeps it large enough to read) and says so.
+PHONE_COLUMN_PX = 366
 _STRENGTH_CLASS = {
     "solid": "solid",
     "moderate": "moderate",
@@ -190,6 +193,7 @@ def figure_html(
         "alt": alt,
         "caption": caption,
         "width": width,
+        "wide": width > PHONE_COLUMN_PX,
         "csv": None,
     }
     if table is not None:
@@ -230,7 +234,7 @@ def table_html(
             :data:`EMBED_CSV_MAX_BYTES`, beyond that written to ``files_dir`` and linked (a table that
             grows with the corpus never grows the report).
         max_rows: show at most this many rows (the download still has them all).
-        empty: the sentence shown instead of a table with no rows.
+        empty: the sentence shown instead of a table with no rows ("" shows nothing).
         files_dir: where a CSV too large to embed is written (default: the folder the report build moves
             next to the report).
 
