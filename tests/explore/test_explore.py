@@ -332,6 +332,17 @@ def test_k_slider_is_deterministic(seed_corpus, seed_model) -> None:
     )
 
 
+def test_k_slider_counts_in_plain_words(seed_corpus, seed_model) -> None:
+    """At k = 3 the seed has a one-article cluster: it reads "1 article", never "1 articles"."""
+    explorer = k_explorer(seed_corpus, seed_model, random_state=0)
+    explorer.parts["k"].value = 3 if seed_model.k != 3 else 4
+    model = explorer.cache[explorer.parts["k"].value].model
+    summary = explorer.parts["summary"].value
+    assert (model.clusters["size"] == 1).any()
+    assert ": 1 article," in summary and " 1 articles" not in summary
+    assert explorer.parts["map"].layout.max_width == "none"  # drawn size, panned on a narrow pane
+
+
 def test_k_slider_needs_three_articles(corpus_factory) -> None:
     with pytest.raises(ParameterError, match="at least 3 articles"):
         k_explorer(corpus_factory([{"body": "a b"}, {"body": "c d"}]))
@@ -476,7 +487,11 @@ def test_the_list_highlights_the_neighbour_followed(pages) -> None:
     listed = {i for _, i in headlines.options}
     outside = next(i for _, i in neighbours.options if i not in listed)
     neighbours.value = outside
-    assert headlines.value is None  # nothing highlighted rather than the previous article
+    # the search is cleared so the list shows (and highlights) the article followed, not the previous one
+    assert browser.parts["search"].value == ""
+    assert len(headlines.options) == len(pages)
+    assert headlines.value == outside
+    assert browser.parts["count"].value.startswith(f"{len(pages)} of {len(pages)} headlines")
     assert pages["title"].iloc[outside] in browser.parts["article"].value
 
 

@@ -34,6 +34,17 @@ N_NEIGHBOURS = 5
 MATRIX_MAX = 3000
 
 _WIDE = widgets.Layout(width="100%")
+#: JupyterLab lets a list box grow to its longest headline, past the notebook's edge on a narrow screen; this
+#: rule (in a hidden HTML widget: styles apply wherever their element is) keeps each list inside its frame.
+_LIST_CLASS = "analysis-explore-list"
+_LIST_STYLE = f"<style>.{_LIST_CLASS} > select {{ min-width: 0; }}</style>"
+
+
+def _list(rows: int) -> widgets.Select:
+    """A list box of headlines as wide as the explorer, never wider."""
+    select = widgets.Select(options=[], rows=rows, layout=widgets.Layout(width="100%"))
+    select.add_class(_LIST_CLASS)
+    return select
 
 
 def _pane() -> widgets.HTML:
@@ -53,7 +64,8 @@ class Explorer(widgets.VBox):
     def __init__(
         self, parts: Mapping[str, widgets.Widget], children: Sequence[widgets.Widget]
     ) -> None:
-        super().__init__(children=list(children))
+        style = widgets.HTML(_LIST_STYLE, layout=widgets.Layout(display="none"))
+        super().__init__(children=[*children, style])
         self.parts: dict[str, widgets.Widget] = dict(parts)
 
 
@@ -69,7 +81,7 @@ def _check(corpus: pd.DataFrame, model) -> None:
 
 def _reader(corpus: pd.DataFrame, model, sections: Sequence[views.ArticleSection]):
     """A headline list and an article pane showing the picked headline."""
-    headlines = widgets.Select(options=[], rows=LIST_ROWS, layout=_WIDE)
+    headlines = _list(LIST_ROWS)
     article = _pane()
 
     def show(change: dict) -> None:
@@ -227,9 +239,9 @@ def article_browser(
     _check_count(n_neighbours)
     search = widgets.Text(placeholder="words in the headline", description="Search", layout=_WIDE)
     count = widgets.HTML()
-    headlines = widgets.Select(options=[], rows=LIST_ROWS, layout=_WIDE)
+    headlines = _list(LIST_ROWS)
     article = _pane()
-    neighbours = widgets.Select(options=[], rows=n_neighbours, layout=_WIDE)
+    neighbours = _list(n_neighbours)
     cache: dict[int, list[tuple[str, int]]] = {}
     find_neighbours = _neighbour_finder(corpus, n_neighbours)
 
@@ -247,8 +259,12 @@ def article_browser(
             neighbours.options = []
             return
         article.value = views.article_html(corpus, pos, model=model, sections=sections)
-        # The list highlights the article shown (none when a neighbour is not among the listed headlines).
+        # The list highlights the article shown: a neighbour the search left out of the list clears the
+        # search (the list, headline count and search box then agree with the article shown); past
+        # MAX_HITS headlines it may still be unlisted, and then nothing is highlighted.
         headlines.unobserve(pick, names="value")
+        if pos not in {value for _, value in headlines.options} and search.value:
+            search.value = ""
         listed = {value for _, value in headlines.options}
         headlines.value = pos if pos in listed else None
         headlines.observe(pick, names="value")

@@ -44,7 +44,7 @@ _ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 _ENV.filters["plural"] = plural
 
 _ARTICLE = _ENV.from_string(
-    """<div class="analysis-explore-article">
+    """<div class="analysis-explore-article" style="line-height: 1.5">
 <h3>{{ title }}</h3>
 <p><small>{% if pages %}{{ pages | length | plural("Tag page", number=False) }}: {{ pages | join(", ") }} · {% endif %}{{ words | plural("word") }}
 {%- if source %} · from {{ source }}{% endif %}</small></p>
@@ -59,7 +59,7 @@ _ARTICLE = _ENV.from_string(
 )
 
 _CLUSTER = _ENV.from_string(
-    """<div class="analysis-explore-cluster">
+    """<div class="analysis-explore-cluster" style="line-height: 1.5">
 <h3>Cluster {{ number }}: {{ label }}</h3>
 <p><b>{{ size }}</b> {{ size | plural("article", number=False) }} · strength: <b>{{ badge }}</b>
 {%- if stability %} · stability {{ stability }}{% endif %}
@@ -72,7 +72,7 @@ two of its articles and over-represented){% endif %}</p>
 )
 
 _TAG = _ENV.from_string(
-    """<div class="analysis-explore-tag">
+    """<div class="analysis-explore-tag" style="line-height: 1.5">
 <h3>Tag: {{ tag }}</h3>
 <p>On <b>{{ articles }}</b> of {{ n_articles | plural("article") }} ({{ share }}).
 {%- if is_page_tag %} It names a tag page the articles were collected from.{% endif %}
@@ -282,16 +282,21 @@ def tag_html(
     )
 
 
+#: Keyword in context: the words around each use come first, each side cut to a share of the pane's width
+#: (a container query: the pane, not the screen), the left side cut at its start so the words next to the
+#: term stay; so the term is in view on a phone, and the cluster and headline follow it.
 _KWIC = _ENV.from_string(
     """<p>{{ summary }}</p>
-{% if rows %}<div style="overflow-x: auto"><table class="analysis-explore-kwic"
-style="font-size: 90%; border-collapse: collapse; white-space: nowrap">
-<thead><tr><th style="text-align: left">headline</th>{% if clustered %}<th>cluster</th>{% endif %}
-<th colspan="3" style="text-align: center">in context</th></tr></thead><tbody>
-{% for r in rows %}<tr><td style="text-align: left; max-width: 14em; overflow: hidden; text-overflow: ellipsis"
-title="{{ r.headline }}">{{ r.headline }}</td>{% if clustered %}<td>{{ r.cluster }}</td>{% endif %}
-<td style="text-align: right; padding-right: 0; white-space: pre">{{ r.left }}</td><td style="padding: 0">
-<b>{{ r.match }}</b></td><td style="text-align: left; padding-left: 0; white-space: pre">{{ r.right }}</td></tr>
+{% if rows %}<div style="overflow-x: auto; container-type: inline-size"><table class="analysis-explore-kwic"
+style="font-size: 90%; border-collapse: collapse; white-space: nowrap; line-height: 1.6">
+<thead><tr><th colspan="3" style="text-align: center">in context</th>{% if clustered %}<th>cluster</th>{% endif %}
+<th style="text-align: left">headline</th></tr></thead><tbody>
+{% for r in rows %}<tr><td style="padding: 0 0 0 4px"><div style="width: min(24em, 36cqw); overflow: hidden;
+display: flex; justify-content: flex-end; white-space: pre">{{ r.left }}</div></td><td style="padding: 0">
+<b>{{ r.match }}</b></td><td style="padding: 0 4px 0 0"><div style="width: min(24em, 36cqw); overflow: hidden;
+white-space: pre">{{ r.right }}</div></td>{% if clustered %}<td>{{ r.cluster }}</td>{% endif %}
+<td style="text-align: left; max-width: 14em; overflow: hidden; text-overflow: ellipsis"
+title="{{ r.headline }}">{{ r.headline }}</td></tr>
 {% endfor %}</tbody></table></div>{% endif %}"""
 )
 
@@ -307,7 +312,8 @@ def kwic_html(corpus: pd.DataFrame, hits: pd.DataFrame, *, term: str, limit: int
 
     Returns:
         An HTML fragment: how many times the term is used in how many articles, then one line per use
-        (never wrapped: a long headline is cut with an ellipsis and shown whole on hover).
+        (never wrapped: the term with the words around it, its cluster, and the headline, cut with an
+        ellipsis when long and shown whole on hover).
     """
     if not term.strip():
         return "<p>Type a word or phrase to see every place it is used.</p>"

@@ -21,15 +21,17 @@ from analysis.errors import ParameterError
 from analysis.explore import views
 from analysis.explore.browsers import Explorer
 from analysis.plots.style import figure_png
+from analysis.wording import plural
 
 __all__ = ["KView", "k_explorer", "k_view"]
 
 _ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_ENV.filters["plural"] = plural
 _SUMMARY = _ENV.from_string(
     """<p><b>k = {{ k }}</b>{% if chosen %} (the number chosen from the data){% endif %}:
 {%- if silhouette %} separation (silhouette) {{ silhouette }},{% endif %}
 {%- if stability %} stability {{ stability }}{% endif %}</p>
-<ul>{% for c in clusters %}<li>{{ c.name }}: {{ c.size }} articles, {{ c.badge }}</li>{% endfor %}</ul>
+<ul>{% for c in clusters %}<li>{{ c.name }}: {{ c.size | plural("article") }}, {{ c.badge }}</li>{% endfor %}</ul>
 {% for note in notes %}<p><small>{{ note }}</small></p>{% endfor %}"""
 )
 
@@ -71,10 +73,22 @@ def _k_chart(chosen, k: int):
     if scores is not None and not scores.empty and k != chosen.k:
         ax = fig.axes[0]
         ax.axvline(k, color="#D55E00", linestyle="--", linewidth=1.5)
-        ax.text(k, 1.02, f" shown: k = {k}", fontsize=9, va="top", ha="left", color="#D55E00")
+        # named under the axis, not beside the line, where it ran over the chosen k's label and points
+        ax.set_xlabel(f"{ax.get_xlabel()}; orange dashed line: k = {k}, shown above")
         if k < scores["k"].min() or k > scores["k"].max():
             ax.set_xlim(min(k, scores["k"].min()) - 0.5, max(k, scores["k"].max()) + 0.5)
     return fig
+
+
+def _picture() -> widgets.Image:
+    """A chart at the size it was drawn (JupyterLab shrinks an image to the pane: on a phone its words
+    became a few pixels high)."""
+    return widgets.Image(format="png", layout=widgets.Layout(max_width="none", flex="none"))
+
+
+def _panned(picture: widgets.Image) -> widgets.Box:
+    """A frame as wide as the pane in which a wider chart is panned sideways."""
+    return widgets.Box([picture], layout=widgets.Layout(width="100%", overflow="auto hidden"))
 
 
 def k_view(corpus: pd.DataFrame, chosen, k: int, *, random_state: int, fitted=None) -> KView:
@@ -157,8 +171,7 @@ def k_explorer(
     )
     status = widgets.HTML()
     summary = widgets.HTML()
-    topic_map = widgets.Image(format="png")
-    chart = widgets.Image(format="png")
+    topic_map, chart = _picture(), _picture()
     cache: dict[int, KView] = {}
     if (
         model is not None and model is not chosen
@@ -179,6 +192,6 @@ def k_explorer(
     slider.observe(show, names="value")
     show({"new": slider.value})
     parts = {"k": slider, "status": status, "summary": summary, "map": topic_map, "chart": chart}
-    explorer = Explorer(parts, [slider, status, summary, topic_map, chart])
+    explorer = Explorer(parts, [slider, status, summary, _panned(topic_map), _panned(chart)])
     explorer.cache = cache
     return explorer
