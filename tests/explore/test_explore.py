@@ -413,7 +413,9 @@ def test_kwic_browser_shows_a_term_in_context(seed_corpus, seed_model) -> None:
     assert f"“NATO”: used {len(hits)} times in {n_articles} articles" in html
     assert "(s)" not in html and html.count("<tr>") == min(len(hits), 100) + 1  # one line per use
     assert html.count("<b>NATO</b>") == min(len(hits), 100)
-    assert "<th>cluster</th>" in html
+    assert ">cluster</th>" in html
+    first_row = html[html.index("<tbody>") :].split("</tr>")[0]
+    assert first_row.index("<b>NATO</b>") < first_row.index("title=")  # the term, then the headline
     browser.parts["term"].value = "<b>no such phrase</b>"
     assert "used 0 times in 0 articles" in browser.parts["lines"].value
     browser.parts["term"].value = "Nikolai Petrov"

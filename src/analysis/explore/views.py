@@ -289,13 +289,13 @@ _KWIC = _ENV.from_string(
     """<p>{{ summary }}</p>
 {% if rows %}<div style="overflow-x: auto; container-type: inline-size"><table class="analysis-explore-kwic"
 style="font-size: 90%; border-collapse: collapse; white-space: nowrap; line-height: 1.6">
-<thead><tr><th colspan="3" style="text-align: center">in context</th>{% if clustered %}<th>cluster</th>{% endif %}
+<thead><tr><th colspan="3" style="text-align: center">in context</th>{% if clustered %}<th style="padding: 0 10px">cluster</th>{% endif %}
 <th style="text-align: left">headline</th></tr></thead><tbody>
 {% for r in rows %}<tr><td style="padding: 0 0 0 4px"><div style="width: min(24em, 36cqw); overflow: hidden;
 display: flex; justify-content: flex-end; white-space: pre">{{ r.left }}</div></td><td style="padding: 0">
 <b>{{ r.match }}</b></td><td style="padding: 0 4px 0 0"><div style="width: min(24em, 36cqw); overflow: hidden;
-white-space: pre">{{ r.right }}</div></td>{% if clustered %}<td>{{ r.cluster }}</td>{% endif %}
-<td style="text-align: left; max-width: 14em; overflow: hidden; text-overflow: ellipsis"
+white-space: pre">{{ r.right }}</div></td>{% if clustered %}<td style="padding: 0 10px">{{ r.cluster }}</td>{% endif %}
+<td style="text-align: left; max-width: 20em; overflow: hidden; text-overflow: ellipsis"
 title="{{ r.headline }}">{{ r.headline }}</td></tr>
 {% endfor %}</tbody></table></div>{% endif %}"""
 )

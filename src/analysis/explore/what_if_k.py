@@ -28,11 +28,11 @@ __all__ = ["KView", "k_explorer", "k_view"]
 _ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 _ENV.filters["plural"] = plural
 _SUMMARY = _ENV.from_string(
-    """<p><b>k = {{ k }}</b>{% if chosen %} (the number chosen from the data){% endif %}:
+    """<div style="line-height: 1.5"><p><b>k = {{ k }}</b>{% if chosen %} (the number chosen from the data){% endif %}:
 {%- if silhouette %} separation (silhouette) {{ silhouette }},{% endif %}
 {%- if stability %} stability {{ stability }}{% endif %}</p>
 <ul>{% for c in clusters %}<li>{{ c.name }}: {{ c.size | plural("article") }}, {{ c.badge }}</li>{% endfor %}</ul>
-{% for note in notes %}<p><small>{{ note }}</small></p>{% endfor %}"""
+{% for note in notes %}<p><small>{{ note }}</small></p>{% endfor %}</div>"""
 )
 
 
