@@ -208,3 +208,27 @@ def test_the_checks_catch_a_page_that_misbehaves(open_page, tmp_path):
     assert visit.page.evaluate(_CODE_JS)["pre"] == ["fit_topics(corpus)"]
     with pytest.raises(AssertionError):
         assert_reads_cleanly(visit)
+
+
+def test_seed_report_on_a_phone_shows_charts_at_their_drawn_size(open_page, seed_report_path):
+    """At 390 px a chart is not shrunk until its words are a few pixels high: it keeps its drawn size in a
+    frame that pans sideways, says so above it, and the page itself never scrolls sideways."""
+    visit = open_page(seed_report_path)
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    visit.page.wait_for_timeout(200)
+    figures = visit.page.eval_on_selector_all(
+        "figure.ar-figure",
+        """figures => figures.map(f => {
+          const img = f.querySelector("img");
+          return {drawn: Number(img.getAttribute("width")), shown: img.getBoundingClientRect().width,
+                  frame: f.clientWidth, pans: f.scrollWidth > f.clientWidth,
+                  hint: getComputedStyle(f, "::before").content};
+        })""",
+    )
+    assert len(figures) >= N_CHARTS
+    for figure in figures:
+        assert abs(figure["shown"] - figure["drawn"]) < 1, figure  # not shrunk
+        if figure["drawn"] > figure["frame"]:
+            assert figure["pans"] and "swipe sideways" in figure["hint"], figure
+    widths = visit.page.evaluate(_WIDTHS_JS)
+    assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
