@@ -52,9 +52,8 @@ def every_article(corpus: pd.DataFrame, model) -> DataTable:
         connected=False,
         showIndex=False,
         classes="display compact",  # long headlines wrap, so the table fits the notebook's width
-        # the notebook's whole width (itables centres a narrow table, wrapping cluster names on 3 lines),
-        # and never so narrow that headlines wrap word by word: on a phone it pans in its own frame
-        style="table-layout: auto; width: 100%; min-width: 48em; margin: 0; caption-side: bottom",
+        # the notebook's whole width (itables centres a narrow table, wrapping cluster names on 3 lines)
+        style="table-layout: auto; width: 100%; margin: 0; caption-side: bottom",
         columnDefs=[
             {"className": "dt-right", "targets": numeric},
             {"className": "dt-left", "targets": "_all"},
