@@ -259,9 +259,8 @@ def article_browser(
             neighbours.options = []
             return
         article.value = views.article_html(corpus, pos, model=model, sections=sections)
-        # The list highlights the article shown: a neighbour the search left out of the list clears the
-        # search (the list, headline count and search box then agree with the article shown); past
-        # MAX_HITS headlines it may still be unlisted, and then nothing is highlighted.
+        # The list highlights the article shown: a neighbour the search left out clears the search (past
+        # MAX_HITS headlines it may still be unlisted, and then nothing is highlighted).
         headlines.unobserve(pick, names="value")
         if pos not in {value for _, value in headlines.options} and search.value:
             search.value = ""
