@@ -138,6 +138,20 @@ def test_compare_groups_by_column_and_by_cluster_numbered_from_one(two_pages):
     }
 
 
+def test_pages_by_cluster_keeps_a_baselines_numbers(two_pages):
+    """A model aligned with a baseline (--since) numbers its topics 2 and 5, not 1..k: columns follow."""
+
+    class Model:
+        labels = np.array([0 if "Navy" in t else 1 for t in two_pages["title"]])
+        k = 2
+        numbers = np.array([2, 5])
+
+    assert pages_by_cluster(two_pages, Model()).to_dict() == {
+        2: {"Defence": 30, "Health": 0},
+        5: {"Defence": 0, "Health": 30},
+    }
+
+
 def test_log_odds_is_antisymmetric_and_zero_for_identical_sides():
     a = np.array([10.0, 0.0, 5.0, 100.0])
     b = np.array([1.0, 7.0, 5.0, 100.0])

@@ -436,19 +436,22 @@ def pages_by_cluster(corpus: pd.DataFrame, model: Any) -> pd.DataFrame:
 
     Returns:
         A table with one row per page (index ``page``, by decreasing size) and one column per cluster
-        (numbered from 1, column index named ``cluster``), holding article counts; an article on two pages
-        counts on each.
+        (its number for readers, ``model.numbers``: 1..k unless aligned with a baseline; column index
+        named ``cluster``), holding article counts; an article on two pages counts on each.
     """
     clusters = _cluster_labels(corpus, model)
     members, order, names = memberships(corpus, "tag_pages", None)
     k = int(getattr(model, "k", max((c[0] for c in clusters), default=0)))
-    table = np.zeros((len(order), k), dtype=np.int64)
+    # a model aligned with a baseline keeps its numbers: they need not be 1..k
+    numbers = [int(n) for n in getattr(model, "numbers", range(1, k + 1))]
+    column = {n: i for i, n in enumerate(numbers)}
+    table = np.zeros((len(order), len(numbers)), dtype=np.int64)
     position = {g: i for i, g in enumerate(order)}
     for pages, (cluster,) in zip(members, clusters, strict=True):
         for page in pages:
-            table[position[page], int(cluster) - 1] += 1
+            table[position[page], column[int(cluster)]] += 1
     return pd.DataFrame(
         table,
         index=pd.Index([names[g] for g in order], name="page"),
-        columns=pd.Index(range(1, k + 1), name="cluster"),
+        columns=pd.Index(numbers, name="cluster"),
     )

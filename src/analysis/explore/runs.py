@@ -26,7 +26,8 @@ __all__ = ["baseline_view", "runs_browser", "topics_compared"]
 
 
 def topics_compared(model, baseline) -> pd.DataFrame:
-    """One row per topic number of either run: label and articles then and now, and its status.
+    """One row per topic number of either run: label and articles then and now, and its status
+    ("persists", "new", "re-drawn" from articles the last run had, or "faded").
 
     Args:
         model: this run's model, aligned with ``baseline`` (``fit_topics(..., baseline=baseline)``).
@@ -45,17 +46,25 @@ def topics_compared(model, baseline) -> pd.DataFrame:
             "label now": model.clusters["label"].to_numpy(),
             "articles now": model.clusters["size"].to_numpy(),
             "new": model.clusters["new"].to_numpy() if "new" in model.clusters else False,
+            "redrawn": (
+                model.clusters["redrawn"].to_numpy() if "redrawn" in model.clusters else False
+            ),
         }
     )
     table = then.merge(now, on="number", how="outer").sort_values("number", kind="stable")
+    faded = dict(zip(model.faded.get("number", []), model.faded.get("status", []), strict=True))
     table["status"] = np.where(
         table["articles now"].isna(),
-        "faded",
-        np.where(table["new"].fillna(False).astype(bool), "new", "persists"),
+        table["number"].map(faded).fillna("faded"),
+        np.where(
+            table["new"].fillna(False).astype(bool),
+            "new",
+            np.where(table["redrawn"].fillna(False).astype(bool), "re-drawn", "persists"),
+        ),
     )
     for column in ("articles then", "articles now"):
         table[column] = table[column].fillna(0).astype(int)
-    return table.drop(columns="new").fillna("").reset_index(drop=True)
+    return table.drop(columns=["new", "redrawn"]).fillna("").reset_index(drop=True)
 
 
 def baseline_view(corpus: pd.DataFrame, baseline) -> tuple[pd.DataFrame, object]:

@@ -144,11 +144,11 @@ def _overlap_block(overlap: pd.DataFrame, slug: str) -> dict[str, Any]:
 def _clusters_block(corpus: pd.DataFrame, model: Any, shown: set[str], slug: str) -> dict[str, Any]:
     """Articles of each compared page in each topic cluster."""
     by_cluster = pages_by_cluster(corpus, model)
-    names = cluster_names(model)
+    names = {int(model.numbers[i]): name for i, name in cluster_names(model).items()}
     # One row per cluster, named as everywhere in the report ("3: profit · sales"), one column per page:
     # at most MAX_PAGES_COMPARED columns, however many clusters there are.
     crosstab = by_cluster[by_cluster.index.isin(shown)].T
-    crosstab = crosstab.set_axis([names[int(c) - 1] for c in crosstab.index], axis=0)
+    crosstab = crosstab.set_axis([names[int(c)] for c in crosstab.index], axis=0)
     crosstab = crosstab.rename_axis(index="cluster", columns=None).reset_index()
     return block(
         table_html(

@@ -141,11 +141,12 @@ def _by_cluster_block(corpus: pd.DataFrame, mentions: pd.DataFrame, model, *, sl
         .reset_index(name="articles")
     )
     rows = []
-    for cluster in range(1, model.k + 1):
+    for c in range(model.k):  # numbers are 1..k, or a baseline's (--since)
+        cluster = int(model.numbers[c])
         here = counted[counted["cluster"] == cluster].sort_values(
             ["articles", "name"], ascending=[False, True]
         )
-        label = model.clusters["label"].iloc[cluster - 1]
+        label = model.clusters["label"].iloc[c]
         row = {"cluster": f"{cluster}: {label}"}
         for kind, title in _LABELS.items():
             row[title.lower()] = ", ".join(

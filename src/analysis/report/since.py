@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -52,38 +53,100 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
-def _topic_table(model: Any, baseline: Any, new_mask: np.ndarray) -> pd.DataFrame:
-    """One row per topic now and per faded topic: articles before and now, growth, share and its change."""
-    before_sizes = dict(zip(baseline.model.numbers, baseline.model.clusters["size"], strict=True))
-    n_before, n_now = max(baseline.model.n_articles, 1), max(model.n_articles, 1)
-    numbers = model.numbers
-    grown = np.bincount(model.labels[new_mask], minlength=model.k)
+@dataclass(frozen=True)
+class _Level:
+    """One level the report numbers (topics or broad groups), now and in the baseline."""
+
+    name: str  # "topic" or "broad group"
+    numbers: np.ndarray
+    labels: np.ndarray
+    sizes: np.ndarray
+    status: list[str]  # "persists" | "new" | "re-drawn"
+    grown: np.ndarray  # new articles in each
+    faded: pd.DataFrame
+    before_sizes: dict[int, int]
+
+
+def _levels(model: Any, baseline: Any, new_mask: np.ndarray) -> list[_Level]:
+    """The topics, and the broad groups when the report shows them (more than one, fewer than topics)."""
+    clusters, base = model.clusters, baseline.model
+    levels = [
+        _Level(
+            "topic",
+            model.numbers,
+            clusters["label"].to_numpy(),
+            clusters["size"].to_numpy(),
+            _status(clusters),
+            np.bincount(model.labels[new_mask], minlength=model.k),
+            model.faded,
+            dict(zip(base.numbers.tolist(), base.clusters["size"].tolist(), strict=True)),
+        )
+    ]
+    table = model.group_table
+    if 1 < len(table) < model.k and "number" in table.columns:
+        rows = model.groups[model.labels]
+        base_rows = base.groups[base.labels]
+        levels.append(
+            _Level(
+                "broad group",
+                model.group_numbers,
+                table["label"].to_numpy(),
+                np.bincount(rows, minlength=len(table)),
+                _status(table),
+                np.bincount(rows[new_mask], minlength=len(table)),
+                model.faded_groups,
+                dict(
+                    zip(
+                        base.group_numbers.tolist(),
+                        np.bincount(base_rows, minlength=len(base.group_numbers)).tolist(),
+                        strict=True,
+                    )
+                ),
+            )
+        )
+    return levels
+
+
+def _status(table: pd.DataFrame) -> list[str]:
+    new = table["new"].to_numpy(dtype=bool) if "new" in table else np.zeros(len(table), bool)
+    redrawn = (
+        table["redrawn"].to_numpy(dtype=bool) if "redrawn" in table else np.zeros(len(table), bool)
+    )
+    return [
+        "new" if n else "re-drawn" if r else "persists" for n, r in zip(new, redrawn, strict=True)
+    ]
+
+
+def _level_table(level: _Level, n_before: int, n_now: int) -> pd.DataFrame:
+    """One row per unit now and per faded one: articles before and now, growth, share and its change."""
+    n_before, n_now = max(n_before, 1), max(n_now, 1)
     rows = []
-    for c in range(model.k):
-        now = int(model.clusters["size"].iloc[c])
-        was = int(before_sizes.get(int(numbers[c]), 0)) if not model.clusters["new"].iloc[c] else 0
+    for c, number in enumerate(level.numbers):
+        now = int(level.sizes[c])
+        was = int(level.before_sizes.get(int(number), 0)) if level.status[c] == "persists" else 0
         rows.append(
             {
-                "topic": f"{numbers[c]}: {model.clusters['label'].iloc[c]}",
-                "status": "new" if model.clusters["new"].iloc[c] else "persists",
+                level.name: f"{number}: {level.labels[c]}",
+                "status": level.status[c],
                 "articles before": was,
                 "articles now": now,
-                "new articles in it": int(grown[c]),
+                "new articles in it": int(level.grown[c]),
                 "share before": _pct(was / n_before),
                 "share now": _pct(now / n_now),
                 "change of share": f"{100 * (now / n_now - was / n_before):+.1f} pts",
             }
         )
-    for f in model.faded.itertuples():
+    for f in level.faded.itertuples():
+        status = getattr(f, "status", "faded")
         where = (
-            f"faded (its articles are mostly in topic {f.now_in} now)"
+            f" (its articles are mostly in {level.name} {f.now_in} now)"
             if pd.notna(f.now_in)
-            else "faded"
+            else ""
         )
         rows.append(
             {
-                "topic": f"{f.number}: {f.label}",
-                "status": where,
+                level.name: f"{f.number}: {f.label}",
+                "status": f"{status}{where}",
                 "articles before": int(f.size),
                 "articles now": 0,
                 "new articles in it": 0,
@@ -93,6 +156,34 @@ def _topic_table(model: Any, baseline: Any, new_mask: np.ndarray) -> pd.DataFram
             }
         )
     return pd.DataFrame(rows)
+
+
+def _kept_sentence(model: Any, baseline: Any, levels: list[_Level]) -> str:
+    """How many of the last report's articles still here keep their number, at each level shown."""
+    base = baseline.model
+    if base.ids is None or model.ids is None:
+        return ""
+    before = pd.Series(np.arange(len(base.ids)), index=base.ids.astype(str))
+    before = before[~before.index.duplicated()]
+    now = pd.Series(np.arange(len(model.ids)), index=model.ids.astype(str))
+    now = now[~now.index.duplicated()]
+    common = now.index.intersection(before.index, sort=False)
+    if len(common) == 0:
+        return ""
+    b, a = before[common].to_numpy(), now[common].to_numpy()
+    same_topic = base.numbers[base.labels[b]] == model.numbers[model.labels[a]]
+    parts = [f"{_pct(float(np.mean(same_topic)))} keep their topic number"]
+    if len(levels) > 1:
+        same = (
+            base.group_numbers[base.groups[base.labels[b]]]
+            == model.group_numbers[model.groups[model.labels[a]]]
+        )
+        parts.append(f"{_pct(float(np.mean(same)))} their broad group number")
+    return (
+        f"Of the last report's {len(common):,} articles still here, " + " and ".join(parts) + ". "
+        "The topics are drawn again from all the articles at each run: a topic marked re-drawn is a "
+        "different cut of articles the last report already had, not new news."
+    )
 
 
 def _first_time(
@@ -139,41 +230,70 @@ def since_html(
         + (f"; {gone:,} of its articles are not in this report's inputs" if gone else "")
         + "."
     )
+    levels = _levels(model, baseline, new_mask)
+    kept = _kept_sentence(model, baseline, levels)
     blocks = [Markup("<p>{}</p>").format(intro)]
     if new_mask.any():
         blocks.append(Markup("<h3>New articles</h3>") + Markup(_headlines(corpus, model, new_mask)))
-    blocks.append(
-        Markup("<h3>Topics</h3>") + Markup(table_html(_topic_table(model, baseline, new_mask)))
-    )
-    before = baseline.counts
+    n_before = baseline.model.n_articles
+    for level in reversed(levels):  # the broad groups first: the steadier comparison
+        heading = "Broad groups" if level.name == "broad group" else "Topics"
+        blocks.append(
+            Markup("<h3>{}</h3>").format(heading)
+            + Markup(table_html(_level_table(level, n_before, model.n_articles)))
+        )
+    if kept:
+        blocks.append(Markup('<p class="ar-muted">{}</p>').format(kept))
+    firsts = _what_appeared(levels, baseline.counts, counts, freq, said, set(ids[new_mask]))
+    blocks.append(Markup("<h3>What appeared</h3>") + Markup(table_html(firsts)))
+    html = Markup('<h2 id="{}">Since the last report</h2>\n').format(SINCE_ANCHOR) + Markup(
+        "\n"
+    ).join(blocks)
+    return HTMLBlock(str(html))
+
+
+def _what_appeared(
+    levels: list[_Level],
+    before: dict[str, dict[str, int]],
+    counts: dict[str, dict[str, int]],
+    freq: pd.DataFrame,
+    said: pd.DataFrame,
+    new_ids: set[str],
+) -> pd.DataFrame:
+    """New and faded units of each level, first tags, people and speakers, the most quoted lately."""
     spelled = (
         dict(zip(freq["key"].astype(str), freq["tag"].astype(str), strict=True))
         if len(freq)
         else {}
     )
-    new_said = said[said["speaker_named"] & said["article_id"].astype(str).isin(set(ids[new_mask]))]
+    new_said = said[said["speaker_named"] & said["article_id"].astype(str).isin(new_ids)]
     quoted = new_said["speaker"].value_counts().head(MAX_LISTED)
+    what, which = [], []
+    for level in reversed(levels):
+        plural = f"{level.name}s"
+        fresh = [
+            f"{n}: {l}"
+            for n, l, st in zip(level.numbers, level.labels, level.status, strict=True)
+            if st == "new"
+        ]
+        gone = [
+            f"{f.number}: {f.label}"
+            for f in level.faded.itertuples()
+            if getattr(f, "status", "faded") == "faded"
+        ]
+        what += [f"{plural} new", f"{plural} faded"]
+        which += [", ".join(fresh) or "none", ", ".join(gone) or "none"]
     firsts = pd.DataFrame(
         {
             "what": [
-                "topics new",
-                "topics faded",
+                *what,
                 "tags used for the first time",
                 "people named for the first time",
                 "people quoted for the first time",
                 "most quoted in the new articles",
             ],
             "which": [
-                ", ".join(
-                    f"{n}: {l}"
-                    for n, l in zip(
-                        model.numbers[model.clusters["new"].to_numpy(bool)],
-                        model.clusters["label"][model.clusters["new"].to_numpy(bool)],
-                        strict=True,
-                    )
-                )
-                or "none",
-                ", ".join(f"{f.number}: {f.label}" for f in model.faded.itertuples()) or "none",
+                *which,
                 _first_time(counts["tags"], before.get("tags", {}), spelled),
                 _first_time(counts["people"], before.get("people", {})),
                 _first_time(counts["speakers"], before.get("speakers", {})),
@@ -181,11 +301,7 @@ def since_html(
             ],
         }
     )
-    blocks.append(Markup("<h3>What appeared</h3>") + Markup(table_html(firsts)))
-    html = Markup('<h2 id="{}">Since the last report</h2>\n').format(SINCE_ANCHOR) + Markup(
-        "\n"
-    ).join(blocks)
-    return HTMLBlock(str(html))
+    return firsts
 
 
 def _headlines(corpus: pd.DataFrame, model: Any, new_mask: np.ndarray) -> str:

@@ -60,7 +60,7 @@ def keyword_in_context(
         term: a word or phrase ("Starmer", "coalition of the willing", "Europe's").
         window: characters of context on each side (line breaks shown as spaces).
         model: a :class:`analysis.TopicModel` fitted on ``corpus``; adds each article's ``cluster``
-            (numbered from 1).
+            (its number for readers, ``model.numbers``: from 1, or a baseline's numbers).
         fields: which text fields to search, in order.
 
     Returns:
@@ -86,7 +86,7 @@ def keyword_in_context(
                 rows.append((str(article_id), name, a, left, match.group(), right, position))
     frame = pd.DataFrame(rows, columns=[*KWIC_COLUMNS, "_row"])
     if model is not None:
-        frame["cluster"] = [int(model.labels[i]) + 1 for i in frame["_row"]]
+        frame["cluster"] = [int(model.numbers[model.labels[i]]) for i in frame["_row"]]
     return frame.drop(columns="_row").astype({"start": "int64"})
 
 

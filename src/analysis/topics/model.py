@@ -52,6 +52,11 @@ MATCH_MIN_OVERLAP = 0.5
 MATCH_MIN_SIMILARITY = 0.5
 #: Below this many articles in common, topics are matched by their words rather than their articles.
 MATCH_MIN_SHARED = 20
+#: A topic (or group) that matches none of the baseline's is *new* when most of its articles are new
+#: since the baseline; when at least this share of its articles were in the baseline it is only
+#: *re-drawn* (a different cut of the same articles). Likewise a baseline topic that persists in none is
+#: *faded* when fewer than this share of its articles are still in the corpus, else re-drawn.
+REDRAWN_MIN_SHARE = 0.5
 
 STRENGTH_RULE = (
     "solid: stability >= 0.8, silhouette >= 0.02 and at least 3 articles; "
@@ -99,6 +104,10 @@ class TopicModel:
             ``clusters["group"]`` (also :attr:`groups`).
         splits: when k was chosen from the data, one record per group tried for a split into topics
             (``rows``, ``k`` kept, ``stability`` and ``silhouette`` of the best candidate).
+        faded_groups: with a baseline, its broad groups that did not persist (columns as ``faded``).
+
+    With a baseline, ``group_table`` also has ``number`` and ``new`` (:attr:`group_numbers`), as
+    ``clusters`` does, and groups are ordered by number.
     """
 
     labels: np.ndarray
@@ -179,11 +188,21 @@ class TopicModel:
 
     group_table: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     splits: list[dict] = field(default_factory=list, repr=False)
+    faded_groups: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
     @property
     def groups(self) -> np.ndarray:
         """Broad group of each topic (``groups[c]`` for topic ``c``; 0-based, group 0 the largest)."""
         return self.clusters["group"].to_numpy(dtype=np.int64)
+
+    @property
+    def group_numbers(self) -> np.ndarray:
+        """The number readers see for each broad group (``group_numbers[g]`` for group position ``g``):
+        ``g + 1`` without a baseline; with one, a persisting group keeps the baseline's number."""
+        if "number" in self.group_table.columns:
+            return self.group_table["number"].to_numpy(dtype=np.int64)
+        n = len(self.group_table) or (int(self.groups.max()) + 1 if "group" in self.clusters else 0)
+        return np.arange(1, n + 1)
 
     def assignments(self, corpus: pd.DataFrame) -> pd.DataFrame:
         """One row per article: ``id``, ``title``, ``cluster``, ``label``, ``x``, ``y``, ``fit``.

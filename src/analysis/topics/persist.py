@@ -21,6 +21,7 @@ from analysis.topics.space import TopicSpace
 __all__ = ["load_model", "model_from_parts", "model_parts", "save_model"]
 
 _SCALARS = ("k", "random_state", "n_articles", "silhouette", "stability")
+_EMPTY: dict[str, Any] = {"index_name": None, "columns": {}}
 
 
 def model_parts(model: TopicModel) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
@@ -44,6 +45,8 @@ def model_parts(model: TopicModel) -> tuple[dict[str, np.ndarray], dict[str, Any
         "clusters": _table(model.clusters),
         "k_scores": None if model.k_scores is None else _table(model.k_scores),
         "faded": _table(model.faded),
+        "group_table": _table(model.group_table),
+        "faded_groups": _table(model.faded_groups),
         "notes": list(model.notes),
         "settings": {str(k): v for k, v in model.settings.items()},
         "space": None
@@ -110,6 +113,9 @@ def model_from_parts(arrays: dict[str, np.ndarray], meta: dict[str, Any], path: 
             ids=arrays.get("ids"),
             space=space,
             faded=_frame(meta["faded"]),
+            # states saved before the broad groups were kept have neither table
+            group_table=_frame(meta.get("group_table", _EMPTY)),
+            faded_groups=_frame(meta.get("faded_groups", _EMPTY)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise StateError(
