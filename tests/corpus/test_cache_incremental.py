@@ -76,3 +76,38 @@ def test_adding_changing_and_removing_files_parses_only_what_is_new(tmp_path, pa
     again = cache_corpus(archive, cache_dir=root)
     assert sorted(parses) == ["a.jsonl", "b.jsonl", "d.jsonl"]
     pd.testing.assert_frame_equal(again.read(), expected)
+
+
+def _copies(root) -> list[str]:
+    """The files the parsed copies under ``root/files`` were made from, one entry per copy."""
+    return sorted(
+        json.loads((folder / "meta.json").read_text(encoding="utf-8"))["path"]
+        for folder in (root / "files").iterdir()
+    )
+
+
+def test_parsed_copies_of_removed_and_changed_files_are_pruned(tmp_path, parses):
+    archive, other, root = tmp_path / "archive", tmp_path / "other", tmp_path / "cache"
+    archive.mkdir()
+    other.mkdir()
+    for name, start in (("a.jsonl", 0), ("b.jsonl", 40), ("c.jsonl", 80)):
+        _write(archive / name, start, 20)
+    _write(other / "x.jsonl", 200, 10)
+    cache_corpus(other, cache_dir=root)  # another report's input, built into the same cache root
+    cache_corpus(archive, cache_dir=root)
+    files = {n: str((archive / n).resolve()) for n in ("a.jsonl", "b.jsonl", "c.jsonl")}
+    x = str((other / "x.jsonl").resolve())
+    assert _copies(root) == sorted([*files.values(), x])
+    (archive / "c.jsonl").unlink()  # removed
+    _write(archive / "a.jsonl", 0, 21)  # changed: its earlier copy goes, the new one stays
+    parses.clear()
+    rebuilt = cache_corpus(archive, cache_dir=root)
+    assert parses == ["a.jsonl"]
+    assert _copies(root) == sorted([files["a.jsonl"], files["b.jsonl"], x])
+    pd.testing.assert_frame_equal(rebuilt.read(), load_corpus(archive))
+    # The other report's copy is still used: nothing of it is parsed again.
+    parses.clear()
+    for cache in [p for p in root.iterdir() if p.name != "files"]:
+        shutil.rmtree(cache)  # the corpus caches, not the parsed copies
+    cache_corpus(other, cache_dir=root)
+    assert parses == []

@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis.corpus.base import CORPUS_COLUMNS, BlockError, ParsedArticle, article_id
 from analysis.corpus.cache import store
-from analysis.corpus.cache.parsed import FILES_DIR, file_key, parsed_chunks
+from analysis.corpus.cache.parsed import FILES_DIR, file_key, parsed_chunks, prune_parsed
 from analysis.corpus.cache.published import PublishedDates
 from analysis.corpus.cache.store import (
     CACHE_DIR,
@@ -137,7 +137,13 @@ def _file_chunks(
         digest=digests[path], display=display, given=given, lenient=lenient, parser=version
     )
     parse = functools.partial(_parse_with, path, display, given, lenient)
-    yield from parsed_chunks(parse, folder=root / key, skipped=skipped, article=ParsedArticle)
+    yield from parsed_chunks(
+        parse,
+        folder=root / key,
+        skipped=skipped,
+        article=ParsedArticle,
+        origin={"path": str(path), "lenient": lenient},
+    )
 
 
 def _parse_with(
@@ -405,11 +411,25 @@ def cache_corpus(
             tmp.replace(folder)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+        _prune_parsed_copies(root, files, digests, lenient=lenient)
         cache = open_cache(folder)
         assert cache is not None
     tidy_caches(root, in_use=folder)  # build/ stays bounded (analysis.housekeeping)
     announce(cache, stacklevel=2)
     return cache
+
+
+def _prune_parsed_copies(
+    root: Path, files: dict[Path, tuple[str, str]], digests: dict[Path, str], *, lenient: bool
+) -> None:
+    """After a build: the parsed copies of removed files, and the earlier copies of changed ones, deleted."""
+    version = parser_version()
+    keep = {
+        file_key(digest=digests[p], display=d, given=g, lenient=lenient, parser=version)
+        for p, (d, g) in files.items()
+    }
+    paths = {str(p) for p in files}
+    prune_parsed(root / FILES_DIR, keep=keep, paths=paths, lenient=lenient)
 
 
 def load_cached_corpus(

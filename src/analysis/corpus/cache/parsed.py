@@ -4,8 +4,9 @@ The corpus cache (:mod:`analysis.corpus.cache.store`) is keyed by all its inputs
 a year's archive makes a new cache. Its build reads each input file through :func:`parsed_chunks`, which
 keeps what the parser made of that file (its articles, chunk by chunk for a large JSON Lines file, and the
 blocks it skipped) in ``files/<key>/`` beside the caches, keyed by the file's bytes, its names, the parser's
-code and the options. A file seen before is read back from there instead of being parsed; a removed file is
-simply not read. Merging articles seen in several files, and reading dates per file, still run over every
+code and the options. A file seen before is read back from there instead of being parsed. After a build,
+:func:`prune_parsed` deletes the parsed copies of files that no longer exist (removed from a folder given)
+and the earlier copies of files that changed, so the folder does not keep every version of every file. Merging articles seen in several files, and reading dates per file, still run over every
 article, exactly as in a cold build, so the corpus is the same either way.
 """
 
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FILES_DIR", "PARSED_FORMAT", "file_key", "parsed_chunks"]
+__all__ = ["FILES_DIR", "PARSED_FORMAT", "file_key", "parsed_chunks", "prune_parsed"]
 
 #: Sub-folder of the cache root holding the parsed files.
 FILES_DIR = "files"
@@ -42,6 +43,7 @@ def parsed_chunks(
     folder: Path,
     skipped: list[str],
     article: Callable[..., Any],
+    origin: dict[str, Any] | None = None,
 ) -> Iterator[tuple[list[Any], int]]:
     """``(articles, bytes)`` per chunk of one file: read back from ``folder``, or parsed and kept there.
 
@@ -50,6 +52,8 @@ def parsed_chunks(
         folder: this file's folder (``<root>/files/<file_key>``).
         skipped: the build's list of skip messages; this file's are added to it either way.
         article: the parser's article constructor.
+        origin: the file's absolute ``path`` and the ``lenient`` option, kept with its parsed copy so
+            that :func:`prune_parsed` can tell a copy nothing will use again.
     """
     found = _read_meta(folder)
     if found is not None:
@@ -69,12 +73,45 @@ def parsed_chunks(
             chunks.append([name, size])
             yield articles, size
         skipped.extend(local)
-        meta = {"format": PARSED_FORMAT, "skipped": local, "chunks": chunks}
+        meta = {"format": PARSED_FORMAT, "skipped": local, "chunks": chunks, **(origin or {})}
         (tmp / _META).write_text(json.dumps(meta), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         tmp.replace(folder)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def prune_parsed(root: Path, *, keep: set[str], paths: set[str], lenient: bool) -> list[Path]:
+    """Delete the parsed copies a build has no use for: those of files that no longer exist (removed from
+    a folder given), and the other copies of this build's own files (a changed file's earlier bytes) made
+    with the same ``lenient``.
+
+    Copies kept by an earlier version, which did not record their file, are left alone.
+
+    Args:
+        root: the folder of parsed files (``<cache root>/files``).
+        keep: the folder names (file keys) the build used.
+        paths: the build's input files (absolute paths).
+        lenient: the build's option.
+
+    Returns:
+        The folders deleted.
+    """
+    removed = []
+    if not root.is_dir():
+        return removed
+    for folder in sorted(root.iterdir()):
+        if folder.name.startswith(".") or folder.name in keep or not folder.is_dir():
+            continue
+        meta = _read_meta(folder)
+        path = None if meta is None else meta.get("path")
+        if path is None:
+            continue
+        if Path(path).exists() and not (path in paths and meta.get("lenient") == lenient):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 def _read_meta(folder: Path) -> dict | None:
