@@ -164,7 +164,8 @@ def report_data(
         sizes: the sizes beyond which the report samples (:class:`ReportSizes`, or a dict of some of
             them); default :class:`ReportSizes`' defaults.
         baseline: the last report's topic model (``--since``): topics are aligned with it
-            (:func:`analysis.topics.align.align_topics`).
+            (:func:`analysis.topics.align.align_topics`); beyond the sample size its topics are carried
+            over instead of fitted again (:func:`analysis.topics.extend.extend_topics`).
 
     Returns:
         The :class:`ReportData`.
@@ -191,10 +192,11 @@ def report_data(
         random_state=random_state,
         progress=progress,
         sample_size=sizes.sample_size,
+        baseline=baseline,
     )
     if model.ids is None and "id" in corpus.columns:  # fitted on a sample: every article's id
         model = replace(model, ids=corpus["id"].astype(str).to_numpy())
-    if baseline is not None:
+    if baseline is not None and not model.settings.get(CARRIED_OVER):
         from analysis.topics.align import align_topics
 
         model = align_topics(model, baseline)
@@ -208,10 +210,17 @@ def report_data(
     )
 
 
-def _corpus_and_model(found: CorpusCache, client, *, k, random_state, progress, sample_size):
+#: The settings key of a model whose topics were carried over from the last report, not fitted.
+CARRIED_OVER = "carried_over"
+
+
+def _corpus_and_model(
+    found: CorpusCache, client, *, k, random_state, progress, sample_size, baseline=None
+):
     """The corpus (with its story groups) and its topic model: every article with its body up to
     ``sample_size`` articles (topics fitted on one copy per story), else a fit on a sample of the stories'
-    first copies and every article assigned, in chunks or as Dask tasks (bodies left out of the corpus)."""
+    first copies and every article assigned, in chunks or as Dask tasks (bodies left out of the corpus),
+    or, with a baseline (``--since``), the baseline's topics carried over (:func:`_carried_over`)."""
     if found.n_articles <= sample_size:
         # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
         corpus = strip_boilerplate(_dated(found, found.read()))
@@ -222,6 +231,9 @@ def _corpus_and_model(found: CorpusCache, client, *, k, random_state, progress, 
     if client is None:
         corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
         corpus, first = _with_stories(found, corpus)
+        carried = _carried_over(found, corpus, baseline)
+        if carried is not None:
+            return corpus, carried
         among = np.flatnonzero(first) if not first.all() else None
         model = fit_cached(
             found,
@@ -242,9 +254,26 @@ def _corpus_and_model(found: CorpusCache, client, *, k, random_state, progress, 
     # read as on pandas (outlet spellings merged, dates noted); the cluster signs the stories and fits
     corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
     corpus, first = _with_stories(found, corpus, story_groups_dask(ddf, progress=progress))
+    carried = _carried_over(found, corpus, baseline)
+    if carried is not None:
+        return corpus, carried
     among = np.flatnonzero(first) if not first.all() else None
     options = {"k": k, "random_state": random_state, "progress": progress, "among": among}
     return corpus, fit_topics_dask(ddf, sample_size=sample_size, **options)
+
+
+def _carried_over(cache: CorpusCache, corpus: pd.DataFrame, baseline):
+    """On a large archive with ``--since``: the last report's topics over this corpus, its new articles
+    placed in them (:func:`analysis.topics.extend.extend_topics`); None without a baseline, or when its
+    state cannot say which articles it had or where new ones go (then topics are fitted and aligned)."""
+    if baseline is None or baseline.ids is None or baseline.space is None:
+        return None
+    from analysis.topics.extend import extend_topics
+
+    ids = corpus["id"].astype(str).to_numpy()
+    new_rows = np.flatnonzero(~pd.Index(ids).isin(baseline.ids.astype(str)))
+    model = extend_topics(baseline, ids, cache.take(new_rows, ["title", "body"]))
+    return replace(model, settings={**model.settings, CARRIED_OVER: True})
 
 
 def _open_or_build(sources, cache, *, client, lenient: bool) -> CorpusCache:

@@ -93,7 +93,10 @@ class Assigner:
             )
         x = self.vectors(frame)
         labels = self.classifier.predict(x).astype(np.int64)
-        fit = np.asarray(x.multiply(self.centres[labels]).sum(axis=1)).ravel()
+        # cosine to its own cluster's centre: (n, k) products, never an (n, terms) dense array
+        fit = np.asarray(x @ self.centres.T).reshape(len(labels), -1)[
+            np.arange(len(labels)), labels
+        ]
         pos = np.asarray(x @ self.projection) - self.offset
         return pd.DataFrame(
             {"cluster": labels, "fit": fit, "x": pos[:, 0], "y": pos[:, 1]}, index=frame.index

@@ -81,7 +81,8 @@ def topic_space(
     n = x.shape[0]
     onehot = sparse.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
     centroids = normalize(np.asarray((onehot @ x).todense(), dtype=np.float32))
-    own = np.asarray(x.multiply(centroids[labels]).sum(axis=1)).ravel()
+    # each row's similarity to its own topic's centroid: (n, k) products, never an (n, terms) array
+    own = np.asarray(x @ centroids.T).reshape(n, k)[np.arange(n), labels]
     floors = np.array(
         [
             float(np.quantile(own[labels == c], FITS_NONE_QUANTILE)) if (labels == c).any() else 0.0
