@@ -9,6 +9,11 @@ topics, 2-5 tags each) are written once as JSON Lines, then each contender runs 
   ``pandas.read_json(lines=True)``, ``TfidfVectorizer(max_df=0.5, min_df=5, stop_words="english")``,
   ``KMeans(20, n_init=1)``, tag counts with ``explode().value_counts()``, no report.
 
+With ``--since``, each size is also rebuilt as a weekly run would be: the archive (a folder holding the
+``n`` articles) is reported cold, then one file of :data:`ADDED` more articles (drawn from the same
+generator, so the same vocabulary and topics) is added and the report is built again with ``--since`` the
+cold one; both wall times are printed with the rebuild's share of the cold run (pandas engine, k=20).
+
 Wall time is measured by this parent from start to exit. Peak memory is the peak over time of the
 proportional set size (PSS, ``/proc/<pid>/smaps_rollup``) summed over the whole process tree (the CLI, the
 notebook kernel, Dask's scheduler and workers), sampled every 0.5 s. The parse cache is cleared before each
@@ -18,6 +23,7 @@ time / (articles / 1,000). The machine is shared: note the load average printed 
     .venv/bin/python benchmarks/archive_scale.py                          # all sizes, both engines
     .venv/bin/python benchmarks/archive_scale.py --sizes 100000 --engines pandas
     .venv/bin/python benchmarks/archive_scale.py --data-dir /tmp/archives  # keep the generated files
+    .venv/bin/python benchmarks/archive_scale.py --sizes 50000 --engines --no-plain --since
 """
 
 from __future__ import annotations
@@ -105,6 +111,55 @@ def _report_cmd(path: Path, engine: str, out: Path) -> list[str]:
     ]
 
 
+#: Articles in the file added before the rebuild (``--since``).
+ADDED = 10_000
+
+
+def _split_archive(data_dir: Path, n: int) -> tuple[Path, Path]:
+    """A folder holding ``n`` generated articles and, kept apart, a file of ADDED more from the same
+    generator (the last ADDED of ``n + ADDED``): the archive, and the file added before the rebuild."""
+    from newsgen import write_jsonl_chunked
+
+    folder, added = data_dir / f"archive-{n}", data_dir / f"added-{n}.jsonl"
+    if folder.is_dir() and added.is_file():
+        return folder, added
+    whole = data_dir / f"news-{n + ADDED}.jsonl"
+    if not whole.exists():
+        write_jsonl_chunked(whole, n + ADDED)
+    folder.mkdir(parents=True, exist_ok=True)
+    with whole.open("rb") as src, (folder / "archive.jsonl").open("wb") as a, added.open("wb") as b:
+        for i, line in enumerate(src):
+            (a if i < n else b).write(line)
+    whole.unlink()
+    return folder, added
+
+
+def _rebuild(n: int, data_dir: Path) -> None:
+    """Cold report of the archive, then the report after adding one file, ``--since`` the cold one."""
+    folder, added = _split_archive(data_dir, n)
+    inside = folder / "added.jsonl"
+    if inside.exists():
+        inside.replace(added)
+    shutil.rmtree(ROOT / "build" / "corpus-cache", ignore_errors=True)
+    first, second = data_dir / f"cold-{n}.html", data_dir / f"since-{n}.html"
+    cold = measure(_report_cmd(folder, "pandas", first))
+    print(_row("cold", n, cold, first), flush=True)
+    added.replace(inside)
+    try:
+        since = measure([*_report_cmd(folder, "pandas", second), "--since", str(first)])
+    finally:
+        inside.replace(added)
+    print(_row("--since", n + ADDED, since, second), flush=True)
+    for res in (cold, since):
+        if res["rc"] != 0:
+            print("    " + res["stderr"].strip().replace("\n", "\n    "), flush=True)
+    print(
+        f"  rebuild after adding {ADDED:,} articles, with --since: {since['wall']:.1f} s = "
+        f"{100 * since['wall'] / cold['wall']:.0f}% of the cold run ({cold['wall']:.1f} s)",
+        flush=True,
+    )
+
+
 def _row(name: str, n: int, res: dict, out: Path | None = None) -> str:
     per_k = res["wall"] / (n / 1000)
     size = f"  HTML {out.stat().st_size / 1e6:.2f} MB" if out is not None and out.exists() else ""
@@ -120,7 +175,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 300_000, 1_000_000])
     parser.add_argument(
-        "--engines", nargs="+", default=["pandas", "dask"], choices=["pandas", "dask"]
+        "--engines", nargs="*", default=["pandas", "dask"], choices=["pandas", "dask"]
     )
     parser.add_argument(
         "--no-plain", action="store_true", help="skip the plain pandas + scikit-learn run"
@@ -130,6 +185,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--keep-cache", action="store_true", help="do not clear the parse cache between runs"
+    )
+    parser.add_argument(
+        "--since",
+        action="store_true",
+        help=f"also time a rebuild after adding one file of {ADDED:,} articles, with --since",
     )
     args = parser.parse_args()
     from analysis.datasets import write_jsonl_chunked
@@ -142,6 +202,11 @@ def main() -> None:
     )
     print(f"machine: {os.cpu_count()} cores, load average now {os.getloadavg()[0]:.1f}")
     for n in args.sizes:
+        if args.since:
+            print(f"\n{n:,} articles, then {ADDED:,} added (--since)", flush=True)
+            _rebuild(n, data_dir)
+        if not args.engines and args.no_plain:
+            continue
         path = data_dir / f"news-{n}.jsonl"
         if not path.exists():
             write_jsonl_chunked(path, n)

@@ -104,6 +104,47 @@ def test_dates_equal_pandas(client, dated_archive, tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(computed.reset_index(drop=True), expected[["id", "published"]])
 
 
+def test_a_rebuild_parses_only_new_blocks_and_prunes_removed_ones(
+    client, dated_archive, tmp_path, monkeypatch
+):
+    """Each block's part is kept per file: after adding a file only its blocks are new (the others are
+    copied, their kept copies untouched), the corpus equals load_corpus, and a removed file's go."""
+    import shutil
+    import warnings
+
+    from analysis.dask.build import BLOCKS_DIR
+
+    monkeypatch.setattr(store, "CHUNK_BYTES", 2048)  # a.jsonl is parsed as several tasks
+    root = tmp_path / "cache"
+    kept = root / BLOCKS_DIR
+
+    def build():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return cache_corpus_dask(dated_archive, cache_dir=root, client=client)
+
+    def copies() -> dict[str, float]:
+        return {p.name: (p / "meta.json").stat().st_mtime_ns for p in kept.iterdir()}
+
+    build()
+    first = copies()
+    shutil.copy(dated_archive / "e.jsonl", dated_archive / "f.jsonl")
+    (dated_archive / "f.jsonl").write_text(
+        (dated_archive / "e.jsonl").read_text(encoding="utf-8").replace("Headline", "Title"),
+        encoding="utf-8",
+    )
+    added = build()
+    second = copies()
+    assert set(first) < set(second) and all(second[k] == first[k] for k in first)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = load_corpus(dated_archive)
+    pd.testing.assert_frame_equal(added.read(), expected)
+    (dated_archive / "f.jsonl").unlink()
+    build()
+    assert copies() == first
+
+
 @pytest.mark.slow
 def test_fit_topics_labels_agree_with_pandas(client, bbc_path, bbc_corpus, bbc_model, tmp_path):
     corpus = bbc_corpus

@@ -7,6 +7,12 @@ that appear in several blocks (rare: the same story on several tag pages or expo
 ``load_corpus`` merges them, reads each file's dates as a whole (:mod:`analysis.corpus.cache.published`) and writes
 ``meta.json``. A block's line numbers start after the lines of the blocks before it in the same file
 (counted by a first, cheap round of tasks), so errors and ``source`` name the real line.
+
+Each block's part and result are also kept in ``files-dask/<key>/`` beside the caches, keyed by its file's
+bytes (a URL's size and ETag), its names, its byte range and first line, the options and the parser's
+version: a rebuild after adding a file parses only the new blocks and copies the others' parts. Copies of
+removed files, and the earlier copies of changed ones, are pruned after the build
+(:func:`analysis.corpus.cache.parsed.prune_parsed`).
 """
 
 from __future__ import annotations
@@ -32,13 +38,16 @@ from analysis.corpus.cache.build import (
     parse_whole,
     write_table,
 )
+from analysis.corpus.cache.parsed import PARSED_FORMAT, prune_parsed, read_parsed_meta
 from analysis.corpus.cache.published import PublishedDates
 from analysis.corpus.cache.store import (
     CACHE_FORMAT,
     CorpusCache,
     announce,
     cache_key,
+    file_digests,
     open_cache,
+    parser_version,
 )
 from analysis.corpus.files import JSONL_SUFFIXES
 from analysis.corpus.load import merge_article
@@ -74,17 +83,39 @@ def _read(name: str, start: int = 0, end: int | None = None) -> bytes:
         return fh.read() if end is None else fh.read(end - start)
 
 
-def _key(files: Sequence[tuple[str, str, str]], *, lenient: bool) -> str:
+#: Sub-folder of the cache root holding each block's part and result, for the next build.
+BLOCKS_DIR = "files-dask"
+
+
+def _digests(files: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+    """What identifies each file's content: its bytes' BLAKE2b, or a URL's size and ETag (or mtime)."""
     local = {Path(name): (display, given) for name, display, given in files if not _is_url(name)}
-    h = hashlib.blake2b(cache_key(local, lenient=lenient).encode(), digest_size=16)
+    out = {path.as_posix(): digest for path, digest in file_digests(local).items()}
     for url in (name for name, _, _ in files if _is_url(name)):
         import fsspec
 
         fs, path = fsspec.core.url_to_fs(url)
         info = fs.info(path)
-        h.update(
-            f"{url}\0{info.get('size')}\0{info.get('ETag') or info.get('mtime') or ''}\n".encode()
-        )
+        out[url] = f"{info.get('size')}\0{info.get('ETag') or info.get('mtime') or ''}"
+    return out
+
+
+def _key(files: Sequence[tuple[str, str, str]], *, lenient: bool, digests: dict[str, str]) -> str:
+    local = {Path(name): (display, given) for name, display, given in files if not _is_url(name)}
+    known = {path: digests[path.as_posix()] for path in local}
+    h = hashlib.blake2b(cache_key(local, lenient=lenient, digests=known).encode(), digest_size=16)
+    for url in (name for name, _, _ in files if _is_url(name)):
+        h.update(f"{url}\0{digests[url]}\n".encode())
+    return h.hexdigest()
+
+
+def _block_key(block: tuple, offset: int, *, digest: str, lenient: bool, parser: str) -> str:
+    name, display, given, start, end = block
+    h = hashlib.blake2b(digest_size=16)
+    h.update(
+        f"dask-block\0{PARSED_FORMAT}\0{digest}\0{name}\0{display}\0{given}\0{start}\0{end}\0"
+        f"{offset}\0{lenient}\0{parser}".encode()
+    )
     return h.hexdigest()
 
 
@@ -150,6 +181,57 @@ def _count_lines(block: tuple[str, str, str, int, int | None]) -> int:
 
 
 def _parse_block(
+    block: tuple[str, str, str, int, int | None],
+    offset: int,
+    number: int,
+    kept: str | None = None,
+    *,
+    folder: str,
+    lenient: bool,
+) -> dict[str, Any]:
+    """One block as ``part-NNNNN.parquet``: copied from ``kept`` (its folder from an earlier build) when
+    there, else parsed (and kept there for the next build); see :func:`_parse_new_block`."""
+    part = f"part-{number:05d}.parquet"
+    meta = read_parsed_meta(Path(kept)) if kept is not None else None
+    if meta is not None and "result" in meta:
+        result = meta["result"]
+        if result["part"] is not None:
+            shutil.copyfile(Path(kept) / "part.parquet", Path(folder) / part)
+        return {**result, "part": part if result["part"] is not None else None}
+    result = _parse_new_block(block, offset, number, folder=folder, lenient=lenient)
+    if kept is not None and not result.get("error"):
+        _keep(Path(kept), Path(folder), result, block[0], lenient)
+    return result
+
+
+def _keep(kept: Path, folder: Path, result: dict[str, Any], name: str, lenient: bool) -> None:
+    """Keep a parsed block's part and result for the next build (written aside, then renamed)."""
+    tmp = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        chunks = []
+        if result["part"] is not None:
+            shutil.copyfile(folder / result["part"], tmp / "part.parquet")
+            chunks = [["part.parquet", 0]]
+        meta = {
+            "format": PARSED_FORMAT,
+            "skipped": [],
+            "chunks": chunks,
+            "path": name,
+            "lenient": lenient,
+            "result": result,
+        }
+        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        shutil.rmtree(kept, ignore_errors=True)
+        tmp.replace(kept)
+    except OSError:
+        pass  # a block not kept is parsed again next time
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _parse_new_block(
     block: tuple[str, str, str, int, int | None],
     offset: int,
     number: int,
@@ -225,7 +307,8 @@ def build_cache_dask(
     progress: bool = False,
 ) -> CorpusCache:
     """Parse ``files`` on the cluster into a cache folder under ``root`` (or find the cache)."""
-    folder = root / _key(files, lenient=lenient)
+    digests = _digests(files)
+    folder = root / _key(files, lenient=lenient, digests=digests)
     cache = open_cache(folder)
     if cache is None:
         tmp = root / f".{folder.name}.{os.getpid()}.tmp"
@@ -238,11 +321,17 @@ def build_cache_dask(
             for (name, _, _, _, _), count in zip(blocks, counts, strict=True):
                 offsets.append(seen.get(name, 0))
                 seen[name] = seen.get(name, 0) + count
+            version = parser_version()
+            keys = [
+                _block_key(b, o, digest=digests[b[0]], lenient=lenient, parser=version)
+                for b, o in zip(blocks, offsets, strict=True)
+            ]
             futures = client.map(
                 _parse_block,
                 blocks,
                 offsets,
                 range(len(blocks)),
+                [str(root / BLOCKS_DIR / key) for key in keys],
                 folder=str(tmp),
                 lenient=lenient,
                 pure=False,
@@ -254,8 +343,12 @@ def build_cache_dask(
             tmp.replace(folder)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+        paths = {name for name, _, _ in files}
+        prune_parsed(root / BLOCKS_DIR, keep=set(keys), paths=paths, lenient=lenient)
         cache = open_cache(folder)
         assert cache is not None
+    else:  # found: only the copies of files that no longer exist can be told apart without the blocks
+        prune_parsed(root / BLOCKS_DIR, keep=set(), paths=set(), lenient=lenient)
     tidy_caches(root, in_use=folder)  # build/ stays bounded (analysis.housekeeping)
     announce(cache, stacklevel=3)
     return cache

@@ -411,9 +411,9 @@ def cache_corpus(
             tmp.replace(folder)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        _prune_parsed_copies(root, files, digests, lenient=lenient)
         cache = open_cache(folder)
         assert cache is not None
+    _prune_parsed_copies(root, files, digests, lenient=lenient)
     tidy_caches(root, in_use=folder)  # build/ stays bounded (analysis.housekeeping)
     announce(cache, stacklevel=2)
     return cache
@@ -422,7 +422,8 @@ def cache_corpus(
 def _prune_parsed_copies(
     root: Path, files: dict[Path, tuple[str, str]], digests: dict[Path, str], *, lenient: bool
 ) -> None:
-    """After a build: the parsed copies of removed files, and the earlier copies of changed ones, deleted."""
+    """After a build (or finding a cache): the parsed copies of removed files, and the earlier copies of
+    this build's changed files, deleted."""
     version = parser_version()
     keep = {
         file_key(digest=digests[p], display=d, given=g, lenient=lenient, parser=version)

@@ -20,7 +20,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FILES_DIR", "PARSED_FORMAT", "file_key", "parsed_chunks", "prune_parsed"]
+__all__ = [
+    "FILES_DIR",
+    "PARSED_FORMAT",
+    "file_key",
+    "parsed_chunks",
+    "prune_parsed",
+    "read_parsed_meta",
+]
 
 #: Sub-folder of the cache root holding the parsed files.
 FILES_DIR = "files"
@@ -55,7 +62,7 @@ def parsed_chunks(
         origin: the file's absolute ``path`` and the ``lenient`` option, kept with its parsed copy so
             that :func:`prune_parsed` can tell a copy nothing will use again.
     """
-    found = _read_meta(folder)
+    found = read_parsed_meta(folder)
     if found is not None:
         skipped.extend(found["skipped"])
         for name, size in found["chunks"]:
@@ -103,7 +110,7 @@ def prune_parsed(root: Path, *, keep: set[str], paths: set[str], lenient: bool) 
     for folder in sorted(root.iterdir()):
         if folder.name.startswith(".") or folder.name in keep or not folder.is_dir():
             continue
-        meta = _read_meta(folder)
+        meta = read_parsed_meta(folder)
         path = None if meta is None else meta.get("path")
         if path is None:
             continue
@@ -114,7 +121,9 @@ def prune_parsed(root: Path, *, keep: set[str], paths: set[str], lenient: bool) 
     return removed
 
 
-def _read_meta(folder: Path) -> dict | None:
+def read_parsed_meta(folder: Path) -> dict | None:
+    """A parsed copy's ``meta.json``, or None when it is missing, damaged, of another format or lacks a
+    chunk file (then the file is parsed again)."""
     try:
         meta = json.loads((folder / _META).read_text(encoding="utf-8"))
     except (OSError, ValueError):
