@@ -147,16 +147,16 @@ class CorpusCache:
     def take(self, rows: Sequence[int], columns: Sequence[str] | None = None) -> pd.DataFrame:
         """The rows at sorted positions ``rows`` (e.g. a sample), read a part at a time; index = positions."""
         positions = np.asarray(rows, dtype=np.int64)
+        wanted = self._check(columns)
         picked = []
-        for batch in self.iter_batches(columns):
-            lo, hi = (
-                np.searchsorted(positions, [batch.index[0], batch.index[-1] + 1])
-                if len(batch)
-                else (0, 0)
-            )
-            if hi > lo:
+        start = 0
+        for path, (_, n_rows) in zip(self.part_paths(), self.parts, strict=True):
+            lo, hi = np.searchsorted(positions, [start, start + n_rows])
+            if hi > lo:  # only the parts holding some of the rows are read
+                batch = read_part_frame(path, wanted, self.extras, start)
                 picked.append(batch.loc[positions[lo:hi]])
-        return pd.concat(picked) if picked else pd.DataFrame(columns=self._check(columns))
+            start += n_rows
+        return pd.concat(picked) if picked else pd.DataFrame(columns=wanted)
 
     def _check(self, columns: Sequence[str] | None) -> list[str]:
         wanted = list(self.columns if columns is None else columns)
