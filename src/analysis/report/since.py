@@ -53,6 +53,11 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
+def _points(x: float) -> str:
+    """A change of share in percentage points, "+0.0 pts" (never "-0.0") when it rounds to nothing."""
+    return f"{round(100 * x, 1) + 0.0:+.1f} pts"
+
+
 @dataclass(frozen=True)
 class _Level:
     """One level the report numbers (topics or broad groups), now and in the baseline."""
@@ -133,7 +138,7 @@ def _level_table(level: _Level, n_before: int, n_now: int) -> pd.DataFrame:
                 "new articles in it": int(level.grown[c]),
                 "share before": _pct(was / n_before),
                 "share now": _pct(now / n_now),
-                "change of share": f"{100 * (now / n_now - was / n_before):+.1f} pts",
+                "change of share": _points(now / n_now - was / n_before),
             }
         )
     for f in level.faded.itertuples():
@@ -152,7 +157,7 @@ def _level_table(level: _Level, n_before: int, n_now: int) -> pd.DataFrame:
                 "new articles in it": 0,
                 "share before": _pct(f.size / n_before),
                 "share now": _pct(0.0),
-                "change of share": f"{-100 * f.size / n_before:+.1f} pts",
+                "change of share": _points(-f.size / n_before),
             }
         )
     return pd.DataFrame(rows)
@@ -179,10 +184,17 @@ def _kept_sentence(model: Any, baseline: Any, levels: list[_Level]) -> str:
             == model.group_numbers[model.groups[model.labels[a]]]
         )
         parts.append(f"{_pct(float(np.mean(same)))} their broad group number")
+    redrawn = any(
+        "re-drawn" in level.status or (level.faded.get("status", pd.Series()) == "re-drawn").any()
+        for level in levels
+    )
     return (
-        f"Of the last report's {len(common):,} articles still here, " + " and ".join(parts) + ". "
-        "The topics are drawn again from all the articles at each run: a topic marked re-drawn is a "
-        "different cut of articles the last report already had, not new news."
+        f"Of the last report's {len(common):,} articles still here, " + " and ".join(parts) + "."
+    ) + (
+        " The topics were drawn again from all the articles: a topic marked re-drawn is a different "
+        "cut of articles the last report already had, not new news."
+        if redrawn
+        else ""
     )
 
 
