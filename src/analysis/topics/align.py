@@ -6,9 +6,12 @@ level it matches the new fit's units with the baseline's (Hungarian matching, Sc
 runs share fewer than :data:`~analysis.topics.model.MATCH_MIN_SHARED` articles, on their centroids over the
 terms both vocabularies have. A pair persists when it reaches :data:`~analysis.topics.model.MATCH_MIN_OVERLAP`
 (or :data:`~analysis.topics.model.MATCH_MIN_SIMILARITY`): the unit keeps the baseline's number and label.
-Any other new unit gets the next number never used and is marked new; a baseline unit left unmatched is
-listed as faded (``faded`` for topics, ``faded_groups`` for broad groups), with the unit most of its
-articles are in now. Topics and groups come back ordered by number.
+Any other unit gets the next number never used: it is marked ``new`` when most of its articles are new since
+the baseline, ``redrawn`` when most were already there (a different cut of the same articles; see
+:data:`~analysis.topics.model.REDRAWN_MIN_SHARE`). A baseline unit left unmatched is listed in ``faded``
+(topics) or ``faded_groups`` (broad groups), with the unit most of its articles are in now and its status:
+"faded" when most of its articles are gone, "re-drawn" when they are still here. Topics and groups come back
+ordered by number.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from analysis.topics.model import (
     TopicModel,
 )
 
-__all__ = ["align_topics", "group_similarity", "topic_similarity"]
+__all__ = ["FADED_COLUMNS", "align_topics", "group_similarity", "has_groups", "topic_similarity"]
 
 FADED_COLUMNS = ["number", "label", "size", "now_in", "status"]
 

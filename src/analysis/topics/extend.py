@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import ParameterError
+from analysis.topics.align import FADED_COLUMNS
 from analysis.topics.model import TopicModel
 
 __all__ = ["extend_topics"]
@@ -102,8 +103,8 @@ def extend_topics(baseline: TopicModel, ids: np.ndarray, new_articles: pd.DataFr
         fit=fit,
         ids=ids,
         group_table=group_table,
-        faded=pd.DataFrame(columns=["number", "label", "size", "now_in", "status"]),
-        faded_groups=pd.DataFrame(columns=["number", "label", "size", "now_in", "status"]),
+        faded=pd.DataFrame(columns=FADED_COLUMNS),
+        faded_groups=pd.DataFrame(columns=FADED_COLUMNS),
         notes=[n for n in baseline.notes if not n.startswith("Compared with the baseline")]
         + [note],
     )
