@@ -188,6 +188,10 @@ def _check_run_over_run(
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", str(section)))
     assert f"{len(before):,} articles): {len(new_rows):,} new article(s)." in text
     assert f"broad groups new 5: {html.escape(groups['label'].iloc[4])}" in text
+    assert (
+        f"{100 * kept_topics:.1f}% keep their topic number and {100 * kept_groups:.1f}% their broad "
+        "group number" in text
+    )
     return {"groups kept": kept_groups, "topics kept": kept_topics}
 
 
