@@ -118,7 +118,7 @@ ADDED = 10_000
 def _split_archive(data_dir: Path, n: int) -> tuple[Path, Path]:
     """A folder holding ``n`` generated articles and, kept apart, a file of ADDED more from the same
     generator (the last ADDED of ``n + ADDED``): the archive, and the file added before the rebuild."""
-    from newsgen import write_jsonl_chunked
+    from analysis.datasets import write_jsonl_chunked
 
     folder, added = data_dir / f"archive-{n}", data_dir / f"added-{n}.jsonl"
     if folder.is_dir() and added.is_file():

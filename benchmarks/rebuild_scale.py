@@ -1,6 +1,6 @@
 """Rebuilding after adding one file: the parse cache kept per input file against parsing everything again.
 
-An archive of ``--files`` JSON Lines files of ``--per-file`` generated articles each (``newsgen``) is parsed
+An archive of ``--files`` JSON Lines files of ``--per-file`` generated articles each (``analysis.datasets``) is parsed
 into a fresh parse cache (cold: every file parsed, as a plain re-run of ``load_corpus`` or a cache keyed by
 all inputs together would); then one more file of ``--per-file`` articles is added and the cache is built
 again (incremental: only the new file is parsed, the others are read back from their parsed copies). With
@@ -21,10 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from analysis.datasets import write_jsonl_chunked
 
-from newsgen import write_jsonl_chunked
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _load() -> str:
