@@ -38,6 +38,7 @@ from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.sampling import sample_rows
 from analysis.topics import TopicModel
+from analysis.topics.extend import CARRIED_OVER, carried_over
 from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, fit_stories
 from analysis.wording import plural
 
@@ -163,9 +164,8 @@ def report_data(
         lenient: skip blocks of the inputs that do not parse (when the cache is built here).
         sizes: the sizes beyond which the report samples (:class:`ReportSizes`, or a dict of some of
             them); default :class:`ReportSizes`' defaults.
-        baseline: the last report's topic model (``--since``): topics are aligned with it
-            (:func:`analysis.topics.align.align_topics`); beyond the sample size its topics are carried
-            over instead of fitted again (:func:`analysis.topics.extend.extend_topics`).
+        baseline: the last report's model (``--since``): topics aligned with it (``align_topics``), or
+            beyond the sample size carried over, not fitted (:mod:`analysis.topics.extend`).
 
     Returns:
         The :class:`ReportData`.
@@ -210,17 +210,13 @@ def report_data(
     )
 
 
-#: The settings key of a model whose topics were carried over from the last report, not fitted.
-CARRIED_OVER = "carried_over"
-
-
 def _corpus_and_model(
     found: CorpusCache, client, *, k, random_state, progress, sample_size, baseline=None
 ):
     """The corpus (with its story groups) and its topic model: every article with its body up to
     ``sample_size`` articles (topics fitted on one copy per story), else a fit on a sample of the stories'
     first copies and every article assigned, in chunks or as Dask tasks (bodies left out of the corpus),
-    or, with a baseline (``--since``), the baseline's topics carried over (:func:`_carried_over`)."""
+    or, with a baseline (``--since``), the baseline's topics carried over (:func:`carried_over`)."""
     if found.n_articles <= sample_size:
         # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
         corpus = strip_boilerplate(_dated(found, found.read()))
@@ -231,8 +227,7 @@ def _corpus_and_model(
     if client is None:
         corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
         corpus, first = _with_stories(found, corpus)
-        carried = _carried_over(found, corpus, baseline)
-        if carried is not None:
+        if (carried := carried_over(baseline, corpus["id"], _text_rows(found))) is not None:
             return corpus, carried
         among = np.flatnonzero(first) if not first.all() else None
         model = fit_cached(
@@ -254,26 +249,15 @@ def _corpus_and_model(
     # read as on pandas (outlet spellings merged, dates noted); the cluster signs the stories and fits
     corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
     corpus, first = _with_stories(found, corpus, story_groups_dask(ddf, progress=progress))
-    carried = _carried_over(found, corpus, baseline)
-    if carried is not None:
+    if (carried := carried_over(baseline, corpus["id"], _text_rows(found))) is not None:
         return corpus, carried
     among = np.flatnonzero(first) if not first.all() else None
     options = {"k": k, "random_state": random_state, "progress": progress, "among": among}
     return corpus, fit_topics_dask(ddf, sample_size=sample_size, **options)
 
 
-def _carried_over(cache: CorpusCache, corpus: pd.DataFrame, baseline):
-    """On a large archive with ``--since``: the last report's topics over this corpus, its new articles
-    placed in them (:func:`analysis.topics.extend.extend_topics`); None without a baseline, or when its
-    state cannot say which articles it had or where new ones go (then topics are fitted and aligned)."""
-    if baseline is None or baseline.ids is None or baseline.space is None:
-        return None
-    from analysis.topics.extend import extend_topics
-
-    ids = corpus["id"].astype(str).to_numpy()
-    new_rows = np.flatnonzero(~pd.Index(ids).isin(baseline.ids.astype(str)))
-    model = extend_topics(baseline, ids, cache.take(new_rows, ["title", "body"]))
-    return replace(model, settings={**model.settings, CARRIED_OVER: True})
+def _text_rows(cache: CorpusCache):
+    return lambda rows: cache.take(rows, ["title", "body"])  # the rows' text, read from the cache
 
 
 def _open_or_build(sources, cache, *, client, lenient: bool) -> CorpusCache:

@@ -300,10 +300,9 @@ def _group_rows(model, clusters: list[dict]) -> list[dict]:
     table = model.group_table
     if table is None or len(table) == 0:
         return [{"number": 1, "label": "", "size": model.n_articles, "clusters": clusters}]
-    numbers = model.group_numbers  # g + 1, or the baseline's numbers (--since)
     return [
         {
-            "number": int(numbers[g]),
+            "number": int(model.group_numbers[g]),  # g + 1, or the baseline's (--since)
             "label": row["label"],
             "size": int(row["size"]),
             "clusters": [c for c in clusters if c["group"] == g],

@@ -11,6 +11,7 @@ article is placed in the topic whose centroid is nearest in the baseline's term 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -20,7 +21,7 @@ from analysis.errors import ParameterError
 from analysis.topics.align import FADED_COLUMNS
 from analysis.topics.model import TopicModel
 
-__all__ = ["extend_topics"]
+__all__ = ["CARRIED_OVER", "carried_over", "extend_topics"]
 
 
 def extend_topics(baseline: TopicModel, ids: np.ndarray, new_articles: pd.DataFrame) -> TopicModel:
@@ -47,11 +48,8 @@ def extend_topics(baseline: TopicModel, ids: np.ndarray, new_articles: pd.DataFr
             "build the report without --since."
         )
     ids = np.asarray(ids).astype(str)
-    row_of = pd.Series(np.arange(len(baseline.ids)), index=pd.Index(baseline.ids.astype(str)))
-    row_of = row_of[~row_of.index.duplicated()]
-    before = row_of.reindex(ids).to_numpy(dtype=float)
-    known = ~np.isnan(before)
-    before = np.where(known, before, -1).astype(np.int64)
+    before = _baseline_rows(baseline, ids)
+    known = before >= 0
     if int((~known).sum()) != len(new_articles):
         raise ParameterError(
             f"{len(new_articles)} new articles were given but {int((~known).sum())} of the corpus' ids "
@@ -83,17 +81,6 @@ def extend_topics(baseline: TopicModel, ids: np.ndarray, new_articles: pd.DataFr
             new=False,
             redrawn=False,
         )
-    note = (
-        f"Topics carried over from the last report ({baseline.n_articles:,} articles), not fitted "
-        f"again: its articles keep their topics, and each of the {len(new_articles):,} new articles was "
-        "placed in the topic whose words are nearest"
-        + (
-            f" ({int((~fits).sum()):,} of them fit none of the topics well)"
-            if (~fits).any()
-            else ""
-        )
-        + ". A report built without --since fits the topics afresh and may find new ones."
-    )
     return replace(
         baseline,
         labels=labels,
@@ -106,8 +93,50 @@ def extend_topics(baseline: TopicModel, ids: np.ndarray, new_articles: pd.DataFr
         faded=pd.DataFrame(columns=FADED_COLUMNS),
         faded_groups=pd.DataFrame(columns=FADED_COLUMNS),
         notes=[n for n in baseline.notes if not n.startswith("Compared with the baseline")]
-        + [note],
+        + [_note(baseline.n_articles, len(new_articles), int((~fits).sum()))],
     )
+
+
+def _baseline_rows(baseline: TopicModel, ids: np.ndarray) -> np.ndarray:
+    """Each article's row in the baseline, -1 for an article it did not have."""
+    row_of = pd.Series(np.arange(len(baseline.ids)), index=pd.Index(baseline.ids.astype(str)))
+    row_of = row_of[~row_of.index.duplicated()]
+    before = row_of.reindex(ids).to_numpy(dtype=float)
+    return np.where(np.isnan(before), -1, before).astype(np.int64)
+
+
+def _note(n_before: int, n_new: int, n_misfit: int) -> str:
+    misfit = f" ({n_misfit:,} of them fit none of the topics well)" if n_misfit else ""
+    return (
+        f"Topics carried over from the last report ({n_before:,} articles), not fitted again: its "
+        f"articles keep their topics, and each of the {n_new:,} new articles was placed in the topic "
+        f"whose words are nearest{misfit}. A report built without --since fits the topics afresh and "
+        "may find new ones."
+    )
+
+
+#: The settings key of a model whose topics were carried over (:func:`carried_over`), not fitted.
+CARRIED_OVER = "carried_over"
+
+
+def carried_over(
+    baseline: TopicModel | None, ids: pd.Series, read: Callable[[np.ndarray], pd.DataFrame]
+) -> TopicModel | None:
+    """:func:`extend_topics` over a corpus, its settings marked :data:`CARRIED_OVER`; None without a
+    baseline, or when its state cannot say which articles it had or where new ones go.
+
+    Args:
+        baseline: the last report's model, or None.
+        ids: the corpus' ``id`` column.
+        read: reads the corpus rows at the given sorted positions (``title``, ``body``), e.g. from the
+            parse cache.
+    """
+    if baseline is None or baseline.ids is None or baseline.space is None:
+        return None
+    ids = ids.astype(str).to_numpy()
+    new_rows = np.flatnonzero(~pd.Index(ids).isin(baseline.ids.astype(str)))
+    model = extend_topics(baseline, ids, read(new_rows))
+    return replace(model, settings={**model.settings, CARRIED_OVER: True})
 
 
 def _positions(
