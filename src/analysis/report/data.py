@@ -210,13 +210,10 @@ def report_data(
     )
 
 
-def _corpus_and_model(
-    found: CorpusCache, client, *, k, random_state, progress, sample_size, baseline=None
-):
+def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, baseline):
     """The corpus (with its story groups) and its topic model: every article with its body up to
-    ``sample_size`` articles (topics fitted on one copy per story), else a fit on a sample of the stories'
-    first copies and every article assigned, in chunks or as Dask tasks (bodies left out of the corpus),
-    or, with a baseline (``--since``), the baseline's topics carried over (:func:`carried_over`)."""
+    ``sample_size`` articles (topics fitted on one copy per story), else (bodies left out) a baseline's
+    topics carried over, or a fit on a sample of first copies and every article assigned (or Dask tasks)."""
     if found.n_articles <= sample_size:
         # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
         corpus = strip_boilerplate(_dated(found, found.read()))
@@ -227,7 +224,7 @@ def _corpus_and_model(
     if client is None:
         corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
         corpus, first = _with_stories(found, corpus)
-        if (carried := carried_over(baseline, corpus["id"], _text_rows(found))) is not None:
+        if (carried := carried_over(baseline, corpus["id"], found)) is not None:
             return corpus, carried
         among = np.flatnonzero(first) if not first.all() else None
         model = fit_cached(
@@ -249,15 +246,11 @@ def _corpus_and_model(
     # read as on pandas (outlet spellings merged, dates noted); the cluster signs the stories and fits
     corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
     corpus, first = _with_stories(found, corpus, story_groups_dask(ddf, progress=progress))
-    if (carried := carried_over(baseline, corpus["id"], _text_rows(found))) is not None:
+    if (carried := carried_over(baseline, corpus["id"], found)) is not None:
         return corpus, carried
     among = np.flatnonzero(first) if not first.all() else None
     options = {"k": k, "random_state": random_state, "progress": progress, "among": among}
     return corpus, fit_topics_dask(ddf, sample_size=sample_size, **options)
-
-
-def _text_rows(cache: CorpusCache):
-    return lambda rows: cache.take(rows, ["title", "body"])  # the rows' text, read from the cache
 
 
 def _open_or_build(sources, cache, *, client, lenient: bool) -> CorpusCache:

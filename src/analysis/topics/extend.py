@@ -11,8 +11,8 @@ article is placed in the topic whose centroid is nearest in the baseline's term 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -119,23 +119,21 @@ def _note(n_before: int, n_new: int, n_misfit: int) -> str:
 CARRIED_OVER = "carried_over"
 
 
-def carried_over(
-    baseline: TopicModel | None, ids: pd.Series, read: Callable[[np.ndarray], pd.DataFrame]
-) -> TopicModel | None:
+def carried_over(baseline: TopicModel | None, ids: pd.Series, cache: Any) -> TopicModel | None:
     """:func:`extend_topics` over a corpus, its settings marked :data:`CARRIED_OVER`; None without a
     baseline, or when its state cannot say which articles it had or where new ones go.
 
     Args:
         baseline: the last report's model, or None.
         ids: the corpus' ``id`` column.
-        read: reads the corpus rows at the given sorted positions (``title``, ``body``), e.g. from the
-            parse cache.
+        cache: where the corpus' text is read back from: anything with ``take(rows, columns)`` (the parse
+            cache, :class:`analysis.corpus.cache.CorpusCache`); only the new articles are read.
     """
     if baseline is None or baseline.ids is None or baseline.space is None:
         return None
     ids = ids.astype(str).to_numpy()
     new_rows = np.flatnonzero(~pd.Index(ids).isin(baseline.ids.astype(str)))
-    model = extend_topics(baseline, ids, read(new_rows))
+    model = extend_topics(baseline, ids, cache.take(new_rows, ["title", "body"]))
     return replace(model, settings={**model.settings, CARRIED_OVER: True})
 
 
