@@ -45,6 +45,7 @@ BBC = SHARED_DIR / "data" / "bbc" / "bbc.jsonl"
 ALLSIDES = SHARED_DIR / "data" / "allsides" / "allsides-dev.jsonl.gz"
 KEY = PROJECT_ROOT / "tests" / "data" / "entity_key.json"
 HELDOUT = PROJECT_ROOT / "tests" / "data" / "heldout_key.json"
+DEV = PROJECT_ROOT / "tests" / "data" / "dev_key.json"
 TYPES = ("person", "organisation", "place")
 
 
@@ -220,11 +221,17 @@ def heldout_corpora(key: dict) -> tuple[dict[str, pd.DataFrame], str]:
     return out, ""
 
 
-def heldout_quality(diff: bool = False) -> None:
-    """Quotations and organisations on the held-out key (never used to write rules)."""
-    key = json.loads(HELDOUT.read_text(encoding="utf-8"))
+def heldout_quality(diff: bool = False, *, dev: bool = False) -> None:
+    """Quotations and organisations on the held-out key (never used to write rules), or quotations on the
+    development key (``dev``: read while writing rules; it has no organisations)."""
+    key = json.loads((DEV if dev else HELDOUT).read_text(encoding="utf-8"))
     corpora, reason = heldout_corpora(key)
-    print("\n== held-out key (20 BBC + 20 AllSides articles, seed 19; never tuned on)")
+    label = "development" if dev else "held-out"
+    print(
+        "\n== development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)"
+        if dev
+        else "\n== held-out key (20 BBC + 20 AllSides articles, seed 19; never tuned on)"
+    )
     if not corpora:
         print(f"skipped: {reason}")
         return
@@ -242,15 +249,17 @@ def heldout_quality(diff: bool = False) -> None:
                 entry["organisations"], mentions[mentions.article_id == aid]
             )
             counts = [a + b for a, b in zip(counts, numbers, strict=True)]
-            if diff:
+            if diff and not dev:
                 print("\n".join(f"  {aid}: {n}" for n in notes))
         if diff:
             print("\n".join(f"  {m}" for m in score.misses))
         print(f"{name}: quotations {score.summary()}")
-        print(f"{name}: organisations {_org_line(counts)}")
+        if not dev:
+            print(f"{name}: organisations {_org_line(counts)}")
         total, orgs = total + score, [a + b for a, b in zip(orgs, counts, strict=True)]
-    print(f"held-out, all: quotations {total.summary()}")
-    print(f"held-out, all: organisations {_org_line(orgs)}")
+    print(f"{label}, all: quotations {total.summary()}")
+    if not dev:
+        print(f"{label}, all: organisations {_org_line(orgs)}")
 
 
 def _org_line(counts: list[int]) -> str:
@@ -306,8 +315,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="list the held-out key's misses (to read after a change, never to write rules from)",
     )
+    parser.add_argument(
+        "--dev-diff", action="store_true", help="list the development key's misses"
+    )
     parser.add_argument("--no-speed", action="store_true", help="skip the speed runs")
+    parser.add_argument(
+        "--dev-only", action="store_true", help="only the development key (while writing rules)"
+    )
     args = parser.parse_args(argv)
+    heldout_quality(args.dev_diff, dev=True)
+    if args.dev_only:
+        return 0
     key = json.loads(KEY.read_text(encoding="utf-8"))
     quality(key, key_corpora(key), args.diff)
     heldout_quality(args.heldout_diff)
