@@ -202,9 +202,14 @@ def _pick(
 ) -> list[int]:
     """The chunk naming a person (nearest the verb first); else a short one naming something; else the nearest."""
     last = chunks[-1]  # the chunk right before the verb, when it names someone ("..., DeVos said")
+    if len(last) == 1 and doc.words[last[0]].lower() in _SUBJECT_PRONOUNS:
+        return last  # "Describing the meeting at King's Cross station, he said"
+    if len(last) > 1 and doc.words[last[0]].lower() in _SUBJECT_RELATIVE:
+        last = last[1:]  # "..., where Philip Hammond has said": the clause's own subject
+        chunks = [*chunks[:-1], last]
     a, b = _span(doc, last)
     if doc.words[last[0]].lower() not in _RELATIVE and any(
-        a <= m.start and m.end <= b and _maybe_person(m) and not _object(doc, m, a)
+        a <= m.start and m.end <= b and _maybe_person(m, doc) and not _object(doc, m, a)
         for m in mentions
     ):
         return last
@@ -217,7 +222,7 @@ def _pick(
                 a <= m.start
                 and m.end <= b
                 and m.type in wanted
-                and _maybe_person(m)
+                and _maybe_person(m, doc)
                 and not _object(doc, m, a)
                 for m in mentions
             ):
@@ -243,6 +248,9 @@ def _first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]
 
 
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "that", "where", "when"})
+#: Relative words that open a clause with its own subject ("where Philip Hammond has said").
+_SUBJECT_RELATIVE = frozenset({"where", "when"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _PREPOSITIONS = frozenset(
     {"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"}
 )
@@ -255,9 +263,11 @@ def _object(doc: FieldDoc, m: Mention, start: int) -> bool:
     return bool(before) and before[-1] in _PREPOSITIONS
 
 
-def _maybe_person(m: Mention) -> bool:
+def _maybe_person(m: Mention, doc: FieldDoc | None = None) -> bool:
     if _PARTY_TAG.match(m.text):
         return False
+    if doc is not None and doc.text[m.end : m.end + 2] in {"'s", "’s", "’ ", "' "}:
+        return False  # "Mr. Sanders’ head strategist": whose, not who
     return m.type == "person" or (
         m.type == "unknown" and not is_demonym(m.text) and not _PLURAL.match(m.text)
     )
@@ -370,7 +380,11 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
 def named_after(doc: FieldDoc, mentions: list[Mention], close_at: int) -> bool:
     """Does a name follow the quotation in its own clause ("“…,” Representative Ocasio-Cortez
     criticized.")? Then the quotation is someone's the rules could not read, not a continuation."""
-    end = _window_end(doc.text, close_at)
+    text = doc.text
+    inner = text[:close_at].rstrip('”"’\'')
+    if inner.endswith(".") and text[close_at : close_at + 3].lstrip()[:1].isupper():
+        return False  # the quoted sentence ended; a new sentence of the reporter's starts
+    end = _window_end(text, close_at)
     return any(
         close_at <= m.start < min(end, close_at + 60) and m.type in {"person", "unknown"}
         for m in mentions

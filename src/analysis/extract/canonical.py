@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
-from analysis.extract.gazetteer import places
+from analysis.extract.gazetteer import first_names, places
 
 if TYPE_CHECKING:
     from analysis.extract.rules import Mention
@@ -36,16 +36,17 @@ def normalise(text: str) -> str:
     return _ORG_LEAD.sub("", text)
 
 
-def resolve(mentions: list[Mention]) -> list[Mention]:
-    """Fill ``name`` on every mention and settle the type of runs the rules left ``unknown``."""
+def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) -> list[Mention]:
+    """Fill ``name`` on every mention and settle the type of runs the rules left ``unknown``; ``bodies``
+    (article id -> body) lets a relative's introduction ("his son, Eric") be read."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         m.name = normalise(m.text)
         if m.type == "place":
             m.name = places().get(m.name.lower(), m.name)
         by_article[m.article_id].append(m)
-    for group in by_article.values():
-        _persons_in_article(group)
+    for article, group in by_article.items():
+        _persons_in_article(group, (bodies or {}).get(article, ""))
         _acronyms_in_article(group)
     _across_corpus(mentions)
     _parties(mentions)
@@ -66,8 +67,9 @@ def _tokens(name: str) -> list[str]:
     return name.replace("-", " - ").split()
 
 
-def _persons_in_article(group: list[Mention]) -> None:
-    """Surnames (and unknown single words equal to one) -> the full name used in the same article."""
+def _persons_in_article(group: list[Mention], body: str = "") -> None:
+    """Surnames (and unknown single words equal to one) -> the full name used in the same article; a first
+    name alone ("Kellyanne") -> the one full name it opens."""
     full: dict[str, str] = {}
     shared: set[str] = set()
     for m in group:
@@ -76,6 +78,10 @@ def _persons_in_article(group: list[Mention]) -> None:
             if full.setdefault(surname, m.name) != m.name and full[surname] != surname:
                 shared.add(surname)  # "Ivanka Trump" and "Donald Trump": "Trump" alone is neither
             full[m.name] = m.name
+    bearers: dict[str, tuple[str, ...]] = defaultdict(tuple)
+    for name in full.values():
+        if _tokens(name)[-1] in shared and name not in bearers[_tokens(name)[-1]]:
+            bearers[_tokens(name)[-1]] += (name,)
     for surname in shared:
         full.pop(surname, None)
     suffixes = {}
@@ -83,11 +89,72 @@ def _persons_in_article(group: list[Mention]) -> None:
         parts = _tokens(name)
         for k in range(1, len(parts) - 1):
             suffixes.setdefault(" ".join(parts[k:]).lower(), name)
+    refused = _other_bearers(group, full, body)
     for m in group:
         target = full.get(m.name) or suffixes.get(m.name.lower())
-        if m.type in {"person", "unknown"} and target and target != m.name:
+        if m.name in shared:
+            m.not_names = bearers[m.name]  # "Conway" next to George and Kellyanne Conway: neither
+        elif id(m) in refused:
+            m.not_names = (target,) if target else ()
+        elif m.type in {"person", "unknown"} and target and target != m.name:
             m.name, m.type = target, "person"
             m.evidence = m.evidence or "surname"
+    _first_names_alone(group)
+
+
+_KIN = re.compile(
+    r"\b(?:son|daughter|wife|husband|brother|sister|father|mother|spouse|nephew|niece|cousin|son-in-law"
+    r"|daughter-in-law|widow|grandson|granddaughter)\b[’']?s?,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _other_bearers(group: list[Mention], full: dict[str, str], body: str) -> set[int]:
+    """Bare surnames written before the article first gives a full name that it introduces as a relative
+    ("President Trump" ... "the president's son, Eric" ... "Eric Trump"): someone else of that surname, so
+    none of them is tied to the full name (ids of those mentions)."""
+    order = sorted(group, key=lambda m: (m.field == "body", m.start))
+    first: dict[str, int] = {}
+    for pos, m in enumerate(order):
+        if m.type == "person" and len(_tokens(m.name)) >= 2:
+            first.setdefault(m.name, pos)
+    refused: set[int] = set()
+    for name, at in first.items():
+        given, surname = _tokens(name)[0], _tokens(name)[-1]
+        kin = any(
+            m.field == "body"
+            and _tokens(m.text)[:1] == [given]
+            and _KIN.search(body[max(0, m.start - 40) : m.start])
+            for m in group
+        )
+        early = [m for m in order[:at] if m.type in {"person", "unknown"} and m.name == surname]
+        if kin and early and full.get(surname) == name:
+            refused.update(id(m) for m in early)
+    return refused
+
+
+def _first_names_alone(group: list[Mention]) -> None:
+    """ "Kellyanne" alone is "Kellyanne Conway" when she is the only person of that first name here and
+    nobody here has it as a surname."""
+    opens: dict[str, set[str]] = defaultdict(set)
+    surnames: set[str] = set()
+    for m in group:
+        tokens = _tokens(m.name)
+        if m.type == "person" and len(tokens) >= 2:
+            surnames.add(tokens[-1])
+            if len(tokens) == 2 or tokens[0].lower() in first_names():
+                opens[tokens[0]].add(m.name)  # not "Trump Donald John TrumpTrump" (a link run in)
+    for m in group:
+        forms = opens.get(m.name, set())
+        if (
+            m.type in {"person", "unknown"}
+            and len(_tokens(m.name)) == 1
+            and len(forms) == 1
+            and m.name not in surnames
+            and m.name.isalpha()
+        ):
+            m.name, m.type = next(iter(forms)), "person"
+            m.evidence = m.evidence or "first name"
 
 
 def _acronyms_in_article(group: list[Mention]) -> None:
@@ -151,7 +218,8 @@ def _across_corpus(mentions: list[Mention]) -> None:
         if m.type in {"person", "unknown"} and len(_tokens(m.name)) > 1 and len(tail) == 1:
             m.name, m.type = next(iter(tail)), "person"  # "Von der Leyen" -> "Ursula von der Leyen"
         elif m.type in {"person", "unknown"} and len(_tokens(m.name)) == 1 and m.name in surnames:
-            m.name, m.type = surnames[m.name].most_common(1)[0][0], "person"
+            if not m.not_names:  # not one the article itself found ambiguous
+                m.name, m.type = surnames[m.name].most_common(1)[0][0], "person"
         elif m.type == "unknown" and m.name in person_names:
             m.type = "person"
         elif m.type == "unknown" and typed.get(m.name):

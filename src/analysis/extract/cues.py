@@ -238,6 +238,11 @@ NOT_IN_NAMES = frozenset(
     """.split()
 )
 
+#: Words after a name that make it a place's ("King's Cross station", "Downing Street"), written lower case.
+PLACE_AFTER = frozenset(
+    "station street road avenue square bridge airport park stadium hospital cathedral".split()
+)
+
 #: Parties' usual names, each with the other forms news writes (lower case): one organisation, one name.
 PARTY_FORMS = {
     "Conservative Party": ("conservatives", "conservative party", "tories", "tory party", "tory"),

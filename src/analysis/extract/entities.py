@@ -61,7 +61,8 @@ def find_mentions(corpus: pd.DataFrame, *, nlp=None, progress: bool | None = Non
     found: list[Mention] = []
     for doc in parse_corpus(corpus, nlp=nlp, progress=progress):
         found.extend(doc_mentions(doc))
-    return canonical.resolve(found)
+    bodies = dict(zip(corpus["id"].astype(str), corpus["body"].fillna(""), strict=True))
+    return canonical.resolve(found, bodies=bodies)
 
 
 def mentions_frame(found: list[Mention]) -> pd.DataFrame:

@@ -101,8 +101,8 @@ def people_and_quotes(
                 sentences[doc.article_id] = [
                     doc.idx[k] for k in doc.sentence_starts if k < len(doc.idx)
                 ]
-    canonical.resolve(mentions)
     texts = dict(zip(corpus["id"].astype(str), corpus["body"].fillna(""), strict=True))
+    canonical.resolve(mentions, bodies=texts)
     return mentions_frame(mentions), quotations_frame(found, texts, sentences, titles)
 
 
@@ -118,7 +118,9 @@ def _stretches(text: str) -> list[tuple[int, int, bool]]:
     for match in re.finditer(r"[“”\"]", text):
         pos, mark = match.start(), match.group()
         opening = mark == "“" or (
-            mark == '"' and (pos == 0 or text[pos - 1] in _OPENERS) and open_at is None
+            mark == '"'
+            and open_at is None
+            and (pos == 0 or text[pos - 1] in _OPENERS or _run_in(text, pos))
         )
         if mark == '"' and open_at is not None and _opens(text, pos):
             opening = (
@@ -136,6 +138,11 @@ def _stretches(text: str) -> list[tuple[int, int, bool]]:
         brk = text.find("\n\n", open_at)
         found.append((open_at, brk if brk > 0 else len(text), False))
     return found
+
+
+def _run_in(text: str, pos: int) -> bool:
+    """A straight mark run into the sentence before it (``streets."I urge``, paragraphs lost in copying)."""
+    return pos > 0 and text[pos - 1] in ".!?" and text[pos + 1 : pos + 2].isupper()
 
 
 def _opens(text: str, pos: int) -> bool:
@@ -198,6 +205,10 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
         if quote is None:
             continue
         quote.runs_on = runs_on
+        if previous is not None and _split_clause(text, previous, quote):
+            previous.parts.append(inner)  # "“A,” said Sella, “which ...”": one quotation
+            previous.end, previous.runs_on = close_at, runs_on
+            continue
         if previous is not None and _continues(text, previous, quote):
             if _same_paragraph(text, previous.end, quote.start) and previous.cue and not quote.cue:
                 previous.parts.append(inner)
@@ -219,6 +230,21 @@ def _said(
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n\n" not in text[a:b] and b - a <= MAX_ATTRIBUTION_CHARS
+
+
+_CLAUSE_BETWEEN = re.compile(r"^\s*[^\s.!?“”\"][^.!?“”\"\n]{0,80},\s*$")
+
+
+def _split_clause(text: str, previous: Quotation, quote: Quotation) -> bool:
+    """Is ``quote`` the rest of ``previous``, cut by its reporting clause ending in a comma ("“A,” said
+    Sella, “which ...”")?"""
+    gap = text[previous.end : quote.start]
+    return (
+        bool(previous.cue)
+        and not quote.cue
+        and text[previous.end - 2 : previous.end - 1] in {",", "—", "–"}
+        and bool(_CLAUSE_BETWEEN.match(gap))
+    )
 
 
 def _continues(text: str, previous: Quotation, quote: Quotation) -> bool:
@@ -312,6 +338,7 @@ def quotations_frame(
         )
         last, last_end = ("", False), None
         for q in group:
+            ctx.previous_end = last_end
             speaker = resolve_speaker(q.who, q.start, ctx, last, q.cue)
             if not speaker[0] and q.continues and last_end is not None:
                 speaker = last if _adjacent(ctx, last_end, q.start, last) else ("", False)

@@ -31,6 +31,7 @@ from analysis.extract.gazetteer import countries, first_names, places
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.roles import (
     has_role,
+    is_role_word,
     name_inside,
     prefix_word,
     role_before,
@@ -65,6 +66,7 @@ class Mention:
     bracketed: bool = False  # written in brackets right after a long form: "(MoD)"
     lead: bool = False  # opens its sentence (after its role): the sentence's subject
     name: str = ""
+    not_names: tuple[str, ...] = ()  # full names this surname is not ("President Trump", then "Eric Trump")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -273,7 +275,10 @@ _LEADERS = frozenset(
 
 
 def _leads_sentence(doc: FieldDoc, start: int) -> bool:
-    """Do only articles, conjunctions and title words stand between the sentence start and ``start``?"""
+    """Do only articles, conjunctions and title words stand between the sentence start and ``start``, or a
+    short role put before the name ("His party leader, Michael Howard, argued")?"""
+    if _role_opening(doc, start):
+        return True
     k = start
     while k > 0 and not doc.sent_start[k]:
         word = doc.words[k - 1]
@@ -282,6 +287,21 @@ def _leads_sentence(doc: FieldDoc, start: int) -> bool:
             return False
         k -= 1
     return True
+
+
+def _role_opening(doc: FieldDoc, start: int) -> bool:
+    """ "His party leader, NAME" / "The Nevada senator, NAME": a sentence opening with a role and a comma."""
+    k = start
+    while k > 0 and not doc.sent_start[k]:
+        k -= 1
+    words = [w for w in doc.words[k:start] if w.strip()]
+    return (
+        2 <= len(words) <= 6
+        and words[-1] == ","
+        and is_role_word(words[-2])
+        and "," not in words[:-1]
+        and not any(w.lower() in cues.REPORTING_VERBS for w in words)
+    )
 
 
 def _parts(doc: FieldDoc, start: int, end: int, *, acronyms: bool = True) -> list[Mention]:
@@ -348,6 +368,8 @@ def _classify(
         return "organisation", "acronym"
     if len(words) == 1 and is_demonym_word(words[0]):
         return None, ""  # "fellow American", "the Chinese"
+    if end < len(doc.words) and doc.words[end] in cues.PLACE_AFTER:
+        return None, ""  # "King Cross station": a place's name, whatever its first word
     if has_role:
         return "person", "role"
     if after_source(doc, start):

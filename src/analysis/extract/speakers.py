@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from analysis.extract import cues
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import is_demonym
+from analysis.extract.gazetteer import first_names, is_demonym
 
 __all__ = ["SpeakerContext", "resolve_speaker"]
 
@@ -71,6 +71,8 @@ class SpeakerContext:
         for m in mentions:  # a title's role counts too ("MoD Minister Maria Eagle" in the headline)
             if m.field == "title" and m.type == "person" and m.role:
                 self.roles.setdefault(m.name, set()).update(_WORD.findall(m.role.lower()))
+        self.genders = _genders(self.mentions)
+        self.previous_end: int | None = None  # where the quotation before the one being read ends
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding character ``pos`` (the index :attr:`Mention.sentence` uses); an
@@ -139,14 +141,19 @@ def resolve_speaker(
     if len(words) == 1 and words[0] in {"he", "she"}:
         speech = cue.split()[:1] and cue.split()[0].lower() in _SPEECH
         person = _pronoun(
-            ctx, min(a, before), cues.PRONOUNS[words[0]], previous, speech=bool(speech)
+            ctx,
+            min(a, before),
+            cues.PRONOUNS[words[0]],
+            previous,
+            speech=bool(speech),
+            after_quote=a > before,
         )
         return (person, True) if person else ("", False)
     if len(words) == 1 and words[0] == "it":
         org = _organisation_subject(ctx, min(a, before))
         return (org, True) if org else ("", False)
     if words[0] in _POSSESSIVES | {"our"} and len(words) <= 5:
-        found = _described(ctx, before, words)
+        found = _described(ctx, before, words, proper=_proper_qualifiers(text))
         if found:
             return found, True
     if _describes_source(words):
@@ -173,7 +180,8 @@ def _named_inside(
     if (
         heads
     ):  # an apposition ("family attorney Lee Merritt") names the last; a clause, its subject first
-        return (heads[-1] if len(words) <= 6 else heads[0]).name, True
+        last = heads[-1]  # with a title of its own ("Richard and Judy executive producer Amanda Ross")
+        return (last if len(words) <= 6 or last.role else heads[0]).name, True
     if any(m.type == "person" for m in inside):
         return " ".join(body[a : inside[-1].end].split()), False  # "a lawyer for Mr Fawcett"
     orgs = [m for m in inside if m.type == "organisation"]
@@ -206,6 +214,7 @@ def _proper_name(ctx: SpeakerContext, inside: list[Mention], words: list[str]) -
     name = runs[0].text
     if (
         is_demonym(name)
+        or name.lower().split()[-1] in cues.ROLE_HEADS  # "the Ealing North MP": a description
         or name.lower() in cues.NOT_NAMES
         or (name.endswith("s") and " " not in name)
     ):
@@ -239,27 +248,56 @@ def _describes_source(words: list[str]) -> bool:
     )
 
 
+def _genders(mentions: Sequence[Mention]) -> dict[str, set]:
+    """Each person's gender as written (honorific, first name), or as the canonical name's first name says
+    ("Trump" is "Donald Trump": male)."""
+    genders: dict[str, set] = {}
+    for m in mentions:
+        if m.type != "person":
+            continue
+        parts = m.name.split()
+        guess = m.gender or (first_names().get(parts[0].lower()) if len(parts) > 1 else None)
+        if guess:
+            genders.setdefault(m.name, set()).add(guess)
+    return genders
+
+
 def _compatible(m: Mention, gender: str | None, genders: dict[str, set]) -> bool:
     known = genders.get(m.name, set())
     return gender is None or not known or known == {gender}
 
 
+_PARTY_WORDS = frozenset(
+    "democratic republican conservative liberal labour socialist green libertarian progressive".split()
+)
 _SPEECH = frozenset(
     "said says added adds told tells continued explained noted insisted argued warned wrote asked replied".split()
 )
 
 
 def _pronoun(
-    ctx: SpeakerContext, limit: int, gender: str | None, previous: tuple[str, bool], *, speech: bool
+    ctx: SpeakerContext,
+    limit: int,
+    gender: str | None,
+    previous: tuple[str, bool],
+    *,
+    speech: bool,
+    after_quote: bool = False,
 ) -> str:
     """The person "he"/"she" is, or "" (an untyped name that may be the referent blocks, never wins)."""
-    found = _referent(ctx, limit, gender, previous, speech=speech)
+    found = _referent(ctx, limit, gender, previous, speech=speech, after_quote=after_quote)
     people = {m.name for m in ctx.mentions if m.type == "person"}
     return found if found in people else ""
 
 
 def _referent(
-    ctx: SpeakerContext, limit: int, gender: str | None, previous: tuple[str, bool], *, speech: bool
+    ctx: SpeakerContext,
+    limit: int,
+    gender: str | None,
+    previous: tuple[str, bool],
+    *,
+    speech: bool,
+    after_quote: bool = False,
 ) -> str:
     """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
@@ -267,18 +305,18 @@ def _referent(
     the last sentence that names one, when that person is its subject (after "said X" only for a pronoun
     that says or adds something itself: "And he has promised them" is not Petrov); the last quotation's
     speaker when
-    that is the last fitting person named; the only fitting person in the article so far.
+    that is the last fitting person named, or when nobody else named since that quotation is a subject;
+    the only fitting person in the article so far. A name in the quotation's own sentence before a
+    pronoun written after it ("Mr Blair has “the same passion” ..., he said") is not the pronoun.
     """
-    genders: dict[str, set] = {}
-    for m in ctx.mentions:
-        if m.type == "person" and m.gender:
-            genders.setdefault(m.name, set()).add(m.gender)
+    genders = ctx.genders
     people = [
         m
         for m in ctx.outside
         if (m.type == "person" or _untyped_name(m, ctx.body))
         and m.end <= limit
         and _compatible(m, gender, genders)
+        and not (after_quote and m.sentence == ctx.sentence_of(limit))
     ]
     if not people or _described_between(ctx, people[-1], ctx.sentence_of(limit)):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
@@ -304,8 +342,40 @@ def _referent(
         )  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
     if speech and previous[1] and previous[0] == people[-1].name:
         return previous[0]
+    if speech and _goes_on(ctx, people, previous, limit):
+        return previous[0]  # "“A,” Ryan said. Ryan told Bader he would tour with Pence. “B,” he said."
     everyone = {m.name for m in people}
     return everyone.pop() if len(everyone) == 1 and not names else ""
+
+
+def _goes_on(
+    ctx: SpeakerContext, people: list[Mention], previous: tuple[str, bool], limit: int
+) -> bool:
+    """Is the previous quotation's speaker still the one talking: named again since that quotation (in
+    this paragraph or the one before), and every other fitting person named since is no subject of a
+    sentence ("the funeral of Freddie Gray", "told Bader") and not in the pronoun's own sentence?"""
+    if not previous[1] or ctx.previous_end is None:
+        return False
+    if ctx.previous_end < ctx.paragraph_start(limit):
+        return False
+    since = [m for m in people if m.start >= ctx.previous_end]
+    here = ctx.sentence_of(limit)
+    return any(m.name == previous[0] for m in since) and all(
+        m.name == previous[0]
+        or not (m.lead or _said_before(ctx.body, m) or m.sentence == here)
+        for m in since
+    )
+
+
+def _said_before(body: str, m: Mention) -> bool:
+    """Is the mention the subject written after its verb ("said Kirill Rogov"; not "told Bader")?"""
+    before = [
+        w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS
+    ]
+    return bool(before) and before[-1] in cues.REPORTING_VERBS and before[-1] not in _OBJECT_VERBS
+
+
+_OBJECT_VERBS = frozenset("told tells tell asked asks urged urges".split())
 
 
 def _untyped_name(m: Mention, body: str) -> bool:
@@ -318,13 +388,15 @@ def _untyped_name(m: Mention, body: str) -> bool:
         and not is_demonym(m.text)
         and not word.endswith(("s", "ed", "ing", "ly"))
         and word not in cues.NOT_NAMES
+        and word not in _PARTY_WORDS
         and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body) is not None
     )
 
 
 _DESCRIPTION = re.compile(
     r"^\s*(?:but |and |however, |meanwhile, )?(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?("
-    r"[\w'’-]+)\s+(?:\w+ed|said|says|told|added|insisted|denied|is|was|has|had|will|would)\b",
+    r"[\w'’-]+)(?:,[^,.]{0,60},)?\s+(?:also\s+)?"
+    r"(?:\w+ed|said|says|told|added|insisted|denied|is|was|has|had|will|would)\b",
     re.IGNORECASE,
 )
 
@@ -333,7 +405,7 @@ def _described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool
     """Does a sentence after the last name and up to the pronoun's open with a described person ("A
     Labour spokesman denied ...", "The 31-year-old admitted ...")? The pronoun may well be them (unless
     the description is that person's own role: "The minister opened ..." after Minister Maria Eagle)."""
-    for k in range(last.sentence + 1, current + 1):
+    for k in range(last.sentence + (1 if last.lead else 0), current + 1):
         if k >= len(ctx.sentences):
             break
         end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
@@ -379,16 +451,23 @@ def _organisation_subject(ctx: SpeakerContext, limit: int) -> str:
     return last[0].name if len({m.name for m in last}) == 1 and last[0].lead else ""
 
 
-def _described(ctx: SpeakerContext, before: int, words: list[str]) -> str:
-    """ "the defence minister", "the ministry": the one person with that role, or organisation so named."""
+def _proper_qualifiers(text: str) -> bool:
+    """Are the words between the determiner and the head all capitalised ("the Ealing North MP", "the Nevada
+    Democrat"): a place or party qualifying the role, not another role ("the defence minister")?"""
+    words = text.split()[1:-1]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _described(ctx: SpeakerContext, before: int, words: list[str], *, proper: bool = False) -> str:
+    """ "the defence minister", "the ministry": the one person with that role, or organisation so named;
+    with ``proper`` qualifiers ("the Ealing North MP"), the one person whose role has the head word."""
     wanted = [w.replace(".", "") for w in words[1:] if w not in {"former", "then"}]
     if not wanted:
         return ""
-    people = {
-        m.name
-        for m in ctx.outside
-        if m.type == "person" and m.start < before and set(wanted) <= ctx.roles.get(m.name, set())
-    }
+    earlier = {m.name for m in ctx.outside if m.type == "person" and m.start < before}
+    people = {name for name in earlier if set(wanted) <= ctx.roles.get(name, set())}
+    if not people and proper and wanted[-1] in cues.ROLE_HEADS:
+        people = {name for name in earlier if wanted[-1] in ctx.roles.get(name, set())}
     if len(people) == 1:
         return people.pop()
     if people or wanted[-1] not in cues.ORG_HEADS:
