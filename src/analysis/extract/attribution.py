@@ -204,8 +204,14 @@ def _pick(
     last = chunks[-1]  # the chunk right before the verb, when it names someone ("..., DeVos said")
     if len(last) == 1 and doc.words[last[0]].lower() in _SUBJECT_PRONOUNS:
         return last  # "Describing the meeting at King's Cross station, he said"
-    if len(last) > 1 and doc.words[last[0]].lower() in _SUBJECT_RELATIVE:
-        last = last[1:]  # "..., where Philip Hammond has said": the clause's own subject
+    if len(last) > 1 and (
+        doc.words[last[0]].lower() in _SUBJECT_RELATIVE
+        or (
+            doc.words[last[0]].lower() in {"who", "whom", "that"}
+            and any(m.start == doc.idx[last[1]] and _maybe_person(m, doc) for m in mentions)
+        )
+    ):
+        last = last[1:]  # "..., where Philip Hammond has said", "Janet Yellen, who Trump said": its own subject
         chunks = [*chunks[:-1], last]
     a, b = _span(doc, last)
     if doc.words[last[0]].lower() not in _RELATIVE and any(
@@ -254,6 +260,10 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _PREPOSITIONS = frozenset(
     {"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"}
 )
+_QUOTED_AS = re.compile(
+    r"[\s,]*((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}))\s+(?:was|is|were|has been|had been)"
+    r"\s+quoted\b[^.]{0,60}?\bas\s+saying\b"
+)
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")  # "R-Alabama", "D-Calif."
 
 
@@ -294,6 +304,9 @@ def _after(
     ):
         return None  # “A heading” The minister said ...: no clause joins it
     toks = _tokens_between(doc, close_at, _window_end(text, close_at))
+    passive = _QUOTED_AS.match(text, close_at, _window_end(text, close_at))
+    if passive:
+        return Attribution(passive.span(1), "quoted")  # "“…,” she was quoted as saying"
     verb = next((k for k in toks if _is_verb(doc.words[k])), None)
     if verb is None:
         return _according_to(doc, toks)
@@ -434,7 +447,28 @@ def _partial(
     ]
     if verbs:
         return _subject(doc, mentions, verbs[-1], toks)
-    return _after(doc, mentions, close_at, inner_end)
+    return _after(doc, mentions, close_at, inner_end) or _sentence_tail(doc, close_at)
+
+
+_TAIL = re.compile(
+    r",\s+((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}))\s+([a-z]+)\s*[.!?]?\s*$"
+)
+
+
+def _sentence_tail(doc: FieldDoc, close_at: int) -> Attribution | None:
+    """ "Mr Blair has “the same passion” as when Labour won in 1997, he said.": a partial quotation whose
+    sentence ends with its reporting clause."""
+    text = doc.text
+    end = _first_sentence_end(text, close_at, min(len(text), close_at + MAX_ATTRIBUTION_CHARS))
+    stretch = text[close_at : end + 1]
+    if "\n\n" in stretch or any(mark in stretch for mark in '“”"'):
+        return None
+    match = _TAIL.search(stretch)
+    if match is None or not _is_verb(match.group(2)):
+        return None
+    return Attribution(
+        (close_at + match.start(1), close_at + match.end(1)), match.group(2)
+    )
 
 
 def _subject(

@@ -67,6 +67,25 @@ def reporting_after(doc: FieldDoc, end: int) -> bool:
     return k < len(doc.words) and doc.words[k].lower() in cues.REPORTING_VERBS
 
 
+def speaks_after(doc: FieldDoc, end: int) -> bool:
+    """Does a reporting verb follow the name, right after it or after a short apposition ("Alan Milburn,
+    Labour's election strategist, told")? (A likely speaker; not evidence of a person.)"""
+    if reporting_after(doc, end):
+        return True
+    if end >= len(doc.words) or doc.words[end] != ",":
+        return False
+    for j in range(end + 1, min(end + 9, len(doc.words))):
+        word = doc.words[j]
+        if word.lower() in cues.REPORTING_VERBS:
+            return doc.words[j - 1] != "," or j - end > 2
+        closing = word == "," and j + 1 < len(doc.words)
+        if word in {".", ";", ":", "“", "”", '"'} or (
+            closing and doc.words[j + 1].lower() not in cues.REPORTING_VERBS
+        ):
+            return False
+    return False
+
+
 def said_before(doc: FieldDoc, start: int) -> bool:
     return start > 0 and doc.words[start - 1].lower() in {
         "said",

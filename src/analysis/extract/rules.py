@@ -26,6 +26,7 @@ from analysis.extract.context import (
     place_by_preposition,
     reporting_after,
     said_before,
+    speaks_after,
 )
 from analysis.extract.gazetteer import countries, first_names, places
 from analysis.extract.pipeline import FieldDoc
@@ -259,7 +260,7 @@ def _read_span(
         sentence=doc.sentence_of(name_start),
         evidence=evidence,
         gender=_gender(words, name_start, end, honorific, kind),
-        subject=reporting_after(doc, end) or said_before(doc, start),
+        subject=speaks_after(doc, end) or said_before(doc, start),
         lead=_leads_sentence(doc, role_start),
         bracketed=0 < name_start
         and doc.words[name_start - 1] == "("

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from analysis.extract import cues
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import first_names, is_demonym
+from analysis.extract.gazetteer import first_names, is_demonym, places
 
 __all__ = ["SpeakerContext", "resolve_speaker"]
 
@@ -176,6 +176,8 @@ def _named_inside(
 ) -> tuple[str, bool] | None:
     """A person or organisation named in the speaker words, or a description built on one."""
     a, b = span
+    if _joint(body, inside):
+        return "", False  # "The Conservatives and Lib Dems said": two speakers, no one name
     heads = [m for m in inside if m.type == "person" and not _linked(body, m, a)]
     if (
         heads
@@ -201,6 +203,24 @@ def _named_inside(
     if described or owner or (trailing and trailing[0] not in {"'s", "’s"}):
         return (_as_written(body[a:b]), False) if _describes_source(words) else ("", False)
     return org.name, True
+
+
+def _joint(body: str, inside: list[Mention]) -> bool:
+    """Do the speaker words join two different people or bodies with "and" ("Smith and Jones said"), the
+    last without a title of its own?"""
+    named = [m for m in inside if m.type in {"person", "organisation"}]
+    return len(named) >= 2 and (
+        named[-2].name != named[-1].name
+        and _and_between(body[named[-2].end : named[-1].start])
+    )
+
+
+def _and_between(text: str) -> bool:
+    """ "and", or "and" with a lower-case title ("singer Gary Lightbody and drummer Jonny Quinn")."""
+    words = text.split()
+    return bool(words) and words[0].lower() in {"and", "&"} and len(words) <= 4 and all(
+        w.islower() for w in words[1:]
+    )
 
 
 def _proper_name(ctx: SpeakerContext, inside: list[Mention], words: list[str]) -> str:
@@ -301,7 +321,8 @@ def _referent(
 ) -> str:
     """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
-    In order: the only fitting person in this paragraph and the one before; the only fitting person of
+    In order: the only fitting person in this paragraph and the one before, when a subject there or the
+    only one so far; the only fitting person of
     the last sentence that names one, when that person is its subject (after "said X" only for a pronoun
     that says or adds something itself: "And he has promised them" is not Petrov); the last quotation's
     speaker when
@@ -322,8 +343,10 @@ def _referent(
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
     near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
     names = {m.name for m in near}
-    if len(names) == 1:
-        return names.pop()
+    if len(names) == 1 and (
+        any(m.lead or m.subject for m in near) or {m.name for m in people} == names
+    ):
+        return next(iter(names))  # not "that Mr. Cheney was influenced" when Mr. Bush spoke before
     last = [m for m in people if m.sentence == people[-1].sentence]
     if not _chain(ctx, people[-1].sentence, ctx.sentence_of(limit), gender):
         last = []  # a sentence naming nobody stands between ("But the 25-year-old Dubliner ...")
@@ -331,6 +354,8 @@ def _referent(
     typed = [m for m in last if m.type == "person"]
     if speech and len(subjects) == 1 and typed and typed[-1].name in subjects:
         return last[-1].name  # "..., said Kirill Rogov. “…,” he said."
+    if speech and len({m.name for m in last}) == 1 and typed and any(m.subject for m in typed):
+        return typed[-1].name  # "..., Alan Milburn, Labour's election strategist told Radio 4. ..., he said"
     leads = {m.name for m in last if m.lead}
     if (
         leads
@@ -342,14 +367,18 @@ def _referent(
         )  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
     if speech and previous[1] and previous[0] == people[-1].name:
         return previous[0]
-    if speech and _goes_on(ctx, people, previous, limit):
+    if speech and _goes_on(ctx, people, previous, limit, gender):
         return previous[0]  # "“A,” Ryan said. Ryan told Bader he would tour with Pence. “B,” he said."
     everyone = {m.name for m in people}
     return everyone.pop() if len(everyone) == 1 and not names else ""
 
 
 def _goes_on(
-    ctx: SpeakerContext, people: list[Mention], previous: tuple[str, bool], limit: int
+    ctx: SpeakerContext,
+    people: list[Mention],
+    previous: tuple[str, bool],
+    limit: int,
+    gender: str | None,
 ) -> bool:
     """Is the previous quotation's speaker still the one talking: named again since that quotation (in
     this paragraph or the one before), and every other fitting person named since is no subject of a
@@ -360,15 +389,37 @@ def _goes_on(
         return False
     since = [m for m in people if m.start >= ctx.previous_end]
     here = ctx.sentence_of(limit)
-    return any(m.name == previous[0] for m in since) and all(
+    again = any(m.name == previous[0] for m in since) or _pronoun_chain(
+        ctx, ctx.sentence_of(ctx.previous_end), here, gender
+    )
+    return again and all(
         m.name == previous[0]
         or not (m.lead or _said_before(ctx.body, m) or m.sentence == here)
         for m in since
     )
 
 
+def _pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | None) -> bool:
+    """Do the sentences after sentence ``first`` and before ``current`` (at least one) all open with the
+    pronoun, after "And"/"But" ("And he confirmed Mr Blair's insistence ...")?"""
+    pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
+    if not pronoun or current - first < 2:
+        return False
+    for k in range(first + 1, current):
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        words = _WORD.findall(ctx.body[ctx.sentences[k] : end][:30].lower())
+        if words[:1] in (["and"], ["but"]):
+            words = words[1:]
+        if words[:1] != [pronoun]:
+            return False
+    return True
+
+
 def _said_before(body: str, m: Mention) -> bool:
-    """Is the mention the subject written after its verb ("said Kirill Rogov"; not "told Bader")?"""
+    """Is the mention the subject written after its verb ("said Kirill Rogov"; not "told Bader", not
+    "confirmed Mr Blair's insistence")?"""
+    if body[m.end : m.end + 2] in {"'s", "’s"}:
+        return False
     before = [
         w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS
     ]
@@ -467,7 +518,12 @@ def _described(ctx: SpeakerContext, before: int, words: list[str], *, proper: bo
     earlier = {m.name for m in ctx.outside if m.type == "person" and m.start < before}
     people = {name for name in earlier if set(wanted) <= ctx.roles.get(name, set())}
     if not people and proper and wanted[-1] in cues.ROLE_HEADS:
-        people = {name for name in earlier if wanted[-1] in ctx.roles.get(name, set())}
+        people = {
+            name
+            for name in earlier
+            if wanted[-1] in ctx.roles.get(name, set())
+            and not any(w in places() and w not in wanted for w in ctx.roles.get(name, set()))
+        }  # "the California Democrat" is not "Al Franken, Minnesota Democrat"
     if len(people) == 1:
         return people.pop()
     if people or wanted[-1] not in cues.ORG_HEADS:
