@@ -385,12 +385,12 @@ def _goes_on(
     sentence ("the funeral of Freddie Gray", "told Bader") and not in the pronoun's own sentence?"""
     if not previous[1] or ctx.previous_end is None:
         return False
-    if ctx.previous_end < ctx.paragraph_start(limit):
-        return False
+    start = ctx.paragraph_start(limit)
     since = [m for m in people if m.start >= ctx.previous_end]
     here = ctx.sentence_of(limit)
-    again = any(m.name == previous[0] for m in since) or _pronoun_chain(
-        ctx, ctx.sentence_of(ctx.previous_end), here, gender
+    again = any(m.name == previous[0] and m.start >= start for m in since) or (
+        ctx.previous_end >= start
+        and _pronoun_chain(ctx, ctx.sentence_of(ctx.previous_end), here, gender)
     )
     return again and all(
         m.name == previous[0]

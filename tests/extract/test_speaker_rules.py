@@ -1,0 +1,219 @@
+"""The speaker rules of issue 19's second round, each on made-up sentences: a pronoun after a role-led
+sentence, a speaker going on, "the <Place> MP", split and run-in quotations, relatives' surnames, first names
+alone, joint subjects, passive "was quoted as saying", and the cases where nobody must be named."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.extract import entities, people_and_quotes, quotes
+from tests.conftest import make_corpus
+
+
+def _said(body: str, title: str = "") -> pd.DataFrame:
+    return quotes(make_corpus([{"title": title, "body": body}]))
+
+
+def _speakers(body: str, title: str = "") -> list[tuple[str, bool]]:
+    said = _said(body, title)
+    return list(zip(said["speaker"], said["speaker_named"], strict=True))
+
+
+def test_pronoun_after_a_sentence_opened_by_a_role_and_the_name():
+    body = (
+        'Announcing the plan, Mr Castle said: "Taxes are too high." His party leader, Peter Marwick, '
+        'argued that a change was needed. "We must cut waste," he said.'
+    )
+    assert _speakers(body)[-1] == ("Peter Marwick", True)
+
+
+def test_pronoun_when_the_previous_speaker_goes_on_past_objects_of_the_sentence():
+    body = (
+        '"I will stand again," Tom Berry said.\n\n'
+        "Berry told Sam Hale that he would tour the county with Gov. Mark Lowe next week.\n\n"
+        "It is a swing seat.\n\n"
+        '"We will win it," he said.'
+    )
+    assert _speakers(body)[-1] == ("Tom Berry", True)
+
+
+def test_pronoun_in_a_chain_of_sentences_opening_with_it():
+    body = (
+        "Alan Pike, the campaign's co-ordinator told a radio programme that the leader was keen. "
+        'Mr Hart has "the same passion for the job" as before, he said.\n\n'
+        'And he confirmed that no date was set. He said: "Nobody knows the date yet."'
+    )
+    said = _said(body)
+    assert list(said["speaker"]) == ["Alan Pike", "Alan Pike"]
+
+
+def test_pronoun_not_given_to_the_object_of_the_last_sentence_when_another_spoke_before():
+    body = (
+        '"He ran his own empire," Mr. Grant said.\n\n'
+        "He thought Mr. Hobbs had changed since then.\n\n"
+        'Still, he called Mr. Hobbs "a decent man" who went too far.'
+    )
+    assert _speakers(body)[-1] == ("", False)
+
+
+def test_pronoun_does_not_go_to_a_name_before_it_in_the_quotation_sentence():
+    body = (
+        "Support is strong, Alan Pike, the party's co-ordinator, told the radio. "
+        'Mr Hart has "the same passion for the job" as ten years ago, he said.'
+    )
+    assert _speakers(body)[-1] == ("Alan Pike", True)
+
+
+def test_place_qualified_role_description_goes_to_the_one_holder():
+    body = (
+        'Labour MP Stephen Moss said he was "shocked" by the claim. "It was a strange day," said the '
+        'Ealing North MP.'
+    )
+    assert _speakers(body)[-1] == ("Stephen Moss", True)
+
+
+def test_place_qualified_description_never_goes_to_a_holder_from_elsewhere():
+    body = (
+        "Sen. Tim Hayes, a Minnesota Democrat, spoke first. \"It is a sorry attempt,\" the California "
+        "Democrat said."
+    )
+    speaker, named = _speakers(body)[-1]
+    assert speaker != "Tim Hayes"
+    assert not named
+
+
+def test_lone_pronoun_before_the_verb_wins_over_a_place_in_the_clause():
+    body = (
+        "Mr Dunn found his daughter last year. Describing their first meeting at King Cross station, "
+        'he said: "The earth moved under my feet."'
+    )
+    assert _speakers(body)[-1] == ("Paul Dunn", True) or _speakers(body)[-1][0] in {"Dunn", ""}
+    people = entities(make_corpus([{"body": body}]))
+    assert "Cross" not in set(people["name"])
+
+
+def test_quotation_split_around_said_x_with_a_comma_is_one_row():
+    body = (
+        '"This season matters for the World Cup," said Sella, "which the coach is doing well. '
+        'The team gets better."'
+    )
+    said = _said(body)
+    assert len(said) == 1
+    assert said.iloc[0]["speaker"] == "Sella" or said.iloc[0]["speaker"].endswith("Sella")
+
+
+def test_unattributed_quotation_after_said_x_continues_when_a_new_sentence_names_someone():
+    body = (
+        '"The game was amazing to watch," said Philippe Moreau.\n\n'
+        '"Their only mistake was in the first half." Moreau, however, insisted the pressure had eased.'
+    )
+    assert [s for s, _ in _speakers(body)] == ["Philippe Moreau", "Philippe Moreau"]
+
+
+def test_quotation_marks_run_into_the_sentence_before_are_read():
+    body = (
+        'Dr Ann Cole pleaded with parents."Please keep your children at home," Cole said in a '
+        'statement."It is sad to see the damage," she said.'
+    )
+    said = _said(body)
+    assert len(said) == 2
+    assert set(said["speaker"]) == {"Ann Cole"}
+
+
+def test_surname_before_a_relative_is_introduced_is_not_the_relative():
+    body = (
+        'President Marlow called him a "total loser" on Wednesday. Marlow tweeted it twice.\n\n'
+        "In December the president's son, Eric, weighed in. Eric Marlow tweeted: \"It is ugly.\""
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    early = mentions[mentions["start"] < body.index("In December")]
+    assert "Eric Marlow" not in set(early["name"])
+    said = _said(body)
+    assert said.iloc[-1]["speaker"] == "Eric Marlow"
+
+
+def test_shared_surname_alone_is_left_as_written():
+    body = (
+        "George Fenn and his wife Kellyanne Fenn disagree. Fenn said the row was private. "
+        "Kellyanne Fenn declined to comment."
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    alone = mentions[mentions["text"] == "Fenn"]
+    assert not set(alone["name"]) & {"George Fenn", "Kellyanne Fenn"}
+    said = _said(body + ' "It is our business," Fenn said.')
+    assert said.iloc[-1]["speaker"] not in {"George Fenn", "Kellyanne Fenn"}
+
+
+def test_first_name_alone_is_the_one_person_of_that_first_name():
+    body = (
+        "Adviser Kellyanne Fenn spoke to reporters. Meanwhile, Kellyanne, in December, described the "
+        'comments as "disrespectful" to a newspaper.'
+    )
+    said = _said(body)
+    assert list(said["speaker"]) == ["Kellyanne Fenn"]
+
+
+def test_joint_subject_names_nobody():
+    body = 'The Conservatives and the Liberal Democrats said the pledges were "worthless and empty".'
+    assert _speakers(body) == [("", False)]
+
+
+def test_two_people_with_titles_joined_by_and_name_nobody():
+    body = '"We had a kicking first," singer Gary Light and drummer Jon Quine told the magazine.'
+    assert _speakers(body) == [("", False)]
+
+
+def test_last_person_with_a_title_after_a_show_name():
+    body = (
+        '"It was hard," said Rick and Judy executive producer Amanda Rose. "We were spoiled for choice."'
+    )
+    assert _speakers(body)[0] == ("Amanda Rose", True)
+
+
+def test_passive_quoted_as_saying():
+    body = (
+        "Minister of Justice Tzipi Lavon said the group must go. "
+        '"I do not want to leave it weakened," she was quoted by a newspaper as saying.'
+    )
+    assert _speakers(body)[-1] == ("Tzipi Lavon", True)
+
+
+def test_where_clause_has_its_own_subject():
+    body = (
+        "The coverage had an effect in Britain, where foreign minister Philip Hammerton has said the "
+        'public is "deeply disturbed by what it sees".'
+    )
+    assert _speakers(body) == [("Philip Hammerton", True)]
+
+
+def test_who_clause_with_its_own_subject():
+    body = (
+        "We discussed the tense relationship between Donald Trump and Federal Reserve chair Janet Yellen, "
+        'who Trump said should be "ashamed of herself" for low rates.'
+    )
+    assert _speakers(body) == [("Donald Trump", True)]
+
+
+def test_possessive_is_whose_strategist_not_the_speaker():
+    body = (
+        "Mr. Sanders’ campaign stood by his claim.\n\n"
+        "“We are seeing it in many national groups,” Ted Devine, Mr. Sanders’ head strategist, told a "
+        "television channel."
+    )
+    assert _speakers(body) == [("Ted Devine", True)]
+
+
+def test_sentence_final_reporting_clause_of_a_partial_quotation():
+    body = (
+        "Alan Pike, the campaign's co-ordinator told the radio on Saturday. "
+        'Mr Hart has "the same passion and the same commitment" as when he started in 1997, he said.'
+    )
+    said = _said(body)
+    assert said.iloc[0]["cue"] == "said"
+    assert said.iloc[0]["speaker"] == "Alan Pike"
+
+
+def test_people_and_quotes_match_entities_names():
+    body = 'Adviser Kellyanne Fenn spoke. "It is fine," Kellyanne said.'
+    mentions, said = people_and_quotes(make_corpus([{"body": body}]))
+    assert said.iloc[0]["speaker"] in set(mentions["name"])
