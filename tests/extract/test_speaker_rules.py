@@ -217,3 +217,41 @@ def test_people_and_quotes_match_entities_names():
     body = 'Adviser Kellyanne Fenn spoke. "It is fine," Kellyanne said.'
     mentions, said = people_and_quotes(make_corpus([{"body": body}]))
     assert said.iloc[0]["speaker"] in set(mentions["name"])
+
+
+def test_joint_subject_with_places_and_titles_between_names_nobody():
+    body = (
+        '"We do not know if it is true," said Rep. Elijah Cummins of Maryland and Rep. John Conway, '
+        "the top Democrats on the committees."
+    )
+    assert _speakers(body) == [("", False)]
+
+
+def test_middle_initial_does_not_end_the_sentence():
+    body = '"This needs a little finesse," said former Virginia Rep. Thomas M. Davis III.'
+    assert _speakers(body) == [("Thomas M. Davis III", True)]
+
+
+def test_one_word_surname_that_is_also_a_title_is_a_name():
+    body = (
+        "Rep. Steve King of Iowa spoke at length. Polls will give a fuller picture.\n\n"
+        '"They will often say all politics is local," King said.'
+    )
+    assert _speakers(body)[-1] == ("Steve King", True)
+
+
+def test_short_title_matches_the_description():
+    body = (
+        "Gov. Gretchen Wilmer spoke on Tuesday. The Michigan governor told reporters that voters care "
+        'about "fundamentals, like fixing the roads".'
+    )
+    assert _speakers(body)[-1] == ("Gretchen Wilmer", True)
+
+
+def test_quotation_after_sen_x_said_goes_on():
+    body = (
+        '"There are huge inequities," Sen. Chuck Schumer said in a statement. '
+        '"At first the president seemed tough."'
+    )
+    said = _said(body)
+    assert set(said["speaker"]) == {"Chuck Schumer"}

@@ -19,7 +19,7 @@ from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym
 from analysis.extract.pipeline import FieldDoc
 
-__all__ = ["Attribution", "attribute", "named_after"]
+__all__ = ["Attribution", "attribute", "first_sentence_end", "named_after"]
 
 MAX_ATTRIBUTION_CHARS = 160
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)")
@@ -30,6 +30,7 @@ _TITLE_STOP = re.compile(
     r"|Det|Insp|Atty|Pres|Msgr|Fr|Hon|No|Nos|Jr|Sr)\.$"
 )
 _MAX_SPEAKER_WORDS = 12
+_INITIAL = re.compile(r"\b[A-Z][a-z]+\s[A-Z]\.$")
 _OBJECT_VERBS = frozenset(
     {"told", "tells", "tell", "telling", "asked", "asks", "wrote", "writes", "posted", "posts"}
 )
@@ -113,6 +114,8 @@ def _ends_sentence(text: str, after: int) -> bool:
     following = text[after : after + 40].split()
     if not following or not following[0][:1].isupper():
         return False
+    if _INITIAL.search(text[max(0, after - 30) : after]):
+        return False  # a middle initial: "Thomas M. Davis"
     word = following[0].strip("“\"'‘’,")
     return not (
         word.lower() in cues.ROLE_HEADS
@@ -121,7 +124,9 @@ def _ends_sentence(text: str, after: int) -> bool:
     )
 
 
-def _first_sentence_end(text: str, start: int, end: int) -> int:
+def first_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the first sentence between ``start`` and ``end`` ends (its stop), or ``end`` (titles such as
+    "Sen." and middle initials do not end one)."""
     for m in SENTENCE_END.finditer(text, start, end):
         if _ends_sentence(text, m.end()):
             return m.start()
@@ -168,7 +173,7 @@ def _window_end(text: str, start: int) -> int:
         found = text.find(stop, start, end)
         if found >= 0:
             end = found
-    return _first_sentence_end(text, start, end)
+    return first_sentence_end(text, start, end)
 
 
 def _span(doc: FieldDoc, tokens: list[int]) -> tuple[int, int]:
@@ -459,7 +464,7 @@ def _sentence_tail(doc: FieldDoc, close_at: int) -> Attribution | None:
     """ "Mr Blair has “the same passion” as when Labour won in 1997, he said.": a partial quotation whose
     sentence ends with its reporting clause."""
     text = doc.text
-    end = _first_sentence_end(text, close_at, min(len(text), close_at + MAX_ATTRIBUTION_CHARS))
+    end = first_sentence_end(text, close_at, min(len(text), close_at + MAX_ATTRIBUTION_CHARS))
     stretch = text[close_at : end + 1]
     if "\n\n" in stretch or any(mark in stretch for mark in '“”"'):
         return None

@@ -26,6 +26,7 @@ from analysis.extract.attribution import (
     MAX_ATTRIBUTION_CHARS,
     attribute,
     clause_before,
+    first_sentence_end,
     named_after,
 )
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
@@ -360,8 +361,8 @@ def _adjacent(ctx: SpeakerContext, end: int, start: int, last: tuple[str, bool])
     if not last[0] or ctx.body.count("\n\n", end, start) > 1:
         return False
     gap = ctx.body[end:start].strip(' \n\t\xa0“”"')
-    stop = re.search(r"[.!?](?=\s|$)", gap)
-    if stop and gap[stop.end() :].strip():
-        return False  # a sentence of the reporter's own stands between them
+    stop = first_sentence_end(gap, 0, len(gap))
+    if stop < len(gap) and gap[stop + 1 :].strip():
+        return False  # a sentence of the reporter's own stands between them ("Sen." ends none)
     between = [m for m in ctx.outside if end <= m.start < start and m.type == "person"]
     return all(m.name == last[0] for m in between)

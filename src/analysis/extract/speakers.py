@@ -152,6 +152,9 @@ def resolve_speaker(
     if len(words) == 1 and words[0] == "it":
         org = _organisation_subject(ctx, min(a, before))
         return (org, True) if org else ("", False)
+    surname = _surname_of(ctx, text, before)
+    if surname:
+        return surname, True  # "King said" after "Rep. Steve King": a surname read as a title
     if words[0] in _POSSESSIVES | {"our"} and len(words) <= 5:
         found = _described(ctx, before, words, proper=_proper_qualifiers(text))
         if found:
@@ -159,6 +162,18 @@ def resolve_speaker(
     if _describes_source(words):
         return _as_written(text), False
     return "", False
+
+
+def _surname_of(ctx: SpeakerContext, text: str, before: int) -> str:
+    """The one person named before whose surname is the speaker word ("King" for "Steve King")."""
+    if " " in text or not text[:1].isupper():
+        return ""
+    found = {
+        m.name
+        for m in ctx.outside
+        if m.type == "person" and m.start < before and m.name.split()[-1] == text and " " in m.name
+    }
+    return found.pop() if len(found) == 1 else ""
 
 
 def _as_written(text: str) -> str:
@@ -208,7 +223,11 @@ def _named_inside(
 def _joint(body: str, inside: list[Mention]) -> bool:
     """Do the speaker words join two different people or bodies with "and" ("Smith and Jones said"), the
     last without a title of its own?"""
-    named = [m for m in inside if m.type in {"person", "organisation"}]
+    named = [
+        m
+        for m in inside
+        if m.type in {"person", "organisation"} or (m.type == "unknown" and " " in m.text)
+    ]
     return len(named) >= 2 and (
         named[-2].name != named[-1].name
         and _and_between(body[named[-2].end : named[-1].start])
@@ -216,11 +235,17 @@ def _joint(body: str, inside: list[Mention]) -> bool:
 
 
 def _and_between(text: str) -> bool:
-    """ "and", or "and" with a lower-case title ("singer Gary Lightbody and drummer Jonny Quinn")."""
+    """ "and", or "and" then a title ("singer Gary Light and drummer Jon Quine", "Rep. Elijah Cummings of
+    Maryland and Rep. John Conyers"); not "Rick and Judy executive producer Amanda Rose"."""
     words = text.split()
-    return bool(words) and words[0].lower() in {"and", "&"} and len(words) <= 4 and all(
-        w.islower() for w in words[1:]
-    )
+    if not words or len(words) > 8 or not ({"and", "&"} & {w.lower() for w in words}):
+        return False
+    cut = max(i for i, w in enumerate(words) if w.lower() in {"and", "&"})
+    return all(
+        w.islower() or w.lower() in cues.HONORIFICS or w.lower().rstrip(".") in cues.ROLE_HEADS
+        or w.lower() in cues.ROLE_HEADS
+        for w in words[cut + 1 :]
+    ) and not any(w.lower() in cues.REPORTING_VERBS for w in words)
 
 
 def _proper_name(ctx: SpeakerContext, inside: list[Mention], words: list[str]) -> str:
@@ -234,7 +259,7 @@ def _proper_name(ctx: SpeakerContext, inside: list[Mention], words: list[str]) -
     name = runs[0].text
     if (
         is_demonym(name)
-        or name.lower().split()[-1] in cues.ROLE_HEADS  # "the Ealing North MP": a description
+        or (" " in name and name.lower().split()[-1] in cues.ROLE_HEADS)  # "the Ealing North MP"
         or name.lower() in cues.NOT_NAMES
         or (name.endswith("s") and " " not in name)
     ):
@@ -291,7 +316,11 @@ _PARTY_WORDS = frozenset(
     "democratic republican conservative liberal labour socialist green libertarian progressive".split()
 )
 _SPEECH = frozenset(
-    "said says added adds told tells continued explained noted insisted argued warned wrote asked replied".split()
+    """
+    said says added adds told tells continued explained noted insisted argued warned wrote asked replied
+    boasted declared asserted stressed joked quipped tweeted posted countered conceded acknowledged
+    admitted recalled remarked responded
+    """.split()
 )
 
 
@@ -538,6 +567,18 @@ def _described(ctx: SpeakerContext, before: int, words: list[str], *, proper: bo
     return orgs.pop() if len(orgs) == 1 else ""
 
 
+#: Titles written short before a name, as a description writes them ("Gov. Whitmer" ... "the governor").
+_TITLE_WORDS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "pres": "president",
+    "supt": "superintendent",
+    "atty": "attorney",
+}
+
+
 def _roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
     """Each person's role words: titles written before the name, appositions after it."""
     roles: dict[str, set[str]] = {}
@@ -546,7 +587,8 @@ def _roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
             continue
         found = roles.setdefault(m.name, set())
         if m.role:
-            found.update(_WORD.findall(m.role.lower().replace("-", " ").replace(".", "")))
+            words = _WORD.findall(m.role.lower().replace("-", " ").replace(".", ""))
+            found.update(_TITLE_WORDS.get(w, w) for w in words)
         match = _APPOSITION.match(body[m.end : m.end + 90])
         if match:
             phrase = _WORD.findall(match.group(1).lower().replace("-", " ").replace(".", ""))
