@@ -255,3 +255,25 @@ def test_quotation_after_sen_x_said_goes_on():
     )
     said = _said(body)
     assert set(said["speaker"]) == {"Chuck Schumer"}
+
+
+def test_role_description_shared_by_two_goes_to_the_speaker_going_on():
+    body = (
+        'President Donald Tramp met President Vladimir Potin. Potin "just said it is not Russia," Tramp '
+        'said at the news conference.\n\n"I will say this: I see no reason why it would be," the '
+        "president said."
+    )
+    assert _speakers(body)[-1] == ("Donald Tramp", True)
+
+
+def test_verb_first_clause_before_a_colon():
+    body = (
+        '"Congress must investigate," Mr. Marley said.\n\n'
+        'Added Sen. Ron Wyland, Oregon Democrat: "These reports are of the gravest concern."'
+    )
+    assert _speakers(body)[-1] == ("Ron Wyland", True)
+
+
+def test_untyped_name_with_a_title_in_apposition_is_named():
+    body = '"It is a hot mess," Nse Ufor, executive director of a voters\' group, said on Tuesday.'
+    assert _speakers(body) == [("Nse Ufor", True)]

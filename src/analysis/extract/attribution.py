@@ -352,6 +352,11 @@ def _before(
     """``Eagle said: “…”`` / ``She told POLITICO that “…”``."""
     toks = _tokens_between(doc, open_at - len(before), open_at)
     verbs = [k for k in toks if _is_verb(doc.words[k]) and not _quoted(doc.text, toks[0], k, doc)]
+    if verbs and verbs[-1] == toks[0] and doc.words[verbs[-1]][:1].isupper():
+        after = _chunks(doc, [k for k in toks if k > verbs[-1]])  # "Added Sen. Ron Wyden, ...:"
+        if after:
+            who = _first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS]
+            return Attribution(_span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
     return _subject(doc, mentions, verbs[-1], toks) if verbs else None
 
 

@@ -156,7 +156,13 @@ def resolve_speaker(
     if surname:
         return surname, True  # "King said" after "Rep. Steve King": a surname read as a title
     if words[0] in _POSSESSIVES | {"our"} and len(words) <= 5:
-        found = _described(ctx, before, words, proper=_proper_qualifiers(text))
+        found = _described(
+            ctx,
+            before,
+            words,
+            proper=_proper_qualifiers(text),
+            previous=previous[0] if previous[1] else "",
+        )
         if found:
             return found, True
     if _describes_source(words):
@@ -265,7 +271,20 @@ def _proper_name(ctx: SpeakerContext, inside: list[Mention], words: list[str]) -
     ):
         return ""
     inside_sentence = re.search(r"[a-z,;]\s+" + re.escape(name) + r"\b", ctx.body)
-    return runs[0].name if inside_sentence else ""
+    return runs[0].name if inside_sentence or _titled(ctx.body, runs[0]) else ""
+
+
+def _titled(body: str, m: Mention) -> bool:
+    """Is a two- or three-word run followed by a title in apposition ("Nse Ufot, executive director of
+    New Georgia Project")?"""
+    if not 2 <= len(m.text.split()) <= 3:
+        return False
+    match = _APPOSITION.match(body[m.end : m.end + 90])
+    if not match:
+        return False
+    phrase = _WORD.findall(match.group(1).lower())
+    cut = next((i for i, w in enumerate(phrase) if i and w in _LINKS | {"on", "in"}), len(phrase))
+    return bool(phrase[:cut]) and phrase[:cut][-1] in cues.ROLE_HEADS
 
 
 def _heading(text: str) -> bool:
@@ -538,9 +557,17 @@ def _proper_qualifiers(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-def _described(ctx: SpeakerContext, before: int, words: list[str], *, proper: bool = False) -> str:
+def _described(
+    ctx: SpeakerContext,
+    before: int,
+    words: list[str],
+    *,
+    proper: bool = False,
+    previous: str = "",
+) -> str:
     """ "the defence minister", "the ministry": the one person with that role, or organisation so named;
-    with ``proper`` qualifiers ("the Ealing North MP"), the one person whose role has the head word."""
+    with ``proper`` qualifiers ("the Ealing North MP"), the one person whose role has the head word; of
+    several with the role, the previous quotation's speaker (``previous``)."""
     wanted = [w.replace(".", "") for w in words[1:] if w not in {"former", "then"}]
     if not wanted:
         return ""
@@ -555,6 +582,8 @@ def _described(ctx: SpeakerContext, before: int, words: list[str], *, proper: bo
         }  # "the California Democrat" is not "Al Franken, Minnesota Democrat"
     if len(people) == 1:
         return people.pop()
+    if previous in people:
+        return previous  # "“…,” Trump said. “…,” the president said" beside President Putin
     if people or wanted[-1] not in cues.ORG_HEADS:
         return ""
     orgs = {
