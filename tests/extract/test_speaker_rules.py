@@ -277,3 +277,14 @@ def test_verb_first_clause_before_a_colon():
 def test_untyped_name_with_a_title_in_apposition_is_named():
     body = '"It is a hot mess," Nse Ufor, executive director of a voters\' group, said on Tuesday.'
     assert _speakers(body) == [("Nse Ufor", True)]
+
+
+def test_the_body_a_named_analyst_or_a_fellow_belongs_to_is_an_organisation():
+    body = (
+        "Aviation analyst Nick Van den Brol of Parvis Banque said fares would rise. Robert Rector, a senior "
+        "fellow at Heritage, agreed. The Three Rooms of Melancholia is a film about the war."
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    orgs = set(mentions.loc[mentions["type"] == "organisation", "name"])
+    assert {"Parvis Banque", "Heritage"} <= orgs
+    assert "Melancholia" not in orgs

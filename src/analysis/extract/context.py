@@ -161,3 +161,31 @@ def after_source(doc: FieldDoc, start: int) -> bool:
         and doc.words[start - 1].lower() in {"from", "for", "at"}
         and doc.words[start - 2].lower() in cues.SOURCE_HEADS
     )
+
+
+def member_of(doc: FieldDoc, start: int) -> bool:
+    """ "analyst Nick Van den Brul of BNP Paribas", "director for public policy at CompTIA": the body a
+    named person or a title belongs to, so an organisation."""
+    if start < 2 or doc.words[start - 1].lower() not in {"of", "at"}:
+        return False
+    k = start - 2
+    while k > 0 and (is_cap(doc.words[k]) or doc.words[k] in PARTICLES) and start - 2 - k < 4:
+        k -= 1
+    name = doc.words[k + 1 : start - 1]
+    if (
+        2 <= len(name) <= 3
+        and first_names().get(name[0].lower())
+        and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in name)
+        and not any(w.lower() in {"the", "new", "great", "old", "three"} for w in name)
+        and doc.words[k].lower() not in {"the", "of", "a", "an"}
+        and (start + 1 >= len(doc.words) or doc.words[start + 1] not in {":", "of"})
+    ):
+        return True  # "analyst Nick Van den Brul of BNP Paribas", not "The Power of Bad"
+    if doc.words[start - 1].lower() != "at":
+        return False
+    before = [w.lower() for w in doc.words[max(0, start - 6) : start - 1]]
+    heads = cues.ROLE_HEADS | cues.SOURCE_HEADS | {"fellow", "scholar", "professor", "economist"}
+    if before and before[-1] in heads:
+        return True  # "a senior fellow at Heritage"
+    cut = max((i for i, w in enumerate(before) if w == "for"), default=-1)
+    return cut > 0 and before[cut - 1] in heads and all(w.islower() for w in before[cut:])

@@ -22,6 +22,7 @@ from analysis.extract.context import (
     is_cap,
     is_demonym_word,
     looks_like_name,
+    member_of,
     organisation_context,
     place_by_preposition,
     reporting_after,
@@ -398,6 +399,8 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
         )  # "shares in William Hill" / "Middlesbrough boss Steve McClaren"
     if place_by_preposition(doc, start, words, before, after):
         return "place", "preposition"
+    if member_of(doc, start) and not (len(words) > 1 and words[0].lower() in given):
+        return "organisation", "member of"
     if len(words) == 1:
         return "unknown", ""
     if looks_like_name(words) and words[0].lower() in given:
