@@ -44,7 +44,10 @@ def is_acronym(word: str) -> bool:
 
 
 GROUP_WORDS = frozenset(
-    "democrats republicans democrat republican conservatives liberals tories progressives voters".split()
+    """
+    democrats republicans democrat republican conservatives liberals tories tory progressives voters
+    people nations olympic olympics games cup league championship
+    """.split()
 )
 
 
@@ -173,9 +176,9 @@ def member_of(doc: FieldDoc, start: int) -> bool:
         k -= 1
     name = doc.words[k + 1 : start - 1]
     if (
-        2 <= len(name) <= 3
+        2 <= len(name) <= 4
         and first_names().get(name[0].lower())
-        and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in name)
+        and all(w in PARTICLES or (w.isalpha() and w[:1].isupper() and not w.isupper()) for w in name)
         and not any(w.lower() in {"the", "new", "great", "old", "three"} for w in name)
         and doc.words[k].lower() not in {"the", "of", "a", "an"}
         and (start + 1 >= len(doc.words) or doc.words[start + 1] not in {":", "of"})
