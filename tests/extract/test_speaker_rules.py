@@ -288,3 +288,27 @@ def test_the_body_a_named_analyst_or_a_fellow_belongs_to_is_an_organisation():
     orgs = set(mentions.loc[mentions["type"] == "organisation", "name"])
     assert {"Parvis Banque", "Heritage"} <= orgs
     assert "Melancholia" not in orgs
+
+
+def test_epithet_names_again_the_person_who_just_spoke():
+    body = (
+        "Britain's rebate is not up for renegotiation, Jack Strawson said.\n\n"
+        'The foreign secretary told MPs the rebate was "entirely justified and fair".'
+    )
+    assert _speakers(body)[-1] == ("Jack Strawson", True)
+    body = (
+        "Yelena Isinbayeva set a new world mark on Saturday.\n\n"
+        '"I am so happy and I will do my best," the 22-year-old told reporters.'
+    )
+    assert _speakers(body)[-1] == ("", False)  # set a mark: not said to speak before
+
+
+def test_epithet_is_not_someone_else_or_an_anonymous_writer():
+    body = (
+        "Chancellor Gordon Browning said the plan was sound.\n\n"
+        '"It is not," the prime minister told MPs.'
+    )
+    assert _speakers(body)[-1][0] != "Gordon Browning"
+    assert not _speakers(body)[-1][1]
+    body = 'Senator Anne Cole said it was a mistake. "We want it to succeed," the writer said.'
+    assert _speakers(body)[-1][0] != "Anne Cole"

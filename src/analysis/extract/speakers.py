@@ -165,9 +165,54 @@ def resolve_speaker(
         )
         if found:
             return found, True
+    if _epithet(words):
+        person = _epithet_referent(ctx, min(a, before), words, previous)
+        if person:
+            return person, True  # "..., Jack Straw said. The foreign secretary told MPs: “…”"
     if _describes_source(words):
         return _as_written(text), False
     return "", False
+
+
+_ANONYMOUS = frozenset(
+    """
+    spokesman spokeswoman spokesperson spokesmen official officials source sources aide aides insider
+    person analyst analysts expert experts diplomat diplomats adviser advisers advisor advisors
+    representative executive member lawyer attorney statement report writer author authors editor
+    reporter correspondent
+    """.split()
+)
+_AGE = re.compile(r"^\d+-year-old$")
+
+
+def _epithet(words: list[str]) -> bool:
+    """ "the 22-year-old", "the Swiss", "the American", "the foreign secretary": how a report names again the
+    person it is about (not "the spokesman", who is someone else unnamed)."""
+    if words[0] != "the" or not 2 <= len(words) <= 4:
+        return False
+    head = words[-1]
+    return bool(_AGE.match(head)) or is_demonym(head) or (
+        head in cues.ROLE_HEADS and head not in _ANONYMOUS
+    )
+
+
+def _epithet_referent(
+    ctx: SpeakerContext, limit: int, words: list[str], previous: tuple[str, bool]
+) -> str:
+    """The person an epithet names again: the one "he"/"she" would be, who is the subject of a reporting
+    verb or the last quotation's speaker; for a title, one whose known titles are not others."""
+    found = _referent(ctx, limit, None, previous, speech=True, epithet=True)
+    found = found if any(m.name == found and m.type == "person" for m in ctx.mentions) else ""
+    if " " not in found:
+        return ""  # a full name only
+    near = [m for m in ctx.outside if m.name == found and ctx.paragraph_start(limit) <= m.start < limit]
+    spoke = (previous[1] and previous[0] == found) or any(m.subject for m in near)
+    if not spoke:
+        return ""
+    head = words[-1]
+    if head in cues.ROLE_HEADS and ctx.roles.get(found) and head not in ctx.roles[found]:
+        return ""  # "the prime minister" is not the chancellor
+    return found
 
 
 def _surname_of(ctx: SpeakerContext, text: str, before: int) -> str:
@@ -366,8 +411,10 @@ def _referent(
     *,
     speech: bool,
     after_quote: bool = False,
+    epithet: bool = False,
 ) -> str:
-    """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
+    """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be; with
+    ``epithet``, the one a description such as "the foreign secretary" opening its sentence can be.
 
     In order: the only fitting person in this paragraph and the one before, when a subject there or the
     only one so far; the only fitting person of
@@ -387,7 +434,8 @@ def _referent(
         and _compatible(m, gender, genders)
         and not (after_quote and m.sentence == ctx.sentence_of(limit))
     ]
-    if not people or _described_between(ctx, people[-1], ctx.sentence_of(limit)):
+    current = ctx.sentence_of(limit) - (1 if epithet else 0)
+    if not people or _described_between(ctx, people[-1], current):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
     near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
     names = {m.name for m in near}
@@ -413,8 +461,9 @@ def _referent(
         return next(
             iter(leads)
         )  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
-    if speech and previous[1] and previous[0] == people[-1].name:
-        return previous[0]
+    typed_people = [m for m in people if m.type == "person"]
+    if speech and previous[1] and typed_people and previous[0] == typed_people[-1].name:
+        return previous[0]  # an untyped run after it ("British Chambers of Commerce") does not count
     if speech and _goes_on(ctx, people, previous, limit, gender):
         return previous[0]  # "“A,” Ryan said. Ryan told Bader he would tour with Pence. “B,” he said."
     everyone = {m.name for m in people}
