@@ -312,3 +312,33 @@ def test_epithet_is_not_someone_else_or_an_anonymous_writer():
     assert not _speakers(body)[-1][1]
     body = 'Senator Anne Cole said it was a mistake. "We want it to succeed," the writer said.'
     assert _speakers(body)[-1][0] != "Anne Cole"
+
+
+def test_party_epithet_names_again_the_senator_who_just_spoke():
+    body = (
+        "Senate Minority Leader Charles E. Shumer said the president must give up the wall.\n\n"
+        '"If you want to open the government, you must abandon the wall," the New York Democrat said.'
+    )
+    assert _speakers(body)[-1] == ("Charles E. Shumer", True)
+
+
+def test_middle_initial_inside_a_name():
+    mentions = entities(make_corpus([{"body": "Then Charles E. Shumer said the wall must go."}]))
+    assert list(zip(mentions["name"], mentions["type"])) == [("Charles E. Shumer", "person")]
+
+
+def test_a_middle_initial_does_not_make_a_second_person():
+    body = (
+        "President Donald Tramp met the bikers. Later, Tramp tweeted. — Donald J. Tramp (@realDonaldTramp)"
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    assert set(mentions.loc[mentions["type"] == "person", "name"]) == {"Donald Tramp"}
+
+
+def test_epithet_is_not_the_object_of_the_last_sentence():
+    body = (
+        'Mr. Tramp warned on Twitter of "a long stay in the capital".\n\n'
+        "And Senate Minority Leader Charles E. Shumer said Mr. Tramp must give up the wall.\n\n"
+        '"If you want to open the government, you must abandon the wall," the New York Democrat said.'
+    )
+    assert _speakers(body)[-1] == ("Charles E. Shumer", True)

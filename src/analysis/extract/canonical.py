@@ -70,6 +70,7 @@ def _tokens(name: str) -> list[str]:
 def _persons_in_article(group: list[Mention], body: str = "") -> None:
     """Surnames (and unknown single words equal to one) -> the full name used in the same article; a first
     name alone ("Kellyanne") -> the one full name it opens."""
+    _initials_in_article(group)
     full: dict[str, str] = {}
     shared: set[str] = set()
     for m in group:
@@ -107,6 +108,20 @@ _KIN = re.compile(
     r"|daughter-in-law|widow|grandson|granddaughter)\b[’']?s?,?\s*$",
     re.IGNORECASE,
 )
+
+
+_MIDDLE_INITIAL = re.compile(r"\s[A-Z]\.(?=\s)")
+
+
+def _initials_in_article(group: list[Mention]) -> None:
+    """ "Donald J. Trump" and "Donald Trump" in one article are one person: the form without the middle
+    initial."""
+    plain = {m.name for m in group if m.type == "person" and not _MIDDLE_INITIAL.search(m.name)}
+    for m in group:
+        if m.type == "person" and _MIDDLE_INITIAL.search(m.name):
+            short = _MIDDLE_INITIAL.sub("", m.name)
+            if short in plain:
+                m.name = short
 
 
 def _other_bearers(group: list[Mention], full: dict[str, str], body: str) -> set[int]:

@@ -43,6 +43,7 @@ def is_acronym(word: str) -> bool:
     return bool(ACRONYM.match(word)) and word not in COMMON_ACRONYMS
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial ("Charles E. Schumer"), not an acronym
 GROUP_WORDS = frozenset(
     """
     democrats republicans democrat republican conservatives liberals tories tory progressives voters
@@ -56,7 +57,9 @@ def looks_like_name(words: list[str]) -> bool:
         return False
     if is_demonym_word(words[-1]) or words[-1].lower() in GROUP_WORDS:
         return False  # a group: "Sunni Muslims", "Orlando Democrats"
-    if any(len(w) > 1 and w.isupper() for w in words) or words[-1].lower() in countries():
+    if any(len(w) > 1 and w.isupper() and not _INITIAL.match(w) for w in words) or (
+        words[-1].lower() in countries()
+    ):
         return False
     return all(w[:1].isupper() or w in PARTICLES or w == "-" for w in words) and not any(
         w.lower() in cues.ORG_HEADS or w.lower() in cues.NOT_IN_NAMES for w in words

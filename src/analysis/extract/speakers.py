@@ -191,26 +191,46 @@ def _epithet(words: list[str]) -> bool:
     if words[0] != "the" or not 2 <= len(words) <= 4:
         return False
     head = words[-1]
-    return bool(_AGE.match(head)) or is_demonym(head) or (
-        head in cues.ROLE_HEADS and head not in _ANONYMOUS
+    return (
+        bool(_AGE.match(head))
+        or is_demonym(head)
+        or head in _PARTY_MEMBERS
+        or (head in cues.ROLE_HEADS and head not in _ANONYMOUS)
     )
+
+
+_PARTY_MEMBERS = frozenset("democrat republican tory conservative socialist".split())
 
 
 def _epithet_referent(
     ctx: SpeakerContext, limit: int, words: list[str], previous: tuple[str, bool]
 ) -> str:
-    """The person an epithet names again: the one "he"/"she" would be, who is the subject of a reporting
-    verb or the last quotation's speaker; for a title, one whose known titles are not others."""
-    found = _referent(ctx, limit, None, previous, speech=True, epithet=True)
-    found = found if any(m.name == found and m.type == "person" for m in ctx.mentions) else ""
-    if " " not in found:
-        return ""  # a full name only
-    near = [m for m in ctx.outside if m.name == found and ctx.paragraph_start(limit) <= m.start < limit]
-    spoke = (previous[1] and previous[0] == found) or any(m.subject for m in near)
-    if not spoke:
+    """The person an epithet names again: the subject of the last sentence naming someone (in this
+    paragraph or the one before), who is said to speak there or spoke last, with no description between;
+    for a title, one whose known titles are not others; a full name only."""
+    named = [
+        m
+        for m in ctx.outside
+        if m.type == "person" and ctx.paragraph_start(limit) <= m.start < limit
+    ]
+    if not named:
+        return ""
+    last = [m for m in named if m.sentence == named[-1].sentence]
+    leads = {m.name for m in last if m.lead}
+    names = leads if leads else {m.name for m in last}
+    if len(names) != 1:
+        return ""
+    found = names.pop()
+    spoke = (previous[1] and previous[0] == found) or any(
+        m.subject for m in named if m.name == found
+    )
+    if " " not in found or not spoke:
+        return ""
+    if _described_between(ctx, last[-1], ctx.sentence_of(limit) - 1):
         return ""
     head = words[-1]
-    if head in cues.ROLE_HEADS and ctx.roles.get(found) and head not in ctx.roles[found]:
+    titled = head in cues.ROLE_HEADS and head not in _PARTY_MEMBERS
+    if titled and ctx.roles.get(found) and head not in ctx.roles[found]:
         return ""  # "the prime minister" is not the chancellor
     return found
 
@@ -411,10 +431,8 @@ def _referent(
     *,
     speech: bool,
     after_quote: bool = False,
-    epithet: bool = False,
 ) -> str:
-    """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be; with
-    ``epithet``, the one a description such as "the foreign secretary" opening its sentence can be.
+    """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
     In order: the only fitting person in this paragraph and the one before, when a subject there or the
     only one so far; the only fitting person of
@@ -434,8 +452,7 @@ def _referent(
         and _compatible(m, gender, genders)
         and not (after_quote and m.sentence == ctx.sentence_of(limit))
     ]
-    current = ctx.sentence_of(limit) - (1 if epithet else 0)
-    if not people or _described_between(ctx, people[-1], current):
+    if not people or _described_between(ctx, people[-1], ctx.sentence_of(limit)):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
     near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
     names = {m.name for m in near}
