@@ -342,3 +342,24 @@ def test_epithet_is_not_the_object_of_the_last_sentence():
         '"If you want to open the government, you must abandon the wall," the New York Democrat said.'
     )
     assert _speakers(body)[-1] == ("Charles E. Shumer", True)
+
+
+def test_the_company_is_the_organisation_that_opens_the_last_sentence():
+    body = (
+        "Unilevra Group said European sales fell 2.8% last year.\n\n"
+        'Sales in the US grew "despite disappointing sales of its diet drinks", the company said.'
+    )
+    assert _speakers(body)[-1] == ("Unilevra Group", True)
+    body = (
+        "Shares in Unilevra fell after Procta and Gambol raised prices.\n\n"
+        '"We expect a weak year," the company said.'
+    )
+    assert not _speakers(body)[-1][1]
+
+
+def test_the_group_is_not_an_organisation_named_as_a_modifier():
+    body = (
+        "In a statement, a civil rights group questioned the approach. The State Department guidelines "
+        '"are extremely disappointing and troubling," the group said.'
+    )
+    assert _speakers(body)[-1][0] != "State Department"

@@ -165,6 +165,10 @@ def resolve_speaker(
         )
         if found:
             return found, True
+    if len(words) in {2, 3} and words[0] == "the" and words[-1] in _BODY_NOUNS:
+        org = _organisation_subject(ctx, min(a, before), acting=True)
+        if org:
+            return org, True  # "Unilever said sales fell ... “…,” the company said"
     if _epithet(words):
         person = _epithet_referent(ctx, min(a, before), words, previous)
         if person:
@@ -174,6 +178,13 @@ def resolve_speaker(
     return "", False
 
 
+#: What a report calls an organisation it has just named ("the company", "the newspaper").
+_BODY_NOUNS = frozenset(
+    """
+    company firm group newspaper paper network bank agency carrier airline retailer broadcaster
+    channel union ministry department party club charity council organisation organization insurer
+    """.split()
+)
 _ANONYMOUS = frozenset(
     """
     spokesman spokeswoman spokesperson spokesmen official officials source sources aide aides insider
@@ -607,13 +618,27 @@ def _verb_before(body: str, m: Mention) -> bool:
     return bool(before) and before[-1] in cues.REPORTING_VERBS
 
 
-def _organisation_subject(ctx: SpeakerContext, limit: int) -> str:
-    """The organisation "it" is: the only one in the last sentence naming one, opening that sentence."""
+def _organisation_subject(ctx: SpeakerContext, limit: int, *, acting: bool = False) -> str:
+    """The organisation "it" is: the only one in the last sentence naming one, opening that sentence;
+    ``acting``: followed by its verb or a possessive ("Unilever said", not "The State Department
+    guidelines")."""
     orgs = [m for m in ctx.outside if m.type == "organisation" and m.end <= limit]
     if not orgs or orgs[-1].start < ctx.paragraph_start(limit):
         return ""
     last = [m for m in orgs if m.sentence == orgs[-1].sentence]
-    return last[0].name if len({m.name for m in last}) == 1 and last[0].lead else ""
+    if len({m.name for m in last}) != 1 or not last[0].lead:
+        return ""
+    follower = _WORD.findall(ctx.body[last[0].end : last[0].end + 30])[:1]
+    if acting and follower and not (
+        follower[0] in cues.REPORTING_VERBS
+        or follower[0] in _ACTING
+        or ctx.body[last[0].end : last[0].end + 1] in {"'", "’", ","}
+    ):
+        return ""
+    return last[0].name
+
+
+_ACTING = frozenset("has had have is was were will would also can could may might said".split())
 
 
 def _proper_qualifiers(text: str) -> bool:
