@@ -315,9 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="list the held-out key's misses (to read after a change, never to write rules from)",
     )
-    parser.add_argument(
-        "--dev-diff", action="store_true", help="list the development key's misses"
-    )
+    parser.add_argument("--dev-diff", action="store_true", help="list the development key's misses")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed runs")
     parser.add_argument(
         "--dev-only", action="store_true", help="only the development key (while writing rules)"

@@ -67,14 +67,14 @@ def test_pronoun_does_not_go_to_a_name_before_it_in_the_quotation_sentence():
 def test_place_qualified_role_description_goes_to_the_one_holder():
     body = (
         'Labour MP Stephen Moss said he was "shocked" by the claim. "It was a strange day," said the '
-        'Ealing North MP.'
+        "Ealing North MP."
     )
     assert _speakers(body)[-1] == ("Stephen Moss", True)
 
 
 def test_place_qualified_description_never_goes_to_a_holder_from_elsewhere():
     body = (
-        "Sen. Tim Hayes, a Minnesota Democrat, spoke first. \"It is a sorry attempt,\" the California "
+        'Sen. Tim Hayes, a Minnesota Democrat, spoke first. "It is a sorry attempt," the California '
         "Democrat said."
     )
     speaker, named = _speakers(body)[-1]
@@ -123,7 +123,7 @@ def test_quotation_marks_run_into_the_sentence_before_are_read():
 def test_surname_before_a_relative_is_introduced_is_not_the_relative():
     body = (
         'President Marlow called him a "total loser" on Wednesday. Marlow tweeted it twice.\n\n'
-        "In December the president's son, Eric, weighed in. Eric Marlow tweeted: \"It is ugly.\""
+        'In December the president\'s son, Eric, weighed in. Eric Marlow tweeted: "It is ugly."'
     )
     mentions = entities(make_corpus([{"body": body}]))
     early = mentions[mentions["start"] < body.index("In December")]
@@ -154,7 +154,9 @@ def test_first_name_alone_is_the_one_person_of_that_first_name():
 
 
 def test_joint_subject_names_nobody():
-    body = 'The Conservatives and the Liberal Democrats said the pledges were "worthless and empty".'
+    body = (
+        'The Conservatives and the Liberal Democrats said the pledges were "worthless and empty".'
+    )
     assert _speakers(body) == [("", False)]
 
 
@@ -164,9 +166,7 @@ def test_two_people_with_titles_joined_by_and_name_nobody():
 
 
 def test_last_person_with_a_title_after_a_show_name():
-    body = (
-        '"It was hard," said Rick and Judy executive producer Amanda Rose. "We were spoiled for choice."'
-    )
+    body = '"It was hard," said Rick and Judy executive producer Amanda Rose. "We were spoiled for choice."'
     assert _speakers(body)[0] == ("Amanda Rose", True)
 
 
@@ -324,13 +324,13 @@ def test_party_epithet_names_again_the_senator_who_just_spoke():
 
 def test_middle_initial_inside_a_name():
     mentions = entities(make_corpus([{"body": "Then Charles E. Shumer said the wall must go."}]))
-    assert list(zip(mentions["name"], mentions["type"])) == [("Charles E. Shumer", "person")]
+    assert list(zip(mentions["name"], mentions["type"], strict=True)) == [
+        ("Charles E. Shumer", "person")
+    ]
 
 
 def test_a_middle_initial_does_not_make_a_second_person():
-    body = (
-        "President Donald Tramp met the bikers. Later, Tramp tweeted. — Donald J. Tramp (@realDonaldTramp)"
-    )
+    body = "President Donald Tramp met the bikers. Later, Tramp tweeted. — Donald J. Tramp (@realDonaldTramp)"
     mentions = entities(make_corpus([{"body": body}]))
     assert set(mentions.loc[mentions["type"] == "person", "name"]) == {"Donald Tramp"}
 

@@ -216,7 +216,9 @@ def _pick(
             and any(m.start == doc.idx[last[1]] and _maybe_person(m, doc) for m in mentions)
         )
     ):
-        last = last[1:]  # "..., where Philip Hammond has said", "Janet Yellen, who Trump said": its own subject
+        last = last[
+            1:
+        ]  # "..., where Philip Hammond has said", "Janet Yellen, who Trump said": its own subject
         chunks = [*chunks[:-1], last]
     a, b = _span(doc, last)
     if doc.words[last[0]].lower() not in _RELATIVE and any(
@@ -404,7 +406,7 @@ def named_after(doc: FieldDoc, mentions: list[Mention], close_at: int) -> bool:
     """Does a name follow the quotation in its own clause ("“…,” Representative Ocasio-Cortez
     criticized.")? Then the quotation is someone's the rules could not read, not a continuation."""
     text = doc.text
-    inner = text[:close_at].rstrip('”"’\'')
+    inner = text[:close_at].rstrip("”\"’'")
     if inner.endswith(".") and text[close_at : close_at + 3].lstrip()[:1].isupper():
         return False  # the quoted sentence ended; a new sentence of the reporter's starts
     end = _window_end(text, close_at)
@@ -476,9 +478,7 @@ def _sentence_tail(doc: FieldDoc, close_at: int) -> Attribution | None:
     match = _TAIL.search(stretch)
     if match is None or not _is_verb(match.group(2)):
         return None
-    return Attribution(
-        (close_at + match.start(1), close_at + match.end(1)), match.group(2)
-    )
+    return Attribution((close_at + match.start(1), close_at + match.end(1)), match.group(2))
 
 
 def _subject(

@@ -181,7 +181,9 @@ def member_of(doc: FieldDoc, start: int) -> bool:
     if (
         2 <= len(name) <= 4
         and first_names().get(name[0].lower())
-        and all(w in PARTICLES or (w.isalpha() and w[:1].isupper() and not w.isupper()) for w in name)
+        and all(
+            w in PARTICLES or (w.isalpha() and w[:1].isupper() and not w.isupper()) for w in name
+        )
         and not any(w.lower() in {"the", "new", "great", "old", "three"} for w in name)
         and doc.words[k].lower() not in {"the", "of", "a", "an"}
         and (start + 1 >= len(doc.words) or doc.words[start + 1] not in {":", "of"})

@@ -69,7 +69,9 @@ class Mention:
     bracketed: bool = False  # written in brackets right after a long form: "(MoD)"
     lead: bool = False  # opens its sentence (after its role): the sentence's subject
     name: str = ""
-    not_names: tuple[str, ...] = ()  # full names this surname is not ("President Trump", then "Eric Trump")
+    not_names: tuple[
+        str, ...
+    ] = ()  # full names this surname is not ("President Trump", then "Eric Trump")
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1,0 +1,452 @@
+"""Referents: who a pronoun ("he said"), an epithet ("the foreign secretary", "the 22-year-old", "the New
+York Democrat") or a body's description ("the company") written as a speaker stands for.
+
+Each is resolved against the article's :class:`SpeakerContext` (its body, the mentions outside quotation
+marks, the people's titles and genders) and names someone only when one fits:
+
+- "he"/"she": the one person of that gender in the paragraph and the one before who is a subject there;
+  else the subject of the last sentence naming someone (after "said X", or a role put before the name);
+  else the previous quotation's speaker, when nobody else named since is a subject; else nobody;
+- an epithet: the subject of the last sentence naming someone, who was said to speak (a title must not be
+  another one's: "the prime minister" is not the chancellor); a full name only;
+- "it", "the company": the one organisation opening the last sentence that names one, acting there.
+"""
+
+# ruff: noqa: SIM905 (word lists read best as text)
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from analysis.extract import cues
+from analysis.extract.entities import Mention
+from analysis.extract.gazetteer import first_names, is_demonym
+
+__all__ = [
+    "APPOSITION",
+    "EXTRA_SOURCES",
+    "LINKS",
+    "SPEECH_VERBS",
+    "WORD",
+    "SpeakerContext",
+    "epithet_referent",
+    "is_epithet",
+    "organisation_subject",
+    "pronoun_referent",
+]
+
+LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})
+
+APPOSITION = re.compile(
+    r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})"
+)
+
+WORD = re.compile(r"[\w'’.-]*\w")
+
+EXTRA_SOURCES = frozenset(
+    """
+    dj publicist agent attorney lawyer lawyers attorneys organizer organiser organizers activist
+    activists teen teenager woman man women men resident student students worker workers employee
+    employees owner driver mother father son daughter neighbor neighbour victim survivor protester
+    protesters supporter supporters volunteer doctor nurse teacher scientist scientists professor
+    worker spokesperson insider staffer staffers
+    """.split()
+)
+
+_ANONYMOUS = frozenset(
+    """
+    spokesman spokeswoman spokesperson spokesmen official officials source sources aide aides insider
+    person analyst analysts expert experts diplomat diplomats adviser advisers advisor advisors
+    representative executive member lawyer attorney statement report writer author authors editor
+    reporter correspondent
+    """.split()
+)
+
+_AGE = re.compile(r"^\d+-year-old$")
+
+PARTY_MEMBERS = frozenset("democrat republican tory conservative socialist".split())
+
+_PARTY_WORDS = frozenset(
+    "democratic republican conservative liberal labour socialist green libertarian progressive".split()
+)
+
+SPEECH_VERBS = frozenset(
+    """
+    said says added adds told tells continued explained noted insisted argued warned wrote asked replied
+    boasted declared asserted stressed joked quipped tweeted posted countered conceded acknowledged
+    admitted recalled remarked responded
+    """.split()
+)
+
+_OBJECT_VERBS = frozenset("told tells tell asked asks urged urges".split())
+
+_DESCRIPTION = re.compile(
+    r"^\s*(?:but |and |however, |meanwhile, )?(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?("
+    r"[\w'’-]+)(?:,[^,.]{0,60},)?\s+(?:also\s+)?"
+    r"(?:\w+ed|said|says|told|added|insisted|denied|is|was|has|had|will|would)\b",
+    re.IGNORECASE,
+)
+
+_ACTING = frozenset("has had have is was were will would also can could may might said".split())
+
+#: Titles written short before a name, as a description writes them ("Gov. Whitmer" ... "the governor").
+_TITLE_WORDS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "pres": "president",
+    "supt": "superintendent",
+    "atty": "attorney",
+}
+
+
+class SpeakerContext:
+    """What one article's speakers are resolved against: its body, mentions and quotation spans."""
+
+    def __init__(
+        self,
+        body: str,
+        mentions: Sequence[Mention],
+        quoted: Sequence[tuple[int, int]],
+        sentences: Sequence[int] = (0,),
+    ):
+        self.body = body
+        self.sentences = list(sentences)  # character offset where each sentence starts
+        self.quoted = sorted(quoted)
+        self.mentions = [m for m in mentions if m.field == "body"]
+        self.outside = [m for m in self.mentions if not self.in_quote(m.start)]
+        self.roles = _roles(self.outside, body)
+        for m in mentions:  # a title's role counts too ("MoD Minister Maria Eagle" in the headline)
+            if m.field == "title" and m.type == "person" and m.role:
+                self.roles.setdefault(m.name, set()).update(WORD.findall(m.role.lower()))
+        self.genders = _genders(self.mentions)
+        self.previous_end: int | None = None  # where the quotation before the one being read ends
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding character ``pos`` (the index :attr:`Mention.sentence` uses); an
+        opening quotation mark belongs to the sentence it opens."""
+        while pos < len(self.body) and not self.body[pos].isalnum():
+            pos += 1
+        return bisect_right(self.sentences, pos) - 1
+
+    def in_quote(self, pos: int) -> bool:
+        """Is character ``pos`` inside a quotation?"""
+        return any(a <= pos < b for a, b in self.quoted)
+
+    def paragraph_start(self, pos: int) -> int:
+        """Start of the paragraph before the one holding ``pos`` (lines of a few words, such as
+        "ADVERTISEMENT" or "Story Continued Below", are passed over)."""
+        start = self.body.rfind("\n\n", 0, pos)
+        while start > 0:
+            previous = self.body.rfind("\n\n", 0, start)
+            if len(self.body[max(previous, 0) : start].split()) > 5:
+                return max(previous, 0)
+            start = previous
+        return 0
+
+
+def is_epithet(words: list[str]) -> bool:
+    """ "the 22-year-old", "the Swiss", "the American", "the foreign secretary": how a report names again the
+    person it is about (not "the spokesman", who is someone else unnamed)."""
+    if words[0] != "the" or not 2 <= len(words) <= 4:
+        return False
+    head = words[-1]
+    return (
+        bool(_AGE.match(head))
+        or is_demonym(head)
+        or head in PARTY_MEMBERS
+        or (head in cues.ROLE_HEADS and head not in _ANONYMOUS)
+    )
+
+
+def epithet_referent(
+    ctx: SpeakerContext, limit: int, words: list[str], previous: tuple[str, bool]
+) -> str:
+    """The person an epithet names again: the subject of the last sentence naming someone (in this
+    paragraph or the one before), who is said to speak there or spoke last, with no description between;
+    for a title, one whose known titles are not others; a full name only."""
+    named = [
+        m
+        for m in ctx.outside
+        if m.type == "person" and ctx.paragraph_start(limit) <= m.start < limit
+    ]
+    if not named:
+        return ""
+    last = [m for m in named if m.sentence == named[-1].sentence]
+    leads = {m.name for m in last if m.lead}
+    names = leads if leads else {m.name for m in last}
+    if len(names) != 1:
+        return ""
+    found = names.pop()
+    spoke = (previous[1] and previous[0] == found) or any(
+        m.subject for m in named if m.name == found
+    )
+    if " " not in found or not spoke:
+        return ""
+    if _described_between(ctx, last[-1], ctx.sentence_of(limit) - 1):
+        return ""
+    head = words[-1]
+    titled = head in cues.ROLE_HEADS and head not in PARTY_MEMBERS
+    if titled and ctx.roles.get(found) and head not in ctx.roles[found]:
+        return ""  # "the prime minister" is not the chancellor
+    return found
+
+
+def _genders(mentions: Sequence[Mention]) -> dict[str, set]:
+    """Each person's gender as written (honorific, first name), or as the canonical name's first name says
+    ("Trump" is "Donald Trump": male)."""
+    genders: dict[str, set] = {}
+    for m in mentions:
+        if m.type != "person":
+            continue
+        parts = m.name.split()
+        guess = m.gender or (first_names().get(parts[0].lower()) if len(parts) > 1 else None)
+        if guess:
+            genders.setdefault(m.name, set()).add(guess)
+    return genders
+
+
+def _compatible(m: Mention, gender: str | None, genders: dict[str, set]) -> bool:
+    known = genders.get(m.name, set())
+    return gender is None or not known or known == {gender}
+
+
+def pronoun_referent(
+    ctx: SpeakerContext,
+    limit: int,
+    gender: str | None,
+    previous: tuple[str, bool],
+    *,
+    speech: bool,
+    after_quote: bool = False,
+) -> str:
+    """The person "he"/"she" is, or "" (an untyped name that may be the referent blocks, never wins)."""
+    found = _referent(ctx, limit, gender, previous, speech=speech, after_quote=after_quote)
+    people = {m.name for m in ctx.mentions if m.type == "person"}
+    return found if found in people else ""
+
+
+def _referent(
+    ctx: SpeakerContext,
+    limit: int,
+    gender: str | None,
+    previous: tuple[str, bool],
+    *,
+    speech: bool,
+    after_quote: bool = False,
+) -> str:
+    """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
+
+    In order: the only fitting person in this paragraph and the one before, when a subject there or the
+    only one so far; the only fitting person of
+    the last sentence that names one, when that person is its subject (after "said X" only for a pronoun
+    that says or adds something itself: "And he has promised them" is not Petrov); the last quotation's
+    speaker when
+    that is the last fitting person named, or when nobody else named since that quotation is a subject;
+    the only fitting person in the article so far. A name in the quotation's own sentence before a
+    pronoun written after it ("Mr Blair has “the same passion” ..., he said") is not the pronoun.
+    """
+    genders = ctx.genders
+    people = [
+        m
+        for m in ctx.outside
+        if (m.type == "person" or _untyped_name(m, ctx.body))
+        and m.end <= limit
+        and _compatible(m, gender, genders)
+        and not (after_quote and m.sentence == ctx.sentence_of(limit))
+    ]
+    if not people or _described_between(ctx, people[-1], ctx.sentence_of(limit)):
+        return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
+    near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
+    names = {m.name for m in near}
+    if len(names) == 1 and (
+        any(m.lead or m.subject for m in near) or {m.name for m in people} == names
+    ):
+        return next(iter(names))  # not "that Mr. Cheney was influenced" when Mr. Bush spoke before
+    last = [m for m in people if m.sentence == people[-1].sentence]
+    if not _chain(ctx, people[-1].sentence, ctx.sentence_of(limit), gender):
+        last = []  # a sentence naming nobody stands between ("But the 25-year-old Dubliner ...")
+    subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
+    typed = [m for m in last if m.type == "person"]
+    if speech and len(subjects) == 1 and typed and typed[-1].name in subjects:
+        return last[-1].name  # "..., said Kirill Rogov. “…,” he said."
+    if speech and len({m.name for m in last}) == 1 and typed and any(m.subject for m in typed):
+        return typed[
+            -1
+        ].name  # "..., Alan Milburn, Labour's election strategist told Radio 4. ..., he said"
+    leads = {m.name for m in last if m.lead}
+    if (
+        leads
+        and len(leads) == 1
+        and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender})
+    ):
+        return next(
+            iter(leads)
+        )  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
+    typed_people = [m for m in people if m.type == "person"]
+    if speech and previous[1] and typed_people and previous[0] == typed_people[-1].name:
+        return previous[
+            0
+        ]  # an untyped run after it ("British Chambers of Commerce") does not count
+    if speech and _goes_on(ctx, people, previous, limit, gender):
+        return previous[
+            0
+        ]  # "“A,” Ryan said. Ryan told Bader he would tour with Pence. “B,” he said."
+    everyone = {m.name for m in people}
+    return everyone.pop() if len(everyone) == 1 and not names else ""
+
+
+def _goes_on(
+    ctx: SpeakerContext,
+    people: list[Mention],
+    previous: tuple[str, bool],
+    limit: int,
+    gender: str | None,
+) -> bool:
+    """Is the previous quotation's speaker still the one talking: named again since that quotation (in
+    this paragraph or the one before), and every other fitting person named since is no subject of a
+    sentence ("the funeral of Freddie Gray", "told Bader") and not in the pronoun's own sentence?"""
+    if not previous[1] or ctx.previous_end is None:
+        return False
+    start = ctx.paragraph_start(limit)
+    since = [m for m in people if m.start >= ctx.previous_end]
+    here = ctx.sentence_of(limit)
+    again = any(m.name == previous[0] and m.start >= start for m in since) or (
+        ctx.previous_end >= start
+        and _pronoun_chain(ctx, ctx.sentence_of(ctx.previous_end), here, gender)
+    )
+    return again and all(
+        m.name == previous[0] or not (m.lead or _said_before(ctx.body, m) or m.sentence == here)
+        for m in since
+    )
+
+
+def _pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | None) -> bool:
+    """Do the sentences after sentence ``first`` and before ``current`` (at least one) all open with the
+    pronoun, after "And"/"But" ("And he confirmed Mr Blair's insistence ...")?"""
+    pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
+    if not pronoun or current - first < 2:
+        return False
+    for k in range(first + 1, current):
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        words = WORD.findall(ctx.body[ctx.sentences[k] : end][:30].lower())
+        if words[:1] in (["and"], ["but"]):
+            words = words[1:]
+        if words[:1] != [pronoun]:
+            return False
+    return True
+
+
+def _said_before(body: str, m: Mention) -> bool:
+    """Is the mention the subject written after its verb ("said Kirill Rogov"; not "told Bader", not
+    "confirmed Mr Blair's insistence")?"""
+    if body[m.end : m.end + 2] in {"'s", "’s"}:
+        return False
+    before = [
+        w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS
+    ]
+    return bool(before) and before[-1] in cues.REPORTING_VERBS and before[-1] not in _OBJECT_VERBS
+
+
+def _untyped_name(m: Mention, body: str) -> bool:
+    """A capitalised run no rule typed that may still be a person ("But Parry, speaking to BBC Sport"): the
+    subject of its sentence, written capitalised inside a sentence too (so not just a sentence opener)."""
+    word = m.text.lower()
+    return (
+        m.type == "unknown"
+        and m.lead  # a mere untyped word elsewhere ("Dell") does not count
+        and not is_demonym(m.text)
+        and not word.endswith(("s", "ed", "ing", "ly"))
+        and word not in cues.NOT_NAMES
+        and word not in _PARTY_WORDS
+        and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body) is not None
+    )
+
+
+def _described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
+    """Does a sentence after the last name and up to the pronoun's open with a described person ("A
+    Labour spokesman denied ...", "The 31-year-old admitted ...")? The pronoun may well be them (unless
+    the description is that person's own role: "The minister opened ..." after Minister Maria Eagle)."""
+    for k in range(last.sentence + (1 if last.lead else 0), current + 1):
+        if k >= len(ctx.sentences):
+            break
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        match = _DESCRIPTION.match(ctx.body[ctx.sentences[k] : end][:120])
+        if match and match.group(1).lower() in ctx.roles.get(last.name, set()):
+            continue
+        if match and (
+            match.group(1).lower() in cues.SOURCE_HEADS
+            or match.group(1).lower() in cues.ROLE_HEADS
+            or match.group(1).lower() in EXTRA_SOURCES
+            or match.group(1).lower().endswith("-old")
+        ):
+            return True
+    return False
+
+
+def _chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) -> bool:
+    """Do only sentences opening with the same pronoun stand between sentence ``named`` and ``current``
+    ("Ellen Simonetti ... wrote ... She was suspended ... In a statement, she said")?"""
+    pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
+    for k in range(named + 1, current):
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        first = WORD.findall(ctx.body[ctx.sentences[k] : end][:20].lower())[:1]
+        if not pronoun or first != [pronoun]:
+            return False
+    return True
+
+
+def _verb_before(body: str, m: Mention) -> bool:
+    """Is the mention written right after a reporting verb ("said Kirill Rogov")?"""
+    before = [
+        w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS
+    ]
+    return bool(before) and before[-1] in cues.REPORTING_VERBS
+
+
+def organisation_subject(ctx: SpeakerContext, limit: int, *, acting: bool = False) -> str:
+    """The organisation "it" is: the only one in the last sentence naming one, opening that sentence;
+    ``acting``: followed by its verb or a possessive ("Unilever said", not "The State Department
+    guidelines")."""
+    orgs = [m for m in ctx.outside if m.type == "organisation" and m.end <= limit]
+    if not orgs or orgs[-1].start < ctx.paragraph_start(limit):
+        return ""
+    last = [m for m in orgs if m.sentence == orgs[-1].sentence]
+    if len({m.name for m in last}) != 1 or not last[0].lead:
+        return ""
+    follower = WORD.findall(ctx.body[last[0].end : last[0].end + 30])[:1]
+    if (
+        acting
+        and follower
+        and not (
+            follower[0] in cues.REPORTING_VERBS
+            or follower[0] in _ACTING
+            or ctx.body[last[0].end : last[0].end + 1] in {"'", "’", ","}
+        )
+    ):
+        return ""
+    return last[0].name
+
+
+def _roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
+    """Each person's role words: titles written before the name, appositions after it."""
+    roles: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type != "person":
+            continue
+        found = roles.setdefault(m.name, set())
+        if m.role:
+            words = WORD.findall(m.role.lower().replace("-", " ").replace(".", ""))
+            found.update(_TITLE_WORDS.get(w, w) for w in words)
+        match = APPOSITION.match(body[m.end : m.end + 90])
+        if match:
+            phrase = WORD.findall(match.group(1).lower().replace("-", " ").replace(".", ""))
+            cut = next(
+                (i for i, w in enumerate(phrase) if i and w in LINKS | {"on", "in"}), len(phrase)
+            )
+            phrase = phrase[:cut]
+            if phrase and (phrase[-1] in cues.ROLE_HEADS or phrase[-1] in EXTRA_SOURCES):
+                found.update(phrase)
+    return roles
