@@ -363,3 +363,11 @@ def test_the_group_is_not_an_organisation_named_as_a_modifier():
         '"are extremely disappointing and troubling," the group said.'
     )
     assert _speakers(body)[-1][0] != "State Department"
+
+
+def test_partial_quotation_with_its_own_clause_after():
+    body = (
+        'Mr. Tramp did not reveal the method, but described "how the group was pursuing a plot," '
+        "the newspaper's article stated."
+    )
+    assert _speakers(body)[-1][0] != "Tramp"

@@ -457,6 +457,14 @@ def _partial(
         and (k == 0 or doc.words[k - 1].lower() not in {"the", "a", "his", "her", "its"})
         and not _quoted(doc.text, toks[0], k, doc)
     ]
+    if (
+        verbs
+        and doc.text[inner_end - 1 : inner_end] == ","
+        and re.match(r"\s*(?:the\s|[A-Z])", doc.text[close_at : close_at + 8])
+    ):
+        closing = _after(doc, mentions, close_at, inner_end)
+        if closing is not None and closing.who is not None:
+            return closing  # "Mr. Trump described “how …,” the article stated": the clause after says who
     if verbs:
         return _subject(doc, mentions, verbs[-1], toks)
     return _after(doc, mentions, close_at, inner_end) or _sentence_tail(doc, close_at)
