@@ -371,3 +371,11 @@ def test_partial_quotation_with_its_own_clause_after():
         "the newspaper's article stated."
     )
     assert _speakers(body)[-1][0] != "Tramp"
+
+
+def test_epithet_after_a_participle_clause_is_the_speaker_words():
+    body = (
+        '"The tournament is a test," Marta Hingel said on Monday.\n\n'
+        'Speaking to Le Matin, the 24-year-old Swiss added: "I do not know how my body will react."'
+    )
+    assert _speakers(body)[-1] == ("Marta Hingel", True)

@@ -240,12 +240,25 @@ def _pick(
                 for m in mentions
             ):
                 return chunk
+    last = chunks[-1]
+    if len(chunks) > 1 and doc.words[last[0]].lower() == "the" and len(last) <= 4:
+        return last  # "Speaking to Le Matin, the 24-year-old Swiss added:"
     first = chunks[0]
-    if len(first) <= 5 and any(
-        doc.words[k][:1].isupper() and doc.words[k].lower() not in cues.NOT_NAMES for k in first
+    if (
+        len(first) <= 5
+        and not _participle(doc.words[first[0]])
+        and any(
+            doc.words[k][:1].isupper() and doc.words[k].lower() not in cues.NOT_NAMES for k in first
+        )
     ):
         return first
     return chunks[nearest]
+
+
+def _participle(word: str) -> bool:
+    """ "Speaking", "Asked", "Describing": a participle opening the sentence, not its subject."""
+    low = word.lower()
+    return low.endswith("ing") or low in {"asked", "pressed", "questioned", "interviewed"}
 
 
 def _first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> list[int]:

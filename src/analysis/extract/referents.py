@@ -167,10 +167,13 @@ def epithet_referent(
     """The person an epithet names again: the subject of the last sentence naming someone (in this
     paragraph or the one before), who is said to speak there or spoke last, with no description between;
     for a title, one whose known titles are not others; a full name only."""
+    here = ctx.sentence_of(limit)
     named = [
         m
         for m in ctx.outside
-        if m.type == "person" and ctx.paragraph_start(limit) <= m.start < limit
+        if m.type == "person"
+        and ctx.paragraph_start(limit) <= m.start < limit
+        and m.sentence < here  # not "Speaking to Le Matin, the 24-year-old Swiss added"
     ]
     if not named:
         return ""
