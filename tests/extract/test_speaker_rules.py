@@ -379,3 +379,35 @@ def test_epithet_after_a_participle_clause_is_the_speaker_words():
         'Speaking to Le Matin, the 24-year-old Swiss added: "I do not know how my body will react."'
     )
     assert _speakers(body)[-1] == ("Marta Hingel", True)
+
+
+def test_an_aide_to_a_titled_person_is_a_description():
+    body = 'And an aide to House Speaker Bohner described the offer as "completely unrealistic".'
+    speaker, named = _speakers(body)[0]
+    assert not named and "aide" in speaker
+
+
+def test_which_clause_with_its_own_subject():
+    body = (
+        "The group says it carried out the attack, which Prime Minister Theresa Mayer condemned as "
+        '"cowardly and cruel".'
+    )
+    assert _speakers(body) == [("Theresa Mayer", True)]
+
+
+def test_passive_verb_does_not_make_its_subject_the_speaker():
+    body = 'Rock star Ozzie Osborn has been praised by police for "very courageously" tackling a burglar.'
+    assert all(speaker != "Ozzie Osborn" for speaker, _ in _speakers(body))
+
+
+def test_title_with_of_before_a_name_is_not_a_link():
+    body = 'Secretary of State Rex W. Tillers said the talks covered "a broad range of subjects".'
+    assert _speakers(body) == [("Rex W. Tillers", True)]
+
+
+def test_verb_of_a_closed_relative_clause_is_not_the_quotation_s():
+    body = (
+        "On Sunday, Ms. Lucy Flowers described the incident, which Mr. Bidden had said he did not recall, "
+        'as "disqualifying for the race".'
+    )
+    assert _speakers(body) == [("Lucy Flowers", True)]

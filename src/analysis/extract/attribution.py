@@ -212,8 +212,8 @@ def _pick(
     if len(last) > 1 and (
         doc.words[last[0]].lower() in _SUBJECT_RELATIVE
         or (
-            doc.words[last[0]].lower() in {"who", "whom", "that"}
-            and any(m.start == doc.idx[last[1]] and _maybe_person(m, doc) for m in mentions)
+            doc.words[last[0]].lower() in {"who", "whom", "that", "which"}
+            and _named_next(doc, mentions, last[1:])
         )
     ):
         last = last[
@@ -255,6 +255,26 @@ def _pick(
     return chunks[nearest]
 
 
+def _closed_relative(doc: FieldDoc, verb: int, open_at: int) -> bool:
+    """Is the verb inside a relative clause closed by a comma before the quotation ("the incident, which
+    Mr. Biden had said he did not recall, as “disqualifying”")?"""
+    k = verb
+    while k > 0 and doc.words[k - 1] not in _BREAKS:
+        k -= 1
+    opens_relative = doc.words[k].lower() in _RELATIVE and k > 0 and doc.words[k - 1] == ","
+    return opens_relative and "," in doc.text[doc.idx[verb] : open_at]
+
+
+def _named_next(doc: FieldDoc, mentions: list[Mention], tokens: list[int]) -> bool:
+    """Do the tokens open with a person's name, after a title at most ("Prime Minister Theresa May")?"""
+    for k in tokens[:5]:
+        if any(m.start == doc.idx[k] and _maybe_person(m, doc) for m in mentions):
+            return True
+        if not doc.words[k][:1].isupper():
+            return False
+    return False
+
+
 def _participle(word: str) -> bool:
     """ "Speaking", "Asked", "Describing": a participle opening the sentence, not its subject."""
     low = word.lower()
@@ -276,6 +296,7 @@ def _first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "that", "where", "when"})
 #: Relative words that open a clause with its own subject ("where Philip Hammond has said").
 _SUBJECT_RELATIVE = frozenset({"where", "when"})
+_PASSIVE = frozenset({"been", "was", "were", "is", "are", "being", "be"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _PREPOSITIONS = frozenset(
     {"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"}
@@ -470,6 +491,12 @@ def _partial(
         and (k == 0 or doc.words[k - 1].lower() not in {"the", "a", "his", "her", "its"})
         and not _quoted(doc.text, toks[0], k, doc)
     ]
+    active = [k for k in verbs if k == 0 or doc.words[k - 1].lower() not in _PASSIVE]
+    if verbs and not active:
+        return Attribution(
+            None, doc.words[verbs[-1]]
+        )  # "praised by police for": speech, speaker unclear
+    verbs = [k for k in active if not _closed_relative(doc, k, open_at)]
     if (
         verbs
         and doc.text[inner_end - 1 : inner_end] == ","

@@ -311,7 +311,7 @@ PARTIAL_CUES = frozenset(
     labelled labeled saying adding warning noting arguing insisting describing stressing telling
     writing asked acknowledged conceded replied responded confirmed denied tweeted posted notes states
     adds insists argues claims stresses explains explained threatening threatened termed
-    dubs
+    dubs condemned condemning praised praising hailed hailing criticised criticized slammed blasted
     """.split()
 )
 

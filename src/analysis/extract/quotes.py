@@ -270,7 +270,7 @@ def _read_stretch(
             len(words) <= 3
             and (found.who is None or found.who[1] > open_at or _so_called(text, open_at, close_at))
         )
-        or (len(words) <= 6 and found.who is None)
+        or (len(words) <= 6 and found.who is None and not found.cue)
     ):
         return (
             None  # a term or scare quote ("coalition of the willing"): short words need a speaker

@@ -268,10 +268,19 @@ def _heading(text: str) -> bool:
 
 
 def _linked(body: str, m: Mention, a: int) -> bool:
-    """Is the person only linked to the speaker ("for Mr Fawcett", "Kidman's publicist")?"""
-    before = [w for w in body[a : m.start].lower().split() if w not in cues.HONORIFICS]
-    if before and before[-1] in LINKS:
+    """Is the person only linked to the speaker ("for Mr Fawcett", "an aide to House Speaker Boehner",
+    "Kidman's publicist")?"""
+    before = [w for w in body[a : m.start].split() if w.lower() not in cues.HONORIFICS]
+    if before and before[-1].lower() in LINKS:
         return True
+    while before and (before[-1][:1].isupper() or before[-1].lower() in cues.ROLE_HEADS):
+        before = before[:-1]  # the title written before the name
+    if len(before) > 1 and before[-1].lower() in LINKS:
+        sources = cues.SOURCE_HEADS | EXTRA_SOURCES
+        if any(w.islower() and w.strip(",") in sources for w in before[:-1]):
+            return (
+                True  # "an aide to House Speaker Boehner", not "Secretary of State Rex Tillerson"
+            )
     return body[m.end : m.end + 2] in {"'s", "’s"}
 
 
