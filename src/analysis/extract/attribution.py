@@ -9,6 +9,7 @@ that names something, else the chunk nearest the verb; a verb in ``-ing`` ("tell
 :mod:`analysis.extract.speakers` turns the span into a speaker once names are canonical.
 """
 
+# ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
 import re
@@ -18,49 +19,20 @@ from analysis.extract import cues
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym
 from analysis.extract.pipeline import FieldDoc
+from analysis.extract.sentences import clause_before, first_sentence_end
 
-__all__ = ["Attribution", "attribute", "first_sentence_end", "named_after"]
+__all__ = ["Attribution", "attribute", "named_after"]
 
 MAX_ATTRIBUTION_CHARS = 160
-SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)")
-_ABBREVIATION = re.compile(r"(?:\.[A-Z]|[\s.][A-Z]|Mr|Mrs|Ms|Dr|St)\.$")
-#: Titles written with a full stop that never end a sentence ("Rep. Rhonda Fields", "Sen. Mark Warner").
-_TITLE_STOP = re.compile(
-    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Supt"
-    r"|Det|Insp|Atty|Pres|Msgr|Fr|Hon|No|Nos|Jr|Sr)\.$"
-)
 _MAX_SPEAKER_WORDS = 12
-_INITIAL = re.compile(r"\b[A-Z][a-z]+\s[A-Z]\.$")
 _OBJECT_VERBS = frozenset(
     {"told", "tells", "tell", "telling", "asked", "asks", "wrote", "writes", "posted", "posts"}
 )
 _AUXILIARIES = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "also",
-        "then",
-        "later",
-        "previously",
-        "would",
-        "will",
-        "been",
-        "since",
-        "again",
-        "already",
-        "once",
-        "further",
-        "repeatedly",
-        "publicly",
-        "recently",
-        "earlier",
-        "separately",
-    ]
+    """
+    has have had was were is are also then later previously would will been
+    since again already once further repeatedly publicly recently earlier separately
+    """.split()
 )
 _CONJUNCTIONS = frozenset({"and", "but", "as", "while", "yet", "so", "then", "later"})
 _BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
@@ -94,43 +66,6 @@ def attribute(
             or Attribution()
         )
     return _partial(doc, mentions, open_at, before, close_at, inner_end) or Attribution()
-
-
-def clause_before(text: str, pos: int) -> str:
-    """The text from the start of the sentence (or paragraph) to ``pos``."""
-    window = text[max(0, pos - 300) : pos]
-    ends = [m.end() - 1 for m in SENTENCE_END.finditer(window) if _ends_sentence(window, m.end())]
-    cut = max(window.rfind("\n\n"), *ends, -1)
-    return window[cut + 1 :]
-
-
-def _ends_sentence(text: str, after: int) -> bool:
-    """Does the stop just before ``after`` end a sentence? Never after a title ("Rep."); after "U.S." only
-    before a new subject."""
-    if _TITLE_STOP.search(text[max(0, after - 6) : after]):
-        return False
-    if not _ABBREVIATION.search(text[max(0, after - 4) : after]):
-        return True
-    following = text[after : after + 40].split()
-    if not following or not following[0][:1].isupper():
-        return False
-    if _INITIAL.search(text[max(0, after - 30) : after]):
-        return False  # a middle initial: "Thomas M. Davis"
-    word = following[0].strip("“\"'‘’,")
-    return not (
-        word.lower() in cues.ROLE_HEADS
-        or word.lower() in cues.ROLE_MODIFIERS
-        or word in cues.HONORIFICS
-    )
-
-
-def first_sentence_end(text: str, start: int, end: int) -> int:
-    """Where the first sentence between ``start`` and ``end`` ends (its stop), or ``end`` (titles such as
-    "Sen." and middle initials do not end one)."""
-    for m in SENTENCE_END.finditer(text, start, end):
-        if _ends_sentence(text, m.end()):
-            return m.start()
-    return end
 
 
 def _tokens_between(doc: FieldDoc, start: int, end: int) -> list[int]:

@@ -22,16 +22,11 @@ from itertools import pairwise
 import pandas as pd
 
 from analysis.extract import canonical, cues
-from analysis.extract.attribution import (
-    MAX_ATTRIBUTION_CHARS,
-    attribute,
-    clause_before,
-    first_sentence_end,
-    named_after,
-)
+from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS, attribute, named_after
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.pipeline import FieldDoc, parse_corpus
 from analysis.extract.rules import doc_mentions
+from analysis.extract.sentences import clause_before, first_sentence_end
 from analysis.extract.speakers import SpeakerContext, resolve_speaker
 
 __all__ = ["QUOTE_COLUMNS", "Quotation", "people_and_quotes", "quotes"]
