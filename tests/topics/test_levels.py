@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 from sklearn.preprocessing import normalize
 
+from analysis import load_model
 from analysis.config import SHARED_DIR
 from analysis.topics import TopicModel, fit_topics
 from analysis.topics.model import MIXED_LABEL
@@ -83,6 +84,17 @@ def test_k_given_is_exact_and_topics_have_groups(three_desks) -> None:
         assert row["topics"] == [int(t) for t in np.flatnonzero(model.groups == g)]
         assert row["size"] == int(model.clusters.loc[row["topics"], "size"].sum())
         assert row["label"]
+
+
+def test_two_levels_survive_save_and_load(three_desks, tmp_path) -> None:
+    model = fit_topics(three_desks, k=6, random_state=0)
+    model.save(tmp_path / "model.npz")
+    back = load_model(tmp_path / "model.npz")
+    assert len(model.group_table) >= 2
+    assert back.groups.tolist() == model.groups.tolist()
+    pd.testing.assert_frame_equal(back.group_table, model.group_table, check_index_type=False)
+    assert back.splits == model.splits
+    assert back.assignments(three_desks).equals(model.assignments(three_desks))
 
 
 def test_seed_badges_are_tentative(seed_corpus) -> None:

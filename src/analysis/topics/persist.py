@@ -47,6 +47,7 @@ def model_parts(model: TopicModel) -> tuple[dict[str, np.ndarray], dict[str, Any
         "faded": _table(model.faded),
         "group_table": _table(model.group_table),
         "faded_groups": _table(model.faded_groups),
+        "splits": [{str(k): _value(v) for k, v in split.items()} for split in model.splits],
         "notes": list(model.notes),
         "settings": {str(k): v for k, v in model.settings.items()},
         "space": None
@@ -64,6 +65,7 @@ def _table(frame: pd.DataFrame) -> dict[str, Any]:
     """A small table as JSON-ready columns (lists stay lists)."""
     return {
         "index_name": frame.index.name,
+        "order": [str(c) for c in frame.columns],  # the JSON's keys are sorted
         "columns": {str(c): [_value(v) for v in frame[c].tolist()] for c in frame.columns},
     }
 
@@ -80,6 +82,8 @@ def _value(v: Any) -> Any:
 
 def _frame(table: dict[str, Any]) -> pd.DataFrame:
     frame = pd.DataFrame(table["columns"])
+    if "order" in table:
+        frame = frame[table["order"]]
     frame.index.name = table.get("index_name")
     return frame
 
@@ -113,9 +117,10 @@ def model_from_parts(arrays: dict[str, np.ndarray], meta: dict[str, Any], path: 
             ids=arrays.get("ids"),
             space=space,
             faded=_frame(meta["faded"]),
-            # states saved before the broad groups were kept have neither table
+            # states saved before the broad groups were kept have neither table, nor splits
             group_table=_frame(meta.get("group_table", _EMPTY)),
             faded_groups=_frame(meta.get("faded_groups", _EMPTY)),
+            splits=[dict(split) for split in meta.get("splits", [])],
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise StateError(
