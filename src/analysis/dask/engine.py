@@ -216,8 +216,12 @@ def fit_topics_dask(
         parts = gather(client.compute(text), "gathering the articles")
         frame = pd.concat(parts, ignore_index=True)
         return fit_topics(frame, k=k, random_state=random_state, progress=progress, **options)
-    rows = sample_among(n, sample_size, random_state, among)
+    # drawn by article id when there are ids, as the pandas path does: the same articles in any order
+    ids = ddf["id"].compute().to_numpy() if "id" in ddf.columns else None
+    rows = sample_among(n, sample_size, random_state, among, ids=ids)
     sample = _sample(text, lengths, rows)
+    if ids is not None:
+        sample = sample.iloc[np.argsort(ids[rows], kind="stable")]
     # Each outlet's boilerplate, found on the sample and left out of every article, as on pandas
     # (analysis.topics.sampled.fit_cached).
     found = find_boilerplate(sample) if group else None

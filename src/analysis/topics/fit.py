@@ -33,7 +33,13 @@ from analysis.topics.cluster import (
     run_seeds,
 )
 from analysis.topics.kselect import choose_k
-from analysis.topics.levels import group_topics, min_topic_size, split_groups
+from analysis.topics.levels import (
+    broad_is_boundary,
+    group_topics,
+    min_topic_size,
+    nested_topics,
+    split_groups,
+)
 from analysis.topics.model import K_MAX, K_SELECTION_RUNS, TopicModel
 from analysis.topics.options import CLUSTER_MIN_DF, FitOptions, resolve_options
 from analysis.topics.order import canonical_order
@@ -205,7 +211,10 @@ def _topics(
     progress: bool,
 ) -> _Topics:
     """The topics: the ensemble's clusters at ``chosen_k`` when k was given (grouped by merging their
-    centres), else those broad clusters split where their articles hold stable, distinct sub-topics."""
+    centres), else those broad clusters split where their articles hold stable, distinct sub-topics:
+    the sub-topics themselves when every broad group is solid (:func:`broad_is_boundary`), else the
+    ensemble's clusters over all articles at the number of topics the splits found
+    (:mod:`analysis.topics.levels`)."""
     n = len(z)
     smallest = 0 if k_given else min(min_topic_size(n), n // 4)
     broad, broad_stab = _fit_at(
@@ -215,11 +224,12 @@ def _topics(
     if k_given or g == 1:
         groups = group_topics(z, broad, g, random_state=random_state)
         return _Topics(labels=broad, k=g, groups=groups, stability=broad_stab, splits=[])
+    group_stab = broad_stab if broad_stab is not None else np.full(g, np.nan)
     levels = split_groups(
         z,
         vectors.tfidf,
         broad,
-        broad_stab if broad_stab is not None else np.full(g, np.nan),
+        group_stab,
         random_state=random_state,
         refine_rounds=opts.refine_rounds,
     )
@@ -227,6 +237,15 @@ def _topics(
     if k == g:  # no group was split: the broad clusters are the topics
         return _Topics(
             labels=broad, k=g, groups=np.arange(g), stability=broad_stab, splits=levels.splits
+        )
+    if broad_is_boundary(z, broad, group_stab, random_state=random_state):
+        nested = nested_topics(levels)
+        return _Topics(
+            labels=nested.labels,
+            k=k,
+            groups=nested.groups,
+            stability=nested.stability,
+            splits=levels.splits,
         )
     # The splits chose how many topics there are; the topics themselves come from one ensemble at that
     # k over all articles (each topic then belongs to the broad group holding most of its articles).

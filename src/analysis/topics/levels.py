@@ -12,6 +12,13 @@ the broad groups are the topics: sub-topics of a handful of articles cannot be t
 (:func:`analysis.topics.order.canonical_order`): the seeds of each split derive from the random state and
 the group's first row, so the result does not depend on the input's row order.
 
+Whether the topics nest inside the broad groups depends on how firm the broad split is
+(:func:`broad_is_boundary`): when every broad group would earn a solid badge (stable and separated),
+each group's sub-topics are the topics (:func:`nested_topics`): a topic never
+straddles two broad groups. A broad split that is not solid (e.g. two halves of varied news) is a reading
+aid, not a boundary: ``fit_topics`` then fits the topics over all articles at the number the splits found,
+and puts each in the broad group holding most of its articles.
+
 Large groups are split on a fixed random sample of :data:`SPLIT_SAMPLE` of their articles; every article
 of the group then goes to the nearest sub-topic centre, so time stays bounded at any corpus size.
 """
@@ -26,8 +33,8 @@ from scipy import sparse
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.preprocessing import normalize
 
-from analysis.topics.cluster import cluster_ensemble, cluster_stability
-from analysis.topics.model import K_MAX, LSA_MIN_ARTICLES
+from analysis.topics.cluster import canonical_labels, cluster_ensemble, cluster_stability
+from analysis.topics.model import K_MAX, LSA_MIN_ARTICLES, SOLID_SILHOUETTE, SOLID_STABILITY
 from analysis.topics.quality import silhouettes
 
 #: A topic holds at least this many articles (and at least MIN_TOPIC_SHARE of the corpus).
@@ -130,6 +137,44 @@ def split_groups(
         stability=np.asarray(stabilities),
         splits=splits,
     )
+
+
+def broad_is_boundary(
+    z: np.ndarray, broad: np.ndarray, stability: np.ndarray, *, random_state: int
+) -> bool:
+    """Whether topics nest inside the broad groups: every group would earn a solid badge (stability
+    >= SOLID_STABILITY, its articles' mean silhouette >= SOLID_SILHOUETTE). A group without separation
+    (a grab-bag, e.g. "everything but the primaries") is no boundary for the topics.
+
+    Args:
+        z: the articles' embedding.
+        broad: broad group of each article (0..g-1).
+        stability: per broad group, its stability.
+        random_state: seeds the silhouettes' sample on large corpora.
+    """
+    g = int(broad.max()) + 1
+    if g < 2:
+        return False
+    sil = silhouettes(z, broad, g, random_state)
+    for c in range(g):
+        own = sil[broad == c]
+        own = own[np.isfinite(own)]
+        if not len(own) or own.mean() < SOLID_SILHOUETTE or not stability[c] >= SOLID_STABILITY:
+            return False
+    return True
+
+
+def nested_topics(levels: Levels) -> Levels:
+    """The topics of ``levels`` numbered by size (ties: the topic whose first row comes first), with
+    their groups and stabilities in that order."""
+    labels = canonical_labels(levels.labels)
+    new_of_old = np.empty(len(levels.groups), dtype=np.int64)
+    new_of_old[levels.labels] = labels
+    groups = np.empty_like(levels.groups)
+    groups[new_of_old] = levels.groups
+    stability = np.empty_like(levels.stability)
+    stability[new_of_old] = levels.stability
+    return Levels(labels=labels, groups=groups, stability=stability, splits=levels.splits)
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,13 @@ MATCH_MIN_SHARED = 20
 #: *faded* when fewer than this share of its articles are still in the corpus, else re-drawn.
 REDRAWN_MIN_SHARE = 0.5
 
+#: A cluster is "solid" from this stability up (with SOLID_SILHOUETTE and 3 articles) ...
+SOLID_STABILITY = 0.8
+#: ... and this mean silhouette.
+SOLID_SILHOUETTE = 0.02
+
 STRENGTH_RULE = (
-    "solid: stability >= 0.8, silhouette >= 0.02 and at least 3 articles; "
+    f"solid: stability >= {SOLID_STABILITY}, silhouette >= {SOLID_SILHOUETTE} and at least 3 articles; "
     "weak: stability < 0.5, silhouette < 0 or a single article; moderate: anything else; "
     "single cluster: k = 1"
 )

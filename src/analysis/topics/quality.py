@@ -16,6 +16,8 @@ from analysis.topics.model import (
     MIXED_MIN_SHARE,
     MIXED_SILHOUETTE,
     SILHOUETTE_SAMPLE,
+    SOLID_SILHOUETTE,
+    SOLID_STABILITY,
 )
 
 
@@ -63,7 +65,12 @@ def strength_of(k: int, size: int, silhouette: float, stability: float) -> str:
         or (not math.isnan(stability) and stability < 0.5)
     ):
         return "weak"
-    if size >= 3 and stability >= 0.8 and not math.isnan(silhouette) and silhouette >= 0.02:
+    if (
+        size >= 3
+        and stability >= SOLID_STABILITY
+        and not math.isnan(silhouette)
+        and silhouette >= SOLID_SILHOUETTE
+    ):
         return "solid"
     return "moderate"
 

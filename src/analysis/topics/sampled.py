@@ -14,6 +14,7 @@ The same :class:`Assigner` runs on pandas chunks (:func:`fit_sampled`) and on Da
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,7 @@ __all__ = [
     "fit_cached",
     "fit_sampled",
     "fit_stories",
+    "id_sample",
     "sample_among",
     "sample_rows",
     "train_assigner",
@@ -168,6 +170,7 @@ def fit_sampled(
     sample_size: int = SAMPLE_SIZE,
     progress: bool = False,
     among: np.ndarray | None = None,
+    ids: np.ndarray | None = None,
 ):
     """Fit topics on a random sample and assign every article chunk by chunk (bounded memory).
 
@@ -181,6 +184,9 @@ def fit_sampled(
         progress: show progress bars.
         among: sorted positions the sample is drawn from (e.g. one copy of each story, so that a story
             run fifty times weighs once); default every article.
+        ids: the article id of each of the ``n_articles`` rows: the sample is then drawn by id
+            (:func:`id_sample`) and fitted in id order, so the same articles in any row order give the
+            same topics; default: by row position.
 
     Returns:
         An :class:`analysis.topics.TopicModel` over all ``n_articles`` (labels, fit and positions of every
@@ -188,8 +194,10 @@ def fit_sampled(
     """
     from analysis.topics import fit_topics
 
-    rows = sample_among(n_articles, sample_size, random_state, among)
+    rows = sample_among(n_articles, sample_size, random_state, among, ids=ids)
     sample = read_sample(rows)
+    if ids is not None:  # the sample in id order: the assigner's phrases do not depend on row order
+        sample = sample.iloc[np.argsort(np.asarray(ids)[rows], kind="stable")]
     sampled = fit_topics(
         sample, k=k, random_state=random_state, progress=progress, max_words=LEAD_WORDS
     )
@@ -206,13 +214,44 @@ def fit_sampled(
 
 
 def sample_among(
-    n: int, size: int, random_state: int, among: np.ndarray | None = None
+    n: int,
+    size: int,
+    random_state: int,
+    among: np.ndarray | None = None,
+    *,
+    ids: np.ndarray | None = None,
 ) -> np.ndarray:
-    """:func:`sample_rows` of ``n`` rows, or of the sorted positions ``among`` when given."""
+    """:func:`sample_rows` of ``n`` rows, or of the sorted positions ``among`` when given.
+
+    With ``ids`` (the article id of each of the ``n`` rows), the sample is the ``size`` articles whose
+    ids hash lowest with ``random_state`` (:func:`id_sample`): the same articles in any row order.
+    """
+    pool = np.arange(n) if among is None else np.asarray(among, dtype=np.int64)
+    if ids is not None:
+        return pool[id_sample(np.asarray(ids)[pool], size, random_state)]
     if among is None:
         return sample_rows(n, size, random_state)
-    among = np.asarray(among, dtype=np.int64)
-    return among[sample_rows(len(among), size, random_state)]
+    return pool[sample_rows(len(pool), size, random_state)]
+
+
+def id_sample(ids: np.ndarray, size: int, random_state: int) -> np.ndarray:
+    """Sorted positions of the ``size`` ids that hash lowest with ``random_state`` (all when fewer).
+
+    The sample depends on the articles, not on their row order: a fixed random draw by article id.
+    """
+    if len(ids) <= size:
+        return np.arange(len(ids))
+    salt = f"{random_state}\0".encode()
+    keys = np.fromiter(
+        (
+            int.from_bytes(hashlib.blake2b(salt + str(i).encode("utf-8"), digest_size=8).digest())
+            for i in ids
+        ),
+        dtype=np.uint64,
+        count=len(ids),
+    )
+    picked = np.lexsort((np.asarray(ids, dtype=str), keys))[:size]
+    return np.sort(picked)
 
 
 def fit_cached(
@@ -226,7 +265,8 @@ def fit_cached(
 ):
     """:func:`fit_sampled` on a parse cache (:class:`analysis.corpus.cache.CorpusCache`): the sample and
     the chunks are read from its Parquet parts, headline and body (and outlet or tag pages, to leave out
-    the boilerplate found on the sample: :mod:`analysis.corpus.boilerplate`)."""
+    the boilerplate found on the sample: :mod:`analysis.corpus.boilerplate`). The sample is drawn by
+    article id (:func:`id_sample`), so the same articles in any row order give the same topics."""
     from analysis.corpus.boilerplate import find_boilerplate, strip_boilerplate
 
     group = "outlet" if "outlet" in cache.columns else "tag_pages"
@@ -241,6 +281,7 @@ def fit_cached(
     def chunks() -> Iterable[pd.DataFrame]:
         return (strip_boilerplate(chunk, found[0]) for chunk in cache.iter_batches(text))
 
+    ids = cache.read(["id"])["id"].to_numpy() if "id" in cache.columns else None
     return fit_sampled(
         read_sample,
         chunks,
@@ -250,6 +291,7 @@ def fit_cached(
         sample_size=sample_size,
         progress=progress,
         among=among,
+        ids=ids,
     )
 
 
