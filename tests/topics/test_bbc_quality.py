@@ -93,11 +93,6 @@ def test_terms_readable(whole_models, short_models) -> None:
             assert not set(terms) & (FRAGMENTS | REPORTING_WORDS | NEWS_STOP_WORDS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known open (issue 18): the broad level reaches NMI 0.832 on BBC, below the 0.85 floor "
-    "(topics are assigned to broad groups by majority; the nested version reached 0.866)",
-)
 def test_k_chosen_from_data_two_levels(bbc) -> None:
     """Issue 18: the broad groups recover the five desks, every topic sits inside one desk."""
     model = fit_topics(bbc, random_state=0)

@@ -76,6 +76,25 @@ def test_other_random_states_are_order_invariant_too(three_desks) -> None:
     pd.testing.assert_frame_equal(_by_id(a, ma), _by_id(b, mb))
 
 
+@pytest.mark.slow
+def test_bbc_sample_in_two_row_orders_gives_the_same_two_levels(bbc_path) -> None:
+    """400 BBC articles (LSA, k chart, splits all run) shuffled twice: the same k, topics, groups."""
+    rows = [json.loads(line) for line in bbc_path.read_text(encoding="utf-8").splitlines()]
+    corpus = pd.DataFrame(random.Random(1).sample(rows, 400))
+    corpus["id"] = [f"bbc-{i:03d}" for i in range(len(corpus))]
+    fits = []
+    for seed in (1, 2):
+        shuffled = corpus.sample(frac=1.0, random_state=seed).reset_index(drop=True)
+        model = fit_topics(shuffled, random_state=0)
+        table = _by_id(shuffled, model).assign(
+            group=model.groups[model.labels][np.argsort(shuffled["id"].to_numpy(), kind="stable")]
+        )
+        fits.append((model.k, len(model.group_table), table))
+    assert fits[0][0] == fits[1][0] and fits[0][1] == fits[1][1]
+    assert fits[0][0] > fits[0][1] >= 2  # two levels
+    pd.testing.assert_frame_equal(fits[0][2], fits[1][2])
+
+
 def test_k_given_is_exact_and_topics_have_groups(three_desks) -> None:
     model = fit_topics(three_desks, k=6, random_state=0)
     assert model.k == 6 and len(model.groups) == 6
