@@ -32,6 +32,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 from analysis.topics.cluster import canonical_labels, cluster_ensemble, cluster_stability
 from analysis.topics.model import K_MAX, LSA_MIN_ARTICLES, SOLID_SILHOUETTE, SOLID_STABILITY
@@ -118,9 +119,12 @@ def split_groups(
         room = TOPIC_MAX - len(groups) - len(pending)  # sub-topics this group may become
         sub = None
         if depth < depth_max and room >= 2:
-            sub = _best_split(
-                z, tfidf, rows, min_size, min(SPLIT_K_MAX, room), random_state, refine_rounds
-            )
+            # a split clusters at most SPLIT_SAMPLE articles: one OpenMP thread is quicker (and much
+            # quicker on a busy machine) than several, with the same result
+            with threadpool_limits(limits=1, user_api="openmp"):
+                sub = _best_split(
+                    z, tfidf, rows, min_size, min(SPLIT_K_MAX, room), random_state, refine_rounds
+                )
             splits.append(sub.record)
         if sub is None or sub.labels is None:
             labels[rows] = len(groups)
