@@ -1,6 +1,6 @@
 """What choosing the topics costs: ``fit_topics(k=None)`` against ``fit_topics(k=N)`` at 20,000 articles.
 
-On generated news-like articles (``newsgen.generate_articles``, 20 hidden topics), in one process and the
+On generated news-like articles (``analysis.datasets.generate_articles``, 20 hidden topics), in one process and the
 same run: ``fit_topics(k=None)`` (broad groups chosen by the k chart, then split into topics), the time of
 the split step alone, ``fit_topics(k=N)`` at the number of topics it found (no choice at all), and the
 plain recipe (TF-IDF + LSA(100) + KMeans(N, n_init=10)). Issue 18's target: the choice adds at most 30%.
@@ -18,9 +18,7 @@ its group, with at most ``TOPIC_MAX`` topics, whatever the corpus size.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
 import pandas as pd
 from sklearn.cluster import KMeans
@@ -29,10 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import normalized_mutual_info_score
 from sklearn.preprocessing import normalize
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import newsgen
-
+from analysis.datasets import generate_articles
 from analysis.topics import fit as fit_module
 from analysis.topics import fit_topics
 
@@ -41,7 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=20_000)
     args = parser.parse_args()
-    corpus = pd.DataFrame(newsgen.generate_articles(args.n, seed=0))
+    corpus = pd.DataFrame(generate_articles(args.n, seed=0))
     corpus["id"] = [f"a{i:07d}" for i in range(len(corpus))]
     split_time = []
     original = fit_module.split_groups

@@ -2,14 +2,17 @@
 
 Every step that works on a sample (the SVD and k-means of a large corpus, the k choice, silhouettes, the
 sampled topic fit, the report's map and text views) draws it here, so one ``random_state`` gives the same
-rows everywhere.
+rows everywhere. :func:`id_sample` draws by article id instead of row position, so that the same articles
+in any row order give the same sample.
 """
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
-__all__ = ["sample_rows"]
+__all__ = ["id_sample", "sample_rows"]
 
 
 def sample_rows(n: int, size: int, random_state: int) -> np.ndarray:
@@ -30,3 +33,23 @@ def sample_rows(n: int, size: int, random_state: int) -> np.ndarray:
     if n <= size:
         return np.arange(n)
     return np.sort(np.random.default_rng(random_state).choice(n, size=size, replace=False))
+
+
+def id_sample(ids: np.ndarray, size: int, random_state: int) -> np.ndarray:
+    """Sorted positions of the ``size`` ids that hash lowest with ``random_state`` (all when fewer).
+
+    The sample depends on the articles, not on their row order: a fixed random draw by article id.
+    """
+    if len(ids) <= size:
+        return np.arange(len(ids))
+    salt = f"{random_state}\0".encode()
+    keys = np.fromiter(
+        (
+            int.from_bytes(hashlib.blake2b(salt + str(i).encode("utf-8"), digest_size=8).digest())
+            for i in ids
+        ),
+        dtype=np.uint64,
+        count=len(ids),
+    )
+    picked = np.lexsort((np.asarray(ids, dtype=str), keys))[:size]
+    return np.sort(picked)

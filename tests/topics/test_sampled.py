@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from analysis.corpus.cache import cache_corpus
-from analysis.topics.sampled import fit_cached, id_sample, sample_among
+from analysis.sampling import id_sample
+from analysis.topics.sampled import fit_cached, sample_among
 
 
 def test_id_sample_depends_on_the_ids_not_their_order() -> None:
@@ -39,7 +40,9 @@ def test_sampled_fit_is_the_same_in_any_row_order(bbc_path, tmp_path) -> None:
         cache = cache_corpus(path, cache_dir=tmp_path / f"cache-{name}")
         model = fit_cached(cache, random_state=0, sample_size=250)
         ids = cache.read(["id"])["id"].to_numpy()
-        assert model.n_articles == cache.n_articles > 250 and any("random sample of 250" in n for n in model.notes)
+        assert model.n_articles == cache.n_articles > 250 and any(
+            "random sample of 250" in n for n in model.notes
+        )
         table = pd.DataFrame({"id": ids, "topic": model.numbers[model.labels]})
         tables.append((model.k, table.sort_values("id").reset_index(drop=True)))
     (k_a, a), (k_b, b) = tables

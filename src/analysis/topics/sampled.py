@@ -14,7 +14,6 @@ The same :class:`Assigner` runs on pandas chunks (:func:`fit_sampled`) and on Da
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -29,7 +28,7 @@ from sklearn.preprocessing import normalize
 
 from analysis.config import LEAD_WORDS
 from analysis.errors import ParameterError
-from analysis.sampling import sample_rows
+from analysis.sampling import id_sample, sample_rows
 
 __all__ = [
     "LEAD_WORDS",
@@ -232,26 +231,6 @@ def sample_among(
     if among is None:
         return sample_rows(n, size, random_state)
     return pool[sample_rows(len(pool), size, random_state)]
-
-
-def id_sample(ids: np.ndarray, size: int, random_state: int) -> np.ndarray:
-    """Sorted positions of the ``size`` ids that hash lowest with ``random_state`` (all when fewer).
-
-    The sample depends on the articles, not on their row order: a fixed random draw by article id.
-    """
-    if len(ids) <= size:
-        return np.arange(len(ids))
-    salt = f"{random_state}\0".encode()
-    keys = np.fromiter(
-        (
-            int.from_bytes(hashlib.blake2b(salt + str(i).encode("utf-8"), digest_size=8).digest())
-            for i in ids
-        ),
-        dtype=np.uint64,
-        count=len(ids),
-    )
-    picked = np.lexsort((np.asarray(ids, dtype=str), keys))[:size]
-    return np.sort(picked)
 
 
 def fit_cached(
