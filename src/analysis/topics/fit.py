@@ -86,10 +86,8 @@ def fit_topics(
             merging their centres. None chooses from the data: the broad groups at the k the k chart
             prefers (silhouette and stability over ``k_range``, widened while the best k is the largest
             tried; the scores are kept in ``k_scores``), then each group split into sub-topics where they
-            are stable and distinct (:mod:`analysis.topics.levels`): those sub-topics are the topics
-            when every broad group is solid, else the topics are refitted over all articles at that
-            number; ``model.groups`` maps each topic to its broad group. A topic without separation is
-            marked mixed ("mixed: no clear topic").
+            are stable and distinct (:mod:`analysis.topics.levels`); ``model.groups`` maps each topic to
+            its broad group. A topic without separation is marked mixed ("mixed: no clear topic").
         random_state: seeds every random step; the same corpus and random_state give identical results.
         progress: show tqdm progress bars for the long steps.
         n_runs, n_init, n_components, refine_rounds, k_range, n_terms, title_weight, min_df, max_words:
