@@ -427,3 +427,28 @@ def test_table_growing_with_the_corpus_is_linked_not_embedded(tmp_path):
     assert len(block) < 10_000
     small = table_html(big.head(3), csv_name="small.csv", files_dir=tmp_path)
     assert "base64" in small and not (tmp_path / "small.csv").exists()
+
+
+def test_a_chart_with_a_large_table_links_its_csv_instead_of_embedding_it(tmp_path):
+    """A chart's table past EMBED_CSV_MAX_BYTES (attention per outlet over many months) is written beside
+    the report and linked, as long tables are, so the page stays small."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from analysis.report.html import EMBED_CSV_MAX_BYTES, SIDE_FILES, figure_html
+
+    rows = 6_000
+    table = pd.DataFrame({"outlet": [f"Outlet {i % 300}" for i in range(rows)], "share": 0.5})
+    token = SIDE_FILES.set(tmp_path)
+    try:
+        fig, ax = plt.subplots()
+        ax.plot([0, 1], [0, 1])
+        block = figure_html(fig, alt="a line", table=table, csv_name="r-attention.csv")
+        small = figure_html(plt.subplots()[0], alt="x", table=table.head(3), csv_name="r-small.csv")
+    finally:
+        SIDE_FILES.reset(token)
+    written = tmp_path / "r-attention.csv"
+    assert written.stat().st_size > EMBED_CSV_MAX_BYTES
+    assert 'href="r-attention.csv"' in block and "data:text/csv" not in block
+    assert "6,000 rows" in block
+    assert "data:text/csv" in small and not (tmp_path / "r-small.csv").exists()

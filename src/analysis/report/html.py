@@ -100,10 +100,6 @@ def render(template: str, **context) -> HTMLBlock:
     return HTMLBlock(_ENV.get_template(template).render(**context))
 
 
-def _csv_b64(table: pd.DataFrame) -> Markup:
-    return Markup(base64.b64encode(_csv_bytes(table)).decode("ascii"))
-
-
 #: Where a table too large to embed writes its full CSV when no ``files_dir`` is given: this report run's
 #: side-file folder. The report notebook sets it once from its ``FILES_DIR`` parameter (the command gives each
 #: run its own folder and moves the files next to the report); a plain run uses ``build/report-files``.
@@ -196,8 +192,8 @@ def figure_html(
         "wide": width > PHONE_COLUMN_PX,
         "csv": None,
     }
-    if table is not None:
-        context.update(csv=_csv_b64(table), csv_name=csv_name or "table.csv", csv_rows=len(table))
+    if table is not None:  # embedded when small, else beside the report and linked (as tables are)
+        context.update(_csv_context(table, csv_name or "table.csv", None))
     return render("figure.html.j2", **context)
 
 
