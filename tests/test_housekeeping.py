@@ -72,3 +72,27 @@ def test_tidy_marks_the_cache_used_and_bounds_the_rest(tmp_path):
     tidy_caches(tmp_path, in_use=current)
     assert not stale.exists() and old.exists() and current.exists()
     assert current.stat().st_mtime > old.stat().st_mtime
+
+
+def test_parsed_copies_are_bounded_and_killed_runs_temporaries_go(tmp_path):
+    """The per-file parsed copies (incremental parsing) are kept within a size, least recently used first,
+    never the copies in use; a killed run's temporary folder among them is removed."""
+    import os
+    import time
+
+    from analysis.corpus.cache.parsed import prune_parsed
+    from analysis.housekeeping import prune_least_used
+
+    root = tmp_path / "files"
+    for i, name in enumerate(("old", "used", "recent")):
+        (root / name).mkdir(parents=True)
+        (root / name / "chunk.parquet").write_bytes(b"x" * 1000)
+        os.utime(root / name, (time.time() - 1000 + i, time.time() - 1000 + i))
+    dead = root / ".abc.99999999.tmp"
+    dead.mkdir()
+    prune_parsed(root, keep={"used"}, paths=set(), lenient=False)
+    assert not dead.exists()  # the temporary of a process that is gone
+    assert {p.name for p in root.iterdir()} == {"old", "used", "recent"}  # within the default size
+    removed = prune_least_used(root, max_bytes=2000, keep=[root / "used"])
+    assert [p.name for p in removed] == ["old"]
+    assert {p.name for p in root.iterdir()} == {"used", "recent"}

@@ -15,12 +15,19 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from analysis.config import CACHE_MAX_BYTES
 
-__all__ = ["process_running", "prune_caches", "remove_stale_temporaries", "tidy_caches", "touch"]
+__all__ = [
+    "process_running",
+    "prune_caches",
+    "prune_least_used",
+    "remove_stale_temporaries",
+    "tidy_caches",
+    "touch",
+]
 
 _TEMPORARY = re.compile(r"^\..+\.(\d+)\.(?:tmp|probe)$")
 
@@ -90,13 +97,25 @@ def prune_caches(
     Returns:
         The caches deleted, oldest first.
     """
+    return prune_least_used(
+        root, max_bytes=max_bytes, keep=keep, is_entry=lambda p: (p / "meta.json").is_file()
+    )
+
+
+def prune_least_used(
+    root: str | os.PathLike[str],
+    *,
+    max_bytes: int = CACHE_MAX_BYTES,
+    keep: Iterable[str | os.PathLike[str]] = (),
+    is_entry: Callable[[Path], bool] = Path.is_dir,
+) -> list[Path]:
+    """Delete the least recently used entries (sub-folders) of ``root`` until they hold at most
+    ``max_bytes`` together; ``keep`` are never deleted. Returns what was deleted, oldest first."""
     root = Path(root)
     if not root.is_dir():
         return []
     kept = {Path(k).resolve() for k in keep}
-    caches = [
-        p for p in root.iterdir() if not p.name.startswith(".") and (p / "meta.json").is_file()
-    ]
+    caches = [p for p in root.iterdir() if not p.name.startswith(".") and is_entry(p)]
     sizes = {p: _size(p) for p in caches}
     total = sum(sizes.values())
     removed = []

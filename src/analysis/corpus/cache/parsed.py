@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from analysis.housekeeping import prune_least_used, remove_stale_temporaries, touch
+
 __all__ = [
     "FILES_DIR",
     "PARSED_FORMAT",
@@ -118,7 +120,11 @@ def prune_parsed(root: Path, *, keep: set[str], paths: set[str], lenient: bool) 
             continue
         shutil.rmtree(folder, ignore_errors=True)
         removed.append(folder)
-    return removed
+    # Bounded like the caches: temporaries of killed runs gone, copies in use marked, the rest LRU.
+    remove_stale_temporaries(root)
+    for name in keep:
+        touch(root / name)
+    return [*removed, *prune_least_used(root, keep=[root / name for name in keep])]
 
 
 def read_parsed_meta(folder: Path) -> dict | None:
