@@ -72,6 +72,26 @@ def seed_model(seed_corpus):
         return fit_topics(seed_corpus, random_state=0)
 
 
+#: Three themes of planted test corpora (topics that must come out apart).
+NAVY = "The navy ordered new frigates and submarines for the fleet at the shipyard"
+FARM = "Farmers harvested wheat and barley as grain prices rose at the market"
+SPACE = "The rocket launched a satellite into orbit from the space station pad"
+
+
+def theme_rows(text: str, n: int, tag: str, *, tagged: bool = True) -> list[dict]:
+    """``n`` short articles on one theme (ids ``<tag>0`` ...), each tagged ``tag`` unless ``tagged`` is False."""
+    words = text.split()
+    return [
+        {
+            "id": f"{tag}{i}",
+            "title": " ".join(words[i % 4 : i % 4 + 4]),
+            "body": f"{text}. {words[i % len(words)]}.",
+            **({"tags": [tag]} if tagged else {}),
+        }
+        for i in range(n)
+    ]
+
+
 def make_corpus(rows: list[dict]) -> pd.DataFrame:
     """A corpus DataFrame with the loader's columns from a few dicts written in a test."""
     out = []

@@ -5,23 +5,11 @@ from __future__ import annotations
 from analysis import load_model
 from analysis.explore import baseline_view, runs_browser, topics_compared
 from analysis.topics import fit_topics
-from tests.conftest import make_corpus
-
-NAVY = "The navy ordered new frigates and submarines for the fleet at the shipyard"
-FARM = "Farmers harvested wheat and barley as grain prices rose at the market"
-SPACE = "The rocket launched a satellite into orbit from the space station pad"
+from tests.conftest import FARM, NAVY, SPACE, make_corpus, theme_rows
 
 
 def _rows(text: str, n: int, tag: str) -> list[dict]:
-    words = text.split()
-    return [
-        {
-            "id": f"{tag}{i}",
-            "title": " ".join(words[i % 4 : i % 4 + 4]),
-            "body": f"{text}. {words[i]}.",
-        }
-        for i in range(n)
-    ]
+    return theme_rows(text, n, tag, tagged=False)
 
 
 def test_last_runs_topics_beside_this_runs(tmp_path):

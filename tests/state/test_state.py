@@ -13,29 +13,12 @@ from analysis import StateError, load_model, load_state
 from analysis.report.state import save_state
 from analysis.state import STATE_VERSION, write_state_file
 from analysis.topics import fit_topics
-from tests.conftest import make_corpus
-
-NAVY = "The navy ordered new frigates and submarines for the fleet at the shipyard"
-FARM = "Farmers harvested wheat and barley as grain prices rose at the market"
-SPACE = "The rocket launched a satellite into orbit from the space station pad"
-
-
-def _rows(text: str, n: int, tag: str) -> list[dict]:
-    words = text.split()
-    return [
-        {
-            "id": f"{tag}{i}",
-            "title": " ".join(words[i % 4 : i % 4 + 4]),
-            "body": f"{text}. {words[i % len(words)]}.",
-            "tags": [tag],
-        }
-        for i in range(n)
-    ]
+from tests.conftest import FARM, NAVY, SPACE, make_corpus, theme_rows
 
 
 @pytest.fixture(scope="module")
 def small_model():
-    corpus = make_corpus(_rows(NAVY, 8, "navy") + _rows(FARM, 8, "farm"))
+    corpus = make_corpus(theme_rows(NAVY, 8, "navy") + theme_rows(FARM, 8, "farm"))
     return corpus, fit_topics(corpus, k=2, random_state=0)
 
 
@@ -59,7 +42,7 @@ def test_assign_puts_known_articles_in_their_topic_and_says_when_none_fits(small
     corpus, model = small_model
     placed = model.assign(corpus)
     assert (placed["nearest"].to_numpy() == model.numbers[model.labels]).all()
-    other = model.assign(make_corpus(_rows(SPACE, 4, "space")))
+    other = model.assign(make_corpus(theme_rows(SPACE, 4, "space")))
     assert not other["fits"].any() and other["topic"].isna().all()
 
 

@@ -14,24 +14,7 @@ from analysis import load_corpus, load_model
 from analysis.report.since import since_html
 from analysis.report.state import ReportState
 from analysis.topics import fit_topics
-from tests.conftest import make_corpus
-
-NAVY = "The navy ordered new frigates and submarines for the fleet at the shipyard"
-FARM = "Farmers harvested wheat and barley as grain prices rose at the market"
-SPACE = "The rocket launched a satellite into orbit from the space station pad"
-
-
-def _rows(text: str, n: int, tag: str) -> list[dict]:
-    words = text.split()
-    return [
-        {
-            "id": f"{tag}{i}",
-            "title": " ".join(words[i % 4 : i % 4 + 4]),
-            "body": f"{text}. {words[i % len(words)]}.",
-            "tags": [tag],
-        }
-        for i in range(n)
-    ]
+from tests.conftest import FARM, NAVY, SPACE, make_corpus, theme_rows
 
 
 def _numbers_by_id(corpus: pd.DataFrame, model) -> pd.Series:
@@ -39,9 +22,11 @@ def _numbers_by_id(corpus: pd.DataFrame, model) -> pd.Series:
 
 
 def test_persisting_topics_keep_number_and_label_new_and_faded_are_said():
-    before = make_corpus(_rows(NAVY, 8, "navy") + _rows(FARM, 6, "farm"))
+    before = make_corpus(theme_rows(NAVY, 8, "navy") + theme_rows(FARM, 6, "farm"))
     base = fit_topics(before, k=2, random_state=0)
-    after = make_corpus(_rows(NAVY, 8, "navy") + _rows(FARM, 6, "farm") + _rows(SPACE, 10, "space"))
+    after = make_corpus(
+        theme_rows(NAVY, 8, "navy") + theme_rows(FARM, 6, "farm") + theme_rows(SPACE, 10, "space")
+    )
     model = fit_topics(after, k=3, random_state=0, baseline=base)
     # The space topic is the largest now, yet the old topics keep 1 and 2; it gets 3 and is new.
     assert list(model.numbers) == [1, 2, 3]
@@ -55,7 +40,7 @@ def test_persisting_topics_keep_number_and_label_new_and_faded_are_said():
     again = fit_topics(after, k=3, random_state=0, baseline=base)
     assert np.array_equal(again.labels, model.labels) and again.clusters.equals(model.clusters)
     # The farm topic's articles are gone: it is listed as faded, the others keep their numbers.
-    later = make_corpus(_rows(NAVY, 8, "navy") + _rows(SPACE, 10, "space"))
+    later = make_corpus(theme_rows(NAVY, 8, "navy") + theme_rows(SPACE, 10, "space"))
     last = fit_topics(later, k=2, random_state=0, baseline=model)
     assert sorted(last.numbers) == [1, 3] and not last.clusters["new"].any()
     assert last.faded[["number", "label"]].values.tolist() == [[2, model.clusters["label"].iloc[1]]]
@@ -89,10 +74,10 @@ def test_both_levels_aligned_rows_match_k_flags_right():
         (f"{FARM} farm food", 6, "farm"),
         (BAKERY, 9, "food"),
     ]
-    before = make_corpus([r for t in themes for r in _rows(*t)])
+    before = make_corpus([r for t in themes for r in theme_rows(*t)])
     base = fit_topics(before, k=4, random_state=0)
     assert len(base.group_table) == 3  # farm and food merged into one broad group
-    after = make_corpus([r for t in [*themes, (SPACE, 10, "space")] for r in _rows(*t)])
+    after = make_corpus([r for t in [*themes, (SPACE, 10, "space")] for r in theme_rows(*t)])
     model = fit_topics(after, k=5, random_state=0, baseline=base)
     _consistent(model)
     assert list(model.numbers) == [1, 2, 3, 4, 5]
@@ -109,7 +94,7 @@ def test_both_levels_aligned_rows_match_k_flags_right():
         "Broad groups: 3 group(s) persist with their numbers and labels, 1 new" in model.notes[-1]
     )
     # Farm and food gone: their two topics and their group faded; the numbers left keep their meaning.
-    later = make_corpus([r for t in [*themes[:2], (SPACE, 10, "space")] for r in _rows(*t)])
+    later = make_corpus([r for t in [*themes[:2], (SPACE, 10, "space")] for r in theme_rows(*t)])
     last = fit_topics(later, k=3, random_state=0, baseline=model)
     _consistent(last)
     assert last.numbers.tolist() == [2, 3, 5] and last.group_numbers.tolist() == [2, 3, 4]
