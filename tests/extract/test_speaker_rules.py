@@ -411,3 +411,27 @@ def test_verb_of_a_closed_relative_clause_is_not_the_quotation_s():
         'as "disqualifying for the race".'
     )
     assert _speakers(body) == [("Lucy Flowers", True)]
+
+
+def test_a_word_glued_before_a_known_name_is_not_another_person():
+    """ "President-Elect Barack Obama" read as "Elect Barack Obama" is Barack Obama, not a second speaker."""
+    from analysis.extract import people_and_quotes
+    from tests.conftest import make_corpus
+
+    corpus = make_corpus(
+        [
+            {
+                "id": "a",
+                "title": "Speech",
+                "body": 'Barack Obama spoke on Monday. "We will act," Barack Obama said.',
+            },
+            {
+                "id": "b",
+                "title": "Visit",
+                "body": 'President-Elect Barack Obama arrived. "Thank you," said President-Elect Barack Obama.',
+            },
+        ]
+    )
+    mentions, said = people_and_quotes(corpus)
+    people = set(mentions.loc[mentions["type"] == "person", "name"])
+    assert "Barack Obama" in people and not any(p.startswith("Elect") for p in people)

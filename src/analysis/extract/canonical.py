@@ -206,6 +206,10 @@ def _initials_match(acronym: str, long_form: str) -> bool:
 
 def _across_corpus(mentions: list[Mention]) -> None:
     """Surnames and acronyms left alone in their article -> the corpus's own full forms; unknown runs typed."""
+    known = {m.name for m in mentions if m.type == "person"}
+    for m in mentions:
+        if m.type == "person":
+            m.name = _without_stray_head(m.name, known)
     surnames: dict[str, Counter] = defaultdict(Counter)
     person_names: set[str] = set()
     typed: dict[str, Counter] = defaultdict(Counter)
@@ -243,6 +247,21 @@ def _across_corpus(mentions: list[Mention]) -> None:
             m.name = acronyms[m.name].most_common(1)[0][0]
     _weak_people(mentions, typed)
     _fold_accents(mentions)
+
+
+def _without_stray_head(name: str, person_names: set[str]) -> str:
+    """A name with a word glued to its front that is no first name ("Elect Barack Obama", "Senators Marco
+    Rubio") -> the person the rest names, when the corpus knows that person by a first name and surname."""
+    parts = _tokens(name)
+    rest = " ".join(parts[1:])
+    if (
+        len(parts) >= 3
+        and parts[0].lower() not in first_names()
+        and parts[1].lower() in first_names()
+        and rest in person_names
+    ):
+        return rest
+    return name
 
 
 _STRONG = frozenset({"honorific", "role", "first name", "model", "gazetteer"})
