@@ -432,6 +432,6 @@ def test_a_word_glued_before_a_known_name_is_not_another_person():
             },
         ]
     )
-    mentions, said = people_and_quotes(corpus)
+    mentions, _ = people_and_quotes(corpus)
     people = set(mentions.loc[mentions["type"] == "person", "name"])
     assert "Barack Obama" in people and not any(p.startswith("Elect") for p in people)

@@ -9,8 +9,8 @@ from analysis import load_model
 from analysis.errors import ParameterError
 from analysis.topics import fit_topics
 from analysis.topics.extend import extend_topics
-from tests.conftest import make_corpus
-from tests.topics.test_align import FARM, NAVY, SPACE, _rows
+from tests.conftest import FARM, NAVY, SPACE, make_corpus
+from tests.conftest import theme_rows as _rows
 
 
 def test_articles_keep_their_topics_and_new_ones_go_to_the_nearest(tmp_path):
