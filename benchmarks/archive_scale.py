@@ -1,7 +1,14 @@
-"""Whole-report cost on large archives: ``python -m analysis report`` at 100,000 / 300,000 / 1,000,000 articles.
+"""Whole-report cost on large archives: ``python -m analysis report`` at 100,000 and 1,000,000 articles.
 
-For each size, generated news-like articles (``analysis.datasets.write_jsonl_chunked``: ~2.6 KB bodies, 20 hidden
-topics, 2-5 tags each) are written once as JSON Lines, then each contender runs as its own process tree:
+For each size and generator, an archive is written once as JSON Lines:
+
+- ``news`` (``analysis.datasets.write_jsonl_chunked``): the project's own generator, ~2.6 KB bodies of
+  made-up words, 20 hidden topics, 2-5 tags each;
+- ``bbc`` (``analysis.datasets.write_bbc_sentences``): real BBC sentences recombined within a category
+  (``../shared/data/bbc/bbc.jsonl``, read at run time; ``--bbc PATH`` elsewhere), quotations with their
+  attribution, ~2.6 KB bodies, 2 tags each. Without that file the benchmark says so and uses ``news`` only.
+
+Then each contender runs as its own process tree:
 
 - ``pandas``: ``python -m analysis report FILE --engine pandas --k 20``
 - ``dask``: ``python -m analysis report FILE --engine dask --k 20`` (a LocalCluster of 2 worker processes)
@@ -20,8 +27,8 @@ notebook kernel, Dask's scheduler and workers), sampled every 0.5 s. The parse c
 report run (``--keep-cache`` to keep it), so every run parses its input. Cost per 1,000 articles is wall
 time / (articles / 1,000). The machine is shared: note the load average printed with each figure.
 
-    .venv/bin/python benchmarks/archive_scale.py                          # all sizes, both engines
-    .venv/bin/python benchmarks/archive_scale.py --sizes 100000 --engines pandas
+    .venv/bin/python benchmarks/archive_scale.py                          # all sizes, generators, engines
+    .venv/bin/python benchmarks/archive_scale.py --sizes 100000 --engines pandas --generator bbc
     .venv/bin/python benchmarks/archive_scale.py --data-dir /tmp/archives  # keep the generated files
     .venv/bin/python benchmarks/archive_scale.py --sizes 50000 --engines --no-plain --since
 """
@@ -38,6 +45,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The BBC News corpus the ``bbc`` generator recombines (read at run time, never copied).
+BBC = ROOT.parent / "shared" / "data" / "bbc" / "bbc.jsonl"
 
 _PLAIN = """
 import sys
@@ -115,17 +124,16 @@ def _report_cmd(path: Path, engine: str, out: Path) -> list[str]:
 ADDED = 10_000
 
 
-def _split_archive(data_dir: Path, n: int) -> tuple[Path, Path]:
+def _split_archive(data_dir: Path, n: int, generator: str, write) -> tuple[Path, Path]:
     """A folder holding ``n`` generated articles and, kept apart, a file of ADDED more from the same
     generator (the last ADDED of ``n + ADDED``): the archive, and the file added before the rebuild."""
-    from analysis.datasets import write_jsonl_chunked
-
-    folder, added = data_dir / f"archive-{n}", data_dir / f"added-{n}.jsonl"
+    folder = data_dir / f"archive-{generator}-{n}"
+    added = data_dir / f"added-{generator}-{n}.jsonl"
     if folder.is_dir() and added.is_file():
         return folder, added
-    whole = data_dir / f"news-{n + ADDED}.jsonl"
+    whole = data_dir / f"{generator}-{n + ADDED}.jsonl"
     if not whole.exists():
-        write_jsonl_chunked(whole, n + ADDED)
+        write(whole, n + ADDED)
     folder.mkdir(parents=True, exist_ok=True)
     with whole.open("rb") as src, (folder / "archive.jsonl").open("wb") as a, added.open("wb") as b:
         for i, line in enumerate(src):
@@ -134,14 +142,15 @@ def _split_archive(data_dir: Path, n: int) -> tuple[Path, Path]:
     return folder, added
 
 
-def _rebuild(n: int, data_dir: Path) -> None:
+def _rebuild(n: int, data_dir: Path, generator: str, write) -> None:
     """Cold report of the archive, then the report after adding one file, ``--since`` the cold one."""
-    folder, added = _split_archive(data_dir, n)
+    folder, added = _split_archive(data_dir, n, generator, write)
     inside = folder / "added.jsonl"
     if inside.exists():
         inside.replace(added)
     shutil.rmtree(ROOT / "build" / "corpus-cache", ignore_errors=True)
-    first, second = data_dir / f"cold-{n}.html", data_dir / f"since-{n}.html"
+    first = data_dir / f"cold-{generator}-{n}.html"
+    second = data_dir / f"since-{generator}-{n}.html"
     cold = measure(_report_cmd(folder, "pandas", first))
     print(_row("cold", n, cold, first), flush=True)
     added.replace(inside)
@@ -171,11 +180,70 @@ def _row(name: str, n: int, res: dict, out: Path | None = None) -> str:
     )
 
 
+def _writers(names: list[str], bbc: Path) -> dict:
+    """The generators measured, by name: ``news`` (the project's own) and ``bbc`` (real BBC sentences
+    recombined within a category), each as ``write(path, n)``; ``bbc`` left out, saying so, without its data."""
+    from analysis.datasets import write_bbc_sentences, write_jsonl_chunked
+
+    writers = {
+        "news": write_jsonl_chunked,
+        "bbc": lambda path, n: write_bbc_sentences(path, n, source=bbc),
+    }
+    if "bbc" in names and not bbc.is_file():
+        print(
+            f"BBC-sentence generator skipped: {bbc} not found (../shared/data/bbc is not beside this "
+            "checkout; pass --bbc PATH). Measuring on the news generator only.",
+            flush=True,
+        )
+        names = [g for g in names if g != "bbc"] or ["news"]
+    return {g: writers[g] for g in names}
+
+
+def _archive(data_dir: Path, generator: str, write, n: int) -> Path:
+    """The generated archive of ``n`` articles (written once, kept in ``data_dir``)."""
+    path = data_dir / f"{generator}-{n}.jsonl"
+    if not path.exists():
+        start = time.perf_counter()
+        write(path, n)
+        print(f"  (generated in {time.perf_counter() - start:.0f} s)", flush=True)
+    return path
+
+
+def _measure_size(n: int, generator: str, path: Path, data_dir: Path, args) -> None:
+    """The plain reference (100,000 and below) and a report run on each engine, on one archive."""
+    print(
+        f"\n{n:,} articles, {generator} generator ({path.stat().st_size / 1e9:.2f} GB JSONL)",
+        flush=True,
+    )
+    if n <= 100_000 and not args.no_plain:
+        res = measure([sys.executable, "-c", _PLAIN, str(path)])
+        print(_row("plain", n, res), flush=True)
+    for engine in args.engines:
+        if not args.keep_cache:
+            shutil.rmtree(ROOT / "build" / "corpus-cache", ignore_errors=True)
+        out = data_dir / f"report-{generator}-{n}-{engine}.html"
+        out.unlink(missing_ok=True)
+        res = measure(_report_cmd(path, engine, out))
+        print(_row(engine, n, res, out), flush=True)
+        if res["rc"] != 0:
+            print("    " + res["stderr"].strip().replace("\n", "\n    "), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 300_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument(
         "--engines", nargs="*", default=["pandas", "dask"], choices=["pandas", "dask"]
+    )
+    parser.add_argument(
+        "--generator",
+        nargs="+",
+        default=["news", "bbc"],
+        choices=["news", "bbc"],
+        help="generated archives to measure on (default both)",
+    )
+    parser.add_argument(
+        "--bbc", type=Path, default=BBC, help=f"the BBC News corpus (default {BBC})"
     )
     parser.add_argument(
         "--no-plain", action="store_true", help="skip the plain pandas + scikit-learn run"
@@ -192,8 +260,7 @@ def main() -> None:
         help=f"also time a rebuild after adding one file of {ADDED:,} articles, with --since",
     )
     args = parser.parse_args()
-    from analysis.datasets import write_jsonl_chunked
-
+    writers = _writers(args.generator, args.bbc)
     tmp = tempfile.TemporaryDirectory()
     data_dir = args.data_dir or Path(tmp.name)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -202,27 +269,14 @@ def main() -> None:
     )
     print(f"machine: {os.cpu_count()} cores, load average now {os.getloadavg()[0]:.1f}")
     for n in args.sizes:
-        if args.since:
-            print(f"\n{n:,} articles, then {ADDED:,} added (--since)", flush=True)
-            _rebuild(n, data_dir)
-        if not args.engines and args.no_plain:
-            continue
-        path = data_dir / f"news-{n}.jsonl"
-        if not path.exists():
-            write_jsonl_chunked(path, n)
-        print(f"\n{n:,} articles ({path.stat().st_size / 1e9:.2f} GB JSONL)", flush=True)
-        if n <= 100_000 and not args.no_plain:
-            res = measure([sys.executable, "-c", _PLAIN, str(path)])
-            print(_row("plain", n, res), flush=True)
-        for engine in args.engines:
-            if not args.keep_cache:
-                shutil.rmtree(ROOT / "build" / "corpus-cache", ignore_errors=True)
-            out = data_dir / f"report-{n}-{engine}.html"
-            out.unlink(missing_ok=True)
-            res = measure(_report_cmd(path, engine, out))
-            print(_row(engine, n, res, out), flush=True)
-            if res["rc"] != 0:
-                print("    " + res["stderr"].strip().replace("\n", "\n    "), flush=True)
+        for generator, write in writers.items():
+            if args.since:
+                print(f"\n{n:,} articles ({generator}), then {ADDED:,} added (--since)", flush=True)
+                _rebuild(n, data_dir, generator, write)
+            if not args.engines and args.no_plain:
+                continue
+            path = _archive(data_dir, generator, write, n)
+            _measure_size(n, generator, path, data_dir, args)
     tmp.cleanup()
 
 
