@@ -21,6 +21,13 @@ With ``--since``, each size is also rebuilt as a weekly run would be: the archiv
 generator, so the same vocabulary and topics) is added and the report is built again with ``--since`` the
 cold one; both wall times are printed with the rebuild's share of the cold run (pandas engine, k=20).
 
+Each report run is given a steps file (environment variable ``ANALYSIS_TIMINGS``, :mod:`analysis.timings`),
+and its breakdown is printed under its row: engine start, parse (the parse cache), corpus and stories
+(reading the corpus, grouping copies of a story), sample fit (fit on the sample, train the assigner) and
+assignment (every article), or fit (every article, up to the sample size), tag counts, people and quotes,
+charts (every section), export (HTML), and the rest of the wall time (starting Python and the kernel,
+planning). The steps never enter the report.
+
 Wall time is measured by this parent from start to exit. Peak memory is the peak over time of the
 proportional set size (PSS, ``/proc/<pid>/smaps_rollup``) summed over the whole process tree (the CLI, the
 notebook kernel, Dask's scheduler and workers), sampled every 0.5 s. The parse cache is cleared before each
@@ -43,6 +50,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from analysis.timings import TIMINGS_ENV, read_steps
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The BBC News corpus the ``bbc`` generator recombines (read at run time, never copied).
@@ -223,10 +232,22 @@ def _measure_size(n: int, generator: str, path: Path, data_dir: Path, args) -> N
             shutil.rmtree(ROOT / "build" / "corpus-cache", ignore_errors=True)
         out = data_dir / f"report-{generator}-{n}-{engine}.html"
         out.unlink(missing_ok=True)
-        res = measure(_report_cmd(path, engine, out))
+        steps = data_dir / f"steps-{generator}-{n}-{engine}.jsonl"
+        steps.unlink(missing_ok=True)
+        res = measure(_report_cmd(path, engine, out), env={**os.environ, TIMINGS_ENV: str(steps)})
         print(_row(engine, n, res, out), flush=True)
         if res["rc"] != 0:
             print("    " + res["stderr"].strip().replace("\n", "\n    "), flush=True)
+        print(_breakdown(read_steps(steps), res["wall"]), flush=True)
+
+
+def _breakdown(steps: list[tuple[str, float]], wall: float) -> str:
+    """The run's steps (:mod:`analysis.timings`), each with its share of the wall time, and the rest."""
+    rest = wall - sum(seconds for _, seconds in steps)
+    rows = [*steps, ("other (Python and kernel start, planning)", rest)]
+    return "\n".join(
+        f"      {name:42s} {seconds:7.1f} s  {100 * seconds / wall:3.0f}%" for name, seconds in rows
+    )
 
 
 def main() -> None:

@@ -46,6 +46,7 @@ def _report(args: argparse.Namespace) -> int:
     # the command's own process, so the library leaves sys.modules alone and the command decides.
     sys.modules.setdefault("rfc3987_syntax", None)
     from analysis.publish import build_report
+    from analysis.timings import TIMINGS_ENV
 
     build_report(
         args.paths or None,
@@ -62,6 +63,7 @@ def _report(args: argparse.Namespace) -> int:
         compare_by=args.compare_by,
         since=args.since,
         title=args.title,
+        timings=os.environ.get(TIMINGS_ENV) or None,  # benchmarks' step times, not in the report
     )
     return 0
 

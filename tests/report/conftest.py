@@ -43,10 +43,16 @@ def hostile_strings() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def seed_report_path(tmp_path_factory) -> Path:
-    """The report of the committed seed, built once per session."""
+def seed_report_steps(tmp_path_factory) -> Path:
+    """Where the seed report's run records its step times (analysis.timings; they are not in the report)."""
+    return tmp_path_factory.mktemp("steps") / "seed-steps.jsonl"
+
+
+@pytest.fixture(scope="session")
+def seed_report_path(tmp_path_factory, seed_report_steps) -> Path:
+    """The report of the committed seed, built once per session (recording its step times)."""
     out = tmp_path_factory.mktemp("report") / "uk-defense.html"
-    assert build_report([SEEDS_DIR], output=out, progress=False) == out
+    assert build_report([SEEDS_DIR], output=out, progress=False, timings=seed_report_steps) == out
     return out
 
 

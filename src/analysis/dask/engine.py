@@ -34,6 +34,7 @@ from analysis.dask.client import current_client, gather
 from analysis.errors import CorpusError
 from analysis.tags import ParsedTags
 from analysis.tags.parse import check_corpus, encode_corpus, join_encoded, resolve_tags
+from analysis.timings import step_done
 from analysis.topics import fit_topics
 from analysis.topics.sampled import (
     LEAD_WORDS,
@@ -231,6 +232,7 @@ def fit_topics_dask(
     )
     assigner = train_assigner(sample, sampled.labels)
     del sample
+    step_done("sample fit")  # benchmarks' step times (analysis.timings); nothing unless recording
     shared = client.scatter(assigner, broadcast=True)
     assigned = client.compute([dask.delayed(_assign)(part, shared, found) for part in text])
     results = gather(assigned, "assigning articles to clusters", progress=progress)

@@ -22,6 +22,7 @@ import sys
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from analysis.config import REPORT_NOTEBOOK
@@ -42,6 +43,7 @@ from analysis.publish.run import move_side_files, prepare_cache
 from analysis.report.data import ReportSizes
 from analysis.report.provenance import collect_provenance
 from analysis.terminal import printable
+from analysis.timings import record_steps, recording, step_done
 
 __all__ = ["KERNEL_THREADS", "build_report"]
 
@@ -69,6 +71,7 @@ def build_report(
     compare_by: str | None = None,
     since: str | os.PathLike | None = None,
     title: str | None = None,
+    timings: str | os.PathLike | None = None,
 ) -> Path:
     """Execute the report notebook on tag pages or exports and write one self-contained HTML file.
 
@@ -91,6 +94,8 @@ def build_report(
         since: an earlier report (or its ``.state.npz``): topics are aligned with its state, read and
             checked first, and "Since the last report" says what is new.
         title: the report's title; default from the tag pages' names.
+        timings: a file the run appends its step times to (:mod:`analysis.timings`; benchmarks); they
+            never enter the report.
 
     Returns:
         The path of the written report.
@@ -115,22 +120,31 @@ def build_report(
         "since": Path(since).name if since else None,
     }
     provenance = _provenance(sources, {**options, **shown}, engine=engine, baseline=baseline)
-    with _engine_session(engine, scheduler, progress=progress) as address:
-        plan = _plan(
-            sources,
-            progress=progress,
-            output=output,
-            engine=engine,
-            scheduler=address,
-            sizes=sizes,
-            compare_by=compare_by,
-            title=title,
-            since=baseline["path"] if baseline else None,
-            provenance=provenance,
-            **options,
+    planned = {"output": output, "sizes": sizes, "compare_by": compare_by, "title": title}
+    planned |= {"since": baseline["path"] if baseline else None, "provenance": provenance}
+    with recording(timings):
+        plan, executed = _run(
+            Path(notebook), sources, engine, scheduler, timings, progress, **planned, **options
         )
-        executed = _execute(Path(notebook), plan, progress=progress)
-    return _publish(plan, executed, show_code=show_code, progress=progress)
+        record_steps(timings)  # the kernel's steps are its own; export is timed from here
+        return _publish(plan, executed, show_code=show_code, progress=progress)
+
+
+def _run(
+    notebook: Path,
+    sources: list,
+    engine: str,
+    scheduler: str | None,
+    timings: str | os.PathLike | None,
+    progress: bool,
+    **options,
+) -> tuple[ReportPlan, Path]:
+    """Plan the run and execute the notebook on it, inside the engine's session (a Dask cluster is shut
+    down before the export): the plan and the executed notebook."""
+    with _engine_session(engine, scheduler, progress=progress) as address:
+        plan = _plan(sources, progress=progress, engine=engine, scheduler=address, **options)
+        plan = replace(plan, timings=str(timings) if timings else None)
+        return plan, _execute(notebook, plan, progress=progress)
 
 
 def _publish(plan: ReportPlan, executed: Path, *, show_code: bool, progress: bool) -> Path:
@@ -151,6 +165,7 @@ def _publish(plan: ReportPlan, executed: Path, *, show_code: bool, progress: boo
         _say(f"Wrote {path} (linked from the report)", progress)
     shutil.rmtree(plan.run_dir, ignore_errors=True)
     _say(f"Wrote {plan.output} ({len(html) / 1024:.0f} KB)", progress)
+    step_done("export")
     return plan.output
 
 
@@ -206,6 +221,7 @@ def _plan(sources: list, *, progress: bool, **options) -> ReportPlan:
     """Parse the inputs once into the parse cache the notebook reads (failing fast with a clean error),
     then the rest of the plan: title, output, ``k`` against the corpus, this run's folder."""
     _say(f"Loading {', '.join(str(p) for p in sources)} ...", progress)
+    step_done("engine start")
     cache = prepare_cache(
         sources,
         engine=options["engine"],
@@ -213,6 +229,7 @@ def _plan(sources: list, *, progress: bool, **options) -> ReportPlan:
         progress=progress,
         lenient=options["lenient"],
     )
+    step_done("parse")
     plan = finish_plan(sources, cache, **options)
     _say(describe(cache, plan.title), progress)
     return plan

@@ -116,7 +116,12 @@ def export_executed(executed: Path, out: Path, *, title: str, show_code: bool) -
             cell["id"] = (
                 f"injected-parameters-{index}"  # papermill gives it a random id; reports must not vary
             )
-            cell["source"] = without_local_paths(cell["source"])  # shown with --show-code
+            source = "".join(  # the benchmark's timings file is no part of the report
+                line
+                for line in cell["source"].splitlines(True)
+                if not line.startswith("TIMINGS = ")
+            )
+            cell["source"] = without_local_paths(source)  # shown with --show-code
     for text in _pop_stderr(nb):
         print(
             printable(f"warning from the notebook (not shown in the report): {text.strip()}"),

@@ -74,6 +74,7 @@ class ReportPlan:
         compare_by: the column "Outlets compared" compares (checked against the corpus), or None.
         since: the earlier report's state file (``--since``, checked before the run), or None.
         provenance: what the report is made from and how (:func:`analysis.report.collect_provenance`).
+        timings: the file the notebook appends its step times to (:mod:`analysis.timings`), or None.
     """
 
     sources: tuple[Path, ...]
@@ -93,6 +94,7 @@ class ReportPlan:
     compare_by: str | None = None
     since: str | None = None
     provenance: Mapping[str, Any] | None = None
+    timings: str | None = None
 
     @property
     def executed(self) -> Path:
@@ -130,6 +132,7 @@ class ReportPlan:
             "REPORT_NAME": self.output.name,
             **({"NLP": self.nlp} if self.nlp is not None else {}),
             **({"COMPARE_BY": self.compare_by} if self.compare_by is not None else {}),
+            **({"TIMINGS": self.timings} if self.timings is not None else {}),
         }
 
 

@@ -37,6 +37,7 @@ from analysis.errors import CorpusError, ParameterError
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.sampling import sample_rows
+from analysis.timings import MarkedBatches, step_done
 from analysis.topics import TopicModel
 from analysis.topics.extend import CARRIED_OVER, carried_over
 from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, fit_stories
@@ -179,9 +180,7 @@ def report_data(
     sources = as_path_list(paths)
     client = None
     if engine == "dask":
-        from analysis.dask.client import (
-            get_client,  # the optional engine, imported only when chosen
-        )
+        from analysis.dask.client import get_client  # the optional engine, only when chosen
 
         client = get_client(scheduler, progress=False)
     found = _open_or_build(sources, cache, client=client, lenient=lenient)
@@ -194,6 +193,7 @@ def report_data(
         sample_size=sizes.sample_size,
         baseline=baseline,
     )
+    step_done("fit" if found.n_articles <= sizes.sample_size else "assignment")
     if model.ids is None and "id" in corpus.columns:  # fitted on a sample: every article's id
         model = replace(model, ids=corpus["id"].astype(str).to_numpy())
     if baseline is not None and not model.settings.get(CARRIED_OVER):
@@ -228,7 +228,7 @@ def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, 
             return corpus, carried
         among = np.flatnonzero(first) if not first.all() else None
         model = fit_cached(
-            found,
+            MarkedBatches(found, "sample fit"),  # fitted when the chunks to assign are asked for
             k=k,
             random_state=random_state,
             progress=progress,
@@ -322,6 +322,7 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
             "its earliest copy; every copy then takes its cluster); counts of articles per outlet, tag, "
             "page and date count every copy."
         )
+    step_done("corpus and stories")
     return corpus, first
 
 
