@@ -33,6 +33,7 @@ import re
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 
@@ -46,6 +47,11 @@ ALLSIDES = SHARED_DIR / "data" / "allsides" / "allsides-dev.jsonl.gz"
 KEY = PROJECT_ROOT / "tests" / "data" / "entity_key.json"
 HELDOUT = PROJECT_ROOT / "tests" / "data" / "heldout_key.json"
 DEV = PROJECT_ROOT / "tests" / "data" / "dev_key.json"
+DEV2 = PROJECT_ROOT / "tests" / "data" / "dev2_key.json"
+DEV_KEYS = {
+    DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
+    DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
+}
 TYPES = ("person", "organisation", "place")
 
 
@@ -221,14 +227,14 @@ def heldout_corpora(key: dict) -> tuple[dict[str, pd.DataFrame], str]:
     return out, ""
 
 
-def heldout_quality(diff: bool = False, *, dev: bool = False) -> None:
-    """Quotations and organisations on the held-out key (never used to write rules), or quotations on the
+def heldout_quality(diff: bool = False, *, dev: Path | None = None) -> None:
+    """Quotations and organisations on the held-out key (never used to write rules), or quotations on a
     development key (``dev``: read while writing rules; it has no organisations)."""
-    key = json.loads((DEV if dev else HELDOUT).read_text(encoding="utf-8"))
+    key = json.loads((dev or HELDOUT).read_text(encoding="utf-8"))
     corpora, reason = heldout_corpora(key)
     label = "development" if dev else "held-out"
     print(
-        "\n== development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)"
+        f"\n== {DEV_KEYS[dev]}"
         if dev
         else "\n== held-out key (20 BBC + 20 AllSides articles, seed 19; never tuned on)"
     )
@@ -321,7 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         "--dev-only", action="store_true", help="only the development key (while writing rules)"
     )
     args = parser.parse_args(argv)
-    heldout_quality(args.dev_diff, dev=True)
+    for dev in DEV_KEYS:
+        heldout_quality(args.dev_diff, dev=dev)
     if args.dev_only:
         return 0
     key = json.loads(KEY.read_text(encoding="utf-8"))
