@@ -19,7 +19,7 @@ from analysis.extract import cues
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym
 from analysis.extract.pipeline import FieldDoc
-from analysis.extract.sentences import clause_before, first_sentence_end
+from analysis.extract.sentences import clause_before, first_sentence_end, participle_of_noun
 
 __all__ = ["Attribution", "attribute", "named_after"]
 
@@ -151,9 +151,8 @@ def _pick(
             and _named_next(doc, mentions, last[1:])
         )
     ):
-        last = last[
-            1:
-        ]  # "..., where Philip Hammond has said", "Janet Yellen, who Trump said": its own subject
+        # "..., where Philip Hammond has said", "Janet Yellen, who Trump said": its own subject
+        last = last[1:]
         chunks = [*chunks[:-1], last]
     a, b = _span(doc, last)
     if doc.words[last[0]].lower() not in _RELATIVE and any(
@@ -268,16 +267,11 @@ def _after(
     """``“…,” Petrov said`` / ``“…,” said Nikolai Petrov, a senior analyst`` / ``“…?” she asked``."""
     text = doc.text
     following = text[close_at : close_at + 3].lstrip()
-    if text[inner_end - 1 : inner_end] == "." and following[:1].isupper():
-        return (
-            None  # the quoted sentence ended and a new one starts ("!" and "?" may be followed by
-        )
-        # their clause: "“… in over 100 years!” Trump said")
-    if (
-        full
-        and text[inner_end - 1 : inner_end] not in ",!?—–-…:"
-        and following[:1] not in {",", "—", "–"}
-    ):
+    ends = text[:inner_end].rstrip("'’")[-1:]  # "… stronger than the 'Gang of Eight,'" X said
+    if ends == "." and following[:1].isupper():
+        # the quoted sentence ended and a new one starts ("!", "?" may have their clause after them)
+        return None
+    if full and ends not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
         return None  # “A heading” The minister said ...: no clause joins it
     toks = _tokens_between(doc, close_at, _window_end(text, close_at))
     passive = _QUOTED_AS.match(text, close_at, _window_end(text, close_at))
@@ -356,9 +350,7 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
         and doc.words[after[0][0]].lower() not in _PREPOSITIONS
         and _names_person(doc, mentions, after[0])
     ):
-        return Attribution(
-            _span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1)
-        )  # "..., said Mr Thomas."
+        return Attribution(_span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1))  # said Mr X.
     found = _subject(doc, mentions, verbs[0], toks)
     opening = _words_only(doc, toks)[:3]
     if (
@@ -427,10 +419,8 @@ def _partial(
         and not _quoted(doc.text, toks[0], k, doc)
     ]
     active = [k for k in verbs if k == 0 or doc.words[k - 1].lower() not in _PASSIVE]
-    if verbs and not active:
-        return Attribution(
-            None, doc.words[verbs[-1]]
-        )  # "praised by police for": speech, speaker unclear
+    if verbs and not active:  # "praised by police for": speech, speaker unclear
+        return Attribution(None, doc.words[verbs[-1]])
     verbs = [k for k in active if not _closed_relative(doc, k, open_at)]
     if (
         verbs
@@ -470,6 +460,8 @@ def _subject(
     """Who the reporting verb belongs to: the chunk before it, or for "-ing" the sentence's first person."""
     limit = toks[-1] + 1 if toks else verb + 1
     if doc.words[verb].lower().endswith("ing"):
+        if participle_of_noun(doc, mentions, verb, toks[0] if toks else 0):
+            return Attribution(None, _cue(doc, verb, limit))  # "a memo describing …": not a person
         a, b = doc.idx[toks[0]], doc.idx[verb]
         person = next(
             (

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
-from analysis.extract.gazetteer import first_names, places
+from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
 
 if TYPE_CHECKING:
     from analysis.extract.rules import Mention
@@ -261,6 +261,9 @@ def _without_stray_head(name: str, person_names: set[str]) -> str:
         and rest in person_names
     ):
         return rest
+    if len(parts) >= 2 and parts[0].lower() in NOT_FIRST_NAMES:  # "Me den Hartog told the BBC"
+        known = {n for n in person_names - {name} if n == rest or n.endswith(" " + rest)}
+        return known.pop() if len(known) == 1 else name
     return name
 
 

@@ -26,7 +26,8 @@ ROLE_HEADS = frozenset(
     """
     president vice-president premier minister secretary chancellor chief general gen. admiral adm.
     marshal colonel col. major maj. captain capt. commander cmdr. lieutenant lt. sergeant sgt.
-    officer commissioner senator sen. rep. representative congressman congresswoman governor gov.
+    officer commissioner senator sen. rep. representative congressman congresswoman assemblyman
+    assemblywoman councilman councilwoman alderman governor gov.
     mayor king queen prince princess pope ambassador envoy spokesperson spokesman spokeswoman leader
     chairman chairwoman chair ceo cfo coo director head judge justice mp mep mp's lawmaker deputy
     boss coach manager striker midfielder defender goalkeeper winger skipper player champion analyst
@@ -56,6 +57,12 @@ ROLE_MODIFIERS = frozenset(
     digital technology tech culture media sport sports communications policy public chief-executive
     world olympic 100m 200m 400m 800m 1500m marathon
     """.split()
+)
+
+#: Words that make a role another office than the bare title: "the foreign secretary" is not "Shadow
+#: Foreign Secretary Michael Ancram", "the minister" not a deputy minister.
+DISTINCT_ROLE_WORDS = frozenset(
+    "shadow deputy vice assistant acting interim junior under co".split()
 )
 
 #: Last words that make a capitalised phrase an organisation ("Ministry of Defence", "Carnegie ... Center").

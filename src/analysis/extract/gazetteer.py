@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import importlib.resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 #: News aliases of countries, each to the canonical name used for it.
 COUNTRY_ALIASES = {
     "uk": "United Kingdom",
@@ -231,7 +233,17 @@ def first_names() -> dict[str, str | None]:
         loose = {c[-1] for c in found if c in {"1M", "?M", "1F", "?F"}}
         pick = plain or loose
         names[key] = {"M": "male", "F": "female"}[next(iter(pick))] if len(pick) == 1 else None
+    for word in NOT_FIRST_NAMES:
+        names.pop(word, None)
     return names
+
+
+#: English words the name list also holds, never read as a first name: a sentence's opening word or a
+#: link's verb glued to a name ("Tell Bernie Sanders", "Me den Hartog", "Go Digital"). spaCy's stop
+#: words (but "Will", "May") and a few imperatives and greetings.
+NOT_FIRST_NAMES = frozenset(STOP_WORDS - {"will", "may"}) | frozenset(
+    "tell hi hey dear take thank".split()
+)
 
 
 #: Demonyms not built from their place's name by a regular ending.

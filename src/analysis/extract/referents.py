@@ -192,8 +192,9 @@ def epithet_referent(
         return ""
     head = words[-1]
     titled = head in cues.ROLE_HEADS and head not in PARTY_MEMBERS
-    if titled and ctx.roles.get(found) and head not in ctx.roles[found]:
-        return ""  # "the prime minister" is not the chancellor
+    roles = ctx.roles.get(found, set())
+    if titled and roles and (head not in roles or (roles & cues.DISTINCT_ROLE_WORDS) - set(words)):
+        return ""  # "the prime minister" is not the chancellor, "the minister" not the shadow one
     return found
 
 
@@ -269,8 +270,11 @@ def _referent(
     ):
         return next(iter(names))  # not "that Mr. Cheney was influenced" when Mr. Bush spoke before
     last = [m for m in people if m.sentence == people[-1].sentence]
-    if not _chain(ctx, people[-1].sentence, ctx.sentence_of(limit), gender):
-        last = []  # a sentence naming nobody stands between ("But the 25-year-old Dubliner ...")
+    if not _chain(ctx, people[-1].sentence, ctx.sentence_of(limit), gender) or _chain(
+        ctx, people[-1].sentence - 1, people[-1].sentence + 1, gender
+    ):
+        last = []  # a sentence naming nobody between ("But the 25-year-old Dubliner ..."), or the
+        # last naming one opens with the pronoun itself ("He promised not to criticize Obama ...")
     subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
     typed = [m for m in last if m.type == "person"]
     if speech and len(subjects) == 1 and typed and typed[-1].name in subjects:

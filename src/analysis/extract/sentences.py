@@ -1,15 +1,27 @@
 """Sentence ends in news text: where the sentence holding a quotation starts, and where the first sentence
 after a point ends. A full stop after a title ("Rep.", "Sen."), a middle initial ("Thomas M. Davis") or
-"U.S." before a title ("U.S. President") ends no sentence.
+"U.S." before a title ("U.S. President") ends no sentence. And one clause shape: an "-ing" verb right after
+a noun tells what that noun says ("a memo describing"), not what the sentence's subject said.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from analysis.extract import cues
 
-__all__ = ["SENTENCE_END", "clause_before", "ends_sentence", "first_sentence_end"]
+if TYPE_CHECKING:
+    from analysis.extract.entities import Mention
+    from analysis.extract.pipeline import FieldDoc
+
+__all__ = [
+    "SENTENCE_END",
+    "clause_before",
+    "ends_sentence",
+    "first_sentence_end",
+    "participle_of_noun",
+]
 
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)")
 _ABBREVIATION = re.compile(r"(?:\.[A-Z]|[\s.][A-Z]|Mr|Mrs|Ms|Dr|St)\.$")
@@ -56,3 +68,59 @@ def first_sentence_end(text: str, start: int, end: int) -> int:
         if ends_sentence(text, m.end()):
             return m.start()
     return end
+
+
+#: Words after which an "-ing" verb still has the sentence's subject ("while saying", "then adding").
+_ING_LEADS = frozenset(
+    [
+        "while",
+        "after",
+        "before",
+        "when",
+        "by",
+        "also",
+        "without",
+        "then",
+        "again",
+        "later",
+        "even",
+        "and",
+        "but",
+        "on",
+        "upon",
+        "in",
+        "as",
+    ]
+)
+#: What a speaker issues, whose words are the speaker's ("released a statement saying").
+_ISSUED = frozenset(
+    [
+        "statement",
+        "letter",
+        "tweet",
+        "tweets",
+        "post",
+        "video",
+        "message",
+        "email",
+        "release",
+        "op-ed",
+        "note",
+    ]
+)
+
+
+def participle_of_noun(doc: FieldDoc, mentions: list[Mention], verb: int, first: int = 0) -> bool:
+    """Is the "-ing" verb written right after a noun that is no person, so that it tells what that noun
+    says ("a memo to Congress describing …", "a study showing …"), not a speaker's words? (``first``: the
+    clause's first token; a verb opening it has no noun before it.)"""
+    k = verb - 1
+    while k >= 0 and not doc.words[k].strip():
+        k -= 1
+    if k < first:
+        return False
+    word, end = doc.words[k], doc.end_char(k)
+    if word.isalpha() and word.islower():
+        return word not in _ING_LEADS | _ISSUED and not word.endswith("ly")
+    named = next((m for m in mentions if m.end == end), None)
+    return named is not None and named.type in {"organisation", "place"}

@@ -315,12 +315,18 @@ def _described(
     if not wanted:
         return ""
     earlier = {m.name for m in ctx.outside if m.type == "person" and m.start < before}
-    people = {name for name in earlier if set(wanted) <= ctx.roles.get(name, set())}
+    people = {
+        name
+        for name in earlier
+        if set(wanted) <= ctx.roles.get(name, set())
+        and not (ctx.roles[name] & cues.DISTINCT_ROLE_WORDS) - set(wanted)
+    }  # "the foreign secretary" is not "Shadow Foreign Secretary Michael Ancram"
     if not people and proper and wanted[-1] in cues.ROLE_HEADS:
         people = {
             name
             for name in earlier
             if wanted[-1] in ctx.roles.get(name, set())
+            and not (ctx.roles[name] & cues.DISTINCT_ROLE_WORDS) - set(wanted)
             and not any(w in places() and w not in wanted for w in ctx.roles.get(name, set()))
         }  # "the California Democrat" is not "Al Franken, Minnesota Democrat"
     if len(people) == 1:

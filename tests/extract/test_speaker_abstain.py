@@ -1,0 +1,97 @@
+"""Issue 19, third round: rules that keep a wrong name out, each on made-up sentences: a title with
+"shadow"/"deputy" is another office, a pronoun is not the object of a sentence that opens with the same
+pronoun, an "-ing" verb after a noun tells what the noun says, a quotation ending in a single-quoted term
+keeps its clause, and an English word glued before a name is no first name."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.extract import entities, quotes
+from analysis.extract.gazetteer import first_names
+from tests.conftest import make_corpus
+
+
+def _speakers(body: str) -> list[tuple[str, bool]]:
+    said = quotes(make_corpus([{"title": "", "body": body}]))
+    return list(zip(said["speaker"], said["speaker_named"], strict=True))
+
+
+def test_the_bare_title_is_not_the_shadow_office_holder():
+    body = (
+        'Shadow foreign secretary Michael Ancram said: "We have fought a very positive campaign."\n\n'
+        'In a speech Mr Straw said of the Tory leader: "He is clever, but he is not wise." The Foreign '
+        'Secretary told the BBC: "I was making an observation about policy."'
+    )
+    speakers = _speakers(body)
+    assert speakers[0] == ("Michael Ancram", True)
+    assert speakers[-1][0] != "Michael Ancram"
+
+
+def test_the_bare_title_is_not_the_deputy():
+    body = (
+        'Deputy minister Helen Carr said: "The roads will be built this year."\n\n'
+        'The minister told reporters: "We have no money for new roads at all."'
+    )
+    assert _speakers(body)[-1][0] != "Helen Carr"
+
+
+def test_a_pronoun_is_not_the_object_of_a_sentence_opening_with_the_pronoun():
+    body = (
+        "Mitt Romney met Prime Minister Benjamin Netanyahu and President Shimon Peres in Jerusalem.\n\n"
+        "He had promised not to criticize Barack Obama while abroad, but he made a case far different "
+        'from what Obama says. Without saying so directly, he told Israel: "I am the alternative '
+        'you are looking for."'
+    )
+    assert _speakers(body)[-1][0] != "Barack Obama"
+
+
+def test_an_ing_verb_after_a_noun_tells_what_the_noun_says():
+    body = (
+        "Robert Mueller wrote a letter complaining to Attorney General William Barr that a memo to "
+        'Congress describing the conclusions "did not fully capture the context" of the work.'
+    )
+    assert _speakers(body)[0][0] != "William Barr"
+
+
+def test_an_ing_verb_after_a_comma_or_a_statement_keeps_the_subject():
+    body = (
+        'Assemblyman Matthew Harper criticized the proposed law, saying, "What is next for us here?"\n\n'
+        'Governor Tom Berry released a statement saying "we will appeal the ruling as soon as we can."'
+    )
+    assert [s for s, _ in _speakers(body)] == ["Matthew Harper", "Tom Berry"]
+
+
+def test_a_quotation_ending_in_a_single_quoted_term_keeps_its_clause():
+    body = (
+        'Rep. Steve Stockman, R-Texas, said the bill would be defeated.\n\n"They will rise up against '
+        "it and it will fail because the people are stronger than the 'Gang of Eight,'\" Stockman said."
+    )
+    assert _speakers(body)[-1] == ("Steve Stockman", True)
+
+
+def test_english_words_are_no_first_names():
+    names = first_names()
+    assert "tell" not in names and "me" not in names and "go" not in names
+    assert names["will"] == "male" and "may" in names  # real first names stay
+
+
+def test_a_word_glued_before_a_name_is_that_person():
+    body = (
+        '"We built the largest image," said Jurgen den Hartog, one of the researchers.\n\n'
+        '"We had to rewrite almost all the tools," Me den Hartog told the BBC News website.'
+    )
+    assert [s for s, _ in _speakers(body)] == ["Jurgen den Hartog", "Jurgen den Hartog"]
+
+
+def test_a_capitalised_verb_before_a_name_is_no_second_person():
+    corpus = make_corpus(
+        [
+            {"title": "", "body": "Bernie Sanders spoke in Iowa on Monday about health care."},
+            {"title": "", "body": "Tell Bernie Sanders what you think of his plan for health care."},
+        ]
+    )
+    mentions = entities(corpus)
+    people = set(mentions.loc[mentions.type == "person", "name"])
+    assert "Tell Bernie Sanders" not in people
+    assert isinstance(mentions, pd.DataFrame)
