@@ -88,10 +88,39 @@ def test_a_capitalised_verb_before_a_name_is_no_second_person():
     corpus = make_corpus(
         [
             {"title": "", "body": "Bernie Sanders spoke in Iowa on Monday about health care."},
-            {"title": "", "body": "Tell Bernie Sanders what you think of his plan for health care."},
+            {
+                "title": "",
+                "body": "Tell Bernie Sanders what you think of his plan for health care.",
+            },
         ]
     )
     mentions = entities(corpus)
     people = set(mentions.loc[mentions.type == "person", "name"])
     assert "Tell Bernie Sanders" not in people
     assert isinstance(mentions, pd.DataFrame)
+
+
+def test_a_surname_shared_by_two_people_names_nobody():
+    body = (
+        "Jeb Bush spoke in Miami on Monday. His brother, former President George W. Bush, campaigned "
+        'in Texas.\n\n"We will win Florida," Mr. Bush said.'
+    )
+    assert _speakers(body) == [("", False)]
+
+
+def test_a_shared_surname_before_the_second_bearer_is_named_is_the_first():
+    body = (
+        'Jeb Bush spoke in Miami on Monday.\n\n"We will win Florida," Bush said. His father, George '
+        "H.W. Bush, was there."
+    )
+    assert _speakers(body) == [("Jeb Bush", True)]
+
+
+def test_a_shared_surname_goes_to_the_one_its_honorific_or_title_fits():
+    body = (
+        "Kellyanne Conway works at the White House. Her husband George Conway is a lawyer.\n\n"
+        '"You seem determined to prove my point," Mr. Conway said.\n\n'
+        "Sen. Tom Hale and his wife Mary Hale spoke in Phoenix.\n\n"
+        '"The vote will be close," Sen. Hale said.'
+    )
+    assert [s for s, _ in _speakers(body)] == ["George Conway", "Tom Hale"]

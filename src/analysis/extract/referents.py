@@ -34,6 +34,7 @@ __all__ = [
     "is_epithet",
     "organisation_subject",
     "pronoun_referent",
+    "role_words",
 ]
 
 LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})
@@ -444,9 +445,7 @@ def _roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
         if m.type != "person":
             continue
         found = roles.setdefault(m.name, set())
-        if m.role:
-            words = WORD.findall(m.role.lower().replace("-", " ").replace(".", ""))
-            found.update(_TITLE_WORDS.get(w, w) for w in words)
+        found.update(role_words(m.role))
         match = APPOSITION.match(body[m.end : m.end + 90])
         if match:
             phrase = WORD.findall(match.group(1).lower().replace("-", " ").replace(".", ""))
@@ -457,3 +456,9 @@ def _roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
             if phrase and (phrase[-1] in cues.ROLE_HEADS or phrase[-1] in EXTRA_SOURCES):
                 found.update(phrase)
     return roles
+
+
+def role_words(role: str) -> set[str]:
+    """The words of a title written before a name, short forms spelt out ("Sen." -> {"senator"})."""
+    words = WORD.findall(role.lower().replace("-", " ").replace(".", ""))
+    return {_TITLE_WORDS.get(w, w) for w in words}

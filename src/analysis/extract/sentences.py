@@ -4,6 +4,7 @@ after a point ends. A full stop after a title ("Rep.", "Sen."), a middle initial
 a noun tells what that noun says ("a memo describing"), not what the sentence's subject said.
 """
 
+# ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
 import re
@@ -70,50 +71,20 @@ def first_sentence_end(text: str, start: int, end: int) -> int:
     return end
 
 
-#: Words after which an "-ing" verb still has the sentence's subject ("while saying", "then adding").
-_ING_LEADS = frozenset(
-    [
-        "while",
-        "after",
-        "before",
-        "when",
-        "by",
-        "also",
-        "without",
-        "then",
-        "again",
-        "later",
-        "even",
-        "and",
-        "but",
-        "on",
-        "upon",
-        "in",
-        "as",
-    ]
-)
-#: What a speaker issues, whose words are the speaker's ("released a statement saying").
-_ISSUED = frozenset(
-    [
-        "statement",
-        "letter",
-        "tweet",
-        "tweets",
-        "post",
-        "video",
-        "message",
-        "email",
-        "release",
-        "op-ed",
-        "note",
-    ]
+#: Words a person is described by, who then speaks ("one source telling Fox News ...").
+_PEOPLE_NOUNS = cues.SOURCE_HEADS - frozenset(
+    """
+    statement report reports letter document analysis study survey poll memo lawsuit complaint filing
+    ruling communique email tweet post editorial paper newspaper website government ministry
+    department commission union group company firm bank court board
+    """.split()
 )
 
 
 def participle_of_noun(doc: FieldDoc, mentions: list[Mention], verb: int, first: int = 0) -> bool:
-    """Is the "-ing" verb written right after a noun that is no person, so that it tells what that noun
-    says ("a memo to Congress describing …", "a study showing …"), not a speaker's words? (``first``: the
-    clause's first token; a verb opening it has no noun before it.)"""
+    """Is the "-ing" verb written right after someone else than the sentence's subject, so that it tells
+    what they say: a described person ("one source telling Fox News …"), or a body after "to", "from",
+    "of", "for", "by" ("a memo to Congress describing …")? ``first``: the clause's first token."""
     k = verb - 1
     while k >= 0 and not doc.words[k].strip():
         k -= 1
@@ -121,6 +92,10 @@ def participle_of_noun(doc: FieldDoc, mentions: list[Mention], verb: int, first:
         return False
     word, end = doc.words[k], doc.end_char(k)
     if word.isalpha() and word.islower():
-        return word not in _ING_LEADS | _ISSUED and not word.endswith("ly")
-    named = next((m for m in mentions if m.end == end), None)
-    return named is not None and named.type in {"organisation", "place"}
+        return word in _PEOPLE_NOUNS
+    named = next((m for m in mentions if m.end == end and m.type == "organisation"), None)
+    if named is None:
+        return False
+    lead = doc.text[max(0, named.start - 12) : named.start].lower().split()
+    lead = [w for w in lead if w != "the"]
+    return bool(lead) and lead[-1] in {"to", "from", "of", "for", "by"}

@@ -36,6 +36,7 @@ from analysis.extract.referents import (
     is_epithet,
     organisation_subject,
     pronoun_referent,
+    role_words,
 )
 
 __all__ = ["SpeakerContext", "resolve_speaker"]
@@ -88,10 +89,10 @@ def resolve_speaker(
         inside = [m for m in inside if m.start >= a]
     named = _named_inside(ctx.body, inside, (a, b), words)
     if named is not None:
-        return named
+        return _one_bearer(ctx, named, previous, (a, b))
     proper = _proper_name(ctx, inside, words)
-    if proper:
-        return proper, True  # "Parry said:", "Lindsay told the BBC": a name nothing else typed
+    if proper:  # "Parry said:", "Lindsay told the BBC": a name nothing else typed
+        return _one_bearer(ctx, (proper, True), previous, (a, b))
     if len(words) == 1 and words[0] in {"he", "she"}:
         speech = cue.split()[:1] and cue.split()[0].lower() in SPEECH_VERBS
         person = pronoun_referent(
@@ -139,6 +140,45 @@ _BODY_NOUNS = frozenset(
     channel union ministry department party club charity council organisation organization insurer
     """.split()
 )
+
+
+def _one_bearer(
+    ctx: SpeakerContext,
+    named: tuple[str, bool],
+    previous: tuple[str, bool],
+    span: tuple[int, int],
+) -> tuple[str, bool]:
+    """A surname alone ("Mr. Bush said") when the article has named several people so before (Jeb Bush,
+    George W. Bush): the one its honorific's gender and its title fit; else the previous quotation's
+    speaker when one of them and no other was named since; else nobody (George Conway and Kellyanne
+    Conway: "Conway tweeted" is either)."""
+    name, (a, b) = named[0], span
+    if not named[1] or " " in name or not name[:1].isupper():
+        return named
+    bearers = [
+        m for m in ctx.outside if m.type == "person" and m.name.endswith(" " + name) and m.start < a
+    ]
+    if len({m.name for m in bearers}) < 2:
+        return named
+    here = [m for m in ctx.mentions if a <= m.start < b and m.type == "person"]
+    gender = next((m.gender for m in here if m.gender), None)
+    title = {w for m in here for w in role_words(m.role)}
+    fitting = {
+        m.name
+        for m in bearers
+        if (not gender or ctx.genders.get(m.name, {gender}) == {gender})
+        and title <= ctx.roles.get(m.name, set())
+    }
+    if len(fitting) == 1:
+        return (
+            fitting.pop(),
+            True,
+        )  # "Mr. Conway" beside Kellyanne Conway, "Sen. McCain" beside Cindy
+    since = ctx.previous_end if ctx.previous_end is not None else len(ctx.body)
+    others = {m.name for m in bearers if since <= m.start < a and m.name != previous[0]}
+    if previous[1] and previous[0] in fitting and not others:
+        return previous
+    return "", False
 
 
 def _surname_of(ctx: SpeakerContext, text: str, before: int) -> str:
