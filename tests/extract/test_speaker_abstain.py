@@ -124,3 +124,40 @@ def test_a_shared_surname_goes_to_the_one_its_honorific_or_title_fits():
         '"The vote will be close," Sen. Hale said.'
     )
     assert [s for s, _ in _speakers(body)] == ["George Conway", "Tom Hale"]
+
+
+def test_a_quotation_after_a_sentence_naming_another_person_is_not_the_first_going_on():
+    body = (
+        "\"It's just a special moment. We're a very happy camp now,\" he said. Double try scorer Martyn "
+        'Williams was keen not to talk about a possible Grand Slam for Wales. "We\'ve got more '
+        'self-belief these days."'
+    )
+    said = quotes(make_corpus([{"title": "", "body": body}]))
+    assert len(said) == 2
+    assert said["speaker"].iloc[-1] == "Martyn Williams"
+
+
+def test_a_reporting_clause_after_the_quotation_still_lets_it_go_on():
+    body = (
+        '"I think what he said may not have been informed by legal advice," Sen. Susan Collins told '
+        'Jake Tapper. "It would be inappropriate for him to ask a nominee that question."'
+    )
+    assert _speakers(body) == [("Susan Collins", True)]
+
+
+def test_the_subject_of_the_sentence_before_speaks_an_unattributed_quotation():
+    body = (
+        "Tony Camerino, who conducted 300 interrogations in Iraq, opposes the use of harsh tactics.\n\n"
+        '"You might get the location of a house, but they will not tell you it is booby-trapped."'
+    )
+    assert _speakers(body) == [("Tony Camerino", True)]
+
+
+def test_no_speaker_from_a_sentence_naming_two_people_or_a_possessive():
+    body = (
+        "Best actor Jamie Foxx could not make the ceremony, but actress Helen Mirren read out his "
+        'speech.\n\n"I\'m honoured and proud to receive this award tonight."\n\n'
+        "Donald Trump's appeal to order could be convincing for some voters.\n\n"
+        '"Law and order are code words for many people on the left."'
+    )
+    assert _speakers(body) == [("", False), ("", False)]

@@ -24,6 +24,7 @@ import pandas as pd
 from analysis.extract import canonical, cues
 from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS, attribute, named_after
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
+from analysis.extract.introduced import introduced_speaker
 from analysis.extract.pipeline import FieldDoc, parse_corpus
 from analysis.extract.rules import doc_mentions
 from analysis.extract.sentences import clause_before, first_sentence_end
@@ -206,7 +207,12 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
             previous.end, previous.runs_on = close_at, runs_on
             continue
         if previous is not None and _continues(text, previous, quote):
-            if _same_paragraph(text, previous.end, quote.start) and previous.cue and not quote.cue:
+            if (
+                _same_paragraph(text, previous.end, quote.start)
+                and previous.cue
+                and not quote.cue
+                and not _names_between(text, mentions, previous, quote.start)
+            ):
                 previous.parts.append(inner)
                 previous.end, previous.runs_on = close_at, runs_on
                 continue
@@ -215,6 +221,23 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
         result.append(quote)
         previous = quote
     return result
+
+
+def _names_between(text: str, mentions: list[Mention], previous: Quotation, end: int) -> bool:
+    """Does a sentence of the reporter's between two quotations name someone ("… the start." Martyn
+    Williams was keen … "We've got")? Then the second is not simply the first going on. The first's own
+    reporting clause after it ("Mr. Obama said in a news conference with Recep Tayyip Erdogan.") does not
+    count."""
+    start = previous.end
+    stop = first_sentence_end(text, start, end)
+    clause = text[start:stop].strip()
+    if (
+        clause[:1] in {",", "—", "–"}
+        or clause[:1].islower()
+        or cues.REPORTING_VERBS & set(clause.lower().split())
+    ):
+        start = stop  # ', cried Tatiana Anatolivna.', 'Collins told Jake Tapper.'
+    return any(start <= m.start < end and m.type == "person" for m in mentions)
 
 
 def _said(
@@ -338,6 +361,9 @@ def quotations_frame(
             speaker = resolve_speaker(q.who, q.start, ctx, last, q.cue)
             if not speaker[0] and q.continues and last_end is not None:
                 speaker = last if _adjacent(ctx, last_end, q.start, last) else ("", False)
+            if not speaker[0] and q.who is None and q.kind == "full":
+                found = introduced_speaker(ctx, q.start)  # "Martyn Williams was keen … “We've got”"
+                speaker = (found, True) if found else speaker
             last, last_end = speaker, q.end
             quote = _joined(body, q.parts)
             rows.append((article, quote, speaker[0], speaker[1], q.cue, q.kind, q.start, q.end))

@@ -1,0 +1,104 @@
+"""A speaker the reporter has just introduced: the subject of the sentence right before a quotation.
+
+News often names a speaker in a sentence of its own and then quotes them with no "said" at all:
+``Double try scorer Martyn Williams was keen not to talk about a Grand Slam. "We've got more self-belief
+these days."``. Such a quotation goes to that sentence's subject when the sentence names one person only
+and that person stands in the subject's place (only a short title before the name, a verb after it or
+after an apposition set off by commas); anything else names nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analysis.extract.gazetteer import first_names
+
+if TYPE_CHECKING:
+    from analysis.extract.entities import Mention
+    from analysis.extract.referents import SpeakerContext
+
+__all__ = ["introduced_speaker", "subject_position"]
+
+#: Words that, before a name, show the name is not the subject ("In a speech to ...", "After meeting ...").
+_NOT_BEFORE_SUBJECT = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "about",
+        "after",
+        "before",
+        "during",
+        "said",
+        "says",
+        "told",
+        "when",
+        "while",
+        "as",
+        "if",
+        "that",
+        "which",
+        "who",
+        "because",
+        "although",
+        "since",
+        "against",
+        "of",
+        "into",
+        "over",
+        "under",
+        "between",
+        "than",
+        "like",
+        "unlike",
+    ]
+)
+_VERB_AFTER = re.compile(
+    r"(?:\s*,[^,.;“”\"]{1,100},)?\s+(?:also\s+|then\s+|later\s+|now\s+)?"
+    r"(?:is|was|were|are|has|had|have|will|would|could|can|did|does|do|said|says|told|[a-z]{2,}ed)\b"
+)
+_QUOTE_MARKS = frozenset('“”"')
+
+
+def subject_position(ctx: SpeakerContext, m: Mention) -> bool:
+    """Is the mention its sentence's subject: flagged so by the rules, or with at most a short title
+    before it ("Man-of-the-match Stephen Jones", "Double try scorer Martyn Williams") and a verb after it,
+    maybe after an apposition ("Stephen Jones, who kicked three penalties, was ecstatic")?"""
+    if m.lead or m.subject:
+        return True
+    start = ctx.sentences[m.sentence] if m.sentence < len(ctx.sentences) else 0
+    words = ctx.body[start : m.start].split()
+    if len(words) > 5 or any(w.endswith(",") for w in words):
+        return False
+    if any(w.lower() in _NOT_BEFORE_SUBJECT or w.lower().endswith(("ed", "ing")) for w in words):
+        return False
+    return _VERB_AFTER.match(ctx.body, m.end) is not None
+
+
+def introduced_speaker(ctx: SpeakerContext, start: int) -> str:
+    """The one person the sentence right before the quotation at ``start`` names, as its subject, when that
+    sentence quotes nobody itself and the quotation opens a sentence; else ""."""
+    here = ctx.sentence_of(start)
+    if here < 1 or here - 1 >= len(ctx.sentences):
+        return ""
+    begin = ctx.sentences[here - 1]
+    end = begin + len(ctx.body[begin : ctx.sentences[here]].rstrip(' \n\t\xa0“"'))
+    if any(mark in ctx.body[begin:end] for mark in _QUOTE_MARKS):
+        return ""  # the sentence before is a quotation or holds one
+    if ctx.body[end:start].strip(" \n\t\xa0"):
+        return ""  # the quotation does not open its sentence
+    people = [m for m in ctx.outside if begin <= m.start < end and m.type == "person"]
+    if len({m.name for m in people}) != 1:
+        return ""
+    first, name = people[0], people[0].name
+    if ctx.body[first.end : first.end + 2] in {"'s", "’s"} or " " not in name:
+        return ""  # "Trump’s appeal to order could be convincing": whose, not who
+    if name.split()[0].lower() not in first_names() and not first.gender:
+        return ""  # a full name, not a word typed as one ("Watch the latest video")
+    return name if subject_position(ctx, first) else ""
