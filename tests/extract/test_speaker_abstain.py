@@ -129,7 +129,7 @@ def test_a_shared_surname_goes_to_the_one_its_honorific_or_title_fits():
 def test_a_quotation_after_a_sentence_naming_another_person_is_not_the_first_going_on():
     body = (
         "\"It's just a special moment. We're a very happy camp now,\" he said. Double try scorer Martyn "
-        'Williams was keen not to talk about a possible Grand Slam for Wales. "We\'ve got more '
+        "Williams was keen not to talk about a possible Grand Slam for Wales. \"We've got more "
         'self-belief these days."'
     )
     said = quotes(make_corpus([{"title": "", "body": body}]))
