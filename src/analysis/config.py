@@ -25,6 +25,7 @@ __all__ = [
     "SEEDS_DIR",
     "SHARED_DIR",
     "SMALL_CORPUS",
+    "SURNAME_MAJORITY",
     "TABLE_CELL_CHARS",
     "TEMPLATES_DIR",
 ]
@@ -48,6 +49,10 @@ SMALL_CORPUS = 30
 #: than any article (a long feature is ~30,000), far below spaCy's own limit (1,000,000, about 10 GB of parser
 #: memory). Longer texts are cut for extraction only, and the report counts and says so.
 MAX_EXTRACT_CHARS = 100_000
+#: A surname written alone in an article that never gives the full name ("Clinton said") is read as the
+#: corpus's full name for it only when that name holds at least this share of the corpus's full names with
+#: that surname (Donald Trump among the Trumps); otherwise it stays the surname (Hillary or Bill Clinton).
+SURNAME_MAJORITY = 0.75
 #: One JSON Lines record or CSV field may hold at most this many characters (10 MB: hundreds of times a
 #: long article); a longer one is refused with its line (skipped and listed with ``--lenient``).
 MAX_RECORD_CHARS = 10_000_000

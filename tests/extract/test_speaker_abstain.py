@@ -161,3 +161,74 @@ def test_no_speaker_from_a_sentence_naming_two_people_or_a_possessive():
         '"Law and order are code words for many people on the left."'
     )
     assert _speakers(body) == [("", False), ("", False)]
+
+
+def test_a_pronoun_after_a_subject_behind_a_short_title():
+    body = (
+        '"We had to show character," said coach Mike Ruddock.\n\n'
+        "Man-of-the-match Stephen Jones, who kicked three penalties, was ecstatic after the win.\n\n"
+        '"It\'s just a special moment for all of us," he said.'
+    )
+    assert _speakers(body)[-1] == ("Stephen Jones", True)
+
+
+def test_an_epithet_for_the_subject_of_the_opening_sentence():
+    body = (
+        "Mike Ruddock paid tribute to his Wales side after they beat France.\n\n"
+        '"After going two tries down we had to show character," said the national team coach.'
+    )
+    assert _speakers(body) == [("Mike Ruddock", True)]
+
+
+def test_a_surname_alone_is_the_article_s_own_untyped_full_name():
+    corpus = make_corpus(
+        [
+            {"title": "", "body": "Gov. Jerry Brown signed the bill in Sacramento on Monday."},
+            {
+                "title": "",
+                "body": (
+                    "Cyntoia Brown was freed on Monday after 15 years in prison.\n\n"
+                    "Brown said she would justify the governor's faith in her.\n\n"
+                    '"I am thankful for all the support," she said in a statement.'
+                ),
+            },
+        ]
+    )
+    said = quotes(corpus)
+    assert list(said["speaker"]) == ["Cyntoia Brown"]
+
+
+def test_a_surname_alone_shared_across_the_corpus_is_not_read_as_one_of_them():
+    corpus = make_corpus(
+        [
+            {"title": "", "body": "Hillary Clinton spoke in Ohio on Monday about jobs."},
+            {"title": "", "body": "Bill Clinton spoke in Iowa on Tuesday about farms."},
+            {"title": "", "body": '"We will win this state," Clinton said on Wednesday.'},
+        ]
+    )
+    said = quotes(corpus)
+    assert len(said) == 1
+    assert said["speaker"].iloc[0] not in {"Hillary Clinton", "Bill Clinton"}
+
+
+def test_a_description_named_by_the_next_quotation_s_clause():
+    body = (
+        'A spokesman said Shaun Donovan was "honored" by the offer. "He looks forward to continuing '
+        'his work with the president," said Alexander Wohl, the HUD spokesman.'
+    )
+    assert [s for s, _ in _speakers(body)] == ["Alexander Wohl", "Alexander Wohl"]
+
+
+def test_a_description_before_a_sentence_naming_another_spokesman_stays_unnamed():
+    body = (
+        '"This bill will take a decade to come into effect," a spokesman said. Lib Dem home affairs '
+        'spokesman Mark Oaten has branded the scheme a waste. He said: "This has all the signs of '
+        'a party overruling its own members."'
+    )
+    assert _speakers(body)[0] == ("a spokesman", False)
+
+
+def test_an_organisation_run_into_an_honorific_is_two_names():
+    body = "In a speech to the Foreign Policy Centre Mr Straw said the Tory leader was wrong."
+    mentions = entities(make_corpus([{"title": "", "body": body}]))
+    assert {"Foreign Policy Centre", "Straw"} <= set(mentions["name"])

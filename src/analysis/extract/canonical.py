@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
 
@@ -71,6 +72,7 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
     """Surnames (and unknown single words equal to one) -> the full name used in the same article; a first
     name alone ("Kellyanne") -> the one full name it opens."""
     _initials_in_article(group)
+    _untyped_full_names(group)
     full: dict[str, str] = {}
     shared: set[str] = set()
     for m in group:
@@ -101,6 +103,28 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
             m.name, m.type = target, "person"
             m.evidence = m.evidence or "surname"
     _first_names_alone(group)
+
+
+def _untyped_full_names(group: list[Mention]) -> None:
+    """An untyped run of two or three capitalised words ("Cyntoia Brown": no known first name) whose last
+    word the article also uses alone as a person or a speaker ("Brown said") is that person's full name,
+    so that "Brown" is read as her and not as another article's Jerry Brown (unless the article has a
+    typed full name for it already)."""
+    alone = {
+        m.name
+        for m in group
+        if (m.type == "person" or (m.type == "unknown" and m.subject)) and " " not in m.name
+    }
+    alone -= {_tokens(m.name)[-1] for m in group if m.type == "person" and " " in m.name}
+    for m in group:
+        parts = _tokens(m.name)
+        if (
+            m.type == "unknown"
+            and 2 <= len(parts) <= 3
+            and parts[-1] in alone
+            and all(p[:1].isupper() and p.lower() not in cues.NOT_NAMES for p in parts)
+        ):
+            m.type, m.evidence = "person", m.evidence or "surname"
 
 
 _KIN = re.compile(
@@ -237,8 +261,9 @@ def _across_corpus(mentions: list[Mention]) -> None:
         if m.type in {"person", "unknown"} and len(_tokens(m.name)) > 1 and len(tail) == 1:
             m.name, m.type = next(iter(tail)), "person"  # "Von der Leyen" -> "Ursula von der Leyen"
         elif m.type in {"person", "unknown"} and len(_tokens(m.name)) == 1 and m.name in surnames:
-            if not m.not_names:  # not one the article itself found ambiguous
-                m.name, m.type = surnames[m.name].most_common(1)[0][0], "person"
+            usual = _usual_bearer(surnames[m.name])
+            if usual and not m.not_names:  # not one the article itself found ambiguous
+                m.name, m.type = usual, "person"
         elif m.type == "unknown" and m.name in person_names:
             m.type = "person"
         elif m.type == "unknown" and typed.get(m.name):
@@ -247,6 +272,21 @@ def _across_corpus(mentions: list[Mention]) -> None:
             m.name = acronyms[m.name].most_common(1)[0][0]
     _weak_people(mentions, typed)
     _fold_accents(mentions)
+
+
+def _usual_bearer(names: Counter) -> str:
+    """The full name most written with a surname when it (with its longer or shorter forms: "CIA Director
+    David Petraeus") holds SURNAME_MAJORITY of them, else "" (Hillary and Bill Clinton)."""
+    top = names.most_common(1)[0][0]
+    ends = _tokens(top)[0], _tokens(top)[-1]  # "David H. Petraeus" is "David Petraeus"
+    same = sum(
+        n
+        for name, n in names.items()
+        if name.endswith(" " + top)
+        or top.endswith(" " + name)
+        or (_tokens(name)[0], _tokens(name)[-1]) == ends
+    )
+    return top if same >= SURNAME_MAJORITY * names.total() else ""
 
 
 def _without_stray_head(name: str, person_names: set[str]) -> str:

@@ -24,7 +24,7 @@ import pandas as pd
 from analysis.extract import canonical, cues
 from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS, attribute, named_after
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
-from analysis.extract.introduced import introduced_speaker
+from analysis.extract.introduced import introduced_speaker, named_next
 from analysis.extract.pipeline import FieldDoc, parse_corpus
 from analysis.extract.rules import doc_mentions
 from analysis.extract.sentences import clause_before, first_sentence_end
@@ -355,7 +355,7 @@ def quotations_frame(
             [p for q in group for p in _marks(q)],
             (sentences or {}).get(article, [0]),
         )
-        last, last_end = ("", False), None
+        last, last_end, speakers = ("", False), None, []
         for q in group:
             ctx.previous_end = last_end
             speaker = resolve_speaker(q.who, q.start, ctx, last, q.cue)
@@ -365,8 +365,11 @@ def quotations_frame(
                 found = introduced_speaker(ctx, q.start)  # "Martyn Williams was keen … “We've got”"
                 speaker = (found, True) if found else speaker
             last, last_end = speaker, q.end
+            speakers.append(speaker)
+        speakers = named_next(ctx, speakers, [(q.start, q.end) for q in group])
+        for q, (name, named) in zip(group, speakers, strict=True):
             quote = _joined(body, q.parts)
-            rows.append((article, quote, speaker[0], speaker[1], q.cue, q.kind, q.start, q.end))
+            rows.append((article, quote, name, named, q.cue, q.kind, q.start, q.end))
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return frame.astype({"speaker_named": "bool", "start": "int64", "end": "int64"})
 

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 
 from analysis.extract import cues
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import first_names, is_demonym
+from analysis.extract.gazetteer import first_names, is_demonym, places
+from analysis.extract.introduced import subject_position
 
 __all__ = [
     "APPOSITION",
@@ -184,9 +185,10 @@ def epithet_referent(
     if len(names) != 1:
         return ""
     found = names.pop()
+    title = words[-1] in cues.ROLE_HEADS and words[-1] not in PARTY_MEMBERS
     spoke = (previous[1] and previous[0] == found) or any(
-        m.subject for m in named if m.name == found
-    )
+        m.subject or (title and subject_position(ctx, m)) for m in named if m.name == found
+    )  # a title names again the subject before ("Mike Ruddock paid tribute ... said the coach")
     if " " not in found or not spoke:
         return ""
     if _described_between(ctx, last[-1], ctx.sentence_of(limit) - 1):
@@ -194,6 +196,8 @@ def epithet_referent(
     head = words[-1]
     titled = head in cues.ROLE_HEADS and head not in PARTY_MEMBERS
     roles = ctx.roles.get(found, set())
+    if any(w in places() and w not in words for w in roles):
+        return ""  # "the California Democrat" is not Tim Hayes, a Minnesota Democrat
     if titled and roles and (head not in roles or (roles & cues.DISTINCT_ROLE_WORDS) - set(words)):
         return ""  # "the prime minister" is not the chancellor, "the minister" not the shadow one
     return found
@@ -267,7 +271,7 @@ def _referent(
     near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
     names = {m.name for m in near}
     if len(names) == 1 and (
-        any(m.lead or m.subject for m in near) or {m.name for m in people} == names
+        any(subject_position(ctx, m) for m in near) or {m.name for m in people} == names
     ):
         return next(iter(names))  # not "that Mr. Cheney was influenced" when Mr. Bush spoke before
     last = [m for m in people if m.sentence == people[-1].sentence]

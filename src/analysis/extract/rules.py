@@ -97,6 +97,8 @@ def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
         j = i + 1
         while j < n and not starts[j]:
             nxt = words[j]
+            if nxt.lower() in cues.HONORIFICS and words[j - 1].lower() in cues.ORG_HEADS:
+                break  # "the Foreign Policy Centre Mr Straw said": two names
             if is_cap(nxt) and any(c.isalpha() for c in nxt):
                 j += 1
             elif nxt == "-" and doc.spaces[j - 1] == "" and j + 1 < n and is_cap(words[j + 1]):
