@@ -187,7 +187,7 @@ def test_a_surname_alone_is_the_article_s_own_untyped_full_name():
             {
                 "title": "",
                 "body": (
-                    "Cyntoia Brown was freed on Monday after 15 years in prison.\n\n"
+                    "The governor ordered the release of Cyntoia Brown after 15 years in prison.\n\n"
                     "Brown said she would justify the governor's faith in her.\n\n"
                     '"I am thankful for all the support," she said in a statement.'
                 ),
@@ -232,3 +232,16 @@ def test_an_organisation_run_into_an_honorific_is_two_names():
     body = "In a speech to the Foreign Policy Centre Mr Straw said the Tory leader was wrong."
     mentions = entities(make_corpus([{"title": "", "body": body}]))
     assert {"Foreign Policy Centre", "Straw"} <= set(mentions["name"])
+
+
+def test_a_credit_line_or_a_name_later_in_the_quotation_s_sentence_introduces_nobody():
+    body = (
+        "“Musk’s complaint about other factories is not incorrect.”\n\n"
+        "Sean O'Kane, The Verge\n\n"
+        "“It should go without saying that it would create a terrible precedent.”\n\n"
+        "Donald Trump appeared on Sunday to reverse his position on the trial.\n\n"
+        "“There is almost no interest” among Republican senators for a motion to dismiss, Senator Roy "
+        "Blunt told reporters."
+    )
+    speakers = [s for s, _ in _speakers(body)]
+    assert "Sean O'Kane" not in speakers and "Donald Trump" not in speakers

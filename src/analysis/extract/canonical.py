@@ -72,7 +72,7 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
     """Surnames (and unknown single words equal to one) -> the full name used in the same article; a first
     name alone ("Kellyanne") -> the one full name it opens."""
     _initials_in_article(group)
-    _untyped_full_names(group)
+    _untyped_full_names(group, body)
     full: dict[str, str] = {}
     shared: set[str] = set()
     for m in group:
@@ -105,11 +105,12 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
     _first_names_alone(group)
 
 
-def _untyped_full_names(group: list[Mention]) -> None:
+def _untyped_full_names(group: list[Mention], body: str) -> None:
     """An untyped run of two or three capitalised words ("Cyntoia Brown": no known first name) whose last
     word the article also uses alone as a person or a speaker ("Brown said") is that person's full name,
     so that "Brown" is read as her and not as another article's Jerry Brown (unless the article has a
-    typed full name for it already)."""
+    typed full name for it already). The run must be written inside a sentence somewhere too (so not a
+    heading's "Vintage Biden")."""
     alone = {
         m.name
         for m in group
@@ -123,6 +124,7 @@ def _untyped_full_names(group: list[Mention]) -> None:
             and 2 <= len(parts) <= 3
             and parts[-1] in alone
             and all(p[:1].isupper() and p.lower() not in cues.NOT_NAMES for p in parts)
+            and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body)
         ):
             m.type, m.evidence = "person", m.evidence or "surname"
 
@@ -262,7 +264,9 @@ def _across_corpus(mentions: list[Mention]) -> None:
             m.name, m.type = next(iter(tail)), "person"  # "Von der Leyen" -> "Ursula von der Leyen"
         elif m.type in {"person", "unknown"} and len(_tokens(m.name)) == 1 and m.name in surnames:
             usual = _usual_bearer(surnames[m.name])
-            if usual and not m.not_names:  # not one the article itself found ambiguous
+            if (
+                usual and not m.not_names and m.name.lower() not in cues.PARTY_WORDS
+            ):  # not one the article itself found ambiguous
                 m.name, m.type = usual, "person"
         elif m.type == "unknown" and m.name in person_names:
             m.type = "person"

@@ -260,6 +260,15 @@ PARTY_FORMS = {
     "Republican Party": ("republicans", "republican party", "gop", "grand old party", "g.o.p."),
     "Democratic Party": ("democrats", "democratic party"),
 }
+#: Words of party names and their members, never a surname on its own ("Democratic presidential
+#: candidate ..." is not another article's "Senate Democratic").
+PARTY_WORDS = frozenset(w for forms in PARTY_FORMS.values() for f in forms for w in f.split()) | {
+    "democrat",
+    "democratic",
+    "republican",
+    "liberal",
+    "conservative",
+}
 
 #: Last words of events and awards: a capitalised run ending so is neither a person nor an organisation.
 EVENT_HEADS = frozenset(

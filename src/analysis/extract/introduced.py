@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS
 from analysis.extract.gazetteer import first_names
+from analysis.extract.sentences import first_sentence_end
 
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention
@@ -51,19 +53,28 @@ def subject_position(ctx: SpeakerContext, m: Mention) -> bool:
     return _VERB_AFTER.match(ctx.body, m.end) is not None
 
 
-def introduced_speaker(ctx: SpeakerContext, start: int) -> str:
-    """The one person the sentence right before the quotation at ``start`` names, as its subject, when that
-    sentence quotes nobody itself and the quotation opens a sentence; else ""."""
+def introduced_speaker(ctx: SpeakerContext, start: int, end: int) -> str:
+    """The one person the sentence right before the quotation (``start`` to ``end``) names, as its subject,
+    when that sentence is a full one (a credit line "Sean O'Kane, The Verge" is not) and quotes nobody
+    itself, the quotation opens a sentence and nobody is named in the rest of its sentence ("“There is
+    almost no interest” among senators, Roy Blunt told"); else ""."""
+    if _named_in_rest(ctx, end):
+        return ""
     here = ctx.sentence_of(start)
     if here < 1 or here - 1 >= len(ctx.sentences):
         return ""
     begin = ctx.sentences[here - 1]
-    end = begin + len(ctx.body[begin : ctx.sentences[here]].rstrip(' \n\t\xa0“"'))
-    if any(mark in ctx.body[begin:end] for mark in _QUOTE_MARKS):
+    stop = begin + len(ctx.body[begin : ctx.sentences[here]].rstrip(' \n\t\xa0“"'))
+    if any(mark in ctx.body[begin:stop] for mark in _QUOTE_MARKS):
         return ""  # the sentence before is a quotation or holds one
-    if ctx.body[end:start].strip(" \n\t\xa0"):
-        return ""  # the quotation does not open its sentence
-    people = [m for m in ctx.outside if begin <= m.start < end and m.type == "person"]
+    if ctx.body[stop:start].strip(" \n\t\xa0") or ctx.body[stop - 1 : stop] not in {
+        ".",
+        "!",
+        "?",
+        ":",
+    }:
+        return ""  # the quotation does not open its sentence, or what stands before is no sentence
+    people = [m for m in ctx.outside if begin <= m.start < stop and m.type == "person"]
     if len({m.name for m in people}) != 1:
         return ""
     first, name = people[0], people[0].name
@@ -72,6 +83,13 @@ def introduced_speaker(ctx: SpeakerContext, start: int) -> str:
     if name.split()[0].lower() not in first_names() and not first.gender:
         return ""  # a full name, not a word typed as one ("Watch the latest video")
     return name if subject_position(ctx, first) else ""
+
+
+def _named_in_rest(ctx: SpeakerContext, end: int) -> bool:
+    """Is someone named after the quotation ending at ``end`` in the rest of its sentence?"""
+    stop = first_sentence_end(ctx.body, end, min(len(ctx.body), end + MAX_ATTRIBUTION_CHARS))
+    stop = min(stop, ctx.body.find("\n\n", end) % (len(ctx.body) + 1))
+    return any(end <= m.start < stop and m.type in {"person", "unknown"} for m in ctx.outside)
 
 
 _LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})

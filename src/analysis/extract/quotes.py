@@ -362,7 +362,9 @@ def quotations_frame(
             if not speaker[0] and q.continues and last_end is not None:
                 speaker = last if _adjacent(ctx, last_end, q.start, last) else ("", False)
             if not speaker[0] and q.who is None and q.kind == "full":
-                found = introduced_speaker(ctx, q.start)  # "Martyn Williams was keen … “We've got”"
+                found = introduced_speaker(
+                    ctx, q.start, q.end
+                )  # "Martyn Williams was keen … “We've got”"
                 speaker = (found, True) if found else speaker
             last, last_end = speaker, q.end
             speakers.append(speaker)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from analysis.extract import cues
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import first_names, is_demonym, places
+from analysis.extract.gazetteer import countries, first_names, is_demonym, places
 from analysis.extract.introduced import subject_position
 
 __all__ = [
@@ -196,7 +196,9 @@ def epithet_referent(
     head = words[-1]
     titled = head in cues.ROLE_HEADS and head not in PARTY_MEMBERS
     roles = ctx.roles.get(found, set())
-    if any(w in places() and w not in words for w in roles):
+    if any(w in places() for w in words[1:-1]) and any(
+        w in places() and w not in words and w not in countries() for w in roles
+    ):
         return ""  # "the California Democrat" is not Tim Hayes, a Minnesota Democrat
     if titled and roles and (head not in roles or (roles & cues.DISTINCT_ROLE_WORDS) - set(words)):
         return ""  # "the prime minister" is not the chancellor, "the minister" not the shadow one
