@@ -148,7 +148,7 @@ def test_a_reporting_clause_after_the_quotation_still_lets_it_go_on():
 def test_the_subject_of_the_sentence_before_speaks_an_unattributed_quotation():
     body = (
         "Tony Camerino, who conducted 300 interrogations in Iraq, opposes the use of harsh tactics.\n\n"
-        '"You might get the location of a house, but they will not tell you it is booby-trapped."'
+        '"I think you might get the location of a house, but not that it is booby-trapped."'
     )
     assert _speakers(body) == [("Tony Camerino", True)]
 
@@ -245,3 +245,11 @@ def test_a_credit_line_or_a_name_later_in_the_quotation_s_sentence_introduces_no
     )
     speakers = [s for s, _ in _speakers(body)]
     assert "Sean O'Kane" not in speakers and "Donald Trump" not in speakers
+
+
+def test_a_quotation_about_the_person_of_the_sentence_before_is_not_theirs():
+    body = (
+        "Bob Marley was one of the most driven people in music.\n\n"
+        '"He must have had an iron will to succeed. I remember his first concerts."'
+    )
+    assert _speakers(body) == [("", False)]

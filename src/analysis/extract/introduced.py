@@ -53,6 +53,25 @@ def subject_position(ctx: SpeakerContext, m: Mention) -> bool:
     return _VERB_AFTER.match(ctx.body, m.end) is not None
 
 
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|we're|we’re|our|Our|us)\b"
+)
+_THIRD_PERSON = {"male": r"\b(?:he|He|him|his|His)\b", "female": r"\b(?:she|She|her|Her)\b"}
+
+
+def _speaks_of_self(quote: str, person: Mention) -> bool:
+    """Does the quotation speak in the first person and not of the person ("He must have had an iron
+    will", "Bob was one of the most mesmeric people I've worked with": about Bob Marley, not by him)?"""
+    gender = person.gender or first_names().get(person.name.split()[0].lower())
+    third = _THIRD_PERSON.get(gender or "", _THIRD_PERSON["male"] + "|" + _THIRD_PERSON["female"])
+    names = person.name.split()
+    return (
+        _FIRST_PERSON.search(quote) is not None
+        and re.search(third, quote) is None
+        and not any(re.search(r"\b" + re.escape(n) + r"\b", quote) for n in names)
+    )
+
+
 def introduced_speaker(ctx: SpeakerContext, start: int, end: int) -> str:
     """The one person the sentence right before the quotation (``start`` to ``end``) names, as its subject,
     when that sentence is a full one (a credit line "Sean O'Kane, The Verge" is not) and quotes nobody
@@ -82,6 +101,8 @@ def introduced_speaker(ctx: SpeakerContext, start: int, end: int) -> str:
         return ""  # "Trump’s appeal to order could be convincing": whose, not who
     if name.split()[0].lower() not in first_names() and not first.gender:
         return ""  # a full name, not a word typed as one ("Watch the latest video")
+    if not _speaks_of_self(ctx.body[start:end], first):
+        return ""  # a quotation about them ("He must have had an iron will to succeed")
     return name if subject_position(ctx, first) else ""
 
 
