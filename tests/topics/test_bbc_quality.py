@@ -102,6 +102,7 @@ def test_k_chosen_from_data_two_levels(bbc) -> None:
     table = pd.crosstab(model.labels, bbc["category"].to_numpy())
     assert table.max(axis=1).sum() / len(bbc) >= 0.85  # size-weighted topic purity
     assert model.k >= len(model.group_table)
-    assert model.k_scores["k"].tolist() == list(range(2, 13))
+    tried = model.k_scores["k"].tolist()  # 2..12 coarse to fine: every k up to 8, then every other
+    assert tried[0] == 2 and tried[-1] == 12 and set(range(2, 9)) <= set(tried)
     assert not any("clusters tried" in note for note in model.notes)
     print(model.clusters[["group", "size", "label", "strength"]].to_string())

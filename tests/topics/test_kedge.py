@@ -8,6 +8,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from analysis.plots.topics import plot_k_selection
 from analysis.topics import fit_topics
+from analysis.topics.kselect import candidate_grid
 
 WORDS = [
     "harbour ferry tide mooring quay anchor",
@@ -76,3 +77,19 @@ def test_interior_k_has_no_edge_note() -> None:
     assert model.k == 4
     assert adjusted_rand_score(truth, model.labels) == 1.0
     assert not any("clusters tried" in n for n in model.notes)
+
+
+def test_candidate_grid_is_coarse_above_eight() -> None:
+    assert candidate_grid(2, 12) == [2, 3, 4, 5, 6, 7, 8, 10, 12]
+    assert candidate_grid(13, 18) == [14, 16, 18]
+    assert candidate_grid(13, 15) == [14, 15]
+    assert candidate_grid(4, 5) == [4, 5]
+
+
+def test_coarse_to_fine_scores_both_neighbours_of_the_chosen_k() -> None:
+    corpus, truth = _corpus(13, 4)  # 13 topics: off the coarse grid (2..8, 10, 12, then 14, 16, 18)
+    model = fit_topics(corpus, random_state=0)
+    tried = set(model.k_scores["k"].tolist())
+    assert model.k == 13 and {12, 13, 14} <= tried
+    assert not {9, 17} & tried  # coarse above 8: not every k was scored
+    assert adjusted_rand_score(truth, model.labels) > 0.8

@@ -119,9 +119,9 @@ def split_groups(
         room = TOPIC_MAX - len(groups) - len(pending)  # sub-topics this group may become
         sub = None
         if depth < depth_max and room >= 2:
-            # a split clusters at most SPLIT_SAMPLE articles: one OpenMP thread is quicker (and much
-            # quicker on a busy machine) than several, with the same result
-            with threadpool_limits(limits=1, user_api="openmp"):
+            # a split clusters at most SPLIT_SAMPLE articles: one thread (OpenMP and BLAS) is quicker
+            # (and much quicker on a busy machine) than several, with the same result
+            with threadpool_limits(limits=1):
                 sub = _best_split(
                     z, tfidf, rows, min_size, min(SPLIT_K_MAX, room), random_state, refine_rounds
                 )

@@ -19,8 +19,9 @@ LSA_MIN_ARTICLES = 200
 SINGLE_THREAD_BELOW = LARGE_CORPUS + 1
 #: Silhouettes are computed on at most this many articles (a fixed random sample beyond).
 SILHOUETTE_SAMPLE = 4000
-#: When choosing k on a large corpus, candidates are compared on a sample of this size.
-K_SELECTION_SAMPLE = 5000
+#: When choosing k on a large corpus, candidates are compared on a sample of this size (a fixed random
+#: sample of the rows in canonical order, so it does not depend on the input's row order).
+K_SELECTION_SAMPLE = 2500
 #: Largest k tried when k is chosen from the data.
 K_MAX = 12
 #: Cheap k-means runs (one k-means++ start each) whose co-association gives the consensus partition.

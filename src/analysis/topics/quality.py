@@ -5,14 +5,13 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from sklearn import config_context
+from scipy import sparse
 from sklearn.decomposition import PCA
-from sklearn.metrics import silhouette_samples
+from sklearn.preprocessing import normalize
 
 from analysis.sampling import sample_rows
 from analysis.topics.model import (
     K_MAX,
-    LARGE_CORPUS,
     MIXED_MIN_SHARE,
     MIXED_SILHOUETTE,
     SILHOUETTE_SAMPLE,
@@ -22,7 +21,11 @@ from analysis.topics.model import (
 
 
 def silhouettes(z: np.ndarray, labels: np.ndarray, k: int, random_state: int) -> np.ndarray:
-    """Silhouette per article (NaN outside the sample or when undefined)."""
+    """Silhouette per article (NaN outside the sample or when undefined), cosine distance.
+
+    Beyond ``SILHOUETTE_SAMPLE`` articles it is that of a fixed random sample of them
+    (:func:`analysis.sampling.sample_rows`); see :func:`cosine_silhouette_samples`.
+    """
     n = len(labels)
     out = np.full(n, np.nan)
     if k < 2 or n < 3:
@@ -33,11 +36,43 @@ def silhouettes(z: np.ndarray, labels: np.ndarray, k: int, random_state: int) ->
     lab = labels[rows]
     if not 2 <= len(np.unique(lab)) <= len(rows) - 1:
         return out
-    # Bounded memory for the pairwise distances: blocks of 64 MB, 16 MB on large corpora (whose peak memory
-    # matters most; the figures differ only in the last digits of float32).
-    with config_context(working_memory=64 if n <= LARGE_CORPUS else 16):
-        out[rows] = silhouette_samples(z[rows], lab, metric="cosine")
+    out[rows] = cosine_silhouette_samples(z[rows], lab)
     return out
+
+
+def cosine_silhouette_samples(x: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """``sklearn.metrics.silhouette_samples(x, labels, metric="cosine")`` without the n x n distances.
+
+    With rows scaled to unit length (zero rows stay zero), the cosine distances from a row to all rows
+    of a cluster sum to ``size - x_i . S`` (``S`` the sum of the cluster's rows), so each article's mean
+    distance to every cluster comes from the k cluster sums: time and memory linear in the number of
+    articles. The figures agree with scikit-learn's to about 1e-6 (scikit-learn clips distances between
+    near-identical rows at 0 and computes in the input's precision).
+    """
+    x = normalize(
+        np.asarray(x, dtype=np.float64) if not sparse.issparse(x) else x.astype(np.float64)
+    )
+    uniq, lab = np.unique(labels, return_inverse=True)
+    k = len(uniq)
+    onehot = sparse.csr_matrix((np.ones(len(lab)), (lab, np.arange(len(lab)))), shape=(k, len(lab)))
+    sums = onehot @ x  # k x d: each cluster's sum of rows
+    sums = sums.toarray() if sparse.issparse(sums) else np.asarray(sums)
+    sizes = np.bincount(lab, minlength=k).astype(np.float64)
+    dots = np.asarray(x @ sums.T)  # n x k: x_i . S_c
+    self_dot = (
+        np.asarray(x.multiply(x).sum(axis=1)).ravel() if sparse.issparse(x) else (x * x).sum(1)
+    )
+    mean_dist = 1.0 - dots / sizes  # mean distance to each cluster, self included
+    own = np.arange(len(lab)), lab
+    own_size = sizes[lab]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a = (own_size - dots[own] - (1.0 - self_dot)) / (own_size - 1.0)
+    mean_dist[own] = np.inf
+    b = mean_dist.min(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s = (b - a) / np.maximum(a, b)
+    s[own_size <= 1] = 0.0  # a cluster of one: silhouette 0, as in scikit-learn
+    return np.nan_to_num(s)
 
 
 def map_positions(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
