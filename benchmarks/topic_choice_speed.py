@@ -16,6 +16,9 @@ Issue 18's target: the choice adds at most 30% to ``fit_topics`` at 20,000 artic
 
     .venv/bin/python benchmarks/topic_choice_speed.py                  # 20,000 articles
     .venv/bin/python benchmarks/topic_choice_speed.py --n 1000000      # the sampled path (slow)
+
+Beyond 20,000 the generated articles are held in memory whole: 1,000,000 of them took over 22 GB and
+were killed by the OOM killer on a 23 GB machine; there, use a smaller ``--n`` (e.g. 200000).
 """
 
 from __future__ import annotations
