@@ -16,6 +16,45 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
 SEED_FILE = SEEDS_DIR / "000_540ffb8b86120463.txt"
 
 
+#: Tests that share an expensive fixture (a fitted BBC model, a built report, a Dask cluster) run on one
+#: pytest-xdist worker (``--dist loadgroup`` in pyproject.toml), so each worker does not build it again.
+#: The first fixture of this list an item uses names its group.
+SHARED_WORK = {
+    "client": "dask-cluster",
+    "bbc_model": "bbc-model",
+    "short_models": "bbc-model",
+    "seed_report_path": "seed-report",
+    "hostile_report_path": "seed-report",
+    "hostile_run": "hostile-run",
+}
+
+#: The longest tests (over a minute each on this 2-core machine), handed out first, longest first, so that
+#: no worker is still on one of them when the others are done; then the rest of the slow ones.
+LONGEST_FIRST = (
+    "tests/topics/test_levels.py::test_allsides_2016_topics_at_an_editors_grain",
+    "tests/dask/test_dask.py::test_small_corpus_report_is_the_same_on_both_engines",
+    "tests/topics/test_align.py::test_bbc_four_then_five_categories_as_tag_pages",
+    "tests/topics/test_align.py::test_bbc_dated_by_month_with_a_topic_planted_in_the_last_month",
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Group the tests that share expensive work, and put the longest first (see the two lists above)."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        group = next((g for name, g in SHARED_WORK.items() if name in names), None)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+    def rank(item: pytest.Item) -> int:
+        if item.nodeid in LONGEST_FIRST:
+            return LONGEST_FIRST.index(item.nodeid)
+        return len(LONGEST_FIRST) + (item.get_closest_marker("slow") is None)
+
+    items.sort(key=rank)  # stable: the order of the rest is kept
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return PROJECT_ROOT
