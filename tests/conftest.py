@@ -16,17 +16,30 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
 SEED_FILE = SEEDS_DIR / "000_540ffb8b86120463.txt"
 
 
-#: Tests that share an expensive fixture (a fitted BBC model, a built report, a Dask cluster) run on one
-#: pytest-xdist worker (``--dist loadgroup`` in pyproject.toml), so each worker does not build it again.
-#: The first fixture of this list an item uses names its group.
-SHARED_WORK = {
-    "client": "dask-cluster",
-    "bbc_model": "bbc-model",
-    "short_models": "bbc-model",
-    "seed_report_path": "seed-report",
-    "hostile_report_path": "seed-report",
-    "hostile_run": "hostile-run",
-}
+#: Test modules whose tests share expensive module-scoped work (BBC models fitted once, a Dask cluster, a
+#: report run): each runs whole on one pytest-xdist worker; every other test is handed out on its own.
+TOGETHER = (
+    "tests/topics/test_bbc_quality.py",
+    "tests/dask/test_dask.py",
+    "tests/report/test_hostile.py",
+)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``--dist loadscope`` (pyproject.toml) with the scopes of :data:`TOGETHER`: a module listed there is one
+    unit of work, any other test its own. (``xdist_group`` marks are not used: pytest-xdist 3.8 cannot apply
+    them under pytest 9.2, whose node ids it can no longer rename.)"""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class TogetherScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in TOGETHER else nodeid
+
+    return TogetherScheduling(config, log)
+
 
 #: The longest tests (over a minute each on this 2-core machine), handed out first, longest first, so that
 #: no worker is still on one of them when the others are done; then the rest of the slow ones.
@@ -38,14 +51,8 @@ LONGEST_FIRST = (
 )
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Group the tests that share expensive work, and put the longest first (see the two lists above)."""
-    for item in items:
-        names = getattr(item, "fixturenames", ())
-        group = next((g for name, g in SHARED_WORK.items() if name in names), None)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
+    """Put the longest tests first (:data:`LONGEST_FIRST`), then the other slow ones."""
 
     def rank(item: pytest.Item) -> int:
         if item.nodeid in LONGEST_FIRST:

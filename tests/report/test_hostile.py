@@ -126,9 +126,12 @@ def downloads(page: str) -> dict[str, bytes]:
 def formula_cells(data: bytes) -> list[str]:
     """Cells a spreadsheet would run: starting with = + - @ (a plain negative number is not one)."""
     assert data.startswith(b"\xef\xbb\xbf"), "no UTF-8 BOM"
-    csv.field_size_limit(10_000_000)  # `articles` writes the 2 MB body whole
-    rows = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
-    return [c for row in rows for c in row if c[:1] in {"=", "+", "-", "@"} and not _number(c)]
+    previous = csv.field_size_limit(10_000_000)  # `articles` writes the 2 MB body whole
+    try:  # the limit is the process's: set back, so no later test (on this worker) sees it changed
+        rows = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+        return [c for row in rows for c in row if c[:1] in {"=", "+", "-", "@"} and not _number(c)]
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _number(cell: str) -> bool:
