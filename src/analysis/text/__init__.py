@@ -21,6 +21,7 @@ from analysis.text.tokens import NEWS_STOP_WORDS, REPORTING_WORDS, clean_text
 from analysis.text.vectorize import (
     DocumentTexts,
     TextVectors,
+    count_known_terms,
     document_texts,
     transform_texts,
     vectorize,
@@ -33,6 +34,7 @@ __all__ = [
     "NewsAnalyzer",
     "TextVectors",
     "clean_text",
+    "count_known_terms",
     "document_texts",
     "find_phrases",
     "tokenize",

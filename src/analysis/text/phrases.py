@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 import numpy as np
 import pandas as pd
@@ -23,35 +24,44 @@ def merge_phrases(
     """Replace runs of tokens that form a known phrase by one token joined with spaces.
 
     Longest match first; when the last word of a match starts a stronger phrase (lower rank), the stronger
-    one wins ("president donald trump" -> "president", "donald trump").
+    one wins ("president donald trump" -> "president", "donald trump"). Only the tokens that start some
+    phrase are looked at (found in C), left to right, skipping those inside a phrase already merged.
     """
     out: list[str] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        tok = tokens[i]
-        cands = index.get(tok)
-        if cands is not None:
-            for cand in cands:
-                m = len(cand)
-                if tuple(tokens[i : i + m]) != cand:
-                    continue
-                r = rank[cand]
-                rival = any(
-                    tuple(tokens[i + m - 1 : i + m - 1 + len(c)]) == c and rank[c] < r
-                    for c in index.get(tokens[i + m - 1], ())
-                )
-                if rival:
-                    continue
-                out.append(" ".join(cand))
-                i += m
-                break
-            else:
-                out.append(tok)
-                i += 1
-        else:
-            out.append(tok)
-            i += 1
+    done = 0
+    for i in compress(range(len(tokens)), map(index.__contains__, tokens)):
+        if i < done:
+            continue
+        cand = _phrase_at(tokens, i, index, rank)
+        if cand is not None:
+            out.extend(tokens[done:i])
+            out.append(" ".join(cand))
+            done = i + len(cand)
+    out.extend(tokens[done:])
     return out
+
+
+def _phrase_at(
+    tokens: list[str],
+    i: int,
+    index: dict[str, list[tuple[str, ...]]],
+    rank: dict[tuple[str, ...], int],
+) -> tuple[str, ...] | None:
+    """The phrase merged at position ``i``: the longest (then strongest) that matches there and whose
+    last word does not start a stronger phrase that matches; None when there is none."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    for cand in index[tokens[i]]:
+        m = len(cand)
+        if cand[1] != after or tuple(tokens[i : i + m]) != cand:
+            continue
+        r = rank[cand]
+        last = i + m - 1
+        if not any(
+            tuple(tokens[last : last + len(c)]) == c and rank[c] < r
+            for c in index.get(tokens[last], ())
+        ):
+            return cand
+    return None
 
 
 def _phrase_index(

@@ -167,8 +167,15 @@ _CREDIT = re.compile(
 )
 # Abbreviations whose dotless form is a stop word keep their dots.
 _KEEP_DOTS = frozenset({"us"})
-_US_CAPS = re.compile(r"\bUS\b")
+_US_CAPS = re.compile(
+    r"US(?<!\wUS)(?!\w)"
+)  # \bUS\b, written to start with its literal (a fast search)
 _DOTTED_ANY = re.compile(r"\.[a-z]\.")
+# "u.s." where the token pattern reads it as one abbreviation and nothing joins it to a neighbour.
+_FREE_US = re.compile(
+    r"u\.s\.(?<![a-z0-9'\-.]u\.s\.)(?![a-z0-9'\-.])"
+)  # literal first: a fast search
+_US_MARK = "0u0s0"  # "u.s." while the text is split (never a token of its own: the text is checked)
 _TOKEN = re.compile(r"(?:[a-z]\.){2,}|[a-z0-9]+(?:['\-][a-z0-9]+)*")
 
 
@@ -194,8 +201,13 @@ def clean_text(text: str) -> str:
     if _DATELINE.match(text) or _DATELINE_HINT.search(text):  # a dateline can only start a line
         text = _DATELINE.sub("", text)
     text = strip_wire_credits(text)
-    if "ontributed" in text or "eporting by" in text or "updated" in text:
-        text = _CREDIT.sub(" ", text)
+    if (
+        "ontributed" in text
+        or "eporting by" in text
+        or "This article" in text
+        or "This story" in text
+    ):
+        text = _CREDIT.sub(" ", text)  # only where one of its forms can match: it is slow to search
     if "US" in text:
         text = _US_CAPS.sub("U.S.", text)
     return text
@@ -220,45 +232,84 @@ def _apostrophe(token: str) -> str:
 
 
 # Every ASCII character that cannot be part of a token (all but a-z, 0-9, apostrophe, hyphen) -> space.
-_SEPARATE = str.maketrans(
-    {c: " " for c in map(chr, range(128)) if not re.fullmatch(r"[a-z0-9'\-]", c)}
+_SEPARATE = bytes(c if re.fullmatch(rb"[a-z0-9'\-]", bytes([c])) else 32 for c in range(256))
+
+
+# In text of letters, digits, apostrophes, hyphens and spaces only, an apostrophe or hyphen next to a space or
+# to another one is not between two letters or digits: it separates tokens (``'quoted'``, ``a--b``).
+_LOOSE_PAIRS = (" '", "' ", " -", "- ", "''", "'-", "-'", "--")
+# The suffixes "'s", "'re", "'ve", "'ll", "'d", "'m" after a token's last apostrophe (removed), as
+# :func:`_apostrophe` does, on the whole text at once; a token ending in "n't" becomes _GONE.
+_SUFFIX = re.compile(r"'(?:s|re|ve|ll|d|m) ")
+_GONE = (
+    "#"  # stands for a dropped token; "#" is a separator, so it can only come from a dropped token
 )
 
 
-def _split_tokens(lowered: str) -> list[str]:
-    """``_TOKEN.findall(lowered)``, computed with C-level string operations where that gives the same list.
-
-    Without a dotted abbreviation, a token is a run of ``[a-z0-9'-]`` delimited by anything else: after
-    mapping every other character to a space (non-ASCII ones through ``"?"``, one per character), the
-    whitespace-separated chunks are the tokens, except chunks with an apostrophe or hyphen, which are
-    matched with the token pattern (``"'quoted'"`` -> ``quoted``). Dotted abbreviations use the pattern.
-    """
-    if _DOTTED_ANY.search(lowered):
-        return _TOKEN.findall(lowered)
-    if not lowered.isascii():
-        lowered = lowered.encode("ascii", "replace").decode("ascii")
-    separated = lowered.translate(_SEPARATE)
-    chunks = separated.split()
+def _separated(lowered: str) -> str:
+    """The text with every character that cannot be inside a token turned into a space."""
+    # non-ASCII characters become "?" (one per character) and then a space, as does any other separator;
+    # a space at both ends: every token is between two
+    separated = f" {lowered.encode('ascii', 'replace').translate(_SEPARATE).decode('ascii')} "
     if "'" not in separated and "-" not in separated:
-        return chunks
-    out: list[str] = []
-    for chunk in chunks:
-        if chunk.isalnum():
-            out.append(chunk)
-        else:
-            out.extend(_TOKEN.findall(chunk))
-    return out
+        return separated
+    while (
+        True
+    ):  # until no loose apostrophe or hyphen is left (a run of them goes in one or two rounds)
+        before = separated
+        for pair in _LOOSE_PAIRS:
+            if pair in separated:
+                separated = separated.replace(pair, "  ")
+        if separated == before:
+            return separated
+
+
+def _drop_negations(separated: str) -> str:
+    """Every token ending in "n't" (``won't``, ``isn't``) replaced by :data:`_GONE`."""
+    at = separated.find("n't ")
+    while at != -1:
+        start = separated.rfind(" ", 0, at) + 1
+        separated = f"{separated[:start]}{_GONE}{separated[at + 3 :]}"
+        at = separated.find("n't ", start)
+    return separated
 
 
 def raw_tokens(text: str) -> list[str]:
-    """Lower-cased tokens of cleaned text, stop words still in (phrase detection needs them)."""
+    """Lower-cased tokens of cleaned text, stop words still in (phrase detection needs them).
+
+    Possessives and contractions lose their suffix (``europe's`` -> ``europe``); a token ending in
+    ``n't`` becomes ``""`` (kept in place, so that no phrase forms across it); dotted abbreviations lose
+    their dots except ``u.s.``. The same list as ``_TOKEN.findall`` followed by :func:`_apostrophe` and
+    :func:`_dotted` on each token, computed with whole-text string operations (a test compares them).
+    """
     lowered = clean_text(text).lower()
-    tokens = _split_tokens(lowered)
+    marks = 0
+    if _DOTTED_ANY.search(lowered):
+        if _US_MARK not in lowered:  # the marker cannot clash with the text
+            lowered, marks = _FREE_US.subn(_US_MARK, lowered)
+        if marks == 0 or _DOTTED_ANY.search(lowered):  # an abbreviation other than a free "u.s."
+            return _pattern_tokens(lowered.replace(_US_MARK, "u.s.") if marks else lowered)
+    separated = _separated(lowered)
+    if "'" in separated:
+        if "n't " in separated:
+            separated = _drop_negations(separated)
+        tokens = _SUFFIX.sub(" ", separated).split()
+        if _GONE in separated:
+            tokens = [t if t != _GONE else "" for t in tokens]
+    else:
+        tokens = separated.split()
+    at = -1
+    for _ in range(marks):
+        at = tokens.index(_US_MARK, at + 1)
+        tokens[at] = "u.s."
+    return tokens
+
+
+def _pattern_tokens(lowered: str) -> list[str]:
+    tokens = _TOKEN.findall(lowered)
     if "'" in lowered:
         tokens = [_apostrophe(t) if "'" in t else t for t in tokens]
-    if _DOTTED_ANY.search(lowered):
-        tokens = [_dotted(t) if t.endswith(".") else t for t in tokens]
-    return tokens
+    return [_dotted(t) if t.endswith(".") else t for t in tokens]
 
 
 def keep_token(token: str, stop_words: frozenset[str]) -> bool:

@@ -74,10 +74,11 @@ class Assigner:
 
     def vectors(self, frame: pd.DataFrame) -> sparse.csr_matrix:
         """L2-normalised TF-IDF rows of a chunk of the corpus (``title``, ``body``)."""
-        from analysis.text import DocumentTexts
+        from analysis.text import DocumentTexts, count_known_terms
 
         texts = DocumentTexts(frame, title_weight=TITLE_WEIGHT, max_words=self.max_words)[:]
-        return self.tfidf.transform(self.vectorizer.transform(texts)).astype(np.float32).tocsr()
+        counts = count_known_terms(texts, self.vectorizer.analyzer, self.vectorizer.vocabulary_)
+        return self.tfidf.transform(counts).astype(np.float32).tocsr()
 
     def assign(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Cluster (0-based), fit (cosine to the cluster's centre) and map position of each row of a chunk.
