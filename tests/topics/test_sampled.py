@@ -48,3 +48,31 @@ def test_sampled_fit_is_the_same_in_any_row_order(bbc_path, tmp_path) -> None:
     (k_a, a), (k_b, b) = tables
     assert k_a == k_b >= 2
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_sampled_fit_and_story_groups_are_the_same_on_one_worker_or_two(
+    bbc_path, tmp_path, monkeypatch
+) -> None:
+    """A large archive's articles are assigned and signed part by part on worker processes (issue 24):
+    the topics, fits, map positions and story groups are identical with one worker or two."""
+    from analysis.compare.stories import signatures_in_chunks, story_groups_from_signatures
+    from analysis.corpus.cache import store
+    from analysis.parallel import WORKERS_ENV
+
+    monkeypatch.setattr(store, "PART_ROWS", 150)
+    rows = [json.loads(line) for line in bbc_path.read_text(encoding="utf-8").splitlines()]
+    path = tmp_path / "bbc.jsonl"
+    picked = random.Random(2).sample(rows, 600) + random.Random(3).sample(rows, 20)  # 20 copies
+    path.write_text("".join(json.dumps(r) + "\n" for r in picked), encoding="utf-8")
+    cache = cache_corpus(path, cache_dir=tmp_path / "cache")
+    assert len(cache.parts) >= 4
+    results = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv(WORKERS_ENV, workers)
+        model = fit_cached(cache, k=5, random_state=0, sample_size=300)
+        signed = list(cache.map_parts(signatures_in_chunks, ["title", "body"]))
+        results[workers] = (model, story_groups_from_signatures(signed))
+    (one, groups_one), (two, groups_two) = results["1"], results["2"]
+    assert np.array_equal(one.labels, two.labels) and np.array_equal(groups_one, groups_two)
+    assert np.array_equal(one.fit, two.fit) and np.array_equal(one.positions, two.positions)
+    assert len(np.unique(groups_one)) < cache.n_articles  # the copies were found

@@ -40,6 +40,7 @@ from analysis.topics.sampled import (
     LEAD_WORDS,
     SAMPLE_SIZE,
     assemble_model,
+    assign_stripped,
     sample_among,
     train_assigner,
 )
@@ -234,7 +235,7 @@ def fit_topics_dask(
     del sample
     step_done("sample fit")  # benchmarks' step times (analysis.timings); nothing unless recording
     shared = client.scatter(assigner, broadcast=True)
-    assigned = client.compute([dask.delayed(_assign)(part, shared, found) for part in text])
+    assigned = client.compute([dask.delayed(assign_stripped)(part, shared, found) for part in text])
     results = gather(assigned, "assigning articles to clusters", progress=progress)
     frame = pd.concat(results, ignore_index=True)
     eligible = None if among is None else np.isin(np.arange(n), among)
@@ -253,10 +254,6 @@ def story_groups_dask(ddf, *, random_state: int = 1, progress: bool = False) -> 
         current_client().compute(signed), "grouping copies of one story", progress=progress
     )
     return story_groups_from_signatures(parts)
-
-
-def _assign(frame: pd.DataFrame, assigner, found=None) -> pd.DataFrame:
-    return assigner.assign(frame if found is None else strip_boilerplate(frame, found))
 
 
 # -------------------------------------------------------------------------------------------- tags

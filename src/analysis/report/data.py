@@ -1,10 +1,9 @@
 """What the report notebook needs to stay readable and bounded on an archive of any size.
 
 - :func:`report_data`: the :class:`ReportData` the notebook works from (corpus, topic model, parse cache,
-  skipped blocks, title, sizes), read from the parse cache the command built (the notebook does not
-  parse again). Up to :attr:`ReportSizes.sample_size` articles this is ``load_corpus`` + ``fit_topics``; beyond, the corpus is read from the cache without
-  its bodies and the clusters are fitted on a sample and every article assigned in chunks (or as Dask
-  tasks). Publication dates come from the cache too, so "Over time" is drawn at any size.
+  skipped blocks, title, sizes), read from the parse cache the command built. Up to
+  :attr:`ReportSizes.sample_size` articles this is ``load_corpus`` + ``fit_topics``; beyond, topics are
+  fitted on a sample and every article assigned part by part on every core (or as Dask tasks).
 - :func:`text_view`: the articles whose text the people, quotes and "what changed" sections read: all of
   them on a small corpus, a fixed random sample read back from the same cache on a large archive.
 - :func:`map_view`: the articles the map draws: all of them up to :data:`MAP_POINTS`, else a fixed random
@@ -26,7 +25,7 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup, escape
 
-from analysis.compare.stories import representatives, story_groups, story_groups_from_batches
+from analysis.compare import stories
 from analysis.config import MAX_EXTRACT_CHARS, MAX_HEADLINE_CHARS
 from analysis.corpus import as_path_list
 from analysis.corpus.boilerplate import strip_boilerplate
@@ -305,14 +304,15 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
     if ids is not None:  # grouped on the Dask cluster
         ids = np.asarray(ids)
     elif "body" in corpus.columns:
-        ids = story_groups(corpus).to_numpy()
+        ids = stories.story_groups(corpus).to_numpy()
     else:
-        text = [c for c in ("title", "body") if c in cache.columns]
-        ids = story_groups_from_batches(cache.iter_batches(text), cache.n_articles)
+        text = [c for c in ("title", "body") if c in cache.columns]  # each part signed on a worker
+        signed = list(cache.map_parts(stories.signatures_in_chunks, text))
+        ids = stories.story_groups_from_signatures(signed)
     attrs = dict(corpus.attrs)
     corpus = corpus.assign(story_group=ids)
     corpus.attrs.update(attrs)
-    first = representatives(corpus, ids)
+    first = stories.representatives(corpus, ids)
     n_stories = int(first.sum())
     if n_stories < len(corpus):
         corpus.attrs["story_note"] = (

@@ -16,12 +16,12 @@ defaults adapt to the size of the corpus.
 
 from __future__ import annotations
 
+from analysis.text.counting import count_known_terms
 from analysis.text.phrases import NewsAnalyzer, find_phrases, tokenize
 from analysis.text.tokens import NEWS_STOP_WORDS, REPORTING_WORDS, clean_text
 from analysis.text.vectorize import (
     DocumentTexts,
     TextVectors,
-    count_known_terms,
     document_texts,
     transform_texts,
     vectorize,

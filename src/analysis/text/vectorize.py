@@ -14,8 +14,9 @@ from sklearn.preprocessing import normalize
 
 from analysis.corpus.base import check_corpus_columns
 from analysis.errors import ParameterError
-from analysis.text.phrases import NewsAnalyzer, find_phrases, merge_phrases
-from analysis.text.tokens import NEWS_STOP_WORDS, keep_token, raw_tokens
+from analysis.text.counting import count_terms
+from analysis.text.phrases import NewsAnalyzer, find_phrases
+from analysis.text.tokens import NEWS_STOP_WORDS
 from analysis.wording import plural
 
 
@@ -161,132 +162,6 @@ def default_max_df(n: int) -> float:
     return 1.0 if n < 10 else (0.9 if n < 100 else 0.5)
 
 
-_CHUNK = 2000
-
-
-class _Vocabulary(dict):
-    """Token -> column id, assigned on first sight (``-1`` for a token that is not a term).
-
-    Looking tokens up with ``map(vocabulary.__getitem__, tokens)`` runs in C; only a token not seen before
-    calls :meth:`__missing__`, so the stop list is checked once per distinct token, not per occurrence.
-    """
-
-    def __init__(self, stop_words: frozenset[str]) -> None:
-        super().__init__()
-        self.stop_words = stop_words
-        self.terms: list[str] = []
-
-    def __missing__(self, token: str) -> int:
-        if keep_token(token, self.stop_words):
-            code = self[token] = len(self.terms)
-            self.terms.append(token)
-        else:
-            code = self[token] = -1
-        return code
-
-
-class _Known(dict):
-    """Term -> column of a fixed vocabulary; ``-1`` (remembered) for any other token."""
-
-    def __missing__(self, token: str) -> int:
-        self[token] = -1
-        return -1
-
-
-def _token_stream(texts: Sequence[str], analyzer: NewsAnalyzer) -> tuple[list[str], np.ndarray]:
-    """Every token of the texts in order, phrases merged, stop words still in; and each text's count."""
-    index, rank = analyzer._index, analyzer._rank
-    starters = frozenset(index)
-    stream: list[str] = []
-    lengths = np.empty(len(texts), dtype=np.int64)
-    for i, text in enumerate(texts):
-        tokens = raw_tokens(text)
-        if starters and not starters.isdisjoint(tokens):
-            tokens = merge_phrases(tokens, index, rank)
-        stream.extend(tokens)
-        lengths[i] = len(tokens)
-    return stream, lengths
-
-
-def _count_matrix(cols: np.ndarray, lengths: np.ndarray, n_terms: int) -> sparse.csr_matrix:
-    """Sparse float32 counts from each token's column (``-1``: not a term) and each text's token count."""
-    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    mask = cols >= 0
-    mat = sparse.csr_matrix(
-        (np.ones(int(mask.sum()), dtype=np.float32), (rows[mask], cols[mask])),
-        shape=(len(lengths), n_terms),
-    )
-    mat.sum_duplicates()
-    return mat
-
-
-def _count_chunk(
-    texts: Sequence[str], analyzer: NewsAnalyzer, vocabulary: _Vocabulary | None = None
-) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """Term counts of some texts: (vocabulary terms, indptr, indices, counts) of a CSR matrix.
-
-    Args:
-        texts: the texts.
-        analyzer: the analyzer (its stop words, phrases).
-        vocabulary: a vocabulary shared by several calls (its terms only grow); default a new one.
-    """
-    vocab = _Vocabulary(analyzer.stop_words) if vocabulary is None else vocabulary
-    stream, lengths = _token_stream(texts, analyzer)
-    cols = np.fromiter(map(vocab.__getitem__, stream), dtype=np.int64, count=len(stream))
-    del stream
-    mat = _count_matrix(cols, lengths, len(vocab.terms))
-    return vocab.terms, mat.indptr.astype(np.int64), mat.indices.astype(np.int32), mat.data
-
-
-def count_known_terms(
-    texts: Sequence[str], analyzer: NewsAnalyzer, vocabulary: dict[str, int]
-) -> sparse.csr_matrix:
-    """Counts of a fixed vocabulary's terms in each text (float32, columns numbered as in ``vocabulary``).
-
-    The same matrix as ``CountVectorizer(analyzer=analyzer, vocabulary=vocabulary).transform(texts)``
-    (a test compares them), faster: tokens are looked up in C, and the analyzer's stop list is not applied,
-    as a vocabulary built with that analyzer holds no stop word, number or one-letter token.
-    """
-    known = _Known(vocabulary)
-    stream, lengths = _token_stream(texts, analyzer)
-    cols = np.fromiter(map(known.__getitem__, stream), dtype=np.int64, count=len(stream))
-    del stream
-    return _count_matrix(cols, lengths, len(vocabulary))
-
-
-def _merge_chunks(
-    parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]], n: int
-) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Stack chunk count matrices over one alphabetical vocabulary (independent of the chunking)."""
-    shared = all(p[0] is parts[0][0] for p in parts)
-    terms = np.array(
-        sorted(set(parts[0][0]) if shared else set().union(*(p[0] for p in parts))), dtype=object
-    )
-    position = {t: i for i, t in enumerate(terms)}
-    indptrs, indices, values = [np.zeros(1, dtype=np.int64)], [], []
-    offset = 0
-    shared_remap = None
-    if shared:
-        shared_remap = np.fromiter(
-            map(position.__getitem__, parts[0][0]), dtype=np.int32, count=len(terms)
-        )
-    for vocab, indptr, idx, val in parts:
-        if shared_remap is not None:
-            remap = shared_remap
-        else:
-            remap = np.fromiter(map(position.__getitem__, vocab), dtype=np.int32, count=len(vocab))
-        indices.append(remap[idx] if len(idx) else idx)
-        values.append(val)
-        indptrs.append(indptr[1:] + offset)
-        offset += len(idx)
-    counts = sparse.csr_matrix(
-        (np.concatenate(values), np.concatenate(indices), np.concatenate(indptrs)),
-        shape=(n, len(terms)),
-    )
-    counts.sort_indices()
-    return counts, terms
-
-
 def _prune(
     counts: sparse.csr_matrix,
     terms: np.ndarray,
@@ -369,7 +244,7 @@ def vectorize(
         min_df = 1
     found = _phrases_for(texts, phrase_texts, phrases, detect_phrases, phrase_sample, stop)
     analyzer = NewsAnalyzer(stop_words=stop, phrases=found)
-    counts, terms = _count_terms(texts, analyzer, progress=progress)
+    counts, terms = count_terms(texts, analyzer, progress=progress)
     counts, terms = _prune(counts, terms, min_df=min_df, max_df=max_df, max_features=max_features)
     if counts.shape[1] == 0:
         raise ParameterError(
@@ -433,7 +308,7 @@ def transform_texts(
     shape = (len(texts), len(terms))
     if len(texts) == 0:
         return sparse.csr_matrix(shape, dtype=np.float32)
-    counts, found = _count_terms(texts, analyzer, progress=False)
+    counts, found = count_terms(texts, analyzer, progress=False)
     column = {t: i for i, t in enumerate(terms)}
     remap = np.fromiter((column.get(t, -1) for t in found), dtype=np.int64, count=len(found))
     coo = counts.tocoo()
@@ -471,28 +346,6 @@ def _phrases_for(
     step = max(1, math.ceil(len(source) / sample_size))
     sample = [source[i] for i in range(0, len(source), step)]
     return find_phrases(sample, min_count=3 if len(texts) < 1000 else 5, stop_words=stop)
-
-
-def _count_terms(
-    texts: Sequence[str], analyzer: NewsAnalyzer, *, progress: bool
-) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Term counts of all texts, tokenised chunk by chunk into one shared vocabulary."""
-    n = len(texts)
-    vocabulary = _Vocabulary(analyzer.stop_words)
-    parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = []
-    bar = None
-    if progress:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=n, desc="Tokenising articles", unit="article")
-    for lo in range(0, n, _CHUNK):
-        hi = min(lo + _CHUNK, n)
-        parts.append(_count_chunk(texts[lo:hi], analyzer, vocabulary))
-        if bar is not None:
-            bar.update(hi - lo)
-    if bar is not None:
-        bar.close()
-    return _merge_chunks(parts, n)
 
 
 def _tfidf(counts: sparse.csr_matrix, *, sublinear_tf: bool, idf_power: float) -> sparse.csr_matrix:

@@ -14,6 +14,7 @@ The same :class:`Assigner` runs on pandas chunks (:func:`fit_sampled`) and on Da
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -35,6 +36,7 @@ __all__ = [
     "SAMPLE_SIZE",
     "Assigner",
     "assemble_model",
+    "assign_stripped",
     "fit_cached",
     "fit_sampled",
     "fit_stories",
@@ -162,7 +164,7 @@ def _map_axes(centres: np.ndarray, x: sparse.csr_matrix) -> tuple[np.ndarray, np
 # ------------------------------------------------------------------------------------------- the model
 def fit_sampled(
     read_sample: Callable[[np.ndarray], pd.DataFrame],
-    chunks: Callable[[], Iterable[pd.DataFrame]],
+    assign_all: Callable[[Assigner], Iterable[pd.DataFrame]],
     n_articles: int,
     *,
     k: int | None = None,
@@ -176,7 +178,8 @@ def fit_sampled(
 
     Args:
         read_sample: rows at the given sorted positions, as a pandas DataFrame (``title``, ``body``).
-        chunks: a callable returning the corpus as consecutive pandas chunks (``title``, ``body``), in order.
+        assign_all: given the trained :class:`Assigner`, the assignment of every article, as consecutive
+            frames in corpus order (e.g. :meth:`Assigner.assign` of each chunk of the corpus).
         n_articles: number of articles.
         k: number of clusters; None chooses k on the sample.
         random_state: seeds the sample and the fit.
@@ -203,7 +206,7 @@ def fit_sampled(
     )
     assigner = train_assigner(sample, sampled.labels)
     del sample
-    parts = [assigner.assign(chunk) for chunk in _bar(chunks(), n_articles, progress)]
+    parts = list(_bar(assign_all(assigner), n_articles, progress))
     assigned = pd.concat(parts, ignore_index=True) if parts else None
     if assigned is None or len(assigned) != n_articles:
         raise ParameterError(
@@ -258,13 +261,15 @@ def fit_cached(
         found.append(find_boilerplate(sample))
         return strip_boilerplate(sample, found[0])
 
-    def chunks() -> Iterable[pd.DataFrame]:
-        return (strip_boilerplate(chunk, found[0]) for chunk in cache.iter_batches(text))
+    def assign_all(assigner: Assigner) -> Iterable[pd.DataFrame]:  # each part on a worker process
+        return cache.map_parts(
+            functools.partial(assign_stripped, assigner=assigner, boilerplate=found[0]), text
+        )
 
     ids = cache.read(["id"])["id"].to_numpy() if "id" in cache.columns else None
     return fit_sampled(
         read_sample,
-        chunks,
+        assign_all,
         cache.n_articles,
         k=k,
         random_state=random_state,
@@ -275,13 +280,22 @@ def fit_cached(
     )
 
 
+def assign_stripped(frame: pd.DataFrame, assigner: Assigner, boilerplate=None) -> pd.DataFrame:
+    """:meth:`Assigner.assign` of a chunk, its outlets' boilerplate left out first (when found)."""
+    from analysis.corpus.boilerplate import strip_boilerplate
+
+    return assigner.assign(frame if boilerplate is None else strip_boilerplate(frame, boilerplate))
+
+
 def _bar(chunks: Iterable[pd.DataFrame], total: int, progress: bool) -> Iterable[pd.DataFrame]:
     if not progress:
         yield from chunks
         return
     from tqdm.auto import tqdm
 
-    with tqdm(total=total, desc="Assigning articles to clusters", unit="article") as bar:
+    with tqdm(
+        total=total, desc="Assigning articles to clusters", unit="article"
+    ) as bar:  # as each is done
         for chunk in chunks:
             yield chunk
             bar.update(len(chunk))

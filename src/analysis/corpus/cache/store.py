@@ -18,13 +18,14 @@ file, ``published.parquet`` (one timestamp per row, one row group per part), joi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -63,6 +64,8 @@ PUBLISHED_FILE = "published.parquet"
 #: A missing date (``NaT``) as int64 nanoseconds.
 NAT = np.iinfo(np.int64).min
 LIST_COLUMNS = ("tags", "tag_pages")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,44 @@ class CorpusCache:
         for path, (_, rows) in zip(self.part_paths(), self.parts, strict=True):
             yield read_part_frame(path, wanted, self.extras, start)
             start += rows
+
+    def map_parts(
+        self,
+        fn: Callable[[pd.DataFrame], T],
+        columns: Sequence[str] | None = None,
+        *,
+        workers: int | None = None,
+    ) -> Iterator[T]:
+        """``fn(batch)`` of each batch :meth:`iter_batches` gives, in order, computed on worker processes
+        that each read their own part (:func:`analysis.parallel.map_in_order`: the same results on any
+        number of workers).
+
+        Args:
+            fn: a picklable function of a batch (module level, or a :func:`functools.partial` of one).
+            columns: the columns read; default all.
+            workers: processes; default one per core (``ANALYSIS_WORKERS`` sets it).
+
+        Yields:
+            Each part's result, in corpus order.
+        """
+        from analysis.parallel import map_in_order
+
+        wanted = self._check(columns)
+        starts = np.concatenate(([0], np.cumsum([rows for _, rows in self.parts])))[:-1]
+        tasks = [(str(p), int(s)) for p, s in zip(self.part_paths(), starts, strict=True)]
+        read = functools.partial(apply_to_part, fn, wanted, tuple(self.extras))
+        yield from map_in_order(read, tasks, workers=workers)
+
+
+def apply_to_part(
+    fn: Callable[[pd.DataFrame], T],
+    wanted: list[str],
+    extras: Sequence[str],
+    task: tuple[str, int],
+) -> T:
+    """``fn`` of one part (``task``: its path and first row), read as :meth:`CorpusCache.iter_batches` does."""
+    path, start = task
+    return fn(read_part_frame(path, wanted, extras, start))
 
 
 def read_part_frame(

@@ -1,0 +1,72 @@
+"""Per-article work of a large archive on every core: one decision of how many, one way of spreading work.
+
+The pandas engine assigns a large archive's articles to topics and signs its stories part by part (the
+parts of the parse cache). Those parts are independent, so they are spread over worker processes with
+joblib's loky backend (what scikit-learn uses), never a home-made pool. Results come back in the order of
+the inputs and each part is computed exactly as on one core, so the answer is byte-identical whatever the
+number of workers.
+
+The number of workers is the number of cores this process may run on; the environment variable
+``ANALYSIS_WORKERS`` sets it (``1``: everything in this process, as on a one-core machine).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+from analysis.errors import ParameterError
+
+__all__ = ["WORKERS_ENV", "map_in_order", "worker_count"]
+
+#: The environment variable that sets the number of worker processes.
+WORKERS_ENV = "ANALYSIS_WORKERS"
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def worker_count() -> int:
+    """Worker processes for per-article work: ``ANALYSIS_WORKERS``, else the cores this process may use.
+
+    Raises:
+        ParameterError: ``ANALYSIS_WORKERS`` is not a whole number >= 1.
+    """
+    given = os.environ.get(WORKERS_ENV, "").strip()
+    if given:
+        if not given.isdigit() or int(given) < 1:
+            raise ParameterError(
+                f"{WORKERS_ENV}={given!r}: give a whole number of worker processes >= 1 "
+                "(1 runs everything in one process), or unset it to use every core."
+            )
+        return int(given)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def map_in_order(
+    fn: Callable[[T], R], items: Sequence[T], *, workers: int | None = None
+) -> Iterator[R]:
+    """``fn(item)`` of every item, yielded in the items' order, computed on ``workers`` processes.
+
+    Args:
+        fn: a picklable function (module level, or a :func:`functools.partial` of one).
+        items: picklable inputs; each is one task.
+        workers: processes; default :func:`worker_count`. With one worker or one item, everything runs in
+            this process.
+
+    Yields:
+        Each result as soon as it and every result before it is done (for progress bars).
+    """
+    n = min(worker_count() if workers is None else workers, len(items))
+    if n <= 1:
+        yield from map(fn, items)
+        return
+    from joblib import Parallel, delayed
+
+    # each worker computes with one BLAS/OpenMP thread: the workers already use every core
+    with Parallel(n_jobs=n, backend="loky", return_as="generator", inner_max_num_threads=1) as run:
+        yield from run(delayed(fn)(item) for item in items)
