@@ -217,9 +217,9 @@ def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, 
         # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
         corpus = strip_boilerplate(_dated(found, found.read()))
         corpus, first = _with_stories(found, corpus)
-        stories = corpus["story_group"].to_numpy()
+        groups = corpus["story_group"].to_numpy()
         options = {"k": k, "random_state": random_state, "progress": progress}
-        return corpus, fit_stories(corpus, stories, first, **options)
+        return corpus, fit_stories(corpus, groups, first, **options)
     if client is None:
         corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
         corpus, first = _with_stories(found, corpus)
