@@ -356,7 +356,7 @@ def write_table(path: Path, ids: list[str], articles: list[Any], extras: dict[st
             for a in articles
         ]
         columns[name] = pa.array(values, text)
-    pq.write_table(pa.table(columns), path, compression="zstd")
+    pq.write_table(pa.table(columns), path, compression=store.PARQUET_COMPRESSION)
 
 
 # ----------------------------------------------------------------------------------------------- public

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from analysis.corpus.cache.store import PARQUET_COMPRESSION
 from analysis.housekeeping import prune_least_used, remove_stale_temporaries, touch
 
 __all__ = [
@@ -159,7 +160,7 @@ def _write_chunk(path: Path, articles: list[Any]) -> None:
             "date_line": pa.array([a.date_line for a in articles], pa.int64()),
         }
     )
-    pq.write_table(table, path, compression="zstd")
+    pq.write_table(table, path, compression=PARQUET_COMPRESSION)
 
 
 def _read_chunk(path: Path, article: Callable[..., Any]) -> list[Any]:

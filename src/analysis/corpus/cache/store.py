@@ -64,6 +64,9 @@ PUBLISHED_FILE = "published.parquet"
 #: A missing date (``NaT``) as int64 nanoseconds.
 NAT = np.iinfo(np.int64).min
 LIST_COLUMNS = ("tags", "tag_pages")
+#: Compression of the cache's Parquet files: LZ4 writes a part in about 60% of zstd's time (measured on
+#: 17,500 news articles: 0.52 s against 0.81 s) and reads faster, for files about a third larger.
+PARQUET_COMPRESSION = "lz4"
 
 T = TypeVar("T")
 
