@@ -10,7 +10,6 @@ import pytest
 
 from analysis.timings import (
     STEPS,
-    MarkedBatches,
     read_steps,
     record_steps,
     recording,
@@ -42,24 +41,6 @@ def test_steps_are_appended_in_order_and_recording_stops_after_the_block(tmp_pat
     assert [line["step"] for line in lines] == ["parse", "export"]
     assert [name for name, _ in read_steps(path)] == ["parse", "export"]
     assert all(isinstance(line["seconds"], float) and line["seconds"] >= 0 for line in lines)
-
-
-class _Batches:
-    def __init__(self):
-        self.n_articles = 3
-
-    def iter_batches(self, columns):
-        return iter([columns])
-
-
-def test_marked_batches_marks_its_step_once_and_passes_everything_through(tmp_path):
-    path = tmp_path / "steps.jsonl"
-    cache = MarkedBatches(_Batches(), "sample fit")
-    with recording(path):
-        assert cache.n_articles == 3
-        assert list(cache.iter_batches(["title"])) == [["title"]]
-        assert list(cache.iter_batches(["body"])) == [["body"]]
-    assert [name for name, _ in read_steps(path)] == ["sample fit"]
 
 
 def test_report_data_past_the_sample_size_records_stories_sample_fit_and_assignment(tmp_path):

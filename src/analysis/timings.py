@@ -23,12 +23,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 __all__ = [
     "STEPS",
     "TIMINGS_ENV",
-    "MarkedBatches",
     "read_steps",
     "record_steps",
     "recording",
@@ -80,23 +78,6 @@ def step_done(step: str) -> None:
         with path.open("a", encoding="utf-8") as fh:
             fh.write(line + "\n")
     _clock["last"] = now
-
-
-class MarkedBatches:
-    """``cache`` (a parse cache), marking ``step`` done when its ``iter_batches`` is first called: where a
-    reader of the cache turns from one step to the next (e.g. from the sample fit to the assignment)."""
-
-    def __init__(self, cache: Any, step: str) -> None:
-        self._cache, self._step, self._marked = cache, step, False
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._cache, name)
-
-    def iter_batches(self, *args: Any, **kwargs: Any) -> Any:
-        if not self._marked:
-            self._marked = True
-            step_done(self._step)
-        return self._cache.iter_batches(*args, **kwargs)
 
 
 def read_steps(path: str | os.PathLike[str]) -> list[tuple[str, float]]:

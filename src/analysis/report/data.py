@@ -36,7 +36,7 @@ from analysis.errors import CorpusError, ParameterError
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.sampling import sample_rows
-from analysis.timings import MarkedBatches, step_done
+from analysis.timings import step_done
 from analysis.topics import TopicModel
 from analysis.topics.extend import CARRIED_OVER, carried_over
 from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, fit_stories
@@ -227,7 +227,7 @@ def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, 
             return corpus, carried
         among = np.flatnonzero(first) if not first.all() else None
         model = fit_cached(
-            MarkedBatches(found, "sample fit"),  # fitted when the chunks to assign are asked for
+            found,
             k=k,
             random_state=random_state,
             progress=progress,

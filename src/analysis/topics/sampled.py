@@ -30,6 +30,7 @@ from sklearn.preprocessing import normalize
 from analysis.config import LEAD_WORDS
 from analysis.errors import ParameterError
 from analysis.sampling import id_sample, sample_rows
+from analysis.timings import step_done
 
 __all__ = [
     "LEAD_WORDS",
@@ -206,6 +207,7 @@ def fit_sampled(
     )
     assigner = train_assigner(sample, sampled.labels)
     del sample
+    step_done("sample fit")  # benchmarks' step times (analysis.timings); nothing unless recording
     parts = list(_bar(assign_all(assigner), n_articles, progress))
     assigned = pd.concat(parts, ignore_index=True) if parts else None
     if assigned is None or len(assigned) != n_articles:
