@@ -10,7 +10,8 @@ For each size and generator, an archive is written once as JSON Lines:
 
 Then each contender runs as its own process tree:
 
-- ``pandas``: ``python -m analysis report FILE --engine pandas --k 20``
+- ``pandas``: ``python -m analysis report FILE --engine pandas --k 20`` (its per-article work on one worker
+  process per core; ``--workers 1 2`` runs it once per count, as ``ANALYSIS_WORKERS``)
 - ``dask``: ``python -m analysis report FILE --engine dask --k 20`` (a LocalCluster of 2 worker processes)
 - ``plain`` (100,000 only, for reference): the plain pandas + scikit-learn pipeline a user would write:
   ``pandas.read_json(lines=True)``, ``TfidfVectorizer(max_df=0.5, min_df=5, stop_words="english")``,
@@ -28,6 +29,9 @@ assignment (every article), or fit (every article, up to the sample size), tag c
 charts (every section), export (HTML), and the rest of the wall time (starting Python and the kernel,
 planning). The steps never enter the report.
 
+After the runs of one archive, each report is compared with the first: the same bytes but for the
+provenance block (which names the engine) and the output's file name.
+
 Wall time is measured by this parent from start to exit. Peak memory is the peak over time of the
 proportional set size (PSS, ``/proc/<pid>/smaps_rollup``) summed over the whole process tree (the CLI, the
 notebook kernel, Dask's scheduler and workers), sampled every 0.5 s. The parse cache is cleared before each
@@ -38,6 +42,7 @@ time / (articles / 1,000). The machine is shared: note the load average printed 
     .venv/bin/python benchmarks/archive_scale.py --sizes 100000 --engines pandas --generator bbc
     .venv/bin/python benchmarks/archive_scale.py --data-dir /tmp/archives  # keep the generated files
     .venv/bin/python benchmarks/archive_scale.py --sizes 50000 --engines --no-plain --since
+    .venv/bin/python benchmarks/archive_scale.py --sizes 1000000 --generator bbc --workers 2 1  # one core or two
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from analysis.parallel import WORKERS_ENV
 from analysis.timings import TIMINGS_ENV, read_steps
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -227,18 +233,56 @@ def _measure_size(n: int, generator: str, path: Path, data_dir: Path, args) -> N
     if n <= 100_000 and not args.no_plain:
         res = measure([sys.executable, "-c", _PLAIN, str(path)])
         print(_row("plain", n, res), flush=True)
-    for engine in args.engines:
+    made: dict[str, Path] = {}
+    for engine, workers in _runs(args):
         if not args.keep_cache:
             shutil.rmtree(ROOT / "build" / "corpus-cache", ignore_errors=True)
-        out = data_dir / f"report-{generator}-{n}-{engine}.html"
+        name = engine if workers is None else f"{engine}/{workers}w"
+        label = name.replace("/", "-")
+        out = data_dir / f"report-{generator}-{n}-{label}.html"
         out.unlink(missing_ok=True)
-        steps = data_dir / f"steps-{generator}-{n}-{engine}.jsonl"
+        steps = data_dir / f"steps-{generator}-{n}-{label}.jsonl"
         steps.unlink(missing_ok=True)
-        res = measure(_report_cmd(path, engine, out), env={**os.environ, TIMINGS_ENV: str(steps)})
-        print(_row(engine, n, res, out), flush=True)
+        env = {**os.environ, TIMINGS_ENV: str(steps)}
+        if workers is not None:
+            env[WORKERS_ENV] = str(workers)
+        res = measure(_report_cmd(path, engine, out), env=env)
+        print(_row(name, n, res, out), flush=True)
         if res["rc"] != 0:
             print("    " + res["stderr"].strip().replace("\n", "\n    "), flush=True)
         print(_breakdown(read_steps(steps), res["wall"]), flush=True)
+        if res["rc"] == 0:
+            made[name] = out
+    _compare_reports(made)
+
+
+def _runs(args) -> list[tuple[str, int | None]]:
+    """(engine, worker processes) of each report run: the pandas engine once per ``--workers`` count."""
+    return [
+        (engine, workers)
+        for engine in args.engines
+        for workers in (args.workers if engine == "pandas" else [None])
+    ]
+
+
+def _compare_reports(made: dict[str, Path]) -> None:
+    """Whether every report is the same bytes as the first, but for the provenance (which names the engine)
+    and the output's own file name (side files are named after it)."""
+    if len(made) < 2:
+        return
+    (first, path), *rest = made.items()
+    body = _comparable(path)
+    for name, other in rest:
+        same = _comparable(other) == body
+        print(
+            f"    {name} report: {'the same bytes as' if same else 'DIFFERS from'} {first}'s",
+            flush=True,
+        )
+
+
+def _comparable(path: Path) -> bytes:
+    page = path.read_bytes().replace(path.stem.encode(), b"REPORT")
+    return page.split(b'id="provenance"')[0]
 
 
 def _breakdown(steps: list[tuple[str, float]], wall: float) -> str:
@@ -268,6 +312,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--no-plain", action="store_true", help="skip the plain pandas + scikit-learn run"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[None],
+        help=f"run the pandas engine once per count of worker processes ({WORKERS_ENV}); default: every core",
     )
     parser.add_argument(
         "--data-dir", type=Path, help="where generated archives are kept (default: a temp dir)"
