@@ -93,17 +93,8 @@ def small(n: int) -> None:
     truth = corpus["topic"]
     chart, split = clock.spent.get("choose_k", 0.0), clock.spent.get("split_groups", 0.0)
     print(f"topic_choice_speed: {n:,} generated articles, 20 hidden topics, random_state=0")
-    print(
-        f"  k=None: {t_none:7.1f} s wall {c_none:7.1f} s CPU -> {len(chosen.group_table)} broad groups, "
-        f"{chosen.k} topics, NMI {normalized_mutual_info_score(truth, chosen.labels):.3f}"
-    )
-    print(
-        f"          of which the k chart {chart:.1f} s, splitting the groups into topics {split:.1f} s"
-    )
-    print(
-        f"  k={chosen.k}:  {t_fixed:7.1f} s wall {c_fixed:7.1f} s CPU (no choice)  "
-        f"NMI {normalized_mutual_info_score(truth, fixed.labels):.3f}"
-    )
+    groups = f"{len(chosen.group_table)} broad groups, "
+    _print_fits(truth, chosen, fixed, (t_none, c_none), (t_fixed, c_fixed), chart, split, groups)
     print(
         f"  plain TF-IDF + LSA + KMeans(k={chosen.k}): {t_plain:.1f} s  "
         f"NMI {normalized_mutual_info_score(truth, plain):.3f}"
@@ -115,13 +106,32 @@ def small(n: int) -> None:
     )
 
 
+def _print_fits(
+    truth, chosen, fixed, none, given, chart: float, split: float, groups: str = ""
+) -> None:
+    """The fit with k chosen (its k chart and split step apart) and the fit with that k given."""
+    print(
+        f"  k=None: {none[0]:7.1f} s wall {none[1]:7.1f} s CPU -> {groups}{chosen.k} topics, "
+        f"NMI {normalized_mutual_info_score(truth, chosen.labels):.3f}"
+    )
+    print(
+        f"          of which the k chart {chart:.1f} s, splitting the groups into topics {split:.1f} s"
+    )
+    print(
+        f"  k={chosen.k}:  {given[0]:7.1f} s wall {given[1]:7.1f} s CPU (no choice)  "
+        f"NMI {normalized_mutual_info_score(truth, fixed.labels):.3f}"
+    )
+
+
 def large(n: int) -> None:
     corpus = corpus_of(n)
 
     def fit(k: int | None):
         return fit_sampled(
             lambda rows: corpus.iloc[rows],
-            lambda: (corpus.iloc[i : i + CHUNK] for i in range(0, n, CHUNK)),
+            lambda assigner: (
+                assigner.assign(corpus.iloc[i : i + CHUNK]) for i in range(0, n, CHUNK)
+            ),
             n,
             k=k,
             random_state=0,
@@ -142,17 +152,7 @@ def large(n: int) -> None:
         f"topic_choice_speed: {n:,} generated articles, 20 hidden topics, random_state=0, sampled "
         f"path (fitted on {SAMPLE_SIZE:,} of them, every article assigned)"
     )
-    print(
-        f"  k=None: {t_none:7.1f} s wall {c_none:7.1f} s CPU -> {chosen.k} topics, "
-        f"NMI {normalized_mutual_info_score(truth, chosen.labels):.3f}"
-    )
-    print(
-        f"          of which the k chart {chart:.1f} s, splitting the groups into topics {split:.1f} s"
-    )
-    print(
-        f"  k={chosen.k}:  {t_fixed:7.1f} s wall {c_fixed:7.1f} s CPU (no choice)  "
-        f"NMI {normalized_mutual_info_score(truth, fixed.labels):.3f}"
-    )
+    _print_fits(truth, chosen, fixed, (t_none, c_none), (t_fixed, c_fixed), chart, split)
     print(
         f"  the choice adds {t_none - t_fixed:+.1f} s wall ({t_none / t_fixed - 1:+.0%}), "
         f"{c_none - c_fixed:+.1f} s CPU ({c_none / c_fixed - 1:+.0%}): the choice runs on the sample, "
