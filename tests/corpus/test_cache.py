@@ -84,6 +84,34 @@ def test_bad_line_in_a_later_chunk_is_named_with_its_line(tmp_path, small_chunks
     )  # nothing half-built is left as a cache
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_chunks_parsed_on_workers_give_the_first_error_and_every_skip_in_file_order(
+    tmp_path, small_chunks, monkeypatch, workers
+):
+    """A large file's chunks are parsed on worker processes: the error raised is the first in the file
+    (not the first to finish), the skips come in file order, and the cache equals load_corpus."""
+    monkeypatch.setenv("ANALYSIS_WORKERS", workers)
+    records = [json.dumps(r) for r in _records(60)]
+    lines = [*records[:8], "not json", *records[8:50], '{"body": ""}', *records[50:]]
+    path = tmp_path / "archive.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as cached_error:
+        cache_corpus(path, cache_dir=tmp_path / "cache")
+    with pytest.raises(CorpusError) as direct_error:
+        load_corpus(path)
+    assert str(cached_error.value) == str(direct_error.value)
+    assert "archive.jsonl:9" in str(cached_error.value)
+    with pytest.warns(SkippedBlocksWarning) as direct:
+        expected = load_corpus(path, lenient=True)
+    with pytest.warns(SkippedBlocksWarning) as cached:
+        cache = cache_corpus(path, lenient=True, cache_dir=tmp_path / "cache")
+    assert len(cache.parts) > 1
+    pd.testing.assert_frame_equal(cache.read(), expected)
+    message = str(cached[0].message)
+    assert message == str(direct[0].message)
+    assert message.index("archive.jsonl:9") < message.index("archive.jsonl:52")
+
+
 def test_lenient_skips_are_listed_with_their_lines_every_time(tmp_path, small_chunks):
     path = _write(tmp_path / "archive.jsonl", _records(30), ["not json", '{"body": ""}'])
     with pytest.warns(SkippedBlocksWarning) as direct:

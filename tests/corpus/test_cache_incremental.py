@@ -31,13 +31,13 @@ def _write(path, start: int, n: int, *, dated: bool = True) -> None:
 def parses(monkeypatch):
     """The files the cache's build actually parses (the parser runs as always; the list only records)."""
     seen: list[str] = []
-    real = _build._parse_file
+    real = _build.parse_file
 
     def recording(path, display, given, **options):
         seen.append(display)
         yield from real(path, display, given, **options)
 
-    monkeypatch.setattr(_build, "_parse_file", recording)
+    monkeypatch.setattr(_build, "parse_file", recording)
     monkeypatch.setattr(store, "CHUNK_BYTES", 2048)  # the large-file path: several chunks per file
     monkeypatch.setattr(store, "PART_ROWS", 7)
     return seen

@@ -30,14 +30,8 @@ import numpy as np
 
 from analysis.corpus import CORPUS_COLUMNS, article_id
 from analysis.corpus.cache import store
-from analysis.corpus.cache.build import (
-    HEAD_BYTES,
-    articles_of,
-    chunkable_head,
-    parse_chunk,
-    parse_whole,
-    write_table,
-)
+from analysis.corpus.cache.build import articles_of, write_table
+from analysis.corpus.cache.chunks import HEAD_BYTES, chunkable_head, parse_chunk, parse_whole
 from analysis.corpus.cache.parsed import PARSED_FORMAT, prune_parsed, read_parsed_meta
 from analysis.corpus.cache.published import PublishedDates
 from analysis.corpus.cache.store import (

@@ -5,6 +5,8 @@ chunk at a time, so a large archive is parsed in bounded memory and read back a 
 
 - :mod:`analysis.corpus.cache.store`: the cache on disk (:class:`CorpusCache`), its key and how it is read.
 - :mod:`analysis.corpus.cache.build`: :func:`cache_corpus`, parsing the inputs into a new cache (or finding it).
+- :mod:`analysis.corpus.cache.chunks`: what is parsed at once (a file, or a piece of a large JSONL file, on
+  worker processes).
 - :mod:`analysis.corpus.cache.published`: publication dates kept by row while a cache is built.
 
     from analysis.corpus.cache import cache_corpus

@@ -1,8 +1,7 @@
 """Build a corpus cache: parse the inputs a chunk at a time and write Parquet parts (bounded memory).
 
-The parsing is the corpus parser's own (:mod:`analysis.corpus`); this module only decides what is parsed
-at once (a whole file, or whole lines of a large JSON Lines file), keeps line numbers and ``source`` right
-across chunks, merges an article seen again (in the same part, or in a part already written, which is then
+The chunks come from :mod:`analysis.corpus.cache.chunks` (a whole file, or whole lines of a large JSON Lines
+file, parsed on worker processes); this module merges an article seen again (in the same part, or in a part already written, which is then
 rewritten), and writes the parts. Publication dates are kept by row and read per file
 (:mod:`analysis.corpus.cache.published`), then written beside the parts.
 """
@@ -13,15 +12,16 @@ import functools
 import json
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from analysis.corpus.base import CORPUS_COLUMNS, BlockError, ParsedArticle, article_id
+from analysis.corpus.base import CORPUS_COLUMNS, ParsedArticle, article_id
 from analysis.corpus.cache import store
+from analysis.corpus.cache.chunks import parse_file
 from analysis.corpus.cache.parsed import FILES_DIR, file_key, parsed_chunks, prune_parsed
 from analysis.corpus.cache.published import PublishedDates
 from analysis.corpus.cache.store import (
@@ -34,23 +34,16 @@ from analysis.corpus.cache.store import (
     open_cache,
     parser_version,
 )
-from analysis.corpus.decode import decode_bytes
-from analysis.corpus.files import JSONL_SUFFIXES, collect_files, read_file_bytes
-from analysis.corpus.load import merge_article, no_gc, parse_text
-from analysis.corpus.records import parse_jsonl
+from analysis.corpus.files import collect_files
+from analysis.corpus.load import merge_article, no_gc
 from analysis.errors import CorpusError
 from analysis.housekeeping import tidy_caches
 
 __all__ = [
-    "HEAD_BYTES",
     "articles_of",
     "build_parts",
     "cache_corpus",
-    "chunkable_head",
-    "is_chunkable",
     "load_cached_corpus",
-    "parse_chunk",
-    "parse_whole",
     "write_table",
 ]
 
@@ -130,7 +123,7 @@ def _file_chunks(
 ) -> Iterator[tuple[list[Any], int]]:
     """One file's chunks: parsed now, or read back from its parsed copy (kept for the next build)."""
     if parsed is None:
-        yield from _parse_file(path, display, given, lenient=lenient, skipped=skipped)
+        yield from parse_file(path, display, given, lenient=lenient, skipped=skipped)
         return
     root, digests, version = parsed
     key = file_key(
@@ -147,9 +140,14 @@ def _file_chunks(
 
 
 def _parse_with(
-    path: Path, display: str, given: str, lenient: bool, local: list[str]
+    path: Path,
+    display: str,
+    given: str,
+    lenient: bool,
+    local: list[str],
+    keep: Callable[[int, list[Any]], None],
 ) -> Iterator[tuple[list[Any], int]]:
-    return _parse_file(path, display, given, lenient=lenient, skipped=local)
+    return parse_file(path, display, given, lenient=lenient, skipped=local, keep=keep)
 
 
 def _progress_bar(files: dict[Path, tuple[str, str]]):
@@ -157,122 +155,6 @@ def _progress_bar(files: dict[Path, tuple[str, str]]):
 
     total = sum(p.stat().st_size for p in files)
     return tqdm(total=total, desc="Parsing", unit="B", unit_scale=True)
-
-
-# ------------------------------------------------------------------------------------------------ parsing
-def _parse_file(
-    path: Path, display: str, given: str, *, lenient: bool, skipped: list[str]
-) -> Iterator[tuple[list[Any], int]]:
-    """(articles, bytes read) per chunk of one file: whole lines of a large JSONL file, else the whole file."""
-    if (
-        path.suffix.lower() in JSONL_SUFFIXES
-        and path.stat().st_size > store.CHUNK_BYTES
-        and is_chunkable(path)
-    ):
-        offset = 0
-        for data in _line_chunks(path):
-            articles, lines = parse_chunk(
-                path, display, given, data, offset, lenient=lenient, skipped=skipped
-            )
-            offset += lines
-            yield articles, len(data)
-        return
-    data = read_file_bytes(path, given)
-    articles = parse_whole(path, display, given, data, lenient=lenient, skipped=skipped)
-    yield articles, len(data)
-
-
-def parse_whole(
-    path: Any, display: str, given: str, data: bytes, *, lenient: bool, skipped: list[str]
-) -> list[Any]:
-    """Articles of a whole file's bytes (any kind), as ``load_corpus`` parses it."""
-    local: list[Any] = []
-    try:
-        text = decode_bytes(data)
-        articles = parse_text(path, display, text, lenient=lenient, skipped=local)
-    except BlockError as exc:
-        _fail_or_skip(exc, given, 0, lenient=lenient, skipped=skipped)
-        articles = []
-    skipped.extend(f"{given}{s.source[len(display) :]}: {s.reason}" for s in local)
-    return articles
-
-
-def is_chunkable(path: Path) -> bool:
-    """True for files split safely at ``\\n`` bytes: not UTF-16 (no BOM, no NUL in the first 64 KB)."""
-    with path.open("rb") as fh:
-        return chunkable_head(fh.read(HEAD_BYTES))
-
-
-#: Bytes of a file's start read to decide whether it can be split at line ends.
-HEAD_BYTES = 1 << 16
-
-
-def chunkable_head(head: bytes) -> bool:
-    """True when a file starting with ``head`` (its first HEAD_BYTES) splits safely at ``\\n`` bytes."""
-    return not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in head
-
-
-def _line_chunks(path: Path) -> Iterator[bytes]:
-    """The file's bytes in pieces of about ``CHUNK_BYTES``, each ending at a line end (the last: at EOF)."""
-    rest = b""
-    with path.open("rb") as fh:
-        while True:
-            block = fh.read(store.CHUNK_BYTES)
-            if not block:
-                break
-            data = rest + block
-            cut = data.rfind(b"\n") + 1
-            if cut == 0:
-                rest = data
-                continue
-            rest = data[cut:]
-            yield data[:cut]
-    if rest:
-        yield rest
-
-
-def parse_chunk(
-    path: Any,
-    display: str,
-    given: str,
-    data: bytes,
-    offset: int,
-    *,
-    lenient: bool,
-    skipped: list[str],
-) -> tuple[list[Any], int]:
-    """Articles of one chunk of JSONL lines starting after line ``offset``; also the chunk's line count."""
-    if offset and data.isspace():
-        return [], data.count(b"\n")
-    local: list[Any] = []
-    try:
-        text = decode_bytes(data)
-        articles = parse_jsonl(text, path, display, lenient=lenient, skipped=local)
-    except BlockError as exc:
-        _fail_or_skip(exc, given, offset, lenient=lenient, skipped=skipped)
-        return [], data.count(b"\n")
-    if offset:
-        for art in articles:
-            art.source = _shift(art.source, offset)
-            if art.date_line is not None:
-                art.date_line += offset
-    skipped.extend(f"{given}{_shift(s.source, offset)[len(display) :]}: {s.reason}" for s in local)
-    return articles, text.count("\n")
-
-
-def _shift(source: str, offset: int) -> str:
-    """``"file:12"`` -> ``"file:{12 + offset}"``."""
-    name, sep, line = source.rpartition(":")
-    return f"{name}:{int(line) + offset}" if sep and line.isdigit() and offset else source
-
-
-def _fail_or_skip(
-    exc: Any, display: str, offset: int, *, lenient: bool, skipped: list[str]
-) -> None:
-    where = display if exc.line is None else f"{display}:{exc.line + offset}"
-    if not lenient:
-        raise CorpusError(f"{where}: {exc.message}") from None
-    skipped.append(f"{where}: {exc.message}")
 
 
 # ------------------------------------------------------------------------------------------------ writing

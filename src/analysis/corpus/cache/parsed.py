@@ -12,6 +12,7 @@ article, exactly as in a cold build, so the corpus is the same either way.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -27,6 +28,7 @@ __all__ = [
     "FILES_DIR",
     "PARSED_FORMAT",
     "file_key",
+    "keep_chunk",
     "parsed_chunks",
     "prune_parsed",
     "read_parsed_meta",
@@ -48,7 +50,7 @@ def file_key(*, digest: str, display: str, given: str, lenient: bool, parser: st
 
 
 def parsed_chunks(
-    parse: Callable[[list[str]], Iterator[tuple[list[Any], int]]],
+    parse: Callable[[list[str], Callable[[int, list[Any]], None]], Iterator[tuple[list[Any], int]]],
     *,
     folder: Path,
     skipped: list[str],
@@ -58,7 +60,9 @@ def parsed_chunks(
     """``(articles, bytes)`` per chunk of one file: read back from ``folder``, or parsed and kept there.
 
     Args:
-        parse: parses the file, appending skip messages to the list it is given (``_parse_file``).
+        parse: parses the file, appending skip messages to the list it is given (``_parse_file``), and
+            calls the function it is given with each chunk's number and articles (:func:`keep_chunk`
+            bound to a folder: picklable, so a worker process that parsed the chunk can write it).
         folder: this file's folder (``<root>/files/<file_key>``).
         skipped: the build's list of skip messages; this file's are added to it either way.
         article: the parser's article constructor.
@@ -77,10 +81,8 @@ def parsed_chunks(
     local: list[str] = []
     chunks: list[list[Any]] = []
     try:
-        for articles, size in parse(local):
-            name = f"chunk-{len(chunks):05d}.parquet"
-            _write_chunk(tmp / name, articles)
-            chunks.append([name, size])
+        for articles, size in parse(local, functools.partial(keep_chunk, tmp)):
+            chunks.append([_chunk_name(len(chunks)), size])
             yield articles, size
         skipped.extend(local)
         meta = {"format": PARSED_FORMAT, "skipped": local, "chunks": chunks, **(origin or {})}
@@ -142,7 +144,12 @@ def read_parsed_meta(folder: Path) -> dict | None:
     return meta
 
 
-def _write_chunk(path: Path, articles: list[Any]) -> None:
+def _chunk_name(number: int) -> str:
+    return f"chunk-{number:05d}.parquet"
+
+
+def keep_chunk(folder: Path, number: int, articles: list[Any]) -> None:
+    """Write chunk ``number`` of a file's parsed copy into ``folder`` (the copy being made)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -160,7 +167,7 @@ def _write_chunk(path: Path, articles: list[Any]) -> None:
             "date_line": pa.array([a.date_line for a in articles], pa.int64()),
         }
     )
-    pq.write_table(table, path, compression=PARQUET_COMPRESSION)
+    pq.write_table(table, folder / _chunk_name(number), compression=PARQUET_COMPRESSION)
 
 
 def _read_chunk(path: Path, article: Callable[..., Any]) -> list[Any]:
