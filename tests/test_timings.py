@@ -57,7 +57,8 @@ def test_report_data_past_the_sample_size_records_stories_sample_fit_and_assignm
         timed = report_data([source], **options)
     plain = report_data([source], **options)
     assert [name for name, _ in read_steps(path)] == [
-        "corpus and stories",
+        "corpus",
+        "stories",
         "sample fit",
         "assignment",
     ]

@@ -40,7 +40,8 @@ TIMINGS_ENV = "ANALYSIS_TIMINGS"
 STEPS = (
     "engine start",
     "parse",
-    "corpus and stories",
+    "corpus",
+    "stories",
     "fit",
     "sample fit",
     "assignment",

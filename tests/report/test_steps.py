@@ -12,7 +12,8 @@ def test_seed_report_records_every_step_in_order(seed_report_steps, seed_report)
     assert [name for name, _ in steps] == [
         "engine start",
         "parse",
-        "corpus and stories",
+        "corpus",
+        "stories",
         "fit",  # 9 articles: fitted on all of them, nothing sampled or assigned
         "tag counts",
         "people and quotes",

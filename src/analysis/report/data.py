@@ -301,6 +301,7 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
     """The corpus with its ``story_group`` column, the mask of each story's first copy (the one topics are
     fitted on), and ``attrs["story_note"]`` saying so. A corpus read with its bodies (boilerplate left out)
     is grouped as it is; a large archive's bodies are read from the cache a part at a time."""
+    step_done("corpus")
     if ids is not None:  # grouped on the Dask cluster
         ids = np.asarray(ids)
     elif "body" in corpus.columns:
@@ -322,7 +323,7 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
             "its earliest copy; every copy then takes its cluster); counts of articles per outlet, tag, "
             "page and date count every copy."
         )
-    step_done("corpus and stories")
+    step_done("stories")
     return corpus, first
 
 
