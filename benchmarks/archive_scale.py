@@ -23,12 +23,13 @@ generator, so the same vocabulary and topics) is added and the report is built a
 cold one; both wall times are printed with the rebuild's share of the cold run (pandas engine, k=20).
 
 Each report run is given a steps file (environment variable ``ANALYSIS_TIMINGS``, :mod:`analysis.timings`),
-and its breakdown is printed under its row: engine start, parse (the parse cache), corpus (reading the
-corpus from the cache), stories (grouping copies of a story: syndication; on the Dask engine the grouping
-runs on the cluster while the corpus is read, so it is counted in corpus), sample fit (fit on the sample, train the assigner) and
-assignment (every article), or fit (every article, up to the sample size), tag counts, people and quotes,
-charts (every section), export (HTML), and the rest of the wall time (starting Python and the kernel,
-planning). The steps never enter the report.
+and its breakdown is printed under its row, each step with its time and the peak PSS of the process tree while
+it ran: engine start, parse (the parse cache), corpus (reading the corpus from the cache), stories (grouping
+copies of a story: syndication; on the Dask engine the grouping runs on the cluster while the corpus is read,
+so it is counted in corpus), sample fit (fit on the sample, train the assigner) and assignment (every
+article), or fit (every article, up to the sample size), tag counts, people and quotes, charts (every
+section), export (HTML), and the rest of the wall time (starting Python and the kernel, planning). The steps
+never enter the report.
 
 After the runs of one archive, each report is compared with the first: the same bytes but for the
 provenance block (which names the engine) and the output's file name.
@@ -100,21 +101,38 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def measure(cmd: list[str], *, cwd: Path = ROOT, env: dict | None = None) -> dict:
-    """Run ``cmd``; wall time, peak PSS of its process tree (MB), exit status and the tail of its stderr."""
+def measure(
+    cmd: list[str], *, cwd: Path = ROOT, env: dict | None = None, steps: Path | None = None
+) -> dict:
+    """Run ``cmd``; wall time, peak PSS of its process tree (MB), exit status and the tail of its stderr.
+
+    With ``steps`` (the run's steps file, :mod:`analysis.timings`) also ``step_peaks_mb``: the peak PSS
+    while each step ran, by the step's position (a step is running until its line is written).
+    """
     start = time.perf_counter()
+    step_peaks: dict[int, int] = {}
     with tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(
             cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err, text=True
         )
         peak = 0
         while proc.poll() is None:
-            peak = max(peak, sum(_pss_kb(p) for p in _tree(proc.pid)))
+            now = sum(_pss_kb(p) for p in _tree(proc.pid))
+            peak = max(peak, now)
+            if steps is not None:
+                at = len(read_steps(steps))
+                step_peaks[at] = max(step_peaks.get(at, 0), now)
             time.sleep(0.5)
         wall = time.perf_counter() - start
         err.seek(0)
         tail = err.read()[-1500:]
-    return {"wall": wall, "peak_mb": peak / 1024, "rc": proc.returncode, "stderr": tail}
+    return {
+        "wall": wall,
+        "peak_mb": peak / 1024,
+        "rc": proc.returncode,
+        "stderr": tail,
+        "step_peaks_mb": {at: kb / 1024 for at, kb in step_peaks.items()},
+    }
 
 
 def _report_cmd(path: Path, engine: str, out: Path) -> list[str]:
@@ -247,11 +265,11 @@ def _measure_size(n: int, generator: str, path: Path, data_dir: Path, args) -> N
         env = {**os.environ, TIMINGS_ENV: str(steps)}
         if workers is not None:
             env[WORKERS_ENV] = str(workers)
-        res = measure(_report_cmd(path, engine, out), env=env)
+        res = measure(_report_cmd(path, engine, out), env=env, steps=steps)
         print(_row(name, n, res, out), flush=True)
         if res["rc"] != 0:
             print("    " + res["stderr"].strip().replace("\n", "\n    "), flush=True)
-        print(_breakdown(read_steps(steps), res["wall"]), flush=True)
+        print(_breakdown(read_steps(steps), res["wall"], res["step_peaks_mb"]), flush=True)
         if res["rc"] == 0:
             made[name] = out
     _compare_reports(made)
@@ -286,13 +304,19 @@ def _comparable(path: Path) -> bytes:
     return page.split(b'id="provenance"')[0]
 
 
-def _breakdown(steps: list[tuple[str, float]], wall: float) -> str:
-    """The run's steps (:mod:`analysis.timings`), each with its share of the wall time, and the rest."""
+def _breakdown(
+    steps: list[tuple[str, float]], wall: float, peaks: dict[int, float] | None = None
+) -> str:
+    """The run's steps (:mod:`analysis.timings`), each with its share of the wall time and the peak PSS
+    of the process tree while it ran, and the rest (the peak after the last step: the export's end)."""
     rest = wall - sum(seconds for _, seconds in steps)
     rows = [*steps, ("other (Python and kernel start, planning)", rest)]
-    return "\n".join(
-        f"      {name:42s} {seconds:7.1f} s  {100 * seconds / wall:3.0f}%" for name, seconds in rows
-    )
+    peaks = peaks or {}
+    lines = []
+    for at, (name, seconds) in enumerate(rows):
+        memory = f"  peak {peaks[at] / 1024:5.2f} GB" if at in peaks else ""
+        lines.append(f"      {name:42s} {seconds:7.1f} s  {100 * seconds / wall:3.0f}%{memory}")
+    return "\n".join(lines)
 
 
 def main() -> None:
