@@ -125,7 +125,8 @@ def _untyped_full_names(group: list[Mention], body: str) -> None:
             and parts[-1] in alone
             and all(p[:1].isupper() and p.lower() not in cues.NOT_NAMES for p in parts)
             and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body)
-        ):
+            and not re.search(r"\b(?:[Aa]n?|[Tt]he)\s+" + re.escape(m.text) + r"\b", body)
+        ):  # not "a Dalek Trump": a name takes no article
             m.type, m.evidence = "person", m.evidence or "surname"
 
 

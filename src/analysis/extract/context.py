@@ -138,6 +138,20 @@ def organisation_context(doc: FieldDoc, start: int, end: int) -> str:
     return ""
 
 
+def named_as_example(doc: FieldDoc, start: int) -> str:
+    """ "companies such as Adam Opel" -> "organisation"; "programs such as Ad-Aware" -> "thing"; else ""."""
+    low = [w.lower() for w in doc.words[max(0, start - 3) : start]]
+    if low[-2:] == ["such", "as"]:
+        noun = low[-3] if len(low) == 3 else ""
+    elif low[-1:] and low[-1] in {"like", "including"}:
+        noun = low[-2] if len(low) >= 2 else ""
+    else:
+        return ""
+    if noun in cues.EXAMPLE_ORGS:
+        return "organisation"
+    return "thing" if noun in cues.EXAMPLE_THINGS else ""
+
+
 PLACE_FOLLOWERS = frozenset(
     """
     . , ; : — – - ) 's ’s on in at to for and last this next before after with where while when

@@ -74,7 +74,7 @@ ORG_HEADS = frozenset(
     bank banks university college school academy center centre council board corporation corp corp.
     inc inc. ltd ltd. plc llc llp gmbh ag sa nv n.v. se spa bv oyj asa co co. company companies group holdings industries
     systems technologies technology airlines airways motors energy pharmaceuticals telecom
-    communications media records studios pictures entertainment games software networks network club
+    communications media records studio studios pictures entertainment games software networks network club
     fc league alliance coalition forces army navy force police command commons lords society trust
     exchange post times journal news herald telegraph guardian observer gazette tribune chronicle
     magazine radio television tv channel press mail express broadcasting broadcaster stores bureau
@@ -95,6 +95,21 @@ ORG_STARTERS = frozenset(
 )
 
 #: Nouns that, right before a capitalised name, say it is an organisation ("drinks firm Allied Domecq").
+#: Plural nouns before "such as X" / "like X" / "including X" that make X a company or body.
+EXAMPLE_ORGS = frozenset(
+    """
+    companies firms groups banks carmakers automakers retailers carriers airlines manufacturers makers
+    publishers broadcasters networks operators insurers lenders clubs teams charities organisations
+    organizations agencies bodies labels studios newspapers channels brands chains rivals giants
+    """.split()
+)
+#: Plural nouns before "such as X" that make X a product or a piece of software, never a person.
+EXAMPLE_THINGS = frozenset(
+    """
+    programs programmes products software tools applications apps games sites websites services
+    models cars devices phones handsets gadgets consoles titles films shows browsers systems drugs
+    """.split()
+)
 ORG_NOUNS = frozenset(
     """
     firm firms company group giant maker rival subsidiary retailer carrier airline bank brand chain

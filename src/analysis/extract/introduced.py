@@ -45,7 +45,10 @@ def subject_position(ctx: SpeakerContext, m: Mention) -> bool:
     if m.lead or m.subject:
         return True
     start = ctx.sentences[m.sentence] if m.sentence < len(ctx.sentences) else 0
-    words = ctx.body[start : m.start].split()
+    before = ctx.body[start : m.start].rstrip()
+    if m.role and before.endswith(m.role):  # "Spain's minister of sport Jaime Lissavetzky was"
+        before = before[: -len(m.role)]
+    words = before.split()
     if len(words) > 5 or any(w.endswith(",") for w in words):
         return False
     if any(w.lower() in _NOT_BEFORE_SUBJECT or w.lower().endswith(("ed", "ing")) for w in words):

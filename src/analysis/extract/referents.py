@@ -286,6 +286,9 @@ def _referent(
     typed = [m for m in last if m.type == "person"]
     if speech and len(subjects) == 1 and typed and typed[-1].name in subjects:
         return last[-1].name  # "..., said Kirill Rogov. “…,” he said."
+    speaking = {m.name for m in typed if m.subject and subject_position(ctx, m)}
+    if speech and len(speaking) == 1 and len({m.name for m in typed if m.subject}) == 1:
+        return speaking.pop()  # "... Jonathan Turley says he's troubled by ... Bush and ... Obama."
     if speech and len({m.name for m in last}) == 1 and typed and any(m.subject for m in typed):
         return typed[
             -1
@@ -309,7 +312,8 @@ def _referent(
             0
         ]  # "“A,” Ryan said. Ryan told Bader he would tour with Pence. “B,” he said."
     everyone = {m.name for m in people}
-    return everyone.pop() if len(everyone) == 1 and not names else ""
+    acts = any(subject_position(ctx, m) for m in people)  # not only "Trump critics"
+    return everyone.pop() if len(everyone) == 1 and not names and acts else ""
 
 
 def _goes_on(
@@ -428,8 +432,8 @@ def organisation_subject(ctx: SpeakerContext, limit: int, *, acting: bool = Fals
     if not orgs or orgs[-1].start < ctx.paragraph_start(limit):
         return ""
     last = [m for m in orgs if m.sentence == orgs[-1].sentence]
-    if len({m.name for m in last}) != 1 or not last[0].lead:
-        return ""
+    if len({m.name for m in last}) != 1 or not (last[0].lead or acting):
+        return ""  # "the group said" may name the body of "One activist organization, CREDO, said"
     follower = WORD.findall(ctx.body[last[0].end : last[0].end + 30])[:1]
     if (
         acting

@@ -24,6 +24,7 @@ from analysis.extract.context import (
     is_demonym_word,
     looks_like_name,
     member_of,
+    named_as_example,
     organisation_context,
     place_by_preposition,
     reporting_after,
@@ -229,6 +230,13 @@ def _read_span(
         return [] if nested else _parts(doc, start, end)
     if not doc.trained:
         label = doc.ruler.get((name_start, end))
+    if (
+        start < name_start < end
+        and words[name_start - 1].lower() in {"of", "for"}
+        and " ".join(words[name_start:end]).lower() not in places()
+        and label != "place"
+    ):  # "Chief Executive of AOL UK": the body the title is held in, no person
+        return [] if nested else [_member_body(doc, name_start, end)]
     role_start = role_before(doc, start) if name_start == start else written_before(doc, start)
     if (
         role_start < start
@@ -398,6 +406,9 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     after = doc.words[end].lower() if end < len(doc.words) else ""
     if before in cues.ORG_NOUNS or after in {"shares", "unit", "subsidiary", "shareholders"}:
         return "organisation", "organisation noun"
+    example = named_as_example(doc, start)
+    if example:  # "companies such as Adam Opel"; "programs such as Ad-Aware" is no person either
+        return ("organisation", "such as") if example == "organisation" else ("unknown", "")
     context = organisation_context(doc, start, end)
     if context == "strong" or (context and words[0].lower() not in given):
         return (
@@ -410,7 +421,8 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
         return "organisation", "member of"
     if len(words) == 1:
         return "unknown", ""
-    if looks_like_name(words) and words[0].lower() in given:
+    one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
+    if looks_like_name(words) and words[0].lower() in given and not one_word:
         return "person", "first name"
     if looks_like_name(words) and (reporting_after(doc, end) or said_before(doc, start)):
         return "person", "verb"  # weak: "Deutsche Boerse said" reads the same (see canonical)
