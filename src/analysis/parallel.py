@@ -18,10 +18,13 @@ from typing import TypeVar
 
 from analysis.errors import ParameterError
 
-__all__ = ["WORKERS_ENV", "map_in_order", "worker_count"]
+__all__ = ["IDLE_SECONDS", "WORKERS_ENV", "map_in_order", "worker_count"]
 
 #: The environment variable that sets the number of worker processes.
 WORKERS_ENV = "ANALYSIS_WORKERS"
+
+#: Seconds a worker process waits for more work before it exits (and frees its memory).
+IDLE_SECONDS = 10
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -67,6 +70,14 @@ def map_in_order(
         return
     from joblib import Parallel, delayed
 
-    # each worker computes with one BLAS/OpenMP thread: the workers already use every core
-    with Parallel(n_jobs=n, backend="loky", return_as="generator", inner_max_num_threads=1) as run:
+    # Each worker computes with one BLAS/OpenMP thread: the workers already use every core. Idle workers
+    # exit after IDLE_SECONDS, not loky's 5 minutes, so they do not hold their memory through the steps
+    # that follow (the command's parse workers through the whole report run, the kernel's through charts).
+    with Parallel(
+        n_jobs=n,
+        backend="loky",
+        return_as="generator",
+        inner_max_num_threads=1,
+        idle_worker_timeout=IDLE_SECONDS,
+    ) as run:
         yield from run(delayed(fn)(item) for item in items)
