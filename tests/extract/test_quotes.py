@@ -191,3 +191,41 @@ def test_bbc_style_quotation_reopened_mid_paragraph_and_single_quotes():
         said.iloc[0]["quote"].startswith("We have had")
         and "the players know" in said.iloc[0]["quote"]
     )
+
+
+def test_a_heading_or_signature_line_names_the_excerpt_and_nothing_else_does():
+    """Opinion round-ups: "The New York Times (Peter Baker):" above an excerpt, "Editorial Board, Wall Street
+    Journal" under it, "“…” AP News" after it; a line with more than a name names nobody."""
+    from analysis.extract import quotes
+
+    body = (
+        "Here is a sampling of reaction.\n\n"
+        "The New York Times (Peter Baker):\n\n"
+        "\u201cIt will be a significantly different kind of war than the last one.\u201d\n\n"
+        "The Los Angeles Times: \u201cThe president is right about the shared interests.\u201d\n\n"
+        "\u201cThe government has no place second-guessing such decisions at all.\u201d\n\n"
+        "Editorial Board, Wall Street Journal\n\n"
+        "\u201cTrump escalated his war on social media companies on Thursday.\u201d AP News\n\n"
+        "Critics of the plan were many:\n\n"
+        "\u201cThis is a bad plan for the country and for everyone.\u201d"
+    )
+    said = quotes(make_corpus([{"body": body}]))
+    speakers = dict(zip(said["quote"].str[:12], said["speaker"], strict=True))
+    assert speakers == {
+        "It will be a": "Peter Baker",
+        "The presiden": "Los Angeles Times",
+        "The governme": "Wall Street Journal",
+        "Trump escala": "AP News",
+        "This is a ba": "",
+    }
+
+
+def test_a_statement_from_a_body_is_the_body_speaking():
+    from analysis.extract import quotes
+
+    body = (
+        "Chelsea have sacked their striker. A statement from Chelsea explaining the decision said: "
+        "\"We want to make clear that the club has a zero tolerance policy towards drugs.\""
+    )
+    said = quotes(make_corpus([{"body": body}]))
+    assert said["speaker"].tolist() == ["Chelsea"]

@@ -99,6 +99,10 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
             m.not_names = bearers[m.name]  # "Conway" next to George and Kellyanne Conway: neither
         elif id(m) in refused:
             m.not_names = (target,) if target else ()
+        elif (
+            m.type == "organisation" and m.evidence == "context" and target and " " not in m.name
+        ):  # "action against Aragones" after "Luis Aragones": a guess from one word, the surname wins
+            m.name, m.type, m.evidence = target, "person", "surname"
         elif m.type in {"person", "unknown"} and target and target != m.name:
             m.name, m.type = target, "person"
             m.evidence = m.evidence or "surname"

@@ -39,8 +39,11 @@ def is_demonym_word(word: str) -> bool:
     return word[:1].isupper() and word.isalpha() and is_demonym(word)
 
 
+_ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})$")  # "World War II", "Henry VIII"
+
+
 def is_acronym(word: str) -> bool:
-    return bool(ACRONYM.match(word)) and word not in COMMON_ACRONYMS
+    return bool(ACRONYM.match(word)) and word not in COMMON_ACRONYMS and not _ROMAN.match(word)
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial ("Charles E. Schumer"), not an acronym

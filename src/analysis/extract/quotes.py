@@ -22,6 +22,7 @@ from itertools import pairwise
 import pandas as pd
 
 from analysis.extract import canonical, cues
+from analysis.extract.bylines import heading_source, signature_source
 from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS, attribute, named_after
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.introduced import introduced_speaker, named_next
@@ -139,7 +140,7 @@ def _stretches(text: str) -> list[tuple[int, int, bool]]:
 
 def _run_in(text: str, pos: int) -> bool:
     """A straight mark run into the sentence before it (``streets."I urge``, paragraphs lost in copying)."""
-    return pos > 0 and text[pos - 1] in ".!?" and text[pos + 1 : pos + 2].isupper()
+    return pos > 0 and text[pos - 1] in ".!?:" and text[pos + 1 : pos + 2].isupper()
 
 
 def _opens(text: str, pos: int) -> bool:
@@ -220,6 +221,13 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
                 quote.continues = True
         result.append(quote)
         previous = quote
+    for quote in result:
+        if quote.who is None and not quote.cue and quote.kind == "full":
+            quote.who = heading_source(doc, mentions, quote.start) or signature_source(
+                doc, mentions, quote.end
+            )
+            if quote.who is not None:
+                quote.cue, quote.continues = "wrote", False
     return result
 
 

@@ -227,6 +227,13 @@ def _named_inside(
     lead = [w.strip(",") for w in body[a : org.start].lower().split()]
     if lead and lead[0] in {"who", "which", "that", "where", "when"}:
         return "", False  # a relative clause, not a speaker
+    if (
+        2 <= len(lead) <= 4
+        and lead[-1] in {"from", "by"}
+        and lead[-2] in _DOCUMENTS
+        and len({m.name for m in orgs}) == 1
+    ):
+        return org.name, True  # "A statement from Chelsea explaining the decision read:"
     described = any(w in LINKS for w in lead)  # "a spokesman for SSL", "analysts at Gartner"
     owner = body[org.end : org.end + 2] in {"'s", "’s"} and bool(
         WORD.findall(body[org.end + 2 : b])

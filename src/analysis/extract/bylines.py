@@ -1,0 +1,102 @@
+"""Sources named around a quoted excerpt rather than in a reporting clause: a heading line ending in a colon
+("The New York Times (Peter Baker):", "The Los Angeles Times: “…”") or a signature line under it ("“…”
+AP News", "Editorial Board, Wall Street Journal"), as opinion round-ups and wire digests print them.
+
+A line counts only when it holds nothing but the name of one person or body and a few words that describe a
+byline ("the", "editorial board"); a person named in it (the columnist) wins over the newspaper. Anything
+else names nobody, so the excerpt stays "speaker unclear".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analysis.extract.entities import Mention
+    from analysis.extract.pipeline import FieldDoc
+
+__all__ = ["heading_source", "signature_source"]
+
+#: Words a byline may hold besides the name.
+_BYLINE_WORDS = frozenset("the editorial board editors editor of by columnist opinion and".split())
+_MAX_LINE_WORDS = 10
+_WORD = re.compile(r"[\w'’.-]+")
+_MARKS = "“\"‘'"
+
+
+def _source_in(
+    doc: FieldDoc, mentions: list[Mention], start: int, end: int
+) -> tuple[int, int] | None:
+    """The span of the one person (else the one body) that the line ``start:end`` consists of."""
+    inside = [
+        m
+        for m in mentions
+        if m.field == doc.field
+        and start <= m.start
+        and m.end <= end
+        and m.type in {"person", "organisation"}
+        and not set(_WORD.findall(m.text.lower())) <= _BYLINE_WORDS  # "Editorial Board"
+    ]
+    if not inside:
+        return None
+    rest = doc.text[start:end]
+    for m in sorted(inside, key=lambda m: -m.start):
+        rest = rest[: m.start - start] + " " + rest[m.end - start :]
+    words = _WORD.findall(rest.lower())
+    if any(w not in _BYLINE_WORDS for w in words) or len(_WORD.findall(doc.text[start:end])) > (
+        _MAX_LINE_WORDS
+    ):
+        return None
+    people = [m for m in inside if m.type == "person"]
+    pick = people if people else inside
+    if len({m.text for m in pick}) != 1:
+        return None
+    return pick[0].start, pick[0].end
+
+
+def heading_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tuple[int, int] | None:
+    """``The Los Angeles Times: “…”`` or a line ``The New York Times (Peter Baker):`` right above the
+    paragraph the quotation opens."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, open_at) + 1
+    before = text[line_start:open_at]
+    if not before.strip():  # the quotation opens its paragraph: the line above
+        above = text[:line_start].rstrip()
+        if not above.endswith(":"):
+            return None
+        start = above.rfind("\n") + 1
+        return _source_in(doc, mentions, start, len(above) - 1)
+    if not before.rstrip().endswith(":") or any(c in before for c in _MARKS + ".!?"):
+        return None
+    return _source_in(doc, mentions, line_start, line_start + len(before.rstrip()) - 1)
+
+
+def signature_source(doc: FieldDoc, mentions: list[Mention], end: int) -> tuple[int, int] | None:
+    """``“…” AP News`` (the rest of the quotation's paragraph) or ``Editorial Board, Wall Street Journal``
+    (the first paragraph under it that is not another quotation, the excerpts between unattributed)."""
+    text = doc.text
+    stop = text.find("\n", end)
+    stop = len(text) if stop < 0 else stop
+    rest = text[end:stop]
+    if rest.strip():
+        if any(c in rest for c in _MARKS + ".!?:"):
+            return None
+        return _source_in(doc, mentions, end, stop)
+    pos = stop
+    for _ in range(4):
+        while pos < len(text) and text[pos] in " \n\t":
+            pos += 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[pos:line_end].strip()
+        if not line:
+            return None
+        if line[0] not in _MARKS:
+            if any(c in line for c in _MARKS + ".!?:;"):
+                return None
+            return _source_in(doc, mentions, pos, pos + len(line))
+        if line[-1] not in "”\"’'…":
+            return None  # "“A,” she said.": that paragraph names its own speaker
+        pos = line_end
+    return None
