@@ -276,6 +276,20 @@ def test_bbc_companies_and_software_are_not_people():
     assert {"AOL UK", "Adam Opel", "Action Studio"} <= orgs
 
 
+def test_a_list_closed_by_its_kind_and_a_radio_station_are_organisations():
+    body = (
+        "Luton, Preston, Queens Park Rangers and other clubs used to have plastic pitches during the "
+        "1980s. In the days before his arrest he gave interviews to the US-funded Radio Farda."
+    )
+    other = "She flew from Leeds to Hull, Bolton and other towns."
+    found = entities(make_corpus([{"body": body}, {"body": other}]))
+    orgs = found[(found["type"] == "organisation") & (found["start"] < body.index("1980s"))]
+    assert set(orgs["name"]) == {"Luton", "Preston", "Queens Park Rangers"}
+    assert "Radio Farda" in set(found.loc[found["type"] == "organisation", "name"])
+    later = found[(found["article_id"] == "a001") & (found["field"] == "body")]
+    assert "organisation" not in set(later["type"])
+
+
 def test_a_noun_with_an_article_is_no_full_name_and_a_title_before_a_name_keeps_it_the_subject():
     from analysis.extract import quotes
 

@@ -141,8 +141,18 @@ def organisation_context(doc: FieldDoc, start: int, end: int) -> str:
     return ""
 
 
-def named_as_example(doc: FieldDoc, start: int) -> str:
-    """ "companies such as Adam Opel" -> "organisation"; "programs such as Ad-Aware" -> "thing"; else ""."""
+def named_as_example(doc: FieldDoc, start: int, end: int | None = None) -> str:
+    """ "companies such as Adam Opel" -> "organisation"; "programs such as Ad-Aware" -> "thing"; with
+    ``end``, also a list closed by its kind: "Luton, Preston and other clubs" -> "organisation"; else ""."""
+    if end is not None:
+        k = end
+        while k < min(len(doc.words), end + 24) and (
+            doc.words[k] in {",", "and"} or is_cap(doc.words[k])
+        ):
+            if doc.words[k] == "and" and k + 2 < len(doc.words) and doc.words[k + 1] == "other":
+                noun = doc.words[k + 2].lower()
+                return "organisation" if noun in cues.EXAMPLE_ORGS else ""
+            k += 1
     low = [w.lower() for w in doc.words[max(0, start - 3) : start]]
     if low[-2:] == ["such", "as"]:
         noun = low[-3] if len(low) == 3 else ""

@@ -101,7 +101,7 @@ EXAMPLE_ORGS = frozenset(
     """
     companies firms groups banks carmakers automakers retailers carriers airlines manufacturers makers
     publishers broadcasters networks operators insurers lenders clubs teams charities organisations
-    organizations agencies bodies labels studios newspapers channels brands chains rivals giants
+    organizations agencies bodies labels studios newspapers channels chains rivals giants
     """.split()
 )
 #: Plural nouns before "such as X" that make X a product or a piece of software, never a person.
@@ -109,6 +109,7 @@ EXAMPLE_THINGS = frozenset(
     """
     programs programmes products software tools applications apps games sites websites services
     models cars devices phones handsets gadgets consoles titles films shows browsers systems drugs
+    brands drinks
     """.split()
 )
 ORG_NOUNS = frozenset(

@@ -369,7 +369,9 @@ def _classify(
     if text in cues.KNOWN_ORGS or low in cues.KNOWN_ORG_PHRASES:
         return "organisation", "gazetteer"
     if low in places():
-        if low not in countries() and club_after(doc, end):
+        if low not in countries() and (
+            club_after(doc, end) or named_as_example(doc, start, end) == "organisation"
+        ):
             return (
                 "organisation",
                 "context",
@@ -377,7 +379,11 @@ def _classify(
         return "place", "gazetteer"
     if len(words) == 1 and last in cues.ORG_HEADS:
         return None, ""  # "Government", "Committee" on their own
-    if last in cues.ORG_HEADS or (len(words) > 2 and words[0].lower() in cues.ORG_STARTERS):
+    if (
+        last in cues.ORG_HEADS
+        or (len(words) > 2 and words[0].lower() in cues.ORG_STARTERS)
+        or (len(words) in {2, 3} and words[0] == "Radio")  # "Radio Farda", "Radio Free Europe"
+    ):
         return "organisation", "organisation word"
     if len(words) == 1 and is_acronym(words[0]) and not _in_heading(doc, start):
         return "organisation", "acronym"
@@ -406,7 +412,7 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     after = doc.words[end].lower() if end < len(doc.words) else ""
     if before in cues.ORG_NOUNS or after in {"shares", "unit", "subsidiary", "shareholders"}:
         return "organisation", "organisation noun"
-    example = named_as_example(doc, start)
+    example = named_as_example(doc, start, end)
     if example:  # "companies such as Adam Opel"; "programs such as Ad-Aware" is no person either
         return ("organisation", "such as") if example == "organisation" else ("unknown", "")
     context = organisation_context(doc, start, end)
