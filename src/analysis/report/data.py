@@ -310,8 +310,7 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
         text = [c for c in ("title", "body") if c in cache.columns]  # each part signed on a worker
         signed = list(cache.map_parts(stories.signatures_in_chunks, text))
         ids = stories.story_groups_from_signatures(signed)
-    attrs = dict(corpus.attrs)
-    corpus = corpus.assign(story_group=ids)
+    attrs, corpus = dict(corpus.attrs), corpus.assign(story_group=ids)
     corpus.attrs.update(attrs)
     first = stories.representatives(corpus, ids)
     n_stories = int(first.sum())
