@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -60,6 +62,32 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return len(LONGEST_FIRST) + (item.get_closest_marker("slow") is None)
 
     items.sort(key=rank)  # stable: the order of the rest is kept
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """The folder ``build(folder)`` fills, built once per test run and shared by the pytest-xdist workers.
+
+    A session fixture runs once per worker; for an expensive artefact read by tests on both workers (a
+    report) the first worker to ask builds it under a file lock while the other waits, then reads the same
+    files. Without ``fcntl`` (Windows) or outside xdist, each process builds its own, as a plain fixture.
+    """
+    root = tmp_path_factory.getbasetemp()
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks: build per process
+        fcntl = None
+    if fcntl is not None and os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder, done = root / f"built-{name}", root / f"built-{name}.done"
+    with open(root / f"built-{name}.lock", "w", encoding="utf-8") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            build(folder)
+            done.touch()
+    return folder
 
 
 @pytest.fixture(scope="session")

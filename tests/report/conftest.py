@@ -8,6 +8,7 @@ import pytest
 
 from analysis.config import SEEDS_DIR
 from analysis.publish import build_report
+from tests.conftest import built_once
 
 # Article text that would run or inject markup if the report ever let it through as HTML.
 HOSTILE = {
@@ -42,18 +43,34 @@ def hostile_strings() -> dict[str, str]:
     return dict(HOSTILE)
 
 
+def _build_seed_report(folder: Path) -> None:
+    out = folder / "report" / "uk-defense.html"
+    steps = folder / "steps" / "seed-steps.jsonl"
+    steps.parent.mkdir()
+    assert build_report([SEEDS_DIR], output=out, progress=False, timings=steps) == out
+
+
+def _build_hostile_report(folder: Path) -> None:
+    (folder / "hostile.txt").write_text(HOSTILE_DUMP, encoding="utf-8")
+    build_report([folder / "hostile.txt"], output=folder / "hostile.html", progress=False)
+
+
 @pytest.fixture(scope="session")
-def seed_report_steps(tmp_path_factory) -> Path:
+def seed_report_built(tmp_path_factory) -> Path:
+    """The folder of the seed report's run, built once per test run (shared by the xdist workers)."""
+    return built_once(tmp_path_factory, "seed-report", _build_seed_report)
+
+
+@pytest.fixture(scope="session")
+def seed_report_steps(seed_report_built) -> Path:
     """Where the seed report's run records its step times (analysis.timings; they are not in the report)."""
-    return tmp_path_factory.mktemp("steps") / "seed-steps.jsonl"
+    return seed_report_built / "steps" / "seed-steps.jsonl"
 
 
 @pytest.fixture(scope="session")
-def seed_report_path(tmp_path_factory, seed_report_steps) -> Path:
-    """The report of the committed seed, built once per session (recording its step times)."""
-    out = tmp_path_factory.mktemp("report") / "uk-defense.html"
-    assert build_report([SEEDS_DIR], output=out, progress=False, timings=seed_report_steps) == out
-    return out
+def seed_report_path(seed_report_built) -> Path:
+    """The report of the committed seed, built once per test run (recording its step times)."""
+    return seed_report_built / "report" / "uk-defense.html"
 
 
 @pytest.fixture(scope="session")
@@ -63,12 +80,9 @@ def seed_report(seed_report_path) -> str:
 
 @pytest.fixture(scope="session")
 def hostile_report_path(tmp_path_factory) -> Path:
-    """The report of a three-article tag page whose page name, headline and tag are markup and script."""
-    folder = tmp_path_factory.mktemp("hostile")
-    (folder / "hostile.txt").write_text(HOSTILE_DUMP, encoding="utf-8")
-    out = folder / "hostile.html"
-    build_report([folder / "hostile.txt"], output=out, progress=False)
-    return out
+    """The report of a three-article tag page whose page name, headline and tag are markup and script,
+    built once per test run (shared by the xdist workers)."""
+    return built_once(tmp_path_factory, "hostile-report", _build_hostile_report) / "hostile.html"
 
 
 @pytest.fixture(scope="session")
