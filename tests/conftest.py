@@ -64,7 +64,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=rank)  # stable: the order of the rest is kept
 
 
-def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
+) -> Path:
     """The folder ``build(folder)`` fills, built once per test run and shared by the pytest-xdist workers.
 
     A session fixture runs once per worker; for an expensive artefact read by tests on both workers (a
@@ -79,7 +81,7 @@ def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Calla
     if fcntl is not None and os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent  # the run's folder, above each worker's own
     folder, done = root / f"built-{name}", root / f"built-{name}.done"
-    with open(root / f"built-{name}.lock", "w", encoding="utf-8") as lock:
+    with (root / f"built-{name}.lock").open("w", encoding="utf-8") as lock:
         if fcntl is not None:
             fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
         if not done.exists():

@@ -41,6 +41,10 @@ REPORT_NOTEBOOK = NOTEBOOKS_DIR / "04-report.ipynb"
 #: Above this many articles: MiniBatchKMeans, the SVD fitted on a sample of this size, and the topic fit and
 #: the group comparison read the headline and the first LEAD_WORDS words of each body (``max_words="auto"``).
 LARGE_CORPUS = 10_000
+#: Articles the clusters are fitted on (a fixed random sample beyond this size; :mod:`analysis.topics.sampled`).
+SAMPLE_SIZE = 20_000
+#: Period lengths of "Over time" and trends: day, week (Monday to Sunday), month.
+FREQUENCIES = {"D": "day", "W": "week", "M": "month"}
 #: Words of each body read on a large corpus (with the headline): the lead of a news story carries its topic.
 LEAD_WORDS = 150
 #: Below this many articles clusters are called tentative whatever their scores (topics notes, report badges).

@@ -22,6 +22,7 @@ import pandas as pd
 
 from analysis.compare.groups import count_terms, memberships, top_terms
 from analysis.compare.logodds import log_odds_z_pair
+from analysis.config import FREQUENCIES
 from analysis.corpus.dates import parse_dates
 from analysis.errors import ParameterError
 from analysis.text import tokenize
@@ -38,8 +39,6 @@ __all__ = [
     "trends",
 ]
 
-#: Period lengths: day, week (Monday to Sunday), month.
-FREQUENCIES = {"D": "day", "W": "week", "M": "month"}
 #: The columns of :func:`trends`.
 TREND_COLUMNS = [
     "period",

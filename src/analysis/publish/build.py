@@ -40,8 +40,9 @@ from analysis.publish.plan import (
     output_path,
 )
 from analysis.publish.run import move_side_files, prepare_cache
-from analysis.report.data import ReportSizes
 from analysis.report.provenance import collect_provenance
+from analysis.report.sizes import ReportSizes
+from analysis.state import state_path
 from analysis.terminal import printable
 from analysis.timings import record_steps, recording, step_done
 
@@ -154,8 +155,6 @@ def _publish(plan: ReportPlan, executed: Path, *, show_code: bool, progress: boo
     html = export_executed(executed, plan.output, title=plan.title, show_code=show_code)
     write_atomic(plan.output, html)
     if plan.state_file.is_file():
-        from analysis.report.state import state_path
-
         shutil.move(plan.state_file, state_path(plan.output))
         _say(
             f"Wrote {state_path(plan.output)} (what a later --since {plan.output.name} compares with)",

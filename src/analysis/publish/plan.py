@@ -21,15 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.compare.trends import FREQUENCIES
-from analysis.config import BUILD_DIR, REPORTS_DIR, SEEDS_DIR
+from analysis.config import BUILD_DIR, FREQUENCIES, REPORTS_DIR, SEEDS_DIR
 from analysis.corpus import as_path_list
 from analysis.corpus.cache import CorpusCache
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import ParameterError
 from analysis.housekeeping import process_running, remove_stale_temporaries
-from analysis.report.data import ReportSizes
 from analysis.report.naming import corpus_title, page_counts, slugify
+from analysis.report.sizes import ReportSizes
 from analysis.wording import plural
 
 __all__ = [

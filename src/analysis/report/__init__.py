@@ -14,28 +14,48 @@ The command-side build that executes the notebook and writes the HTML file is :m
 
 from __future__ import annotations
 
-from analysis.report.html import (
-    HTMLBlock,
-    clusters_html,
-    figure_html,
-    note_html,
-    summary_html,
-    table_html,
-    use_side_files,
-)
-from analysis.report.limits import ReportLimits, report_limits
-from analysis.report.method import method_html, method_notes_html
-from analysis.report.naming import corpus_title, page_counts, slugify
-from analysis.report.provenance import collect_provenance, provenance_html
-from analysis.report.since import report_counts, since_html
-from analysis.report.trust import trust_assessment
+import importlib
+from typing import TYPE_CHECKING
 
-_PEOPLE = {"main_people", "people_html", "quotes_html"}  # imported on first use (spaCy)
-_COMPARE = {
-    "over_time_html",
-    "pages_compared_html",
-}  # imported on first use (scikit-learn, matplotlib)
-_OUTLETS = {"outlets_compared_html", "stories_html"}  # imported on first use
+#: Where each name lives: imported on first use (PEP 562), so the command side (:mod:`analysis.publish`,
+#: which reads :mod:`analysis.report.nbconvert_config`, sizes and provenance) does not import matplotlib,
+#: scikit-learn and spaCy, which only the kernel's renderers need.
+_LAZY = {
+    **dict.fromkeys(
+        ["HTMLBlock", "clusters_html", "figure_html", "note_html", "summary_html", "table_html"],
+        "html",
+    ),
+    "use_side_files": "html",
+    **dict.fromkeys(["ReportLimits", "report_limits"], "limits"),
+    **dict.fromkeys(["method_html", "method_notes_html"], "method"),
+    **dict.fromkeys(["corpus_title", "page_counts", "slugify"], "naming"),
+    **dict.fromkeys(["collect_provenance", "provenance_html"], "provenance"),
+    **dict.fromkeys(["report_counts", "since_html"], "since"),
+    "trust_assessment": "trust",
+    **dict.fromkeys(["main_people", "people_html", "quotes_html"], "people"),  # spaCy
+    **dict.fromkeys(["over_time_html", "pages_compared_html"], "compare"),
+    **dict.fromkeys(["outlets_compared_html", "stories_html"], "outlets"),
+}
+
+if TYPE_CHECKING:
+    from analysis.report.compare import over_time_html, pages_compared_html
+    from analysis.report.html import (
+        HTMLBlock,
+        clusters_html,
+        figure_html,
+        note_html,
+        summary_html,
+        table_html,
+        use_side_files,
+    )
+    from analysis.report.limits import ReportLimits, report_limits
+    from analysis.report.method import method_html, method_notes_html
+    from analysis.report.naming import corpus_title, page_counts, slugify
+    from analysis.report.outlets import outlets_compared_html, stories_html
+    from analysis.report.people import main_people, people_html, quotes_html
+    from analysis.report.provenance import collect_provenance, provenance_html
+    from analysis.report.since import report_counts, since_html
+    from analysis.report.trust import trust_assessment
 
 __all__ = [
     "HTMLBlock",
@@ -68,16 +88,12 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    if name in _COMPARE:
-        from analysis.report import compare
-
-        return getattr(compare, name)
-    if name in _OUTLETS:
-        from analysis.report import outlets
-
-        return getattr(outlets, name)
-    if name in _PEOPLE:
-        from analysis.report import people
-
-        return getattr(people, name)
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f"analysis.report.{_LAZY[name]}"), name)
+        globals()[name] = value  # found directly from now on
+        return value
     raise AttributeError(f"module 'analysis.report' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -32,14 +32,15 @@ from analysis.corpus.boilerplate import strip_boilerplate
 from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
-from analysis.errors import CorpusError, ParameterError
+from analysis.errors import CorpusError
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
+from analysis.report.sizes import FULL_TABLE_MAX, MAP_POINTS, TEXT_SAMPLE, ReportSizes
 from analysis.sampling import sample_rows
 from analysis.timings import step_done
 from analysis.topics import TopicModel
 from analysis.topics.extend import CARRIED_OVER, carried_over
-from analysis.topics.sampled import SAMPLE_SIZE, fit_cached, fit_stories
+from analysis.topics.sampled import fit_cached, fit_stories
 from analysis.wording import plural
 
 __all__ = [
@@ -54,60 +55,8 @@ __all__ = [
     "text_view",
 ]
 
-#: Up to this many articles the report lists every article; beyond, representatives and a CSV file.
-FULL_TABLE_MAX = 2_000
-#: The map draws at most this many articles (a fixed random sample beyond).
-MAP_POINTS = 4_000
-#: On an archive read without bodies, the people, quotes and page sections read this many articles' text.
-TEXT_SAMPLE = 5_000
 #: Representative articles listed per cluster on a large corpus.
 REPRESENTATIVES = 5
-
-
-@dataclass(frozen=True)
-class ReportSizes:
-    """The sizes beyond which the report samples: one object, passed from the command to the notebook.
-
-    The defaults suit archives of any size; tests pass small ones to take the sampled paths on a corpus
-    of a thousand articles.
-
-    Attributes:
-        sample_size: beyond this many articles the clusters are fitted on a sample and every article is
-            assigned (:func:`analysis.topics.sampled.fit_sampled`), and the corpus is read without bodies.
-        map_points: the map draws at most this many articles.
-        text_sample: on a corpus read without bodies, the people, quotes and page sections read this many.
-        full_table_max: up to this many articles every article is listed; beyond, each cluster's
-            representatives, with the full table as a CSV file beside the report.
-    """
-
-    sample_size: int = SAMPLE_SIZE
-    map_points: int = MAP_POINTS
-    text_sample: int = TEXT_SAMPLE
-    full_table_max: int = FULL_TABLE_MAX
-
-    @classmethod
-    def of(cls, given: ReportSizes | Mapping[str, int] | None) -> ReportSizes:
-        """The sizes given (an object, or a dict of some of them as papermill passes it), checked."""
-        if isinstance(given, ReportSizes):
-            return given
-        unknown = set(given or {}) - set(cls.__dataclass_fields__)
-        if unknown:
-            raise ParameterError(
-                f"unknown report size(s) {sorted(unknown)}; the sizes are "
-                f"{', '.join(cls.__dataclass_fields__)}"
-            )
-        limits = cls(**dict(given or {}))
-        for name, value in asdict(limits).items():
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ParameterError(
-                    f"the report size {name} must be a whole number >= 1, got {value!r}"
-                )
-        return limits
-
-    def changed(self) -> dict[str, int]:
-        """The sizes that differ from the defaults (what the command passes to the notebook)."""
-        default = ReportSizes()
-        return {k: v for k, v in asdict(self).items() if getattr(default, k) != v}
 
 
 @dataclass(frozen=True)
@@ -128,7 +77,7 @@ class ReportData:
     cache: CorpusCache
     skipped: tuple[str, ...]
     title: str
-    sizes: ReportSizes = ReportSizes()
+    sizes: ReportSizes = field(default_factory=ReportSizes)
 
 
 def report_data(

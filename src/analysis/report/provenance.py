@@ -23,15 +23,17 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from markupsafe import Markup, escape
 
 from analysis.errors import ParameterError
-from analysis.report.html import HTMLBlock, table_html
 from analysis.state import file_sha256
 from analysis.wording import plural
+
+if TYPE_CHECKING:
+    from analysis.report.html import HTMLBlock
 
 __all__ = [
     "LIBRARIES",
@@ -186,6 +188,9 @@ def provenance_html(
     Returns:
         The HTML fragment (every value escaped).
     """
+    # The kernel's renderer (matplotlib, scikit-learn behind it): the command only collects provenance.
+    from analysis.report.html import HTMLBlock, table_html
+
     inputs = pd.DataFrame(provenance["inputs"], columns=["path", "bytes", "sha256"])
     total = int(inputs["bytes"].sum()) if len(inputs) else 0
     read = (

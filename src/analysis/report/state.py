@@ -13,17 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import StateError
-from analysis.state import REBUILD, file_sha256, read_state_file, write_state_file
+from analysis.state import REBUILD, file_sha256, read_state_file, state_path, write_state_file
 from analysis.topics.model import TopicModel
 from analysis.topics.persist import model_from_parts, model_parts
 
 __all__ = ["ReportState", "load_state", "save_state", "state_path"]
-
-
-def state_path(report: str | os.PathLike[str]) -> Path:
-    """The state file saved beside a report: ``x.html`` -> ``x.state.npz`` (a ``.npz`` path is kept)."""
-    path = Path(report)
-    return path if path.suffix == ".npz" else path.with_suffix(".state.npz")
 
 
 @dataclass(frozen=True)

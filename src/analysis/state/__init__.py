@@ -12,6 +12,7 @@ from analysis.state.store import (
     STATE_VERSION,
     file_sha256,
     read_state_file,
+    state_path,
     write_state_file,
 )
 
@@ -21,5 +22,6 @@ __all__ = [
     "STATE_VERSION",
     "file_sha256",
     "read_state_file",
+    "state_path",
     "write_state_file",
 ]

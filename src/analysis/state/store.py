@@ -31,6 +31,7 @@ __all__ = [
     "file_sha256",
     "fixed_bits",
     "read_state_file",
+    "state_path",
     "write_state_file",
 ]
 
@@ -200,3 +201,9 @@ def _array(path: Path, name: str, data: bytes) -> np.ndarray:
         ) from None
     except (OSError, EOFError) as exc:
         raise StateError(f"{path}: entry {name!r} is truncated ({exc}); {REBUILD}") from None
+
+
+def state_path(report: str | os.PathLike[str]) -> Path:
+    """The state file saved beside a report: ``x.html`` -> ``x.state.npz`` (a ``.npz`` path is kept)."""
+    path = Path(report)
+    return path if path.suffix == ".npz" else path.with_suffix(".state.npz")

@@ -27,7 +27,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.naive_bayes import MultinomialNB
 from sklearn.preprocessing import normalize
 
-from analysis.config import LEAD_WORDS
+from analysis.config import LEAD_WORDS, SAMPLE_SIZE
 from analysis.errors import ParameterError
 from analysis.sampling import id_sample, sample_rows
 from analysis.timings import step_done
@@ -47,8 +47,6 @@ __all__ = [
     "train_assigner",
 ]
 
-#: Articles the clusters are fitted on (a fixed random sample beyond this size).
-SAMPLE_SIZE = 20_000
 #: The headline counts this many times in an article's terms, as in fit_topics.
 TITLE_WEIGHT = 3
 _ASSIGNED = {"cluster": "int64", "fit": "float64", "x": "float64", "y": "float64"}
