@@ -24,12 +24,9 @@ from analysis.errors import StateError
 
 __all__ = [
     "REBUILD",
-    "STATE_FLOAT_BITS",
-    "STATE_FLOAT_FLOOR",
     "STATE_FORMAT",
     "STATE_VERSION",
     "file_sha256",
-    "fixed_bits",
     "read_state_file",
     "state_path",
     "write_state_file",
@@ -82,9 +79,9 @@ def write_state_file(
     Returns:
         The path written.
     """
-    document = {"format": STATE_FORMAT, "version": STATE_VERSION, **_fixed_floats(meta)}
+    document = {"format": STATE_FORMAT, "version": STATE_VERSION, **meta}
     text = json.dumps(document, sort_keys=True, ensure_ascii=False, default=_plain)
-    entries = {name: _npy(fixed_bits(np.asarray(array))) for name, array in arrays.items()}
+    entries = {name: _npy(array) for name, array in arrays.items()}
     entries[_META] = _npy(np.frombuffer(text.encode("utf-8"), dtype=np.uint8))
     entries[_CHECKSUM] = _npy(np.frombuffer(_digest(entries).encode("ascii"), dtype=np.uint8))
     path = Path(path)
@@ -101,40 +98,6 @@ def write_state_file(
     finally:
         tmp.unlink(missing_ok=True)
     return path
-
-
-#: Significant bits a float keeps in a state file, by its size in bytes: rounded with exact operations
-#: (``frexp``, ``ldexp``), so a last-bit difference between machines' arithmetic (BLAS sums) almost never
-#: reaches the file, which is then the same bytes on any machine (as the CSVs' fixed precision).
-STATE_FLOAT_BITS = {4: 20, 8: 32}
-#: Magnitude below which a float is kept as 0 (a sum that is 0 on one machine may be 1e-18 on another).
-STATE_FLOAT_FLOOR = 2.0**-40
-
-
-def fixed_bits(array: np.ndarray) -> np.ndarray:
-    """A float array rounded to :data:`STATE_FLOAT_BITS` significant bits, values under
-    :data:`STATE_FLOAT_FLOOR` made 0 (same dtype); other arrays unchanged.
-
-    Example:
-        >>> float(fixed_bits(np.array([0.1 + 2e-17]))[0]) == float(fixed_bits(np.array([0.1]))[0])
-        True
-    """
-    if array.dtype.kind != "f" or array.dtype.itemsize not in STATE_FLOAT_BITS:
-        return array
-    scale = float(2 ** STATE_FLOAT_BITS[array.dtype.itemsize])
-    mantissa, exponent = np.frexp(np.where(np.abs(array) < STATE_FLOAT_FLOOR, 0.0, array))
-    return np.ldexp(np.round(mantissa * scale) / scale, exponent).astype(array.dtype)
-
-
-def _fixed_floats(value: Any) -> Any:
-    """JSON values with every float rounded as :func:`fixed_bits` rounds a float64."""
-    if isinstance(value, float | np.floating):
-        return float(fixed_bits(np.array([value], dtype=np.float64))[0])
-    if isinstance(value, Mapping):
-        return {key: _fixed_floats(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_fixed_floats(item) for item in value]
-    return value
 
 
 def _plain(value: Any) -> Any:
