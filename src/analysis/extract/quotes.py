@@ -22,8 +22,8 @@ from itertools import pairwise
 import pandas as pd
 
 from analysis.extract import canonical, cues
-from analysis.extract.bylines import heading_source, signature_source
 from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS, attribute, named_after
+from analysis.extract.bylines import heading_source, signature_source
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.introduced import introduced_speaker, named_next
 from analysis.extract.pipeline import FieldDoc, parse_corpus
