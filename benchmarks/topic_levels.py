@@ -10,6 +10,8 @@ labels and at the number of topics chosen, in the same run. Corpora:
 - AllSides (``../shared/data/allsides``, editors' ``topic``): 2016 (the year tuned on), every other year,
   and the whole slice; 2014 is held out (never tuned on) and printed apart. Checks on 2016 and 2014: at
   least 8 topics, no cluster over 30% unless mixed, NMI above the plain recipe's at the same number;
+- a labelled corpus with many topics of uneven size (``many_topics``: 18 editors' topics, 200 articles
+  down to 20, outside the held-out year): the number of topics within half to twice 18;
 - order: BBC and AllSides 2016 shuffled five times give identical assignments and k.
 
     .venv/bin/python benchmarks/topic_quality.py --levels-only
@@ -44,6 +46,46 @@ def allsides() -> pd.DataFrame:
     with gzip.open(ALLSIDES, "rt", encoding="utf-8") as f:
         frame = pd.DataFrame([json.loads(line) for line in f])
     return frame.assign(year=frame["date"].fillna("").astype(str).str[:4])
+
+
+#: AllSides editors' topics with a subject of their own (not "politics", "elections", "white_house" ...),
+#: for a labelled corpus with many topics of uneven size (MANY_TOPICS_SIZES).
+MANY_TOPICS = (
+    "immigration",
+    "healthcare",
+    "coronavirus",
+    "supreme_court",
+    "gun_control_and_gun_rights",
+    "middle_east",
+    "environment",
+    "economy_and_jobs",
+    "terrorism",
+    "education",
+    "impeachment",
+    "trade",
+    "abortion",
+    "taxes",
+    "lgbt_rights",
+    "north_korea",
+    "russia",
+    "technology",
+)
+#: The i-th topic of MANY_TOPICS keeps at most round(first * ratio**i) articles, at least `least`.
+MANY_TOPICS_SIZES = {"first": 200, "ratio": 0.85, "least": 20}
+
+
+def many_topics(frame: pd.DataFrame) -> pd.DataFrame:
+    """AllSides articles of the MANY_TOPICS, outside the held-out year, in uneven numbers (a fixed
+    random draw per topic): a labelled corpus with many topics, 200 articles down to 20."""
+    parts = []
+    for i, topic in enumerate(MANY_TOPICS):
+        rows = frame[(frame["topic"] == topic) & (frame["year"] != HELD_OUT_YEAR)]
+        size = max(
+            MANY_TOPICS_SIZES["least"],
+            round(MANY_TOPICS_SIZES["first"] * MANY_TOPICS_SIZES["ratio"] ** i),
+        )
+        parts.append(rows.sample(min(size, len(rows)), random_state=0))
+    return pd.concat(parts, ignore_index=True)
 
 
 def uneven(bbc: pd.DataFrame, n: int = 1000) -> pd.DataFrame:
@@ -145,6 +187,13 @@ def run(bbc: pd.DataFrame, plain, *, shuffles: int = 5, whole_slice: bool = True
         print(f"AllSides data not found at {ALLSIDES}: skipped")
         return
     frame = allsides()
+    many = many_topics(frame)
+    _, mfig = describe("AllSides 18 topics", many, many["topic"], plain)
+    true_k = many["topic"].nunique()
+    check(
+        f"labelled many-topic corpus: topics within half to twice the {true_k} labels",
+        true_k / 2 <= mfig["topics"] <= 2 * true_k,
+    )
     years = sorted(
         y
         for y in frame["year"].unique()
