@@ -3,10 +3,11 @@
 The broad groups are the clusters at the k the k chart chooses (stability under resampling times
 separation, which favours a few broad groups on varied news). Each group is then tried for a split: its
 articles are clustered again at 2 to :data:`SPLIT_K_MAX` sub-topics by the same ensemble and consensus
-as the broad level (:func:`analysis.topics.cluster.cluster_ensemble`), and the best sub-partition is kept only when
-it is stable (the consensus of half the runs agrees with that of the other half, adjusted Rand index
+as the broad level (:func:`analysis.topics.cluster.cluster_ensemble`). A candidate counts when it is
+stable (the consensus of half the runs agrees with that of the other half, adjusted Rand index
 >= :data:`SPLIT_STABILITY`), its sub-topics are distinct (silhouette inside the group >=
-:data:`SPLIT_SILHOUETTE`) and each holds at least :func:`min_topic_size` articles. Sub-topics are tried
+:data:`SPLIT_SILHOUETTE`) and each holds at least :func:`min_topic_size` articles; of those, the one
+with the fewest sub-topics scoring within :data:`SPLIT_TOLERANCE` of the best is kept. Sub-topics are tried
 again, down to :data:`SPLIT_DEPTH` levels below the broad group. Below ``LSA_MIN_ARTICLES`` articles
 the broad groups are the topics: sub-topics of a handful of articles cannot be told from noise. Rows must come in a canonical order
 (:func:`analysis.topics.order.canonical_order`): the seeds of each split derive from the random state and
