@@ -130,8 +130,9 @@ def _check_run_over_run(
     before: pd.DataFrame, after: pd.DataFrame, planted: set[str], new_rows: np.ndarray, tmp_path
 ) -> dict[str, float]:
     """The second run aligned with the first (saved and loaded): the first run's four broad groups
-    persist with their numbers and labels and keep >= 95% of its articles, the planted category is the
-    one new group (number 5) and sits in new topics, persisting topics keep number and label, and
+    persist with their numbers and labels, >= 95% of its articles keep their broad group and their topic
+    number, the planted category is the one new group (number 5) and sits in new topics, persisting topics
+    keep number and label, and
     "Since the last report" counts exactly the articles added (``new_rows``)."""
     base = fit_topics(before, random_state=0)
     base.save(tmp_path / "base.npz")
@@ -159,6 +160,7 @@ def _check_run_over_run(
     assert new_topic[old].mean() <= 0.01
     topic_was, topic_now = _numbers_by_id(before, base), _numbers_by_id(after, model)
     kept_topics = float((topic_now[topic_was.index] == topic_was).mean())
+    assert kept_topics >= 0.95, kept_topics
     # "Since the last report" counts exactly the articles added, and names sport's group as new.
     state = ReportState(load_model(tmp_path / "base.npz"), {}, {"report": "first.html"})
     none = pd.DataFrame(columns=["article_id", "speaker", "speaker_named"])

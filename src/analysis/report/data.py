@@ -168,7 +168,7 @@ def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, 
         corpus, first = _with_stories(found, corpus)
         groups = corpus["story_group"].to_numpy()
         options = {"k": k, "random_state": random_state, "progress": progress}
-        return corpus, fit_stories(corpus, groups, first, **options)
+        return corpus, fit_stories(corpus, groups, first, baseline=baseline, **options)
     if client is None:
         corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
         corpus, first = _with_stories(found, corpus)

@@ -44,6 +44,7 @@ from analysis.topics.model import K_MAX, K_SELECTION_RUNS, TopicModel
 from analysis.topics.options import CLUSTER_MIN_DF, FitOptions, resolve_options
 from analysis.topics.order import canonical_order
 from analysis.topics.quality import map_positions, n_distinct, silhouettes
+from analysis.topics.seed import seeded_topics
 from analysis.topics.space import topic_space
 
 #: Clustering weighs each term by its idf squared: with a handful of words per article (headline and a
@@ -73,6 +74,7 @@ def fit_topics(
     detect_phrases: bool = True,
     max_words: int | Literal["auto"] | None = "auto",
     baseline: TopicModel | None = None,
+    align: bool = True,
 ) -> TopicModel:
     """Cluster a corpus into topics an editor would recognise, with evidence of each cluster's strength.
 
@@ -95,10 +97,15 @@ def fit_topics(
             (``None`` and ``"auto"`` adapt to the corpus size).
         max_df, max_features, extra_stop_words, detect_phrases: vectoriser options, see
             :func:`analysis.text.vectorize` (defaults adapt to the corpus size).
-        baseline: an earlier model (e.g. last report's, :func:`analysis.load_model`): the new topics are
-            aligned with it (:func:`analysis.topics.align.align_topics`): a topic that persists keeps its
-            number and label, a new one gets the next number and is marked new, and the baseline's topics
-            that did not persist are listed in ``faded``.
+        baseline: an earlier model (e.g. last report's, :func:`analysis.load_model`). With k None and
+            articles in common, its topics are kept (:mod:`analysis.topics.seed`): the articles it had stay
+            in their topics, a new article joins the nearest, and new topics are found only among the new
+            articles none of them explains. The topics are then aligned with it
+            (:func:`analysis.topics.align.align_topics`): a topic that persists keeps its number and
+            label, a new one gets the next number and is marked new, and the baseline's topics that did
+            not persist are listed in ``faded``. With k given, exactly k topics are fitted and aligned.
+        align: False leaves a baseline's topics seeded but numbered 1..k, for a caller that aligns the
+            model itself once it is complete (:func:`analysis.topics.sampled.fit_stories`).
 
     Returns:
         A :class:`TopicModel`.
@@ -130,9 +137,14 @@ def fit_topics(
         detect_phrases=detect_phrases,
         progress=progress,
     )
-    model = _clustered(vectors, texts, opts, k=k, random_state=random_state, progress=progress)
+    seed = None
+    if baseline is not None and k is None and "id" in ordered.columns:
+        seed = (baseline, ordered["id"].astype(str).to_numpy())
+    model = _clustered(
+        vectors, texts, opts, k=k, random_state=random_state, progress=progress, seed=seed
+    )
     model = in_row_order(_with_space(model, ordered, vectors, opts), order)
-    return align_topics(model, baseline) if baseline is not None else model
+    return align_topics(model, baseline) if baseline is not None and align else model
 
 
 def _clustered(
@@ -143,8 +155,10 @@ def _clustered(
     k: int | None,
     random_state: int,
     progress: bool,
+    seed: tuple[TopicModel, np.ndarray] | None = None,
 ) -> TopicModel:
-    """The model of vectorised articles: LSA, the number of clusters, the ensemble and its description."""
+    """The model of vectorised articles: LSA, the number of clusters, the ensemble and its description;
+    with ``seed`` (a baseline and the rows' ids) the baseline's topics carried into it (:func:`seeded_topics`)."""
     z, space = embed(vectors, n_components=opts.n_components, random_state=random_state)
     chosen_k, k_scores, notes = _number_of_clusters(z, k, opts, random_state, progress=progress)
     topics = _topics(
@@ -156,7 +170,14 @@ def _clustered(
         random_state=random_state,
         progress=progress,
     )
-    if topics.k < chosen_k:
+    seeded = None
+    if seed is not None:
+        fresh = (topics.labels, topics.groups, topics.stability)
+        seeded = seeded_topics(z, seed[1], fresh, seed[0], min_size=min_topic_size(len(z)))
+    if seeded is not None:
+        topics = _Topics(seeded.labels, seeded.k, seeded.groups, seeded.stability, topics.splits)
+        notes.append(seeded.note)
+    elif topics.k < chosen_k:
         notes.append(
             f"{chosen_k} clusters were asked for but only {topics.k} are distinct."
             if k is not None

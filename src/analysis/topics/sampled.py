@@ -393,6 +393,7 @@ def fit_stories(
     k: int | None = None,
     random_state: int = 0,
     progress: bool = False,
+    baseline=None,
 ):
     """:func:`analysis.topics.fit_topics` on one copy of each story; every copy takes its story's cluster.
 
@@ -407,6 +408,8 @@ def fit_stories(
         k: number of clusters; None chooses it from the data.
         random_state: seeds the fit.
         progress: show progress bars.
+        baseline: last report's model: its topics seeded into the fit (``fit_topics(..., baseline=...,
+            align=False)``); the caller aligns the model with it (:func:`analysis.topics.align_topics`).
 
     Returns:
         An :class:`analysis.topics.TopicModel` over every article of ``corpus``; exactly ``fit_topics``
@@ -415,11 +418,12 @@ def fit_stories(
     from analysis.topics import fit_topics
 
     rows = np.flatnonzero(first)
+    options = {"k": k, "random_state": random_state, "progress": progress}
+    if baseline is not None:
+        options.update(baseline=baseline, align=False)
     if len(rows) == len(corpus):
-        return fit_topics(corpus, k=k, random_state=random_state, progress=progress)
-    sampled = fit_topics(
-        corpus.iloc[rows].reset_index(drop=True), k=k, random_state=random_state, progress=progress
-    )
+        return fit_topics(corpus, **options)
+    sampled = fit_topics(corpus.iloc[rows].reset_index(drop=True), **options)
     ids = np.asarray(groups)
     story = pd.Series(np.arange(len(rows)), index=ids[rows]).loc[ids].to_numpy()
     assigned = pd.DataFrame(
