@@ -20,6 +20,7 @@ import pandas as pd
 from analysis.errors import ParameterError
 from analysis.topics.align import FADED_COLUMNS
 from analysis.topics.model import TopicModel
+from analysis.topics.seed import baseline_rows
 
 __all__ = ["CARRIED_OVER", "carried_over", "extend_topics"]
 
@@ -48,7 +49,7 @@ def extend_topics(baseline: TopicModel, ids: np.ndarray, new_articles: pd.DataFr
             "build the report without --since."
         )
     ids = np.asarray(ids).astype(str)
-    before = _baseline_rows(baseline, ids)
+    before = baseline_rows(baseline, ids)
     known = before >= 0
     if int((~known).sum()) != len(new_articles):
         raise ParameterError(
@@ -95,14 +96,6 @@ def extend_topics(baseline: TopicModel, ids: np.ndarray, new_articles: pd.DataFr
         notes=[n for n in baseline.notes if not n.startswith("Compared with the baseline")]
         + [_note(baseline.n_articles, len(new_articles), int((~fits).sum()))],
     )
-
-
-def _baseline_rows(baseline: TopicModel, ids: np.ndarray) -> np.ndarray:
-    """Each article's row in the baseline, -1 for an article it did not have."""
-    row_of = pd.Series(np.arange(len(baseline.ids)), index=pd.Index(baseline.ids.astype(str)))
-    row_of = row_of[~row_of.index.duplicated()]
-    before = row_of.reindex(ids).to_numpy(dtype=float)
-    return np.where(np.isnan(before), -1, before).astype(np.int64)
 
 
 def _note(n_before: int, n_new: int, n_misfit: int) -> str:

@@ -97,15 +97,9 @@ def fit_topics(
             (``None`` and ``"auto"`` adapt to the corpus size).
         max_df, max_features, extra_stop_words, detect_phrases: vectoriser options, see
             :func:`analysis.text.vectorize` (defaults adapt to the corpus size).
-        baseline: an earlier model (e.g. last report's, :func:`analysis.load_model`). With k None and
-            articles in common, its topics are kept (:mod:`analysis.topics.seed`): the articles it had stay
-            in their topics, a new article joins the nearest, and new topics are found only among the new
-            articles none of them explains. The topics are then aligned with it
-            (:func:`analysis.topics.align.align_topics`): a topic that persists keeps its number and
-            label, a new one gets the next number and is marked new, and the baseline's topics that did
-            not persist are listed in ``faded``. With k given, exactly k topics are fitted and aligned.
-        align: False leaves a baseline's topics seeded but numbered 1..k, for a caller that aligns the
-            model itself once it is complete (:func:`analysis.topics.sampled.fit_stories`).
+        baseline: an earlier model (:func:`analysis.load_model`): with k None its topics are seeded into
+            the fit (:mod:`analysis.topics.seed`); then aligned with it (:func:`align_topics`).
+        align: False: a baseline's topics seeded, numbered 1..k, not aligned (the caller aligns them).
 
     Returns:
         A :class:`TopicModel`.
@@ -137,12 +131,7 @@ def fit_topics(
         detect_phrases=detect_phrases,
         progress=progress,
     )
-    seed = None
-    if baseline is not None and k is None and "id" in ordered.columns:
-        seed = (baseline, ordered["id"].astype(str).to_numpy())
-    model = _clustered(
-        vectors, texts, opts, k=k, random_state=random_state, progress=progress, seed=seed
-    )
+    model = _clustered(vectors, texts, opts, k, random_state, progress, baseline, ordered.get("id"))
     model = in_row_order(_with_space(model, ordered, vectors, opts), order)
     return align_topics(model, baseline) if baseline is not None and align else model
 
@@ -151,14 +140,14 @@ def _clustered(
     vectors: TextVectors,
     texts: Sequence[str],
     opts: FitOptions,
-    *,
     k: int | None,
     random_state: int,
     progress: bool,
-    seed: tuple[TopicModel, np.ndarray] | None = None,
+    baseline: TopicModel | None,
+    ids: pd.Series | None,
 ) -> TopicModel:
     """The model of vectorised articles: LSA, the number of clusters, the ensemble and its description;
-    with ``seed`` (a baseline and the rows' ids) the baseline's topics carried into it (:func:`seeded_topics`)."""
+    with a baseline and k None, the baseline's topics carried into it (:func:`seeded_topics`, by ``ids``)."""
     z, space = embed(vectors, n_components=opts.n_components, random_state=random_state)
     chosen_k, k_scores, notes = _number_of_clusters(z, k, opts, random_state, progress=progress)
     topics = _topics(
@@ -171,9 +160,10 @@ def _clustered(
         progress=progress,
     )
     seeded = None
-    if seed is not None:
+    if baseline is not None and k is None and ids is not None:
         fresh = (topics.labels, topics.groups, topics.stability)
-        seeded = seeded_topics(z, seed[1], fresh, seed[0], min_size=min_topic_size(len(z)))
+        known = ids.astype(str).to_numpy()
+        seeded = seeded_topics(z, known, fresh, baseline, min_size=min_topic_size(len(z)))
     if seeded is not None:
         topics = _Topics(seeded.labels, seeded.k, seeded.groups, seeded.stability, topics.splits)
         notes.append(seeded.note)

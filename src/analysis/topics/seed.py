@@ -11,8 +11,8 @@ only among what they do not explain:
    :data:`~analysis.topics.model.FITS_NONE_QUANTILE` quantile of its own articles', as
    :meth:`analysis.topics.model.TopicModel.assign` says);
 3. a topic of the fresh fit becomes a new topic (its new articles do) when it is mostly new articles (at
-   least :data:`~analysis.topics.model.REDRAWN_MIN_SHARE`), most of them fit none of the old topics, and
-   they are at least a topic's smallest size; any other new article joins the old topic nearest to it.
+   least :data:`~analysis.topics.model.REDRAWN_MIN_SHARE`), as large a share of them fit none of the old
+   topics, and they are at least a topic's smallest size; any other new article joins the old topic nearest to it.
 
 A new topic joins the baseline's broad group that most of its fresh group's old articles are in when that
 fresh group is mostly old articles; else the new topics of one fresh group form one new broad group. The
@@ -108,7 +108,7 @@ def seeded_topics(
         size = int((fresh_labels == t).sum())
         if (
             len(new_rows) >= max(min_size, REDRAWN_MIN_SHARE * size)
-            and (~fits[new_rows]).mean() >= 0.5
+            and (~fits[new_rows]).mean() >= REDRAWN_MIN_SHARE
         ):
             labels[new_rows] = len(kept) + len(sources)
             sources.append(t)
@@ -127,18 +127,17 @@ def seeded_topics(
     at = np.empty(len(groups), dtype=np.int64)
     at[labels] = ordered
     topic_of = np.argsort(at)
-    joined = int((~known).sum()) - int(sum((labels[~known] >= len(kept))))
+    in_new = int((labels >= len(kept)).sum())
+    n_new = int((~known).sum())
     return Seeded(
         labels=ordered,
         groups=groups[topic_of],
         stability=stability[topic_of],
-        note=_note(int(known.sum()), joined, int((~known).sum()) - joined, len(sources)),
+        note=_note(int(known.sum()), n_new - in_new, in_new, len(sources)),
     )
 
 
-def _nearest_old(
-    z: np.ndarray, old: np.ndarray, kept: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+def _nearest_old(z: np.ndarray, old: np.ndarray, kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per row, the nearest of the old topics (position in ``kept``) and whether it fits it: its
     similarity reaches the FITS_NONE_QUANTILE quantile of that topic's own articles' similarities."""
     centres = normalize(np.vstack([z[old == c].mean(axis=0) for c in kept]).astype(np.float64))
@@ -182,12 +181,12 @@ def _groups_of(baseline: TopicModel) -> np.ndarray:
 
 
 def _note(n_known: int, joined: int, in_new: int, n_new_topics: int) -> str:
-    text = (
-        f"Topics seeded from the baseline: the {plural(n_known, 'article')} it had keep their topics"
-    )
+    text = f"Topics seeded from the baseline: the {plural(n_known, 'article')} it had keep their topics"
     if joined + in_new == 0:
         return text + "; no article is new."
-    text += f"; of the {plural(joined + in_new, 'new article')}, {joined:,} joined the nearest topic"
+    text += (
+        f"; of the {plural(joined + in_new, 'new article')}, {joined:,} joined the nearest topic"
+    )
     if n_new_topics:
         text += (
             f" and {in_new:,} form {plural(n_new_topics, 'new topic')}, found among the articles no "
