@@ -12,7 +12,8 @@ only among what they do not explain:
    :meth:`analysis.topics.model.TopicModel.assign` says);
 3. a topic of the fresh fit becomes a new topic (its new articles do) when it is mostly new articles (at
    least :data:`~analysis.topics.model.REDRAWN_MIN_SHARE`), as large a share of them fit none of the old
-   topics, and they are at least a topic's smallest size; any other new article joins the old topic nearest to it.
+   topics, and they are at least a topic's smallest size; any other new article joins the topic nearest to
+   it, old or new.
 
 A new topic joins the baseline's broad group that most of its fresh group's old articles are in when that
 fresh group is mostly old articles; else the new topics of one fresh group form one new broad group. The
@@ -99,9 +100,9 @@ def seeded_topics(
     old = np.full(len(z), -1, dtype=np.int64)
     old[known] = baseline.labels[before[known]]
     kept = np.unique(old[known])  # the baseline's topics that still have articles
-    nearest, fits = _nearest_old(z, old, kept)
+    labels = np.where(known, np.searchsorted(kept, np.maximum(old, 0)), -1)
+    fits = _fits_old(z, labels, len(kept))
     fresh_labels, fresh_groups, fresh_stability = fresh
-    labels = np.where(known, np.searchsorted(kept, np.maximum(old, 0)), nearest)
     sources = []
     for t in range(int(fresh_labels.max()) + 1):
         new_rows = np.flatnonzero((fresh_labels == t) & ~known)
@@ -112,6 +113,9 @@ def seeded_topics(
         ):
             labels[new_rows] = len(kept) + len(sources)
             sources.append(t)
+    rest = np.flatnonzero(labels < 0)  # any other new article: the nearest topic, old or new
+    sims = np.asarray(z[rest], dtype=np.float64) @ _centres(z, labels, len(kept) + len(sources)).T
+    labels[rest] = np.argmax(sims, axis=1) if len(rest) else rest
     base_groups = _groups_of(baseline)
     groups = np.concatenate(
         [base_groups[kept], _new_groups(fresh_labels, fresh_groups, sources, old, base_groups)]
@@ -137,16 +141,20 @@ def seeded_topics(
     )
 
 
-def _nearest_old(z: np.ndarray, old: np.ndarray, kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per row, the nearest of the old topics (position in ``kept``) and whether it fits it: its
-    similarity reaches the FITS_NONE_QUANTILE quantile of that topic's own articles' similarities."""
-    centres = normalize(np.vstack([z[old == c].mean(axis=0) for c in kept]).astype(np.float64))
-    sims = np.asarray(z, dtype=np.float64) @ centres.T
-    nearest = np.argmax(sims, axis=1).astype(np.int64)
+def _centres(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    """The L2-normalised mean row of each topic 0..k-1 (rows labelled -1 are left out)."""
+    return normalize(np.vstack([z[labels == c].mean(axis=0) for c in range(k)]).astype(np.float64))
+
+
+def _fits_old(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    """Per row, whether it fits one of the old topics 0..k-1 (the others' rows are labelled -1): its
+    similarity to the nearest reaches the FITS_NONE_QUANTILE quantile of that topic's own articles'."""
+    sims = np.asarray(z, dtype=np.float64) @ _centres(z, labels, k).T
+    nearest = np.argmax(sims, axis=1)
     floors = np.array(
-        [float(np.quantile(sims[old == c, i], FITS_NONE_QUANTILE)) for i, c in enumerate(kept)]
+        [float(np.quantile(sims[labels == c, c], FITS_NONE_QUANTILE)) for c in range(k)]
     )
-    return nearest, sims[np.arange(len(z)), nearest] >= floors[nearest]
+    return sims[np.arange(len(z)), nearest] >= floors[nearest]
 
 
 def _new_groups(
@@ -184,12 +192,10 @@ def _note(n_known: int, joined: int, in_new: int, n_new_topics: int) -> str:
     text = f"Topics seeded from the baseline: the {plural(n_known, 'article')} it had keep their topics"
     if joined + in_new == 0:
         return text + "; no article is new."
-    text += (
-        f"; of the {plural(joined + in_new, 'new article')}, {joined:,} joined the nearest topic"
-    )
+    text += f"; of the {plural(joined + in_new, 'new article')}, {joined:,} joined an earlier topic"
     if n_new_topics:
         text += (
-            f" and {in_new:,} form {plural(n_new_topics, 'new topic')}, found among the articles no "
-            "earlier topic explains"
+            f" and {in_new:,} are in {plural(n_new_topics, 'new topic')}, found among the new articles "
+            "no earlier topic explains"
         )
     return text + "."
