@@ -8,8 +8,8 @@ with its size, a short label, its most distinctive terms (class-based TF-IDF: fr
 elsewhere), its most representative articles, its silhouette and its stability (how reliably it re-appears
 across random states). With ``k=None`` the number of clusters is chosen from the data, and the score of
 every candidate is kept. :func:`similarity_matrix` and :func:`most_similar` compare articles in the same
-TF-IDF space. ``fit_topics(corpus, baseline=earlier)`` keeps an earlier run's topic numbers and labels
-(:func:`align_topics`), and :meth:`TopicModel.assign` places new articles in a fitted model's topics.
+TF-IDF space. ``fit_topics(corpus, baseline=earlier)`` keeps an earlier run's topics, numbers and labels
+(:mod:`analysis.topics.seed`, :func:`align_topics`), and :meth:`TopicModel.assign` places new articles in a fitted model's topics.
 
     from analysis import load_corpus
     from analysis.topics import fit_topics
