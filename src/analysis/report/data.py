@@ -166,9 +166,8 @@ def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, 
         # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
         corpus = strip_boilerplate(_dated(found, found.read()))
         corpus, first = _with_stories(found, corpus)
-        groups = corpus["story_group"].to_numpy()
-        options = {"k": k, "random_state": random_state, "progress": progress}
-        return corpus, fit_stories(corpus, groups, first, baseline=baseline, **options)
+        options = {"k": k, "random_state": random_state, "progress": progress, "baseline": baseline}
+        return corpus, fit_stories(corpus, corpus["story_group"].to_numpy(), first, **options)
     if client is None:
         corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
         corpus, first = _with_stories(found, corpus)
