@@ -12,8 +12,8 @@ only among what they do not explain:
    :meth:`analysis.topics.model.TopicModel.assign` says);
 3. a topic of the fresh fit becomes a new topic (its new articles do) when it is mostly new articles (at
    least :data:`~analysis.topics.model.REDRAWN_MIN_SHARE`), as large a share of them fit none of the old
-   topics, and they are at least a topic's smallest size; any other new article joins the topic nearest to
-   it, old or new.
+   topics, and they are at least a topic's smallest size; any other new article joins the nearest old
+   topic when it fits one, else the nearest topic, old or new.
 
 A new topic joins the baseline's broad group that most of its fresh group's old articles are in when that
 fresh group is mostly old articles; else the new topics of one fresh group form one new broad group. The
@@ -113,8 +113,10 @@ def seeded_topics(
         ):
             labels[new_rows] = len(kept) + len(sources)
             sources.append(t)
-    rest = np.flatnonzero(labels < 0)  # any other new article: the nearest topic, old or new
+    # any other new article: the nearest old topic when it fits one, else the nearest topic, old or new
+    rest = np.flatnonzero(labels < 0)
     sims = np.asarray(z[rest], dtype=np.float64) @ _centres(z, labels, len(kept) + len(sources)).T
+    sims[fits[rest], len(kept) :] = -np.inf
     labels[rest] = np.argmax(sims, axis=1) if len(rest) else rest
     base_groups = _groups_of(baseline)
     groups = np.concatenate(
