@@ -17,7 +17,7 @@ re-published versions). Printed:
 - time of ``story_groups`` next to the plain way (exact Jaccard of every pair with scikit-learn).
 
 With ``--scale N`` it measures instead what story grouping adds to ``python -m analysis report`` on N
-generated articles (``newsgen``, as ``archive_scale.py``): the whole report's wall time and peak memory
+generated articles (``analysis.datasets``, as ``archive_scale.py``): the whole report's wall time and peak memory
 (which include the grouping), then the grouping alone on the report's parse cache (bodies read a part at a
 time, as the report does), and the share it adds: grouping / (report - grouping).
 
@@ -168,9 +168,9 @@ print(time.perf_counter() - start, len(set(ids.tolist())), time.process_time() -
 def scale(n: int, data_dir: Path | None) -> None:
     """Story grouping's share of a whole report's time at ``n`` generated articles (pandas engine)."""
     from archive_scale import _report_cmd, _row, measure
-    from newsgen import write_jsonl_chunked
 
     from analysis.compare.stories import NUM_PERM
+    from analysis.datasets import write_jsonl_chunked
 
     tmp = tempfile.TemporaryDirectory()
     folder = data_dir or Path(tmp.name)
