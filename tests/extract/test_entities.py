@@ -295,12 +295,14 @@ def test_a_noun_with_an_article_is_no_full_name_and_a_title_before_a_name_keeps_
 
     body = (
         "Protesters gathered. There's a Dalek Trump on Whitehall with his own guards.\n\n"
-        "Trump later said he feels unwelcome. \"I used to love London,\" Trump told The Sun."
+        'Trump later said he feels unwelcome. "I used to love London," Trump told The Sun.'
     )
     other = (
         "Spain's minister of sport Jaime Lissavetzky backed the decision. \"We are going to have zero "
-        "tolerance,\" he said."
+        'tolerance," he said.'
     )
     said = quotes(make_corpus([{"body": body}, {"body": other}]))
     assert "Dalek Trump" not in set(said["speaker"])
-    assert said.loc[said["quote"].str.startswith("We are"), "speaker"].tolist() == ["Jaime Lissavetzky"]
+    assert said.loc[said["quote"].str.startswith("We are"), "speaker"].tolist() == [
+        "Jaime Lissavetzky"
+    ]

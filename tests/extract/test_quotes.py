@@ -225,7 +225,7 @@ def test_a_statement_from_a_body_is_the_body_speaking():
 
     body = (
         "Chelsea have sacked their striker. A statement from Chelsea explaining the decision said: "
-        "\"We want to make clear that the club has a zero tolerance policy towards drugs.\""
+        '"We want to make clear that the club has a zero tolerance policy towards drugs."'
     )
     said = quotes(make_corpus([{"body": body}]))
     assert said["speaker"].tolist() == ["Chelsea"]

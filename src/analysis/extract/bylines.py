@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 __all__ = ["heading_source", "signature_source"]
 
 #: Words a byline may hold besides the name.
-_BYLINE_WORDS = frozenset(["the", "editorial", "board", "editors", "editor", "of", "by", "columnist", "opinion", "and"])
+_BYLINE_WORDS = frozenset(
+    ["the", "editorial", "board", "editors", "editor", "of", "by", "columnist", "opinion", "and"]
+)
 _MAX_LINE_WORDS = 10
 _WORD = re.compile(r"[\w'’.-]+")
 _MARKS = "“\"‘'"
