@@ -265,8 +265,13 @@ def _across_corpus(mentions: list[Mention]) -> None:
             tails[" ".join(parts[k:]).lower()].add(name)
     for m in mentions:
         tail = tails.get(m.name.lower(), set())
-        if m.type in {"person", "unknown"} and len(_tokens(m.name)) > 1 and len(tail) == 1:
-            m.name, m.type = next(iter(tail)), "person"  # "Von der Leyen" -> "Ursula von der Leyen"
+        if (
+            m.type in {"person", "unknown"}
+            and len(_tokens(m.name)) > 1
+            and len(tail) == 1
+            and _tokens(m.name)[0].lower() not in first_names()
+        ):  # "Von der Leyen" -> "Ursula von der Leyen"; "Jeb Bush" is a whole name already
+            m.name, m.type = next(iter(tail)), "person"
         elif m.type in {"person", "unknown"} and len(_tokens(m.name)) == 1 and m.name in surnames:
             usual = _usual_bearer(surnames[m.name])
             if (

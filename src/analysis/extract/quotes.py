@@ -26,6 +26,7 @@ from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS, attribute, named
 from analysis.extract.bylines import heading_source, signature_source
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.introduced import introduced_speaker, named_next
+from analysis.extract.marks import double_stretches, inner_span, single_stretches
 from analysis.extract.pipeline import FieldDoc, parse_corpus
 from analysis.extract.rules import doc_mentions
 from analysis.extract.sentences import clause_before, first_sentence_end
@@ -34,8 +35,6 @@ from analysis.extract.speakers import SpeakerContext, resolve_speaker
 __all__ = ["QUOTE_COLUMNS", "Quotation", "people_and_quotes", "quotes"]
 
 QUOTE_COLUMNS = ["article_id", "quote", "speaker", "speaker_named", "cue", "kind", "start", "end"]
-
-_OPENERS = " \n\t\xa0([{—–-/"
 
 
 @dataclass
@@ -104,95 +103,15 @@ def people_and_quotes(
     return mentions_frame(mentions), quotations_frame(found, texts, sentences, titles)
 
 
-# --------------------------------------------------------------------------------------------------
-# Quoted stretches
-# --------------------------------------------------------------------------------------------------
-
-
-def _stretches(text: str) -> list[tuple[int, int, bool]]:
-    """``(open, close, runs_on)``: positions of the quotation marks; ``runs_on`` when it goes on next paragraph."""
-    found: list[tuple[int, int, bool]] = []
-    open_at: int | None = None
-    for match in re.finditer(r"[“”\"]", text):
-        pos, mark = match.start(), match.group()
-        opening = mark == "“" or (
-            mark == '"'
-            and open_at is None
-            and (pos == 0 or text[pos - 1] in _OPENERS or _run_in(text, pos))
-        )
-        if mark == '"' and open_at is not None and _opens(text, pos):
-            opening = (
-                True  # a new paragraph or sentence opening while a quotation is open: it runs on
-            )
-        if opening:
-            if open_at is not None:
-                brk = text.rfind("\n\n", open_at, pos)
-                found.append((open_at, brk if brk > open_at else pos, True))
-            open_at = pos
-        elif open_at is not None:
-            found.append((open_at, pos + 1, False))
-            open_at = None
-    if open_at is not None:
-        brk = text.find("\n\n", open_at)
-        found.append((open_at, brk if brk > 0 else len(text), False))
-    return found
-
-
-def _run_in(text: str, pos: int) -> bool:
-    """A straight mark run into the sentence before it (``streets."I urge``, paragraphs lost in copying)."""
-    return pos > 0 and text[pos - 1] in ".!?:" and text[pos + 1 : pos + 2].isupper()
-
-
-def _opens(text: str, pos: int) -> bool:
-    """Does the straight mark at ``pos`` open a quotation although one is open (BBC style: ``"A. "B,"
-    she said``, or a new paragraph)?"""
-    if text[pos - 2 : pos] == "\n\n":
-        return True
-    return (
-        pos > 1
-        and text[pos - 1] == " "
-        and text[pos - 2] in ".!?,:;"
-        and text[pos + 1 : pos + 2].isalnum()
-        and text[pos + 1 : pos + 2].isupper()
-    )
-
-
-_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))([‘'])(?=[A-Za-z0-9])")
-_SINGLE_CLOSE = {
-    "‘": re.compile(r"(?<=[^\s])’(?![A-Za-z])"),
-    "'": re.compile(r"(?<=[^\s])'(?![A-Za-z])"),
-}
-
-
-def _single_stretches(text: str, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    """British single quotation marks (‘…’ or '…') outside double-quoted stretches, within a paragraph."""
-    found: list[tuple[int, int, bool]] = []
-    for match in _SINGLE.finditer(text):
-        pos = match.start(1)
-        if any(a <= pos < b for a, b, _ in taken) or (found and pos < found[-1][1]):
-            continue
-        end = text.find("\n\n", pos)
-        close = _SINGLE_CLOSE[match.group(1)].search(text, pos + 1, end if end > 0 else len(text))
-        if close is None:
-            continue
-        inner = text[pos + 1 : close.start()]
-        if len(inner.split()) >= 2 and not any(a <= close.start() < b for a, b, _ in taken):
-            found.append((pos, close.end(), False))
-    return found
-
-
 def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
     """The quotations of one body, with their attribution read (speakers resolved later)."""
     text = doc.text
     result: list[Quotation] = []
     previous: Quotation | None = None
-    double = _stretches(text)
-    single = _single_stretches(text, double)
+    double = double_stretches(text)
+    single = single_stretches(text, double)
     for open_at, close_at, runs_on in sorted(double + single):
-        inner = (
-            open_at + 1,
-            close_at - 1 if text[close_at - 1 : close_at] in "”\"’'" else close_at,
-        )
+        inner = inner_span(text, open_at, close_at)
         if text[open_at] in "‘'" and not _said(doc, mentions, open_at, close_at, inner):
             continue  # a single-quoted stretch counts only with a speaker (apostrophes are many)
         if previous is not None and previous.runs_on:
@@ -203,6 +122,11 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
         if quote is None:
             continue
         quote.runs_on = runs_on
+        if previous is not None and quote.who and _inside(previous, quote.who[0]):
+            quote.who, quote.cue = (
+                None,
+                "",
+            )  # a speaker is never named inside another's quoted words
         if previous is not None and _split_clause(text, previous, quote):
             previous.parts.append(inner)  # "“A,” said Sella, “which ...”": one quotation
             previous.end, previous.runs_on = close_at, runs_on
@@ -229,6 +153,10 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
             if quote.who is not None:
                 quote.cue, quote.continues = "wrote", False
     return result
+
+
+def _inside(quote: Quotation, pos: int) -> bool:
+    return any(a <= pos < b for a, b in quote.parts)
 
 
 def _names_between(text: str, mentions: list[Mention], previous: Quotation, end: int) -> bool:
@@ -269,7 +197,7 @@ def _split_clause(text: str, previous: Quotation, quote: Quotation) -> bool:
     return (
         bool(previous.cue)
         and not quote.cue
-        and text[previous.end - 2 : previous.end - 1] in {",", "—", "–"}
+        and text[previous.parts[-1][1] - 1 : previous.parts[-1][1]] in {",", "—", "–"}
         and bool(_CLAUSE_BETWEEN.match(gap))
     )
 

@@ -200,7 +200,16 @@ def _as_written(text: str) -> str:
     cut = max(
         (i for i, w in enumerate(words) if i and w.lower() in {"the", "a", "an", "one"}), default=0
     )
-    return " ".join(words[cut:])
+    words = words[cut:]
+    while len(words) > 1 and words[-1].lower().strip(",") in _NOT_SPEAKER_TAIL:
+        words = words[:-1]  # "Donald Trump's campaign Friday", "Clinton advisors said"
+    return " ".join(words)
+
+
+_NOT_SPEAKER_TAIL = (
+    frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+    | cues.REPORTING_VERBS
+)
 
 
 def _named_inside(
@@ -210,7 +219,7 @@ def _named_inside(
     a, b = span
     if _joint(body, inside):
         return "", False  # "The Conservatives and Lib Dems said": two speakers, no one name
-    heads = [m for m in inside if m.type == "person" and not _linked(body, m, a)]
+    heads = [m for m in inside if m.type == "person" and not _linked(body, m, (a, b))]
     if (
         heads
     ):  # an apposition ("family attorney Lee Merritt") names the last; a clause, its subject first
@@ -218,7 +227,10 @@ def _named_inside(
             -1
         ]  # with a title of its own ("Richard and Judy executive producer Amanda Ross")
         return (last if len(words) <= 6 or last.role else heads[0]).name, True
-    if any(m.type == "person" for m in inside):
+    persons = [m for m in inside if m.type == "person"]
+    if persons and _modifies(body, persons[-1], b):
+        return _as_written(body[a:b]), False  # "the Clinton campaign", "a Trump spokesman"
+    if persons:
         return " ".join(body[a : inside[-1].end].split()), False  # "a lawyer for Mr Fawcett"
     orgs = [m for m in inside if m.type == "organisation"]
     if not orgs:
@@ -314,9 +326,12 @@ def _heading(text: str) -> bool:
     return bool(letters) and all(w.isupper() for w in letters)
 
 
-def _linked(body: str, m: Mention, a: int) -> bool:
+def _linked(body: str, m: Mention, span: tuple[int, int]) -> bool:
     """Is the person only linked to the speaker ("for Mr Fawcett", "an aide to House Speaker Boehner",
-    "Kidman's publicist")?"""
+    "Kidman's publicist", "the Clinton campaign")?"""
+    a, b = span
+    if _modifies(body, m, b):
+        return True
     before = [w for w in body[a : m.start].split() if w.lower() not in cues.HONORIFICS]
     if before and before[-1].lower() in LINKS:
         return True
@@ -329,6 +344,26 @@ def _linked(body: str, m: Mention, a: int) -> bool:
                 True  # "an aide to House Speaker Boehner", not "Secretary of State Rex Tillerson"
             )
     return body[m.end : m.end + 2] in {"'s", "’s"}
+
+
+#: Nouns after a name that make the name a modifier: "the Clinton campaign", "a Trump spokesman".
+_BEHIND_NAME = (
+    frozenset(
+        """
+        campaign campaigns camp administration team transition allies ally staff family foundation
+        surrogates loyalists associates backers office estate organization organisation
+        """.split()
+    )
+    | cues.SOURCE_HEADS
+    | EXTRA_SOURCES
+)
+
+
+def _modifies(body: str, m: Mention, end: int) -> bool:
+    """Is the person's name a modifier of the noun written right after it, within the speaker words ("the
+    Clinton campaign", "Trump's spokesman")?"""
+    after = body[m.end : end].removeprefix("'s").removeprefix("’s").split()
+    return bool(after) and after[0].islower() and after[0].strip(",.;:") in _BEHIND_NAME
 
 
 def _describes_source(words: list[str]) -> bool:

@@ -1,0 +1,119 @@
+"""Quotations in the copy real exports carry: wire-style marks, a closing mark left out or typed after a
+space, and names that only qualify the speaker ("the Clinton campaign"). The texts are shaped on AllSides
+2016 articles where the report used to show the reporter's words as a quotation or name the wrong speaker."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.extract import entities, quotes
+from analysis.extract.marks import double_stretches, inner_span
+from tests.conftest import make_corpus
+
+
+def _said(*bodies: str) -> pd.DataFrame:
+    return quotes(make_corpus([{"body": body} for body in bodies]))
+
+
+def _rows(said: pd.DataFrame) -> list[tuple[str, str, bool]]:
+    return list(zip(said["quote"], said["speaker"], said["speaker_named"], strict=True))
+
+
+def test_two_apostrophes_close_a_quotation_and_the_clause_after_names_the_speaker():
+    said = _said(
+        "Attorney General Loretta Lynch sued the city on Wednesday.\n\n"
+        "“There is no cost for constitutional policing,'' Lynch said late Wednesday.\n\n"
+        "\"Painstaking negotiations lasted more than 26 weeks,'' she said of the action."
+    )
+    assert _rows(said) == [
+        ("There is no cost for constitutional policing,", "Loretta Lynch", True),
+        ("Painstaking negotiations lasted more than 26 weeks,", "Loretta Lynch", True),
+    ]
+
+
+def test_backquote_pairs_are_quotation_marks_and_not_part_of_the_words():
+    text = "``We will not back down,'' the mayor said."
+    (stretch,) = double_stretches(text)
+    assert text[slice(*inner_span(text, stretch[0], stretch[1]))] == "We will not back down,"
+
+
+def test_a_closing_mark_left_out_before_the_clause_reads_as_the_well_marked_copy():
+    lead = "US Secretary of Education John King spoke after the results.\n\n"
+    slipped = _said(
+        lead
+        + "“The data show us some opportunities where we can make a difference, Secretary King "
+        "said in a statement. “For example, students who took math classes did better.”"
+    )
+    marked = _said(
+        lead
+        + "“The data show us some opportunities where we can make a difference,” Secretary King "
+        "said in a statement. “For example, students who took math classes did better.”"
+    )
+    assert len(slipped) == 1
+    assert "King said" not in slipped["quote"].iloc[0]
+    assert _rows(slipped) == _rows(marked)
+    assert slipped[["cue", "kind"]].equals(marked[["cue", "kind"]])
+
+
+def test_a_closing_mark_typed_after_a_space_closes_the_quotation():
+    said = _said(
+        "Turnout peaked in 2008, said John Della Volpe, director of polling at Harvard.\n\n"
+        '"They have a somewhat different perspective in terms of politics, "Della Volpe said. '
+        '"It hasn\'t really worked."'
+    )
+    assert _rows(said) == [
+        (
+            "They have a somewhat different perspective in terms of politics, … It hasn't really worked.",
+            "John Della Volpe",
+            True,
+        )
+    ]
+
+
+def test_a_clause_between_marks_with_its_closing_mark_lost_joins_both_halves():
+    said = _said(
+        "Donald Trump said the quotation was wrong. "
+        '"It\'s The New York Times, said Trump, "they are always wrong."'
+    )
+    assert _rows(said) == [
+        ("It's The New York Times, … they are always wrong.", "Donald Trump", True)
+    ]
+
+
+def test_a_name_that_qualifies_the_speaker_is_not_the_speaker():
+    said = _said(
+        "Hillary Clinton won in Nevada.\n\nThe Clinton campaign said in a memo that the outcome was "
+        '"long expected" and prospects remain "very good."',
+        'Donald Trump flew to Ohio.\n\n"We will win this state easily, believe me," a Trump spokesman said.',
+        'Donald Trump flew to Ohio.\n\n"We will win this state easily, believe me," Trump\'s spokesman said.',
+        'Barack Obama flew to Ohio.\n\n"We will win this state easily, believe me," Obama aides said.',
+        "Barack Obama flew to Ohio.\n\n"
+        '"It was a long day for all of us," the Obama administration said on Friday.',
+        "Donald Trump flew to Ohio.\n\nThe campaign was upbeat. "
+        '"Climate research has been politicized," said Bob Walker, a Trump campaign advisor.',
+    )
+    assert _rows(said) == [
+        ("long expected", "The Clinton campaign", False),
+        ("very good.", "The Clinton campaign", False),
+        ("We will win this state easily, believe me,", "a Trump spokesman", False),
+        ("We will win this state easily, believe me,", "Trump's spokesman", False),
+        ("We will win this state easily, believe me,", "Obama aides", False),
+        ("It was a long day for all of us,", "the Obama administration", False),
+        ("Climate research has been politicized,", "Bob Walker", True),
+    ]
+
+
+def test_a_word_glued_to_a_name_in_one_article_does_not_rename_the_person_everywhere():
+    corpus = make_corpus(
+        [
+            {
+                "body": "Primary picks.\n\nJohn Kasich - Beat Jeb Bush. Like New Hampshire, it is open."
+            },
+            {"body": '"I am the candidate of ideas," Jeb Bush said on Friday.'},
+            {"body": '"We will win Florida," Jeb Bush told supporters.'},
+        ]
+    )
+    assert set(quotes(corpus)["speaker"]) == {"Jeb Bush"}
+    found = entities(corpus)
+    elsewhere = found[(found["article_id"] != corpus["id"].iloc[0]) & (found["type"] == "person")]
+    assert set(elsewhere["name"]) == {"Jeb Bush"}
