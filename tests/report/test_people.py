@@ -103,3 +103,23 @@ def test_report_with_a_pipeline_that_is_not_installed_fails_before_running(tmp_p
     with pytest.raises(ParameterError, match="not installed"):
         build_report(output=tmp_path / "r.html", nlp="xx_no_such_pipeline", progress=False)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_speakers_clearest_quotations_come_first():
+    corpus = make_corpus(
+        [
+            {
+                "title": "Budget row",
+                "body": "Chancellor Rachel Reeves called the plan “a reckless gamble” on Monday.",
+            },
+            {
+                "title": "Budget vote",
+                "body": "“We will not borrow to pay for day-to-day spending,” Rachel Reeves said.",
+            },
+        ]
+    )
+    said = quotes(corpus)
+    assert list(said["kind"]) == ["partial", "full"]  # article order puts the partial one first
+    html = report.quotes_html(corpus, said, entities(corpus), per_speaker=4)
+    block = html[html.index("Rachel Reeves: 2 quotations") :]
+    assert block.index("We will not borrow") < block.index("a reckless gamble")

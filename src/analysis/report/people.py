@@ -206,7 +206,8 @@ def quotes_html(
             f"organisations ({named['speaker'].nunique()} speakers), {unnamed:,} from unnamed sources "
             f"described in the text, and {int((said['speaker'] == '').sum()):,} with the speaker unclear: a "
             "speaker is named only on clear evidence in the text (the subject of the quoting verb, "
-            '"according to", a pronoun or title only one person fits), and the rankings count only those.'
+            '"according to", a pronoun or title only one person fits), and the rankings count only those. '
+            "Under each speaker, the quotations their own reporting clause attributes come first."
         )
     ]
     blocks = [
@@ -285,7 +286,7 @@ def _speaker_block(
     per_speaker: int,
     kwic_lines: int,
 ) -> dict:
-    theirs = table[table["speaker"] == name]
+    theirs = _clearest_first(table[table["speaker"] == name])
     shown = theirs.assign(quotation=theirs["quotation"].map(_shorten))[["quotation", "headline"]]
     html = table_html(shown, max_rows=per_speaker)
     context = _name_in_context(corpus, mentions, name, kwic_lines)
@@ -297,6 +298,25 @@ def _speaker_block(
     return block(
         html, heading=f"{name}: {len(theirs)} quotation{'s' if len(theirs) != 1 else ''}{more}"
     )
+
+
+def _clearest_first(theirs: pd.DataFrame) -> pd.DataFrame:
+    """A speaker's quotations, those attributed by a reporting clause of their own ("…," Starmer said) and
+    whole sentences of speech first, then carried-over or partial ones, each group in article order: the
+    reader sees first the quotations the text most plainly gives to that speaker."""
+    rank = pd.DataFrame(
+        {
+            "carried": theirs["cue"].eq(""),
+            "partial": theirs["kind"].ne("full"),
+            "short": theirs["quotation"].str.split().str.len() < _SHORT_QUOTE_WORDS,
+        },
+        index=theirs.index,
+    )
+    order = rank.sort_values(list(rank.columns), kind="stable").index
+    return theirs.loc[order]
+
+
+_SHORT_QUOTE_WORDS = 5
 
 
 def _name_in_context(corpus: pd.DataFrame, mentions, name: str, lines: int) -> pd.DataFrame:
