@@ -337,7 +337,7 @@ def test_small_corpus_report_is_the_same_on_both_engines(tmp_path):
     the report kernel always runs one BLAS/OpenMP thread, so floating-point sums agree to the last bit."""
     from analysis.datasets import write_jsonl_chunked
 
-    path = write_jsonl_chunked(tmp_path / "small.jsonl", 1_000)
+    path = write_jsonl_chunked(tmp_path / "small.jsonl", 400)
     pages = _report_on_both_engines(None, path, tmp_path)
     assert pages["dask"] == pages["pandas"]
 

@@ -216,6 +216,8 @@ def figure_png(fig: Figure, *, dpi: int = 144, colors: int | None = CHART_COLORS
             metadata={"Software": None},
             bbox_inches="tight",
             pad_inches=0.1,
+            # An image only read back below is not compressed (the same pixels, far quicker).
+            pil_kwargs=None if colors is None else {"compress_level": 0},
         )
     if colors is None:
         return buffer.getvalue()

@@ -233,7 +233,7 @@ def _annotate_cells(
                 fontsize=8.5,
                 color=color,
                 fontweight=weight,
-            )
+            ).set_in_layout(False)  # inside its cell: the layout need not measure it
 
 
 def _heatmap_size(
