@@ -123,3 +123,25 @@ def test_a_speakers_clearest_quotations_come_first():
     html = report.quotes_html(corpus, said, entities(corpus), per_speaker=4)
     block = html[html.index("Rachel Reeves: 2 quotations") :]
     assert block.index("We will not borrow") < block.index("a reckless gamble")
+
+
+def test_quotations_whose_clause_writes_the_name_come_before_a_pronouns():
+    """ "…," Rachel Reeves said is shown before "…," she said: a resolved pronoun is the weaker evidence."""
+    corpus = make_corpus(
+        [
+            {
+                "title": "Budget speech",
+                "body": "Rachel Reeves spoke in Leeds on Monday. "
+                "“We will get the economy growing again across the whole country,” she said.",
+            },
+            {
+                "title": "Budget vote",
+                "body": "“Growth is the mission of this government and of this budget,” Rachel Reeves said.",
+            },
+        ]
+    )
+    said = quotes(corpus)
+    assert list(said["speaker"]) == ["Rachel Reeves", "Rachel Reeves"]
+    html = report.quotes_html(corpus, said, entities(corpus), per_speaker=4)
+    block = html[html.index("Rachel Reeves: 2 quotations") :]
+    assert block.index("Growth is the mission") < block.index("We will get the economy")

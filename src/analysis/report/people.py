@@ -14,6 +14,8 @@ from the articles (names, roles, quotations, headlines) goes through autoescaped
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from analysis.extract import entity_summary
@@ -197,6 +199,7 @@ def quotes_html(
         return absent(heading, f"no direct quotation was found in the {len(corpus):,} articles.")
     headline = dict(zip(corpus["id"].astype(str), corpus["title"], strict=True))
     table = _quotations_table(corpus, said, model, headline)
+    table["_written"] = _name_written_at(corpus, said, mentions)
     ranked = _speakers_table(said)
     named = said[said["speaker_named"]]
     unnamed = int((~said["speaker_named"] & (said["speaker"] != "")).sum())
@@ -207,7 +210,7 @@ def quotes_html(
             f"described in the text, and {int((said['speaker'] == '').sum()):,} with the speaker unclear: a "
             "speaker is named only on clear evidence in the text (the subject of the quoting verb, "
             '"according to", a pronoun or title only one person fits), and the rankings count only those. '
-            "Under each speaker, the quotations their own reporting clause attributes come first."
+            "Under each speaker, the quotations whose own sentence writes the speaker's name come first."
         )
     ]
     blocks = [
@@ -223,7 +226,7 @@ def quotes_html(
     ]
     for name in ranked.loc[ranked["named"] == "yes", "speaker"].head(speakers):
         blocks.append(_speaker_block(corpus, table, mentions, name, per_speaker, kwic_lines))
-    listing = table.assign(quotation=table["quotation"].map(_shorten))
+    listing = table.drop(columns="_written").assign(quotation=table["quotation"].map(_shorten))
     blocks.append(
         block(
             table_html(listing, csv_name=f"{slug}-quotations.csv", max_rows=15),
@@ -301,11 +304,12 @@ def _speaker_block(
 
 
 def _clearest_first(theirs: pd.DataFrame) -> pd.DataFrame:
-    """A speaker's quotations, those attributed by a reporting clause of their own ("…," Starmer said) and
-    whole sentences of speech first, then carried-over or partial ones, each group in article order: the
+    """A speaker's quotations, those whose own sentence writes the speaker's name ("…," Starmer said, not
+    "…," he said), then those attributed by a reporting clause of their own, whole sentences of speech first, then carried-over or partial ones, each group in article order: the
     reader sees first the quotations the text most plainly gives to that speaker."""
     rank = pd.DataFrame(
         {
+            "unwritten": ~theirs["_written"],
             "carried": theirs["cue"].eq(""),
             "partial": theirs["kind"].ne("full"),
             "short": theirs["quotation"].str.split().str.len() < _SHORT_QUOTE_WORDS,
@@ -317,6 +321,37 @@ def _clearest_first(theirs: pd.DataFrame) -> pd.DataFrame:
 
 
 _SHORT_QUOTE_WORDS = 5
+#: How far from a quotation (characters) the speaker's name may be written and still be in its clause.
+_CLAUSE_REACH = 120
+
+
+def _name_written_at(corpus: pd.DataFrame, said: pd.DataFrame, mentions) -> pd.Series:
+    """For each quotation, whether a mention of its speaker is written in the body next to it (within
+    :data:`_CLAUSE_REACH` characters before or after, no sentence end between): the name, not a pronoun
+    or a title, is what attributes it."""
+    written = pd.Series(False, index=said.index)
+    if mentions is None or mentions.empty or said.empty:
+        return written
+    body = dict(zip(corpus["id"].astype(str), corpus["body"].fillna("").astype(str), strict=True))
+    spots = mentions[mentions["field"] == "body"].groupby(["article_id", "name"])
+    places = {key: list(zip(g["start"], g["end"], strict=True)) for key, g in spots}
+    for i, row in said[said["speaker"] != ""].iterrows():
+        text = body.get(str(row["article_id"]), "")
+        for start, end in places.get((row["article_id"], row["speaker"]), ()):
+            if row["start"] - _CLAUSE_REACH <= end <= row["start"]:
+                between = text[end : row["start"]]
+            elif row["end"] <= start <= row["end"] + _CLAUSE_REACH:
+                between = text[row["end"] : start]
+            else:  # inside the quotation's span: its clause between two parts, not its own words
+                inside = row["start"] <= start < row["end"] and text[start:end] not in row["quote"]
+                written[i] = written[i] or inside
+                continue
+            if not _SENTENCE_END.search(between):
+                written[i] = True
+    return written
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 
 def _name_in_context(corpus: pd.DataFrame, mentions, name: str, lines: int) -> pd.DataFrame:
