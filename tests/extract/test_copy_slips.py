@@ -117,3 +117,18 @@ def test_a_word_glued_to_a_name_in_one_article_does_not_rename_the_person_everyw
     found = entities(corpus)
     elsewhere = found[(found["article_id"] != corpus["id"].iloc[0]) & (found["type"] == "person")]
     assert set(elsewhere["name"]) == {"Jeb Bush"}
+
+
+def test_a_possessive_that_opens_the_sentence_is_not_he_when_another_man_is_named_in_it():
+    """ "Trump's speech was endorsed by David Duke. "…," he tweeted.": "he" may be Duke (it was), so the
+    quotation is left unclear; with nobody else in the sentence the possessive name is still "he"."""
+    both = _said(
+        "Donald Trump spoke for an hour. Trump’s speech was enthusiastically endorsed by David Duke, "
+        "the former grand wizard of the Ku Klux Klan. “Couldn’t have said it better,” he tweeted."
+    )
+    assert _rows(both) == [("Couldn’t have said it better,", "", False)]
+    alone = _said(
+        "Donald Trump held a news conference on Wednesday. Trump’s views on foreign policy are eclectic, "
+        "to say the least. “NATO changed their whole program because of me,” he said."
+    )
+    assert list(alone["speaker"]) == ["Donald Trump"]

@@ -180,7 +180,8 @@ def epithet_referent(
     if not named:
         return ""
     last = [m for m in named if m.sentence == named[-1].sentence]
-    leads = {m.name for m in last if m.lead}
+    others = len({m.name for m in last}) > 1  # "Trump's speech was endorsed by David Duke": not Trump
+    leads = {m.name for m in last if m.lead and not (others and _possessive(ctx.body, m))}
     names = leads if leads else {m.name for m in last}
     if len(names) != 1:
         return ""
@@ -293,7 +294,8 @@ def _referent(
         return typed[
             -1
         ].name  # "..., Alan Milburn, Labour's election strategist told Radio 4. ..., he said"
-    leads = {m.name for m in last if m.lead}
+    others = len({m.name for m in last}) > 1  # "Trump's speech was endorsed by David Duke": not Trump
+    leads = {m.name for m in last if m.lead and not (others and _possessive(ctx.body, m))}
     if (
         leads
         and len(leads) == 1
@@ -355,6 +357,12 @@ def _pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | 
         if words[:1] != [pronoun]:
             return False
     return True
+
+
+def _possessive(body: str, m: Mention) -> bool:
+    """Is the name written as a possessive ("Trump's speech was endorsed by David Duke"): it opens the
+    sentence without being its subject."""
+    return body[m.end : m.end + 1] in ("'", "\u2019")
 
 
 def _said_before(body: str, m: Mention) -> bool:
