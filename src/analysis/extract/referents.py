@@ -180,8 +180,7 @@ def epithet_referent(
     if not named:
         return ""
     last = [m for m in named if m.sentence == named[-1].sentence]
-    others = len({m.name for m in last}) > 1  # "Trump's speech was endorsed by David Duke": not Trump
-    leads = {m.name for m in last if m.lead and not (others and _possessive(ctx.body, m))}
+    leads = _leads(ctx.body, last)
     names = leads if leads else {m.name for m in last}
     if len(names) != 1:
         return ""
@@ -294,8 +293,7 @@ def _referent(
         return typed[
             -1
         ].name  # "..., Alan Milburn, Labour's election strategist told Radio 4. ..., he said"
-    others = len({m.name for m in last}) > 1  # "Trump's speech was endorsed by David Duke": not Trump
-    leads = {m.name for m in last if m.lead and not (others and _possessive(ctx.body, m))}
+    leads = _leads(ctx.body, last)
     if (
         leads
         and len(leads) == 1
@@ -359,9 +357,16 @@ def _pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | 
     return True
 
 
+def _leads(body: str, last: list[Mention]) -> set[str]:
+    """The names that open the sentence of ``last`` (its mentions), less a possessive when another person is
+    named in it ("Trump's speech was endorsed by David Duke": the one who then speaks may be Duke)."""
+    others = len({m.name for m in last}) > 1
+    return {m.name for m in last if m.lead and not (others and _possessive(body, m))}
+
+
 def _possessive(body: str, m: Mention) -> bool:
-    """Is the name written as a possessive ("Trump's speech was endorsed by David Duke"): it opens the
-    sentence without being its subject."""
+    """Is the name written as a possessive ("Trump's speech"): it opens the sentence without being its
+    subject."""
     return body[m.end : m.end + 1] in ("'", "\u2019")
 
 

@@ -199,7 +199,7 @@ def quotes_html(
         return absent(heading, f"no direct quotation was found in the {len(corpus):,} articles.")
     headline = dict(zip(corpus["id"].astype(str), corpus["title"], strict=True))
     table = _quotations_table(corpus, said, model, headline)
-    table["_written"] = _name_written_at(corpus, said, mentions)
+    written = _name_written_at(corpus, said, mentions)
     ranked = _speakers_table(said)
     named = said[said["speaker_named"]]
     unnamed = int((~said["speaker_named"] & (said["speaker"] != "")).sum())
@@ -225,8 +225,9 @@ def quotes_html(
         )
     ]
     for name in ranked.loc[ranked["named"] == "yes", "speaker"].head(speakers):
-        blocks.append(_speaker_block(corpus, table, mentions, name, per_speaker, kwic_lines))
-    listing = table.drop(columns="_written").assign(quotation=table["quotation"].map(_shorten))
+        theirs = _clearest_first(table[table["speaker"] == name], written)
+        blocks.append(_speaker_block(corpus, theirs, mentions, name, per_speaker, kwic_lines))
+    listing = table.assign(quotation=table["quotation"].map(_shorten))
     blocks.append(
         block(
             table_html(listing, csv_name=f"{slug}-quotations.csv", max_rows=15),
@@ -283,13 +284,12 @@ def _speakers_table(said: pd.DataFrame) -> pd.DataFrame:
 
 def _speaker_block(
     corpus: pd.DataFrame,
-    table: pd.DataFrame,
+    theirs: pd.DataFrame,
     mentions,
     name: str,
     per_speaker: int,
     kwic_lines: int,
 ) -> dict:
-    theirs = _clearest_first(table[table["speaker"] == name])
     shown = theirs.assign(quotation=theirs["quotation"].map(_shorten))[["quotation", "headline"]]
     html = table_html(shown, max_rows=per_speaker)
     context = _name_in_context(corpus, mentions, name, kwic_lines)
@@ -303,13 +303,14 @@ def _speaker_block(
     )
 
 
-def _clearest_first(theirs: pd.DataFrame) -> pd.DataFrame:
-    """A speaker's quotations, those whose own sentence writes the speaker's name ("…," Starmer said, not
-    "…," he said), then those attributed by a reporting clause of their own, whole sentences of speech first, then carried-over or partial ones, each group in article order: the
+def _clearest_first(theirs: pd.DataFrame, written: pd.Series) -> pd.DataFrame:
+    """A speaker's quotations (``theirs``), those whose own sentence writes the speaker's name first
+    (``written``: "…," Starmer said, not "…," he said), then those attributed by a reporting clause of their
+    own, whole sentences of speech, and quotations of 5 words or more, each group in article order: the
     reader sees first the quotations the text most plainly gives to that speaker."""
     rank = pd.DataFrame(
         {
-            "unwritten": ~theirs["_written"],
+            "unwritten": ~written.loc[theirs.index],
             "carried": theirs["cue"].eq(""),
             "partial": theirs["kind"].ne("full"),
             "short": theirs["quotation"].str.split().str.len() < _SHORT_QUOTE_WORDS,
@@ -346,12 +347,14 @@ def _name_written_at(corpus: pd.DataFrame, said: pd.DataFrame, mentions) -> pd.S
                 inside = row["start"] <= start < row["end"] and text[start:end] not in row["quote"]
                 written[i] = written[i] or inside
                 continue
-            if not _SENTENCE_END.search(between):
+            if not _STOP_OR_BREAK.search(between):
                 written[i] = True
     return written
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+#: A stop followed by a space, or a line break, between a name and a quotation: a sentence ends there. (Not
+#: :func:`analysis.extract.sentences.first_sentence_end`, which reads a stop at the end of the slice as one.)
+_STOP_OR_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 
 def _name_in_context(corpus: pd.DataFrame, mentions, name: str, lines: int) -> pd.DataFrame:
