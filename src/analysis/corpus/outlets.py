@@ -94,15 +94,26 @@ def outlet_fields(record: dict[str, Any], *, site_name: str = "") -> dict[str, s
         filled field of :data:`URL_FIELDS`.
     """
     out: dict[str, str] = {}
-    url = next((_text(record[f]) for f in URL_FIELDS if _text(record.get(f))), "")
-    name = next((_text(record[f]) for f in OUTLET_FIELDS if _text(record.get(f))), "")
-    domain = next((site_of(record[f]) for f in DOMAIN_FIELDS if site_of(record.get(f))), "")
-    name = name or _text(site_name) or domain or site_of(url)
+    url = _first_filled(record, URL_FIELDS, _text)
+    name = (
+        _first_filled(record, OUTLET_FIELDS, _text)
+        or _text(site_name)
+        or _first_filled(record, DOMAIN_FIELDS, site_of)
+        or site_of(url)
+    )
     if name:
         out["outlet"] = name
     if url:
         out["url"] = url
     return out
+
+
+def _first_filled(record: dict[str, Any], fields: tuple[str, ...], read) -> str:
+    """``read`` of the first of ``fields`` in the record that it reads as a non-empty string, else ``""``."""
+    for field in fields:
+        if field in record and (value := read(record[field])):
+            return value
+    return ""
 
 
 def _words(name: str) -> set[str]:

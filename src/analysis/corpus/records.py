@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -193,11 +194,15 @@ def json_depth(value: Any) -> int:
     return deepest
 
 
+_LEADING_SPACE = re.compile(r"\s*")  # what str.lstrip removes
+
+
 def _refuse_json_document(text: str) -> None:
     """BlockError when the text is one pretty-printed JSON document (an array or an object over several
     lines) rather than JSON Lines: its first line alone (``[`` or ``{``) is not JSON."""
-    lead = len(text) - len(text.lstrip())
-    first = text[lead:].split("\n", 1)[0].strip()
+    lead = _LEADING_SPACE.match(text).end()  # neither copies the text (a large file's is large)
+    end = text.find("\n", lead)
+    first = text[lead : end if end != -1 else len(text)].strip()
     if first in {"[", "{", "[{", "[ {"}:
         line = text[:lead].count("\n") + 1
         raise BlockError(

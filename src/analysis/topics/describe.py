@@ -11,7 +11,7 @@ from sklearn.preprocessing import normalize
 
 from analysis.config import SMALL_CORPUS
 from analysis.text.tokens import clean_text
-from analysis.topics.labels import ctfidf_terms, display_term
+from analysis.topics.labels import ctfidf_terms, display_terms
 from analysis.topics.model import LARGE_CORPUS, MIXED_LABEL, STRENGTH_RULE
 from analysis.topics.options import FitOptions
 from analysis.topics.quality import is_mixed, strength_of
@@ -30,13 +30,27 @@ LABEL_TERMS = 3
 LABEL_SAMPLE = 200
 
 
+class CleanedTexts:
+    """The articles' texts as labels read them (:func:`analysis.text.tokens.clean_text`), each cleaned once
+    however many labels (topics and broad groups) read it."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._cleaned: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        if i not in self._cleaned:
+            self._cleaned[i] = clean_text(self._texts[i])
+        return self._cleaned[i]
+
+
 def cluster_table(
     *,
     labels: np.ndarray,
     k: int,
     vectors_counts,
     terms: np.ndarray,
-    texts: Sequence[str],
+    texts: CleanedTexts,
     fit: np.ndarray,
     silhouettes: np.ndarray,
     stability: np.ndarray | None,
@@ -74,7 +88,7 @@ def cluster_table(
     return pd.DataFrame(rows, index=pd.RangeIndex(k, name="cluster"))
 
 
-def _label(terms: list[str], texts: Sequence[str], order: np.ndarray, c: int) -> str:
+def _label(terms: list[str], texts: CleanedTexts, order: np.ndarray, c: int) -> str:
     """Up to three distinctive terms, none repeating another ("email" after "emails"), each in its most
     common spelling in the cluster's most typical articles (names stay capitalised)."""
     picked: list[str] = []
@@ -83,8 +97,8 @@ def _label(terms: list[str], texts: Sequence[str], order: np.ndarray, c: int) ->
             picked.append(term)
         if len(picked) == LABEL_TERMS:
             break
-    sample = [clean_text(texts[i]) for i in order[:LABEL_SAMPLE]]
-    label_terms = [display_term(t, sample) for t in picked]
+    sample = [texts[i] for i in order[:LABEL_SAMPLE]]
+    label_terms = display_terms(picked, sample)
     return " · ".join(label_terms) if label_terms else f"cluster {c + 1}"
 
 
@@ -127,7 +141,7 @@ def group_table(
     topic_groups: np.ndarray,
     vectors_counts,
     terms: np.ndarray,
-    texts: Sequence[str],
+    texts: CleanedTexts,
     fit: np.ndarray,
     n_terms: int,
 ) -> pd.DataFrame:

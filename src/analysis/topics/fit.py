@@ -324,12 +324,13 @@ def _model(
     labels, k = topics.labels, topics.k
     sil = silhouettes(z, labels, k, random_state)
     fit_score = describe.fit_scores(z, labels, k)
+    cleaned = describe.CleanedTexts(texts)
     clusters = describe.cluster_table(
         labels=labels,
         k=k,
         vectors_counts=vectors.counts,
         terms=vectors.terms,
-        texts=texts,
+        texts=cleaned,
         fit=fit_score,
         silhouettes=sil,
         stability=topics.stability,
@@ -366,7 +367,7 @@ def _model(
             topic_groups=_group_of_topic(labels, group_rows, k),
             vectors_counts=vectors.counts,
             terms=vectors.terms,
-            texts=texts,
+            texts=cleaned,
             fit=fit_score,
             n_terms=opts.n_terms,
         ),
