@@ -24,6 +24,7 @@ from sklearn.preprocessing import normalize
 
 from analysis.text import NEWS_STOP_WORDS, REPORTING_WORDS
 from analysis.topics import TopicModel, fit_topics
+from analysis.topics.model import VARIED_LABEL
 
 pytestmark = pytest.mark.slow
 
@@ -105,4 +106,5 @@ def test_k_chosen_from_data_two_levels(bbc) -> None:
     tried = model.k_scores["k"].tolist()  # 2..12 coarse to fine: every k up to 8, then every other
     assert tried[0] == 2 and tried[-1] == 12 and set(range(2, 9)) <= set(tried)
     assert not any("clusters tried" in note for note in model.notes)
+    assert VARIED_LABEL not in set(model.group_table["label"])  # five desks: each group has a theme
     print(model.clusters[["group", "size", "label", "strength"]].to_string())

@@ -24,8 +24,9 @@ from sklearn.preprocessing import normalize
 
 from analysis import load_model
 from analysis.config import SHARED_DIR
+from analysis.report.trust import trust_assessment
 from analysis.topics import TopicModel, fit_topics
-from analysis.topics.model import MIXED_LABEL
+from analysis.topics.model import MIXED_LABEL, VARIED_LABEL
 
 ALLSIDES = SHARED_DIR / "data" / "allsides" / "allsides-dev.jsonl.gz"
 DESKS = ("business", "politics", "tech")
@@ -155,6 +156,12 @@ def test_allsides_2016_topics_at_an_editors_grain(allsides_2016) -> None:
     assert big["mixed"].all(), big
     assert (model.clusters.loc[model.clusters["mixed"], "label"] == MIXED_LABEL).all()
     assert len(model.group_table) < model.k  # two levels
+    # The broad group holding most of the year (everything but the primaries, 24 topics from debates to
+    # Syria) is not named after its largest topic's terms: it is labelled varied, and the trust box says so.
+    largest = model.group_table.sort_values("size").iloc[-1]
+    assert largest["size"] > 0.5 * n and len(largest["topics"]) > 5
+    assert largest["label"] == VARIED_LABEL
+    assert any("broad group with no common theme" in note for note in trust_assessment(model).notes)
     ours = normalized_mutual_info_score(allsides_2016["topic"], model.labels)
     plain = normalized_mutual_info_score(allsides_2016["topic"], _plain(allsides_2016, model.k))
     assert ours > plain, (ours, plain)

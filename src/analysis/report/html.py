@@ -34,6 +34,7 @@ from analysis.report.limits import ReportLimits, has_outlets, report_limits
 from analysis.report.naming import page_counts, slugify, source_noun
 from analysis.report.nbconvert_config import TITLE_METADATA
 from analysis.report.trust import TrustAssessment, trust_assessment
+from analysis.topics.model import VARIED_LABEL
 from analysis.wording import plural
 
 #: The opening summary names at most this many tag pages (the largest) and says how many more there are.
@@ -300,6 +301,7 @@ def _group_rows(model, clusters: list[dict]) -> list[dict]:
         {
             "number": int(model.group_numbers[g]),  # g + 1, or the baseline's (--since)
             "label": row["label"],
+            "varied": row["label"] == VARIED_LABEL,
             "size": int(row["size"]),
             "clusters": [c for c in clusters if c["group"] == g],
         }

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.config import SMALL_CORPUS
+from analysis.topics.model import VARIED_LABEL
+from analysis.wording import plural
 
 __all__ = ["STABILITY_EXPLAINED", "TrustAssessment", "trust_assessment"]
 
@@ -43,6 +45,9 @@ def trust_assessment(model) -> TrustAssessment:
     mixed = _mixed_note(model)
     if mixed:
         notes.insert(0, mixed)
+    varied = _varied_note(model)
+    if varied:
+        notes.insert(1 if mixed else 0, varied)
     notes.append(STABILITY_EXPLAINED)
     if n < SMALL_CORPUS:
         headline = (
@@ -97,4 +102,19 @@ def _mixed_note(model) -> str | None:
         f"{size:,} of {model.n_articles:,} articles ({share:.0%}) sit in {len(mixed)} mixed "
         f"cluster{'s' if len(mixed) != 1 else ''} with no clear topic: their articles are no closer to "
         "each other than to other topics, and they could not be split into stable sub-topics."
+    )
+
+
+def _varied_note(model) -> str | None:
+    """How many articles sit in broad groups with no common theme (:data:`VARIED_LABEL`), or None."""
+    table = model.group_table
+    if table is None or len(table) < 2 or not (table["label"] == VARIED_LABEL).any():
+        return None
+    varied = table[table["label"] == VARIED_LABEL]
+    size = int(varied["size"].sum())
+    share = size / max(model.n_articles, 1)
+    return (
+        f"{size:,} of {model.n_articles:,} articles ({share:.0%}) sit in {plural(len(varied), 'broad group')} "
+        "with no common theme: the topics there are not set apart from the other groups', so read them one "
+        "by one; the group is what the other groups leave."
     )

@@ -12,7 +12,13 @@ from sklearn.preprocessing import normalize
 from analysis.config import SMALL_CORPUS
 from analysis.text.tokens import clean_text
 from analysis.topics.labels import ctfidf_terms, display_terms
-from analysis.topics.model import LARGE_CORPUS, MIXED_LABEL, STRENGTH_RULE
+from analysis.topics.model import (
+    LARGE_CORPUS,
+    MIXED_LABEL,
+    SOLID_SILHOUETTE,
+    STRENGTH_RULE,
+    VARIED_LABEL,
+)
 from analysis.topics.options import FitOptions
 from analysis.topics.quality import is_mixed, strength_of
 from analysis.wording import plural
@@ -143,22 +149,32 @@ def group_table(
     terms: np.ndarray,
     texts: CleanedTexts,
     fit: np.ndarray,
+    separation: np.ndarray,
     n_terms: int,
 ) -> pd.DataFrame:
-    """One row per broad group: size, label, terms, representatives and its topics (0-based)."""
+    """One row per broad group: size, label, terms, representatives and its topics (0-based).
+
+    ``separation`` is each article's silhouette among the broad groups (NaN with one group). A group of two or more topics whose
+    articles' mean separation is below ``SOLID_SILHOUETTE`` is labelled :data:`VARIED_LABEL`: its most
+    distinctive terms would be those of its largest topic. Its terms are kept.
+    """
     g = int(group_rows.max()) + 1
     group_terms = ctfidf_terms(vectors_counts, group_rows, g, terms, n_terms)
     rows = []
     for c in range(g):
         members = np.flatnonzero(group_rows == c)
         order = members[np.lexsort((members, -fit[members]))]
+        topics = [int(t) for t in np.flatnonzero(topic_groups == c)]
+        own = separation[members]
+        own = own[np.isfinite(own)]  # beyond SILHOUETTE_SAMPLE articles, those of a sample
+        varied = len(topics) > 1 and len(own) > 0 and own.mean() < SOLID_SILHOUETTE
         rows.append(
             {
                 "size": len(members),
-                "label": _label(group_terms[c], texts, order, c),
+                "label": VARIED_LABEL if varied else _label(group_terms[c], texts, order, c),
                 "terms": group_terms[c],
                 "representatives": [int(i) for i in order[:5]],
-                "topics": [int(t) for t in np.flatnonzero(topic_groups == c)],
+                "topics": topics,
             }
         )
     return pd.DataFrame(rows, index=pd.RangeIndex(g, name="group"))

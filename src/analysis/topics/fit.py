@@ -369,6 +369,7 @@ def _model(
             terms=vectors.terms,
             texts=cleaned,
             fit=fit_score,
+            separation=silhouettes(z, group_rows, int(group_rows.max()) + 1, random_state),
             n_terms=opts.n_terms,
         ),
         splits=topics.splits,

@@ -41,6 +41,10 @@ MIXED_SILHOUETTE = 0.0
 MIXED_MIN_SHARE = 0.05
 #: The label of such a cluster.
 MIXED_LABEL = "mixed: no clear topic"
+#: The label of a broad group of two or more topics whose articles are not set apart from the other groups'
+#: (mean silhouette below SOLID_SILHOUETTE, the rule that keeps such a group from being a boundary for its
+#: topics): its top terms would name its largest topic, not the group ("everything but the primaries").
+VARIED_LABEL = "varied: no common theme"
 
 #: A new article fits none of a model's topics (:meth:`TopicModel.assign`) when its similarity to the nearest
 #: topic is below this quantile of the similarities of that topic's own articles.
