@@ -1,6 +1,7 @@
 """Topics at two levels with k unset (issue 18), printed by ``benchmarks/topic_quality.py``.
 
-For each corpus: the number of topics and broad groups chosen, the share of articles in mixed clusters,
+For each corpus: the number of topics and broad groups chosen, the share of articles in mixed clusters and in
+broad groups with no common theme ("varied"),
 the largest non-mixed cluster's share, NMI against the editors' labels at both levels, topic purity, and
 the plain recipe (TF-IDF + LSA + KMeans, see ``topic_quality.plain_labels``) at the true number of
 labels and at the number of topics chosen, in the same run. Corpora:
@@ -29,6 +30,7 @@ from sklearn.metrics import normalized_mutual_info_score
 
 from analysis.config import SHARED_DIR
 from analysis.topics import TopicModel, fit_topics
+from analysis.topics.model import VARIED_LABEL
 
 ALLSIDES = SHARED_DIR / "data" / "allsides" / "allsides-dev.jsonl.gz"
 HELD_OUT_YEAR = "2014"
@@ -116,11 +118,14 @@ def describe(name: str, corpus: pd.DataFrame, truth: pd.Series, plain) -> tuple[
         float(sizes[~model.clusters["mixed"]].max()) if (~model.clusters["mixed"]).any() else 0.0
     )
     groups = model.groups[model.labels]
+    table = model.group_table
+    varied = float(table.loc[table["label"] == VARIED_LABEL, "size"].sum()) / n
     true_k = truth.nunique()
     fig = {
         "topics": model.k,
         "groups": len(model.group_table),
         "mixed": mixed,
+        "varied": varied,
         "largest": largest,
         "nmi_topics": normalized_mutual_info_score(truth, model.labels),
         "nmi_groups": normalized_mutual_info_score(truth, groups),
@@ -129,7 +134,7 @@ def describe(name: str, corpus: pd.DataFrame, truth: pd.Series, plain) -> tuple[
         "plain_true_k": normalized_mutual_info_score(truth, plain(corpus, min(true_k, n - 1), 0)),
     }
     print(
-        f"{name:<22} {n:>6} {true_k:>6} {fig['topics']:>6} {fig['groups']:>6} {mixed:>6.1%} "
+        f"{name:<22} {n:>6} {true_k:>6} {fig['topics']:>6} {fig['groups']:>6} {mixed:>6.1%} {varied:>6.1%} "
         f"{largest:>7.1%} {fig['nmi_topics']:>7.3f} {fig['nmi_groups']:>7.3f} "
         f"{fig['purity'][0]:>7.3f} {fig['plain_same_k']:>7.3f} {fig['plain_true_k']:>7.3f} "
         f"{elapsed:>6.1f}s",
@@ -139,7 +144,7 @@ def describe(name: str, corpus: pd.DataFrame, truth: pd.Series, plain) -> tuple[
 
 
 HEADER = (
-    f"{'corpus':<22} {'n':>6} {'labels':>6} {'topics':>6} {'groups':>6} {'mixed':>6} {'largest':>7} "
+    f"{'corpus':<22} {'n':>6} {'labels':>6} {'topics':>6} {'groups':>6} {'mixed':>6} {'varied':>6} {'largest':>7} "
     f"{'NMI top':>7} {'NMI grp':>7} {'purity':>7} {'plain=k':>7} {'plainK*':>7} {'time':>7}"
 )
 
@@ -163,7 +168,10 @@ def order_check(name: str, corpus: pd.DataFrame, model: TopicModel, shuffles: in
 def run(bbc: pd.DataFrame, plain, *, shuffles: int = 5, whole_slice: bool = True) -> None:
     """Print the two-level figures and checks for BBC, the uneven mix and AllSides."""
     print("\n== topics at two levels, k unset (random_state=0)")
-    print("   mixed: share of articles in mixed clusters; largest: largest non-mixed cluster;")
+    print(
+        "   mixed: share of articles in mixed clusters; varied: in broad groups with no common theme;"
+        " largest: largest non-mixed cluster;"
+    )
     print(
         "   plain=k: plain recipe at the number of topics chosen; plainK*: at the true number of labels"
     )
