@@ -15,12 +15,11 @@ from analysis.topics.labels import ctfidf_terms, display_terms
 from analysis.topics.model import (
     LARGE_CORPUS,
     MIXED_LABEL,
-    SOLID_SILHOUETTE,
     STRENGTH_RULE,
     VARIED_LABEL,
 )
 from analysis.topics.options import FitOptions
-from analysis.topics.quality import is_mixed, strength_of
+from analysis.topics.quality import group_separated, is_mixed, strength_of
 from analysis.wording import plural
 
 
@@ -154,9 +153,10 @@ def group_table(
 ) -> pd.DataFrame:
     """One row per broad group: size, label, terms, representatives and its topics (0-based).
 
-    ``separation`` is each article's silhouette among the broad groups (NaN with one group). A group of two or more topics whose
-    articles' mean separation is below ``SOLID_SILHOUETTE`` is labelled :data:`VARIED_LABEL`: its most
-    distinctive terms would be those of its largest topic. Its terms are kept.
+    ``separation`` is each article's silhouette among the broad groups (NaN with one group). A group of
+    two or more topics that is not set apart (:func:`analysis.topics.quality.group_separated`) is
+    labelled :data:`VARIED_LABEL`: its most distinctive terms would be those of its largest topic. Its
+    terms are kept.
     """
     g = int(group_rows.max()) + 1
     group_terms = ctfidf_terms(vectors_counts, group_rows, g, terms, n_terms)
@@ -165,9 +165,7 @@ def group_table(
         members = np.flatnonzero(group_rows == c)
         order = members[np.lexsort((members, -fit[members]))]
         topics = [int(t) for t in np.flatnonzero(topic_groups == c)]
-        own = separation[members]
-        own = own[np.isfinite(own)]  # beyond SILHOUETTE_SAMPLE articles, those of a sample
-        varied = len(topics) > 1 and len(own) > 0 and own.mean() < SOLID_SILHOUETTE
+        varied = len(topics) > 1 and group_separated(separation[members]) is False
         rows.append(
             {
                 "size": len(members),

@@ -36,8 +36,8 @@ from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 from analysis.topics.cluster import canonical_labels, cluster_ensemble, cluster_stability
-from analysis.topics.model import K_MAX, LSA_MIN_ARTICLES, SOLID_SILHOUETTE, SOLID_STABILITY
-from analysis.topics.quality import silhouettes
+from analysis.topics.model import K_MAX, LSA_MIN_ARTICLES, SOLID_STABILITY
+from analysis.topics.quality import group_separated, silhouettes
 
 #: A topic holds at least this many articles (and at least MIN_TOPIC_SHARE of the corpus).
 MIN_TOPIC_ARTICLES = 4
@@ -174,9 +174,7 @@ def broad_is_boundary(
         return False
     sil = silhouettes(z, broad, g, random_state)
     for c in range(g):
-        own = sil[broad == c]
-        own = own[np.isfinite(own)]
-        if not len(own) or own.mean() < SOLID_SILHOUETTE or not stability[c] >= SOLID_STABILITY:
+        if not group_separated(sil[broad == c]) or not stability[c] >= SOLID_STABILITY:
             return False
     return True
 

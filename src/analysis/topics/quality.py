@@ -110,6 +110,14 @@ def strength_of(k: int, size: int, silhouette: float, stability: float) -> str:
     return "moderate"
 
 
+def group_separated(silhouettes_of_group: np.ndarray) -> bool | None:
+    """Whether a broad group's articles are set apart from the other groups': their mean silhouette among
+    the groups reaches ``SOLID_SILHOUETTE`` (None when none of them has one, e.g. outside a sample).
+    A group that is not is no boundary for its topics and, holding several, has no common theme."""
+    own = silhouettes_of_group[np.isfinite(silhouettes_of_group)]
+    return None if not len(own) else bool(own.mean() >= SOLID_SILHOUETTE)
+
+
 def is_mixed(k: int, size: int, n_articles: int, silhouette: float) -> bool:
     """True for a cluster with no separation (mean silhouette below ``MIXED_SILHOUETTE``) that holds at
     least ``MIXED_MIN_SHARE`` of the articles: it is shown as "mixed: no clear topic"."""
