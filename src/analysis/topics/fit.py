@@ -29,7 +29,7 @@ from analysis.topics.cluster import (
     cluster_ensemble,
     cluster_stability,
     embed,
-    few_threads_on_small_corpora,
+    fixed_threads,
     run_seeds,
 )
 from analysis.topics.kselect import choose_k
@@ -53,7 +53,7 @@ from analysis.topics.space import topic_space
 IDF_POWER = 2.0
 
 
-@few_threads_on_small_corpora
+@fixed_threads
 def fit_topics(
     corpus: pd.DataFrame,
     *,
