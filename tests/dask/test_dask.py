@@ -337,7 +337,7 @@ def test_small_corpus_report_is_the_same_on_both_engines(tmp_path):
     the report kernel always runs one BLAS/OpenMP thread, so floating-point sums agree to the last bit."""
     from analysis.datasets import write_jsonl_chunked
 
-    path = write_jsonl_chunked(tmp_path / "small.jsonl", 400)
+    path = write_jsonl_chunked(tmp_path / "small.jsonl", 200)
     pages = _report_on_both_engines(None, path, tmp_path)
     assert pages["dask"] == pages["pandas"]
 
@@ -351,9 +351,9 @@ def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tm
     from analysis.datasets import write_jsonl_chunked
     from analysis.publish import build_report
 
-    n = 1_500
-    sizes = {"sample_size": 1_000, "map_points": 400, "text_sample": 500, "full_table_max": 1_000}
-    path = write_jsonl_chunked(tmp_path / "archive.jsonl", n, chunk=700)
+    n = 1_000
+    sizes = {"sample_size": 600, "map_points": 300, "text_sample": 400, "full_table_max": 600}
+    path = write_jsonl_chunked(tmp_path / "archive.jsonl", n, chunk=400)
     pages = {}
     for engine in ("pandas", "dask"):
         out = tmp_path / engine / "archive.html"
@@ -380,8 +380,8 @@ def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tm
     assert pages["dask"].split('id="provenance"')[0] == page.split('id="provenance"')[0]
     assert len(page.encode()) < 2_000_000 and "<script" not in page
     assert f"{n:,} articles" in page
-    assert f"a random sample of 400 of the {n:,} articles" in page  # the map
-    assert f"a random sample of 500 of the {n:,} articles" in page  # people, quotes, what changed
+    assert f"a random sample of 300 of the {n:,} articles" in page  # the map
+    assert f"a random sample of 400 of the {n:,} articles" in page  # people, quotes, what changed
     assert 'href="archive-articles.csv"' in page
     assert 'id="over-time"' in page and f"{n:,} of the {n:,} articles are dated" in page
 

@@ -15,9 +15,9 @@ def test_large_archive_report_is_the_same_on_one_worker_or_two(bbc_path, tmp_pat
     from analysis.parallel import WORKERS_ENV
     from analysis.publish import build_report
 
-    monkeypatch.setattr(store, "PART_ROWS", 300)  # the cache the command builds has four parts
-    path = write_bbc_sentences(tmp_path / "archive.jsonl", 1_200, source=bbc_path, seed=3)
-    sizes = {"sample_size": 500, "map_points": 300, "text_sample": 300, "full_table_max": 1_000}
+    monkeypatch.setattr(store, "PART_ROWS", 200)  # the cache the command builds has four parts
+    path = write_bbc_sentences(tmp_path / "archive.jsonl", 800, source=bbc_path, seed=3)
+    sizes = {"sample_size": 400, "map_points": 200, "text_sample": 200, "full_table_max": 1_000}
     made = {}
     for workers in ("1", "2"):
         monkeypatch.setenv(WORKERS_ENV, workers)

@@ -1,4 +1,5 @@
-"""The report command checks its options and its output before any work, and never shows a local path.
+"""The report command checks its options and its output before any work (that no report names a local path
+is checked in test_report.py).
 
 Each refusal exits 2 with ``error: `` and the reason, before "Loading ..." (nothing was read or run), and
 leaves no file behind.
@@ -7,7 +8,6 @@ leaves no file behind.
 from __future__ import annotations
 
 import ctypes
-import json
 import os
 import subprocess
 import sys
@@ -113,31 +113,3 @@ def test_a_url_input_is_named_not_mangled(tmp_path):
         "s3://bucket/archive/news.jsonl", "-o", tmp_path / "r.html", "--engine", "pandas"
     )
     refused_before_any_work(result, "s3://bucket/archive/news.jsonl: is a URL", "--engine dask")
-
-
-@pytest.mark.slow
-def test_no_local_path_in_a_report_with_code_and_dates(tmp_path):
-    folder = tmp_path / "private-folder-name"
-    folder.mkdir()
-    topics = [
-        "The navy ordered new frigates and submarines for the fleet, the admiral said.",
-        "Farmers protested over grain prices and subsidies outside parliament in the capital.",
-        "The central bank raised interest rates again to fight stubborn inflation, economists said.",
-    ]
-    rows = [
-        {
-            "title": f"{topics[i % 3].split(' ', 2)[1].title()} story number {i}",
-            "body": f"{topics[i % 3]} {topics[i % 3]} Reported on day {i}.",
-            "tags": ["Navy"],
-            "published": f"2025-0{1 + i % 6}-1{i % 9} 09:00",  # no zone: a note names the file
-        }
-        for i in range(12)
-    ]
-    (folder / "dated.jsonl").write_text("\n".join(map(json.dumps, rows)) + "\n", encoding="utf-8")
-    out = tmp_path / "r.html"
-    result = report(folder, "-o", out, "--show-code", "-q")
-    assert result.returncode == 0, result.stderr
-    page = out.read_text(encoding="utf-8")
-    assert "dated.jsonl" in page  # the file is named, as the source column names it
-    for local in (str(tmp_path), str(PROJECT_ROOT), str(Path.home())):
-        assert local not in page, local
