@@ -334,8 +334,11 @@ def _name_written_at(corpus: pd.DataFrame, said: pd.DataFrame, mentions) -> pd.S
     if mentions is None or mentions.empty or said.empty:
         return written
     body = dict(zip(corpus["id"].astype(str), corpus["body"].fillna("").astype(str), strict=True))
-    spots = mentions[mentions["field"] == "body"].groupby(["article_id", "name"])
-    places = {key: list(zip(g["start"], g["end"], strict=True)) for key, g in spots}
+    in_body = mentions[mentions["field"] == "body"]
+    places: dict[tuple, list[tuple[int, int]]] = {}  # (article, name) -> its spans, in text order
+    columns = (in_body[c].tolist() for c in ("article_id", "name", "start", "end"))
+    for article, name, start, end in zip(*columns, strict=True):
+        places.setdefault((article, name), []).append((start, end))
     for i, row in said[said["speaker"] != ""].iterrows():
         text = body.get(str(row["article_id"]), "")
         for start, end in places.get((row["article_id"], row["speaker"]), ()):
