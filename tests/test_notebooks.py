@@ -58,7 +58,9 @@ def test_notebook_follows_house_style(path):
     "path", [p for p in NOTEBOOKS if p.stem != "04-report"], ids=lambda p: p.stem
 )
 def test_notebook_runs_end_to_end(path):
-    nb = run(path)
+    # the topic notebook with its parameters set, as papermill or a user would set them
+    parameters = {"K": 2, "RANDOM_STATE": 3} if path.stem == "02-topic-clusters" else None
+    nb = run(path, parameters)
     errors = [
         o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
     ]
@@ -72,15 +74,14 @@ def test_notebook_runs_end_to_end(path):
     ]
     if path.stem not in {"00-explore", "01-load-and-inspect"}:  # 00 draws its charts in widgets
         assert images, "the charts are drawn"
+    if parameters:
+        text = "".join(
+            o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
+        )
+        assert "k = 2;" in text
     if path.stem == "00-explore":
         views = [o for c in nb.cells for o in c.get("outputs", []) if WIDGET in o.get("data", {})]
         assert len(views) == 5, "the five explorers are shown"
-
-
-def test_topic_notebook_takes_parameters():
-    nb = run(NOTEBOOKS_DIR / "02-topic-clusters.ipynb", {"K": 2, "RANDOM_STATE": 3})
-    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
-    assert "k = 2;" in text
 
 
 def test_compare_notebook_on_dated_pages(tmp_path):

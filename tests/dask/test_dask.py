@@ -17,7 +17,6 @@ import pytest
 pytest.importorskip("distributed")
 
 from distributed import Client, LocalCluster
-from markupsafe import escape
 from sklearn.metrics import adjusted_rand_score
 
 from analysis.config import PROJECT_ROOT
@@ -262,42 +261,6 @@ def test_worker_killed_with_no_retries_fails_with_one_clear_message(
     assert not list(tmp_path.glob("*/meta.json"))  # no half-built cache is left to be found
 
 
-@pytest.mark.slow
-def test_cli_report_on_an_existing_scheduler(client, tmp_path):
-    out = tmp_path / "seed.html"
-    env = {**os.environ, "DASK_SCHEDULER_ADDRESS": ""}
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "analysis",
-            "report",
-            str(SEEDS),
-            "--engine",
-            "dask",
-            "--scheduler",
-            client.scheduler.address,
-            "-o",
-            str(out),
-        ],
-        check=False,
-        capture_output=True,
-        text=True,
-        cwd=PROJECT_ROOT,
-        env=env,
-        timeout=900,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert (
-        f"scheduler {client.scheduler.address}" in proc.stderr
-    )  # where the work ran, and the dashboard
-    assert "dashboard" in proc.stderr
-    html = out.read_text(encoding="utf-8")
-    assert all(
-        str(escape(title)) in html for title in load_corpus(SEEDS)["title"]
-    )  # every article listed
-
-
 def _report_on_both_engines(client, path: Path, tmp_path: Path, *options: str) -> dict[str, str]:
     """The report of ``path`` built with ``--engine pandas`` and with ``--engine dask`` (on ``client``'s
     cluster, or on a LocalCluster the command starts when ``client`` is None), through the command line."""
@@ -308,8 +271,8 @@ def _report_on_both_engines(client, path: Path, tmp_path: Path, *options: str) -
     pages = {}
     for engine in ("pandas", "dask"):
         out = tmp_path / engine / f"{path.stem}.html"
-        command = [sys.executable, "-m", "analysis", "report", str(path), "-o", str(out), "-q"]
-        command += ["--engine", engine, *options]
+        command = [sys.executable, "-m", "analysis", "report", str(path), "-o", str(out)]
+        command += ["--engine", engine, *options] + (["-q"] if engine == "pandas" else [])
         if engine == "dask" and client is not None:
             command += ["--scheduler", client.scheduler.address]
         proc = subprocess.run(
@@ -322,6 +285,9 @@ def _report_on_both_engines(client, path: Path, tmp_path: Path, *options: str) -
             env=env,
         )
         assert proc.returncode == 0, proc.stderr[-3000:]
+        if engine == "dask":  # where the work runs, and the dashboard
+            where = f"scheduler {client.scheduler.address}" if client else "a local cluster of"
+            assert f"Dask: {where}" in proc.stderr and "dashboard http" in proc.stderr
         page = out.read_text(encoding="utf-8")
         # Everything but the provenance, which names the engine (and Dask's versions on the Dask engine).
         made, provenance = page.split('id="provenance"')
@@ -343,11 +309,12 @@ def test_small_corpus_report_is_the_same_on_both_engines(tmp_path):
 
 
 @pytest.mark.slow
-def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tmp_path):
+def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tmp_path, capfd):
     """Past the sample size, end to end (the plan, papermill, export): the report samples what it draws and
     reads and says so, links the full article table, keeps "Over time" (dates from the cache), holds no
-    script, and the Dask engine on an existing cluster writes the very same bytes as the pandas engine.
-    The sizes beyond which the report samples are parameters of the run, small here."""
+    script, and the Dask engine on an existing cluster (``--scheduler``) writes the very same bytes as the
+    pandas engine, saying where the work ran. The sizes beyond which the report samples are parameters of
+    the run, small here."""
     from analysis.datasets import write_jsonl_chunked
     from analysis.publish import build_report
 
@@ -365,8 +332,13 @@ def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tm
             engine=engine,
             scheduler=scheduler,
             sizes=sizes,
-            progress=False,
+            progress=engine == "dask",
         )
+        if engine == "dask":  # where the work ran, and the dashboard
+            said = capfd.readouterr().err
+            assert f"Dask: scheduler {client.scheduler.address}; dashboard http" in said, said[
+                -2000:
+            ]
         pages[engine] = out.read_text(encoding="utf-8")
         table = pd.read_csv(tmp_path / engine / "archive-articles.csv")
         assert len(table) == n and table["id"].is_unique

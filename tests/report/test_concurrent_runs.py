@@ -16,10 +16,11 @@ def test_two_reports_at_once_are_each_the_report_run_alone(
     seed_report_path, hostile_report_path, tmp_path
 ):
     """Two reports of different corpora run at the same time from one checkout: each is byte-identical to
-    the same report run alone (the session's fixtures), and each output folder holds only its own files."""
+    the same report run alone (the session's fixtures), and each output folder holds only its own files.
+    The seed's goes into a new folder given with a trailing /, named after the corpus (uk-defense.html)."""
     hostile_input = hostile_report_path.parent / "hostile.txt"
     jobs = {
-        "seed": ([str(SEEDS_DIR)], tmp_path / "seed" / seed_report_path.name, seed_report_path),
+        "seed": ([str(SEEDS_DIR)], tmp_path / "seed" / "uk-defense.html", seed_report_path),
         "hostile": (
             [str(hostile_input)],
             tmp_path / "hostile" / hostile_report_path.name,
@@ -29,13 +30,15 @@ def test_two_reports_at_once_are_each_the_report_run_alone(
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     running = [
         subprocess.Popen(
-            [sys.executable, "-m", "analysis", "report", *inputs, "-o", str(out), "-q"],
+            [sys.executable, "-m", "analysis", "report", *inputs, "-o", target, "-q"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=env,
         )
-        for inputs, out, _ in jobs.values()
+        for (inputs, out, _), target in zip(
+            jobs.values(), [f"{tmp_path / 'seed'}/", str(jobs["hostile"][1])], strict=True
+        )
     ]
     for process in running:
         _, err = process.communicate(timeout=900)
