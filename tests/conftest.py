@@ -256,3 +256,32 @@ def dated_archive(tmp_path) -> Path:
         '{"title": "Undated", "body": "No date field here."}\n', encoding="utf-8"
     )
     return folder
+
+
+#: The generated archive the engine and worker checks share: past the report's sample size (the sizes are
+#: parameters of the run, small here), dated, in several parse-cache parts and JSON Lines blocks.
+ARCHIVE_ARTICLES = 1_000
+ARCHIVE_SIZES = {"sample_size": 600, "map_points": 300, "text_sample": 400, "full_table_max": 600}
+ARCHIVE_OPTIONS = {"k": 20, "sizes": ARCHIVE_SIZES, "progress": False}
+#: Rows per parse-cache part while the archive is cached: four parts.
+ARCHIVE_PART_ROWS = 250
+
+
+def _build_archive_report(folder: Path) -> None:
+    from analysis.corpus.cache import store
+    from analysis.datasets import write_jsonl_chunked
+    from analysis.parallel import WORKERS_ENV
+    from analysis.publish import build_report
+
+    path = write_jsonl_chunked(folder / "archive.jsonl", ARCHIVE_ARTICLES, chunk=400)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(store, "PART_ROWS", ARCHIVE_PART_ROWS)
+        mp.setenv(WORKERS_ENV, "1")  # everything in this process
+        build_report([path], output=folder / "report" / "archive.html", **ARCHIVE_OPTIONS)
+
+
+@pytest.fixture(scope="session")
+def archive_report(tmp_path_factory) -> Path:
+    """The folder of the generated archive (``archive.jsonl``) and its report on the pandas engine with one
+    worker (``report/``: the page, its state and its article table), built once per test run."""
+    return built_once(tmp_path_factory, "archive-report", _build_archive_report)

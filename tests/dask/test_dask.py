@@ -33,6 +33,7 @@ from analysis.dask import (
 from analysis.tags import tag_cooccurrence, tag_frequency
 from analysis.topics import fit_topics
 from analysis.topics.sampled import fit_cached
+from tests.conftest import ARCHIVE_ARTICLES, ARCHIVE_OPTIONS
 
 SEEDS = PROJECT_ROOT / "seeds"
 
@@ -309,51 +310,43 @@ def test_small_corpus_report_is_the_same_on_both_engines(tmp_path):
 
 
 @pytest.mark.slow
-def test_large_archive_report_is_bounded_and_the_same_on_both_engines(client, tmp_path, capfd):
+def test_large_archive_report_is_bounded_and_the_same_on_both_engines(
+    client, archive_report, tmp_path, capfd
+):
     """Past the sample size, end to end (the plan, papermill, export): the report samples what it draws and
     reads and says so, links the full article table, keeps "Over time" (dates from the cache), holds no
     script, and the Dask engine on an existing cluster (``--scheduler``) writes the very same bytes as the
-    pandas engine, saying where the work ran. The sizes beyond which the report samples are parameters of
-    the run, small here."""
-    from analysis.datasets import write_jsonl_chunked
+    pandas engine (the session's archive report), saying where the work ran."""
     from analysis.publish import build_report
 
-    n = 1_000
-    sizes = {"sample_size": 600, "map_points": 300, "text_sample": 400, "full_table_max": 600}
-    path = write_jsonl_chunked(tmp_path / "archive.jsonl", n, chunk=400)
-    pages = {}
-    for engine in ("pandas", "dask"):
-        out = tmp_path / engine / "archive.html"
-        scheduler = client.scheduler.address if engine == "dask" else None
-        build_report(
-            [path],
-            output=out,
-            k=20,
-            engine=engine,
-            scheduler=scheduler,
-            sizes=sizes,
-            progress=engine == "dask",
-        )
-        if engine == "dask":  # where the work ran, and the dashboard
-            said = capfd.readouterr().err
-            assert f"Dask: scheduler {client.scheduler.address}; dashboard http" in said, said[
-                -2000:
-            ]
-        pages[engine] = out.read_text(encoding="utf-8")
-        table = pd.read_csv(tmp_path / engine / "archive-articles.csv")
+    n = ARCHIVE_ARTICLES
+    out = tmp_path / "archive.html"
+    options = {**ARCHIVE_OPTIONS, "progress": True}
+    address = client.scheduler.address
+    build_report(
+        [archive_report / "archive.jsonl"], output=out, engine="dask", scheduler=address, **options
+    )
+    said = capfd.readouterr().err
+    assert f"Dask: scheduler {address}; dashboard http" in said, said[-2000:]  # where the work ran
+    on_pandas = archive_report / "report"
+    for folder in (on_pandas, tmp_path):
+        table = pd.read_csv(folder / "archive-articles.csv")
         assert len(table) == n and table["id"].is_unique
-        assert sorted(p.name for p in out.parent.iterdir()) == [
+        assert sorted(p.name for p in folder.iterdir()) == [
             "archive-articles.csv",
             "archive.html",
             "archive.state.npz",
         ]
-    page = pages["pandas"]
+    page = (on_pandas / "archive.html").read_text(encoding="utf-8")
     # the same bytes but for the provenance, which names the engine (and Dask's versions on Dask)
-    assert pages["dask"].split('id="provenance"')[0] == page.split('id="provenance"')[0]
+    made = out.read_text(encoding="utf-8").split('id="provenance"')[0]
+    assert made == page.split('id="provenance"')[0]
     assert len(page.encode()) < 2_000_000 and "<script" not in page
     assert f"{n:,} articles" in page
-    assert f"a random sample of 300 of the {n:,} articles" in page  # the map
-    assert f"a random sample of 400 of the {n:,} articles" in page  # people, quotes, what changed
+    sizes = ARCHIVE_OPTIONS["sizes"]
+    assert f"a random sample of {sizes['map_points']} of the {n:,} articles" in page  # the map
+    # people, quotes, what changed
+    assert f"a random sample of {sizes['text_sample']} of the {n:,} articles" in page
     assert 'href="archive-articles.csv"' in page
     assert 'id="over-time"' in page and f"{n:,} of the {n:,} articles are dated" in page
 
