@@ -7,8 +7,21 @@ import io
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from analysis.csvfile import BOM, csv_bytes, csv_text, neutralise, restore, write_csv
+from analysis.csvfile import (
+    BOM,
+    LIST_SEPARATOR,
+    clip,
+    csv_bytes,
+    csv_text,
+    fixed_float,
+    neutralise,
+    restore,
+    spreadsheet_safe,
+    write_csv,
+)
 
 PAYLOADS = [
     '=HYPERLINK("http://x","click")',
@@ -80,3 +93,30 @@ def test_write_csv_to_a_file_and_a_stream(tmp_path):
 @pytest.mark.parametrize("payload", [*PAYLOADS, "plain", "'quoted'", "'", ""])
 def test_restore_reads_back_what_neutralise_wrote(payload):
     assert restore(neutralise(payload)) == payload
+
+
+_ANY_CELL = st.one_of(
+    st.text(alphabet=st.sampled_from(list("=+-@ \t\r\n\uff1d\uff0b\uff0d\uff20ab'’ ")), max_size=8),
+    st.text(max_size=12),
+    st.lists(st.text(max_size=4), max_size=3),
+    st.floats(allow_nan=True),
+    st.integers(),
+    st.none(),
+)
+
+
+@given(values=st.lists(_ANY_CELL, min_size=1, max_size=20), limit=st.none() | st.integers(0, 6))
+def test_each_text_cell_is_written_as_the_cell_rule_says(values, limit):
+    """A text column, cell by cell (the quick path for plain text included): floats in fixed precision,
+    lists joined, text cut to the limit, then neutralised."""
+
+    def rule(value):
+        if isinstance(value, float):
+            return fixed_float(value)
+        if isinstance(value, list):
+            value = LIST_SEPARATOR.join(value)
+        return neutralise(clip(value, limit) if isinstance(value, str) else value)
+
+    table = pd.DataFrame({"cell": pd.Series(values, dtype=object)})
+    got = spreadsheet_safe(table, max_chars=limit).iloc[:, 0].tolist()
+    assert got == [rule(value) for value in values]

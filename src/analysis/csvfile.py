@@ -112,6 +112,22 @@ def _cell(value: Any, limit: int | None = None) -> Any:
     return neutralise(value)
 
 
+#: The first characters of :data:`FORMULA_START`, and a space (a formula may follow spaces), as a set.
+_CHECK_FIRST = frozenset(FORMULA_START) | {" "}
+
+
+def _text_cells(values, limit: int | None) -> list:
+    """:func:`_cell` of each value, with a quick path for plain text (most cells of a large table): a text
+    cell whose first character cannot start a formula, nor a space before one, is kept as it is."""
+    out = []
+    for value in values:
+        if type(value) is str and (limit is None or len(value) <= limit):
+            out.append(neutralise(value) if value[:1] in _CHECK_FIRST else value)
+        else:
+            out.append(_cell(value, limit))
+    return out
+
+
 def _text_like(dtype) -> bool:
     """Columns that may hold text: object, string and categorical ones (numbers stay numbers)."""
     return (
@@ -132,7 +148,8 @@ def spreadsheet_safe(table: pd.DataFrame, *, max_chars: int | None = None) -> pd
     for position in range(out.shape[1]):
         column = out.iloc[:, position]
         if _text_like(column.dtype):
-            out.isetitem(position, column.astype(object).map(lambda v: _cell(v, max_chars)))
+            cells = _text_cells(column.astype(object).tolist(), max_chars)
+            out.isetitem(position, pd.Series(cells, index=column.index, dtype=object))
         elif pd.api.types.is_float_dtype(column.dtype):
             out.isetitem(position, column.map(lambda v: fixed_float(float(v))).astype(object))
     out.columns = [_cell(str(c), max_chars) for c in out.columns]
