@@ -174,12 +174,19 @@ def _trend_groups(
 
         members: list[list[Any]] = []
         names: dict[Any, Any] = {}
+        key_of: dict[
+            Any, str
+        ] = {}  # each written tag normalised once (a tag recurs on many articles)
         for value in corpus["tags"].tolist():
             keys = []
             for tag in value if isinstance(value, list | tuple | np.ndarray) else []:
-                key = normalize_tag(str(tag))
+                written = str(tag)
+                key = key_of.get(written)
+                if key is None:
+                    key = key_of[written] = normalize_tag(written)
+                    if key:
+                        names.setdefault(key, " ".join(written.split()))
                 if key:
-                    names.setdefault(key, " ".join(str(tag).split()))
                     keys.append(key)
             members.append(list(dict.fromkeys(keys)))
         sizes = Counter(g for m in members for g in m)
