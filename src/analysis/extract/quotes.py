@@ -15,10 +15,13 @@ one split around its reporting clause (``“A,” he said. “B.”``) is one ro
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import numpy as np
 import pandas as pd
 
 from analysis.extract import canonical, cues
@@ -31,6 +34,7 @@ from analysis.extract.pipeline import FieldDoc, parse_corpus
 from analysis.extract.rules import doc_mentions
 from analysis.extract.sentences import clause_before, first_sentence_end
 from analysis.extract.speakers import SpeakerContext, resolve_speaker
+from analysis.parallel import map_in_order, worker_count
 
 __all__ = ["QUOTE_COLUMNS", "Quotation", "people_and_quotes", "quotes"]
 
@@ -77,6 +81,12 @@ def quotes(corpus: pd.DataFrame, *, nlp=None, progress: bool | None = None) -> p
     return people_and_quotes(corpus, nlp=nlp, progress=progress)[1]
 
 
+#: From this many articles, reading them (parsing, mentions, quotations: each article on its own) is spread
+#: over worker processes (:func:`analysis.parallel.map_in_order`); below, starting them costs more than it
+#: saves. Names are made canonical afterwards, over all articles, exactly as on one core.
+PARALLEL_FROM = 1_000
+
+
 def people_and_quotes(
     corpus: pd.DataFrame, *, nlp=None, progress: bool | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -86,21 +96,61 @@ def people_and_quotes(
     found: list[Quotation] = []
     sentences: dict[str, list[int]] = {}
     titles: dict[str, list[Mention]] = {}
-    for doc in parse_corpus(corpus, nlp=nlp, progress=progress):
-        found_here = list(doc_mentions(doc))
-        mentions.extend(found_here)
-        if doc.field == "title":
-            titles[doc.article_id] = found_here
-        else:
-            quoted = doc_quotations(doc, found_here)
-            found.extend(quoted)
-            if quoted:
-                sentences[doc.article_id] = [
-                    doc.idx[k] for k in doc.sentence_starts if k < len(doc.idx)
-                ]
+    for part in _read_in_parts(corpus, nlp=nlp, progress=progress):
+        mentions.extend(part.mentions)
+        found.extend(part.found)
+        sentences |= part.sentences
+        titles |= part.titles
     texts = dict(zip(corpus["id"].astype(str), corpus["body"].fillna(""), strict=True))
     canonical.resolve(mentions, bodies=texts)
     return mentions_frame(mentions), quotations_frame(found, texts, sentences, titles)
+
+
+@dataclass
+class _Read:
+    """What reading some articles found, before names are made canonical (one pickle, so the mentions a
+    quotation keeps as its context stay the very objects of ``mentions``)."""
+
+    mentions: list[Mention]
+    found: list[Quotation]
+    sentences: dict[str, list[int]]  # where each body with a quotation starts its sentences
+    titles: dict[str, list[Mention]]  # each headline's mentions
+
+
+def _read_articles(corpus: pd.DataFrame, nlp=None, progress: bool | None = None) -> _Read:
+    """Every mention and quotation of these articles, each article read on its own."""
+    read = _Read([], [], {}, {})
+    for doc in parse_corpus(corpus, nlp=nlp, progress=progress):
+        found_here = list(doc_mentions(doc))
+        read.mentions.extend(found_here)
+        if doc.field == "title":
+            read.titles[doc.article_id] = found_here
+        else:
+            quoted = doc_quotations(doc, found_here)
+            read.found.extend(quoted)
+            if quoted:
+                read.sentences[doc.article_id] = [
+                    doc.idx[k] for k in doc.sentence_starts if k < len(doc.idx)
+                ]
+    return read
+
+
+def _read_in_parts(corpus: pd.DataFrame, *, nlp, progress: bool | None) -> Iterator[_Read]:
+    """The articles read in order: in this process, or from :data:`PARALLEL_FROM` articles up in a few
+    parts per worker process (a pipeline given as an object, not a name, stays in this process)."""
+    workers = worker_count()
+    if workers <= 1 or len(corpus) < PARALLEL_FROM or not (nlp is None or isinstance(nlp, str)):
+        yield _read_articles(corpus, nlp, progress)
+        return
+    columns = corpus[["id", "title", "body"]]
+    bounds = np.linspace(0, len(columns), 2 * workers + 1).round().astype(int)
+    parts = [columns.iloc[a:b] for a, b in pairwise(bounds) if b > a]
+    done = map_in_order(functools.partial(_read_articles, nlp=nlp, progress=False), parts)
+    if progress is not False:
+        from tqdm.auto import tqdm
+
+        done = tqdm(done, total=len(parts), desc="entities", unit="part", mininterval=1.0)
+    yield from done
 
 
 def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
