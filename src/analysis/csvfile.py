@@ -117,10 +117,12 @@ _CHECK_FIRST = frozenset(FORMULA_START) | {" "}
 
 
 def _text_cells(values, limit: int | None) -> list:
-    """:func:`_cell` of each value, with a quick path for plain text (most cells of a large table): a text
-    cell whose first character cannot start a formula, nor a space before one, is kept as it is."""
+    """:func:`_cell` of each value, with a quick path for plain text and lists (most cells of a large table):
+    a text cell whose first character cannot start a formula, nor a space before one, is kept as it is."""
     out = []
     for value in values:
+        if type(value) is list and limit is None:  # tags, tag pages: joined as _cell joins them
+            value = LIST_SEPARATOR.join(map(str, value))
         if type(value) is str and (limit is None or len(value) <= limit):
             out.append(neutralise(value) if value[:1] in _CHECK_FIRST else value)
         else:

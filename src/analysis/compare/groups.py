@@ -117,7 +117,9 @@ def _cluster_labels(corpus: pd.DataFrame, model: Any) -> list[list[Hashable]]:
             "pass the corpus that was given to fit_topics."
         )
     numbers = model.numbers if hasattr(model, "numbers") else np.arange(1, labels.max() + 2)
-    return [[int(numbers[label])] for label in labels]  # each topic's number for readers
+    return [
+        [number] for number in np.asarray(numbers)[labels].tolist()
+    ]  # each topic's number for readers
 
 
 def _page_key(page: str) -> str:
