@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from analysis.errors import ParameterError
@@ -85,3 +86,19 @@ def test_bad_term_raises(term):
 def test_bad_window_raises(window):
     with pytest.raises(ParameterError, match="window"):
         keyword_in_context(make_corpus([{"body": "x"}]), "x", window=window)
+
+
+@pytest.mark.parametrize("n", [1, 2, 5])
+def test_max_articles_gives_the_first_articles_with_all_their_occurrences(seed_corpus, n):
+    every = keyword_in_context(seed_corpus, "the")
+    first = list(dict.fromkeys(every["article_id"]))[:n]
+    got = keyword_in_context(seed_corpus, "the", max_articles=n)
+    expected = every[every["article_id"].isin(first)].reset_index(drop=True)
+    assert len(first) == n
+    pd.testing.assert_frame_equal(got, expected)
+
+
+@pytest.mark.parametrize("n", [0, -1, 1.5, True])
+def test_bad_max_articles_raises(seed_corpus, n):
+    with pytest.raises(ParameterError, match="max_articles"):
+        keyword_in_context(seed_corpus, "the", max_articles=n)

@@ -366,7 +366,7 @@ def _name_in_context(corpus: pd.DataFrame, mentions, name: str, lines: int) -> p
     if mentions is not None and not mentions.empty:
         written = mentions.loc[mentions["name"] == name, "text"]
         forms = sorted(set(written), key=lambda form: (len(form), form))[:1] or forms
-    found = keyword_in_context(corpus, forms[0], window=50, fields=("body",))
+    found = keyword_in_context(corpus, forms[0], window=50, fields=("body",), max_articles=lines)
     if found.empty:
         return pd.DataFrame()
     picked = found.drop_duplicates("article_id").head(lines)

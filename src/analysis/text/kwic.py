@@ -52,6 +52,7 @@ def keyword_in_context(
     window: int = 60,
     model=None,
     fields: tuple[str, ...] = _FIELDS,
+    max_articles: int | None = None,
 ) -> pd.DataFrame:
     """Every occurrence of ``term`` in the corpus, with ``window`` characters of context on each side.
 
@@ -62,6 +63,8 @@ def keyword_in_context(
         model: a :class:`analysis.TopicModel` fitted on ``corpus``; adds each article's ``cluster``
             (its number for readers, ``model.numbers``: from 1, or a baseline's numbers).
         fields: which text fields to search, in order.
+        max_articles: stop after this many articles with an occurrence (the first in corpus order, each
+            with all its occurrences); None searches every article.
 
     Returns:
         One row per occurrence, in corpus order: ``article_id``, ``field``, ``start`` (character offset of
@@ -72,10 +75,20 @@ def keyword_in_context(
     """
     pattern = term_pattern(term)
     _check(corpus, window, model, fields)
+    if max_articles is not None and (
+        isinstance(max_articles, bool) or not isinstance(max_articles, int) or max_articles < 1
+    ):
+        raise ParameterError(
+            f"max_articles must be a whole number >= 1 or None, got {max_articles!r}"
+        )
     rows = []
+    matched = 0  # articles with an occurrence so far
     for position, (article_id, *texts) in enumerate(
         zip(corpus["id"], *(corpus[f] for f in fields), strict=True)
     ):
+        if max_articles is not None and matched >= max_articles:
+            break
+        before = len(rows)
         for name, text in zip(fields, texts, strict=True):
             if not isinstance(text, str):
                 continue
@@ -84,6 +97,7 @@ def keyword_in_context(
                 left = _SPACES.sub(" ", _whole_words_left(text, a, window))
                 right = _SPACES.sub(" ", _whole_words_right(text, b, window))
                 rows.append((str(article_id), name, a, left, match.group(), right, position))
+        matched += len(rows) > before
     frame = pd.DataFrame(rows, columns=[*KWIC_COLUMNS, "_row"])
     if model is not None:
         frame["cluster"] = [int(model.numbers[model.labels[i]]) for i in frame["_row"]]
