@@ -102,7 +102,14 @@ def _is_float(value: Any) -> bool:
     return isinstance(value, float | np.floating)
 
 
+#: The first characters of :data:`FORMULA_START`, and a space (a formula may follow spaces), as a set.
+_CHECK_FIRST = frozenset(FORMULA_START) | {" "}
+
+
 def _cell(value: Any, limit: int | None = None) -> Any:
+    if type(value) is str and (limit is None or len(value) <= limit):
+        # most cells of a large table: text that cannot start a formula is kept as it is, at once
+        return neutralise(value) if value[:1] in _CHECK_FIRST else value
     if _is_float(value):
         return fixed_float(float(value))
     if isinstance(value, list | tuple):
@@ -110,24 +117,6 @@ def _cell(value: Any, limit: int | None = None) -> Any:
     if isinstance(value, str):
         value = clip(value, limit)
     return neutralise(value)
-
-
-#: The first characters of :data:`FORMULA_START`, and a space (a formula may follow spaces), as a set.
-_CHECK_FIRST = frozenset(FORMULA_START) | {" "}
-
-
-def _text_cells(values, limit: int | None) -> list:
-    """:func:`_cell` of each value, with a quick path for plain text and lists (most cells of a large table):
-    a text cell whose first character cannot start a formula, nor a space before one, is kept as it is."""
-    out = []
-    for value in values:
-        if type(value) is list and limit is None:  # tags, tag pages: joined as _cell joins them
-            value = LIST_SEPARATOR.join(map(str, value))
-        if type(value) is str and (limit is None or len(value) <= limit):
-            out.append(neutralise(value) if value[:1] in _CHECK_FIRST else value)
-        else:
-            out.append(_cell(value, limit))
-    return out
 
 
 def _text_like(dtype) -> bool:
@@ -150,7 +139,7 @@ def spreadsheet_safe(table: pd.DataFrame, *, max_chars: int | None = None) -> pd
     for position in range(out.shape[1]):
         column = out.iloc[:, position]
         if _text_like(column.dtype):
-            cells = _text_cells(column.astype(object).tolist(), max_chars)
+            cells = [_cell(value, max_chars) for value in column.astype(object).tolist()]
             out.isetitem(position, pd.Series(cells, index=column.index, dtype=object))
         elif pd.api.types.is_float_dtype(column.dtype):
             out.isetitem(position, column.map(lambda v: fixed_float(float(v))).astype(object))

@@ -117,9 +117,8 @@ def _cluster_labels(corpus: pd.DataFrame, model: Any) -> list[list[Hashable]]:
             "pass the corpus that was given to fit_topics."
         )
     numbers = model.numbers if hasattr(model, "numbers") else np.arange(1, labels.max() + 2)
-    return [
-        [number] for number in np.asarray(numbers)[labels].tolist()
-    ]  # each topic's number for readers
+    # each topic's number for readers
+    return [[number] for number in np.asarray(numbers)[labels].tolist()]
 
 
 def _page_key(page: str) -> str:

@@ -174,9 +174,8 @@ def _trend_groups(
 
         members: list[list[Any]] = []
         names: dict[Any, Any] = {}
-        key_of: dict[
-            Any, str
-        ] = {}  # each written tag normalised once (a tag recurs on many articles)
+        # each written tag normalised once (a tag recurs on many articles)
+        key_of: dict[str, str] = {}
         for value in corpus["tags"].tolist():
             keys = []
             for tag in value if isinstance(value, list | tuple | np.ndarray) else []:

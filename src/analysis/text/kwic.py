@@ -74,13 +74,7 @@ def keyword_in_context(
         >>> keyword_in_context(load_corpus("seeds"), "coalition of the willing", window=40)
     """
     pattern = term_pattern(term)
-    _check(corpus, window, model, fields)
-    if max_articles is not None and (
-        isinstance(max_articles, bool) or not isinstance(max_articles, int) or max_articles < 1
-    ):
-        raise ParameterError(
-            f"max_articles must be a whole number >= 1 or None, got {max_articles!r}"
-        )
+    _check(corpus, window, model, fields, max_articles)
     rows = []
     matched = 0  # articles with an occurrence so far
     for position, (article_id, *texts) in enumerate(
@@ -124,10 +118,16 @@ def _whole_words_right(text: str, start: int, window: int) -> str:
     return right
 
 
-def _check(corpus, window, model, fields) -> None:
+def _check(corpus, window, model, fields, max_articles) -> None:
     check_corpus_columns(corpus, ["id", *fields])
     if isinstance(window, bool) or not isinstance(window, int) or window < 0:
         raise ParameterError(f"window must be a whole number of characters >= 0, got {window!r}")
+    if max_articles is not None and (
+        isinstance(max_articles, bool) or not isinstance(max_articles, int) or max_articles < 1
+    ):
+        raise ParameterError(
+            f"max_articles must be a whole number >= 1 or None, got {max_articles!r}"
+        )
     if model is not None and len(getattr(model, "labels", ())) != len(corpus):
         raise ParameterError(
             "model was fitted on a different corpus (its labels do not match the corpus rows); "
