@@ -103,6 +103,30 @@ def test_a_name_that_qualifies_the_speaker_is_not_the_speaker():
     ]
 
 
+def test_a_campaign_operative_or_strategist_named_after_a_candidate_is_an_unnamed_source():
+    """The name only says whose operative it is, and a name later in the clause is not the speaker either
+    (shaped on an AllSides 2016 article whose quote was listed first under Barack Obama)."""
+    said = _said(
+        "Barack Obama spoke on Monday.\n\n“Absent some really significant new piece of information,” "
+        "said one former Obama operative now supporting Clinton, “everyone already knows the emails are "
+        "a mess.”",
+        "Hillary Clinton spoke later.\n\n“We are confident of Ohio,” a Clinton strategist said.",
+        "Donald Trump spoke later.\n\n“We are confident of Ohio,” two Trump staffers said.",
+    )
+    assert _rows(said) == [
+        (
+            (
+                "Absent some really significant new piece of information, … everyone already knows "
+                "the emails are a mess."
+            ),
+            "one former Obama operative now supporting Clinton",
+            False,
+        ),
+        ("We are confident of Ohio,", "a Clinton strategist", False),
+        ("We are confident of Ohio,", "two Trump staffers", False),
+    ]
+
+
 def test_a_word_glued_to_a_name_in_one_article_does_not_rename_the_person_everywhere():
     corpus = make_corpus(
         [

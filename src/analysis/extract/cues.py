@@ -365,5 +365,7 @@ SOURCE_HEADS = frozenset(
     director head governor ambassador envoy negotiator negotiators government ministry department
     commission union group company firm bank court analysis study survey poll memo lawsuit complaint
     filing ruling communique email tweet post editorial board authors author paper newspaper website
+    operative operatives strategist strategists staffer staffers consultant consultants pollster
+    pollsters donor donors
     """.split()
 )

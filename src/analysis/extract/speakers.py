@@ -337,13 +337,24 @@ def _linked(body: str, m: Mention, span: tuple[int, int]) -> bool:
         return True
     while before and (before[-1][:1].isupper() or before[-1].lower() in cues.ROLE_HEADS):
         before = before[:-1]  # the title written before the name
-    if len(before) > 1 and before[-1].lower() in LINKS:
-        sources = cues.SOURCE_HEADS | EXTRA_SOURCES
-        if any(w.islower() and w.strip(",") in sources for w in before[:-1]):
-            return (
-                True  # "an aide to House Speaker Boehner", not "Secretary of State Rex Tillerson"
-            )
+    sources = cues.SOURCE_HEADS | EXTRA_SOURCES
+    if (
+        len(before) > 1
+        and before[-1].lower() in LINKS
+        and any(w.islower() and w.strip(",") in sources for w in before[:-1])
+    ):
+        return True  # "an aide to House Speaker Boehner", not "Secretary of State Rex Tillerson"
+    heads = [i for i, w in enumerate(before) if w.islower() and w.strip(",") in sources]
+    if heads and any(_opens_clause(w) for w in before[heads[-1] + 1 :]):
+        return True  # "a former Obama operative now supporting Clinton": a clause on the source
     return body[m.end : m.end + 2] in {"'s", "’s"}
+
+
+def _opens_clause(word: str) -> bool:
+    """A word that opens a clause describing the noun before it: a participle ("supporting") or a
+    relative pronoun ("who", "that")."""
+    word = word.strip(",").lower()
+    return word in {"who", "whose", "that", "which"} or (len(word) > 4 and word.endswith("ing"))
 
 
 #: Nouns after a name that make the name a modifier: "the Clinton campaign", "a Trump spokesman".
