@@ -120,3 +120,14 @@ def test_each_text_cell_is_written_as_the_cell_rule_says(values, limit):
     table = pd.DataFrame({"cell": pd.Series(values, dtype=object)})
     got = spreadsheet_safe(table, max_chars=limit).iloc[:, 0].tolist()
     assert got == [rule(value) for value in values]
+
+
+@given(
+    values=st.lists(st.one_of(st.text(max_size=12), st.sampled_from(PAYLOADS)), min_size=1),
+    limit=st.none() | st.integers(0, 6),
+)
+def test_a_column_of_text_only_takes_the_same_cells_on_its_quick_path(values, limit):
+    """A column holding only strings (most columns of a large table) is checked in bulk: same cells."""
+    table = pd.DataFrame({"cell": pd.Series(values, dtype=object)})
+    got = spreadsheet_safe(table, max_chars=limit).iloc[:, 0].tolist()
+    assert got == [neutralise(clip(value, limit)) for value in values]

@@ -44,11 +44,12 @@ def page_counts(corpus: pd.DataFrame) -> dict[str, int]:
 def file_pages(corpus: pd.DataFrame) -> set[str]:
     """The "pages" that are only a file's name: an export (JSONL, CSV) or a tag page with no ``Tag -`` header,
     whose articles all come from a file of that name (``source`` is ``file:line``)."""
+    files = corpus["source"].astype(str).str.rsplit(":", n=1).str[0]
+    stem_of = {name: Path(name).stem for name in files.unique()}  # a file's name, once per file
     stems: dict[str, set[str]] = {}
-    for pages, source in zip(corpus["tag_pages"], corpus["source"], strict=True):
-        stem = Path(str(source).rsplit(":", 1)[0]).stem
+    for pages, name in set(zip(map(tuple, corpus["tag_pages"]), files, strict=True)):
         for page in pages:
-            stems.setdefault(page, set()).add(stem)
+            stems.setdefault(page, set()).add(stem_of[name])
     return {page for page, seen in stems.items() if seen == {page}}
 
 
