@@ -131,3 +131,16 @@ def test_a_column_of_text_only_takes_the_same_cells_on_its_quick_path(values, li
     table = pd.DataFrame({"cell": pd.Series(values, dtype=object)})
     got = spreadsheet_safe(table, max_chars=limit).iloc[:, 0].tolist()
     assert got == [neutralise(clip(value, limit)) for value in values]
+
+
+@given(
+    values=st.lists(
+        st.lists(st.one_of(st.text(max_size=5), st.sampled_from(PAYLOADS)), max_size=3), min_size=1
+    ),
+    limit=st.none() | st.integers(0, 6),
+)
+def test_a_column_of_lists_only_is_joined_then_made_safe(values, limit):
+    """A column of lists only (tags, tag pages) is joined in bulk: the same cells as one by one."""
+    table = pd.DataFrame({"cell": pd.Series(values, dtype=object)})
+    got = spreadsheet_safe(table, max_chars=limit).iloc[:, 0].tolist()
+    assert got == [neutralise(clip(LIST_SEPARATOR.join(value), limit)) for value in values]

@@ -129,10 +129,15 @@ def _text_like(dtype) -> bool:
 
 
 def _safe_cells(column: pd.Series, limit: int | None) -> pd.Series:
-    """:func:`_cell` of every cell of a text column; in a column of short strings only the cells that may
-    start a formula are looked at one by one (the same cells, faster on a million rows)."""
+    """:func:`_cell` of every cell of a text column. A column of lists only (tags) is joined first, and in a
+    column of strings only the cells that may start a formula or run over ``limit`` go through the cell
+    rule one by one (the same cells, faster on a million rows)."""
     values = column.astype(object)
-    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+    kinds = set(map(type, values))
+    if kinds and kinds <= {list, tuple}:
+        values = pd.Series([LIST_SEPARATOR.join(map(str, v)) for v in values], dtype=object)
+        kinds = {str}
+    if kinds == {str}:
         strings = values.str
         needs = strings[:1].isin(_CHECK_FIRST)
         if limit is not None:

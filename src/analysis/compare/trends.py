@@ -259,12 +259,19 @@ def _count_grid(
 ) -> pd.DataFrame:
     """Articles per (period, group) over the full grid, plus the period totals."""
     slot = periods.get_indexer(pd.DatetimeIndex(starts[dated]))
-    rows = np.flatnonzero(dated)
     position = {g: i for i, g in enumerate(order)}
-    cells = np.zeros((len(periods), len(order)), dtype=np.int64)
-    for article, p in zip(rows, slot, strict=True):
-        for g in members[article]:
-            cells[p, position[g]] += 1
+    # every (article, group) membership as arrays, then counted per (period, group) in one pass
+    lengths = np.fromiter(map(len, members), dtype=np.int64, count=len(members))
+    group = np.fromiter(
+        (position[g] for groups in members for g in groups), dtype=np.int64, count=lengths.sum()
+    )
+    slot_of = np.full(len(members), -1, dtype=np.int64)
+    slot_of[np.flatnonzero(dated)] = slot
+    period = np.repeat(slot_of, lengths)
+    counted = period >= 0
+    cells = np.bincount(
+        period[counted] * len(order) + group[counted], minlength=len(periods) * len(order)
+    ).reshape(len(periods), len(order))
     totals = np.bincount(slot, minlength=len(periods)).astype(np.int64)
     keep = np.argsort(-cells.sum(axis=0), kind="stable")
     if top is not None:

@@ -320,6 +320,7 @@ def summary_html(
     limits: ReportLimits | None = None,
     skipped: Sequence[str] = (),
     slug: str | None = None,
+    tags=None,
 ) -> HTMLBlock:
     """The report's opening summary: articles and pages, clusters with sizes and strength, leading tags, trust.
 
@@ -336,6 +337,7 @@ def summary_html(
             :attr:`analysis.report.data.ReportData.skipped` names them); the summary says how many,
             names the first :data:`MAX_SKIPPED_LISTED` and links the whole list as a CSV.
         slug: the stem of the report's downloads (the skipped blocks' CSV is ``<slug>-skipped.csv``).
+        tags: the corpus' tags read already (:func:`analysis.tags.parse_tags`); read here when not given.
 
     Returns:
         The HTML fragment.
@@ -343,8 +345,8 @@ def summary_html(
     from analysis.tags import tag_summary
 
     limits = report_limits(corpus) if limits is None else limits
-    tags = tag_summary(corpus)
-    universal = list(tags.universal_tags) if len(corpus) > 1 else []
+    counted = tag_summary(corpus if tags is None else tags)
+    universal = list(counted.universal_tags) if len(corpus) > 1 else []
     leading = freq.loc[~freq["tag"].isin(universal) & (freq["articles"] > 1)].head(n_leading)
     trust = trust_assessment(model)
     if limits.headlines:
@@ -360,8 +362,8 @@ def summary_html(
         n_articles=len(corpus),
         source_noun=source_noun(corpus),
         **_pages_listed(page_counts(corpus)),
-        n_tags=tags.n_tags,
-        n_distinct_tags=tags.n_distinct,
+        n_tags=counted.n_tags,
+        n_distinct_tags=counted.n_distinct,
         n_duplicates=int((corpus["tag_pages"].map(len) > 1).sum()),
         k=model.k,
         n_groups=len(model.group_table),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,9 +36,10 @@ def slugify(text: str) -> str:
 def page_counts(corpus: pd.DataFrame) -> dict[str, int]:
     """Articles per tag page, pages in first-seen order (an article on a page twice counts once)."""
     counts: dict[str, int] = {}
-    for page_list in corpus["tag_pages"]:
-        for page in dict.fromkeys(page_list):
-            counts[page] = counts.get(page, 0) + 1
+    # each distinct list of pages once, in first-seen order (which keeps the pages' first-seen order)
+    for pages, n in Counter(map(tuple, corpus["tag_pages"])).items():
+        for page in dict.fromkeys(pages):
+            counts[page] = counts.get(page, 0) + n
     return counts
 
 
