@@ -268,3 +268,29 @@ def test_valid_dumps_in_any_layout_parse_back_exactly(dump: tuple) -> None:
     with tmp:
         df = load_corpus(path)
     assert [(r.title, r.body.split("\n\n"), list(r.tags)) for r in df.itertuples()] == articles
+
+
+# Text with every kind of whitespace, control and format character and characters whose normal form differs.
+_ODD_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *" \t\n\r\x0b\x0c\x1c\x1f\x00\x7f\x85\x9f\xa0\u2003\u2028\u3000\ufeff\uffffab£",
+            "e\u0301",
+            "\u212b",
+            "\u00e9",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(value=_ODD_TEXT)
+def test_text_cleaning_and_the_id_key_follow_their_plain_definitions(value):
+    """The quick paths of clean_text and of the id's key give what the plain rules give, on any text."""
+    import unicodedata
+
+    from analysis.corpus.base import CONTROL_CHARS, _normalise_key, clean_text
+
+    plain = CONTROL_CHARS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    assert clean_text(value) == unicodedata.normalize("NFC", plain).strip()
+    assert _normalise_key(value) == " ".join(unicodedata.normalize("NFC", value).split())

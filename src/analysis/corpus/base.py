@@ -140,6 +140,10 @@ def iter_lines(text: str) -> Iterator[str]:
 def clean_text(value: str) -> str:
     if value.isascii() and value.isprintable():  # nothing to replace, remove or normalise
         return value.strip()
+    if value.replace("\n", " ").isprintable():  # no CR, and none of CONTROL_CHARS (none is printable)
+        if not value.isascii() and not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
+        return value.strip()
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = CONTROL_CHARS.sub("", value)
     if not unicodedata.is_normalized("NFC", value):
@@ -148,17 +152,14 @@ def clean_text(value: str) -> str:
 
 
 def _normalise_key(value: str) -> str:
-    # Printable ASCII has no whitespace but " ": without doubled or outer spaces it is already normalised.
-    if (
-        value.isascii()
-        and value.isprintable()
-        and "  " not in value
-        and value[:1] != " "
-        and value[-1:] != " "
-    ):
-        return value
-    if not unicodedata.is_normalized("NFC", value):
+    """NFC, whitespace runs as one space, no outer whitespace: ``" ".join(NFC(value).split())``, faster."""
+    if not value.isascii() and not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
+    spaced = value.replace("\n", " ")
+    if spaced.isprintable():  # every whitespace character but " " is unprintable: " " is the only one
+        while "  " in spaced:
+            spaced = spaced.replace("  ", " ")
+        return spaced.strip(" ")
     return " ".join(value.split())
 
 
