@@ -256,3 +256,36 @@ def test_dates_survive_the_articles_command_round_trip(tmp_path, capsys):
     written.write_text(capsys.readouterr().out, encoding="utf-8")
     assert '"published":"2025-09-14T13:00:00.000Z"' in written.read_text(encoding="utf-8")
     assert load_corpus(written)["published"].tolist() == [pd.Timestamp("2025-09-14T13:00Z")]
+
+
+_ISO_LIKE = st.builds(
+    lambda y, mo, d, h, mi, s, sign, oh, om: (
+        f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}"
+        + ("Z" if sign == "Z" else f"{sign}{oh:02d}:{om:02d}")
+    ),
+    st.sampled_from([1677, 1678, 1999, 2025, 2261, 2262, 9999]),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.integers(0, 24),
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.sampled_from("+-Z"),
+    st.integers(0, 25),
+    st.integers(0, 60),
+)
+
+
+@given(
+    values=st.lists(
+        st.one_of(_ISO_LIKE, st.sampled_from(["", "x", "14/09/2025", "2025-09-14Z"])), max_size=12
+    )
+)
+def test_iso_dates_read_in_bulk_are_the_dates_read_one_by_one(values):
+    """ISO 8601 with an offset is read in bulk; the same timestamps, missing count and first example as
+    reading each value alone (impossible dates, offsets and years outside the range included)."""
+    column = parse_dates(values, dayfirst=True)
+    one_by_one = [parse_date(v, dayfirst=True) for v in values]
+    assert [None if pd.isna(t) else t for t in column.values.tolist()] == one_by_one
+    unread = [i for i, v in enumerate(values) if v.strip() and one_by_one[i] is None]
+    assert column.missing == len(unread)
+    assert column.example_at == (unread[0] if unread else None)

@@ -140,7 +140,9 @@ def iter_lines(text: str) -> Iterator[str]:
 def clean_text(value: str) -> str:
     if value.isascii() and value.isprintable():  # nothing to replace, remove or normalise
         return value.strip()
-    if value.replace("\n", " ").isprintable():  # no CR, and none of CONTROL_CHARS (none is printable)
+    if value.replace(
+        "\n", " "
+    ).isprintable():  # no CR, and none of CONTROL_CHARS (none is printable)
         if not value.isascii() and not unicodedata.is_normalized("NFC", value):
             value = unicodedata.normalize("NFC", value)
         return value.strip()
@@ -156,7 +158,9 @@ def _normalise_key(value: str) -> str:
     if not value.isascii() and not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
     spaced = value.replace("\n", " ")
-    if spaced.isprintable():  # every whitespace character but " " is unprintable: " " is the only one
+    if (
+        spaced.isprintable()
+    ):  # every whitespace character but " " is unprintable: " " is the only one
         while "  " in spaced:
             spaced = spaced.replace("  ", " ")
         return spaced.strip(" ")
