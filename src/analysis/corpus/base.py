@@ -140,9 +140,8 @@ def iter_lines(text: str) -> Iterator[str]:
 def clean_text(value: str) -> str:
     if value.isascii() and value.isprintable():  # nothing to replace, remove or normalise
         return value.strip()
-    if value.replace(
-        "\n", " "
-    ).isprintable():  # no CR, and none of CONTROL_CHARS (none is printable)
+    # no CR and none of CONTROL_CHARS (none of them is printable): only the normal form may need work
+    if value.replace("\n", " ").isprintable():
         if not value.isascii() and not unicodedata.is_normalized("NFC", value):
             value = unicodedata.normalize("NFC", value)
         return value.strip()
@@ -158,9 +157,8 @@ def _normalise_key(value: str) -> str:
     if not value.isascii() and not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
     spaced = value.replace("\n", " ")
-    if (
-        spaced.isprintable()
-    ):  # every whitespace character but " " is unprintable: " " is the only one
+    # every whitespace character but " " is unprintable: then " " is the only one
+    if spaced.isprintable():
         while "  " in spaced:
             spaced = spaced.replace("  ", " ")
         return spaced.strip(" ")
