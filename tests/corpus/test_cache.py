@@ -7,6 +7,8 @@ import warnings
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.corpus import DatesWarning, SkippedBlocksWarning, load_corpus
 from analysis.corpus.cache import PUBLISHED_FILE, cache_corpus, load_cached_corpus, store
@@ -233,3 +235,12 @@ def test_cache_without_its_dates_file_is_rebuilt(dated_archive, tmp_path):
     with pytest.warns(DatesWarning):
         again = cache_corpus(dated_archive, cache_dir=tmp_path / "cache")
     pd.testing.assert_frame_equal(again.read(), expected)
+
+
+@given(
+    value=st.one_of(st.text(), st.none(), st.integers(), st.lists(st.text(max_size=3), max_size=3))
+)
+def test_json_text_is_what_json_dumps_writes(value):
+    """Dates and extra fields are written by json_text; a string takes the C encoder's quick path."""
+    assert store.json_text(value) == json.dumps(value, ensure_ascii=False)
+    assert json.loads(store.json_text(value)) == value

@@ -233,10 +233,7 @@ def write_table(path: Path, ids: list[str], articles: list[Any], extras: dict[st
         "source": pa.array([a.source for a in articles], text),
     }
     for name in names:
-        values = [
-            json.dumps(a.extras[name], ensure_ascii=False) if name in a.extras else None
-            for a in articles
-        ]
+        values = [store.json_text(a.extras[name]) if name in a.extras else None for a in articles]
         columns[name] = pa.array(values, text)
     pq.write_table(pa.table(columns), path, compression=store.PARQUET_COMPRESSION)
 

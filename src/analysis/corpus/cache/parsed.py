@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from analysis.corpus.cache.store import PARQUET_COMPRESSION
+from analysis.corpus.cache.store import PARQUET_COMPRESSION, json_text
 from analysis.housekeeping import prune_least_used, remove_stale_temporaries, touch
 
 __all__ = [
@@ -163,7 +163,7 @@ def keep_chunk(folder: Path, number: int, articles: list[Any]) -> None:
             "source": pa.array([a.source for a in articles], text),
             "extras": pa.array([json.dumps(a.extras, ensure_ascii=False) for a in articles], text),
             "key": pa.array([a.key for a in articles], text),
-            "date": pa.array([json.dumps(a.date, ensure_ascii=False) for a in articles], text),
+            "date": pa.array([json_text(a.date) for a in articles], text),
             "date_line": pa.array([a.date_line for a in articles], pa.int64()),
         }
     )
