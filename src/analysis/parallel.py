@@ -12,6 +12,9 @@ The number of workers is the number of cores this process may run on; the enviro
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
@@ -80,4 +83,28 @@ def map_in_order(
         inner_max_num_threads=1,
         idle_worker_timeout=IDLE_SECONDS,
     ) as run:
-        yield from run(delayed(fn)(item) for item in items)
+        yield from run(delayed(_returning_memory)(fn, item) for item in items)
+
+
+def _returning_memory(fn: Callable[[T], R], item: T) -> R:
+    """``fn(item)`` on a worker, then the memory it freed handed back to the system, so that a worker
+    between tasks (or idle before it exits) holds little more than its imports."""
+    try:
+        return fn(item)
+    finally:
+        gc.collect()
+        _malloc_trim()
+
+
+@functools.cache
+def _libc():
+    try:
+        return ctypes.CDLL("libc.so.6")  # glibc: malloc_trim gives freed heap pages back
+    except OSError:
+        return None
+
+
+def _malloc_trim() -> None:
+    libc = _libc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
