@@ -16,12 +16,13 @@ import ctypes
 import functools
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 from analysis.errors import ParameterError
 
-__all__ = ["IDLE_SECONDS", "WORKERS_ENV", "map_in_order", "worker_count"]
+__all__ = ["IDLE_SECONDS", "WORKERS_ENV", "map_in_order", "return_memory", "worker_count"]
 
 #: The environment variable that sets the number of worker processes.
 WORKERS_ENV = "ANALYSIS_WORKERS"
@@ -92,8 +93,19 @@ def _returning_memory(fn: Callable[[T], R], item: T) -> R:
     try:
         return fn(item)
     finally:
-        gc.collect()
-        _malloc_trim()
+        return_memory()
+
+
+def return_memory() -> None:
+    """Collect garbage and hand freed memory back to the system (Arrow's pool, then glibc's heap with
+    ``malloc_trim``): what a long-lived process (a worker, the command after parsing) does after a large step."""
+    gc.collect()
+    arrow = sys.modules.get("pyarrow")  # Arrow keeps its own pool (read Parquet parts live there)
+    if arrow is not None:
+        arrow.default_memory_pool().release_unused()
+    libc = _libc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
 
 
 @functools.cache
@@ -102,9 +114,3 @@ def _libc():
         return ctypes.CDLL("libc.so.6")  # glibc: malloc_trim gives freed heap pages back
     except OSError:
         return None
-
-
-def _malloc_trim() -> None:
-    libc = _libc()
-    if libc is not None and hasattr(libc, "malloc_trim"):
-        libc.malloc_trim(0)

@@ -32,6 +32,7 @@ from analysis.corpus.files import collect_files
 from analysis.dask.build import build_cache_dask
 from analysis.dask.client import current_client, gather
 from analysis.errors import CorpusError
+from analysis.parallel import return_memory
 from analysis.tags import ParsedTags
 from analysis.tags.parse import check_corpus, encode_corpus, join_encoded, resolve_tags
 from analysis.timings import step_done
@@ -237,6 +238,8 @@ def fit_topics_dask(
     shared = client.scatter(assigner, broadcast=True)
     assigned = client.compute([dask.delayed(assign_stripped)(part, shared, found) for part in text])
     results = gather(assigned, "assigning articles to clusters", progress=progress)
+    # the workers stay up through the report: they give back what they used
+    client.run(return_memory)
     frame = pd.concat(results, ignore_index=True)
     eligible = None if among is None else np.isin(np.arange(n), among)
     return assemble_model(sampled, frame, n_sample=len(rows), eligible=eligible)
@@ -250,9 +253,9 @@ def story_groups_dask(ddf, *, random_state: int = 1, progress: bool = False) -> 
 
     text = ddf[[c for c in ("title", "body") if c in ddf.columns]].to_delayed()
     signed = [dask.delayed(signatures_in_chunks)(part, random_state=random_state) for part in text]
-    parts = gather(
-        current_client().compute(signed), "grouping copies of one story", progress=progress
-    )
+    client = current_client()
+    parts = gather(client.compute(signed), "grouping copies of one story", progress=progress)
+    client.run(return_memory)  # as after assigning: the workers give back what signing used
     return story_groups_from_signatures(parts)
 
 

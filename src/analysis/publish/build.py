@@ -28,6 +28,7 @@ from pathlib import Path
 from analysis.config import REPORT_NOTEBOOK
 from analysis.engine import resolve_engine
 from analysis.errors import AnalysisError, ParameterError, ReportError
+from analysis.parallel import return_memory
 from analysis.publish.export import export_executed, kept_message, write_atomic
 from analysis.publish.kernel import QuietShutdownKernelManager
 from analysis.publish.plan import (
@@ -228,6 +229,7 @@ def _plan(sources: list, *, progress: bool, **options) -> ReportPlan:
         progress=progress,
         lenient=options["lenient"],
     )
+    return_memory()  # from here this process waits for the kernel: it gives back what parsing used
     step_done("parse")
     plan = finish_plan(sources, cache, **options)
     _say(describe(cache, plan.title), progress)

@@ -33,6 +33,7 @@ from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import CorpusError
+from analysis.parallel import return_memory
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.report.sizes import FULL_TABLE_MAX, MAP_POINTS, TEXT_SAMPLE, ReportSizes
@@ -258,6 +259,8 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
         text = [c for c in ("title", "body") if c in cache.columns]  # each part signed on a worker
         signed = list(cache.map_parts(stories.signatures_in_chunks, text))
         ids = stories.story_groups_from_signatures(signed)
+        del signed
+        return_memory()  # the signatures and the grouping's graph, given back before the topic fit
     attrs, corpus = dict(corpus.attrs), corpus.assign(story_group=ids)
     corpus.attrs.update(attrs)
     first = stories.representatives(corpus, ids)

@@ -29,6 +29,7 @@ from sklearn.preprocessing import normalize
 
 from analysis.config import LEAD_WORDS, SAMPLE_SIZE
 from analysis.errors import ParameterError
+from analysis.parallel import return_memory
 from analysis.sampling import id_sample, sample_rows
 from analysis.timings import step_done
 
@@ -215,6 +216,7 @@ def fit_sampled(
     )
     assigner = train_assigner(sample, sampled.labels)
     del sample
+    return_memory()  # what the fit used, given back before every article is assigned (peak memory)
     step_done("sample fit")  # benchmarks' step times (analysis.timings); nothing unless recording
     parts = list(_bar(assign_all(assigner), n_articles, progress))
     assigned = pd.concat(parts, ignore_index=True) if parts else None
