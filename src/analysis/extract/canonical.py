@@ -11,6 +11,7 @@ takes the type the same words have elsewhere; otherwise it is left out.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -30,6 +31,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u20
 _ORG_LEAD = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Straight apostrophes, single spaces, no possessive or leading "the"."""
     text = _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
@@ -64,8 +66,9 @@ def _parties(mentions: list[Mention]) -> None:
                 m.name = name
 
 
-def _tokens(name: str) -> list[str]:
-    return name.replace("-", " - ").split()
+@functools.lru_cache(maxsize=1 << 16)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(name.replace("-", " - ").split())
 
 
 def _persons_in_article(group: list[Mention], body: str = "") -> None:
@@ -164,15 +167,15 @@ def _other_bearers(group: list[Mention], full: dict[str, str], body: str) -> set
     for pos, m in enumerate(order):
         if m.type == "person" and len(_tokens(m.name)) >= 2:
             first.setdefault(m.name, pos)
+    opening: dict[str, list[Mention]] = defaultdict(list)  # body mentions by their first word
+    for m in group:
+        words = _tokens(m.text)
+        if m.field == "body" and words:
+            opening[words[0]].append(m)
     refused: set[int] = set()
     for name, at in first.items():
         given, surname = _tokens(name)[0], _tokens(name)[-1]
-        kin = any(
-            m.field == "body"
-            and _tokens(m.text)[:1] == [given]
-            and _KIN.search(body[max(0, m.start - 40) : m.start])
-            for m in group
-        )
+        kin = any(_KIN.search(body[max(0, m.start - 40) : m.start]) for m in opening.get(given, ()))
         early = [m for m in order[:at] if m.type in {"person", "unknown"} and m.name == surname]
         if kin and early and full.get(surname) == name:
             refused.update(id(m) for m in early)
@@ -366,6 +369,7 @@ def _fold_accents(mentions: list[Mention]) -> None:
             m.name = chosen[_folded(m.name)]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _folded(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
