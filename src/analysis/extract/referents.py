@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract import cues
+from analysis.extract.described import EXTRA_SOURCES, WORD, described_between
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import countries, first_names, is_demonym, places
 from analysis.extract.introduced import subject_position
@@ -42,18 +43,6 @@ LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"
 
 APPOSITION = re.compile(
     r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})"
-)
-
-WORD = re.compile(r"[\w'’.-]*\w")
-
-EXTRA_SOURCES = frozenset(
-    """
-    dj publicist agent attorney lawyer lawyers attorneys organizer organiser organizers activist
-    activists teen teenager woman man women men resident student students worker workers employee
-    employees owner driver mother father son daughter neighbor neighbour victim survivor protester
-    protesters supporter supporters volunteer doctor nurse teacher scientist scientists professor
-    worker spokesperson insider staffer staffers
-    """.split()
 )
 
 _ANONYMOUS = frozenset(
@@ -82,13 +71,6 @@ SPEECH_VERBS = frozenset(
 )
 
 _OBJECT_VERBS = frozenset("told tells tell asked asks urged urges".split())
-
-_DESCRIPTION = re.compile(
-    r"^\s*(?:but |and |however, |meanwhile, )?(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?("
-    r"[\w'’-]+)(?:,[^,.]{0,60},)?\s+(?:also\s+)?"
-    r"(?:\w+ed|said|says|told|added|insisted|denied|is|was|has|had|will|would)\b",
-    re.IGNORECASE,
-)
 
 _ACTING = frozenset("has had have is was were will would also can could may might said".split())
 
@@ -191,7 +173,7 @@ def epithet_referent(
     )  # a title names again the subject before ("Mike Ruddock paid tribute ... said the coach")
     if " " not in found or not spoke:
         return ""
-    if _described_between(ctx, last[-1], ctx.sentence_of(limit) - 1):
+    if described_between(ctx, last[-1], ctx.sentence_of(limit) - 1):
         return ""
     head = words[-1]
     titled = head in cues.ROLE_HEADS and head not in PARTY_MEMBERS
@@ -268,7 +250,7 @@ def _referent(
         and _compatible(m, gender, genders)
         and not (after_quote and m.sentence == ctx.sentence_of(limit))
     ]
-    if not people or _described_between(ctx, people[-1], ctx.sentence_of(limit)):
+    if not people or described_between(ctx, people[-1], ctx.sentence_of(limit)):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
     near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
     names = {m.name for m in near}
@@ -394,27 +376,6 @@ def _untyped_name(m: Mention, body: str) -> bool:
         and word not in _PARTY_WORDS
         and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body) is not None
     )
-
-
-def _described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
-    """Does a sentence after the last name and up to the pronoun's open with a described person ("A
-    Labour spokesman denied ...", "The 31-year-old admitted ...")? The pronoun may well be them (unless
-    the description is that person's own role: "The minister opened ..." after Minister Maria Eagle)."""
-    for k in range(last.sentence + (1 if last.lead else 0), current + 1):
-        if k >= len(ctx.sentences):
-            break
-        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-        match = _DESCRIPTION.match(ctx.body[ctx.sentences[k] : end][:120])
-        if match and match.group(1).lower() in ctx.roles.get(last.name, set()):
-            continue
-        if match and (
-            match.group(1).lower() in cues.SOURCE_HEADS
-            or match.group(1).lower() in cues.ROLE_HEADS
-            or match.group(1).lower() in EXTRA_SOURCES
-            or match.group(1).lower().endswith("-old")
-        ):
-            return True
-    return False
 
 
 def _chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) -> bool:

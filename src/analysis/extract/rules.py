@@ -406,6 +406,9 @@ def _in_heading(doc: FieldDoc, k: int) -> bool:
     return any(w.isalpha() and w.isupper() and len(w) > 1 for w in near)
 
 
+_POSSESSIVE_DETERMINERS = frozenset("my your his its our their".split())
+
+
 def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) -> tuple[str, str]:
     given = first_names()
     before = doc.words[start - 1].lower() if start else ""
@@ -425,8 +428,8 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
         return "place", "preposition"
     if member_of(doc, start) and not (len(words) > 1 and words[0].lower() in given):
         return "organisation", "member of"
-    if len(words) == 1:
-        return "unknown", ""
+    if len(words) == 1 or before in _POSSESSIVE_DETERMINERS:
+        return "unknown", ""  # "their Grand Slam hopes": a possessive is no person's name before it
     one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
     if looks_like_name(words) and words[0].lower() in given and not one_word:
         return "person", "first name"

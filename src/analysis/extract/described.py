@@ -1,0 +1,83 @@
+"""Described sources: a sentence between a named person and a later "he said" that introduces someone
+else who may be speaking ("A Labour spokesman denied it", "A spokesman for the Business Software Alliance
+said", "JF Sullivan, spokesman for e-mail software firm Sendmail said"), so the pronoun names nobody."""
+
+# ruff: noqa: SIM905 (word lists read best as text)
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analysis.extract import cues
+
+if TYPE_CHECKING:
+    from analysis.extract.entities import Mention
+    from analysis.extract.referents import SpeakerContext
+
+__all__ = ["EXTRA_SOURCES", "WORD", "described_between"]
+
+WORD = re.compile(r"[\w'’.-]*\w")
+
+EXTRA_SOURCES = frozenset(
+    """
+    dj publicist agent attorney lawyer lawyers attorneys organizer organiser organizers activist
+    activists teen teenager woman man women men resident student students worker workers employee
+    employees owner driver mother father son daughter neighbor neighbour victim survivor protester
+    protesters supporter supporters volunteer doctor nurse teacher scientist scientists professor
+    worker spokesperson insider staffer staffers
+    """.split()
+)
+
+_DESCRIPTION = re.compile(
+    r"^\s*(?:but |and |however, |meanwhile, )?(a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<head>"
+    r"[\w'’-]+)(?:,[^,.]{0,60},|(?P<link>\s+(?:for|of|at|from|with)\s+[^,.;:“”\"]{1,60}?))?\s+"
+    r"(?:also\s+)?"
+    r"(?:\w+ed|said|says|told|added|insisted|denied|is|was|has|had|will|would)\b",
+    re.IGNORECASE,
+)
+
+
+def described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
+    """Does a sentence after the last name and up to the pronoun's open with a described person ("A
+    Labour spokesman denied ...", "The 31-year-old admitted ...")? The pronoun may well be them (unless
+    the description is that person's own role: "The minister opened ..." after Minister Maria Eagle)."""
+    for k in range(last.sentence + (1 if last.lead else 0), current + 1):
+        if k >= len(ctx.sentences):
+            break
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        match = _DESCRIPTION.match(ctx.body[ctx.sentences[k] : end][:120])
+        if match and match.group("link") and match.group(1).lower() == "the":
+            match = None  # "The former UN commissioner for human rights told": the one just named
+        head = match.group("head").lower() if match else ""
+        if head and head in ctx.roles.get(last.name, set()):
+            continue
+        if head and (
+            head in cues.SOURCE_HEADS
+            or head in cues.ROLE_HEADS
+            or head in EXTRA_SOURCES
+            or head.endswith("-old")
+        ):
+            return True
+        if _untyped_source(ctx, ctx.sentences[k], end):
+            return True
+    return False
+
+
+_NAME_TITLED = re.compile(
+    r"^\s*(?:but |and )?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:a |an |the )?"
+    r"(?:[\w'’-]+\s+){0,3}?([\w'’-]+)(?:,|\s+(?:for|of|at|from|with)\b)"
+)
+
+
+def _untyped_source(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """Does the sentence at ``start`` open with a name no rule typed as a person, set off by its title, and
+    report speech ("JF Sullivan, spokesman for e-mail software firm Sendmail said ...")? A pronoun after it
+    may be that person."""
+    sentence = ctx.body[start:end]
+    match = _NAME_TITLED.match(sentence[:160])
+    if not match or match.group(2).lower() not in cues.SOURCE_HEADS | cues.ROLE_HEADS:
+        return False
+    a, b = start + match.start(1), start + match.end(1)
+    if any(m.type == "person" and a <= m.start < b for m in ctx.outside):
+        return False
+    return bool(cues.REPORTING_VERBS & {w.lower() for w in WORD.findall(sentence)})
