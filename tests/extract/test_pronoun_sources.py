@@ -73,3 +73,30 @@ def test_a_possessive_does_not_stop_a_name_after_a_title():
     )
     people = mentions[mentions["type"] == "person"]
     assert list(people["name"]) == ["Andy Robinson"]
+
+
+def test_a_speaker_named_before_the_colon_wins_over_a_he_said_after_the_quotation():
+    body = (
+        'But Mr Brown\'s former adviser Ed Balls said the plans were sound. He added: "We keep them."\n\n'
+        'For the Liberal Democrats, David Laws said: "The chancellor will no doubt tell us how well the '
+        'economy is doing," he said.'
+    )
+    assert _said(body) == [("Ed Balls", True), ("David Laws", True)]
+
+
+def test_the_subject_of_a_second_clause_with_but_makes_he_unclear():
+    body = (
+        "Russian Dmitriy Bogdanov won in Madrid last week and then claimed the title race would be "
+        "his but James McIlroy is unfazed.\n\n"
+        'He admitted: "He looked quite good in his win and fair enough."'
+    )
+    assert _said(body) == [("", False)]
+
+
+def test_but_after_a_possessive_opening_leaves_the_second_subject_the_speaker():
+    body = (
+        "Aston Villa boss David O'Leary signed a new contract on Thursday.\n\n"
+        "O'Leary's future was in question, but Villa chairman Doug Ellis said he was happy. "
+        '"David\'s record since his arrival is excellent," he told the club website.'
+    )
+    assert _said(body) == [("Doug Ellis", True)]

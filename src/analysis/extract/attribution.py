@@ -59,8 +59,13 @@ def attribute(
     before = clause_before(doc.text, open_at)
 
     if full:
+        after = _after(doc, mentions, close_at, inner_end, full=True)
+        if after and after.who and before.rstrip().endswith(":"):
+            named = _before(doc, mentions, open_at, before)  # 'Laws said: “…,” he said'
+            pronoun = doc.text[after.who[0] : after.who[1]].strip().lower() in {"he", "she"}
+            after = named if pronoun and named and named.who else after
         return (
-            _after(doc, mentions, close_at, inner_end, full=True)
+            after
             or _before(doc, mentions, open_at, before)
             or _sentence_before(doc, mentions, open_at - len(before))
             or Attribution()

@@ -264,6 +264,9 @@ def _referent(
     ):
         last = []  # a sentence naming nobody between ("But the 25-year-old Dubliner ..."), or the
         # last naming one opens with the pronoun itself ("He promised not to criticize Obama ...")
+    opening = _leads(ctx.body, [m for m in last if m.type == "person"])
+    if opening and any(_second_subject(ctx.body, m) and m.name not in opening for m in last):
+        return ""  # "Bogdanov claimed the race was his, but McIlroy is unfazed. He admitted: …"
     subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
     typed = [m for m in last if m.type == "person"]
     if speech and len(subjects) == 1 and typed and typed[-1].name in subjects:
@@ -296,6 +299,15 @@ def _referent(
     everyone = {m.name for m in people}
     acts = any(subject_position(ctx, m) for m in people)  # not only "Trump critics"
     return everyone.pop() if len(everyone) == 1 and not names and acts else ""
+
+
+def _second_subject(body: str, m: Mention) -> bool:
+    """Is the name the subject of a second clause of its sentence ("..., but McIlroy is unfazed"; not one
+    inside a clause of the first: "the public believe ... while Michael Howard ...")?"""
+    before = [
+        w for w in body[max(0, m.start - 30) : m.start].lower().split() if w not in cues.HONORIFICS
+    ]
+    return not m.lead and bool(before) and before[-1] == "but"
 
 
 def _goes_on(
