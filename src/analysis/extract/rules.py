@@ -223,6 +223,8 @@ def _read_span(
     start, end = _trim(words, start, end)
     if start >= end:
         return []
+    if end - start > 2 and words[start] in {"D", "R", "I"} and words[start + 1] == "-":
+        return [] if nested else _parts(doc, start + 2, end, acronyms=False)  # "D-St. Louis"
     if not nested and end - start > 1 and all(w.isupper() for w in words[start:end] if w.isalpha()):
         return _parts(doc, start, end, acronyms=False)  # a heading in capitals ("NOT GOOD ENOUGH")
     name_start = start if doc.trained else role_prefix_end(words, start, end)
@@ -250,6 +252,11 @@ def _read_span(
         name_start = named
         if not doc.trained:
             label = doc.ruler.get((name_start, end))
+    cut = _name_before_connector(words, name_start, end, titled=role_start < name_start)
+    if cut and not doc.trained and not nested:  # "Chairman John McCain of Arizona"
+        return _read_span(doc, start, cut, doc.ruler.get((name_start, cut))) + _parts(
+            doc, cut + 1, end
+        )
     honorific = next(
         (w.lower() for w in words[role_start:end] if w.lower() in cues.HONORIFICS), None
     )
@@ -282,6 +289,16 @@ def _read_span(
         and words[end] == ")",
     )
     return [*found, mention]
+
+
+def _name_before_connector(words: list[str], start: int, end: int, *, titled: bool) -> int:
+    """Where a person's name written with a title or a first name stops before "of", "for" or "on" and
+    what follows ("John McCain of Arizona", "Chuck Hagel on Jan. 31"), or 0."""
+    cut = next((j for j in range(start + 2, end - 1) if words[j] in _CONNECTORS), 0)
+    if not cut:
+        return 0
+    first = words[start].lower() in first_names() and words[start + 1][:1].isupper()
+    return cut if (titled or first) and looks_like_name(words[start:cut]) else 0
 
 
 _LEADERS = frozenset(
