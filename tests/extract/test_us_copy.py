@@ -118,3 +118,18 @@ def test_a_date_phrase_before_the_reporting_clause_leaves_the_speaker():
         'circumstances," by the end of the review on April 26, the White House said in a statement.'
     )
     assert _said(body)[0][:2] == ("White House", True)
+
+
+def test_a_name_repeated_by_a_link_glued_to_a_headline_is_the_name_alone():
+    body = (
+        '"It is pretty clear that they are willing to do that," said Sen. John Cornyn John CornynGOP '
+        "senators balk at lengthy impeachment trial Overnight Health Care: Trump officials making "
+        "changes MORE (R-Texas).\n\n"
+        "President Trump Donald John TrumpGOP senators balk at trial MORE said on Monday he would veto "
+        "it. Rep. Justin Amash Justin AmashOvernight Defense: House votes MORE (I-Mich.) voted no."
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    people = set(mentions[mentions["type"] == "person"]["name"])
+    assert people == {"John Cornyn", "Trump", "Justin Amash"}
+    assert "MORE" not in set(mentions["name"])
+    assert _said(body) == [("John Cornyn", True, "said")]

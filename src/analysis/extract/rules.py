@@ -10,6 +10,7 @@ type; a run nothing can type is searched for places and organisations inside it 
 # ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -221,6 +222,7 @@ def _read_span(
     """The mention(s) a candidate span holds: role apart, then typed; parts of a run nothing could type."""
     words = doc.words
     start, end = _trim(words, start, end)
+    end = _link_echo(words, start, end) or end
     if start >= end:
         return []
     if end - start > 2 and words[start] in {"D", "R", "I"} and words[start + 1] == "-":
@@ -289,6 +291,20 @@ def _read_span(
         and words[end] == ")",
     )
     return [*found, mention]
+
+
+_GLUED = re.compile(r"^([A-Z][a-z]+)[A-Z]")
+
+
+def _link_echo(words: list[str], start: int, end: int) -> int:
+    """Where a name ends that a web page's link text repeats glued to the next headline ("Sen. John Cornyn
+    John CornynGOP senators balk ...", "President Trump Donald John TrumpGOP ..."): after the first
+    writing of the surname the glued word opens with, or 0."""
+    for k in range(start + 1, end):
+        glued = _GLUED.match(words[k])
+        if glued and glued.group(1) in words[start:k]:
+            return words.index(glued.group(1), start, k) + 1
+    return 0
 
 
 def _name_before_connector(words: list[str], start: int, end: int, *, titled: bool) -> int:
