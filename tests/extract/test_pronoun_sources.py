@@ -100,3 +100,33 @@ def test_but_after_a_possessive_opening_leaves_the_second_subject_the_speaker():
         '"David\'s record since his arrival is excellent," he told the club website.'
     )
     assert _said(body) == [("Doug Ellis", True)]
+
+
+def test_a_possessive_before_another_persons_title_and_name_is_not_he():
+    body = (
+        "Nelson Mandela married Graca Machel on his 80th birthday.\n\n"
+        "In one of his last foreign policy interventions, he issued a searing rebuke of George W. Bush "
+        'on the eve of the invasion of Iraq, calling him "a president who has no foresight".\n\n'
+        "Bush's predecessor Bill Clinton perhaps had a higher opinion of Mandela.\n\n"
+        '"Every time Nelson Mandela walks in a room we all feel a little bigger," he said.'
+    )
+    # "he issued ..., calling him": the subject pronoun, not the object named after it
+    assert _said(body) == [("Nelson Mandela", True), ("", False)]
+
+
+def test_a_counterpart_after_a_possessive_opens_the_sentence_but_is_not_the_owner():
+    body = (
+        'Arsenal manager Arsene Wenger said: "This was a bad night."\n\n'
+        "But Wenger's Bayern counterpart Felix Magath was in no mood to celebrate either. "
+        'He said: "I am far from happy despite the win."'
+    )
+    assert _said(body)[-1] != ("Arsene Wenger", True)
+
+
+def test_a_possessive_far_from_the_next_name_still_leaves_its_owner():
+    body = (
+        'Chairman Lord Holme argued that "the broadcasters should decide".\n\n'
+        "Lord Holme's proposal comes four months after viewers watched President George W Bush "
+        'debate John Kerry. He said it was a "democratically dubious proposition".'
+    )
+    assert _said(body)[-1] == ("Holme", True)

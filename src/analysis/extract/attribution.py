@@ -464,18 +464,18 @@ def _subject(
         if participle_of_noun(doc, mentions, verb, toks[0] if toks else 0):
             return Attribution(None, _cue(doc, verb, limit))  # "a memo describing …": not a person
         a, b = doc.idx[toks[0]], doc.idx[verb]
-        person = next(
-            (
-                m
-                for m in mentions
-                if a <= m.start < b
-                and m.type == "person"
-                and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
-            ),
-            None,
-        )
-        if person is not None:
-            return Attribution((person.start, person.end), _cue(doc, verb, limit))
+        found = [
+            _span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
+        ]
+        found += [
+            (m.start, m.end)
+            for m in mentions
+            if a <= m.start < b
+            and m.type == "person"
+            and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
+        ]
+        if found:  # the first: "he issued a rebuke of George W. Bush, calling him “…”" is not Bush
+            return Attribution(min(found), _cue(doc, verb, limit))
         subject = _opening_phrase(doc, [k for k in toks if k < verb])
         return Attribution(_span(doc, subject), _cue(doc, verb, limit)) if subject else None
     before = [k for k in toks if k < verb]

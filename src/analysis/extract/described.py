@@ -1,6 +1,7 @@
-"""Described sources: a sentence between a named person and a later "he said" that introduces someone
-else who may be speaking ("A Labour spokesman denied it", "A spokesman for the Business Software Alliance
-said", "JF Sullivan, spokesman for e-mail software firm Sendmail said"), so the pronoun names nobody."""
+"""Who else may be speaking: a sentence between a named person and a later "he said" that introduces
+someone else ("A Labour spokesman denied it", "A spokesman for the Business Software Alliance said", "JF
+Sullivan, spokesman for e-mail software firm Sendmail said"), the names opening a sentence, a possessive
+before another's title and name ("Bush's predecessor Bill Clinton"), and a second subject after "but"."""
 
 # ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
@@ -14,7 +15,15 @@ if TYPE_CHECKING:
     from analysis.extract.entities import Mention
     from analysis.extract.referents import SpeakerContext
 
-__all__ = ["EXTRA_SOURCES", "WORD", "described_between"]
+__all__ = [
+    "EXTRA_SOURCES",
+    "WORD",
+    "described_between",
+    "owned",
+    "owner",
+    "sentence_leads",
+    "two_speakers",
+]
 
 WORD = re.compile(r"[\w'’.-]*\w")
 
@@ -81,3 +90,62 @@ def _untyped_source(ctx: SpeakerContext, start: int, end: int) -> bool:
     if any(m.type == "person" and a <= m.start < b for m in ctx.outside):
         return False
     return bool(cues.REPORTING_VERBS & {w.lower() for w in WORD.findall(sentence)})
+
+
+def owner(body: str, m: Mention, people: list[Mention]) -> bool:
+    """Is the name a possessive before another person's title and name ("Bush's predecessor Bill Clinton",
+    "Wenger's Bayern counterpart Felix Magath")? It is then no one "he" can be."""
+    if body[m.end : m.end + 2] not in {"'s", "’s"}:
+        return False
+    return any(
+        o.start > m.end
+        and o.name != m.name
+        and len(between := body[m.end + 2 : o.start].split()) <= 4
+        and not any(w[-1] in ",.;:" or w.lower() in cues.REPORTING_VERBS for w in between)
+        for o in people
+    )
+
+
+_OWNED = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:But |And )?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s(?:\s+[\w-]+){1,3}\s+$"
+)
+
+
+def owned(body: str, m: Mention) -> bool:
+    """Does the name open its sentence after another's possessive and its title ("Bush's predecessor Bill
+    Clinton perhaps had ...")? It is that sentence's subject."""
+    return bool(_OWNED.search(body[max(0, m.start - 80) : m.start]))
+
+
+def two_speakers(ctx: SpeakerContext, last: list[Mention]) -> bool:
+    """Does the last sentence naming someone leave two people who may speak next: one opening it and
+    another after "but" ("..., but McIlroy is unfazed")?"""
+    names = {m.name for m in last if m.type == "person"}
+    if len(names) < 2:
+        return False
+    opening = sentence_leads(ctx.body, [m for m in last if m.type == "person"])
+    return bool(opening) and any(
+        _second_subject(ctx.body, m) and m.name not in opening for m in last
+    )
+
+
+def _second_subject(body: str, m: Mention) -> bool:
+    """Is the name the subject of a second clause of its sentence ("..., but McIlroy is unfazed"; not one
+    inside a clause of the first: "the public believe ... while Michael Howard ...")?"""
+    before = [
+        w for w in body[max(0, m.start - 30) : m.start].lower().split() if w not in cues.HONORIFICS
+    ]
+    return not m.lead and bool(before) and before[-1] == "but"
+
+
+def sentence_leads(body: str, last: list[Mention]) -> set[str]:
+    """The names that open the sentence of ``last`` (its mentions), less a possessive when another person is
+    named in it ("Trump's speech was endorsed by David Duke": the one who then speaks may be Duke)."""
+    others = len({m.name for m in last}) > 1
+    return {m.name for m in last if m.lead and not (others and _possessive(body, m))}
+
+
+def _possessive(body: str, m: Mention) -> bool:
+    """Is the name written as a possessive ("Trump's speech"): it opens the sentence without being its
+    subject."""
+    return body[m.end : m.end + 1] in ("'", "\u2019")

@@ -20,7 +20,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract import cues
-from analysis.extract.described import EXTRA_SOURCES, WORD, described_between
+from analysis.extract.described import (
+    EXTRA_SOURCES,
+    WORD,
+    described_between,
+    owned,
+    owner,
+    sentence_leads,
+    two_speakers,
+)
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import countries, first_names, is_demonym, places
 from analysis.extract.introduced import subject_position
@@ -162,7 +170,7 @@ def epithet_referent(
     if not named:
         return ""
     last = [m for m in named if m.sentence == named[-1].sentence]
-    leads = _leads(ctx.body, last)
+    leads = sentence_leads(ctx.body, last)
     names = leads if leads else {m.name for m in last}
     if len(names) != 1:
         return ""
@@ -242,14 +250,7 @@ def _referent(
     pronoun written after it ("Mr Blair has “the same passion” ..., he said") is not the pronoun.
     """
     genders = ctx.genders
-    people = [
-        m
-        for m in ctx.outside
-        if (m.type == "person" or _untyped_name(m, ctx.body))
-        and m.end <= limit
-        and _compatible(m, gender, genders)
-        and not (after_quote and m.sentence == ctx.sentence_of(limit))
-    ]
+    people = _candidates(ctx, limit, gender, after_quote=after_quote)
     if not people or described_between(ctx, people[-1], ctx.sentence_of(limit)):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
     near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
@@ -264,8 +265,7 @@ def _referent(
     ):
         last = []  # a sentence naming nobody between ("But the 25-year-old Dubliner ..."), or the
         # last naming one opens with the pronoun itself ("He promised not to criticize Obama ...")
-    opening = _leads(ctx.body, [m for m in last if m.type == "person"])
-    if opening and any(_second_subject(ctx.body, m) and m.name not in opening for m in last):
+    if two_speakers(ctx, last):
         return ""  # "Bogdanov claimed the race was his, but McIlroy is unfazed. He admitted: …"
     subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
     typed = [m for m in last if m.type == "person"]
@@ -278,7 +278,7 @@ def _referent(
         return typed[
             -1
         ].name  # "..., Alan Milburn, Labour's election strategist told Radio 4. ..., he said"
-    leads = _leads(ctx.body, last)
+    leads = sentence_leads(ctx.body, last)
     if (
         leads
         and len(leads) == 1
@@ -288,7 +288,13 @@ def _referent(
             iter(leads)
         )  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
     typed_people = [m for m in people if m.type == "person"]
-    if speech and previous[1] and typed_people and previous[0] == typed_people[-1].name:
+    if (
+        speech
+        and previous[1]
+        and typed_people
+        and previous[0] == typed_people[-1].name
+        and not any(m.name != previous[0] and owned(ctx.body, m) for m in last)
+    ):
         return previous[
             0
         ]  # an untyped run after it ("British Chambers of Commerce") does not count
@@ -301,13 +307,20 @@ def _referent(
     return everyone.pop() if len(everyone) == 1 and not names and acts else ""
 
 
-def _second_subject(body: str, m: Mention) -> bool:
-    """Is the name the subject of a second clause of its sentence ("..., but McIlroy is unfazed"; not one
-    inside a clause of the first: "the public believe ... while Michael Howard ...")?"""
-    before = [
-        w for w in body[max(0, m.start - 30) : m.start].lower().split() if w not in cues.HONORIFICS
+def _candidates(
+    ctx: SpeakerContext, limit: int, gender: str | None, *, after_quote: bool
+) -> list[Mention]:
+    """The people named before ``limit`` whom "he"/"she" may stand for: of that gender, not in the
+    quotation's own sentence for a pronoun after it, not a possessive before another's title and name."""
+    people = [
+        m
+        for m in ctx.outside
+        if (m.type == "person" or _untyped_name(m, ctx.body))
+        and m.end <= limit
+        and _compatible(m, gender, ctx.genders)
+        and not (after_quote and m.sentence == ctx.sentence_of(limit))
     ]
-    return not m.lead and bool(before) and before[-1] == "but"
+    return [m for m in people if not owner(ctx.body, m, people)]
 
 
 def _goes_on(
@@ -330,7 +343,8 @@ def _goes_on(
         and _pronoun_chain(ctx, ctx.sentence_of(ctx.previous_end), here, gender)
     )
     return again and all(
-        m.name == previous[0] or not (m.lead or _said_before(ctx.body, m) or m.sentence == here)
+        m.name == previous[0]
+        or not (m.lead or _said_before(ctx.body, m) or m.sentence == here or owned(ctx.body, m))
         for m in since
     )
 
@@ -349,19 +363,6 @@ def _pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | 
         if words[:1] != [pronoun]:
             return False
     return True
-
-
-def _leads(body: str, last: list[Mention]) -> set[str]:
-    """The names that open the sentence of ``last`` (its mentions), less a possessive when another person is
-    named in it ("Trump's speech was endorsed by David Duke": the one who then speaks may be Duke)."""
-    others = len({m.name for m in last}) > 1
-    return {m.name for m in last if m.lead and not (others and _possessive(body, m))}
-
-
-def _possessive(body: str, m: Mention) -> bool:
-    """Is the name written as a possessive ("Trump's speech"): it opens the sentence without being its
-    subject."""
-    return body[m.end : m.end + 1] in ("'", "\u2019")
 
 
 def _said_before(body: str, m: Mention) -> bool:
