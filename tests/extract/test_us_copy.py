@@ -133,3 +133,11 @@ def test_a_name_repeated_by_a_link_glued_to_a_headline_is_the_name_alone():
     assert people == {"John Cornyn", "Trump", "Justin Amash"}
     assert "MORE" not in set(mentions["name"])
     assert _said(body) == [("John Cornyn", True, "said")]
+
+
+def test_a_first_name_alone_goes_to_the_one_two_word_name_it_opens_hyphen_and_all():
+    body = (
+        "Saudi Foreign Minister Saud Al-Faisal arrived in London on Monday.\n\n"
+        '"We will keep talking," Saud said after the meeting.'
+    )
+    assert _said(body) == [("Saud Al-Faisal", True, "said")]

@@ -188,7 +188,7 @@ def _first_names_alone(group: list[Mention]) -> None:
         tokens = _tokens(m.name)
         if m.type == "person" and len(tokens) >= 2:
             surnames.add(tokens[-1])
-            if len(tokens) == 2 or tokens[0].lower() in first_names():
+            if len(m.name.split()) == 2 or tokens[0].lower() in first_names():
                 opens[tokens[0]].add(m.name)  # not "Trump Donald John TrumpTrump" (a link run in)
     for m in group:
         forms = opens.get(m.name, set())
