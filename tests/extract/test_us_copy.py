@@ -141,3 +141,15 @@ def test_a_first_name_alone_goes_to_the_one_two_word_name_it_opens_hyphen_and_al
         '"We will keep talking," Saud said after the meeting.'
     )
     assert _said(body) == [("Saud Al-Faisal", True, "said")]
+
+
+def test_a_picture_label_is_no_name_and_its_caption_starts_a_sentence():
+    body = (
+        "Image copyright Alyson McClaran Image caption At a protest in Denver a man challenged the "
+        "crowd.\n\n"
+        "Image copyright Getty Images Image caption Democrats have described the emergency as "
+        '"made up"'
+    )
+    people = _people(body)
+    assert all("Image" not in name.split() for name in people)
+    assert _said(body) == [("Democrats", False, "described")]

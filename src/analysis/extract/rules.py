@@ -93,13 +93,20 @@ def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
     n, i = len(words), 0
     while i < n:
         word = words[i]
-        if not is_cap(word) or not any(c.isalpha() for c in word) or _skip_start(doc, i):
+        if (
+            not is_cap(word)
+            or not any(c.isalpha() for c in word)
+            or _skip_start(doc, i)
+            or _caption(words, i)
+        ):
             i += 1
             continue
         j = i + 1
         while j < n and not starts[j]:
             nxt = words[j]
-            if nxt.lower() in cues.HONORIFICS and words[j - 1].lower() in cues.ORG_HEADS:
+            if (
+                nxt.lower() in cues.HONORIFICS and words[j - 1].lower() in cues.ORG_HEADS
+            ) or _caption(words, j):
                 break  # "the Foreign Policy Centre Mr Straw said": two names
             if is_cap(nxt) and any(c.isalpha() for c in nxt):
                 j += 1
@@ -124,6 +131,15 @@ def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
                 k -= 1  # "von der Leyen" written mid-sentence
             yield (k if k > 0 and doc.spaces[k - 1] and not is_cap(words[k - 1]) else i), j, None
         i = j
+
+
+def _caption(words: list[str], k: int) -> bool:
+    """Is the word a web page's picture label ("Image copyright Alyson McClaran Image caption ...")?"""
+    return (
+        words[k] in {"Image", "Media"}
+        and k + 1 < len(words)
+        and words[k + 1] in {"caption", "copyright"}
+    )
 
 
 def _after_particles(words: list[str], j: int) -> int:
