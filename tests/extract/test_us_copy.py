@@ -153,3 +153,12 @@ def test_a_picture_label_is_no_name_and_its_caption_starts_a_sentence():
     people = _people(body)
     assert all("Image" not in name.split() for name in people)
     assert _said(body) == [("Democrats", False, "described")]
+
+
+def test_a_surname_in_capitals_heading_a_transcript_is_the_person():
+    body = (
+        "Here are key quotes from the call between Donald Trump and Enrique Pena Nieto.\n\n"
+        'TRUMP: "I won New Hampshire because New Hampshire is a drug-infested den."'
+    )
+    assert _said(body) == [("Donald Trump", True, "wrote")]
+    assert "TRUMP" not in set(entities(make_corpus([{"body": body}]))["name"])

@@ -48,6 +48,7 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
         by_article[m.article_id].append(m)
     for article, group in by_article.items():
         _persons_in_article(group, (bodies or {}).get(article, ""))
+        _surnames_in_capitals(group)
         _acronyms_in_article(group)
     _across_corpus(mentions)
     _parties(mentions)
@@ -201,6 +202,20 @@ def _first_names_alone(group: list[Mention]) -> None:
         ):
             m.name, m.type = next(iter(forms)), "person"
             m.evidence = m.evidence or "first name"
+
+
+def _surnames_in_capitals(group: list[Mention]) -> None:
+    """A surname written in capitals, as a transcript heads a speaker's lines ("TRUMP: “…”"), is the one
+    person of the article with that surname, not an acronym."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for m in group:
+        if m.type == "person" and len(_tokens(m.name)) >= 2:
+            people[_tokens(m.name)[-1]].add(m.name)
+    for m in group:
+        capitals = m.text.isupper() and m.text.isalpha() and len(m.text) > 2
+        named = people.get(m.text.title(), set()) if capitals else set()
+        if m.type in {"organisation", "unknown"} and len(named) == 1:
+            m.name, m.type, m.evidence = next(iter(named)), "person", "surname"
 
 
 def _acronyms_in_article(group: list[Mention]) -> None:
