@@ -130,3 +130,17 @@ def test_a_possessive_far_from_the_next_name_still_leaves_its_owner():
         'debate John Kerry. He said it was a "democratically dubious proposition".'
     )
     assert _said(body)[-1] == ("Holme", True)
+
+
+def test_he_after_one_person_asked_another_names_nobody_unless_he_asks():
+    answer = (
+        'Pelosi wrote: "The memory of 9/11 is sacred ground."\n\n'
+        "Jake Tapper asked Jerry Nadler if he had any problem with the comment. "
+        'He said "I have had some problems with some of her other remarks but not with that one."'
+    )
+    assert _said(answer)[-1] == ("", False)
+    question = (
+        "Donald Trump met Emmanuel Macron in London, where Trump asked Macron about the fighters.\n\n"
+        '"Would you like some nice fighters?" he asked Macron.'
+    )
+    assert _said(question)[-1] == ("Donald Trump", True)

@@ -7,6 +7,7 @@ before another's title and name ("Bush's predecessor Bill Clinton"), and a secon
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
@@ -117,16 +118,22 @@ def owned(body: str, m: Mention) -> bool:
     return bool(_OWNED.search(body[max(0, m.start - 80) : m.start]))
 
 
-def two_speakers(ctx: SpeakerContext, last: list[Mention]) -> bool:
+def two_speakers(ctx: SpeakerContext, last: list[Mention], *, asking: bool = False) -> bool:
     """Does the last sentence naming someone leave two people who may speak next: one opening it and
-    another after "but" ("..., but McIlroy is unfazed")?"""
-    names = {m.name for m in last if m.type == "person"}
-    if len(names) < 2:
+    another after "but" ("..., but McIlroy is unfazed"), or one asking the other ("Tapper asked Nadler if
+    he had any problem. He said “…”"; unless the pronoun asks too)?"""
+    people = [m for m in last if m.type == "person"]
+    if len({m.name for m in people}) < 2:
         return False
+    if not asking and any(_ASKED.match(ctx.body[x.end : y.start]) for x, y in pairwise(people)):
+        return True
     opening = sentence_leads(ctx.body, [m for m in last if m.type == "person"])
     return bool(opening) and any(
         _second_subject(ctx.body, m) and m.name not in opening for m in last
     )
+
+
+_ASKED = re.compile(r"^\s+(?:asked|asks|questioned|pressed)\s+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s+)?$")
 
 
 def _second_subject(body: str, m: Mention) -> bool:

@@ -222,9 +222,13 @@ def pronoun_referent(
     *,
     speech: bool,
     after_quote: bool = False,
+    asking: bool = False,
 ) -> str:
-    """The person "he"/"she" is, or "" (an untyped name that may be the referent blocks, never wins)."""
-    found = _referent(ctx, limit, gender, previous, speech=speech, after_quote=after_quote)
+    """The person "he"/"she" is, or "" (an untyped name that may be the referent blocks, never wins);
+    ``asking``: the pronoun asks ("he asked"), so it may be the asker of the sentence before."""
+    found = _referent(
+        ctx, limit, gender, previous, speech=speech, after_quote=after_quote, asking=asking
+    )
     people = {m.name for m in ctx.mentions if m.type == "person"}
     return found if found in people else ""
 
@@ -237,6 +241,7 @@ def _referent(
     *,
     speech: bool,
     after_quote: bool = False,
+    asking: bool = False,
 ) -> str:
     """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
@@ -265,7 +270,7 @@ def _referent(
     ):
         last = []  # a sentence naming nobody between ("But the 25-year-old Dubliner ..."), or the
         # last naming one opens with the pronoun itself ("He promised not to criticize Obama ...")
-    if two_speakers(ctx, last):
+    if two_speakers(ctx, last, asking=asking):
         return ""  # "Bogdanov claimed the race was his, but McIlroy is unfazed. He admitted: …"
     subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
     typed = [m for m in last if m.type == "person"]

@@ -102,6 +102,7 @@ def resolve_speaker(
             previous,
             speech=bool(speech),
             after_quote=a > before,
+            asking=cue.split()[:1] in (["asked"], ["asks"]),
         )
         return (person, True) if person else ("", False)
     if len(words) == 1 and words[0] == "it":
