@@ -162,3 +162,24 @@ def test_a_surname_in_capitals_heading_a_transcript_is_the_person():
     )
     assert _said(body) == [("Donald Trump", True, "wrote")]
     assert "TRUMP" not in set(entities(make_corpus([{"body": body}]))["name"])
+
+
+def test_an_honorific_tells_which_of_two_bearers_of_a_surname_is_meant():
+    body = (
+        "Hillary Clinton campaigned in Iowa while Bill Clinton spoke in Ohio.\n\n"
+        "Mrs. Clinton said the plan was sound. Mr. Clinton said he was tired of the attacks."
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    people = mentions[mentions["type"] == "person"]
+    assert list(people["name"]) == [
+        "Hillary Clinton",
+        "Bill Clinton",
+        "Hillary Clinton",
+        "Bill Clinton",
+    ]
+
+
+def test_an_honorific_leaves_a_surname_alone_when_another_bearer_s_sex_is_unknown():
+    body = "Rand Paul and Ron Paul spoke on Monday. Mr. Paul said the bill would fail."
+    mentions = entities(make_corpus([{"body": body}]))
+    assert "Ron Paul" not in list(mentions[mentions["start"] > 40]["name"])

@@ -96,7 +96,11 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
     refused = _other_bearers(group, full, body)
     for m in group:
         target = full.get(m.name) or suffixes.get(m.name.lower())
-        if m.name in shared:
+        sexes = [first_names().get(_tokens(n)[0].lower()) for n in bearers.get(m.name, ())]
+        fit = [n for n, g in zip(bearers.get(m.name, ()), sexes, strict=True) if g == m.gender]
+        if m.name in shared and m.gender and len(fit) == 1 and None not in sexes:
+            m.name = fit[0]  # "Mrs. Clinton" beside Hillary and Bill Clinton: she
+        elif m.name in shared:
             m.not_names = bearers[m.name]  # "Conway" next to George and Kellyanne Conway: neither
         elif id(m) in refused:
             m.not_names = (target,) if target else ()
