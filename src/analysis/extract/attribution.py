@@ -19,7 +19,13 @@ from analysis.extract import cues
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym
 from analysis.extract.pipeline import FieldDoc
-from analysis.extract.sentences import clause_before, first_sentence_end, participle_of_noun
+from analysis.extract.sentences import (
+    clause_before,
+    first_sentence_end,
+    participle,
+    participle_of_noun,
+    verb_at,
+)
 
 __all__ = ["Attribution", "attribute", "named_after"]
 
@@ -57,11 +63,18 @@ def attribute(
 ):
     """The :class:`Attribution` of the quotation between ``open_at`` and ``close_at`` (empty when none)."""
     before = clause_before(doc.text, open_at)
-
     if full:
+        after = _after(doc, mentions, close_at, inner_end, full=True)
+        if after and after.who and before.rstrip().endswith(":"):
+            named = _before(doc, mentions, open_at, before)  # 'Laws said: “…,” he said'
+            pronoun = doc.text[after.who[0] : after.who[1]].strip().lower() in {"he", "she"}
+            after = named if pronoun and named and named.who else after
         return (
-            _after(doc, mentions, close_at, inner_end, full=True)
+            after
             or _before(doc, mentions, open_at, before)
+            or _sentence_tail(
+                doc, close_at
+            )  # '“Of course there is” racism, Chief Todd Axtell said.'
             or _sentence_before(doc, mentions, open_at - len(before))
             or Attribution()
         )
@@ -79,10 +92,6 @@ def _tokens_between(doc: FieldDoc, start: int, end: int) -> list[int]:
         if doc.words[k].strip():
             out.append(k)
     return out
-
-
-def _is_verb(word: str, verbs: frozenset[str] = cues.REPORTING_VERBS) -> bool:
-    return word.lower().rstrip(":") in verbs
 
 
 def _cue(doc: FieldDoc, verb: int, limit: int) -> str:
@@ -180,7 +189,7 @@ def _pick(
     first = chunks[0]
     if (
         len(first) <= 5
-        and not _participle(doc.words[first[0]])
+        and not participle(doc.words[first[0]])
         and any(
             doc.words[k][:1].isupper() and doc.words[k].lower() not in cues.NOT_NAMES for k in first
         )
@@ -207,12 +216,6 @@ def _named_next(doc: FieldDoc, mentions: list[Mention], tokens: list[int]) -> bo
         if not doc.words[k][:1].isupper():
             return False
     return False
-
-
-def _participle(word: str) -> bool:
-    """ "Speaking", "Asked", "Describing": a participle opening the sentence, not its subject."""
-    low = word.lower()
-    return low.endswith("ing") or low in {"asked", "pressed", "questioned", "interviewed"}
 
 
 def _first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> list[int]:
@@ -277,7 +280,7 @@ def _after(
     passive = _QUOTED_AS.match(text, close_at, _window_end(text, close_at))
     if passive:
         return Attribution(passive.span(1), "quoted")  # "“…,” she was quoted as saying"
-    verb = next((k for k in toks if _is_verb(doc.words[k])), None)
+    verb = next((k for k in toks if verb_at(doc, k)), None)
     if verb is None:
         return _according_to(doc, toks)
     lead = _words_only(doc, [k for k in toks if k < verb])
@@ -290,8 +293,8 @@ def _after(
     chunks = _chunks(doc, [k for k in toks if k < verb])
     if chunks:
         who = _pick(doc, mentions, chunks, nearest=-1)
-        if len(who) > _MAX_SPEAKER_WORDS:
-            return None
+        if len(who) > _MAX_SPEAKER_WORDS or doc.words[who[0]] in _PREPOSITIONS:
+            return None  # "“…” in Congress, and complaining": no speaker there
     else:
         after = _chunks(doc, [k for k in toks if k > verb])
         if not after:
@@ -316,7 +319,7 @@ def _before(
 ) -> Attribution | None:
     """``Eagle said: “…”`` / ``She told POLITICO that “…”``."""
     toks = _tokens_between(doc, open_at - len(before), open_at)
-    verbs = [k for k in toks if _is_verb(doc.words[k]) and not _quoted(doc.text, toks[0], k, doc)]
+    verbs = [k for k in toks if verb_at(doc, k) and not _quoted(doc.text, toks[0], k, doc)]
     if verbs and verbs[-1] == toks[0] and doc.words[verbs[-1]][:1].isupper():
         after = _chunks(doc, [k for k in toks if k > verbs[-1]])  # "Added Sen. Ron Wyden, ...:"
         if after:
@@ -339,7 +342,7 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
     if not sentence.strip() or any(mark in sentence for mark in '“”"'):
         return None
     toks = _tokens_between(doc, end - 1 - len(sentence), end)
-    verbs = [k for k in toks if _is_verb(doc.words[k]) and not doc.words[k].endswith(":")]
+    verbs = [k for k in toks if verb_at(doc, k) and not doc.words[k].endswith(":")]
     if not verbs:
         return None
     after = _chunks(doc, [k for k in toks if k > verbs[-1]])
@@ -414,9 +417,7 @@ def _partial(
     verbs = [
         k
         for k in toks
-        if _is_verb(doc.words[k], cues.PARTIAL_CUES)
-        and (k == 0 or doc.words[k - 1].lower() not in {"the", "a", "his", "her", "its"})
-        and not _quoted(doc.text, toks[0], k, doc)
+        if verb_at(doc, k, cues.PARTIAL_CUES) and not _quoted(doc.text, toks[0], k, doc)
     ]
     active = [k for k in verbs if k == 0 or doc.words[k - 1].lower() not in _PASSIVE]
     if verbs and not active:  # "praised by police for": speech, speaker unclear
@@ -436,7 +437,7 @@ def _partial(
 
 
 _TAIL = re.compile(
-    r",\s+((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}))\s+([a-z]+)\s*[.!?]?\s*$"
+    r",\s+((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}))\s+([a-z]+)\s*[.!?]?\s*$"
 )
 
 
@@ -449,7 +450,7 @@ def _sentence_tail(doc: FieldDoc, close_at: int) -> Attribution | None:
     if "\n\n" in stretch or any(mark in stretch for mark in '“”"'):
         return None
     match = _TAIL.search(stretch)
-    if match is None or not _is_verb(match.group(2)):
+    if match is None or match.group(2).lower() not in cues.REPORTING_VERBS:
         return None
     return Attribution((close_at + match.start(1), close_at + match.end(1)), match.group(2))
 
@@ -463,18 +464,18 @@ def _subject(
         if participle_of_noun(doc, mentions, verb, toks[0] if toks else 0):
             return Attribution(None, _cue(doc, verb, limit))  # "a memo describing …": not a person
         a, b = doc.idx[toks[0]], doc.idx[verb]
-        person = next(
-            (
-                m
-                for m in mentions
-                if a <= m.start < b
-                and m.type == "person"
-                and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
-            ),
-            None,
-        )
-        if person is not None:
-            return Attribution((person.start, person.end), _cue(doc, verb, limit))
+        found = [
+            _span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
+        ]
+        found += [
+            (m.start, m.end)
+            for m in mentions
+            if a <= m.start < b
+            and m.type == "person"
+            and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
+        ]
+        if found:  # the first: "he issued a rebuke of George W. Bush, calling him “…”" is not Bush
+            return Attribution(min(found), _cue(doc, verb, limit))
         subject = _opening_phrase(doc, [k for k in toks if k < verb])
         return Attribution(_span(doc, subject), _cue(doc, verb, limit)) if subject else None
     before = [k for k in toks if k < verb]
@@ -482,8 +483,15 @@ def _subject(
         doc,
         before[max((i for i, k in enumerate(before) if doc.words[k] in _BREAKS), default=-1) + 1 :],
     )
-    earlier = [k for k in before if _is_verb(doc.words[k])]
-    if tail and all(doc.words[k].lower() in _CONJUNCTIONS for k in tail) and earlier:
+    earlier = [k for k in before if verb_at(doc, k)]
+    if (
+        tail
+        and earlier
+        and (
+            all(doc.words[k].lower() in _CONJUNCTIONS for k in tail)
+            or doc.words[tail[-1]].lower() in {"and", "but"}  # "X called for unity and vowed"
+        )
+    ):
         return _subject(doc, mentions, earlier[-1], toks)  # "... notes X, and warns that “…”"
     chunks = _chunks(doc, before)
     if not chunks:

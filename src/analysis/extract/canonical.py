@@ -50,6 +50,7 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
         by_article[m.article_id].append(m)
     for article, group in by_article.items():
         _persons_in_article(group, (bodies or {}).get(article, ""))
+        _surnames_in_capitals(group)
         _acronyms_in_article(group)
     _across_corpus(mentions)
     _parties(mentions)
@@ -98,7 +99,11 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
     refused = _other_bearers(group, full, body)
     for m in group:
         target = full.get(m.name) or suffixes.get(m.name.lower())
-        if m.name in shared:
+        sexes = [first_names().get(_tokens(n)[0].lower()) for n in bearers.get(m.name, ())]
+        fit = [n for n, g in zip(bearers.get(m.name, ()), sexes, strict=True) if g == m.gender]
+        if m.name in shared and m.gender and len(fit) == 1 and None not in sexes:
+            m.name = fit[0]  # "Mrs. Clinton" beside Hillary and Bill Clinton: she
+        elif m.name in shared:
             m.not_names = bearers[m.name]  # "Conway" next to George and Kellyanne Conway: neither
         elif id(m) in refused:
             m.not_names = (target,) if target else ()
@@ -191,7 +196,7 @@ def _first_names_alone(group: list[Mention]) -> None:
         tokens = _tokens(m.name)
         if m.type == "person" and len(tokens) >= 2:
             surnames.add(tokens[-1])
-            if len(tokens) == 2 or tokens[0].lower() in first_names():
+            if len(m.name.split()) == 2 or tokens[0].lower() in first_names():
                 opens[tokens[0]].add(m.name)  # not "Trump Donald John TrumpTrump" (a link run in)
     for m in group:
         forms = opens.get(m.name, set())
@@ -204,6 +209,20 @@ def _first_names_alone(group: list[Mention]) -> None:
         ):
             m.name, m.type = next(iter(forms)), "person"
             m.evidence = m.evidence or "first name"
+
+
+def _surnames_in_capitals(group: list[Mention]) -> None:
+    """A surname written in capitals, as a transcript heads a speaker's lines ("TRUMP: “…”"), is the one
+    person of the article with that surname, not an acronym."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for m in group:
+        if m.type == "person" and len(_tokens(m.name)) >= 2:
+            people[_tokens(m.name)[-1]].add(m.name)
+    for m in group:
+        capitals = m.text.isupper() and m.text.isalpha() and len(m.text) > 2
+        named = people.get(m.text.title(), set()) if capitals else set()
+        if m.type in {"organisation", "unknown"} and len(named) == 1:
+            m.name, m.type, m.evidence = next(iter(named)), "person", "surname"
 
 
 def _acronyms_in_article(group: list[Mention]) -> None:

@@ -23,10 +23,12 @@ PARTICLES = frozenset(
 ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?){1,3}[A-Z]\d?$|^[A-Z]\d{1,2}$|^(?:[A-Z]\.){2,4}$")
 
 
+#: Words in capitals that name no body: common acronyms, and a web page's link "MORE" or "UPDATE" line.
 COMMON_ACRONYMS = frozenset(
     """
     TV CEO CFO GDP AI OK DVD DVDs PC PCs CD CDs MP MPs MEP MEPs PM US UK EU VAT IT ID PR HIV AIDS
     SMS GPS HD DNA FM AM BC AD TVs PhD MBA NHS HQ GMT BST UTC SME SMEs CEOs
+    MORE UPDATE
     """.split()
 )
 

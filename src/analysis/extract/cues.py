@@ -27,7 +27,7 @@ ROLE_HEADS = frozenset(
     president vice-president premier minister secretary chancellor chief general gen. admiral adm.
     marshal colonel col. major maj. captain capt. commander cmdr. lieutenant lt. sergeant sgt.
     officer commissioner senator sen. rep. representative congressman congresswoman assemblyman
-    assemblywoman councilman councilwoman alderman governor gov.
+    assemblywoman councilman councilwoman committeeman committeewoman alderman governor gov.
     mayor king queen prince princess pope ambassador envoy spokesperson spokesman spokeswoman leader
     chairman chairwoman chair ceo cfo coo director head judge justice mp mep mp's lawmaker deputy
     boss coach manager striker midfielder defender goalkeeper winger skipper player champion analyst
@@ -333,7 +333,7 @@ REPORTING_VERBS = frozenset(
     emailed proclaimed proclaims lamented laments mused muses scoffed scoffs shouted shouts yelled
     pledged pledges demanded demands reasoned concluded concludes opined retweeted charged smiled
     smiles laughed laughs sighed sighs felt feels wondered wonders criticized criticised slammed blasted
-    quipped responded retorted
+    quipped responded retorted complaining
     """.split()
 )
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").
@@ -345,6 +345,7 @@ PARTIAL_CUES = frozenset(
     writing asked acknowledged conceded replied responded confirmed denied tweeted posted notes states
     adds insists argues claims stresses explains explained threatening threatened termed
     dubs condemned condemning praised praising hailed hailing criticised criticized slammed blasted
+    pledged
     """.split()
 )
 

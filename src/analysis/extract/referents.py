@@ -20,6 +20,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract import cues
+from analysis.extract.described import (
+    EXTRA_SOURCES,
+    WORD,
+    described_between,
+    owned,
+    owner,
+    sentence_leads,
+    two_speakers,
+)
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import countries, first_names, is_demonym, places
 from analysis.extract.introduced import subject_position
@@ -42,18 +51,6 @@ LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"
 
 APPOSITION = re.compile(
     r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})"
-)
-
-WORD = re.compile(r"[\w'’.-]*\w")
-
-EXTRA_SOURCES = frozenset(
-    """
-    dj publicist agent attorney lawyer lawyers attorneys organizer organiser organizers activist
-    activists teen teenager woman man women men resident student students worker workers employee
-    employees owner driver mother father son daughter neighbor neighbour victim survivor protester
-    protesters supporter supporters volunteer doctor nurse teacher scientist scientists professor
-    worker spokesperson insider staffer staffers
-    """.split()
 )
 
 _ANONYMOUS = frozenset(
@@ -82,13 +79,6 @@ SPEECH_VERBS = frozenset(
 )
 
 _OBJECT_VERBS = frozenset("told tells tell asked asks urged urges".split())
-
-_DESCRIPTION = re.compile(
-    r"^\s*(?:but |and |however, |meanwhile, )?(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?("
-    r"[\w'’-]+)(?:,[^,.]{0,60},)?\s+(?:also\s+)?"
-    r"(?:\w+ed|said|says|told|added|insisted|denied|is|was|has|had|will|would)\b",
-    re.IGNORECASE,
-)
 
 _ACTING = frozenset("has had have is was were will would also can could may might said".split())
 
@@ -180,7 +170,7 @@ def epithet_referent(
     if not named:
         return ""
     last = [m for m in named if m.sentence == named[-1].sentence]
-    leads = _leads(ctx.body, last)
+    leads = sentence_leads(ctx.body, last)
     names = leads if leads else {m.name for m in last}
     if len(names) != 1:
         return ""
@@ -191,7 +181,7 @@ def epithet_referent(
     )  # a title names again the subject before ("Mike Ruddock paid tribute ... said the coach")
     if " " not in found or not spoke:
         return ""
-    if _described_between(ctx, last[-1], ctx.sentence_of(limit) - 1):
+    if described_between(ctx, last[-1], ctx.sentence_of(limit) - 1):
         return ""
     head = words[-1]
     titled = head in cues.ROLE_HEADS and head not in PARTY_MEMBERS
@@ -232,9 +222,13 @@ def pronoun_referent(
     *,
     speech: bool,
     after_quote: bool = False,
+    asking: bool = False,
 ) -> str:
-    """The person "he"/"she" is, or "" (an untyped name that may be the referent blocks, never wins)."""
-    found = _referent(ctx, limit, gender, previous, speech=speech, after_quote=after_quote)
+    """The person "he"/"she" is, or "" (an untyped name that may be the referent blocks, never wins);
+    ``asking``: the pronoun asks ("he asked"), so it may be the asker of the sentence before."""
+    found = _referent(
+        ctx, limit, gender, previous, speech=speech, after_quote=after_quote, asking=asking
+    )
     people = {m.name for m in ctx.mentions if m.type == "person"}
     return found if found in people else ""
 
@@ -247,6 +241,7 @@ def _referent(
     *,
     speech: bool,
     after_quote: bool = False,
+    asking: bool = False,
 ) -> str:
     """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
@@ -260,15 +255,8 @@ def _referent(
     pronoun written after it ("Mr Blair has “the same passion” ..., he said") is not the pronoun.
     """
     genders = ctx.genders
-    people = [
-        m
-        for m in ctx.outside
-        if (m.type == "person" or _untyped_name(m, ctx.body))
-        and m.end <= limit
-        and _compatible(m, gender, genders)
-        and not (after_quote and m.sentence == ctx.sentence_of(limit))
-    ]
-    if not people or _described_between(ctx, people[-1], ctx.sentence_of(limit)):
+    people = _candidates(ctx, limit, gender, after_quote=after_quote)
+    if not people or described_between(ctx, people[-1], ctx.sentence_of(limit)):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
     near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
     names = {m.name for m in near}
@@ -282,6 +270,8 @@ def _referent(
     ):
         last = []  # a sentence naming nobody between ("But the 25-year-old Dubliner ..."), or the
         # last naming one opens with the pronoun itself ("He promised not to criticize Obama ...")
+    if two_speakers(ctx, last, asking=asking):
+        return ""  # "Bogdanov claimed the race was his, but McIlroy is unfazed. He admitted: …"
     subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
     typed = [m for m in last if m.type == "person"]
     if speech and len(subjects) == 1 and typed and typed[-1].name in subjects:
@@ -293,7 +283,7 @@ def _referent(
         return typed[
             -1
         ].name  # "..., Alan Milburn, Labour's election strategist told Radio 4. ..., he said"
-    leads = _leads(ctx.body, last)
+    leads = sentence_leads(ctx.body, last)
     if (
         leads
         and len(leads) == 1
@@ -303,7 +293,13 @@ def _referent(
             iter(leads)
         )  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
     typed_people = [m for m in people if m.type == "person"]
-    if speech and previous[1] and typed_people and previous[0] == typed_people[-1].name:
+    if (
+        speech
+        and previous[1]
+        and typed_people
+        and previous[0] == typed_people[-1].name
+        and not any(m.name != previous[0] and owned(ctx.body, m) for m in last)
+    ):
         return previous[
             0
         ]  # an untyped run after it ("British Chambers of Commerce") does not count
@@ -314,6 +310,22 @@ def _referent(
     everyone = {m.name for m in people}
     acts = any(subject_position(ctx, m) for m in people)  # not only "Trump critics"
     return everyone.pop() if len(everyone) == 1 and not names and acts else ""
+
+
+def _candidates(
+    ctx: SpeakerContext, limit: int, gender: str | None, *, after_quote: bool
+) -> list[Mention]:
+    """The people named before ``limit`` whom "he"/"she" may stand for: of that gender, not in the
+    quotation's own sentence for a pronoun after it, not a possessive before another's title and name."""
+    people = [
+        m
+        for m in ctx.outside
+        if (m.type == "person" or _untyped_name(m, ctx.body))
+        and m.end <= limit
+        and _compatible(m, gender, ctx.genders)
+        and not (after_quote and m.sentence == ctx.sentence_of(limit))
+    ]
+    return [m for m in people if not owner(ctx.body, m, people)]
 
 
 def _goes_on(
@@ -336,7 +348,8 @@ def _goes_on(
         and _pronoun_chain(ctx, ctx.sentence_of(ctx.previous_end), here, gender)
     )
     return again and all(
-        m.name == previous[0] or not (m.lead or _said_before(ctx.body, m) or m.sentence == here)
+        m.name == previous[0]
+        or not (m.lead or _said_before(ctx.body, m) or m.sentence == here or owned(ctx.body, m))
         for m in since
     )
 
@@ -355,19 +368,6 @@ def _pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | 
         if words[:1] != [pronoun]:
             return False
     return True
-
-
-def _leads(body: str, last: list[Mention]) -> set[str]:
-    """The names that open the sentence of ``last`` (its mentions), less a possessive when another person is
-    named in it ("Trump's speech was endorsed by David Duke": the one who then speaks may be Duke)."""
-    others = len({m.name for m in last}) > 1
-    return {m.name for m in last if m.lead and not (others and _possessive(body, m))}
-
-
-def _possessive(body: str, m: Mention) -> bool:
-    """Is the name written as a possessive ("Trump's speech"): it opens the sentence without being its
-    subject."""
-    return body[m.end : m.end + 1] in ("'", "\u2019")
 
 
 def _said_before(body: str, m: Mention) -> bool:
@@ -394,27 +394,6 @@ def _untyped_name(m: Mention, body: str) -> bool:
         and word not in _PARTY_WORDS
         and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body) is not None
     )
-
-
-def _described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
-    """Does a sentence after the last name and up to the pronoun's open with a described person ("A
-    Labour spokesman denied ...", "The 31-year-old admitted ...")? The pronoun may well be them (unless
-    the description is that person's own role: "The minister opened ..." after Minister Maria Eagle)."""
-    for k in range(last.sentence + (1 if last.lead else 0), current + 1):
-        if k >= len(ctx.sentences):
-            break
-        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-        match = _DESCRIPTION.match(ctx.body[ctx.sentences[k] : end][:120])
-        if match and match.group(1).lower() in ctx.roles.get(last.name, set()):
-            continue
-        if match and (
-            match.group(1).lower() in cues.SOURCE_HEADS
-            or match.group(1).lower() in cues.ROLE_HEADS
-            or match.group(1).lower() in EXTRA_SOURCES
-            or match.group(1).lower().endswith("-old")
-        ):
-            return True
-    return False
 
 
 def _chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) -> bool:

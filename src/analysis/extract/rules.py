@@ -10,6 +10,7 @@ type; a run nothing can type is searched for places and organisations inside it 
 # ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -92,13 +93,20 @@ def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
     n, i = len(words), 0
     while i < n:
         word = words[i]
-        if not is_cap(word) or not any(c.isalpha() for c in word) or _skip_start(doc, i):
+        if (
+            not is_cap(word)
+            or not any(c.isalpha() for c in word)
+            or _skip_start(doc, i)
+            or _caption(words, i)
+        ):
             i += 1
             continue
         j = i + 1
         while j < n and not starts[j]:
             nxt = words[j]
-            if nxt.lower() in cues.HONORIFICS and words[j - 1].lower() in cues.ORG_HEADS:
+            if (
+                nxt.lower() in cues.HONORIFICS and words[j - 1].lower() in cues.ORG_HEADS
+            ) or _caption(words, j):
                 break  # "the Foreign Policy Centre Mr Straw said": two names
             if is_cap(nxt) and any(c.isalpha() for c in nxt):
                 j += 1
@@ -123,6 +131,15 @@ def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
                 k -= 1  # "von der Leyen" written mid-sentence
             yield (k if k > 0 and doc.spaces[k - 1] and not is_cap(words[k - 1]) else i), j, None
         i = j
+
+
+def _caption(words: list[str], k: int) -> bool:
+    """Is the word a web page's picture label ("Image copyright Alyson McClaran Image caption ...")?"""
+    return (
+        words[k] in {"Image", "Media"}
+        and k + 1 < len(words)
+        and words[k + 1] in {"caption", "copyright"}
+    )
 
 
 def _after_particles(words: list[str], j: int) -> int:
@@ -221,8 +238,11 @@ def _read_span(
     """The mention(s) a candidate span holds: role apart, then typed; parts of a run nothing could type."""
     words = doc.words
     start, end = _trim(words, start, end)
+    end = _link_echo(words, start, end) or end
     if start >= end:
         return []
+    if end - start > 2 and words[start] in {"D", "R", "I"} and words[start + 1] == "-":
+        return [] if nested else _parts(doc, start + 2, end, acronyms=False)  # "D-St. Louis"
     if not nested and end - start > 1 and all(w.isupper() for w in words[start:end] if w.isalpha()):
         return _parts(doc, start, end, acronyms=False)  # a heading in capitals ("NOT GOOD ENOUGH")
     name_start = start if doc.trained else role_prefix_end(words, start, end)
@@ -250,6 +270,11 @@ def _read_span(
         name_start = named
         if not doc.trained:
             label = doc.ruler.get((name_start, end))
+    cut = _name_before_connector(words, name_start, end, titled=role_start < name_start)
+    if cut and not doc.trained and not nested:  # "Chairman John McCain of Arizona"
+        return _read_span(doc, start, cut, doc.ruler.get((name_start, cut))) + _parts(
+            doc, cut + 1, end
+        )
     honorific = next(
         (w.lower() for w in words[role_start:end] if w.lower() in cues.HONORIFICS), None
     )
@@ -282,6 +307,30 @@ def _read_span(
         and words[end] == ")",
     )
     return [*found, mention]
+
+
+_GLUED = re.compile(r"^([A-Z][a-z]+)[A-Z]")
+
+
+def _link_echo(words: list[str], start: int, end: int) -> int:
+    """Where a name ends that a web page's link text repeats glued to the next headline ("Sen. John Cornyn
+    John CornynGOP senators balk ...", "President Trump Donald John TrumpGOP ..."): after the first
+    writing of the surname the glued word opens with, or 0."""
+    for k in range(start + 1, end):
+        glued = _GLUED.match(words[k])
+        if glued and glued.group(1) in words[start:k]:
+            return words.index(glued.group(1), start, k) + 1
+    return 0
+
+
+def _name_before_connector(words: list[str], start: int, end: int, *, titled: bool) -> int:
+    """Where a person's name written with a title or a first name stops before "of", "for" or "on" and
+    what follows ("John McCain of Arizona", "Chuck Hagel on Jan. 31"), or 0."""
+    cut = next((j for j in range(start + 2, end - 1) if words[j] in _CONNECTORS), 0)
+    if not cut:
+        return 0
+    first = words[start].lower() in first_names() and words[start + 1][:1].isupper()
+    return cut if (titled or first) and looks_like_name(words[start:cut]) else 0
 
 
 _LEADERS = frozenset(
@@ -406,6 +455,9 @@ def _in_heading(doc: FieldDoc, k: int) -> bool:
     return any(w.isalpha() and w.isupper() and len(w) > 1 for w in near)
 
 
+_POSSESSIVE_DETERMINERS = frozenset("my your his its our their".split())
+
+
 def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) -> tuple[str, str]:
     given = first_names()
     before = doc.words[start - 1].lower() if start else ""
@@ -425,8 +477,8 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
         return "place", "preposition"
     if member_of(doc, start) and not (len(words) > 1 and words[0].lower() in given):
         return "organisation", "member of"
-    if len(words) == 1:
-        return "unknown", ""
+    if len(words) == 1 or before in _POSSESSIVE_DETERMINERS:
+        return "unknown", ""  # "their Grand Slam hopes": a possessive is no person's name before it
     one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
     if looks_like_name(words) and words[0].lower() in given and not one_word:
         return "person", "first name"

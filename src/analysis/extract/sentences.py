@@ -1,7 +1,8 @@
 """Sentence ends in news text: where the sentence holding a quotation starts, and where the first sentence
-after a point ends. A full stop after a title ("Rep.", "Sen."), a middle initial ("Thomas M. Davis") or
-"U.S." before a title ("U.S. President") ends no sentence. And one clause shape: an "-ing" verb right after
-a noun tells what that noun says ("a memo describing"), not what the sentence's subject said.
+after a point ends. A full stop after a title ("Rep.", "Sen."), a middle initial ("Thomas M. Davis"),
+"St." for Saint ("D-St. Louis") or "U.S." before a title ("U.S. President") ends no sentence. And one
+clause shape: an "-ing" verb right after a noun tells what that noun says ("a memo describing"), not what
+the sentence's subject said.
 """
 
 # ruff: noqa: SIM905 (word lists read best as text)
@@ -21,7 +22,9 @@ __all__ = [
     "clause_before",
     "ends_sentence",
     "first_sentence_end",
+    "participle",
     "participle_of_noun",
+    "verb_at",
 ]
 
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)")
@@ -38,8 +41,14 @@ def clause_before(text: str, pos: int) -> str:
     """The text from the start of the sentence (or paragraph) to ``pos``."""
     window = text[max(0, pos - 300) : pos]
     ends = [m.end() - 1 for m in SENTENCE_END.finditer(window) if ends_sentence(window, m.end())]
+    ends += [
+        m.end() - 1 for m in _CAPTION.finditer(window)
+    ]  # "Image copyright X Image caption ..."
     cut = max(window.rfind("\n\n"), *ends, -1)
     return window[cut + 1 :]
+
+
+_CAPTION = re.compile(r"\b(?:Image|Media) caption\s")
 
 
 def ends_sentence(text: str, after: int) -> bool:
@@ -49,6 +58,10 @@ def ends_sentence(text: str, after: int) -> bool:
         return False
     if not _ABBREVIATION.search(text[max(0, after - 4) : after]):
         return True
+    if text[max(0, after - 3) : after] == "St." and not _street(
+        text[max(0, after - 30) : after - 3]
+    ):
+        return False  # "D-St. Louis", "in St. Paul": Saint; "Downing St." may end one
     following = text[after : after + 40].split()
     if not following or not following[0][:1].isupper():
         return False
@@ -60,6 +73,12 @@ def ends_sentence(text: str, after: int) -> bool:
         or word.lower() in cues.ROLE_MODIFIERS
         or word in cues.HONORIFICS
     )
+
+
+def _street(before: str) -> bool:
+    """Is "St." after a capitalised word and a space ("Downing St."), so a street?"""
+    words = before.split()
+    return before[-1:].isspace() and bool(words) and words[-1][:1].isupper()
 
 
 def first_sentence_end(text: str, start: int, end: int) -> int:
@@ -99,3 +118,21 @@ def participle_of_noun(doc: FieldDoc, mentions: list[Mention], verb: int, first:
     lead = doc.text[max(0, named.start - 12) : named.start].lower().split()
     lead = [w for w in lead if w != "the"]
     return bool(lead) and lead[-1] in {"to", "from", "of", "for", "by"}
+
+
+def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS) -> bool:
+    """Is token ``k`` one of ``verbs`` (a trailing colon aside), and not a noun after a determiner ("The
+    comments struck a nerve") or the last word of a name ("the United States", "Reuters Notes")?"""
+    word, prior = doc.words[k], doc.words[k - 1] if k else ""
+    if word.lower().rstrip(":") not in verbs or prior.lower() in _DETERMINERS:
+        return False
+    return not (word[:1].isupper() and prior[:1].isupper() and prior.isalpha())
+
+
+_DETERMINERS = frozenset("the a an his her its their our my your".split())
+
+
+def participle(word: str) -> bool:
+    """ "Speaking", "Asked", "Describing": a participle opening the sentence, not its subject."""
+    low = word.lower()
+    return low.endswith("ing") or low in {"asked", "pressed", "questioned", "interviewed"}

@@ -102,6 +102,7 @@ def resolve_speaker(
             previous,
             speech=bool(speech),
             after_quote=a > before,
+            asking=cue.split()[:1] in (["asked"], ["asks"]),
         )
         return (person, True) if person else ("", False)
     if len(words) == 1 and words[0] == "it":
@@ -236,6 +237,8 @@ def _named_inside(
     if not orgs:
         return None
     org = orgs[0]
+    if len(orgs) == 1 and org.text.lower() in _MEMBERS:  # "Democrats said": some, not the party
+        return (_as_written(body[a : org.end]), False) if len(words) <= 3 else ("", False)
     lead = [w.strip(",") for w in body[a : org.start].lower().split()]
     if lead and lead[0] in {"who", "which", "that", "where", "when"}:
         return "", False  # a relative clause, not a speaker
@@ -256,6 +259,10 @@ def _named_inside(
     if described or owner or (trailing and trailing[0] not in {"'s", "’s"}):
         return (_as_written(body[a:b]), False) if _describes_source(words) else ("", False)
     return org.name, True
+
+
+#: A party's members written for the party ("Democrats said"): a group of people, no one speaker.
+_MEMBERS = frozenset({"democrats", "republicans"})
 
 
 def _joint(body: str, inside: list[Mention]) -> bool:

@@ -1,0 +1,158 @@
+"""Who else may be speaking: a sentence between a named person and a later "he said" that introduces
+someone else ("A Labour spokesman denied it", "A spokesman for the Business Software Alliance said", "JF
+Sullivan, spokesman for e-mail software firm Sendmail said"), the names opening a sentence, a possessive
+before another's title and name ("Bush's predecessor Bill Clinton"), and a second subject after "but"."""
+
+# ruff: noqa: SIM905 (word lists read best as text)
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from analysis.extract import cues
+
+if TYPE_CHECKING:
+    from analysis.extract.entities import Mention
+    from analysis.extract.referents import SpeakerContext
+
+__all__ = [
+    "EXTRA_SOURCES",
+    "WORD",
+    "described_between",
+    "owned",
+    "owner",
+    "sentence_leads",
+    "two_speakers",
+]
+
+WORD = re.compile(r"[\w'’.-]*\w")
+
+EXTRA_SOURCES = frozenset(
+    """
+    dj publicist agent attorney lawyer lawyers attorneys organizer organiser organizers activist
+    activists teen teenager woman man women men resident student students worker workers employee
+    employees owner driver mother father son daughter neighbor neighbour victim survivor protester
+    protesters supporter supporters volunteer doctor nurse teacher scientist scientists professor
+    worker spokesperson insider staffer staffers
+    """.split()
+)
+
+_DESCRIPTION = re.compile(
+    r"^\s*(?:but |and |however, |meanwhile, )?(a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<head>"
+    r"[\w'’-]+)(?:,[^,.]{0,60},|(?P<link>\s+(?:for|of|at|from|with)\s+[^,.;:“”\"]{1,60}?))?\s+"
+    r"(?:also\s+)?"
+    r"(?:\w+ed|said|says|told|added|insisted|denied|is|was|has|had|will|would)\b",
+    re.IGNORECASE,
+)
+
+
+def described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
+    """Does a sentence after the last name and up to the pronoun's open with a described person ("A
+    Labour spokesman denied ...", "The 31-year-old admitted ...")? The pronoun may well be them (unless
+    the description is that person's own role: "The minister opened ..." after Minister Maria Eagle)."""
+    for k in range(last.sentence + (1 if last.lead else 0), current + 1):
+        if k >= len(ctx.sentences):
+            break
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        match = _DESCRIPTION.match(ctx.body[ctx.sentences[k] : end][:120])
+        if match and match.group("link") and match.group(1).lower() == "the":
+            match = None  # "The former UN commissioner for human rights told": the one just named
+        head = match.group("head").lower() if match else ""
+        if head and head in ctx.roles.get(last.name, set()):
+            continue
+        if head and (
+            head in cues.SOURCE_HEADS
+            or head in cues.ROLE_HEADS
+            or head in EXTRA_SOURCES
+            or head.endswith("-old")
+        ):
+            return True
+        if _untyped_source(ctx, ctx.sentences[k], end):
+            return True
+    return False
+
+
+_NAME_TITLED = re.compile(
+    r"^\s*(?:but |and )?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:a |an |the )?"
+    r"(?:[\w'’-]+\s+){0,3}?([\w'’-]+)(?:,|\s+(?:for|of|at|from|with)\b)"
+)
+
+
+def _untyped_source(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """Does the sentence at ``start`` open with a name no rule typed as a person, set off by its title, and
+    report speech ("JF Sullivan, spokesman for e-mail software firm Sendmail said ...")? A pronoun after it
+    may be that person."""
+    sentence = ctx.body[start:end]
+    match = _NAME_TITLED.match(sentence[:160])
+    if not match or match.group(2).lower() not in cues.SOURCE_HEADS | cues.ROLE_HEADS:
+        return False
+    a, b = start + match.start(1), start + match.end(1)
+    if any(m.type == "person" and a <= m.start < b for m in ctx.outside):
+        return False
+    return bool(cues.REPORTING_VERBS & {w.lower() for w in WORD.findall(sentence)})
+
+
+def owner(body: str, m: Mention, people: list[Mention]) -> bool:
+    """Is the name a possessive before another person's title and name ("Bush's predecessor Bill Clinton",
+    "Wenger's Bayern counterpart Felix Magath")? It is then no one "he" can be."""
+    if body[m.end : m.end + 2] not in {"'s", "’s"}:
+        return False
+    return any(
+        o.start > m.end
+        and o.name != m.name
+        and len(between := body[m.end + 2 : o.start].split()) <= 4
+        and not any(w[-1] in ",.;:" or w.lower() in cues.REPORTING_VERBS for w in between)
+        for o in people
+    )
+
+
+_OWNED = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:But |And )?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s(?:\s+[\w-]+){1,3}\s+$"
+)
+
+
+def owned(body: str, m: Mention) -> bool:
+    """Does the name open its sentence after another's possessive and its title ("Bush's predecessor Bill
+    Clinton perhaps had ...")? It is that sentence's subject."""
+    return bool(_OWNED.search(body[max(0, m.start - 80) : m.start]))
+
+
+def two_speakers(ctx: SpeakerContext, last: list[Mention], *, asking: bool = False) -> bool:
+    """Does the last sentence naming someone leave two people who may speak next: one opening it and
+    another after "but" ("..., but McIlroy is unfazed"), or one asking the other ("Tapper asked Nadler if
+    he had any problem. He said “…”"; unless the pronoun asks too)?"""
+    people = [m for m in last if m.type == "person"]
+    if len({m.name for m in people}) < 2:
+        return False
+    if not asking and any(_ASKED.match(ctx.body[x.end : y.start]) for x, y in pairwise(people)):
+        return True
+    opening = sentence_leads(ctx.body, [m for m in last if m.type == "person"])
+    return bool(opening) and any(
+        _second_subject(ctx.body, m) and m.name not in opening for m in last
+    )
+
+
+_ASKED = re.compile(r"^\s+(?:asked|asks|questioned|pressed)\s+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s+)?$")
+
+
+def _second_subject(body: str, m: Mention) -> bool:
+    """Is the name the subject of a second clause of its sentence ("..., but McIlroy is unfazed"; not one
+    inside a clause of the first: "the public believe ... while Michael Howard ...")?"""
+    before = [
+        w for w in body[max(0, m.start - 30) : m.start].lower().split() if w not in cues.HONORIFICS
+    ]
+    return not m.lead and bool(before) and before[-1] == "but"
+
+
+def sentence_leads(body: str, last: list[Mention]) -> set[str]:
+    """The names that open the sentence of ``last`` (its mentions), less a possessive when another person is
+    named in it ("Trump's speech was endorsed by David Duke": the one who then speaks may be Duke)."""
+    others = len({m.name for m in last}) > 1
+    return {m.name for m in last if m.lead and not (others and _possessive(body, m))}
+
+
+def _possessive(body: str, m: Mention) -> bool:
+    """Is the name written as a possessive ("Trump's speech"): it opens the sentence without being its
+    subject."""
+    return body[m.end : m.end + 1] in ("'", "\u2019")
