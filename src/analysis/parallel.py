@@ -17,6 +17,7 @@ import functools
 import gc
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -29,6 +30,8 @@ WORKERS_ENV = "ANALYSIS_WORKERS"
 
 #: Seconds a worker process waits for more work before it exits (and frees its memory).
 IDLE_SECONDS = 10
+#: A worker hands memory back after a task that ran at least this long (:func:`return_memory`).
+RETURN_AFTER_SECONDS = 1.0
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -88,12 +91,15 @@ def map_in_order(
 
 
 def _returning_memory(fn: Callable[[T], R], item: T) -> R:
-    """``fn(item)`` on a worker, then the memory it freed handed back to the system, so that a worker
-    between tasks (or idle before it exits) holds little more than its imports."""
+    """``fn(item)`` on a worker, then, after a long task, the memory it freed handed back to the system, so
+    that a worker between tasks (or idle before it exits) holds little more than its imports. A short task
+    used little, and collecting after each of many would cost more than the tasks."""
+    started = time.monotonic()
     try:
         return fn(item)
     finally:
-        return_memory()
+        if time.monotonic() - started >= RETURN_AFTER_SECONDS:
+            return_memory()
 
 
 def return_memory() -> None:
