@@ -145,3 +145,25 @@ def test_quotations_whose_clause_writes_the_name_come_before_a_pronouns():
     html = report.quotes_html(corpus, said, entities(corpus), per_speaker=4)
     block = html[html.index("Rachel Reeves: 2 quotations") :]
     assert block.index("Growth is the mission") < block.index("We will get the economy")
+
+
+def test_a_speakers_block_counts_what_the_ranking_counts():
+    """A quotation kept under a name but not clearly attributed (speaker_named False) is neither in the
+    ranking nor under that speaker's heading: the two numbers a reader compares agree."""
+    corpus = make_corpus(
+        [
+            {
+                "title": "Budget vote",
+                "body": "“We will not borrow to pay for day-to-day spending,” Rachel Reeves said.",
+            },
+            {
+                "title": "Budget row",
+                "body": "“Growth is the mission of this government,” Rachel Reeves said on Monday.",
+            },
+        ]
+    )
+    said = quotes(corpus)
+    assert list(said["speaker"]) == ["Rachel Reeves", "Rachel Reeves"]
+    said.loc[1, "speaker_named"] = False  # as a weakly attributed partial quotation can be
+    html = report.quotes_html(corpus, said, entities(corpus), per_speaker=4)
+    assert "Rachel Reeves: 1 quotation" in html and "Rachel Reeves: 2 quotations" not in html

@@ -225,7 +225,10 @@ def quotes_html(
         )
     ]
     for name in ranked.loc[ranked["named"] == "yes", "speaker"].head(speakers):
-        theirs = _clearest_first(table[table["speaker"] == name], written)
+        # the quotations the ranking counts: clear attributions to this name (as the table above)
+        theirs = _clearest_first(
+            table[(table["speaker"] == name) & (table["named"] == "yes")], written
+        )
         blocks.append(_speaker_block(corpus, theirs, mentions, name, per_speaker, kwic_lines))
     listing = table.assign(quotation=table["quotation"].map(_shorten))
     blocks.append(
