@@ -104,10 +104,15 @@ def count_known_terms(
     as a vocabulary built with that analyzer holds no stop word, number or one-letter token.
     """
     known = _Known(vocabulary)
-    stream, lengths = _token_stream(texts, analyzer)
-    cols = np.fromiter(map(known.__getitem__, stream), dtype=np.int64, count=len(stream))
-    del stream
-    return _count_matrix(cols, lengths, len(vocabulary))
+    parts = []
+    for lo in range(
+        0, max(len(texts), 1), _CHUNK
+    ):  # a chunk's tokens at a time, never every text's
+        stream, lengths = _token_stream(texts[lo : lo + _CHUNK], analyzer)
+        cols = np.fromiter(map(known.__getitem__, stream), dtype=np.int64, count=len(stream))
+        del stream
+        parts.append(_count_matrix(cols, lengths, len(vocabulary)))
+    return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
 
 
 def _merge_chunks(

@@ -50,8 +50,6 @@ __all__ = [
 
 #: The headline counts this many times in an article's terms, as in fit_topics.
 TITLE_WEIGHT = 3
-#: Texts tokenised at a time when assigning (the rows do not depend on each other).
-_COUNT_TEXTS = 2_000
 _ASSIGNED = {"cluster": "int64", "fit": "float64", "x": "float64", "y": "float64"}
 
 
@@ -81,15 +79,7 @@ class Assigner:
         from analysis.text import DocumentTexts, count_known_terms
 
         texts = DocumentTexts(frame, title_weight=TITLE_WEIGHT, max_words=self.max_words)[:]
-        analyzer, vocabulary = self.vectorizer.analyzer, self.vectorizer.vocabulary_
-        # a few thousand texts at a time: the token stream of a whole part would hold every token at once
-        counts = sparse.vstack(
-            [
-                count_known_terms(texts[lo : lo + _COUNT_TEXTS], analyzer, vocabulary)
-                for lo in range(0, max(len(texts), 1), _COUNT_TEXTS)
-            ],
-            format="csr",
-        )
+        counts = count_known_terms(texts, self.vectorizer.analyzer, self.vectorizer.vocabulary_)
         return self.tfidf.transform(counts).astype(np.float32).tocsr()
 
     def assign(self, frame: pd.DataFrame) -> pd.DataFrame:
