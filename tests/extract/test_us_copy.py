@@ -183,3 +183,19 @@ def test_an_honorific_leaves_a_surname_alone_when_another_bearer_s_sex_is_unknow
     body = "Rand Paul and Ron Paul spoke on Monday. Mr. Paul said the bill would fail."
     mentions = entities(make_corpus([{"body": body}]))
     assert "Ron Paul" not in list(mentions[mentions["start"] > 40]["name"])
+
+
+def test_a_possessive_owner_of_an_ing_clause_is_not_its_speaker():
+    body = (
+        "Hillary Clinton’s campaign is coming under fire for failing to disclose that she was diagnosed "
+        "with pneumonia on Friday, and for saying she simply got “overheated” at the memorial service."
+    )
+    assert _said(body) == [("Hillary Clinton’s campaign", False, "saying")]
+
+
+def test_a_named_subject_of_an_ing_clause_still_speaks():
+    body = (
+        "Hillary Clinton came under fire on Monday, saying she simply got “overheated” at the "
+        "memorial service."
+    )
+    assert _said(body)[0][:2] == ("Hillary Clinton", True)

@@ -389,6 +389,16 @@ def _quoted(text: str, first: int, token: int, doc: FieldDoc) -> bool:
     return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
 
 
+_OWNED = re.compile(r"['’]s\s+([a-z]+)")
+
+
+def _owned(text: str, m: Mention, limit: int) -> tuple[int, int]:
+    """A person's span, or with what the person owns when the name is a possessive ("Hillary Clinton's
+    campaign is coming under fire ... for saying": the campaign speaks, not Clinton)."""
+    owned = _OWNED.match(text, m.end, limit)
+    return (m.start, owned.end()) if owned else (m.start, m.end)
+
+
 def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
     """The words opening the sentence up to its verb ("The minister opened ..." -> "The minister")."""
     out: list[int] = []
@@ -468,7 +478,7 @@ def _subject(
             _span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
         ]
         found += [
-            (m.start, m.end)
+            _owned(doc.text, m, b)
             for m in mentions
             if a <= m.start < b
             and m.type == "person"
