@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.extract import cues
+from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym
 from analysis.extract.pipeline import FieldDoc
@@ -383,20 +384,9 @@ def named_after(doc: FieldDoc, mentions: list[Mention], close_at: int) -> bool:
 def _quoted(text: str, first: int, token: int, doc: FieldDoc) -> bool:
     """Is token ``token`` inside a quotation opened after token ``first`` ("“… Director Comey …,” Mr.
     McCabe told")? Its verbs and names are the quotation's, not the clause's."""
-    stretch = text[doc.idx[first] : doc.idx[token]].lstrip(
-        ' ”"’\n\t\xa0'
-    )  # not the last one's close
+    # from after the last quotation's close
+    stretch = text[doc.idx[first] : doc.idx[token]].lstrip(' ”"’\n\t\xa0')
     return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
-
-
-_OWNED = re.compile(r"['’]s\s+([a-z]+)")
-
-
-def _owned(text: str, m: Mention, limit: int) -> tuple[int, int]:
-    """A person's span, or with what the person owns when the name is a possessive ("Hillary Clinton's
-    campaign is coming under fire ... for saying": the campaign speaks, not Clinton)."""
-    owned = _OWNED.match(text, m.end, limit)
-    return (m.start, owned.end()) if owned else (m.start, m.end)
 
 
 def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
@@ -478,7 +468,7 @@ def _subject(
             _span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
         ]
         found += [
-            _owned(doc.text, m, b)
+            owned_span(doc.text, m, b)
             for m in mentions
             if a <= m.start < b
             and m.type == "person"
