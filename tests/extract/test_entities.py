@@ -99,6 +99,32 @@ def test_acronym_is_tied_to_the_long_form_spelled_out_beside_it():
     assert len(orgs) == 3
 
 
+def _org_names(bodies: list[str]) -> dict[str, set[str]]:
+    """Each article's organisation names, by article number."""
+    found = entities(
+        make_corpus([{"title": f"Story {i}", "body": b} for i, b in enumerate(bodies)])
+    )
+    orgs = found[found.type == "organisation"]
+    ids = list(dict.fromkeys(found["article_id"]))
+    return {i: set(orgs.loc[orgs.article_id == a, "name"]) for i, a in enumerate(ids)}
+
+
+def test_one_articles_initials_match_does_not_rename_an_acronym_across_the_corpus():
+    mocking = (
+        "He attacked the media and CNN, the Clinton News Network, which nobody is watching anyway, "
+        "he told the rally in Florida."
+    )
+    plain = ["CNN reported the poll on Monday night.", "CNN said the poll was close."]
+    names = _org_names([mocking, *plain])
+    assert names[1] == names[2] == {"CNN"}
+
+
+def test_an_acronym_defined_in_brackets_is_carried_across_the_corpus():
+    defined = "The UK Independence Party (UKIP) won a seat in the by-election on Thursday."
+    names = _org_names([defined, "UKIP said it would stand candidates in every seat next year."])
+    assert names[1] == {"UK Independence Party"}
+
+
 def test_organisation_words_and_unknown_capitals():
     body = "Nikolai Petrov, a senior analyst at the New Eurasian Strategies Center, said Tuesday was quiet."
     found = entities(make_corpus([{"body": body}]))

@@ -266,7 +266,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
     surnames: dict[str, Counter] = defaultdict(Counter)
     person_names: set[str] = set()
     typed: dict[str, Counter] = defaultdict(Counter)
-    acronyms: dict[str, Counter] = defaultdict(Counter)
+    acronyms = _acronym_forms(mentions)
     for m in mentions:
         if m.type == "person":
             person_names.add(m.name)
@@ -274,12 +274,6 @@ def _across_corpus(mentions: list[Mention]) -> None:
                 surnames[_tokens(m.name)[-1]][m.name] += 1
         if m.type != "unknown":
             typed[normalise(m.text)][m.type] += 1
-        if (
-            m.type == "organisation"
-            and _is_acronym(normalise(m.text))
-            and m.name != normalise(m.text)
-        ):
-            acronyms[normalise(m.text)][m.name] += 1
     tails: dict[str, set[str]] = defaultdict(set)
     for name in person_names:
         parts = _tokens(name)
@@ -305,9 +299,36 @@ def _across_corpus(mentions: list[Mention]) -> None:
         elif m.type == "unknown" and typed.get(m.name):
             m.type = typed[m.name].most_common(1)[0][0]
         elif m.type == "organisation" and m.name in acronyms:
-            m.name = acronyms[m.name].most_common(1)[0][0]
+            m.name = acronyms[m.name]
     _weak_people(mentions, typed)
     _fold_accents(mentions)
+
+
+def _acronym_forms(mentions: list[Mention]) -> dict[str, str]:
+    """The long form an acronym takes in articles that do not spell it out: one some article defines in
+    brackets ("Ministry of Defence (MoD)"), or one whose initials it is in at least two articles (a single
+    article's match is weak: one "CNN—Clinton News Network—" in a quotation, or "GB" beside "Garage
+    Band", would rename every CNN and GB of the corpus); of those, the one written most."""
+    written: dict[str, Counter] = defaultdict(Counter)
+    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    defined: set[tuple[str, str]] = set()
+    for m in mentions:
+        acronym = normalise(m.text)
+        if m.type == "organisation" and _is_acronym(acronym) and m.name != acronym:
+            written[acronym][m.name] += 1
+            articles[acronym, m.name].add(m.article_id)
+            if m.bracketed:
+                defined.add((acronym, m.name))
+    forms = {}
+    for acronym, counts in written.items():
+        held = [
+            name
+            for name, _ in counts.most_common()
+            if (acronym, name) in defined or len(articles[acronym, name]) >= 2
+        ]
+        if held:
+            forms[acronym] = held[0]
+    return forms
 
 
 def _usual_bearer(names: Counter) -> str:
