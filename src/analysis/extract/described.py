@@ -158,11 +158,11 @@ def _possessive(body: str, m: Mention) -> bool:
     return body[m.end : m.end + 1] in ("'", "\u2019")
 
 
-_OWNED = re.compile(r"['’]s\s+([a-z]+)")
+_POSSESSED = re.compile(r"['’]s\s+([a-z]+)")
 
 
 def owned_span(text: str, m: Mention, limit: int) -> tuple[int, int]:
     """A person's span, or with what the person owns when the name is a possessive ("Hillary Clinton's
     campaign is coming under fire ... for saying": the campaign speaks, not Clinton)."""
-    owned = _OWNED.match(text, m.end, limit)
-    return (m.start, owned.end()) if owned else (m.start, m.end)
+    after = _POSSESSED.match(text, m.end, limit)
+    return (m.start, after.end()) if after else (m.start, m.end)
