@@ -332,3 +332,24 @@ def test_a_noun_with_an_article_is_no_full_name_and_a_title_before_a_name_keeps_
     assert said.loc[said["quote"].str.startswith("We are"), "speaker"].tolist() == [
         "Jaime Lissavetzky"
     ]
+
+
+def test_a_word_never_a_person_alone_does_not_take_a_rarely_written_full_name():
+    history = "The 1884 race was won by Grover Cleveland, the governor of New York."
+    city = [
+        f"Delegates praised Cleveland for hosting day {d} of the convention." for d in range(1, 5)
+    ]
+    found = entities(make_corpus([{"body": b} for b in [history, *city]]))
+    assert (found["name"] == "Grover Cleveland").sum() == 1
+
+
+def test_a_surname_alone_still_goes_to_the_person_the_corpus_names():
+    bodies = [
+        "President Barack Obama met the Senate leaders on Monday.",
+        "Mr Obama told them the talks had gone well.",
+        *[f"Delegates praised Obama for hosting day {d} of the summit." for d in range(1, 5)],
+    ]
+    found = entities(make_corpus([{"body": b} for b in bodies]))
+    people = found[found.type == "person"]
+    assert set(people["name"]) == {"Barack Obama"}
+    assert people["article_id"].nunique() == 6

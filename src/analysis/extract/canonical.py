@@ -274,6 +274,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
                 surnames[_tokens(m.name)[-1]][m.name] += 1
         if m.type != "unknown":
             typed[normalise(m.text)][m.type] += 1
+    attested = _attested_bearers(mentions, surnames)
     tails: dict[str, set[str]] = defaultdict(set)
     for name in person_names:
         parts = _tokens(name)
@@ -288,7 +289,12 @@ def _across_corpus(mentions: list[Mention]) -> None:
             and _tokens(m.name)[0].lower() not in first_names()
         ):  # "Von der Leyen" -> "Ursula von der Leyen"; "Jeb Bush" is a whole name already
             m.name, m.type = next(iter(tail)), "person"
-        elif m.type in {"person", "unknown"} and len(_tokens(m.name)) == 1 and m.name in surnames:
+        elif (
+            m.type in {"person", "unknown"}
+            and len(_tokens(m.name)) == 1
+            and m.name in surnames
+            and (m.type == "person" or m.name in attested)
+        ):
             usual = _usual_bearer(surnames[m.name])
             if (
                 usual and not m.not_names and m.name.lower() not in cues.PARTY_WORDS
@@ -302,6 +308,36 @@ def _across_corpus(mentions: list[Mention]) -> None:
             m.name = acronyms[m.name]
     _weak_people(mentions, typed)
     _fold_accents(mentions)
+
+
+#: A word no rule typed goes to the full name whose surname it is only when the articles writing the word
+#: alone are at most this many times those writing the full name.
+BARE_PER_FULL = 3
+
+
+def _attested_bearers(mentions: list[Mention], surnames: dict[str, Counter]) -> set[str]:
+    """The words no rule typed that may become the person the corpus names with them: the word alone is a
+    person somewhere ("Obama said", "Mr Obama"), or that person's full name is written in articles enough
+    for the word's use alone (BARE_PER_FULL). "Cleveland", the convention city, is never a person alone
+    in AllSides 2016, is alone in 82 articles and "Grover Cleveland" written in 4; "Flint" and "Internet"
+    have one "Whether Flint" and one "Chinese Internet"."""
+    full: dict[str, set[str]] = defaultdict(set)
+    bare: dict[str, set[str]] = defaultdict(set)
+    alone_a_person: set[str] = set()
+    for m in mentions:
+        one_word = len(_tokens(m.name)) == 1
+        if m.type == "person" and not one_word:
+            full[m.name].add(m.article_id)
+        elif m.type == "person":
+            alone_a_person.add(m.name)
+        elif m.type == "unknown" and one_word and m.name in surnames:
+            bare[m.name].add(m.article_id)
+    return {
+        word
+        for word, articles in bare.items()
+        if word in alone_a_person
+        or len(articles) <= BARE_PER_FULL * len(full.get(_usual_bearer(surnames[word]), ()))
+    }
 
 
 def _acronym_forms(mentions: list[Mention]) -> dict[str, str]:
