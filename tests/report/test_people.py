@@ -12,6 +12,7 @@ import pytest
 from analysis import report
 from analysis.extract import entities, people_and_quotes, quotes
 from analysis.plots import cluster_colors
+from analysis.report.people import tied_to_clusters
 from analysis.topics import fit_topics
 from tests.conftest import make_corpus
 
@@ -167,3 +168,25 @@ def test_a_speakers_block_counts_what_the_ranking_counts():
     said.loc[1, "speaker_named"] = False  # as a weakly attributed partial quotation can be
     html = report.quotes_html(corpus, said, entities(corpus), per_speaker=4)
     assert "Rachel Reeves: 1 quotation" in html and "Rachel Reeves: 2 quotations" not in html
+
+
+def test_people_of_a_cluster_are_those_tied_to_it_not_those_named_everywhere():
+    counted = pd.DataFrame(
+        {
+            "cluster": [0, 0, 0, 1, 1, 1],
+            "name": [
+                "Donald Trump",
+                "Kelly Ayotte",
+                "Pat Toomey",
+                "Donald Trump",
+                "Ted Cruz",
+                "Pat Toomey",
+            ],
+            "articles": [16, 9, 1, 40, 30, 1],
+        }
+    )
+    ranked = tied_to_clusters(counted, ["name"])
+    first = ranked.groupby("cluster")["name"].apply(list).to_dict()
+    # Ayotte: 9 of her 9 articles here; Trump: 16 of his 56; Toomey: one article here, so last
+    assert first[0] == ["Kelly Ayotte", "Donald Trump", "Pat Toomey"]
+    assert first[1] == ["Ted Cruz", "Donald Trump", "Pat Toomey"]

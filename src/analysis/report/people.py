@@ -39,7 +39,8 @@ def _joined(values, limit: int = 3) -> str:
 def main_people(
     corpus: pd.DataFrame, mentions: pd.DataFrame, model, *, top: int = 3
 ) -> dict[int, list[str]]:
-    """For each cluster (0-based, as in ``model.labels``), its ``top`` people by articles: ``"Name (n)"``."""
+    """For each cluster (0-based, as in ``model.labels``), the ``top`` people most tied to it
+    (:func:`tied_to_clusters`): ``"Name (n)"``, n its articles naming them."""
     people = mentions[mentions["type"] == "person"]
     cluster_of = dict(zip(corpus["id"].astype(str), model.labels, strict=True))
     counted = (
@@ -48,12 +49,32 @@ def main_people(
         .groupby(["cluster", "name"])["article_id"]
         .nunique()
         .reset_index(name="articles")
-        .sort_values(["cluster", "articles", "name"], ascending=[True, False, True])
     )
     return {
         int(cluster): [f"{r.name} ({r.articles})" for r in group.head(top).itertuples()]
-        for cluster, group in counted.groupby("cluster")
+        for cluster, group in tied_to_clusters(counted, ["name"]).groupby("cluster")
     }
+
+
+def tied_to_clusters(counted: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """Names ranked within each cluster by how tied they are to it: named in many of its articles and in
+    few others (its articles naming them times the share of all their articles that are in it), names in
+    one article of the cluster last; ties by articles, then name. In news about one election every topic's
+    most named people are the two candidates; this puts "Kelly Ayotte" first in the Senate races' topic.
+
+    Args:
+        counted: one row per cluster and name: ``cluster``, the ``key`` columns, ``articles``.
+        key: the columns naming a name (``["name"]``, or ``["type", "name"]``).
+    """
+    overall = counted.groupby(key)["articles"].transform("sum")
+    ranked = counted.assign(
+        _several=counted["articles"] >= 2, _tie=counted["articles"] ** 2 / overall
+    )
+    return ranked.sort_values(
+        ["cluster", "_several", "_tie", "articles", "name"],
+        ascending=[True, False, False, False, True],
+        kind="stable",
+    ).drop(columns=["_several", "_tie"])
 
 
 def people_html(
@@ -142,12 +163,11 @@ def _by_cluster_block(corpus: pd.DataFrame, mentions: pd.DataFrame, model, *, sl
         .nunique()
         .reset_index(name="articles")
     )
+    counted = tied_to_clusters(counted, ["type", "name"])
     rows = []
     for c in range(model.k):  # numbers are 1..k, or a baseline's (--since)
         cluster = int(model.numbers[c])
-        here = counted[counted["cluster"] == cluster].sort_values(
-            ["articles", "name"], ascending=[False, True]
-        )
+        here = counted[counted["cluster"] == cluster]
         label = model.clusters["label"].iloc[c]
         row = {"cluster": f"{cluster}: {label}"}
         for kind, title in _LABELS.items():
@@ -159,7 +179,10 @@ def _by_cluster_block(corpus: pd.DataFrame, mentions: pd.DataFrame, model, *, sl
     return block(
         html,
         heading="By topic cluster",
-        text="The names each cluster's articles mention most, with the number of its articles naming them.",
+        text=(
+            "The names most tied to each cluster: named in many of its articles and in few others (names "
+            "every cluster mentions come after those of its own), with the number of its articles naming them."
+        ),
     )
 
 
