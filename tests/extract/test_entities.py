@@ -353,3 +353,12 @@ def test_a_surname_alone_still_goes_to_the_person_the_corpus_names():
     people = found[found.type == "person"]
     assert set(people["name"]) == {"Barack Obama"}
     assert people["article_id"].nunique() == 6
+
+
+def test_one_person_reading_does_not_make_every_untyped_use_a_person():
+    bodies = [
+        "The man they call Mr Brexit spoke to the rally on Monday.",
+        *[f"Delegates praised Brexit for ending day {d} of the talks." for d in range(1, 5)],
+    ]
+    found = entities(make_corpus([{"body": b} for b in bodies]))
+    assert found.loc[found.type == "person", "article_id"].nunique() == 1
