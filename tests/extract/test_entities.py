@@ -362,3 +362,25 @@ def test_one_person_reading_does_not_make_every_untyped_use_a_person():
     ]
     found = entities(make_corpus([{"body": b} for b in bodies]))
     assert found.loc[found.type == "person", "article_id"].nunique() == 1
+
+
+def test_a_one_word_company_after_its_trade_is_an_organisation():
+    body = "Danish brewer Carlsberg suffered a 3% fall in profits as beer sales fell flat."
+    found = entities(make_corpus([{"body": body}]))
+    assert list(zip(found["name"], found["type"], strict=True)) == [("Carlsberg", "organisation")]
+
+
+def test_a_town_named_as_a_firm_by_its_apposition_is_that_firm_in_the_article():
+    body = (
+        "Research from Halifax, the country's biggest mortgage lender, suggests prices keep rising. "
+        "Tim Crawford, Group Economist at Halifax, said the market was steady."
+    )
+    found = entities(make_corpus([{"body": body}]))
+    assert set(found.loc[found.name == "Halifax", "type"]) == {"organisation"}
+    assert (found.name == "Halifax").sum() == 2
+
+
+def test_an_apposition_headed_by_a_role_leaves_a_person():
+    body = "Jane Doe, the head of the bank, said rates would stay low."
+    found = entities(make_corpus([{"body": body}]))
+    assert next(zip(found["name"], found["type"], strict=True)) == ("Jane Doe", "person")

@@ -52,6 +52,7 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
         _persons_in_article(group, (bodies or {}).get(article, ""))
         _surnames_in_capitals(group)
         _acronyms_in_article(group)
+        _towns_named_as_firms(group)
     _across_corpus(mentions)
     _parties(mentions)
     return mentions
@@ -244,6 +245,15 @@ def _acronyms_in_article(group: list[Mention]) -> None:
             spelled = next((lf for lf in long_forms if _initials_match(m.name, lf.name)), None)
         if spelled is not None:
             m.name = spelled.name
+
+
+def _towns_named_as_firms(group: list[Mention]) -> None:
+    """A town's name that the article shows to be a firm somewhere ("Halifax, the country's biggest
+    mortgage lender") is that firm wherever the article writes it ("Group Economist at Halifax")."""
+    firms = {m.name for m in group if m.type == "organisation" and m.evidence == "apposition"}
+    for m in group:
+        if m.type == "place" and m.evidence == "gazetteer" and m.name in firms:
+            m.type, m.evidence = "organisation", "apposition"
 
 
 def _is_acronym(name: str) -> bool:

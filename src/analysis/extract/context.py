@@ -116,6 +116,30 @@ def club_after(doc: FieldDoc, end: int) -> bool:
     )
 
 
+_APPOSITION_OPENERS = frozenset({"the", "a", "an", "its", "one"})
+_APPOSITION_ENDS = frozenset(
+    {",", ".", ";", ":", "of", "for", "in", "at", "with", "and", "which", "that"}
+)
+
+
+def described_as_organisation(doc: FieldDoc, end: int) -> bool:
+    """Is the run followed by an apposition whose head is a company noun: "Carlsberg, the world's
+    fifth-largest brewer", "Halifax, the country's biggest mortgage lender" (not "Jane Doe, the head of
+    the bank": the head is "head")?"""
+    words = doc.words
+    if (
+        end + 2 >= len(words)
+        or words[end] != ","
+        or words[end + 1].lower() not in _APPOSITION_OPENERS
+    ):
+        return False
+    k = end + 2
+    while k < min(len(words), end + 10) and words[k].lower() not in _APPOSITION_ENDS:
+        k += 1
+    head = words[k - 1]
+    return k > end + 2 and head.islower() and head in cues.ORG_NOUNS - {"analysts", "side"}
+
+
 def organisation_context(doc: FieldDoc, start: int, end: int) -> str:
     """Words around the run that make it a company, club or body: "shares in X", "bid for X", "X boss Steve
     McClaren", "X's chief executive", "X said in a statement"."""

@@ -118,10 +118,13 @@ ORG_NOUNS = frozenset(
     operator publisher broadcaster agency manufacturer producer supplier insurer lender conglomerate
     start-up startup charity organisation organization club label studio newspaper channel watchdog
     regulator developer consultancy analysts carmaker automaker broker brokerage insurer outfit
-    side rivals opponents champions
+    side rivals opponents champions brewer brewers miner refiner distiller exporter supermarket grocer
+    chipmaker drugmaker steelmaker utility telecoms
     """.split()
 )
 
+#: Words right after a run that make it a company ("Marconi shares", "a Vodafone unit").
+ORG_AFTER_NOUNS = frozenset({"shares", "unit", "subsidiary", "shareholders"})
 #: Roles of a member of a club, company or body, written after its name ("Middlesbrough boss Steve McClaren").
 MEMBER_ROLES = frozenset(
     """

@@ -20,6 +20,7 @@ from analysis.extract.context import (
     PARTICLES,
     after_source,
     club_after,
+    described_as_organisation,
     is_acronym,
     is_cap,
     is_demonym_word,
@@ -418,13 +419,12 @@ def _classify(
     if text in cues.KNOWN_ORGS or low in cues.KNOWN_ORG_PHRASES:
         return "organisation", "gazetteer"
     if low in places():
+        if low not in countries() and described_as_organisation(doc, end):
+            return "organisation", "apposition"  # "Halifax, the country's biggest mortgage lender"
         if low not in countries() and (
             club_after(doc, end) or named_as_example(doc, start, end) == "organisation"
         ):
-            return (
-                "organisation",
-                "context",
-            )  # a club named after its town: "Middlesbrough boss Steve McClaren"
+            return "organisation", "context"  # a club named after its town: "Boro boss McClaren"
         return "place", "gazetteer"
     if len(words) == 1 and last in cues.ORG_HEADS:
         return None, ""  # "Government", "Committee" on their own
@@ -462,17 +462,19 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     given = first_names()
     before = doc.words[start - 1].lower() if start else ""
     after = doc.words[end].lower() if end < len(doc.words) else ""
-    if before in cues.ORG_NOUNS or after in {"shares", "unit", "subsidiary", "shareholders"}:
+    if (
+        before in cues.ORG_NOUNS
+        or after in cues.ORG_AFTER_NOUNS
+        or described_as_organisation(doc, end)
+    ):
         return "organisation", "organisation noun"
     example = named_as_example(doc, start, end)
     if example:  # "companies such as Adam Opel"; "programs such as Ad-Aware" is no person either
         return ("organisation", "such as") if example == "organisation" else ("unknown", "")
     context = organisation_context(doc, start, end)
     if context == "strong" or (context and words[0].lower() not in given):
-        return (
-            "organisation",
-            "context",
-        )  # "shares in William Hill" / "Middlesbrough boss Steve McClaren"
+        # "shares in William Hill" / "Middlesbrough boss Steve McClaren"
+        return "organisation", "context"
     if place_by_preposition(doc, start, words, before, after):
         return "place", "preposition"
     if member_of(doc, start) and not (len(words) > 1 and words[0].lower() in given):
