@@ -384,3 +384,10 @@ def test_an_apposition_headed_by_a_role_leaves_a_person():
     body = "Jane Doe, the head of the bank, said rates would stay low."
     found = entities(make_corpus([{"body": body}]))
     assert next(zip(found["name"], found["type"], strict=True)) == ("Jane Doe", "person")
+
+
+def test_a_name_with_a_hyphened_particle_is_whole():
+    body = "Syrian President Bashar al-Assad met Saudi Foreign Minister Adel al-Jubeir on Monday."
+    found = entities(make_corpus([{"body": body}]))
+    people = found[found.type == "person"]
+    assert list(people["name"]) == ["Bashar al-Assad", "Adel al-Jubeir"]

@@ -18,6 +18,8 @@ PARTICLES = frozenset(
     de du da di la le van von der den bin al el ibn dos das del
     """.split()
 )
+#: Particles joined to the name by a hyphen: "Bashar al-Assad", "Abdel Fattah el-Sisi".
+HYPHENED_PARTICLES = (["al", "-"], ["el", "-"])
 
 
 ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?){1,3}[A-Z]\d?$|^[A-Z]\d{1,2}$|^(?:[A-Z]\.){2,4}$")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from analysis.extract import cues
 from analysis.extract.context import (
     GROUP_WORDS,
+    HYPHENED_PARTICLES,
     PARTICLES,
     after_source,
     club_after,
@@ -144,9 +145,9 @@ def _caption(words: list[str], k: int) -> bool:
 
 
 def _after_particles(words: list[str], j: int) -> int:
-    """Index after a sequence of name particles starting at ``j`` ("von der")."""
+    """Index after a sequence of name particles starting at ``j`` ("von der", "al-" of "Bashar al-Assad")."""
     k = j + 1
-    while k < len(words) and words[k] in PARTICLES:
+    while k < len(words) and (words[k] in PARTICLES or words[k - 1 : k + 1] in HYPHENED_PARTICLES):
         k += 1
     return k
 
