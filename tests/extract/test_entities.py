@@ -391,3 +391,9 @@ def test_a_name_with_a_hyphened_particle_is_whole():
     found = entities(make_corpus([{"body": body}]))
     people = found[found.type == "person"]
     assert list(people["name"]) == ["Bashar al-Assad", "Adel al-Jubeir"]
+
+
+def test_a_party_convention_is_no_person():
+    body = "Delegates at the Republican National Convention cheered as Ted Cruz spoke on Wednesday."
+    found = entities(make_corpus([{"body": body}]))
+    assert list(found.loc[found.type == "person", "name"]) == ["Ted Cruz"]

@@ -294,7 +294,8 @@ PARTY_WORDS = frozenset(w for forms in PARTY_FORMS.values() for f in forms for w
 EVENT_HEADS = frozenset(
     """
     award awards prize prizes games championships championship prix cup trophy festival conference
-    summit olympics open marathon tournament series week day war indoors
+    summit olympics open marathon tournament series week day war indoors convention conventions debate
+    debates caucus caucuses
     """.split()
 )
 
