@@ -397,3 +397,14 @@ def test_a_party_convention_is_no_person():
     body = "Delegates at the Republican National Convention cheered as Ted Cruz spoke on Wednesday."
     found = entities(make_corpus([{"body": body}]))
     assert list(found.loc[found.type == "person", "name"]) == ["Ted Cruz"]
+
+
+def test_a_person_after_in_is_no_place():
+    bodies = [
+        "Donald Trump spoke to voters in Iowa on Monday.",
+        "Donald Trump met donors in New York.",
+        "Many voters in Trump's party were unhappy with the result.",
+    ]
+    found = entities(make_corpus([{"body": b} for b in bodies]))
+    assert set(found.loc[found.type == "place", "name"]) == {"Iowa", "New York"}
+    assert (found["name"] == "Donald Trump").sum() == 3

@@ -273,6 +273,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.type == "person":
             m.name = _without_stray_head(m.name, known)
+    _people_after_prepositions(mentions)
     surnames: dict[str, Counter] = defaultdict(Counter)
     person_names: set[str] = set()
     typed: dict[str, Counter] = defaultdict(Counter)
@@ -367,6 +368,25 @@ def _attested_people(mentions: list[Mention], person_names: set[str]) -> set[str
         for name, articles in untyped.items()
         if len(articles) <= BARE_PER_FULL * len(typed.get(name, ()))
     }
+
+
+def _people_after_prepositions(mentions: list[Mention]) -> None:
+    """A place vouched for only by a preposition ("in X") whose name is, or is the surname of, a person named
+    in two articles or more is no place: "in Trump's ...", "in Sanders' campaign" (69 and 7 articles' "places"
+    in AllSides 2016). It is left untyped, for the surname rules to read."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "person":
+            articles[m.name].add(m.article_id)
+    people = {name for name, seen in articles.items() if len(seen) >= 2}
+    surnames = {_tokens(name)[-1] for name in people if len(_tokens(name)) >= 2}
+    for m in mentions:
+        if (
+            m.type == "place"
+            and m.evidence == "preposition"
+            and (m.name in people or m.name in surnames)
+        ):
+            m.type, m.evidence = "unknown", ""
 
 
 def _acronym_forms(mentions: list[Mention]) -> dict[str, str]:
