@@ -299,7 +299,7 @@ def _read_span(
         sentence=doc.sentence_of(name_start),
         evidence=evidence,
         gender=_gender(words, name_start, end, honorific, kind),
-        subject=speaks_after(doc, end) or said_before(doc, start),
+        subject=speaks_after(doc, end) or said_before(doc, start, end),
         lead=_leads_sentence(doc, role_start),
         bracketed=0 < name_start
         and doc.words[name_start - 1] == "("
