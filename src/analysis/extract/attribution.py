@@ -20,16 +20,17 @@ from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
+    MAX_ATTRIBUTION_CHARS,
     clause_before,
     first_sentence_end,
     participle,
     participle_of_noun,
     verb_at,
+    window_end,
 )
 
-__all__ = ["Attribution", "attribute", "named_after"]
+__all__ = ["Attribution", "attribute"]
 
-MAX_ATTRIBUTION_CHARS = 160
 _MAX_SPEAKER_WORDS = 12
 _OBJECT_VERBS = frozenset(
     {"told", "tells", "tell", "telling", "asked", "asks", "wrote", "writes", "posted", "posts"}
@@ -109,15 +110,6 @@ def _cue(doc: FieldDoc, verb: int, limit: int) -> str:
     if len(parts) > 1 and last.endswith(".") and last.count(".") == 1:
         parts[-1] = last[:-1]  # "X." at the end of the sentence
     return " ".join(parts)
-
-
-def _window_end(text: str, start: int) -> int:
-    end = min(len(text), start + MAX_ATTRIBUTION_CHARS)
-    for stop in ("\n\n", "“", '"'):
-        found = text.find(stop, start, end)
-        if found >= 0:
-            end = found
-    return first_sentence_end(text, start, end)
 
 
 def _span(doc: FieldDoc, tokens: list[int]) -> tuple[int, int]:
@@ -276,8 +268,8 @@ def _after(
         return None
     if full and ends not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
         return None  # “A heading” The minister said ...: no clause joins it
-    toks = _tokens_between(doc, close_at, _window_end(text, close_at))
-    passive = _QUOTED_AS.match(text, close_at, _window_end(text, close_at))
+    toks = _tokens_between(doc, close_at, window_end(text, close_at))
+    passive = _QUOTED_AS.match(text, close_at, window_end(text, close_at))
     if passive:
         return Attribution(passive.span(1), "quoted")  # "“…,” she was quoted as saying"
     verb = next((k for k in toks if verb_at(doc, k)), None)
@@ -364,20 +356,6 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
     ):
         return None  # the verb's subject does not open the sentence ("... do what Ryan suggested")
     return found
-
-
-def named_after(doc: FieldDoc, mentions: list[Mention], close_at: int) -> bool:
-    """Does a name follow the quotation in its own clause ("“…,” Representative Ocasio-Cortez
-    criticized.")? Then the quotation is someone's the rules could not read, not a continuation."""
-    text = doc.text
-    inner = text[:close_at].rstrip("”\"’'")
-    if inner.endswith(".") and text[close_at : close_at + 3].lstrip()[:1].isupper():
-        return False  # the quoted sentence ended; a new sentence of the reporter's starts
-    end = _window_end(text, close_at)
-    return any(
-        close_at <= m.start < min(end, close_at + 60) and m.type in {"person", "unknown"}
-        for m in mentions
-    )
 
 
 def _quoted(text: str, first: int, token: int, doc: FieldDoc) -> bool:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from analysis.extract.pipeline import FieldDoc
 
 __all__ = [
+    "MAX_ATTRIBUTION_CHARS",
     "SENTENCE_END",
     "clause_before",
     "ends_sentence",
@@ -25,8 +26,11 @@ __all__ = [
     "participle",
     "participle_of_noun",
     "verb_at",
+    "window_end",
 ]
 
+#: A reporting clause is read at most this far from its quotation.
+MAX_ATTRIBUTION_CHARS = 160
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)")
 _ABBREVIATION = re.compile(r"(?:\.[A-Z]|[\s.][A-Z]|Mr|Mrs|Ms|Dr|St)\.$")
 #: Titles written with a full stop that never end a sentence ("Rep. Rhonda Fields", "Sen. Mark Warner").
@@ -136,3 +140,14 @@ def participle(word: str) -> bool:
     """ "Speaking", "Asked", "Describing": a participle opening the sentence, not its subject."""
     low = word.lower()
     return low.endswith("ing") or low in {"asked", "pressed", "questioned", "interviewed"}
+
+
+def window_end(text: str, start: int) -> int:
+    """Where a reporting clause read from ``start`` ends: the first sentence end within
+    MAX_ATTRIBUTION_CHARS, before a paragraph break or an opening quotation mark."""
+    end = min(len(text), start + MAX_ATTRIBUTION_CHARS)
+    for stop in ("\n\n", "“", '"'):
+        found = text.find(stop, start, end)
+        if found >= 0:
+            end = found
+    return first_sentence_end(text, start, end)
