@@ -2,7 +2,9 @@
 
 Shaped on AllSides articles outside every key (seed 7): a name owning what follows a reporting verb ("said
 McCain’s decision caught him off guard") is no subject of that verb, so a later "he said" stays with the
-sentence's speaker."""
+sentence's speaker; a person after the verb of
+the clause opening an "-ing" reporting clause is its object, not its subject ("The person offered to arrange
+a meeting with Mr. Putin, saying …")."""
 
 from __future__ import annotations
 
@@ -23,3 +25,36 @@ def test_a_possessive_after_said_is_no_speaker_for_a_later_he():
         "“Obviously I thought he was going to vote yes,” he said. “We thought we had it in a good place.”"
     )
     assert _said(body)[1][:2] == ("Bill Cassidy", True)
+
+
+def test_an_object_before_an_ing_clause_is_not_its_speaker():
+    body = (
+        "The House Judiciary Committee said Sunday that it would be an impeachable offense if President "
+        "Trump is found to be complicit in a felony.\n\n"
+        "The unidentified individual told Mr. Cohen he could secure Russian President Vladimir Putin’s "
+        "approval for the project. The person offered to arrange a meeting with Mr. Putin, saying it "
+        "could have a “phenomenal impact.”\n\n"
+        "Mr. Trump said over the weekend that there is nothing in the recent filings that show he colluded "
+        "with Russia to influence the 2016 campaign.\n\n"
+        "“On the Mueller situation, we are very happy with what we are reading because there was no "
+        "collusion whatsoever — there never has been,” the president told reporters. “The last thing I want "
+        "is help from Russia on a campaign.”"
+    )
+    said = _said(body)
+    assert said[0][:2] == ("The person", False)
+    assert said[1][0] != "Vladimir Putin"  # he "spoke last" only by the mistake before
+
+
+def test_the_subject_of_its_own_verb_or_after_but_still_speaks_in_an_ing_clause():
+    body = (
+        "The United States has reported more cases only because of its testing, President Donald Trump "
+        "said on Wednesday, hailing the effort as “much better than any other country.”\n\n"
+        "Other lawmakers are gracious in defeat, but retiring Sen. Harry Reid unleashed fury on Friday, "
+        "saying the result confirms “hate and bigotry in America.”\n\n"
+        "The newspaper Javan quoted Gen. Qassim Soleimani as saying the U.S. did not do a “damn thing.”"
+    )
+    assert [s[:2] for s in _said(body)] == [
+        ("Donald Trump", True),
+        ("Harry Reid", True),
+        ("Qassim Soleimani", True),
+    ]

@@ -9,7 +9,6 @@ that names something, else the chunk nearest the verb; a verb in ``-ing`` ("tell
 :mod:`analysis.extract.speakers` turns the span into a speaker once names are canonical.
 """
 
-# ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
 import re
@@ -21,6 +20,7 @@ from analysis.extract.gazetteer import is_demonym
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
     MAX_ATTRIBUTION_CHARS,
+    acted_before,
     clause_before,
     first_sentence_end,
     participle,
@@ -35,14 +35,7 @@ _MAX_SPEAKER_WORDS = 12
 _OBJECT_VERBS = frozenset(
     {"told", "tells", "tell", "telling", "asked", "asks", "wrote", "writes", "posted", "posts"}
 )
-_AUXILIARIES = frozenset(
-    """
-    has have had was were is are also then later previously would will been
-    since again already once further repeatedly publicly recently earlier separately
-    """.split()
-)
 _CONJUNCTIONS = frozenset({"and", "but", "as", "while", "yet", "so", "then", "later"})
-_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 
 
 @dataclass
@@ -123,7 +116,7 @@ def _words_only(doc: FieldDoc, tokens: list[int]) -> list[int]:
 def _chunks(doc: FieldDoc, tokens: list[int]) -> list[list[int]]:
     out: list[list[int]] = [[]]
     for k in tokens:
-        if doc.words[k] in _BREAKS:
+        if doc.words[k] in cues.CLAUSE_BREAKS:
             out.append([])
         else:
             out[-1].append(k)
@@ -133,7 +126,7 @@ def _chunks(doc: FieldDoc, tokens: list[int]) -> list[list[int]]:
 def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
     while who and doc.words[who[0]].lower() in _CONJUNCTIONS:
         who = who[1:]
-    while who and doc.words[who[-1]].lower() in _AUXILIARIES:
+    while who and doc.words[who[-1]].lower() in cues.AUXILIARIES:
         who = who[:-1]
     return who
 
@@ -194,7 +187,7 @@ def _closed_relative(doc: FieldDoc, verb: int, open_at: int) -> bool:
     """Is the verb inside a relative clause closed by a comma before the quotation ("the incident, which
     Mr. Biden had said he did not recall, as “disqualifying”")?"""
     k = verb
-    while k > 0 and doc.words[k - 1] not in _BREAKS:
+    while k > 0 and doc.words[k - 1] not in cues.CLAUSE_BREAKS:
         k -= 1
     opens_relative = doc.words[k].lower() in _RELATIVE and k > 0 and doc.words[k - 1] == ","
     return opens_relative and "," in doc.text[doc.idx[verb] : open_at]
@@ -383,7 +376,7 @@ def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
     for k in _words_only(doc, toks):
         word = doc.words[k]
         if word.islower() and (
-            word.endswith("ed") or word in _AUXILIARIES or word in _CONJUNCTIONS
+            word.endswith("ed") or word in cues.AUXILIARIES or word in _CONJUNCTIONS
         ):
             break
         out.append(k)
@@ -462,14 +455,19 @@ def _subject(
             and m.type == "person"
             and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
         ]
-        if found:  # the first: "he issued a rebuke of George W. Bush, calling him “…”" is not Bush
-            return Attribution(min(found), _cue(doc, verb, limit))
+        if found and not acted_before(doc, toks, min(found)):
+            return Attribution(min(found), _cue(doc, verb, limit))  # not Bush in "he issued a
+            # rebuke of George W. Bush, calling him “…”"; not Putin in "The person offered a
+            # meeting with Mr. Putin, saying …"
         subject = _opening_phrase(doc, [k for k in toks if k < verb])
         return Attribution(_span(doc, subject), _cue(doc, verb, limit)) if subject else None
     before = [k for k in toks if k < verb]
     tail = _words_only(
         doc,
-        before[max((i for i, k in enumerate(before) if doc.words[k] in _BREAKS), default=-1) + 1 :],
+        before[
+            max((i for i, k in enumerate(before) if doc.words[k] in cues.CLAUSE_BREAKS), default=-1)
+            + 1 :
+        ],
     )
     earlier = [k for k in before if verb_at(doc, k)]
     if (

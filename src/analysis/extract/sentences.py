@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_ATTRIBUTION_CHARS",
     "SENTENCE_END",
+    "acted_before",
     "clause_before",
     "ends_sentence",
     "first_sentence_end",
@@ -151,3 +152,28 @@ def window_end(text: str, start: int) -> int:
         if found >= 0:
             end = found
     return first_sentence_end(text, start, end)
+
+
+def acted_before(doc: FieldDoc, toks: list[int], span: tuple[int, int]) -> bool:
+    """Is the name at ``span`` an object in its clause: a verb stands between the clause's opening and it
+    ("The person offered to arrange a meeting with Mr. Putin, saying …"), and no reporting verb of its
+    own follows it ("…, President Donald Trump said on Wednesday, hailing"; "quoted Gen. Soleimani as
+    saying")? A comma or "but" opens a clause ("…, but retiring Sen. Harry Reid unleashed fury")."""
+    after = doc.token_at(span[1])
+    after += doc.idx[after] < span[1]
+    if after < len(doc.words) and (
+        verb_at(doc, after) or doc.words[after] == "as" or doc.words[after] in {"'s", "’s"}
+    ):
+        return False
+    acted = False
+    for k in toks:
+        if doc.idx[k] >= span[0]:
+            break
+        word = doc.words[k]
+        if word in cues.CLAUSE_BREAKS or word == "but":
+            acted = False
+        elif word.islower() and (
+            word.endswith("ed") or word in cues.AUXILIARIES or verb_at(doc, k)
+        ):
+            acted = True
+    return acted
