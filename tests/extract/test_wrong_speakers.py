@@ -2,9 +2,9 @@
 
 Shaped on AllSides articles outside every key (seed 7): a name owning what follows a reporting verb ("said
 McCain’s decision caught him off guard") is no subject of that verb, so a later "he said" stays with the
-sentence's speaker; a person after the verb of
-the clause opening an "-ing" reporting clause is its object, not its subject ("The person offered to arrange
-a meeting with Mr. Putin, saying …")."""
+sentence's speaker; a person after the verb of the clause opening an "-ing" reporting clause is its object,
+not its subject ("The person offered to arrange a meeting with Mr. Putin, saying …"); a team before a role
+noun ("the Cleveland Cavaliers star wrote") names no speaker."""
 
 from __future__ import annotations
 
@@ -58,3 +58,11 @@ def test_the_subject_of_its_own_verb_or_after_but_still_speaks_in_an_ing_clause(
         ("Harry Reid", True),
         ("Qassim Soleimani", True),
     ]
+
+
+def test_a_team_before_a_role_noun_is_no_named_speaker():
+    body = (
+        "“That candidate is Hillary Clinton,” the Cleveland Cavaliers star wrote in an op-ed Sunday, "
+        "published by Business Insider."
+    )
+    assert _said(body)[0][:2] == ("the Cleveland Cavaliers star", False)

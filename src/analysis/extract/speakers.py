@@ -364,7 +364,8 @@ def _opens_clause(word: str) -> bool:
     return word in {"who", "whose", "that", "which"} or (len(word) > 4 and word.endswith("ing"))
 
 
-#: Nouns after a name that make the name a modifier: "the Clinton campaign", "a Trump spokesman".
+#: Nouns after a name that make the name a modifier: "the Clinton campaign", "a Trump spokesman", "the
+#: Cleveland Cavaliers star" (a run read as a person that names the star's team).
 _BEHIND_NAME = (
     frozenset(
         """
@@ -373,6 +374,7 @@ _BEHIND_NAME = (
         """.split()
     )
     | cues.SOURCE_HEADS
+    | cues.ROLE_HEADS
     | EXTRA_SOURCES
 )
 
