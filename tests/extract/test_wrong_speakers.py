@@ -4,7 +4,9 @@ Shaped on AllSides articles outside every key (seed 7): a name owning what follo
 McCain’s decision caught him off guard") is no subject of that verb, so a later "he said" stays with the
 sentence's speaker; a person after the verb of the clause opening an "-ing" reporting clause is its object,
 not its subject ("The person offered to arrange a meeting with Mr. Putin, saying …"); a team before a role
-noun ("the Cleveland Cavaliers star wrote") names no speaker."""
+noun ("the Cleveland Cavaliers star wrote") names no speaker; The Hill's hover card after a linked name
+("Rep. Charlie Dent Charles (Charlie) Wieder DentOvernight Health Care — … MORE") is no text: its headlines
+held quotations given to "Swan MuellerSpeier" or "Democratic", and its names ran into the speaker's."""
 
 from __future__ import annotations
 
@@ -66,3 +68,15 @@ def test_a_team_before_a_role_noun_is_no_named_speaker():
         "published by Business Insider."
     )
     assert _said(body)[0][:2] == ("the Cleveland Cavaliers star", False)
+
+
+def test_a_linked_names_hover_card_is_no_text():
+    body = (
+        "“The messaging from the White House is not reassuring,” said Rep. Charlie Dent Charles (Charlie) "
+        "Wieder DentOvernight Health Care — Federal judge blocks Trump from detaining migrant children | "
+        "Senator says impeachment inquiry is 'a circus' MORE (R-Pa.).\n\n"
+        "Former Rep. Mike Rogers Michael (Mike) Dennis RogersHouse panel rips DHS's 'unacceptable' "
+        "response MORE said he was never told. “The Russian efforts are breathtaking,” he said."
+    )
+    said = _said(body)
+    assert [s[:2] for s in said] == [("Charlie Dent", True), ("Mike Rogers", True)]

@@ -30,7 +30,7 @@ from analysis.extract.bylines import heading_source, signature_source
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.introduced import introduced_speaker, named_next
 from analysis.extract.marks import double_stretches, inner_span, single_stretches
-from analysis.extract.pipeline import FieldDoc, parse_corpus
+from analysis.extract.pipeline import FieldDoc, page_text, parse_corpus
 from analysis.extract.rules import doc_mentions
 from analysis.extract.sentences import (
     MAX_ATTRIBUTION_CHARS,
@@ -106,7 +106,7 @@ def people_and_quotes(
         found.extend(part.found)
         sentences |= part.sentences
         titles |= part.titles
-    texts = dict(zip(corpus["id"].astype(str), corpus["body"].fillna(""), strict=True))
+    texts = dict(zip(corpus["id"].astype(str), map(page_text, corpus["body"]), strict=True))
     canonical.resolve(mentions, bodies=texts)
     return mentions_frame(mentions), quotations_frame(found, texts, sentences, titles)
 
