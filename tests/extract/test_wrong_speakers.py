@@ -6,11 +6,13 @@ sentence's speaker; a person after the verb of the clause opening an "-ing" repo
 not its subject ("The person offered to arrange a meeting with Mr. Putin, saying …"); a team before a role
 noun ("the Cleveland Cavaliers star wrote") names no speaker; The Hill's hover card after a linked name
 ("Rep. Charlie Dent Charles (Charlie) Wieder DentOvernight Health Care — … MORE") is no text: its headlines
-held quotations given to "Swan MuellerSpeier" or "Democratic", and its names ran into the speaker's."""
+held quotations given to "Swan MuellerSpeier" or "Democratic", and its names ran into the speaker's; a
+party word is a group, not a person ("Republican and Democratic senators"), and a party or body before a
+source's noun qualifies the source ("one GOP operative with close ties to the White House")."""
 
 from __future__ import annotations
 
-from analysis.extract import quotes
+from analysis.extract import entities, quotes
 from tests.conftest import make_corpus
 
 
@@ -80,3 +82,24 @@ def test_a_linked_names_hover_card_is_no_text():
     )
     said = _said(body)
     assert [s[:2] for s in said] == [("Charlie Dent", True), ("Mike Rogers", True)]
+
+
+def test_a_party_before_a_source_noun_is_no_named_speaker():
+    body = (
+        "Several Republican and Democratic senators spoke of a deal.\n\n"
+        "“Anyone would become frustrated if you were accused of being a wuss,” says a senior Democratic "
+        "policy adviser.\n\n"
+        "“If you don’t have the stomach to work inside the eye of the hurricane, then you don’t have what it "
+        "takes,” said one GOP operative with close ties to the White House."
+    )
+    assert [s[:2] for s in _said(body)] == [
+        ("a senior Democratic policy adviser", False),
+        ("one GOP operative with close ties to the White House", False),
+    ]
+
+
+def test_a_party_word_after_another_is_no_person():
+    mentions = entities(
+        make_corpus([{"body": "Several Republican and Democratic senators spoke."}])
+    )
+    assert "Democratic" not in set(mentions[mentions["type"] == "person"]["name"])

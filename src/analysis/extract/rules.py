@@ -440,8 +440,8 @@ def _classify(
         return None, ""  # "fellow American", "the Chinese"
     if end < len(doc.words) and doc.words[end] in cues.PLACE_AFTER:
         return None, ""  # "King Cross station": a place's name, whatever its first word
-    if has_role and (words[-1].lower() in GROUP_WORDS or is_demonym_word(words[-1])):
-        return None, ""  # "Tri-Nations champions", "London Tory spin doctors": a group, not a name
+    if has_role and (last in GROUP_WORDS or last in cues.PARTY_WORDS or is_demonym_word(words[-1])):
+        return None, ""  # "Tri-Nations champions", "Republican and Democratic senators": a group
     if has_role:
         return "person", "role"
     if after_source(doc, start):
