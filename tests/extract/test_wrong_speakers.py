@@ -8,7 +8,8 @@ noun ("the Cleveland Cavaliers star wrote") names no speaker; The Hill's hover c
 ("Rep. Charlie Dent Charles (Charlie) Wieder DentOvernight Health Care — … MORE") is no text: its headlines
 held quotations given to "Swan MuellerSpeier" or "Democratic", and its names ran into the speaker's; a
 party word is a group, not a person ("Republican and Democratic senators"), and a party or body before a
-source's noun qualifies the source ("one GOP operative with close ties to the White House")."""
+source's noun qualifies the source ("one GOP operative with close ties to the White House"); a "he said"
+right after a quotation of someone's aide is the aide's, not the boss's ("President Castro's chief aide")."""
 
 from __future__ import annotations
 
@@ -103,3 +104,15 @@ def test_a_party_word_after_another_is_no_person():
         make_corpus([{"body": "Several Republican and Democratic senators spoke."}])
     )
     assert "Democratic" not in set(mentions[mentions["type"] == "person"]["name"])
+
+
+def test_he_after_a_quotation_of_someones_aide_is_not_the_boss():
+    body = (
+        "Fidel Castro's decision to ban cash transactions in US dollars has turned the spotlight on Cuba's "
+        "economy. In a live television broadcast, President Castro's chief aide said it was necessary "
+        'because of the United States\' increasing "economic aggression". "The ten percent obligation '
+        'applies exclusively to the dollar," he said.'
+    )
+    said = _said(body)
+    assert said[0][:2] == ("President Castro's chief aide", False)
+    assert said[1][:2] == ("", False)
