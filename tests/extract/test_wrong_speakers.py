@@ -9,7 +9,9 @@ noun ("the Cleveland Cavaliers star wrote") names no speaker; The Hill's hover c
 held quotations given to "Swan MuellerSpeier" or "Democratic", and its names ran into the speaker's; a
 party word is a group, not a person ("Republican and Democratic senators"), and a party or body before a
 source's noun qualifies the source ("one GOP operative with close ties to the White House"); a "he said"
-right after a quotation of someone's aide is the aide's, not the boss's ("President Castro's chief aide")."""
+right after a quotation of someone's aide is the aide's, not the boss's ("President Castro's chief aide");
+"into what he called “…”" is the pronoun's, not a name's in another clause ("Nancy Pelosi and other
+Democrats")."""
 
 from __future__ import annotations
 
@@ -116,3 +118,12 @@ def test_he_after_a_quotation_of_someones_aide_is_not_the_boss():
     said = _said(body)
     assert said[0][:2] == ("President Castro's chief aide", False)
     assert said[1][:2] == ("", False)
+
+
+def test_what_he_called_is_the_pronouns_not_a_name_of_another_clause():
+    body = (
+        "Sam Graves, the top Republican on the transportation panel, spoke next. Graves blamed House "
+        "Speaker Nancy Pelosi and other Democrats for turning what has traditionally been a bipartisan "
+        "issue in Congress — infrastructure — into what he called “a partisan wish list.”"
+    )
+    assert _said(body)[0][:2] == ("Sam Graves", True)

@@ -136,8 +136,12 @@ def _pick(
 ) -> list[int]:
     """The chunk naming a person (nearest the verb first); else a short one naming something; else the nearest."""
     last = chunks[-1]  # the chunk right before the verb, when it names someone ("..., DeVos said")
-    if len(last) == 1 and doc.words[last[0]].lower() in _SUBJECT_PRONOUNS:
-        return last  # "Describing the meeting at King's Cross station, he said"
+    if doc.words[last[-1]].lower() in _SUBJECT_PRONOUNS and (
+        len(last) == 1 or doc.words[last[-2]].lower() in {"what", "as"}
+    ):
+        return last[
+            -1:
+        ]  # "Describing the meeting ..., he said"; "... Democrats into what he called"
     if len(last) > 1 and (
         doc.words[last[0]].lower() in _SUBJECT_RELATIVE
         or (
