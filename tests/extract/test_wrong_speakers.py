@@ -11,7 +11,7 @@ party word is a group, not a person ("Republican and Democratic senators"), and 
 source's noun qualifies the source ("one GOP operative with close ties to the White House"); a "he said"
 right after a quotation of someone's aide is the aide's, not the boss's ("President Castro's chief aide");
 "into what he called “…”" is the pronoun's, not a name's in another clause ("Nancy Pelosi and other
-Democrats")."""
+Democrats"); a title after its owner's name is no person ("Herbert Chief of Staff Derek Miller")."""
 
 from __future__ import annotations
 
@@ -127,3 +127,15 @@ def test_what_he_called_is_the_pronouns_not_a_name_of_another_clause():
         "issue in Congress — infrastructure — into what he called “a partisan wish list.”"
     )
     assert _said(body)[0][:2] == ("Sam Graves", True)
+
+
+def test_a_title_after_its_owners_name_is_no_person():
+    body = (
+        "Utah Gov. Gary Herbert said the state would comply. Herbert Chief of Staff Derek Miller went a step "
+        "further on Wednesday, saying in an email to Cabinet members that the ruling means Utah cannot "
+        "recognize the marriages.\n\n"
+        '"Based on counsel from the Attorney General\'s Office, state recognition is ON HOLD," he wrote.'
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    assert "Herbert Chief" not in set(mentions[mentions["type"] == "person"]["name"])
+    assert _said(body)[0][0] != "Herbert Chief"

@@ -446,6 +446,8 @@ def _classify(
         return "person", "role"
     if after_source(doc, start):
         return "organisation", "source"
+    if last in cues.ROLE_HEADS and doc.words[end : end + 1] == ["of"]:
+        return None, ""  # "Herbert Chief of Staff Derek Miller": a title after its owner's name
     return _person_or_unknown(doc, start, end, words)
 
 
