@@ -11,7 +11,8 @@ party word is a group, not a person ("Republican and Democratic senators"), and 
 source's noun qualifies the source ("one GOP operative with close ties to the White House"); a "he said"
 right after a quotation of someone's aide is the aide's, not the boss's ("President Castro's chief aide");
 "into what he called “…”" is the pronoun's, not a name's in another clause ("Nancy Pelosi and other
-Democrats"); a title after its owner's name is no person ("Herbert Chief of Staff Derek Miller")."""
+Democrats"); a title after its owner's name is no person ("Herbert Chief of Staff Derek Miller"),
+nor are a title's last words before "said" ("... for Foreign Affairs and Security Policy, said")."""
 
 from __future__ import annotations
 
@@ -139,3 +140,14 @@ def test_a_title_after_its_owners_name_is_no_person():
     mentions = entities(make_corpus([{"body": body}]))
     assert "Herbert Chief" not in set(mentions[mentions["type"] == "person"]["name"])
     assert _said(body)[0][0] != "Herbert Chief"
+
+
+def test_the_last_words_of_a_title_before_said_are_no_person():
+    body = (
+        "Federica Mogherini, High Representative of the European Union for Foreign Affairs and Security "
+        "Policy, said the developments in Hong Kong have been “extremely worrying.”\n\n"
+        "“We expect the authorities in Hong Kong to respect the freedom of assembly,” she said."
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    assert "Security Policy" not in set(mentions[mentions["type"] == "person"]["name"])
+    assert _said(body)[1][0] != "Security Policy"

@@ -484,8 +484,9 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
     if looks_like_name(words) and words[0].lower() in given and not one_word:
         return "person", "first name"
-    if looks_like_name(words) and (reporting_after(doc, end) or said_before(doc, start)):
-        return "person", "verb"  # weak: "Deutsche Boerse said" reads the same (see canonical)
+    verb = reporting_after(doc, end) or said_before(doc, start)  # weak: "Deutsche Boerse said"
+    if looks_like_name(words) and verb and before not in {"and", "of", "for"}:  # not "... and X,"
+        return "person", "verb"
     return "unknown", ""
 
 
