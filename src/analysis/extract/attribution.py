@@ -9,7 +9,6 @@ that names something, else the chunk nearest the verb; a verb in ``-ing`` ("tell
 :mod:`analysis.extract.speakers` turns the span into a speaker once names are canonical.
 """
 
-# ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
 import re
@@ -21,28 +20,23 @@ from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
+    MAX_ATTRIBUTION_CHARS,
+    acted_before,
     clause_before,
     first_sentence_end,
     participle,
     participle_of_noun,
     verb_at,
+    window_end,
 )
 
-__all__ = ["Attribution", "attribute", "named_after"]
+__all__ = ["Attribution", "attribute"]
 
-MAX_ATTRIBUTION_CHARS = 160
 _MAX_SPEAKER_WORDS = 12
 _OBJECT_VERBS = frozenset(
     {"told", "tells", "tell", "telling", "asked", "asks", "wrote", "writes", "posted", "posts"}
 )
-_AUXILIARIES = frozenset(
-    """
-    has have had was were is are also then later previously would will been
-    since again already once further repeatedly publicly recently earlier separately
-    """.split()
-)
 _CONJUNCTIONS = frozenset({"and", "but", "as", "while", "yet", "so", "then", "later"})
-_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 
 
 @dataclass
@@ -112,15 +106,6 @@ def _cue(doc: FieldDoc, verb: int, limit: int) -> str:
     return " ".join(parts)
 
 
-def _window_end(text: str, start: int) -> int:
-    end = min(len(text), start + MAX_ATTRIBUTION_CHARS)
-    for stop in ("\n\n", "“", '"'):
-        found = text.find(stop, start, end)
-        if found >= 0:
-            end = found
-    return first_sentence_end(text, start, end)
-
-
 def _span(doc: FieldDoc, tokens: list[int]) -> tuple[int, int]:
     return doc.idx[tokens[0]], doc.end_char(tokens[-1])
 
@@ -132,7 +117,7 @@ def _words_only(doc: FieldDoc, tokens: list[int]) -> list[int]:
 def _chunks(doc: FieldDoc, tokens: list[int]) -> list[list[int]]:
     out: list[list[int]] = [[]]
     for k in tokens:
-        if doc.words[k] in _BREAKS:
+        if doc.words[k] in cues.CLAUSE_BREAKS:
             out.append([])
         else:
             out[-1].append(k)
@@ -142,7 +127,7 @@ def _chunks(doc: FieldDoc, tokens: list[int]) -> list[list[int]]:
 def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
     while who and doc.words[who[0]].lower() in _CONJUNCTIONS:
         who = who[1:]
-    while who and doc.words[who[-1]].lower() in _AUXILIARIES:
+    while who and doc.words[who[-1]].lower() in cues.AUXILIARIES:
         who = who[:-1]
     return who
 
@@ -152,8 +137,12 @@ def _pick(
 ) -> list[int]:
     """The chunk naming a person (nearest the verb first); else a short one naming something; else the nearest."""
     last = chunks[-1]  # the chunk right before the verb, when it names someone ("..., DeVos said")
-    if len(last) == 1 and doc.words[last[0]].lower() in _SUBJECT_PRONOUNS:
-        return last  # "Describing the meeting at King's Cross station, he said"
+    if doc.words[last[-1]].lower() in _SUBJECT_PRONOUNS and (
+        len(last) == 1 or doc.words[last[-2]].lower() in {"what", "as"}
+    ):
+        return last[
+            -1:
+        ]  # "Describing the meeting ..., he said"; "... Democrats into what he called"
     if len(last) > 1 and (
         doc.words[last[0]].lower() in _SUBJECT_RELATIVE
         or (
@@ -203,7 +192,7 @@ def _closed_relative(doc: FieldDoc, verb: int, open_at: int) -> bool:
     """Is the verb inside a relative clause closed by a comma before the quotation ("the incident, which
     Mr. Biden had said he did not recall, as “disqualifying”")?"""
     k = verb
-    while k > 0 and doc.words[k - 1] not in _BREAKS:
+    while k > 0 and doc.words[k - 1] not in cues.CLAUSE_BREAKS:
         k -= 1
     opens_relative = doc.words[k].lower() in _RELATIVE and k > 0 and doc.words[k - 1] == ","
     return opens_relative and "," in doc.text[doc.idx[verb] : open_at]
@@ -277,8 +266,8 @@ def _after(
         return None
     if full and ends not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
         return None  # “A heading” The minister said ...: no clause joins it
-    toks = _tokens_between(doc, close_at, _window_end(text, close_at))
-    passive = _QUOTED_AS.match(text, close_at, _window_end(text, close_at))
+    toks = _tokens_between(doc, close_at, window_end(text, close_at))
+    passive = _QUOTED_AS.match(text, close_at, window_end(text, close_at))
     if passive:
         return Attribution(passive.span(1), "quoted")  # "“…,” she was quoted as saying"
     verb = next((k for k in toks if verb_at(doc, k)), None)
@@ -367,20 +356,6 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
     return found
 
 
-def named_after(doc: FieldDoc, mentions: list[Mention], close_at: int) -> bool:
-    """Does a name follow the quotation in its own clause ("“…,” Representative Ocasio-Cortez
-    criticized.")? Then the quotation is someone's the rules could not read, not a continuation."""
-    text = doc.text
-    inner = text[:close_at].rstrip("”\"’'")
-    if inner.endswith(".") and text[close_at : close_at + 3].lstrip()[:1].isupper():
-        return False  # the quoted sentence ended; a new sentence of the reporter's starts
-    end = _window_end(text, close_at)
-    return any(
-        close_at <= m.start < min(end, close_at + 60) and m.type in {"person", "unknown"}
-        for m in mentions
-    )
-
-
 def _quoted(text: str, first: int, token: int, doc: FieldDoc) -> bool:
     """Is token ``token`` inside a quotation opened after token ``first`` ("“… Director Comey …,” Mr.
     McCabe told")? Its verbs and names are the quotation's, not the clause's."""
@@ -395,7 +370,7 @@ def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
     for k in _words_only(doc, toks):
         word = doc.words[k]
         if word.islower() and (
-            word.endswith("ed") or word in _AUXILIARIES or word in _CONJUNCTIONS
+            word.endswith("ed") or word in cues.AUXILIARIES or word in _CONJUNCTIONS
         ):
             break
         out.append(k)
@@ -474,14 +449,19 @@ def _subject(
             and m.type == "person"
             and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
         ]
-        if found:  # the first: "he issued a rebuke of George W. Bush, calling him “…”" is not Bush
-            return Attribution(min(found), _cue(doc, verb, limit))
+        if found and not acted_before(doc, toks, min(found)):
+            return Attribution(min(found), _cue(doc, verb, limit))  # not Bush in "he issued a
+            # rebuke of George W. Bush, calling him “…”"; not Putin in "The person offered a
+            # meeting with Mr. Putin, saying …"
         subject = _opening_phrase(doc, [k for k in toks if k < verb])
         return Attribution(_span(doc, subject), _cue(doc, verb, limit)) if subject else None
     before = [k for k in toks if k < verb]
     tail = _words_only(
         doc,
-        before[max((i for i, k in enumerate(before) if doc.words[k] in _BREAKS), default=-1) + 1 :],
+        before[
+            max((i for i, k in enumerate(before) if doc.words[k] in cues.CLAUSE_BREAKS), default=-1)
+            + 1 :
+        ],
     )
     earlier = [k for k in before if verb_at(doc, k)]
     if (

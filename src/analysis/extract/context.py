@@ -99,7 +99,11 @@ def speaks_after(doc: FieldDoc, end: int) -> bool:
     return False
 
 
-def said_before(doc: FieldDoc, start: int) -> bool:
+def said_before(doc: FieldDoc, start: int, end: int | None = None) -> bool:
+    """Is the name written right after a reporting verb ("said Kirill Rogov")? With its ``end``, a name
+    owning what follows is not the verb's subject but its object's owner ("said McCain’s decision")."""
+    if end is not None and end < len(doc.words) and doc.words[end] in {"'s", "’s"}:
+        return False
     return start > 0 and doc.words[start - 1].lower() in {
         "said",
         "says",

@@ -374,3 +374,14 @@ SOURCE_HEADS = frozenset(
     pollsters donor donors
     """.split()
 )
+
+#: Words between a subject and its verb, or a verb and its subject ("has", "also", "later").
+AUXILIARIES = frozenset(
+    """
+    has have had was were is are also then later previously would will been
+    since again already once further repeatedly publicly recently earlier separately
+    """.split()
+)
+
+#: Marks that end a clause inside a sentence.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXTRA_SOURCES",
+    "PEOPLE_HEADS",
     "WORD",
     "described_between",
     "owned",
@@ -95,9 +96,15 @@ def _untyped_source(ctx: SpeakerContext, start: int, end: int) -> bool:
 
 def owner(body: str, m: Mention, people: list[Mention]) -> bool:
     """Is the name a possessive before another person's title and name ("Bush's predecessor Bill Clinton",
-    "Wenger's Bayern counterpart Felix Magath")? It is then no one "he" can be."""
+    "Wenger's Bayern counterpart Felix Magath") or before a person described ("President Castro's chief
+    aide said")? It is then no one "he" can be."""
     if body[m.end : m.end + 2] not in {"'s", "’s"}:
         return False
+    for word in body[m.end + 2 : m.end + 40].split()[:3]:
+        if word.lower() in PEOPLE_HEADS:
+            return True
+        if word[-1] in ",.;:":
+            break
     return any(
         o.start > m.end
         and o.name != m.name
@@ -106,6 +113,15 @@ def owner(body: str, m: Mention, people: list[Mention]) -> bool:
         for o in people
     )
 
+
+#: Nouns naming a person another's possessive may stand before ("Castro's chief aide").
+PEOPLE_HEADS = (
+    cues.ROLE_HEADS
+    | EXTRA_SOURCES
+    | frozenset(
+        "aide aides adviser advisers advisor advisors official officials source sources".split()
+    )
+)
 
 _OWNED = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:But |And )?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s(?:\s+[\w-]+){1,3}\s+$"

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.corpus.base import check_corpus_columns
 from analysis.extract import canonical
-from analysis.extract.pipeline import parse_corpus
+from analysis.extract.pipeline import page_text, parse_corpus
 from analysis.extract.rules import TYPES, Mention, doc_mentions
 
 __all__ = ["MENTION_COLUMNS", "TYPES", "Mention", "entities", "find_mentions", "mentions_frame"]
@@ -61,7 +61,7 @@ def find_mentions(corpus: pd.DataFrame, *, nlp=None, progress: bool | None = Non
     found: list[Mention] = []
     for doc in parse_corpus(corpus, nlp=nlp, progress=progress):
         found.extend(doc_mentions(doc))
-    bodies = dict(zip(corpus["id"].astype(str), corpus["body"].fillna(""), strict=True))
+    bodies = dict(zip(corpus["id"].astype(str), map(page_text, corpus["body"]), strict=True))
     return canonical.resolve(found, bodies=bodies)
 
 

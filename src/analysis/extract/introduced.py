@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS
 from analysis.extract.gazetteer import first_names
-from analysis.extract.sentences import first_sentence_end
+from analysis.extract.sentences import MAX_ATTRIBUTION_CHARS, first_sentence_end
 
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention

@@ -25,7 +25,7 @@ from analysis.errors import ParameterError
 from analysis.extract import cues
 from analysis.extract.gazetteer import places
 
-__all__ = ["FieldDoc", "load_pipeline", "parse_corpus"]
+__all__ = ["FieldDoc", "load_pipeline", "page_text", "parse_corpus"]
 
 FIELDS = ("title", "body")
 _PROGRESS_FROM = 500
@@ -124,7 +124,7 @@ def parse_corpus(
     trained = nlp is not None
     keys = [(str(aid), name) for aid in corpus["id"] for name in FIELDS]
     texts = [  # a text beyond MAX_EXTRACT_CHARS is read up to there (spaCy refuses 1,000,000 and more)
-        _text(value)[:MAX_EXTRACT_CHARS]
+        page_text(value)[:MAX_EXTRACT_CHARS]
         for pair in zip(corpus["title"], corpus["body"], strict=True)
         for value in pair
     ]
@@ -183,8 +183,25 @@ def _new_subject(word: str) -> bool:
     )
 
 
-def _text(value) -> str:
-    return value if isinstance(value, str) else ""
+def page_text(value) -> str:
+    """A field's text as the rules read it: "" for a missing value, and each linked name's hover card
+    blanked (spaces of the same length, so offsets hold). The Hill prints the card after the name: "said
+    Rep. Charlie Dent Charles (Charlie) Wieder DentOvernight Health Care — ... | Trump to deliver ... MORE
+    (R-Pa.)": the full name, glued to the linked headlines, up to "MORE"; its names and quoted headline
+    words are no one's speech."""
+    if not isinstance(value, str):
+        return ""
+    if " MORE" not in value:
+        return value
+    return _LINK_CARD.sub(lambda m: m["head"] + " " * len(m["card"]), value)
+
+
+#: A hover card: the display name's surname, then the full name (a nickname in brackets) ending in that
+#: surname glued to a headline, then the headlines up to "MORE" on the same line.
+_LINK_CARD = re.compile(
+    r"\b(?P<head>(?P<last>[A-Z][\w'’-]*[a-z]) )"
+    r"(?P<card>(?:[A-Z][\w.'’-]* |\([\w .'’-]{1,20}\) ){1,5}(?P=last)(?=[A-Z0-9'‘“\"])[^\n]{0,800}? MORE\b)"
+)
 
 
 def _field_doc(article_id: str, name: str, text: str, doc, *, trained: bool) -> FieldDoc:

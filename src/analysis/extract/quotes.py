@@ -25,14 +25,19 @@ import numpy as np
 import pandas as pd
 
 from analysis.extract import canonical, cues
-from analysis.extract.attribution import MAX_ATTRIBUTION_CHARS, attribute, named_after
+from analysis.extract.attribution import attribute
 from analysis.extract.bylines import heading_source, signature_source
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.introduced import introduced_speaker, named_next
 from analysis.extract.marks import double_stretches, inner_span, single_stretches
-from analysis.extract.pipeline import FieldDoc, parse_corpus
+from analysis.extract.pipeline import FieldDoc, page_text, parse_corpus
 from analysis.extract.rules import doc_mentions
-from analysis.extract.sentences import clause_before, first_sentence_end
+from analysis.extract.sentences import (
+    MAX_ATTRIBUTION_CHARS,
+    clause_before,
+    first_sentence_end,
+    window_end,
+)
 from analysis.extract.speakers import SpeakerContext, resolve_speaker
 from analysis.parallel import map_in_order, worker_count
 
@@ -101,7 +106,7 @@ def people_and_quotes(
         found.extend(part.found)
         sentences |= part.sentences
         titles |= part.titles
-    texts = dict(zip(corpus["id"].astype(str), corpus["body"].fillna(""), strict=True))
+    texts = dict(zip(corpus["id"].astype(str), map(page_text, corpus["body"]), strict=True))
     canonical.resolve(mentions, bodies=texts)
     return mentions_frame(mentions), quotations_frame(found, texts, sentences, titles)
 
@@ -191,7 +196,7 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
                 previous.parts.append(inner)
                 previous.end, previous.runs_on = close_at, runs_on
                 continue
-            if not quote.cue and not named_after(doc, mentions, quote.end):
+            if not quote.cue and not _named_after(doc, mentions, quote.end):
                 quote.continues = True
         result.append(quote)
         previous = quote
@@ -378,3 +383,17 @@ def _adjacent(ctx: SpeakerContext, end: int, start: int, last: tuple[str, bool])
         return False  # a sentence of the reporter's own stands between them ("Sen." ends none)
     between = [m for m in ctx.outside if end <= m.start < start and m.type == "person"]
     return all(m.name == last[0] for m in between)
+
+
+def _named_after(doc: FieldDoc, mentions: list[Mention], close_at: int) -> bool:
+    """Does a name follow the quotation in its own clause ("“…,” Representative Ocasio-Cortez
+    criticized.")? Then the quotation is someone's the rules could not read, not a continuation."""
+    text = doc.text
+    inner = text[:close_at].rstrip("”\"’'")
+    if inner.endswith(".") and text[close_at : close_at + 3].lstrip()[:1].isupper():
+        return False  # the quoted sentence ended; a new sentence of the reporter's starts
+    end = window_end(text, close_at)
+    return any(
+        close_at <= m.start < min(end, close_at + 60) and m.type in {"person", "unknown"}
+        for m in mentions
+    )

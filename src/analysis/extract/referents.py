@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from analysis.extract import cues
 from analysis.extract.described import (
     EXTRA_SOURCES,
+    PEOPLE_HEADS,
     WORD,
     described_between,
     owned,
@@ -258,6 +259,8 @@ def _referent(
     people = _candidates(ctx, limit, gender, after_quote=after_quote)
     if not people or described_between(ctx, people[-1], ctx.sentence_of(limit)):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
+    if speech and _described_last(ctx, people, previous, limit):
+        return ""  # "Castro's chief aide said it was “…”. “…,” he said": the aide
     near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
     names = {m.name for m in near}
     if len(names) == 1 and (
@@ -310,6 +313,22 @@ def _referent(
     everyone = {m.name for m in people}
     acts = any(subject_position(ctx, m) for m in people)  # not only "Trump critics"
     return everyone.pop() if len(everyone) == 1 and not names and acts else ""
+
+
+def _described_last(
+    ctx: SpeakerContext, people: list[Mention], previous: tuple[str, bool], limit: int
+) -> bool:
+    """Did the previous quotation, in this paragraph, go to a description of a person ("President Castro's
+    chief aide") with nobody named since? A "he said" right after it is that person's."""
+    if previous[1] or ctx.previous_end is None:
+        return False
+    if not PEOPLE_HEADS & set(WORD.findall(previous[0].lower())):
+        return (
+            False  # not "the people at the rally that night", a misread "Recalling …, Waters said"
+        )
+    return ctx.previous_end >= ctx.paragraph_start(limit) and not any(
+        m.start >= ctx.previous_end for m in people
+    )
 
 
 def _candidates(

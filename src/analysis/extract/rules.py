@@ -301,7 +301,7 @@ def _read_span(
         sentence=doc.sentence_of(name_start),
         evidence=evidence,
         gender=_gender(words, name_start, end, honorific, kind),
-        subject=speaks_after(doc, end) or said_before(doc, start),
+        subject=speaks_after(doc, end) or said_before(doc, start, end),
         lead=_leads_sentence(doc, role_start),
         bracketed=0 < name_start
         and doc.words[name_start - 1] == "("
@@ -441,12 +441,14 @@ def _classify(
         return None, ""  # "fellow American", "the Chinese"
     if end < len(doc.words) and doc.words[end] in cues.PLACE_AFTER:
         return None, ""  # "King Cross station": a place's name, whatever its first word
-    if has_role and (words[-1].lower() in GROUP_WORDS or is_demonym_word(words[-1])):
-        return None, ""  # "Tri-Nations champions", "London Tory spin doctors": a group, not a name
+    if has_role and (last in GROUP_WORDS or last in cues.PARTY_WORDS or is_demonym_word(words[-1])):
+        return None, ""  # "Tri-Nations champions", "Republican and Democratic senators": a group
     if has_role:
         return "person", "role"
     if after_source(doc, start):
         return "organisation", "source"
+    if last in cues.ROLE_HEADS and doc.words[end : end + 1] == ["of"]:
+        return None, ""  # "Herbert Chief of Staff Derek Miller": a title after its owner's name
     return _person_or_unknown(doc, start, end, words)
 
 
@@ -485,8 +487,9 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
     if looks_like_name(words) and words[0].lower() in given and not one_word:
         return "person", "first name"
-    if looks_like_name(words) and (reporting_after(doc, end) or said_before(doc, start)):
-        return "person", "verb"  # weak: "Deutsche Boerse said" reads the same (see canonical)
+    verb = reporting_after(doc, end) or said_before(doc, start)  # weak: "Deutsche Boerse said"
+    if looks_like_name(words) and verb and before not in {"and", "of", "for"}:  # not "... and X,"
+        return "person", "verb"
     return "unknown", ""
 
 

@@ -18,15 +18,20 @@ if TYPE_CHECKING:
     from analysis.extract.pipeline import FieldDoc
 
 __all__ = [
+    "MAX_ATTRIBUTION_CHARS",
     "SENTENCE_END",
+    "acted_before",
     "clause_before",
     "ends_sentence",
     "first_sentence_end",
     "participle",
     "participle_of_noun",
     "verb_at",
+    "window_end",
 ]
 
+#: A reporting clause is read at most this far from its quotation.
+MAX_ATTRIBUTION_CHARS = 160
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)")
 _ABBREVIATION = re.compile(r"(?:\.[A-Z]|[\s.][A-Z]|Mr|Mrs|Ms|Dr|St)\.$")
 #: Titles written with a full stop that never end a sentence ("Rep. Rhonda Fields", "Sen. Mark Warner").
@@ -136,3 +141,39 @@ def participle(word: str) -> bool:
     """ "Speaking", "Asked", "Describing": a participle opening the sentence, not its subject."""
     low = word.lower()
     return low.endswith("ing") or low in {"asked", "pressed", "questioned", "interviewed"}
+
+
+def window_end(text: str, start: int) -> int:
+    """Where a reporting clause read from ``start`` ends: the first sentence end within
+    MAX_ATTRIBUTION_CHARS, before a paragraph break or an opening quotation mark."""
+    end = min(len(text), start + MAX_ATTRIBUTION_CHARS)
+    for stop in ("\n\n", "“", '"'):
+        found = text.find(stop, start, end)
+        if found >= 0:
+            end = found
+    return first_sentence_end(text, start, end)
+
+
+def acted_before(doc: FieldDoc, toks: list[int], span: tuple[int, int]) -> bool:
+    """Is the name at ``span`` an object in its clause: a verb stands between the clause's opening and it
+    ("The person offered to arrange a meeting with Mr. Putin, saying …"), and no reporting verb of its
+    own follows it ("…, President Donald Trump said on Wednesday, hailing"; "quoted Gen. Soleimani as
+    saying")? A comma or "but" opens a clause ("…, but retiring Sen. Harry Reid unleashed fury")."""
+    after = doc.token_at(span[1])
+    after += doc.idx[after] < span[1]
+    if after < len(doc.words) and (
+        verb_at(doc, after) or doc.words[after] == "as" or doc.words[after] in {"'s", "’s"}
+    ):
+        return False
+    acted = False
+    for k in toks:
+        if doc.idx[k] >= span[0]:
+            break
+        word = doc.words[k]
+        if word in cues.CLAUSE_BREAKS or word == "but":
+            acted = False
+        elif word.islower() and (
+            word.endswith("ed") or word in cues.AUXILIARIES or verb_at(doc, k)
+        ):
+            acted = True
+    return acted

@@ -195,11 +195,14 @@ def _surname_of(ctx: SpeakerContext, text: str, before: int) -> str:
 
 
 def _as_written(text: str) -> str:
-    """A description from its last article on ("Early talks have taken place and the defender" -> "the
-    defender"), in single spaces."""
+    """A description from its last article before any linking word on ("Early talks have taken place and
+    the defender" -> "the defender"; "one GOP operative with ties to the White House" stays whole), in
+    single spaces."""
     words = text.split()
+    stop = next((i for i, w in enumerate(words) if i and w.lower() in LINKS), len(words))
     cut = max(
-        (i for i, w in enumerate(words) if i and w.lower() in {"the", "a", "an", "one"}), default=0
+        (i for i, w in enumerate(words[:stop]) if i and w.lower() in {"the", "a", "an", "one"}),
+        default=0,
     )
     words = words[cut:]
     while len(words) > 1 and words[-1].lower().strip(",") in _NOT_SPEAKER_TAIL:
@@ -249,7 +252,9 @@ def _named_inside(
         and len({m.name for m in orgs}) == 1
     ):
         return org.name, True  # "A statement from Chelsea explaining the decision read:"
-    described = any(w in LINKS for w in lead)  # "a spokesman for SSL", "analysts at Gartner"
+    described = (
+        any(w in LINKS for w in lead) or _head_after(body[org.end : b])
+    )  # "a spokesman for SSL", "analysts at Gartner", "one GOP operative with ties to the White House"
     owner = body[org.end : org.end + 2] in {"'s", "’s"} and bool(
         WORD.findall(body[org.end + 2 : b])
     )
@@ -364,7 +369,8 @@ def _opens_clause(word: str) -> bool:
     return word in {"who", "whose", "that", "which"} or (len(word) > 4 and word.endswith("ing"))
 
 
-#: Nouns after a name that make the name a modifier: "the Clinton campaign", "a Trump spokesman".
+#: Nouns after a name that make the name a modifier: "the Clinton campaign", "a Trump spokesman", "the
+#: Cleveland Cavaliers star" (a run read as a person that names the star's team).
 _BEHIND_NAME = (
     frozenset(
         """
@@ -373,8 +379,23 @@ _BEHIND_NAME = (
         """.split()
     )
     | cues.SOURCE_HEADS
+    | cues.ROLE_HEADS
     | EXTRA_SOURCES
 )
+
+
+def _head_after(text: str) -> bool:
+    """Do the words after a name, up to a linking word, hold a source's head noun ("GOP operative with
+    close ties to the White House", "Democratic policy adviser")? Then the name qualifies that source (a
+    possessive is read apart: "Chelsea's statement" is Chelsea speaking)."""
+    if text[:2] in {"'s", "’s"}:
+        return False
+    for word in WORD.findall(text.lower())[:4]:
+        if word in LINKS:
+            return False
+        if word in _BEHIND_NAME:
+            return True
+    return False
 
 
 def _modifies(body: str, m: Mention, end: int) -> bool:
