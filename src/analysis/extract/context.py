@@ -256,3 +256,12 @@ def member_of(doc: FieldDoc, start: int) -> bool:
         return True  # "a senior fellow at Heritage"
     cut = max((i for i, w in enumerate(before) if w == "for"), default=-1)
     return cut > 0 and before[cut - 1] in heads and all(w.islower() for w in before[cut:])
+
+
+def is_caption(words: list[str], k: int) -> bool:
+    """Is the word a web page's picture label ("Image copyright Alyson McClaran Image caption ...")?"""
+    return (
+        words[k] in {"Image", "Media"}
+        and k + 1 < len(words)
+        and words[k + 1] in {"caption", "copyright"}
+    )

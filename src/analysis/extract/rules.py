@@ -24,6 +24,7 @@ from analysis.extract.context import (
     described_as_organisation,
     is_acronym,
     is_cap,
+    is_caption,
     is_demonym_word,
     looks_like_name,
     member_of,
@@ -99,7 +100,7 @@ def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
             not is_cap(word)
             or not any(c.isalpha() for c in word)
             or _skip_start(doc, i)
-            or _caption(words, i)
+            or is_caption(words, i)
         ):
             i += 1
             continue
@@ -108,7 +109,7 @@ def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
             nxt = words[j]
             if (
                 nxt.lower() in cues.HONORIFICS and words[j - 1].lower() in cues.ORG_HEADS
-            ) or _caption(words, j):
+            ) or is_caption(words, j):
                 break  # "the Foreign Policy Centre Mr Straw said": two names
             if is_cap(nxt) and any(c.isalpha() for c in nxt):
                 j += 1
@@ -133,15 +134,6 @@ def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
                 k -= 1  # "von der Leyen" written mid-sentence
             yield (k if k > 0 and doc.spaces[k - 1] and not is_cap(words[k - 1]) else i), j, None
         i = j
-
-
-def _caption(words: list[str], k: int) -> bool:
-    """Is the word a web page's picture label ("Image copyright Alyson McClaran Image caption ...")?"""
-    return (
-        words[k] in {"Image", "Media"}
-        and k + 1 < len(words)
-        and words[k + 1] in {"caption", "copyright"}
-    )
 
 
 def _after_particles(words: list[str], j: int) -> int:
