@@ -151,3 +151,19 @@ def test_the_last_words_of_a_title_before_said_are_no_person():
     mentions = entities(make_corpus([{"body": body}]))
     assert "Security Policy" not in set(mentions[mentions["type"] == "person"]["name"])
     assert _said(body)[1][0] != "Security Policy"
+
+
+def test_a_surname_that_looks_plural_speaks_when_its_first_name_was_written():
+    body = (
+        "Maxine Waters spoke in Los Angeles on Friday. Recalling the people at the rally that night, "
+        'Waters said: "They were angry and they had every right to be."'
+    )
+    assert _said(body)[0][:2] == ("Maxine Waters", True)
+
+
+def test_a_plural_looking_name_before_a_noun_is_no_speaker():
+    body = (
+        "Bernie Sanders won the state. Rachel Reekie, a Sanders supporter and student, said she was "
+        '"fully aware" of the allegations.'
+    )
+    assert _said(body)[0][:2] == ("Rachel Reekie", True)

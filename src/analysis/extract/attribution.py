@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from analysis.extract import cues
 from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import is_demonym
+from analysis.extract.gazetteer import first_names, is_demonym
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
     MAX_ATTRIBUTION_CHARS,
@@ -247,11 +247,24 @@ def _maybe_person(m: Mention, doc: FieldDoc | None = None) -> bool:
     if doc is not None and doc.text[m.end : m.end + 2] in {"'s", "’s", "’ ", "' "}:
         return False  # "Mr. Sanders’ head strategist": whose, not who
     return m.type == "person" or (
-        m.type == "unknown" and not is_demonym(m.text) and not _PLURAL.match(m.text)
+        m.type == "unknown"
+        and not is_demonym(m.text)
+        and (not _PLURAL.match(m.text) or (doc is not None and _surname_of_named(doc.text, m)))
     )
 
 
 _PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ish|is|s)$")  # "Employees", "Democrats": a group
+
+
+def _surname_of_named(text: str, m: Mention) -> bool:
+    """Is a word that looks plural ("Waters", "Ailes") the subject of a reporting verb, and written after a
+    first name elsewhere in the article ("Maxine Waters")? Then it is her surname, not a group ("Senate
+    Democrats": "Senate" is no first name; "a Sanders supporter, told": Sanders says nothing)."""
+    after = text[m.end : m.end + 20].split()
+    return bool(after and after[0].strip(",.:;") in cues.REPORTING_VERBS) and any(
+        given.lower() in first_names()
+        for given in re.findall(rf"\b([A-Z][a-z]+) {re.escape(m.text)}\b", text)
+    )
 
 
 def _after(
