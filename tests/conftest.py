@@ -185,6 +185,14 @@ def make_corpus(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["id", "title", "body", "tags", "tag_pages", "source"])
 
 
+def speakers_in(body: str) -> list[tuple[str, bool, str]]:
+    """(speaker, named, cue) of each quotation found in one article with this body."""
+    from analysis.extract import quotes
+
+    said = quotes(make_corpus([{"body": body}]))
+    return list(zip(said["speaker"], said["speaker_named"], said["cue"], strict=True))
+
+
 @pytest.fixture
 def corpus_factory():
     """``corpus_factory([{"title": ..., "body": ..., "tags": [...]}, ...])`` -> corpus DataFrame."""

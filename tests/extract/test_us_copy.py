@@ -8,13 +8,8 @@ quoted phrase opening a sentence that ends with its reporting clause; "pledged" 
 
 from __future__ import annotations
 
-from analysis.extract import entities, quotes
-from tests.conftest import make_corpus
-
-
-def _said(body: str) -> list[tuple[str, bool, str]]:
-    said = quotes(make_corpus([{"body": body}]))
-    return list(zip(said["speaker"], said["speaker_named"], said["cue"], strict=True))
+from analysis.extract import entities
+from tests.conftest import make_corpus, speakers_in
 
 
 def _people(body: str) -> list[str]:
@@ -28,13 +23,13 @@ def test_a_party_and_place_tag_is_no_speaker_and_its_saint_ends_no_sentence():
         'State Rep. Stacey Newman, D-St. Louis, called the measure "unconstitutional" and said she '
         "would oppose it."
     )
-    assert _said(body) == [("Stacey Newman", True, "called")]
+    assert speakers_in(body) == [("Stacey Newman", True, "called")]
     assert "D-St. Louis" not in _people(body)
 
 
 def test_a_party_tag_after_a_name_leaves_the_name_the_speaker():
     body = 'House Speaker Nancy Pelosi, D-Calif., called the move a "last-minute sabotage" of the bill.'
-    assert _said(body)[0][:2] == ("Nancy Pelosi", True)
+    assert speakers_in(body)[0][:2] == ("Nancy Pelosi", True)
 
 
 def test_a_title_written_as_one_word_is_no_person():
@@ -43,7 +38,7 @@ def test_a_title_written_as_one_word_is_no_person():
         'from California, who called the visit an "energizer" for the party.'
     )
     assert "National Committeeman" not in _people(body)
-    assert _said(body)[0][:2] == ("Shawn Steel", True)
+    assert speakers_in(body)[0][:2] == ("Shawn Steel", True)
 
 
 def test_a_name_stops_before_its_state_or_a_date():
@@ -52,7 +47,7 @@ def test_a_name_stops_before_its_state_or_a_date():
         '"fortunate" to have him. The memo was due to Defense Secretary Chuck Hagel on Jan. 31.'
     )
     assert _people(body) == ["John McCain", "Chuck Hagel"]
-    assert _said(body)[0][:2] == ("John McCain", True)
+    assert speakers_in(body)[0][:2] == ("John McCain", True)
 
 
 def test_states_of_the_united_states_is_no_reporting_verb():
@@ -60,7 +55,7 @@ def test_states_of_the_united_states_is_no_reporting_verb():
         "The president said he had been briefed. Officials in the United States "
         '"have no evidence of an attack," a spokesman added later.'
     )
-    assert all(cue != "States" for _, _, cue in _said(body))
+    assert all(cue != "States" for _, _, cue in speakers_in(body))
 
 
 def test_a_noun_after_a_determiner_is_no_reporting_verb():
@@ -69,7 +64,7 @@ def test_a_noun_after_a_determiner_is_no_reporting_verb():
         '"Of course there is" systemic racism, St. Paul Police Chief Todd Axtell said. "It is not '
         'just in police departments across this country."'
     )
-    assert _said(body)[0][:3] == ("Todd Axtell", True, "said")
+    assert speakers_in(body)[0][:3] == ("Todd Axtell", True, "said")
 
 
 def test_pledged_before_a_quoted_phrase_names_its_subject():
@@ -78,7 +73,7 @@ def test_pledged_before_a_quoted_phrase_names_its_subject():
         "In his statement, Trump pledged the United States would "
         '"move forward with developing our own military response options" to the violations.'
     )
-    assert _said(body) == [("Donald Trump", True, "pledged")]
+    assert speakers_in(body) == [("Donald Trump", True, "pledged")]
 
 
 def test_a_second_verb_after_and_shares_the_first_verbs_subject():
@@ -86,7 +81,7 @@ def test_a_second_verb_after_and_shares_the_first_verbs_subject():
         "Shares in Unilever fell sharply on Monday.\n\n"
         'Unilever called for calm and vowed to keep "every promise made to our shareholders".'
     )
-    assert _said(body) == [("Unilever", True, "called")]
+    assert speakers_in(body) == [("Unilever", True, "called")]
 
 
 def test_a_party_s_members_are_a_group_not_the_party():
@@ -96,7 +91,7 @@ def test_a_party_s_members_are_a_group_not_the_party():
         'remedy available".\n\n'
         'Senior Republicans said an extension for "Dreamers" could be the sweetener.'
     )
-    assert [(s, n) for s, n, _ in _said(body)] == [
+    assert [(s, n) for s, n, _ in speakers_in(body)] == [
         ("Democrats", False),
         ("Democrats", False),
         ("Senior Republicans", False),
@@ -109,7 +104,7 @@ def test_a_phrase_after_the_quotation_opening_with_a_preposition_names_nobody():
         'rebuke them for "spewing some of the most vile things ever said by a politician" in '
         "Congress, and complaining that they get a free pass."
     )
-    assert all(speaker != "Congress" for speaker, _, _ in _said(body))
+    assert all(speaker != "Congress" for speaker, _, _ in speakers_in(body))
 
 
 def test_a_date_phrase_before_the_reporting_clause_leaves_the_speaker():
@@ -117,7 +112,7 @@ def test_a_date_phrase_before_the_reporting_clause_leaves_the_speaker():
         'The rest will be released "on a rolling basis, with redactions only in the rarest of '
         'circumstances," by the end of the review on April 26, the White House said in a statement.'
     )
-    assert _said(body)[0][:2] == ("White House", True)
+    assert speakers_in(body)[0][:2] == ("White House", True)
 
 
 def test_a_name_repeated_by_a_link_glued_to_a_headline_is_the_name_alone():
@@ -132,7 +127,7 @@ def test_a_name_repeated_by_a_link_glued_to_a_headline_is_the_name_alone():
     people = set(mentions[mentions["type"] == "person"]["name"])
     assert people == {"John Cornyn", "Trump", "Justin Amash"}
     assert "MORE" not in set(mentions["name"])
-    assert _said(body) == [("John Cornyn", True, "said")]
+    assert speakers_in(body) == [("John Cornyn", True, "said")]
 
 
 def test_a_first_name_alone_goes_to_the_one_two_word_name_it_opens_hyphen_and_all():
@@ -140,7 +135,7 @@ def test_a_first_name_alone_goes_to_the_one_two_word_name_it_opens_hyphen_and_al
         "Saudi Foreign Minister Saud Al-Faisal arrived in London on Monday.\n\n"
         '"We will keep talking," Saud said after the meeting.'
     )
-    assert _said(body) == [("Saud Al-Faisal", True, "said")]
+    assert speakers_in(body) == [("Saud Al-Faisal", True, "said")]
 
 
 def test_a_picture_label_is_no_name_and_its_caption_starts_a_sentence():
@@ -152,7 +147,7 @@ def test_a_picture_label_is_no_name_and_its_caption_starts_a_sentence():
     )
     people = _people(body)
     assert all("Image" not in name.split() for name in people)
-    assert _said(body) == [("Democrats", False, "described")]
+    assert speakers_in(body) == [("Democrats", False, "described")]
 
 
 def test_a_surname_in_capitals_heading_a_transcript_is_the_person():
@@ -160,7 +155,7 @@ def test_a_surname_in_capitals_heading_a_transcript_is_the_person():
         "Here are key quotes from the call between Donald Trump and Enrique Pena Nieto.\n\n"
         'TRUMP: "I won New Hampshire because New Hampshire is a drug-infested den."'
     )
-    assert _said(body) == [("Donald Trump", True, "wrote")]
+    assert speakers_in(body) == [("Donald Trump", True, "wrote")]
     assert "TRUMP" not in set(entities(make_corpus([{"body": body}]))["name"])
 
 
@@ -190,7 +185,7 @@ def test_a_possessive_owner_of_an_ing_clause_is_not_its_speaker():
         "Hillary Clinton’s campaign is coming under fire for failing to disclose that she was diagnosed "
         "with pneumonia on Friday, and for saying she simply got “overheated” at the memorial service."
     )
-    assert _said(body) == [("Hillary Clinton’s campaign", False, "saying")]
+    assert speakers_in(body) == [("Hillary Clinton’s campaign", False, "saying")]
 
 
 def test_a_named_subject_of_an_ing_clause_still_speaks():
@@ -198,4 +193,4 @@ def test_a_named_subject_of_an_ing_clause_still_speaks():
         "Hillary Clinton came under fire on Monday, saying she simply got “overheated” at the "
         "memorial service."
     )
-    assert _said(body)[0][:2] == ("Hillary Clinton", True)
+    assert speakers_in(body)[0][:2] == ("Hillary Clinton", True)

@@ -16,13 +16,8 @@ nor are a title's last words before "said" ("... for Foreign Affairs and Securit
 
 from __future__ import annotations
 
-from analysis.extract import entities, quotes
-from tests.conftest import make_corpus
-
-
-def _said(body: str) -> list[tuple[str, bool, str]]:
-    said = quotes(make_corpus([{"body": body}]))
-    return list(zip(said["speaker"], said["speaker_named"], said["cue"], strict=True))
+from analysis.extract import entities
+from tests.conftest import make_corpus, speakers_in
 
 
 def test_a_possessive_after_said_is_no_speaker_for_a_later_he():
@@ -32,7 +27,7 @@ def test_a_possessive_after_said_is_no_speaker_for_a_later_he():
         "he’s frustrated with the outcome.\n\n"
         "“Obviously I thought he was going to vote yes,” he said. “We thought we had it in a good place.”"
     )
-    assert _said(body)[1][:2] == ("Bill Cassidy", True)
+    assert speakers_in(body)[1][:2] == ("Bill Cassidy", True)
 
 
 def test_an_object_before_an_ing_clause_is_not_its_speaker():
@@ -48,7 +43,7 @@ def test_an_object_before_an_ing_clause_is_not_its_speaker():
         "collusion whatsoever — there never has been,” the president told reporters. “The last thing I want "
         "is help from Russia on a campaign.”"
     )
-    said = _said(body)
+    said = speakers_in(body)
     assert said[0][:2] == ("The person", False)
     assert said[1][0] != "Vladimir Putin"  # he "spoke last" only by the mistake before
 
@@ -61,7 +56,7 @@ def test_the_subject_of_its_own_verb_or_after_but_still_speaks_in_an_ing_clause(
         "saying the result confirms “hate and bigotry in America.”\n\n"
         "The newspaper Javan quoted Gen. Qassim Soleimani as saying the U.S. did not do a “damn thing.”"
     )
-    assert [s[:2] for s in _said(body)] == [
+    assert [s[:2] for s in speakers_in(body)] == [
         ("Donald Trump", True),
         ("Harry Reid", True),
         ("Qassim Soleimani", True),
@@ -73,7 +68,7 @@ def test_a_team_before_a_role_noun_is_no_named_speaker():
         "“That candidate is Hillary Clinton,” the Cleveland Cavaliers star wrote in an op-ed Sunday, "
         "published by Business Insider."
     )
-    assert _said(body)[0][:2] == ("the Cleveland Cavaliers star", False)
+    assert speakers_in(body)[0][:2] == ("the Cleveland Cavaliers star", False)
 
 
 def test_a_linked_names_hover_card_is_no_text():
@@ -84,7 +79,7 @@ def test_a_linked_names_hover_card_is_no_text():
         "Former Rep. Mike Rogers Michael (Mike) Dennis RogersHouse panel rips DHS's 'unacceptable' "
         "response MORE said he was never told. “The Russian efforts are breathtaking,” he said."
     )
-    said = _said(body)
+    said = speakers_in(body)
     assert [s[:2] for s in said] == [("Charlie Dent", True), ("Mike Rogers", True)]
 
 
@@ -96,7 +91,7 @@ def test_a_party_before_a_source_noun_is_no_named_speaker():
         "“If you don’t have the stomach to work inside the eye of the hurricane, then you don’t have what it "
         "takes,” said one GOP operative with close ties to the White House."
     )
-    assert [s[:2] for s in _said(body)] == [
+    assert [s[:2] for s in speakers_in(body)] == [
         ("a senior Democratic policy adviser", False),
         ("one GOP operative with close ties to the White House", False),
     ]
@@ -116,7 +111,7 @@ def test_he_after_a_quotation_of_someones_aide_is_not_the_boss():
         'because of the United States\' increasing "economic aggression". "The ten percent obligation '
         'applies exclusively to the dollar," he said.'
     )
-    said = _said(body)
+    said = speakers_in(body)
     assert said[0][:2] == ("President Castro's chief aide", False)
     assert said[1][:2] == ("", False)
 
@@ -127,7 +122,7 @@ def test_what_he_called_is_the_pronouns_not_a_name_of_another_clause():
         "Speaker Nancy Pelosi and other Democrats for turning what has traditionally been a bipartisan "
         "issue in Congress — infrastructure — into what he called “a partisan wish list.”"
     )
-    assert _said(body)[0][:2] == ("Sam Graves", True)
+    assert speakers_in(body)[0][:2] == ("Sam Graves", True)
 
 
 def test_a_title_after_its_owners_name_is_no_person():
@@ -139,7 +134,7 @@ def test_a_title_after_its_owners_name_is_no_person():
     )
     mentions = entities(make_corpus([{"body": body}]))
     assert "Herbert Chief" not in set(mentions[mentions["type"] == "person"]["name"])
-    assert _said(body)[0][0] != "Herbert Chief"
+    assert speakers_in(body)[0][0] != "Herbert Chief"
 
 
 def test_the_last_words_of_a_title_before_said_are_no_person():
@@ -150,7 +145,7 @@ def test_the_last_words_of_a_title_before_said_are_no_person():
     )
     mentions = entities(make_corpus([{"body": body}]))
     assert "Security Policy" not in set(mentions[mentions["type"] == "person"]["name"])
-    assert _said(body)[1][0] != "Security Policy"
+    assert speakers_in(body)[1][0] != "Security Policy"
 
 
 def test_a_surname_that_looks_plural_speaks_when_its_first_name_was_written():
@@ -158,7 +153,7 @@ def test_a_surname_that_looks_plural_speaks_when_its_first_name_was_written():
         "Maxine Waters spoke in Los Angeles on Friday. Recalling the people at the rally that night, "
         'Waters said: "They were angry and they had every right to be."'
     )
-    assert _said(body)[0][:2] == ("Maxine Waters", True)
+    assert speakers_in(body)[0][:2] == ("Maxine Waters", True)
 
 
 def test_a_plural_looking_name_before_a_noun_is_no_speaker():
@@ -166,4 +161,4 @@ def test_a_plural_looking_name_before_a_noun_is_no_speaker():
         "Bernie Sanders won the state. Rachel Reekie, a Sanders supporter and student, said she was "
         '"fully aware" of the allegations.'
     )
-    assert _said(body)[0][:2] == ("Rachel Reekie", True)
+    assert speakers_in(body)[0][:2] == ("Rachel Reekie", True)

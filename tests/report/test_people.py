@@ -106,18 +106,15 @@ def test_report_with_a_pipeline_that_is_not_installed_fails_before_running(tmp_p
     assert not list(tmp_path.iterdir())
 
 
+def _articles(*pairs: tuple[str, str]) -> pd.DataFrame:
+    """A corpus of one article per (headline, body)."""
+    return make_corpus([{"title": title, "body": body} for title, body in pairs])
+
+
 def test_a_speakers_clearest_quotations_come_first():
-    corpus = make_corpus(
-        [
-            {
-                "title": "Budget row",
-                "body": "Chancellor Rachel Reeves called the plan “a reckless gamble” on Monday.",
-            },
-            {
-                "title": "Budget vote",
-                "body": "“We will not borrow to pay for day-to-day spending,” Rachel Reeves said.",
-            },
-        ]
+    corpus = _articles(
+        ("Budget row", "Chancellor Rachel Reeves called the plan “a reckless gamble” on Monday."),
+        ("Budget vote", "“We will not borrow to pay for day-to-day spending,” Rachel Reeves said."),
     )
     said = quotes(corpus)
     assert list(said["kind"]) == ["partial", "full"]  # article order puts the partial one first
@@ -128,18 +125,18 @@ def test_a_speakers_clearest_quotations_come_first():
 
 def test_quotations_whose_clause_writes_the_name_come_before_a_pronouns():
     """ "…," Rachel Reeves said is shown before "…," she said: a resolved pronoun is the weaker evidence."""
-    corpus = make_corpus(
-        [
-            {
-                "title": "Budget speech",
-                "body": "Rachel Reeves spoke in Leeds on Monday. "
-                "“We will get the economy growing again across the whole country,” she said.",
-            },
-            {
-                "title": "Budget vote",
-                "body": "“Growth is the mission of this government and of this budget,” Rachel Reeves said.",
-            },
-        ]
+    corpus = _articles(
+        (
+            "Budget speech",
+            (
+                "Rachel Reeves spoke in Leeds on Monday. "
+                "“We will get the economy growing again across the whole country,” she said."
+            ),
+        ),
+        (
+            "Budget vote",
+            "“Growth is the mission of this government and of this budget,” Rachel Reeves said.",
+        ),
     )
     said = quotes(corpus)
     assert list(said["speaker"]) == ["Rachel Reeves", "Rachel Reeves"]
@@ -151,17 +148,9 @@ def test_quotations_whose_clause_writes_the_name_come_before_a_pronouns():
 def test_a_speakers_block_counts_what_the_ranking_counts():
     """A quotation kept under a name but not clearly attributed (speaker_named False) is neither in the
     ranking nor under that speaker's heading: the two numbers a reader compares agree."""
-    corpus = make_corpus(
-        [
-            {
-                "title": "Budget vote",
-                "body": "“We will not borrow to pay for day-to-day spending,” Rachel Reeves said.",
-            },
-            {
-                "title": "Budget row",
-                "body": "“Growth is the mission of this government,” Rachel Reeves said on Monday.",
-            },
-        ]
+    corpus = _articles(
+        ("Budget vote", "“We will not borrow to pay for day-to-day spending,” Rachel Reeves said."),
+        ("Budget row", "“Growth is the mission of this government,” Rachel Reeves said on Monday."),
     )
     said = quotes(corpus)
     assert list(said["speaker"]) == ["Rachel Reeves", "Rachel Reeves"]

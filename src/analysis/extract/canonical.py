@@ -323,8 +323,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
     _fold_accents(mentions)
 
 
-#: A word no rule typed goes to the full name whose surname it is only when the articles writing the word
-#: alone are at most this many times those writing the full name.
+#: Uses of a name nothing vouches for take a reading only from a third as many articles or more that vouch.
 BARE_PER_FULL = 3
 
 
@@ -349,7 +348,7 @@ def _attested_bearers(mentions: list[Mention], surnames: dict[str, Counter]) -> 
         word
         for word, articles in bare.items()
         if word in alone_a_person
-        or len(articles) <= BARE_PER_FULL * len(full.get(_usual_bearer(surnames[word]), ()))
+        or _outnumbered(articles, full.get(_usual_bearer(surnames[word]), set()))
     }
 
 
@@ -363,11 +362,12 @@ def _attested_people(mentions: list[Mention], person_names: set[str]) -> set[str
     for m in mentions:
         if m.name in person_names and m.type in {"person", "unknown"}:
             (typed if m.type == "person" else untyped)[m.name].add(m.article_id)
-    return {
-        name
-        for name, articles in untyped.items()
-        if len(articles) <= BARE_PER_FULL * len(typed.get(name, ()))
-    }
+    return {n for n, seen in untyped.items() if _outnumbered(seen, typed.get(n, set()))}
+
+
+def _outnumbered(unvouched: set[str], vouched: set[str]) -> bool:
+    """Are a name's articles with nothing to vouch for a reading at most BARE_PER_FULL times those with?"""
+    return len(unvouched) <= BARE_PER_FULL * len(vouched)
 
 
 def _people_after_prepositions(mentions: list[Mention]) -> None:
