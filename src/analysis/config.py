@@ -28,6 +28,7 @@ __all__ = [
     "SURNAME_MAJORITY",
     "TABLE_CELL_CHARS",
     "TEMPLATES_DIR",
+    "lead_words",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -38,8 +39,7 @@ REPORTS_DIR = PROJECT_ROOT / "reports"
 BUILD_DIR = PROJECT_ROOT / "build"
 TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "04-report.ipynb"
-#: Above this many articles: MiniBatchKMeans, the SVD fitted on a sample of this size, and the topic fit and
-#: the group comparison read the headline and the first LEAD_WORDS words of each body (``max_words="auto"``).
+#: Above this many articles: MiniBatchKMeans and the SVD fitted on a sample of this size.
 LARGE_CORPUS = 10_000
 #: Articles the clusters are fitted on (a fixed random sample beyond this size; :mod:`analysis.topics.sampled`).
 SAMPLE_SIZE = 20_000
@@ -47,6 +47,16 @@ SAMPLE_SIZE = 20_000
 FREQUENCIES = {"D": "day", "W": "week", "M": "month"}
 #: Words of each body read on a large corpus (with the headline): the lead of a news story carries its topic.
 LEAD_WORDS = 150
+
+
+def lead_words(n: int) -> int | None:
+    """Words of each body the topic fit and the group comparison read for ``n`` articles
+    (``max_words="auto"``): whole bodies (None) while every article can be in the fit (up to SAMPLE_SIZE),
+    the first LEAD_WORDS beyond. (Whole bodies separate opinion-heavy coverage better: AllSides' 11,175
+    articles, NMI against the editors' topics 0.435 whole against 0.406 with 150 words.)"""
+    return LEAD_WORDS if n > SAMPLE_SIZE else None
+
+
 #: Below this many articles clusters are called tentative whatever their scores (topics notes, report badges).
 SMALL_CORPUS = 30
 #: Extraction (people, quotes; spaCy) reads at most this many characters of one headline or body: far more

@@ -23,14 +23,13 @@ import pandas as pd
 from scipy import sparse
 
 from analysis.compare.logodds import log_odds_z_pair
-from analysis.config import LARGE_CORPUS, LEAD_WORDS
+from analysis.config import LEAD_WORDS, lead_words
 from analysis.errors import ParameterError
 from analysis.tags import normalize_tag
 from analysis.text import DocumentTexts, vectorize
 
 __all__ = [
     "GROUP_COLUMNS",
-    "LARGE_CORPUS",
     "LEAD_WORDS",
     "compare_groups",
     "count_terms",
@@ -62,7 +61,7 @@ class TermCounts:
 
 def _resolve_max_words(max_words: int | Literal["auto"] | None, n: int) -> int | None:
     if max_words == "auto":
-        return LEAD_WORDS if n > LARGE_CORPUS else None
+        return lead_words(n)
     if max_words is not None and (
         isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1
     ):
@@ -83,7 +82,8 @@ def count_terms(
     Args:
         corpus: a corpus with ``body`` and, optionally, ``title``.
         max_words: count only the first ``max_words`` words of each body; ``"auto"`` does so (150 words,
-            the lead of an inverted-pyramid story) beyond 10,000 articles, None always reads whole bodies.
+            the lead of an inverted-pyramid story) beyond 20,000 articles (:func:`analysis.config.lead_words`),
+            None always reads whole bodies.
         min_df: drop terms found in fewer articles; default adapts to the corpus size.
 
     Returns:

@@ -8,7 +8,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.config import LARGE_CORPUS, LEAD_WORDS
+from analysis.config import LARGE_CORPUS, lead_words
 from analysis.corpus.base import check_corpus_columns
 from analysis.errors import ParameterError
 from analysis.text.vectorize import check_max_words, check_title_weight
@@ -63,8 +63,9 @@ class FitOptions:
         title_weight: the headline counts this many times in an article's terms; ``"auto"`` (default):
             1 to 3 times, growing with the body's length (see :class:`analysis.text.DocumentTexts`).
         max_words: vectorise each article's headline plus only the first ``max_words`` words of its body;
-            None uses the whole body; ``"auto"`` (fit_topics' default) uses the whole body up to 10,000
-            articles and the first :data:`~analysis.config.LEAD_WORDS` words beyond (a note says so).
+            None uses the whole body; ``"auto"`` (fit_topics' default) uses the whole body up to 20,000
+            articles and the first :data:`~analysis.config.LEAD_WORDS` words beyond (a note says so;
+            :func:`analysis.config.lead_words`).
         min_df: drop terms in fewer articles; default 2 from 50 up to 10,000 articles, otherwise the
             vectoriser's default (:func:`analysis.text.vectorize`).
         min_df_given: whether ``min_df`` was given (not defaulted).
@@ -109,7 +110,7 @@ def resolve_options(corpus: pd.DataFrame, k: object, **options: object) -> FitOp
     check_k_range(options["k_range"])
     max_words = options["max_words"]
     if max_words == "auto":
-        max_words = LEAD_WORDS if n > LARGE_CORPUS else None
+        max_words = lead_words(n)
     min_df = options["min_df"]
     if min_df is None and 3 <= n <= LARGE_CORPUS:
         min_df = CLUSTER_MIN_DF
