@@ -1,0 +1,30 @@
+"""Issue 19, fifth round (fourth development key, AllSides 2016): a clause about the speaker is no speaker.
+
+A relative clause set off by commas between the subject and its reporting verb ("A State Department
+official, who has seen the assessment of the murder of Jamal Khashoggi, has said") names nobody who
+speaks; one that runs into the verb keeps it ("…, which he described as “…”")."""
+
+from __future__ import annotations
+
+from tests.conftest import speakers_in
+
+
+def test_a_closed_relative_clause_before_the_verb_names_no_speaker():
+    body = (
+        "A State Department official, who has seen a version of the CIA's assessment on the murder of Saudi "
+        'journalist Jamal Khashoggi, has said it is "blindingly obvious" that the crown prince ordered the '
+        "killing.\n\n"
+        "Researchers at the security company ThreatConnect, which has been analyzing the hacks, called the "
+        "site a “Russian-backed influence outlet.”"
+    )
+    said = speakers_in(body)
+    assert said[0][:2] == ("A State Department official", False)
+    assert said[1][:2] == ("Researchers at the security company ThreatConnect", False)
+
+
+def test_a_relative_clause_running_into_the_verb_keeps_its_subject():
+    body = (
+        "Republican nominee Donald Trump’s answer focused on terrorist attacks, which he described as the "
+        "work of “radical Islamic terrorists.”"
+    )
+    assert speakers_in(body)[0][:2] == ("Donald Trump", True)
