@@ -2,7 +2,10 @@
 
 A relative clause set off by commas between the subject and its reporting verb ("A State Department
 official, who has seen the assessment of the murder of Jamal Khashoggi, has said") names nobody who
-speaks; one that runs into the verb keeps it ("…, which he described as “…”")."""
+speaks; one that runs into the verb keeps it ("…, which he described as “…”"). A name with an apposition closed by
+a comma right before the verb is its subject, whatever relative clause the apposition holds
+("Representative Mike Rogers, the Michigan Republican who is chairman of the House Intelligence
+Committee, said")."""
 
 from __future__ import annotations
 
@@ -28,3 +31,17 @@ def test_a_relative_clause_running_into_the_verb_keeps_its_subject():
         "work of “radical Islamic terrorists.”"
     )
     assert speakers_in(body)[0][:2] == ("Donald Trump", True)
+
+
+def test_a_relative_clause_inside_an_apposition_keeps_the_name_before_it():
+    body = (
+        "Some lawmakers expressed anger. “You have to have buy-in by members and buy-in by the public,” "
+        "Representative Mike Rogers, the Michigan Republican who is chairman of the House Intelligence "
+        "Committee, said Thursday on MSNBC.\n\n"
+        "“This results in their paying tax at the US rate,” Eric Toder, a co-director of the Tax Policy "
+        "Center who was the director of research at the IRS, told us.\n\n"
+        "“It matters,” the analyst Jane Roe said about the report that the agency wrote."
+    )
+    said = speakers_in(body)
+    assert [s[:2] for s in said[:2]] == [("Mike Rogers", True), ("Eric Toder", True)]
+    assert said[2][:2] == ("Jane Roe", True)

@@ -15,7 +15,12 @@ import re
 from dataclasses import dataclass
 
 from analysis.extract import cues
-from analysis.extract.clauses import RELATIVE, closed_relative, nearest_not_relative
+from analysis.extract.clauses import (
+    RELATIVE,
+    apposition_head,
+    closed_relative,
+    nearest_not_relative,
+)
 from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
@@ -277,6 +282,9 @@ def _after(
     if verb is None:
         return _according_to(doc, toks)
     lead = _words_only(doc, [k for k in toks if k < verb])
+    head = apposition_head(doc, [k for k in toks if k < verb])
+    if head and _names_person(doc, mentions, head):
+        lead = [k for k in lead if k in head]  # "X, the Republican who chairs the committee, said"
     if len(lead) > 20 or any(
         doc.words[k].lower() in {"that", "which", "when", "if", "because"}
         or (doc.words[k].lower() == "who" and doc.words[k - 1] != ",")

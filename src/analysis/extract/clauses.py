@@ -4,7 +4,9 @@ A relative clause closed by a comma before the reporting verb ("A State Departme
 the assessment of the murder of Jamal Khashoggi, has said") is about the subject and names no speaker; one
 that runs into the verb ("…, which he described as") holds the verb and its own subject. A reporting verb
 inside a closed relative clause ("the incident, which Mr. Biden had said he did not recall, as “…”") is not
-the quotation's.
+the quotation's. A name followed by an apposition closed by a comma right before the verb
+("Representative Mike Rogers, the Michigan Republican who is chairman of the House Intelligence Committee,
+said") is the verb's subject whatever relative clause the apposition holds.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from analysis.extract import cues
 if TYPE_CHECKING:
     from analysis.extract.pipeline import FieldDoc
 
-__all__ = ["RELATIVE", "closed_relative", "nearest_not_relative"]
+__all__ = ["RELATIVE", "apposition_head", "closed_relative", "nearest_not_relative"]
 
 #: Words opening a relative clause.
 RELATIVE = frozenset({"who", "which", "whose", "whom", "that", "where", "when"})
@@ -44,3 +46,13 @@ def nearest_not_relative(doc: FieldDoc, chunks: list[list[int]], nearest: int) -
 def _closed_relative_chunk(doc: FieldDoc, chunk: list[int]) -> bool:
     end = doc.end_char(chunk[-1])
     return doc.words[chunk[0]].lower() in RELATIVE and doc.text[end : end + 3].lstrip()[:1] == ","
+
+
+def apposition_head(doc: FieldDoc, lead: list[int]) -> list[int]:
+    """The words before the first comma of ``lead`` (the tokens before a reporting verb) when the rest is an
+    apposition closed by a comma right before the verb ("Representative Mike Rogers, the Michigan
+    Republican who is chairman of the House Intelligence Committee, said"), else []."""
+    words = [doc.words[k] for k in lead]
+    if len(lead) < 3 or words[-1] != "," or "," not in words[:-1]:
+        return []
+    return lead[: words.index(",")]
