@@ -5,7 +5,10 @@ official, who has seen the assessment of the murder of Jamal Khashoggi, has said
 speaks; one that runs into the verb keeps it ("…, which he described as “…”"). A name with an apposition closed by
 a comma right before the verb is its subject, whatever relative clause the apposition holds
 ("Representative Mike Rogers, the Michigan Republican who is chairman of the House Intelligence
-Committee, said")."""
+Committee, said"). A name after a short opening phrase set off by a comma ("Earlier in the day, Mr.
+Walker blamed …") is its sentence's subject, so a "he said" after it is his; not a name qualifying a role
+("And earlier this week, Trump adviser Roger Stone said"), nor the subject of a quoted title ("“We Shall
+Overcome” was first released")."""
 
 from __future__ import annotations
 
@@ -45,3 +48,31 @@ def test_a_relative_clause_inside_an_apposition_keeps_the_name_before_it():
     said = speakers_in(body)
     assert [s[:2] for s in said[:2]] == [("Mike Rogers", True), ("Eric Toder", True)]
     assert said[2][:2] == ("Jane Roe", True)
+
+
+def test_a_name_after_an_opening_phrase_is_its_sentences_subject():
+    body = (
+        "Wisconsin Gov. Scott Walker, who once opposed Mr. Trump’s candidacy, accompanied the nominee to "
+        "several events.\n\n"
+        "Earlier in the day, Mr. Walker blamed Mrs. Clinton’s rhetoric for “inflaming the situation.”\n\n"
+        "“I think people understand that they want law enforcement to protect them,” he said on Fox News.\n\n"
+        "On the day after the election, House Speaker Paul Ryan was like a kid on Christmas morning, eager "
+        "to unwrap a GOP agenda now that voters have given Donald Trump a mandate. His eyes lit up as he "
+        "promised to “hit the ground running.”"
+    )
+    said = speakers_in(body)
+    assert [s[:2] for s in said[-2:]] == [("Scott Walker", True), ("Paul Ryan", True)]
+
+
+def test_a_name_qualifying_a_role_or_a_title_opening_a_sentence_names_no_speaker():
+    body = (
+        "WikiLeaks founder Julian Assange has hinted that there are more emails coming. And earlier this "
+        "week, Trump adviser Roger Stone seemed to confirm that when he said he had been in touch with "
+        "Assange and learned that “the next tranche of his documents pertain to the Clinton Foundation…”"
+        "\n\nBernie Sanders reads mail at his campaign office in Burlington in 1990.\n\n"
+        "In 1987, Sanders and a group of Vermont musicians recorded a spoken-word folk album. “We Shall "
+        "Overcome” was first released as a cassette that sold about 600 copies."
+    )
+    said = speakers_in(body)
+    assert said[0][0] != "Donald Trump"
+    assert said[-1][0] != "Bernie Sanders"

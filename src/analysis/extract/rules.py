@@ -47,6 +47,7 @@ from analysis.extract.roles import (
     role_text,
     written_before,
 )
+from analysis.extract.sentences import after_opening_phrase
 
 __all__ = ["TYPES", "Mention", "doc_mentions"]
 
@@ -294,7 +295,7 @@ def _read_span(
         evidence=evidence,
         gender=_gender(words, name_start, end, honorific, kind),
         subject=speaks_after(doc, end) or said_before(doc, start, end),
-        lead=_leads_sentence(doc, role_start),
+        lead=_leads_sentence(doc, role_start) or after_opening_phrase(doc, role_start, end),
         bracketed=0 < name_start
         and doc.words[name_start - 1] == "("
         and end < len(words)
