@@ -22,6 +22,7 @@ from analysis.extract.context import (
     after_source,
     club_after,
     described_as_organisation,
+    head_of_body,
     is_acronym,
     is_cap,
     is_caption,
@@ -424,7 +425,7 @@ def _classify(
         return None, ""  # "Government", "Committee" on their own
     if (
         last in cues.ORG_HEADS
-        or (len(words) > 2 and words[0].lower() in cues.ORG_STARTERS)
+        or (len(words) > 2 and (words[0].lower() in cues.ORG_STARTERS or head_of_body(words)))
         or (len(words) in {2, 3} and words[0] == "Radio")  # "Radio Farda", "Radio Free Europe"
     ):
         return "organisation", "organisation word"
