@@ -15,6 +15,12 @@ import re
 from dataclasses import dataclass
 
 from analysis.extract import cues
+from analysis.extract.clauses import (
+    RELATIVE,
+    apposition_head,
+    closed_relative,
+    nearest_not_relative,
+)
 from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
@@ -154,7 +160,7 @@ def _pick(
         last = last[1:]
         chunks = [*chunks[:-1], last]
     a, b = _span(doc, last)
-    if doc.words[last[0]].lower() not in _RELATIVE and any(
+    if doc.words[last[0]].lower() not in RELATIVE and any(
         a <= m.start and m.end <= b and _maybe_person(m, doc) and not _object(doc, m, a)
         for m in mentions
     ):
@@ -162,7 +168,7 @@ def _pick(
     for wanted in ({"person"}, {"person", "unknown"}):
         for chunk in reversed(chunks):
             a, b = _span(doc, chunk)
-            if doc.words[chunk[0]].lower() in _RELATIVE:
+            if doc.words[chunk[0]].lower() in RELATIVE:
                 continue  # "Adam Schiff, who was briefed on the murder of Jamal Khashoggi, has said"
             if any(
                 a <= m.start
@@ -185,17 +191,7 @@ def _pick(
         )
     ):
         return first
-    return chunks[nearest]
-
-
-def _closed_relative(doc: FieldDoc, verb: int, open_at: int) -> bool:
-    """Is the verb inside a relative clause closed by a comma before the quotation ("the incident, which
-    Mr. Biden had said he did not recall, as “disqualifying”")?"""
-    k = verb
-    while k > 0 and doc.words[k - 1] not in cues.CLAUSE_BREAKS:
-        k -= 1
-    opens_relative = doc.words[k].lower() in _RELATIVE and k > 0 and doc.words[k - 1] == ","
-    return opens_relative and "," in doc.text[doc.idx[verb] : open_at]
+    return nearest_not_relative(doc, chunks, nearest)
 
 
 def _named_next(doc: FieldDoc, mentions: list[Mention], tokens: list[int]) -> bool:
@@ -220,7 +216,6 @@ def _first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]
     return chunks[0]
 
 
-_RELATIVE = frozenset({"who", "which", "whose", "whom", "that", "where", "when"})
 #: Relative words that open a clause with its own subject ("where Philip Hammond has said").
 _SUBJECT_RELATIVE = frozenset({"where", "when"})
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "being", "be"})
@@ -287,6 +282,9 @@ def _after(
     if verb is None:
         return _according_to(doc, toks)
     lead = _words_only(doc, [k for k in toks if k < verb])
+    head = apposition_head(doc, [k for k in toks if k < verb])
+    if head and _names_person(doc, mentions, head):
+        lead = [k for k in lead if k in head]  # "X, the Republican who chairs the committee, said"
     if len(lead) > 20 or any(
         doc.words[k].lower() in {"that", "which", "when", "if", "because"}
         or (doc.words[k].lower() == "who" and doc.words[k - 1] != ",")
@@ -410,7 +408,7 @@ def _partial(
     active = [k for k in verbs if k == 0 or doc.words[k - 1].lower() not in _PASSIVE]
     if verbs and not active:  # "praised by police for": speech, speaker unclear
         return Attribution(None, doc.words[verbs[-1]])
-    verbs = [k for k in active if not _closed_relative(doc, k, open_at)]
+    verbs = [k for k in active if not closed_relative(doc, k, open_at)]
     if (
         verbs
         and doc.text[inner_end - 1 : inner_end] == ","

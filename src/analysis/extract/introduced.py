@@ -79,7 +79,7 @@ def introduced_speaker(ctx: SpeakerContext, start: int, end: int) -> str:
     when that sentence is a full one (a credit line "Sean O'Kane, The Verge" is not) and quotes nobody
     itself, the quotation opens a sentence and nobody is named in the rest of its sentence ("“There is
     almost no interest” among senators, Roy Blunt told"); else ""."""
-    if _named_in_rest(ctx, end):
+    if _named_in_rest(ctx, end) or _noun_phrase(ctx.body, start, end):
         return ""
     here = ctx.sentence_of(start)
     if here < 1 or here - 1 >= len(ctx.sentences):
@@ -106,6 +106,13 @@ def introduced_speaker(ctx: SpeakerContext, start: int, end: int) -> str:
     if not _speaks_of_self(ctx.body[start:end], first):
         return ""  # a quotation about them ("He must have had an iron will to succeed")
     return name if subject_position(ctx, first) else ""
+
+
+def _noun_phrase(body: str, start: int, end: int) -> bool:
+    """Do the quoted words run on into the reporter's sentence with no stop of their own (“We Shall
+    Overcome” was first released as a cassette): a title or a term, not someone's speech?"""
+    inner = body[start + 1 : end - 1].rstrip()
+    return inner[-1:].isalnum() and body[end : end + 2].strip()[:1].islower()
 
 
 def _named_in_rest(ctx: SpeakerContext, end: int) -> bool:

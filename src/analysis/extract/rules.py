@@ -22,6 +22,7 @@ from analysis.extract.context import (
     after_source,
     club_after,
     described_as_organisation,
+    head_of_body,
     is_acronym,
     is_cap,
     is_caption,
@@ -47,6 +48,7 @@ from analysis.extract.roles import (
     role_text,
     written_before,
 )
+from analysis.extract.sentences import after_opening_phrase
 
 __all__ = ["TYPES", "Mention", "doc_mentions"]
 
@@ -294,7 +296,7 @@ def _read_span(
         evidence=evidence,
         gender=_gender(words, name_start, end, honorific, kind),
         subject=speaks_after(doc, end) or said_before(doc, start, end),
-        lead=_leads_sentence(doc, role_start),
+        lead=_leads_sentence(doc, role_start) or after_opening_phrase(doc, role_start, end),
         bracketed=0 < name_start
         and doc.words[name_start - 1] == "("
         and end < len(words)
@@ -423,7 +425,7 @@ def _classify(
         return None, ""  # "Government", "Committee" on their own
     if (
         last in cues.ORG_HEADS
-        or (len(words) > 2 and words[0].lower() in cues.ORG_STARTERS)
+        or (len(words) > 2 and (words[0].lower() in cues.ORG_STARTERS or head_of_body(words)))
         or (len(words) in {2, 3} and words[0] == "Radio")  # "Radio Farda", "Radio Free Europe"
     ):
         return "organisation", "organisation word"

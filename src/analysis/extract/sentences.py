@@ -21,6 +21,7 @@ __all__ = [
     "MAX_ATTRIBUTION_CHARS",
     "SENTENCE_END",
     "acted_before",
+    "after_opening_phrase",
     "clause_before",
     "ends_sentence",
     "first_sentence_end",
@@ -177,3 +178,32 @@ def acted_before(doc: FieldDoc, toks: list[int], span: tuple[int, int]) -> bool:
         ):
             acted = True
     return acted
+
+
+#: Words opening a phrase of time, place or manner before a sentence's subject ("Earlier in the day,").
+_OPENERS = frozenset(
+    "in on at after before during earlier later last this since while when meanwhile like unlike".split()
+)
+
+
+def after_opening_phrase(doc: FieldDoc, start: int, end: int) -> bool:
+    """Is the name from token ``start`` to ``end`` its sentence's subject after a short phrase of time,
+    place or manner set off by a comma ("Earlier in the day, Mr. Walker blamed", "On Monday, Smith
+    said")? Not when a role noun follows it: it then qualifies another name ("And earlier this week, Trump
+    adviser Roger Stone said")."""
+    k = start
+    while k > 0 and not doc.sent_start[k]:
+        k -= 1
+    words = [w for w in doc.words[k:start] if w.strip()]
+    if words[:1] and words[0].lower() in {"but", "and", "so"}:
+        words = words[1:]
+    following = next((w.lower().rstrip(".") for w in doc.words[end : end + 3] if w.strip()), "")
+    return (
+        2 <= len(words) <= 9
+        and words[-1] == ","
+        and words[0].lower() in _OPENERS
+        and "," not in words[:-1]
+        and not any(w.lower() in cues.REPORTING_VERBS for w in words)
+        and following not in cues.ROLE_HEADS
+        and following + "." not in cues.ROLE_HEADS
+    )
