@@ -123,3 +123,44 @@ def test_furniture_of_three_outlets_is_left_out_everywhere():
     stripped = strip_boilerplate(corpus_of(records + small), found)
     assert not stripped["body"].str.contains("Advertisement").any()
     assert list(stripped["body"].iloc[-2:]) == ["Ferry fares rise 0.", "Ferry fares rise 1."]
+
+
+def test_a_slideshow_glued_to_a_paragraph_is_left_out_and_the_story_kept() -> None:
+    body = (
+        '"So, lads, we are done," he said. Photos: The rally in Ohio Hide Caption 1 of 2 '
+        "Photos: The rally in Ohio Hide Caption 2 of 2\n\nThe count resumes on Monday."
+    )
+    out = strip_boilerplate(pd.DataFrame({"body": [body, "Nothing to see here."]}))
+    assert out["body"].tolist() == [
+        '"So, lads, we are done," he said.\n\nThe count resumes on Monday.',
+        "Nothing to see here.",
+    ]
+    assert "left out of 1 article." in out.attrs["boilerplate_note"]
+
+
+def test_real_slideshows_in_allsides_leave_no_caption_counter_and_keep_the_story() -> None:
+    from analysis.config import SHARED_DIR
+
+    path = SHARED_DIR / "data" / "allsides" / "allsides-dev.jsonl.gz"
+    if not path.is_file():
+        pytest.skip(
+            f"AllSides data not found at {path} (../shared/data/allsides is not beside this checkout)"
+        )
+    import gzip
+    import json
+
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        rows = [r for r in map(json.loads, f) if "Hide Caption" in (r.get("body") or "")]
+    assert len(rows) >= 100  # CNN's slideshows, flattened into the text
+    corpus = pd.DataFrame(rows)[["id", "title", "body"]]
+    out = strip_boilerplate(corpus)
+    assert not out["body"].str.contains("Hide Caption").any()
+    assert out["body"].str.strip().astype(bool).all()  # no article is emptied
+    # the story around the slideshows stays: each article's opening paragraph, when it is no caption
+    leads = [
+        (i, body.split("\n\n")[0])
+        for i, body in enumerate(corpus["body"])
+        if "Hide Caption" not in body.split("\n\n")[0] and "Photos" not in body.split("\n\n")[0]
+    ]
+    assert len(leads) >= 50
+    assert all(lead in out["body"].iloc[i] for i, lead in leads)

@@ -10,6 +10,11 @@ page is one site's page), so a wire story quoted by several outlets is never tak
 found to be boilerplate of at least :data:`MIN_OUTLETS` outlets ("Advertisement") is furniture anywhere, and
 is left out of every outlet's articles, also of outlets with too few articles to tell.
 
+A web page's slideshow, flattened into the text by the crawl, is furniture too, though never verbatim: each
+picture's caption followed by the viewer's counter ("Photos: The candidates Hide Caption 3 of 12"). Repeated
+once per picture, its words would outweigh the story's and make a topic of their own ("Photos · Hide
+Caption"); every caption-and-counter is left out (:data:`SLIDESHOW`), the story text around it kept.
+
     from analysis.corpus.boilerplate import strip_boilerplate
     clean = strip_boilerplate(corpus)     # bodies without their outlet's repeated paragraphs
     clean.attrs["boilerplate"]            # what was left out: outlet, paragraph, articles
@@ -18,6 +23,7 @@ is left out of every outlet's articles, also of outlets with too few articles to
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,6 +35,7 @@ __all__ = [
     "MIN_ARTICLES",
     "MIN_OUTLETS",
     "MIN_SHARE",
+    "SLIDESHOW",
     "Boilerplate",
     "find_boilerplate",
     "strip_boilerplate",
@@ -42,6 +49,11 @@ MIN_SHARE = 0.02
 MIN_OUTLETS = 3
 #: The ``outlet`` of a paragraph left out of every outlet's articles.
 ANY_OUTLET = "(any outlet)"
+#: A slideshow's picture: its caption ("Photos: ...", at most 400 characters, never across another caption)
+#: and the viewer's counter ("Hide Caption 3 of 12"), or a counter alone.
+SLIDESHOW = re.compile(
+    r"Photos?:(?:(?!Photos?:)[^\n]){0,400}?Hide Caption \d+ of \d+|Hide Caption \d+ of \d+"
+)
 #: The columns of :attr:`Boilerplate.paragraphs`.
 BOILERPLATE_COLUMNS = ["outlet", "paragraph", "articles"]
 
@@ -159,7 +171,7 @@ def _dropped(table: pd.DataFrame):
 
 
 def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) -> pd.DataFrame:
-    """``corpus`` with each outlet's boilerplate paragraphs left out of ``body``.
+    """``corpus`` with each outlet's boilerplate paragraphs and every slideshow caption left out of ``body``.
 
     Args:
         corpus: a corpus with ``body``; not modified.
@@ -171,19 +183,30 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
     """
     found = find_boilerplate(corpus) if found is None else found
     out = corpus.copy()
-    if not found.paragraphs.empty:
-        drop = _dropped(found.paragraphs)
-        bodies = []
-        for group, body in zip(_groups(corpus), corpus["body"], strict=True):
-            if not isinstance(body, str) or not body:
-                bodies.append(body)
-                continue
-            kept = [p for p in body.split("\n\n") if not drop(group, " ".join(p.split()))]
-            bodies.append("\n\n".join(kept))
-        out["body"] = bodies
+    drop = _dropped(found.paragraphs)
+    bodies, slideshows = [], 0
+    for group, body in zip(_groups(corpus), corpus["body"], strict=True):
+        if not isinstance(body, str) or not body:
+            bodies.append(body)
+            continue
+        kept = [p for p in body.split("\n\n") if not drop(group, " ".join(p.split()))]
+        if "Hide Caption" in body:
+            shown = [
+                " ".join(SLIDESHOW.sub(" ", p).split()) if SLIDESHOW.search(p) else p for p in kept
+            ]
+            slideshows += shown != kept
+            kept = [p for p in shown if p]
+        bodies.append("\n\n".join(kept))
+    out["body"] = bodies
+    note = found.note()
+    if slideshows:
+        note += (
+            f'{" " if note else ""}Slideshow captions with their counters ("Photos: ... Hide Caption 3 of 12") '
+            f"were left out of {slideshows:,} article{'s' if slideshows != 1 else ''}."
+        )
     out.attrs = {
         **corpus.attrs,
         "boilerplate": found.paragraphs.to_dict("records"),
-        "boilerplate_note": found.note(),
+        "boilerplate_note": note,
     }
     return out
