@@ -164,3 +164,21 @@ def test_real_slideshows_in_allsides_leave_no_caption_counter_and_keep_the_story
     ]
     assert len(leads) >= 50
     assert all(lead in out["body"].iloc[i] for i, lead in leads)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "left"),
+    [
+        ("Update 2110 BST (1610 EST)", ""),
+        ("Update: 1649 BST", ""),
+        ("Update 9:45PM EDT", ""),
+        ("UPDATE at 3:15 ET: The count resumed.", "The count resumed."),
+        ("Update at 11 a.m. ET. Stock Market Rises:", "Stock Market Rises:"),
+        ("Updates to the software arrive on Monday.", "Updates to the software arrive on Monday."),
+        ("An update at 10 came late.", "An update at 10 came late."),
+    ],
+)
+def test_a_live_blogs_time_stamp_is_left_out_and_its_entry_kept(paragraph, left) -> None:
+    body = f"The blog opens.\n\n{paragraph}\n\nIt closes."
+    out = strip_boilerplate(pd.DataFrame({"body": [body]}))
+    assert out["body"][0] == "\n\n".join(p for p in ("The blog opens.", left, "It closes.") if p)

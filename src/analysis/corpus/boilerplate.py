@@ -13,7 +13,9 @@ is left out of every outlet's articles, also of outlets with too few articles to
 A web page's slideshow, flattened into the text by the crawl, is furniture too, though never verbatim: each
 picture's caption followed by the viewer's counter ("Photos: The candidates Hide Caption 3 of 12"). Repeated
 once per picture, its words would outweigh the story's and make a topic of their own ("Photos · Hide
-Caption"); every caption-and-counter is left out (:data:`SLIDESHOW`), the story text around it kept.
+Caption"); every caption-and-counter is left out (:data:`SLIDESHOW`), the story text around it kept. So is a
+live blog's time stamp opening a paragraph ("Update 2110 BST (1610 EST)", "UPDATE at 3:15 ET:";
+:data:`LIVE_STAMP`), which would otherwise make "Update" a topic term of every live blog.
 
     from analysis.corpus.boilerplate import strip_boilerplate
     clean = strip_boilerplate(corpus)     # bodies without their outlet's repeated paragraphs
@@ -32,6 +34,7 @@ import pandas as pd
 __all__ = [
     "ANY_OUTLET",
     "BOILERPLATE_COLUMNS",
+    "LIVE_STAMP",
     "MIN_ARTICLES",
     "MIN_OUTLETS",
     "MIN_SHARE",
@@ -53,6 +56,13 @@ ANY_OUTLET = "(any outlet)"
 #: and the viewer's counter ("Hide Caption 3 of 12"), or a counter alone.
 SLIDESHOW = re.compile(
     r"Photos?:(?:(?!Photos?:)[^\n]){0,400}?Hide Caption \d+ of \d+|Hide Caption \d+ of \d+"
+)
+#: A live blog's time stamp at the start of a paragraph: "Update 2110 BST (1610 EST)", "Update: 1649 BST",
+#: "Update 9:45PM EDT", "UPDATE at 3:15 ET:", "Update at 11 a.m. ET." (the entry's own words after it kept).
+LIVE_STAMP = re.compile(
+    r"^[ \t]*(?:UPDATE|Update)(?: at)?:? \d{1,2}(?:[:.]?\d{2})?(?:[ \t]*(?:[ap]\.m\.|[AP]M))?"
+    r"(?: [A-Z]{2,4})?(?: \(\d{1,4}(?::\d{2})? ?[A-Z]{2,4}\))?[.:]?",
+    re.MULTILINE,
 )
 #: The columns of :attr:`Boilerplate.paragraphs`.
 BOILERPLATE_COLUMNS = ["outlet", "paragraph", "articles"]
@@ -163,6 +173,14 @@ def _shared_rows(rows: list[dict], groups: list[str], bodies: pd.Series) -> list
     return [{"outlet": ANY_OUTLET, "paragraph": p, "articles": n} for p, n in elsewhere.items()]
 
 
+def _without_furniture(paragraph: str) -> str:
+    """``paragraph`` without slideshow captions and a live-blog time stamp (whitespace normalised when
+    anything is removed; "" when nothing is left)."""
+    if not (SLIDESHOW.search(paragraph) or LIVE_STAMP.match(paragraph)):
+        return paragraph
+    return " ".join(LIVE_STAMP.sub(" ", SLIDESHOW.sub(" ", paragraph), count=1).split())
+
+
 def _dropped(table: pd.DataFrame):
     """``drop(outlet, paragraph) -> bool`` for the boilerplate in ``table``."""
     pairs = set(zip(table["outlet"], table["paragraph"], strict=True))
@@ -184,25 +202,27 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
     found = find_boilerplate(corpus) if found is None else found
     out = corpus.copy()
     drop = _dropped(found.paragraphs)
-    bodies, slideshows = [], 0
+    bodies, slideshows = [], 0  # articles that lost furniture
     for group, body in zip(_groups(corpus), corpus["body"], strict=True):
         if not isinstance(body, str) or not body:
             bodies.append(body)
             continue
         kept = [p for p in body.split("\n\n") if not drop(group, " ".join(p.split()))]
-        if "Hide Caption" in body:
-            shown = [
-                " ".join(SLIDESHOW.sub(" ", p).split()) if SLIDESHOW.search(p) else p for p in kept
-            ]
+        if (
+            "Hide Caption" in body or "pdate" in body or "PDATE" in body
+        ):  # a fast literal test first
+            shown = [_without_furniture(p) for p in kept]
             slideshows += shown != kept
             kept = [p for p in shown if p]
         bodies.append("\n\n".join(kept))
     out["body"] = bodies
     note = found.note()
     if slideshows:
+        plural = "s" if slideshows != 1 else ""
         note += (
-            f'{" " if note else ""}Slideshow captions with their counters ("Photos: ... Hide Caption 3 of 12") '
-            f"were left out of {slideshows:,} article{'s' if slideshows != 1 else ''}."
+            f"{' ' if note else ''}Slideshow captions with their counters "
+            '("Photos: ... Hide Caption 3 of 12") and live-blog time stamps ("Update 2110 BST") '
+            f"were left out of {slideshows:,} article{plural}."
         )
     out.attrs = {
         **corpus.attrs,
