@@ -145,3 +145,32 @@ def test_crowded_labels_are_left_off_rather_than_overlapping() -> None:
     frame, boxes = _label_boxes(fig)
     assert 0 < left_off < 30 and len(boxes) == 30 - left_off
     _check_no_overlap_inside(frame, boxes)  # the corner points' labels turn inwards
+
+
+def test_cluster_numbers_on_a_crowded_map_do_not_cover_each_other() -> None:
+    """26 clusters of 1,084 AllSides articles put '1' under '18' and '22'; numbers are now moved apart,
+    each with a line back to its cluster's middle."""
+    import pandas as pd
+
+    from analysis.datasets import generate_articles
+
+    corpus = pd.DataFrame(generate_articles(400, seed=0))
+    model = fit_topics(corpus, k=30, random_state=0)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = plot_topic_map(model)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    numbers = [t for t in fig.axes[0].texts if t.get_text().isdigit()]
+    assert len(numbers) == 30
+    boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in numbers]
+    overlapping = [
+        (numbers[i].get_text(), numbers[j].get_text())
+        for i in range(len(boxes))
+        for j in range(i + 1, len(boxes))
+        if boxes[i].overlaps(boxes[j])
+    ]
+    assert overlapping == []
+    moved = [t for t in numbers if t.xyann != (0.0, 0.0)]
+    assert moved and all(t.arrow_patch is not None for t in moved)

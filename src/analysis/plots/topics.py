@@ -139,8 +139,6 @@ def plot_topic_map(
         )
         if clipped is not None and (members & clipped).any():
             ax.scatter(*pos[members & clipped].T, s=max(size, 12), color=colors[c], marker="x")
-    if model.n_articles > 30:
-        _number_clusters(ax, model)
     if annotate is None:
         annotate = corpus is not None and model.n_articles <= 30
     ax.set_title(title or f"Topic map: {model.n_articles:,} articles in {model.k} clusters")
@@ -156,6 +154,8 @@ def plot_topic_map(
     ax.set_xticks([])
     ax.set_yticks([])
     _map_legend(fig, ax, model.k, figsize=figsize, size=size)
+    if model.n_articles > 30:
+        _number_clusters(fig, ax, model)
     if annotate and corpus is not None and "title" in corpus.columns:
         left_off = place_labels(fig, ax, pos, [shorten(t, 45) for t in corpus["title"].astype(str)])
         if left_off:
@@ -279,27 +279,77 @@ def clip_outliers(pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return shown, (shown != pos).any(axis=1)
 
 
-def _number_clusters(ax, model: TopicModel) -> None:
-    """Write each cluster's number at the middle of its points, so the colours need not be told apart."""
-    for c in range(model.k):
-        members = model.positions[model.labels == c]
-        if len(members):
-            x, y = np.median(members, axis=0)
-            ax.annotate(
-                str(model.numbers[c]),
-                (x, y),
-                ha="center",
-                va="center",
-                fontsize=8,
-                fontweight="bold",
-                bbox={
-                    "boxstyle": "circle,pad=0.2",
-                    "fc": "white",
-                    "ec": "#555555",
-                    "lw": 0.6,
-                    "alpha": 0.8,
-                },
-            )
+#: Cluster numbers on the map keep at least this many points apart across or up (a two-digit number's circle
+#: is about 14 points wide); a number that would cover another is moved out on rings of this step, with a
+#: thin line back to its cluster's middle.
+NUMBER_GAP = 16.0
+#: Rings tried around a number's middle before it takes the least crowded spot.
+NUMBER_RINGS = 6
+_NUMBER_DIRECTIONS = [(np.cos(a), np.sin(a)) for a in np.linspace(0, 2 * np.pi, 12, endpoint=False)]
+
+
+def _number_spots(middles: np.ndarray, box: tuple[float, float]) -> list[tuple[float, float]]:
+    """Offsets (points) for each cluster's number from its middle (points in the axes, given in order of
+    size), so that no two numbers are closer than NUMBER_GAP and each stays inside the ``box`` (width,
+    height in points); a number with no free spot takes the least crowded one."""
+    placed: list[np.ndarray] = []
+    offsets = []
+    spots = [np.zeros(2)] + [
+        r * NUMBER_GAP * np.array(d) for r in range(1, NUMBER_RINGS + 1) for d in _NUMBER_DIRECTIONS
+    ]
+    for middle in middles:
+        best, room = spots[0], -1.0
+        for spot in spots:
+            at = middle + spot
+            if not (8 <= at[0] <= box[0] - 8 and 8 <= at[1] <= box[1] - 8):
+                continue
+            gap = min((np.abs(at - other).max() for other in placed), default=np.inf)
+            if gap >= NUMBER_GAP:
+                best = spot
+                break
+            if gap > room:  # no free spot yet: the least crowded so far
+                best, room = spot, gap
+        placed.append(middle + best)
+        offsets.append((float(best[0]), float(best[1])))
+    return offsets
+
+
+def _number_clusters(fig: Figure, ax, model: TopicModel) -> None:
+    """Write each cluster's number at the middle of its points, so the colours need not be told apart;
+    numbers that would cover each other are moved apart (largest cluster first), each with a line back.
+    Called once the rest of the map is drawn: positions are measured on the settled layout."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    clusters = [c for c in range(model.k) if (model.labels == c).any()]
+    if not clusters:
+        return
+    middles = np.array([np.median(model.positions[model.labels == c], axis=0) for c in clusters])
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()
+    frame = ax.get_window_extent(canvas.get_renderer())
+    points = 72 / fig.dpi  # display pixels to points
+    in_points = (ax.transData.transform(middles) - (frame.x0, frame.y0)) * points
+    spots = _number_spots(in_points, (frame.width * points, frame.height * points))
+    for c, middle, (dx, dy) in zip(clusters, middles, spots, strict=True):
+        moved = (dx, dy) != (0.0, 0.0)
+        ax.annotate(
+            str(model.numbers[c]),
+            tuple(middle),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha="center",
+            va="center",
+            fontsize=8,
+            fontweight="bold",
+            bbox={
+                "boxstyle": "circle,pad=0.2",
+                "fc": "white",
+                "ec": "#555555",
+                "lw": 0.6,
+                "alpha": 0.8,
+            },
+            arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.6} if moved else None,
+        )
 
 
 def plot_k_selection(model: TopicModel, *, figsize: tuple[float, float] = (8.0, 5.0)) -> Figure:
