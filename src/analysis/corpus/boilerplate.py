@@ -64,6 +64,8 @@ LIVE_STAMP = re.compile(
     r"(?: [A-Z]{2,4})?(?: \(\d{1,4}(?::\d{2})? ?[A-Z]{2,4}\))?[.:]?",
     re.MULTILINE,
 )
+# A quick literal test for either (most bodies hold neither).
+_MAY_HOLD_FURNITURE = re.compile("Hide Caption|UPDATE|Update")
 #: The columns of :attr:`Boilerplate.paragraphs`.
 BOILERPLATE_COLUMNS = ["outlet", "paragraph", "articles"]
 
@@ -189,7 +191,8 @@ def _dropped(table: pd.DataFrame):
 
 
 def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) -> pd.DataFrame:
-    """``corpus`` with each outlet's boilerplate paragraphs and every slideshow caption left out of ``body``.
+    """``corpus`` with each outlet's boilerplate paragraphs, slideshow captions and live-blog time stamps
+    left out of ``body``.
 
     Args:
         corpus: a corpus with ``body``; not modified.
@@ -201,28 +204,28 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
     """
     found = find_boilerplate(corpus) if found is None else found
     out = corpus.copy()
-    drop = _dropped(found.paragraphs)
-    bodies, slideshows = [], 0  # articles that lost furniture
+    drop = _dropped(found.paragraphs) if not found.paragraphs.empty else None
+    bodies, furnished = [], 0  # furnished: articles that lost a slideshow or a time stamp
     for group, body in zip(_groups(corpus), corpus["body"], strict=True):
         if not isinstance(body, str) or not body:
             bodies.append(body)
             continue
-        kept = [p for p in body.split("\n\n") if not drop(group, " ".join(p.split()))]
-        if (
-            "Hide Caption" in body or "pdate" in body or "PDATE" in body
-        ):  # a fast literal test first
+        kept = body.split("\n\n")
+        if drop is not None:
+            kept = [p for p in kept if not drop(group, " ".join(p.split()))]
+        if _MAY_HOLD_FURNITURE.search(body):
             shown = [_without_furniture(p) for p in kept]
-            slideshows += shown != kept
+            furnished += shown != kept
             kept = [p for p in shown if p]
         bodies.append("\n\n".join(kept))
     out["body"] = bodies
     note = found.note()
-    if slideshows:
-        plural = "s" if slideshows != 1 else ""
+    if furnished:
+        plural = "s" if furnished != 1 else ""
         note += (
             f"{' ' if note else ''}Slideshow captions with their counters "
             '("Photos: ... Hide Caption 3 of 12") and live-blog time stamps ("Update 2110 BST") '
-            f"were left out of {slideshows:,} article{plural}."
+            f"were left out of {furnished:,} article{plural}."
         )
     out.attrs = {
         **corpus.attrs,
