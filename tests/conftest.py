@@ -193,6 +193,14 @@ def speakers_in(body: str) -> list[tuple[str, bool, str]]:
     return list(zip(said["speaker"], said["speaker_named"], said["cue"], strict=True))
 
 
+def people_in(body: str) -> list[str]:
+    """The person mentions (names, in text order) found in one article with this body."""
+    from analysis.extract import entities
+
+    mentions = entities(make_corpus([{"body": body}]))
+    return list(mentions[mentions["type"] == "person"]["name"])
+
+
 @pytest.fixture
 def corpus_factory():
     """``corpus_factory([{"title": ..., "body": ..., "tags": [...]}, ...])`` -> corpus DataFrame."""

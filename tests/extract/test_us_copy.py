@@ -9,12 +9,7 @@ quoted phrase opening a sentence that ends with its reporting clause; "pledged" 
 from __future__ import annotations
 
 from analysis.extract import entities
-from tests.conftest import make_corpus, speakers_in
-
-
-def _people(body: str) -> list[str]:
-    mentions = entities(make_corpus([{"body": body}]))
-    return list(mentions[mentions["type"] == "person"]["name"])
+from tests.conftest import make_corpus, people_in, speakers_in
 
 
 def test_a_party_and_place_tag_is_no_speaker_and_its_saint_ends_no_sentence():
@@ -24,7 +19,7 @@ def test_a_party_and_place_tag_is_no_speaker_and_its_saint_ends_no_sentence():
         "would oppose it."
     )
     assert speakers_in(body) == [("Stacey Newman", True, "called")]
-    assert "D-St. Louis" not in _people(body)
+    assert "D-St. Louis" not in people_in(body)
 
 
 def test_a_party_tag_after_a_name_leaves_the_name_the_speaker():
@@ -37,7 +32,7 @@ def test_a_title_written_as_one_word_is_no_person():
         "The visit could boost Republicans, said Shawn Steel, the Republican National Committeeman "
         'from California, who called the visit an "energizer" for the party.'
     )
-    assert "National Committeeman" not in _people(body)
+    assert "National Committeeman" not in people_in(body)
     assert speakers_in(body)[0][:2] == ("Shawn Steel", True)
 
 
@@ -46,7 +41,7 @@ def test_a_name_stops_before_its_state_or_a_date():
         "Senate Armed Services Committee Chairman John McCain of Arizona says the nation will be "
         '"fortunate" to have him. The memo was due to Defense Secretary Chuck Hagel on Jan. 31.'
     )
-    assert _people(body) == ["John McCain", "Chuck Hagel"]
+    assert people_in(body) == ["John McCain", "Chuck Hagel"]
     assert speakers_in(body)[0][:2] == ("John McCain", True)
 
 
@@ -145,7 +140,7 @@ def test_a_picture_label_is_no_name_and_its_caption_starts_a_sentence():
         "Image copyright Getty Images Image caption Democrats have described the emergency as "
         '"made up"'
     )
-    people = _people(body)
+    people = people_in(body)
     assert all("Image" not in name.split() for name in people)
     assert speakers_in(body) == [("Democrats", False, "described")]
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract import cues
+from analysis.extract.clauses import RELATIVE
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym, places
 from analysis.extract.referents import (
@@ -79,7 +80,7 @@ def resolve_speaker(
         words, text = words[-1:], words[-1]  # "But standing next to Mr Blair he added"
         a = b - 2 if words[0] == "he" else b - 3
     inside = [m for m in ctx.mentions if a <= m.start and m.end <= b]
-    if words[0] in {"who", "which", "that", "where", "when", "whose", "whom"}:
+    if words[0] in RELATIVE:
         return "", False  # a relative clause, not a speaker
     cut = re.search(r"\s(?:the|The|his|her|its|their)\s(?!.*\s(?:the|The)\s)", ctx.body[a:b])
     if cut and _heading(ctx.body[a : a + cut.start()]):
