@@ -322,6 +322,36 @@ def test_party_epithet_names_again_the_senator_who_just_spoke():
     assert _speakers(body)[-1] == ("Charles E. Shumer", True)
 
 
+def test_epithet_qualified_by_a_club_names_again_the_subject():
+    # BBC sport/288: "the Sale player" (Sale, a club, read as an organisation) is Mark Cueto
+    body = (
+        "Mark Cueto's effort from Charlie Hodgson's kick looked like a good try.\n\n"
+        "Cueto was also puzzled as to why his try had been disallowed by Kaplan. "
+        '"I do not think I could have been offside," said the Sale player.'
+    )
+    assert _speakers(body)[-1] == ("Mark Cueto", True)
+
+
+def test_epithet_is_not_the_lead_when_another_is_said_to_speak():
+    # BBC politics/110: the Conservative leader is Michael Howard, who "has said", not Tony Blair
+    body = (
+        "Tony Blair has had the chance to tackle the problems facing Britain and has failed, "
+        'Michael Howard has said. "Britain is heading in the wrong direction", the Conservative '
+        "leader said in his New Year message."
+    )
+    assert _speakers(body)[-1][0] != "Tony Blair"
+
+
+def test_epithet_is_not_the_last_name_after_someone_unnamed_with_that_title():
+    # AllSides (Yahoo News): "according to a former senior CIA officer ... the former CIA officer said"
+    body = (
+        "Jane Harwell said the agency was worried about the Russians. The CIA had already figured "
+        "out how to do it, according to a former senior CIA officer. “We felt it was pretty "
+        "revolutionary stuff,” the former CIA officer said."
+    )
+    assert _speakers(body)[-1] == ("the former CIA officer", False)
+
+
 def test_middle_initial_inside_a_name():
     mentions = entities(make_corpus([{"body": "Then Charles E. Shumer said the wall must go."}]))
     assert list(zip(mentions["name"], mentions["type"], strict=True)) == [

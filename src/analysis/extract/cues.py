@@ -385,3 +385,13 @@ AUXILIARIES = frozenset(
 
 #: Marks that end a clause inside a sentence.
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+
+#: Verbs that say someone spoke ("said", "told", "tweeted"): a pronoun or epithet after them may be the one
+#: who spoke.
+SPEECH_VERBS = frozenset(
+    """
+    said says added adds told tells continued explained noted insisted argued warned wrote asked replied
+    boasted declared asserted stressed joked quipped tweeted posted countered conceded acknowledged
+    admitted recalled remarked responded
+    """.split()
+)

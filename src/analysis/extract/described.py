@@ -182,3 +182,27 @@ def owned_span(text: str, m: Mention, limit: int) -> tuple[int, int]:
     campaign is coming under fire ... for saying": the campaign speaks, not Clinton)."""
     after = _POSSESSED.match(text, m.end, limit)
     return (m.start, after.end()) if after else (m.start, m.end)
+
+
+def unnamed_before(text: str, head: str) -> bool:
+    """Does ``text`` name someone unnamed with that head ("according to a former senior CIA officer"; not
+    "a photo of the president")? "The former CIA officer said" then is them, not the last one named."""
+    return bool(
+        re.search(
+            rf"\b(?:a|an|one)\s+(?:(?!the\b|of\b)[\w'’-]+\s+){{0,4}}?{re.escape(head)}\b",
+            text,
+            re.IGNORECASE,
+        )
+    )
+
+
+def another_speaks(body: str, last: list[Mention], found: str) -> bool:
+    """Is someone other than ``found`` said to speak in the sentence of ``last`` ("Tony Blair ... has failed,
+    Michael Howard has said")? An epithet after it may be either."""
+    for m in last:
+        after = WORD.findall(body[m.end : m.end + 20].lower())[:2]
+        if m.name != found and m.type == "person" and after:
+            verb = after[1] if after[0] in {"has", "had", "have"} and len(after) > 1 else after[0]
+            if verb in cues.SPEECH_VERBS:
+                return True
+    return False

@@ -20,15 +20,18 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract import cues
+from analysis.extract.cues import SPEECH_VERBS
 from analysis.extract.described import (
     EXTRA_SOURCES,
     PEOPLE_HEADS,
     WORD,
+    another_speaks,
     described_between,
     owned,
     owner,
     sentence_leads,
     two_speakers,
+    unnamed_before,
 )
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import countries, first_names, is_demonym, places
@@ -71,13 +74,6 @@ _PARTY_WORDS = frozenset(
     "democratic republican conservative liberal labour socialist green libertarian progressive".split()
 )
 
-SPEECH_VERBS = frozenset(
-    """
-    said says added adds told tells continued explained noted insisted argued warned wrote asked replied
-    boasted declared asserted stressed joked quipped tweeted posted countered conceded acknowledged
-    admitted recalled remarked responded
-    """.split()
-)
 
 _OBJECT_VERBS = frozenset("told tells tell asked asks urged urges".split())
 
@@ -180,11 +176,14 @@ def epithet_referent(
     spoke = (previous[1] and previous[0] == found) or any(
         m.subject or (title and subject_position(ctx, m)) for m in named if m.name == found
     )  # a title names again the subject before ("Mike Ruddock paid tribute ... said the coach")
-    if " " not in found or not spoke:
-        return ""
-    if described_between(ctx, last[-1], ctx.sentence_of(limit) - 1):
+    if " " not in found or not spoke or another_speaks(ctx.body, last, found):
         return ""
     head = words[-1]
+    since = ctx.body[ctx.sentences[last[-1].sentence] : limit]
+    if described_between(ctx, last[-1], ctx.sentence_of(limit) - 1) or (
+        head in cues.ROLE_HEADS and unnamed_before(since, head)
+    ):
+        return ""  # "according to a former senior CIA officer. “…,” the former CIA officer said"
     titled = head in cues.ROLE_HEADS and head not in PARTY_MEMBERS
     roles = ctx.roles.get(found, set())
     if any(w in places() for w in words[1:-1]) and any(

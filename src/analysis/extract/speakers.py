@@ -69,13 +69,11 @@ def resolve_speaker(
         previous: the speaker of the article's previous quotation.
         cue: the quotation's reporting cue ("said", "promised").
     """
-    if who is None:
+    text = " ".join(ctx.body[who[0] : who[1]].split()).strip(" ,;:—–-") if who else ""
+    words = [w.lower() for w in WORD.findall(text)]
+    if who is None or not words:
         return "", False
     a, b = who
-    text = " ".join(ctx.body[a:b].split()).strip(" ,;:—–-")
-    words = [w.lower() for w in WORD.findall(text)]
-    if not words:
-        return "", False
     if len(words) > 1 and words[-1] in {"he", "she"}:
         words, text = words[-1:], words[-1]  # "But standing next to Mr Blair he added"
         a = b - 2 if words[0] == "he" else b - 3
@@ -89,8 +87,10 @@ def resolve_speaker(
         words = [w.lower() for w in WORD.findall(text)]
         inside = [m for m in inside if m.start >= a]
     named = _named_inside(ctx.body, inside, (a, b), words)
+    epithet = named and not named[1] and is_epithet(words)  # "… said the Sale player": Cueto
+    person = epithet_referent(ctx, min(a, before), words, previous) if epithet else ""
     if named is not None:
-        return _one_bearer(ctx, named, previous, (a, b))
+        return _one_bearer(ctx, (person, True) if person else named, previous, (a, b))
     proper = _proper_name(ctx, inside, words)
     if proper:  # "Parry said:", "Lindsay told the BBC": a name nothing else typed
         return _one_bearer(ctx, (proper, True), previous, (a, b))
