@@ -251,3 +251,21 @@ def test_many_articles_are_read_on_worker_processes_with_the_same_answer(bbc_cor
     assert len(said) > 300 and said["speaker_named"].sum() > 100
     pd.testing.assert_frame_equal(mentions, found["1"][0])
     pd.testing.assert_frame_equal(said, found["1"][1])
+
+
+def test_a_video_caption_names_who_speaks_in_it():
+    """BBC pages as crawled: "Media caption Theresa May: “…”" quotes the person the caption names; a caption
+    that is not a name names nobody."""
+    body = (
+        "The prime minister defended her time in office.\n\n"
+        "Media playback is unsupported on your device Media caption Theresa May: "
+        "\u201cYou can judge me by my record\u201d\n\n"
+        "Media playback is unsupported on your device Media caption What happens next: "
+        "\u201cA very long week\u201d\n\n"
+        "She spoke in Leeds."
+    )
+    said = _said(body)
+    assert list(zip(said["speaker"], said["speaker_named"], said["cue"], strict=True)) == [
+        ("Theresa May", True, "said"),
+        ("", False, ""),
+    ]

@@ -4,7 +4,8 @@ AP News", "Editorial Board, Wall Street Journal"), as opinion round-ups and wire
 
 A line counts only when it holds nothing but the name of one person or body and a few words that describe a
 byline ("the", "editorial board"); a person named in it (the columnist) wins over the newspaper. Anything
-else names nobody, so the excerpt stays "speaker unclear".
+else names nobody, so the excerpt stays "speaker unclear". A video's caption naming a speaker ("Media caption
+Theresa May:") counts the same way.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from analysis.extract.sentences import CAPTION
+
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention
     from analysis.extract.pipeline import FieldDoc
 
-__all__ = ["heading_source", "signature_source"]
+__all__ = ["caption_source", "heading_source", "signature_source"]
 
 #: Words a byline may hold besides the name.
 _BYLINE_WORDS = frozenset(
@@ -72,6 +75,20 @@ def heading_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tupl
     if not before.rstrip().endswith(":") or any(c in before for c in _MARKS + ".!?"):
         return None
     return _source_in(doc, mentions, line_start, line_start + len(before.rstrip()) - 1)
+
+
+def caption_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tuple[int, int] | None:
+    """``Media playback is unsupported on your device Media caption Theresa May: “…”``: a video's or
+    picture's caption naming who speaks in it (BBC pages as crawled)."""
+    text = doc.text
+    captions = list(CAPTION.finditer(text, text.rfind("\n", 0, open_at) + 1, open_at))
+    if not captions:
+        return None
+    start = captions[-1].end()
+    before = text[start:open_at]
+    if not before.rstrip().endswith(":") or any(c in before for c in _MARKS + ".!?"):
+        return None
+    return _source_in(doc, mentions, start, start + len(before.rstrip()) - 1)
 
 
 def signature_source(doc: FieldDoc, mentions: list[Mention], end: int) -> tuple[int, int] | None:

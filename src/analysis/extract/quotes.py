@@ -26,13 +26,14 @@ import pandas as pd
 
 from analysis.extract import canonical, cues
 from analysis.extract.attribution import attribute
-from analysis.extract.bylines import heading_source, signature_source
+from analysis.extract.bylines import caption_source, heading_source, signature_source
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.introduced import introduced_speaker, named_next
 from analysis.extract.marks import double_stretches, inner_span, single_stretches
 from analysis.extract.pipeline import FieldDoc, page_text, parse_corpus
 from analysis.extract.rules import doc_mentions
 from analysis.extract.sentences import (
+    CAPTION,
     MAX_ATTRIBUTION_CHARS,
     clause_before,
     first_sentence_end,
@@ -202,11 +203,14 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
         previous = quote
     for quote in result:
         if quote.who is None and not quote.cue and quote.kind == "full":
-            quote.who = heading_source(doc, mentions, quote.start) or signature_source(
-                doc, mentions, quote.end
+            captioned = caption_source(doc, mentions, quote.start)
+            quote.who = (
+                captioned
+                or heading_source(doc, mentions, quote.start)
+                or signature_source(doc, mentions, quote.end)
             )
             if quote.who is not None:
-                quote.cue, quote.continues = "wrote", False
+                quote.cue, quote.continues = ("said" if captioned else "wrote"), False
     return result
 
 
@@ -258,7 +262,9 @@ def _split_clause(text: str, previous: Quotation, quote: Quotation) -> bool:
 
 
 def _continues(text: str, previous: Quotation, quote: Quotation) -> bool:
-    return quote.kind == "full" and quote.start - previous.end <= 2 * MAX_ATTRIBUTION_CHARS
+    """Could ``quote`` go on ``previous`` (near it, and no picture's or video's caption between)?"""
+    near = quote.kind == "full" and quote.start - previous.end <= 2 * MAX_ATTRIBUTION_CHARS
+    return near and not CAPTION.search(text, previous.end, quote.start)
 
 
 def _read_stretch(

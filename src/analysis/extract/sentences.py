@@ -47,14 +47,13 @@ def clause_before(text: str, pos: int) -> str:
     """The text from the start of the sentence (or paragraph) to ``pos``."""
     window = text[max(0, pos - 300) : pos]
     ends = [m.end() - 1 for m in SENTENCE_END.finditer(window) if ends_sentence(window, m.end())]
-    ends += [
-        m.end() - 1 for m in _CAPTION.finditer(window)
-    ]  # "Image copyright X Image caption ..."
+    ends += [m.end() - 1 for m in CAPTION.finditer(window)]  # "Image copyright X Image caption ..."
     cut = max(window.rfind("\n\n"), *ends, -1)
     return window[cut + 1 :]
 
 
-_CAPTION = re.compile(r"\b(?:Image|Media) caption\s")
+#: A picture's or video's caption inside crawled text ("Image copyright X Image caption ...").
+CAPTION = re.compile(r"\b(?:Image|Media) caption\s")
 
 
 def ends_sentence(text: str, after: int) -> bool:
