@@ -19,6 +19,7 @@ from analysis.extract.clauses import (
     RELATIVE,
     apposition_head,
     closed_relative,
+    joins_subject,
     nearest_not_relative,
 )
 from analysis.extract.described import owned_span
@@ -484,6 +485,10 @@ def _subject(
         )
     ):
         return _subject(doc, mentions, earlier[-1], toks)  # "... notes X, and warns that “…”"
+    joined = tail and doc.words[tail[-1]].lower() in {"and", "but"}  # "Dunne is keen ... and said:"
+    subject = _opening_phrase(doc, before) if joined else []
+    if subject and joins_subject(doc, before, subject):
+        return Attribution(_span(doc, subject), _cue(doc, verb, limit))
     chunks = _chunks(doc, before)
     if not chunks:
         return None

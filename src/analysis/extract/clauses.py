@@ -6,7 +6,9 @@ that runs into the verb ("…, which he described as") holds the verb and its ow
 inside a closed relative clause ("the incident, which Mr. Biden had said he did not recall, as “…”") is not
 the quotation's. A name followed by an apposition closed by a comma right before the verb
 ("Representative Mike Rogers, the Michigan Republican who is chairman of the House Intelligence Committee,
-said") is the verb's subject whatever relative clause the apposition holds.
+said") is the verb's subject whatever relative clause the apposition holds. A reporting verb after "and" or
+"but" ("But Dunne is keen to put that behind him and said:") is the sentence subject's when nothing but its own
+predicate lies between (no relative or subordinate clause, no scene set before the subject).
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from analysis.extract import cues
 if TYPE_CHECKING:
     from analysis.extract.pipeline import FieldDoc
 
-__all__ = ["RELATIVE", "apposition_head", "closed_relative", "nearest_not_relative"]
+__all__ = [
+    "RELATIVE",
+    "apposition_head",
+    "closed_relative",
+    "joins_subject",
+    "nearest_not_relative",
+]
 
 #: Words opening a relative clause.
 RELATIVE = frozenset({"who", "which", "whose", "whom", "that", "where", "when"})
@@ -56,3 +64,70 @@ def apposition_head(doc: FieldDoc, lead: list[int]) -> list[int]:
     if len(lead) < 3 or words[-1] != "," or "," not in words[:-1]:
         return []
     return lead[: words.index(",")]
+
+
+#: Words opening a sentence with its time or place rather than its subject.
+_SCENE_SETTERS = frozenset(
+    {
+        "during",
+        "in",
+        "at",
+        "after",
+        "before",
+        "following",
+        "when",
+        "while",
+        "on",
+        "for",
+        "with",
+        "as",
+        "since",
+        "despite",
+        "amid",
+    }
+)
+#: Subjects this rule leaves to others: the writer ("I"), a body or group read from context ("it", "they").
+_NOT_THE_SPEAKER = frozenset({"i", "we", "you", "it", "they"})
+_INDEFINITE = frozenset({"a", "an", "one", "some", "many", "several", "most", "all", "no", "each"})
+#: Words opening a clause with a subject of its own.
+_SUBORDINATE = frozenset(
+    {
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "when",
+        "while",
+        "because",
+        "although",
+        "though",
+        "if",
+        "until",
+        "whereas",
+    }
+)
+
+
+def joins_subject(doc: FieldDoc, before: list[int], subject: list[int]) -> bool:
+    """Is a verb after "and"/"but" at the end of ``before`` (the sentence's tokens) joined to ``subject``, the
+    phrase opening the sentence: it opens with its subject ("During a debate, Boris Johnson ..." does not), is
+    one named subject (not "Tories and Lib Dems", "I", "it", "A day later, Scaramucci"), and no clause with a subject of its own lies between ("Stephen Mull, who recommended ..., but said"; "Capra
+    was the butt of a gaffe when the host ... declared"; "Schaper reported that Chao ..., but acknowledged")?
+    """
+    words = [doc.words[k].lower() for k in subject]
+    after = [k for k in before if k > subject[-1] and doc.words[k].strip()][:1]
+    if (
+        words[0] in _SCENE_SETTERS | _INDEFINITE  # not "A few days later, ...": no one named
+        or set(words) & _NOT_THE_SPEAKER
+        or "," in doc.text[doc.idx[subject[0]] : doc.idx[subject[-1]]]  # "A day later, Scaramucci"
+        or (after and doc.words[after[0]].lower() in {"and", "or", "&"})  # "Tories and Lib Dems"
+    ):
+        return False
+    for i, k in enumerate(before):
+        word = doc.words[k].lower()
+        if k > subject[-1] and word in _SUBORDINATE:
+            return False
+        prior = [j for j in before[:i] if doc.words[j].strip()][-1:]
+        if word == "that" and prior and doc.words[prior[0]].lower() in cues.REPORTING_VERBS:
+            return False
+    return True
