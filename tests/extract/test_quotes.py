@@ -269,3 +269,13 @@ def test_a_video_caption_names_who_speaks_in_it():
         ("Theresa May", True, "said"),
         ("", False, ""),
     ]
+    body = (
+        "Michel Barnier warned of a no-deal Brexit on Friday.\n\n"
+        "Media playback is unsupported on your device Media caption Barnier: "
+        "\u201cNo-deal Brexit has become more likely\u201d\n\n"
+        "Mrs May's plan has been rejected three times."
+    )
+    said = _said(body)  # a surname alone, not yet typed when the caption is read
+    assert list(zip(said["speaker"], said["speaker_named"], strict=True)) == [
+        ("Michel Barnier", True)
+    ]

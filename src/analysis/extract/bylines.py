@@ -31,16 +31,18 @@ _MARKS = "“\"‘'"
 
 
 def _source_in(
-    doc: FieldDoc, mentions: list[Mention], start: int, end: int
+    doc: FieldDoc, mentions: list[Mention], start: int, end: int, *, untyped: bool = False
 ) -> tuple[int, int] | None:
-    """The span of the one person (else the one body) that the line ``start:end`` consists of."""
+    """The span of the one person (else the one body) that the line ``start:end`` consists of; with
+    ``untyped``, a name no rule has typed yet counts too (a surname alone: "Media caption Barnier:")."""
+    kinds = {"person", "organisation", "unknown"} if untyped else {"person", "organisation"}
     inside = [
         m
         for m in mentions
         if m.field == doc.field
         and start <= m.start
         and m.end <= end
-        and m.type in {"person", "organisation"}
+        and m.type in kinds
         and not set(_WORD.findall(m.text.lower())) <= _BYLINE_WORDS  # "Editorial Board"
     ]
     if not inside:
@@ -88,7 +90,7 @@ def caption_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tupl
     before = text[start:open_at]
     if not before.rstrip().endswith(":") or any(c in before for c in _MARKS + ".!?"):
         return None
-    return _source_in(doc, mentions, start, start + len(before.rstrip()) - 1)
+    return _source_in(doc, mentions, start, start + len(before.rstrip()) - 1, untyped=True)
 
 
 def signature_source(doc: FieldDoc, mentions: list[Mention], end: int) -> tuple[int, int] | None:
