@@ -13,6 +13,7 @@ predicate lies between (no relative or subordinate clause, no scene set before t
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
@@ -68,66 +69,43 @@ def apposition_head(doc: FieldDoc, lead: list[int]) -> list[int]:
 
 #: Words opening a sentence with its time or place rather than its subject.
 _SCENE_SETTERS = frozenset(
-    {
-        "during",
-        "in",
-        "at",
-        "after",
-        "before",
-        "following",
-        "when",
-        "while",
-        "on",
-        "for",
-        "with",
-        "as",
-        "since",
-        "despite",
-        "amid",
-    }
+    "during in at after before following when while on for with as since despite amid".split()  # noqa: SIM905
 )
 #: Subjects this rule leaves to others: the writer ("I"), a body or group read from context ("it", "they").
 _NOT_THE_SPEAKER = frozenset({"i", "we", "you", "it", "they"})
+#: Openings that name no one ("A few days later, ...").
 _INDEFINITE = frozenset({"a", "an", "one", "some", "many", "several", "most", "all", "no", "each"})
 #: Words opening a clause with a subject of its own.
 _SUBORDINATE = frozenset(
-    {
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "when",
-        "while",
-        "because",
-        "although",
-        "though",
-        "if",
-        "until",
-        "whereas",
-    }
+    "who whom whose which when while because although though if until whereas".split()  # noqa: SIM905
 )
 
 
 def joins_subject(doc: FieldDoc, before: list[int], subject: list[int]) -> bool:
     """Is a verb after "and"/"but" at the end of ``before`` (the sentence's tokens) joined to ``subject``, the
-    phrase opening the sentence: it opens with its subject ("During a debate, Boris Johnson ..." does not), is
-    one named subject (not "Tories and Lib Dems", "I", "it", "A day later, Scaramucci"), and no clause with a subject of its own lies between ("Stephen Mull, who recommended ..., but said"; "Capra
-    was the butt of a gaffe when the host ... declared"; "Schaper reported that Chao ..., but acknowledged")?
+    phrase opening the sentence? It must open with its subject ("During a debate, Boris Johnson ..." does
+    not), be one named subject (not "Tories and Lib Dems", "I", "it", "A day later, Scaramucci"), and no
+    clause with a subject of its own may lie between ("Stephen Mull, who recommended ..., but said"; "Capra
+    was the butt of a gaffe when the host ... declared"; "Schaper reported that Chao ..., but acknowledged").
     """
     words = [doc.words[k].lower() for k in subject]
-    after = [k for k in before if k > subject[-1] and doc.words[k].strip()][:1]
+    spoken = [k for k in before if doc.words[k].strip()]
+    after = [k for k in spoken if k > subject[-1]][:1]
     if (
-        words[0] in _SCENE_SETTERS | _INDEFINITE  # not "A few days later, ...": no one named
+        words[0] in _SCENE_SETTERS | _INDEFINITE
         or set(words) & _NOT_THE_SPEAKER
-        or "," in doc.text[doc.idx[subject[0]] : doc.idx[subject[-1]]]  # "A day later, Scaramucci"
-        or (after and doc.words[after[0]].lower() in {"and", "or", "&"})  # "Tories and Lib Dems"
+        or "," in doc.text[doc.idx[subject[0]] : doc.idx[subject[-1]]]
+        or (after and doc.words[after[0]].lower() in {"and", "or", "&"})
     ):
         return False
-    for i, k in enumerate(before):
+    for prior, k in pairwise([None, *spoken]):
         word = doc.words[k].lower()
         if k > subject[-1] and word in _SUBORDINATE:
             return False
-        prior = [j for j in before[:i] if doc.words[j].strip()][-1:]
-        if word == "that" and prior and doc.words[prior[0]].lower() in cues.REPORTING_VERBS:
+        if (
+            word == "that"
+            and prior is not None
+            and doc.words[prior].lower() in cues.REPORTING_VERBS
+        ):
             return False
     return True
