@@ -279,3 +279,21 @@ def test_a_video_caption_names_who_speaks_in_it():
     assert list(zip(said["speaker"], said["speaker_named"], strict=True)) == [
         ("Michel Barnier", True)
     ]
+
+
+def test_a_transcript_label_names_its_speaker_by_surname():
+    """ "Sanders: “…”" in a debate digest names the surname's bearer; a section label in capitals or of two
+    words no rule typed ("ANALYSIS/OPINION:", "Minority View:") names nobody."""
+    body = (
+        "Bernie Sanderson and Jay Insley debated on Tuesday night.\n\n"
+        "Sanderson: \u201cYou have got three people who own more wealth than the bottom half.\u201d\n\n"
+        "ANALYSIS/OPINION:\n\n"
+        "\u201cThese are the times that try men\u2019s souls.\u201d\n\n"
+        "Minority View: \u201cThe U.S. went back on its promises.\u201d"
+    )
+    said = _said(body)
+    assert list(zip(said["speaker"], said["speaker_named"], strict=True)) == [
+        ("Bernie Sanderson", True),
+        ("", False),
+        ("", False),
+    ]

@@ -31,18 +31,19 @@ _MARKS = "“\"‘'"
 
 
 def _source_in(
-    doc: FieldDoc, mentions: list[Mention], start: int, end: int, *, untyped: bool = False
+    doc: FieldDoc, mentions: list[Mention], start: int, end: int, *, untyped: str = ""
 ) -> tuple[int, int] | None:
-    """The span of the one person (else the one body) that the line ``start:end`` consists of; with
-    ``untyped``, a name no rule has typed yet counts too (a surname alone: "Media caption Barnier:")."""
-    kinds = {"person", "organisation", "unknown"} if untyped else {"person", "organisation"}
+    """The span of the one person (else the one body) that the line ``start:end`` consists of. A name no
+    rule has typed yet counts too with ``untyped="any"`` (a caption: "Media caption Barnier:", "Media
+    caption Jacinda Ardern:"), or with ``untyped="surname"`` when it is one word not in capitals (a
+    transcript's "Trump:", not "ANALYSIS/OPINION:" or "Minority View:")."""
     inside = [
         m
         for m in mentions
         if m.field == doc.field
         and start <= m.start
         and m.end <= end
-        and m.type in kinds
+        and _named(m, untyped)
         and not set(_WORD.findall(m.text.lower())) <= _BYLINE_WORDS  # "Editorial Board"
     ]
     if not inside:
@@ -62,6 +63,14 @@ def _source_in(
     return pick[0].start, pick[0].end
 
 
+def _named(m: Mention, untyped: str) -> bool:
+    if m.type in {"person", "organisation"}:
+        return True
+    if m.type != "unknown" or not untyped:
+        return False
+    return untyped == "any" or (" " not in m.text.strip() and not m.text.isupper())
+
+
 def heading_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tuple[int, int] | None:
     """``The Los Angeles Times: “…”`` or a line ``The New York Times (Peter Baker):`` right above the
     paragraph the quotation opens."""
@@ -73,10 +82,12 @@ def heading_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tupl
         if not above.endswith(":"):
             return None
         start = above.rfind("\n") + 1
-        return _source_in(doc, mentions, start, len(above) - 1)
+        return _source_in(doc, mentions, start, len(above) - 1, untyped="surname")
     if not before.rstrip().endswith(":") or any(c in before for c in _MARKS + ".!?"):
         return None
-    return _source_in(doc, mentions, line_start, line_start + len(before.rstrip()) - 1)
+    return _source_in(
+        doc, mentions, line_start, line_start + len(before.rstrip()) - 1, untyped="surname"
+    )
 
 
 def caption_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tuple[int, int] | None:
@@ -90,7 +101,7 @@ def caption_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tupl
     before = text[start:open_at]
     if not before.rstrip().endswith(":") or any(c in before for c in _MARKS + ".!?"):
         return None
-    return _source_in(doc, mentions, start, start + len(before.rstrip()) - 1, untyped=True)
+    return _source_in(doc, mentions, start, start + len(before.rstrip()) - 1, untyped="any")
 
 
 def signature_source(doc: FieldDoc, mentions: list[Mention], end: int) -> tuple[int, int] | None:
