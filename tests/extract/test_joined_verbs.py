@@ -1,6 +1,7 @@
 """A reporting verb joined by "and"/"but" to a sentence whose subject comes first (issue 19): "But Dunne is
 keen to put that period behind him and said: “…”" is Dunne's; the rule names nobody where the subject is
-not plainly the sentence's own: a scene set before it, a joint subject, the writer, a clause between."""
+not plainly the sentence's own: a scene set before it, a joint subject, the writer, a clause between.
+And "the statement said" is the body said to issue it ("Police said in a statement")."""
 
 from __future__ import annotations
 
@@ -43,5 +44,19 @@ def test_no_name_when_the_subject_is_not_plainly_the_sentence_own():
     body = (
         "The report was published on Monday. Tories and Lib Dems welcomed the report and called for "
         "a “slimming down” of the bodies."
+    )
+    assert not _last(body)[1]
+
+
+def test_a_statement_as_speaker_is_the_body_said_to_issue_it():
+    # AllSides: "..., London Metropolitan Police said in a statement. “…,” the statement said."
+    body = (
+        "Masood had a range of previous convictions, London Metropolitan Police said in a statement. "
+        "\u201cMasood was not the subject of any current investigations,\u201d the statement said."
+    )
+    assert _last(body) == ("London Metropolitan Police", True)
+    body = (  # a possessive issues nothing itself: the office did
+        "In a statement, Abbas' office said he condemned the killing. \u201cWe call for an end to the "
+        "invasion of the mosque,\u201d the statement said."
     )
     assert not _last(body)[1]

@@ -206,3 +206,45 @@ def another_speaks(body: str, last: list[Mention], found: str) -> bool:
             if verb in cues.SPEECH_VERBS:
                 return True
     return False
+
+
+#: "Unilever said in a statement", "said Friday in a written statement".
+_SAID_IN = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:said|says|wrote)\s+(?:\w+\s+)?in\s+(?:a|an|its|his|her)\s+(?:\w+\s+)?(statement|letter)\b"
+)
+#: "In a statement, Villa at Windsor Park called ...", "In a letter to Secretary General Antonio Guterres, sent
+#: Friday, Haley said".
+_IN_A = re.compile(r"\bIn\s+(?:a|an|its|his|her)\s+(?:\w+\s+)?(statement|letter)\b")
+
+
+def document_author(ctx: SpeakerContext, limit: int, words: list[str]) -> tuple[str, bool] | None:
+    """Who a statement or letter written as a speaker ("“…,” the statement said") is by: the one person or
+    body named as speaking "in a statement" (or letter) in this paragraph or the one before, right before
+    "said in a statement" or opening the clause after "In a statement, ..."; None when nobody or several
+    are, or the name is a possessive ("In a statement, Abbas' office said")."""
+    if len(words) != 2 or words[0] != "the" or words[1] not in {"statement", "letter"}:
+        return None
+    start = ctx.paragraph_start(limit)
+    named = [
+        m
+        for m in ctx.outside
+        if start <= m.start < limit
+        and m.type in {"person", "organisation"}
+        and ctx.body[m.end : m.end + 1] not in {"'", "’"}
+    ]
+    authors = {
+        m.name
+        for m in named
+        if ((said := _SAID_IN.match(ctx.body, m.end)) and said.group(1) == words[1])
+        or any(
+            found.group(1) == words[1] and _opens_clause(ctx.body[found.end() : m.start])
+            for found in _IN_A.finditer(ctx.body, start, m.start)
+        )
+    }
+    return (authors.pop(), True) if len(authors) == 1 else None
+
+
+def _opens_clause(gap: str) -> bool:
+    """Is ``gap`` (after "In a statement") the rest of that phrase, so that the name after it opens the
+    sentence's main clause?"""
+    return len(gap) <= 160 and gap.rstrip().endswith(",") and not any(c in gap for c in '.;:“”"')

@@ -24,6 +24,7 @@ import re
 
 from analysis.extract import cues
 from analysis.extract.clauses import RELATIVE
+from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym, places
 from analysis.extract.referents import (
@@ -131,7 +132,7 @@ def resolve_speaker(
         if person:
             return person, True  # "..., Jack Straw said. The foreign secretary told MPs: “…”"
     if _describes_source(words):
-        return _as_written(text), False
+        return document_author(ctx, min(a, before), words) or (_as_written(text), False)
     return "", False
 
 
