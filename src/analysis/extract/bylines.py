@@ -83,11 +83,7 @@ def heading_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tupl
             return None
         start = above.rfind("\n") + 1
         return _source_in(doc, mentions, start, len(above) - 1, untyped="surname")
-    if not before.rstrip().endswith(":") or any(c in before for c in _MARKS + ".!?"):
-        return None
-    return _source_in(
-        doc, mentions, line_start, line_start + len(before.rstrip()) - 1, untyped="surname"
-    )
+    return _label_source(doc, mentions, line_start, open_at, untyped="surname")
 
 
 def caption_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tuple[int, int] | None:
@@ -97,11 +93,18 @@ def caption_source(doc: FieldDoc, mentions: list[Mention], open_at: int) -> tupl
     captions = list(CAPTION.finditer(text, text.rfind("\n", 0, open_at) + 1, open_at))
     if not captions:
         return None
-    start = captions[-1].end()
-    before = text[start:open_at]
-    if not before.rstrip().endswith(":") or any(c in before for c in _MARKS + ".!?"):
+    return _label_source(doc, mentions, captions[-1].end(), open_at, untyped="any")
+
+
+def _label_source(
+    doc: FieldDoc, mentions: list[Mention], start: int, open_at: int, *, untyped: str
+) -> tuple[int, int] | None:
+    """The source named by a label ``start:open_at`` that ends in a colon and holds no sentence ("Trump:",
+    "Media caption Theresa May:")."""
+    label = doc.text[start:open_at]
+    if not label.rstrip().endswith(":") or any(c in label for c in _MARKS + ".!?"):
         return None
-    return _source_in(doc, mentions, start, start + len(before.rstrip()) - 1, untyped="any")
+    return _source_in(doc, mentions, start, start + len(label.rstrip()) - 1, untyped=untyped)
 
 
 def signature_source(doc: FieldDoc, mentions: list[Mention], end: int) -> tuple[int, int] | None:

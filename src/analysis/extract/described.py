@@ -232,14 +232,16 @@ def document_author(ctx: SpeakerContext, limit: int, words: list[str]) -> tuple[
         and m.type in {"person", "organisation"}
         and ctx.body[m.end : m.end + 1] not in {"'", "’"}
     ]
+    openers = [
+        found.end()
+        for found in _IN_A.finditer(ctx.body, start, limit)
+        if found.group(1) == words[1]
+    ]
     authors = {
         m.name
         for m in named
         if ((said := _SAID_IN.match(ctx.body, m.end)) and said.group(1) == words[1])
-        or any(
-            found.group(1) == words[1] and _opens_clause(ctx.body[found.end() : m.start])
-            for found in _IN_A.finditer(ctx.body, start, m.start)
-        )
+        or any(end <= m.start and _opens_clause(ctx.body[end : m.start]) for end in openers)
     }
     return (authors.pop(), True) if len(authors) == 1 else None
 
