@@ -144,3 +144,25 @@ def test_he_after_one_person_asked_another_names_nobody_unless_he_asks():
         '"Would you like some nice fighters?" he asked Macron.'
     )
     assert _said(question)[-1] == ("Donald Trump", True)
+
+
+def test_he_after_two_people_in_its_own_sentence_names_nobody():
+    # AllSides articles outside every key: "after he said" / "that he called" after a subject and an
+    # object went to the subject, though each time the object had said it
+    body = (
+        "President Donald Trump corrected his Chief of Staff John Kelly after he said that the "
+        "president had “evolved” on the wall.\n\n"
+        "The New Yorker editor David Remnick interviewed Barack Obama for the piece. "
+        "Remnick reminds Obama that he called Trump “uniquely unqualified” during the campaign."
+    )
+    assert _said(body) == [("", False), ("", False)]
+
+
+def test_he_after_a_possessive_or_a_name_after_of_is_still_the_subject():
+    body = (
+        "Sean Spicer would not give details of Trump's promised actions, but he promised a "
+        "“robust” start.\n\n"
+        "Mitch McConnell noted that the impeachment trial of Bill Clinton took two months, but he "
+        "said that was “a totally different case.”"
+    )
+    assert _said(body) == [("Sean Spicer", True), ("Mitch McConnell", True)]

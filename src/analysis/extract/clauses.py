@@ -8,7 +8,9 @@ the quotation's. A name followed by an apposition closed by a comma right before
 ("Representative Mike Rogers, the Michigan Republican who is chairman of the House Intelligence Committee,
 said") is the verb's subject whatever relative clause the apposition holds. A reporting verb after "and" or
 "but" ("But Dunne is keen to put that behind him and said:") is the sentence subject's when nothing but its own
-predicate lies between (no relative or subordinate clause, no scene set before the subject).
+predicate lies between (no relative or subordinate clause, no scene set before the subject). A pronoun
+after the sentence's opening person and another person acting in the same sentence ("Trump corrected his
+chief of staff John Kelly after he said") may be either.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING
 from analysis.extract import cues
 
 if TYPE_CHECKING:
+    from analysis.extract.entities import Mention
     from analysis.extract.pipeline import FieldDoc
 
 __all__ = [
@@ -27,6 +30,7 @@ __all__ = [
     "closed_relative",
     "joins_subject",
     "nearest_not_relative",
+    "object_before",
 ]
 
 #: Words opening a relative clause.
@@ -109,3 +113,20 @@ def joins_subject(doc: FieldDoc, before: list[int], subject: list[int]) -> bool:
         ):
             return False
     return True
+
+
+def object_before(body: str, mentions: list[Mention], limit: int) -> bool:
+    """Is another person named between the person opening the sentence of ``mentions`` and ``limit`` (a
+    pronoun in that sentence: "X corrected Y after he said", "X reminds Y that he called")? A possessive
+    or a name after "of" ("Trump's promised actions", "the trial of Bill Clinton") acts in nothing there
+    and does not count."""
+    lead = next((m for m in mentions if m.lead and m.type == "person"), None)
+    return lead is not None and any(
+        m.type == "person"
+        and m.name != lead.name
+        and lead.end <= m.start
+        and m.end <= limit
+        and body[m.end : m.end + 1] not in ("'", "\u2019")
+        and not body.endswith("of ", 0, m.start)
+        for m in mentions
+    )

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract import cues
+from analysis.extract.clauses import object_before
 from analysis.extract.cues import SPEECH_VERBS
 from analysis.extract.described import (
     EXTRA_SOURCES,
@@ -274,6 +275,12 @@ def _referent(
         # last naming one opens with the pronoun itself ("He promised not to criticize Obama ...")
     if two_speakers(ctx, last, asking=asking):
         return ""  # "Bogdanov claimed the race was his, but McIlroy is unfazed. He admitted: …"
+    if (
+        last
+        and last[-1].sentence == ctx.sentence_of(limit)
+        and object_before(ctx.body, last, limit)
+    ):
+        return ""  # "Trump corrected his chief of staff John Kelly after he said ...": either
     subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
     typed = [m for m in last if m.type == "person"]
     if speech and len(subjects) == 1 and typed and typed[-1].name in subjects:
