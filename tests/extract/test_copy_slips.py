@@ -156,3 +156,26 @@ def test_a_possessive_that_opens_the_sentence_is_not_he_when_another_man_is_name
         "to say the least. “NATO changed their whole program because of me,” he said."
     )
     assert list(alone["speaker"]) == ["Donald Trump"]
+
+
+def test_an_adverb_opening_a_quoted_sentence_is_no_part_of_the_name_it_precedes():
+    # AllSides, 1,500 articles outside every key: one "“Soon Mitt Romney will make his choice ...”" in a
+    # fundraising e-mail renamed Romney "Soon Mitt Romney" in every article of the corpus (64 quotations)
+    said = _said(
+        "The e-mail from the group read: “Soon Mitt Romney will make his choice for vice president.”",
+        "“I’m a pro-life candidate,” Mitt Romney said on Wednesday.",
+        "Finally Barack Obama spoke. “We will win,” Obama said.",
+    )
+    assert said["speaker"].tolist()[-2:] == ["Mitt Romney", "Barack Obama"]
+    people = entities(
+        make_corpus(
+            [
+                {"body": b}
+                for b in (
+                    "“Soon Mitt Romney will make his choice,” the e-mail said.",
+                    "Sen. Mitt Romney spoke on Wednesday.",
+                )
+            ]
+        )
+    )
+    assert set(people["name"]) == {"Mitt Romney"}

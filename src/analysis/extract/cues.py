@@ -316,7 +316,12 @@ NOT_NAMES = frozenset(
     thank let lets let's do does did is are was were be been being have has had will would shall
     should can could might must may our ours us them him her hers theirs its itself oh well hello
     dear chapter section part page figure table episode season series volume act scene christmas
-    easter
+    easter soon often sometimes always never together thus hence otherwise besides nevertheless
+    nonetheless therefore afterwards afterward tonight anyway ago recently finally ultimately
+    currently initially eventually suddenly clearly obviously apparently unfortunately fortunately
+    previously subsequently additionally similarly likewise consequently accordingly importantly
+    interestingly ironically notably specifically separately personally frankly honestly basically
+    essentially certainly surely
     """.split()
 )
 
