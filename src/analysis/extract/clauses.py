@@ -115,11 +115,13 @@ def joins_subject(doc: FieldDoc, before: list[int], subject: list[int]) -> bool:
     return True
 
 
-def object_before(body: str, mentions: list[Mention], limit: int) -> bool:
-    """Is another person named between the person opening the sentence of ``mentions`` and ``limit`` (a
-    pronoun in that sentence: "X corrected Y after he said", "X reminds Y that he called")? A possessive
-    or a name after "of" ("Trump's promised actions", "the trial of Bill Clinton") acts in nothing there
-    and does not count."""
+def object_before(body: str, mentions: list[Mention], limit: int, sentence: int) -> bool:
+    """Is another person named between the person opening the sentence of ``mentions`` and ``limit``, a
+    pronoun in that same sentence (number ``sentence``: "X corrected Y after he said", "X reminds Y that
+    he called")? A possessive or a name after "of" ("Trump's promised actions", "the trial of Bill
+    Clinton") acts in nothing there and does not count."""
+    if not mentions or mentions[-1].sentence != sentence:
+        return False
     lead = next((m for m in mentions if m.lead and m.type == "person"), None)
     return lead is not None and any(
         m.type == "person"

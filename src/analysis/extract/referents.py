@@ -273,14 +273,11 @@ def _referent(
     ):
         last = []  # a sentence naming nobody between ("But the 25-year-old Dubliner ..."), or the
         # last naming one opens with the pronoun itself ("He promised not to criticize Obama ...")
-    if two_speakers(ctx, last, asking=asking):
-        return ""  # "Bogdanov claimed the race was his, but McIlroy is unfazed. He admitted: …"
-    if (
-        last
-        and last[-1].sentence == ctx.sentence_of(limit)
-        and object_before(ctx.body, last, limit)
-    ):
-        return ""  # "Trump corrected his chief of staff John Kelly after he said ...": either
+    # "Bogdanov claimed the race was his, but McIlroy is unfazed. He admitted: …"; "Trump corrected his
+    # chief of staff John Kelly after he said ...": either may be "he"
+    here = ctx.sentence_of(limit)
+    if two_speakers(ctx, last, asking=asking) or object_before(ctx.body, last, limit, here):
+        return ""
     subjects = {m.name for m in last if m.subject and (m.lead or _verb_before(ctx.body, m))}
     typed = [m for m in last if m.type == "person"]
     if speech and len(subjects) == 1 and typed and typed[-1].name in subjects:
@@ -298,9 +295,7 @@ def _referent(
         and len(leads) == 1
         and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender})
     ):
-        return next(
-            iter(leads)
-        )  # "Jeanne Mancini, president of March for Life, hailed ... “…,” she said"
+        return next(iter(leads))  # "Jeanne Mancini, ..., hailed ... “…,” she said"
     typed_people = [m for m in people if m.type == "person"]
     if (
         speech
@@ -309,13 +304,9 @@ def _referent(
         and previous[0] == typed_people[-1].name
         and not any(m.name != previous[0] and owned(ctx.body, m) for m in last)
     ):
-        return previous[
-            0
-        ]  # an untyped run after it ("British Chambers of Commerce") does not count
+        return previous[0]  # an untyped run after it ("British Chambers of Commerce") no matter
     if speech and _goes_on(ctx, people, previous, limit, gender):
-        return previous[
-            0
-        ]  # "“A,” Ryan said. Ryan told Bader he would tour with Pence. “B,” he said."
+        return previous[0]  # "“A,” Ryan said. Ryan told Bader he would tour ... “B,” he said."
     everyone = {m.name for m in people}
     acts = any(subject_position(ctx, m) for m in people)  # not only "Trump critics"
     return everyone.pop() if len(everyone) == 1 and not names and acts else ""
