@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
+from analysis.extract.variants import name_tokens as _tokens
+from analysis.extract.variants import same_person_forms
 
 if TYPE_CHECKING:
     from analysis.extract.rules import Mention
@@ -68,11 +69,6 @@ def _parties(mentions: list[Mention]) -> None:
                 m.name = name
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _tokens(name: str) -> tuple[str, ...]:
-    return tuple(name.replace("-", " - ").split())
-
-
 def _persons_in_article(group: list[Mention], body: str = "") -> None:
     """Surnames (and unknown single words equal to one) -> the full name used in the same article; a first
     name alone ("Kellyanne") -> the one full name it opens."""
@@ -99,7 +95,7 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
             suffixes.setdefault(" ".join(parts[k:]).lower(), name)
     refused = _other_bearers(group, full, body)
     for m in group:
-        target = full.get(m.name) or suffixes.get(m.name.lower())
+        target = full.get(m.name) or suffixes.get(" ".join(_tokens(m.name)).lower())
         sexes = [first_names().get(_tokens(n)[0].lower()) for n in bearers.get(m.name, ())]
         fit = [n for n, g in zip(bearers.get(m.name, ()), sexes, strict=True) if g == m.gender]
         if m.name in shared and m.gender and len(fit) == 1 and None not in sexes:
@@ -293,7 +289,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
         for k in range(1, len(parts) - 1):
             tails[" ".join(parts[k:]).lower()].add(name)
     for m in mentions:
-        tail = tails.get(m.name.lower(), set())
+        tail = tails.get(" ".join(_tokens(m.name)).lower(), set())
         if (
             m.type in {"person", "unknown"}
             and len(_tokens(m.name)) > 1
@@ -320,7 +316,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
         elif m.type == "organisation" and m.name in acronyms:
             m.name = acronyms[m.name]
     _weak_people(mentions, typed)
-    _fold_accents(mentions)
+    same_person_forms(mentions)
 
 
 #: Uses of a name nothing vouches for take a reading only from a third as many articles or more that vouch.
@@ -480,21 +476,3 @@ def _weak_people(mentions: list[Mention], typed: dict[str, Counter]) -> None:
             m.type = "organisation"
         elif len(_tokens(m.name)) == 1 and m.evidence not in _STRONG:
             m.type = "unknown"
-
-
-def _fold_accents(mentions: list[Mention]) -> None:
-    """ "António Costa" and "Antonio Costa" are one person: the form used most wins (first seen on a tie)."""
-    forms: dict[str, Counter] = defaultdict(Counter)
-    for m in mentions:
-        if m.type == "person":
-            forms[_folded(m.name)][m.name] += 1
-    chosen = {key: counts.most_common(1)[0][0] for key, counts in forms.items() if len(counts) > 1}
-    for m in mentions:
-        if m.type == "person" and _folded(m.name) in chosen:
-            m.name = chosen[_folded(m.name)]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _folded(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

@@ -23,7 +23,7 @@ import pandas as pd
 from analysis.config import MAX_EXTRACT_CHARS
 from analysis.errors import ParameterError
 from analysis.extract import cues
-from analysis.extract.gazetteer import places
+from analysis.extract.gazetteer import first_names, places
 
 __all__ = ["FieldDoc", "load_pipeline", "page_text", "parse_corpus"]
 
@@ -156,8 +156,13 @@ def sentence_starts(words: list[str]) -> list[bool]:
             continue  # "Lt." split in two
         elif word in _SENTENCE_PUNCT or "\n\n" in word:
             ended = True  # a full stop, or a paragraph break (a heading line has no full stop)
-        elif _INITIALS.match(word) and k + 1 < len(words) and _new_subject(words[k + 1]):
-            ended = True  # "... rely on the U.S. Von der Leyen posted"
+        elif (
+            _INITIALS.match(word)
+            and k + 1 < len(words)
+            and _new_subject(words[k + 1])
+            and not (k and _first_name(words[k - 1]))
+        ):
+            ended = True  # "... rely on the U.S. Von der Leyen posted"; not "George H.W. Bush"
     return flags
 
 
@@ -165,6 +170,10 @@ _TITLES = frozenset(
     "Mr Mrs Ms Dr St Lt Gen Col Sgt Rep Sen Gov Jr Sr Capt Adm Maj Cmdr Prof Rev Gen Supt Det".split()
 )
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def _first_name(word: str) -> bool:
+    return word[:1].isupper() and word.lower() in first_names()
 
 
 def _new_subject(word: str) -> bool:

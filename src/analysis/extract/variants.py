@@ -1,0 +1,75 @@
+"""Written forms of one person's name across a corpus: "Donald J. Trump" and "Donald Trump", "António Costa"
+and "Antonio Costa" name one person each, under the form written most."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analysis.extract.rules import Mention
+
+__all__ = ["name_tokens", "same_person_forms"]
+
+
+def same_person_forms(mentions: list[Mention]) -> None:
+    """One name for each person written with and without middle initials, or with and without accents."""
+    _middle_names(mentions)
+    _fold_accents(mentions)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """A name's words, a hyphen standing apart ("Alexandria Ocasio - Cortez")."""
+    return tuple(name.replace("-", " - ").split())
+
+
+#: Last words that set a person apart from a namesake ("Donald Trump Jr."), never a plain surname.
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_MIDDLE_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")
+
+
+def _middle_names(mentions: list[Mention]) -> None:
+    """A person written with and without middle initials ("Donald J. Trump", "James B. Comey") takes the
+    form written most, when the corpus writes that first name and surname with one set of initials only
+    ("George W. Bush" beside "George H.W. Bush" stays apart from both). A middle name may set a person
+    apart ("John Quincy Adams") and is kept."""
+    written = Counter(m.name for m in mentions if m.type == "person")
+    variants: dict[str, set[str]] = defaultdict(set)
+    for name in written:
+        parts = name_tokens(name)
+        if (
+            len(parts) >= 3
+            and all(_MIDDLE_INITIALS.match(p) for p in parts[1:-1])
+            and parts[-1].lower() not in _NAME_SUFFIXES
+        ):
+            variants[f"{parts[0]} {parts[-1]}"].add(name)
+    chosen = {}
+    for short, longer in variants.items():
+        if short in written and len(longer) == 1:
+            (long,) = longer
+            chosen[short] = chosen[long] = max((short, long), key=lambda n: (written[n], n))
+    for m in mentions:
+        if m.type == "person" and m.name in chosen:
+            m.name = chosen[m.name]
+
+
+def _fold_accents(mentions: list[Mention]) -> None:
+    """ "António Costa" and "Antonio Costa" are one person: the form used most wins (first seen on a tie)."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.type == "person":
+            forms[_folded(m.name)][m.name] += 1
+    chosen = {key: counts.most_common(1)[0][0] for key, counts in forms.items() if len(counts) > 1}
+    for m in mentions:
+        if m.type == "person" and _folded(m.name) in chosen:
+            m.name = chosen[_folded(m.name)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folded(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
