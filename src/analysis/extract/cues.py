@@ -253,6 +253,16 @@ KNOWN_ORG_PHRASES = frozenset(
         "justice department",
         "state department",
         "tea party",
+        "al qaeda",
+        "al-qaeda",
+        "al qaida",
+        "al-qaida",
+        "al shabaab",
+        "al-shabaab",
+        "islamic state",
+        "boko haram",
+        "christian science monitor",
+        "fox business",
     }
 )
 
