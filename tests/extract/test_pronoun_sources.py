@@ -166,3 +166,13 @@ def test_he_after_a_possessive_or_a_name_after_of_is_still_the_subject():
         "said that was “a totally different case.”"
     )
     assert _said(body) == [("Sean Spicer", True), ("Mitch McConnell", True)]
+
+
+def test_the_person_quoted_or_cited_is_not_the_he_who_quotes_them():
+    # AllSides, outside every key: Obama's "Trust, but verify" went to Reagan
+    body = (
+        "President Barack Obama spoke on Tuesday.\n\n"
+        "But Obama said it is important to “keep the pressure on.” Roughly quoting the late "
+        "President Ronald Reagan, he said: “It is not enough just to trust. We have to verify.”"
+    )
+    assert _said(body)[-1][0] in {"Barack Obama", ""}  # his, or unclear; never Reagan

@@ -20,6 +20,7 @@ __all__ = [
     "EXTRA_SOURCES",
     "PEOPLE_HEADS",
     "WORD",
+    "cited",
     "described_between",
     "owned",
     "owner",
@@ -92,6 +93,17 @@ def _untyped_source(ctx: SpeakerContext, start: int, end: int) -> bool:
     if any(m.type == "person" and a <= m.start < b for m in ctx.outside):
         return False
     return bool(cues.REPORTING_VERBS & {w.lower() for w in WORD.findall(sentence)})
+
+
+_CITING = re.compile(
+    r"\b(?:quoting|citing|paraphrasing|echoing|invoking)\b[^,.;:!?]*$", re.IGNORECASE
+)
+
+
+def cited(body: str, m: Mention) -> bool:
+    """Is the person named as the one whose words are borrowed ("Roughly quoting the late President Ronald
+    Reagan, he said: “…”", "Citing Lincoln, ...")? The pronoun after is the one borrowing them."""
+    return bool(_CITING.search(body, max(0, m.start - 60), m.start))
 
 
 def owner(body: str, m: Mention, people: list[Mention]) -> bool:

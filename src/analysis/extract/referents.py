@@ -27,6 +27,7 @@ from analysis.extract.described import (
     PEOPLE_HEADS,
     WORD,
     another_speaks,
+    cited,
     described_between,
     owned,
     owner,
@@ -341,7 +342,7 @@ def _candidates(
         and _compatible(m, gender, ctx.genders)
         and not (after_quote and m.sentence == ctx.sentence_of(limit))
     ]
-    return [m for m in people if not owner(ctx.body, m, people)]
+    return [m for m in people if not owner(ctx.body, m, people) and not cited(ctx.body, m)]
 
 
 def _goes_on(
