@@ -224,3 +224,20 @@ def test_a_hyphenated_surname_alone_takes_the_full_name():
         "Ocasio-Cortez tweeted on Tuesday.",
     )
     assert {n for t, n in names} == {"Alexandria Ocasio-Cortez"}
+
+
+def test_a_pageant_title_is_no_person():
+    # AllSides, outside every key: "Ousted Miss Michigan" (a headline) became a person, and "The former
+    # Miss Michigan told ..." gave Kathy Zhu's words to that "person"
+    corpus = make_corpus(
+        [
+            {
+                "title": "Ousted Miss Michigan: 'It's Harder to Come Out as Conservative Than Gay'",
+                "body": "Kathy Zhu was stripped of her Miss Michigan crown. Ms Jordan and Miss "
+                "Jones were there.",
+            }
+        ]
+    )
+    people = entities(corpus)
+    people = people[people["type"] == "person"]
+    assert set(people["name"]) == {"Kathy Zhu", "Jordan", "Jones"}

@@ -132,3 +132,10 @@ def role_text(words: list[str]) -> str:
     while kept and kept[-1].lower() in {"of", "the", "and", "for"}:
         kept = kept[:-1]
     return " ".join(kept).replace(" - ", "-") if has_role(kept) else ""
+
+
+def pageant_title(words: list[str]) -> bool:
+    """Is a name written after "Miss" a pageant's title: a place, after the run's last "Miss" if it holds
+    one ("Miss Michigan", "Ousted Miss Michigan", "Miss Teen USA")? It names no person."""
+    at = max((i for i, w in enumerate(words) if w.lower() == "miss"), default=-1)
+    return " ".join(words[at + 1 :]).lower() in places()

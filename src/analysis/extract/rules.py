@@ -42,6 +42,7 @@ from analysis.extract.roles import (
     has_role,
     is_role_word,
     name_inside,
+    pageant_title,
     prefix_word,
     role_before,
     role_prefix_end,
@@ -408,6 +409,8 @@ def _classify(
     if label in TYPES and not (has_role and label != "person"):
         return label, "model" if doc.trained else "gazetteer"
     if last in cues.EVENT_HEADS and not honorific:
+        return None, ""
+    if honorific == "miss" and pageant_title(words):
         return None, ""
     if honorific:
         return "person", "honorific"
