@@ -241,3 +241,27 @@ def test_a_pageant_title_is_no_person():
     people = entities(corpus)
     people = people[people["type"] == "person"]
     assert set(people["name"]) == {"Kathy Zhu", "Jordan", "Jones"}
+
+
+def test_a_title_glued_to_one_article_s_name_is_not_every_article_s_full_name():
+    # AllSides 2016: one outlet's "Republican National Commitee Chairman Reince Priebus" (a misspelt
+    # title the rules cannot strip) became Priebus's name in 41 articles
+    names = _names(
+        "Republican National Commitee Chairman Reince Priebus said the party was united.",
+        "Party chairman Reince Priebus spoke on Monday.",
+    )
+    assert ("Reince Priebus", "Reince Priebus") in names
+
+
+def test_sentence_adverbs_and_pageants_name_nobody():
+    found = entities(
+        make_corpus(
+            [
+                {
+                    "body": "Furthermore, the pageant was unfair. Miss Universe was crowned. "
+                    "Presidential campaigns are long. Primary voters stayed home."
+                }
+            ]
+        )
+    )
+    assert found.empty

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
+from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
 from analysis.extract.variants import name_tokens as _tokens
 from analysis.extract.variants import same_person_forms
@@ -295,6 +296,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
             and len(_tokens(m.name)) > 1
             and len(tail) == 1
             and _tokens(m.name)[0].lower() not in first_names()
+            and _opens_with_name(next(iter(tail)), m.name)
         ):  # "Von der Leyen" -> "Ursula von der Leyen"; "Jeb Bush" is a whole name already
             m.name, m.type = next(iter(tail)), "person"
         elif (
@@ -310,7 +312,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
                 m.name, m.type = usual, "person"
         elif m.type == "unknown" and m.name in people_too:
             m.type = "person"
-        elif m.type == "unknown" and typed.get(m.name):
+        elif m.type == "unknown" and typed.get(m.name) and m.name.lower() not in cues.PARTY_WORDS:
             kind = typed[m.name].most_common(1)[0][0]
             m.type = kind if kind != "person" or m.name in people_too else m.type
         elif m.type == "organisation" and m.name in acronyms:
@@ -410,6 +412,13 @@ def _acronym_forms(mentions: list[Mention]) -> dict[str, str]:
         if held:
             forms[acronym] = held[0]
     return forms
+
+
+def _opens_with_name(full: str, tail: str) -> bool:
+    """Does what ``full`` adds before ``tail`` open a name: a first name ("Ursula von der Leyen"), or does
+    the tail open with a particle ("Von der Leyen")? Not a title or a stray word glued to the front
+    ("National Commitee Chairman Reince Priebus"), whose tail is the whole name."""
+    return _tokens(full)[0].lower() in first_names() or _tokens(tail)[0].lower() in PARTICLES
 
 
 def _usual_bearer(names: Counter) -> str:

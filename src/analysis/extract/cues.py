@@ -331,7 +331,7 @@ NOT_NAMES = frozenset(
     currently initially eventually suddenly clearly obviously apparently unfortunately fortunately
     previously subsequently additionally similarly likewise consequently accordingly importantly
     interestingly ironically notably specifically separately personally frankly honestly basically
-    essentially certainly surely
+    essentially certainly surely furthermore presidential primary
     """.split()
 )
 

@@ -136,6 +136,7 @@ def role_text(words: list[str]) -> str:
 
 def pageant_title(words: list[str]) -> bool:
     """Is a name written after "Miss" a pageant's title: a place, after the run's last "Miss" if it holds
-    one ("Miss Michigan", "Ousted Miss Michigan", "Miss Teen USA")? It names no person."""
+    one ("Miss Michigan", "Ousted Miss Michigan", "Miss Teen USA", "Miss Universe")? It names no person."""
     at = max((i for i, w in enumerate(words) if w.lower() == "miss"), default=-1)
-    return " ".join(words[at + 1 :]).lower() in places()
+    rest = " ".join(words[at + 1 :]).lower()
+    return rest in places() or rest in {"universe", "world", "earth", "international"}
