@@ -265,3 +265,30 @@ def test_sentence_adverbs_and_pageants_name_nobody():
         )
     )
     assert found.empty
+
+
+def test_a_word_written_mostly_as_a_first_name_alone_is_not_the_surname_s_usual_bearer():
+    # "a protester named John" was Elton John, the one "... John" of 1,500 articles, where John Kerry,
+    # John McCain ... open far more names; with a title the word still is a surname ("Mr. Paul")
+    said = _said(
+        "Elton John sang on Monday.",
+        "John Kerry met John McCain. John Kerry spoke. John McCain left. John Boehner stayed.",
+        "“It was the people’s mic,” says a protester named John, an unemployed theater worker.",
+    )
+    assert said["speaker"].tolist()[0] in {"John", ""}  # never Elton John
+
+
+def test_a_first_name_and_another_s_full_name_are_two_speakers():
+    said = _said(
+        "Peter Kassig was killed. His parents, Ed and Paula Kassig, said they were “heartbroken and "
+        "proud of our son.”"
+    )
+    assert _rows(said) == [("heartbroken and proud of our son.", "", False)]
+
+
+def test_bills_and_newspapers_are_no_people():
+    people = _names(
+        "The Brady Bill passed in 1993. The Des Moines Register endorsed it, and the Weekly Standard "
+        "did not. Bill Clinton signed it. “It saves lives,” Bill said."
+    )
+    assert {n for _, n in people} == {"Bill Clinton"}

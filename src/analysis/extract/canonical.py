@@ -282,6 +282,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
                 surnames[_tokens(m.name)[-1]][m.name] += 1
         if m.type != "unknown":
             typed[normalise(m.text)][m.type] += 1
+    given = _given_names(mentions, surnames)
     attested = _attested_bearers(mentions, surnames)
     people_too = _attested_people(mentions, person_names)
     tails: dict[str, set[str]] = defaultdict(set)
@@ -304,6 +305,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
             and len(_tokens(m.name)) == 1
             and m.name in surnames
             and (m.type == "person" or m.name in attested)
+            and (m.name not in given or m.role or m.evidence in {"honorific", "role"})
         ):
             usual = _usual_bearer(surnames[m.name])
             if (
@@ -321,6 +323,8 @@ def _across_corpus(mentions: list[Mention]) -> None:
     same_person_forms(mentions)
 
 
+#: A word opening this many times more person mentions than it ends is a first name, alone naming no one.
+GIVEN_PER_SURNAME = 3
 #: Uses of a name nothing vouches for take a reading only from a third as many articles or more that vouch.
 BARE_PER_FULL = 3
 
@@ -348,6 +352,15 @@ def _attested_bearers(mentions: list[Mention], surnames: dict[str, Counter]) -> 
         if word in alone_a_person
         or _outnumbered(articles, full.get(_usual_bearer(surnames[word]), set()))
     }
+
+
+def _given_names(mentions: list[Mention], surnames: dict[str, Counter]) -> set[str]:
+    """Words written as a first name far more often than as a surname ("John Kerry", "John McCain" ...
+    against "Elton John"): alone ("a protester named John") they never take the surname's usual bearer."""
+    opening = Counter(
+        _tokens(m.name)[0] for m in mentions if m.type == "person" and len(_tokens(m.name)) >= 2
+    )
+    return {w for w, names in surnames.items() if opening[w] > GIVEN_PER_SURNAME * names.total()}
 
 
 def _attested_people(mentions: list[Mention], person_names: set[str]) -> set[str]:

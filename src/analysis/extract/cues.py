@@ -78,7 +78,8 @@ ORG_HEADS = frozenset(
     fc league alliance coalition forces army navy force police command commons lords society trust
     exchange post times journal news herald telegraph guardian observer gazette tribune chronicle
     magazine radio television tv channel press mail express broadcasting broadcaster stores bureau
-    sentinel inquirer courier examiner dispatch globe railways railway
+    sentinel inquirer courier examiner dispatch globe railways railway register review standard
+    caller bulletin monitor statesman beacon digest recorder klan manufacturing
     watchdog regulator secretariat unit brigade regiment division corps guard guards initiative
     programme program project campaign movement front network labs laboratories laboratory hospital
     museum gallery theatre orchestra band academy church economics partners partnerships brothers

@@ -408,8 +408,8 @@ def _classify(
     low, last = text.lower(), words[-1].lower()
     if label in TYPES and not (has_role and label != "person"):
         return label, "model" if doc.trained else "gazetteer"
-    if last in cues.EVENT_HEADS and not honorific:
-        return None, ""
+    if (last in cues.EVENT_HEADS or (last == "bill" and len(words) > 1)) and not honorific:
+        return None, ""  # "Republican National Convention", "Brady Bill"
     if honorific == "miss" and pageant_title(words):
         return None, ""
     if honorific:

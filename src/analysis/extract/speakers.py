@@ -26,7 +26,7 @@ from analysis.extract import cues
 from analysis.extract.clauses import RELATIVE
 from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import is_demonym, places
+from analysis.extract.gazetteer import first_names, is_demonym, places
 from analysis.extract.referents import (
     APPOSITION,
     EXTRA_SOURCES,
@@ -280,9 +280,20 @@ def _joint(body: str, inside: list[Mention]) -> bool:
         for m in inside
         if m.type in {"person", "organisation"} or (m.type == "unknown" and " " in m.text)
     ]
+    if any(m.type == "person" and _first_name_and(body, m.start) for m in named):
+        return True  # "Ed and Paula Kassig released a statement": both parents
     return len(named) >= 2 and (
         named[-2].name != named[-1].name and _and_between(body[named[-2].end : named[-1].start])
     )
+
+
+_FIRST_AND = re.compile(r"\b([A-Z][a-z]+) (?:and|&) $")
+
+
+def _first_name_and(body: str, at: int) -> bool:
+    """Does a first name and "and" come right before ``at`` ("Ed and Paula Kassig")?"""
+    found = _FIRST_AND.search(body, max(0, at - 20), at)
+    return found is not None and found.group(1).lower() in first_names()
 
 
 def _and_between(text: str) -> bool:
