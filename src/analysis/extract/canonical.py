@@ -20,8 +20,8 @@ from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
 from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
+from analysis.extract.variants import acronyms_in_article, is_acronym, same_person_forms
 from analysis.extract.variants import name_tokens as _tokens
-from analysis.extract.variants import same_person_forms
 
 if TYPE_CHECKING:
     from analysis.extract.rules import Mention
@@ -53,7 +53,7 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
     for article, group in by_article.items():
         _persons_in_article(group, (bodies or {}).get(article, ""))
         _surnames_in_capitals(group)
-        _acronyms_in_article(group)
+        acronyms_in_article(group)
         _towns_named_as_firms(group)
     _across_corpus(mentions)
     _parties(mentions)
@@ -99,8 +99,11 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
         target = full.get(m.name) or suffixes.get(" ".join(_tokens(m.name)).lower())
         sexes = [first_names().get(_tokens(n)[0].lower()) for n in bearers.get(m.name, ())]
         fit = [n for n, g in zip(bearers.get(m.name, ()), sexes, strict=True) if g == m.gender]
+        so_far = [n for n in bearers.get(m.name, ()) if _named_before(group, n, m)]
         if m.name in shared and m.gender and len(fit) == 1 and None not in sexes:
             m.name = fit[0]  # "Mrs. Clinton" beside Hillary and Bill Clinton: she
+        elif m.name in shared and len(so_far) == 1 and not m.role:  # "President X": maybe the other
+            m.name = so_far[0]  # "Bush said" before his father George H.W. Bush is named: Jeb
         elif m.name in shared:
             m.not_names = bearers[m.name]  # "Conway" next to George and Kellyanne Conway: neither
         elif id(m) in refused:
@@ -113,6 +116,12 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
             m.name, m.type = target, "person"
             m.evidence = m.evidence or "surname"
     _first_names_alone(group)
+
+
+def _named_before(group: list[Mention], name: str, m: Mention) -> bool:
+    """Is the full name written in the article before the mention ``m`` (a headline before the body)?"""
+    at = (m.field != "title", m.start)
+    return any(o.name == name and (o.field != "title", o.start) < at for o in group)
 
 
 def _untyped_full_names(group: list[Mention], body: str) -> None:
@@ -223,27 +232,6 @@ def _surnames_in_capitals(group: list[Mention]) -> None:
             m.name, m.type, m.evidence = next(iter(named)), "person", "surname"
 
 
-def _acronyms_in_article(group: list[Mention]) -> None:
-    """An acronym right after its long form ("Ministry of Defence (MoD)") or matching its initials."""
-    orgs = [m for m in group if m.type == "organisation"]
-    long_forms = [m for m in orgs if len(m.name.split()) >= 2]
-    for m in orgs:
-        if not _is_acronym(m.name):
-            continue
-        spelled = next(
-            (
-                lf
-                for lf in long_forms
-                if m.bracketed and lf.field == m.field and 1 <= m.start - lf.end <= 2
-            ),
-            None,
-        )
-        if spelled is None:
-            spelled = next((lf for lf in long_forms if _initials_match(m.name, lf.name)), None)
-        if spelled is not None:
-            m.name = spelled.name
-
-
 def _towns_named_as_firms(group: list[Mention]) -> None:
     """A town's name that the article shows to be a firm somewhere ("Halifax, the country's biggest
     mortgage lender") is that firm wherever the article writes it ("Group Economist at Halifax")."""
@@ -251,17 +239,6 @@ def _towns_named_as_firms(group: list[Mention]) -> None:
     for m in group:
         if m.type == "place" and m.evidence == "gazetteer" and m.name in firms:
             m.type, m.evidence = "organisation", "apposition"
-
-
-def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
-    return 2 <= len(letters) <= 6 and " " not in name and sum(c.isupper() for c in letters) >= 2
-
-
-def _initials_match(acronym: str, long_form: str) -> bool:
-    caps = [c for c in acronym if c.isupper()]
-    initials = [w[0] for w in long_form.split() if w[:1].isupper()]
-    return len(caps) >= 2 and caps == initials
 
 
 def _across_corpus(mentions: list[Mention]) -> None:
@@ -410,7 +387,7 @@ def _acronym_forms(mentions: list[Mention]) -> dict[str, str]:
     defined: set[tuple[str, str]] = set()
     for m in mentions:
         acronym = normalise(m.text)
-        if m.type == "organisation" and _is_acronym(acronym) and m.name != acronym:
+        if m.type == "organisation" and is_acronym(acronym) and m.name != acronym:
             written[acronym][m.name] += 1
             articles[acronym, m.name].add(m.article_id)
             if m.bracketed:

@@ -59,12 +59,22 @@ GROUP_WORDS = frozenset(
 )
 
 
+_MIDDLE_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
+
+
+def _initials(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` an initial ("E."), or middle initials inside the name ("George H.W. Bush")?"""
+    return bool(_INITIAL.match(words[i])) or (
+        0 < i < len(words) - 1 and bool(_MIDDLE_INITIALS.match(words[i]))
+    )
+
+
 def looks_like_name(words: list[str]) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     if is_demonym_word(words[-1]) or words[-1].lower() in GROUP_WORDS:
         return False  # a group: "Sunni Muslims", "Orlando Democrats"
-    if any(len(w) > 1 and w.isupper() and not _INITIAL.match(w) for w in words) or (
+    if any(len(w) > 1 and w.isupper() and not _initials(words, i) for i, w in enumerate(words)) or (
         words[-1].lower() in countries()
     ):
         return False

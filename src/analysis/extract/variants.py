@@ -1,5 +1,6 @@
-"""Written forms of one person's name across a corpus: "Donald J. Trump" and "Donald Trump", "António Costa"
-and "Antonio Costa" name one person each, under the form written most."""
+"""Written forms of one name: an acronym beside its long form ("Ministry of Defence (MoD)") in an article,
+and a person's name across a corpus ("Donald J. Trump" and "Donald Trump", "António Costa" and "Antonio
+Costa" name one person each, under the form written most)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from analysis.extract.rules import Mention
 
-__all__ = ["name_tokens", "same_person_forms"]
+__all__ = ["acronyms_in_article", "is_acronym", "name_tokens", "same_person_forms"]
 
 
 def same_person_forms(mentions: list[Mention]) -> None:
@@ -73,3 +74,36 @@ def _fold_accents(mentions: list[Mention]) -> None:
 def _folded(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def acronyms_in_article(group: list[Mention]) -> None:
+    """An acronym right after its long form ("Ministry of Defence (MoD)") or matching its initials."""
+    orgs = [m for m in group if m.type == "organisation"]
+    long_forms = [m for m in orgs if len(m.name.split()) >= 2]
+    for m in orgs:
+        if not is_acronym(m.name):
+            continue
+        spelled = next(
+            (
+                lf
+                for lf in long_forms
+                if m.bracketed and lf.field == m.field and 1 <= m.start - lf.end <= 2
+            ),
+            None,
+        )
+        if spelled is None:
+            spelled = next((lf for lf in long_forms if _initials_match(m.name, lf.name)), None)
+        if spelled is not None:
+            m.name = spelled.name
+
+
+def is_acronym(name: str) -> bool:
+    """Is the name written as an acronym ("MoD", "U.N.", "NATO")?"""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 6 and " " not in name and sum(c.isupper() for c in letters) >= 2
+
+
+def _initials_match(acronym: str, long_form: str) -> bool:
+    caps = [c for c in acronym if c.isupper()]
+    initials = [w[0] for w in long_form.split() if w[:1].isupper()]
+    return len(caps) >= 2 and caps == initials
