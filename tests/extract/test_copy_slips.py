@@ -308,3 +308,10 @@ def test_a_shared_surname_is_the_one_bearer_named_so_far_unless_a_title_may_be_t
         "“We will win,” President Obama said on Tuesday. Barack Obama was in Ohio.",
     )
     assert said["speaker"].tolist() == ["Michelle Obama", "Obama"]
+
+
+def test_a_title_written_without_its_full_stop_is_no_part_of_the_name():
+    # "Rep Nancy Pelosi", "Gov Chris Christie", "Gen Mark Milley" (copy without full stops) were names
+    # with the title inside them
+    people = _names("Rep Nancy Pelosi agreed. Gov Chris Christie left. Gen Mark Milley spoke.")
+    assert {n for _, n in people} == {"Nancy Pelosi", "Chris Christie", "Mark Milley"}
