@@ -176,3 +176,17 @@ def test_the_person_quoted_or_cited_is_not_the_he_who_quotes_them():
         "President Ronald Reagan, he said: “It is not enough just to trust. We have to verify.”"
     )
     assert _said(body)[-1][0] in {"Barack Obama", ""}  # his, or unclear; never Reagan
+
+
+def test_the_statement_of_an_official_named_by_title_is_theirs():
+    # second development key: three quotations of "the statement" of "the state's Republican governor",
+    # named paragraphs before as "Tennessee Governor Bill Haslam"
+    body = (
+        "Tennessee Governor Bill Haslam ordered the release of Cyntoia Brown, 30.\n\n"
+        "She was tried as an adult.\n\n"
+        "In a statement on Monday, the state's Republican governor said he had ordered her release.\n\n"
+        '"Cyntoia Brown committed a horrific crime at the age of 16," the statement said.\n\n'
+        "Mayor David Briley and Governor-elect Bill Lee welcomed it. In a statement, the spokesman "
+        'said so. "We are pleased," the statement said.'
+    )
+    assert _said(body) == [("Bill Haslam", True), ("the statement", False)]

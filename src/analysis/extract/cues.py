@@ -412,3 +412,13 @@ SPEECH_VERBS = frozenset(
     admitted recalled remarked responded
     """.split()
 )
+
+#: Role heads of someone a report leaves unnamed ("the spokesman"): never an epithet for a person named before.
+ANONYMOUS_HEADS = frozenset(
+    """
+    spokesman spokeswoman spokesperson spokesmen official officials source sources aide aides insider
+    person analyst analysts expert experts diplomat diplomats adviser advisers advisor advisors
+    representative executive member lawyer attorney statement report writer author authors editor
+    reporter correspondent
+    """.split()
+)

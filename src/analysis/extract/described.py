@@ -255,7 +255,31 @@ def document_author(ctx: SpeakerContext, limit: int, words: list[str]) -> tuple[
         if ((said := _SAID_IN.match(ctx.body, m.end)) and said.group(1) == words[1])
         or any(end <= m.start and _opens_clause(ctx.body[end : m.start]) for end in openers)
     }
+    if not authors:
+        authors = _titled_author(ctx, limit, openers)
     return (authors.pop(), True) if len(authors) == 1 else None
+
+
+#: "..., the state's Republican governor said": an epithet with its title opening the clause.
+_TITLED = re.compile(r"\s*the\s+(?:[\w'’.-]+\s+){0,3}?([a-z]+)\s+(?:said|says|wrote|added)\b")
+
+
+def _titled_author(ctx: SpeakerContext, limit: int, openers: list[int]) -> set[str]:
+    """The author when an epithet with a title opens the clause after "In a statement, ..." ("In a statement on
+    Monday, the state's Republican governor said"): the one person named before in the article with that
+    title ("Tennessee Governor Bill Haslam"); nobody when several hold it."""
+    heads = set()
+    for end in openers:
+        comma = ctx.body.find(",", end, limit)
+        found = _TITLED.match(ctx.body, comma + 1, limit) if comma >= 0 else None
+        if (
+            found
+            and found.group(1) in cues.ROLE_HEADS
+            and found.group(1) not in cues.ANONYMOUS_HEADS
+        ):
+            heads.add(found.group(1))
+    before = {m.name for m in ctx.outside if m.type == "person" and m.start < limit}
+    return {n for n in before for h in heads if h in ctx.roles.get(n, set())}
 
 
 def _opens_clause(gap: str) -> bool:

@@ -59,14 +59,6 @@ APPOSITION = re.compile(
     r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})"
 )
 
-_ANONYMOUS = frozenset(
-    """
-    spokesman spokeswoman spokesperson spokesmen official officials source sources aide aides insider
-    person analyst analysts expert experts diplomat diplomats adviser advisers advisor advisors
-    representative executive member lawyer attorney statement report writer author authors editor
-    reporter correspondent
-    """.split()
-)
 
 _AGE = re.compile(r"^\d+-year-old$")
 
@@ -148,7 +140,7 @@ def is_epithet(words: list[str]) -> bool:
         bool(_AGE.match(head))
         or is_demonym(head)
         or head in PARTY_MEMBERS
-        or (head in cues.ROLE_HEADS and head not in _ANONYMOUS)
+        or (head in cues.ROLE_HEADS and head not in cues.ANONYMOUS_HEADS)
     )
 
 
