@@ -315,3 +315,6 @@ def test_a_title_written_without_its_full_stop_is_no_part_of_the_name():
     # with the title inside them
     people = _names("Rep Nancy Pelosi agreed. Gov Chris Christie left. Gen Mark Milley spoke.")
     assert {n for _, n in people} == {"Nancy Pelosi", "Chris Christie", "Mark Milley"}
+    # in capitals such a word is an acronym, not a title
+    found = entities(make_corpus([{"body": "Andre DiMino runs the medical device firm ADM Tronics."}]))
+    assert "ADM Tronics" in set(found["name"])
