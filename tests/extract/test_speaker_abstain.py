@@ -253,3 +253,22 @@ def test_a_quotation_about_the_person_of_the_sentence_before_is_not_theirs():
         '"He must have had an iron will to succeed. I remember his first concerts."'
     )
     assert _speakers(body) == [("", False)]
+
+
+def test_a_relative_of_the_person_named_speaks_for_themselves():
+    said = quotes(
+        make_corpus(
+            [
+                {
+                    "body": (
+                        'The wife of Senator John Smith said she was "very proud" of him.\n\n'
+                        'The son of Joe Biden, Hunter Biden, said it was "fine".'
+                    )
+                }
+            ]
+        )
+    )
+    assert list(zip(said["speaker"], said["speaker_named"], strict=True)) == [
+        ("The wife of Senator John Smith", False),
+        ("Hunter Biden", True),
+    ]

@@ -362,7 +362,7 @@ def _linked(body: str, m: Mention, span: tuple[int, int]) -> bool:
         return True
     while before and (before[-1][:1].isupper() or before[-1].lower() in cues.ROLE_HEADS):
         before = before[:-1]  # the title written before the name
-    sources = cues.SOURCE_HEADS | EXTRA_SOURCES
+    sources = cues.SOURCE_HEADS | EXTRA_SOURCES | _KIN
     if (
         len(before) > 1
         and before[-1].lower() in LINKS
@@ -373,6 +373,16 @@ def _linked(body: str, m: Mention, span: tuple[int, int]) -> bool:
     if heads and any(_opens_clause(w) for w in before[heads[-1] + 1 :]):
         return True  # "a former Obama operative now supporting Clinton": a clause on the source
     return body[m.end : m.end + 2] in {"'s", "’s"}
+
+
+#: Kin of a person, who speak for themselves: "The wife of Senator John Smith said" is not Smith.
+_KIN = frozenset(
+    """
+    wife husband widow widower spouse son daughter mother father brother sister parents children
+    family relatives girlfriend boyfriend fiancee fiancée niece nephew cousin grandson granddaughter
+    aunt uncle
+    """.split()
+)
 
 
 def _opens_clause(word: str) -> bool:
