@@ -269,6 +269,10 @@ def test_sentence_adverbs_and_pageants_name_nobody():
         )
     )
     assert found.empty
+    # a pageant's title before a name is a title: "former Miss Universe Alicia Machado"
+    assert _names("The former Miss Universe Alicia Machado said she was hurt.") == {
+        ("Alicia Machado", "Alicia Machado")
+    }
 
 
 def test_a_word_written_mostly_as_a_first_name_alone_is_not_the_surname_s_usual_bearer():
@@ -316,5 +320,7 @@ def test_a_title_written_without_its_full_stop_is_no_part_of_the_name():
     people = _names("Rep Nancy Pelosi agreed. Gov Chris Christie left. Gen Mark Milley spoke.")
     assert {n for _, n in people} == {"Nancy Pelosi", "Chris Christie", "Mark Milley"}
     # in capitals such a word is an acronym, not a title
-    found = entities(make_corpus([{"body": "Andre DiMino runs the medical device firm ADM Tronics."}]))
+    found = entities(
+        make_corpus([{"body": "Andre DiMino runs the medical device firm ADM Tronics."}])
+    )
     assert "ADM Tronics" in set(found["name"])

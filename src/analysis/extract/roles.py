@@ -66,7 +66,18 @@ def role_prefix_end(words: list[str], start: int, end: int) -> int:
             None,
         )  # "Director of National Intelligence James Clapper"
         last_head = named if named is not None else last_head
-    return last_head
+    return _after_pageant(words, last_head, end)
+
+
+def _after_pageant(words: list[str], at: int, end: int) -> int:
+    """Past a pageant's title after "Miss" when a first name follows ("Miss Universe Alicia Machado",
+    "Miss Teen USA Kathy Zhu"): the name starts there."""
+    if at == 0 or words[at - 1].lower() != "miss":
+        return at
+    for k in range(at + 1, min(at + 3, end)):
+        if words[k].lower() in first_names() and pageant_title(words[at - 1 : k]):
+            return k
+    return at
 
 
 def name_inside(words: list[str], start: int, end: int) -> int | None:
@@ -144,5 +155,5 @@ def pageant_title(words: list[str]) -> bool:
     """Is a name written after "Miss" a pageant's title: a place, after the run's last "Miss" if it holds
     one ("Miss Michigan", "Ousted Miss Michigan", "Miss Teen USA", "Miss Universe")? It names no person."""
     at = max((i for i, w in enumerate(words) if w.lower() == "miss"), default=-1)
-    rest = " ".join(words[at + 1 :]).lower()
+    rest = " ".join(words[at + 1 :]).lower().removeprefix("teen ")
     return rest in places() or rest in {"universe", "world", "earth", "international"}
