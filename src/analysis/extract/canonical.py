@@ -20,7 +20,7 @@ from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
 from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
-from analysis.extract.variants import acronyms_in_article, is_acronym, same_person_forms
+from analysis.extract.variants import acronyms_in_article, is_acronym, name_key, same_person_forms
 from analysis.extract.variants import name_tokens as _tokens
 
 if TYPE_CHECKING:
@@ -96,13 +96,16 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
             suffixes.setdefault(" ".join(parts[k:]).lower(), name)
     refused = _other_bearers(group, full, body)
     for m in group:
-        target = full.get(m.name) or suffixes.get(" ".join(_tokens(m.name)).lower())
+        target = full.get(m.name) or suffixes.get(name_key(m.name))
         sexes = [first_names().get(_tokens(n)[0].lower()) for n in bearers.get(m.name, ())]
         fit = [n for n, g in zip(bearers.get(m.name, ()), sexes, strict=True) if g == m.gender]
-        so_far = [n for n in bearers.get(m.name, ()) if _named_before(group, n, m)]
         if m.name in shared and m.gender and len(fit) == 1 and None not in sexes:
             m.name = fit[0]  # "Mrs. Clinton" beside Hillary and Bill Clinton: she
-        elif m.name in shared and len(so_far) == 1 and not m.role:  # "President X": maybe the other
+        elif (
+            m.name in shared
+            and not m.role  # "President X": maybe the other
+            and len(so_far := [n for n in bearers[m.name] if _named_before(group, n, m)]) == 1
+        ):
             m.name = so_far[0]  # "Bush said" before his father George H.W. Bush is named: Jeb
         elif m.name in shared:
             m.not_names = bearers[m.name]  # "Conway" next to George and Kellyanne Conway: neither
@@ -268,7 +271,7 @@ def _across_corpus(mentions: list[Mention]) -> None:
         for k in range(1, len(parts) - 1):
             tails[" ".join(parts[k:]).lower()].add(name)
     for m in mentions:
-        tail = tails.get(" ".join(_tokens(m.name)).lower(), set())
+        tail = tails.get(name_key(m.name), set())
         if (
             m.type in {"person", "unknown"}
             and len(_tokens(m.name)) > 1

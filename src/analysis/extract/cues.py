@@ -21,9 +21,14 @@ FEMALE_HONORIFICS = frozenset(
     ["mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "duchess"]
 )
 
+#: Titles written short without a full stop ("Rep Nancy Pelosi", "Lt Col ..."); in capitals ("ADM Tronics")
+#: they are acronyms, not titles.
+SHORT_TITLES = frozenset("rep gov gen col lt sgt capt adm maj cmdr".split())
+
 #: Head words of an office or role written before a name ("Defense Secretary John Healey", "coach Arsene Wenger").
-ROLE_HEADS = frozenset(
-    """
+ROLE_HEADS = (
+    frozenset(
+        """
     president vice-president premier minister secretary chancellor chief general gen. admiral adm.
     marshal colonel col. major maj. captain capt. commander cmdr. lieutenant lt. sergeant sgt.
     officer commissioner senator sen. rep. representative congressman congresswoman assemblyman
@@ -38,12 +43,13 @@ ROLE_HEADS = frozenset(
     critic sheriff inspector superintendent constable detective ruler dictator monarch crown
     chairperson treasurer auditor governor-general emir sheikh ayatollah archbishop bishop cardinal
     rabbi imam spokesman vice deputy-leader whip speaker diplomat official adviser advisor aide
-    rep gov gen col lt sgt capt adm maj cmdr
     strategist compatriot team-mate teammate athlete runner hurdler sprinter vaulter jumper sculptor
     artist painter novelist playwright poet supermodel model impresario photographer broadcaster
     commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
     ex-husband wife husband republican democrat independent agent
     """.split()
+    )
+    | SHORT_TITLES
 )
 #: Words that may stand inside a role before its head ("Foreign Affairs Minister", "former Prime Minister").
 ROLE_MODIFIERS = frozenset(

@@ -17,13 +17,9 @@ def is_role_word(word: str) -> bool:
 
 def is_head(word: str) -> bool:
     low = word.lower()
-    if word.isupper() and low in _SHORT_TITLES:
+    if word.isupper() and low in cues.SHORT_TITLES:
         return False  # "ADM Tronics", a company; "Adm" is the title
     return low in cues.HONORIFICS or low in cues.ROLE_HEADS or low.rstrip(".") in cues.ROLE_HEADS
-
-
-#: Titles written short without a full stop ("Rep Nancy Pelosi"); in capitals they are acronyms.
-_SHORT_TITLES = frozenset(["rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "maj", "cmdr"])
 
 
 def prefix_word(word: str) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from analysis.extract.rules import Mention
 
-__all__ = ["acronyms_in_article", "is_acronym", "name_tokens", "same_person_forms"]
+__all__ = ["acronyms_in_article", "is_acronym", "name_key", "name_tokens", "same_person_forms"]
 
 
 def same_person_forms(mentions: list[Mention]) -> None:
@@ -26,6 +26,11 @@ def same_person_forms(mentions: list[Mention]) -> None:
 def name_tokens(name: str) -> tuple[str, ...]:
     """A name's words, a hyphen standing apart ("Alexandria Ocasio - Cortez")."""
     return tuple(name.replace("-", " - ").split())
+
+
+def name_key(name: str) -> str:
+    """A name as its words in lower case, the way a longer name's tails are keyed ("ocasio - cortez")."""
+    return " ".join(name_tokens(name)).lower()
 
 
 #: Last words that set a person apart from a namesake ("Donald Trump Jr."), never a plain surname.
