@@ -258,8 +258,12 @@ def _execute(notebook: Path, plan: ReportPlan, *, progress: bool) -> Path:
                 progress_bar=progress,
                 request_save_on_cell_execute=False,  # one write at the end, not one per cell
                 kernel_name="python3",
-                # Shut the kernel down without SIGINT first (a stray "KeyboardInterrupt caught in kernel").
+                # Shut the kernel down without SIGINT first (a stray "KeyboardInterrupt caught in kernel"),
+                # and at once: every cell has run and its output is in; a shutdown request then races
+                # ipykernel's own teardown (a stray "ZMQStream callback ... non-socket" traceback, about 1
+                # run in 100).
                 kernel_manager_class=QuietShutdownKernelManager,
+                shutdown_kernel="immediate",
                 # The kernel's own log (e.g. ipykernel's TCP notice) is not the reader's concern.
                 extra_arguments=["--IPKernelApp.log_level=ERROR"],
             )

@@ -5,8 +5,12 @@ may still run. When the report notebook has finished, nothing runs; but papermil
 info) may still be in the kernel's message handler when the signal lands, and ipykernel then logs
 ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel.`` to the terminal: a successful run that looks
 like a failure (seen in about 1 run in 10). :class:`QuietShutdownKernelManager` skips that interrupt while
-shutting down; the shutdown request, and the kill after a grace period, are unchanged. Interrupting a
-running cell (Ctrl-C reaches the kernel's process group anyway) is unchanged too.
+shutting down. Interrupting a running cell (Ctrl-C reaches the kernel's process group anyway) is unchanged.
+
+The report run shuts the kernel down "immediately" (nbclient's ``shutdown_kernel="immediate"``: the process
+is ended, with no shutdown request), as every cell has run by then: ipykernel 7.4 answering a shutdown
+request can race its own teardown and log "Uncaught exception in ZMQStream callback ... Socket operation on
+non-socket" to the terminal (about 1 run in 100, the iopub half of which ipykernel#1518 fixed).
 """
 
 from __future__ import annotations
