@@ -299,3 +299,51 @@ def test_large_corpora_are_sampled_with_an_equal_quota_per_group(two_pages):
     assert every.attrs["settings"]["sample"] == "every article"
     with pytest.raises(ParameterError, match="max_articles"):
         compare_groups(two_pages, max_articles=1)
+
+
+def test_group_memberships_clean_each_row_as_written_when_values_repeat():
+    """Memberships are worked out once per distinct value (a million rows repeat a few pages and outlets);
+    each row still gets exactly its own cleaned values: types kept apart, order kept, blanks dropped."""
+    from analysis.compare.groups import memberships, page_overlap
+
+    values = [
+        ["UK defense", " uk  DEFENSE", "Politics"],
+        ["Politics", "UK defense"],
+        ["UK defense", " uk  DEFENSE", "Politics"],
+        np.array(["Tech", ""], dtype=object),
+        [],
+        [None, "Tech"],
+    ]
+    corpus = pd.DataFrame(
+        {
+            "tag_pages": pd.Series(values, dtype=object),
+            "tags": pd.Series([["A", "b"], ["B"], ["a"], None, ["c"], ["C ", "d"]], dtype=object),
+            "outlet": pd.Series(["BBC", None, "BBC", np.nan, "", "Fox"], dtype=object),
+            "code": pd.Series([1, 1.0, True, 1, np.nan, "1"], dtype=object),
+        }
+    )
+    members, order, names = memberships(corpus, "tag_pages", None)
+    assert members == [
+        ["uk defense", "politics"],
+        ["politics", "uk defense"],
+        ["uk defense", "politics"],
+        ["tech"],
+        [],
+        ["tech"],
+    ]
+    assert order == ["uk defense", "politics", "tech"] and names["uk defense"] == "UK defense"
+    assert memberships(corpus, "outlet", None)[0] == [["BBC"], [], ["BBC"], [], [], ["Fox"]]
+    codes = memberships(corpus, "code", None)[0]
+    assert [[type(v).__name__ for v in row] for row in codes] == [
+        ["int"],
+        ["float"],
+        ["bool"],
+        ["int"],
+        [],
+        ["str"],
+    ]
+    overlap = page_overlap(corpus).set_index(["page_a", "page_b"])
+    assert overlap.loc[("UK defense", "Politics"), "shared_articles"] == 3
+    # tags of the articles on both pages: {a, b} and {b}; Tech's: {c, d}
+    assert overlap.loc[("UK defense", "Politics"), "tag_jaccard"] == 1.0
+    assert overlap.loc[("UK defense", "Tech"), "tag_jaccard"] == 0.0

@@ -126,35 +126,64 @@ def _page_key(page: str) -> str:
 
 
 def _column_values(corpus: pd.DataFrame, column: str) -> list[list[Hashable]]:
+    """Each article's distinct non-blank values of ``column`` (a list column, or one value per article).
+
+    A large archive repeats a few values (the same tag pages, the same outlet) over a million rows: each
+    distinct value is cleaned once and its list shared by the rows that hold it (never mutate them).
+    """
     if column not in corpus.columns:
         raise ParameterError(
             f"The corpus has no column {column!r} (columns: {list(corpus.columns)}); "
             "use by='tag_pages', by='cluster' (with model=...) or one of the columns."
         )
+    series = corpus[column]
+    if pd.api.types.infer_dtype(series, skipna=True) == "string":  # one text per article: by code
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        by_code = [_cleaned([u]) for u in uniques.tolist()] + [[]]  # code -1 (missing): none
+        return [by_code[c] for c in codes.tolist()]
     out: list[list[Hashable]] = []
-    for value in corpus[column].tolist():
-        items = list(value) if isinstance(value, list | tuple | set | np.ndarray) else [value]
-        kept = [
-            v
-            for v in items
-            if v is not None and not (isinstance(v, float) and np.isnan(v)) and v != ""
-        ]
-        out.append(list(dict.fromkeys(kept)))
+    seen: dict[Hashable, list[Hashable]] = {}
+    for value in series.tolist():
+        listed = isinstance(value, list | tuple | set | np.ndarray)
+        try:  # keyed by types too: 1, 1.0 and True are equal as keys but not as values
+            key = (type(value), *map(type, value), *value) if listed else (type(value), value)
+            cleaned = seen.get(key)
+        except TypeError:  # an unhashable value: cleaned on its own
+            key, cleaned = None, None
+        if cleaned is None:
+            cleaned = _cleaned(list(value) if listed else [value])
+            if key is not None and (listed or cleaned):  # blank scalars (NaN) are not kept apart
+                seen[key] = cleaned
+        out.append(cleaned)
     return out
 
 
+def _cleaned(items: list[Any]) -> list[Hashable]:
+    """The distinct items, first-seen order, without None, NaN and empty strings."""
+    kept = [
+        v for v in items if v is not None and not (isinstance(v, float) and np.isnan(v)) and v != ""
+    ]
+    return list(dict.fromkeys(kept))
+
+
 def _pages(corpus: pd.DataFrame) -> tuple[list[list[str]], dict[str, str]]:
-    """Each article's page keys, and the display name of each key (first spelling seen)."""
+    """Each article's page keys, and the display name of each key (first spelling seen); rows with the
+    same pages share one list (never mutate them)."""
     names: dict[str, str] = {}
     out: list[list[str]] = []
+    keyed: dict[int, list[str]] = {}  # by the id of a shared list from _column_values
     for value in _column_values(corpus, "tag_pages"):
-        keys = []
-        for page in value:
-            key = _page_key(str(page))
-            if key:
-                names.setdefault(key, " ".join(str(page).split()))
-                keys.append(key)
-        out.append(list(dict.fromkeys(keys)))
+        keys = keyed.get(id(value))
+        if keys is None:
+            keys = []
+            for page in value:
+                key = _page_key(str(page))
+                if key:
+                    names.setdefault(key, " ".join(str(page).split()))
+                    keys.append(key)
+            keys = list(dict.fromkeys(keys))
+            keyed[id(value)] = keys
+        out.append(keys)
     return out, names
 
 
@@ -360,10 +389,20 @@ def _group_rows(
 # ------------------------------------------------------------------------------------ page overlap
 
 
-def _tag_keys(value: Any) -> set[str]:
+def _tag_keys(value: Any, known: dict[Any, frozenset[str]]) -> frozenset[str]:
+    """The normalised keys of an article's tags; ``known`` remembers those of each distinct tag list."""
     if not isinstance(value, list | tuple | np.ndarray):
-        return set()
-    return {key for key in (normalize_tag(str(t)) for t in value) if key}
+        return frozenset()
+    try:
+        key = tuple(value)
+        found = known.get(key)
+    except TypeError:
+        key, found = None, None
+    if found is None:
+        found = frozenset(k for k in (normalize_tag(str(t)) for t in value) if k)
+        if key is not None:
+            known[key] = found
+    return found
 
 
 def page_overlap(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -385,8 +424,11 @@ def page_overlap(corpus: pd.DataFrame) -> pd.DataFrame:
     tag_sets: list[set[str]] = [set() for _ in order]
     position = {g: i for i, g in enumerate(order)}
     tags = corpus["tags"].tolist() if "tags" in corpus.columns else [[]] * len(corpus)
+    known: dict[Any, frozenset[str]] = {}
     for pages, value in zip(members, tags, strict=True):
-        keys = _tag_keys(value)
+        if not pages:
+            continue
+        keys = _tag_keys(value, known)
         for page in pages:
             tag_sets[position[page]] |= keys
     rows = []
