@@ -185,17 +185,26 @@ def _rebuild(n: int, data_dir: Path, generator: str, write) -> None:
     shutil.rmtree(ROOT / "build" / "corpus-cache", ignore_errors=True)
     first = data_dir / f"cold-{generator}-{n}.html"
     second = data_dir / f"since-{generator}-{n}.html"
-    cold = measure(_report_cmd(folder, "pandas", first))
-    print(_row("cold", n, cold, first), flush=True)
-    added.replace(inside)
-    try:
-        since = measure([*_report_cmd(folder, "pandas", second), "--since", str(first)])
-    finally:
-        inside.replace(added)
-    print(_row("--since", n + ADDED, since, second), flush=True)
-    for res in (cold, since):
-        if res["rc"] != 0:
-            print("    " + res["stderr"].strip().replace("\n", "\n    "), flush=True)
+    runs = {}
+    for label, out, extra in (("cold", first, []), ("--since", second, ["--since", str(first)])):
+        steps = data_dir / f"steps-{generator}-{n}-{label.strip('-')}.jsonl"
+        steps.unlink(missing_ok=True)
+        if extra:
+            added.replace(inside)
+        try:
+            runs[label] = measure(
+                [*_report_cmd(folder, "pandas", out), *extra],
+                env={**os.environ, TIMINGS_ENV: str(steps)},
+                steps=steps,
+            )
+        finally:
+            if extra:
+                inside.replace(added)
+        print(_row(label, n + (ADDED if extra else 0), runs[label], out), flush=True)
+        if runs[label]["rc"] != 0:
+            print("    " + runs[label]["stderr"].strip().replace("\n", "\n    "), flush=True)
+        print(_breakdown(read_steps(steps), runs[label]["wall"], runs[label]["step_peaks_mb"]))
+    cold, since = runs["cold"], runs["--since"]
     print(
         f"  rebuild after adding {ADDED:,} articles, with --since: {since['wall']:.1f} s = "
         f"{100 * since['wall'] / cold['wall']:.0f}% of the cold run ({cold['wall']:.1f} s)",
