@@ -29,12 +29,12 @@ def bbc(bbc_path) -> pd.DataFrame:
 
 
 def test_signatures_are_datasketch_minhashes_of_the_sampled_shingles(bbc):
-    from analysis.compare import stories
+    from analysis.corpus import minhash
 
     frame = bbc.iloc[:4]
     signed = story_signatures(frame, random_state=7)
-    h, doc = stories._word_hashes(stories._text_of(frame))
-    hashed, owner, _ = stories._shingles(h, doc, 4, stories.SHINGLE_WORDS, stories.SAMPLE_EVERY)
+    h, doc = minhash._word_hashes(minhash._text_of(frame))
+    hashed, owner, _ = minhash._shingles(h, doc, 4, minhash.SHINGLE_WORDS, minhash.SAMPLE_EVERY)
     for row in range(4):
         expected = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=int)
         expected.update_batch(hashed[owner == row].tolist())

@@ -111,3 +111,60 @@ def test_parsed_copies_of_removed_and_changed_files_are_pruned(tmp_path, parses)
         shutil.rmtree(cache)  # the corpus caches, not the parsed copies
     cache_corpus(other, cache_dir=root)
     assert parses == []
+
+
+def _stories_file(path, start: int, n: int) -> None:
+    """Articles of 60 words, every third one a lightly edited copy of the one before (the same story)."""
+    import random
+
+    rng = random.Random(start)
+    words = [f"w{i}" for i in range(400)]
+    rows, body = [], ""
+    for i in range(start, start + n):
+        if i % 3 == 2 and body:  # a copy: one word changed
+            body = body.replace(body.split()[10], "changed", 1)
+        else:
+            body = " ".join(rng.choice(words) for _ in range(60))
+        text = body if i % 11 else "Too short."  # never grouped
+        rows.append({"id": f"s{i}", "title": f"Story {i}", "body": text})
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+
+
+def test_story_signatures_kept_while_parsing_group_as_the_text_does(tmp_path, parses):
+    """A large file's articles are signed where they are parsed and the signatures kept with the parts (and
+    the parsed copies, for rebuilds); a part holding an article parsed whole (a small file) is signed from
+    its text. Either way the story groups are those the text gives."""
+    from analysis.compare import stories
+    from analysis.report.data import _archive_signatures
+
+    archive, root = tmp_path / "archive", tmp_path / "cache"
+    archive.mkdir()
+    _stories_file(archive / "a.jsonl", 0, 60)
+    (archive / "c.txt").write_text(
+        "Tag - UK defense\n\nShips ordered\nThe navy ordered ships on Monday.\nDefense\n",
+        encoding="utf-8",
+    )
+
+    def groups_both_ways(cache):
+        stored = list(cache.map_parts(stories.stored_signatures, [store.SIGNATURE_COLUMN]))
+        from_text = list(cache.map_parts(stories.signatures_in_chunks, ["title", "body"]))
+        return (
+            stored,
+            stories.story_groups_from_signatures(_archive_signatures(cache)),
+            stories.story_groups_from_signatures(from_text),
+        )
+
+    stored, kept, expected = groups_both_ways(cache_corpus(archive, cache_dir=root))
+    assert (
+        sum(part is not None for part in stored) >= len(stored) - 1
+    )  # c.txt's part is signed later
+    assert any(part is None for part in stored)
+    assert (kept == expected).all()
+    assert len(set(kept.tolist())) < len(kept) - 10  # copies were grouped
+    parses.clear()
+    _stories_file(
+        archive / "b.jsonl", 200, 30
+    )  # a rebuild reads a.jsonl's copy back, signatures too
+    stored, kept, expected = groups_both_ways(cache_corpus(archive, cache_dir=root))
+    assert parses == ["b.jsonl"]
+    assert (kept == expected).all() and len(set(kept.tolist())) < len(kept) - 15

@@ -49,6 +49,9 @@ class ParsedArticle:
     date: Any = None  # the publication date as written (JSONL/CSV date field, tag-page date line)
     date_line: int | None = None  # the line it was read from
     published: Any = None  # the date read (pandas Timestamp, UTC), set per file by the loader
+    # the story signature (analysis.corpus.minhash.signature_cells), when signed where the chunk was
+    # parsed; b"" for an article too short to be grouped, None when not signed
+    signature: bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -280,6 +280,7 @@ def merge_article(articles: dict[str, ParsedArticle], art: ParsedArticle) -> Non
             art.source,
             dict(art.extras),
             published=art.published,
+            signature=art.signature,  # the first copy's text is kept, so its signature holds
         )
         return
     if seen.published is None:

@@ -29,7 +29,7 @@ from analysis.compare import stories
 from analysis.config import MAX_EXTRACT_CHARS, MAX_HEADLINE_CHARS
 from analysis.corpus import as_path_list
 from analysis.corpus.boilerplate import strip_boilerplate
-from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
+from analysis.corpus.cache import SIGNATURE_COLUMN, CorpusCache, cache_corpus, open_cache
 from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import CorpusError
@@ -256,8 +256,7 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
     elif "body" in corpus.columns:
         ids = stories.story_groups(corpus).to_numpy()
     else:
-        text = [c for c in ("title", "body") if c in cache.columns]  # each part signed on a worker
-        signed = list(cache.map_parts(stories.signatures_in_chunks, text))
+        signed = _archive_signatures(cache)
         ids = stories.story_groups_from_signatures(signed)
         del signed
         return_memory()  # the signatures and the grouping's graph, given back before the topic fit
@@ -275,6 +274,19 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
         )
     step_done("stories")
     return corpus, first
+
+
+def _archive_signatures(cache) -> list:
+    """Each part's story signatures: those stored while parsing, read on worker processes; a part with an
+    article not signed then (a small file parsed whole) is signed from its text on a worker."""
+    signed = list(cache.map_parts(stories.stored_signatures, [SIGNATURE_COLUMN]))
+    redo = [i for i, part in enumerate(signed) if part is None]
+    if redo:
+        text = [c for c in ("title", "body") if c in cache.columns]
+        parts = cache.map_parts(stories.signatures_in_chunks, text, parts=redo)
+        for i, part in zip(redo, parts, strict=True):
+            signed[i] = part
+    return signed
 
 
 def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, random_state: int = 0):

@@ -211,6 +211,7 @@ def articles_of(table: Any, extras: list[str]) -> tuple[list[str], list[Any]]:
                 columns["source"][i],
                 fields,
                 columns["id"][i],
+                signature=columns[store.SIGNATURE_COLUMN][i],
             )
         )
     return columns["id"], out
@@ -231,6 +232,7 @@ def write_table(path: Path, ids: list[str], articles: list[Any], extras: dict[st
         "tags": pa.array([a.tags for a in articles], strings),
         "tag_pages": pa.array([a.tag_pages for a in articles], strings),
         "source": pa.array([a.source for a in articles], text),
+        store.SIGNATURE_COLUMN: pa.array([a.signature for a in articles], pa.binary()),
     }
     for name in names:
         values = [store.json_text(a.extras[name]) if name in a.extras else None for a in articles]

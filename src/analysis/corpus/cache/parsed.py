@@ -36,8 +36,8 @@ __all__ = [
 
 #: Sub-folder of the cache root holding the parsed files.
 FILES_DIR = "files"
-#: Bumped whenever the layout of a parsed file changes.
-PARSED_FORMAT = 1
+#: Bumped whenever the layout of a parsed file changes (2: story signatures kept).
+PARSED_FORMAT = 2
 _META = "meta.json"
 
 
@@ -165,6 +165,7 @@ def keep_chunk(folder: Path, number: int, articles: list[Any]) -> None:
             "key": pa.array([a.key for a in articles], text),
             "date": pa.array([json_text(a.date) for a in articles], text),
             "date_line": pa.array([a.date_line for a in articles], pa.int64()),
+            "signature": pa.array([a.signature for a in articles], pa.binary()),
         }
     )
     pq.write_table(table, folder / _chunk_name(number), compression=PARQUET_COMPRESSION)
@@ -185,8 +186,9 @@ def _read_chunk(path: Path, article: Callable[..., Any]) -> list[Any]:
             key,
             json.loads(date),
             line,
+            signature=signature,
         )
-        for title, body, tags, pages, source, extras, key, date, line in zip(
+        for title, body, tags, pages, source, extras, key, date, line, signature in zip(
             columns["title"],
             columns["body"],
             columns["tags"],
@@ -196,6 +198,7 @@ def _read_chunk(path: Path, article: Callable[..., Any]) -> list[Any]:
             columns["key"],
             columns["date"],
             columns["date_line"],
+            columns["signature"],
             strict=True,
         )
     ]

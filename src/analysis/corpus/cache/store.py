@@ -55,8 +55,11 @@ __all__ = [
 
 #: Where caches live (one folder per input set).
 CACHE_DIR = BUILD_DIR / "corpus-cache"
-#: Bumped whenever the cache layout changes.
-CACHE_FORMAT = 2
+#: Bumped whenever the cache layout changes (3: story signatures stored).
+CACHE_FORMAT = 3
+#: The parts' column of story signatures (:func:`analysis.corpus.minhash.signature_cells`; null where an
+#: article was not signed while parsing). Not a corpus column: only :meth:`CorpusCache.map_parts` reads it.
+SIGNATURE_COLUMN = "story_signature"
 #: JSON Lines files larger than this are parsed this many bytes at a time (whole lines).
 CHUNK_BYTES = 32 << 20
 #: Articles per Parquet part.
@@ -171,9 +174,10 @@ class CorpusCache:
             start += n_rows
         return pd.concat(picked) if picked else pd.DataFrame(columns=wanted)
 
-    def _check(self, columns: Sequence[str] | None) -> list[str]:
+    def _check(self, columns: Sequence[str] | None, *, internal: bool = False) -> list[str]:
         wanted = list(self.columns if columns is None else columns)
-        unknown = [c for c in wanted if c not in self.columns]
+        known = (*self.columns, SIGNATURE_COLUMN) if internal else self.columns
+        unknown = [c for c in wanted if c not in known]
         if unknown:
             raise CorpusError(
                 f"the cached corpus has no column {unknown[0]!r} (columns: {list(self.columns)})"
@@ -194,6 +198,7 @@ class CorpusCache:
         columns: Sequence[str] | None = None,
         *,
         workers: int | None = None,
+        parts: Sequence[int] | None = None,
     ) -> Iterator[T]:
         """``fn(batch)`` of each batch :meth:`iter_batches` gives, in order, computed on worker processes
         that each read their own part (:func:`analysis.parallel.map_in_order`: the same results on any
@@ -201,17 +206,20 @@ class CorpusCache:
 
         Args:
             fn: a picklable function of a batch (module level, or a :func:`functools.partial` of one).
-            columns: the columns read; default all.
+            columns: the columns read; default all (:data:`SIGNATURE_COLUMN` may be asked for too).
             workers: processes; default one per core (``ANALYSIS_WORKERS`` sets it).
+            parts: only these parts (their positions in ``parts``); default every one.
 
         Yields:
             Each part's result, in corpus order.
         """
         from analysis.parallel import map_in_order
 
-        wanted = self._check(columns)
+        wanted = self._check(columns, internal=True)
         starts = np.concatenate(([0], np.cumsum([rows for _, rows in self.parts])))[:-1]
         tasks = [(str(p), int(s)) for p, s in zip(self.part_paths(), starts, strict=True)]
+        if parts is not None:
+            tasks = [tasks[i] for i in parts]
         read = functools.partial(apply_to_part, fn, wanted, tuple(self.extras))
         yield from map_in_order(read, tasks, workers=workers)
 
@@ -305,7 +313,8 @@ def _file_digest(path: Path) -> str:
 
 
 def parser_version() -> str:
-    """BLAKE2b of the loader's modules: any change to the parser makes new caches."""
+    """BLAKE2b of the loader's modules (the story signatures kept with parsed articles among them,
+    :mod:`analysis.corpus.minhash`): any change to the parser makes new caches."""
     h = hashlib.blake2b(digest_size=16)
     for source in sorted(Path(__file__).resolve().parents[1].glob("*.py")):  # the loader's modules
         h.update(source.read_bytes())
