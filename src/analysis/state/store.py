@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from analysis.digests import file_sha256
 from analysis.errors import StateError
 
 __all__ = [
@@ -42,15 +43,6 @@ REBUILD = (
     "rebuild that report with this version of the tool (python -m analysis report PATHS -o REPORT.html) "
     "to save a state it can read, or leave out --since"
 )
-
-
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    """The SHA-256 of a file's bytes (hex), read a block at a time."""
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _npy(array: np.ndarray) -> bytes:

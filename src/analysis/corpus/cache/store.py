@@ -33,6 +33,7 @@ import pandas as pd
 
 from analysis.config import BUILD_DIR
 from analysis.corpus.base import DatesWarning, warn_skipped
+from analysis.digests import file_sha256
 from analysis.errors import CorpusError
 
 __all__ = [
@@ -58,7 +59,8 @@ CACHE_DIR = BUILD_DIR / "corpus-cache"
 #: Bumped whenever the cache layout changes (3: story signatures stored).
 CACHE_FORMAT = 3
 #: The parts' column of story signatures (:func:`analysis.corpus.minhash.signature_cells`; null where an
-#: article was not signed while parsing). Not a corpus column: only :meth:`CorpusCache.map_parts` reads it.
+#: article was not signed while parsing). Not a corpus column: read by
+#: :func:`analysis.compare.stories.part_signatures`.
 SIGNATURE_COLUMN = "story_signature"
 #: JSON Lines files larger than this are parsed this many bytes at a time (whole lines).
 CHUNK_BYTES = 32 << 20
@@ -174,10 +176,9 @@ class CorpusCache:
             start += n_rows
         return pd.concat(picked) if picked else pd.DataFrame(columns=wanted)
 
-    def _check(self, columns: Sequence[str] | None, *, internal: bool = False) -> list[str]:
+    def _check(self, columns: Sequence[str] | None) -> list[str]:
         wanted = list(self.columns if columns is None else columns)
-        known = (*self.columns, SIGNATURE_COLUMN) if internal else self.columns
-        unknown = [c for c in wanted if c not in known]
+        unknown = [c for c in wanted if c not in self.columns]
         if unknown:
             raise CorpusError(
                 f"the cached corpus has no column {unknown[0]!r} (columns: {list(self.columns)})"
@@ -198,7 +199,6 @@ class CorpusCache:
         columns: Sequence[str] | None = None,
         *,
         workers: int | None = None,
-        parts: Sequence[int] | None = None,
     ) -> Iterator[T]:
         """``fn(batch)`` of each batch :meth:`iter_batches` gives, in order, computed on worker processes
         that each read their own part (:func:`analysis.parallel.map_in_order`: the same results on any
@@ -206,22 +206,22 @@ class CorpusCache:
 
         Args:
             fn: a picklable function of a batch (module level, or a :func:`functools.partial` of one).
-            columns: the columns read; default all (:data:`SIGNATURE_COLUMN` may be asked for too).
+            columns: the columns read; default all.
             workers: processes; default one per core (``ANALYSIS_WORKERS`` sets it).
-            parts: only these parts (their positions in ``parts``); default every one.
 
         Yields:
             Each part's result, in corpus order.
         """
         from analysis.parallel import map_in_order
 
-        wanted = self._check(columns, internal=True)
-        starts = np.concatenate(([0], np.cumsum([rows for _, rows in self.parts])))[:-1]
-        tasks = [(str(p), int(s)) for p, s in zip(self.part_paths(), starts, strict=True)]
-        if parts is not None:
-            tasks = [tasks[i] for i in parts]
+        wanted = self._check(columns)
         read = functools.partial(apply_to_part, fn, wanted, tuple(self.extras))
-        yield from map_in_order(read, tasks, workers=workers)
+        yield from map_in_order(read, self.part_tasks(), workers=workers)
+
+    def part_tasks(self) -> list[tuple[str, int]]:
+        """``(path, first row)`` of each part, in row order: what a worker needs to read one part."""
+        starts = np.concatenate(([0], np.cumsum([rows for _, rows in self.parts])))[:-1]
+        return [(str(p), int(s)) for p, s in zip(self.part_paths(), starts, strict=True)]
 
 
 def apply_to_part(
@@ -307,11 +307,6 @@ def _read_columns(path: Path, wanted: list[str], extras: Sequence[str]) -> dict[
 
 
 # ------------------------------------------------------------------------------------------------- key
-def _file_digest(path: Path) -> str:
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "blake2b").hexdigest()
-
-
 def parser_version() -> str:
     """BLAKE2b of the loader's modules (the story signatures kept with parsed articles among them,
     :mod:`analysis.corpus.minhash`): any change to the parser makes new caches."""
@@ -322,8 +317,9 @@ def parser_version() -> str:
 
 
 def file_digests(files: dict[Path, tuple[str, str]]) -> dict[Path, str]:
-    """BLAKE2b of each input file's bytes (computed once per build: for the cache's key and each file's)."""
-    return {path: _file_digest(path) for path in files}
+    """SHA-256 of each input file's bytes (:func:`analysis.digests.file_sha256`: the digest the report's
+    provenance prints, computed once per process), for the cache's key and each file's parsed copy."""
+    return {path: file_sha256(path) for path in files}
 
 
 def cache_key(

@@ -1,0 +1,42 @@
+"""One digest per input file: the parse cache's key and the provenance share it, computed once per process."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+from analysis import digests
+from analysis.corpus.cache.store import file_digests
+from analysis.report.provenance import file_sha256 as provenance_sha256
+
+
+def test_a_large_input_is_hashed_once_for_the_cache_and_the_provenance(tmp_path, monkeypatch):
+    calls = []
+    real = hashlib.file_digest
+
+    def counting(fh, name):
+        calls.append(name)
+        return real(fh, name)
+
+    monkeypatch.setattr(digests.hashlib, "file_digest", counting)
+    monkeypatch.setattr(digests, "MEMO_BYTES", 1000)
+    big = tmp_path / "archive.jsonl"
+    big.write_bytes(b'{"title": "a", "body": "b"}\n' * 100)
+    expected = hashlib.sha256(big.read_bytes()).hexdigest()
+    assert file_digests({big: ("archive.jsonl", str(big))}) == {big: expected}
+    assert provenance_sha256(big) == expected
+    assert calls == ["sha256"]
+    # Rewritten (a new modification time): hashed again, the new bytes' digest.
+    big.write_bytes(b'{"title": "c", "body": "d"}\n' * 100)
+    stat = big.stat()
+    os.utime(big, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert provenance_sha256(big) == hashlib.sha256(big.read_bytes()).hexdigest() != expected
+    assert len(calls) == 2
+
+
+def test_a_small_file_is_always_read_again(tmp_path):
+    small = tmp_path / "page.txt"
+    small.write_bytes(b"one")
+    first = digests.file_sha256(small)
+    small.write_bytes(b"two")  # same size, perhaps the same clock tick
+    assert digests.file_sha256(small) == hashlib.sha256(b"two").hexdigest() != first
