@@ -134,8 +134,10 @@ def test_story_signatures_kept_while_parsing_group_as_the_text_does(tmp_path, pa
     """A large file's articles are signed where they are parsed and the signatures kept with the parts (and
     the parsed copies, for rebuilds); a part holding an article parsed whole (a small file) is signed from
     its text. Either way the story groups are those the text gives."""
+    import functools
+
     from analysis.compare import stories
-    from analysis.report.data import _archive_signatures
+    from analysis.parallel import map_in_order
 
     archive, root = tmp_path / "archive", tmp_path / "cache"
     archive.mkdir()
@@ -146,11 +148,17 @@ def test_story_signatures_kept_while_parsing_group_as_the_text_does(tmp_path, pa
     )
 
     def groups_both_ways(cache):
-        stored = list(cache.map_parts(stories.stored_signatures, [store.SIGNATURE_COLUMN]))
+        stored = [
+            stories.stored_signatures(
+                store.read_part_frame(path, [store.SIGNATURE_COLUMN], (), start)
+            )
+            for path, start in cache.part_tasks()
+        ]
         from_text = list(cache.map_parts(stories.signatures_in_chunks, ["title", "body"]))
+        sign = functools.partial(stories.part_signatures, tuple(cache.extras))
         return (
             stored,
-            stories.story_groups_from_signatures(_archive_signatures(cache)),
+            stories.story_groups_from_signatures(list(map_in_order(sign, cache.part_tasks()))),
             stories.story_groups_from_signatures(from_text),
         )
 

@@ -402,3 +402,13 @@ def test_story_groups_are_signed_on_the_workers_with_the_pandas_ids(client, tmp_
     on_pandas = story_groups_from_batches(cache.iter_batches(["title", "body"]), cache.n_articles)
     assert (on_dask == on_pandas).all()
     assert len(set(on_dask[[5, 705, 1405]])) == 1 and len(set(on_dask)) == 2998
+    # The report's way: the signatures kept in the parts when the blocks were parsed on the workers.
+    from analysis.compare.stories import stored_signatures
+    from analysis.corpus.cache.store import SIGNATURE_COLUMN, read_part_frame
+    from analysis.dask.engine import cached_story_groups_dask
+
+    assert all(
+        stored_signatures(read_part_frame(path, [SIGNATURE_COLUMN], (), start)) is not None
+        for path, start in cache.part_tasks()
+    )
+    assert (cached_story_groups_dask(cache) == on_pandas).all()

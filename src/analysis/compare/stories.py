@@ -53,6 +53,7 @@ __all__ = [
     "SHINGLE_WORDS",
     "STORY_THRESHOLD",
     "StorySignatures",
+    "part_signatures",
     "representatives",
     "signature_cells",
     "signatures_in_chunks",
@@ -177,6 +178,19 @@ def story_groups_from_batches(
             f"the batches hold {done:,} articles, not the {n_articles:,} announced."
         )
     return _components(values, usable, threshold)
+
+
+def part_signatures(extras: Sequence[str], task: tuple[str, int]) -> StorySignatures:
+    """The signatures of one part of a parse cache (``task``: its path and first row, as
+    :meth:`analysis.corpus.cache.CorpusCache.part_tasks` gives them): those kept while parsing, or, when an
+    article of the part was not signed then (a small file parsed whole), signed here from its text."""
+    from analysis.corpus.cache.store import SIGNATURE_COLUMN, read_part_frame
+
+    path, start = task
+    stored = stored_signatures(read_part_frame(path, [SIGNATURE_COLUMN], extras, start))
+    if stored is not None:
+        return stored
+    return signatures_in_chunks(read_part_frame(path, ["title", "body"], extras, start))
 
 
 def story_groups_from_signatures(

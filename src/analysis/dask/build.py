@@ -31,7 +31,13 @@ import numpy as np
 from analysis.corpus import CORPUS_COLUMNS, article_id
 from analysis.corpus.cache import store
 from analysis.corpus.cache.build import articles_of, write_table
-from analysis.corpus.cache.chunks import HEAD_BYTES, chunkable_head, parse_chunk, parse_whole
+from analysis.corpus.cache.chunks import (
+    HEAD_BYTES,
+    chunkable_head,
+    parse_chunk,
+    parse_whole,
+    sign_articles,
+)
 from analysis.corpus.cache.parsed import PARSED_FORMAT, prune_parsed, read_parsed_meta
 from analysis.corpus.cache.published import PublishedDates
 from analysis.corpus.cache.store import (
@@ -82,7 +88,7 @@ BLOCKS_DIR = "files-dask"
 
 
 def _digests(files: Sequence[tuple[str, str, str]]) -> dict[str, str]:
-    """What identifies each file's content: its bytes' BLAKE2b, or a URL's size and ETag (or mtime)."""
+    """What identifies each file's content: its bytes' SHA-256, or a URL's size and ETag (or mtime)."""
     local = {Path(name): (display, given) for name, display, given in files if not _is_url(name)}
     out = {path.as_posix(): digest for path, digest in file_digests(local).items()}
     for url in (name for name, _, _ in files if _is_url(name)):
@@ -266,6 +272,8 @@ def _parse_new_block(
     merged: dict[str, Any] = {}
     for art in articles:
         art.key = art.key if art.key is not None else article_id(art.title, art.body)
+    sign_articles(articles)  # story signatures, here on the worker (kept in the part)
+    for art in articles:
         merge_article(merged, art)
     part = f"part-{number:05d}.parquet"
     extras: dict[str, None] = {}

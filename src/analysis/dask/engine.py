@@ -24,7 +24,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.compare.stories import signatures_in_chunks, story_groups_from_signatures
+from analysis.compare.stories import (
+    part_signatures,
+    signatures_in_chunks,
+    story_groups_from_signatures,
+)
 from analysis.corpus.boilerplate import find_boilerplate, strip_boilerplate
 from analysis.corpus.cache import CACHE_DIR, CorpusCache
 from analysis.corpus.cache.store import read_part_frame
@@ -49,6 +53,7 @@ from analysis.topics.sampled import (
 __all__ = [
     "cache_corpus_dask",
     "cache_frame",
+    "cached_story_groups_dask",
     "encoded_tags",
     "fit_topics_dask",
     "load_corpus_dask",
@@ -243,6 +248,19 @@ def fit_topics_dask(
     frame = pd.concat(results, ignore_index=True)
     eligible = None if among is None else np.isin(np.arange(n), among)
     return assemble_model(sampled, frame, n_sample=len(rows), eligible=eligible)
+
+
+def cached_story_groups_dask(cache: CorpusCache, *, progress: bool = False) -> np.ndarray:
+    """Story groups of a cached corpus on the cluster: each part's signatures (kept while parsing, else
+    signed from its text: :func:`analysis.compare.stories.part_signatures`) read on a worker, the copies
+    joined here. The same group ids as on pandas, in the same order."""
+    import dask
+
+    sign = [dask.delayed(part_signatures)(tuple(cache.extras), task) for task in cache.part_tasks()]
+    client = current_client()
+    parts = gather(client.compute(sign), "grouping copies of one story", progress=progress)
+    client.run(return_memory)
+    return story_groups_from_signatures(parts)
 
 
 def story_groups_dask(ddf, *, random_state: int = 1, progress: bool = False) -> np.ndarray:

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -29,11 +30,11 @@ from analysis.compare import stories
 from analysis.config import MAX_EXTRACT_CHARS, MAX_HEADLINE_CHARS
 from analysis.corpus import as_path_list
 from analysis.corpus.boilerplate import strip_boilerplate
-from analysis.corpus.cache import SIGNATURE_COLUMN, CorpusCache, cache_corpus, open_cache
+from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import CorpusError
-from analysis.parallel import return_memory
+from analysis.parallel import map_in_order, return_memory
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.report.sizes import FULL_TABLE_MAX, MAP_POINTS, TEXT_SAMPLE, ReportSizes
@@ -186,14 +187,14 @@ def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, 
         return corpus, model
     from analysis.dask.engine import (  # the optional engine, when chosen
         cache_frame,
+        cached_story_groups_dask,
         fit_topics_dask,
-        story_groups_dask,
     )
 
     ddf = cache_frame(found)
-    # read as on pandas (outlet spellings merged, dates noted); the cluster signs the stories and fits
+    # read as on pandas (outlet spellings merged, dates noted); the cluster groups the stories and fits
     corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
-    corpus, first = _with_stories(found, corpus, story_groups_dask(ddf, progress=progress))
+    corpus, first = _with_stories(found, corpus, cached_story_groups_dask(found, progress=progress))
     if (carried := carried_over(baseline, corpus["id"], found)) is not None:
         return corpus, carried
     among = np.flatnonzero(first) if not first.all() else None
@@ -256,7 +257,9 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
     elif "body" in corpus.columns:
         ids = stories.story_groups(corpus).to_numpy()
     else:
-        signed = _archive_signatures(cache)
+        # each part's signatures (kept while parsing, else signed from its text) read on a worker
+        sign = functools.partial(stories.part_signatures, tuple(cache.extras))
+        signed = list(map_in_order(sign, cache.part_tasks()))
         ids = stories.story_groups_from_signatures(signed)
         del signed
         return_memory()  # the signatures and the grouping's graph, given back before the topic fit
@@ -274,19 +277,6 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
         )
     step_done("stories")
     return corpus, first
-
-
-def _archive_signatures(cache) -> list:
-    """Each part's story signatures: those stored while parsing, read on worker processes; a part with an
-    article not signed then (a small file parsed whole) is signed from its text on a worker."""
-    signed = list(cache.map_parts(stories.stored_signatures, [SIGNATURE_COLUMN]))
-    redo = [i for i, part in enumerate(signed) if part is None]
-    if redo:
-        text = [c for c in ("title", "body") if c in cache.columns]
-        parts = cache.map_parts(stories.signatures_in_chunks, text, parts=redo)
-        for i, part in zip(redo, parts, strict=True):
-            signed[i] = part
-    return signed
 
 
 def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, random_state: int = 0):
