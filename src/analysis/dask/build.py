@@ -269,11 +269,10 @@ def _parse_new_block(
             )
     except CorpusError as exc:
         return {"error": str(exc)}
+    sign_articles(articles)  # story signatures, here on the worker (kept in the part)
     merged: dict[str, Any] = {}
     for art in articles:
         art.key = art.key if art.key is not None else article_id(art.title, art.body)
-    sign_articles(articles)  # story signatures, here on the worker (kept in the part)
-    for art in articles:
         merge_article(merged, art)
     part = f"part-{number:05d}.parquet"
     extras: dict[str, None] = {}
