@@ -16,7 +16,7 @@ nor are a title's last words before "said" ("... for Foreign Affairs and Securit
 
 from __future__ import annotations
 
-from tests.conftest import people_in, speakers_in
+from tests.conftest import make_corpus, people_in, speakers_in
 
 
 def test_a_possessive_after_said_is_no_speaker_for_a_later_he():
@@ -156,3 +156,41 @@ def test_a_plural_looking_name_before_a_noun_is_no_speaker():
         '"fully aware" of the allegations.'
     )
     assert speakers_in(body)[0][:2] == ("Rachel Reekie", True)
+
+
+def test_a_title_another_of_the_surname_carries_names_that_person():
+    """ "President Obama" in an article that names only Michelle Obama in full is Barack Obama when the
+    corpus writes him with that title and her never; "Secretary Clinton" beside Bill Clinton likewise is
+    Hillary. A title the article's own person carries elsewhere ("Gen. Kelly" beside "John F. Kelly", the
+    corpus writing "Gen. John Kelly") keeps the article's person."""
+    from analysis.extract import quotes
+
+    articles = [
+        {
+            "body": "President Barack Obama signed the bill. Secretary of State Hillary Clinton met "
+            "Gen. John Kelly in Kabul."
+        },
+        {
+            "body": "President Obama on Saturday led a day of remembrance.\n\n"
+            "“We have to do more to keep dangerous people from getting their hands on a gun,” the "
+            "president said in his weekly address, before he and first lady Michelle Obama lit candles."
+        },
+        {
+            "body": "Former President Bill Clinton spoke first. Secretary Clinton then thanked the crowd."
+        },
+        {"body": "Gen. John F. Kelly arrived on Monday. Gen. Kelly said little."},
+    ]
+    corpus = make_corpus(articles)
+    said = quotes(corpus)
+    assert list(said["speaker"]) == ["Barack Obama"]
+    from analysis.extract import entities
+
+    mentions = entities(corpus)
+    titled = mentions[
+        mentions["text"].isin(["Obama", "Clinton", "Kelly"]) & (mentions["role"] != "")
+    ]
+    assert dict(zip(titled["text"], titled["name"], strict=True)) == {
+        "Obama": "Barack Obama",
+        "Clinton": "Hillary Clinton",
+        "Kelly": "John F. Kelly",
+    }

@@ -20,7 +20,15 @@ from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
 from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
-from analysis.extract.variants import acronyms_in_article, is_acronym, name_key, same_person_forms
+from analysis.extract.variants import (
+    TitleBearers,
+    acronyms_in_article,
+    is_acronym,
+    name_key,
+    same_person_forms,
+    title_bearers,
+    title_carriers,
+)
 from analysis.extract.variants import name_tokens as _tokens
 
 if TYPE_CHECKING:
@@ -50,8 +58,9 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
         if m.type == "place":
             m.name = places().get(m.name.lower(), m.name)
         by_article[m.article_id].append(m)
+    titled = title_bearers(mentions)
     for article, group in by_article.items():
-        _persons_in_article(group, (bodies or {}).get(article, ""))
+        _persons_in_article(group, (bodies or {}).get(article, ""), titled)
         _surnames_in_capitals(group)
         acronyms_in_article(group)
         _towns_named_as_firms(group)
@@ -70,9 +79,10 @@ def _parties(mentions: list[Mention]) -> None:
                 m.name = name
 
 
-def _persons_in_article(group: list[Mention], body: str = "") -> None:
-    """Surnames (and unknown single words equal to one) -> the full name used in the same article; a first
-    name alone ("Kellyanne") -> the one full name it opens."""
+def _persons_in_article(group: list[Mention], body: str, titled: TitleBearers) -> None:
+    """Surnames (and unknown single words equal to one) -> the full name used in the same article, unless
+    the title written with the surname is another person's (:func:`title_carriers`); a first name alone
+    ("Kellyanne") -> the one full name it opens."""
     _initials_in_article(group)
     _untyped_full_names(group, body)
     full: dict[str, str] = {}
@@ -109,6 +119,15 @@ def _persons_in_article(group: list[Mention], body: str = "") -> None:
             m.name = so_far[0]  # "Bush said" before his father George H.W. Bush is named: Jeb
         elif m.name in shared:
             m.not_names = bearers[m.name]  # "Conway" next to George and Kellyanne Conway: neither
+        elif (
+            m.type in {"person", "unknown"}
+            and target not in {None, m.name}
+            and (others := title_carriers(m, target, titled))
+        ):
+            if len(others) == 1:  # "President Obama" in an article naming only Michelle Obama
+                m.name, m.type, m.evidence = others[0], "person", m.evidence or "role"
+            else:
+                m.not_names = (target,)
         elif id(m) in refused:
             m.not_names = (target,) if target else ()
         elif (

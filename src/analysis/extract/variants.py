@@ -13,7 +13,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from analysis.extract.rules import Mention
 
-__all__ = ["acronyms_in_article", "is_acronym", "name_key", "name_tokens", "same_person_forms"]
+__all__ = [
+    "TitleBearers",
+    "acronyms_in_article",
+    "is_acronym",
+    "name_key",
+    "name_tokens",
+    "same_person_forms",
+    "title_bearers",
+    "title_carriers",
+]
+
+#: Surname -> title -> the full names written with that title in the corpus, and how often.
+TitleBearers = dict[str, dict[str, Counter]]
 
 
 def same_person_forms(mentions: list[Mention]) -> None:
@@ -112,3 +124,39 @@ def _initials_match(acronym: str, long_form: str) -> bool:
     caps = [c for c in acronym if c.isupper()]
     initials = [w[0] for w in long_form.split() if w[:1].isupper()]
     return len(caps) >= 2 and caps == initials
+
+
+def title_bearers(mentions: list[Mention]) -> TitleBearers:
+    """Who carries which title across the corpus: "President Barack Obama" files Barack Obama under "Obama"
+    and "president" (:func:`title_key`: "U.S. President" too)."""
+    out: TitleBearers = defaultdict(lambda: defaultdict(Counter))
+    for m in mentions:
+        words = name_tokens(m.name)
+        if m.type == "person" and m.role and len(words) >= 2:
+            out[words[-1]][title_key(m.role)][m.name] += 1
+    return out
+
+
+def title_key(role: str) -> str:
+    """A title's head: its last word before any "of", lower case, without full stops ("U.S. President" ->
+    "president", "Secretary of State" -> "secretary")."""
+    words = role.replace(".", " ").lower().split(" of ")[0].split()
+    return words[-1] if words else ""
+
+
+def title_carriers(m: Mention, target: str, bearers: TitleBearers) -> list[str]:
+    """Who a titled surname ("President Obama") names instead of the article's one full name ("Michelle
+    Obama"): the others of the surname written with that title in the corpus (Barack Obama), when none of
+    them shares the article's person's first name; else nobody (the article's full name stands: "Gen.
+    Kelly" beside "John F. Kelly" when the corpus writes "Gen. John Kelly"). One person written several
+    ways ("Donald Trump", "Donald J. Trump") is one answer, the form written most; several people
+    ("Franklin" and "Theodore Roosevelt") are several."""
+    target_words = name_tokens(target)
+    if not m.role or len(target_words) < 2:
+        return []
+    carriers = bearers.get(target_words[-1], {}).get(title_key(m.role), Counter())
+    if not carriers or any(name_tokens(n)[0] == target_words[0] for n in carriers):
+        return []
+    if len({name_tokens(n)[0] for n in carriers}) == 1:
+        return [max(carriers, key=lambda n: (carriers[n], n))]
+    return sorted(carriers)
