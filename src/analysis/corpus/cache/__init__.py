@@ -17,18 +17,11 @@ chunk at a time, so a large archive is parsed in bounded memory and read back a 
 from __future__ import annotations
 
 from analysis.corpus.cache.build import cache_corpus, load_cached_corpus
-from analysis.corpus.cache.store import (
-    CACHE_DIR,
-    PUBLISHED_FILE,
-    SIGNATURE_COLUMN,
-    CorpusCache,
-    open_cache,
-)
+from analysis.corpus.cache.store import CACHE_DIR, PUBLISHED_FILE, CorpusCache, open_cache
 
 __all__ = [
     "CACHE_DIR",
     "PUBLISHED_FILE",
-    "SIGNATURE_COLUMN",
     "CorpusCache",
     "cache_corpus",
     "load_cached_corpus",
