@@ -176,3 +176,34 @@ def test_story_signatures_kept_while_parsing_group_as_the_text_does(tmp_path, pa
     stored, kept, expected = groups_both_ways(cache_corpus(archive, cache_dir=root))
     assert parses == ["b.jsonl"]
     assert (kept == expected).all() and len(set(kept.tolist())) < len(kept) - 15
+
+
+def test_kept_chunks_of_new_articles_become_parts_as_they_are(tmp_path, parses):
+    """A kept chunk whose articles are all new to the corpus is made a part as it is (a hard link: no
+    article read back or written again); one holding an article seen before is read back and merged, and a
+    part an article is merged into later gets a file of its own, the kept copy unchanged. Either way the
+    corpus is the one load_corpus gives."""
+    archive, root = tmp_path / "archive", tmp_path / "cache"
+    archive.mkdir()
+    _write(archive / "a.jsonl", 0, 30)
+    cold = cache_corpus(archive, cache_dir=root)
+    kept = {p.stat().st_ino: p for p in (root / "files").glob("*/chunk-*.parquet")}
+    assert len(kept) > 2
+    assert {p.stat().st_ino for p in cold.part_paths()} == set(kept)  # every part is a kept chunk
+    before = {p: p.read_bytes() for p in kept.values()}
+    _write(archive / "b.jsonl", 25, 30)  # its first 5 articles are a.jsonl's last 5: merged
+    parses.clear()
+    added = cache_corpus(archive, cache_dir=root)
+    assert parses == ["b.jsonl"]
+    pd.testing.assert_frame_equal(added.read(), load_corpus(archive))
+    inodes = [p.stat().st_ino for p in added.part_paths()]
+    kept = {p.stat().st_ino: p for p in (root / "files").glob("*/chunk-*.parquet")}
+    linked = [i for i in inodes if i in kept]
+    assert 2 < len(linked) < len(inodes)  # some parts linked, some written (merged) parts
+    assert all(p.read_bytes() == data for p, data in before.items())  # kept copies untouched
+    # the next build, from the kept copies alone, gives the same corpus again
+    shutil.rmtree(added.path)
+    parses.clear()
+    again = cache_corpus(archive, cache_dir=root)
+    assert parses == []
+    pd.testing.assert_frame_equal(again.read(), load_corpus(archive))

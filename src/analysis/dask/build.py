@@ -30,7 +30,6 @@ import numpy as np
 
 from analysis.corpus import CORPUS_COLUMNS, article_id
 from analysis.corpus.cache import store
-from analysis.corpus.cache.build import articles_of, write_table
 from analysis.corpus.cache.chunks import (
     HEAD_BYTES,
     chunkable_head,
@@ -39,6 +38,7 @@ from analysis.corpus.cache.chunks import (
     sign_articles,
 )
 from analysis.corpus.cache.parsed import PARSED_FORMAT, prune_parsed, read_parsed_meta
+from analysis.corpus.cache.parts import articles_of, link_or_copy, write_table
 from analysis.corpus.cache.published import PublishedDates
 from analysis.corpus.cache.store import (
     CACHE_FORMAT,
@@ -196,7 +196,7 @@ def _parse_block(
     if meta is not None and "result" in meta:
         result = meta["result"]
         if result["part"] is not None:
-            shutil.copyfile(Path(kept) / "part.parquet", Path(folder) / part)
+            link_or_copy(Path(kept) / "part.parquet", Path(folder) / part)
         return {**result, "part": part if result["part"] is not None else None}
     result = _parse_new_block(block, offset, number, folder=folder, lenient=lenient)
     if kept is not None and not result.get("error"):
@@ -212,7 +212,7 @@ def _keep(kept: Path, folder: Path, result: dict[str, Any], name: str, lenient: 
     try:
         chunks = []
         if result["part"] is not None:
-            shutil.copyfile(folder / result["part"], tmp / "part.parquet")
+            link_or_copy(folder / result["part"], tmp / "part.parquet")
             chunks = [["part.parquet", 0]]
         meta = {
             "format": PARSED_FORMAT,

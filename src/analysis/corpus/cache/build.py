@@ -19,10 +19,11 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.corpus.base import CORPUS_COLUMNS, ParsedArticle, article_id
+from analysis.corpus.base import CORPUS_COLUMNS, article_id
 from analysis.corpus.cache import store
 from analysis.corpus.cache.chunks import parse_file
-from analysis.corpus.cache.parsed import FILES_DIR, file_key, parsed_chunks, prune_parsed
+from analysis.corpus.cache.parsed import FILES_DIR, Chunk, file_key, parsed_chunks, prune_parsed
+from analysis.corpus.cache.parts import articles_of, link_or_copy, write_table
 from analysis.corpus.cache.published import PublishedDates
 from analysis.corpus.cache.store import (
     CACHE_DIR,
@@ -40,11 +41,9 @@ from analysis.errors import CorpusError
 from analysis.housekeeping import tidy_caches
 
 __all__ = [
-    "articles_of",
     "build_parts",
     "cache_corpus",
     "load_cached_corpus",
-    "write_table",
 ]
 
 
@@ -60,47 +59,32 @@ def build_parts(
     """Parse ``files`` in order into Parquet parts in ``folder``; returns the cache's metadata.
 
     With ``parsed`` (the folder of parsed files, each input's digest, the parser's version) a file parsed
-    by an earlier build is read back rather than parsed again (:mod:`analysis.corpus.cache.parsed`).
+    by an earlier build is read back rather than parsed again (:mod:`analysis.corpus.cache.parsed`), and a
+    kept chunk whose articles are all new becomes a part as it is.
     """
     writer = _PartWriter(folder)
-    rows: dict[int, int] = {}  # article id (as an int) -> its row in the corpus
-    late: dict[int, list[Any]] = {}  # row already written -> later copies of the same article
-    pending: dict[
-        str, Any
-    ] = {}  # articles of the part being filled, by id (merge_article merges them)
     skipped: list[str] = list(skipped_files)  # files left out whole (lenient), then blocks
     dates = PublishedDates()
     bar = _progress_bar(files) if progress else None
     # The bar is closed on an error too, so the error starts on a line of its own.
     with no_gc(), bar if bar is not None else nullcontext():
         for path, (display, given) in files.items():
-            for articles, size in _file_chunks(
+            for chunk in _file_chunks(
                 path, display, given, lenient=lenient, skipped=skipped, parsed=parsed
             ):
-                for art in articles:
-                    key = art.key if art.key is not None else article_id(art.title, art.body)
-                    art.key = key
-                    row = rows.setdefault(int(key, 16), writer.n_rows + len(pending))
-                    dates.add(row, art)
-                    if row < writer.n_rows:
-                        late.setdefault(row, []).append(art)
-                    else:
-                        merge_article(pending, art)
-                    if len(pending) >= store.PART_ROWS:
-                        writer.write(pending)
-                        pending = {}
+                if not writer.link(chunk, dates):
+                    for art in chunk.read():
+                        writer.add(art, dates)
                 if bar is not None:
-                    bar.update(size)
+                    bar.update(chunk.size)
             dates.end_file(display)  # notes name the file as the report does, never by a local path
-    if pending:
-        writer.write(pending)
+    writer.flush()
     if writer.n_rows == 0:
         names = ", ".join(given for _, given in files.values())
         raise CorpusError(
             f"no articles found in {names}; expected tag pages (.txt), JSONL or CSV with a body"
         )
-    if late:
-        writer.merge_late(late)
+    writer.merge_late()
     return {
         "format": CACHE_FORMAT,
         "n_articles": writer.n_rows,
@@ -120,10 +104,11 @@ def _file_chunks(
     lenient: bool,
     skipped: list[str],
     parsed: tuple[Path, dict[Path, str], str] | None,
-) -> Iterator[tuple[list[Any], int]]:
+) -> Iterator[Chunk]:
     """One file's chunks: parsed now, or read back from its parsed copy (kept for the next build)."""
     if parsed is None:
-        yield from parse_file(path, display, given, lenient=lenient, skipped=skipped)
+        for articles, size in parse_file(path, display, given, lenient=lenient, skipped=skipped):
+            yield Chunk.parsed(articles, size, None)
         return
     root, digests, version = parsed
     key = file_key(
@@ -131,11 +116,7 @@ def _file_chunks(
     )
     parse = functools.partial(_parse_with, path, display, given, lenient)
     yield from parsed_chunks(
-        parse,
-        folder=root / key,
-        skipped=skipped,
-        article=ParsedArticle,
-        origin={"path": str(path), "lenient": lenient},
+        parse, folder=root / key, skipped=skipped, origin={"path": str(path), "lenient": lenient}
     )
 
 
@@ -159,85 +140,86 @@ def _progress_bar(files: dict[Path, tuple[str, str]]):
 
 # ------------------------------------------------------------------------------------------------ writing
 class _PartWriter:
-    """Writes parts ``part-00000.parquet``, ... and remembers their rows and the extra fields seen."""
+    """Writes parts ``part-00000.parquet``, ... in row order, merging an article seen again; remembers the
+    parts' rows and the extra fields seen.
+
+    Articles are added one by one into the part being filled (merged there when seen again), or a kept
+    chunk becomes a part whole (:meth:`link`). A later copy of an article already written is kept aside and
+    merged into its part at the end (:meth:`merge_late`).
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.parts: list[list[Any]] = []
         self.extras: dict[str, None] = {}
-        self.n_rows = 0
+        self.n_rows = 0  # rows written
+        self.pending: dict[
+            str, Any
+        ] = {}  # the part being filled, by key (merge_article merges them)
+        self.rows: dict[int, int] = {}  # article key (as an int) -> its row in the corpus
+        self.late: dict[int, list[Any]] = {}  # row already written -> later copies of that article
 
-    def write(self, articles: dict[str, Any]) -> None:
+    def add(self, art: Any, dates: PublishedDates) -> None:
+        """One parsed article, in corpus order."""
+        key = art.key if art.key is not None else article_id(art.title, art.body)
+        art.key = key
+        row = self.rows.setdefault(int(key, 16), self.n_rows + len(self.pending))
+        dates.add(row, art)
+        if row < self.n_rows:
+            self.late.setdefault(row, []).append(art)
+        else:
+            merge_article(self.pending, art)
+        if len(self.pending) >= store.PART_ROWS:
+            self.flush()
+
+    def link(self, chunk: Chunk, dates: PublishedDates) -> bool:
+        """Make a kept chunk a part as it is, when its articles are distinct and all new to the corpus and
+        it holds at least a quarter part's rows (small files are gathered into parts as before). Returns
+        False, having done nothing, otherwise."""
+        if chunk.path is None or not chunk.distinct or chunk.rows < max(store.PART_ROWS // 4, 1):
+            return False
+        keys = [int(key, 16) for key in chunk.article_keys()]
+        if any(key in self.rows for key in keys):
+            return False
+        self.flush()
+        first = self.n_rows
+        self.rows.update(zip(keys, range(first, first + len(keys)), strict=True))
+        chunk.add_dates(dates, first)
         name = f"part-{len(self.parts):05d}.parquet"
+        link_or_copy(chunk.path, self.folder / name)
+        self.parts.append([name, chunk.rows])
+        self.n_rows += chunk.rows
+        self.extras.update(dict.fromkeys(chunk.extras))
+        return True
+
+    def flush(self) -> None:
+        """Write the part being filled, if it holds any article."""
+        if not self.pending:
+            return
+        name = f"part-{len(self.parts):05d}.parquet"
+        articles = self.pending
         write_table(self.folder / name, list(articles), list(articles.values()), self.extras)
         self.parts.append([name, len(articles)])
         self.n_rows += len(articles)
+        self.pending = {}
 
-    def merge_late(self, late: dict[int, list[Any]]) -> None:
+    def merge_late(self) -> None:
         """Merge later copies of articles into the parts that hold the first copy, and rewrite those parts."""
         import pyarrow.parquet as pq
 
         start = 0
         for name, n in self.parts:
-            rows = [r for r in range(start, start + n) if r in late]
+            rows = [r for r in range(start, start + n) if r in self.late]
             if rows:
                 path = self.folder / name
                 table = pq.read_table(path)
                 ids, articles = articles_of(table, list(self.extras))
                 merged = dict(zip(ids, articles, strict=True))
                 for row in rows:
-                    for copy in late[row]:
+                    for copy in self.late[row]:
                         merge_article(merged, copy)
                 write_table(path, ids, [merged[i] for i in ids], self.extras)
             start += n
-
-
-def articles_of(table: Any, extras: list[str]) -> tuple[list[str], list[Any]]:
-    """A part read back as (ids, parser articles), extras decoded from JSON text."""
-    columns = {name: table.column(name).to_pylist() for name in table.column_names}
-    out = []
-    for i in range(table.num_rows):
-        fields = {
-            name: json.loads(columns[name][i])
-            for name in extras
-            if name in columns and columns[name][i] is not None
-        }
-        out.append(
-            ParsedArticle(
-                columns["title"][i],
-                columns["body"][i],
-                columns["tags"][i],
-                columns["tag_pages"][i],
-                columns["source"][i],
-                fields,
-                columns["id"][i],
-                signature=columns[store.SIGNATURE_COLUMN][i],
-            )
-        )
-    return columns["id"], out
-
-
-def write_table(path: Path, ids: list[str], articles: list[Any], extras: dict[str, None]) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    for art in articles:
-        extras.update(dict.fromkeys(art.extras))
-    names = [name for name in extras if any(name in a.extras for a in articles)]
-    text, strings = pa.string(), pa.list_(pa.string())
-    columns = {
-        "id": pa.array(ids, text),
-        "title": pa.array([a.title for a in articles], text),
-        "body": pa.array([a.body for a in articles], text),
-        "tags": pa.array([a.tags for a in articles], strings),
-        "tag_pages": pa.array([a.tag_pages for a in articles], strings),
-        "source": pa.array([a.source for a in articles], text),
-        store.SIGNATURE_COLUMN: pa.array([a.signature for a in articles], pa.binary()),
-    }
-    for name in names:
-        values = [store.json_text(a.extras[name]) if name in a.extras else None for a in articles]
-        columns[name] = pa.array(values, text)
-    pq.write_table(pa.table(columns), path, compression=store.PARQUET_COMPRESSION)
 
 
 # ----------------------------------------------------------------------------------------------- public

@@ -6,8 +6,13 @@ keeps what the parser made of that file (its articles, chunk by chunk for a larg
 blocks it skipped) in ``files/<key>/`` beside the caches, keyed by the file's bytes, its names, the parser's
 code and the options. A file seen before is read back from there instead of being parsed. After a build,
 :func:`prune_parsed` deletes the parsed copies of files that no longer exist (removed from a folder given)
-and the earlier copies of files that changed, so the folder does not keep every version of every file. Merging articles seen in several files, and reading dates per file, still run over every
-article, exactly as in a cold build, so the corpus is the same either way.
+and the earlier copies of files that changed, so the folder does not keep every version of every file.
+
+A chunk is kept in the layout of a corpus cache's part (:mod:`analysis.corpus.cache.parts`): when none of
+its articles is in the corpus already (the usual case: a large file's chunk of distinct articles, new to
+the build), the build makes it a part as it is, a hard link, with no article read back or written again.
+Otherwise its articles are read back and merged (an article seen in several files), and dates are read per
+file, exactly as in a cold build, so the corpus is the same either way.
 """
 
 from __future__ import annotations
@@ -18,15 +23,19 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.corpus.cache.store import PARQUET_COMPRESSION, json_text
+from analysis.corpus.base import article_id
+from analysis.corpus.cache.parts import DATE_COLUMNS, article_table, articles_of
+from analysis.corpus.cache.store import PARQUET_COMPRESSION
 from analysis.housekeeping import prune_least_used, remove_stale_temporaries, touch
 
 __all__ = [
     "FILES_DIR",
     "PARSED_FORMAT",
+    "Chunk",
     "file_key",
     "keep_chunk",
     "parsed_chunks",
@@ -36,8 +45,9 @@ __all__ = [
 
 #: Sub-folder of the cache root holding the parsed files.
 FILES_DIR = "files"
-#: Bumped whenever the layout of a parsed file changes (2: story signatures kept).
-PARSED_FORMAT = 2
+#: Bumped whenever the layout of a parsed file changes (2: story signatures kept; 3: chunks in the layout
+#: of the corpus cache's parts, so that one can become a part as it is).
+PARSED_FORMAT = 3
 _META = "meta.json"
 
 
@@ -49,15 +59,85 @@ def file_key(*, digest: str, display: str, given: str, lenient: bool, parser: st
     return h.hexdigest()
 
 
+@dataclass
+class Chunk:
+    """One chunk of a file's articles, as parsed now or kept by an earlier build.
+
+    Attributes:
+        size: the input bytes it was parsed from (for the progress bar).
+        rows: its articles (before merging).
+        extras: the extra fields its articles carry, in the order they first appear.
+        distinct: no two of its articles share a key.
+        path: its file in the parsed copy (the layout of a corpus cache's part), None when not kept.
+        articles: the articles when parsed now; None when kept (:meth:`read` reads them back).
+    """
+
+    size: int
+    rows: int
+    extras: list[str]
+    distinct: bool
+    path: Path | None = None
+    articles: list[Any] | None = None
+
+    @classmethod
+    def parsed(cls, articles: list[Any], size: int, path: Path | None) -> Chunk:
+        keys = [a.key for a in articles]
+        return cls(
+            size=size,
+            rows=len(articles),
+            extras=list(dict.fromkeys(name for a in articles for name in a.extras)),
+            distinct=None not in keys and len(set(keys)) == len(keys),
+            path=path,
+            articles=articles,
+        )
+
+    def read(self) -> list[Any]:
+        """The parser's articles (read back from the kept file when not parsed now)."""
+        if self.articles is not None:
+            return self.articles
+        import pyarrow.parquet as pq
+
+        assert self.path is not None
+        return articles_of(pq.read_table(self.path), self.extras)[1]
+
+    def article_keys(self) -> list[str]:
+        """Each article's key, in order."""
+        if self.articles is not None:
+            return [a.key for a in self.articles]
+        import pyarrow.parquet as pq
+
+        assert self.path is not None
+        return pq.read_table(self.path, columns=["id"]).column("id").to_pylist()
+
+    def add_dates(self, dates: Any, first_row: int) -> None:
+        """Hand every article's date to ``dates`` (a :class:`~analysis.corpus.cache.published.PublishedDates`),
+        the articles being rows ``first_row``, ``first_row + 1``, ... of the corpus."""
+        if self.articles is not None:
+            for row, art in enumerate(self.articles, start=first_row):
+                dates.add(row, art)
+            return
+        import pyarrow.parquet as pq
+
+        assert self.path is not None
+        table = pq.read_table(self.path, columns=list(DATE_COLUMNS))
+        written, lines = (table.column(name).to_pylist() for name in DATE_COLUMNS)
+        dated = [i for i, line in enumerate(lines) if line is not None]
+        dates.add_block(
+            [first_row + i for i in dated],
+            [json.loads(written[i]) for i in dated],
+            [lines[i] for i in dated],
+            self.rows,
+        )
+
+
 def parsed_chunks(
     parse: Callable[[list[str], Callable[[int, list[Any]], None]], Iterator[tuple[list[Any], int]]],
     *,
     folder: Path,
     skipped: list[str],
-    article: Callable[..., Any],
     origin: dict[str, Any] | None = None,
-) -> Iterator[tuple[list[Any], int]]:
-    """``(articles, bytes)`` per chunk of one file: read back from ``folder``, or parsed and kept there.
+) -> Iterator[Chunk]:
+    """One file's chunks: read back from ``folder``, or parsed and kept there.
 
     Args:
         parse: parses the file, appending skip messages to the list it is given (``_parse_file``), and
@@ -65,15 +145,14 @@ def parsed_chunks(
             bound to a folder: picklable, so a worker process that parsed the chunk can write it).
         folder: this file's folder (``<root>/files/<file_key>``).
         skipped: the build's list of skip messages; this file's are added to it either way.
-        article: the parser's article constructor.
         origin: the file's absolute ``path`` and the ``lenient`` option, kept with its parsed copy so
             that :func:`prune_parsed` can tell a copy nothing will use again.
     """
     found = read_parsed_meta(folder)
-    if found is not None:
+    if found is not None and all(len(entry) == 5 for entry in found["chunks"]):
         skipped.extend(found["skipped"])
-        for name, size in found["chunks"]:
-            yield _read_chunk(folder / name, article), size
+        for name, size, rows, extras, distinct in found["chunks"]:
+            yield Chunk(size, rows, extras, distinct, path=folder / name)
         return
     tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -82,8 +161,10 @@ def parsed_chunks(
     chunks: list[list[Any]] = []
     try:
         for articles, size in parse(local, functools.partial(keep_chunk, tmp)):
-            chunks.append([_chunk_name(len(chunks)), size])
-            yield articles, size
+            name = _chunk_name(len(chunks))
+            chunk = Chunk.parsed(articles, size, tmp / name)
+            chunks.append([name, size, chunk.rows, chunk.extras, chunk.distinct])
+            yield chunk
         skipped.extend(local)
         meta = {"format": PARSED_FORMAT, "skipped": local, "chunks": chunks, **(origin or {})}
         (tmp / _META).write_text(json.dumps(meta), encoding="utf-8")
@@ -139,7 +220,7 @@ def read_parsed_meta(folder: Path) -> dict | None:
         return None
     if not isinstance(meta, dict) or meta.get("format") != PARSED_FORMAT:
         return None
-    if not all((folder / name).is_file() for name, _ in meta.get("chunks", [])):
+    if not all((folder / name).is_file() for name, *_ in meta.get("chunks", [])):
         return None
     return meta
 
@@ -149,56 +230,13 @@ def _chunk_name(number: int) -> str:
 
 
 def keep_chunk(folder: Path, number: int, articles: list[Any]) -> None:
-    """Write chunk ``number`` of a file's parsed copy into ``folder`` (the copy being made)."""
-    import pyarrow as pa
+    """Write chunk ``number`` of a file's parsed copy into ``folder`` (the copy being made), in the layout
+    of a corpus cache's part (:func:`analysis.corpus.cache.parts.article_table`, dates included). Each
+    article is given its key here (on the worker that parsed it) when it has none."""
     import pyarrow.parquet as pq
 
-    text, strings = pa.string(), pa.list_(pa.string())
-    table = pa.table(
-        {
-            "title": pa.array([a.title for a in articles], text),
-            "body": pa.array([a.body for a in articles], text),
-            "tags": pa.array([a.tags for a in articles], strings),
-            "tag_pages": pa.array([a.tag_pages for a in articles], strings),
-            "source": pa.array([a.source for a in articles], text),
-            "extras": pa.array([json.dumps(a.extras, ensure_ascii=False) for a in articles], text),
-            "key": pa.array([a.key for a in articles], text),
-            "date": pa.array([json_text(a.date) for a in articles], text),
-            "date_line": pa.array([a.date_line for a in articles], pa.int64()),
-            "signature": pa.array([a.signature for a in articles], pa.binary()),
-        }
-    )
+    for art in articles:
+        if art.key is None:
+            art.key = article_id(art.title, art.body)
+    table = article_table([a.key for a in articles], articles, {}, dates=True)
     pq.write_table(table, folder / _chunk_name(number), compression=PARQUET_COMPRESSION)
-
-
-def _read_chunk(path: Path, article: Callable[..., Any]) -> list[Any]:
-    import pyarrow.parquet as pq
-
-    columns = pq.read_table(path).to_pydict()
-    return [
-        article(
-            title,
-            body,
-            tags,
-            pages,
-            source,
-            json.loads(extras),
-            key,
-            json.loads(date),
-            line,
-            signature=signature,
-        )
-        for title, body, tags, pages, source, extras, key, date, line, signature in zip(
-            columns["title"],
-            columns["body"],
-            columns["tags"],
-            columns["tag_pages"],
-            columns["source"],
-            columns["extras"],
-            columns["key"],
-            columns["date"],
-            columns["date_line"],
-            columns["signature"],
-            strict=True,
-        )
-    ]
