@@ -51,5 +51,8 @@ def id_sample(ids: np.ndarray, size: int, random_state: int) -> np.ndarray:
         dtype=np.uint64,
         count=len(ids),
     )
-    picked = np.lexsort((np.asarray(ids, dtype=str), keys))[:size]
-    return np.sort(picked)
+    # the ids hashing at or below the size-th lowest hash (ties, if any, broken by the id itself)
+    kth = np.partition(keys, size - 1)[size - 1]
+    candidates = np.flatnonzero(keys <= kth)
+    order = np.lexsort((np.asarray(ids, dtype=object)[candidates].astype(str), keys[candidates]))
+    return np.sort(candidates[order[:size]])

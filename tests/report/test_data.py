@@ -46,6 +46,43 @@ def test_large_map_draws_a_fixed_sample_and_says_so(bbc_pair):
     assert set(table["id"]) <= set(corpus["id"])
 
 
+def test_map_sample_is_drawn_by_article_id_not_row_order(bbc_pair):
+    """The same articles in another row order draw the same sample (as the text sections' sample), and a
+    corpus that grew by a few articles keeps nearly all of it: a weekly report does not redraw."""
+    import numpy as np
+
+    from analysis.topics.fit import in_row_order
+
+    corpus, model = bbc_pair
+    _, drawn, _ = map_view(model, corpus, max_points=500, random_state=3)
+    perm = np.random.default_rng(0).permutation(len(corpus))
+    moved = in_row_order(model, np.argsort(perm))  # the model of the shuffled rows
+    _, shuffled, _ = map_view(
+        moved, corpus.iloc[perm].reset_index(drop=True), max_points=500, random_state=3
+    )
+    assert set(shuffled["id"]) == set(drawn["id"])
+    keep = np.arange(len(corpus) - 100)  # last week's corpus: 100 fewer articles
+    _, before, _ = map_view(
+        _rows_of(model, keep),
+        corpus.iloc[keep].reset_index(drop=True),
+        max_points=500,
+        random_state=3,
+    )
+    assert len(set(before["id"]) & set(drawn["id"])) >= 450
+
+
+def _rows_of(model, rows):
+    from dataclasses import replace
+
+    return replace(
+        model,
+        labels=model.labels[rows],
+        positions=model.positions[rows],
+        fit=model.fit[rows],
+        n_articles=len(rows),
+    )
+
+
 def test_article_list_beyond_the_limit_links_the_full_csv(bbc_pair, tmp_path):
     corpus, model = bbc_pair
     table = articles_table(corpus, model)

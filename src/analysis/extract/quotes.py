@@ -16,14 +16,16 @@ one split around its reporting clause (``“A,” he said. “B.”``) is one ro
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import pairwise
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from analysis import config
 from analysis.extract import canonical, cues
 from analysis.extract.attribution import attribute
 from analysis.extract.bylines import caption_source, heading_source, signature_source
@@ -31,6 +33,7 @@ from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.introduced import introduced_speaker, named_next
 from analysis.extract.marks import double_stretches, inner_span, single_stretches
 from analysis.extract.pipeline import FieldDoc, page_text, parse_corpus
+from analysis.extract.readings import KeptReadings, Quotation, Reading, reader_version, text_keys
 from analysis.extract.rules import doc_mentions
 from analysis.extract.sentences import (
     CAPTION,
@@ -45,24 +48,6 @@ from analysis.parallel import map_in_order, worker_count
 __all__ = ["QUOTE_COLUMNS", "Quotation", "people_and_quotes", "quotes"]
 
 QUOTE_COLUMNS = ["article_id", "quote", "speaker", "speaker_named", "cue", "kind", "start", "end"]
-
-
-@dataclass
-class Quotation:
-    """One quotation; the speaker is read from ``who`` once every mention has its canonical name."""
-
-    article_id: str
-    start: int
-    end: int
-    parts: list[tuple[int, int]]  # (start, end) of each quoted stretch, quotation marks excluded
-    kind: str
-    cue: str = ""
-    who: tuple[int, int] | None = None  # character span of the words naming the speaker
-    context: list[Mention] = field(default_factory=list, repr=False)  # the body's mentions
-    continues: bool = False  # no attribution of its own: the previous speaker goes on
-    runs_on: bool = field(
-        default=False, repr=False
-    )  # its last stretch goes on into the next paragraph
 
 
 def quotes(corpus: pd.DataFrame, *, nlp=None, progress: bool | None = None) -> pd.DataFrame:
@@ -94,38 +79,64 @@ PARALLEL_FROM = 1_000
 
 
 def people_and_quotes(
-    corpus: pd.DataFrame, *, nlp=None, progress: bool | None = None
+    corpus: pd.DataFrame,
+    *,
+    nlp=None,
+    progress: bool | None = None,
+    kept: str | os.PathLike[str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(entities(corpus), quotes(corpus))`` from one pass of the pipeline."""
+    """``(entities(corpus), quotes(corpus))`` from one pass of the pipeline.
+
+    ``kept``: a folder where each article's reading is kept for the next call, which reads back those it
+    finds there and reads only the others (:mod:`analysis.extract.readings`; the report passes
+    :data:`~analysis.extract.readings.KEPT_READINGS_DIR`). The result is the same either way.
+    """
     check_corpus(corpus)
-    mentions: list[Mention] = []
-    found: list[Quotation] = []
-    sentences: dict[str, list[int]] = {}
-    titles: dict[str, list[Mention]] = {}
-    for part in _read_in_parts(corpus, nlp=nlp, progress=progress):
-        mentions.extend(part.mentions)
-        found.extend(part.found)
-        sentences |= part.sentences
-        titles |= part.titles
+    reading = _read_kept(corpus, nlp=nlp, progress=progress, kept=kept)
     texts = dict(zip(corpus["id"].astype(str), map(page_text, corpus["body"]), strict=True))
-    canonical.resolve(mentions, bodies=texts)
-    return mentions_frame(mentions), quotations_frame(found, texts, sentences, titles)
+    canonical.resolve(reading.mentions, bodies=texts)
+    return mentions_frame(reading.mentions), quotations_frame(
+        reading.found, texts, reading.sentences, reading.titles
+    )
 
 
-@dataclass
-class _Read:
-    """What reading some articles found, before names are made canonical (one pickle, so the mentions a
-    quotation keeps as its context stay the very objects of ``mentions``)."""
+def _read_kept(corpus: pd.DataFrame, *, nlp, progress: bool | None, kept) -> Reading:
+    """Every article's reading, in corpus order: those kept in ``kept`` read back, the others read (and
+    kept there)."""
+    version = None if kept is None else reader_version(nlp, _READER_SOURCES)
+    if version is None:
+        reading = Reading()
+        for part in _read_in_parts(corpus, nlp=nlp, progress=progress):
+            reading.extend(part)
+        return reading
+    store = KeptReadings(kept, version)
+    ids = corpus["id"].astype(str).tolist()
+    keys = text_keys(corpus["title"], corpus["body"])
+    found = store.read(keys)
+    todo = [i for i, key in enumerate(keys) if key not in found]
+    if todo:
+        new = Reading()
+        for part in _read_in_parts(corpus.iloc[todo], nlp=nlp, progress=progress):
+            new.extend(part)
+        encoded = new.encoded()
+        fresh = {keys[i]: encoded.get(ids[i], _NOTHING_READ) for i in todo}
+        store.write(fresh)
+        found |= fresh
+    reading = Reading()
+    for article_id, key in zip(ids, keys, strict=True):
+        reading.add_encoded(article_id, found[key])
+    return reading
 
-    mentions: list[Mention]
-    found: list[Quotation]
-    sentences: dict[str, list[int]]  # where each body with a quotation starts its sentences
-    titles: dict[str, list[Mention]]  # each headline's mentions
+
+#: The reading of an article in which nothing was found (its entry in :meth:`Reading.encoded`).
+_NOTHING_READ = '{"t": [], "b": [], "q": [], "s": null}'
+#: The reader's code, the version its kept readings are keyed by (config: the longest text read).
+_READER_SOURCES = [*Path(__file__).parent.glob("*.py"), Path(config.__file__)]
 
 
-def _read_articles(corpus: pd.DataFrame, nlp=None, progress: bool | None = None) -> _Read:
+def _read_articles(corpus: pd.DataFrame, nlp=None, progress: bool | None = None) -> Reading:
     """Every mention and quotation of these articles, each article read on its own."""
-    read = _Read([], [], {}, {})
+    read = Reading()
     for doc in parse_corpus(corpus, nlp=nlp, progress=progress):
         found_here = list(doc_mentions(doc))
         read.mentions.extend(found_here)
@@ -141,7 +152,7 @@ def _read_articles(corpus: pd.DataFrame, nlp=None, progress: bool | None = None)
     return read
 
 
-def _read_in_parts(corpus: pd.DataFrame, *, nlp, progress: bool | None) -> Iterator[_Read]:
+def _read_in_parts(corpus: pd.DataFrame, *, nlp, progress: bool | None) -> Iterator[Reading]:
     """The articles read in order: in this process, or from :data:`PARALLEL_FROM` articles up in a few
     parts per worker process (a pipeline given as an object, not a name, stays in this process)."""
     workers = worker_count()

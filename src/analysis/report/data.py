@@ -38,7 +38,7 @@ from analysis.parallel import map_in_order, return_memory
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.report.sizes import FULL_TABLE_MAX, MAP_POINTS, TEXT_SAMPLE, ReportSizes
-from analysis.sampling import sample_rows
+from analysis.sampling import id_sample
 from analysis.timings import step_done
 from analysis.topics import TopicModel
 from analysis.topics.extend import CARRIED_OVER, carried_over
@@ -280,7 +280,8 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
 
 
 def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, random_state: int = 0):
-    """The articles the map draws: all, or a fixed random sample of ``max_points`` on a large corpus.
+    """The articles the map draws: all, or a fixed random sample of ``max_points`` on a large corpus, drawn
+    by article id (:func:`analysis.sampling.id_sample`: the same articles in any row order).
 
     Args:
         model: the topic model of ``corpus``.
@@ -295,7 +296,7 @@ def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, rando
     n = model.n_articles
     if n <= max_points:
         return model, corpus, f"All {n:,} articles are drawn."
-    rows = sample_rows(n, max_points, random_state)
+    rows = id_sample(corpus["id"].to_numpy(), max_points, random_state)
     view = _restricted(model, rows)
     note = (
         f"The map draws a random sample of {max_points:,} of the {n:,} articles; cluster sizes elsewhere in "
@@ -317,7 +318,11 @@ def text_view(
     A corpus read with its bodies is returned as it is. A large archive is read without bodies (see
     :func:`report_data`): then a fixed random sample of ``max_articles`` is read back from ``cache``, the
     parse cache the corpus came from (:attr:`ReportData.cache`), with its bodies, so those sections stay
-    bounded in time and memory, and a sentence says so. The inputs are never found or parsed again.
+    bounded in time and memory, and a sentence says so. The inputs are never found or parsed again. The
+    sample is drawn by article id (:func:`analysis.sampling.id_sample`): the same articles in any row order,
+    and nearly the same articles when the archive grows, so a weekly report's people and quotations do not
+    change with the draw, and the readings kept from last week serve again
+    (:mod:`analysis.extract.readings`).
 
     Returns:
         ``(model, corpus, note)``: the model and corpus restricted to the sampled rows (with ``body``), and
@@ -327,7 +332,7 @@ def text_view(
         text_corpus, note = long_texts_cut(corpus)
         return model, text_corpus, note
     n = len(corpus)
-    rows = sample_rows(n, max_articles, random_state)
+    rows = id_sample(corpus["id"].to_numpy(), max_articles, random_state)
     bodies = cache.take(rows, ["body"])["body"].to_numpy()
     sample = strip_boilerplate(corpus.iloc[rows].reset_index(drop=True).assign(body=bodies))
     note = (
