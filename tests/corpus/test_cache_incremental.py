@@ -207,3 +207,27 @@ def test_kept_chunks_of_new_articles_become_parts_as_they_are(tmp_path, parses):
     again = cache_corpus(archive, cache_dir=root)
     assert parses == []
     pd.testing.assert_frame_equal(again.read(), load_corpus(archive))
+
+
+def test_workers_that_keep_a_chunk_send_back_its_keys_and_dates_not_its_articles(tmp_path, parses):
+    """A large file's chunks are parsed and kept on worker processes; each sends back what linking the kept
+    file as a part needs (keys, extras, dates), not every article's text, and the corpus is the same."""
+    from analysis.corpus.cache.build import _file_chunks
+    from analysis.corpus.cache.parsed import FILES_DIR
+    from analysis.corpus.cache.store import file_digests, parser_version
+    from analysis.corpus.files import collect_files
+
+    _write(tmp_path / "a.jsonl", 0, 30)
+    files = collect_files([tmp_path / "a.jsonl"])
+    ((path, (display, given)),) = files.items()
+    parsed = (tmp_path / "cache" / FILES_DIR, file_digests(files), parser_version())
+    chunks, read = [], []
+    for chunk in _file_chunks(path, display, given, lenient=False, skipped=[], parsed=parsed):
+        chunks.append(chunk)
+        read.extend(a.key for a in chunk.read())  # the kept file, while the copy is being made
+    assert len(chunks) > 2
+    assert all(c.articles is None and len(c.keys) == c.rows for c in chunks)
+    assert sum(len(c.dated[0]) for c in chunks) == 30  # every article is dated
+    assert read == [k for c in chunks for k in c.keys]
+    cache = cache_corpus(tmp_path / "a.jsonl", cache_dir=tmp_path / "cache")
+    pd.testing.assert_frame_equal(cache.read(), load_corpus(tmp_path / "a.jsonl"))

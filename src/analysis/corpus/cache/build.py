@@ -126,8 +126,8 @@ def _parse_with(
     given: str,
     lenient: bool,
     local: list[str],
-    keep: Callable[[int, list[Any]], None],
-) -> Iterator[tuple[list[Any], int]]:
+    keep: Callable[[int, list[Any]], Any],
+) -> Iterator[tuple[Any, int]]:
     return parse_file(path, display, given, lenient=lenient, skipped=local, keep=keep)
 
 

@@ -40,12 +40,13 @@ def parse_file(
     *,
     lenient: bool,
     skipped: list[str],
-    keep: Callable[[int, list[Any]], None] | None = None,
-) -> Iterator[tuple[list[Any], int]]:
+    keep: Callable[[int, list[Any]], Any] | None = None,
+) -> Iterator[tuple[Any, int]]:
     """(articles, bytes read) per chunk of one file: whole lines of a large JSONL file, else the whole file.
 
     ``keep(number, articles)``, when given, is called with each chunk (it writes the file's parsed copy);
-    a large file's chunks are parsed, and kept, on worker processes.
+    a large file's chunks are parsed, and kept, on worker processes, which send back what ``keep``
+    returns (:meth:`analysis.corpus.cache.parsed.Chunk.summary`) in place of the articles.
     """
     if (
         path.suffix.lower() in JSONL_SUFFIXES
@@ -133,12 +134,12 @@ def _parse_span(
     display: str,
     given: str,
     lenient: bool,
-    keep: Callable[[int, list[Any]], None] | None,
+    keep: Callable[[int, list[Any]], Any] | None,
     span: tuple[int, int, int, int],
-) -> tuple[list[Any], list[str], int, CorpusError | None]:
-    """Piece ``number`` of a large JSONL file parsed (on a worker) and kept: its articles with their ids,
-    its skip messages, its size, and the error that stops the build (returned, so that the first one in
-    file order is the one raised)."""
+) -> tuple[Any, list[str], int, CorpusError | None]:
+    """Piece ``number`` of a large JSONL file parsed (on a worker) and kept: its articles with their ids
+    (or, when kept, what ``keep`` returns), its skip messages, its size, and the error that stops the build
+    (returned, so that the first one in file order is the one raised)."""
     number, start, end, offset = span
     with path.open("rb") as fh:
         fh.seek(start)
@@ -154,8 +155,8 @@ def _parse_span(
         if art.key is None:
             art.key = article_id(art.title, art.body)
     sign_articles(articles)
-    if keep is not None:
-        keep(number, articles)
+    if keep is not None:  # kept here: only what the build needs to link the kept file goes back
+        return keep(number, articles), local, len(data), None
     return articles, local, len(data), None
 
 

@@ -23,7 +23,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,9 @@ class Chunk:
         extras: the extra fields its articles carry, in the order they first appear.
         distinct: no two of its articles share a key.
         path: its file in the parsed copy (the layout of a corpus cache's part), None when not kept.
-        articles: the articles when parsed now; None when kept (:meth:`read` reads them back).
+        articles: the articles when parsed here; None when kept (:meth:`read` reads them back), or when a
+            worker process parsed and kept them: it sends back only what linking the kept file as a part
+            needs (:meth:`summary`: ``keys`` and ``dated``), not every article's text.
     """
 
     size: int
@@ -78,6 +80,10 @@ class Chunk:
     distinct: bool
     path: Path | None = None
     articles: list[Any] | None = None
+    keys: list[str] | None = None  # without the articles: their keys, and
+    dated: tuple[list[int], list[Any], list[int]] | None = (
+        None  # positions, dates and lines of the dated
+    )
 
     @classmethod
     def parsed(cls, articles: list[Any], size: int, path: Path | None) -> Chunk:
@@ -89,6 +95,22 @@ class Chunk:
             distinct=None not in keys and len(set(keys)) == len(keys),
             path=path,
             articles=articles,
+        )
+
+    @classmethod
+    def summary(cls, articles: list[Any], path: Path) -> Chunk:
+        """What a worker that parsed and kept ``articles`` at ``path`` sends back: all the build needs to
+        make the kept file a part (keys, extras, dates), the articles themselves read back only if not."""
+        dated = [i for i, a in enumerate(articles) if a.date_line is not None]
+        return replace(
+            cls.parsed(articles, 0, path),
+            articles=None,
+            keys=[a.key for a in articles],
+            dated=(
+                dated,
+                [articles[i].date for i in dated],
+                [articles[i].date_line for i in dated],
+            ),
         )
 
     def read(self) -> list[Any]:
@@ -104,6 +126,8 @@ class Chunk:
         """Each article's key, in order."""
         if self.articles is not None:
             return [a.key for a in self.articles]
+        if self.keys is not None:
+            return self.keys
         import pyarrow.parquet as pq
 
         assert self.path is not None
@@ -116,22 +140,22 @@ class Chunk:
             for row, art in enumerate(self.articles, start=first_row):
                 dates.add(row, art)
             return
-        import pyarrow.parquet as pq
+        if self.dated is not None:
+            positions, written, lines = self.dated
+        else:
+            import pyarrow.parquet as pq
 
-        assert self.path is not None
-        table = pq.read_table(self.path, columns=list(DATE_COLUMNS))
-        written, lines = (table.column(name).to_pylist() for name in DATE_COLUMNS)
-        dated = [i for i, line in enumerate(lines) if line is not None]
-        dates.add_block(
-            [first_row + i for i in dated],
-            [json.loads(written[i]) for i in dated],
-            [lines[i] for i in dated],
-            self.rows,
-        )
+            assert self.path is not None
+            table = pq.read_table(self.path, columns=list(DATE_COLUMNS))
+            column, every_line = (table.column(name).to_pylist() for name in DATE_COLUMNS)
+            positions = [i for i, line in enumerate(every_line) if line is not None]
+            written = [json.loads(column[i]) for i in positions]
+            lines = [every_line[i] for i in positions]
+        dates.add_block([first_row + i for i in positions], written, lines, self.rows)
 
 
 def parsed_chunks(
-    parse: Callable[[list[str], Callable[[int, list[Any]], None]], Iterator[tuple[list[Any], int]]],
+    parse: Callable[[list[str], Callable[[int, list[Any]], Any]], Iterator[tuple[Any, int]]],
     *,
     folder: Path,
     skipped: list[str],
@@ -142,7 +166,8 @@ def parsed_chunks(
     Args:
         parse: parses the file, appending skip messages to the list it is given (``_parse_file``), and
             calls the function it is given with each chunk's number and articles (:func:`keep_chunk`
-            bound to a folder: picklable, so a worker process that parsed the chunk can write it).
+            bound to a folder: picklable, so a worker process that parsed the chunk can write it); yields
+            each chunk's articles, or the :class:`Chunk` a worker that kept them sent back, with its size.
         folder: this file's folder (``<root>/files/<file_key>``).
         skipped: the build's list of skip messages; this file's are added to it either way.
         origin: the file's absolute ``path`` and the ``lenient`` option, kept with its parsed copy so
@@ -160,9 +185,13 @@ def parsed_chunks(
     local: list[str] = []
     chunks: list[list[Any]] = []
     try:
-        for articles, size in parse(local, functools.partial(keep_chunk, tmp)):
+        for got, size in parse(local, functools.partial(keep_chunk, tmp)):
             name = _chunk_name(len(chunks))
-            chunk = Chunk.parsed(articles, size, tmp / name)
+            chunk = (
+                replace(got, size=size)
+                if isinstance(got, Chunk)  # parsed and kept on a worker
+                else Chunk.parsed(got, size, tmp / name)
+            )
             chunks.append([name, size, chunk.rows, chunk.extras, chunk.distinct])
             yield chunk
         skipped.extend(local)
@@ -229,14 +258,20 @@ def _chunk_name(number: int) -> str:
     return f"chunk-{number:05d}.parquet"
 
 
-def keep_chunk(folder: Path, number: int, articles: list[Any]) -> None:
+def keep_chunk(folder: Path, number: int, articles: list[Any]) -> Chunk:
     """Write chunk ``number`` of a file's parsed copy into ``folder`` (the copy being made), in the layout
     of a corpus cache's part (:func:`analysis.corpus.cache.parts.article_table`, dates included). Each
-    article is given its key here (on the worker that parsed it) when it has none."""
+    article is given its key here (on the worker that parsed it) when it has none.
+
+    Returns:
+        The chunk's :meth:`Chunk.summary` (what a worker sends back instead of the articles).
+    """
     import pyarrow.parquet as pq
 
     for art in articles:
         if art.key is None:
             art.key = article_id(art.title, art.body)
+    path = folder / _chunk_name(number)
     table = article_table([a.key for a in articles], articles, {}, dates=True)
-    pq.write_table(table, folder / _chunk_name(number), compression=PARQUET_COMPRESSION)
+    pq.write_table(table, path, compression=PARQUET_COMPRESSION)
+    return Chunk.summary(articles, path)
