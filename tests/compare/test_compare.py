@@ -304,7 +304,8 @@ def test_large_corpora_are_sampled_with_an_equal_quota_per_group(two_pages):
 def test_group_memberships_clean_each_row_as_written_when_values_repeat():
     """Memberships are worked out once per distinct value (a million rows repeat a few pages and outlets);
     each row still gets exactly its own cleaned values: types kept apart, order kept, blanks dropped."""
-    from analysis.compare.groups import memberships, page_overlap
+    from analysis.compare import page_overlap
+    from analysis.compare.groups import memberships
 
     values = [
         ["UK defense", " uk  DEFENSE", "Politics"],
@@ -347,3 +348,55 @@ def test_group_memberships_clean_each_row_as_written_when_values_repeat():
     # tags of the articles on both pages: {a, b} and {b}; Tech's: {c, d}
     assert overlap.loc[("UK defense", "Politics"), "tag_jaccard"] == 1.0
     assert overlap.loc[("UK defense", "Tech"), "tag_jaccard"] == 0.0
+
+
+def test_page_tables_read_by_distinct_list_equal_those_read_row_by_row(monkeypatch):
+    """Lists of strings (tag pages, tags) are read once per distinct list (analysis.compare.groups.list_codes)
+    and the page tables count codes; reading row by row gives the same tables, also when the pages are worked
+    out once and shared (PageRows)."""
+    import importlib
+
+    from analysis.compare import PageRows, multi_page_articles, page_overlap, pages_by_cluster
+
+    rng = np.random.default_rng(1)
+    lists = [
+        ["UK defense"],
+        ["Politics", " uk DEFENSE"],
+        ("Tech",),
+        [],
+        ["Politics"],
+        ["tech", "Tech"],
+    ]
+    tags = [["Army", "navy"], ["NAVY "], [], ("Budget", "army"), ["x"]]
+    n = 400
+    corpus = pd.DataFrame(
+        {
+            "id": [f"a{i}" for i in range(n)],
+            "title": [f"t{i}" for i in range(n)],
+            "tag_pages": pd.Series(
+                [lists[i] for i in rng.integers(0, len(lists), n)], dtype=object
+            ),
+            "tags": pd.Series([tags[i] for i in rng.integers(0, len(tags), n)], dtype=object),
+        }
+    )
+
+    class Model:
+        labels = rng.integers(0, 4, n)
+        k = 4
+        numbers = np.array([3, 1, 4, 2])
+
+    def tables(rows=None):
+        return (
+            page_overlap(corpus, rows=rows),
+            multi_page_articles(corpus, rows=rows),
+            pages_by_cluster(corpus, Model(), rows=rows),
+        )
+
+    fast, shared = tables(), tables(PageRows.of(corpus))
+    for module in ("analysis.compare.groups", "analysis.compare.pages"):
+        monkeypatch.setattr(importlib.import_module(module), "list_codes", lambda series: None)
+    slow = tables()
+    for a, b, c in zip(fast, shared, slow, strict=True):
+        pd.testing.assert_frame_equal(a, c)
+        pd.testing.assert_frame_equal(b, c)
+    assert slow[1]["n_pages"].max() == 2 and len(slow[0]) == 9  # three pages, every pair

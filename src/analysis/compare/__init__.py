@@ -10,14 +10,7 @@
 - :func:`parse_dates`: publication dates in mixed formats -> UTC (:mod:`analysis.corpus.dates`).
 """
 
-from analysis.compare.groups import (
-    TermCounts,
-    compare_groups,
-    count_terms,
-    multi_page_articles,
-    page_overlap,
-    pages_by_cluster,
-)
+from analysis.compare.groups import TermCounts, compare_groups, count_terms
 from analysis.compare.logodds import Z_THRESHOLD, log_odds_z, log_odds_z_pair
 from analysis.compare.outlets import (
     attention_over_time,
@@ -28,6 +21,7 @@ from analysis.compare.outlets import (
     story_spread,
     topic_shares,
 )
+from analysis.compare.pages import PageRows, multi_page_articles, page_overlap, pages_by_cluster
 from analysis.compare.stories import STORY_THRESHOLD, representatives, story_groups
 from analysis.compare.trends import (
     TimeCoverage,
@@ -43,6 +37,7 @@ __all__ = [
     "STORY_THRESHOLD",
     "Z_THRESHOLD",
     "DateColumn",
+    "PageRows",
     "TermCounts",
     "TimeCoverage",
     "attention_over_time",

@@ -1,12 +1,9 @@
-"""Compare groups of articles: the terms that set each tag page (or cluster, or any column) apart, and
-how pages overlap.
+"""Compare groups of articles: the terms that set each tag page (or cluster, or any column) apart.
 
 :func:`compare_groups` scores every term of every group against all the other groups with the log-odds
 ratio with an informative Dirichlet prior (:mod:`analysis.compare.logodds`), on term counts from the
-project's news tokenizer with its detected phrases (:func:`analysis.text.vectorize`). :func:`page_overlap`
-counts the articles two pages share and how alike their tag vocabularies are (Jaccard of their tag sets);
-:func:`multi_page_articles` lists the articles found on several pages; :func:`pages_by_cluster` crosses
-pages with topic clusters (numbered from 1).
+project's news tokenizer with its detected phrases (:func:`analysis.text.vectorize`). Each article's groups
+come from :func:`memberships`; how pages overlap is :mod:`analysis.compare.pages`.
 
     table = compare_groups(corpus, by="tag_pages")
     table[table["group"] == "Sport"].head()    # the terms most typical of the Sport page
@@ -31,11 +28,12 @@ from analysis.text import DocumentTexts, vectorize
 __all__ = [
     "GROUP_COLUMNS",
     "LEAD_WORDS",
+    "check_model",
+    "cluster_members",
     "compare_groups",
     "count_terms",
-    "multi_page_articles",
-    "page_overlap",
-    "pages_by_cluster",
+    "list_codes",
+    "memberships",
 ]
 
 #: The columns of :func:`compare_groups`.
@@ -105,7 +103,16 @@ def count_terms(
 # ------------------------------------------------------------------------------------------ groups
 
 
-def _cluster_labels(corpus: pd.DataFrame, model: Any) -> list[list[Hashable]]:
+def cluster_members(corpus: pd.DataFrame, model: Any) -> list[list[Hashable]]:
+    """Each article's topic number for readers (one group per article), the model checked against the corpus."""
+    labels = check_model(corpus, model)
+    numbers = model.numbers if hasattr(model, "numbers") else np.arange(1, labels.max() + 2)
+    # each topic's number for readers
+    return [[number] for number in np.asarray(numbers)[labels].tolist()]
+
+
+def check_model(corpus: pd.DataFrame, model: Any) -> np.ndarray:
+    """The model's labels, once checked to be those of ``corpus``'s articles (ParameterError if not)."""
     if model is None:
         raise ParameterError(
             "by='cluster' needs the fitted model: pass model=fit_topics(corpus, ...)."
@@ -116,9 +123,7 @@ def _cluster_labels(corpus: pd.DataFrame, model: Any) -> list[list[Hashable]]:
             f"The model was fitted on {len(labels)} articles but this corpus has {len(corpus)}; "
             "pass the corpus that was given to fit_topics."
         )
-    numbers = model.numbers if hasattr(model, "numbers") else np.arange(1, labels.max() + 2)
-    # each topic's number for readers
-    return [[number] for number in np.asarray(numbers)[labels].tolist()]
+    return labels
 
 
 def _page_key(page: str) -> str:
@@ -141,6 +146,11 @@ def _column_values(corpus: pd.DataFrame, column: str) -> list[list[Hashable]]:
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
         by_code = [_cleaned([u]) for u in uniques.tolist()] + [[]]  # code -1 (missing): none
         return [by_code[c] for c in codes.tolist()]
+    listed = list_codes(series)
+    if listed is not None:  # lists of strings (tags, tag pages): each distinct list cleaned once
+        codes, distinct = listed
+        by_code = [_cleaned(list(d)) for d in distinct]
+        return [by_code[c] for c in codes.tolist()]
     out: list[list[Hashable]] = []
     seen: dict[Hashable, list[Hashable]] = {}
     for value in series.tolist():
@@ -156,6 +166,23 @@ def _column_values(corpus: pd.DataFrame, column: str) -> list[list[Hashable]]:
                 seen[key] = cleaned
         out.append(cleaned)
     return out
+
+
+def list_codes(series: pd.Series) -> tuple[np.ndarray, list[tuple[str, ...]]] | None:
+    """Each row's list as a code into the distinct lists (first seen first), when every row holds a list or
+    tuple of strings; None otherwise (then read row by row: 1, 1.0 and True are equal as keys but not as
+    values, so other lists are not merged by equality)."""
+    values = series.tolist()
+    if not {type(v) for v in values} <= {list, tuple}:
+        return None
+    try:
+        codes, distinct = pd.factorize(pd.Series([tuple(v) for v in values], dtype=object))
+    except TypeError:  # an unhashable item
+        return None
+    distinct = list(distinct)
+    if any(type(item) is not str for d in distinct for item in d):
+        return None
+    return codes.astype(np.int64), distinct
 
 
 def _cleaned(items: list[Any]) -> list[Hashable]:
@@ -192,7 +219,7 @@ def memberships(
 ) -> tuple[list[list[Hashable]], list[Hashable], dict[Hashable, Any]]:
     """(groups of each article, groups in display order, display name of each group)."""
     if by == "cluster":
-        members = _cluster_labels(corpus, model)
+        members = cluster_members(corpus, model)
         names: dict[Hashable, Any] = {}
     elif by == "tag_pages":
         members, page_names = _pages(corpus)
@@ -383,118 +410,4 @@ def _group_rows(
             "count_elsewhere": elsewhere[cols].astype(np.int64),
             "articles_in_group": np.full(len(cols), size, dtype=np.int64),
         }
-    )
-
-
-# ------------------------------------------------------------------------------------ page overlap
-
-
-def _tag_keys(value: Any, known: dict[Any, frozenset[str]]) -> frozenset[str]:
-    """The normalised keys of an article's tags; ``known`` remembers those of each distinct tag list."""
-    if not isinstance(value, list | tuple | np.ndarray):
-        return frozenset()
-    try:
-        key = tuple(value)
-        found = known.get(key)
-    except TypeError:
-        key, found = None, None
-    if found is None:
-        found = frozenset(k for k in (normalize_tag(str(t)) for t in value) if k)
-        if key is not None:
-            known[key] = found
-    return found
-
-
-def page_overlap(corpus: pd.DataFrame) -> pd.DataFrame:
-    """How pages overlap: the articles each pair of pages shares and how alike their tag sets are.
-
-    Args:
-        corpus: a corpus with ``tag_pages`` (and ``tags`` for the Jaccard index).
-
-    Returns:
-        One row per ordered pair of pages (the diagonal included, so the table pivots into a square):
-        ``page_a``, ``page_b``, ``articles_a``, ``articles_b`` (articles on each page), ``shared_articles``
-        (articles on both; on the diagonal, the page's own size) and ``tag_jaccard`` (distinct tags used on
-        both pages / distinct tags used on either; 1 on the diagonal, NaN when neither page has tags).
-        Pages are in order of decreasing size (ties: first seen), compared case- and space-insensitively.
-    """
-    members, order, names = memberships(corpus, "tag_pages", None)
-    indicator = _indicator(members, order)
-    shared = (indicator @ indicator.T).toarray().astype(np.int64)
-    tag_sets: list[set[str]] = [set() for _ in order]
-    position = {g: i for i, g in enumerate(order)}
-    tags = corpus["tags"].tolist() if "tags" in corpus.columns else [[]] * len(corpus)
-    known: dict[Any, frozenset[str]] = {}
-    for pages, value in zip(members, tags, strict=True):
-        if not pages:
-            continue
-        keys = _tag_keys(value, known)
-        for page in pages:
-            tag_sets[position[page]] |= keys
-    rows = []
-    for i, a in enumerate(order):
-        for j, b in enumerate(order):
-            union = len(tag_sets[i] | tag_sets[j])
-            jaccard = len(tag_sets[i] & tag_sets[j]) / union if union else float("nan")
-            rows.append((names[a], names[b], shared[i, i], shared[j, j], shared[i, j], jaccard))
-    return pd.DataFrame(
-        rows,
-        columns=["page_a", "page_b", "articles_a", "articles_b", "shared_articles", "tag_jaccard"],
-    ).astype({"articles_a": "int64", "articles_b": "int64", "shared_articles": "int64"})
-
-
-def multi_page_articles(corpus: pd.DataFrame) -> pd.DataFrame:
-    """The articles found on more than one tag page.
-
-    Args:
-        corpus: a corpus with ``tag_pages``.
-
-    Returns:
-        ``id``, ``title``, ``n_pages`` and ``pages`` (the page names joined with ``"; "``), most pages
-        first (ties: corpus order), with the corpus index.
-    """
-    members, _, names = memberships(corpus, "tag_pages", None)
-    n_pages = np.array([len(m) for m in members], dtype=np.int64)
-    keep = np.flatnonzero(n_pages > 1)
-    keep = keep[np.argsort(-n_pages[keep], kind="stable")]
-    ids = corpus["id"].to_numpy() if "id" in corpus.columns else np.arange(len(corpus))
-    titles = corpus["title"].to_numpy() if "title" in corpus.columns else np.full(len(corpus), "")
-    return pd.DataFrame(
-        {
-            "id": ids[keep],
-            "title": titles[keep],
-            "n_pages": n_pages[keep],
-            "pages": ["; ".join(names[p] for p in members[i]) for i in keep],
-        },
-        index=corpus.index[keep],
-    )
-
-
-def pages_by_cluster(corpus: pd.DataFrame, model: Any) -> pd.DataFrame:
-    """Articles of each tag page in each topic cluster.
-
-    Args:
-        corpus: a corpus with ``tag_pages``.
-        model: the :class:`analysis.topics.TopicModel` fitted on ``corpus``.
-
-    Returns:
-        A table with one row per page (index ``page``, by decreasing size) and one column per cluster
-        (its number for readers, ``model.numbers``: 1..k unless aligned with a baseline; column index
-        named ``cluster``), holding article counts; an article on two pages counts on each.
-    """
-    clusters = _cluster_labels(corpus, model)
-    members, order, names = memberships(corpus, "tag_pages", None)
-    k = int(getattr(model, "k", max((c[0] for c in clusters), default=0)))
-    # a model aligned with a baseline keeps its numbers: they need not be 1..k
-    numbers = [int(n) for n in getattr(model, "numbers", range(1, k + 1))]
-    column = {n: i for i, n in enumerate(numbers)}
-    table = np.zeros((len(order), len(numbers)), dtype=np.int64)
-    position = {g: i for i, g in enumerate(order)}
-    for pages, (cluster,) in zip(members, clusters, strict=True):
-        for page in pages:
-            table[position[page], column[int(cluster)]] += 1
-    return pd.DataFrame(
-        table,
-        index=pd.Index([names[g] for g in order], name="page"),
-        columns=pd.Index(numbers, name="cluster"),
     )

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare import (
+    PageRows,
     compare_groups,
     multi_page_articles,
     page_overlap,
@@ -85,13 +86,14 @@ def pages_compared_html(
         )
     compared, texts, limit = _largest_pages(corpus, corpus if texts is None else texts, pages)
     terms = compare_groups(texts, by="tag_pages", top=top)
+    rows = PageRows.of(corpus)  # each article's pages, worked out once for the tables below
     blocks = [
         _terms_block(terms, top, slug),
-        _overlap_block(page_overlap(compared), slug),
-        _multi_page_block(corpus, slug),
+        _overlap_block(page_overlap(compared, rows=rows if compared is corpus else None), slug),
+        _multi_page_block(corpus, rows, slug),
     ]
     if model is not None:
-        blocks.append(_clusters_block(corpus, model, set(page_counts(compared)), slug))
+        blocks.append(_clusters_block(corpus, model, set(page_counts(compared)), rows, slug))
     intro = [
         (
             f"The {len(corpus):,} articles come from {len(pages)} tag pages. For each page, the words and phrases "
@@ -141,9 +143,11 @@ def _overlap_block(overlap: pd.DataFrame, slug: str) -> dict[str, Any]:
     )
 
 
-def _clusters_block(corpus: pd.DataFrame, model: Any, shown: set[str], slug: str) -> dict[str, Any]:
+def _clusters_block(
+    corpus: pd.DataFrame, model: Any, shown: set[str], rows: PageRows, slug: str
+) -> dict[str, Any]:
     """Articles of each compared page in each topic cluster."""
-    by_cluster = pages_by_cluster(corpus, model)
+    by_cluster = pages_by_cluster(corpus, model, rows=rows)
     names = {int(model.numbers[i]): name for i, name in cluster_names(model).items()}
     # One row per cluster, named as everywhere in the report ("3: profit · sales"), one column per page:
     # at most MAX_PAGES_COMPARED columns, however many clusters there are.
@@ -198,8 +202,8 @@ def _largest_pages(
     return only(corpus), only(texts), note
 
 
-def _multi_page_block(corpus: pd.DataFrame, slug: str) -> dict[str, Any]:
-    multi = multi_page_articles(corpus)
+def _multi_page_block(corpus: pd.DataFrame, rows: PageRows, slug: str) -> dict[str, Any]:
+    multi = multi_page_articles(corpus, rows=rows)
     table = multi[["title", "n_pages", "pages"]].rename(
         columns={"title": "headline", "n_pages": "pages (count)", "pages": "found on"}
     )
