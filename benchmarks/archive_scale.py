@@ -36,9 +36,9 @@ provenance block (which names the engine) and the output's file name.
 
 Wall time is measured by this parent from start to exit. Peak memory is the peak over time of the
 proportional set size (PSS, ``/proc/<pid>/smaps_rollup``) summed over the whole process tree (the CLI, the
-notebook kernel, Dask's scheduler and workers), sampled every 0.5 s. The parse cache and the kept readings
-of the people and quotes step are cleared before each report run (``--keep-cache`` to keep them), so every
-run parses and reads its input; a rebuild (``--since``) keeps what the cold run left, as a weekly rebuild
+notebook kernel, Dask's scheduler and workers), sampled every 0.5 s. The parse cache, the kept readings of
+the people and quotes step and the kept digests of input files are cleared before each report run
+(``--keep-cache`` to keep them), so every run hashes, parses and reads its input; a rebuild (``--since``) keeps what the cold run left, as a weekly rebuild
 does. Cost per 1,000 articles is wall
 time / (articles / 1,000). The machine is shared: note the load average printed with each figure.
 
@@ -179,9 +179,11 @@ def _split_archive(data_dir: Path, n: int, generator: str, write) -> tuple[Path,
 
 
 def _clear_caches() -> None:
-    """A cold run: no parse cache, no parsed copies and no kept readings (``build/readings``)."""
+    """A cold run: no parse cache, no parsed copies, no kept readings (``build/readings``) and no kept
+    digests of input files (``build/digests.json``)."""
     for name in ("corpus-cache", "readings"):
         shutil.rmtree(ROOT / "build" / name, ignore_errors=True)
+    (ROOT / "build" / "digests.json").unlink(missing_ok=True)
 
 
 def _rebuild(n: int, data_dir: Path, generator: str, write) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 
 from analysis import digests
 from analysis.corpus.cache.store import file_digests
@@ -20,6 +21,7 @@ def test_a_large_input_is_hashed_once_for_the_cache_and_the_provenance(tmp_path,
 
     monkeypatch.setattr(digests.hashlib, "file_digest", counting)
     monkeypatch.setattr(digests, "MEMO_BYTES", 1000)
+    monkeypatch.setattr(digests, "DIGESTS_FILE", tmp_path / "build" / "digests.json")
     big = tmp_path / "archive.jsonl"
     big.write_bytes(b'{"title": "a", "body": "b"}\n' * 100)
     expected = hashlib.sha256(big.read_bytes()).hexdigest()
@@ -40,3 +42,36 @@ def test_a_small_file_is_always_read_again(tmp_path):
     first = digests.file_sha256(small)
     small.write_bytes(b"two")  # same size, perhaps the same clock tick
     assert digests.file_sha256(small) == hashlib.sha256(b"two").hexdigest() != first
+
+
+def test_a_large_input_is_not_read_again_by_the_next_run_unless_it_changed(tmp_path, monkeypatch):
+    """A large file's digest is kept in build/digests.json: the next run (a new process: its memo empty)
+    does not read the file again; any change to the file (even with its old modification time set back)
+    moves the inode's change time, and the file is read again."""
+    calls = []
+    real = hashlib.file_digest
+
+    def counting(fh, name):
+        calls.append(name)
+        return real(fh, name)
+
+    monkeypatch.setattr(digests.hashlib, "file_digest", counting)
+    monkeypatch.setattr(digests, "MEMO_BYTES", 1000)
+    monkeypatch.setattr(digests, "DIGESTS_FILE", tmp_path / "build" / "digests.json")
+    monkeypatch.setattr(digests, "_MEMO", {})
+    big = tmp_path / "archive.jsonl"
+    big.write_bytes(b'{"title": "a", "body": "b"}\n' * 100)
+    expected = hashlib.sha256(big.read_bytes()).hexdigest()
+    assert digests.file_sha256(big) == expected and len(calls) == 1
+    digests._MEMO.clear()  # the next run
+    assert digests.file_sha256(big) == expected and len(calls) == 1
+    stat = big.stat()
+    time.sleep(0.05)  # past the file system clock's tick (a large file takes longer than that to write)
+    big.write_bytes(b'{"title": "c", "body": "d"}\n' * 100)  # same size
+    os.utime(big, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # old modification time set back
+    digests._MEMO.clear()
+    assert digests.file_sha256(big) == hashlib.sha256(big.read_bytes()).hexdigest() != expected
+    assert len(calls) == 2
+    (tmp_path / "build" / "digests.json").write_text("{", encoding="utf-8")  # damaged: read again
+    digests._MEMO.clear()
+    assert digests.file_sha256(big) != expected and len(calls) == 3
