@@ -168,14 +168,9 @@ def _kept_sentence(model: Any, baseline: Any, levels: list[_Level]) -> str:
     base = baseline.model
     if base.ids is None or model.ids is None:
         return ""
-    before = pd.Series(np.arange(len(base.ids)), index=base.ids.astype(str))
-    before = before[~before.index.duplicated()]
-    now = pd.Series(np.arange(len(model.ids)), index=model.ids.astype(str))
-    now = now[~now.index.duplicated()]
-    common = now.index.intersection(before.index, sort=False)
-    if len(common) == 0:
+    b, a = _common_rows(base.ids, model.ids)
+    if len(a) == 0:
         return ""
-    b, a = before[common].to_numpy(), now[common].to_numpy()
     same_topic = base.numbers[base.labels[b]] == model.numbers[model.labels[a]]
     parts = [f"{_pct(float(np.mean(same_topic)))} keep their topic number"]
     if len(levels) > 1:
@@ -189,13 +184,25 @@ def _kept_sentence(model: Any, baseline: Any, levels: list[_Level]) -> str:
         for level in levels
     )
     return (
-        f"Of the last report's {len(common):,} articles still here, " + " and ".join(parts) + "."
+        f"Of the last report's {len(a):,} articles still here, " + " and ".join(parts) + "."
     ) + (
         " The topics were drawn again from all the articles: a topic marked re-drawn is a different "
         "cut of articles the last report already had, not new news."
         if redrawn
         else ""
     )
+
+
+def _common_rows(before_ids: np.ndarray, now_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rows, before and now, of each article in both (its first row on each side, in the order of
+    ``now_ids``)."""
+    now = pd.Index(now_ids.astype(str))
+    first_now = np.flatnonzero(~now.duplicated())
+    before = pd.Index(before_ids.astype(str))
+    first_before = np.flatnonzero(~before.duplicated())
+    at = before[first_before].get_indexer(now[first_now])
+    found = at >= 0
+    return first_before[at[found]], first_now[found]
 
 
 def _first_time(
@@ -232,9 +239,10 @@ def since_html(
         The HTML fragment (every value escaped).
     """
     ids = corpus["id"].astype(str).to_numpy()
-    known = set(baseline.model.ids.astype(str)) if baseline.model.ids is not None else set()
-    new_mask = np.array([i not in known for i in ids], dtype=bool)
-    gone = len(known - set(ids))
+    known = pd.Index(baseline.model.ids.astype(str) if baseline.model.ids is not None else [])
+    known = known[~known.duplicated()]
+    new_mask = ~pd.Index(ids).isin(known)
+    gone = int((~known.isin(ids)).sum())
     info = baseline.report
     intro = (
         f"Compared with the last report ({info.get('report', 'unnamed')}, made {info.get('made', '?')}, "
