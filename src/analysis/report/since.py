@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
+from analysis.ids import common_rows, id_index, rows_in
 from analysis.report.html import HTMLBlock, table_html
 
 __all__ = ["MAX_LISTED", "MAX_NEW_HEADLINES", "SINCE_ANCHOR", "report_counts", "since_html"]
@@ -168,7 +169,7 @@ def _kept_sentence(model: Any, baseline: Any, levels: list[_Level]) -> str:
     base = baseline.model
     if base.ids is None or model.ids is None:
         return ""
-    b, a = _common_rows(base.ids, model.ids)
+    b, a = common_rows(base.ids, model.ids)
     if len(a) == 0:
         return ""
     same_topic = base.numbers[base.labels[b]] == model.numbers[model.labels[a]]
@@ -191,18 +192,6 @@ def _kept_sentence(model: Any, baseline: Any, levels: list[_Level]) -> str:
         if redrawn
         else ""
     )
-
-
-def _common_rows(before_ids: np.ndarray, now_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The rows, before and now, of each article in both (its first row on each side, in the order of
-    ``now_ids``)."""
-    now = pd.Index(now_ids.astype(str))
-    first_now = np.flatnonzero(~now.duplicated())
-    before = pd.Index(before_ids.astype(str))
-    first_before = np.flatnonzero(~before.duplicated())
-    at = before[first_before].get_indexer(now[first_now])
-    found = at >= 0
-    return first_before[at[found]], first_now[found]
 
 
 def _first_time(
@@ -239,10 +228,9 @@ def since_html(
         The HTML fragment (every value escaped).
     """
     ids = corpus["id"].astype(str).to_numpy()
-    known = pd.Index(baseline.model.ids.astype(str) if baseline.model.ids is not None else [])
-    known = known[~known.duplicated()]
-    new_mask = ~pd.Index(ids).isin(known)
-    gone = int((~known.isin(ids)).sum())
+    known = id_index(baseline.model.ids)
+    new_mask = rows_in(known, ids) < 0
+    gone = int((rows_in(ids, known[~known.duplicated()]) < 0).sum())
     info = baseline.report
     intro = (
         f"Compared with the last report ({info.get('report', 'unnamed')}, made {info.get('made', '?')}, "

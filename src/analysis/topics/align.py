@@ -24,6 +24,7 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 from sklearn.preprocessing import normalize
 
+from analysis.ids import common_rows
 from analysis.topics.model import (
     MATCH_MIN_OVERLAP,
     MATCH_MIN_SHARED,
@@ -85,12 +86,8 @@ def _similarity(model, baseline, *, now, before, centroids) -> tuple[np.ndarray,
 def _shared_rows(model: TopicModel, baseline: TopicModel) -> tuple[np.ndarray, np.ndarray] | None:
     if model.ids is None or baseline.ids is None:
         return None
-    before = pd.Series(np.arange(len(baseline.ids)), index=pd.Index(baseline.ids.astype(str)))
-    before = before[~before.index.duplicated()]
-    now = pd.Series(np.arange(len(model.ids)), index=pd.Index(model.ids.astype(str)))
-    now = now[~now.index.duplicated()]
-    common = now.index.intersection(before.index, sort=False)
-    return now[common].to_numpy(), before[common].to_numpy()
+    before, now = common_rows(baseline.ids, model.ids)
+    return now, before
 
 
 def _centroid_similarity(model, baseline, now, before, k_now: int, k_before: int) -> np.ndarray:

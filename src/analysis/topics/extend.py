@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import ParameterError
+from analysis.ids import rows_in
 from analysis.topics.align import FADED_COLUMNS
 from analysis.topics.model import TopicModel
 from analysis.topics.seed import baseline_rows
@@ -125,7 +126,7 @@ def carried_over(baseline: TopicModel | None, ids: pd.Series, cache: Any) -> Top
     if baseline is None or baseline.ids is None or baseline.space is None:
         return None
     ids = ids.astype(str).to_numpy()
-    new_rows = np.flatnonzero(~pd.Index(ids).isin(baseline.ids.astype(str)))
+    new_rows = np.flatnonzero(rows_in(baseline.ids, ids) < 0)
     model = extend_topics(baseline, ids, cache.take(new_rows, ["title", "body"]))
     return replace(model, settings={**model.settings, CARRIED_OVER: True})
 

@@ -26,9 +26,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 from sklearn.preprocessing import normalize
 
+from analysis.ids import rows_in
 from analysis.topics.cluster import canonical_labels
 from analysis.topics.model import (
     FITS_NONE_QUANTILE,
@@ -64,10 +64,7 @@ class Seeded:
 
 def baseline_rows(baseline: TopicModel, ids: np.ndarray) -> np.ndarray:
     """Each article's row in the baseline (by id), -1 for an article it did not have."""
-    row_of = pd.Series(np.arange(len(baseline.ids)), index=pd.Index(baseline.ids.astype(str)))
-    row_of = row_of[~row_of.index.duplicated()]
-    before = row_of.reindex(np.asarray(ids).astype(str)).to_numpy(dtype=float)
-    return np.where(np.isnan(before), -1, before).astype(np.int64)
+    return rows_in(baseline.ids, ids)
 
 
 def seeded_topics(
