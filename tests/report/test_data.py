@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus
-from analysis.report.data import articles_html, map_table, map_view, text_view
+from analysis.report.data import articles_html, map_table, map_view, restricted, text_view
 from analysis.report.people import people_html
 from analysis.report.tables import articles_table
 from analysis.topics import fit_topics
@@ -63,24 +63,12 @@ def test_map_sample_is_drawn_by_article_id_not_row_order(bbc_pair):
     assert set(shuffled["id"]) == set(drawn["id"])
     keep = np.arange(len(corpus) - 100)  # last week's corpus: 100 fewer articles
     _, before, _ = map_view(
-        _rows_of(model, keep),
+        restricted(model, keep),
         corpus.iloc[keep].reset_index(drop=True),
         max_points=500,
         random_state=3,
     )
     assert len(set(before["id"]) & set(drawn["id"])) >= 450
-
-
-def _rows_of(model, rows):
-    from dataclasses import replace
-
-    return replace(
-        model,
-        labels=model.labels[rows],
-        positions=model.positions[rows],
-        fit=model.fit[rows],
-        n_articles=len(rows),
-    )
 
 
 def test_article_list_beyond_the_limit_links_the_full_csv(bbc_pair, tmp_path):

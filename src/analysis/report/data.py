@@ -54,6 +54,7 @@ __all__ = [
     "map_table",
     "map_view",
     "report_data",
+    "restricted",
     "text_view",
 ]
 
@@ -297,7 +298,7 @@ def map_view(model, corpus: pd.DataFrame, *, max_points: int = MAP_POINTS, rando
     if n <= max_points:
         return model, corpus, f"All {n:,} articles are drawn."
     rows = id_sample(corpus["id"].to_numpy(), max_points, random_state)
-    view = _restricted(model, rows)
+    view = restricted(model, rows)
     note = (
         f"The map draws a random sample of {max_points:,} of the {n:,} articles; cluster sizes elsewhere in "
         "this report count all articles."
@@ -340,7 +341,7 @@ def text_view(
         "article's text would not fit the report's time); counts here are of the sample."
     )
     sample, cut = long_texts_cut(sample)
-    return _restricted(model, rows), sample, f"{note} {cut}".strip()
+    return restricted(model, rows), sample, f"{note} {cut}".strip()
 
 
 def long_texts_cut(
@@ -382,7 +383,7 @@ def long_texts_cut(
     return out, " ".join(notes)
 
 
-def _restricted(model, rows: np.ndarray):
+def restricted(model, rows: np.ndarray):
     """The topic model seen on the articles at ``rows`` only (clusters, terms and sizes unchanged)."""
     return replace(
         model,
