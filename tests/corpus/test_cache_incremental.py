@@ -231,3 +231,22 @@ def test_workers_that_keep_a_chunk_send_back_its_keys_and_dates_not_its_articles
     assert read == [k for c in chunks for k in c.keys]
     cache = cache_corpus(tmp_path / "a.jsonl", cache_dir=tmp_path / "cache")
     pd.testing.assert_frame_equal(cache.read(), load_corpus(tmp_path / "a.jsonl"))
+
+
+def test_kept_chunks_are_copied_where_the_file_system_has_no_hard_links(
+    tmp_path, parses, monkeypatch
+):
+    """Where a hard link cannot be made (another file system, a share without links) the kept chunk is
+    copied into the cache instead: the same corpus, the kept copy untouched."""
+    from analysis.corpus.cache import parts
+
+    def no_links(source, target):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(parts.os, "link", no_links)
+    _write(tmp_path / "a.jsonl", 0, 30)
+    cache = cache_corpus(tmp_path / "a.jsonl", cache_dir=tmp_path / "cache")
+    pd.testing.assert_frame_equal(cache.read(), load_corpus(tmp_path / "a.jsonl"))
+    kept = {p.stat().st_ino for p in (tmp_path / "cache" / "files").glob("*/chunk-*.parquet")}
+    assert len(kept) > 2 and not kept & {p.stat().st_ino for p in cache.part_paths()}
+    assert all(p.stat().st_nlink == 1 for p in cache.part_paths())
