@@ -94,52 +94,33 @@ def page_overlap(corpus: pd.DataFrame, *, rows: PageRows | None = None) -> pd.Da
 
 def _page_tag_sets(corpus: pd.DataFrame, rows: PageRows) -> list[set[str]]:
     """The normalised tags used on each page (in ``rows.order``): each distinct pair of (list of pages,
-    list of tags) read once."""
+    list of tags) read once when the tags are lists of strings, else each article's tags on their own."""
     tag_sets: list[set[str]] = [set() for _ in rows.order]
     if "tags" not in corpus.columns or not len(corpus):
         return tag_sets
-    listed = list_codes(corpus["tags"])
-    if listed is not None:  # lists of strings: each distinct list read once
-        tag_codes, distinct = listed
-    else:
-        tag_codes, distinct = pd.factorize(pd.Series([_tag_list_key(v) for v in corpus["tags"]]))
-    pairs = np.unique(rows.codes * max(len(distinct), 1) + tag_codes)
     positions = rows.positions()
-    known: dict[Any, frozenset[str]] = {}
-    for pair in pairs.tolist():
-        code, tag_code = divmod(pair, max(len(distinct), 1))
-        keys = known.get(tag_code)
-        if keys is None:
-            keys = known[tag_code] = _tag_keys(distinct[tag_code])
+    listed = list_codes(corpus["tags"])
+    if listed is None:  # not lists of strings (numbers, blanks): article by article
+        for code, value in zip(rows.codes.tolist(), corpus["tags"].tolist(), strict=True):
+            keys = _tag_keys(value)
+            for at in positions[code]:
+                tag_sets[at] |= keys
+        return tag_sets
+    tag_codes, distinct = listed
+    width = max(len(distinct), 1)
+    for pair in np.unique(rows.codes * width + tag_codes).tolist():
+        code, tag_code = divmod(pair, width)
+        keys = _tag_keys(distinct[tag_code])
         for at in positions[code]:
             tag_sets[at] |= keys
     return tag_sets
 
 
-def _tag_list_key(value: Any) -> Any:
-    """A hashable key of an article's tags: equal keys have equal normalised tags (types kept apart for
-    anything but strings: 1, 1.0 and True are equal as keys but not as tags)."""
+def _tag_keys(value: Any) -> frozenset[str]:
+    """The normalised keys of an article's tags (none unless they are a list)."""
     if not isinstance(value, list | tuple | np.ndarray):
-        return ()
-    listed = tuple(value)
-    try:
-        hash(listed)
-    except TypeError:
-        return ("unhashable", tuple(map(str, listed)))
-    if all(type(t) is str for t in listed):
-        return listed
-    return ("typed", tuple((type(t).__name__, t) for t in listed))
-
-
-def _tag_keys(key: Any) -> frozenset[str]:
-    """The normalised tags of a :func:`_tag_list_key` key."""
-    if not key:
         return frozenset()
-    if key[0] in ("typed", "unhashable") and len(key) == 2 and isinstance(key[1], tuple):
-        values = [v[1] if key[0] == "typed" else v for v in key[1]]
-    else:
-        values = list(key)
-    return frozenset(k for k in (normalize_tag(str(t)) for t in values) if k)
+    return frozenset(k for k in (normalize_tag(str(t)) for t in value) if k)
 
 
 def multi_page_articles(corpus: pd.DataFrame, *, rows: PageRows | None = None) -> pd.DataFrame:

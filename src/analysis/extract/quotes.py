@@ -119,7 +119,7 @@ def _read_kept(corpus: pd.DataFrame, *, nlp, progress: bool | None, kept) -> Rea
         for part in _read_in_parts(corpus.iloc[todo], nlp=nlp, progress=progress):
             new.extend(part)
         encoded = new.encoded()
-        fresh = {keys[i]: encoded.get(ids[i], _NOTHING_READ) for i in todo}
+        fresh = {keys[i]: encoded[ids[i]] for i in todo}  # every article has its headline read
         store.write(fresh)
         found |= fresh
     reading = Reading()
@@ -128,8 +128,6 @@ def _read_kept(corpus: pd.DataFrame, *, nlp, progress: bool | None, kept) -> Rea
     return reading
 
 
-#: The reading of an article in which nothing was found (its entry in :meth:`Reading.encoded`).
-_NOTHING_READ = '{"t": [], "b": [], "q": [], "s": null}'
 #: The reader's code, the version its kept readings are keyed by (config: the longest text read).
 _READER_SOURCES = [*Path(__file__).parent.glob("*.py"), Path(config.__file__)]
 

@@ -77,7 +77,7 @@ def articles_of(table: Any, extras: list[str]) -> tuple[list[str], list[Any]]:
     """A part (or kept chunk) read back as (ids, parser articles): extras decoded from JSON text, and a
     kept chunk's dates as written with their lines."""
     date, line = DATE_COLUMNS
-    names = [c for c in ("id", "title", "body", "tags", "tag_pages", "source", date, line)]
+    names = ["id", "title", "body", "tags", "tag_pages", "source", date, line]
     columns = {
         name: table.column(name).to_pylist()
         for name in [*names, store.SIGNATURE_COLUMN, *extras]
