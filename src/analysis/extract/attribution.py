@@ -18,6 +18,7 @@ from analysis.extract import cues
 from analysis.extract.clauses import (
     RELATIVE,
     apposition_head,
+    before_setting,
     closed_relative,
     joins_subject,
     nearest_not_relative,
@@ -301,9 +302,7 @@ def _after(
         after = _chunks(doc, [k for k in toks if k > verb])
         if not after:
             return None
-        who = _first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS]
-        while len(who) > 1 and doc.words[who[-1]].lower() in {"in", "on", "at", "to"}:
-            who = who[:-1]
+        who = before_setting(doc, _first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS])
     return Attribution(_span(doc, who), _cue(doc, verb, toks[-1] + 1))
 
 

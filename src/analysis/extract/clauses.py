@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "RELATIVE",
     "apposition_head",
+    "before_setting",
     "closed_relative",
     "joins_subject",
     "nearest_not_relative",
@@ -132,3 +133,25 @@ def object_before(body: str, mentions: list[Mention], limit: int, sentence: int)
         and not body.endswith("of ", 0, m.start)
         for m in mentions
     )
+
+
+#: Words after "said X" that open where or when X spoke ("on ABC's program", "in an interview").
+_SETTING = frozenset({"in", "on", "at", "to", "during", "after", "before", "while", "when"})
+
+
+def before_setting(doc: FieldDoc, who: list[int]) -> list[int]:
+    """The speaker's tokens after "said", up to where or when they spoke: a setting word right after a
+    capitalised word ends the name ("said McMaster on ABC's “This Week”" is McMaster, not ABC; "one GOP
+    operative with close ties to the White House" stays whole), and a last "in"/"on"/"at"/"to" goes."""
+    cut = next(
+        (
+            i
+            for i, k in enumerate(who)
+            if i and doc.words[k].lower() in _SETTING and doc.words[k - 1][:1].isupper()
+        ),
+        None,
+    )
+    who = who[:cut]
+    while len(who) > 1 and doc.words[who[-1]].lower() in {"in", "on", "at", "to"}:
+        who = who[:-1]
+    return who

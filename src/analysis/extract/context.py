@@ -11,7 +11,7 @@ import re
 
 from analysis.extract import cues
 from analysis.extract.gazetteer import countries, first_names, is_demonym
-from analysis.extract.pipeline import FieldDoc
+from analysis.extract.pipeline import FieldDoc, personal_initials
 
 PARTICLES = frozenset(
     """
@@ -63,9 +63,12 @@ _MIDDLE_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 
 def _initials(words: list[str], i: int) -> bool:
-    """Is ``words[i]`` an initial ("E."), or middle initials inside the name ("George H.W. Bush")?"""
-    return bool(_INITIAL.match(words[i])) or (
-        0 < i < len(words) - 1 and bool(_MIDDLE_INITIALS.match(words[i]))
+    """Is ``words[i]`` an initial ("E."), middle initials inside the name ("George H.W. Bush") or a
+    person's two initials before their surname ("H.R. McMaster")?"""
+    return (
+        bool(_INITIAL.match(words[i]))
+        or (0 < i < len(words) - 1 and bool(_MIDDLE_INITIALS.match(words[i])))
+        or (i == 0 and len(words) > 1 and personal_initials(words[0], words[1]))
     )
 
 

@@ -360,7 +360,8 @@ REPORTING_VERBS = frozenset(
     emailed proclaimed proclaims lamented laments mused muses scoffed scoffs shouted shouts yelled
     pledged pledges demanded demands reasoned concluded concludes opined retweeted charged smiled
     smiles laughed laughs sighed sighs felt feels wondered wonders criticized criticised slammed blasted
-    quipped responded retorted complaining
+    quipped responded retorted complaining marveled marvelled marvels chided chides decried decries
+    exclaimed exclaims snapped murmured muttered whispered interjected foretold
     """.split()
 )
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").
@@ -372,7 +373,7 @@ PARTIAL_CUES = frozenset(
     writing asked acknowledged conceded replied responded confirmed denied tweeted posted notes states
     adds insists argues claims stresses explains explained threatening threatened termed
     dubs condemned condemning praised praising hailed hailing criticised criticized slammed blasted
-    pledged
+    pledged concluded countered contended
     """.split()
 )
 

@@ -25,7 +25,7 @@ from analysis.errors import ParameterError
 from analysis.extract import cues
 from analysis.extract.gazetteer import first_names, places
 
-__all__ = ["FieldDoc", "load_pipeline", "page_text", "parse_corpus"]
+__all__ = ["FieldDoc", "load_pipeline", "page_text", "parse_corpus", "personal_initials"]
 
 FIELDS = ("title", "body")
 _PROGRESS_FROM = 500
@@ -161,8 +161,9 @@ def sentence_starts(words: list[str]) -> list[bool]:
             and k + 1 < len(words)
             and _new_subject(words[k + 1])
             and not (k and _first_name(words[k - 1]))
+            and not personal_initials(word, words[k + 1])
         ):
-            ended = True  # "... rely on the U.S. Von der Leyen posted"; not "George H.W. Bush"
+            ended = True  # "... rely on the U.S. Von der Leyen posted"; not "George H.W. Bush", "H.R. McMaster"
     return flags
 
 
@@ -170,6 +171,21 @@ _TITLES = frozenset(
     "Mr Mrs Ms Dr St Lt Gen Col Sgt Rep Sen Gov Jr Sr Capt Adm Maj Cmdr Prof Rev Gen Supt Det".split()
 )
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+_TWO_INITIALS = re.compile(r"^[A-Z]\.[A-Z]\.$")
+#: Two-letter initials that name a place or a body, not a person ("U.S.", "D.C.", "N.Y.").
+PLACE_INITIALS = frozenset("us uk un eu dc la ny nj nc sc nh nm nd sd ri sf pr nz".split())
+
+
+def personal_initials(word: str, following: str) -> bool:
+    """Are ``word`` a person's two initials before their surname ``following`` ("H.R. McMaster", "J.K.
+    Rowling")? Not a place's or a body's ("U.S.", "D.C.", "F.B.I."), and only before a capitalised word
+    that is no function word ("... the U.K. The ..." ends a sentence)."""
+    return (
+        bool(_TWO_INITIALS.match(word))
+        and word.replace(".", "").lower() not in PLACE_INITIALS
+        and following[:1].isupper()
+        and following.lower() not in cues.NOT_NAMES
+    )
 
 
 def _first_name(word: str) -> bool:

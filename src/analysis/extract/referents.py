@@ -289,6 +289,10 @@ def _referent(
         and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender})
     ):
         return next(iter(leads))  # "Jeanne Mancini, ..., hailed ... “…,” she said"
+    if speech and _carried(ctx, last, here, gender):
+        return last[
+            -1
+        ].name  # "By the time Horne got up to speak, ... She told her colleagues ... “…,” she said"
     typed_people = [m for m in people if m.type == "person"]
     if (
         speech
@@ -303,6 +307,20 @@ def _referent(
     everyone = {m.name for m in people}
     acts = any(subject_position(ctx, m) for m in people)  # not only "Trump critics"
     return everyone.pop() if len(everyone) == 1 and not names and acts else ""
+
+
+def _carried(ctx: SpeakerContext, last: list[Mention], here: int, gender: str | None) -> bool:
+    """Is the one person of the last sentence naming anyone carried to the pronoun by sentences that open
+    with that pronoun (at least one; ``last`` is empty when another sentence stands between), and known to
+    be of its gender (a first name or an honorific says so, not just "may be")?"""
+    names = {m.name for m in last}
+    return (
+        len(names) == 1
+        and last[-1].type == "person"
+        and here - last[-1].sentence >= 2
+        and gender is not None
+        and ctx.genders.get(last[-1].name) == {gender}
+    )
 
 
 def _described_last(

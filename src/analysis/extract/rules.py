@@ -37,7 +37,7 @@ from analysis.extract.context import (
     speaks_after,
 )
 from analysis.extract.gazetteer import countries, first_names, places
-from analysis.extract.pipeline import FieldDoc
+from analysis.extract.pipeline import FieldDoc, personal_initials
 from analysis.extract.roles import (
     has_role,
     is_role_word,
@@ -77,9 +77,8 @@ class Mention:
     bracketed: bool = False  # written in brackets right after a long form: "(MoD)"
     lead: bool = False  # opens its sentence (after its role): the sentence's subject
     name: str = ""
-    not_names: tuple[
-        str, ...
-    ] = ()  # full names this surname is not ("President Trump", then "Eric Trump")
+    #: full names this surname is not ("President Trump", then "Eric Trump")
+    not_names: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -482,7 +481,8 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     if len(words) == 1 or before in _POSSESSIVE_DETERMINERS:
         return "unknown", ""  # "their Grand Slam hopes": a possessive is no person's name before it
     one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
-    if looks_like_name(words) and words[0].lower() in given and not one_word:
+    first = words[0].lower() in given or personal_initials(*words[:2])  # or "H.R." McMaster
+    if looks_like_name(words) and first and not one_word:
         return "person", "first name"
     verb = reporting_after(doc, end) or said_before(doc, start)  # weak: "Deutsche Boerse said"
     if looks_like_name(words) and verb and before not in {"and", "of", "for"}:  # not "... and X,"
