@@ -4,7 +4,14 @@ Two initials stand for a first name ("H.R. McMaster", "J.K. Rowling"), never for
 place's initials ("U.S.", "D.C.") and a body's ("F.B.I.") still end one; where someone spoke after "said X"
 ("on ABC's “This Week”") is no part of the speaker; less common reporting verbs ("marveled", "chided",
 "decried") attribute a quotation; and "she said" goes to the one person of the last sentence naming anyone
-when only sentences opening with "she" stand between and her first name says she is a woman.
+when only sentences opening with "she" stand between and her first name says she is a woman. Then: a title
+goes on past a word of no title ("CNN Chief Political Analyst Gloria Borger"); a line of a few words with
+no full stop ("Follow @politicalticker") breaks no chain of "he"; a surname that is also a common word
+names its person before a verb ("Page has denied" after "Carter Page"); an apposition with a person's
+role makes a person ("Alleigh Marre, a campaign spokeswoman"); a name after "said" that governs its own
+verb ("said Ms. Warren is") opens the reported clause and speaks no later "she continued"; an apposition
+after a name is not the speaker ("Kevin K. McAleenan, commissioner of Customs and Border Protection,
+said"); and a bracket closing on a full stop ("(D-Calif.), however,") ends no sentence.
 """
 
 from __future__ import annotations
@@ -73,3 +80,64 @@ def test_she_is_not_carried_past_a_sentence_that_opens_otherwise():
         "“I'm sorry, I have heard enough about heritage,” she said."
     )
     assert speakers_in(body)[-1][1] is False  # the reporter may be "she": unclear
+
+
+MCCAIN = (
+    "Longtime Republican Sen. John McCain on Sunday described the enrollment process as a “fiasco”, as "
+    "endorsed by conservatives like Sen. Ted Cruz.\n\n"
+    "On CNN's “State of the Union,” McCain was not quite ready to call on Health and Human Services "
+    "Secretary Kathleen Sebelius to step down, but he supports the idea of holding hearings.\n\n\n\n"
+    "Follow @politicalticker Follow @KilloughCNN\n\n"
+    "“Let's find out who is responsible for this fiasco,” he told CNN Chief Political Analyst Gloria "
+    "Borger when asked about Sebelius.\n\n"
+    "“But this is just the beginning of the problems,” he continued."
+)
+
+
+def test_a_title_goes_on_past_a_word_of_no_title():
+    people = people_in(MCCAIN)
+    assert "Gloria Borger" in people
+    assert not any("Analyst" in p for p in people)
+
+
+def test_a_line_of_a_few_words_does_not_break_the_he_chain():
+    assert [s[:2] for s in speakers_in(MCCAIN)][-2:] == [
+        ("John McCain", True),
+        ("John McCain", True),
+    ]
+
+
+def test_a_surname_that_is_a_common_word_names_its_person():
+    body = (
+        "President Donald Trump said the documents were a scam.\n\n"
+        "The application names former campaign adviser Carter Page.\n\n"
+        "Page has denied that he acted improperly. He told Fox News last year that he “did nothing "
+        "wrong.”"
+    )
+    assert speakers_in(body)[-1][:2] == ("Carter Page", True)
+
+
+def test_an_apposition_with_a_role_makes_a_person_and_said_x_is_no_speaker():
+    body = (
+        "Mr. Brown’s campaign said Ms. Warren is “largely dependent on special interests,” in a statement "
+        "by Alleigh Marre, a campaign spokeswoman. She continued, “No amount of money can wash away "
+        "Professor Warren's record.”"
+    )
+    assert "Alleigh Marre" in people_in(body)
+    assert speakers_in(body)[-1][0] != "Elizabeth Warren" and speakers_in(body)[-1][0] != "Warren"
+
+
+def test_an_apposition_after_the_name_is_not_the_speaker():
+    body = (
+        "Kevin K. McAleenan, commissioner of Customs and Border Protection, said cartels are “profiting "
+        "tremendously” off the misery of migrants."
+    )
+    assert speakers_in(body)[0][:2] == ("Kevin K. McAleenan", True)
+
+
+def test_a_bracket_closing_on_a_full_stop_does_not_end_the_sentence():
+    body = (
+        "House Minority Leader Nancy Pelosi (D-Calif.), however, said in a statement that the documents "
+        "“provide clear evidence of Russia’s coordination.”"
+    )
+    assert speakers_in(body)[0][:2] == ("Nancy Pelosi", True)

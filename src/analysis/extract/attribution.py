@@ -15,24 +15,29 @@ import re
 from dataclasses import dataclass
 
 from analysis.extract import cues
+from analysis.extract.chunks import (
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    clause_chunks,
+    first_naming,
+    pick,
+    span,
+    words_only,
+)
 from analysis.extract.clauses import (
-    RELATIVE,
     apposition_head,
     before_setting,
     closed_relative,
     joins_subject,
-    nearest_not_relative,
 )
 from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import first_names, is_demonym
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
     MAX_ATTRIBUTION_CHARS,
     acted_before,
     clause_before,
     first_sentence_end,
-    participle,
     participle_of_noun,
     verb_at,
     window_end,
@@ -44,7 +49,6 @@ _MAX_SPEAKER_WORDS = 12
 _OBJECT_VERBS = frozenset(
     {"told", "tells", "tell", "telling", "asked", "asks", "wrote", "writes", "posted", "posts"}
 )
-_CONJUNCTIONS = frozenset({"and", "but", "as", "while", "yet", "so", "then", "later"})
 
 
 @dataclass
@@ -114,154 +118,11 @@ def _cue(doc: FieldDoc, verb: int, limit: int) -> str:
     return " ".join(parts)
 
 
-def _span(doc: FieldDoc, tokens: list[int]) -> tuple[int, int]:
-    return doc.idx[tokens[0]], doc.end_char(tokens[-1])
-
-
-def _words_only(doc: FieldDoc, tokens: list[int]) -> list[int]:
-    return [k for k in tokens if any(c.isalnum() for c in doc.words[k])]
-
-
-def _chunks(doc: FieldDoc, tokens: list[int]) -> list[list[int]]:
-    out: list[list[int]] = [[]]
-    for k in tokens:
-        if doc.words[k] in cues.CLAUSE_BREAKS:
-            out.append([])
-        else:
-            out[-1].append(k)
-    return [c for c in (_tidy(doc, _words_only(doc, c)) for c in out) if c]
-
-
-def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
-    while who and doc.words[who[0]].lower() in _CONJUNCTIONS:
-        who = who[1:]
-    while who and doc.words[who[-1]].lower() in cues.AUXILIARIES:
-        who = who[:-1]
-    return who
-
-
-def _pick(
-    doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]], *, nearest: int
-) -> list[int]:
-    """The chunk naming a person (nearest the verb first); else a short one naming something; else the nearest."""
-    last = chunks[-1]  # the chunk right before the verb, when it names someone ("..., DeVos said")
-    if doc.words[last[-1]].lower() in _SUBJECT_PRONOUNS and (
-        len(last) == 1 or doc.words[last[-2]].lower() in {"what", "as"}
-    ):
-        return last[
-            -1:
-        ]  # "Describing the meeting ..., he said"; "... Democrats into what he called"
-    if len(last) > 1 and (
-        doc.words[last[0]].lower() in _SUBJECT_RELATIVE
-        or (
-            doc.words[last[0]].lower() in {"who", "whom", "that", "which"}
-            and _named_next(doc, mentions, last[1:])
-        )
-    ):
-        # "..., where Philip Hammond has said", "Janet Yellen, who Trump said": its own subject
-        last = last[1:]
-        chunks = [*chunks[:-1], last]
-    a, b = _span(doc, last)
-    if doc.words[last[0]].lower() not in RELATIVE and any(
-        a <= m.start and m.end <= b and _maybe_person(m, doc) and not _object(doc, m, a)
-        for m in mentions
-    ):
-        return last
-    for wanted in ({"person"}, {"person", "unknown"}):
-        for chunk in reversed(chunks):
-            a, b = _span(doc, chunk)
-            if doc.words[chunk[0]].lower() in RELATIVE:
-                continue  # "Adam Schiff, who was briefed on the murder of Jamal Khashoggi, has said"
-            if any(
-                a <= m.start
-                and m.end <= b
-                and m.type in wanted
-                and _maybe_person(m, doc)
-                and not _object(doc, m, a)
-                for m in mentions
-            ):
-                return chunk
-    last = chunks[-1]
-    if len(chunks) > 1 and doc.words[last[0]].lower() == "the" and len(last) <= 4:
-        return last  # "Speaking to Le Matin, the 24-year-old Swiss added:"
-    first = chunks[0]
-    if (
-        len(first) <= 5
-        and not participle(doc.words[first[0]])
-        and any(
-            doc.words[k][:1].isupper() and doc.words[k].lower() not in cues.NOT_NAMES for k in first
-        )
-    ):
-        return first
-    return nearest_not_relative(doc, chunks, nearest)
-
-
-def _named_next(doc: FieldDoc, mentions: list[Mention], tokens: list[int]) -> bool:
-    """Do the tokens open with a person's name, after a title at most ("Prime Minister Theresa May")?"""
-    for k in tokens[:5]:
-        if any(m.start == doc.idx[k] and _maybe_person(m, doc) for m in mentions):
-            return True
-        if not doc.words[k][:1].isupper():
-            return False
-    return False
-
-
-def _first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> list[int]:
-    """After "said": the first chunk naming a person ("the Senate's top Democrat, Chuck Schumer"), else
-    the first chunk ("said Mikko Hypponen, who heads ...")."""
-    for chunk in chunks:
-        a, b = _span(doc, chunk)
-        if doc.words[chunk[0]].lower() in {"who", "which", "whose"}:
-            break
-        if any(a <= m.start and m.end <= b and m.type == "person" for m in mentions):
-            return chunk
-    return chunks[0]
-
-
-#: Relative words that open a clause with its own subject ("where Philip Hammond has said").
-_SUBJECT_RELATIVE = frozenset({"where", "when"})
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "being", "be"})
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_PREPOSITIONS = frozenset(
-    {"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"}
-)
 _QUOTED_AS = re.compile(
     r"[\s,]*((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}))\s+(?:was|is|were|has been|had been)"
     r"\s+quoted\b[^.]{0,60}?\bas\s+saying\b"
 )
-_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")  # "R-Alabama", "D-Calif."
-
-
-def _object(doc: FieldDoc, m: Mention, start: int) -> bool:
-    """Is the mention the object of a preposition in its chunk ("the murder of Jamal Khashoggi")?"""
-    before = doc.text[start : m.start].lower().split()
-    return bool(before) and before[-1] in _PREPOSITIONS
-
-
-def _maybe_person(m: Mention, doc: FieldDoc | None = None) -> bool:
-    if _PARTY_TAG.match(m.text):
-        return False
-    if doc is not None and doc.text[m.end : m.end + 2] in {"'s", "’s", "’ ", "' "}:
-        return False  # "Mr. Sanders’ head strategist": whose, not who
-    return m.type == "person" or (
-        m.type == "unknown"
-        and not is_demonym(m.text)
-        and (not _PLURAL.match(m.text) or (doc is not None and _surname_of_named(doc.text, m)))
-    )
-
-
-_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ish|is|s)$")  # "Employees", "Democrats": a group
-
-
-def _surname_of_named(text: str, m: Mention) -> bool:
-    """Is a word that looks plural ("Waters", "Ailes") the subject of a reporting verb, and written after a
-    first name elsewhere in the article ("Maxine Waters")? Then it is her surname, not a group ("Senate
-    Democrats": "Senate" is no first name; "a Sanders supporter, told": Sanders says nothing)."""
-    after = text[m.end : m.end + 20].split()
-    return bool(after and after[0].strip(",.:;") in cues.REPORTING_VERBS) and any(
-        given.lower() in first_names()
-        for given in re.findall(rf"\b([A-Z][a-z]+) {re.escape(m.text)}\b", text)
-    )
 
 
 def _after(
@@ -283,7 +144,7 @@ def _after(
     verb = next((k for k in toks if verb_at(doc, k)), None)
     if verb is None:
         return _according_to(doc, toks)
-    lead = _words_only(doc, [k for k in toks if k < verb])
+    lead = words_only(doc, [k for k in toks if k < verb])
     head = apposition_head(doc, [k for k in toks if k < verb])
     if head and _names_person(doc, mentions, head):
         lead = [k for k in lead if k in head]  # "X, the Republican who chairs the committee, said"
@@ -293,25 +154,25 @@ def _after(
         for k in lead
     ):
         return None  # the verb belongs to another clause ("(VSL) that the agency uses ... says")
-    chunks = _chunks(doc, [k for k in toks if k < verb])
+    chunks = clause_chunks(doc, [k for k in toks if k < verb])
     if chunks:
-        who = _pick(doc, mentions, chunks, nearest=-1)
-        if len(who) > _MAX_SPEAKER_WORDS or doc.words[who[0]] in _PREPOSITIONS:
+        who = pick(doc, mentions, chunks, nearest=-1)
+        if len(who) > _MAX_SPEAKER_WORDS or doc.words[who[0]] in PREPOSITIONS:
             return None  # "“…” in Congress, and complaining": no speaker there
     else:
-        after = _chunks(doc, [k for k in toks if k > verb])
+        after = clause_chunks(doc, [k for k in toks if k > verb])
         if not after:
             return None
-        who = before_setting(doc, _first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS])
-    return Attribution(_span(doc, who), _cue(doc, verb, toks[-1] + 1))
+        who = before_setting(doc, first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS])
+    return Attribution(span(doc, who), _cue(doc, verb, toks[-1] + 1))
 
 
 def _according_to(doc: FieldDoc, toks: list[int]) -> Attribution | None:
     for pos, k in enumerate(toks[:-2]):
         if doc.words[k].lower() == "according" and doc.words[toks[pos + 1]].lower() == "to":
-            chunks = _chunks(doc, toks[pos + 2 :])
+            chunks = clause_chunks(doc, toks[pos + 2 :])
             if chunks:
-                return Attribution(_span(doc, chunks[0][:_MAX_SPEAKER_WORDS]), "according to")
+                return Attribution(span(doc, chunks[0][:_MAX_SPEAKER_WORDS]), "according to")
     return None
 
 
@@ -322,10 +183,12 @@ def _before(
     toks = _tokens_between(doc, open_at - len(before), open_at)
     verbs = [k for k in toks if verb_at(doc, k) and not _quoted(doc.text, toks[0], k, doc)]
     if verbs and verbs[-1] == toks[0] and doc.words[verbs[-1]][:1].isupper():
-        after = _chunks(doc, [k for k in toks if k > verbs[-1]])  # "Added Sen. Ron Wyden, ...:"
+        after = clause_chunks(
+            doc, [k for k in toks if k > verbs[-1]]
+        )  # "Added Sen. Ron Wyden, ...:"
         if after:
-            who = _first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS]
-            return Attribution(_span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
+            who = first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS]
+            return Attribution(span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
     return _subject(doc, mentions, verbs[-1], toks) if verbs else None
 
 
@@ -346,17 +209,17 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
     verbs = [k for k in toks if verb_at(doc, k) and not doc.words[k].endswith(":")]
     if not verbs:
         return None
-    after = _chunks(doc, [k for k in toks if k > verbs[-1]])
+    after = clause_chunks(doc, [k for k in toks if k > verbs[-1]])
     if (
         after
         and len(after[0]) <= 6
         and after[0][0] == verbs[-1] + 1
-        and doc.words[after[0][0]].lower() not in _PREPOSITIONS
+        and doc.words[after[0][0]].lower() not in PREPOSITIONS
         and _names_person(doc, mentions, after[0])
     ):
-        return Attribution(_span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1))  # said Mr X.
+        return Attribution(span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1))  # said Mr X.
     found = _subject(doc, mentions, verbs[0], toks)
-    opening = _words_only(doc, toks)[:3]
+    opening = words_only(doc, toks)[:3]
     if (
         found is None
         or found.who is None
@@ -378,10 +241,10 @@ def _quoted(text: str, first: int, token: int, doc: FieldDoc) -> bool:
 def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
     """The words opening the sentence up to its verb ("The minister opened ..." -> "The minister")."""
     out: list[int] = []
-    for k in _words_only(doc, toks):
+    for k in words_only(doc, toks):
         word = doc.words[k]
         if word.islower() and (
-            word.endswith("ed") or word in cues.AUXILIARIES or word in _CONJUNCTIONS
+            word.endswith("ed") or word in cues.AUXILIARIES or word in CONJUNCTIONS
         ):
             break
         out.append(k)
@@ -391,7 +254,7 @@ def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
 
 
 def _names_person(doc: FieldDoc, mentions: list[Mention], chunk: list[int]) -> bool:
-    a, b = _span(doc, chunk)
+    a, b = span(doc, chunk)
     return any(a <= m.start and m.end <= b and m.type == "person" for m in mentions)
 
 
@@ -451,7 +314,7 @@ def _subject(
             return Attribution(None, _cue(doc, verb, limit))  # "a memo describing …": not a person
         a, b = doc.idx[toks[0]], doc.idx[verb]
         found = [
-            _span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
+            span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
         ]
         found += [
             owned_span(doc.text, m, b)
@@ -465,9 +328,9 @@ def _subject(
             # rebuke of George W. Bush, calling him “…”"; not Putin in "The person offered a
             # meeting with Mr. Putin, saying …"
         subject = _opening_phrase(doc, [k for k in toks if k < verb])
-        return Attribution(_span(doc, subject), _cue(doc, verb, limit)) if subject else None
+        return Attribution(span(doc, subject), _cue(doc, verb, limit)) if subject else None
     before = [k for k in toks if k < verb]
-    tail = _words_only(
+    tail = words_only(
         doc,
         before[
             max((i for i, k in enumerate(before) if doc.words[k] in cues.CLAUSE_BREAKS), default=-1)
@@ -479,7 +342,7 @@ def _subject(
         tail
         and earlier
         and (
-            all(doc.words[k].lower() in _CONJUNCTIONS for k in tail)
+            all(doc.words[k].lower() in CONJUNCTIONS for k in tail)
             or doc.words[tail[-1]].lower() in {"and", "but"}  # "X called for unity and vowed"
         )
     ):
@@ -487,9 +350,9 @@ def _subject(
     joined = tail and doc.words[tail[-1]].lower() in {"and", "but"}  # "Dunne is keen ... and said:"
     subject = _opening_phrase(doc, before) if joined else []
     if subject and joins_subject(doc, before, subject):
-        return Attribution(_span(doc, subject), _cue(doc, verb, limit))
-    chunks = _chunks(doc, before)
+        return Attribution(span(doc, subject), _cue(doc, verb, limit))
+    chunks = clause_chunks(doc, before)
     if not chunks:
         return None
-    who = _pick(doc, mentions, chunks, nearest=-1)[-_MAX_SPEAKER_WORDS:]
-    return Attribution(_span(doc, who), _cue(doc, verb, limit))
+    who = pick(doc, mentions, chunks, nearest=-1)[-_MAX_SPEAKER_WORDS:]
+    return Attribution(span(doc, who), _cue(doc, verb, limit))

@@ -112,11 +112,19 @@ def speaks_after(doc: FieldDoc, end: int) -> bool:
     return False
 
 
+#: Verbs a name written after "said" may govern itself: it then opens the reported clause.
+_OWN_VERBS = frozenset(
+    "is was has had will would could should can did does are were might must".split()
+)
+
+
 def said_before(doc: FieldDoc, start: int, end: int | None = None) -> bool:
     """Is the name written right after a reporting verb ("said Kirill Rogov")? With its ``end``, a name
     owning what follows is not the verb's subject but its object's owner ("said McCain’s decision")."""
     if end is not None and end < len(doc.words) and doc.words[end] in {"'s", "’s"}:
         return False
+    if end is not None and end < len(doc.words) and doc.words[end].lower() in _OWN_VERBS:
+        return False  # "the campaign said Ms. Warren is “…”": the reported clause's subject
     return start > 0 and doc.words[start - 1].lower() in {
         "said",
         "says",
@@ -157,6 +165,30 @@ def described_as_organisation(doc: FieldDoc, end: int) -> bool:
         k += 1
     head = words[k - 1]
     return k > end + 2 and head.islower() and head in cues.ORG_NOUNS - {"analysts", "side"}
+
+
+#: Role heads that may describe a body as well as a person ("Chelsea, the defending champion").
+_SHARED_HEADS = frozenset(
+    "champion challenger defender leader partner rival opponent independent crown democrat "
+    "republican star veteran fellow host critic compatriot player model".split()
+)
+
+
+def described_as_person(doc: FieldDoc, end: int) -> bool:
+    """Is the run followed by an apposition whose head is a person's role: "Alleigh Marre, a campaign
+    spokeswoman", "Jane Doe, the head of the bank" (not "Chelsea, the defending champion")?"""
+    words = doc.words
+    if (
+        end + 2 >= len(words)
+        or words[end] != ","
+        or words[end + 1].lower() not in {"a", "an", "the"}
+    ):
+        return False
+    k = end + 2
+    while k < min(len(words), end + 8) and words[k].lower() not in _APPOSITION_ENDS:
+        k += 1
+    head = words[k - 1]
+    return k > end + 2 and head.islower() and head in cues.ROLE_HEADS - _SHARED_HEADS
 
 
 def organisation_context(doc: FieldDoc, start: int, end: int) -> str:

@@ -47,6 +47,16 @@ class FieldDoc:
     model_ents: list[tuple[int, int, str]] = field(default_factory=list)
     trained: bool = False
 
+    @functools.cached_property
+    def surnames(self) -> frozenset[str]:
+        """Capitalised words written after a first name ("Page" of "Carter Page", "May" of "Theresa
+        May"): such a word can stand for that person on its own even when it is also a common word."""
+        return frozenset(
+            w
+            for prev, w in zip(self.words, self.words[1:], strict=False)
+            if w[:1].isupper() and _first_name(prev)
+        )
+
     def end_char(self, token: int) -> int:
         """Character offset just after token ``token``."""
         return self.idx[token] + len(self.words[token])
@@ -154,6 +164,8 @@ def sentence_starts(words: list[str]) -> list[bool]:
             flags[k], ended = True, False
         elif word == "." and k and words[k - 1] in _TITLES:
             continue  # "Lt." split in two
+        elif word == "." and words[k + 1 : k + 2] == [")"] and _inside(words[k + 2 : k + 3]):
+            continue  # "(D-Calif.), however, said": the bracket closes inside the sentence
         elif word in _SENTENCE_PUNCT or "\n\n" in word:
             ended = True  # a full stop, or a paragraph break (a heading line has no full stop)
         elif (
@@ -186,6 +198,11 @@ def personal_initials(word: str, following: str) -> bool:
         and following[:1].isupper()
         and following.lower() not in cues.NOT_NAMES
     )
+
+
+def _inside(following: list[str]) -> bool:
+    """Does the sentence go on after a bracket closing on a full stop ("(D-Calif.), however")?"""
+    return bool(following) and not following[0][:1].isupper()
 
 
 def _first_name(word: str) -> bool:

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract import cues
+from analysis.extract.chains import carried, chain, pronoun_chain
 from analysis.extract.clauses import object_before
 from analysis.extract.cues import SPEECH_VERBS
 from analysis.extract.described import (
@@ -117,6 +118,17 @@ class SpeakerContext:
     def in_quote(self, pos: int) -> bool:
         """Is character ``pos`` inside a quotation?"""
         return any(a <= pos < b for a, b in self.quoted)
+
+    def short_line(self, k: int) -> bool:
+        """Is sentence ``k`` a line of a few words on its own, with no full stop ("ADVERTISEMENT", "Follow
+        @KilloughCNN"): no prose, passed over as :meth:`paragraph_start` passes it over?"""
+        end = self.sentences[k + 1] if k + 1 < len(self.sentences) else len(self.body)
+        text = self.body[self.sentences[k] : end]
+        start = self.sentences[k] + len(text) - len(text.lstrip())
+        line, _, rest = text.lstrip().partition("\n")  # the next sentence's opening mark may follow
+        alone = self.body[:start].rstrip(" ").endswith("\n") and not rest.strip(" \n\"“‘'")
+        unfinished = line.rstrip()[-1:] not in set(".!?:\"”'’")  # a heading, not "Obama agreed."
+        return alone and unfinished and "\n" in text and len(line.split()) <= 5
 
     def paragraph_start(self, pos: int) -> int:
         """Start of the paragraph before the one holding ``pos`` (lines of a few words, such as
@@ -261,7 +273,7 @@ def _referent(
     ):
         return next(iter(names))  # not "that Mr. Cheney was influenced" when Mr. Bush spoke before
     last = [m for m in people if m.sentence == people[-1].sentence]
-    if not _chain(ctx, people[-1].sentence, ctx.sentence_of(limit), gender) or _chain(
+    if not chain(ctx, people[-1].sentence, ctx.sentence_of(limit), gender) or chain(
         ctx, people[-1].sentence - 1, people[-1].sentence + 1, gender
     ):
         last = []  # a sentence naming nobody between ("But the 25-year-old Dubliner ..."), or the
@@ -289,7 +301,7 @@ def _referent(
         and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender})
     ):
         return next(iter(leads))  # "Jeanne Mancini, ..., hailed ... “…,” she said"
-    if speech and _carried(ctx, last, here, gender):
+    if speech and carried(ctx, last, here, gender):
         return last[
             -1
         ].name  # "By the time Horne got up to speak, ... She told her colleagues ... “…,” she said"
@@ -307,20 +319,6 @@ def _referent(
     everyone = {m.name for m in people}
     acts = any(subject_position(ctx, m) for m in people)  # not only "Trump critics"
     return everyone.pop() if len(everyone) == 1 and not names and acts else ""
-
-
-def _carried(ctx: SpeakerContext, last: list[Mention], here: int, gender: str | None) -> bool:
-    """Is the one person of the last sentence naming anyone carried to the pronoun by sentences that open
-    with that pronoun (at least one; ``last`` is empty when another sentence stands between), and known to
-    be of its gender (a first name or an honorific says so, not just "may be")?"""
-    names = {m.name for m in last}
-    return (
-        len(names) == 1
-        and last[-1].type == "person"
-        and here - last[-1].sentence >= 2
-        and gender is not None
-        and ctx.genders.get(last[-1].name) == {gender}
-    )
 
 
 def _described_last(
@@ -351,6 +349,7 @@ def _candidates(
         and m.end <= limit
         and _compatible(m, gender, ctx.genders)
         and not (after_quote and m.sentence == ctx.sentence_of(limit))
+        and not ctx.short_line(m.sentence)  # "Follow @politicalticker Follow @KilloughCNN"
     ]
     return [m for m in people if not owner(ctx.body, m, people) and not cited(ctx.body, m)]
 
@@ -372,29 +371,13 @@ def _goes_on(
     here = ctx.sentence_of(limit)
     again = any(m.name == previous[0] and m.start >= start for m in since) or (
         ctx.previous_end >= start
-        and _pronoun_chain(ctx, ctx.sentence_of(ctx.previous_end), here, gender)
+        and pronoun_chain(ctx, ctx.sentence_of(ctx.previous_end), here, gender)
     )
     return again and all(
         m.name == previous[0]
         or not (m.lead or _said_before(ctx.body, m) or m.sentence == here or owned(ctx.body, m))
         for m in since
     )
-
-
-def _pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | None) -> bool:
-    """Do the sentences after sentence ``first`` and before ``current`` (at least one) all open with the
-    pronoun, after "And"/"But" ("And he confirmed Mr Blair's insistence ...")?"""
-    pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
-    if not pronoun or current - first < 2:
-        return False
-    for k in range(first + 1, current):
-        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-        words = WORD.findall(ctx.body[ctx.sentences[k] : end][:30].lower())
-        if words[:1] in (["and"], ["but"]):
-            words = words[1:]
-        if words[:1] != [pronoun]:
-            return False
-    return True
 
 
 def _said_before(body: str, m: Mention) -> bool:
@@ -421,18 +404,6 @@ def _untyped_name(m: Mention, body: str) -> bool:
         and word not in _PARTY_WORDS
         and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body) is not None
     )
-
-
-def _chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) -> bool:
-    """Do only sentences opening with the same pronoun stand between sentence ``named`` and ``current``
-    ("Ellen Simonetti ... wrote ... She was suspended ... In a statement, she said")?"""
-    pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
-    for k in range(named + 1, current):
-        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-        first = WORD.findall(ctx.body[ctx.sentences[k] : end][:20].lower())[:1]
-        if not pronoun or first != [pronoun]:
-            return False
-    return True
 
 
 def _verb_before(body: str, m: Mention) -> bool:

@@ -48,6 +48,8 @@ def role_prefix_end(words: list[str], start: int, end: int) -> int:
         last_head = inner_role_end(words, start, end)
         if last_head == start:
             return start
+    else:  # "CNN Chief Political Analyst Gloria Borger": the title goes on past a word of no title
+        last_head = max(last_head, inner_role_end(words, last_head, end))
     while last_head < end and (
         words[last_head].lower() in {"of", "state", "staff", "the", "-", "general"}
     ):

@@ -1,7 +1,7 @@
 """The rules that find and type mentions in one parsed field (used by :func:`analysis.extract.entities`).
 
-Candidates are maximal runs of capitalised tokens (name particles such as "von der" and organisation
-connectors such as "Ministry of" inside), or a trained pipeline's own entities. Each candidate is read in
+Candidates are maximal runs of capitalised tokens (:mod:`analysis.extract.runs`: name particles such as
+"von der" and organisation connectors such as "Ministry of" inside), or a trained pipeline's own entities. Each candidate is read in
 steps: a title or role before the name is split off and kept as ``role``; gazetteers, organisation words,
 acronyms, roles, honorifics, first names and the words around the run ("firm X", "in X", "X said") give its
 type; a run nothing can type is searched for places and organisations inside it ("UK MoD").
@@ -17,15 +17,12 @@ from dataclasses import dataclass
 from analysis.extract import cues
 from analysis.extract.context import (
     GROUP_WORDS,
-    HYPHENED_PARTICLES,
-    PARTICLES,
     after_source,
     club_after,
     described_as_organisation,
+    described_as_person,
     head_of_body,
     is_acronym,
-    is_cap,
-    is_caption,
     is_demonym_word,
     looks_like_name,
     member_of,
@@ -49,12 +46,12 @@ from analysis.extract.roles import (
     role_text,
     written_before,
 )
+from analysis.extract.runs import CONNECTORS, capitalised_runs
 from analysis.extract.sentences import after_opening_phrase
 
 __all__ = ["TYPES", "Mention", "doc_mentions"]
 
 TYPES = ("person", "organisation", "place")
-_CONNECTORS = frozenset({"of", "for", "on"})
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
@@ -87,104 +84,9 @@ class Mention:
 
 
 def doc_mentions(doc: FieldDoc) -> Iterator[Mention]:
-    spans = _model_spans(doc) if doc.trained else _capitalised_runs(doc)
+    spans = _model_spans(doc) if doc.trained else capitalised_runs(doc)
     for start, end, label in spans:
         yield from _read_span(doc, start, end, label)
-
-
-def _capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
-    """Maximal runs of capitalised tokens (with name particles and organisation connectors inside)."""
-    words, starts = doc.words, doc.sent_start
-    n, i = len(words), 0
-    while i < n:
-        word = words[i]
-        if (
-            not is_cap(word)
-            or not any(c.isalpha() for c in word)
-            or _skip_start(doc, i)
-            or is_caption(words, i)
-        ):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and not starts[j]:
-            nxt = words[j]
-            if (
-                nxt.lower() in cues.HONORIFICS and words[j - 1].lower() in cues.ORG_HEADS
-            ) or is_caption(words, j):
-                break  # "the Foreign Policy Centre Mr Straw said": two names
-            if is_cap(nxt) and any(c.isalpha() for c in nxt):
-                j += 1
-            elif nxt == "-" and doc.spaces[j - 1] == "" and j + 1 < n and is_cap(words[j + 1]):
-                j += 2
-            elif (
-                _joins(words, i, j)
-                and (after := _after_particles(words, j)) < n
-                and is_cap(words[after])
-            ):
-                j = after + 1
-            else:
-                break
-        if not _in_compound(doc, i, j):
-            k = i
-            while (
-                k > 0
-                and words[k - 1] in PARTICLES
-                and words[k - 1] not in {"al", "el"}
-                and not starts[k]
-            ):
-                k -= 1  # "von der Leyen" written mid-sentence
-            yield (k if k > 0 and doc.spaces[k - 1] and not is_cap(words[k - 1]) else i), j, None
-        i = j
-
-
-def _after_particles(words: list[str], j: int) -> int:
-    """Index after a sequence of name particles starting at ``j`` ("von der", "al-" of "Bashar al-Assad")."""
-    k = j + 1
-    while k < len(words) and (words[k] in PARTICLES or words[k - 1 : k + 1] in HYPHENED_PARTICLES):
-        k += 1
-    return k
-
-
-def _in_compound(doc: FieldDoc, i: int, j: int) -> bool:
-    """Is the run the first part of a hyphenated word ("London-based", "Iran-backed")?"""
-    words = doc.words
-    after = (
-        j + 1 < len(words)
-        and words[j] == "-"
-        and doc.spaces[j - 1] == ""
-        and words[j + 1][:1].islower()
-    )
-    before = (
-        i > 1 and words[i - 1] == "-" and doc.spaces[i - 2] == "" and words[i - 2][:1].islower()
-    )
-    return after or before
-
-
-def _skip_start(doc: FieldDoc, i: int) -> bool:
-    """A function word or date opens no name, unless mid-sentence before another capital ("New Eurasian")."""
-    word = doc.words[i]
-    low = word.lower()
-    if low not in cues.NOT_NAMES or (word.isupper() and len(word) > 1 and not doc.sent_start[i]):
-        return False
-    if word.isupper() and len(word) > 1 and low in {"us", "it"}:
-        return False
-    if low != "new" or doc.sent_start[i]:
-        return True
-    return i + 1 >= len(doc.words) or not is_cap(doc.words[i + 1])
-
-
-def _joins(words: list[str], start: int, at: int) -> bool:
-    """Does the lower-case word at ``at`` join two capitalised parts of one name?"""
-    word = words[at]
-    if word in PARTICLES or word == "&":
-        return True
-    if word in _CONNECTORS:
-        before = {w.lower() for w in words[start:at]}
-        return bool(
-            before & (cues.ORG_HEADS | cues.ORG_STARTERS | {"secretary", "minister", "chief"})
-        )
-    return False
 
 
 def _model_spans(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
@@ -216,7 +118,7 @@ def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
     while end > start and (
         words[end - 1] in {"-", "&", "'s", "’s", "'", "’"}
         or words[end - 1].lower() in _DAYS
-        or words[end - 1] in _CONNECTORS
+        or words[end - 1] in CONNECTORS
     ):
         end -= 1  # "Aspen Security Forum Thursday"
     if (
@@ -322,7 +224,7 @@ def _link_echo(words: list[str], start: int, end: int) -> int:
 def _name_before_connector(words: list[str], start: int, end: int, *, titled: bool) -> int:
     """Where a person's name written with a title or a first name stops before "of", "for" or "on" and
     what follows ("John McCain of Arizona", "Chuck Hagel on Jan. 31"), or 0."""
-    cut = next((j for j in range(start + 2, end - 1) if words[j] in _CONNECTORS), 0)
+    cut = next((j for j in range(start + 2, end - 1) if words[j] in CONNECTORS), 0)
     if not cut:
         return 0
     first = words[start].lower() in first_names() and words[start + 1][:1].isupper()
@@ -484,6 +386,8 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     first = words[0].lower() in given or personal_initials(*words[:2])  # or "H.R." McMaster
     if looks_like_name(words) and first and not one_word:
         return "person", "first name"
+    if looks_like_name(words) and not one_word and described_as_person(doc, end):
+        return "person", "apposition"  # "Alleigh Marre, a campaign spokeswoman"
     verb = reporting_after(doc, end) or said_before(doc, start)  # weak: "Deutsche Boerse said"
     if looks_like_name(words) and verb and before not in {"and", "of", "for"}:  # not "... and X,"
         return "person", "verb"

@@ -61,6 +61,8 @@ def ends_sentence(text: str, after: int) -> bool:
     before a new subject."""
     if _TITLE_STOP.search(text[max(0, after - 6) : after]):
         return False
+    if text[after : after + 1] == ")" and not text[after + 1 : after + 40].lstrip()[:1].isupper():
+        return False  # "Nancy Pelosi (D-Calif.), however, said": the bracket closes inside the sentence
     if not _ABBREVIATION.search(text[max(0, after - 4) : after]):
         return True
     if text[max(0, after - 3) : after] == "St." and not _street(

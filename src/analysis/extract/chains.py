@@ -1,0 +1,60 @@
+"""Sentences that carry a pronoun's referent: "Ellen Simonetti ... wrote ... She was suspended ... In a
+statement, she said" (only sentences opening with the same pronoun, or lines of a few words with no full
+stop, stand between the name and the pronoun).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from analysis.extract.described import WORD
+from analysis.extract.entities import Mention
+
+if TYPE_CHECKING:
+    from analysis.extract.referents import SpeakerContext
+
+__all__ = ["carried", "chain", "pronoun_chain"]
+
+
+def carried(ctx: SpeakerContext, last: list[Mention], here: int, gender: str | None) -> bool:
+    """Is the one person of the last sentence naming anyone carried to the pronoun by sentences that open
+    with that pronoun (at least one; ``last`` is empty when another sentence stands between), and known to
+    be of its gender (a first name or an honorific says so, not just "may be")?"""
+    names = {m.name for m in last}
+    return (
+        len(names) == 1
+        and last[-1].type == "person"
+        and here - last[-1].sentence >= 2
+        and gender is not None
+        and ctx.genders.get(last[-1].name) == {gender}
+    )
+
+
+def pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | None) -> bool:
+    """Do the sentences after sentence ``first`` and before ``current`` (at least one) all open with the
+    pronoun, after "And"/"But" ("And he confirmed Mr Blair's insistence ...")?"""
+    pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
+    if not pronoun or current - first < 2:
+        return False
+    for k in range(first + 1, current):
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        words = WORD.findall(ctx.body[ctx.sentences[k] : end][:30].lower())
+        if words[:1] in (["and"], ["but"]):
+            words = words[1:]
+        if words[:1] != [pronoun]:
+            return False
+    return True
+
+
+def chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) -> bool:
+    """Do only sentences opening with the same pronoun stand between sentence ``named`` and ``current``
+    ("Ellen Simonetti ... wrote ... She was suspended ... In a statement, she said")?"""
+    pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
+    for k in range(named + 1, current):
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        first = WORD.findall(ctx.body[ctx.sentences[k] : end][:20].lower())[:1]
+        if ctx.short_line(k):
+            continue  # "Follow @politicalticker Follow @KilloughCNN", "ADVERTISEMENT"
+        if not pronoun or first != [pronoun]:
+            return False
+    return True

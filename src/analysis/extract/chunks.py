@@ -1,0 +1,200 @@
+"""The chunks of a reporting clause and which of them names the speaker.
+
+A reporting clause is cut into chunks at its commas, brackets and dashes (:func:`clause_chunks`); :func:`pick`
+chooses the chunk before the verb that names the speaker (a person first, nearest the verb; an apposition
+describing the name before it is not the speaker: "Kevin K. McAleenan, commissioner of Customs and Border
+Protection, said"), :func:`first_naming` the chunk after it ("said the Senate's top Democrat, Chuck
+Schumer").
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract import cues
+from analysis.extract.clauses import RELATIVE, nearest_not_relative
+from analysis.extract.entities import Mention
+from analysis.extract.gazetteer import first_names, is_demonym
+from analysis.extract.pipeline import FieldDoc
+from analysis.extract.sentences import participle
+
+__all__ = [
+    "CONJUNCTIONS",
+    "PREPOSITIONS",
+    "clause_chunks",
+    "first_naming",
+    "is_object",
+    "maybe_person",
+    "pick",
+    "span",
+    "words_only",
+]
+
+CONJUNCTIONS = frozenset({"and", "but", "as", "while", "yet", "so", "then", "later"})
+
+
+def span(doc: FieldDoc, tokens: list[int]) -> tuple[int, int]:
+    return doc.idx[tokens[0]], doc.end_char(tokens[-1])
+
+
+def words_only(doc: FieldDoc, tokens: list[int]) -> list[int]:
+    return [k for k in tokens if any(c.isalnum() for c in doc.words[k])]
+
+
+def clause_chunks(doc: FieldDoc, tokens: list[int]) -> list[list[int]]:
+    out: list[list[int]] = [[]]
+    for k in tokens:
+        if doc.words[k] in cues.CLAUSE_BREAKS:
+            out.append([])
+        else:
+            out[-1].append(k)
+    return [c for c in (_tidy(doc, words_only(doc, c)) for c in out) if c]
+
+
+def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
+    while who and doc.words[who[0]].lower() in CONJUNCTIONS:
+        who = who[1:]
+    while who and doc.words[who[-1]].lower() in cues.AUXILIARIES:
+        who = who[:-1]
+    return who
+
+
+def pick(
+    doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]], *, nearest: int
+) -> list[int]:
+    """The chunk naming a person (nearest the verb first); else a short one naming something; else the nearest."""
+    last = chunks[-1]  # the chunk right before the verb, when it names someone ("..., DeVos said")
+    if doc.words[last[-1]].lower() in _SUBJECT_PRONOUNS and (
+        len(last) == 1 or doc.words[last[-2]].lower() in {"what", "as"}
+    ):
+        return last[
+            -1:
+        ]  # "Describing the meeting ..., he said"; "... Democrats into what he called"
+    if len(last) > 1 and (
+        doc.words[last[0]].lower() in _SUBJECT_RELATIVE
+        or (
+            doc.words[last[0]].lower() in {"who", "whom", "that", "which"}
+            and _named_next(doc, mentions, last[1:])
+        )
+    ):
+        # "..., where Philip Hammond has said", "Janet Yellen, who Trump said": its own subject
+        last = last[1:]
+        chunks = [*chunks[:-1], last]
+    a, b = span(doc, last)
+    if (
+        doc.words[last[0]].lower() not in RELATIVE
+        and not _apposition_of_name(doc, mentions, chunks)
+        and any(
+            a <= m.start and m.end <= b and maybe_person(m, doc) and not is_object(doc, m, a)
+            for m in mentions
+        )
+    ):
+        return last
+    for wanted in ({"person"}, {"person", "unknown"}):
+        for chunk in reversed(chunks):
+            a, b = span(doc, chunk)
+            if doc.words[chunk[0]].lower() in RELATIVE:
+                continue  # "Adam Schiff, who was briefed on the murder of Jamal Khashoggi, has said"
+            if any(
+                a <= m.start
+                and m.end <= b
+                and m.type in wanted
+                and maybe_person(m, doc)
+                and not is_object(doc, m, a)
+                for m in mentions
+            ):
+                return chunk
+    last = chunks[-1]
+    if len(chunks) > 1 and doc.words[last[0]].lower() == "the" and len(last) <= 4:
+        return last  # "Speaking to Le Matin, the 24-year-old Swiss added:"
+    first = chunks[0]
+    if (
+        len(first) <= 5
+        and not participle(doc.words[first[0]])
+        and any(
+            doc.words[k][:1].isupper() and doc.words[k].lower() not in cues.NOT_NAMES for k in first
+        )
+    ):
+        return first
+    return nearest_not_relative(doc, chunks, nearest)
+
+
+def _apposition_of_name(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> bool:
+    """Is the last chunk an apposition describing the chunk before, which is a person's name alone
+    ("Kevin K. McAleenan, commissioner of Customs and Border Protection, said")?"""
+    if len(chunks) < 2:
+        return False
+    first = doc.words[chunks[-1][0]]
+    a, b = span(doc, chunks[-2])
+    return (
+        first in {"a", "an", "the"} or first in cues.ROLE_HEADS or first in cues.ROLE_MODIFIERS
+    ) and any(m.start == a and m.end == b and m.type == "person" for m in mentions)
+
+
+def _named_next(doc: FieldDoc, mentions: list[Mention], tokens: list[int]) -> bool:
+    """Do the tokens open with a person's name, after a title at most ("Prime Minister Theresa May")?"""
+    for k in tokens[:5]:
+        if any(m.start == doc.idx[k] and maybe_person(m, doc) for m in mentions):
+            return True
+        if not doc.words[k][:1].isupper():
+            return False
+    return False
+
+
+def first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> list[int]:
+    """After "said": the first chunk naming a person ("the Senate's top Democrat, Chuck Schumer"), else
+    the first chunk ("said Mikko Hypponen, who heads ...")."""
+    for chunk in chunks:
+        a, b = span(doc, chunk)
+        if doc.words[chunk[0]].lower() in {"who", "which", "whose"}:
+            break
+        if any(a <= m.start and m.end <= b and m.type == "person" for m in mentions):
+            return chunk
+    return chunks[0]
+
+
+#: Relative words that open a clause with its own subject ("where Philip Hammond has said").
+_SUBJECT_RELATIVE = frozenset({"where", "when"})
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+PREPOSITIONS = frozenset(
+    {"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"}
+)
+
+
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")  # "R-Alabama", "D-Calif."
+
+
+def is_object(doc: FieldDoc, m: Mention, start: int) -> bool:
+    """Is the mention the object of a preposition in its chunk ("the murder of Jamal Khashoggi")?"""
+    before = doc.text[start : m.start].lower().split()
+    return bool(before) and before[-1] in PREPOSITIONS
+
+
+def maybe_person(m: Mention, doc: FieldDoc | None = None) -> bool:
+    if _PARTY_TAG.match(m.text):
+        return False
+    if doc is not None and doc.text[m.end : m.end + 2] in {"'s", "’s", "’ ", "' "}:
+        return False  # "Mr. Sanders’ head strategist": whose, not who
+    return m.type == "person" or (
+        m.type == "unknown"
+        and not is_demonym(m.text)
+        and (not _PLURAL.match(m.text) or (doc is not None and _surname_of_named(doc.text, m)))
+    )
+
+
+_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ish|is|s)$")  # "Employees", "Democrats": a group
+
+
+def _surname_of_named(text: str, m: Mention) -> bool:
+    """Is a word that looks plural ("Waters", "Ailes") the subject of a reporting verb, and written after a
+    first name elsewhere in the article ("Maxine Waters")? Then it is her surname, not a group ("Senate
+    Democrats": "Senate" is no first name; "a Sanders supporter, told": Sanders says nothing)."""
+    after = text[m.end : m.end + 20].split()
+    return bool(after and after[0].strip(",.:;") in cues.REPORTING_VERBS) and any(
+        given.lower() in first_names()
+        for given in re.findall(rf"\b([A-Z][a-z]+) {re.escape(m.text)}\b", text)
+    )

@@ -1,0 +1,122 @@
+"""Candidate names: maximal runs of capitalised tokens in one parsed field, with name particles ("von
+der") and organisation connectors ("Ministry of") inside, for :mod:`analysis.extract.rules` to type.
+
+A function word or date opens no run, unless it is a surname the field writes after a first name and a
+verb follows ("Page has denied" after "Carter Page"); a capitalised run that is the first part of a
+hyphenated word ("London-based") is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from analysis.extract import cues
+from analysis.extract.context import HYPHENED_PARTICLES, PARTICLES, is_cap, is_caption
+from analysis.extract.pipeline import FieldDoc
+
+__all__ = ["CONNECTORS", "capitalised_runs"]
+
+#: Lower-case words that join two capitalised parts of one name ("Ministry of Defence").
+CONNECTORS = frozenset({"of", "for", "on"})
+
+
+def capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
+    """Maximal runs of capitalised tokens (with name particles and organisation connectors inside)."""
+    words, starts = doc.words, doc.sent_start
+    n, i = len(words), 0
+    while i < n:
+        word = words[i]
+        if (
+            not is_cap(word)
+            or not any(c.isalpha() for c in word)
+            or _skip_start(doc, i)
+            or is_caption(words, i)
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not starts[j]:
+            nxt = words[j]
+            if (
+                nxt.lower() in cues.HONORIFICS and words[j - 1].lower() in cues.ORG_HEADS
+            ) or is_caption(words, j):
+                break  # "the Foreign Policy Centre Mr Straw said": two names
+            if is_cap(nxt) and any(c.isalpha() for c in nxt):
+                j += 1
+            elif nxt == "-" and doc.spaces[j - 1] == "" and j + 1 < n and is_cap(words[j + 1]):
+                j += 2
+            elif (
+                _joins(words, i, j)
+                and (after := _after_particles(words, j)) < n
+                and is_cap(words[after])
+            ):
+                j = after + 1
+            else:
+                break
+        if not _in_compound(doc, i, j):
+            k = i
+            while (
+                k > 0
+                and words[k - 1] in PARTICLES
+                and words[k - 1] not in {"al", "el"}
+                and not starts[k]
+            ):
+                k -= 1  # "von der Leyen" written mid-sentence
+            yield (k if k > 0 and doc.spaces[k - 1] and not is_cap(words[k - 1]) else i), j, None
+        i = j
+
+
+def _after_particles(words: list[str], j: int) -> int:
+    """Index after a sequence of name particles starting at ``j`` ("von der", "al-" of "Bashar al-Assad")."""
+    k = j + 1
+    while k < len(words) and (words[k] in PARTICLES or words[k - 1 : k + 1] in HYPHENED_PARTICLES):
+        k += 1
+    return k
+
+
+def _in_compound(doc: FieldDoc, i: int, j: int) -> bool:
+    """Is the run the first part of a hyphenated word ("London-based", "Iran-backed")?"""
+    words = doc.words
+    after = (
+        j + 1 < len(words)
+        and words[j] == "-"
+        and doc.spaces[j - 1] == ""
+        and words[j + 1][:1].islower()
+    )
+    before = (
+        i > 1 and words[i - 1] == "-" and doc.spaces[i - 2] == "" and words[i - 2][:1].islower()
+    )
+    return after or before
+
+
+def _skip_start(doc: FieldDoc, i: int) -> bool:
+    """A function word or date opens no name, unless mid-sentence before another capital ("New Eurasian")."""
+    word = doc.words[i]
+    low = word.lower()
+    if low not in cues.NOT_NAMES or (word.isupper() and len(word) > 1 and not doc.sent_start[i]):
+        return False
+    if word in doc.surnames and doc.words[i + 1 : i + 2][0:1] and _acts(doc.words[i + 1]):
+        return False  # "Page has denied" after "Carter Page", "May said" after "Theresa May"
+    if word.isupper() and len(word) > 1 and low in {"us", "it"}:
+        return False
+    if low != "new" or doc.sent_start[i]:
+        return True
+    return i + 1 >= len(doc.words) or not is_cap(doc.words[i + 1])
+
+
+def _acts(word: str) -> bool:
+    """Is the word a verb a subject acts with ("said", "has", "was")?"""
+    return word.lower() in cues.REPORTING_VERBS or word in cues.AUXILIARIES
+
+
+def _joins(words: list[str], start: int, at: int) -> bool:
+    """Does the lower-case word at ``at`` join two capitalised parts of one name?"""
+    word = words[at]
+    if word in PARTICLES or word == "&":
+        return True
+    if word in CONNECTORS:
+        before = {w.lower() for w in words[start:at]}
+        return bool(
+            before & (cues.ORG_HEADS | cues.ORG_STARTERS | {"secretary", "minister", "chief"})
+        )
+    return False
