@@ -141,3 +141,20 @@ def test_a_bracket_closing_on_a_full_stop_does_not_end_the_sentence():
         "“provide clear evidence of Russia’s coordination.”"
     )
     assert speakers_in(body)[0][:2] == ("Nancy Pelosi", True)
+
+
+def test_a_titled_surname_that_is_a_common_word_stays_a_person():
+    body = (
+        "“The economy is now heading upward,” said central bank governor Park Seung. Officials at Hyde "
+        "Park said “no”."
+    )
+    assert speakers_in(body)[0][:2] == ("Park Seung", True)
+    assert "Hyde Park" not in people_in(body)
+
+
+def test_a_short_quotation_with_its_clause_after_a_comma_outside_the_marks():
+    body = (
+        'The deal also proved claims of a clash were "wrong", Mr Blair said. It was an "historic '
+        'British objective", he added. The so-called "nuclear option", Senator Smith said, is dead.'
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Blair", True), ("Blair", True)]

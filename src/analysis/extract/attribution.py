@@ -272,11 +272,8 @@ def _partial(
     if verbs and not active:  # "praised by police for": speech, speaker unclear
         return Attribution(None, doc.words[verbs[-1]])
     verbs = [k for k in active if not closed_relative(doc, k, open_at)]
-    if (
-        verbs
-        and doc.text[inner_end - 1 : inner_end] == ","
-        and re.match(r"\s*(?:the\s|[A-Z])", doc.text[close_at : close_at + 8])
-    ):
+    comma = doc.text[inner_end - 1 : inner_end] == "," or doc.text[close_at : close_at + 1] == ","
+    if verbs and comma and re.match(r",?\s*(?:the\s|[A-Z])", doc.text[close_at : close_at + 8]):
         closing = _after(doc, mentions, close_at, inner_end)
         if closing is not None and closing.who is not None:
             return closing  # "Mr. Trump described “how …,” the article stated": the clause after says who

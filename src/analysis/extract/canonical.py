@@ -485,8 +485,9 @@ def _weak_people(mentions: list[Mention], typed: dict[str, Counter]) -> None:
     }
     for m in mentions:
         tokens = _tokens(m.name)
+        titled = m.evidence in {"role", "honorific"}  # "governor Park Seung": a surname first
         if m.type == "person" and (
-            len(tokens) > 5 or any(t.lower() in cues.NOT_IN_NAMES for t in tokens)
+            len(tokens) > 5 or any(t.lower() in cues.NOT_IN_NAMES for t in tokens[titled:])
         ):
             m.type = "unknown"  # a headline or caption run into a name ("Obama Replay More Videos")
             continue

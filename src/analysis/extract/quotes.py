@@ -292,8 +292,12 @@ def _read_stretch(
     if kind == "partial" and (
         (
             len(words) <= 3
-            and (found.who is None or found.who[1] > open_at or _so_called(text, open_at, close_at))
-        )
+            and (
+                found.who is None
+                or (found.who[1] > open_at and text[close_at : found.who[0]].strip() != ",")
+                or _so_called(text, open_at, close_at)
+            )
+        )  # but "were “wrong”, Mr Blair said": the clause right after the mark says who
         or (len(words) <= 6 and found.who is None and not found.cue)
     ):
         return (
