@@ -158,3 +158,13 @@ def test_a_short_quotation_with_its_clause_after_a_comma_outside_the_marks():
         'British objective", he added. The so-called "nuclear option", Senator Smith said, is dead.'
     )
     assert [s[:2] for s in speakers_in(body)] == [("Blair", True), ("Blair", True)]
+
+
+def test_he_goes_on_past_a_sentence_naming_whom_he_spoke_of():
+    body = (
+        "Lib Dem leader Charles Kennedy has said voters no longer trust Tony Blair.\n\n"
+        'Mr Kennedy said he had seen leaders come and go. "We don\'t hear that argument any longer," he '
+        "said. \"You don't hear that because it isn't a wasted vote.\" But he said Mr Blair had lost the "
+        'trust of the British people. "There is a fundamental lack of trust in Tony Blair," he said.'
+    )
+    assert [s[:2] for s in speakers_in(body)][-1] == ("Charles Kennedy", True)

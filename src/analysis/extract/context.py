@@ -123,7 +123,7 @@ def said_before(doc: FieldDoc, start: int, end: int | None = None) -> bool:
     owning what follows is not the verb's subject but its object's owner ("said McCain’s decision")."""
     if end is not None and end < len(doc.words) and doc.words[end] in {"'s", "’s"}:
         return False
-    if end is not None and end < len(doc.words) and doc.words[end].lower() in _OWN_VERBS:
+    if end is not None and end < len(doc.words) and doc.words[end].lower() in cues.OWN_VERBS:
         return False  # "the campaign said Ms. Warren is “…”": the reported clause's subject
     return start > 0 and doc.words[start - 1].lower() in {
         "said",

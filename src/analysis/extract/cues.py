@@ -399,6 +399,12 @@ SOURCE_HEADS = frozenset(
     """.split()
 )
 
+#: Verbs a name written after "said" may govern itself ("said Ms. Warren is"): it then opens the
+#: reported clause and is not the reporting verb's subject.
+OWN_VERBS = frozenset(
+    "is was has had will would could should can did does are were might must".split()
+)
+
 #: Words between a subject and its verb, or a verb and its subject ("has", "also", "later").
 AUXILIARIES = frozenset(
     """

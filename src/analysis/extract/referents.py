@@ -115,6 +115,14 @@ class SpeakerContext:
             pos += 1
         return bisect_right(self.sentences, pos) - 1
 
+    def sentence_ending(self, end: int) -> int:
+        """Index of the sentence a quotation ending at ``end`` ends in (its closing mark belongs there, not
+        to the reporter's sentence after it)."""
+        pos = end - 1
+        while pos > 0 and not self.body[pos].isalnum():
+            pos -= 1
+        return bisect_right(self.sentences, pos) - 1
+
     def in_quote(self, pos: int) -> bool:
         """Is character ``pos`` inside a quotation?"""
         return any(a <= pos < b for a, b in self.quoted)
@@ -371,7 +379,7 @@ def _goes_on(
     here = ctx.sentence_of(limit)
     again = any(m.name == previous[0] and m.start >= start for m in since) or (
         ctx.previous_end >= start
-        and pronoun_chain(ctx, ctx.sentence_of(ctx.previous_end), here, gender)
+        and pronoun_chain(ctx, ctx.sentence_ending(ctx.previous_end), here, gender)
     )
     return again and all(
         m.name == previous[0]
@@ -380,11 +388,14 @@ def _goes_on(
     )
 
 
+_OWN = [[verb] for verb in cues.OWN_VERBS]
+
+
 def _said_before(body: str, m: Mention) -> bool:
     """Is the mention the subject written after its verb ("said Kirill Rogov"; not "told Bader", not
     "confirmed Mr Blair's insistence")?"""
-    if body[m.end : m.end + 2] in {"'s", "’s"}:
-        return False
+    if body[m.end : m.end + 2] in {"'s", "’s"} or body[m.end :].split()[:1] in _OWN:
+        return False  # nor "said Mr Blair had lost the trust": the reported clause's subject
     before = [
         w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS
     ]
