@@ -168,3 +168,27 @@ def test_he_goes_on_past_a_sentence_naming_whom_he_spoke_of():
         'trust of the British people. "There is a fundamental lack of trust in Tony Blair," he said.'
     )
     assert [s[:2] for s in speakers_in(body)][-1] == ("Charles Kennedy", True)
+
+
+def test_a_line_in_capitals_is_passed_over_and_tweeting_reports_speech():
+    body = (
+        "In one of the more bizarre feuds of the Trump era, George Conway has repeatedly questioned the "
+        "president’s mental health, all while his wife continues to work at the White House.\n\n"
+        "KELLYANNE CONWAY'S HUSBAND RIPS TRUMP AGAIN, SAYS CONDITION GETTING WORSE\n\n"
+        'He fired back within seconds Wednesday, tweeting: "You seem determined to prove my point."\n\n'
+        'He added: "You. Are. Nuts."'
+    )
+    assert [s[:3] for s in speakers_in(body)] == [
+        ("George Conway", True, "tweeting"),
+        ("George Conway", True, "added"),
+    ]
+
+
+def test_an_ing_clause_takes_a_person_before_a_party_word_or_an_untyped_name():
+    body = (
+        "Other Democratic lawmakers are being gracious in defeat, but retiring Sen. Harry Reid unleashed "
+        "fury on Friday, saying his election confirms the ascendance of “hate and bigotry in America.”\n\n"
+        "Campaign manager Brad Parscale responded by claiming he was just sour grapes.\n\n"
+        "Later, Trump retweeted Parscale, adding: “A total loser!”"
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Harry Reid", True), ("Trump", True)]

@@ -20,6 +20,7 @@ from analysis.extract.chunks import (
     PREPOSITIONS,
     clause_chunks,
     first_naming,
+    maybe_person,
     pick,
     span,
     words_only,
@@ -313,13 +314,15 @@ def _subject(
         found = [
             span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
         ]
-        found += [
-            owned_span(doc.text, m, b)
+        here = [
+            m
             for m in mentions
-            if a <= m.start < b
-            and m.type == "person"
-            and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
+            if a <= m.start < b and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
         ]
+        people = [m for m in here if m.type == "person"] or [
+            m for m in here if maybe_person(m, doc) and m.text.lower() not in cues.PARTY_WORDS
+        ]  # an untyped name only when no person is named: "Later, Trump retweeted Parscale, adding:"
+        found += [owned_span(doc.text, m, b) for m in people]
         if found and not acted_before(doc, toks, min(found)):
             return Attribution(min(found), _cue(doc, verb, limit))  # not Bush in "he issued a
             # rebuke of George W. Bush, calling him “…”"; not Putin in "The person offered a

@@ -361,7 +361,8 @@ REPORTING_VERBS = frozenset(
     pledged pledges demanded demands reasoned concluded concludes opined retweeted charged smiled
     smiles laughed laughs sighed sighs felt feels wondered wonders criticized criticised slammed blasted
     quipped responded retorted complaining marveled marvelled marvels chided chides decried decries
-    exclaimed exclaims snapped murmured muttered whispered interjected foretold
+    exclaimed exclaims snapped murmured muttered whispered interjected foretold tweeting writing adding
+    noting posting explaining
     """.split()
 )
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").
@@ -422,7 +423,7 @@ SPEECH_VERBS = frozenset(
     """
     said says added adds told tells continued explained noted insisted argued warned wrote asked replied
     boasted declared asserted stressed joked quipped tweeted posted countered conceded acknowledged
-    admitted recalled remarked responded
+    admitted recalled remarked responded saying adding tweeting writing telling
     """.split()
 )
 

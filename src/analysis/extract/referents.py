@@ -128,23 +128,25 @@ class SpeakerContext:
         return any(a <= pos < b for a, b in self.quoted)
 
     def short_line(self, k: int) -> bool:
-        """Is sentence ``k`` a line of a few words on its own, with no full stop ("ADVERTISEMENT", "Follow
-        @KilloughCNN"): no prose, passed over as :meth:`paragraph_start` passes it over?"""
+        """Is sentence ``k`` a line on its own that is no prose: a few words with no full stop
+        ("ADVERTISEMENT", "Follow @KilloughCNN") or a line in capitals (a linked headline)?"""
         end = self.sentences[k + 1] if k + 1 < len(self.sentences) else len(self.body)
         text = self.body[self.sentences[k] : end]
         start = self.sentences[k] + len(text) - len(text.lstrip())
         line, _, rest = text.lstrip().partition("\n")  # the next sentence's opening mark may follow
         alone = self.body[:start].rstrip(" ").endswith("\n") and not rest.strip(" \n\"“‘'")
         unfinished = line.rstrip()[-1:] not in set(".!?:\"”'’")  # a heading, not "Obama agreed."
-        return alone and unfinished and "\n" in text and len(line.split()) <= 5
+        capitals = not any(c.islower() for c in line)  # "KELLYANNE CONWAY'S HUSBAND RIPS TRUMP AGAIN"
+        return alone and "\n" in text and (capitals or (unfinished and len(line.split()) <= 5))
 
     def paragraph_start(self, pos: int) -> int:
         """Start of the paragraph before the one holding ``pos`` (lines of a few words, such as
-        "ADVERTISEMENT" or "Story Continued Below", are passed over)."""
+        "ADVERTISEMENT" or "Story Continued Below", and lines in capitals are passed over)."""
         start = self.body.rfind("\n\n", 0, pos)
         while start > 0:
             previous = self.body.rfind("\n\n", 0, start)
-            if len(self.body[max(previous, 0) : start].split()) > 5:
+            segment = self.body[max(previous, 0) : start]
+            if len(segment.split()) > 5 and any(c.islower() for c in segment):
                 return max(previous, 0)
             start = previous
         return 0
