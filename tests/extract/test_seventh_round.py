@@ -192,3 +192,33 @@ def test_an_ing_clause_takes_a_person_before_a_party_word_or_an_untyped_name():
         "Later, Trump retweeted Parscale, adding: “A total loser!”"
     )
     assert [s[:2] for s in speakers_in(body)] == [("Harry Reid", True), ("Trump", True)]
+
+
+def test_a_signature_line_with_the_persons_affiliation():
+    body = (
+        "The race is open\n\n"
+        "“Marine Le Pen is notably one to watch.” — Bruno Jeanbart, OpinionWay\n\n"
+        "“All told, the House promised enough damning information.” — Editorial Board, Wall Street "
+        "Journal"
+    )
+    assert [s[:2] for s in speakers_in(body)] == [
+        ("Bruno Jeanbart", True),
+        ("Wall Street Journal", True),
+    ]
+
+
+def test_a_tail_clause_with_where_it_was_said_an_adverb_and_more_partial_cues():
+    body = (
+        "“I suppose there will be” another budget fight over the wall, Mr. Kudlow said on “Fox News "
+        "Sunday.”\n\n"
+        "“Does it mean anything else than being an accomplice?” Gen. Soleimani reportedly asked.\n\n"
+        "President Trump even weighed in, tweeting on Friday that the attack “will have a big effect on "
+        "the election!”\n\n"
+        "While in New Jersey, Trump summed up the rally as an “egregious display of hatred.”"
+    )
+    assert [s[1:3] for s in speakers_in(body)] == [
+        (True, "said"),
+        (True, "asked"),
+        (True, "tweeting"),
+        (True, "summed"),
+    ]

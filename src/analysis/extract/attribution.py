@@ -31,7 +31,7 @@ from analysis.extract.clauses import (
     closed_relative,
     joins_subject,
 )
-from analysis.extract.described import owned_span
+from analysis.extract.described import WORD, owned_span
 from analysis.extract.entities import Mention
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
@@ -283,21 +283,30 @@ def _partial(
     return _after(doc, mentions, close_at, inner_end) or _sentence_tail(doc, close_at)
 
 
-_TAIL = re.compile(
-    r",\s+((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}))\s+([a-z]+)\s*[.!?]?\s*$"
+_TAIL = re.compile(r",\s+((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}))\s+([a-z]+)\b")
+#: Words that may follow the reporting verb at a sentence's end: where or when it was said.
+_SETTING_AFTER = frozenset(
+    """
+    on in at to during after before while when last this earlier later yesterday today recently
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()  # noqa: SIM905 (word lists read best as text)
 )
 
 
 def _sentence_tail(doc: FieldDoc, close_at: int) -> Attribution | None:
     """ "Mr Blair has “the same passion” as when Labour won in 1997, he said.": a partial quotation whose
-    sentence ends with its reporting clause."""
+    sentence ends with its reporting clause, or with where or when it was said after it ("..., Mr. Kudlow
+    said on “Fox News Sunday.”")."""
     text = doc.text
     end = first_sentence_end(text, close_at, min(len(text), close_at + MAX_ATTRIBUTION_CHARS))
     stretch = text[close_at : end + 1]
-    if "\n\n" in stretch or any(mark in stretch for mark in '“”"'):
-        return None
     match = _TAIL.search(stretch)
-    if match is None or match.group(2).lower() not in cues.REPORTING_VERBS:
+    if "\n\n" in stretch or match is None or any(m in stretch[: match.end()] for m in '“”"'):
+        return None
+    after = WORD.findall(stretch[match.end() :].lower())
+    if match.group(2).lower() not in cues.REPORTING_VERBS or (
+        after and after[0] not in _SETTING_AFTER
+    ):
         return None
     return Attribution((close_at + match.start(1), close_at + match.end(1)), match.group(2))
 
@@ -319,9 +328,10 @@ def _subject(
             for m in mentions
             if a <= m.start < b and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
         ]
-        people = [m for m in here if m.type == "person"] or [
-            m for m in here if maybe_person(m, doc) and m.text.lower() not in cues.PARTY_WORDS
-        ]  # an untyped name only when no person is named: "Later, Trump retweeted Parscale, adding:"
+        people = (
+            [m for m in here if m.type == "person"]
+            or [m for m in here if maybe_person(m, doc) and m.text.lower() not in cues.PARTY_WORDS]
+        )  # an untyped name only when no person is named: "Later, Trump retweeted Parscale, adding:"
         found += [owned_span(doc.text, m, b) for m in people]
         if found and not acted_before(doc, toks, min(found)):
             return Attribution(min(found), _cue(doc, verb, limit))  # not Bush in "he issued a

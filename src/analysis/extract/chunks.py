@@ -54,8 +54,11 @@ def clause_chunks(doc: FieldDoc, tokens: list[int]) -> list[list[int]]:
 def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
     while who and doc.words[who[0]].lower() in CONJUNCTIONS:
         who = who[1:]
-    while who and doc.words[who[-1]].lower() in cues.AUXILIARIES:
-        who = who[:-1]
+    while len(who) > 1 and (
+        doc.words[who[-1]].lower() in cues.AUXILIARIES
+        or (doc.words[who[-1]].endswith("ly") and doc.words[who[-1]].islower())
+    ):
+        who = who[:-1]  # "he reportedly asked", "Smith later said"
     return who
 
 

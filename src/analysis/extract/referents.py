@@ -136,7 +136,9 @@ class SpeakerContext:
         line, _, rest = text.lstrip().partition("\n")  # the next sentence's opening mark may follow
         alone = self.body[:start].rstrip(" ").endswith("\n") and not rest.strip(" \n\"“‘'")
         unfinished = line.rstrip()[-1:] not in set(".!?:\"”'’")  # a heading, not "Obama agreed."
-        capitals = not any(c.islower() for c in line)  # "KELLYANNE CONWAY'S HUSBAND RIPS TRUMP AGAIN"
+        capitals = not any(
+            c.islower() for c in line
+        )  # "KELLYANNE CONWAY'S HUSBAND RIPS TRUMP AGAIN"
         return alone and "\n" in text and (capitals or (unfinished and len(line.split()) <= 5))
 
     def paragraph_start(self, pos: int) -> int:
