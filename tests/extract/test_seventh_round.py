@@ -222,3 +222,65 @@ def test_a_tail_clause_with_where_it_was_said_an_adverb_and_more_partial_cues():
         (True, "tweeting"),
         (True, "summed"),
     ]
+
+
+def test_an_ing_clause_belongs_to_the_main_clauses_subject():
+    body = (
+        "Debbie Wasserman Schultz spoke of the importance of helping elect Hillary Clinton, adding: "
+        "“Going forward, the best way for me is to step down.”\n\n"
+        "After Omar Mateen shot up a nightclub in Orlando, Donald Trump reacted by tweeting “appreciate "
+        "the congrats for being right.”\n\n"
+        "In a letter to Rupert Murdoch, Roger Ailes said how “proud” he was, adding: “I will not allow "
+        "my presence to become a distraction.”\n\n"
+        "Saudi Arabia's Foreign Minister Adel al-Jubeir has rejected the reports, saying “such "
+        "allegations have no basis in truth”."
+    )
+    said = [s[:2] for s in speakers_in(body)]
+    assert said[0] == ("Debbie Wasserman Schultz", True)
+    assert said[1] == ("Donald Trump", True)
+    assert said[-2] == ("Roger Ailes", True)
+    assert said[-1] == ("Adel al-Jubeir", True)
+
+
+def test_an_ing_clause_after_a_quotation_is_no_clause_of_its_own():
+    body = (
+        'Asked about the reports, Paul Manafort said: "This is the first I\'m hearing about it," adding '
+        "that some in the media are lying."
+    )
+    assert speakers_in(body)[0][:2] == ("Paul Manafort", True)
+
+
+def test_he_whom_the_last_speaker_spoke_of_is_not_that_speaker():
+    body = (
+        "President Barack Obama spoke to reporters.\n\n"
+        "“He’s in a really good place,” said David Axelrod, his top strategist. “He is taking stock.”\n\n"
+        "For a president facing an ugly world, Iowa is an oasis he’s been visiting for years.\n\n"
+        "“That spirit was true,” he told me."
+    )
+    assert speakers_in(body)[-1][:2] != ("David Axelrod", True)
+
+
+def test_he_is_not_carried_from_the_object_of_a_preposition():
+    body = (
+        "Donald Trump gave a speech on foreign policy. Predictably, he criticized her record on Iraq, an "
+        "implicit criticism of President George W. Bush as well. He also accused her of having “misled” "
+        "the nation. Instead of “taking charge” that night, he said, “Hillary Clinton decided to go home "
+        "and sleep,” he said."
+    )
+    assert speakers_in(body)[-1][0] != "George W. Bush"
+
+
+def test_a_name_ending_an_apposition_before_told_is_no_person_by_that_verb():
+    body = (
+        "Roman, a contractor whose company had worked on projects on Manhattan’s West Side, told POLITICO "
+        "that “my donation was personal.”"
+    )
+    assert "West Side" not in people_in(body)
+
+
+def test_a_title_in_quotation_marks_with_its_byline_is_no_signature():
+    body = (
+        "Read our coverage of partisanship.\n\n"
+        '1. "Why swing voters are vanishing from US politics," by Peter Grier, Staff writer'
+    )
+    assert all(not s[1] for s in speakers_in(body))

@@ -20,9 +20,11 @@ from analysis.extract.chunks import (
     PREPOSITIONS,
     clause_chunks,
     first_naming,
+    is_object,
     maybe_person,
     pick,
     span,
+    subject_like,
     words_only,
 )
 from analysis.extract.clauses import (
@@ -146,6 +148,8 @@ def _after(
     if verb is None:
         return _according_to(doc, toks)
     lead = words_only(doc, [k for k in toks if k < verb])
+    if not lead and doc.words[verb].lower().endswith("ing"):
+        return None  # "“…,” adding that ...": the sentence's own speaker goes on (said before it)
     head = apposition_head(doc, [k for k in toks if k < verb])
     if head and _names_person(doc, mentions, head):
         lead = [k for k in lead if k in head]  # "X, the Republican who chairs the committee, said"
@@ -283,6 +287,65 @@ def _partial(
     return _after(doc, mentions, close_at, inner_end) or _sentence_tail(doc, close_at)
 
 
+def _participle_subject(
+    doc: FieldDoc, mentions: list[Mention], verb: int, toks: list[int], limit: int
+) -> Attribution | None:
+    """Who an "-ing" reporting verb belongs to: the subject of the last reporting verb before it ("she
+    said, adding:", "Ailes said how “proud” he was ..., adding:"), else the sentence's first person (or,
+    when no person is there, an untyped surname of a person the article names that opens the clause:
+    "Later, Trump retweeted Parscale, adding:", not "the research portrays Sanders as ..., noting"), else
+    its opening phrase."""
+    cue = _cue(doc, verb, limit)
+    if participle_of_noun(doc, mentions, verb, toks[0] if toks else 0):
+        return Attribution(None, cue)  # "a memo describing …": not a person
+    a, b = doc.idx[toks[0]], doc.idx[verb]
+    here = [
+        m
+        for m in mentions
+        if a <= m.start < b and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
+    ]
+    said = _reported_before(doc, here, verb, toks)
+    if said is not None:
+        return Attribution(said, cue)
+    found = [
+        span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
+    ]
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "person" and " " in m.text}
+    people = [m for m in here if m.type == "person" and subject_like(doc, m, a)] or [
+        m
+        for m in here
+        if m.type == "unknown" and m.text in surnames and m.lead and not is_object(doc, m, a)
+    ]
+    found += [owned_span(doc.text, m, b) for m in people]
+    if found and not acted_before(doc, toks, min(found)):
+        return Attribution(min(found), cue)  # not Bush in "he issued a rebuke of George W. Bush,
+        # calling him “…”"; not Putin in "The person offered a meeting with Mr. Putin, saying …"
+    subject = _opening_phrase(doc, [k for k in toks if k < verb])
+    return Attribution(span(doc, subject), cue) if subject else None
+
+
+def _reported_before(
+    doc: FieldDoc, here: list[Mention], verb: int, toks: list[int]
+) -> tuple[int, int] | None:
+    """The subject written right before the last reporting verb ahead of an "-ing" one: a pronoun, a
+    person or an untyped name ("she said, adding", "Ailes said ..., adding")."""
+    said = [k for k in toks if k < verb and verb_at(doc, k) and not doc.words[k].endswith("ing")]
+    if not said or said[-1] == toks[0]:
+        return None
+    k = said[-1]
+    if doc.words[k - 1].lower() in {"he", "she"}:
+        return span(doc, [k - 1])
+    ends = doc.end_char(k - 1)
+    return next(
+        (
+            (m.start, m.end)
+            for m in here
+            if m.end == ends and m.type in {"person", "unknown"} and maybe_person(m, doc)
+        ),
+        None,
+    )
+
+
 _TAIL = re.compile(r",\s+((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}))\s+([a-z]+)\b")
 #: Words that may follow the reporting verb at a sentence's end: where or when it was said.
 _SETTING_AFTER = frozenset(
@@ -317,28 +380,7 @@ def _subject(
     """Who the reporting verb belongs to: the chunk before it, or for "-ing" the sentence's first person."""
     limit = toks[-1] + 1 if toks else verb + 1
     if doc.words[verb].lower().endswith("ing"):
-        if participle_of_noun(doc, mentions, verb, toks[0] if toks else 0):
-            return Attribution(None, _cue(doc, verb, limit))  # "a memo describing …": not a person
-        a, b = doc.idx[toks[0]], doc.idx[verb]
-        found = [
-            span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
-        ]
-        here = [
-            m
-            for m in mentions
-            if a <= m.start < b and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
-        ]
-        people = (
-            [m for m in here if m.type == "person"]
-            or [m for m in here if maybe_person(m, doc) and m.text.lower() not in cues.PARTY_WORDS]
-        )  # an untyped name only when no person is named: "Later, Trump retweeted Parscale, adding:"
-        found += [owned_span(doc.text, m, b) for m in people]
-        if found and not acted_before(doc, toks, min(found)):
-            return Attribution(min(found), _cue(doc, verb, limit))  # not Bush in "he issued a
-            # rebuke of George W. Bush, calling him “…”"; not Putin in "The person offered a
-            # meeting with Mr. Putin, saying …"
-        subject = _opening_phrase(doc, [k for k in toks if k < verb])
-        return Attribution(span(doc, subject), _cue(doc, verb, limit)) if subject else None
+        return _participle_subject(doc, mentions, verb, toks, limit)
     before = [k for k in toks if k < verb]
     tail = words_only(
         doc,

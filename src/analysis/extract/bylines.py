@@ -50,7 +50,8 @@ def _source_in(
         return None
     person = next((m for m in inside if m.type == "person"), None)
     comma = doc.text.find(",", person.end, end) if person else -1
-    if comma > 0 and len(_WORD.findall(doc.text[comma:end])) <= 4:
+    signed = doc.text[start:end].lstrip(" ”\"’'").startswith(("—", "–", "-"))
+    if signed and comma > 0 and len(_WORD.findall(doc.text[comma:end])) <= 4:
         end = comma  # "— Bruno Jeanbart, OpinionWay": a person, then where they work
         inside = [m for m in inside if m.end <= end]
     rest = doc.text[start:end]

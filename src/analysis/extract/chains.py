@@ -5,15 +5,17 @@ stop, stand between the name and the pronoun).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from analysis.extract.chunks import after_preposition
 from analysis.extract.described import WORD
 from analysis.extract.entities import Mention
 
 if TYPE_CHECKING:
     from analysis.extract.referents import SpeakerContext
 
-__all__ = ["carried", "chain", "pronoun_chain"]
+__all__ = ["carried", "chain", "pronoun_chain", "spoken_of"]
 
 
 def carried(ctx: SpeakerContext, last: list[Mention], here: int, gender: str | None) -> bool:
@@ -23,6 +25,7 @@ def carried(ctx: SpeakerContext, last: list[Mention], here: int, gender: str | N
     names = {m.name for m in last}
     return (
         len(names) == 1
+        and not after_preposition(ctx.body, last[-1])  # "a criticism of President George W. Bush"
         and last[-1].type == "person"
         and here - last[-1].sentence >= 2
         and gender is not None
@@ -58,3 +61,32 @@ def chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) -> 
         if not pronoun or first != [pronoun]:
             return False
     return True
+
+
+def spoken_of(ctx: SpeakerContext, limit: int, gender: str | None) -> bool:
+    """Is "he"/"she" at ``limit`` whom the previous quotation's speaker spoke of: that quotation says
+    "he" itself, and the reporter's sentences since say "he" too ("“He's in a really good place,” said
+    David Axelrod. ... a thought oasis he's been visiting ... “…,” he told me": the president, not
+    Axelrod)? Then the speaker does not go on."""
+    pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
+    if not pronoun or ctx.previous_end is None:
+        return False
+    word = re.compile(rf"\b{pronoun}\b", re.IGNORECASE)
+    said = [(a, b) for a, b in ctx.quoted if b <= ctx.previous_end]
+    if not said or not word.search(ctx.body[said[-1][0] : said[-1][1]]):
+        return False
+    here = ctx.sentences[ctx.sentence_of(limit)]
+    between = [ctx.body[max(a, ctx.previous_end) : min(b, here)] for a, b in _gaps(ctx, here)]
+    return any(word.search(text) for text in between)
+
+
+def _gaps(ctx: SpeakerContext, end: int) -> list[tuple[int, int]]:
+    """The stretches outside quotations between the previous quotation's end and ``end``."""
+    out, pos = [], ctx.previous_end or 0
+    for a, b in ctx.quoted:
+        if b <= pos or a >= end:
+            continue
+        out.append((pos, a))
+        pos = b
+    out.append((pos, end))
+    return [(a, b) for a, b in out if a < b]

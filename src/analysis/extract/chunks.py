@@ -16,17 +16,20 @@ from analysis.extract.clauses import RELATIVE, nearest_not_relative
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
 from analysis.extract.pipeline import FieldDoc
+from analysis.extract.roles import ROLE_PREFIXES, prefix_word
 from analysis.extract.sentences import participle
 
 __all__ = [
     "CONJUNCTIONS",
     "PREPOSITIONS",
+    "after_preposition",
     "clause_chunks",
     "first_naming",
     "is_object",
     "maybe_person",
     "pick",
     "span",
+    "subject_like",
     "words_only",
 ]
 
@@ -201,3 +204,41 @@ def _surname_of_named(text: str, m: Mention) -> bool:
         given.lower() in first_names()
         for given in re.findall(rf"\b([A-Z][a-z]+) {re.escape(m.text)}\b", text)
     )
+
+
+#: Verbs whose object speaks in the "-ing" clause after it ("Javan quoted Gen. Soleimani as saying").
+_QUOTING = frozenset({"quoted", "quotes", "quoting", "cited", "cites"})
+#: Words a main clause's subject may follow.
+_CLAUSE_OPENERS = frozenset({"", "and", "but", "then", "so", "yet", "meanwhile", "also"})
+
+
+#: Words inside titles ("Secretary of State") that are never a title's last word before a name.
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "de", "on", "to", "in", "at", "-"})
+
+
+def _untitled(words: list[str]) -> list[str]:
+    """The words before a name without its title ("Saudi Arabia's Foreign Minister", "retiring Sen.")."""
+    while words and (
+        (prefix_word(words[-1]) and words[-1].lower() not in _FUNCTION_WORDS)
+        or (words[-1].endswith(("'s", "’s")) and words[-1][:1].isupper())  # "Arabia's Minister"
+        or words[-1].lower().rstrip(".") in cues.HONORIFICS
+        or words[-1].lower() in ROLE_PREFIXES | {"retiring", "longtime", "veteran"}
+    ):
+        words = words[:-1]
+    return words
+
+
+def after_preposition(text: str, m: Mention) -> bool:
+    """Is the name, past its title, the object of a preposition ("a criticism of President George W.
+    Bush")?"""
+    words = _untitled(text[max(0, m.start - 80) : m.start].split())
+    return bool(words) and words[-1].lower() in PREPOSITIONS
+
+
+def subject_like(doc: FieldDoc, m: Mention, start: int) -> bool:
+    """Can the person be the subject of the clause from ``start``: after the clause's start, a comma or
+    "and"/"but" once its title is passed over ("but retiring Sen. Harry Reid unleashed"), not after a
+    subordinating word ("After Omar Mateen"), a preposition or a verb ("helping elect Hillary Clinton")?"""
+    words = _untitled(doc.text[start : m.start].split())
+    previous = words[-1] if words else ""
+    return previous.endswith(",") or previous.lower() in _CLAUSE_OPENERS | _QUOTING

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract import cues
-from analysis.extract.chains import carried, chain, pronoun_chain
+from analysis.extract.chains import carried, chain, pronoun_chain, spoken_of
 from analysis.extract.clauses import object_before
 from analysis.extract.cues import SPEECH_VERBS
 from analysis.extract.described import (
@@ -317,17 +317,8 @@ def _referent(
         return last[
             -1
         ].name  # "By the time Horne got up to speak, ... She told her colleagues ... “…,” she said"
-    typed_people = [m for m in people if m.type == "person"]
-    if (
-        speech
-        and previous[1]
-        and typed_people
-        and previous[0] == typed_people[-1].name
-        and not any(m.name != previous[0] and owned(ctx.body, m) for m in last)
-    ):
-        return previous[0]  # an untyped run after it ("British Chambers of Commerce") no matter
-    if speech and _goes_on(ctx, people, previous, limit, gender):
-        return previous[0]  # "“A,” Ryan said. Ryan told Bader he would tour ... “B,” he said."
+    if speech and _previous_goes_on(ctx, people, last, previous, limit, gender):
+        return previous[0]
     everyone = {m.name for m in people}
     acts = any(subject_position(ctx, m) for m in people)  # not only "Trump critics"
     return everyone.pop() if len(everyone) == 1 and not names and acts else ""
@@ -364,6 +355,29 @@ def _candidates(
         and not ctx.short_line(m.sentence)  # "Follow @politicalticker Follow @KilloughCNN"
     ]
     return [m for m in people if not owner(ctx.body, m, people) and not cited(ctx.body, m)]
+
+
+def _previous_goes_on(
+    ctx: SpeakerContext,
+    people: list[Mention],
+    last: list[Mention],
+    previous: tuple[str, bool],
+    limit: int,
+    gender: str | None,
+) -> bool:
+    """Does the previous quotation's named speaker say this one too: the last person named (an untyped
+    run after it, "British Chambers of Commerce", no matter), or still the one talking
+    (:func:`_goes_on`)? Not when "he" is whom that speaker spoke of (:func:`spoken_of`)."""
+    if not previous[1] or spoken_of(ctx, limit, gender):
+        return False
+    typed_people = [m for m in people if m.type == "person"]
+    if (
+        typed_people
+        and previous[0] == typed_people[-1].name
+        and not any(m.name != previous[0] and owned(ctx.body, m) for m in last)
+    ):
+        return True
+    return _goes_on(ctx, people, previous, limit, gender)  # "“A,” Ryan said. Ryan told Bader ..."
 
 
 def _goes_on(

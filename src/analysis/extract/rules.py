@@ -388,7 +388,9 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
         return "person", "first name"
     if looks_like_name(words) and not one_word and described_as_person(doc, end):
         return "person", "apposition"  # "Alleigh Marre, a campaign spokeswoman"
-    verb = reporting_after(doc, end) or said_before(doc, start)  # weak: "Deutsche Boerse said"
+    verb = (reporting_after(doc, end) and doc.words[end : end + 1] != [","]) or said_before(
+        doc, start
+    )  # weak: "Deutsche Boerse said"; not "on Manhattan's West Side, told": an apposition's end
     if looks_like_name(words) and verb and before not in {"and", "of", "for"}:  # not "... and X,"
         return "person", "verb"
     return "unknown", ""
