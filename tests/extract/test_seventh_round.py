@@ -284,3 +284,33 @@ def test_a_title_in_quotation_marks_with_its_byline_is_no_signature():
         '1. "Why swing voters are vanishing from US politics," by Peter Grier, Staff writer'
     )
     assert all(not s[1] for s in speakers_in(body))
+
+
+def test_a_name_used_as_a_modifier_names_no_speaker():
+    body = (
+        "Donald Trump spoke on Monday.\n\n"
+        "Roman, a plumbing contractor whose company had worked on two Trump construction projects a "
+        "decade ago, told POLITICO that “my donation was strictly on a personal basis.”\n\n"
+        "The Clinton campaign tried to cast the loss in the best light, saying in a memo that the outcome "
+        "was “long expected” and more."
+    )
+    assert all(s[0] != "Donald Trump" for s in speakers_in(body))
+
+
+def test_a_titled_name_before_its_apposition_is_the_speaker():
+    body = (
+        "“Trump acknowledged that much change is needed. Just as President Duterte campaigned for real "
+        "change,” Sen. Alan Peter Cayetano, a close Duterte ally, said following the call."
+    )
+    assert speakers_in(body)[0][:2] == ("Alan Peter Cayetano", True)
+
+
+def test_affirmed_reports_speech_and_ends_a_run_of_quotations():
+    body = (
+        "Rep. Paul Ryan and Rep. John Dingell were there.\n\n"
+        "“They voiced it? My God,” exclaimed an incredulous Rep. Paul Ryan as he cut through the lobby.\n\n"
+        "“I've never seen anything as comical as this,” affirmed then-Rep. John Dingell, the dean."
+    )
+    said = speakers_in(body)
+    assert said[0][:2] == ("Paul Ryan", True)
+    assert said[1][0] != "Paul Ryan" and said[1][2] == "affirmed"

@@ -22,6 +22,7 @@ from analysis.extract.chunks import (
     first_naming,
     is_object,
     maybe_person,
+    modifier,
     pick,
     span,
     subject_like,
@@ -311,6 +312,7 @@ def _participle_subject(
         span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
     ]
     surnames = {m.text.split()[-1] for m in mentions if m.type == "person" and " " in m.text}
+    here = [m for m in here if not modifier(doc.text, m)]  # not "The Clinton campaign ..., saying"
     people = [m for m in here if m.type == "person" and subject_like(doc, m, a)] or [
         m
         for m in here

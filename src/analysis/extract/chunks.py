@@ -27,6 +27,7 @@ __all__ = [
     "first_naming",
     "is_object",
     "maybe_person",
+    "modifier",
     "pick",
     "span",
     "subject_like",
@@ -126,15 +127,25 @@ def pick(
 
 
 def _apposition_of_name(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> bool:
-    """Is the last chunk an apposition describing the chunk before, which is a person's name alone
-    ("Kevin K. McAleenan, commissioner of Customs and Border Protection, said")?"""
+    """Is the last chunk an apposition describing the chunk before, which is a person's name alone, after
+    a title at most ("Kevin K. McAleenan, commissioner of Customs and Border Protection, said"; "Sen. Alan
+    Peter Cayetano, a close Duterte ally, said")?"""
     if len(chunks) < 2:
         return False
     first = doc.words[chunks[-1][0]]
     a, b = span(doc, chunks[-2])
     return (
         first in {"a", "an", "the"} or first in cues.ROLE_HEADS or first in cues.ROLE_MODIFIERS
-    ) and any(m.start == a and m.end == b and m.type == "person" for m in mentions)
+    ) and any(
+        a <= m.start and m.end == b and m.type == "person" and not _untitled_before(doc, a, m)
+        for m in mentions
+    )
+
+
+def _untitled_before(doc: FieldDoc, a: int, m: Mention) -> list[str]:
+    """The words of the chunk from ``a`` before the name, past its title ("Sen." of "Sen. Alan Peter
+    Cayetano"): none when the chunk is the titled name alone."""
+    return _untitled(doc.text[a : m.start].split())
 
 
 def _named_next(doc: FieldDoc, mentions: list[Mention], tokens: list[int]) -> bool:
@@ -185,6 +196,8 @@ def maybe_person(m: Mention, doc: FieldDoc | None = None) -> bool:
         return False
     if doc is not None and doc.text[m.end : m.end + 2] in {"'s", "’s", "’ ", "' "}:
         return False  # "Mr. Sanders’ head strategist": whose, not who
+    if doc is not None and modifier(doc.text, m):
+        return False  # "had worked on two Trump construction projects": what, not who
     return m.type == "person" or (
         m.type == "unknown"
         and not is_demonym(m.text)
@@ -242,3 +255,40 @@ def subject_like(doc: FieldDoc, m: Mention, start: int) -> bool:
     words = _untitled(doc.text[start : m.start].split())
     previous = words[-1] if words else ""
     return previous.endswith(",") or previous.lower() in _CLAUSE_OPENERS | _QUOTING
+
+
+#: Words before a name used as a modifier ("the Clinton campaign", "two Trump construction projects").
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+    ]
+)
+
+
+def modifier(text: str, m: Mention) -> bool:
+    """Is the name a modifier of the noun after it, not a person spoken of ("the Clinton campaign said",
+    "on two Trump construction projects")?"""
+    before = text[max(0, m.start - 20) : m.start].split()
+    after = text[m.end : m.end + 30].split()
+    return (
+        bool(before and after)
+        and before[-1].lower() in _DETERMINERS
+        and after[0].isalpha()
+        and after[0].islower()
+    )

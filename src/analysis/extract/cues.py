@@ -362,7 +362,7 @@ REPORTING_VERBS = frozenset(
     smiles laughed laughs sighed sighs felt feels wondered wonders criticized criticised slammed blasted
     quipped responded retorted complaining marveled marvelled marvels chided chides decried decries
     exclaimed exclaims snapped murmured muttered whispered interjected foretold tweeting writing adding
-    noting posting explaining
+    noting posting explaining affirmed affirms
     """.split()
 )
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").

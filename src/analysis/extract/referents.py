@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from analysis.extract import cues
 from analysis.extract.chains import carried, chain, pronoun_chain, spoken_of
+from analysis.extract.chunks import modifier
 from analysis.extract.clauses import object_before
 from analysis.extract.cues import SPEECH_VERBS
 from analysis.extract.described import (
@@ -353,6 +354,7 @@ def _candidates(
         and _compatible(m, gender, ctx.genders)
         and not (after_quote and m.sentence == ctx.sentence_of(limit))
         and not ctx.short_line(m.sentence)  # "Follow @politicalticker Follow @KilloughCNN"
+        and not modifier(ctx.body, m)  # "on two Trump construction projects"
     ]
     return [m for m in people if not owner(ctx.body, m, people) and not cited(ctx.body, m)]
 

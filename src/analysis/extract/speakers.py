@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract import cues
+from analysis.extract.chunks import modifier
 from analysis.extract.clauses import RELATIVE
 from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
@@ -225,7 +226,11 @@ def _named_inside(
     a, b = span
     if _joint(body, inside):
         return "", False  # "The Conservatives and Lib Dems said": two speakers, no one name
-    heads = [m for m in inside if m.type == "person" and not _linked(body, m, (a, b))]
+    heads = [
+        m
+        for m in inside
+        if m.type == "person" and not _linked(body, m, (a, b)) and not modifier(body, m)
+    ]  # not "two Trump construction projects": what, not who
     if (
         heads
     ):  # an apposition ("family attorney Lee Merritt") names the last; a clause, its subject first
