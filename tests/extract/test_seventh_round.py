@@ -314,3 +314,32 @@ def test_affirmed_reports_speech_and_ends_a_run_of_quotations():
     said = speakers_in(body)
     assert said[0][:2] == ("Paul Ryan", True)
     assert said[1][0] != "Paul Ryan" and said[1][2] == "affirmed"
+
+
+def test_a_name_after_and_right_before_the_verb_is_its_subject():
+    body = (
+        "Liverpool manager Rafael Benitez was proud.\n\n"
+        'The Reds beat Olympiakos 3-1 with a late Steven Gerrard strike and Benitez said: "It was a '
+        'really great night."'
+    )
+    assert speakers_in(body)[-1][:2] == ("Rafael Benitez", True)
+
+
+def test_a_capitalised_article_glued_after_a_name_is_no_part_of_it():
+    body = (
+        '"The litigation risks are real," said Credit Suisse First Boston analyst Vadim Mitroshin The '
+        "dispute with the Russian authorities is partly driven by politics."
+    )
+    assert speakers_in(body)[0][:2] == ("Vadim Mitroshin", True)
+
+
+def test_a_name_with_two_appositions_and_accused_of():
+    body = (
+        "Amanda Miller, a spokeswoman for the Trump Organization, the umbrella company for the Trump "
+        "family’s many business interests, said: “We have no knowledge of any transactions.”\n\n"
+        "“I don’t mean you, Mr. Grassley,” Mr. Schumer said, as Senator Jeff Sessions, Republican of "
+        "Alabama, accused Mr. Schumer of “demeaning the witnesses,” and Mr. Leahy banged his gavel."
+    )
+    said = [s[:2] for s in speakers_in(body)]
+    assert said[0] == ("Amanda Miller", True)
+    assert said[-1] == ("Jeff Sessions", True)

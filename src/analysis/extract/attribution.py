@@ -288,6 +288,18 @@ def _partial(
     return _after(doc, mentions, close_at, inner_end) or _sentence_tail(doc, close_at)
 
 
+def _joined_name(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
+    """A name right before the reporting verb that opens a clause of its own after "and"/"but" ("The
+    Reds beat Olympiakos with a late Steven Gerrard strike and Benitez said:")."""
+    ends = doc.end_char(verb - 1) if verb else -1
+    for m in mentions:
+        if m.end == ends and maybe_person(m, doc) and not modifier(doc.text, m):
+            words = doc.text[max(0, m.start - 40) : m.start].split()
+            if words and words[-1].lower() in {"and", "but"}:
+                return m.start, m.end
+    return None
+
+
 def _participle_subject(
     doc: FieldDoc, mentions: list[Mention], verb: int, toks: list[int], limit: int
 ) -> Attribution | None:
@@ -405,6 +417,9 @@ def _subject(
     subject = _opening_phrase(doc, before) if joined else []
     if subject and joins_subject(doc, before, subject):
         return Attribution(span(doc, subject), _cue(doc, verb, limit))
+    named = _joined_name(doc, mentions, verb)
+    if named is not None:
+        return Attribution(named, _cue(doc, verb, limit))
     chunks = clause_chunks(doc, before)
     if not chunks:
         return None

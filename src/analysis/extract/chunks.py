@@ -130,16 +130,20 @@ def _apposition_of_name(doc: FieldDoc, mentions: list[Mention], chunks: list[lis
     """Is the last chunk an apposition describing the chunk before, which is a person's name alone, after
     a title at most ("Kevin K. McAleenan, commissioner of Customs and Border Protection, said"; "Sen. Alan
     Peter Cayetano, a close Duterte ally, said")?"""
-    if len(chunks) < 2:
-        return False
-    first = doc.words[chunks[-1][0]]
-    a, b = span(doc, chunks[-2])
-    return (
-        first in {"a", "an", "the"} or first in cues.ROLE_HEADS or first in cues.ROLE_MODIFIERS
-    ) and any(
-        a <= m.start and m.end == b and m.type == "person" and not _untitled_before(doc, a, m)
-        for m in mentions
-    )
+    for i in range(len(chunks) - 2, -1, -1):
+        first = doc.words[chunks[i + 1][0]]
+        if not (
+            first in {"a", "an", "the"} or first in cues.ROLE_HEADS or first in cues.ROLE_MODIFIERS
+        ):
+            return False  # every chunk after the name describes it ("Amanda Miller, a spokeswoman
+            # for the Trump Organization, the umbrella company for ..., said")
+        a, b = span(doc, chunks[i])
+        if any(
+            a <= m.start and m.end == b and m.type == "person" and not _untitled_before(doc, a, m)
+            for m in mentions
+        ):
+            return True
+    return False
 
 
 def _untitled_before(doc: FieldDoc, a: int, m: Mention) -> list[str]:

@@ -374,7 +374,7 @@ PARTIAL_CUES = frozenset(
     writing asked acknowledged conceded replied responded confirmed denied tweeted posted notes states
     adds insists argues claims stresses explains explained threatening threatened termed
     dubs condemned condemning praised praising hailed hailing criticised criticized slammed blasted
-    pledged countered tweeting summed
+    pledged countered tweeting summed accused accusing
     """.split()
 )
 

@@ -116,7 +116,7 @@ def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
         ):
             start += 1
     while end > start and (
-        words[end - 1] in {"-", "&", "'s", "’s", "'", "’"}
+        words[end - 1] in {"-", "&", "'s", "’s", "'", "’", "The", "A", "An"}
         or words[end - 1].lower() in _DAYS
         or words[end - 1] in CONNECTORS
     ):
