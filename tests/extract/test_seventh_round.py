@@ -343,3 +343,27 @@ def test_a_name_with_two_appositions_and_accused_of():
     said = [s[:2] for s in speakers_in(body)]
     assert said[0] == ("Amanda Miller", True)
     assert said[-1] == ("Jeff Sessions", True)
+
+
+def test_two_roles_joined_by_and_are_one_persons():
+    body = (
+        "The awards were established seven years ago. \"This year's nominees reflect the growing "
+        'strength of British filmmaking," said BIFA founder and director Elliot Grove.'
+    )
+    assert speakers_in(body)[0][:2] == ("Elliot Grove", True)
+
+
+def test_a_line_ending_in_a_colon_introduces_the_quotation_under_it():
+    body = (
+        "The vote divided the city.\n\n"
+        "The Washington Post reports:\n\n"
+        '"Voters in rural and urban areas all showed strong support for scrapping the law."\n\n'
+        "Assemblyman Kevin McCarty argued for the bill, telling his colleagues, \"Kids' meals "
+        'should not come with diabetes," the Sacramento Bee reported.'
+    )
+    said = [s[:2] for s in speakers_in(body)]
+    assert said[0] == ("Washington Post", True)
+    assert said[1] == (
+        "Kevin McCarty",
+        True,
+    )  # "reported" after a quotation names where it was read

@@ -83,6 +83,7 @@ def attribute(
         return (
             after
             or _before(doc, mentions, open_at, before)
+            or _line_above(doc, mentions, open_at)
             or _sentence_tail(
                 doc, close_at
             )  # '“Of course there is” racism, Chief Todd Axtell said.'
@@ -183,11 +184,17 @@ def _according_to(doc: FieldDoc, toks: list[int]) -> Attribution | None:
 
 
 def _before(
-    doc: FieldDoc, mentions: list[Mention], open_at: int, before: str
+    doc: FieldDoc,
+    mentions: list[Mention],
+    open_at: int,
+    before: str,
+    verbs_read: frozenset[str] = cues.REPORTING_VERBS,
 ) -> Attribution | None:
     """``Eagle said: “…”`` / ``She told POLITICO that “…”``."""
     toks = _tokens_between(doc, open_at - len(before), open_at)
-    verbs = [k for k in toks if verb_at(doc, k) and not _quoted(doc.text, toks[0], k, doc)]
+    verbs = [
+        k for k in toks if verb_at(doc, k, verbs_read) and not _quoted(doc.text, toks[0], k, doc)
+    ]
     if verbs and verbs[-1] == toks[0] and doc.words[verbs[-1]][:1].isupper():
         after = clause_chunks(
             doc, [k for k in toks if k > verbs[-1]]
@@ -196,6 +203,28 @@ def _before(
             who = first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS]
             return Attribution(span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
     return _subject(doc, mentions, verbs[-1], toks) if verbs else None
+
+
+def _line_above(doc: FieldDoc, mentions: list[Mention], open_at: int) -> Attribution | None:
+    """A quotation opening its paragraph under a short line that ends in a colon and reports it ("The
+    St. Louis Post-Dispatch reports:", "Here is what she said:")."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, open_at) + 1
+    above = text[:line_start].rstrip()
+    start = above.rfind("\n") + 1
+    if (
+        text[line_start:open_at].strip()
+        or not above.endswith(":")
+        or len(above[start:].split()) > 25
+    ):
+        return None
+    line = clause_before(above, len(above))  # its last sentence: "Here's more from the newspaper:"
+    return _before(doc, mentions, len(above), line, cues.REPORTING_VERBS | _OUTLET_VERBS)
+
+
+#: Verbs that relay a report rather than speech ("the Sacramento Bee reported" after a quotation names
+#: where it was read): they name the source only on a line introducing the quotation.
+_OUTLET_VERBS = frozenset({"reports", "reported", "reporting"})
 
 
 def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attribution | None:

@@ -308,6 +308,8 @@ def _and_between(text: str) -> bool:
     if not words or len(words) > 8 or not ({"and", "&"} & {w.lower() for w in words}):
         return False
     cut = max(i for i, w in enumerate(words) if w.lower() in {"and", "&"})
+    if cut and words[cut - 1].islower() and words[cut - 1] in cues.ROLE_HEADS:
+        return False  # "BIFA founder and director Elliot Grove": two roles of one person
     return all(
         w.islower()
         or w.lower() in cues.HONORIFICS
