@@ -367,3 +367,11 @@ def test_a_line_ending_in_a_colon_introduces_the_quotation_under_it():
         "Kevin McCarty",
         True,
     )  # "reported" after a quotation names where it was read
+
+
+def test_the_statement_is_by_whoever_issued_it():
+    body = (
+        "Facebook issued a statement Tuesday saying it had found the accounts.\n\n"
+        '"We take these reports seriously," the statement said.'
+    )
+    assert speakers_in(body)[0][:2] == ("Facebook", True)

@@ -229,10 +229,18 @@ _SAID_IN = re.compile(
 _IN_A = re.compile(r"\bIn\s+(?:a|an|its|his|her)\s+(?:\w+\s+)?(statement|letter)\b")
 
 
+#: "The Intercept issued a statement Tuesday": the body or person the statement is by.
+_ISSUED = re.compile(
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:issued|released|put out|sent|posted)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(statement|letter)\b"
+)
+
+
 def document_author(ctx: SpeakerContext, limit: int, words: list[str]) -> tuple[str, bool] | None:
     """Who a statement or letter written as a speaker ("“…,” the statement said") is by: the one person or
     body named as speaking "in a statement" (or letter) in this paragraph or the one before, right before
-    "said in a statement" or opening the clause after "In a statement, ..."; None when nobody or several
+    "said in a statement", opening the clause after "In a statement, ..." or issuing it ("The Intercept
+    issued a statement Tuesday"); None when nobody or several
     are, or the name is a possessive ("In a statement, Abbas' office said")."""
     if len(words) != 2 or words[0] != "the" or words[1] not in {"statement", "letter"}:
         return None
@@ -253,6 +261,7 @@ def document_author(ctx: SpeakerContext, limit: int, words: list[str]) -> tuple[
         m.name
         for m in named
         if ((said := _SAID_IN.match(ctx.body, m.end)) and said.group(1) == words[1])
+        or ((issued := _ISSUED.match(ctx.body, m.end)) and issued.group(1) == words[1])
         or any(end <= m.start and _opens_clause(ctx.body[end : m.start]) for end in openers)
     }
     if not authors:
