@@ -375,3 +375,13 @@ def test_the_statement_is_by_whoever_issued_it():
         '"We take these reports seriously," the statement said.'
     )
     assert speakers_in(body)[0][:2] == ("Facebook", True)
+
+
+def test_a_body_alone_before_the_verb_after_an_opening_phrase():
+    body = 'Hinting at better times for UK exporters, NIESR said the euro zone "is expected to pick up".'
+    assert speakers_in(body)[0][:2] == ("NIESR", True)
+
+
+def test_who_before_the_verb_stands_for_the_name_before_it():
+    body = 'That charge was denied by Peter Mandelson, who said the Tories were "afraid" of Mr Campbell.'
+    assert speakers_in(body)[0][:2] == ("Peter Mandelson", True)

@@ -77,6 +77,9 @@ def pick(
         return last[
             -1:
         ]  # "Describing the meeting ..., he said"; "... Democrats into what he called"
+    antecedent = _antecedent(doc, mentions, chunks)
+    if antecedent:
+        return antecedent  # "That charge was denied by Mr Mandelson, who said ..."
     if len(last) > 1 and (
         doc.words[last[0]].lower() in _SUBJECT_RELATIVE
         or (
@@ -97,7 +100,14 @@ def pick(
         )
     ):
         return last
-    for wanted in ({"person"}, {"person", "unknown"}):
+    for wanted in ({"person"}, {"organisation"}, {"person", "unknown"}):
+        if wanted == {"organisation"}:
+            a, b = span(doc, chunks[-1])
+            if len(chunks) > 1 and any(
+                m.type == "organisation" and a == m.start and m.end == b for m in mentions
+            ):
+                return chunks[-1]  # "Hinting at better times for exporters, NIESR said": the body
+            continue
         for chunk in reversed(chunks):
             a, b = span(doc, chunk)
             if doc.words[chunk[0]].lower() in RELATIVE:
@@ -124,6 +134,18 @@ def pick(
     ):
         return first
     return nearest_not_relative(doc, chunks, nearest)
+
+
+def _antecedent(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> list[int]:
+    """The tokens of the person a lone "who" right before the verb stands for: the name ending the chunk
+    before it ("That charge was denied by Mr Mandelson, who said")."""
+    if len(chunks) < 2 or [doc.words[k].lower() for k in chunks[-1]] != ["who"]:
+        return []
+    end = doc.end_char(chunks[-2][-1])
+    for m in mentions:
+        if m.end == end and m.type == "person":
+            return [k for k in chunks[-2] if doc.idx[k] >= m.start]
+    return []
 
 
 def _apposition_of_name(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> bool:
