@@ -385,3 +385,8 @@ def test_a_body_alone_before_the_verb_after_an_opening_phrase():
 def test_who_before_the_verb_stands_for_the_name_before_it():
     body = 'That charge was denied by Peter Mandelson, who said the Tories were "afraid" of Mr Campbell.'
     assert speakers_in(body)[0][:2] == ("Peter Mandelson", True)
+
+
+def test_a_cue_with_nobody_named_goes_on_with_the_speaker_before():
+    body = 'Tessa Jowell insisted: "We have a good track record." And continued: "We can be proud of it."'
+    assert [s[:2] for s in speakers_in(body)] == [("Tessa Jowell", True), ("Tessa Jowell", True)]

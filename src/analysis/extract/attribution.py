@@ -444,6 +444,8 @@ def _subject(
         return _subject(doc, mentions, earlier[-1], toks)  # "... notes X, and warns that “…”"
     joined = tail and doc.words[tail[-1]].lower() in {"and", "but"}  # "Dunne is keen ... and said:"
     subject = _opening_phrase(doc, before) if joined else []
+    if subject and all(doc.words[k].lower() in CONJUNCTIONS for k in subject):
+        return Attribution(None, _cue(doc, verb, limit))  # "And continued: “…”": nobody named
     if subject and joins_subject(doc, before, subject):
         return Attribution(span(doc, subject), _cue(doc, verb, limit))
     named = _joined_name(doc, mentions, verb)

@@ -206,7 +206,8 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
                 previous.parts.append(inner)
                 previous.end, previous.runs_on = close_at, runs_on
                 continue
-            if not quote.cue and not _named_after(doc, mentions, quote.end):
+            going_on = quote.who is None and quote.cue.split()[:1] in _GOING_ON  # "And continued:"
+            if (not quote.cue or going_on) and not _named_after(doc, mentions, quote.end):
                 quote.continues = True
         result.append(quote)
         previous = quote
@@ -221,6 +222,10 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
             if quote.who is not None:
                 quote.cue, quote.continues = ("said" if captioned else "wrote"), False
     return result
+
+
+#: Cues that go on with the speaker before when nobody is named with them ("And continued: “…”").
+_GOING_ON = (["continued"], ["continues"], ["added"], ["adds"], ["adding"])
 
 
 def _inside(quote: Quotation, pos: int) -> bool:
