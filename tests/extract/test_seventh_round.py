@@ -390,3 +390,14 @@ def test_who_before_the_verb_stands_for_the_name_before_it():
 def test_a_cue_with_nobody_named_goes_on_with_the_speaker_before():
     body = 'Tessa Jowell insisted: "We have a good track record." And continued: "We can be proud of it."'
     assert [s[:2] for s in speakers_in(body)] == [("Tessa Jowell", True), ("Tessa Jowell", True)]
+
+
+def test_a_name_before_a_comma_and_an_ing_verb_is_not_that_verbs_subject():
+    body = (
+        "Debbie Wasserman Schultz announced Sunday she will soon step down.\n\n"
+        'In a written statement, the party leader said she was "privileged to serve."\n\n'
+        "She said her first priority is her district while stressing the importance of helping elect "
+        'Hillary Clinton, adding: "Going forward, the best way for me is to step down."\n\n'
+        'She said she would still "open and close the convention."'
+    )
+    assert all(s[0] != "Hillary Clinton" for s in speakers_in(body))

@@ -90,7 +90,10 @@ def reporting_after(doc: FieldDoc, end: int) -> bool:
     k = end
     while k < len(doc.words) and doc.words[k] in {"'s", "’s", ","}:
         k += 1
-    return k < len(doc.words) and doc.words[k].lower() in cues.REPORTING_VERBS
+    if k >= len(doc.words) or doc.words[k].lower() not in cues.REPORTING_VERBS:
+        return False
+    # not "helping elect Hillary Clinton, adding:": an "-ing" verb after a comma is the sentence's subject's
+    return not (doc.words[k - 1] == "," and doc.words[k].lower().endswith("ing"))
 
 
 def speaks_after(doc: FieldDoc, end: int) -> bool:
@@ -102,7 +105,7 @@ def speaks_after(doc: FieldDoc, end: int) -> bool:
         return False
     for j in range(end + 1, min(end + 9, len(doc.words))):
         word = doc.words[j]
-        if word.lower() in cues.REPORTING_VERBS:
+        if word.lower() in cues.REPORTING_VERBS and not word.lower().endswith("ing"):
             return doc.words[j - 1] != "," or j - end > 2
         closing = word == "," and j + 1 < len(doc.words)
         if word in {".", ";", ":", "“", "”", '"'} or (
