@@ -401,3 +401,13 @@ def test_a_name_before_a_comma_and_an_ing_verb_is_not_that_verbs_subject():
         'She said she would still "open and close the convention."'
     )
     assert all(s[0] != "Hillary Clinton" for s in speakers_in(body))
+
+
+def test_a_name_qualifying_officials_or_a_campaign_is_no_referent():
+    body = (
+        "Rep. Devin Nunes spoke on Wednesday.\n\n"
+        "“I’m really bothered by the unmasking,” Mr. Nunes said.\n\n"
+        "Asked whether this information backed up Trump officials’ accusations of spying, he replied, "
+        "“I guess it all depends on one’s definition of spying.”"
+    )
+    assert speakers_in(body)[-1][:2] == ("Devin Nunes", True)

@@ -312,9 +312,23 @@ def modifier(text: str, m: Mention) -> bool:
     "on two Trump construction projects")?"""
     before = text[max(0, m.start - 20) : m.start].split()
     after = text[m.end : m.end + 30].split()
+    if after and after[0].rstrip("'’,.;:").lower() in _OWNED_NOUNS:
+        return True  # "backed up Trump officials' accusations", "a Clinton aide"
     return (
         bool(before and after)
         and before[-1].lower() in _DETERMINERS
         and after[0].isalpha()
         and after[0].islower()
     )
+
+
+#: Nouns a name before them qualifies ("Trump officials", "the Obama administration", "Sanders
+#: supporters"): the name is then no person spoken of.
+_OWNED_NOUNS = frozenset(
+    """
+    administration administrations campaign campaigns official officials aide aides supporter supporters
+    ally allies voter voters team era presidency organization organisation foundation family camp
+    associates adviser advisers advisor advisors loyalist loyalists critic critics staff staffers
+    spokesman spokeswoman spokesperson backers donors tower hotel
+    """.split()  # noqa: SIM905 (word lists read best as text)
+)
