@@ -405,8 +405,9 @@ def test_a_name_before_a_comma_and_an_ing_verb_is_not_that_verbs_subject():
 
 def test_a_name_qualifying_officials_or_a_campaign_is_no_referent():
     body = (
-        "Rep. Devin Nunes spoke on Wednesday.\n\n"
-        "“I’m really bothered by the unmasking,” Mr. Nunes said.\n\n"
+        "Rep. Devin Nunes spoke on Wednesday. President Donald Trump has demanded an inquiry.\n\n"
+        "Mr. Nunes said it now appears others were unmasked. “I’m really bothered by the "
+        "unmasking,” Mr. Nunes said.\n\n"
         "Asked whether this information backed up Trump officials’ accusations of spying, he replied, "
         "“I guess it all depends on one’s definition of spying.”"
     )
