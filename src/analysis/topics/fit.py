@@ -90,9 +90,9 @@ def fit_topics(
         k: number of topics, 1 <= k < number of articles: exactly k topics, grouped into broad groups by
             merging their centres. None chooses from the data: the broad groups at the k the k chart
             prefers (silhouette and stability over ``k_range``, widened while the best k is the largest
-            tried; the scores are kept in ``k_scores``), then each group split into sub-topics where they
-            are stable and distinct (:mod:`analysis.topics.levels`); ``model.groups`` maps each topic to
-            its broad group. A topic without separation is marked mixed ("mixed: no clear topic").
+            tried, up to K_MAX from 200 articles on; the scores are kept in ``k_scores``), and the topics
+            one fine ensemble's clusters merged where they are not stable or too small
+            (:mod:`analysis.topics.levels`); ``model.groups`` maps each topic to its broad group. A topic without separation is marked mixed ("mixed: no clear topic").
         random_state: seeds every random step; the same corpus and random_state give identical results.
         progress: show tqdm progress bars for the long steps.
         n_runs, n_init, n_components, refine_rounds, k_range, n_terms, title_weight, min_df, max_words:
