@@ -4,8 +4,8 @@ On generated news-like articles (``analysis.datasets.generate_articles``, 20 hid
 same run, wall and CPU time (this process's, all threads) with the load average before and after:
 
 - up to ``analysis.topics.sampled.SAMPLE_SIZE`` (20,000) articles (default ``--n 20000``):
-  ``fit_topics(k=None)`` (broad groups chosen by the k chart, then split into topics), the k chart and
-  the split step alone, ``fit_topics(k=N)`` at the number of topics it found (no choice at all), and the
+  ``fit_topics(k=None)`` (broad groups chosen by the k chart, topics from one fine ensemble merged where
+  unstable: ``analysis.topics.levels.merge_topics``), the k chart and the merging alone, ``fit_topics(k=N)`` at the number of topics it found (no choice at all), and the
   plain recipe (TF-IDF + LSA(100) + KMeans(N, n_init=10));
 - beyond (``--n 1000000``): the sampled path (``analysis.topics.sampled.fit_sampled``: topics fitted on a
   20,000-article sample, then every article assigned by a naive-Bayes classifier) with k unset and with
