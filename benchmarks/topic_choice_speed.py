@@ -4,8 +4,8 @@ On generated news-like articles (``analysis.datasets.generate_articles``, 20 hid
 same run, wall and CPU time (this process's, all threads) with the load average before and after:
 
 - up to ``analysis.topics.sampled.SAMPLE_SIZE`` (20,000) articles (default ``--n 20000``):
-  ``fit_topics(k=None)`` (broad groups chosen by the k chart, then split into topics), the k chart and
-  the split step alone, ``fit_topics(k=N)`` at the number of topics it found (no choice at all), and the
+  ``fit_topics(k=None)`` (broad groups chosen by the k chart, topics from one fine ensemble merged where
+  unstable: ``analysis.topics.levels.merge_topics``), the k chart and the merging alone, ``fit_topics(k=N)`` at the number of topics it found (no choice at all), and the
   plain recipe (TF-IDF + LSA(100) + KMeans(N, n_init=10));
 - beyond (``--n 1000000``): the sampled path (``analysis.topics.sampled.fit_sampled``: topics fitted on a
   20,000-article sample, then every article assigned by a naive-Bayes classifier) with k unset and with
@@ -77,7 +77,7 @@ def corpus_of(n: int) -> pd.DataFrame:
 def small(n: int) -> None:
     corpus = corpus_of(n)
     clock = Clock()
-    restore = [clock.wrap("split_groups"), clock.wrap("choose_k")]
+    restore = [clock.wrap("merge_topics"), clock.wrap("choose_k")]
     try:
         chosen, t_none, c_none = clock.run(fit_topics, corpus, random_state=0)
     finally:
@@ -91,7 +91,7 @@ def small(n: int) -> None:
     plain = KMeans(chosen.k, n_init=10, random_state=0).fit_predict(z)
     t_plain = time.perf_counter() - t0
     truth = corpus["topic"]
-    chart, split = clock.spent.get("choose_k", 0.0), clock.spent.get("split_groups", 0.0)
+    chart, split = clock.spent.get("choose_k", 0.0), clock.spent.get("merge_topics", 0.0)
     print(f"topic_choice_speed: {n:,} generated articles, 20 hidden topics, random_state=0")
     groups = f"{len(chosen.group_table)} broad groups, "
     _print_fits(truth, chosen, fixed, (t_none, c_none), (t_fixed, c_fixed), chart, split, groups)
@@ -102,7 +102,7 @@ def small(n: int) -> None:
     print(
         f"  the choice adds {t_none / t_fixed - 1:+.0%} wall, {c_none / c_fixed - 1:+.0%} CPU to "
         f"fit_topics (target <= +30%); the k chart alone {chart / t_fixed:+.0%}, "
-        f"the split step alone {split / t_fixed:+.0%} (wall)"
+        f"the merging alone {split / t_fixed:+.0%} (wall)"
     )
 
 
@@ -115,7 +115,7 @@ def _print_fits(
         f"NMI {normalized_mutual_info_score(truth, chosen.labels):.3f}"
     )
     print(
-        f"          of which the k chart {chart:.1f} s, splitting the groups into topics {split:.1f} s"
+        f"          of which the k chart {chart:.1f} s, merging the fine clusters into topics {split:.1f} s"
     )
     print(
         f"  k={chosen.k}:  {given[0]:7.1f} s wall {given[1]:7.1f} s CPU (no choice)  "
@@ -139,7 +139,7 @@ def large(n: int) -> None:
         )
 
     clock = Clock()
-    restore = [clock.wrap("split_groups"), clock.wrap("choose_k")]
+    restore = [clock.wrap("merge_topics"), clock.wrap("choose_k")]
     try:
         chosen, t_none, c_none = clock.run(fit, None)
     finally:
@@ -147,7 +147,7 @@ def large(n: int) -> None:
             undo()
     fixed, t_fixed, c_fixed = clock.run(fit, chosen.k)
     truth = corpus["topic"]
-    chart, split = clock.spent.get("choose_k", 0.0), clock.spent.get("split_groups", 0.0)
+    chart, split = clock.spent.get("choose_k", 0.0), clock.spent.get("merge_topics", 0.0)
     print(
         f"topic_choice_speed: {n:,} generated articles, 20 hidden topics, random_state=0, sampled "
         f"path (fitted on {SAMPLE_SIZE:,} of them, every article assigned)"

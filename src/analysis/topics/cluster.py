@@ -146,7 +146,7 @@ def _ensemble(
     return [_kmeans(z, k, seed, n_init=1) for seed in it]
 
 
-def _co_association_consensus(
+def co_association_consensus(
     runs: list[np.ndarray], k: int, *, n_init: int, random_state: int
 ) -> np.ndarray:
     """The partition that the runs agree on: k-means on the spectral embedding of their co-association.
@@ -200,13 +200,13 @@ def cluster_ensemble(
         return ClusterFit(labels=runs[0], runs=runs[:1], stability=float("nan"))
     if len(z) > LARGE_CORPUS:
         n_init = min(n_init, 3)
-    consensus = _co_association_consensus(runs, k, n_init=n_init, random_state=seeds[0])
+    consensus = co_association_consensus(runs, k, n_init=n_init, random_state=seeds[0])
     labels = _refine(tfidf, consensus, k, rounds=refine_rounds)
     if len(runs) < 10 or len(z) > LARGE_CORPUS:  # too few runs to halve, or bounded time
         stability, _ = mean_pairwise_ari(runs)
         return ClusterFit(labels=labels, runs=runs, stability=stability)
     halves = [
-        _co_association_consensus(part, k, n_init=n_init, random_state=seeds[0])
+        co_association_consensus(part, k, n_init=n_init, random_state=seeds[0])
         for part in (runs[0::2], runs[1::2])
     ]
     stability = float(adjusted_rand_score(*halves))

@@ -34,13 +34,16 @@ from analysis.topics.cluster import (
 )
 from analysis.topics.kselect import choose_k
 from analysis.topics.levels import (
+    broad_groups,
     broad_is_boundary,
+    broad_of_rows,
+    fine_topic_count,
     group_topics,
+    merge_topics,
     min_topic_size,
-    nested_topics,
-    split_groups,
+    nest_topics,
 )
-from analysis.topics.model import K_MAX, K_SELECTION_RUNS, TopicModel
+from analysis.topics.model import K_MAX, K_SELECTION_RUNS, LSA_MIN_ARTICLES, TopicModel
 from analysis.topics.options import CLUSTER_MIN_DF, FitOptions, resolve_options
 from analysis.topics.order import canonical_order
 from analysis.topics.quality import map_positions, n_distinct, silhouettes
@@ -87,9 +90,9 @@ def fit_topics(
         k: number of topics, 1 <= k < number of articles: exactly k topics, grouped into broad groups by
             merging their centres. None chooses from the data: the broad groups at the k the k chart
             prefers (silhouette and stability over ``k_range``, widened while the best k is the largest
-            tried; the scores are kept in ``k_scores``), then each group split into sub-topics where they
-            are stable and distinct (:mod:`analysis.topics.levels`); ``model.groups`` maps each topic to
-            its broad group. A topic without separation is marked mixed ("mixed: no clear topic").
+            tried, up to K_MAX from 200 articles on; the scores are kept in ``k_scores``), and the topics
+            one fine ensemble's clusters merged where they are not stable or too small
+            (:mod:`analysis.topics.levels`); ``model.groups`` maps each topic to its broad group. A topic without separation is marked mixed ("mixed: no clear topic").
         random_state: seeds every random step; the same corpus and random_state give identical results.
         progress: show tqdm progress bars for the long steps.
         n_runs, n_init, n_components, refine_rounds, k_range, n_terms, title_weight, min_df, max_words:
@@ -149,12 +152,15 @@ def _clustered(
     """The model of vectorised articles: LSA, the number of clusters, the ensemble and its description;
     with a baseline and k None, the baseline's topics carried into it (:func:`seeded_topics`, by ``ids``)."""
     z, space = embed(vectors, n_components=opts.n_components, random_state=random_state)
-    chosen_k, k_scores, notes = _number_of_clusters(z, k, opts, random_state, progress=progress)
+    chosen_k, k_scores, notes, broad = _number_of_clusters(
+        z, k, opts, random_state, progress=progress
+    )
     topics = _topics(
         z,
         vectors,
         chosen_k,
         opts,
+        broad=broad,
         k_given=k is not None,
         random_state=random_state,
         progress=progress,
@@ -217,61 +223,54 @@ def _topics(
     chosen_k: int,
     opts: FitOptions,
     *,
+    broad: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
     k_given: bool,
     random_state: int,
     progress: bool,
 ) -> _Topics:
-    """The topics: the ensemble's clusters at ``chosen_k`` when k was given (grouped by merging their
-    centres), else those broad clusters split where their articles hold stable, distinct sub-topics:
-    the sub-topics themselves when every broad group is solid (:func:`broad_is_boundary`), else the
-    ensemble's clusters over all articles at the number of topics the splits found
-    (:mod:`analysis.topics.levels`)."""
+    """The topics: the ensemble's clusters at ``chosen_k`` when k was given, when the k chart found a
+    single cluster or below ``LSA_MIN_ARTICLES`` articles (grouped by merging their centres); else the
+    clusters of one fine ensemble (:func:`fine_topic_count`) merged where they are not stable, each in
+    the broad group of the k chart (``broad``) holding most of its articles; when every broad group is
+    solid the topics are made to nest in them (:mod:`analysis.topics.levels`)."""
     n = len(z)
     smallest = 0 if k_given else min(min_topic_size(n), n // 4)
-    broad, broad_stab = _fit_at(
-        z, vectors, chosen_k, opts, smallest=smallest, random_state=random_state, progress=progress
-    )
-    g = int(broad.max()) + 1
-    if k_given or g == 1:
-        groups = group_topics(z, broad, g, random_state=random_state)
-        return _Topics(labels=broad, k=g, groups=groups, stability=broad_stab, splits=[])
-    group_stab = broad_stab if broad_stab is not None else np.full(g, np.nan)
-    levels = split_groups(
+    if k_given or chosen_k == 1 or n < LSA_MIN_ARTICLES or broad is None:
+        labels, stability, _ = _fit_at(
+            z,
+            vectors,
+            chosen_k,
+            opts,
+            smallest=smallest,
+            random_state=random_state,
+            progress=progress,
+        )
+        g = int(labels.max()) + 1
+        if k_given or g == 1:
+            groups = group_topics(z, labels, g, random_state=random_state)
+        else:  # a small corpus: each of the k chart's clusters is a topic and its own group
+            groups = np.arange(g, dtype=np.int64)
+        return _Topics(labels=labels, k=g, groups=groups, stability=stability, splits=[])
+    # one ensemble: clusters too small to be topics are merged like unstable ones
+    fine, _, runs = _fit_at(
         z,
-        vectors.tfidf,
-        broad,
-        group_stab,
+        vectors,
+        fine_topic_count(n),
+        opts,
+        smallest=0,
         random_state=random_state,
-        refine_rounds=opts.refine_rounds,
+        progress=progress,
     )
-    k = len(levels.groups)
-    if k == g:  # no group was split: the broad clusters are the topics
-        return _Topics(
-            labels=broad, k=g, groups=np.arange(g), stability=broad_stab, splits=levels.splits
-        )
-    if broad_is_boundary(z, broad, group_stab, random_state=random_state):
-        nested = nested_topics(levels)
-        return _Topics(
-            labels=nested.labels,
-            k=k,
-            groups=nested.groups,
-            stability=nested.stability,
-            splits=levels.splits,
-        )
-    # The splits chose how many topics there are; the topics themselves come from one ensemble at that
-    # k over all articles (each topic then belongs to the broad group holding most of its articles).
-    labels, stability = _fit_at(
-        z, vectors, k, opts, smallest=smallest, random_state=random_state, progress=progress
-    )
-    k = int(labels.max()) + 1
-    overlap = np.zeros((k, g), dtype=np.int64)
-    np.add.at(overlap, (labels, broad), 1)
+    merged = merge_topics(fine, runs, smallest)
+    k = int(merged.labels.max()) + 1
+    article_broad = broad_of_rows(z, broad)
+    if broad_is_boundary(z, article_broad, broad[2], random_state=random_state):
+        merged, groups = nest_topics(z, merged, article_broad)
+        k = len(groups)
+    else:
+        groups = broad_groups(merged.labels, k, article_broad)
     return _Topics(
-        labels=labels,
-        k=k,
-        groups=np.argmax(overlap, axis=1).astype(np.int64),
-        stability=stability,
-        splits=levels.splits,
+        labels=merged.labels, k=k, groups=groups, stability=merged.stability, splits=merged.merges
     )
 
 
@@ -284,9 +283,10 @@ def _fit_at(
     smallest: int,
     random_state: int,
     progress: bool,
-) -> tuple[np.ndarray, np.ndarray | None]:
+) -> tuple[np.ndarray, np.ndarray | None, list[np.ndarray]]:
     """Clusters of the ensemble at ``k`` (numbered by size) and each one's stability; k is lowered while
-    a cluster would hold fewer than ``smallest`` articles (a topic needs a few articles)."""
+    a cluster would hold fewer than ``smallest`` articles (a topic needs a few articles); also the
+    ensemble's runs (canonically numbered) that the stability compares with."""
     while True:
         fit = cluster_ensemble(
             z,
@@ -304,7 +304,8 @@ def _fit_at(
             break
         k -= 1
     runs = [canonical_labels(r) for r in fit.runs]
-    return labels, cluster_stability(labels, runs, kk) if kk > 1 and len(runs) > 1 else None
+    stability = cluster_stability(labels, runs, kk) if kk > 1 and len(runs) > 1 else None
+    return labels, stability, runs
 
 
 def _model(
@@ -425,8 +426,10 @@ def _vectors(
 
 def _number_of_clusters(
     z: np.ndarray, k: int | None, opts: FitOptions, random_state: int, *, progress: bool
-) -> tuple[int, pd.DataFrame | None, list[str]]:
-    """The k to fit, the k-selection scores (None when k was given) and notes about the choice."""
+) -> tuple[int, pd.DataFrame | None, list[str], np.ndarray | None]:
+    """The k to fit, the k-selection scores (None when k was given), notes about the choice and the k
+    chart's broad groups at that k (:class:`KChoice` ``broad``; None when k was given or on small
+    corpora)."""
     n = len(z)
     distinct = n_distinct(z)
     notes: list[str] = []
@@ -444,13 +447,17 @@ def _number_of_clusters(
             )
         if k == 1 and n > 1:
             notes.append("k=1 was asked for: all articles form one cluster, nothing is compared.")
-        return int(k), None, notes
+        return int(k), None, notes, None
     low, high = opts.k_range if opts.k_range is not None else (2, min(K_MAX, n // 2))
     limit = min(n // 2, n - 1, distinct) if opts.k_range is None else min(high, n - 1, distinct)
     low, high = max(low, 2), min(high, n - 1, distinct)
+    if opts.k_range is None and n >= LSA_MIN_ARTICLES:
+        # the chart chooses the broad groups only (the fine ensemble finds the topics): no growth
+        # beyond K_MAX (on 20,000 generated articles growing took ~40% of the chart's time)
+        limit = min(limit, high)
     if high < low:
         notes.append(_one_cluster_note(n, distinct))
-        return 1, None, notes
+        return 1, None, notes, None
     choice = choose_k(
         z,
         low,
@@ -462,7 +469,7 @@ def _number_of_clusters(
     )
     if choice.note:
         notes.append(choice.note)
-    return choice.k, choice.scores, notes
+    return choice.k, choice.scores, notes, choice.broad
 
 
 def _one_cluster_note(n: int, distinct: int) -> str:

@@ -13,7 +13,12 @@ from sklearn.exceptions import ConvergenceWarning
 from threadpoolctl import threadpool_limits
 
 from analysis.sampling import sample_rows
-from analysis.topics.cluster import cluster_ensemble, mean_pairwise_ari
+from analysis.topics.cluster import (
+    cluster_ensemble,
+    cluster_stability,
+    co_association_consensus,
+    mean_pairwise_ari,
+)
 from analysis.topics.levels import min_topic_size
 from analysis.topics.model import K_SELECTION_SAMPLE, LSA_MIN_ARTICLES, SMALL_CORPUS_RUNS
 from analysis.topics.quality import silhouettes
@@ -89,6 +94,7 @@ def _score_ks(
                     "silhouette": float(np.nanmean(sil)) if np.isfinite(sil).any() else np.nan,
                     "stability": stability if len(runs) > 1 else np.nan,
                     "smallest": int(np.bincount(runs[0], minlength=k).min()) / n,
+                    "runs": runs,
                 }
             )
     return pd.DataFrame(records)
@@ -130,11 +136,16 @@ def _pick(scores: pd.DataFrame, n: int) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class KChoice:
-    """The chosen k, every candidate's scores and a note when the choice sits at the range's edge."""
+    """The chosen k, every candidate's scores, a note when the choice sits at the range's edge, and the
+    consensus of the chart's runs at the chosen k (the broad groups of :mod:`analysis.topics.levels`)."""
 
     k: int
     scores: pd.DataFrame
     note: str | None
+    #: the broad groups: rows of the chart's sample, the consensus (co-association) of the chart's
+    #: k-means runs at the chosen k on those rows, and each group's stability against those runs
+    #: (None on small corpora)
+    broad: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
 def choose_k(
@@ -177,7 +188,19 @@ def choose_k(
                 break
         extra = _score_ks(z, more, seeds, random_state=random_state, progress=progress)
         scores = pd.concat([scores, extra], ignore_index=True)
-    return KChoice(k=best, scores=picked, note=_edge_note(best, low, first_high, high, limit))
+    broad = None
+    if "runs" in picked and best > 1:
+        runs = picked.loc[picked["chosen"], "runs"].iloc[0]
+        rows = sample_rows(n, K_SELECTION_SAMPLE, random_state) if n > K_SELECTION_SAMPLE else None
+        consensus = co_association_consensus(runs, best, n_init=3, random_state=seeds[0])
+        stability = cluster_stability(consensus, runs, best)
+        broad = (np.arange(n) if rows is None else rows, consensus, stability)
+    return KChoice(
+        k=best,
+        scores=picked.drop(columns="runs", errors="ignore"),
+        note=_edge_note(best, low, first_high, high, limit),
+        broad=broad,
+    )
 
 
 def candidate_grid(low: int, high: int) -> list[int]:
@@ -200,7 +223,8 @@ def _edge_note(best: int, low: int, first_high: int, high: int, limit: int) -> s
             f"{high}), so the data may hold "
             f"more topics than that.{grown} The range cannot grow further: at most {limit} clusters "
             "are tried for a corpus of this size (half the articles, or the number of articles with "
-            "different terms, or k_range). Pass k=... to ask for more clusters."
+            "different terms, or k_range; from 200 articles on, at most 12 broad groups, whose "
+            "topics are found inside them). Pass k=... to ask for more clusters."
         )
     if best == low and low > 2:
         return (

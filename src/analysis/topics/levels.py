@@ -1,27 +1,23 @@
-"""Two levels of topics: broad groups, and inside each group the topics an editor would name.
+"""Two levels of topics: the topics an editor would name, and the broad groups they fall into.
 
-The broad groups are the clusters at the k the k chart chooses (stability under resampling times
-separation, which favours a few broad groups on varied news). Each group is then tried for a split: its
-articles are clustered again at 2 to :data:`SPLIT_K_MAX` sub-topics by the same ensemble and consensus
-as the broad level (:func:`analysis.topics.cluster.cluster_ensemble`). A candidate counts when it is
-stable (the consensus of half the runs agrees with that of the other half, adjusted Rand index
->= :data:`SPLIT_STABILITY`), its sub-topics are distinct (silhouette inside the group >=
-:data:`SPLIT_SILHOUETTE`) and each holds at least :func:`min_topic_size` articles; of those, the one
-with the fewest sub-topics scoring within :data:`SPLIT_TOLERANCE` of the best is kept. Sub-topics are tried
-again, down to :data:`SPLIT_DEPTH` levels below the broad group. Below ``LSA_MIN_ARTICLES`` articles
-the broad groups are the topics: sub-topics of a handful of articles cannot be told from noise. Rows must come in a canonical order
-(:func:`analysis.topics.order.canonical_order`): the seeds of each split derive from the random state and
-the group's first row, so the result does not depend on the input's row order.
+The topics come from ONE fine ensemble (:func:`analysis.topics.cluster.cluster_ensemble`) at the number
+of topics the corpus can hold: :data:`TOPIC_MAX`, or fewer when each topic would then hold fewer than
+:func:`min_topic_size` articles. Its clusters are then merged bottom-up where they are not stable
+(:func:`merge_topics`): the least stable one (per-cluster stability below :data:`MERGE_STABILITY`: the
+consensus partitions of the ensemble's two halves do not find it again) joins the topic its articles were
+most often put together with by those partitions (their co-association), until every topic is stable or
+one is left. A merged topic's stability is how well the halves find it as a whole (the union of the
+halves' clusters lying mostly inside it). A merged topic that stays without separation is shown as
+mixed, like any other cluster (:func:`analysis.topics.quality.is_mixed`).
 
-Whether the topics nest inside the broad groups depends on how firm the broad split is
-(:func:`broad_is_boundary`): when every broad group would earn a solid badge (stable and separated),
-each group's sub-topics are the topics (:func:`nested_topics`): a topic never
-straddles two broad groups. A broad split that is not solid (e.g. two halves of varied news) is a reading
-aid, not a boundary: ``fit_topics`` then fits the topics over all articles at the number the splits found,
-and puts each in the broad group holding most of its articles.
+The broad groups are the topics' centres merged (average linkage, cosine: :func:`group_topics`) into the
+number of groups the k chart chooses. Below ``LSA_MIN_ARTICLES`` articles the k chart's clusters are the
+topics: sub-topics of a handful of articles cannot be told from noise.
 
-Large groups are split on a fixed random sample of :data:`SPLIT_SAMPLE` of their articles; every article
-of the group then goes to the nearest sub-topic centre, so time stays bounded at any corpus size.
+Why one fine ensemble and not a split of each broad group: splitting tried 2..8 sub-topics per group, to
+two levels, each candidate an ensemble of 20 k-means runs: about 1,300 k-means calls, which more than
+doubled ``fit_topics`` at 20,000 articles (issue 18). The fine ensemble is the one ``fit_topics`` with k
+given fits too, so choosing the topics adds only the k chart and the merging (no k-means run).
 """
 
 from __future__ import annotations
@@ -30,36 +26,21 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.preprocessing import normalize
-from threadpoolctl import threadpool_limits
 
-from analysis.topics.cluster import canonical_labels, cluster_ensemble, cluster_stability
-from analysis.topics.model import K_MAX, LSA_MIN_ARTICLES, SOLID_STABILITY
+from analysis.topics.cluster import canonical_labels
+from analysis.topics.model import K_MAX, SOLID_STABILITY
 from analysis.topics.quality import group_separated, silhouettes
 
 #: A topic holds at least this many articles (and at least MIN_TOPIC_SHARE of the corpus).
 MIN_TOPIC_ARTICLES = 4
 #: ... and at least this share of the corpus, so that a million articles give at most ~100 topics.
 MIN_TOPIC_SHARE = 0.01
-#: Sub-topics tried per group: 2 to this many.
-SPLIT_K_MAX = 8
-#: A split is kept when the consensus of half the runs agrees at least this well (adjusted Rand index)
-#: with the consensus of the other half.
-SPLIT_STABILITY = 0.6
-#: ... and the sub-topics' mean silhouette inside the group reaches this (cosine, LSA space).
-SPLIT_SILHOUETTE = 0.02
-#: Of the stable, distinct candidate splits, the one with the fewest sub-topics whose score (stability
-#: times silhouette) reaches this share of the best is kept: close scores are within noise, and each
-#: sub-topic is tried again one level down.
-SPLIT_TOLERANCE = 0.9
-#: Levels of splitting below a broad group.
-SPLIT_DEPTH = 2
-#: k-means runs per candidate split (their two halves give the split's stability).
-SPLIT_RUNS = 20
-#: Groups larger than this are split on a random sample of this many articles.
-SPLIT_SAMPLE = 1000
+#: A topic is kept as it is when the consensus partitions of the two halves of its ensemble find it
+#: again this well (mean Jaccard of its best match); a less stable one is merged into the topic its articles
+#: were most often put together with. Below this a topic's badge would be "weak" (quality.badge).
+MERGE_STABILITY = 0.5
 #: At most this many topics in all. On corpora of about a thousand varied articles the splits keep finding
 #: stable, distinct sub-stories below the editors' grain (AllSides years, and an AllSides mix of 18 editors'
 #: topics, all reached 40 topics when this was 40), so this bound often sets the number of topics there.
@@ -72,88 +53,156 @@ def min_topic_size(n: int) -> int:
 
 
 @dataclass(frozen=True)
-class Levels:
-    """Topics and their broad groups, before the topics are numbered for readers.
+class Merged:
+    """Topics after merging the unstable clusters of the fine ensemble.
 
     Attributes:
-        labels: topic of each row (0..k-1, in no particular order).
-        groups: broad group of each topic (index = topic).
-        stability: per topic, how reliably it re-appears (the broad cluster's stability times that of
-            each split that made it).
-        splits: one record per group tried: ``rows`` (its size), ``k`` (sub-topics kept, 1 = not split),
-            ``stability`` and ``silhouette`` of the best candidate.
+        labels: topic of each row (0..k-1, numbered by size; ties: the topic whose first row comes first).
+        stability: per topic, how well the halves of the ensemble find it again.
+        merges: one record per merge: ``rows`` (the merged topic's size), ``parts`` (the sizes merged),
+            ``stability`` before (of the least stable part) and ``after``.
     """
 
     labels: np.ndarray
-    groups: np.ndarray
     stability: np.ndarray
-    splits: list[dict]
+    merges: list[dict]
 
 
-def split_groups(
-    z: np.ndarray,
-    tfidf: sparse.csr_matrix,
-    broad: np.ndarray,
-    broad_stability: np.ndarray,
-    *,
-    random_state: int,
-    refine_rounds: int,
-) -> Levels:
-    """Split each broad group into stable, distinct topics where its articles allow it.
+def fine_topic_count(n: int) -> int:
+    """Topics the fine ensemble is fitted at: TOPIC_MAX, or fewer so that each may hold min_topic_size."""
+    return max(2, min(TOPIC_MAX, n // min_topic_size(n)))
+
+
+def merge_topics(fine: np.ndarray, runs: list[np.ndarray], min_size: int) -> Merged:
+    """Merge the fine clusters bottom-up until each topic is stable (:data:`MERGE_STABILITY`) and holds
+    at least ``min_size`` articles.
+
+    The smallest topic under ``min_size``, else the least stable one, joins the one its articles share
+    the halves' clusters with most (the co-association of the two topics, per pair of articles); its
+    new stability is recomputed from the halves, and so on until every topic is stable and large
+    enough, or one is left. No k-means is run (lowering k and fitting again cost a whole ensemble per
+    step).
 
     Args:
-        z: the articles' embedding (rows in canonical order).
-        tfidf: their TF-IDF rows (for the naive-Bayes refinement).
-        broad: broad group of each article (0..g-1).
-        broad_stability: per broad group, its stability.
-        random_state: seeds every split.
-        refine_rounds: naive-Bayes refinement rounds per split.
-
-    Returns:
-        The topics, their groups and stabilities.
+        fine: the fine ensemble's cluster of each row (0..k-1).
+        runs: the consensus partitions of the ensemble's halves (``ClusterFit.runs``).
+        min_size: the fewest articles a topic may hold.
     """
-    n = len(z)
-    min_size = min_topic_size(n)
-    depth_max = SPLIT_DEPTH if n >= LSA_MIN_ARTICLES else 0
-    labels = np.full(n, -1, dtype=np.int64)
-    groups: list[int] = []
-    stabilities: list[float] = []
-    splits: list[dict] = []
-    g = int(broad.max()) + 1
-    pending = [(np.flatnonzero(broad == c), c, float(broad_stability[c]), 0) for c in range(g)]
-    while pending:
-        rows, group, stab, depth = pending.pop(0)
-        room = TOPIC_MAX - len(groups) - len(pending)  # sub-topics this group may become
-        sub = None
-        if depth < depth_max and room >= 2:
-            # a split clusters at most SPLIT_SAMPLE articles: one thread (OpenMP and BLAS) is quicker
-            # (and much quicker on a busy machine) than several, with the same result
-            with threadpool_limits(limits=1):
-                sub = _best_split(
-                    z,
-                    tfidf,
-                    rows,
-                    min_size=min_size,
-                    k_max=min(SPLIT_K_MAX, room),
-                    random_state=random_state,
-                    refine_rounds=refine_rounds,
-                )
-            splits.append(sub.record)
-        if sub is None or sub.labels is None:
-            labels[rows] = len(groups)
-            groups.append(group)
-            stabilities.append(stab)
-            continue
-        for c in range(int(sub.labels.max()) + 1):
-            pending.append(
-                (rows[sub.labels == c], group, stab * float(sub.stability[c]), depth + 1)
-            )
-    return Levels(
-        labels=labels,
-        groups=np.asarray(groups, dtype=np.int64),
-        stability=np.asarray(stabilities),
-        splits=splits,
-    )
+    k = int(fine.max()) + 1
+    tables = []
+    for run in runs:
+        m = int(run.max()) + 1
+        tables.append(np.bincount(fine * m + run, minlength=k * m).reshape(k, m).astype(float))
+    parts: list[list[int]] = [[c] for c in range(k)]
+    stab = [_stability(tables, [c]) for c in range(k)]
+    merges: list[dict] = []
+    while len(parts) > 1:
+        inside = [[t[p].sum(axis=0) for t in tables] for p in parts]
+        size = [i[0].sum() for i in inside]
+        small = [t for t in range(len(parts)) if size[t] < min_size]
+        first = [min(p) for p in parts]
+        if small:
+            worst = min(small, key=lambda t: (size[t], first[t]))
+        else:
+            worst = min(range(len(parts)), key=lambda t: (stab[t], first[t]))
+        if not small and stab[worst] >= MERGE_STABILITY:
+            break
+        co = [
+            sum(float(a @ b) for a, b in zip(inside[worst], inside[t], strict=True))
+            / (size[t] or 1)
+            if t != worst
+            else -1.0
+            for t in range(len(parts))
+        ]
+        other = int(np.argmax(co))
+        joined = sorted(parts[worst] + parts[other])
+        merges.append(
+            {
+                "rows": int(size[worst] + size[other]),
+                "parts": [int(size[worst]), int(size[other])],
+                "stability": float(stab[worst]),
+                "after": _stability(tables, joined),
+            }
+        )
+        keep, drop = min(worst, other), max(worst, other)
+        parts[keep], stab[keep] = joined, merges[-1]["after"]
+        del parts[drop], stab[drop]
+    topic_of = np.empty(k, dtype=np.int64)
+    for t, p in enumerate(parts):
+        topic_of[p] = t
+    labels = canonical_labels(topic_of[fine])
+    order = np.empty(len(parts), dtype=np.int64)
+    order[topic_of[fine]] = labels
+    stability = np.empty(len(parts))
+    stability[order] = stab
+    return Merged(labels=labels, stability=stability, merges=merges)
+
+
+def _stability(tables: list[np.ndarray], part: list[int]) -> float:
+    """How well each half finds the topic made of fine clusters ``part``: the Jaccard of the topic with
+    the better of the half's best-matching cluster and the union of the half's clusters lying mostly
+    inside the topic, averaged over the halves."""
+    out = 0.0
+    for table in tables:
+        inside = table[part].sum(axis=0)
+        size_r = table.sum(axis=0)
+        size = inside.sum()
+        best = float((inside / np.maximum(size + size_r - inside, 1)).max())
+        mostly = inside > size_r / 2
+        union = inside[mostly].sum() / max(size + size_r[mostly].sum() - inside[mostly].sum(), 1)
+        out += max(best, float(union))
+    return out / max(len(tables), 1)
+
+
+def broad_of_rows(z: np.ndarray, broad: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
+    """The broad group of every row: the k chart's consensus cluster on the chart's rows, the nearest
+    (cosine) of those clusters' centres elsewhere (the chart ran on a sample of a large corpus)."""
+    rows, chart, _ = broad
+    out = np.empty(len(z), dtype=np.int64)
+    g = int(chart.max()) + 1
+    centres = normalize(np.vstack([z[rows[chart == c]].mean(axis=0) for c in range(g)]))
+    out[:] = np.argmax(z @ centres.T, axis=1)
+    out[rows] = chart
+    return out
+
+
+def broad_groups(labels: np.ndarray, k: int, article_broad: np.ndarray) -> np.ndarray:
+    """The broad group of each of ``k`` topics: the one holding most of its articles; groups numbered
+    0.. in order of their first topic, a broad group holding no topic left out."""
+    overlap = np.zeros((k, int(article_broad.max()) + 1), dtype=np.int64)
+    np.add.at(overlap, (labels, article_broad), 1)
+    _, groups = np.unique(np.argmax(overlap, axis=1), return_inverse=True)
+    return groups.astype(np.int64)
+
+
+def nest_topics(
+    z: np.ndarray, merged: Merged, article_broad: np.ndarray
+) -> tuple[Merged, np.ndarray]:
+    """Topics inside the broad groups, when those are a boundary (:func:`broad_is_boundary`): each topic
+    belongs to the group holding most of its articles, and an article of another group moves to the
+    nearest (cosine) centre of its own group's topics (it stays when its group holds no topic). Returns
+    the topics (renumbered by size, stability carried) and each one's group."""
+    labels = merged.labels.copy()
+    k = int(labels.max()) + 1
+    overlap = np.zeros((k, int(article_broad.max()) + 1), dtype=np.int64)
+    np.add.at(overlap, (labels, article_broad), 1)
+    home = np.argmax(overlap, axis=1)
+    centres = normalize(np.vstack([z[labels == t].mean(axis=0) for t in range(k)]))
+    for g in np.unique(home):
+        strays = np.flatnonzero((article_broad == g) & (home[labels] != g))
+        mine = np.flatnonzero(home == g)
+        if len(strays):
+            labels[strays] = mine[np.argmax(z[strays] @ centres[mine].T, axis=1)]
+    kept = np.unique(labels)
+    new = canonical_labels(labels)
+    order = np.empty(k, dtype=np.int64)
+    order[labels] = new
+    stability = np.empty(len(kept))
+    stability[order[kept]] = merged.stability[kept]
+    _, groups = np.unique(home[kept], return_inverse=True)
+    by_new = np.empty(len(kept), dtype=np.int64)
+    by_new[order[kept]] = groups
+    return Merged(labels=new, stability=stability, merges=merged.merges), by_new
 
 
 def broad_is_boundary(
@@ -177,88 +226,6 @@ def broad_is_boundary(
         if not group_separated(sil[broad == c]) or not stability[c] >= SOLID_STABILITY:
             return False
     return True
-
-
-def nested_topics(levels: Levels) -> Levels:
-    """The topics of ``levels`` numbered by size (ties: the topic whose first row comes first), with
-    their groups and stabilities in that order."""
-    labels = canonical_labels(levels.labels)
-    new_of_old = np.empty(len(levels.groups), dtype=np.int64)
-    new_of_old[levels.labels] = labels
-    groups = np.empty_like(levels.groups)
-    groups[new_of_old] = levels.groups
-    stability = np.empty_like(levels.stability)
-    stability[new_of_old] = levels.stability
-    return Levels(labels=labels, groups=groups, stability=stability, splits=levels.splits)
-
-
-@dataclass(frozen=True)
-class _Split:
-    labels: np.ndarray | None
-    stability: np.ndarray | None
-    record: dict
-
-
-def _best_split(
-    z: np.ndarray,
-    tfidf: sparse.csr_matrix,
-    rows: np.ndarray,
-    *,
-    min_size: int,
-    k_max: int,
-    random_state: int,
-    refine_rounds: int,
-) -> _Split:
-    """The best stable, distinct split of ``rows`` into 2..k_max sub-topics, or none (labels None).
-
-    A candidate is kept when it is stable (SPLIT_STABILITY) and its sub-topics are distinct inside the
-    group (SPLIT_SILHOUETTE); of those kept, the one with the fewest sub-topics whose score (stability
-    times silhouette) is within SPLIT_TOLERANCE of the best kept. (The best-scoring candidate alone is
-    not enough: on varied news it is often an unstable split into many parts while a split into two or
-    three is stable, and rejecting the group then leaves a grab-bag.)
-    """
-    m = len(rows)
-    seq = np.random.SeedSequence([random_state, int(rows[0]), m])
-    fit_rows = rows
-    if m > SPLIT_SAMPLE:
-        picked = np.random.default_rng(seq.spawn(1)[0]).choice(m, SPLIT_SAMPLE, replace=False)
-        fit_rows = rows[np.sort(picked)]
-    scale = len(fit_rows) / m
-    seeds = [int(s) for s in seq.generate_state(SPLIT_RUNS)]
-    zs, xs = z[fit_rows], tfidf[fit_rows]
-    record = {"rows": m, "k": 1, "stability": float("nan"), "silhouette": float("nan")}
-    tried, kept = [], []
-    for kk in range(2, min(k_max, m // min_size) + 1):
-        fit = cluster_ensemble(
-            zs, xs, kk, seeds, n_init=3, refine_rounds=refine_rounds, progress=False, desc=""
-        )
-        if (np.bincount(fit.labels, minlength=kk) < min_size * scale).any():
-            continue
-        sil = float(np.nanmean(silhouettes(zs, fit.labels, kk, random_state)))
-        tried.append((fit.stability * max(sil, 0.0), kk, fit.stability, sil))
-        if fit.stability < SPLIT_STABILITY or sil < SPLIT_SILHOUETTE:
-            continue
-        kept.append((tried[-1], fit.labels, fit.runs))
-    if not kept:  # the record shows the best-scoring candidate, which failed
-        if tried:
-            best = max(tried)
-            record.update(stability=best[2], silhouette=best[3])
-        return _Split(None, None, record)
-    top = max(t[0][0] for t in kept)
-    (_, kk, stab, sil), sub, runs = next(t for t in kept if t[0][0] >= SPLIT_TOLERANCE * top)
-    record.update(k=kk, stability=stab, silhouette=sil)
-    per = cluster_stability(sub, runs, kk)
-    if len(fit_rows) < m:
-        sub = nearest_centre(z[rows], zs, sub, kk)
-    return _Split(sub, per, record)
-
-
-def nearest_centre(
-    points: np.ndarray, fitted: np.ndarray, labels: np.ndarray, k: int
-) -> np.ndarray:
-    """The cluster of each point: the nearest (cosine) of the centres of ``fitted`` rows' clusters."""
-    centres = normalize(np.vstack([fitted[labels == c].mean(axis=0) for c in range(k)]))
-    return np.asarray(np.argmax(points @ centres.T, axis=1), dtype=np.int64)
 
 
 def group_topics(z: np.ndarray, labels: np.ndarray, k: int, *, random_state: int) -> np.ndarray:

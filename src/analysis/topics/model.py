@@ -35,7 +35,7 @@ K_SELECTION_RUNS = 5
 SMALL_CORPUS_RUNS = 40
 
 #: A topic whose articles are on average no closer to each other than to the other topics' (silhouette
-#: below this) and that could not be split into stable sub-topics has no clear topic: it is shown as mixed.
+#: below this), also once unstable clusters are merged (topics.levels), has no clear topic: it is shown as mixed.
 MIXED_SILHOUETTE = 0.0
 #: ... when it holds at least this share of the articles (a small loose cluster stays "weak").
 MIXED_MIN_SHARE = 0.05
@@ -112,8 +112,10 @@ class TopicModel:
         group_table: one row per broad group (index 0..g-1): ``size``, ``label``, ``terms``,
             ``representatives``, ``topics`` (its topics, 0-based). Each topic's group is
             ``clusters["group"]`` (also :attr:`groups`).
-        splits: when k was chosen from the data, one record per group tried for a split into topics
-            (``rows``, ``k`` kept, ``stability`` and ``silhouette`` of the best candidate).
+        splits: when k was chosen from the data, one record per merge of the fine ensemble's clusters
+            (:func:`analysis.topics.levels.merge_topics`: ``rows``, ``parts`` (sizes merged),
+            ``stability`` before and ``after``); models saved before issue 18's merge hold split
+            records (``rows``, ``k`` kept, ``stability``, ``silhouette``).
         faded_groups: with a baseline, its broad groups that did not persist (columns as ``faded``).
 
     With a baseline, ``group_table`` also has ``number`` and ``new`` (:attr:`group_numbers`), as
