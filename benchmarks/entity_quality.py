@@ -5,7 +5,7 @@ and every direct quotation with its speaker in the seed's 9 articles and in 30 B
 of 400 words or fewer in each category, by BBC id); ``tests/data/ENTITY_KEY.md`` gives the conventions.
 Prints, in one run:
 
-- first, the four development keys (``tests/data/dev_key.json`` ... ``dev4_key.json``, see
+- first, the five development keys (``tests/data/dev_key.json`` ... ``dev5_key.json``, see
   ``tests/data/DEV_KEY.md``) as the held-out key below (``--dev-only``: only these; ``--dev-diff``: their misses);
 - entities: precision, recall and F1 per type and overall (exact span and type), for ours
   (``analysis.extract``) and for the plain way (every run of capitalised words, typed by the same
@@ -52,13 +52,15 @@ DEV = PROJECT_ROOT / "tests" / "data" / "dev_key.json"
 DEV2 = PROJECT_ROOT / "tests" / "data" / "dev2_key.json"
 DEV3 = PROJECT_ROOT / "tests" / "data" / "dev3_key.json"
 DEV4 = PROJECT_ROOT / "tests" / "data" / "dev4_key.json"
+DEV5 = PROJECT_ROOT / "tests" / "data" / "dev5_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
     DEV3: "third development key (10 BBC + 14 AllSides articles, seed 2039; rules are written from it)",
     DEV4: "fourth development key (10 BBC + 14 AllSides articles, seed 2053; rules are written from it)",
+    DEV5: "fifth development key (8 BBC + 12 AllSides articles, seed 2069; rules are written from it)",
 }
-DEV_WITH_ORGANISATIONS = {DEV3, DEV4}  # the development keys that list every organisation
+DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5}  # the development keys that list every organisation
 TYPES = ("person", "organisation", "place")
 
 
