@@ -101,7 +101,7 @@ def _mixed_note(model) -> str | None:
     return (
         f"{size:,} of {model.n_articles:,} articles ({share:.0%}) sit in {len(mixed)} mixed "
         f"cluster{'s' if len(mixed) != 1 else ''} with no clear topic: their articles are no closer to "
-        "each other than to other topics, and they could not be split into stable sub-topics."
+        "each other than to other topics, and no stable topic could be told apart among them."
     )
 
 
