@@ -20,14 +20,13 @@ from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
 from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
+from analysis.extract.surnames import persons_in_article, surnames_in_capitals
 from analysis.extract.variants import (
-    TitleBearers,
     acronyms_in_article,
     is_acronym,
     name_key,
     same_person_forms,
     title_bearers,
-    title_carriers,
 )
 from analysis.extract.variants import name_tokens as _tokens
 
@@ -60,8 +59,8 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
         by_article[m.article_id].append(m)
     titled = title_bearers(mentions)
     for article, group in by_article.items():
-        _persons_in_article(group, (bodies or {}).get(article, ""), titled)
-        _surnames_in_capitals(group)
+        persons_in_article(group, (bodies or {}).get(article, ""), titled)
+        surnames_in_capitals(group)
         acronyms_in_article(group)
         _towns_named_as_firms(group)
     _across_corpus(mentions)
@@ -77,181 +76,6 @@ def _parties(mentions: list[Mention]) -> None:
             name = usual.get(normalise(m.text).lower()) or usual.get(m.name.lower())
             if name:
                 m.name = name
-
-
-def _persons_in_article(group: list[Mention], body: str, titled: TitleBearers) -> None:
-    """Surnames (and unknown single words equal to one) -> the full name used in the same article, unless
-    the title written with the surname is another person's (:func:`title_carriers`); a first name alone
-    ("Kellyanne") -> the one full name it opens."""
-    _initials_in_article(group)
-    _untyped_full_names(group, body)
-    full: dict[str, str] = {}
-    shared: set[str] = set()
-    for m in group:
-        if m.type == "person" and len(_tokens(m.name)) >= 2:
-            surname = _tokens(m.name)[-1]
-            if full.setdefault(surname, m.name) != m.name and full[surname] != surname:
-                shared.add(surname)  # "Ivanka Trump" and "Donald Trump": "Trump" alone is neither
-            full[m.name] = m.name
-    bearers: dict[str, tuple[str, ...]] = defaultdict(tuple)
-    for name in full.values():
-        if _tokens(name)[-1] in shared and name not in bearers[_tokens(name)[-1]]:
-            bearers[_tokens(name)[-1]] += (name,)
-    for surname in shared:
-        full.pop(surname, None)
-    suffixes = {}
-    for name in full.values():
-        parts = _tokens(name)
-        for k in range(1, len(parts) - 1):
-            suffixes.setdefault(" ".join(parts[k:]).lower(), name)
-    refused = _other_bearers(group, full, body)
-    for m in group:
-        target = full.get(m.name) or suffixes.get(name_key(m.name))
-        sexes = [first_names().get(_tokens(n)[0].lower()) for n in bearers.get(m.name, ())]
-        fit = [n for n, g in zip(bearers.get(m.name, ()), sexes, strict=True) if g == m.gender]
-        if m.name in shared and m.gender and len(fit) == 1 and None not in sexes:
-            m.name = fit[0]  # "Mrs. Clinton" beside Hillary and Bill Clinton: she
-        elif (
-            m.name in shared
-            and not m.role  # "President X": maybe the other
-            and len(so_far := [n for n in bearers[m.name] if _named_before(group, n, m)]) == 1
-        ):
-            m.name = so_far[0]  # "Bush said" before his father George H.W. Bush is named: Jeb
-        elif m.name in shared:
-            m.not_names = bearers[m.name]  # "Conway" next to George and Kellyanne Conway: neither
-        elif (
-            m.type in {"person", "unknown"}
-            and target not in {None, m.name}
-            and (others := title_carriers(m, target, titled))
-        ):
-            if len(others) == 1:  # "President Obama" in an article naming only Michelle Obama
-                m.name, m.type, m.evidence = others[0], "person", m.evidence or "role"
-            else:
-                m.not_names = (target,)
-        elif id(m) in refused:
-            m.not_names = (target,) if target else ()
-        elif (
-            m.type == "organisation" and m.evidence == "context" and target and " " not in m.name
-        ):  # "action against Aragones" after "Luis Aragones": a guess from one word, the surname wins
-            m.name, m.type, m.evidence = target, "person", "surname"
-        elif m.type in {"person", "unknown"} and target and target != m.name:
-            m.name, m.type = target, "person"
-            m.evidence = m.evidence or "surname"
-    _first_names_alone(group)
-
-
-def _named_before(group: list[Mention], name: str, m: Mention) -> bool:
-    """Is the full name written in the article before the mention ``m`` (a headline before the body)?"""
-    at = (m.field != "title", m.start)
-    return any(o.name == name and (o.field != "title", o.start) < at for o in group)
-
-
-def _untyped_full_names(group: list[Mention], body: str) -> None:
-    """An untyped run of two or three capitalised words ("Cyntoia Brown": no known first name) whose last
-    word the article also uses alone as a person or a speaker ("Brown said") is that person's full name,
-    so that "Brown" is read as her and not as another article's Jerry Brown (unless the article has a
-    typed full name for it already). The run must be written inside a sentence somewhere too (so not a
-    heading's "Vintage Biden")."""
-    alone = {
-        m.name
-        for m in group
-        if (m.type == "person" or (m.type == "unknown" and m.subject)) and " " not in m.name
-    }
-    alone -= {_tokens(m.name)[-1] for m in group if m.type == "person" and " " in m.name}
-    for m in group:
-        parts = _tokens(m.name)
-        if (
-            m.type == "unknown"
-            and 2 <= len(parts) <= 3
-            and parts[-1] in alone
-            and all(p[:1].isupper() and p.lower() not in cues.NOT_NAMES for p in parts)
-            and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body)
-            and not re.search(r"\b(?:[Aa]n?|[Tt]he)\s+" + re.escape(m.text) + r"\b", body)
-        ):  # not "a Dalek Trump": a name takes no article
-            m.type, m.evidence = "person", m.evidence or "surname"
-
-
-_KIN = re.compile(
-    r"\b(?:son|daughter|wife|husband|brother|sister|father|mother|spouse|nephew|niece|cousin|son-in-law"
-    r"|daughter-in-law|widow|grandson|granddaughter)\b[’']?s?,?\s*$",
-    re.IGNORECASE,
-)
-
-
-_MIDDLE_INITIAL = re.compile(r"\s[A-Z]\.(?=\s)")
-
-
-def _initials_in_article(group: list[Mention]) -> None:
-    """ "Donald J. Trump" and "Donald Trump" in one article are one person: the form without the middle
-    initial."""
-    plain = {m.name for m in group if m.type == "person" and not _MIDDLE_INITIAL.search(m.name)}
-    for m in group:
-        if m.type == "person" and _MIDDLE_INITIAL.search(m.name):
-            short = _MIDDLE_INITIAL.sub("", m.name)
-            if short in plain:
-                m.name = short
-
-
-def _other_bearers(group: list[Mention], full: dict[str, str], body: str) -> set[int]:
-    """Bare surnames written before the article first gives a full name that it introduces as a relative
-    ("President Trump" ... "the president's son, Eric" ... "Eric Trump"): someone else of that surname, so
-    none of them is tied to the full name (ids of those mentions)."""
-    order = sorted(group, key=lambda m: (m.field == "body", m.start))
-    first: dict[str, int] = {}
-    for pos, m in enumerate(order):
-        if m.type == "person" and len(_tokens(m.name)) >= 2:
-            first.setdefault(m.name, pos)
-    opening: dict[str, list[Mention]] = defaultdict(list)  # body mentions by their first word
-    for m in group:
-        words = _tokens(m.text)
-        if m.field == "body" and words:
-            opening[words[0]].append(m)
-    refused: set[int] = set()
-    for name, at in first.items():
-        given, surname = _tokens(name)[0], _tokens(name)[-1]
-        kin = any(_KIN.search(body[max(0, m.start - 40) : m.start]) for m in opening.get(given, ()))
-        early = [m for m in order[:at] if m.type in {"person", "unknown"} and m.name == surname]
-        if kin and early and full.get(surname) == name:
-            refused.update(id(m) for m in early)
-    return refused
-
-
-def _first_names_alone(group: list[Mention]) -> None:
-    """ "Kellyanne" alone is "Kellyanne Conway" when she is the only person of that first name here and
-    nobody here has it as a surname."""
-    opens: dict[str, set[str]] = defaultdict(set)
-    surnames: set[str] = set()
-    for m in group:
-        tokens = _tokens(m.name)
-        if m.type == "person" and len(tokens) >= 2:
-            surnames.add(tokens[-1])
-            if len(m.name.split()) == 2 or tokens[0].lower() in first_names():
-                opens[tokens[0]].add(m.name)  # not "Trump Donald John TrumpTrump" (a link run in)
-    for m in group:
-        forms = opens.get(m.name, set())
-        if (
-            m.type in {"person", "unknown"}
-            and len(_tokens(m.name)) == 1
-            and len(forms) == 1
-            and m.name not in surnames
-            and m.name.isalpha()
-        ):
-            m.name, m.type = next(iter(forms)), "person"
-            m.evidence = m.evidence or "first name"
-
-
-def _surnames_in_capitals(group: list[Mention]) -> None:
-    """A surname written in capitals, as a transcript heads a speaker's lines ("TRUMP: “…”"), is the one
-    person of the article with that surname, not an acronym."""
-    people: dict[str, set[str]] = defaultdict(set)
-    for m in group:
-        if m.type == "person" and len(_tokens(m.name)) >= 2:
-            people[_tokens(m.name)[-1]].add(m.name)
-    for m in group:
-        capitals = m.text.isupper() and m.text.isalpha() and len(m.text) > 2
-        named = people.get(m.text.title(), set()) if capitals else set()
-        if m.type in {"organisation", "unknown"} and len(named) == 1:
-            m.name, m.type, m.evidence = next(iter(named)), "person", "surname"
 
 
 def _towns_named_as_firms(group: list[Mention]) -> None:

@@ -52,7 +52,15 @@ def clause_chunks(doc: FieldDoc, tokens: list[int]) -> list[list[int]]:
             out.append([])
         else:
             out[-1].append(k)
-    return [c for c in (_tidy(doc, words_only(doc, c)) for c in out) if c]
+    return [
+        c for c in (_tidy(doc, words_only(doc, c)) for c in out) if c and not _party_tag(doc, c)
+    ]
+
+
+def _party_tag(doc: FieldDoc, chunk: list[int]) -> bool:
+    """Is the chunk a legislator's party tag ("(R)", "(D-Calif.)", ", R-Ohio,"), not a speaker of its own?"""
+    first = doc.words[chunk[0]]
+    return len(chunk) <= 3 and (first in {"R", "D"} or bool(_PARTY_TAG.match(first)))
 
 
 def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
@@ -187,13 +195,31 @@ def _named_next(doc: FieldDoc, mentions: list[Mention], tokens: list[int]) -> bo
 def first_naming(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> list[int]:
     """After "said": the first chunk naming a person ("the Senate's top Democrat, Chuck Schumer"), else
     the first chunk ("said Mikko Hypponen, who heads ...")."""
-    for chunk in chunks:
+    for i, chunk in enumerate(chunks):
         a, b = span(doc, chunk)
-        if doc.words[chunk[0]].lower() in {"who", "which", "whose"}:
-            break
-        if any(a <= m.start and m.end <= b and m.type == "person" for m in mentions):
-            return chunk
+        if doc.words[chunk[0]].lower() in {"who", "which", "whose"} or (
+            i and _new_clause(doc, chunk)
+        ):
+            break  # "said Christie, arguing that Barack Obama ...": the clause is Christie's own
+        if any(
+            a <= m.start
+            and m.end <= b
+            and (
+                m.type == "person"
+                or (not i and (a, b) == (m.start, m.end) and maybe_person(m, doc))
+            )
+            for m in mentions
+        ):
+            return chunk  # "says Schweizer, Digicel sponsored ...": the name alone is its chunk
     return chunks[0]
+
+
+def _new_clause(doc: FieldDoc, chunk: list[int]) -> bool:
+    """Does the chunk open a clause of the speaker's own ("arguing that ...", "adding ...")?"""
+    word = doc.words[chunk[0]]
+    return word.islower() and (
+        participle(word) or word in {"that", "as", "because", "but", "while"}
+    )
 
 
 #: Relative words that open a clause with its own subject ("where Philip Hammond has said").

@@ -417,6 +417,15 @@ AUXILIARIES = frozenset(
 #: Marks that end a clause inside a sentence.
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 
+#: What someone said, written as a noun they own ("Cuomo's statement that “…”", "Cruz's reference to “…”"):
+#: the quotation is theirs.
+SPEECH_NOUNS = frozenset(
+    """
+    statement remark remarks comment comments words claim claims reference tweet tweets assertion
+    description promise pledge vow warning message speech argument response reply
+    """.split()
+)
+
 #: Verbs that say someone spoke ("said", "told", "tweeted"): a pronoun or epithet after them may be the one
 #: who spoke.
 SPEECH_VERBS = frozenset(
@@ -434,5 +443,14 @@ ANONYMOUS_HEADS = frozenset(
     person analyst analysts expert experts diplomat diplomats adviser advisers advisor advisors
     representative executive member lawyer attorney statement report writer author authors editor
     reporter correspondent
+    """.split()
+)
+
+
+#: What a report calls an organisation it has just named ("the company", "the newspaper").
+BODY_NOUNS = frozenset(
+    """
+    company firm group newspaper paper network bank agency carrier airline retailer broadcaster
+    channel union ministry department party club charity council organisation organization insurer
     """.split()
 )

@@ -192,6 +192,11 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
                 None,
                 "",
             )  # a speaker is never named inside another's quoted words
+        if previous is not None and _adjacent_partials(text, previous, quote):
+            quote.who, quote.cue = (
+                previous.who,
+                previous.cue,
+            )  # "statement that “A” “B”": one source
         if previous is not None and _split_clause(text, previous, quote):
             previous.parts.append(inner)  # "“A,” said Sella, “which ...”": one quotation
             previous.end, previous.runs_on = close_at, runs_on
@@ -226,6 +231,16 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
 
 #: Cues that go on with the speaker before when nobody is named with them ("And continued: “…”").
 _GOING_ON = (["continued"], ["continues"], ["added"], ["adds"], ["adding"])
+
+
+def _adjacent_partials(text: str, previous: Quotation, quote: Quotation) -> bool:
+    """Do two phrases quoted inside one sentence follow each other with only a space between?"""
+    gap = text[previous.end : quote.start]
+    return (
+        previous.kind == quote.kind == "partial"
+        and gap in {" ", ""}
+        and (quote.who is None or previous.cue in cues.SPEECH_NOUNS)
+    )
 
 
 def _inside(quote: Quotation, pos: int) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract import cues
+from analysis.extract.bearers import one_bearer, surname_of
 from analysis.extract.chunks import modifier
 from analysis.extract.clauses import RELATIVE
 from analysis.extract.described import document_author
@@ -39,7 +40,6 @@ from analysis.extract.referents import (
     is_epithet,
     organisation_subject,
     pronoun_referent,
-    role_words,
 )
 
 __all__ = ["SpeakerContext", "resolve_speaker"]
@@ -71,8 +71,7 @@ def resolve_speaker(
         previous: the speaker of the article's previous quotation.
         cue: the quotation's reporting cue ("said", "promised").
     """
-    text = " ".join(ctx.body[who[0] : who[1]].split()).strip(" ,;:—–-") if who else ""
-    words = [w.lower() for w in WORD.findall(text)]
+    text, words = _words(ctx.body[who[0] : who[1]] if who else "")
     if who is None or not words:
         return "", False
     a, b = who
@@ -80,22 +79,26 @@ def resolve_speaker(
         words, text = words[-1:], words[-1]  # "But standing next to Mr Blair he added"
         a = b - 2 if words[0] == "he" else b - 3
     inside = [m for m in ctx.mentions if a <= m.start and m.end <= b]
+    owner = [m for m in inside if (m.start, m.end) == (a, b) and m.type == "person"]
+    if cue in cues.SPEECH_NOUNS and owner:
+        return owner[
+            0
+        ].name, True  # "Cuomo's statement that “…”": whose words (attribution._possessor)
     if words[0] in RELATIVE:
         return "", False  # a relative clause, not a speaker
     cut = re.search(r"\s(?:the|The|his|her|its|their)\s(?!.*\s(?:the|The)\s)", ctx.body[a:b])
     if cut and _heading(ctx.body[a : a + cut.start()]):
         a = a + cut.start() + 1  # "NOT GOOD ENOUGH’ The U.K. prime minister": from "The"
-        text = " ".join(ctx.body[a:b].split()).strip(" ,;:—–-")
-        words = [w.lower() for w in WORD.findall(text)]
+        text, words = _words(ctx.body[a:b])
         inside = [m for m in inside if m.start >= a]
     named = _named_inside(ctx.body, inside, (a, b), words)
     epithet = named and not named[1] and is_epithet(words)  # "… said the Sale player": Cueto
     person = epithet_referent(ctx, min(a, before), words, previous) if epithet else ""
     if named is not None:
-        return _one_bearer(ctx, (person, True) if person else named, previous, (a, b))
+        return one_bearer(ctx, (person, True) if person else named, previous, (a, b))
     proper = _proper_name(ctx, inside, words)
     if proper:  # "Parry said:", "Lindsay told the BBC": a name nothing else typed
-        return _one_bearer(ctx, (proper, True), previous, (a, b))
+        return one_bearer(ctx, (proper, True), previous, (a, b))
     if len(words) == 1 and words[0] in {"he", "she"}:
         speech = cue.split()[:1] and cue.split()[0].lower() in SPEECH_VERBS
         person = pronoun_referent(
@@ -111,7 +114,19 @@ def resolve_speaker(
     if len(words) == 1 and words[0] == "it":
         org = organisation_subject(ctx, min(a, before))
         return (org, True) if org else ("", False)
-    surname = _surname_of(ctx, text, before)
+    return _by_description(ctx, text, words, min(a, before), before, previous)
+
+
+def _by_description(
+    ctx: SpeakerContext,
+    text: str,
+    words: list[str],
+    at: int,
+    before: int,
+    previous: tuple[str, bool],
+) -> tuple[str, bool]:
+    """A speaker written as a surname read as a word, a possessive, "the company", an epithet or a source."""
+    surname = surname_of(ctx, text, before)
     if surname:
         return surname, True  # "King said" after "Rep. Steve King": a surname read as a title
     if words[0] in _POSSESSIVES | {"our"} and len(words) <= 5:
@@ -124,77 +139,22 @@ def resolve_speaker(
         )
         if found:
             return found, True
-    if len(words) in {2, 3} and words[0] == "the" and words[-1] in _BODY_NOUNS:
-        org = organisation_subject(ctx, min(a, before), acting=True)
+    if len(words) in {2, 3} and words[0] == "the" and words[-1] in cues.BODY_NOUNS:
+        org = organisation_subject(ctx, at, acting=True)
         if org:
             return org, True  # "Unilever said sales fell ... “…,” the company said"
     if is_epithet(words):
-        person = epithet_referent(ctx, min(a, before), words, previous)
+        person = epithet_referent(ctx, at, words, previous)
         if person:
             return person, True  # "..., Jack Straw said. The foreign secretary told MPs: “…”"
     if _describes_source(words):
-        return document_author(ctx, min(a, before), words) or (_as_written(text), False)
+        return document_author(ctx, at, words) or (_as_written(text), False)
     return "", False
 
 
-#: What a report calls an organisation it has just named ("the company", "the newspaper").
-_BODY_NOUNS = frozenset(
-    """
-    company firm group newspaper paper network bank agency carrier airline retailer broadcaster
-    channel union ministry department party club charity council organisation organization insurer
-    """.split()
-)
-
-
-def _one_bearer(
-    ctx: SpeakerContext,
-    named: tuple[str, bool],
-    previous: tuple[str, bool],
-    span: tuple[int, int],
-) -> tuple[str, bool]:
-    """A surname alone ("Mr. Bush said") when the article has named several people so before (Jeb Bush,
-    George W. Bush): the one its honorific's gender and its title fit; else the previous quotation's
-    speaker when one of them and no other was named since; else nobody (George Conway and Kellyanne
-    Conway: "Conway tweeted" is either)."""
-    name, (a, b) = named[0], span
-    if not named[1] or " " in name or not name[:1].isupper():
-        return named
-    bearers = [
-        m for m in ctx.outside if m.type == "person" and m.name.endswith(" " + name) and m.start < a
-    ]
-    if len({m.name for m in bearers}) < 2:
-        return named
-    here = [m for m in ctx.mentions if a <= m.start < b and m.type == "person"]
-    gender = next((m.gender for m in here if m.gender), None)
-    title = {w for m in here for w in role_words(m.role)}
-    fitting = {
-        m.name
-        for m in bearers
-        if (not gender or ctx.genders.get(m.name, {gender}) == {gender})
-        and title <= ctx.roles.get(m.name, set())
-    }
-    if len(fitting) == 1:
-        return (
-            fitting.pop(),
-            True,
-        )  # "Mr. Conway" beside Kellyanne Conway, "Sen. McCain" beside Cindy
-    since = ctx.previous_end if ctx.previous_end is not None else len(ctx.body)
-    others = {m.name for m in bearers if since <= m.start < a and m.name != previous[0]}
-    if previous[1] and previous[0] in fitting and not others:
-        return previous
-    return "", False
-
-
-def _surname_of(ctx: SpeakerContext, text: str, before: int) -> str:
-    """The one person named before whose surname is the speaker word ("King" for "Steve King")."""
-    if " " in text or not text[:1].isupper():
-        return ""
-    found = {
-        m.name
-        for m in ctx.outside
-        if m.type == "person" and m.start < before and m.name.split()[-1] == text and " " in m.name
-    }
-    return found.pop() if len(found) == 1 else ""
+def _words(written: str) -> tuple[str, list[str]]:
+    text = " ".join(written.split()).strip(" ,;:—–-")
+    return text, [w.lower() for w in WORD.findall(text)]
 
 
 def _as_written(text: str) -> str:
