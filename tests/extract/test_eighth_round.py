@@ -94,3 +94,23 @@ def test_what_the_subject_called_someones_remarks_is_the_subjects():
         "McConnell called Donald Trump’s remarks “repugnant, and unacceptable in any circumstance.”"
     )
     assert speakers_in(body)[0][:2] == ("Mitch McConnell", True)
+
+
+def test_a_subject_after_an_opening_participle_phrase_is_the_pronouns_referent():
+    body = (
+        "Mr. Rubio had already moved on to Minnesota, where he has landed endorsements from former "
+        "Gov. Tim Pawlenty and former Sen. Norm Coleman.\n\n"
+        "Speaking in Minneapolis, Mr. Rubio once again touted his ability to unify the party.\n\n"
+        "“This cannot be an election about nominating someone just to making a point,” he said."
+    )
+    assert speakers_in(body)[0][:2] == ("Rubio", True)
+
+
+def test_a_name_inside_the_opening_phrase_keeps_the_pronoun_unclear():
+    body = (
+        "Mr. Rubio had already moved on to Minnesota, where he has landed endorsements from former "
+        "Gov. Tim Pawlenty and former Sen. Norm Coleman.\n\n"
+        "Speaking after Mr. Coleman, Mr. Rubio once again touted his ability to unify the party.\n\n"
+        "“This cannot be an election about nominating someone just to making a point,” he said."
+    )
+    assert speakers_in(body)[0][:2] == ("", False)

@@ -32,7 +32,12 @@ _NOT_BEFORE_SUBJECT = frozenset(
 )
 _VERB_AFTER = re.compile(
     r"(?:\s*,[^.;“”\"]{1,120}?,)?\s+(?:also\s+|then\s+|later\s+|now\s+)?"
-    r"(?:is|was|were|are|has|had|have|will|would|could|can|did|does|do|said|says|told|[a-z]{2,}ed)\b"
+    r"(?:once\s+again\s+)?(?:is|was|were|are|has|had|have|will|would|could|can|did|does|do|said|says|told"
+    r"|[a-z]{2,}ed)\b"
+)
+#: A participle's phrase opening the sentence, before its subject ("Speaking in Minneapolis, ").
+_OPENING_PHRASE = re.compile(
+    r"(?:(?!During\b|According\b)[A-Z][a-z]{2,}ing|Asked)\b[^,.;“”\"]{1,80},\s*"
 )
 _QUOTE_MARKS = frozenset('“”"')
 
@@ -47,6 +52,9 @@ def subject_position(ctx: SpeakerContext, m: Mention) -> bool:
     before = ctx.body[start : m.start].rstrip()
     if m.role and before.endswith(m.role):  # "Spain's minister of sport Jaime Lissavetzky was"
         before = before[: -len(m.role)]
+    opening = _OPENING_PHRASE.match(before)
+    if opening and not any(start <= o.start < m.start for o in ctx.mentions if o.type == "person"):
+        before = before[opening.end() :]  # "Speaking in Minneapolis, Mr. Rubio once again touted"
     words = before.split()
     if len(words) > 5 or any(w.endswith(",") for w in words):
         return False
