@@ -114,3 +114,13 @@ def test_a_name_inside_the_opening_phrase_keeps_the_pronoun_unclear():
         "“This cannot be an election about nominating someone just to making a point,” he said."
     )
     assert speakers_in(body)[0][:2] == ("", False)
+
+
+def test_a_contracted_pronoun_carries_the_chain_of_he():
+    body = (
+        "Facebook CEO Mark Zuckerberg has spent the last few months taking positions that are the polar "
+        "opposite of Donald Trump’s. He’s effectively banned employees from criticising Black Lives "
+        "Matter. He’s praised Germany’s immigration policies. And, of course, he’s criticised Donald "
+        "Trump’s policies directly, warning against “fearful voices calling for building walls.”"
+    )
+    assert speakers_in(body)[0][:2] == ("Mark Zuckerberg", True)

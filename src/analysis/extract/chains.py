@@ -55,7 +55,10 @@ def chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) -> 
     pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
     for k in range(named + 1, current):
         end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-        first = WORD.findall(ctx.body[ctx.sentences[k] : end][:20].lower())[:1]
+        first = [  # "He’s questioned ...", "He'd said ...": the pronoun opens the sentence
+            re.split("['’]", w)[0]
+            for w in WORD.findall(ctx.body[ctx.sentences[k] : end][:20].lower())[:1]
+        ]
         if ctx.short_line(k):
             continue  # "Follow @politicalticker Follow @KilloughCNN", "ADVERTISEMENT"
         if not pronoun or first != [pronoun]:
