@@ -124,3 +124,12 @@ def test_a_contracted_pronoun_carries_the_chain_of_he():
         "Trump’s policies directly, warning against “fearful voices calling for building walls.”"
     )
     assert speakers_in(body)[0][:2] == ("Mark Zuckerberg", True)
+
+
+def test_a_surname_never_introduced_still_names_the_speaker_of_a_reporting_clause():
+    # the article named Schumer only in the clause after the quotation: the clause is inside a sentence
+    body = (
+        "Democrats have been trying to build support for their own measure.\n\n"
+        "“The first vote is completely partisan,” Schumer said. “The second vote is the opposite.”"
+    )
+    assert speakers_in(body)[0][:2] == ("Schumer", True)

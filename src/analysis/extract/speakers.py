@@ -295,7 +295,7 @@ def _proper_name(ctx: SpeakerContext, inside: list[Mention], words: list[str]) -
         or (name.endswith("s") and " " not in name)
     ):
         return ""
-    inside_sentence = re.search(r"[a-z,;]\s+" + re.escape(name) + r"\b", ctx.body)
+    inside_sentence = re.search(r"(?:[a-z,;]|[,?!][”\"’])\s+" + re.escape(name) + r"\b", ctx.body)
     return runs[0].name if inside_sentence or _titled(ctx.body, runs[0]) else ""
 
 
