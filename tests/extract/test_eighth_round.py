@@ -12,7 +12,7 @@ remarks ("McConnell called Trump's remarks “repugnant”") stays the subject's
 
 from __future__ import annotations
 
-from tests.conftest import speakers_in
+from tests.conftest import people_in, speakers_in
 
 
 def test_a_clause_after_said_name_is_the_names_own():
@@ -133,3 +133,14 @@ def test_a_surname_never_introduced_still_names_the_speaker_of_a_reporting_claus
         "“The first vote is completely partisan,” Schumer said. “The second vote is the opposite.”"
     )
     assert speakers_in(body)[0][:2] == ("Schumer", True)
+
+
+def test_a_regions_name_is_a_place_not_a_person():
+    body = (
+        "“After nearly two decades of these wars, there has been less clarity about the purpose,” Dr. "
+        "Shauna Springer says. A psychologist in the San Francisco Bay Area, she has counseled hundreds "
+        "of veterans coping with combat trauma. “For some service members, the question can become "
+        "harder to answer.”"
+    )
+    assert "San Francisco Bay Area" not in people_in(body)
+    assert {s[:2] for s in speakers_in(body)} == {("Shauna Springer", True)}

@@ -288,6 +288,11 @@ PLACE_AFTER = frozenset(
     "station street road avenue square bridge airport park stadium hospital cathedral".split()
 )
 
+#: The last word of a region's name ("San Francisco Bay Area", "Rio Grande Valley", "Orange County").
+PLACE_HEADS = frozenset(
+    "area valley county peninsula coast river mountains delta basin desert canyon".split()
+)
+
 #: Parties' usual names, each with the other forms news writes (lower case): one organisation, one name.
 PARTY_FORMS = {
     "Conservative Party": ("conservatives", "conservative party", "tories", "tory party", "tory"),
