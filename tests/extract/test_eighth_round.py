@@ -144,3 +144,40 @@ def test_a_regions_name_is_a_place_not_a_person():
     )
     assert "San Francisco Bay Area" not in people_in(body)
     assert {s[:2] for s in speakers_in(body)} == {("Shauna Springer", True)}
+
+
+def test_a_photo_credit_names_no_one():
+    body = (
+        "Cohen worked for Trump for many years. REUTERS/Brendan McDermid/File Photo\n\n"
+        "Pelosi spoke in the Rose Garden. Chip Somodevilla/Getty Images\n\n"
+        "(AP Photo/Paul Sancya, File)"
+    )
+    people = set(people_in(body))
+    assert not people & {
+        "Brendan McDermid",
+        "File Photo",
+        "Chip Somodevilla",
+        "Paul Sancya",
+        "Rose Garden",
+    }
+
+
+def test_a_pictures_caption_is_no_antecedent_of_he():
+    body = (
+        "Joe Biden has voiced frustration with the “progressive” label.\n\n"
+        "Facebook Twitter Pinterest Biden and Barack Obama in the White House Rose Garden in November 2016. "
+        "Photograph: Getty Images\n\n"
+        "“The definition of ‘progressive’ now seems to be changing,” he said earlier this month."
+    )
+    assert speakers_in(body)[0][:2] in {("Joe Biden", True), ("", False)}
+    assert "Barack Obama" not in {s[0] for s in speakers_in(body)}
+
+
+def test_he_after_a_demonstrators_words_stays_unclear():
+    body = (
+        "Chinese ambassador Liu Xiaoming told reporters the government would not sit on its hands.\n\n"
+        "“There are bound to be deaths and injuries in every revolution,” one demonstrator told the "
+        "Guardian. He asked not to be named for fear of arrest.\n\n"
+        "“If you want to overturn a regime, it’s hard to stay peaceful,” he said."
+    )
+    assert speakers_in(body)[-1][:2] == ("", False)

@@ -290,7 +290,7 @@ PLACE_AFTER = frozenset(
 
 #: The last word of a region's name ("San Francisco Bay Area", "Rio Grande Valley", "Orange County").
 PLACE_HEADS = frozenset(
-    "area valley county peninsula coast river mountains delta basin desert canyon".split()
+    "area valley county peninsula coast river mountains delta basin desert canyon garden".split()
 )
 
 #: Parties' usual names, each with the other forms news writes (lower case): one organisation, one name.

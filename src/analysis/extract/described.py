@@ -36,7 +36,9 @@ EXTRA_SOURCES = frozenset(
     activists teen teenager woman man women men resident student students worker workers employee
     employees owner driver mother father son daughter neighbor neighbour victim survivor protester
     protesters supporter supporters volunteer doctor nurse teacher scientist scientists professor
-    worker spokesperson insider staffer staffers
+    worker spokesperson insider staffer staffers demonstrator demonstrators participant participants
+    attendee attendees veteran veterans parent parents patient patients customer customers passenger
+    passengers farmer farmers
     """.split()
 )
 

@@ -40,6 +40,7 @@ from analysis.extract.described import (
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import countries, first_names, is_demonym, places
 from analysis.extract.introduced import subject_position
+from analysis.extract.sentences import caption_before
 
 __all__ = [
     "APPOSITION",
@@ -354,6 +355,7 @@ def _candidates(
         and _compatible(m, gender, ctx.genders)
         and not (after_quote and m.sentence == ctx.sentence_of(limit))
         and not ctx.short_line(m.sentence)  # "Follow @politicalticker Follow @KilloughCNN"
+        and not caption_before(ctx.body, m.start, limit)  # "Biden and Obama ... Photograph: …"
         and not modifier(ctx.body, m)  # "on two Trump construction projects"
     ]
     return [m for m in people if not owner(ctx.body, m, people) and not cited(ctx.body, m)]

@@ -47,7 +47,7 @@ from analysis.extract.roles import (
     written_before,
 )
 from analysis.extract.runs import CONNECTORS, capitalised_runs
-from analysis.extract.sentences import after_opening_phrase
+from analysis.extract.sentences import after_opening_phrase, in_credit_paragraph
 
 __all__ = ["TYPES", "Mention", "doc_mentions"]
 
@@ -86,7 +86,16 @@ class Mention:
 def doc_mentions(doc: FieldDoc) -> Iterator[Mention]:
     spans = _model_spans(doc) if doc.trained else capitalised_runs(doc)
     for start, end, label in spans:
-        yield from _read_span(doc, start, end, label)
+        for m in _read_span(doc, start, end, label):
+            if m.type == "organisation" or not _credit(doc.text, m):
+                yield m
+
+
+def _credit(text: str, m: Mention) -> bool:
+    """Is the name part of a photo credit ("REUTERS/Brendan McDermid/File Photo", "AP Photo/Paul Sancya",
+    "Chip Somodevilla/Getty Images"), where no one is spoken of?"""
+    slash = text[m.start - 1 : m.start] == "/" or text[m.end : m.end + 1] == "/"
+    return slash and in_credit_paragraph(text, m.start)  # not "Jonathan Greenblatt/ADL tweeted"
 
 
 def _model_spans(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:

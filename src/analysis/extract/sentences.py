@@ -208,3 +208,24 @@ def after_opening_phrase(doc: FieldDoc, start: int, end: int) -> bool:
         and following not in cues.ROLE_HEADS
         and following + "." not in cues.ROLE_HEADS
     )
+
+
+#: A photo's credit or a picture's caption ("REUTERS/Jonathan Ernst/File Photo", "Photograph: Alex
+#: Wong/Getty Images", "(AP Photo/Paul Sancya, File)", "Facebook Twitter Pinterest Biden and Obama ...").
+_CREDIT_LINE = re.compile(
+    r"Getty Images|\b(?:REUTERS|Reuters|AFP|AP|EPA)/|AP Photo|/AP\b|Photograph:|\(Photo:|FILE PHOTO"
+    r"|/File Photo|Facebook Twitter Pinterest|toggle caption|Image copyright|Image caption"
+)
+
+
+def in_credit_paragraph(body: str, pos: int) -> bool:
+    """Is ``pos`` in a paragraph holding a photo's credit: a picture's caption, not the reporter's prose, so
+    no "he" later in the article stands for someone it names?"""
+    start = body.rfind("\n", 0, pos) + 1
+    end = body.find("\n", pos)
+    return _CREDIT_LINE.search(body, start, len(body) if end < 0 else end) is not None
+
+
+def caption_before(body: str, at: int, limit: int) -> bool:
+    """Is ``at`` in a picture's caption (:func:`in_credit_paragraph`) in a paragraph before ``limit``?"""
+    return in_credit_paragraph(body, at) and "\n" in body[at:limit]
