@@ -181,3 +181,22 @@ def test_he_after_a_demonstrators_words_stays_unclear():
         "“If you want to overturn a regime, it’s hard to stay peaceful,” he said."
     )
     assert speakers_in(body)[-1][:2] == ("", False)
+
+
+def test_a_surname_with_a_particle_goes_to_the_full_name():
+    from analysis.extract import entities
+    from tests.conftest import make_corpus
+
+    corpus = make_corpus(
+        [
+            {"body": "New York Mayor Bill de Blasio said no to the plan."},
+            {"body": "Mayor de Blasio spoke on Monday. De Blasio said no."},
+        ]
+    )
+    people = entities(corpus).query("type == 'person'")
+    assert set(people["name"]) == {"Bill de Blasio"}
+
+
+def test_a_role_word_in_the_plural_is_a_group_not_a_person():
+    body = "Republican Senators are hoping to get the government funded, fellow Senators said."
+    assert "Senators" not in people_in(body)

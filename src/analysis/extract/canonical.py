@@ -119,7 +119,10 @@ def _across_corpus(mentions: list[Mention]) -> None:
             m.type in {"person", "unknown"}
             and len(_tokens(m.name)) > 1
             and len(tail) == 1
-            and _tokens(m.name)[0].lower() not in first_names()
+            and (
+                _tokens(m.name)[0].lower() not in first_names()
+                or _tokens(m.name)[0].lower() in PARTICLES  # "de Blasio": "de" is no first name
+            )
             and _opens_with_name(next(iter(tail)), m.name)
         ):  # "Von der Leyen" -> "Ursula von der Leyen"; "Jeb Bush" is a whole name already
             m.name, m.type = next(iter(tail)), "person"

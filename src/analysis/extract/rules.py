@@ -348,6 +348,8 @@ def _classify(
         return None, ""  # "fellow American", "the Chinese"
     if end < len(doc.words) and doc.words[end] in cues.PLACE_AFTER:
         return None, ""  # "King Cross station": a place's name, whatever its first word
+    if len(words) == 1 and last.endswith("s") and last[:-1] in cues.ROLE_HEADS:
+        return None, ""  # "Senators are hoping ...", "fellow Senators": a group, no one's name
     if len(words) > 1 and last in cues.PLACE_HEADS:
         return "place", "place word"  # "the San Francisco Bay Area", not a person named Bay
     if has_role and (last in GROUP_WORDS or last in cues.PARTY_WORDS or is_demonym_word(words[-1])):
