@@ -200,3 +200,17 @@ def test_a_surname_with_a_particle_goes_to_the_full_name():
 def test_a_role_word_in_the_plural_is_a_group_not_a_person():
     body = "Republican Senators are hoping to get the government funded, fellow Senators said."
     assert "Senators" not in people_in(body)
+
+
+def test_words_glued_before_a_known_name_are_dropped():
+    from analysis.extract import entities
+    from tests.conftest import make_corpus
+
+    corpus = make_corpus(
+        [
+            {"body": "El Pasoan Beto O'Rourke officially kicked off his campaign in El Paso."},
+            {"body": "Former Rep. Beto O'Rourke spoke on Monday. O'Rourke said no."},
+        ]
+    )
+    people = entities(corpus).query("type == 'person'")
+    assert set(people["name"]) == {"Beto O'Rourke"}

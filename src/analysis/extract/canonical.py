@@ -256,8 +256,11 @@ def _acronym_forms(mentions: list[Mention]) -> dict[str, str]:
 def _opens_with_name(full: str, tail: str) -> bool:
     """Does what ``full`` adds before ``tail`` open a name: a first name ("Ursula von der Leyen"), or does
     the tail open with a particle ("Von der Leyen")? Not a title or a stray word glued to the front
-    ("National Commitee Chairman Reince Priebus"), whose tail is the whole name."""
-    return _tokens(full)[0].lower() in first_names() or _tokens(tail)[0].lower() in PARTICLES
+    ("National Commitee Chairman Reince Priebus", "El Pasoan Beto O'Rourke"), whose tail is the whole name."""
+    first = _tokens(full)[0].lower()
+    return (first in first_names() and first not in PARTICLES) or _tokens(tail)[
+        0
+    ].lower() in PARTICLES
 
 
 def _usual_bearer(names: Counter) -> str:
@@ -276,17 +279,19 @@ def _usual_bearer(names: Counter) -> str:
 
 
 def _without_stray_head(name: str, person_names: set[str]) -> str:
-    """A name with a word glued to its front that is no first name ("Elect Barack Obama", "Senators Marco
-    Rubio") -> the person the rest names, when the corpus knows that person by a first name and surname."""
+    """A name with one or two words glued to its front that are no first names ("Elect Barack Obama",
+    "Senators Marco Rubio", "El Pasoan Beto O'Rourke") -> the person the rest names, when the corpus knows
+    that person by that name."""
     parts = _tokens(name)
     rest = " ".join(parts[1:])
-    if (
-        len(parts) >= 3
-        and parts[0].lower() not in first_names()
-        and parts[1].lower() in first_names()
-        and rest in person_names
-    ):
-        return rest
+    for k in (
+        1,
+        2,
+    ):  # "El Pasoan Beto O'Rourke", "Urban Development Julián Castro": two words glued on
+        head, tail = parts[:k], " ".join(parts[k:])
+        stray = any(w.lower() not in first_names() or w.lower() in PARTICLES for w in head)
+        if len(parts) - k >= 2 and stray and tail in person_names:
+            return tail
     if len(parts) >= 2 and parts[0].lower() in NOT_FIRST_NAMES:  # "Me den Hartog told the BBC"
         known = {n for n in person_names - {name} if n == rest or n.endswith(" " + rest)}
         return known.pop() if len(known) == 1 else name
