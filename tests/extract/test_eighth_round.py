@@ -214,3 +214,17 @@ def test_words_glued_before_a_known_name_are_dropped():
     )
     people = entities(corpus).query("type == 'person'")
     assert set(people["name"]) == {"Beto O'Rourke"}
+
+
+def test_an_agencys_administrator_is_a_role():
+    body = (
+        "“I regret to announce that she is retiring at the end of 2013,” CMS Administrator Marilyn "
+        "Tavenner said."
+    )
+    assert speakers_in(body)[0][:2] == ("Marilyn Tavenner", True)
+    assert "Dean Baquet" in people_in("Dean Baquet said no.")
+
+
+def test_a_reflexive_after_the_subject_is_no_part_of_it():
+    body = 'The CBO itself noted that the law would "put into effect a number of policies."'
+    assert speakers_in(body)[0][:2] == ("CBO", True)

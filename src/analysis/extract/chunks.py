@@ -69,8 +69,9 @@ def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
     while len(who) > 1 and (
         doc.words[who[-1]].lower() in cues.AUXILIARIES
         or (doc.words[who[-1]].endswith("ly") and doc.words[who[-1]].islower())
+        or doc.words[who[-1]] in {"itself", "himself", "herself", "themselves"}
     ):
-        who = who[:-1]  # "he reportedly asked", "Smith later said"
+        who = who[:-1]  # "he reportedly asked", "Smith later said", "The CBO itself noted"
     return who
 
 

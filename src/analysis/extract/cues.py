@@ -46,7 +46,8 @@ ROLE_HEADS = (
     strategist compatriot team-mate teammate athlete runner hurdler sprinter vaulter jumper sculptor
     artist painter novelist playwright poet supermodel model impresario photographer broadcaster
     commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
-    ex-husband wife husband republican democrat independent agent
+    ex-husband wife husband republican democrat independent agent administrator comptroller solicitor
+    registrar provost coroner ombudsman surgeon councillor trustee regent warden
     """.split()
     )
     | SHORT_TITLES
