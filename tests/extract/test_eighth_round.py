@@ -228,3 +228,12 @@ def test_an_agencys_administrator_is_a_role():
 def test_a_reflexive_after_the_subject_is_no_part_of_it():
     body = 'The CBO itself noted that the law would "put into effect a number of policies."'
     assert speakers_in(body)[0][:2] == ("CBO", True)
+
+
+def test_the_one_a_paper_quoted_as_saying_is_the_speaker():
+    body = (
+        "Edward Snowden would also discuss his fears for his family, the newspaper said.\n\n"
+        "“People who think I made a mistake misunderstand my intentions,” it quoted him as saying.\n\n"
+        "“We won,” the paper quoted Jane Smith as saying."
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Edward Snowden", True), ("Jane Smith", True)]

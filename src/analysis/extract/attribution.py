@@ -124,6 +124,11 @@ def _cue(doc: FieldDoc, verb: int, limit: int) -> str:
 
 
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "being", "be"})
+# "“…,” it quoted him as saying": the one quoted, not the one quoting
+_QUOTED_OBJECT = re.compile(
+    r"[\s,]*(?:it|they|the\s+\w+|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+quoted\s+"
+    r"(him|her|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+as\s+saying\b"
+)
 _QUOTED_AS = re.compile(
     r"[\s,]*((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}))\s+(?:was|is|were|has been|had been)"
     r"\s+quoted\b[^.]{0,60}?\bas\s+saying\b"
@@ -143,7 +148,9 @@ def _after(
     if full and ends not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
         return None  # “A heading” The minister said ...: no clause joins it
     toks = _tokens_between(doc, close_at, window_end(text, close_at))
-    passive = _QUOTED_AS.match(text, close_at, window_end(text, close_at))
+    passive = _QUOTED_AS.match(text, close_at, window_end(text, close_at)) or _QUOTED_OBJECT.match(
+        text, close_at, window_end(text, close_at)
+    )
     if passive:
         return Attribution(passive.span(1), "quoted")  # "“…,” she was quoted as saying"
     verb = next((k for k in toks if verb_at(doc, k)), None)

@@ -75,6 +75,7 @@ def resolve_speaker(
     if who is None or not words:
         return "", False
     a, b = who
+    words = [{"him": "he", "her": "she"}.get(words[0], words[0])] if len(words) == 1 else words
     if len(words) > 1 and words[-1] in {"he", "she"}:
         words, text = words[-1:], words[-1]  # "But standing next to Mr Blair he added"
         a = b - 2 if words[0] == "he" else b - 3
