@@ -237,3 +237,32 @@ def test_the_one_a_paper_quoted_as_saying_is_the_speaker():
         "“We won,” the paper quoted Jane Smith as saying."
     )
     assert [s[:2] for s in speakers_in(body)] == [("Edward Snowden", True), ("Jane Smith", True)]
+
+
+def test_a_sentence_before_the_quotation_may_open_with_a_phrase_of_time():
+    body = (
+        "Association of Chief Police Officers president Chris Fox spoke to MPs. After the meeting, Mr Fox "
+        "said being able to close premises for 24 hours did not make an impact. \"If it's 12.30 on a "
+        "Saturday morning and you close for 24 hours there's not a lot of pain.\""
+    )
+    assert speakers_in(body)[-1][:2] == ("Chris Fox", True)
+
+
+def test_a_phrase_quoted_in_the_reporters_sentence_is_not_merged_into_the_next_quotation():
+    body = (
+        "On Sunday, Lib Dem leader Charles Kennedy repeated his call for a pause.\n\n"
+        'He told BBC\'s Breakfast with Frost programme that Mr Clarke had a "real opportunity" on Monday. '
+        '"If you were running a family would you have the second reading tomorrow?"'
+    )
+    said = speakers_in(body)
+    assert [s[:2] for s in said] == [("Charles Kennedy", True), ("Charles Kennedy", True)]
+
+
+def test_a_quoted_term_as_a_headings_subject_is_no_ones_speech():
+    body = (
+        "After the election, a follow-up report from Silverman concluded that the most popular fake news "
+        "stories had been more popular than real news.\n\n"
+        "“Fake news” rapidly became partisan and watered-down\n\n"
+        "The revelation led to a surge of interest."
+    )
+    assert all(not named for _, named, _ in speakers_in(body))

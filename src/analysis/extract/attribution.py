@@ -36,9 +36,11 @@ from analysis.extract.clauses import (
 )
 from analysis.extract.described import WORD, owned_span
 from analysis.extract.entities import Mention
+from analysis.extract.introduced import noun_phrase
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
     MAX_ATTRIBUTION_CHARS,
+    OPENING_PHRASE,
     acted_before,
     clause_before,
     first_sentence_end,
@@ -87,7 +89,11 @@ def attribute(
             or _sentence_tail(
                 doc, close_at
             )  # '“Of course there is” racism, Chief Todd Axtell said.'
-            or _sentence_before(doc, mentions, open_at - len(before))
+            or (
+                None  # "“Fake news” rapidly became partisan": a term, not speech
+                if noun_phrase(doc.text, open_at, close_at)
+                else _sentence_before(doc, mentions, open_at - len(before))
+            )
             or Attribution()
         )
     return _partial(doc, mentions, open_at, before, close_at, inner_end) or Attribution()
@@ -261,7 +267,8 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
     ):
         return Attribution(span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1))  # said Mr X.
     found = _subject(doc, mentions, verbs[0], toks)
-    opening = words_only(doc, toks)[:3]
+    opened = OPENING_PHRASE.match(text, doc.idx[toks[0]])  # "After the meeting, Mr Fox said ..."
+    opening = [k for k in words_only(doc, toks) if not opened or doc.idx[k] >= opened.end()][:3]
     if (
         found is None
         or found.who is None

@@ -14,13 +14,13 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.extract.gazetteer import first_names
-from analysis.extract.sentences import MAX_ATTRIBUTION_CHARS, first_sentence_end
+from analysis.extract.sentences import MAX_ATTRIBUTION_CHARS, OPENING_PHRASE, first_sentence_end
 
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention
     from analysis.extract.referents import SpeakerContext
 
-__all__ = ["introduced_speaker", "named_next", "subject_position"]
+__all__ = ["introduced_speaker", "named_next", "noun_phrase", "subject_position"]
 
 #: Words that, before a name, show the name is not the subject ("In a speech to ...", "After meeting ...").
 _NOT_BEFORE_SUBJECT = frozenset(
@@ -35,10 +35,6 @@ _VERB_AFTER = re.compile(
     r"(?:once\s+again\s+)?(?:is|was|were|are|has|had|have|will|would|could|can|did|does|do|said|says|told"
     r"|[a-z]{2,}ed)\b"
 )
-#: A participle's phrase opening the sentence, before its subject ("Speaking in Minneapolis, ").
-_OPENING_PHRASE = re.compile(
-    r"(?:(?!During\b|According\b)[A-Z][a-z]{2,}ing|Asked)\b[^,.;“”\"]{1,80},\s*"
-)
 _QUOTE_MARKS = frozenset('“”"')
 
 
@@ -52,7 +48,7 @@ def subject_position(ctx: SpeakerContext, m: Mention) -> bool:
     before = ctx.body[start : m.start].rstrip()
     if m.role and before.endswith(m.role):  # "Spain's minister of sport Jaime Lissavetzky was"
         before = before[: -len(m.role)]
-    opening = _OPENING_PHRASE.match(before)
+    opening = OPENING_PHRASE.match(before)
     if opening and not any(start <= o.start < m.start for o in ctx.mentions if o.type == "person"):
         before = before[opening.end() :]  # "Speaking in Minneapolis, Mr. Rubio once again touted"
     words = before.split()
@@ -87,7 +83,7 @@ def introduced_speaker(ctx: SpeakerContext, start: int, end: int) -> str:
     when that sentence is a full one (a credit line "Sean O'Kane, The Verge" is not) and quotes nobody
     itself, the quotation opens a sentence and nobody is named in the rest of its sentence ("“There is
     almost no interest” among senators, Roy Blunt told"); else ""."""
-    if _named_in_rest(ctx, end) or _noun_phrase(ctx.body, start, end):
+    if _named_in_rest(ctx, end) or noun_phrase(ctx.body, start, end):
         return ""
     here = ctx.sentence_of(start)
     if here < 1 or here - 1 >= len(ctx.sentences):
@@ -116,7 +112,7 @@ def introduced_speaker(ctx: SpeakerContext, start: int, end: int) -> str:
     return name if subject_position(ctx, first) else ""
 
 
-def _noun_phrase(body: str, start: int, end: int) -> bool:
+def noun_phrase(body: str, start: int, end: int) -> bool:
     """Do the quoted words run on into the reporter's sentence with no stop of their own (“We Shall
     Overcome” was first released as a cassette): a title or a term, not someone's speech?"""
     inner = body[start + 1 : end - 1].rstrip()

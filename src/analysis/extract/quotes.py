@@ -204,6 +204,7 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
         if previous is not None and _continues(text, previous, quote):
             if (
                 _same_paragraph(text, previous.end, quote.start)
+                and previous.kind == "full"  # not a phrase quoted in the reporter's sentence
                 and previous.cue
                 and not quote.cue
                 and not _names_between(text, mentions, previous, quote.start)

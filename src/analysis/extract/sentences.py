@@ -187,6 +187,14 @@ _OPENERS = frozenset(
 )
 
 
+#: Such a phrase, or a participle's ("Speaking in Minneapolis, "), written before a sentence's subject.
+OPENING_PHRASE = re.compile(
+    r"(?:(?:But|And|So)\s+)?(?:(?i:"
+    + "|".join(sorted(_OPENERS))
+    + r")\b|(?!During\b|According\b)[A-Z][a-z]{2,}ing\b|Asked\b)[^,.;“”\"\n]{0,80},\s*"
+)
+
+
 def after_opening_phrase(doc: FieldDoc, start: int, end: int) -> bool:
     """Is the name from token ``start`` to ``end`` its sentence's subject after a short phrase of time,
     place or manner set off by a comma ("Earlier in the day, Mr. Walker blamed", "On Monday, Smith
