@@ -33,6 +33,7 @@ from analysis.extract.clauses import (
     before_setting,
     closed_relative,
     joins_subject,
+    possessor,
 )
 from analysis.extract.described import WORD, owned_span
 from analysis.extract.entities import Mention
@@ -311,11 +312,11 @@ def _partial(
     doc: FieldDoc, mentions: list[Mention], open_at: int, before: str, close_at: int, inner_end: int
 ) -> Attribution | None:
     """A phrase inside the reporter's sentence: its last reporting verb before the phrase, or the clause after."""
-    owner = _possessor(doc, mentions, open_at)
+    owner = possessor(doc, mentions, open_at)
     if owner is not None:
-        return (
-            owner  # "... pointed to Governor Andrew Cuomo's (D) statement that “…”": Cuomo's words
-        )
+        return Attribution(
+            *owner
+        )  # "... Governor Andrew Cuomo's (D) statement that “…”": his words
     toks = _tokens_between(doc, open_at - len(before), open_at)
     verbs = [
         k
@@ -334,31 +335,6 @@ def _partial(
     if verbs:
         return _subject(doc, mentions, verbs[-1], toks)
     return _after(doc, mentions, close_at, inner_end) or _sentence_tail(doc, close_at)
-
-
-# "Cuomo's (D) statement that", "Cruz's reference to", "Trump's message:": whose words the quotation is (not
-# "called Trump's remarks “…”": there the quotation is what the subject called them)
-_POSSESSED_SPEECH = re.compile(
-    r"['’]s?\s+(?:\([A-Z][\w.-]*\)\s+)?(?:[a-z]+\s+)?("
-    + "|".join(sorted(cues.SPEECH_NOUNS, key=len, reverse=True))
-    + r")(?:\s+(?:that|to|of|about|on)|:|,)\s*$"
-)
-
-
-def _possessor(doc: FieldDoc, mentions: list[Mention], open_at: int) -> Attribution | None:
-    """The person or body whose statement the quotation is, written right before it as a possessive."""
-    text = doc.text[max(0, open_at - 60) : open_at]
-    found = _POSSESSED_SPEECH.search(text)
-    if not found:
-        return None
-    ends = open_at - len(text) + found.start()
-    owner = next(
-        (m for m in mentions if m.end == ends and m.type in {"person", "organisation", "unknown"}),
-        None,
-    )
-    if owner is None:
-        return None
-    return Attribution((owner.start, owner.end), found.group(1))
 
 
 def _joined_name(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:

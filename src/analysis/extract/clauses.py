@@ -15,6 +15,7 @@ chief of staff John Kelly after he said") may be either.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ __all__ = [
     "joins_subject",
     "nearest_not_relative",
     "object_before",
+    "possessor",
 ]
 
 #: Words opening a relative clause.
@@ -155,3 +157,30 @@ def before_setting(doc: FieldDoc, who: list[int]) -> list[int]:
     while len(who) > 1 and doc.words[who[-1]].lower() in {"in", "on", "at", "to"}:
         who = who[:-1]
     return who
+
+
+# "Cuomo's (D) statement that", "Cruz's reference to", "Trump's message:": whose words the quotation is (not
+# "called Trump's remarks “…”": there the quotation is what the subject called them)
+_POSSESSED_SPEECH = re.compile(
+    r"['’]s?\s+(?:\([A-Z][\w.-]*\)\s+)?(?:[a-z]+\s+)?("
+    + "|".join(sorted(cues.SPEECH_NOUNS, key=len, reverse=True))
+    + r")(?:\s+(?:that|to|of|about|on)|:|,)\s*$"
+)
+
+
+def possessor(
+    doc: FieldDoc, mentions: list[Mention], open_at: int
+) -> tuple[tuple[int, int], str] | None:
+    """The person or body whose statement the quotation is, written right before it as a possessive."""
+    text = doc.text[max(0, open_at - 60) : open_at]
+    found = _POSSESSED_SPEECH.search(text)
+    if not found:
+        return None
+    ends = open_at - len(text) + found.start()
+    owner = next(
+        (m for m in mentions if m.end == ends and m.type in {"person", "organisation", "unknown"}),
+        None,
+    )
+    if owner is None:
+        return None
+    return (owner.start, owner.end), found.group(1)
