@@ -266,3 +266,11 @@ def test_a_quoted_term_as_a_headings_subject_is_no_ones_speech():
         "The revelation led to a surge of interest."
     )
     assert all(not named for _, named, _ in speakers_in(body))
+
+
+def test_letters_after_a_name_are_no_part_of_it():
+    body = (
+        "Chairman of the Environmental Audit Committee Peter Ainsworth MP, said: \"The government's "
+        'housing policy is an alarming example of disjointed thinking."'
+    )
+    assert speakers_in(body)[0][:2] == ("Peter Ainsworth", True)

@@ -52,6 +52,7 @@ from analysis.extract.sentences import after_opening_phrase, in_credit_paragraph
 __all__ = ["TYPES", "Mention", "doc_mentions"]
 
 TYPES = ("person", "organisation", "place")
+_POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "QC", "KC", "MLA", "OBE", "MBE", "CBE"})
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
@@ -124,6 +125,8 @@ def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
             and " ".join(words[start:end]).lower() not in places()
         ):
             start += 1
+    while end - start > 2 and words[end - 1] in _POST_NOMINALS:
+        end -= 1  # "Peter Ainsworth MP", "Lord Goldsmith QC"
     while end > start and (
         words[end - 1] in {"-", "&", "'s", "’s", "'", "’", "The", "A", "An"}
         or words[end - 1].lower() in _DAYS
