@@ -274,3 +274,39 @@ def test_letters_after_a_name_are_no_part_of_it():
         'housing policy is an alarming example of disjointed thinking."'
     )
     assert speakers_in(body)[0][:2] == ("Peter Ainsworth", True)
+
+
+def test_a_role_in_apposition_before_a_name_leaves_it_the_subject():
+    body = (
+        "Lib Dem spokesman Mark Oaten spoke earlier on the radio.\n\n"
+        "The new chairman of the Bar Council, Guy Mansfield QC warned there was a real risk that people "
+        'would be driven into the hands of extremists. "What is going to happen to young Asian men? '
+        'They are going to be stopped," he said.'
+    )
+    assert speakers_in(body)[0][:2] == ("Guy Mansfield", True)
+
+
+def test_a_quotation_running_into_a_sentence_of_prose_still_has_its_speaker():
+    body = (
+        "Campaign spokesman Jason Osborne even noted that he moonlights as a party director. "
+        '"I feel pretty comfortable where we are in the territories" he said.'
+    )
+    assert speakers_in(body)[0][:2] == ("Jason Osborne", True)
+
+
+def test_said_name_at_the_end_of_the_sentence_a_quotation_runs_into():
+    body = (
+        "Mr. Trump has made anti-media sentiment a centerpiece of his campaign.\n\n"
+        "“Trump will try to rebut the editorial [endorsements] with this criticism” of the media and its "
+        "perceived liberal bias, said David Yepsen, director of the Paul Simon Public Policy Institute."
+    )
+    assert speakers_in(body)[0][:2] == ("David Yepsen", True)
+
+
+def test_said_name_in_the_next_sentence_does_not_reach_back():
+    body = (
+        '"IPTV enables us to take back that programme to our audience," said Rahul Chakkara.\n\n'
+        '"So we can tell our audience that they can access it any time they want." It helps, said Mr '
+        "Burke, that people are more au fait with terms like digital."
+    )
+    assert "Burke" not in {s[0] for s in speakers_in(body)}

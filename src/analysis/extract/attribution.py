@@ -92,7 +92,7 @@ def attribute(
             )  # '“Of course there is” racism, Chief Todd Axtell said.'
             or (
                 None  # "“Fake news” rapidly became partisan": a term, not speech
-                if noun_phrase(doc.text, open_at, close_at)
+                if noun_phrase(doc.text, open_at, close_at) and _heading_line(doc.text, close_at)
                 else _sentence_before(doc, mentions, open_at - len(before))
             )
             or Attribution()
@@ -239,6 +239,12 @@ def _line_above(doc: FieldDoc, mentions: list[Mention], open_at: int) -> Attribu
 #: Verbs that relay a report rather than speech ("the Sacramento Bee reported" after a quotation names
 #: where it was read): they name the source only on a line introducing the quotation.
 _OUTLET_VERBS = frozenset({"reports", "reported", "reporting"})
+
+
+def _heading_line(text: str, at: int) -> bool:
+    """Does the line holding ``at`` end with no stop (a heading)?"""
+    end = text.find("\n", at)
+    return text[at : len(text) if end < 0 else end].rstrip()[-1:] not in set(".!?:\"”'’")
 
 
 def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attribution | None:
@@ -410,6 +416,11 @@ def _reported_before(
 
 
 _TAIL = re.compile(r",\s+((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}))\s+([a-z]+)\b")
+_TAIL_INVERTED = re.compile(
+    r",\s+(said|says|added|adds|wrote|writes|noted|argued|explained)\s+"
+    r"((?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'’-]+"
+    r"(?:\s+[A-Z][\w.'’-]+){0,4})(?=\s*[,.]|\s+(?:on|in|at)\b)"
+)
 #: Words that may follow the reporting verb at a sentence's end: where or when it was said.
 _SETTING_AFTER = frozenset(
     """
@@ -426,6 +437,11 @@ def _sentence_tail(doc: FieldDoc, close_at: int) -> Attribution | None:
     text = doc.text
     end = first_sentence_end(text, close_at, min(len(text), close_at + MAX_ATTRIBUTION_CHARS))
     stretch = text[close_at : end + 1]
+    ended = text[:close_at].rstrip("”\"’'")[-1:] in ".!?"  # a sentence of its own ended in it
+    inverted = None if ended else _TAIL_INVERTED.search(stretch)
+    if inverted and "\n\n" not in stretch and not set(stretch[: inverted.end()]) & set('“”"'):
+        who = (close_at + inverted.start(2), close_at + inverted.end(2))
+        return Attribution(who, inverted.group(1))  # "“…” of the media, said David Yepsen, ..."
     match = _TAIL.search(stretch)
     if "\n\n" in stretch or match is None or any(m in stretch[: match.end()] for m in '“”"'):
         return None

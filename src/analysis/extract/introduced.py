@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from analysis.extract import cues
 from analysis.extract.gazetteer import first_names
 from analysis.extract.sentences import MAX_ATTRIBUTION_CHARS, OPENING_PHRASE, first_sentence_end
 
@@ -31,10 +32,12 @@ _NOT_BEFORE_SUBJECT = frozenset(
     """.split()
 )
 _VERB_AFTER = re.compile(
-    r"(?:\s*,[^.;“”\"]{1,120}?,)?\s+(?:also\s+|then\s+|later\s+|now\s+)?"
+    r"(?:\s+(?:MP|MEP|MSP|QC|KC))?(?:\s*,[^.;“”\"]{1,120}?,)?\s+(?:also\s+|then\s+|later\s+|now\s+)?"
     r"(?:once\s+again\s+)?(?:is|was|were|are|has|had|have|will|would|could|can|did|does|do|said|says|told"
     r"|[a-z]{2,}ed)\b"
 )
+# "The new chairman of the Bar Council, ": a role in apposition before the name
+_ROLE_BEFORE = re.compile(r"(?:The|the)\s+([^,;“”\"\n]{1,80}),$")
 _QUOTE_MARKS = frozenset('“”"')
 
 
@@ -51,6 +54,9 @@ def subject_position(ctx: SpeakerContext, m: Mention) -> bool:
     opening = OPENING_PHRASE.match(before)
     if opening and not any(start <= o.start < m.start for o in ctx.mentions if o.type == "person"):
         before = before[opening.end() :]  # "Speaking in Minneapolis, Mr. Rubio once again touted"
+    described = _ROLE_BEFORE.match(before)
+    if described and set(described.group(1).lower().split()) & cues.ROLE_HEADS:
+        before = ""  # "The new chairman of the Bar Council, Guy Mansfield QC warned"
     words = before.split()
     if len(words) > 5 or any(w.endswith(",") for w in words):
         return False
