@@ -310,3 +310,21 @@ def test_said_name_in_the_next_sentence_does_not_reach_back():
         "Burke, that people are more au fait with terms like digital."
     )
     assert "Burke" not in {s[0] for s in speakers_in(body)}
+
+
+def test_a_line_naming_the_st_louis_paper_reports_the_quotation_under_it():
+    body = (
+        "Voters rejected the law on Tuesday.\n\n"
+        "The St. Louis Post-Dispatch reports:\n\n"
+        '"Voters in rural and urban areas all showed strong support for scrapping the law."'
+    )
+    assert speakers_in(body)[0][:2] == ("St. Louis Post-Dispatch", True)
+
+
+def test_according_to_before_a_quotation_names_its_source():
+    body = (
+        "The House is expected to vote Wednesday on a spending bill.\n\n"
+        'According to The Associated Press, "the GOP-led House is slated to pass the 1,582-page bill '
+        'Wednesday, though many Tea Party conservatives are sure to oppose it."'
+    )
+    assert speakers_in(body)[0][:2] == ("Associated Press", True)

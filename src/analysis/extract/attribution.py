@@ -216,7 +216,7 @@ def _before(
         if after:
             who = first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS]
             return Attribution(span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
-    return _subject(doc, mentions, verbs[-1], toks) if verbs else None
+    return _subject(doc, mentions, verbs[-1], toks) if verbs else _according_to(doc, toks)
 
 
 def _line_above(doc: FieldDoc, mentions: list[Mention], open_at: int) -> Attribution | None:
@@ -340,7 +340,11 @@ def _partial(
             return closing  # "Mr. Trump described “how …,” the article stated": the clause after says who
     if verbs:
         return _subject(doc, mentions, verbs[-1], toks)
-    return _after(doc, mentions, close_at, inner_end) or _sentence_tail(doc, close_at)
+    return (
+        _after(doc, mentions, close_at, inner_end)
+        or _sentence_tail(doc, close_at)
+        or _according_to(doc, toks)  # "According to the AP, the GOP-led House is “…”"
+    )
 
 
 def _joined_name(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:

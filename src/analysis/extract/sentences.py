@@ -85,7 +85,13 @@ def ends_sentence(text: str, after: int) -> bool:
 def _street(before: str) -> bool:
     """Is "St." after a capitalised word and a space ("Downing St."), so a street?"""
     words = before.split()
-    return before[-1:].isspace() and bool(words) and words[-1][:1].isupper()
+    return (
+        before[-1:].isspace()
+        and bool(words)
+        and words[-1][:1].isupper()
+        and words[-1].lower()
+        not in {"the", "a", "in", "at", "of", "to", "from"}  # "The St. Louis ..."
+    )
 
 
 def first_sentence_end(text: str, start: int, end: int) -> int:
