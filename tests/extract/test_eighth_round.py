@@ -328,3 +328,17 @@ def test_according_to_before_a_quotation_names_its_source():
         'Wednesday, though many Tea Party conservatives are sure to oppose it."'
     )
     assert speakers_in(body)[0][:2] == ("Associated Press", True)
+
+
+def test_a_paper_that_reported_that_owns_the_phrase_it_quotes():
+    body = (
+        "Puzder is not hostile to compromise.\n\n"
+        "Based on an interview in March, the Los Angeles Times reported that \"he's not against a minimum "
+        "wage higher than today's federal level of $7.25 an hour.\""
+    )
+    assert speakers_in(body)[0][:2] == ("Los Angeles Times", True)
+    aside = (
+        "An aide had to clarify it afterward, Reuters reported – but he spends half the piece on a "
+        'question he describes as, "If we had a Republican president, what would we do?"'
+    )
+    assert speakers_in(aside)[0][0] != "Reuters"

@@ -35,20 +35,19 @@ from analysis.extract.clauses import (
     joins_subject,
     possessor,
 )
-from analysis.extract.described import WORD, owned_span
+from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
 from analysis.extract.introduced import noun_phrase
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
-    MAX_ATTRIBUTION_CHARS,
     OPENING_PHRASE,
     acted_before,
     clause_before,
-    first_sentence_end,
     participle_of_noun,
     verb_at,
     window_end,
 )
+from analysis.extract.sources import OUTLET_VERBS, according_to, outlet, sentence_tail
 
 __all__ = ["Attribution", "attribute"]
 
@@ -87,9 +86,9 @@ def attribute(
             after
             or _before(doc, mentions, open_at, before)
             or _line_above(doc, mentions, open_at)
-            or _sentence_tail(
-                doc, close_at
-            )  # '“Of course there is” racism, Chief Todd Axtell said.'
+            or _found(
+                sentence_tail(doc, close_at)
+            )  # '“Of course there is” racism, Todd Axtell said.'
             or (
                 None  # "“Fake news” rapidly became partisan": a term, not speech
                 if noun_phrase(doc.text, open_at, close_at) and _heading_line(doc.text, close_at)
@@ -162,7 +161,7 @@ def _after(
         return Attribution(passive.span(1), "quoted")  # "“…,” she was quoted as saying"
     verb = next((k for k in toks if verb_at(doc, k)), None)
     if verb is None:
-        return _according_to(doc, toks)
+        return _found(according_to(doc, toks))
     lead = words_only(doc, [k for k in toks if k < verb])
     if not lead and doc.words[verb].lower().endswith("ing"):
         return None  # "“…,” adding that ...": the sentence's own speaker goes on (said before it)
@@ -188,15 +187,6 @@ def _after(
     return Attribution(span(doc, who), _cue(doc, verb, toks[-1] + 1))
 
 
-def _according_to(doc: FieldDoc, toks: list[int]) -> Attribution | None:
-    for pos, k in enumerate(toks[:-2]):
-        if doc.words[k].lower() == "according" and doc.words[toks[pos + 1]].lower() == "to":
-            chunks = clause_chunks(doc, toks[pos + 2 :])
-            if chunks:
-                return Attribution(span(doc, chunks[0][:_MAX_SPEAKER_WORDS]), "according to")
-    return None
-
-
 def _before(
     doc: FieldDoc,
     mentions: list[Mention],
@@ -216,7 +206,11 @@ def _before(
         if after:
             who = first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS]
             return Attribution(span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
-    return _subject(doc, mentions, verbs[-1], toks) if verbs else _according_to(doc, toks)
+    return _subject(doc, mentions, verbs[-1], toks) if verbs else _found(according_to(doc, toks))
+
+
+def _found(found: tuple[tuple[int, int], str] | None) -> Attribution | None:
+    return None if found is None else Attribution(*found)
 
 
 def _line_above(doc: FieldDoc, mentions: list[Mention], open_at: int) -> Attribution | None:
@@ -233,12 +227,7 @@ def _line_above(doc: FieldDoc, mentions: list[Mention], open_at: int) -> Attribu
     ):
         return None
     line = clause_before(above, len(above))  # its last sentence: "Here's more from the newspaper:"
-    return _before(doc, mentions, len(above), line, cues.REPORTING_VERBS | _OUTLET_VERBS)
-
-
-#: Verbs that relay a report rather than speech ("the Sacramento Bee reported" after a quotation names
-#: where it was read): they name the source only on a line introducing the quotation.
-_OUTLET_VERBS = frozenset({"reports", "reported", "reporting"})
+    return _before(doc, mentions, len(above), line, cues.REPORTING_VERBS | OUTLET_VERBS)
 
 
 def _heading_line(text: str, at: int) -> bool:
@@ -342,8 +331,9 @@ def _partial(
         return _subject(doc, mentions, verbs[-1], toks)
     return (
         _after(doc, mentions, close_at, inner_end)
-        or _sentence_tail(doc, close_at)
-        or _according_to(doc, toks)  # "According to the AP, the GOP-led House is “…”"
+        or _found(sentence_tail(doc, close_at))
+        or _found(according_to(doc, toks))  # "According to the AP, the GOP-led House is “…”"
+        or _found(outlet(doc, mentions, toks))  # "the Washington Post reported that ... Trump “…”"
     )
 
 
@@ -417,44 +407,6 @@ def _reported_before(
         ),
         None,
     )
-
-
-_TAIL = re.compile(r",\s+((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}))\s+([a-z]+)\b")
-_TAIL_INVERTED = re.compile(
-    r",\s+(said|says|added|adds|wrote|writes|noted|argued|explained)\s+"
-    r"((?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'’-]+"
-    r"(?:\s+[A-Z][\w.'’-]+){0,4})(?=\s*[,.]|\s+(?:on|in|at)\b)"
-)
-#: Words that may follow the reporting verb at a sentence's end: where or when it was said.
-_SETTING_AFTER = frozenset(
-    """
-    on in at to during after before while when last this earlier later yesterday today recently
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()  # noqa: SIM905 (word lists read best as text)
-)
-
-
-def _sentence_tail(doc: FieldDoc, close_at: int) -> Attribution | None:
-    """ "Mr Blair has “the same passion” as when Labour won in 1997, he said.": a partial quotation whose
-    sentence ends with its reporting clause, or with where or when it was said after it ("..., Mr. Kudlow
-    said on “Fox News Sunday.”")."""
-    text = doc.text
-    end = first_sentence_end(text, close_at, min(len(text), close_at + MAX_ATTRIBUTION_CHARS))
-    stretch = text[close_at : end + 1]
-    ended = text[:close_at].rstrip("”\"’'")[-1:] in ".!?"  # a sentence of its own ended in it
-    inverted = None if ended else _TAIL_INVERTED.search(stretch)
-    if inverted and "\n\n" not in stretch and not set(stretch[: inverted.end()]) & set('“”"'):
-        who = (close_at + inverted.start(2), close_at + inverted.end(2))
-        return Attribution(who, inverted.group(1))  # "“…” of the media, said David Yepsen, ..."
-    match = _TAIL.search(stretch)
-    if "\n\n" in stretch or match is None or any(m in stretch[: match.end()] for m in '“”"'):
-        return None
-    after = WORD.findall(stretch[match.end() :].lower())
-    if match.group(2).lower() not in cues.REPORTING_VERBS or (
-        after and after[0] not in _SETTING_AFTER
-    ):
-        return None
-    return Attribution((close_at + match.start(1), close_at + match.end(1)), match.group(2))
 
 
 def _subject(

@@ -1,0 +1,91 @@
+"""Sources written as where the words were read or who relayed them, rather than as a speaker's clause.
+
+"According to The Associated Press, “…”", "the Washington Post reported that ... “…”", "The St. Louis
+Post-Dispatch reports:" over a quotation, and a reporting clause closing the sentence a quotation sits in
+("Mr Blair has “the same passion” ..., he said"; "“…” of the media, said David Yepsen, ..."). Each gives the
+span of the source's words and the cue, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analysis.extract import cues
+from analysis.extract.chunks import clause_chunks, span
+from analysis.extract.described import WORD
+from analysis.extract.sentences import MAX_ATTRIBUTION_CHARS, first_sentence_end
+
+if TYPE_CHECKING:
+    from analysis.extract.entities import Mention
+    from analysis.extract.pipeline import FieldDoc
+
+__all__ = ["OUTLET_VERBS", "according_to", "outlet", "sentence_tail"]
+
+Found = tuple[tuple[int, int], str]
+
+_MAX_SPEAKER_WORDS = 12
+
+
+def according_to(doc: FieldDoc, toks: list[int]) -> Found | None:
+    """ "According to X": X's words."""
+    for pos, k in enumerate(toks[:-2]):
+        if doc.words[k].lower() == "according" and doc.words[toks[pos + 1]].lower() == "to":
+            chunks = clause_chunks(doc, toks[pos + 2 :])
+            if chunks:
+                return span(doc, chunks[0][:_MAX_SPEAKER_WORDS]), "according to"
+    return None
+
+
+#: Verbs that relay a report rather than speech ("the Sacramento Bee reported" after a quotation names
+#: where it was read): they name the source only on a line introducing the quotation.
+OUTLET_VERBS = frozenset({"reports", "reported", "reporting"})
+
+
+def outlet(doc: FieldDoc, mentions: list[Mention], toks: list[int]) -> Found | None:
+    """A news organisation named right before "reported that"/"reports that" in the sentence: its report's
+    words ("the Los Angeles Times reported that “he's not against a minimum wage ...”")."""
+    for k in toks[1:]:
+        if doc.words[k].lower() in OUTLET_VERBS and doc.words[k + 1 : k + 2] == ["that"]:
+            ends = doc.end_char(k - 1)
+            owner = next((m for m in mentions if m.end == ends and m.type == "organisation"), None)
+            return None if owner is None else ((owner.start, owner.end), doc.words[k])
+    return None
+
+
+_TAIL = re.compile(r",\s+((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}))\s+([a-z]+)\b")
+_TAIL_INVERTED = re.compile(
+    r",\s+(said|says|added|adds|wrote|writes|noted|argued|explained)\s+"
+    r"((?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'’-]+"
+    r"(?:\s+[A-Z][\w.'’-]+){0,4})(?=\s*[,.]|\s+(?:on|in|at)\b)"
+)
+#: Words that may follow the reporting verb at a sentence's end: where or when it was said.
+_SETTING_AFTER = frozenset(
+    """
+    on in at to during after before while when last this earlier later yesterday today recently
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()  # noqa: SIM905 (word lists read best as text)
+)
+
+
+def sentence_tail(doc: FieldDoc, close_at: int) -> Found | None:
+    """ "Mr Blair has “the same passion” as when Labour won in 1997, he said.": a partial quotation whose
+    sentence ends with its reporting clause, or with where or when it was said after it ("..., Mr. Kudlow
+    said on “Fox News Sunday.”")."""
+    text = doc.text
+    end = first_sentence_end(text, close_at, min(len(text), close_at + MAX_ATTRIBUTION_CHARS))
+    stretch = text[close_at : end + 1]
+    ended = text[:close_at].rstrip("”\"’'")[-1:] in ".!?"  # a sentence of its own ended in it
+    inverted = None if ended else _TAIL_INVERTED.search(stretch)
+    if inverted and "\n\n" not in stretch and not set(stretch[: inverted.end()]) & set('“”"'):
+        who = (close_at + inverted.start(2), close_at + inverted.end(2))
+        return who, inverted.group(1)  # "“…” of the media, said David Yepsen, ..."
+    match = _TAIL.search(stretch)
+    if "\n\n" in stretch or match is None or any(m in stretch[: match.end()] for m in '“”"'):
+        return None
+    after = WORD.findall(stretch[match.end() :].lower())
+    if match.group(2).lower() not in cues.REPORTING_VERBS or (
+        after and after[0] not in _SETTING_AFTER
+    ):
+        return None
+    return (close_at + match.start(1), close_at + match.end(1)), match.group(2)
