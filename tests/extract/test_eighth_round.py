@@ -342,3 +342,18 @@ def test_a_paper_that_reported_that_owns_the_phrase_it_quotes():
         'question he describes as, "If we had a Republican president, what would we do?"'
     )
     assert speakers_in(aside)[0][0] != "Reuters"
+
+
+def test_a_hyphened_papers_name_is_no_title_before_a_person():
+    people = people_in(
+        "The Star-Ledger reported it. The Fort Worth Star-Telegram reports that it passed."
+    )
+    assert not {"Ledger", "Telegram"} & set(people)
+
+
+def test_here_is_more_from_a_named_source_over_a_quotation():
+    body = (
+        "The vote divided the community. Here is more from Reuters:\n\n"
+        '"Denton is in the middle of the Barnett Shale, which covers about 5,000 square miles."'
+    )
+    assert speakers_in(body)[0][:2] == ("Reuters", True)

@@ -227,7 +227,16 @@ def _line_above(doc: FieldDoc, mentions: list[Mention], open_at: int) -> Attribu
     ):
         return None
     line = clause_before(above, len(above))  # its last sentence: "Here's more from the newspaper:"
-    return _before(doc, mentions, len(above), line, cues.REPORTING_VERBS | OUTLET_VERBS)
+    found = _before(doc, mentions, len(above), line, cues.REPORTING_VERBS | OUTLET_VERBS)
+    source = _MORE_FROM.search(line)
+    if (found is None or found.who is None) and source:
+        start = len(above) - len(line) + source.start(1)
+        return Attribution((start, start + len(source.group(1))), "from")
+    return found
+
+
+# "Here's more from the newspaper:", "From the Post:": where the quotation under the line comes from
+_MORE_FROM = re.compile(r"\b[Ff]rom\s+((?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})\s*:$")
 
 
 def _heading_line(text: str, at: int) -> bool:

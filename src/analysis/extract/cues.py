@@ -52,6 +52,8 @@ ROLE_HEADS = (
     )
     | SHORT_TITLES
 )
+#: Heads of a description that names someone again without being their title ("the presidential hopeful").
+DESCRIPTIVE_HEADS = frozenset({"hopeful", "front-runner", "frontrunner"})
 #: Words that may stand inside a role before its head ("Foreign Affairs Minister", "former Prime Minister").
 ROLE_MODIFIERS = frozenset(
     """

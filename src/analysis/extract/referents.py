@@ -167,6 +167,7 @@ def is_epithet(words: list[str]) -> bool:
         or is_demonym(head)
         or head in PARTY_MEMBERS
         or (head in cues.ROLE_HEADS and head not in cues.ANONYMOUS_HEADS)
+        or head in cues.DESCRIPTIVE_HEADS
     )
 
 

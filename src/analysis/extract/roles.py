@@ -40,7 +40,7 @@ def role_prefix_end(words: list[str], start: int, end: int) -> int:
     """Where the name starts in a capitalised run opening with a title ("U.S. President Donald Trump")."""
     last_head = start
     for k in range(start, end):
-        if is_head(words[k]):
+        if is_head(words[k]) and not _hyphened(words, k, end):
             last_head = k + 1
         elif not prefix_word(words[k]):
             break
@@ -65,6 +65,16 @@ def role_prefix_end(words: list[str], start: int, end: int) -> int:
         )  # "Director of National Intelligence James Clapper"
         last_head = named if named is not None else last_head
     return _after_pageant(words, last_head, end)
+
+
+def _hyphened(words: list[str], k: int, end: int) -> bool:
+    """Is the word the first half of a hyphened name ("Star-Telegram", "Star-Ledger"), not a title?"""
+    return (
+        k + 2 < end
+        and words[k + 1] == "-"
+        and words[k + 2][:1].isupper()
+        and not is_head(words[k + 2])  # "Secretary-General" stays a title
+    )
 
 
 def _after_pageant(words: list[str], at: int, end: int) -> int:
@@ -94,7 +104,7 @@ def inner_role_end(words: list[str], start: int, end: int) -> int:
     """ "Homeland Security Secretary John Kelly": a role word inside the run with a name after it."""
     for k in range(end - 2, start, -1):
         low = words[k].lower()
-        if low not in cues.ROLE_HEADS and low not in cues.HONORIFICS:
+        if (low not in cues.ROLE_HEADS and low not in cues.HONORIFICS) or _hyphened(words, k, end):
             continue
         rest = words[k + 1 : end]
         single = (
