@@ -357,3 +357,21 @@ def test_here_is_more_from_a_named_source_over_a_quotation():
         '"Denton is in the middle of the Barnett Shale, which covers about 5,000 square miles."'
     )
     assert speakers_in(body)[0][:2] == ("Reuters", True)
+
+
+def test_the_x_issued_a_statement_is_an_organisation():
+    body = (
+        "The Intercept issued a statement Tuesday saying it obtained the report anonymously.\n\n"
+        '"It is important to keep in mind that these documents contain unproven assertions," the '
+        "statement said."
+    )
+    assert speakers_in(body)[0][:2] == ("Intercept", True)
+    assert "Clintons" not in people_in("Bill Clinton spoke. The Clintons said yes.")
+
+
+def test_a_title_before_a_surname_that_is_a_country_makes_a_person():
+    body = (
+        '"It looks like the recent controversy has had a bigger impact," CNN Polling Director Keating '
+        "Holland said."
+    )
+    assert speakers_in(body)[0][:2] == ("Keating Holland", True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract import cues
-from analysis.extract.gazetteer import countries, first_names, is_demonym
+from analysis.extract.gazetteer import countries, first_names, is_demonym, places
 from analysis.extract.pipeline import FieldDoc, personal_initials
 
 PARTICLES = frozenset(
@@ -72,13 +72,15 @@ def _initials(words: list[str], i: int) -> bool:
     )
 
 
-def looks_like_name(words: list[str]) -> bool:
+def looks_like_name(words: list[str], *, titled: bool = False) -> bool:
+    """Could the words be a person's name? ``titled``: a title stands before them, so a last word that is a
+    country's name is a surname ("CNN Polling Director Keating Holland")."""
     if not 2 <= len(words) <= 4:
         return False
     if is_demonym_word(words[-1]) or words[-1].lower() in GROUP_WORDS:
         return False  # a group: "Sunni Muslims", "Orlando Democrats"
     if any(len(w) > 1 and w.isupper() and not _initials(words, i) for i, w in enumerate(words)) or (
-        words[-1].lower() in countries()
+        words[-1].lower() in countries() and not (titled and words[0].lower() not in places())
     ):
         return False
     return all(w[:1].isupper() or w in PARTICLES or w == "-" for w in words) and not any(

@@ -116,7 +116,7 @@ def inner_role_end(words: list[str], start: int, end: int) -> int:
             and rest[0] not in cues.KNOWN_ORGS
             and rest[0].lower() not in cues.ORG_HEADS
         )
-        return k + 1 if single or looks_like_name(rest) else start
+        return k + 1 if single or looks_like_name(rest, titled=True) else start
     return start
 
 

@@ -52,6 +52,9 @@ from analysis.extract.sentences import after_opening_phrase, in_credit_paragraph
 __all__ = ["TYPES", "Mention", "doc_mentions"]
 
 TYPES = ("person", "organisation", "place")
+_BODY_VERBS = frozenset(
+    "said says issued reported reports published announced added noted wrote writes confirmed".split()
+)
 _POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "QC", "KC", "MLA", "OBE", "MBE", "CBE"})
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -396,6 +399,12 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
         return "place", "preposition"
     if member_of(doc, start) and not (len(words) > 1 and words[0].lower() in given):
         return "organisation", "member of"
+    family = words[0].endswith("s") and re.search(rf"\b{re.escape(words[0][:-1])}\b", doc.text)
+    if len(words) == 1 and before == "the" and after in _BODY_VERBS and not family:
+        return (
+            "organisation",
+            "the-name",
+        )  # "The Intercept issued a statement": no person is "the X"
     if len(words) == 1 or before in _POSSESSIVE_DETERMINERS:
         return "unknown", ""  # "their Grand Slam hopes": a possessive is no person's name before it
     one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
