@@ -58,7 +58,7 @@ DEV_KEYS = {
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
     DEV3: "third development key (10 BBC + 14 AllSides articles, seed 2039; rules are written from it)",
     DEV4: "fourth development key (10 BBC + 14 AllSides articles, seed 2053; rules are written from it)",
-    DEV5: "fifth development key (12 BBC + 18 AllSides articles, seed 2069; rules are written from it)",
+    DEV5: "fifth development key (16 BBC + 24 AllSides articles, seed 2069; rules are written from it)",
 }
 DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5}  # the development keys that list every organisation
 TYPES = ("person", "organisation", "place")
