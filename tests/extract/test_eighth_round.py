@@ -375,3 +375,11 @@ def test_a_title_before_a_surname_that_is_a_country_makes_a_person():
         "Holland said."
     )
     assert speakers_in(body)[0][:2] == ("Keating Holland", True)
+
+
+def test_a_name_with_a_capital_inside_is_a_name_even_opening_a_sentence():
+    body = (
+        "In Europe on Monday, markets reacted positively to the deal. BloombergBusinessweek writes that:\n\n"
+        '"Italy\'s bonds rose, with 10-year securities erasing declines."'
+    )
+    assert speakers_in(body)[0][:2] == ("BloombergBusinessweek", True)

@@ -297,7 +297,8 @@ def _proper_name(ctx: SpeakerContext, inside: list[Mention], words: list[str]) -
     ):
         return ""
     inside_sentence = re.search(r"(?:[a-z,;]|[,?!][”\"’])\s+" + re.escape(name) + r"\b", ctx.body)
-    return runs[0].name if inside_sentence or _titled(ctx.body, runs[0]) else ""
+    camel = re.search(r"[a-z][A-Z]", name) is not None  # "BloombergBusinessweek": no common word
+    return runs[0].name if inside_sentence or camel or _titled(ctx.body, runs[0]) else ""
 
 
 def _titled(body: str, m: Mention) -> bool:
