@@ -383,3 +383,11 @@ def test_a_name_with_a_capital_inside_is_a_name_even_opening_a_sentence():
         '"Italy\'s bonds rose, with 10-year securities erasing declines."'
     )
     assert speakers_in(body)[0][:2] == ("BloombergBusinessweek", True)
+
+
+def test_a_title_that_shares_its_stem_with_a_role_names_its_holder():
+    body = (
+        "Senate Minority Leader Mitch McConnell said the bill would pass. He spoke to reporters on "
+        'Tuesday.\n\n"We will get this done," the Kentucky senator said.'
+    )
+    assert speakers_in(body)[-1][:2] == ("Mitch McConnell", True)

@@ -7,7 +7,8 @@ after "Rep. Steve King") read as the one person named before with it.
 
 from __future__ import annotations
 
-from analysis.extract.referents import SpeakerContext, role_words
+from analysis.extract.referents import SpeakerContext
+from analysis.extract.roles import role_words
 
 __all__ = ["one_bearer", "surname_of"]
 

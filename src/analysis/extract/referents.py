@@ -40,6 +40,7 @@ from analysis.extract.described import (
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import countries, first_names, is_demonym, places
 from analysis.extract.introduced import subject_position
+from analysis.extract.roles import holds_title, role_words
 from analysis.extract.sentences import caption_before
 
 __all__ = [
@@ -53,7 +54,6 @@ __all__ = [
     "is_epithet",
     "organisation_subject",
     "pronoun_referent",
-    "role_words",
 ]
 
 LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})
@@ -75,17 +75,6 @@ _PARTY_WORDS = frozenset(
 _OBJECT_VERBS = frozenset("told tells tell asked asks urged urges".split())
 
 _ACTING = frozenset("has had have is was were will would also can could may might said".split())
-
-#: Titles written short before a name, as a description writes them ("Gov. Whitmer" ... "the governor").
-_TITLE_WORDS = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "gen": "general",
-    "pres": "president",
-    "supt": "superintendent",
-    "atty": "attorney",
-}
 
 
 class SpeakerContext:
@@ -211,7 +200,11 @@ def epithet_referent(
         w in places() and w not in words and w not in countries() for w in roles
     ):
         return ""  # "the California Democrat" is not Tim Hayes, a Minnesota Democrat
-    if titled and roles and (head not in roles or (roles & cues.DISTINCT_ROLE_WORDS) - set(words)):
+    if (
+        titled
+        and roles
+        and (not holds_title(head, roles) or (roles & cues.DISTINCT_ROLE_WORDS) - set(words))
+    ):
         return ""  # "the prime minister" is not the chancellor, "the minister" not the shadow one
     return found
 
@@ -490,9 +483,3 @@ def _roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
             if phrase and (phrase[-1] in cues.ROLE_HEADS or phrase[-1] in EXTRA_SOURCES):
                 found.update(phrase)
     return roles
-
-
-def role_words(role: str) -> set[str]:
-    """The words of a title written before a name, short forms spelt out ("Sen." -> {"senator"})."""
-    words = WORD.findall(role.lower().replace("-", " ").replace(".", ""))
-    return {_TITLE_WORDS.get(w, w) for w in words}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from analysis.extract import cues
 from analysis.extract.context import is_acronym, is_demonym_word, looks_like_name
+from analysis.extract.described import WORD
 from analysis.extract.gazetteer import first_names, places
 from analysis.extract.pipeline import FieldDoc
 
@@ -165,3 +166,27 @@ def pageant_title(words: list[str]) -> bool:
     at = max((i for i, w in enumerate(words) if w.lower() == "miss"), default=-1)
     rest = " ".join(words[at + 1 :]).lower().removeprefix("teen ")
     return rest in places() or rest in {"universe", "world", "earth", "international"}
+
+
+def holds_title(head: str, roles: set[str]) -> bool:
+    """Is the title one of the person's role words, or of their stem ("senator" for the "Senate Minority
+    Leader", "minister" for the "Ministry of Defence")?"""
+    return head in roles or any(len(r) > 4 and r[:5] == head[:5] for r in roles)
+
+
+#: Titles written short before a name, as a description writes them ("Gov. Whitmer" ... "the governor").
+_TITLE_WORDS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "pres": "president",
+    "supt": "superintendent",
+    "atty": "attorney",
+}
+
+
+def role_words(role: str) -> set[str]:
+    """The words of a title written before a name, short forms spelt out ("Sen." -> {"senator"})."""
+    words = WORD.findall(role.lower().replace("-", " ").replace(".", ""))
+    return {_TITLE_WORDS.get(w, w) for w in words}
