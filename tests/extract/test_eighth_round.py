@@ -391,3 +391,8 @@ def test_a_title_that_shares_its_stem_with_a_role_names_its_holder():
         'Tuesday.\n\n"We will get this done," the Kentucky senator said.'
     )
     assert speakers_in(body)[-1][:2] == ("Mitch McConnell", True)
+
+
+def test_a_party_to_a_case_is_no_one_spoken_of():
+    people = people_in("The court upheld Roe v. Wade in 1992. Jeff Roe, a campaign manager, said no.")
+    assert people == ["Jeff Roe"]

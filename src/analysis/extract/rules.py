@@ -55,6 +55,8 @@ TYPES = ("person", "organisation", "place")
 _BODY_VERBS = frozenset(
     "said says issued reported reports published announced added noted wrote writes confirmed".split()
 )
+_VERSUS_AFTER = re.compile(r"\s+v(?:s)?\.?\s+[A-Z]")
+_VERSUS_BEFORE = re.compile(r"[A-Za-z]\s+v(?:s)?\.?\s+$")
 _POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "QC", "KC", "MLA", "OBE", "MBE", "CBE"})
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -91,8 +93,16 @@ def doc_mentions(doc: FieldDoc) -> Iterator[Mention]:
     spans = _model_spans(doc) if doc.trained else capitalised_runs(doc)
     for start, end, label in spans:
         for m in _read_span(doc, start, end, label):
-            if m.type == "organisation" or not _credit(doc.text, m):
+            if m.type == "organisation" or not (_credit(doc.text, m) or _case_name(doc.text, m)):
                 yield m
+
+
+def _case_name(text: str, m: Mention) -> bool:
+    """Is the name a party in a case's name ("Roe v. Wade", "Citizens United v FEC"), no one spoken of?"""
+    return bool(
+        _VERSUS_AFTER.match(text, m.end)
+        or _VERSUS_BEFORE.search(text, max(0, m.start - 8), m.start)
+    )
 
 
 def _credit(text: str, m: Mention) -> bool:
