@@ -394,5 +394,7 @@ def test_a_title_that_shares_its_stem_with_a_role_names_its_holder():
 
 
 def test_a_party_to_a_case_is_no_one_spoken_of():
-    people = people_in("The court upheld Roe v. Wade in 1992. Jeff Roe, a campaign manager, said no.")
+    people = people_in(
+        "The court upheld Roe v. Wade in 1992. Jeff Roe, a campaign manager, said no."
+    )
     assert people == ["Jeff Roe"]

@@ -292,14 +292,32 @@ def _quoted(text: str, first: int, token: int, doc: FieldDoc) -> bool:
     return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
 
 
+def _is_adverb(word: str) -> bool:
+    return word.islower() and len(word) > 4 and word.endswith("ly")
+
+
+def _without_adverbs(doc: FieldDoc, tail: list[int]) -> list[int]:
+    """A clause's words with the adverbs ending it dropped, when a conjunction comes before them ("..., and
+    repeatedly called" -> "and"); otherwise as they are."""
+    cut = len(tail)
+    while cut and _is_adverb(doc.words[tail[cut - 1]]):
+        cut -= 1
+    if cut < len(tail) and cut and doc.words[tail[cut - 1]].lower() in {"and", "but"}:
+        return tail[:cut]
+    return tail
+
+
 def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
-    """The words opening the sentence up to its verb ("The minister opened ..." -> "The minister")."""
+    """The words opening the sentence up to its verb ("The minister opened ..." -> "The minister"; an
+    adverb after a name ends it too: "Kudlow specifically took ..." -> "Kudlow")."""
     out: list[int] = []
     for k in words_only(doc, toks):
         word = doc.words[k]
         if word.islower() and (
             word.endswith("ed") or word in cues.AUXILIARIES or word in CONJUNCTIONS
         ):
+            break
+        if out and _is_adverb(word) and doc.words[out[-1]][:1].isupper():
             break
         out.append(k)
         if len(out) > 6:
@@ -426,12 +444,18 @@ def _subject(
     if doc.words[verb].lower().endswith("ing"):
         return _participle_subject(doc, mentions, verb, toks, limit)
     before = [k for k in toks if k < verb]
-    tail = words_only(
+    tail = _without_adverbs(
         doc,
-        before[
-            max((i for i, k in enumerate(before) if doc.words[k] in cues.CLAUSE_BREAKS), default=-1)
-            + 1 :
-        ],
+        words_only(
+            doc,
+            before[
+                max(
+                    (i for i, k in enumerate(before) if doc.words[k] in cues.CLAUSE_BREAKS),
+                    default=-1,
+                )
+                + 1 :
+            ],
+        ),
     )
     earlier = [k for k in before if verb_at(doc, k)]
     if (
