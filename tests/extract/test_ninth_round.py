@@ -2,7 +2,11 @@
 
 An adverb between "and" and the reporting verb keeps the verb joined to the sentence's subject ("Kudlow
 specifically took issue with ..., and repeatedly called the Canadian's actions a “betrayal.”"); before,
-the words after the last comma were read as the speaker ("took issue with Trudeau").
+the words after the last comma were read as the speaker ("took issue with Trudeau"). An epithet ("the
+presidential hopeful explained") names the one person who spoke in the last sentence naming someone, even when
+another is named there ("Carson said in a statement about the funeral of Freddie Gray"). "Began" reports a
+quotation it follows ("“…,” he began."), never one after it ("a story that began: “…”", "X began to question
+... “…”").
 """
 
 from __future__ import annotations
@@ -34,3 +38,41 @@ def test_an_adverb_opening_the_clause_alone_does_not_join_it():
         "Aides were upset with the press coverage, saying it was “unfair.”"
     )
     assert speakers_in(body)[0][1] is False
+
+
+def test_an_epithet_names_the_speaker_of_the_sentence_before_over_others_named_there():
+    body = (
+        "Presidential hopeful Ben Carson is pleading with parents.\n\n"
+        '"I urge parents to take control," Carson said in a statement about the riots following the '
+        'funeral of Freddie Gray, who died in custody. "As a former resident, it is very sad," he said. '
+        '"It is vital to remember that," the presidential hopeful explained.'
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Ben Carson", True)] * 3
+
+
+def test_an_epithet_stays_unclear_when_two_people_speak_in_the_sentence_before():
+    body = (
+        "Presidential hopefuls Ben Carson and Ted Cruz spoke in Iowa.\n\n"
+        '"We will win," Carson said, and Cruz said he agreed. '
+        '"It is vital to remember that," the presidential hopeful explained.'
+    )
+    assert speakers_in(body)[-1][1] is False
+
+
+def test_began_reports_a_quotation_it_follows():
+    body = (
+        "President Obama spoke in the Rose Garden this week as he stammered.\n\n"
+        "“About three weeks ago, as the federal government shut down,” he began."
+    )
+    assert speakers_in(body)[0][:2] == ("Obama", True)
+
+
+def test_began_before_a_quotation_reports_nothing():
+    body = (
+        "Jonathan Chait began to question identity politics around the time that “Shut up, white "
+        "man!” came to be accepted as a response to his columns.\n\n"
+        "Infowars, a site run by Alex Jones, ran a story that began: “Three million votes were cast "
+        "by illegal aliens.”"
+    )
+    speakers = [s[0] for s in speakers_in(body)]
+    assert len(speakers) == 2 and not {"Alex Jones", "Jonathan Chait"} & set(speakers)

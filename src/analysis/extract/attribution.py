@@ -159,7 +159,7 @@ def _after(
     )
     if passive:
         return Attribution(passive.span(1), "quoted")  # "“…,” she was quoted as saying"
-    verb = next((k for k in toks if verb_at(doc, k)), None)
+    verb = next((k for k in toks if verb_at(doc, k, cues.AFTER_QUOTE_VERBS)), None)
     if verb is None:
         return _found(according_to(doc, toks))
     lead = words_only(doc, [k for k in toks if k < verb])

@@ -373,6 +373,9 @@ REPORTING_VERBS = frozenset(
     noting posting explaining affirmed affirms
     """.split()
 )
+#: Verbs that report speech only right after a quotation ("“About three weeks ago,” he began."; not "X began
+#: to question ..." or "a story that began: “…”").
+AFTER_QUOTE_VERBS = REPORTING_VERBS | {"began", "begins"}
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").
 PARTIAL_CUES = frozenset(
     """

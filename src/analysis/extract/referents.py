@@ -178,7 +178,10 @@ def epithet_referent(
         return ""
     last = [m for m in named if m.sentence == named[-1].sentence]
     leads = sentence_leads(ctx.body, last)
-    names = leads if leads else {m.name for m in last}
+    speaking = {
+        m.name for m in last if m.subject
+    }  # "“…,” Carson said in a statement about Freddie Gray"
+    names = leads or (speaking if len(speaking) == 1 else {m.name for m in last})
     if len(names) != 1:
         return ""
     found = names.pop()
