@@ -50,7 +50,49 @@ def same_speaker(ours: str, gold: str, *, aliases: Iterable[Iterable[str]] = ())
         if a in normed and b in normed:
             return True
     short, long = sorted((a.split(), b.split()), key=len)
-    return long[-len(short) :] == short and len(short[-1]) > 2
+    if len(short) == 1 or (
+        _without_suffix(short) != short and short[-1:] == long[-1:]
+    ):  # "Biden" / "Joseph R. Biden Jr."; "Donald Trump Jr." / "Donald J. Trump Jr."
+        short, long = _without_suffix(short), _without_suffix(long)
+    if long[-len(short) :] == short and len(short[-1]) > 2:
+        return True
+    # first and last names alike, middle names and initials aside ("Donald Trump" / "Donald John Trump");
+    # a suffix on one name only is another person ("Donald Trump" / "Donald Trump Jr.")
+    return (
+        len(short) == 2
+        and len(_without_suffix(long)) == len(long)
+        and short[-1] == long[-1]
+        and _GIVEN.get(short[0], short[0]) == _GIVEN.get(long[0], long[0])
+    )
+
+
+#: Generational suffixes, not part of whom a name names ("Joseph R. Biden Jr.").
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Short forms of given names news uses for the same person ("Bill Clinton" / "William Jefferson Clinton").
+_GIVEN = {
+    "joe": "joseph",
+    "bill": "william",
+    "bob": "robert",
+    "mike": "michael",
+    "jim": "james",
+    "tom": "thomas",
+    "dick": "richard",
+    "chuck": "charles",
+    "ted": "edward",
+    "tony": "anthony",
+    "dan": "daniel",
+    "ben": "benjamin",
+    "nick": "nicholas",
+    "steve": "steven",
+    "chris": "christopher",
+    "matt": "matthew",
+    "liz": "elizabeth",
+    "kate": "katherine",
+}
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    return words[:-1] if len(words) > 1 and words[-1] in _SUFFIXES else words
 
 
 @dataclass
