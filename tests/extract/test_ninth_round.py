@@ -6,7 +6,9 @@ the words after the last comma were read as the speaker ("took issue with Trudea
 presidential hopeful explained") names the one person who spoke in the last sentence naming someone, even when
 another is named there ("Carson said in a statement about the funeral of Freddie Gray"). "Began" reports a
 quotation it follows ("“…,” he began."), never one after it ("a story that began: “…”", "X began to question
-... “…”").
+... “…”"). A body whose name opens with a title word ("Justice Department", "Department of Justice") is
+named: "Justice" had been read as a judge's title, leaving "Department", which went unnamed or, with the State
+Department named before, was given that department's name.
 """
 
 from __future__ import annotations
@@ -76,3 +78,18 @@ def test_began_before_a_quotation_reports_nothing():
     )
     speakers = [s[0] for s in speakers_in(body)]
     assert len(speakers) == 2 and not {"Alex Jones", "Jonathan Chait"} & set(speakers)
+
+
+def test_a_body_whose_name_opens_with_a_title_word_is_named():
+    body = (
+        "“We will comply,” the State Department said.\n\n"
+        "“We regret the phrasing,” the Justice Department said.\n\n"
+        "“No comment,” the Department of Justice said.\n\n"
+        "Justice Antonin Scalia wrote that the law was “clear.”"
+    )
+    assert [s[:2] for s in speakers_in(body)] == [
+        ("State Department", True),
+        ("Justice Department", True),
+        ("Department of Justice", True),
+        ("Antonin Scalia", True),
+    ]

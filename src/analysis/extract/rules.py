@@ -169,6 +169,10 @@ def _read_span(
     if not nested and end - start > 1 and all(w.isupper() for w in words[start:end] if w.isalpha()):
         return _parts(doc, start, end, acronyms=False)  # a heading in capitals ("NOT GOOD ENOUGH")
     name_start = start if doc.trained else role_prefix_end(words, start, end)
+    if not doc.trained and doc.ruler.get((start, end)) == "organisation":
+        name_start = (
+            start  # a body known by a name opening with a title word ("Justice Department")
+        )
     if name_start == end:  # the whole run is a title ("Prime Minister")
         return [] if nested else _parts(doc, start, end)
     if not doc.trained:
