@@ -93,3 +93,40 @@ def test_a_body_whose_name_opens_with_a_title_word_is_named():
         ("Department of Justice", True),
         ("Antonin Scalia", True),
     ]
+
+
+def test_the_ministry_is_the_one_ministry_named_before():
+    body = (
+        "The Ministry of Environmental Protection said in July that it had set up inspection teams.\n\n"
+        "The inspectors found 173 firms had broken the rules, according to the ministry's publication, "
+        "China Environmental News.\n\n"
+        "The ministry said 29 had been shut down in order to “rectify” their problems."
+    )
+    assert speakers_in(body)[0][:2] == ("Ministry of Environmental Protection", True)
+
+
+def test_the_ministry_stays_unclear_between_two_ministries():
+    body = (
+        "The Ministry of Defence and the Ministry of Finance met on Monday.\n\n"
+        "The ministry said the talks were “productive.”"
+    )
+    assert speakers_in(body)[0][1] is False
+
+
+def test_the_candidate_names_a_senator_the_sentence_before_is_about():
+    body = (
+        "Sen. Amy Klobuchar spoke to a packed coffee house in Eau Claire. Klobuchar highlighted a "
+        "family history in the Midwest.\n\n"
+        '"I do not come from money," the candidate began.'
+    )
+    assert speakers_in(body)[0][:2] == ("Amy Klobuchar", True)
+
+
+def test_an_adverb_after_a_body_inside_an_opening_phrase_names_no_speaker():
+    body = (
+        "After the DNC severely damaged that argument by rejecting the network's pitch for a debate, "
+        "some of those very same news-side personalities went on the attack, accusing critics of “Fox "
+        "derangement syndrome.”\n\n"
+        "The weekend brought no respite for Fox."
+    )
+    assert speakers_in(body)[0][0] != "DNC"

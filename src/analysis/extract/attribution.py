@@ -309,7 +309,7 @@ def _without_adverbs(doc: FieldDoc, tail: list[int]) -> list[int]:
 
 def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
     """The words opening the sentence up to its verb ("The minister opened ..." -> "The minister"; an
-    adverb after a name ends it too: "Kudlow specifically took ..." -> "Kudlow")."""
+    adverb after a name opening the sentence ends it too: "Kudlow specifically took ..." -> "Kudlow")."""
     out: list[int] = []
     for k in words_only(doc, toks):
         word = doc.words[k]
@@ -317,8 +317,8 @@ def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
             word.endswith("ed") or word in cues.AUXILIARIES or word in CONJUNCTIONS
         ):
             break
-        if out and _is_adverb(word) and doc.words[out[-1]][:1].isupper():
-            break
+        if out and _is_adverb(word) and all(doc.words[j][:1].isupper() for j in out):
+            break  # "Kudlow specifically took", not "After the DNC severely damaged"
         out.append(k)
         if len(out) > 6:
             return []

@@ -52,8 +52,11 @@ ROLE_HEADS = (
     )
     | SHORT_TITLES
 )
-#: Heads of a description that names someone again without being their title ("the presidential hopeful").
-DESCRIPTIVE_HEADS = frozenset({"hopeful", "front-runner", "frontrunner"})
+#: Heads of a description that names someone again without being their title ("the presidential hopeful"),
+#: or a standing any office-holder may have ("Sen. Amy Klobuchar ... “…,” the candidate began").
+DESCRIPTIVE_HEADS = frozenset(
+    {"hopeful", "front-runner", "frontrunner", "candidate", "nominee", "challenger", "contender"}
+)
 #: Words that may stand inside a role before its head ("Foreign Affairs Minister", "former Prime Minister").
 ROLE_MODIFIERS = frozenset(
     """

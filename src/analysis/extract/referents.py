@@ -197,7 +197,7 @@ def epithet_referent(
         head in cues.ROLE_HEADS and unnamed_before(since, head)
     ):
         return ""  # "according to a former senior CIA officer. “…,” the former CIA officer said"
-    titled = head in cues.ROLE_HEADS and head not in PARTY_MEMBERS
+    titled = head in cues.ROLE_HEADS and head not in PARTY_MEMBERS | cues.DESCRIPTIVE_HEADS
     roles = ctx.roles.get(found, set())
     if any(w in places() for w in words[1:-1]) and any(
         w in places() and w not in words and w not in countries() for w in roles

@@ -141,7 +141,7 @@ def _by_description(
         if found:
             return found, True
     if len(words) in {2, 3} and words[0] == "the" and words[-1] in cues.BODY_NOUNS:
-        org = organisation_subject(ctx, at, acting=True)
+        org = organisation_subject(ctx, at, acting=True) or _body_by_head(ctx, at, words[-1])
         if org:
             return org, True  # "Unilever said sales fell ... “…,” the company said"
     if is_epithet(words):
@@ -151,6 +151,19 @@ def _by_description(
     if _describes_source(words):
         return document_author(ctx, at, words) or (_as_written(text), False)
     return "", False
+
+
+def _body_by_head(ctx: SpeakerContext, limit: int, head: str) -> str:
+    """The one organisation named before ``limit`` whose name holds the description's head ("the ministry"
+    after "the Ministry of Environmental Protection" and "China Environmental News"); "" for none or more."""
+    names = {
+        m.name
+        for m in ctx.outside
+        if m.type == "organisation"
+        and m.end <= limit
+        and head in m.name.lower().replace("-", " ").split()
+    }
+    return names.pop() if len(names) == 1 else ""
 
 
 def _words(written: str) -> tuple[str, list[str]]:
