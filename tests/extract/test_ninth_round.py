@@ -8,7 +8,10 @@ another is named there ("Carson said in a statement about the funeral of Freddie
 quotation it follows ("“…,” he began."), never one after it ("a story that began: “…”", "X began to question
 ... “…”"). A body whose name opens with a title word ("Justice Department", "Department of Justice") is
 named: "Justice" had been read as a judge's title, leaving "Department", which went unnamed or, with the State
-Department named before, was given that department's name.
+Department named before, was given that department's name. "The organization said" names the body that opens the sentence before
+with its reporting verb ("The Carter Center said ... at Emory University Hospital"), never one of two opening it
+or one that does not speak. A relative clause opening on the reporting verb ("Pelosi, who tweeted that “…”")
+speaks for the name before it, unless that name follows a preposition ("an aide to Schumer, who said").
 """
 
 from __future__ import annotations
@@ -130,3 +133,48 @@ def test_an_adverb_after_a_body_inside_an_opening_phrase_names_no_speaker():
         "The weekend brought no respite for Fox."
     )
     assert speakers_in(body)[0][0] != "DNC"
+
+
+def test_the_organization_is_the_body_opening_the_sentence_before_with_its_verb():
+    body = (
+        "Former President Jimmy Carter is recovering after surgery.\n\n"
+        "The Carter Center said there are no complications, and Carter is recovering at Emory "
+        "University Hospital.\n\n"
+        '"He will remain in the hospital," the organization said in a tweet.'
+    )
+    assert speakers_in(body)[0][:2] == ("Carter Center", True)
+
+
+def test_the_company_stays_unclear_when_the_body_opening_the_sentence_does_not_speak():
+    body = (
+        "GMAC has been a strong contributor to profits but GM said it will do less well.\n\n"
+        '"Attaining earnings remains the goal," the company said.'
+    )
+    assert speakers_in(body)[0][1] is False
+
+
+def test_it_is_no_body_when_two_open_the_sentence_before():
+    body = (
+        "The OI and the FBI agreed that they would address it in a footnote. It said: “The FBI "
+        "speculates that he was looking for information.”"
+    )
+    assert speakers_in(body)[0][1] is False
+
+
+def test_a_relative_clause_opening_on_the_verb_speaks_for_its_antecedent():
+    body = (
+        "Nancy Pelosi met reporters on Monday.\n\n"
+        "Pelosi, who tweeted that “this is a disgrace,” was angry.\n\n"
+        "An aide to Schumer, who said “no comment,” left."
+    )
+    found = speakers_in(body)
+    assert found[0][:2] == ("Nancy Pelosi", True)
+    assert found[1][0] != "Schumer"
+
+
+def test_remembers_reports_the_quotation_it_follows():
+    body = (
+        "Jana Solis worked in the hotel industry.\n\n"
+        "“He was flirting through the lunch,” Solis remembers."
+    )
+    assert speakers_in(body)[0][:2] == ("Jana Solis", True)

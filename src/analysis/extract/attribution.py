@@ -34,6 +34,7 @@ from analysis.extract.clauses import (
     closed_relative,
     joins_subject,
     possessor,
+    relative_antecedent,
 )
 from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
@@ -473,7 +474,7 @@ def _subject(
         return Attribution(None, _cue(doc, verb, limit))  # "And continued: “…”": nobody named
     if subject and joins_subject(doc, before, subject):
         return Attribution(span(doc, subject), _cue(doc, verb, limit))
-    named = _joined_name(doc, mentions, verb)
+    named = _joined_name(doc, mentions, verb) or relative_antecedent(doc, mentions, verb)
     if named is not None:
         return Attribution(named, _cue(doc, verb, limit))
     chunks = clause_chunks(doc, before)

@@ -34,6 +34,7 @@ __all__ = [
     "nearest_not_relative",
     "object_before",
     "possessor",
+    "relative_antecedent",
 ]
 
 #: Words opening a relative clause.
@@ -184,3 +185,28 @@ def possessor(
     if owner is None:
         return None
     return (owner.start, owner.end), found.group(1)
+
+
+#: Words between a relative "who" and its verb ("Trump, who now demands that").
+_BEFORE_VERB = cues.AUXILIARIES | {"now", "also", "then", "often", "still", "just"}
+
+
+def relative_antecedent(
+    doc: FieldDoc, mentions: list[Mention], verb: int
+) -> tuple[int, int] | None:
+    """The person a relative clause opening right before the reporting verb is about: "Trump, who now
+    demands that “…”", "Pelosi, who tweeted that “…”"; not a name after a preposition ("an aide to
+    Pelosi, who said", where "who" may be the aide)."""
+    k = verb - 1
+    while k >= 0 and (not doc.words[k].strip() or doc.words[k].lower() in _BEFORE_VERB):
+        k -= 1
+    if k < 2 or doc.words[k].lower() != "who" or doc.words[k - 1] != ",":
+        return None
+    ends = doc.end_char(k - 2)
+    for m in mentions:
+        if m.end == ends and m.type == "person":
+            before = doc.text[max(0, m.start - 12) : m.start].split()
+            if before and before[-1].lower() in {"of", "to", "for", "with", "by", "at", "from"}:
+                return None
+            return m.start, m.end
+    return None

@@ -382,7 +382,7 @@ REPORTING_VERBS = frozenset(
 )
 #: Verbs that report speech only right after a quotation ("“About three weeks ago,” he began."; not "X began
 #: to question ..." or "a story that began: “…”").
-AFTER_QUOTE_VERBS = REPORTING_VERBS | {"began", "begins"}
+AFTER_QUOTE_VERBS = REPORTING_VERBS | {"began", "begins", "remembers", "remembered"}
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").
 PARTIAL_CUES = frozenset(
     """

@@ -452,20 +452,26 @@ def organisation_subject(ctx: SpeakerContext, limit: int, *, acting: bool = Fals
     if not orgs or orgs[-1].start < ctx.paragraph_start(limit):
         return ""
     last = [m for m in orgs if m.sentence == orgs[-1].sentence]
-    if len({m.name for m in last}) != 1 or not (last[0].lead or acting):
-        return ""  # "the group said" may name the body of "One activist organization, CREDO, said"
-    follower = WORD.findall(ctx.body[last[0].end : last[0].end + 30])[:1]
     if (
-        acting
-        and follower
-        and not (
-            follower[0] in cues.REPORTING_VERBS
-            or follower[0] in _ACTING
-            or ctx.body[last[0].end : last[0].end + 1] in {"'", "’", ","}
-        )
-    ):
+        len({m.name for m in last}) != 1
+    ):  # "The Carter Center said ... at Emory University Hospital"
+        last = last[:1] if last[0].lead and _acts(ctx.body, last[0], reporting=True) else []
+    if not last or len({m.name for m in last}) != 1 or not (last[0].lead or acting):
+        return ""  # "the group said" may name the body of "One activist organization, CREDO, said"
+    if acting and not _acts(ctx.body, last[0]):
         return ""
     return last[0].name
+
+
+def _acts(body: str, m: Mention, *, reporting: bool = False) -> bool:
+    """Is the name followed by a reporting verb ("The Carter Center said"), or unless ``reporting``, by a
+    verb of acting ("The CBO itself noted"), nothing, a possessive or a comma?"""
+    follower = WORD.findall(body[m.end : m.end + 30])[:1]
+    if not follower or follower[0] not in cues.REPORTING_VERBS:
+        return not reporting and (
+            not follower or follower[0] in _ACTING or body[m.end : m.end + 1] in {"'", "’", ","}
+        )
+    return True
 
 
 def _roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
