@@ -12,11 +12,14 @@ Department named before, was given that department's name. "The organization sai
 with its reporting verb ("The Carter Center said ... at Emory University Hospital"), never one of two opening it
 or one that does not speak. A relative clause opening on the reporting verb ("Pelosi, who tweeted that “…”")
 speaks for the name before it, unless that name follows a preposition ("an aide to Schumer, who said").
+"film-maker George Lucas" is a person ("maker" alone had made him a company), and a description before a plural
+word is no one's title ("Star Wars" had been a person, "Wars", given Lucas's words; "Executive Orders",
+"Republican Sens"), while an office before a surname still is ("Senator Sanders", "Justice Roberts").
 """
 
 from __future__ import annotations
 
-from tests.conftest import speakers_in
+from tests.conftest import people_in, speakers_in
 
 
 def test_an_adverb_after_and_keeps_the_verb_with_the_subject():
@@ -178,3 +181,21 @@ def test_remembers_reports_the_quotation_it_follows():
         "“He was flirting through the lunch,” Solis remembers."
     )
     assert speakers_in(body)[0][:2] == ("Jana Solis", True)
+
+
+def test_a_film_maker_is_a_person_and_star_wars_no_one():
+    body = (
+        "The sixth and final Star Wars movie may not be suitable for young children, film-maker "
+        "George Lucas has said.\n\n"
+        '"I don\'t think I would take a five or six-year-old to this," he told the CBS programme.'
+    )
+    assert people_in(body) == ["George Lucas"]
+    assert speakers_in(body)[0][:2] == ("George Lucas", True)
+
+
+def test_a_description_before_a_plural_word_makes_no_person():
+    body = (
+        "Republican Sens gathered after Executive Orders were signed, and Star Wars fans cheered.\n\n"
+        "Senator Sanders spoke later, and Justice Roberts wrote the opinion."
+    )
+    assert people_in(body) == ["Sanders", "Roberts"]

@@ -254,11 +254,11 @@ def maybe_person(m: Mention, doc: FieldDoc | None = None) -> bool:
     return m.type == "person" or (
         m.type == "unknown"
         and not is_demonym(m.text)
-        and (not _PLURAL.match(m.text) or (doc is not None and _surname_of_named(doc.text, m)))
+        and (
+            not cues.PLURAL_WORD.match(m.text)
+            or (doc is not None and _surname_of_named(doc.text, m))
+        )
     )
-
-
-_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ish|is|s)$")  # "Employees", "Democrats": a group
 
 
 def _surname_of_named(text: str, m: Mention) -> bool:

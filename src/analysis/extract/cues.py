@@ -9,6 +9,8 @@ All entries are lower case; the rules compare lower-cased tokens.
 # ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
+import re
+
 #: Honorifics: announce a person; never part of the canonical name.
 HONORIFICS = frozenset(
     """
@@ -472,3 +474,7 @@ BODY_NOUNS = frozenset(
     channel union ministry department party club charity council organisation organization insurer
     """.split()
 )
+
+#: A capitalised word that looks plural ("Employees", "Democrats", "Wars"): a group or a thing, unless the
+#: text also writes it after a first name ("Maxine Waters").
+PLURAL_WORD = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ish|is|s)$")

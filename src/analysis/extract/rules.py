@@ -168,15 +168,13 @@ def _read_span(
         return [] if nested else _parts(doc, start + 2, end, acronyms=False)  # "D-St. Louis"
     if not nested and end - start > 1 and all(w.isupper() for w in words[start:end] if w.isalpha()):
         return _parts(doc, start, end, acronyms=False)  # a heading in capitals ("NOT GOOD ENOUGH")
-    name_start = start if doc.trained else role_prefix_end(words, start, end)
-    if not doc.trained and doc.ruler.get((start, end)) == "organisation":
-        name_start = (
-            start  # a body known by a name opening with a title word ("Justice Department")
-        )
+    name_start = _name_start(doc, start, end)
     if name_start == end:  # the whole run is a title ("Prime Minister")
         return [] if nested else _parts(doc, start, end)
     if not doc.trained:
         label = doc.ruler.get((name_start, end))
+    if start < name_start == end - 1 and _plural_thing(doc, words[name_start - 1 : end]):
+        return []  # "Star Wars", "Executive Orders": a description before a plural is no one's title
     if (
         start < name_start < end
         and words[name_start - 1].lower() in {"of", "for"}
@@ -392,12 +390,61 @@ def _in_heading(doc: FieldDoc, k: int) -> bool:
 _POSSESSIVE_DETERMINERS = frozenset("my your his its our their".split())
 
 
+#: Titles of an office a surname alone may follow ("Senator Sanders", "Justice Roberts").
+_OFFICES = frozenset(
+    """
+    senator representative congressman congresswoman governor mayor justice judge president secretary
+    minister chancellor ambassador commissioner sheriff prosecutor attorney
+    """.split()
+)
+
+
+def _office(word: str) -> bool:
+    """Is the title before a name an office or an honorific ("Senator", "Sen.", "Mr"), not a description
+    ("Star", "Republican", "Executive")?"""
+    low = word.lower()
+    return word.endswith(".") or low in _OFFICES or low in cues.HONORIFICS
+
+
+def _name_start(doc: FieldDoc, start: int, end: int) -> int:
+    """Where the name starts in a run, past a title; a body known by a name opening with a title word
+    ("Justice Department") keeps it."""
+    if doc.trained or doc.ruler.get((start, end)) == "organisation":
+        return start
+    return role_prefix_end(doc.words, start, end)
+
+
+def _plural_thing(doc: FieldDoc, pair: list[str]) -> bool:
+    """Is the word after a description a plural thing ("Star Wars", "Executive Orders"), not a surname after
+    an office ("Senator Sanders") or one the article also writes after a first name ("Bernie Sanders")?"""
+    title, word = pair
+    return (
+        not doc.trained
+        and not _office(title)
+        and cues.PLURAL_WORD.match(word) is not None
+        and word.lower() not in first_names()
+        and not any(
+            given.lower() in first_names()
+            for given in re.findall(rf"\b([A-Z][a-z]+) {re.escape(word)}\b", doc.text)
+        )
+    )
+
+
+def _joined_before(doc: FieldDoc, start: int) -> str:
+    """The word before a run with the one hyphened to it ("film-maker" before "George Lucas": a person's
+    role, though "maker" alone is a company's)."""
+    words = doc.words
+    if start >= 3 and words[start - 2] == "-":
+        return f"{words[start - 3]}-{words[start - 1]}".lower()
+    return words[start - 1].lower() if start else ""
+
+
 def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) -> tuple[str, str]:
     given = first_names()
     before = doc.words[start - 1].lower() if start else ""
     after = doc.words[end].lower() if end < len(doc.words) else ""
     if (
-        before in cues.ORG_NOUNS
+        (before in cues.ORG_NOUNS and _joined_before(doc, start) not in cues.ROLE_HEADS)
         or after in cues.ORG_AFTER_NOUNS
         or described_as_organisation(doc, end)
     ):
