@@ -19,7 +19,8 @@ word is no one's title ("Star Wars" had been a person, "Wars", given Lucas's wor
 
 from __future__ import annotations
 
-from tests.conftest import people_in, speakers_in
+from analysis.extract import quotes
+from tests.conftest import make_corpus, people_in, speakers_in
 
 
 def test_an_adverb_after_and_keeps_the_verb_with_the_subject():
@@ -199,3 +200,51 @@ def test_a_description_before_a_plural_word_makes_no_person():
         "Senator Sanders spoke later, and Justice Roberts wrote the opinion."
     )
     assert people_in(body) == ["Sanders", "Roberts"]
+
+
+def _speakers_with_title(title: str, body: str) -> list[tuple[str, bool]]:
+    said = quotes(make_corpus([{"title": title, "body": body}]))
+    return list(zip(said["speaker"], said["speaker_named"], strict=True))
+
+
+_CASTRO = (
+    "Rep. Joaquin Castro posted the names of donors on Monday.\n\n"
+    "MSNBC's Willie Geist interviewed Castro, who is the campaign chairman for his brother, 2020 "
+    "presidential hopeful Julian Castro.\n\n"
+    "“What do you want from them?” Geist asked.\n\n"
+    "Castro again said, “That was not my intention,” and Geist again insisted, “But that's what will "
+    "happen.”\n\n"
+    "When Geist pointed out the retirees on the list, Castro simply said, “I didn't make the graphic.”"
+)
+
+
+def test_a_shared_surname_goes_to_the_one_the_headline_names_far_from_the_other():
+    found = _speakers_with_title("Joaquin Castro facing backlash for posting donor names", _CASTRO)
+    assert found[1:] == [
+        ("Joaquin Castro", True),
+        ("Willie Geist", True),
+        ("Joaquin Castro", True),
+    ]
+
+
+def test_a_shared_surname_stays_unclear_without_the_headline():
+    found = _speakers_with_title("Donors named online", _CASTRO)
+    assert [named for _, named in found[1:]] == [False, True, False]
+
+
+def test_a_shared_surname_stays_unclear_next_to_the_other_bearer():
+    body = (
+        "Rep. Joaquin Castro posted the names of donors.\n\n"
+        "His brother Julian Castro was asked about it. “I didn't make the graphic,” Castro said."
+    )
+    found = _speakers_with_title("Joaquin Castro facing backlash", body)
+    assert found[0][1] is False
+
+
+def test_a_headline_fragment_shares_no_surname():
+    body = (
+        "State of the Union: Barack Obama sells optimism.\n\n"
+        "The Iran incident complicated Obama's speech. “We made change work for us,” Obama said."
+    )
+    found = _speakers_with_title("The Iran incident complicated Obama", body)
+    assert found == [("Barack Obama", True)]

@@ -166,6 +166,12 @@ def _after(
     lead = words_only(doc, [k for k in toks if k < verb])
     if not lead and doc.words[verb].lower().endswith("ing"):
         return None  # "“…,” adding that ...": the sentence's own speaker goes on (said before it)
+    if (
+        len(lead) > 1
+        and doc.words[lead[0]].lower() in {"and", "but"}
+        and doc.words[lead[1]][:1].isupper()
+    ):  # "Castro said, “…,” and Geist insisted, “…”": a named subject's clause for the next quotation
+        return None
     head = apposition_head(doc, [k for k in toks if k < verb])
     if head and _names_person(doc, mentions, head):
         lead = [k for k in lead if k in head]  # "X, the Republican who chairs the committee, said"

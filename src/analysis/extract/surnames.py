@@ -2,7 +2,8 @@
 
 A surname goes to the one full name with that surname in the article; when several people share it (Hillary
 and Bill Clinton), to the one its honorific's gender fits or to the one named so far; otherwise to neither
-(:attr:`Mention.not_names`). News writing gives such a surname to the bearer named first ("Obama" for
+(:attr:`Mention.not_names`), unless the headline names one of them and no other is named in the surname's
+paragraph or the one before (Joaquin Castro's headline, his brother Julian named paragraphs earlier). News writing gives such a surname to the bearer named first ("Obama" for
 Barack after "first lady Michelle Obama") as often as to the one named last ("Clinton said" right after
 "Former President Bill Clinton"), so no rule of order is guessed. A relative introduced later ("his son,
 Eric") keeps earlier bare surnames from being his; a first name alone goes to the one full name it opens; a
@@ -16,6 +17,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
+from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import first_names
 from analysis.extract.variants import TitleBearers, name_key, title_carriers
 from analysis.extract.variants import name_tokens as _tokens
@@ -34,12 +36,13 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
     _untyped_full_names(group, body)
     full: dict[str, str] = {}
     shared: set[str] = set()
-    for m in group:
-        if m.type == "person" and len(_tokens(m.name)) >= 2:
-            surname = _tokens(m.name)[-1]
-            if full.setdefault(surname, m.name) != m.name and full[surname] != surname:
-                shared.add(surname)  # "Ivanka Trump" and "Donald Trump": "Trump" alone is neither
-            full[m.name] = m.name
+    in_body = {m.name for m in group if m.field == "body"}
+    named = [m.name for m in group if m.type == "person" and len(_tokens(m.name)) >= 2]
+    for name in sorted(named, key=lambda n: not _bearer(n, in_body)):  # stable: bearers first
+        surname = _tokens(name)[-1]
+        if full.setdefault(surname, name) != name and _bearer(name, in_body):
+            shared.add(surname)  # "Ivanka Trump" and "Donald Trump": "Trump" alone is neither
+    full.update((name, name) for name in named)
     bearers: dict[str, tuple[str, ...]] = defaultdict(tuple)
     for name in full.values():
         if _tokens(name)[-1] in shared and name not in bearers[_tokens(name)[-1]]:
@@ -64,6 +67,10 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
             and len(so_far := [n for n in bearers[m.name] if _named_before(group, n, m)]) == 1
         ):
             m.name = so_far[0]  # "Bush said" before his father George H.W. Bush is named: Jeb
+        elif m.name in shared and (lead := _headline_bearer(group, bearers[m.name], body, m)):
+            m.name = (
+                lead  # "Joaquin Castro facing backlash": "Castro" paragraphs after brother Julian
+            )
         elif m.name in shared:
             m.not_names = bearers[m.name]  # "Conway" next to George and Kellyanne Conway: neither
         elif (
@@ -85,6 +92,39 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
             m.name, m.type = target, "person"
             m.evidence = m.evidence or "surname"
     _first_names_alone(group)
+
+
+def _bearer(name: str, in_body: set[str]) -> bool:
+    """Can the full name share its surname with another person: written in the body (not only a headline's
+    capitals: "Official Who Heard Trump's Ukraine Call"), and no lower-case word but a particle ("The Iran
+    incident complicated Obama")?"""
+    return name in in_body and all(
+        t[:1].isupper() or t in PARTICLES for t in _tokens(name) if t != "-"
+    )
+
+
+def _headline_bearer(group: list[Mention], names: tuple[str, ...], body: str, m: Mention) -> str:
+    """The one bearer of a shared surname the headline names, for a bare surname in the body when no other
+    bearer is named in its paragraph or the one before (else "")."""
+    headlined = {o.name for o in group if o.field == "title" and o.name in names}
+    if len(headlined) != 1 or m.field != "body" or m.role:
+        return ""
+    lead = next(iter(headlined))
+    if not any(
+        body[body.rfind("\n", 0, at.start()) + 1 : at.start()].strip()
+        for at in re.finditer(re.escape(lead), body)
+    ):  # written inside a line of the body too: a name, not a headline's "Cruz Questions Trump"
+        return ""
+    since = body.rfind("\n\n", 0, max(body.rfind("\n\n", 0, m.start), 0))
+    if any(
+        o.field == "body"
+        and o.name in names
+        and o.name not in headlined
+        and since <= o.start < m.start
+        for o in group
+    ):
+        return ""
+    return lead
 
 
 def _named_before(group: list[Mention], name: str, m: Mention) -> bool:
