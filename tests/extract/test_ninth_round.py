@@ -248,3 +248,17 @@ def test_a_headline_fragment_shares_no_surname():
     )
     found = _speakers_with_title("The Iran incident complicated Obama", body)
     assert found == [("Barack Obama", True)]
+
+
+def test_two_word_reporting_verbs_report_the_quotation_after_them():
+    body = (
+        "President Donald Trump and Sen. Chuck Schumer argued about taxes.\n\n"
+        "Trump fired back in a separate tweet on Monday: “The Democrats only want to increase taxes.”\n\n"
+        "Schumer weighed in on Twitter: “This is a disgrace.”\n\n"
+        "Trump fired Comey in May. “He was a showboat,” a friend said."
+    )
+    assert [s[:2] for s in speakers_in(body)] == [
+        ("Donald Trump", True),
+        ("Chuck Schumer", True),
+        ("a friend", False),
+    ]

@@ -385,6 +385,19 @@ REPORTING_VERBS = frozenset(
 #: Verbs that report speech only right after a quotation ("“About three weeks ago,” he began."; not "X began
 #: to question ..." or "a story that began: “…”").
 AFTER_QUOTE_VERBS = REPORTING_VERBS | {"began", "begins", "remembers", "remembered"}
+#: Two-word reporting verbs, read at their first word ("Trump fired back in a tweet: “…”").
+PHRASAL_REPORTING = frozenset(
+    {
+        ("fired", "back"),
+        ("fires", "back"),
+        ("shot", "back"),
+        ("hit", "back"),
+        ("hits", "back"),
+        ("lashed", "out"),
+        ("weighed", "in"),
+        ("chimed", "in"),
+    }
+)
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").
 PARTIAL_CUES = frozenset(
     """

@@ -137,8 +137,11 @@ def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS)
     """Is token ``k`` one of ``verbs`` (a trailing colon aside), and not a noun after a determiner ("The
     comments struck a nerve") or the last word of a name ("the United States", "Reuters Notes")?"""
     word, prior = doc.words[k], doc.words[k - 1] if k else ""
-    if word.lower().rstrip(":") not in verbs or prior.lower() in _DETERMINERS:
+    if prior.lower() in _DETERMINERS:
         return False
+    if word.lower().rstrip(":") not in verbs:
+        following = doc.words[k + 1].lower().rstrip(":") if k + 1 < len(doc.words) else ""
+        return verbs is cues.REPORTING_VERBS and (word.lower(), following) in cues.PHRASAL_REPORTING
     return not (word[:1].isupper() and prior[:1].isupper() and prior.isalpha())
 
 
