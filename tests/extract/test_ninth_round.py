@@ -262,3 +262,21 @@ def test_two_word_reporting_verbs_report_the_quotation_after_them():
         ("Chuck Schumer", True),
         ("a friend", False),
     ]
+
+
+def test_a_pronoun_opening_the_sentence_speaks_for_its_participle():
+    body = (
+        "Chelsea manager Jose Mourinho expects a fight to the finish.\n\n"
+        "Mourinho never coached Barcelona, assisting both Sir Bobby Robson and Louis van Gaal. But he "
+        'is not envious, insisting: "I do not have to be jealous about Barcelona."'
+    )
+    assert speakers_in(body)[0][:2] == ("Jose Mourinho", True)
+
+
+def test_a_pronoun_before_another_quotation_does_not_speak_for_the_participle():
+    body = (
+        "Health Secretary John Reid warned Labour members. He told BBC News: "
+        '"Those who co-operate damage the party." Mr Blair on Sunday dismissed claims of broken '
+        'promises, saying: "I dealt with this six months ago."'
+    )
+    assert speakers_in(body)[1][:2] == ("Blair", True)

@@ -44,6 +44,7 @@ from analysis.extract.sentences import (
     OPENING_PHRASE,
     acted_before,
     clause_before,
+    opening_pronoun,
     participle_of_noun,
     verb_at,
     window_end,
@@ -417,6 +418,9 @@ def _participle_subject(
     if found and not acted_before(doc, toks, min(found)):
         return Attribution(min(found), cue)  # not Bush in "he issued a rebuke of George W. Bush,
         # calling him “…”"; not Putin in "The person offered a meeting with Mr. Putin, saying …"
+    pronoun = None if found else opening_pronoun(doc, toks[0] if toks else verb)
+    if pronoun is not None and pronoun < verb:
+        return Attribution(span(doc, [pronoun]), cue)  # "But he is not envious, insisting: “…”"
     subject = _opening_phrase(doc, [k for k in toks if k < verb])
     return Attribution(span(doc, subject), cue) if subject else None
 

@@ -246,3 +246,18 @@ def in_credit_paragraph(body: str, pos: int) -> bool:
 def caption_before(body: str, at: int, limit: int) -> bool:
     """Is ``at`` in a picture's caption (:func:`in_credit_paragraph`) in a paragraph before ``limit``?"""
     return in_credit_paragraph(body, at) and "\n" in body[at:limit]
+
+
+def opening_pronoun(doc: FieldDoc, k: int) -> int | None:
+    """The token of "he"/"she" opening the sentence holding token ``k`` (after "But", "And", "Yet" or
+    "So": "But he is not envious, insisting: “…”"), or None."""
+    end = doc.idx[k]
+    while k > 0 and not doc.sent_start[k]:
+        k -= 1
+    for j in range(k, min(k + 3, len(doc.words))):
+        if doc.words[j].lower() in {"he", "she"}:
+            between = doc.text[doc.idx[j] : end]
+            return None if any(c in between for c in '.!?"“”') else j  # one sentence, no quotation
+        if doc.words[j].lower() not in {"but", "and", "yet", "so"}:
+            return None
+    return None
