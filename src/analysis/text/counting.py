@@ -1,8 +1,9 @@
 """Counting terms: the news-aware tokens of many texts into one sparse count matrix, fast.
 
-Tokens are looked up in a dictionary from C (``map`` over the token stream) rather than one Python call per
-token; a vocabulary grows as texts are read (:func:`count_terms`, for a fit) or is fixed
-(:func:`count_known_terms`, to place new articles in a fitted vocabulary).
+A chunk of texts is tokenised as strings (:func:`analysis.text.tokens.token_text`), split into tokens and
+numbered by distinct token in Arrow (no Python object per token); phrases are merged on those numbers and
+only each distinct token is looked up in the vocabulary, which grows as texts are read (:func:`count_terms`,
+for a fit) or is fixed (:func:`count_known_terms`, to place new articles in a fitted vocabulary).
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 from scipy import sparse
 
-from analysis.text.phrases import NewsAnalyzer, merge_phrases
-from analysis.text.tokens import keep_token, raw_tokens
+from analysis.text.phrases import NewsAnalyzer, phrase_spans
+from analysis.text.tokens import DROPPED_TOKEN, keep_token, token_text
 
 __all__ = ["count_known_terms", "count_terms"]
 
@@ -49,19 +52,65 @@ class _Known(dict):
         return -1
 
 
-def _token_stream(texts: Sequence[str], analyzer: NewsAnalyzer) -> tuple[list[str], np.ndarray]:
-    """Every token of the texts in order, phrases merged, stop words still in; and each text's count."""
-    index, rank = analyzer._index, analyzer._rank
-    starters = frozenset(index)
-    stream: list[str] = []
-    lengths = np.empty(len(texts), dtype=np.int64)
-    for i, text in enumerate(texts):
-        tokens = raw_tokens(text)
-        if starters and not starters.isdisjoint(tokens):
-            tokens = merge_phrases(tokens, index, rank)
-        stream.extend(tokens)
-        lengths[i] = len(tokens)
-    return stream, lengths
+def _token_columns(
+    texts: Sequence[str], analyzer: NewsAnalyzer, lookup: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each token's column (``lookup[term]``, ``-1``: not a term) in the texts' tokens in order, phrases
+    merged (a merged phrase counts at its first token, its other tokens at ``-1``), and each text's count.
+
+    The same counts as the analyzer's tokens: each text's tokens are split from :func:`token_text` in Arrow,
+    with an empty token at both ends (a phrase never spans two texts: no phrase holds an empty word) and
+    :data:`DROPPED_TOKEN` where :func:`raw_tokens` has ``""``; neither is a term.
+    """
+    strings = pa.array([token_text(text) for text in texts], type=pa.large_string())
+    lists = pc.ascii_split_whitespace(strings)
+    lengths = np.diff(lists.offsets.to_numpy()).astype(np.int64)
+    encoded = pc.dictionary_encode(lists.flatten())
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    words = encoded.dictionary.to_pylist()
+    del strings, lists, encoded
+    starts, spans, phrases = _phrase_runs(codes, words, analyzer)
+    inside = np.zeros(len(codes), dtype=bool)
+    if len(starts):
+        inside[np.repeat(starts - np.cumsum(spans) + spans, spans) + np.arange(spans.sum())] = True
+    present = np.zeros(len(words), dtype=bool)
+    present[codes[~inside]] = True
+    column = np.full(len(words), -1, dtype=np.int64)
+    seen = np.flatnonzero(present)
+    column[seen] = np.fromiter(
+        map(lookup.__getitem__, [words[i] for i in seen]), dtype=np.int64, count=len(seen)
+    )
+    cols = column[codes]
+    cols[inside] = -1
+    if len(starts):
+        cols[starts] = np.fromiter(
+            map(lookup.__getitem__, phrases), dtype=np.int64, count=len(starts)
+        )
+    return cols, lengths
+
+
+def _phrase_runs(
+    codes: np.ndarray, words: list[str], analyzer: NewsAnalyzer
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Where the analyzer merges phrases in the numbered tokens (:func:`phrase_spans` on the numbers):
+    each run's first position and length, and its phrase."""
+    number = {word: i for i, word in enumerate(words)}
+    index: dict[int, list[tuple[int, ...]]] = {}
+    rank: dict[tuple[int, ...], int] = {}
+    phrase_of: dict[tuple[int, ...], str] = {}
+    for cands in analyzer._index.values():
+        for cand in cands:  # only phrases whose words all occur here can match (same order)
+            ids = tuple(number.get(word, -1) for word in cand)
+            if -1 not in ids and DROPPED_TOKEN not in cand:  # no raw token is DROPPED_TOKEN
+                index.setdefault(ids[0], []).append(ids)
+                rank[ids] = analyzer._rank[cand]
+                phrase_of[ids] = " ".join(cand)
+    if not index:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), []
+    found = phrase_spans(codes.tolist(), index, rank)
+    starts = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
+    spans = np.fromiter((len(c) for _, c in found), dtype=np.int64, count=len(found))
+    return starts, spans, [phrase_of[c] for _, c in found]
 
 
 def _count_matrix(cols: np.ndarray, lengths: np.ndarray, n_terms: int) -> sparse.csr_matrix:
@@ -87,9 +136,7 @@ def _count_chunk(
         vocabulary: a vocabulary shared by several calls (its terms only grow); default a new one.
     """
     vocab = _Vocabulary(analyzer.stop_words) if vocabulary is None else vocabulary
-    stream, lengths = _token_stream(texts, analyzer)
-    cols = np.fromiter(map(vocab.__getitem__, stream), dtype=np.int64, count=len(stream))
-    del stream
+    cols, lengths = _token_columns(texts, analyzer, vocab)
     mat = _count_matrix(cols, lengths, len(vocab.terms))
     return vocab.terms, mat.indptr.astype(np.int64), mat.indices.astype(np.int32), mat.data
 
@@ -108,9 +155,7 @@ def count_known_terms(
     for lo in range(
         0, max(len(texts), 1), _CHUNK
     ):  # a chunk's tokens at a time, never every text's
-        stream, lengths = _token_stream(texts[lo : lo + _CHUNK], analyzer)
-        cols = np.fromiter(map(known.__getitem__, stream), dtype=np.int64, count=len(stream))
-        del stream
+        cols, lengths = _token_columns(texts[lo : lo + _CHUNK], analyzer, known)
         parts.append(_count_matrix(cols, lengths, len(vocabulary)))
     return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
 

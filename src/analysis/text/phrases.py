@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -17,6 +18,8 @@ from analysis.text.tokens import NEWS_STOP_WORDS, keep_token, raw_tokens
 # Words that may sit inside a phrase ("coalition of the willing", "secretary of state").
 _PHRASE_INNER = frozenset({"of", "the", "and", "for", "de", "la", "on", "in", "at", "to"})
 
+H = TypeVar("H")  # a token: a word, or a word's number
+
 
 def merge_phrases(
     tokens: list[str], index: dict[str, list[tuple[str, ...]]], rank: dict[tuple[str, ...], int]
@@ -24,29 +27,45 @@ def merge_phrases(
     """Replace runs of tokens that form a known phrase by one token joined with spaces.
 
     Longest match first; when the last word of a match starts a stronger phrase (lower rank), the stronger
-    one wins ("president donald trump" -> "president", "donald trump"). Only the tokens that start some
-    phrase are looked at (found in C), left to right, skipping those inside a phrase already merged.
+    one wins ("president donald trump" -> "president", "donald trump"). The runs are
+    :func:`phrase_spans`'s.
     """
     out: list[str] = []
+    done = 0
+    for i, cand in phrase_spans(tokens, index, rank):
+        out.extend(tokens[done:i])
+        out.append(" ".join(cand))
+        done = i + len(cand)
+    out.extend(tokens[done:])
+    return out
+
+
+def phrase_spans(
+    tokens: Sequence[H], index: dict[H, list[tuple[H, ...]]], rank: dict[tuple[H, ...], int]
+) -> list[tuple[int, tuple[H, ...]]]:
+    """Where :func:`merge_phrases` merges phrases: (position of the first token, the phrase's tokens) each,
+    left to right. Only the tokens that start some phrase are looked at (found in C), skipping those inside
+    a phrase already merged. Tokens may be any hashable values (words, or word numbers with an index and
+    ranks in numbers).
+    """
+    spans: list[tuple[int, tuple[H, ...]]] = []
     done = 0
     for i in compress(range(len(tokens)), map(index.__contains__, tokens)):
         if i < done:
             continue
         cand = _phrase_at(tokens, i, index, rank)
         if cand is not None:
-            out.extend(tokens[done:i])
-            out.append(" ".join(cand))
+            spans.append((i, cand))
             done = i + len(cand)
-    out.extend(tokens[done:])
-    return out
+    return spans
 
 
 def _phrase_at(
-    tokens: list[str],
+    tokens: Sequence[H],
     i: int,
-    index: dict[str, list[tuple[str, ...]]],
-    rank: dict[tuple[str, ...], int],
-) -> tuple[str, ...] | None:
+    index: dict[H, list[tuple[H, ...]]],
+    rank: dict[tuple[H, ...], int],
+) -> tuple[H, ...] | None:
     """The phrase merged at position ``i``: the longest (then strongest) that matches there and whose
     last word does not start a stronger phrase that matches; None when there is none."""
     after = tokens[i + 1] if i + 1 < len(tokens) else None
