@@ -115,12 +115,20 @@ def _phrase_runs(
 
 def _count_matrix(cols: np.ndarray, lengths: np.ndarray, n_terms: int) -> sparse.csr_matrix:
     """Sparse float32 counts from each token's column (``-1``: not a term) and each text's token count."""
-    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     mask = cols >= 0
+    kept = np.concatenate([[0], np.cumsum(mask)])  # terms among the first i tokens
+    indptr = kept[np.concatenate([[0], np.cumsum(lengths)])]
+    indices = cols[mask]
     mat = sparse.csr_matrix(
-        (np.ones(int(mask.sum()), dtype=np.float32), (rows[mask], cols[mask])),
-        shape=(len(lengths), n_terms),
+        (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(lengths), n_terms)
     )
+    return _canonical(mat)
+
+
+def _canonical(mat: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The matrix with each row's columns in order and repeated ones summed: put in order by transposing
+    twice (two linear passes, faster than sorting every row)."""
+    mat = mat.tocsc().tocsr()
     mat.sum_duplicates()
     return mat
 
@@ -189,8 +197,7 @@ def _merge_chunks(
         (np.concatenate(values), np.concatenate(indices), np.concatenate(indptrs)),
         shape=(n, len(terms)),
     )
-    counts.sort_indices()
-    return counts, terms
+    return _canonical(counts), terms
 
 
 def count_terms(
