@@ -1,4 +1,5 @@
-"""Counting terms over a fixed vocabulary (the assignment of a large archive's articles)."""
+"""Counting terms: over a growing vocabulary (a fit) and a fixed one (the assignment of a large archive's
+articles)."""
 
 
 def test_count_known_terms_equals_scikit_learns_transform(bbc_corpus) -> None:
@@ -21,9 +22,10 @@ def test_count_known_terms_equals_scikit_learns_transform(bbc_corpus) -> None:
 
 def test_count_terms_equals_scikit_learns_counts(bbc_corpus) -> None:
     """count_terms (tokens split and numbered in Arrow, phrases merged on the numbers, over two chunks)
-    gives CountVectorizer's matrix with the analyzer exactly: BBC articles, texts whose tokens the
-    tokenizer drops or rewrites ("won't", "U.S."), a phrase whose words end one text and open the next
-    (never merged), phrases that overlap, and a phrase holding the stand-in for a dropped token."""
+    gives CountVectorizer's matrix with the analyzer exactly: BBC articles, texts
+    whose tokens the tokenizer drops or rewrites ("won't", "U.S."), a phrase whose words end one text and
+    open the next (never merged), phrases that overlap, and a phrase holding the stand-in for a dropped
+    token."""
     import numpy as np
     from sklearn.feature_extraction.text import CountVectorizer
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
 from scipy import sparse
 
+from analysis.text.numbered import numbered_tokens
 from analysis.text.phrases import NewsAnalyzer, phrase_spans
-from analysis.text.tokens import DROPPED_TOKEN, keep_token, token_text
+from analysis.text.tokens import DROPPED_TOKEN, keep_token
 
 __all__ = ["count_known_terms", "count_terms"]
 
@@ -58,33 +57,29 @@ def _token_columns(
     """Each token's column (``lookup[term]``, ``-1``: not a term) in the texts' tokens in order, phrases
     merged (a merged phrase counts at its first token, its other tokens at ``-1``), and each text's count.
 
-    The same counts as the analyzer's tokens: each text's tokens are split from :func:`token_text` in Arrow,
-    with an empty token at both ends (a phrase never spans two texts: no phrase holds an empty word) and
+    The same counts as the analyzer's tokens: each text's tokens (:func:`numbered_tokens`) open and close
+    with an empty token (a phrase never spans two texts: no phrase holds an empty word) and hold
     :data:`DROPPED_TOKEN` where :func:`raw_tokens` has ``""``; neither is a term.
     """
-    strings = pa.array([token_text(text) for text in texts], type=pa.large_string())
-    lists = pc.ascii_split_whitespace(strings)
-    lengths = np.diff(lists.offsets.to_numpy()).astype(np.int64)
-    encoded = pc.dictionary_encode(lists.flatten())
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    words = encoded.dictionary.to_pylist()
-    del strings, lists, encoded
+    numbered = numbered_tokens(texts)
+    codes, words = numbered.codes, numbered.words
+    lengths = np.diff(numbered.offsets)
     starts, spans, phrases = _phrase_runs(codes, words, analyzer)
     inside = np.zeros(len(codes), dtype=bool)
     if len(starts):
         inside[np.repeat(starts - np.cumsum(spans) + spans, spans) + np.arange(spans.sum())] = True
     present = np.zeros(len(words), dtype=bool)
-    present[codes[~inside]] = True
-    column = np.full(len(words), -1, dtype=np.int64)
+    present[codes[~inside] if len(starts) else codes] = True
+    column = np.full(len(words), -1, dtype=np.int32)
     seen = np.flatnonzero(present)
     column[seen] = np.fromiter(
-        map(lookup.__getitem__, [words[i] for i in seen]), dtype=np.int64, count=len(seen)
+        map(lookup.__getitem__, [words[i] for i in seen]), dtype=np.int32, count=len(seen)
     )
     cols = column[codes]
     cols[inside] = -1
     if len(starts):
         cols[starts] = np.fromiter(
-            map(lookup.__getitem__, phrases), dtype=np.int64, count=len(starts)
+            map(lookup.__getitem__, phrases), dtype=np.int32, count=len(starts)
         )
     return cols, lengths
 

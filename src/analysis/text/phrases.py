@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import ParameterError
-from analysis.text.tokens import NEWS_STOP_WORDS, keep_token, raw_tokens
+from analysis.text.numbered import numbered_tokens
+from analysis.text.tokens import DROPPED_TOKEN, NEWS_STOP_WORDS, keep_token, raw_tokens
 
 # Words that may sit inside a phrase ("coalition of the willing", "secretary of state").
 _PHRASE_INNER = frozenset({"of", "the", "and", "for", "de", "la", "on", "in", "at", "to"})
@@ -195,15 +196,10 @@ def find_phrases(
             f"(got {threshold}) and max_length >= 2 (got {max_length})."
         )
     texts = list(texts)
-    stream: list[str] = []
-    for text in texts:
-        stream.extend(raw_tokens(text))
-        stream.append("")  # document boundary: never part of a phrase
-    total = len(stream) - len(texts)
+    codes, uniques = _token_stream(texts)
+    total = len(codes) - len(texts)
     if total <= 0:
         return ()
-    codes, uniques = pd.factorize(np.asarray(stream, dtype=object), sort=False)
-    del stream
     v = len(uniques)
     unigram = np.bincount(codes, minlength=v)
     content = np.fromiter((keep_token(t, stop_words) for t in uniques), dtype=bool, count=v)[codes]
@@ -215,6 +211,22 @@ def find_phrases(
     frequent = sorted(scored, key=lambda g: (-scored[g][1], g))[:max_phrases]
     frequent.sort(key=lambda g: (-scored[g][0], g))
     return tuple(" ".join(g) for g in frequent)
+
+
+def _token_stream(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Every text's raw tokens, each followed by ``""`` (a text's end: never part of a phrase), numbered in
+    order of first appearance: (numbers, the distinct tokens). A dropped token is ``""`` too, as in
+    :func:`raw_tokens`. Numbered in Arrow (:func:`numbered_tokens`: each text's tokens open and close with
+    ``""``; the opening one is left out)."""
+    numbered = numbered_tokens(texts)
+    words = numbered.words
+    keep = np.ones(len(numbered.codes), dtype=bool)
+    keep[numbered.offsets[:-1]] = False
+    codes = numbered.codes[keep]
+    if DROPPED_TOKEN in words:
+        codes[codes == words.index(DROPPED_TOKEN)] = words.index("")
+    codes, first = pd.factorize(codes, sort=False)
+    return codes, np.array([words[i] for i in first], dtype=object)
 
 
 def _join_chains(
