@@ -1,6 +1,8 @@
 """Counting terms: over a growing vocabulary (a fit) and a fixed one (the assignment of a large archive's
 articles)."""
 
+import pytest
+
 
 def test_count_known_terms_equals_scikit_learns_transform(bbc_corpus) -> None:
     """Counting over a fixed vocabulary without the stop list gives CountVectorizer's matrix exactly."""
@@ -20,9 +22,11 @@ def test_count_known_terms_equals_scikit_learns_transform(bbc_corpus) -> None:
     assert np.array_equal(counted.data, expected.data)
 
 
-def test_count_terms_equals_scikit_learns_counts(bbc_corpus) -> None:
-    """count_terms (tokens split and numbered in Arrow, phrases merged on the numbers, over two chunks)
-    gives CountVectorizer's matrix with the analyzer exactly: BBC articles, texts
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_count_terms_equals_scikit_learns_counts(bbc_corpus, monkeypatch, workers) -> None:
+    """count_terms (tokens split and numbered in Arrow, phrases merged on the numbers, over two chunks,
+    with one core and with two: a chunk numbered on a thread while the next is read) gives
+    CountVectorizer's matrix with the analyzer exactly: BBC articles, texts
     whose tokens the tokenizer drops or rewrites ("won't", "U.S."), a phrase whose words end one text and
     open the next (never merged), phrases that overlap, and a phrase holding the stand-in for a dropped
     token."""
@@ -44,6 +48,7 @@ def test_count_terms_equals_scikit_learns_counts(bbc_corpus) -> None:
     phrases = find_phrases(texts[:800])
     phrases += ("prime minister", "minister of state", "donald trump", "president donald", "# say")
     analyzer = NewsAnalyzer(stop_words=NEWS_STOP_WORDS, phrases=phrases)
+    monkeypatch.setenv("ANALYSIS_WORKERS", workers)
     expected = CountVectorizer(analyzer=analyzer, dtype=np.float32).fit(texts)
     counts, terms = count_terms(texts, analyzer, progress=False)
     assert len(texts) > 2000  # more than one chunk

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from analysis.text.numbered import numbered_tokens
+from analysis.parallel import worker_count
+from analysis.text.numbered import NumberedTokens, numbered_chunks
 from analysis.text.phrases import NewsAnalyzer, phrase_spans
 from analysis.text.tokens import DROPPED_TOKEN, keep_token
 
@@ -52,7 +53,7 @@ class _Known(dict):
 
 
 def _token_columns(
-    texts: Sequence[str], analyzer: NewsAnalyzer, lookup: dict[str, int]
+    numbered: NumberedTokens, analyzer: NewsAnalyzer, lookup: dict[str, int]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each token's column (``lookup[term]``, ``-1``: not a term) in the texts' tokens in order, phrases
     merged (a merged phrase counts at its first token, its other tokens at ``-1``), and each text's count.
@@ -61,7 +62,6 @@ def _token_columns(
     with an empty token (a phrase never spans two texts: no phrase holds an empty word) and hold
     :data:`DROPPED_TOKEN` where :func:`raw_tokens` has ``""``; neither is a term.
     """
-    numbered = numbered_tokens(texts)
     codes, words = numbered.codes, numbered.words
     lengths = np.diff(numbered.offsets)
     starts, spans, phrases = _phrase_runs(codes, words, analyzer)
@@ -129,19 +129,18 @@ def _canonical(mat: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def _count_chunk(
-    texts: Sequence[str], analyzer: NewsAnalyzer, vocabulary: _Vocabulary | None = None
+    numbered: NumberedTokens, analyzer: NewsAnalyzer, vocabulary: _Vocabulary
 ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """Term counts of some texts: (vocabulary terms, indptr, indices, counts) of a CSR matrix.
+    """Term counts of some texts' tokens: (vocabulary terms, indptr, indices, counts) of a CSR matrix.
 
     Args:
-        texts: the texts.
+        numbered: the texts' tokens.
         analyzer: the analyzer (its stop words, phrases).
-        vocabulary: a vocabulary shared by several calls (its terms only grow); default a new one.
+        vocabulary: a vocabulary shared by several calls (its terms only grow).
     """
-    vocab = _Vocabulary(analyzer.stop_words) if vocabulary is None else vocabulary
-    cols, lengths = _token_columns(texts, analyzer, vocab)
-    mat = _count_matrix(cols, lengths, len(vocab.terms))
-    return vocab.terms, mat.indptr.astype(np.int64), mat.indices.astype(np.int32), mat.data
+    cols, lengths = _token_columns(numbered, analyzer, vocabulary)
+    mat = _count_matrix(cols, lengths, len(vocabulary.terms))
+    return vocabulary.terms, mat.indptr.astype(np.int64), mat.indices.astype(np.int32), mat.data
 
 
 def count_known_terms(
@@ -155,10 +154,8 @@ def count_known_terms(
     """
     known = _Known(vocabulary)
     parts = []
-    for lo in range(
-        0, max(len(texts), 1), _CHUNK
-    ):  # a chunk's tokens at a time, never every text's
-        cols, lengths = _token_columns(texts[lo : lo + _CHUNK], analyzer, known)
+    for numbered in numbered_chunks(texts, _CHUNK, ahead=worker_count() > 1):
+        cols, lengths = _token_columns(numbered, analyzer, known)  # a chunk's tokens at a time
         parts.append(_count_matrix(cols, lengths, len(vocabulary)))
     return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
 
@@ -198,7 +195,9 @@ def _merge_chunks(
 def count_terms(
     texts: Sequence[str], analyzer: NewsAnalyzer, *, progress: bool
 ) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Term counts of all texts, tokenised chunk by chunk into one shared vocabulary."""
+    """Term counts of all texts, tokenised chunk by chunk into one shared vocabulary; with more than one
+    core (:func:`analysis.parallel.worker_count`), each chunk is split and numbered in Arrow on a thread
+    while the next one's strings are read and the one before is counted (:func:`numbered_chunks`)."""
     n = len(texts)
     vocabulary = _Vocabulary(analyzer.stop_words)
     parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = []
@@ -207,11 +206,10 @@ def count_terms(
         from tqdm.auto import tqdm
 
         bar = tqdm(total=n, desc="Tokenising articles", unit="article")
-    for lo in range(0, n, _CHUNK):
-        hi = min(lo + _CHUNK, n)
-        parts.append(_count_chunk(texts[lo:hi], analyzer, vocabulary))
+    for numbered in numbered_chunks(texts, _CHUNK, ahead=worker_count() > 1):
+        parts.append(_count_chunk(numbered, analyzer, vocabulary))
         if bar is not None:
-            bar.update(hi - lo)
+            bar.update(len(numbered.offsets) - 1)
     if bar is not None:
         bar.close()
     return _merge_chunks(parts, n)
