@@ -768,17 +768,18 @@ def test_jsonl_fast_and_escaped_records_load_alike(tmp_path: Path) -> None:
     )  # our own id is recognised on the fast path
 
 
-def test_jsonl_large_ascii_file_with_control_character(tmp_path: Path) -> None:
+@pytest.mark.parametrize("control", ["\x01", "\x0b", "\x1f", "\x7f"])
+def test_jsonl_large_ascii_file_with_control_character(tmp_path: Path, control: str) -> None:
     """The raw-byte control check of large files still finds an escaped-free stray control character."""
     lines = [
         json.dumps({"title": f"T{i}", "body": f"Body number {i} " + "word " * 50})
         for i in range(400)
     ]
     text = "\n".join(lines) + "\n"
-    text = text[:1000] + "\x01" + text[1000:]
+    text = text[:1000] + control + text[1000:]
     df = load_corpus(write(tmp_path, "big.jsonl", text))
     assert len(df) == 400
-    assert not df["body"].str.contains("\x01").any()
+    assert not df["body"].str.contains(control).any()
 
 
 def test_sources_do_not_depend_on_cwd_or_local_folders(

@@ -249,3 +249,20 @@ def test_document_texts_max_words() -> None:
     for bad in (0, -1, 2.5, True):
         with pytest.raises(ParameterError, match="max_words"):
             DocumentTexts(corpus, max_words=bad)
+
+
+def test_phrase_finding_numbers_the_tokens_as_the_python_stream(bbc_corpus) -> None:
+    """find_phrases' token numbers (split and numbered in Arrow) are those of every text's raw_tokens
+    followed by "" numbered in order of first appearance (what pandas.factorize gives the Python list)."""
+    import numpy as np
+    import pandas as pd
+
+    from analysis.text.phrases import _token_stream
+    from analysis.text.tokens import raw_tokens
+
+    texts = _TRICKY + (bbc_corpus["title"] + "\n\n" + bbc_corpus["body"]).tolist()[:300] + [""]
+    stream = [token for text in texts for token in [*raw_tokens(text), ""]]
+    want_codes, want_words = pd.factorize(np.asarray(stream, dtype=object), sort=False)
+    codes, words = _token_stream(texts)
+    assert codes.dtype == want_codes.dtype and np.array_equal(codes, want_codes)
+    assert words.dtype == want_words.dtype and list(words) == list(want_words)

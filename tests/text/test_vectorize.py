@@ -1,4 +1,7 @@
-"""Counting terms over a fixed vocabulary (the assignment of a large archive's articles)."""
+"""Counting terms: over a growing vocabulary (a fit) and a fixed one (the assignment of a large archive's
+articles)."""
+
+import pytest
 
 
 def test_count_known_terms_equals_scikit_learns_transform(bbc_corpus) -> None:
@@ -17,3 +20,42 @@ def test_count_known_terms_equals_scikit_learns_transform(bbc_corpus) -> None:
     assert np.array_equal(counted.indptr, expected.indptr)
     assert np.array_equal(counted.indices, expected.indices)
     assert np.array_equal(counted.data, expected.data)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_count_terms_equals_scikit_learns_counts(bbc_corpus, monkeypatch, workers) -> None:
+    """count_terms (tokens split and numbered in Arrow, phrases merged on the numbers, over two chunks,
+    with one core and with two: a chunk numbered on a thread while the next is read) gives
+    CountVectorizer's matrix with the analyzer exactly: BBC articles, texts
+    whose tokens the tokenizer drops or rewrites ("won't", "U.S."), a phrase whose words end one text and
+    open the next (never merged), phrases that overlap, and a phrase holding the stand-in for a dropped
+    token."""
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from analysis.text import NEWS_STOP_WORDS, NewsAnalyzer, find_phrases
+    from analysis.text.counting import count_terms
+
+    texts = (bbc_corpus["title"] + "\n\n" + bbc_corpus["body"]).tolist()
+    texts[5:5] = [
+        "Talks with the prime",
+        "minister of state won't end; the U.S. and e.u. prime minister",
+        "",
+        "president donald trump met prime minister theresa may",
+        "isn't # it, the U.S. - said won't # say x'd",
+        "prime minister",
+    ]
+    phrases = find_phrases(texts[:800])
+    phrases += ("prime minister", "minister of state", "donald trump", "president donald", "# say")
+    analyzer = NewsAnalyzer(stop_words=NEWS_STOP_WORDS, phrases=phrases)
+    monkeypatch.setenv("ANALYSIS_WORKERS", workers)
+    expected = CountVectorizer(analyzer=analyzer, dtype=np.float32).fit(texts)
+    counts, terms = count_terms(texts, analyzer, progress=False)
+    assert len(texts) > 2000  # more than one chunk
+    assert list(terms) == list(expected.get_feature_names_out())
+    want = expected.transform(texts)
+    assert counts.dtype == want.dtype and counts.shape == want.shape
+    assert np.array_equal(counts.indptr, want.indptr)
+    assert np.array_equal(counts.indices, want.indices)
+    assert np.array_equal(counts.data, want.data)
+    assert "prime minister" in terms and "minister of state" in terms and "# say" not in terms

@@ -117,13 +117,18 @@ def _may_have_controls(text: str, data: bytes) -> bool:
 
     ASCII text was decoded byte for byte from ``data`` (UTF-16 data holds NUL bytes and answers True), so
     its control characters are control bytes of ``data``: those are looked up in blocks with numpy, much
-    faster than a regular-expression scan of a large file.
+    faster than a regular-expression scan of a large file (only the bytes below a space, few in text, are
+    looked up in the table).
     """
     if not text.isascii() or len(data) < 1 << 16:
         return True
     view = np.frombuffer(data, dtype=np.uint8)
     block = 1 << 22
-    return any(_CONTROL_TABLE[view[i : i + block]].any() for i in range(0, len(view), block))
+    for i in range(0, len(view), block):
+        part = view[i : i + block]
+        if _CONTROL_TABLE[part[part < 0x20]].any() or (part == 0x7F).any():
+            return True
+    return False
 
 
 def _nul_message(data: bytes) -> str:

@@ -1,8 +1,9 @@
 """Counting terms: the news-aware tokens of many texts into one sparse count matrix, fast.
 
-Tokens are looked up in a dictionary from C (``map`` over the token stream) rather than one Python call per
-token; a vocabulary grows as texts are read (:func:`count_terms`, for a fit) or is fixed
-(:func:`count_known_terms`, to place new articles in a fitted vocabulary).
+A chunk of texts is tokenised as strings (:func:`analysis.text.tokens.token_text`), split into tokens and
+numbered by distinct token in Arrow (no Python object per token); phrases are merged on those numbers and
+only each distinct token is looked up in the vocabulary, which grows as texts are read (:func:`count_terms`,
+for a fit) or is fixed (:func:`count_known_terms`, to place new articles in a fitted vocabulary).
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from analysis.text.phrases import NewsAnalyzer, merge_phrases
-from analysis.text.tokens import keep_token, raw_tokens
+from analysis.parallel import worker_count
+from analysis.text.numbered import NumberedTokens, numbered_chunks
+from analysis.text.phrases import NewsAnalyzer, phrase_spans
+from analysis.text.tokens import DROPPED_TOKEN, keep_token
 
 __all__ = ["count_known_terms", "count_terms"]
 
@@ -49,49 +52,95 @@ class _Known(dict):
         return -1
 
 
-def _token_stream(texts: Sequence[str], analyzer: NewsAnalyzer) -> tuple[list[str], np.ndarray]:
-    """Every token of the texts in order, phrases merged, stop words still in; and each text's count."""
-    index, rank = analyzer._index, analyzer._rank
-    starters = frozenset(index)
-    stream: list[str] = []
-    lengths = np.empty(len(texts), dtype=np.int64)
-    for i, text in enumerate(texts):
-        tokens = raw_tokens(text)
-        if starters and not starters.isdisjoint(tokens):
-            tokens = merge_phrases(tokens, index, rank)
-        stream.extend(tokens)
-        lengths[i] = len(tokens)
-    return stream, lengths
+def _token_columns(
+    numbered: NumberedTokens, analyzer: NewsAnalyzer, lookup: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each token's column (``lookup[term]``, ``-1``: not a term) in the texts' tokens in order, phrases
+    merged (a merged phrase counts at its first token, its other tokens at ``-1``), and each text's count.
+
+    The same counts as the analyzer's tokens: each text's tokens (:func:`numbered_tokens`) open and close
+    with an empty token (a phrase never spans two texts: no phrase holds an empty word) and hold
+    :data:`DROPPED_TOKEN` where :func:`raw_tokens` has ``""``; neither is a term.
+    """
+    codes, words = numbered.codes, numbered.words
+    lengths = np.diff(numbered.offsets)
+    starts, spans, phrases = _phrase_runs(codes, words, analyzer)
+    inside = np.zeros(len(codes), dtype=bool)
+    if len(starts):
+        inside[np.repeat(starts - np.cumsum(spans) + spans, spans) + np.arange(spans.sum())] = True
+    present = np.zeros(len(words), dtype=bool)
+    present[codes[~inside] if len(starts) else codes] = True
+    column = np.full(len(words), -1, dtype=np.int32)
+    seen = np.flatnonzero(present)
+    column[seen] = np.fromiter(
+        map(lookup.__getitem__, [words[i] for i in seen]), dtype=np.int32, count=len(seen)
+    )
+    cols = column[codes]
+    cols[inside] = -1
+    if len(starts):
+        cols[starts] = np.fromiter(
+            map(lookup.__getitem__, phrases), dtype=np.int32, count=len(starts)
+        )
+    return cols, lengths
+
+
+def _phrase_runs(
+    codes: np.ndarray, words: list[str], analyzer: NewsAnalyzer
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Where the analyzer merges phrases in the numbered tokens (:func:`phrase_spans` on the numbers):
+    each run's first position and length, and its phrase."""
+    number = {word: i for i, word in enumerate(words)}
+    index: dict[int, list[tuple[int, ...]]] = {}
+    rank: dict[tuple[int, ...], int] = {}
+    phrase_of: dict[tuple[int, ...], str] = {}
+    for cands in analyzer._index.values():
+        for cand in cands:  # only phrases whose words all occur here can match (same order)
+            ids = tuple(number.get(word, -1) for word in cand)
+            if -1 not in ids and DROPPED_TOKEN not in cand:  # no raw token is DROPPED_TOKEN
+                index.setdefault(ids[0], []).append(ids)
+                rank[ids] = analyzer._rank[cand]
+                phrase_of[ids] = " ".join(cand)
+    if not index:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), []
+    found = phrase_spans(codes.tolist(), index, rank)
+    starts = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
+    spans = np.fromiter((len(c) for _, c in found), dtype=np.int64, count=len(found))
+    return starts, spans, [phrase_of[c] for _, c in found]
 
 
 def _count_matrix(cols: np.ndarray, lengths: np.ndarray, n_terms: int) -> sparse.csr_matrix:
     """Sparse float32 counts from each token's column (``-1``: not a term) and each text's token count."""
-    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     mask = cols >= 0
+    kept = np.concatenate([[0], np.cumsum(mask)])  # terms among the first i tokens
+    indptr = kept[np.concatenate([[0], np.cumsum(lengths)])]
+    indices = cols[mask]
     mat = sparse.csr_matrix(
-        (np.ones(int(mask.sum()), dtype=np.float32), (rows[mask], cols[mask])),
-        shape=(len(lengths), n_terms),
+        (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(lengths), n_terms)
     )
+    return _canonical(mat)
+
+
+def _canonical(mat: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The matrix with each row's columns in order and repeated ones summed: put in order by transposing
+    twice (two linear passes, faster than sorting every row)."""
+    mat = mat.tocsc().tocsr()
     mat.sum_duplicates()
     return mat
 
 
 def _count_chunk(
-    texts: Sequence[str], analyzer: NewsAnalyzer, vocabulary: _Vocabulary | None = None
+    numbered: NumberedTokens, analyzer: NewsAnalyzer, vocabulary: _Vocabulary
 ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """Term counts of some texts: (vocabulary terms, indptr, indices, counts) of a CSR matrix.
+    """Term counts of some texts' tokens: (vocabulary terms, indptr, indices, counts) of a CSR matrix.
 
     Args:
-        texts: the texts.
+        numbered: the texts' tokens.
         analyzer: the analyzer (its stop words, phrases).
-        vocabulary: a vocabulary shared by several calls (its terms only grow); default a new one.
+        vocabulary: a vocabulary shared by several calls (its terms only grow).
     """
-    vocab = _Vocabulary(analyzer.stop_words) if vocabulary is None else vocabulary
-    stream, lengths = _token_stream(texts, analyzer)
-    cols = np.fromiter(map(vocab.__getitem__, stream), dtype=np.int64, count=len(stream))
-    del stream
-    mat = _count_matrix(cols, lengths, len(vocab.terms))
-    return vocab.terms, mat.indptr.astype(np.int64), mat.indices.astype(np.int32), mat.data
+    cols, lengths = _token_columns(numbered, analyzer, vocabulary)
+    mat = _count_matrix(cols, lengths, len(vocabulary.terms))
+    return vocabulary.terms, mat.indptr.astype(np.int64), mat.indices.astype(np.int32), mat.data
 
 
 def count_known_terms(
@@ -105,12 +154,8 @@ def count_known_terms(
     """
     known = _Known(vocabulary)
     parts = []
-    for lo in range(
-        0, max(len(texts), 1), _CHUNK
-    ):  # a chunk's tokens at a time, never every text's
-        stream, lengths = _token_stream(texts[lo : lo + _CHUNK], analyzer)
-        cols = np.fromiter(map(known.__getitem__, stream), dtype=np.int64, count=len(stream))
-        del stream
+    for numbered in numbered_chunks(texts, _CHUNK, ahead=worker_count() > 1):
+        cols, lengths = _token_columns(numbered, analyzer, known)  # a chunk's tokens at a time
         parts.append(_count_matrix(cols, lengths, len(vocabulary)))
     return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
 
@@ -144,14 +189,15 @@ def _merge_chunks(
         (np.concatenate(values), np.concatenate(indices), np.concatenate(indptrs)),
         shape=(n, len(terms)),
     )
-    counts.sort_indices()
-    return counts, terms
+    return _canonical(counts), terms
 
 
 def count_terms(
     texts: Sequence[str], analyzer: NewsAnalyzer, *, progress: bool
 ) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Term counts of all texts, tokenised chunk by chunk into one shared vocabulary."""
+    """Term counts of all texts, tokenised chunk by chunk into one shared vocabulary; with more than one
+    core (:func:`analysis.parallel.worker_count`), each chunk is split and numbered in Arrow on a thread
+    while the next one's strings are read and the one before is counted (:func:`numbered_chunks`)."""
     n = len(texts)
     vocabulary = _Vocabulary(analyzer.stop_words)
     parts: list[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = []
@@ -160,11 +206,10 @@ def count_terms(
         from tqdm.auto import tqdm
 
         bar = tqdm(total=n, desc="Tokenising articles", unit="article")
-    for lo in range(0, n, _CHUNK):
-        hi = min(lo + _CHUNK, n)
-        parts.append(_count_chunk(texts[lo:hi], analyzer, vocabulary))
+    for numbered in numbered_chunks(texts, _CHUNK, ahead=worker_count() > 1):
+        parts.append(_count_chunk(numbered, analyzer, vocabulary))
         if bar is not None:
-            bar.update(hi - lo)
+            bar.update(len(numbered.offsets) - 1)
     if bar is not None:
         bar.close()
     return _merge_chunks(parts, n)

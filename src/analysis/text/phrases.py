@@ -7,15 +7,19 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
 from analysis.errors import ParameterError
-from analysis.text.tokens import NEWS_STOP_WORDS, keep_token, raw_tokens
+from analysis.text.numbered import numbered_tokens
+from analysis.text.tokens import DROPPED_TOKEN, NEWS_STOP_WORDS, keep_token, raw_tokens
 
 # Words that may sit inside a phrase ("coalition of the willing", "secretary of state").
 _PHRASE_INNER = frozenset({"of", "the", "and", "for", "de", "la", "on", "in", "at", "to"})
+
+H = TypeVar("H")  # a token: a word, or a word's number
 
 
 def merge_phrases(
@@ -24,29 +28,45 @@ def merge_phrases(
     """Replace runs of tokens that form a known phrase by one token joined with spaces.
 
     Longest match first; when the last word of a match starts a stronger phrase (lower rank), the stronger
-    one wins ("president donald trump" -> "president", "donald trump"). Only the tokens that start some
-    phrase are looked at (found in C), left to right, skipping those inside a phrase already merged.
+    one wins ("president donald trump" -> "president", "donald trump"). The runs are
+    :func:`phrase_spans`'s.
     """
     out: list[str] = []
+    done = 0
+    for i, cand in phrase_spans(tokens, index, rank):
+        out.extend(tokens[done:i])
+        out.append(" ".join(cand))
+        done = i + len(cand)
+    out.extend(tokens[done:])
+    return out
+
+
+def phrase_spans(
+    tokens: Sequence[H], index: dict[H, list[tuple[H, ...]]], rank: dict[tuple[H, ...], int]
+) -> list[tuple[int, tuple[H, ...]]]:
+    """Where :func:`merge_phrases` merges phrases: (position of the first token, the phrase's tokens) each,
+    left to right. Only the tokens that start some phrase are looked at (found in C), skipping those inside
+    a phrase already merged. Tokens may be any hashable values (words, or word numbers with an index and
+    ranks in numbers).
+    """
+    spans: list[tuple[int, tuple[H, ...]]] = []
     done = 0
     for i in compress(range(len(tokens)), map(index.__contains__, tokens)):
         if i < done:
             continue
         cand = _phrase_at(tokens, i, index, rank)
         if cand is not None:
-            out.extend(tokens[done:i])
-            out.append(" ".join(cand))
+            spans.append((i, cand))
             done = i + len(cand)
-    out.extend(tokens[done:])
-    return out
+    return spans
 
 
 def _phrase_at(
-    tokens: list[str],
+    tokens: Sequence[H],
     i: int,
-    index: dict[str, list[tuple[str, ...]]],
-    rank: dict[tuple[str, ...], int],
-) -> tuple[str, ...] | None:
+    index: dict[H, list[tuple[H, ...]]],
+    rank: dict[tuple[H, ...], int],
+) -> tuple[H, ...] | None:
     """The phrase merged at position ``i``: the longest (then strongest) that matches there and whose
     last word does not start a stronger phrase that matches; None when there is none."""
     after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -176,15 +196,10 @@ def find_phrases(
             f"(got {threshold}) and max_length >= 2 (got {max_length})."
         )
     texts = list(texts)
-    stream: list[str] = []
-    for text in texts:
-        stream.extend(raw_tokens(text))
-        stream.append("")  # document boundary: never part of a phrase
-    total = len(stream) - len(texts)
+    codes, uniques = _token_stream(texts)
+    total = len(codes) - len(texts)
     if total <= 0:
         return ()
-    codes, uniques = pd.factorize(np.asarray(stream, dtype=object), sort=False)
-    del stream
     v = len(uniques)
     unigram = np.bincount(codes, minlength=v)
     content = np.fromiter((keep_token(t, stop_words) for t in uniques), dtype=bool, count=v)[codes]
@@ -196,6 +211,22 @@ def find_phrases(
     frequent = sorted(scored, key=lambda g: (-scored[g][1], g))[:max_phrases]
     frequent.sort(key=lambda g: (-scored[g][0], g))
     return tuple(" ".join(g) for g in frequent)
+
+
+def _token_stream(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Every text's raw tokens, each followed by ``""`` (a text's end: never part of a phrase), numbered in
+    order of first appearance: (numbers, the distinct tokens). A dropped token is ``""`` too, as in
+    :func:`raw_tokens`. Numbered in Arrow (:func:`numbered_tokens`: each text's tokens open and close with
+    ``""``; the opening one is left out)."""
+    numbered = numbered_tokens(texts)
+    words = numbered.words
+    keep = np.ones(len(numbered.codes), dtype=bool)
+    keep[numbered.offsets[:-1]] = False
+    codes = numbered.codes[keep]
+    if DROPPED_TOKEN in words:
+        codes[codes == words.index(DROPPED_TOKEN)] = words.index("")
+    codes, first = pd.factorize(codes, sort=False)
+    return codes, np.array([words[i] for i in first], dtype=object)
 
 
 def _join_chains(

@@ -239,11 +239,10 @@ _SEPARATE = bytes(c if re.fullmatch(rb"[a-z0-9'\-]", bytes([c])) else 32 for c i
 # to another one is not between two letters or digits: it separates tokens (``'quoted'``, ``a--b``).
 _LOOSE_PAIRS = (" '", "' ", " -", "- ", "''", "'-", "-'", "--")
 # The suffixes "'s", "'re", "'ve", "'ll", "'d", "'m" after a token's last apostrophe (removed), as
-# :func:`_apostrophe` does, on the whole text at once; a token ending in "n't" becomes _GONE.
+# :func:`_apostrophe` does, on the whole text at once; a token ending in "n't" becomes DROPPED_TOKEN.
 _SUFFIX = re.compile(r"'(?:s|re|ve|ll|d|m) ")
-_GONE = (
-    "#"  # stands for a dropped token; "#" is a separator, so it can only come from a dropped token
-)
+#: Stands for a dropped token in :func:`token_text`; "#" is a separator, so it can only come from one.
+DROPPED_TOKEN = "#"
 
 
 def _separated(lowered: str) -> str:
@@ -265,11 +264,11 @@ def _separated(lowered: str) -> str:
 
 
 def _drop_negations(separated: str) -> str:
-    """Every token ending in "n't" (``won't``, ``isn't``) replaced by :data:`_GONE`."""
+    """Every token ending in "n't" (``won't``, ``isn't``) replaced by :data:`DROPPED_TOKEN`."""
     at = separated.find("n't ")
     while at != -1:
         start = separated.rfind(" ", 0, at) + 1
-        separated = f"{separated[:start]}{_GONE}{separated[at + 3 :]}"
+        separated = f"{separated[:start]}{DROPPED_TOKEN}{separated[at + 3 :]}"
         at = separated.find("n't ", start)
     return separated
 
@@ -282,27 +281,35 @@ def raw_tokens(text: str) -> list[str]:
     their dots except ``u.s.``. The same list as ``_TOKEN.findall`` followed by :func:`_apostrophe` and
     :func:`_dotted` on each token, computed with whole-text string operations (a test compares them).
     """
+    joined = token_text(text)
+    tokens = joined.split()
+    if DROPPED_TOKEN in joined:
+        tokens = [t if t != DROPPED_TOKEN else "" for t in tokens]
+    return tokens
+
+
+def token_text(text: str) -> str:
+    """The text's :func:`raw_tokens` as one string: the tokens apart by spaces, a space at both ends, each
+    dropped token (``""``, from ``n't``) written :data:`DROPPED_TOKEN`; ``str.split`` gives them back.
+
+    For tokenising many texts at once (:mod:`analysis.text.counting` splits them in Arrow).
+    """
     lowered = clean_text(text).lower()
     marks = 0
     if _DOTTED_ANY.search(lowered):
         if _US_MARK not in lowered:  # the marker cannot clash with the text
             lowered, marks = _FREE_US.subn(_US_MARK, lowered)
         if marks == 0 or _DOTTED_ANY.search(lowered):  # an abbreviation other than a free "u.s."
-            return _pattern_tokens(lowered.replace(_US_MARK, "u.s.") if marks else lowered)
+            tokens = _pattern_tokens(lowered.replace(_US_MARK, "u.s.") if marks else lowered)
+            return f" {' '.join(t or DROPPED_TOKEN for t in tokens)} "
     separated = _separated(lowered)
     if "'" in separated:
         if "n't " in separated:
             separated = _drop_negations(separated)
-        tokens = _SUFFIX.sub(" ", separated).split()
-        if _GONE in separated:
-            tokens = [t if t != _GONE else "" for t in tokens]
-    else:
-        tokens = separated.split()
-    at = -1
-    for _ in range(marks):
-        at = tokens.index(_US_MARK, at + 1)
-        tokens[at] = "u.s."
-    return tokens
+        separated = _SUFFIX.sub(" ", separated)
+    if marks:  # each marker is a token of its own (no token character or dot touches it): "u.s."
+        separated = separated.replace(_US_MARK, "u.s.")
+    return separated
 
 
 def _pattern_tokens(lowered: str) -> list[str]:

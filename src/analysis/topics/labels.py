@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -53,21 +54,48 @@ def display_terms(terms: Sequence[str], texts: Iterable[str]) -> list[str]:
 
     All-caps forms of words longer than 4 letters ("BAGHDAD" from a dateline or a headline in capitals)
     are used only when the term is never written otherwise; acronyms ("NATO", "U.S.") are kept.
+
+    The texts are searched joined by :data:`_BETWEEN_TEXTS`, one scan per term of those that lower casing
+    leaves as they are (:data:`_SAME_IN_LOWER_CASE`), in lower case, and one of the others,
+    case-insensitively: no term's match spans the join and each text's first and last characters see it as
+    they see the start and end of a text, so the spellings found are those of one search per text.
     """
-    patterns = [_term_patterns(term) for term in terms]
-    seen: list[dict[str, int]] = [{} for _ in terms]
+    plain: list[str] = []
+    other: list[str] = []
     for text in texts:
-        lower = text.lower()
-        plain = len(lower) == len(text) and _SAME_IN_LOWER_CASE.fullmatch(text) is not None
-        for counts, (anycase, lead, body) in zip(seen, patterns, strict=True):
-            if plain and body is not None:
-                forms = _written_forms(text, lower, lead, body)
+        same = text.isascii() or (
+            len(text.lower()) == len(text) and _SAME_IN_LOWER_CASE.fullmatch(text) is not None
+        )
+        (plain if same else other).append(text)
+    if all(term.strip() and _BETWEEN_TEXTS[1] not in term for term in terms):  # else text by text
+        plain = [_BETWEEN_TEXTS.join(plain)] if plain else []
+        other = [_BETWEEN_TEXTS.join(other)] if other else []
+    lowers = [text.lower() for text in plain]
+    out = []
+    for term in terms:
+        anycase, lowercase = _term_patterns(term)
+        forms: list[str] = []
+        for text, lower in zip(plain, lowers, strict=True):
+            if lowercase is None:
+                forms += anycase.findall(text)
             else:
-                forms = anycase.findall(text)
-            for form in forms:
-                form = " ".join(form.split())
-                counts[form] = counts.get(form, 0) + 1
-    return [_most_common(term, counts) for term, counts in zip(terms, seen, strict=True)]
+                forms += _written_forms(text, lower, lowercase)
+        for text in other:
+            forms += anycase.findall(text)
+        counts: dict[str, int] = {}
+        for form, count in Counter(forms).items():  # each spelling normalised once
+            form = " ".join(form.split())
+            counts[form] = counts.get(form, 0) + count
+        out.append(_most_common(term, counts))
+    return out
+
+
+#: What the texts are joined by for one search: a NUL between line breaks. A term's words hold no NUL
+#: (terms are words of letters, digits, apostrophes, hyphens and dots, apart by spaces; a term that does
+#: is searched text by text), white space between a phrase's words (``\s+``) does not match a NUL, and a
+#: line break is neither a word character nor an apostrophe or hyphen: to the term patterns' lookarounds
+#: it is what the start and end of a text are.
+_BETWEEN_TEXTS = "\n\x00\n"
 
 
 def _most_common(term: str, seen: dict[str, int]) -> str:
@@ -86,11 +114,13 @@ _SAME_IN_LOWER_CASE = re.compile(
 )
 
 
-def _term_patterns(term: str) -> tuple[re.Pattern, re.Pattern | None, re.Pattern | None]:
-    """The term's case-insensitive pattern, and the two halves of its lower-case one (None when the term
-    holds a character that lower casing does not match like case-insensitive search): where it may start (a
-    one-word term not after a letter, digit, apostrophe or hyphen; a phrase at a word boundary) and the words
-    (a one-word term not followed by a letter, digit or hyphen; a phrase's words apart by any white space)."""
+def _term_patterns(term: str) -> tuple[re.Pattern, re.Pattern | None]:
+    """The term's case-insensitive pattern, and its lower-case one (None when the term holds a character
+    that lower casing does not match like case-insensitive search). Where a match may start: a one-word
+    term not after a letter, digit, apostrophe or hyphen, a phrase at a word boundary; its words: a one-word
+    term not followed by a letter, digit or hyphen, a phrase's words apart by any white space. The lower-case
+    pattern starts with the term's first word and looks behind it for where it starts (the same matches,
+    faster: a search for a literal start)."""
 
     def parts(words: list[str]) -> tuple[str, str]:
         words = [re.escape(w) for w in words]
@@ -100,20 +130,14 @@ def _term_patterns(term: str) -> tuple[re.Pattern, re.Pattern | None, re.Pattern
 
     anycase = re.compile("".join(parts(term.split())), re.IGNORECASE)
     lower = term.lower()
-    if len(lower) != len(term) or not _SAME_IN_LOWER_CASE.fullmatch(term):
-        return anycase, None, None
+    if len(lower) != len(term) or not _SAME_IN_LOWER_CASE.fullmatch(term) or not lower.split():
+        return anycase, None
     lead, body = parts(lower.split())
-    return anycase, re.compile(lead), re.compile(body)
+    first = re.escape(lower.split()[0])
+    return anycase, re.compile(f"{first}(?<={lead}{first}){body[len(first) :]}")
 
 
-def _written_forms(text: str, lower: str, lead: re.Pattern, body: re.Pattern) -> list[str]:
-    """Each occurrence of a term in a text as written there, found in the text's lower case (the same scan
-    as a case-insensitive findall, faster: the words alone are searched, a literal start, then the lead)."""
-    found, pos = [], 0
-    while (m := body.search(lower, pos)) is not None:
-        if lead.match(lower, m.start()):
-            found.append(text[m.start() : m.end()])
-            pos = m.end()
-        else:
-            pos = m.start() + 1
-    return found
+def _written_forms(text: str, lower: str, pattern: re.Pattern) -> list[str]:
+    """Each occurrence of a term in a text as written there, found in the text's lower case by the term's
+    lower-case pattern (the same matches as a case-insensitive findall, faster)."""
+    return [text[a:b] for a, b in map(re.Match.span, pattern.finditer(lower))]
