@@ -63,7 +63,8 @@ DEV_KEYS = {
     DEV7: "seventh development key (seed 2071, batches of 2 BBC + 3 AllSides articles; each batch measured "
     "before rules are written from it)",
 }
-DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7}  # the development keys that list every organisation
+#: The development keys that list every organisation.
+DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7}
 TYPES = ("person", "organisation", "place")
 
 
