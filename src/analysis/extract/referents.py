@@ -40,7 +40,13 @@ from analysis.extract.described import (
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import countries, first_names, is_demonym, places
 from analysis.extract.introduced import subject_position
-from analysis.extract.roles import holds_title, role_words
+from analysis.extract.roles import (
+    APPOSITION,
+    LINKS,
+    holds_title,
+    person_roles,
+    title_holder,
+)
 from analysis.extract.sentences import caption_before
 
 __all__ = [
@@ -55,13 +61,6 @@ __all__ = [
     "organisation_subject",
     "pronoun_referent",
 ]
-
-LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})
-
-APPOSITION = re.compile(
-    r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})"
-)
-
 
 _AGE = re.compile(r"^\d+-year-old$")
 
@@ -92,7 +91,7 @@ class SpeakerContext:
         self.quoted = sorted(quoted)
         self.mentions = [m for m in mentions if m.field == "body"]
         self.outside = [m for m in self.mentions if not self.in_quote(m.start)]
-        self.roles = _roles(self.outside, body)
+        self.roles = person_roles(self.outside, body)
         for m in mentions:  # a title's role counts too ("MoD Minister Maria Eagle" in the headline)
             if m.field == "title" and m.type == "person" and m.role:
                 self.roles.setdefault(m.name, set()).update(WORD.findall(m.role.lower()))
@@ -182,6 +181,8 @@ def epithet_referent(
         m.name for m in last if m.subject
     }  # "“…,” Carson said in a statement about Freddie Gray"
     names = leads or (speaking if len(speaking) == 1 else {m.name for m in last})
+    if len(names) > 1 and words[-1] in cues.ROLE_HEADS:
+        names = {title_holder(words[-1], names, ctx.roles)} - {""}
     if len(names) != 1:
         return ""
     found = names.pop()
@@ -472,23 +473,3 @@ def _acts(body: str, m: Mention, *, reporting: bool = False) -> bool:
             not follower or follower[0] in _ACTING or body[m.end : m.end + 1] in {"'", "’", ","}
         )
     return True
-
-
-def _roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
-    """Each person's role words: titles written before the name, appositions after it."""
-    roles: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.type != "person":
-            continue
-        found = roles.setdefault(m.name, set())
-        found.update(role_words(m.role))
-        match = APPOSITION.match(body[m.end : m.end + 90])
-        if match:
-            phrase = WORD.findall(match.group(1).lower().replace("-", " ").replace(".", ""))
-            cut = next(
-                (i for i, w in enumerate(phrase) if i and w in LINKS | {"on", "in"}), len(phrase)
-            )
-            phrase = phrase[:cut]
-            if phrase and (phrase[-1] in cues.ROLE_HEADS or phrase[-1] in EXTRA_SOURCES):
-                found.update(phrase)
-    return roles

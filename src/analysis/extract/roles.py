@@ -4,11 +4,29 @@ National Intelligence") and where the name itself starts in a capitalised run.
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from analysis.extract import cues
 from analysis.extract.context import is_acronym, is_demonym_word, looks_like_name
-from analysis.extract.described import WORD
+from analysis.extract.described import EXTRA_SOURCES, WORD
 from analysis.extract.gazetteer import first_names, places
 from analysis.extract.pipeline import FieldDoc
+
+if TYPE_CHECKING:
+    from analysis.extract.entities import Mention
+
+LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})
+
+APPOSITION = re.compile(
+    r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})"
+)
+
+#: A role written before a name and a comma ("its Republican speaker, John Boehner", "the company's chief
+#: executive, Tim Cook").
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*['’]s)\s+((?:[\w.-]+\s+){0,3}[\w.-]+),\s*$"
+)
 
 
 def is_role_word(word: str) -> bool:
@@ -174,6 +192,15 @@ def holds_title(head: str, roles: set[str]) -> bool:
     return head in roles or any(len(r) > 4 and r[:5] == head[:5] for r in roles)
 
 
+def title_holder(head: str, names: set[str], roles: dict[str, set[str]]) -> str:
+    """The one of ``names`` whose role words hold the title ``head`` when every other's known roles do not
+    ("the right-wing prime minister" after a sentence naming Netanyahu, the Israeli prime minister, Speaker
+    John Boehner and President Barack Obama); "" when none, several, or another's roles are unknown."""
+    holders = {n for n in names if holds_title(head, roles.get(n, set()))}
+    others_known = all(roles.get(n) for n in names - holders)
+    return next(iter(holders)) if len(holders) == 1 and others_known else ""
+
+
 #: Titles written short before a name, as a description writes them ("Gov. Whitmer" ... "the governor").
 _TITLE_WORDS = {
     "gov": "governor",
@@ -190,3 +217,69 @@ def role_words(role: str) -> set[str]:
     """The words of a title written before a name, short forms spelt out ("Sen." -> {"senator"})."""
     words = WORD.findall(role.lower().replace("-", " ").replace(".", ""))
     return {_TITLE_WORDS.get(w, w) for w in words}
+
+
+def person_roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
+    """Each person's role words: titles written before the name, appositions after it or before it."""
+    roles: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type != "person":
+            continue
+        found = roles.setdefault(m.name, set())
+        found.update(role_words(m.role))
+        match = APPOSITION.match(body[m.end : m.end + 90])
+        if match:
+            phrase = WORD.findall(match.group(1).lower().replace("-", " ").replace(".", ""))
+            cut = next(
+                (i for i, w in enumerate(phrase) if i and w in LINKS | {"on", "in"}), len(phrase)
+            )
+            phrase = phrase[:cut]
+            if phrase and (phrase[-1] in cues.ROLE_HEADS or phrase[-1] in EXTRA_SOURCES):
+                found.update(phrase)
+        found.update(_role_before(body, m))
+    return roles
+
+
+#: Words opening an introductory phrase ("Delivering remarks ... with the president, Sanders thanked").
+_OPENERS = frozenset(
+    [
+        "after",
+        "before",
+        "with",
+        "during",
+        "following",
+        "in",
+        "at",
+        "on",
+        "for",
+        "from",
+        "by",
+        "about",
+        "against",
+        "to",
+        "of",
+        "since",
+        "while",
+        "when",
+        "as",
+        "like",
+        "unlike",
+    ]
+)
+
+
+def _role_before(body: str, m: Mention) -> list[str]:
+    """The role words written before the name and a comma, closed after it ("its Republican speaker, John
+    Boehner, that angered"); none after an introductory phrase ("After meeting with the president, Sanders
+    ...") or when the name goes on to its verb."""
+    before = _ROLE_BEFORE.search(body[max(0, m.start - 80) : m.start])
+    if not before or body[m.end : m.end + 1] not in {",", ".", ";", ")"}:
+        return []
+    clause = re.split(r"[.,;:\n]\s", body[max(0, m.start - 200) : m.start - len(before.group(0))])[
+        -1
+    ]
+    first = clause.split()[:1]
+    if not first or first[0].lower() in _OPENERS or first[0].lower().endswith("ing"):
+        return []
+    phrase = WORD.findall(before.group(1).lower().replace("-", " "))
+    return phrase if phrase and phrase[-1] in cues.ROLE_HEADS else []
