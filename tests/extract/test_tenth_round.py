@@ -4,7 +4,11 @@ A title used as an epithet ("the right-wing prime minister said") names the one 
 whose own roles hold that title, when every other person named there has roles that do not ("Netanyahu's
 campaigning ... at the invitation of its Republican speaker, John Boehner, that angered President Barack
 Obama"). A role written before a name and a comma ("its Republican speaker, John Boehner") is that person's
-role, as an apposition after the name already was.
+role, as an apposition after the name already was. A quotation alone at the end of its paragraph, in double
+marks and at least six words long, goes to the subject of the sentence before when that sentence has one
+reporting verb and ends on a phrase it quotes ("Kudlow called Trudeau's press conference a “sophomoric,
+political stunt.” ¶ “President Trump played that process in good faith. ...”"); not when the quotation has a
+clause of its own after it, is a heading in single marks, or the sentence before has more than one verb.
 """
 
 from __future__ import annotations
@@ -34,3 +38,48 @@ def test_a_title_epithet_stays_unclear_when_another_role_is_unknown():
 def test_a_title_epithet_stays_unclear_when_two_hold_the_title():
     body = NETANYAHU.replace("its Republican speaker, John Boehner", "British Prime Minister John Major")
     assert speakers_in(body)[-1][1] is False
+
+
+KUDLOW = (
+    "White House economic adviser Larry Kudlow spoke on Sunday.\n\n"
+    "In a press conference, Justin Trudeau said Canada would move forward with retaliatory tariffs, saying "
+    "Canada will “not be pushed around.”\n\n"
+    "In response, Donald Trump attacked Trudeau on Twitter, calling him “dishonest & weak.”\n\n"
+    "Kudlow called Trudeau’s press conference a “sophomoric, political stunt for domestic consumption.”\n\n\n\n"
+    "“President Trump played that process in good faith. I am sorry, that’s a betrayal. That’s a double "
+    "cross.”\n\n"
+    "Kudlow indicated that the president would not back down."
+)
+
+
+def test_a_quotation_alone_in_its_paragraph_after_a_phrase_quoted_at_a_sentence_end():
+    assert [s[:2] for s in speakers_in(KUDLOW)][-2:] == [("Larry Kudlow", True)] * 2
+
+
+def test_not_when_the_quotation_has_a_clause_of_its_own():
+    body = (
+        "Jordan and Cohen continued to battle throughout the hearing. After one exchange with another "
+        'Republican, Jordan exclaimed: "His remorse is nonexistent!"\n\n'
+        '"Shame on you, Mr. Jordan. That\'s not what I said," Cohen countered angrily.'
+    )
+    assert "Jim Jordan" not in [s[0] for s in speakers_in(body)[1:]]
+
+
+def test_not_for_a_heading_in_single_marks():
+    body = (
+        "Associate Justice Elena Kagan spoke at Princeton University. Going forward, she said: “It’s not so "
+        "clear whether we’ll have it.”\n\n"
+        "‘Peeks behind the curtain’\n\n"
+        "The issue that has kept the justices up at night is nothing new."
+    )
+    assert [s[0] for s in speakers_in(body)].count("Elena Kagan") == 1
+
+
+def test_not_when_the_sentence_before_holds_two_reporting_verbs():
+    body = (
+        "Nicholas Burns spoke on Wednesday.\n\n"
+        "Burns says that the news conference Trump gave, when he said he might let Russia keep Crimea, "
+        "confirmed the “worst expectations.”\n\n"
+        "“He is contradicting major American strategy since Truman, the view held by every president.”"
+    )
+    assert speakers_in(body)[-1][0] != "Donald Trump"

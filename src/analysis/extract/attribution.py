@@ -20,12 +20,15 @@ from analysis.extract.chunks import (
     PREPOSITIONS,
     clause_chunks,
     first_naming,
+    is_adverb,
     is_object,
     maybe_person,
     modifier,
     pick,
+    quoted_token,
     span,
     subject_like,
+    without_adverbs,
     words_only,
 )
 from analysis.extract.clauses import (
@@ -44,6 +47,7 @@ from analysis.extract.sentences import (
     OPENING_PHRASE,
     acted_before,
     clause_before,
+    heading_line,
     opening_pronoun,
     participle_of_noun,
     verb_at,
@@ -93,8 +97,8 @@ def attribute(
             )  # '“Of course there is” racism, Todd Axtell said.'
             or (
                 None  # "“Fake news” rapidly became partisan": a term, not speech
-                if noun_phrase(doc.text, open_at, close_at) and _heading_line(doc.text, close_at)
-                else _sentence_before(doc, mentions, open_at - len(before))
+                if noun_phrase(doc.text, open_at, close_at) and heading_line(doc.text, close_at)
+                else _sentence_before(doc, mentions, (open_at, close_at), before)
             )
             or Attribution()
         )
@@ -205,7 +209,9 @@ def _before(
     """``Eagle said: “…”`` / ``She told POLITICO that “…”``."""
     toks = _tokens_between(doc, open_at - len(before), open_at)
     verbs = [
-        k for k in toks if verb_at(doc, k, verbs_read) and not _quoted(doc.text, toks[0], k, doc)
+        k
+        for k in toks
+        if verb_at(doc, k, verbs_read) and not quoted_token(doc.text, toks[0], k, doc)
     ]
     if verbs and verbs[-1] == toks[0] and doc.words[verbs[-1]][:1].isupper():
         after = clause_chunks(
@@ -247,28 +253,49 @@ def _line_above(doc: FieldDoc, mentions: list[Mention], open_at: int) -> Attribu
 _MORE_FROM = re.compile(r"\b[Ff]rom\s+((?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})\s*:$")
 
 
-def _heading_line(text: str, at: int) -> bool:
-    """Does the line holding ``at`` end with no stop (a heading)?"""
-    end = text.find("\n", at)
-    return text[at : len(text) if end < 0 else end].rstrip()[-1:] not in set(".!?:\"”'’")
-
-
-def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attribution | None:
+def _sentence_before(
+    doc: FieldDoc, mentions: list[Mention], quote: tuple[int, int], before: str
+) -> Attribution | None:
     """ "But Greene believes he lost the race. “In my semi-final race …”": the quotation opens its sentence
     and the sentence before it (in the same paragraph, or ending the one before), with no quotation of its
-    own, has a reporting verb (its subject is the speaker)."""
-    text = doc.text
+    own unless this one opens its sentence ("Kudlow called it a “stunt.” ¶ “…”"), has a reporting verb (its
+    subject is the speaker)."""
+    (open_at, close_at), text = quote, doc.text
+    start = open_at - len(before)
     if start <= 0:
         return None
     end = len(text[:start].rstrip())
-    if "\n\n" in text[end:start] and text[end - 1 : end] != ".":
+    stop = (
+        len(text[:end].rstrip('”"')) - 1
+    )  # the full stop, before a quotation closing the sentence
+    if "\n\n" in text[end:start] and text[stop : stop + 1] != ".":
         return None  # across a paragraph break only after a full sentence ("..., said Mr Thomas.")
-    sentence = clause_before(text, max(end - 1, 0))
-    if not sentence.strip() or any(mark in sentence for mark in '“”"'):
-        return None
-    toks = _tokens_between(doc, end - 1 - len(sentence), end)
-    verbs = [k for k in toks if verb_at(doc, k) and not doc.words[k].endswith(":")]
-    if not verbs:
+    sentence = clause_before(text, max(stop, 0))
+    marks = set('“”"') & set(sentence)  # then one phrase quoted, closing it: "a “stunt.” ¶ “…”"
+    closing = (
+        sum(map(sentence.count, '“"')) == 1
+        and "”" not in sentence
+        and text[end - 1] in '”"'
+        and not before.strip()
+        and not text[close_at:].split("\n", 1)[0].strip()  # the quotation is its paragraph's end
+        and text[open_at] in '“"'
+        and len(text[open_at:close_at].split()) >= 6  # not a heading: "‘Who is he?’"
+    )
+    if not sentence.strip() or sentence.lstrip()[:1] in marks or (marks and not closing):
+        return None  # "“…,” she said. “…”": that quotation's own speaker goes on (speakers)
+    if text[end - 1] in '”"' and not marks:
+        return (
+            None  # the sentence before is inside a quotation ("… “…. It's just saying, ….” ¶ ‘…’")
+        )
+    toks = _tokens_between(doc, stop - len(sentence), end)
+    verbs = [
+        k
+        for k in toks
+        if verb_at(doc, k)
+        and not doc.words[k].endswith(":")
+        and not quoted_token(text, toks[0], k, doc)
+    ]  # "Kudlow called Trudeau's press conference a “sophomoric, political stunt.” ¶ “…”"
+    if not verbs or (marks and len(verbs) > 1):
         return None
     after = clause_chunks(doc, [k for k in toks if k > verbs[-1]])
     if (
@@ -292,29 +319,6 @@ def _sentence_before(doc: FieldDoc, mentions: list[Mention], start: int) -> Attr
     return found
 
 
-def _quoted(text: str, first: int, token: int, doc: FieldDoc) -> bool:
-    """Is token ``token`` inside a quotation opened after token ``first`` ("“… Director Comey …,” Mr.
-    McCabe told")? Its verbs and names are the quotation's, not the clause's."""
-    # from after the last quotation's close
-    stretch = text[doc.idx[first] : doc.idx[token]].lstrip(' ”"’\n\t\xa0')
-    return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
-
-
-def _is_adverb(word: str) -> bool:
-    return word.islower() and len(word) > 4 and word.endswith("ly")
-
-
-def _without_adverbs(doc: FieldDoc, tail: list[int]) -> list[int]:
-    """A clause's words with the adverbs ending it dropped, when a conjunction comes before them ("..., and
-    repeatedly called" -> "and"); otherwise as they are."""
-    cut = len(tail)
-    while cut and _is_adverb(doc.words[tail[cut - 1]]):
-        cut -= 1
-    if cut < len(tail) and cut and doc.words[tail[cut - 1]].lower() in {"and", "but"}:
-        return tail[:cut]
-    return tail
-
-
 def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
     """The words opening the sentence up to its verb ("The minister opened ..." -> "The minister"; an
     adverb after a name opening the sentence ends it too: "Kudlow specifically took ..." -> "Kudlow")."""
@@ -325,7 +329,7 @@ def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
             word.endswith("ed") or word in cues.AUXILIARIES or word in CONJUNCTIONS
         ):
             break
-        if out and _is_adverb(word) and all(doc.words[j][:1].isupper() for j in out):
+        if out and is_adverb(word) and all(doc.words[j][:1].isupper() for j in out):
             break  # "Kudlow specifically took", not "After the DNC severely damaged"
         out.append(k)
         if len(out) > 6:
@@ -351,7 +355,7 @@ def _partial(
     verbs = [
         k
         for k in toks
-        if verb_at(doc, k, cues.PARTIAL_CUES) and not _quoted(doc.text, toks[0], k, doc)
+        if verb_at(doc, k, cues.PARTIAL_CUES) and not quoted_token(doc.text, toks[0], k, doc)
     ]
     active = [k for k in verbs if k == 0 or doc.words[k - 1].lower() not in _PASSIVE]
     if verbs and not active:  # "praised by police for": speech, speaker unclear
@@ -399,7 +403,7 @@ def _participle_subject(
     here = [
         m
         for m in mentions
-        if a <= m.start < b and not _quoted(doc.text, toks[0], doc.token_at(m.start), doc)
+        if a <= m.start < b and not quoted_token(doc.text, toks[0], doc.token_at(m.start), doc)
     ]
     said = _reported_before(doc, here, verb, toks)
     if said is not None:
@@ -455,7 +459,7 @@ def _subject(
     if doc.words[verb].lower().endswith("ing"):
         return _participle_subject(doc, mentions, verb, toks, limit)
     before = [k for k in toks if k < verb]
-    tail = _without_adverbs(
+    tail = without_adverbs(
         doc,
         words_only(
             doc,

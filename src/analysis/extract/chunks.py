@@ -359,3 +359,26 @@ _OWNED_NOUNS = frozenset(
     spokesman spokeswoman spokesperson backers donors tower hotel
     """.split()  # noqa: SIM905 (word lists read best as text)
 )
+
+
+def is_adverb(word: str) -> bool:
+    return word.islower() and len(word) > 4 and word.endswith("ly")
+
+
+def without_adverbs(doc: FieldDoc, tail: list[int]) -> list[int]:
+    """A clause's words with the adverbs ending it dropped, when a conjunction comes before them ("..., and
+    repeatedly called" -> "and"); otherwise as they are."""
+    cut = len(tail)
+    while cut and is_adverb(doc.words[tail[cut - 1]]):
+        cut -= 1
+    if cut < len(tail) and cut and doc.words[tail[cut - 1]].lower() in {"and", "but"}:
+        return tail[:cut]
+    return tail
+
+
+def quoted_token(text: str, first: int, token: int, doc: FieldDoc) -> bool:
+    """Is token ``token`` inside a quotation opened after token ``first`` ("“… Director Comey …,” Mr.
+    McCabe told")? Its verbs and names are the quotation's, not the clause's."""
+    # from after the last quotation's close
+    stretch = text[doc.idx[first] : doc.idx[token]].lstrip(' ”"’\n\t\xa0')
+    return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1

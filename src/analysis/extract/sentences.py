@@ -25,6 +25,7 @@ __all__ = [
     "clause_before",
     "ends_sentence",
     "first_sentence_end",
+    "heading_line",
     "participle",
     "participle_of_noun",
     "verb_at",
@@ -261,3 +262,9 @@ def opening_pronoun(doc: FieldDoc, k: int) -> int | None:
         if doc.words[j].lower() not in {"but", "and", "yet", "so"}:
             return None
     return None
+
+
+def heading_line(text: str, at: int) -> bool:
+    """Does the line holding ``at`` end with no stop (a heading)?"""
+    end = text.find("\n", at)
+    return text[at : len(text) if end < 0 else end].rstrip()[-1:] not in set(".!?:\"”'’")
