@@ -83,3 +83,20 @@ def test_not_when_the_sentence_before_holds_two_reporting_verbs():
         "“He is contradicting major American strategy since Truman, the view held by every president.”"
     )
     assert speakers_in(body)[-1][0] != "Donald Trump"
+
+
+def test_a_two_word_reporting_verb_after_the_quotation():
+    body = (
+        "Michael Cohen testified on Wednesday. Jim Jordan questioned him.\n\n"
+        '"Shame on you, Mr. Jordan. That is not what I said," Cohen shot back.'
+    )
+    assert speakers_in(body)[-1][:2] == ("Michael Cohen", True)
+
+
+def test_not_after_to_or_a_modal():
+    body = (
+        '"It\'s a smart play," said James Nixie, head of the Russia and Eurasia Program at Chatham House. He '
+        'said that while "Russia feels humiliated -- it has been exposed and it has been punished," Vladimir '
+        "Putin can afford to wait a few weeks to hit back."
+    )
+    assert "Vladimir Putin" not in [s[0] for s in speakers_in(body)]

@@ -142,11 +142,15 @@ def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS)
         return False
     if word.lower().rstrip(":") not in verbs:
         following = doc.words[k + 1].lower().rstrip(":") if k + 1 < len(doc.words) else ""
-        return verbs is cues.REPORTING_VERBS and (word.lower(), following) in cues.PHRASAL_REPORTING
+        phrasal = verbs is cues.REPORTING_VERBS or verbs is cues.AFTER_QUOTE_VERBS
+        if prior.lower() in _INFINITIVE_MARKERS:
+            return False  # "Putin can afford to wait a few weeks to hit back"
+        return phrasal and (word.lower(), following) in cues.PHRASAL_REPORTING  # "Cohen shot back"
     return not (word[:1].isupper() and prior[:1].isupper() and prior.isalpha())
 
 
 _DETERMINERS = frozenset("the a an his her its their our my your".split())
+_INFINITIVE_MARKERS = frozenset("to can could will would may might must should shall".split())
 
 
 def participle(word: str) -> bool:
