@@ -4,7 +4,8 @@ A title used as an epithet ("the right-wing prime minister said") names the one 
 whose own roles hold that title, when every other person named there has roles that do not ("Netanyahu's
 campaigning ... at the invitation of its Republican speaker, John Boehner, that angered President Barack
 Obama"). A role written before a name and a comma ("its Republican speaker, John Boehner") is that person's
-role, as an apposition after the name already was. A quotation alone at the end of its paragraph, in double
+role, as an apposition after the name already was. "Counselor" is a role ("White House senior counselor
+Kellyanne Conway" had been no one, so every "Conway said" went to her husband). A quotation alone at the end of its paragraph, in double
 marks and at least six words long, goes to the subject of the sentence before when that sentence has one
 reporting verb and ends on a phrase it quotes ("Kudlow called Trudeau's press conference a “sophomoric,
 political stunt.” ¶ “President Trump played that process in good faith. ...”"); not when the quotation has a
@@ -13,7 +14,7 @@ clause of its own after it, is a heading in single marks, or the sentence before
 
 from __future__ import annotations
 
-from tests.conftest import speakers_in
+from tests.conftest import people_in, speakers_in
 
 NETANYAHU = (
     "Israeli Prime Minister Benjamin Netanyahu condemned the agreement on Sunday.\n\n"
@@ -36,7 +37,9 @@ def test_a_title_epithet_stays_unclear_when_another_role_is_unknown():
 
 
 def test_a_title_epithet_stays_unclear_when_two_hold_the_title():
-    body = NETANYAHU.replace("its Republican speaker, John Boehner", "British Prime Minister John Major")
+    body = NETANYAHU.replace(
+        "its Republican speaker, John Boehner", "British Prime Minister John Major"
+    )
     assert speakers_in(body)[-1][1] is False
 
 
@@ -100,3 +103,13 @@ def test_not_after_to_or_a_modal():
         "Putin can afford to wait a few weeks to hit back."
     )
     assert "Vladimir Putin" not in [s[0] for s in speakers_in(body)]
+
+
+def test_a_counselor_is_a_person_role():
+    body = (
+        "A tense call between a reporter and White House senior counselor Kellyanne Conway was published on "
+        "Thursday. It mentioned her husband George Conway.\n\n"
+        "“Let me tell you something, from a powerful woman,” Conway said."
+    )
+    assert "Kellyanne Conway" in people_in(body)
+    assert speakers_in(body)[-1][0] != "George Conway"

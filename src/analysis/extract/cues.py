@@ -44,7 +44,7 @@ ROLE_HEADS = (
     band-mate film-maker filmmaker designer editor columnist correspondent reporter journalist
     critic sheriff inspector superintendent constable detective ruler dictator monarch crown
     chairperson treasurer auditor governor-general emir sheikh ayatollah archbishop bishop cardinal
-    rabbi imam spokesman vice deputy-leader whip speaker diplomat official adviser advisor aide
+    rabbi imam spokesman vice deputy-leader whip speaker diplomat official adviser advisor aide counselor counsellor
     strategist compatriot team-mate teammate athlete runner hurdler sprinter vaulter jumper sculptor
     artist painter novelist playwright poet supermodel model impresario photographer broadcaster
     commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
