@@ -5,8 +5,10 @@ whose own roles hold that title, when every other person named there has roles t
 campaigning ... at the invitation of its Republican speaker, John Boehner, that angered President Barack
 Obama"). A role written before a name and a comma ("its Republican speaker, John Boehner") is that person's
 role, as an apposition after the name already was. "Counselor" is a role ("White House senior counselor
-Kellyanne Conway" had been no one, so every "Conway said" went to her husband). A quotation alone at the end of its paragraph, in double
-marks and at least six words long, goes to the subject of the sentence before when that sentence has one
+Kellyanne Conway" had been no one, so every "Conway said" went to her husband). A name followed by a long
+apposition closed by its comma and a reporting verb ("Sen. Dianne Feinstein, the chairwoman of the Select
+Committee on Intelligence, said") is that verb's subject, as a short apposition already made it. A quotation
+alone at the end of its paragraph, in double marks and at least six words long, goes to the subject of the sentence before when that sentence has one
 reporting verb and ends on a phrase it quotes ("Kudlow called Trudeau's press conference a “sophomoric,
 political stunt.” ¶ “President Trump played that process in good faith. ...”"); not when the quotation has a
 clause of its own after it, is a heading in single marks, or the sentence before has more than one verb.
@@ -113,3 +115,21 @@ def test_a_counselor_is_a_person_role():
     )
     assert "Kellyanne Conway" in people_in(body)
     assert speakers_in(body)[-1][0] != "George Conway"
+
+
+def test_a_long_apposition_closed_by_its_comma_keeps_the_name_the_subject():
+    body = (
+        "Sen. Dianne Feinstein, the chairwoman of the Select Committee on Intelligence, said legislation "
+        "will be needed.\n\n"
+        "“I think it is very serious,” the California Democrat told POLITICO."
+    )
+    assert speakers_in(body)[-1][:2] == ("Dianne Feinstein", True)
+
+
+def test_a_long_stretch_without_its_closing_comma_does_not():
+    body = (
+        "Barack Obama, speaking at a rally in Ohio where supporters of Hillary Clinton said little, "
+        "smiled.\n\n"
+        "“I think it is very serious,” the Illinois Democrat told POLITICO."
+    )
+    assert speakers_in(body)[-1][1] is False

@@ -105,9 +105,13 @@ def speaks_after(doc: FieldDoc, end: int) -> bool:
         return True
     if end >= len(doc.words) or doc.words[end] != ",":
         return False
-    for j in range(end + 1, min(end + 9, len(doc.words))):
+    for j in range(end + 1, min(end + 17, len(doc.words))):
         word = doc.words[j]
         if word.lower() in cues.REPORTING_VERBS and not word.lower().endswith("ing"):
+            if j - end > 8:  # a long apposition closed by its comma ("Sen. Dianne Feinstein, the
+                return (
+                    doc.words[j - 1] == ","
+                )  # chairwoman of the Select Committee on Intelligence, said")
             return doc.words[j - 1] != "," or j - end > 2
         closing = word == "," and j + 1 < len(doc.words)
         if word in {".", ";", ":", "“", "”", '"'} or (
