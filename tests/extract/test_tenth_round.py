@@ -7,9 +7,11 @@ Obama"). A role written before a name and a comma ("its Republican speaker, John
 role, as an apposition after the name already was. "Counselor" is a role ("White House senior counselor
 Kellyanne Conway" had been no one, so every "Conway said" went to her husband). A name followed by a long
 apposition closed by its comma and a reporting verb ("Sen. Dianne Feinstein, the chairwoman of the Select
-Committee on Intelligence, said") is that verb's subject, as a short apposition already made it. A quotation
-alone at the end of its paragraph, in double marks and at least six words long, goes to the subject of the sentence before when that sentence has one
-reporting verb and ends on a phrase it quotes ("Kudlow called Trudeau's press conference a “sophomoric,
+Committee on Intelligence, said") is that verb's subject, as a short apposition already made it. After an
+honorific, a title that is also a common surname is the name ("said Mr. King" after "Rep. Peter King" had been
+an unnamed description; "Mr. President" stays a title). A quotation alone at the end of its paragraph, in
+double marks and at least six words long, goes to the subject of the sentence before when that sentence has
+one reporting verb and ends on a phrase it quotes ("Kudlow called Trudeau's press conference a “sophomoric,
 political stunt.” ¶ “President Trump played that process in good faith. ...”"); not when the quotation has a
 clause of its own after it, is a heading in single marks, or the sentence before has more than one verb.
 """
@@ -133,3 +135,15 @@ def test_a_long_stretch_without_its_closing_comma_does_not():
         "“I think it is very serious,” the Illinois Democrat told POLITICO."
     )
     assert speakers_in(body)[-1][1] is False
+
+
+def test_a_title_that_is_a_surname_after_an_honorific_names_the_person():
+    body = (
+        "Rep. Peter King of New York blasted the senator's comments.\n\n"
+        "“That was just a grab bag of misinformation and distortion coming from him,” said Mr. King."
+    )
+    assert speakers_in(body)[-1][:2] == ("Peter King", True)
+
+
+def test_an_honorific_before_an_office_is_still_a_title():
+    assert people_in("“Mr. President, we object to this,” said Senator Jane Doe.") == ["Jane Doe"]

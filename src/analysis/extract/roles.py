@@ -55,10 +55,20 @@ def prefix_word(word: str) -> bool:
     )
 
 
+#: Titles that are also common surnames: after an honorific they are the name ("Mr. King"; not "Mr. President").
+_SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "prince", "pope", "marshal"})
+
+
+def _honorific_surname(before: str, word: str) -> bool:
+    return before.lower() in cues.HONORIFICS and word.lower() in _SURNAME_TITLES
+
+
 def role_prefix_end(words: list[str], start: int, end: int) -> int:
     """Where the name starts in a capitalised run opening with a title ("U.S. President Donald Trump")."""
     last_head = start
     for k in range(start, end):
+        if k == end - 1 and k > start and _honorific_surname(words[k - 1], words[k]):
+            break  # "Mr. King", "Dr. King", "Mr Major": a surname that is also a title
         if is_head(words[k]) and not _hyphened(words, k, end):
             last_head = k + 1
         elif not prefix_word(words[k]):
