@@ -9,7 +9,9 @@ Kellyanne Conway" had been no one, so every "Conway said" went to her husband). 
 apposition closed by its comma and a reporting verb ("Sen. Dianne Feinstein, the chairwoman of the Select
 Committee on Intelligence, said") is that verb's subject, as a short apposition already made it. After an
 honorific, a title that is also a common surname is the name ("said Mr. King" after "Rep. Peter King" had been
-an unnamed description; "Mr. President" stays a title). A quotation alone at the end of its paragraph, in
+an unnamed description; "Mr. President" stays a title). A state and party epithet ("the Michigan Republican") names again
+the subject of the sentence before, as a title does, even when that subject did not speak ("Chairman Fred Upton
+began focusing on ..."). A quotation alone at the end of its paragraph, in
 double marks and at least six words long, goes to the subject of the sentence before when that sentence has
 one reporting verb and ends on a phrase it quotes ("Kudlow called Trudeau's press conference a “sophomoric,
 political stunt.” ¶ “President Trump played that process in good faith. ...”"); not when the quotation has a
@@ -147,3 +149,22 @@ def test_a_title_that_is_a_surname_after_an_honorific_names_the_person():
 
 def test_an_honorific_before_an_office_is_still_a_title():
     assert people_in("“Mr. President, we object to this,” said Senator Jane Doe.") == ["Jane Doe"]
+
+
+def test_a_state_and_party_epithet_names_the_subject_before():
+    body = (
+        "Commerce committee Chairman Fred Upton began focusing on Secretary Sebelius after she went to Comedy "
+        "Central last week.\n\n"
+        "“Secretary Sebelius had time for Jon Stewart, and we expect her to have time for Congress,” the "
+        "Michigan Republican has repeatedly said."
+    )
+    assert speakers_in(body)[-1][:2] == ("Fred Upton", True)
+
+
+def test_a_party_epithet_without_a_state_still_needs_a_speaker():
+    body = (
+        "Commerce committee Chairman Fred Upton began focusing on Secretary Sebelius after she went to Comedy "
+        "Central last week.\n\n"
+        "“Secretary Sebelius had time for Jon Stewart,” the Republican has repeatedly said."
+    )
+    assert speakers_in(body)[-1][1] is False

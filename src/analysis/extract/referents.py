@@ -186,7 +186,9 @@ def epithet_referent(
     if len(names) != 1:
         return ""
     found = names.pop()
-    title = words[-1] in cues.ROLE_HEADS and words[-1] not in PARTY_MEMBERS
+    title = (words[-1] in cues.ROLE_HEADS and words[-1] not in PARTY_MEMBERS) or (
+        words[-1] in PARTY_MEMBERS and any(w in places() for w in words[1:-1])
+    )  # "the Michigan Republican" names again the subject before, as "the coach" does
     spoke = (previous[1] and previous[0] == found) or any(
         m.subject or (title and subject_position(ctx, m)) for m in named if m.name == found
     )  # a title names again the subject before ("Mike Ruddock paid tribute ... said the coach")
