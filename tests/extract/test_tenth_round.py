@@ -168,3 +168,11 @@ def test_a_party_epithet_without_a_state_still_needs_a_speaker():
         "“Secretary Sebelius had time for Jon Stewart,” the Republican has repeatedly said."
     )
     assert speakers_in(body)[-1][1] is False
+
+
+def test_a_shop_is_no_speaker():
+    body = (
+        '"They shot me in the back," Michael Kozel, 57, the owner Independent Muffler Shop in the city\'s '
+        "Southwest Side, told his son."
+    )
+    assert all(s[0] != "Muffler Shop" for s in speakers_in(body))

@@ -98,6 +98,7 @@ ORG_HEADS = frozenset(
     watchdog regulator secretariat unit brigade regiment division corps guard guards initiative
     programme program project campaign movement front network labs laboratories laboratory hospital
     museum gallery theatre orchestra band academy church economics partners partnerships brothers
+    shop restaurant cafe bakery pharmacy clinic brewery winery diner
     capital securities associates consulting research analytics investments solutions insurance
     airline carriers retailers mission embassy consulate delegation directorate inspectorate
     ombudsman tribunal united rovers athletic wanderers albion rangers hotspur fc rfc afc
