@@ -176,3 +176,12 @@ def test_a_shop_is_no_speaker():
         "Southwest Side, told his son."
     )
     assert all(s[0] != "Muffler Shop" for s in speakers_in(body))
+
+
+def test_ruled_and_ordered_report_the_quotation_before_them():
+    body = (
+        "The judge said Hinckley could be allowed to live on his own after one year.\n\n"
+        '"Mr. Hinckley shall abide by all laws and shall not possess any firearm," Judge Paul Friedman '
+        "ordered."
+    )
+    assert speakers_in(body)[-1][:3] == ("Paul Friedman", True, "ordered")
