@@ -185,3 +185,19 @@ def test_ruled_and_ordered_report_the_quotation_before_them():
         "ordered."
     )
     assert speakers_in(body)[-1][:3] == ("Paul Friedman", True, "ordered")
+
+
+def test_us_before_a_title_does_not_end_the_sentence():
+    body = (
+        "The judge said Hinckley could be allowed to live on his own after one year.\n\n"
+        '"Mr. Hinckley shall abide by all laws and shall not possess any firearm," Senior U.S. District '
+        "Judge Paul Friedman ordered."
+    )
+    assert speakers_in(body)[-1][:2] == ("Paul Friedman", True)
+
+
+def test_us_at_a_sentence_end_still_ends_it():
+    from analysis.extract.sentences import ends_sentence
+
+    text = "The company is based in the U.S. The Army said it would buy more."
+    assert ends_sentence(text, text.index("U.S.") + 4)

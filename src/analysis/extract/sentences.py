@@ -76,11 +76,18 @@ def ends_sentence(text: str, after: int) -> bool:
     if _INITIAL.search(text[max(0, after - 30) : after]):
         return False  # a middle initial: "Thomas M. Davis"
     word = following[0].strip("“\"'‘’,")
+    two = [w.strip("“\"'‘’,").lower() for w in following[:2]]
     return not (
         word.lower() in cues.ROLE_HEADS
         or word.lower() in cues.ROLE_MODIFIERS
         or word in cues.HONORIFICS
-    )
+        or (
+            two[0] not in _OPENERS and any(w in cues.ROLE_HEADS or w in cues.ORG_HEADS for w in two)
+        )
+    )  # "U.S. District Judge Paul Friedman", "U.S. Supreme Court"; not "the U.S. The Army said"
+
+
+_OPENERS = frozenset("the a an he she it they we i but and this that there in on at as if".split())
 
 
 def _street(before: str) -> bool:
