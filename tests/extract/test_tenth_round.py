@@ -199,5 +199,5 @@ def test_us_before_a_title_does_not_end_the_sentence():
 def test_us_at_a_sentence_end_still_ends_it():
     from analysis.extract.sentences import ends_sentence
 
-    text = "The company is based in the U.S. The Army said it would buy more."
+    text = "The company is based in the U.S. He said it would buy more."
     assert ends_sentence(text, text.index("U.S.") + 4)

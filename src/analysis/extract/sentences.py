@@ -84,7 +84,7 @@ def ends_sentence(text: str, after: int) -> bool:
         or (
             two[0] not in _OPENERS and any(w in cues.ROLE_HEADS or w in cues.ORG_HEADS for w in two)
         )
-    )  # "U.S. District Judge Paul Friedman", "U.S. Supreme Court"; not "the U.S. The Army said"
+    )  # "U.S. District Judge Paul Friedman", "U.S. Supreme Court"; not "the U.S. He said"
 
 
 _OPENERS = frozenset("the a an he she it they we i but and this that there in on at as if".split())
