@@ -385,7 +385,9 @@ REPORTING_VERBS = frozenset(
 )
 #: Verbs that report speech only right after a quotation ("“About three weeks ago,” he began."; not "X began
 #: to question ..." or "a story that began: “…”").
-AFTER_QUOTE_VERBS = REPORTING_VERBS | {"began", "begins", "remembers", "remembered", "ruled", "rules", "ordered"}
+AFTER_QUOTE_VERBS = REPORTING_VERBS | frozenset(
+    "began begins remembers remembered ruled rules ordered".split()
+)
 #: Two-word reporting verbs, read at their first word ("Trump fired back in a tweet: “…”").
 PHRASAL_REPORTING = frozenset(
     {
