@@ -782,6 +782,50 @@ def test_jsonl_large_ascii_file_with_control_character(tmp_path: Path, control: 
     assert not df["body"].str.contains(control).any()
 
 
+@pytest.mark.parametrize("control", ["\x01", "\x1f", "\x7f", "\x85", "\x9f", "\ufeff", "\uffff"])
+def test_jsonl_large_utf8_file_with_control_character(tmp_path: Path, control: str) -> None:
+    """The byte-level control check of large UTF-8 (non-ASCII) text finds C1 controls and U+FEFF/FFFE/FFFF
+    too, whatever bytes sit around them (a literal control in a JSON string is refused; in a field name too:
+    put it in the raw text between records, where the line reader sees it)."""
+    lines = [
+        json.dumps(
+            {"title": f"T{i} £ “é”", "body": f"Body number {i} – " + "wörd " * 50},
+            ensure_ascii=False,
+        )
+        for i in range(400)
+    ]
+    text = "\n".join(lines) + "\n"
+    at = text.index("wörd", 5000)
+    text = text[:at] + control + text[at:]
+    df = load_corpus(write(tmp_path, "big.jsonl", text))
+    assert len(df) == 400
+    assert not df["body"].str.contains(control).any()
+
+
+def test_utf8_control_check_agrees_with_the_pattern() -> None:
+    """_may_have_controls says True whenever CONTROL_CHARS finds a character in large UTF-8 text."""
+    import random
+
+    from analysis.corpus.base import CONTROL_CHARS
+    from analysis.corpus.decode import _may_have_controls
+
+    rng = random.Random(0)
+    alphabet = "ab \n£é–“\u00a0\u00bf\u00c0\u07ff\u0800\ufefe\ufffd\U0001f600\x01\x7f\x80\x9f\ufeff\ufffe\uffff"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6))) + "x" * 70_000
+        text = (
+            "".join(rng.sample(text[:6], len(text[:6]))) + text[6:]
+            if rng.random() < 0.5
+            else text[::-1]
+        )
+        if CONTROL_CHARS.search(text):
+            assert _may_have_controls(text, text.encode("utf-8"), utf8=True), repr(
+                text[:8] + text[-8:]
+            )
+        else:
+            assert not _may_have_controls(text, text.encode("utf-8"), utf8=True)
+
+
 def test_sources_do_not_depend_on_cwd_or_local_folders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -266,3 +266,31 @@ def test_phrase_finding_numbers_the_tokens_as_the_python_stream(bbc_corpus) -> N
     codes, words = _token_stream(texts)
     assert codes.dtype == want_codes.dtype and np.array_equal(codes, want_codes)
     assert words.dtype == want_words.dtype and list(words) == list(want_words)
+
+
+def _pairwise_separated(lowered: str) -> str:
+    """The loose apostrophes and hyphens taken out pair by pair until none is left (the definition)."""
+    from analysis.text.tokens import _LOOSE_PAIRS, _SEPARATE
+
+    separated = f" {lowered.encode('ascii', 'replace').translate(_SEPARATE).decode('ascii')} "
+    while True:
+        before = separated
+        for pair in _LOOSE_PAIRS:
+            separated = separated.replace(pair, "  ")
+        if separated == before:
+            return separated
+
+
+def test_loose_marks_are_taken_out_as_pair_by_pair() -> None:
+    import random
+
+    from analysis.text.tokens import _separated
+
+    rng = random.Random(0)
+    alphabet = "ab1 '-'-.é?\n"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert _separated([text]) == [_pairwise_separated(text)], repr(text)
+        assert _separated([text, text])[1] == _pairwise_separated(text), repr(text)  # with numpy
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    assert _separated(texts) == [_pairwise_separated(text) for text in texts]  # all at once

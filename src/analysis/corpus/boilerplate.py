@@ -64,8 +64,14 @@ LIVE_STAMP = re.compile(
     r"(?: [A-Z]{2,4})?(?: \(\d{1,4}(?::\d{2})? ?[A-Z]{2,4}\))?[.:]?",
     re.MULTILINE,
 )
-# A quick literal test for either (most bodies hold neither).
-_MAY_HOLD_FURNITURE = re.compile("Hide Caption|UPDATE|Update")
+
+
+def _may_hold_furniture(body: str) -> bool:
+    """False for a body that holds neither (most bodies): none of the literal words either starts with
+    (``in`` runs a fast substring search; a regex of the three words is 5x slower)."""
+    return "Hide Caption" in body or "UPDATE" in body or "Update" in body
+
+
 #: The columns of :attr:`Boilerplate.paragraphs`.
 BOILERPLATE_COLUMNS = ["outlet", "paragraph", "articles"]
 
@@ -206,14 +212,18 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
     out = corpus.copy()
     drop = _dropped(found.paragraphs) if not found.paragraphs.empty else None
     bodies, furnished = [], 0  # furnished: articles that lost a slideshow or a time stamp
-    for group, body in zip(_groups(corpus), corpus["body"], strict=True):
+    groups = _groups(corpus) if drop is not None else [""] * len(corpus)  # groups: only to drop by
+    for group, body in zip(groups, corpus["body"], strict=True):
         if not isinstance(body, str) or not body:
             bodies.append(body)
+            continue
+        if drop is None and not _may_hold_furniture(body):
+            bodies.append(body)  # nothing to leave out: split and joined again it would be the same
             continue
         kept = body.split("\n\n")
         if drop is not None:
             kept = [p for p in kept if not drop(group, " ".join(p.split()))]
-        if _MAY_HOLD_FURNITURE.search(body):
+        if _may_hold_furniture(body):
             shown = [_without_furniture(p) for p in kept]
             furnished += shown != kept
             kept = [p for p in shown if p]

@@ -50,6 +50,7 @@ def decode_bytes(data: bytes) -> str:
     for signature, message in _SIGNATURES:
         if data.startswith(signature):
             raise BlockError(None, message)
+    utf8 = False  # the text is ``data`` decoded as UTF-8, byte for byte (no BOM taken off)
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, payload = "utf-8", data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -72,6 +73,7 @@ def decode_bytes(data: bytes) -> str:
     else:
         try:
             text = data.decode("utf-8")
+            utf8 = True
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             bad = f"byte 0x{data[exc.start]:02x} at byte {exc.start:,}"
@@ -94,7 +96,7 @@ def decode_bytes(data: bytes) -> str:
     if not text or text.isspace():  # not text.strip(), without copying the text
         raise BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = CONTROL_CHARS.findall(text) if _may_have_controls(text, data) else []
+    controls = CONTROL_CHARS.findall(text) if _may_have_controls(text, data, utf8=utf8) else []
     if controls:
         if "\x00" in controls or len(controls) > max(2, len(text) // 200):
             raise BlockError(None, "is a binary file (many control characters); expected text")
@@ -112,15 +114,17 @@ _CONTROL_TABLE = np.zeros(256, dtype=bool)
 _CONTROL_TABLE[list(_CONTROL_BYTES)] = True
 
 
-def _may_have_controls(text: str, data: bytes) -> bool:
+def _may_have_controls(text: str, data: bytes, *, utf8: bool) -> bool:
     """False when ``text`` certainly has no character that CONTROL_CHARS matches, True when it may have one.
 
-    ASCII text was decoded byte for byte from ``data`` (UTF-16 data holds NUL bytes and answers True), so
-    its control characters are control bytes of ``data``: those are looked up in blocks with numpy, much
-    faster than a regular-expression scan of a large file (only the bytes below a space, few in text, are
-    looked up in the table).
+    ASCII text was decoded byte for byte from ``data`` (UTF-16 data holds NUL bytes and answers True), and
+    so was text decoded from ``data`` as UTF-8 (``utf8``): its control characters are then control bytes of
+    ``data`` or the UTF-8 bytes of U+0080-U+009F (``C2 80``-``C2 9F``), U+FEFF (``EF BB BF``), U+FFFE and
+    U+FFFF (``EF BF BE``/``BF``), looked up in blocks with numpy, much faster than a regular-expression
+    scan of a large file (only the bytes below a space and the lead bytes C2 and EF, few in text, are
+    looked at).
     """
-    if not text.isascii() or len(data) < 1 << 16:
+    if len(data) < 1 << 16 or not (utf8 or text.isascii()):
         return True
     view = np.frombuffer(data, dtype=np.uint8)
     block = 1 << 22
@@ -128,7 +132,20 @@ def _may_have_controls(text: str, data: bytes) -> bool:
         part = view[i : i + block]
         if _CONTROL_TABLE[part[part < 0x20]].any() or (part == 0x7F).any():
             return True
+        if utf8 and _wide_control(view, i + np.flatnonzero(part >= 0xC2)):
+            return True
     return False
+
+
+def _wide_control(view: np.ndarray, leads: np.ndarray) -> bool:
+    """Whether a UTF-8 sequence starting at one of ``leads`` (positions of bytes >= C2 in valid UTF-8,
+    so each is followed by the rest of its character) encodes U+0080-U+009F, U+FEFF, U+FFFE or U+FFFF."""
+    c2 = leads[view[leads] == 0xC2]
+    if ((view[c2 + 1] >= 0x80) & (view[c2 + 1] <= 0x9F)).any():
+        return True
+    ef = leads[view[leads] == 0xEF]
+    second, third = view[ef + 1], view[ef + 2]
+    return bool(((second == 0xBB) & (third == 0xBF) | (second == 0xBF) & (third >= 0xBE)).any())
 
 
 def _nul_message(data: bytes) -> str:

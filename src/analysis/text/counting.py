@@ -15,7 +15,7 @@ from scipy import sparse
 
 from analysis.parallel import worker_count
 from analysis.text.numbered import NumberedTokens, numbered_chunks
-from analysis.text.phrases import NewsAnalyzer, phrase_spans
+from analysis.text.phrases import NewsAnalyzer, numbered_phrase_spans
 from analysis.text.tokens import DROPPED_TOKEN, keep_token
 
 __all__ = ["count_known_terms", "count_terms"]
@@ -87,25 +87,23 @@ def _token_columns(
 def _phrase_runs(
     codes: np.ndarray, words: list[str], analyzer: NewsAnalyzer
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Where the analyzer merges phrases in the numbered tokens (:func:`phrase_spans` on the numbers):
-    each run's first position and length, and its phrase."""
+    """Where the analyzer merges phrases in the numbered tokens (:func:`numbered_phrase_spans`, as
+    :func:`phrase_spans` merges them): each run's first position and length, and its phrase."""
     number = {word: i for i, word in enumerate(words)}
-    index: dict[int, list[tuple[int, ...]]] = {}
-    rank: dict[tuple[int, ...], int] = {}
-    phrase_of: dict[tuple[int, ...], str] = {}
+    phrases: list[tuple[int, ...]] = []
+    ranks: list[int] = []
+    names: list[str] = []
     for cands in analyzer._index.values():
         for cand in cands:  # only phrases whose words all occur here can match (same order)
             ids = tuple(number.get(word, -1) for word in cand)
             if -1 not in ids and DROPPED_TOKEN not in cand:  # no raw token is DROPPED_TOKEN
-                index.setdefault(ids[0], []).append(ids)
-                rank[ids] = analyzer._rank[cand]
-                phrase_of[ids] = " ".join(cand)
-    if not index:
+                phrases.append(ids)
+                ranks.append(analyzer._rank[cand])
+                names.append(" ".join(cand))
+    if not phrases:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), []
-    found = phrase_spans(codes.tolist(), index, rank)
-    starts = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
-    spans = np.fromiter((len(c) for _, c in found), dtype=np.int64, count=len(found))
-    return starts, spans, [phrase_of[c] for _, c in found]
+    starts, spans, which = numbered_phrase_spans(codes, phrases, ranks)
+    return starts, spans, [names[i] for i in which.tolist()]
 
 
 def _count_matrix(cols: np.ndarray, lengths: np.ndarray, n_terms: int) -> sparse.csr_matrix:

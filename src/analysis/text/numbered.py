@@ -10,7 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis.text.tokens import token_text
+from analysis.text.tokens import token_texts
 
 __all__ = ["NumberedTokens", "number_tokens", "numbered_chunks", "numbered_tokens"]
 
@@ -31,18 +31,18 @@ class NumberedTokens:
 
 
 def numbered_tokens(texts: Sequence[str]) -> NumberedTokens:
-    """Each text's :func:`analysis.text.tokens.raw_tokens`, numbered, from :func:`token_text` split in Arrow.
+    """Each text's :func:`analysis.text.tokens.raw_tokens`, numbered, from :func:`~analysis.text.tokens.token_text` split in Arrow.
 
     Each text's tokens open and close with an empty token ``""`` (its string's spaces at both ends), and a
     dropped token (``""`` in ``raw_tokens``) is :data:`analysis.text.tokens.DROPPED_TOKEN`; the other tokens
     are ``raw_tokens``' in order (the token strings hold only ASCII letters, digits, ``'-.#`` and spaces, so
     Arrow's ASCII white space is Python's).
     """
-    return number_tokens([token_text(text) for text in texts])
+    return number_tokens(token_texts(texts))
 
 
 def number_tokens(strings: list[str]) -> NumberedTokens:
-    """:func:`numbered_tokens` of the texts whose :func:`token_text` strings these are (the work done in
+    """:func:`numbered_tokens` of the texts whose :func:`~analysis.text.tokens.token_text` strings these are (the work done in
     Arrow, which does not hold Python's lock)."""
     lists = pc.ascii_split_whitespace(pa.array(strings, type=pa.large_string()))
     offsets = lists.offsets.to_numpy().astype(np.int64)
@@ -65,7 +65,7 @@ def numbered_chunks(texts: Sequence[str], size: int, *, ahead: bool) -> Iterator
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="numbering") as pool:
         waiting = None
         for lo, hi in bounds:
-            numbering = pool.submit(number_tokens, [token_text(text) for text in texts[lo:hi]])
+            numbering = pool.submit(number_tokens, token_texts(texts[lo:hi]))
             if waiting is not None:
                 yield waiting.result()
             waiting = numbering

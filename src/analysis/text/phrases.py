@@ -61,6 +61,93 @@ def phrase_spans(
     return spans
 
 
+def numbered_phrase_spans(
+    codes: np.ndarray, phrases: Sequence[tuple[int, ...]], ranks: Sequence[int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`phrase_spans` of numbered tokens, computed in numpy: no Python step per token.
+
+    Each phrase's words are renumbered ``1..W`` (``0``: any other token), so a run of up to ``L`` tokens is
+    one integer in base ``W + 1``; every position's match of each length is then found with one sorted
+    search, and the phrase merged there is the longest match whose last word does not start a stronger
+    matching phrase (as :func:`_phrase_at` decides). Only the final left-to-right pass, which skips matches
+    inside a phrase already merged, steps through the matches (not the tokens).
+
+    Args:
+        codes: the tokens as numbers (int).
+        phrases: each phrase as its words' numbers (two or more; distinct tuples).
+        ranks: each phrase's rank (lower: stronger).
+
+    Returns:
+        (first position, length, index into ``phrases``) of each merged run, left to right.
+    """
+    none = np.zeros(0, dtype=np.int64)
+    words = np.unique(np.concatenate([np.asarray(p, dtype=np.int64) for p in phrases]))
+    base = len(words) + 1
+    longest = max(len(p) for p in phrases)
+    if base**longest >= 2**62:  # too many words for one integer per run: the step-by-step finder
+        index: dict[int, list[tuple[int, ...]]] = {}
+        rank = dict(zip(phrases, ranks, strict=True))
+        for p in sorted(phrases, key=lambda p: (-len(p), rank[p])):
+            index.setdefault(p[0], []).append(p)
+        found = phrase_spans(codes.tolist(), index, rank)
+        number = {p: i for i, p in enumerate(phrases)}
+        return (
+            np.array([i for i, _ in found], dtype=np.int64),
+            np.array([len(p) for _, p in found], dtype=np.int64),
+            np.array([number[p] for _, p in found], dtype=np.int64),
+        )
+    small = np.zeros(int(max(codes.max(initial=0), words[-1])) + 1, dtype=np.int64)
+    small[words] = np.arange(1, base)
+    first = np.zeros(base, dtype=bool)
+    first[[small[p[0]] for p in phrases]] = True
+    padded = np.concatenate([small[codes], np.zeros(longest, dtype=np.int64)])
+    at = np.flatnonzero(first[padded[: len(codes)]])  # positions whose token starts some phrase
+    if len(at) == 0:
+        return none, none, none
+    lengths = sorted({len(p) for p in phrases}, reverse=True)
+    worst = np.iinfo(np.int64).max
+    matched = {}  # length -> (index into phrases, rank) at each position of ``at`` (-1, worst: none)
+    strongest = np.full(
+        len(padded), worst, dtype=np.int64
+    )  # lowest rank of a phrase matching there
+    rank_of = np.asarray(ranks, dtype=np.int64)
+    for length in lengths:
+        of_length = np.array([i for i, p in enumerate(phrases) if len(p) == length])
+        keys = np.array([_run_key(small[list(phrases[i])], base) for i in of_length])
+        order = np.argsort(keys)
+        keys, of_length = keys[order], of_length[order]
+        run = np.zeros(len(at), dtype=np.int64)
+        for j in range(length):
+            run = run * base + padded[at + j]
+        slot = np.minimum(np.searchsorted(keys, run), len(keys) - 1)
+        hit = keys[slot] == run
+        which = np.where(hit, of_length[slot], -1)
+        rank = np.where(hit, rank_of[np.maximum(which, 0)], worst)
+        matched[length] = (which, rank)
+        strongest[at] = np.minimum(strongest[at], rank)
+    chosen = np.full(len(at), -1, dtype=np.int64)
+    for length in lengths:  # the longest match not beaten by a stronger phrase at its last word
+        which, rank = matched[length]
+        ok = (which >= 0) & (chosen < 0) & ~(strongest[at + length - 1] < rank)
+        chosen[ok] = which[ok]
+    starts, picked = at[chosen >= 0], chosen[chosen >= 0]
+    spans = np.array([len(p) for p in phrases], dtype=np.int64)[picked]
+    keep = np.zeros(len(starts), dtype=bool)
+    done = 0
+    for n, (i, span) in enumerate(zip(starts.tolist(), spans.tolist(), strict=True)):
+        if i >= done:  # not inside the phrase merged before
+            keep[n] = True
+            done = i + span
+    return starts[keep], spans[keep], picked[keep]
+
+
+def _run_key(small_words: np.ndarray, base: int) -> int:
+    key = 0
+    for w in small_words.tolist():
+        key = key * base + w
+    return key
+
+
 def _phrase_at(
     tokens: Sequence[H],
     i: int,
