@@ -9,13 +9,15 @@ Kellyanne Conway" had been no one, so every "Conway said" went to her husband). 
 apposition closed by its comma and a reporting verb ("Sen. Dianne Feinstein, the chairwoman of the Select
 Committee on Intelligence, said") is that verb's subject, as a short apposition already made it. After an
 honorific, a title that is also a common surname is the name ("said Mr. King" after "Rep. Peter King" had been
-an unnamed description; "Mr. President" stays a title). A state and party epithet ("the Michigan Republican") names again
-the subject of the sentence before, as a title does, even when that subject did not speak ("Chairman Fred Upton
-began focusing on ..."). A quotation alone at the end of its paragraph, in
-double marks and at least six words long, goes to the subject of the sentence before when that sentence has
-one reporting verb and ends on a phrase it quotes ("Kudlow called Trudeau's press conference a “sophomoric,
-political stunt.” ¶ “President Trump played that process in good faith. ...”"); not when the quotation has a
-clause of its own after it, is a heading in single marks, or the sentence before has more than one verb.
+an unnamed description; "Mr. President" stays a title). A run led by a first name, after "the" and ending its
+phrase ("the Clinton Foundation and the Clinton Pardons.") is no person: "Clinton Pardons" was given Peter
+Markowitz's words in another article. A state and party epithet ("the Michigan Republican") names again the
+subject of the sentence before, as a title does, even when that subject did not speak ("Chairman Fred Upton
+began focusing on ..."). A quotation alone at the end of its paragraph, in double marks and at least six words
+long, goes to the subject of the sentence before when that sentence has one reporting verb and ends on a
+phrase it quotes ("Kudlow called Trudeau's press conference a “sophomoric, political stunt.” ¶ “President
+Trump played that process in good faith. ...”"); not when the quotation has a clause of its own after it, is a
+heading in single marks, or the sentence before has more than one verb.
 """
 
 from __future__ import annotations
@@ -201,3 +203,10 @@ def test_us_at_a_sentence_end_still_ends_it():
 
     text = "The company is based in the U.S. He said it would buy more."
     assert ends_sentence(text, text.index("U.S.") + 4)
+
+
+def test_the_and_a_first_name_led_run_ending_its_phrase_is_no_person():
+    body = (
+        "You will also be hearing about the Clinton Foundation and the Clinton Pardons. Of course."
+    )
+    assert people_in(body) == []

@@ -439,7 +439,9 @@ def _joined_before(doc: FieldDoc, start: int) -> str:
     return words[start - 1].lower() if start else ""
 
 
-def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) -> tuple[str, str]:
+def _person_or_unknown(
+    doc: FieldDoc, start: int, end: int, words: list[str]
+) -> tuple[str | None, str]:
     given = first_names()
     before = doc.words[start - 1].lower() if start else ""
     after = doc.words[end].lower() if end < len(doc.words) else ""
@@ -471,6 +473,8 @@ def _person_or_unknown(doc: FieldDoc, start: int, end: int, words: list[str]) ->
     one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
     first = words[0].lower() in given or personal_initials(*words[:2])  # or "H.R." McMaster
     if looks_like_name(words) and first and not one_word:
+        if before == "the" and after in {".", ",", ";", ":", "?", "!"}:
+            return None, ""  # "the Clinton Foundation and the Clinton Pardons.": a thing, no one
         return "person", "first name"
     if looks_like_name(words) and not one_word and described_as_person(doc, end):
         return "person", "apposition"  # "Alleigh Marre, a campaign spokeswoman"
