@@ -210,3 +210,11 @@ def test_the_and_a_first_name_led_run_ending_its_phrase_is_no_person():
         "You will also be hearing about the Clinton Foundation and the Clinton Pardons. Of course."
     )
     assert people_in(body) == []
+
+
+def test_but_after_according_to_the_run_is_the_source():
+    body = (
+        'Ramsey says Berry was pushing her hand out. According to the Cleveland Plain Dealer, "Ramsey said '
+        'Castro took off running while Ramsey kicked the door."'
+    )
+    assert speakers_in(body)[-1][:2] == ("Cleveland Plain Dealer", True)

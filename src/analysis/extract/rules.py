@@ -473,7 +473,8 @@ def _person_or_unknown(
     one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
     first = words[0].lower() in given or personal_initials(*words[:2])  # or "H.R." McMaster
     if looks_like_name(words) and first and not one_word:
-        if before == "the" and after in {".", ",", ";", ":", "?", "!"}:
+        cited = [w.lower() for w in doc.words[max(0, start - 3) : start - 1]] == ["according", "to"]
+        if before == "the" and after in {".", ",", ";", ":", "?", "!"} and not cited:
             return None, ""  # "the Clinton Foundation and the Clinton Pardons.": a thing, no one
         return "person", "first name"
     if looks_like_name(words) and not one_word and described_as_person(doc, end):
