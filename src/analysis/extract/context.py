@@ -108,10 +108,9 @@ def speaks_after(doc: FieldDoc, end: int) -> bool:
     for j in range(end + 1, min(end + 17, len(doc.words))):
         word = doc.words[j]
         if word.lower() in cues.REPORTING_VERBS and not word.lower().endswith("ing"):
-            if j - end > 8:  # a long apposition closed by its comma ("Sen. Dianne Feinstein, the
-                return (
-                    doc.words[j - 1] == ","
-                )  # chairwoman of the Select Committee on Intelligence, said")
+            if j - end > 8:  # a long apposition, closed by its comma: "Sen. Dianne Feinstein, the
+                # chairwoman of the Select Committee on Intelligence, said"
+                return doc.words[j - 1] == ","
             return doc.words[j - 1] != "," or j - end > 2
         closing = word == "," and j + 1 < len(doc.words)
         if word in {".", ";", ":", "“", "”", '"'} or (

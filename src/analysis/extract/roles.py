@@ -12,6 +12,7 @@ from analysis.extract.context import is_acronym, is_demonym_word, looks_like_nam
 from analysis.extract.described import EXTRA_SOURCES, WORD
 from analysis.extract.gazetteer import first_names, places
 from analysis.extract.pipeline import FieldDoc
+from analysis.extract.sentences import INTRODUCTORY_WORDS
 
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention
@@ -250,34 +251,6 @@ def person_roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
     return roles
 
 
-#: Words opening an introductory phrase ("Delivering remarks ... with the president, Sanders thanked").
-_OPENERS = frozenset(
-    [
-        "after",
-        "before",
-        "with",
-        "during",
-        "following",
-        "in",
-        "at",
-        "on",
-        "for",
-        "from",
-        "by",
-        "about",
-        "against",
-        "to",
-        "of",
-        "since",
-        "while",
-        "when",
-        "as",
-        "like",
-        "unlike",
-    ]
-)
-
-
 def _role_before(body: str, m: Mention) -> list[str]:
     """The role words written before the name and a comma, closed after it ("its Republican speaker, John
     Boehner, that angered"); none after an introductory phrase ("After meeting with the president, Sanders
@@ -289,7 +262,7 @@ def _role_before(body: str, m: Mention) -> list[str]:
         -1
     ]
     first = clause.split()[:1]
-    if not first or first[0].lower() in _OPENERS or first[0].lower().endswith("ing"):
+    if not first or first[0].lower() in INTRODUCTORY_WORDS or first[0].lower().endswith("ing"):
         return []
     phrase = WORD.findall(before.group(1).lower().replace("-", " "))
     return phrase if phrase and phrase[-1] in cues.ROLE_HEADS else []

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from analysis.extract.pipeline import FieldDoc
 
 __all__ = [
+    "INTRODUCTORY_WORDS",
     "MAX_ATTRIBUTION_CHARS",
     "SENTENCE_END",
     "acted_before",
@@ -82,12 +83,14 @@ def ends_sentence(text: str, after: int) -> bool:
         or word.lower() in cues.ROLE_MODIFIERS
         or word in cues.HONORIFICS
         or (
-            two[0] not in _OPENERS and any(w in cues.ROLE_HEADS or w in cues.ORG_HEADS for w in two)
+            two[0] not in _NOT_TITLE_STARTS | _OPENERS
+            and any(w in cues.ROLE_HEADS or w in cues.ORG_HEADS for w in two)
         )
     )  # "U.S. District Judge Paul Friedman", "U.S. Supreme Court"; not "the U.S. He said"
 
 
-_OPENERS = frozenset("the a an he she it they we i but and this that there in on at as if".split())
+#: Words that start a new sentence after "U.S.", not a title or a body's name ("the U.S. He said").
+_NOT_TITLE_STARTS = frozenset("the a an he she it they we i but and this that there as if".split())
 
 
 def _street(before: str) -> bool:
@@ -200,6 +203,16 @@ def acted_before(doc: FieldDoc, toks: list[int], span: tuple[int, int]) -> bool:
         ):
             acted = True
     return acted
+
+
+#: Words opening an introductory phrase before a sentence's subject ("Delivering remarks ... with the president,
+#: Sanders thanked"): a role before the comma there is no apposition of the name after it.
+INTRODUCTORY_WORDS = frozenset(
+    """
+    after before with during following in at on for from by about against to of since while when as like
+    unlike
+    """.split()
+)
 
 
 #: Words opening a phrase of time, place or manner before a sentence's subject ("Earlier in the day,").
