@@ -54,6 +54,7 @@ DEV3 = PROJECT_ROOT / "tests" / "data" / "dev3_key.json"
 DEV4 = PROJECT_ROOT / "tests" / "data" / "dev4_key.json"
 DEV5 = PROJECT_ROOT / "tests" / "data" / "dev5_key.json"
 DEV7 = PROJECT_ROOT / "tests" / "data" / "dev7_key.json"
+DEV8 = PROJECT_ROOT / "tests" / "data" / "dev8_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -62,9 +63,11 @@ DEV_KEYS = {
     DEV5: "fifth development key (16 BBC + 24 AllSides articles, seed 2069; rules are written from it)",
     DEV7: "seventh development key (seed 2071, batches of 2 BBC + 3 AllSides articles; each batch measured "
     "before rules are written from it)",
+    DEV8: "eighth development key (10 BBC + 10 AllSides articles, seed 2089; measured before rules are written "
+    "from it)",
 }
 #: The development keys that list every organisation.
-DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7}
+DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7, DEV8}
 TYPES = ("person", "organisation", "place")
 
 
