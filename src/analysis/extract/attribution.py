@@ -24,6 +24,7 @@ from analysis.extract.chunks import (
     is_object,
     maybe_person,
     modifier,
+    passive,
     pick,
     quoted_token,
     span,
@@ -47,6 +48,7 @@ from analysis.extract.sentences import (
     OPENING_PHRASE,
     acted_before,
     clause_before,
+    future_cue,
     heading_line,
     opening_pronoun,
     participle_of_noun,
@@ -135,7 +137,6 @@ def _cue(doc: FieldDoc, verb: int, limit: int) -> str:
     return " ".join(parts)
 
 
-_PASSIVE = frozenset({"been", "was", "were", "is", "are", "being", "be"})
 # "“…,” it quoted him as saying": the one quoted, not the one quoting
 _QUOTED_OBJECT = re.compile(
     r"[\s,]*(?:it|they|the\s+\w+|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+quoted\s+"
@@ -355,9 +356,10 @@ def _partial(
     verbs = [
         k
         for k in toks
-        if verb_at(doc, k, cues.PARTIAL_CUES) and not quoted_token(doc.text, toks[0], k, doc)
+        if (verb_at(doc, k, cues.PARTIAL_CUES) or future_cue(doc, k))
+        and not quoted_token(doc.text, toks[0], k, doc)
     ]
-    active = [k for k in verbs if k == 0 or doc.words[k - 1].lower() not in _PASSIVE]
+    active = [k for k in verbs if not passive(doc, k)]
     if verbs and not active:  # "praised by police for": speech, speaker unclear
         return Attribution(None, doc.words[verbs[-1]])
     verbs = [k for k in active if not closed_relative(doc, k, open_at)]

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from analysis.extract import cues
 from analysis.extract.chunks import after_preposition
-from analysis.extract.described import WORD
+from analysis.extract.described import EXTRA_SOURCES, WORD
 from analysis.extract.entities import Mention
 
 if TYPE_CHECKING:
@@ -49,21 +50,49 @@ def pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | N
     return True
 
 
-def chain(ctx: SpeakerContext, named: int, current: int, gender: str | None) -> bool:
+def chain(
+    ctx: SpeakerContext, named: int, current: int, gender: str | None, *, inside: bool = False
+) -> bool:
     """Do only sentences opening with the same pronoun stand between sentence ``named`` and ``current``
-    ("Ellen Simonetti ... wrote ... She was suspended ... In a statement, she said")?"""
+    ("Ellen Simonetti ... wrote ... She was suspended ... In a statement, she said")? With ``inside``, a
+    sentence that has the pronoun further on and describes nobody counts too ("Bell, 30, had set his sights
+    on Wales. But last December, the International Rugby Board confirmed that he could only ... “…,” he
+    said"; the caller asks only when the name opens its sentence, not "he opposed Alito ... Of course, he
+    followed this up")."""
     pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
+    inside = inside and pronoun not in _words(
+        ctx, named
+    )  # not "Mr Hart has “…” as before, he said"
     for k in range(named + 1, current):
         end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-        first = [  # "He’s questioned ...", "He'd said ...": the pronoun opens the sentence
-            re.split("['’]", w)[0]
-            for w in WORD.findall(ctx.body[ctx.sentences[k] : end][:20].lower())[:1]
-        ]
+        written = WORD.findall(ctx.body[ctx.sentences[k] : end])
+        words = [re.split("['’]", w)[0].lower() for w in written]
         if ctx.short_line(k):
             continue  # "Follow @politicalticker Follow @KilloughCNN", "ADVERTISEMENT"
-        if not pronoun or first != [pronoun]:
+        if not pronoun or not words:
             return False
+        if words[0] != pronoun and not (inside and pronoun in words and not _describes(written)):
+            return False  # "He’s questioned ...", "He'd said ...": the pronoun opens the sentence
     return True
+
+
+def _words(ctx: SpeakerContext, k: int) -> list[str]:
+    end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+    return [w.lower() for w in WORD.findall(ctx.body[ctx.sentences[k] : end])]
+
+
+_ARTICLES = frozenset({"a", "an", "the", "another", "one"})
+
+
+def _describes(words: list[str]) -> bool:
+    """Does the sentence (its words) describe a person in lower case ("the coach", "a spokesman", "the
+    30-year-old"; not "the International Rugby Board") who may be the pronoun?"""
+    heads = cues.SOURCE_HEADS | cues.ROLE_HEADS | EXTRA_SOURCES
+    return any(
+        (w in heads or w.endswith("-old"))
+        and any(x.lower() in _ARTICLES for x in words[max(0, i - 3) : i])
+        for i, w in enumerate(words)
+    )
 
 
 def spoken_of(ctx: SpeakerContext, limit: int, gender: str | None) -> bool:

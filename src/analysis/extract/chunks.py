@@ -13,6 +13,7 @@ import re
 
 from analysis.extract import cues
 from analysis.extract.clauses import RELATIVE, nearest_not_relative
+from analysis.extract.context import in_relative_clause
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
 from analysis.extract.pipeline import FieldDoc
@@ -28,6 +29,7 @@ __all__ = [
     "is_object",
     "maybe_person",
     "modifier",
+    "passive",
     "pick",
     "span",
     "subject_like",
@@ -239,9 +241,12 @@ _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")  # "R-Alabama", "D-Calif."
 
 
 def is_object(doc: FieldDoc, m: Mention, start: int) -> bool:
-    """Is the mention the object of a preposition in its chunk ("the murder of Jamal Khashoggi")?"""
-    before = doc.text[start : m.start].lower().split()
-    return bool(before) and before[-1] in PREPOSITIONS
+    """Is the mention the object of a preposition in its chunk ("the murder of Jamal Khashoggi") or inside
+    a relative clause about a noun before it ("The barrister who had represented Mr Martin had said")?"""
+    before = doc.text[start : m.start].split()
+    if not before:
+        return False
+    return before[-1].lower() in PREPOSITIONS or (m.type == "person" and in_relative_clause(before))
 
 
 def maybe_person(m: Mention, doc: FieldDoc | None = None) -> bool:
@@ -365,6 +370,17 @@ def is_adverb(word: str) -> bool:
     return word.islower() and len(word) > 4 and word.endswith("ly")
 
 
+_PASSIVE = frozenset({"been", "was", "were", "is", "are", "being", "be"})
+
+
+def passive(doc: FieldDoc, verb: int) -> bool:
+    """Is the verb passive, maybe past an adverb ("was accused", "was even accused")?"""
+    k = verb - 1
+    while k > 0 and (is_adverb(doc.words[k]) or doc.words[k] in cues.AUXILIARIES - _PASSIVE):
+        k -= 1
+    return k >= 0 and doc.words[k].lower() in _PASSIVE
+
+
 def without_adverbs(doc: FieldDoc, tail: list[int]) -> list[int]:
     """A clause's words with the adverbs ending it dropped, when a conjunction comes before them ("..., and
     repeatedly called" -> "and"); otherwise as they are."""
@@ -380,5 +396,5 @@ def quoted_token(text: str, first: int, token: int, doc: FieldDoc) -> bool:
     """Is token ``token`` inside a quotation opened after token ``first`` ("“… Director Comey …,” Mr.
     McCabe told")? Its verbs and names are the quotation's, not the clause's."""
     # from after the last quotation's close
-    stretch = text[doc.idx[first] : doc.idx[token]].lstrip(' ”"’\n\t\xa0')
+    stretch = text[doc.idx[first] : doc.idx[token]].lstrip(" ”\"’'\n\t\xa0")  # "… down.'\"The"
     return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1

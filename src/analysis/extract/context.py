@@ -98,6 +98,64 @@ def reporting_after(doc: FieldDoc, end: int) -> bool:
     return not (doc.words[k - 1] == "," and doc.words[k].lower().endswith("ing"))
 
 
+def clause_words_before(doc: FieldDoc, start: int) -> list[str]:
+    """The words of the clause before token ``start``, back to a clause break or the sentence's start."""
+    words: list[str] = []
+    k = start - 1
+    while (
+        k >= 0
+        and doc.words[k] not in cues.CLAUSE_BREAKS
+        and doc.words[k] not in {".", "!", "?", "\n"}
+    ):
+        if doc.sentence_of(k) != doc.sentence_of(start):
+            break
+        words.append(doc.words[k])
+        k -= 1
+    return words[::-1]
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which"})
+#: Lower-case words of a title before a name ("former Sen.", "acting Chief Constable").
+_TITLE_WORDS = frozenset(
+    {"former", "then", "late", "acting", "deputy", "retiring", "longtime", "veteran"}
+)
+#: Words that open another clause inside a relative one ("who said that ...", "who smiled when ...").
+_CLAUSE_WORDS = frozenset(
+    "that when while if because after before as since until and but -- — – ;".split()
+)
+#: Verbs in the past that do not end in "-ed" ("who beat Bush").
+_IRREGULAR_PAST = frozenset(
+    "beat met hit led told sent won lost knew saw took made chose became fought sought caught".split()
+)
+
+
+def in_relative_clause(before: list[str]) -> bool:
+    """Do the words before a name, in its clause, open a relative clause after a noun and go on to a verb
+    whose object the name is ("The barrister who had represented [Mr Martin]", "one Iowa Republican who
+    picked [Cruz]")? Not when the name, past its title, is that clause's subject ("the man who Trump said",
+    "in which the Taiwan-born Chao"), nor past another clause's opening ("who said that", "--")."""
+    at = max((i for i, w in enumerate(before) if w.lower() in _RELATIVE_PRONOUNS), default=0)
+    rest = before[at + 1 :]
+    while rest and (
+        rest[-1][:1].isupper()
+        or rest[-1].lower() in _TITLE_WORDS
+        or rest[-1].lower() in cues.HONORIFICS
+    ):
+        rest = rest[:-1]
+    return (
+        at > 0
+        and not any(w.lower() in _CLAUSE_WORDS for w in rest)
+        and any(w.islower() and (w.endswith("ed") or w in _IRREGULAR_PAST) for w in rest)
+    )
+
+
+def speaks_as_subject(doc: FieldDoc, start: int, end: int) -> bool:
+    """Is the name a reporting verb's subject (:func:`speaks_after`, :func:`said_before`), not the object
+    inside a relative clause before that verb ("The barrister who had represented Mr Martin had said")?"""
+    own = speaks_after(doc, end) and not in_relative_clause(clause_words_before(doc, start))
+    return own or said_before(doc, start, end)
+
+
 def speaks_after(doc: FieldDoc, end: int) -> bool:
     """Does a reporting verb follow the name, right after it or after a short apposition ("Alan Milburn,
     Labour's election strategist, told")? (A likely speaker; not evidence of a person.)"""
@@ -133,6 +191,14 @@ def said_before(doc: FieldDoc, start: int, end: int | None = None) -> bool:
         return False
     if end is not None and end < len(doc.words) and doc.words[end].lower() in cues.OWN_VERBS:
         return False  # "the campaign said Ms. Warren is “…”": the reported clause's subject
+    if (
+        start > 1
+        and doc.words[start - 1] == "."
+        and doc.words[start - 2].lower() in cues.HONORIFICS
+    ):
+        start -= 1  # "said Mr. Clarke" read as "Mr" "." (not "she said. Praising Celtic ...")
+    while start > 0 and doc.words[start - 1].lower() in cues.HONORIFICS:
+        start -= 1  # "said Mr Clarke"
     return start > 0 and doc.words[start - 1].lower() in {
         "said",
         "says",

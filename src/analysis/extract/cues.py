@@ -11,6 +11,15 @@ from __future__ import annotations
 
 import re
 
+# Role words live in their own module; they are read from here like every other list.
+from analysis.extract.role_words import (  # noqa: F401
+    DESCRIPTIVE_HEADS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    SHORT_TITLES,
+    SPORT_POSITIONS,
+)
+
 #: Honorifics: announce a person; never part of the canonical name.
 HONORIFICS = frozenset(
     """
@@ -21,57 +30,6 @@ HONORIFICS = frozenset(
 MALE_HONORIFICS = frozenset(["mr", "mr.", "sir", "lord", "king", "prince", "pope", "duke"])
 FEMALE_HONORIFICS = frozenset(
     ["mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "duchess"]
-)
-
-#: Titles written short without a full stop ("Rep Nancy Pelosi", "Lt Col ..."); in capitals ("ADM Tronics")
-#: they are acronyms, not titles.
-SHORT_TITLES = frozenset("rep gov gen col lt sgt capt adm maj cmdr".split())
-
-#: Head words of an office or role written before a name ("Defense Secretary John Healey", "coach Arsene Wenger").
-ROLE_HEADS = (
-    frozenset(
-        """
-    president vice-president premier minister secretary chancellor chief general gen. admiral adm.
-    marshal colonel col. major maj. captain capt. commander cmdr. lieutenant lt. sergeant sgt.
-    officer commissioner senator sen. rep. representative congressman congresswoman assemblyman
-    assemblywoman councilman councilwoman committeeman committeewoman alderman governor gov.
-    mayor king queen prince princess pope ambassador envoy spokesperson spokesman spokeswoman leader
-    chairman chairwoman chair ceo cfo coo director head judge justice mp mep mp's lawmaker deputy
-    boss coach manager striker midfielder defender goalkeeper winger skipper player champion analyst
-    economist expert researcher professor fellow executive founder co-founder president-elect
-    chancellor-elect secretary-general commandant attorney prosecutor lawyer singer actor actress
-    star director producer writer author presenter host comedian rapper drummer guitarist musician
-    band-mate film-maker filmmaker designer editor columnist correspondent reporter journalist
-    critic sheriff inspector superintendent constable detective ruler dictator monarch crown
-    chairperson treasurer auditor governor-general emir sheikh ayatollah archbishop bishop cardinal
-    rabbi imam spokesman vice deputy-leader whip speaker diplomat official adviser advisor aide counselor counsellor
-    strategist compatriot team-mate teammate athlete runner hurdler sprinter vaulter jumper sculptor
-    artist painter novelist playwright poet supermodel model impresario photographer broadcaster
-    commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
-    ex-husband wife husband republican democrat independent agent administrator comptroller solicitor
-    registrar provost coroner ombudsman surgeon councillor trustee regent warden
-    """.split()
-    )
-    | SHORT_TITLES
-)
-#: Heads of a description that names someone again without being their title ("the presidential hopeful"),
-#: or a standing any office-holder may have ("Sen. Amy Klobuchar ... “…,” the candidate began").
-DESCRIPTIVE_HEADS = frozenset(
-    {"hopeful", "front-runner", "frontrunner", "candidate", "nominee", "challenger", "contender"}
-)
-#: Words that may stand inside a role before its head ("Foreign Affairs Minister", "former Prime Minister").
-ROLE_MODIFIERS = frozenset(
-    """
-    prime foreign defense defence home interior finance economy economic trade health education
-    justice transport culture energy environment security armed forces army navy naval air force
-    military deputy vice former ex- ex acting interim senior junior chief principal shadow state
-    first general top lead executive managing national international european federal regional local
-    party opposition labour conservative tory democratic republican liberal de facto team club head
-    assistant new outgoing incoming then veteran fellow co- of the for and affairs development
-    business industry treasury cabinet attorney staff joint supreme allied commander- intelligence
-    digital technology tech culture media sport sports communications policy public chief-executive
-    world olympic 100m 200m 400m 800m 1500m marathon
-    """.split()
 )
 
 #: Words that make a role another office than the bare title: "the foreign secretary" is not "Shadow
@@ -293,6 +251,7 @@ NOT_IN_NAMES = frozenset(
     county counties island islands kingdom family forum facility correctional videos video replay more
     amid fail fails fears projects advocates growing sundays mondays tuesdays wednesdays thursdays
     fridays saturdays street avenue road bridge park airport station square valley hills beach
+    prison jail penitentiary
     """.split()
 )
 
@@ -413,6 +372,11 @@ PARTIAL_CUES = frozenset(
     pledged countered tweeting summed accused accusing
     """.split()
 )
+#: The same verbs' base forms: a partial quote hangs on them after a modal or "to" ("He will say Labour
+#: “can no longer ...”", "is expected to tell MPs"), not after a plural subject ("respondents say they are
+#: “extremely likely” to vote": a poll's wording); not "to call", "to describe", "to argue", which label
+#: ("to call them “rioters”") more often than they report.
+BASE_CUES = frozenset("say tell warn".split())
 
 #: Personal pronouns that can be a speaker.
 PRONOUNS = {"he": "male", "she": "female", "i": None, "we": None, "they": None}
@@ -447,6 +411,7 @@ AUXILIARIES = frozenset(
     """
     has have had was were is are also then later previously would will been
     since again already once further repeatedly publicly recently earlier separately
+    outright still even just now often never always
     """.split()
 )
 

@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
+from analysis.extract.gazetteer import is_demonym
 
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention
@@ -65,6 +66,8 @@ def described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
         head = match.group("head").lower() if match else ""
         if head and head in ctx.roles.get(last.name, set()):
             continue
+        if head and match.group(1).lower() == "the" and _names_again(ctx, last, head):
+            continue  # "Paul Bosvelt will find out ... The 34-year-old Dutch midfielder is out of contract"
         if head and (
             head in cues.SOURCE_HEADS
             or head in cues.ROLE_HEADS
@@ -75,6 +78,30 @@ def described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
         if _untyped_source(ctx, ctx.sentences[k], end):
             return True
     return False
+
+
+def _names_again(ctx: SpeakerContext, last: Mention, head: str) -> bool:
+    """Is a definite description ("the 34-year-old", "the American", "the coach") the one person the
+    sentence before names (alone, as its subject), named again as reports do? Not an unnamed one ("the
+    spokesman")."""
+    epithet = (
+        head.endswith("-old")
+        or is_demonym(head)
+        or head in cues.DESCRIPTIVE_HEADS
+        or (head in cues.ROLE_HEADS and head not in cues.ANONYMOUS_HEADS)
+    )
+    named = {m.name for m in ctx.outside if m.type == "person" and m.sentence == last.sentence}
+    opening = ctx.body[ctx.sentences[last.sentence] : last.start]
+    return (
+        epithet
+        and named == {last.name}
+        and (
+            last.lead or _CLUB_OWNED.match(opening) is not None
+        )  # "Manchester City's Paul Bosvelt"
+    )
+
+
+_CLUB_OWNED = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*['’]s\s+$")
 
 
 _NAME_TITLED = re.compile(

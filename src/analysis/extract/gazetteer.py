@@ -93,6 +93,20 @@ REGIONS = [
     "Bollywood",
     "Silicon-Valley",
 ]
+#: US states as the AP stylebook abbreviates them after a city ("King County, Wash.", "D-Calif."); the
+#: two-letter postal codes are left out ("IN", "OR", "ME" are words).
+US_STATE_ABBREVIATIONS = dict(
+    pair.replace("_", " ").split("=")
+    for pair in """ala.=Alabama ariz.=Arizona ark.=Arkansas calif.=California colo.=Colorado
+    conn.=Connecticut del.=Delaware fla.=Florida ga.=Georgia ill.=Illinois ind.=Indiana kan.=Kansas
+    ky.=Kentucky la.=Louisiana md.=Maryland mass.=Massachusetts mich.=Michigan minn.=Minnesota
+    miss.=Mississippi mo.=Missouri mont.=Montana neb.=Nebraska nev.=Nevada n.h.=New_Hampshire
+    n.j.=New_Jersey n.m.=New_Mexico n.y.=New_York n.c.=North_Carolina n.d.=North_Dakota okla.=Oklahoma
+    ore.=Oregon pa.=Pennsylvania r.i.=Rhode_Island s.c.=South_Carolina s.d.=South_Dakota
+    tenn.=Tennessee vt.=Vermont va.=Virginia wash.=Washington w.va.=West_Virginia wis.=Wisconsin
+    wyo.=Wyoming""".split()
+)
+
 REGION_PHRASES = (
     "Middle East",
     "Far East",
@@ -166,6 +180,7 @@ def places() -> dict[str, str]:
         table[name.lower()] = name
     table["washington dc"] = table["washington d.c."] = "Washington"
     table.update(COUNTRY_ALIASES)
+    table.update(US_STATE_ABBREVIATIONS)
     table["kiev"] = table.get("kyiv", "Kyiv")
     return table
 

@@ -65,7 +65,13 @@ def double_stretches(text: str) -> list[tuple[int, int, bool]]:
                 continue
         if mark == "``" or mark == "“" or (mark == '"' and _opens(text, pos)):
             brk = text.rfind("\n\n", open_at, pos)  # a new paragraph or sentence opens: it runs on
-            found.append((open_at, brk if brk > open_at else pos, True))
+            first = text.find("\n\n", open_at, pos)
+            runs_on = (
+                first < 0 or not text[first:pos].strip()
+            )  # not past a paragraph of other words
+            found.append(
+                (open_at, (first if not runs_on else brk) if brk > open_at else pos, runs_on)
+            )
             open_at = pos
         elif mark in _CLOSING:
             found.append((open_at, pos + len(mark), False))

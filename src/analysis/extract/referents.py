@@ -192,7 +192,15 @@ def epithet_referent(
     spoke = (previous[1] and previous[0] == found) or any(
         m.subject or (title and subject_position(ctx, m)) for m in named if m.name == found
     )  # a title names again the subject before ("Mike Ruddock paid tribute ... said the coach")
-    if " " not in found or not spoke or another_speaks(ctx.body, last, found):
+    near = {
+        m.name
+        for m in ctx.outside
+        if m.type in {"person", "unknown"} and ctx.paragraph_start(limit) <= m.start < limit
+    }  # with the epithet's own sentence and names no rule typed: "When Lleyton Hewitt shook his hand,
+    # the Australian said"
+    alone = near == {found} and any(m.lead for m in named)
+    # "Paula Radcliffe has called for ... “…,” the 30-year-old told the Sunday Times": nobody else
+    if " " not in found or not (spoke or alone) or another_speaks(ctx.body, last, found):
         return ""
     head = words[-1]
     since = ctx.body[ctx.sentences[last[-1].sentence] : limit]
@@ -287,9 +295,9 @@ def _referent(
     ):
         return next(iter(names))  # not "that Mr. Cheney was influenced" when Mr. Bush spoke before
     last = [m for m in people if m.sentence == people[-1].sentence]
-    if not chain(ctx, people[-1].sentence, ctx.sentence_of(limit), gender) or chain(
-        ctx, people[-1].sentence - 1, people[-1].sentence + 1, gender
-    ):
+    if not chain(
+        ctx, people[-1].sentence, ctx.sentence_of(limit), gender, inside=people[-1].lead
+    ) or chain(ctx, people[-1].sentence - 1, people[-1].sentence + 1, gender):
         last = []  # a sentence naming nobody between ("But the 25-year-old Dubliner ..."), or the
         # last naming one opens with the pronoun itself ("He promised not to criticize Obama ...")
     # "Bogdanov claimed the race was his, but McIlroy is unfazed. He admitted: …"; "Trump corrected his
@@ -312,9 +320,10 @@ def _referent(
     if (
         leads
         and len(leads) == 1
-        and (len({m.name for m in last}) == 1 or genders.get(next(iter(leads))) == {gender})
+        and (len(_not_owners(ctx.body, last)) == 1 or genders.get(next(iter(leads))) == {gender})
     ):
-        return next(iter(leads))  # "Jeanne Mancini, ..., hailed ... “…,” she said"
+        return next(iter(leads))  # "Jeanne Mancini, ..., hailed ... “…,” she said"; "After Trump's
+        # election, Romney changed his tune, and while he still said": a possessive acts in nothing
     if speech and carried(ctx, last, here, gender):
         return last[
             -1
@@ -324,6 +333,11 @@ def _referent(
     everyone = {m.name for m in people}
     acts = any(subject_position(ctx, m) for m in people)  # not only "Trump critics"
     return everyone.pop() if len(everyone) == 1 and not names and acts else ""
+
+
+def _not_owners(body: str, mentions: list[Mention]) -> set[str]:
+    """The names of the mentions not written as a possessive ("Trump's election")."""
+    return {m.name for m in mentions if body[m.end : m.end + 1] not in ("'", "\u2019")}
 
 
 def _described_last(

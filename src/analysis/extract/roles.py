@@ -61,14 +61,15 @@ _SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "prince", "pope
 
 
 def _honorific_surname(before: str, word: str) -> bool:
-    return before.lower() in cues.HONORIFICS and word.lower() in _SURNAME_TITLES
+    titles = _SURNAME_TITLES | cues.SPORT_POSITIONS
+    return before.lower() in cues.HONORIFICS and word.lower() in titles
 
 
 def role_prefix_end(words: list[str], start: int, end: int) -> int:
     """Where the name starts in a capitalised run opening with a title ("U.S. President Donald Trump")."""
     last_head = start
     for k in range(start, end):
-        if k == end - 1 and k > start and _honorific_surname(words[k - 1], words[k]):
+        if k == end - 1 and k > 0 and _honorific_surname(words[k - 1], words[k]):
             break  # "Mr. King", "Dr. King", "Mr Major": a surname that is also a title
         if is_head(words[k]) and not _hyphened(words, k, end):
             last_head = k + 1

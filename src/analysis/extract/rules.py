@@ -31,7 +31,7 @@ from analysis.extract.context import (
     place_by_preposition,
     reporting_after,
     said_before,
-    speaks_after,
+    speaks_as_subject,
 )
 from analysis.extract.gazetteer import countries, first_names, places
 from analysis.extract.pipeline import FieldDoc, personal_initials
@@ -224,7 +224,7 @@ def _read_span(
         sentence=doc.sentence_of(name_start),
         evidence=evidence,
         gender=_gender(words, name_start, end, honorific, kind),
-        subject=speaks_after(doc, end) or said_before(doc, start, end),
+        subject=speaks_as_subject(doc, start, end),
         lead=_leads_sentence(doc, role_start) or after_opening_phrase(doc, role_start, end),
         bracketed=0 < name_start
         and doc.words[name_start - 1] == "("
@@ -370,13 +370,15 @@ def _classify(
         return None, ""  # "Senators are hoping ...", "fellow Senators": a group, no one's name
     if len(words) > 1 and last in cues.PLACE_HEADS:
         return "place", "place word"  # "the San Francisco Bay Area", not a person named Bay
+    if has_role and len(words) == 1 and (last in cues.PLACE_HEADS or last in cues.NOT_IN_NAMES):
+        return None, ""  # "King County": a title word before a place's word, no person
     if has_role and (last in GROUP_WORDS or last in cues.PARTY_WORDS or is_demonym_word(words[-1])):
         return None, ""  # "Tri-Nations champions", "Republican and Democratic senators": a group
     if has_role:
         return "person", "role"
     if after_source(doc, start):
         return "organisation", "source"
-    if last in cues.ROLE_HEADS and doc.words[end : end + 1] == ["of"]:
+    if last in cues.ROLE_HEADS - cues.SPORT_POSITIONS and doc.words[end : end + 1] == ["of"]:
         return None, ""  # "Herbert Chief of Staff Derek Miller": a title after its owner's name
     return _person_or_unknown(doc, start, end, words)
 

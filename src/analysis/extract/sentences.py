@@ -159,6 +159,21 @@ def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS)
     return not (word[:1].isupper() and prior[:1].isupper() and prior.isalpha())
 
 
+def future_cue(doc: FieldDoc, k: int) -> bool:
+    """Is token ``k`` a reporting verb's base form announcing speech to come, after a modal or "is (expected,
+    due, set, going) to" ("He will say", "Mr Kennedy is to tell", "is expected to warn"); not "went as far as
+    to say", "refused to say", where the subject is another clause's?"""
+    if k < 2 or doc.words[k].lower() not in cues.BASE_CUES:
+        return False
+    before = doc.words[k - 1].lower()
+    if before != "to":
+        return before in _INFINITIVE_MARKERS
+    return doc.words[k - 2].lower() in _TO_COME
+
+
+_TO_COME = frozenset("is are was were expected due set going".split())
+
+
 _DETERMINERS = frozenset("the a an his her its their our my your".split())
 _INFINITIVE_MARKERS = frozenset("to can could will would may might must should shall".split())
 

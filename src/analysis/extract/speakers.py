@@ -24,7 +24,7 @@ import re
 
 from analysis.extract import cues
 from analysis.extract.bearers import one_bearer, surname_of
-from analysis.extract.chunks import modifier
+from analysis.extract.chunks import in_relative_clause, modifier
 from analysis.extract.clauses import RELATIVE
 from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
@@ -203,8 +203,12 @@ def _named_inside(
     heads = [
         m
         for m in inside
-        if m.type == "person" and not _linked(body, m, (a, b)) and not modifier(body, m)
-    ]  # not "two Trump construction projects": what, not who
+        if m.type == "person"
+        and not _linked(body, m, (a, b))
+        and not modifier(body, m)
+        and not in_relative_clause(body[a : m.start].split())
+    ]  # not "two Trump construction projects": what, not who; nor "The barrister who had represented
+    # Mr Martin": whom the speaker is about
     if (
         heads
     ):  # an apposition ("family attorney Lee Merritt") names the last; a clause, its subject first
@@ -234,8 +238,9 @@ def _named_inside(
     ):
         return org.name, True  # "A statement from Chelsea explaining the decision read:"
     described = (
-        any(w in LINKS for w in lead) or _head_after(body[org.end : b])
-    )  # "a spokesman for SSL", "analysts at Gartner", "one GOP operative with ties to the White House"
+        any(w in LINKS or w == "in" for w in lead) or _head_after(body[org.end : b])
+    )  # "a spokesman for SSL", "analysts at Gartner", "one GOP operative with ties to the White House",
+    # "detainee 'A' in Woodhill Prison"
     owner = body[org.end : org.end + 2] in {"'s", "’s"} and bool(
         WORD.findall(body[org.end + 2 : b])
     )
@@ -342,7 +347,13 @@ def _linked(body: str, m: Mention, span: tuple[int, int]) -> bool:
     before = [w for w in body[a : m.start].split() if w.lower() not in cues.HONORIFICS]
     if before and before[-1].lower() in LINKS:
         return True
-    while before and (before[-1][:1].isupper() or before[-1].lower() in cues.ROLE_HEADS):
+    titled = False
+    while before and (
+        before[-1][:1].isupper()
+        or before[-1].lower() in cues.ROLE_HEADS
+        or (titled and before[-1].endswith("ing"))  # "chief operating officer Peter Chernin"
+    ):
+        titled = titled or before[-1].lower() in cues.ROLE_HEADS
         before = before[:-1]  # the title written before the name
     sources = cues.SOURCE_HEADS | EXTRA_SOURCES | _KIN
     if (
@@ -416,6 +427,8 @@ def _describes_source(words: list[str]) -> bool:
     head = words[:cut]
     if not head or head[0] in cues.PRONOUNS or head[0] in {"it", "that", "this", "which", "who"}:
         return False
+    if head[-1] in cues.SPORT_POSITIONS and head[0] not in {"the", "a", "an", "one"}:
+        return False  # "feel they can't come forward": a position's word is a common word too
     return head[-1] in cues.SOURCE_HEADS or head[-1] in cues.ROLE_HEADS or head[-1] in EXTRA_SOURCES
 
 
