@@ -56,6 +56,7 @@ DEV5 = PROJECT_ROOT / "tests" / "data" / "dev5_key.json"
 DEV7 = PROJECT_ROOT / "tests" / "data" / "dev7_key.json"
 DEV8 = PROJECT_ROOT / "tests" / "data" / "dev8_key.json"
 DEV9 = PROJECT_ROOT / "tests" / "data" / "dev9_key.json"
+DEV10 = PROJECT_ROOT / "tests" / "data" / "dev10_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -68,9 +69,11 @@ DEV_KEYS = {
     "from it)",
     DEV9: "ninth development key (10 BBC + 10 AllSides articles, seed 2099; measured before and after the "
     "eleventh round's rules, then read)",
+    DEV10: "tenth development key (10 BBC + 10 AllSides articles, seed 2111; measured unseen after the eleventh "
+    "round's rules)",
 }
 #: The development keys that list every organisation.
-DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7, DEV8, DEV9}
+DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7, DEV8, DEV9, DEV10}
 TYPES = ("person", "organisation", "place")
 
 

@@ -201,3 +201,19 @@ def test_an_epithet_is_nobody_when_another_is_named_in_its_own_sentence():
         'best."'
     )
     assert _last(body)[0] != "Roger Federa"
+
+
+def test_an_affiliation_joined_by_and_is_one_body_not_two_speakers():
+    body = (
+        '"The tendency so far has been to escalate slowly," said Anthony Cordesmann of the Center for '
+        "Strategic and International Studies."
+    )
+    assert _last(body) == ("Anthony Cordesmann", True)
+
+
+def test_portrayed_and_announced_carry_a_partial_quotation():
+    body = (
+        "In a call with reporters, Deputy National Security Adviser Ben Rhoads portrayed the decision to "
+        '"increase both the type and scale of the support" as a response.'
+    )
+    assert _last(body) == ("Ben Rhoads", True)

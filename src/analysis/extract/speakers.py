@@ -266,6 +266,12 @@ def _joint(body: str, inside: list[Mention]) -> bool:
     ]
     if any(m.type == "person" and _first_name_and(body, m.start) for m in named):
         return True  # "Ed and Paula Kassig released a statement": both parents
+    if named and named[0].type == "person":
+        linked = re.search(r"\s(?:of|at|from|with)\s", body[named[0].end : named[-1].start])
+        if linked:  # "Anthony Cordesman of the Center for Strategic and International Studies"
+            cut = named[0].end + linked.start()
+            named = [m for m in named if m.start < cut or m.type == "person"]  # not "Rep. Elijah
+            # Cummings of Maryland and Rep. John Conyers": two people still
     return len(named) >= 2 and (
         named[-2].name != named[-1].name and _and_between(body[named[-2].end : named[-1].start])
     )
