@@ -211,9 +211,17 @@ def test_an_affiliation_joined_by_and_is_one_body_not_two_speakers():
     assert _last(body) == ("Anthony Cordesmann", True)
 
 
-def test_portrayed_and_announced_carry_a_partial_quotation():
+def test_portrayed_carries_a_partial_quotation():
     body = (
         "In a call with reporters, Deputy National Security Adviser Ben Rhoads portrayed the decision to "
         '"increase both the type and scale of the support" as a response.'
     )
     assert _last(body) == ("Ben Rhoads", True)
+
+
+def test_he_after_who_is_not_the_relative_clauses_antecedent():
+    body = (
+        "On several occasions, John McCane has criticized Donald Trumpet for his remarks, notably his "
+        'personal attack on the senator, who he said was "not a war hero."'
+    )
+    assert _last(body)[0] != "John McCane"

@@ -83,8 +83,8 @@ def pick(
     """The chunk naming a person (nearest the verb first); else a short one naming something; else the nearest."""
     last = chunks[-1]  # the chunk right before the verb, when it names someone ("..., DeVos said")
     if doc.words[last[-1]].lower() in _SUBJECT_PRONOUNS and (
-        len(last) == 1 or doc.words[last[-2]].lower() in {"what", "as"}
-    ):
+        len(last) == 1 or doc.words[last[-2]].lower() in {"what", "as", "who", "whom", "which"}
+    ):  # "his attack on the senator, who he said was “…”": "he", not the senator
         return last[
             -1:
         ]  # "Describing the meeting ..., he said"; "... Democrats into what he called"

@@ -369,7 +369,7 @@ PARTIAL_CUES = frozenset(
     writing asked acknowledged conceded replied responded confirmed denied tweeted posted notes states
     adds insists argues claims stresses explains explained threatening threatened termed
     dubs condemned condemning praised praising hailed hailing criticised criticized slammed blasted
-    pledged countered tweeting summed accused accusing portrayed characterized characterised announced
+    pledged countered tweeting summed accused accusing portrayed
     """.split()
 )
 #: The same verbs' base forms: a partial quote hangs on them after a modal or "to" ("He will say Labour
