@@ -70,7 +70,7 @@ DEV_KEYS = {
     DEV9: "ninth development key (10 BBC + 10 AllSides articles, seed 2099; measured before and after the "
     "eleventh round's rules, then read)",
     DEV10: "tenth development key (10 BBC + 10 AllSides articles, seed 2111; measured unseen after the eleventh "
-    "round's rules)",
+    "round's rules, then read)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7, DEV8, DEV9, DEV10}
