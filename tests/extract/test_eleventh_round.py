@@ -225,3 +225,31 @@ def test_he_after_who_is_not_the_relative_clauses_antecedent():
         'personal attack on the senator, who he said was "not a war hero."'
     )
     assert _last(body)[0] != "John McCane"
+
+
+def test_names_inside_a_relative_clause_after_the_speaker_are_not_a_second_speaker():
+    body = (
+        '"There are a lot of people who take gaming very seriously," said Simon Bysh who filmed the event '
+        "for Four-Kings and Intel."
+    )
+    assert _last(body) == ("Simon Bysh", True)
+
+
+def test_with_a_name_and_a_participle_makes_that_name_the_speaker():
+    body = (
+        "Berlin welcomed the decision, with finance minister Hans Eichell saying it showed the plan was "
+        '"on the right track". However Paris was more subdued, with finance minister Herve Gaymarde '
+        'telling parliament: "We must continue along this path of saving money."'
+    )
+    assert [s[0] for s in speakers_in(body)] == ["Hans Eichell", "Herve Gaymarde"]
+
+
+def test_a_line_of_a_titled_name_and_a_colon_introduces_that_persons_words():
+    body = (
+        'Brentford boss Martin Allan said: "I have to admit I\'m not very confident."\n'
+        ' - Southampton boss Harry Redknap: "We know they can give us problems."\n\n'
+        'The report said: "Costs rose."'
+    )
+    said = speakers_in(body)
+    assert said[1][:2] == ("Harry Redknap", True)
+    assert not said[2][1]  # "The report said:" is no person's line

@@ -55,7 +55,7 @@ from analysis.extract.sentences import (
     verb_at,
     window_end,
 )
-from analysis.extract.sources import OUTLET_VERBS, according_to, outlet, sentence_tail
+from analysis.extract.sources import OUTLET_VERBS, according_to, line_label, outlet, sentence_tail
 
 __all__ = ["Attribution", "attribute"]
 
@@ -94,9 +94,8 @@ def attribute(
             after
             or _before(doc, mentions, open_at, before)
             or _line_above(doc, mentions, open_at)
-            or _found(
-                sentence_tail(doc, close_at)
-            )  # '“Of course there is” racism, Todd Axtell said.'
+            # '“Of course there is” racism, Todd Axtell said.'
+            or _found(sentence_tail(doc, close_at))
             or (
                 None  # "“Fake news” rapidly became partisan": a term, not speech
                 if noun_phrase(doc.text, open_at, close_at) and heading_line(doc.text, close_at)
@@ -221,7 +220,9 @@ def _before(
         if after:
             who = first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS]
             return Attribution(span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
-    return _subject(doc, mentions, verbs[-1], toks) if verbs else _found(according_to(doc, toks))
+    if verbs:
+        return _subject(doc, mentions, verbs[-1], toks)
+    return _found(according_to(doc, toks) or line_label(doc, mentions, toks, open_at))
 
 
 def _found(found: tuple[tuple[int, int], str] | None) -> Attribution | None:
@@ -348,10 +349,8 @@ def _partial(
 ) -> Attribution | None:
     """A phrase inside the reporter's sentence: its last reporting verb before the phrase, or the clause after."""
     owner = possessor(doc, mentions, open_at)
-    if owner is not None:
-        return Attribution(
-            *owner
-        )  # "... Governor Andrew Cuomo's (D) statement that “…”": his words
+    if owner is not None:  # "... Governor Andrew Cuomo's (D) statement that “…”": his words
+        return Attribution(*owner)
     toks = _tokens_between(doc, open_at - len(before), open_at)
     verbs = [
         k
@@ -415,7 +414,7 @@ def _participle_subject(
     ]
     surnames = {m.text.split()[-1] for m in mentions if m.type == "person" and " " in m.text}
     here = [m for m in here if not modifier(doc.text, m)]  # not "The Clinton campaign ..., saying"
-    people = [m for m in here if m.type == "person" and subject_like(doc, m, a)] or [
+    people = [m for m in here if m.type == "person" and subject_like(doc, m, a, verb)] or [
         m
         for m in here
         if m.type == "unknown" and m.text in surnames and m.lead and not is_object(doc, m, a)

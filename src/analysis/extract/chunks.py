@@ -306,13 +306,20 @@ def after_preposition(text: str, m: Mention) -> bool:
     return bool(words) and words[-1].lower() in PREPOSITIONS
 
 
-def subject_like(doc: FieldDoc, m: Mention, start: int) -> bool:
+def subject_like(doc: FieldDoc, m: Mention, start: int, verb: int | None = None) -> bool:
     """Can the person be the subject of the clause from ``start``: after the clause's start, a comma or
     "and"/"but" once its title is passed over ("but retiring Sen. Harry Reid unleashed"), not after a
-    subordinating word ("After Omar Mateen"), a preposition or a verb ("helping elect Hillary Clinton")?"""
+    subordinating word ("After Omar Mateen"), a preposition or a verb ("helping elect Hillary Clinton")?
+    With the "-ing" ``verb`` right after the name, after "with" too ("with finance minister Hans Eichel
+    saying it showed ...")."""
     words = _untitled(doc.text[start : m.start].split())
     previous = words[-1] if words else ""
-    return previous.endswith(",") or previous.lower() in _CLAUSE_OPENERS | _QUOTING
+    absolute = (
+        verb is not None
+        and previous.lower() == "with"
+        and not doc.text[m.end : doc.idx[verb]].strip()
+    )
+    return previous.endswith(",") or previous.lower() in _CLAUSE_OPENERS | _QUOTING or absolute
 
 
 #: Words before a name used as a modifier ("the Clinton campaign", "two Trump construction projects").

@@ -339,7 +339,7 @@ REPORTING_VERBS = frozenset(
     smiles laughed laughs sighed sighs felt feels wondered wonders criticized criticised slammed blasted
     quipped responded retorted complaining marveled marvelled marvels chided chides decried decries
     exclaimed exclaims snapped murmured muttered whispered interjected foretold tweeting writing adding
-    noting posting explaining affirmed affirms insisting
+    noting posting explaining affirmed affirms insisting telling declaring
     """.split()
 )
 #: Verbs that report speech only right after a quotation ("“About three weeks ago,” he began."; not "X began

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from analysis.extract.entities import Mention
     from analysis.extract.pipeline import FieldDoc
 
-__all__ = ["OUTLET_VERBS", "according_to", "outlet", "sentence_tail"]
+__all__ = ["OUTLET_VERBS", "according_to", "line_label", "outlet", "sentence_tail"]
 
 Found = tuple[tuple[int, int], str]
 
@@ -35,6 +35,26 @@ def according_to(doc: FieldDoc, toks: list[int]) -> Found | None:
             if chunks:
                 return span(doc, chunks[0][:_MAX_SPEAKER_WORDS]), "according to"
     return None
+
+
+def line_label(
+    doc: FieldDoc, mentions: list[Mention], toks: list[int], open_at: int
+) -> Found | None:
+    """A line that opens with a person's name and title and a colon right before the quotation, the way
+    match reports list reactions ("- Manchester City boss Kevin Keegan: “…”"): that person's words."""
+    toks = [k for i, k in enumerate(toks) if any(doc.words[j][:1].isalnum() for j in toks[: i + 1])]
+    if not toks or doc.text[doc.idx[toks[-1]] : open_at].strip() != ":":
+        return None  # (marks closing the quotation before, and a dash opening the line, left out)
+    line = doc.text.rfind("\n", 0, doc.idx[toks[0]]) + 1
+    if doc.text[line : doc.idx[toks[0]]].strip(" -–•*\t") or doc.idx[toks[0]] - line > 4:
+        return None  # the words before the colon are the whole line
+    named = [m for m in mentions if doc.idx[toks[0]] <= m.start and m.end == doc.end_char(toks[-2])]
+    if len(toks) > 8 or not named or named[-1].type != "person":
+        return None
+    words = doc.text[doc.idx[toks[0]] : named[-1].start].split()
+    if any(w[:1].islower() and w.lower() not in cues.ROLE_HEADS for w in words):
+        return None  # "The report said:" has a verb; "Asked why, Smith:" no title
+    return (named[-1].start, named[-1].end), "said"
 
 
 #: Verbs that relay a report rather than speech ("the Sacramento Bee reported" after a quotation names

@@ -267,12 +267,15 @@ def _joint(body: str, inside: list[Mention]) -> bool:
     if any(m.type == "person" and _first_name_and(body, m.start) for m in named):
         return True  # "Ed and Paula Kassig released a statement": both parents
     if named and named[0].type == "person":
-        linked = re.search(r"\s(?:of|at|from|with)\s", body[named[0].end : named[-1].start])
+        linked = re.search(
+            r"\s(?:of|at|from|with|who|whose)\s", body[named[0].end : named[-1].start]
+        )
         cut = named[0].end + linked.start() if linked else len(body)
         right_after = linked is not None and " and " not in body[named[0].end : cut]
         if right_after and not any(m.type == "person" for m in named if m.start >= cut):
             named = [m for m in named if m.start < cut]  # "Anthony Cordesman of the Center for
-            # Strategic and International Studies"; not "Rep. Elijah Cummings of Maryland and Rep. John
+            # Strategic and International Studies", "Simon Bysshe who filmed the event for Four-Kings and
+            # Intel"; not "Rep. Elijah Cummings of Maryland and Rep. John
             # Conyers", nor "Peter Schweizer, author of the book Clinton Cash and ...": people after it
     return len(named) >= 2 and (
         named[-2].name != named[-1].name and _and_between(body[named[-2].end : named[-1].start])
