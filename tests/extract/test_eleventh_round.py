@@ -253,3 +253,11 @@ def test_a_line_of_a_titled_name_and_a_colon_introduces_that_persons_words():
     said = speakers_in(body)
     assert said[1][:2] == ("Harry Redknap", True)
     assert not said[2][1]  # "The report said:" is no person's line
+
+
+def test_he_goes_on_past_a_definite_epithet_naming_the_same_person_again():
+    body = (
+        "Marat Safen said he was trying to keep his temper under control at this tournament. The Russian "
+        'hit himself on the head in one outburst but was otherwise calm. "I try to stay calm," he said.'
+    )
+    assert _last(body) == ("Marat Safen", True)

@@ -6,12 +6,14 @@ stop, stand between the name and the pronoun).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
 from analysis.extract.chunks import after_preposition
 from analysis.extract.described import EXTRA_SOURCES, WORD
 from analysis.extract.entities import Mention
+from analysis.extract.gazetteer import is_demonym
 
 if TYPE_CHECKING:
     from analysis.extract.referents import SpeakerContext
@@ -60,9 +62,8 @@ def chain(
     said"; the caller asks only when the name opens its sentence, not "he opposed Alito ... Of course, he
     followed this up")."""
     pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
-    inside = inside and pronoun not in _words(
-        ctx, named
-    )  # not "Mr Hart has “…” as before, he said"
+    # not "Mr Hart has “…” as before, he said" (another speaks there); "Safin said he was ..." is Safin
+    inside = inside and not _pronoun_speaks(_words(ctx, named), pronoun)
     for k in range(named + 1, current):
         end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
         written = WORD.findall(ctx.body[ctx.sentences[k] : end])
@@ -71,14 +72,29 @@ def chain(
             continue  # "Follow @politicalticker Follow @KilloughCNN", "ADVERTISEMENT"
         if not pronoun or not words:
             return False
-        if words[0] != pronoun and not (inside and pronoun in words and not _describes(written)):
+        carries = pronoun in words and not _describes(written)
+        if words[0] != pronoun and not (inside and (carries or _names_again(written))):
             return False  # "He’s questioned ...", "He'd said ...": the pronoun opens the sentence
     return True
+
+
+def _pronoun_speaks(words: list[str], pronoun: str) -> bool:
+    """Is the pronoun in these words the subject of a reporting verb ("he said", "he added")?"""
+    return any(w == pronoun and nxt in cues.REPORTING_VERBS for w, nxt in pairwise(words))
 
 
 def _words(ctx: SpeakerContext, k: int) -> list[str]:
     end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
     return [w.lower() for w in WORD.findall(ctx.body[ctx.sentences[k] : end])]
+
+
+def _names_again(words: list[str]) -> bool:
+    """Does the sentence open with a definite description that reports use to name again the person just
+    named ("Safin said ... The Russian hit himself ...", "The 34-year-old ...")?"""
+    heads = cues.DESCRIPTIVE_HEADS | (cues.ROLE_HEADS - cues.ANONYMOUS_HEADS)
+    return words[:1] in (["The"], ["the"]) and any(
+        w.endswith("-old") or is_demonym(w) or w.lower() in heads for w in words[1:4]
+    )
 
 
 _ARTICLES = frozenset({"a", "an", "the", "another", "one"})
