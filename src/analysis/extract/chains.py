@@ -91,10 +91,13 @@ def _words(ctx: SpeakerContext, k: int) -> list[str]:
 def _names_again(words: list[str]) -> bool:
     """Does the sentence open with a definite description that reports use to name again the person just
     named ("Safin said ... The Russian hit himself ...", "The 34-year-old ...")?"""
-    heads = cues.DESCRIPTIVE_HEADS | (cues.ROLE_HEADS - cues.ANONYMOUS_HEADS)
-    return words[:1] in (["The"], ["the"]) and any(
-        w.endswith("-old") or is_demonym(w) or w.lower() in heads for w in words[1:4]
-    )
+    return (
+        words[:1] in (["The"], ["the"])
+        and any(
+            w.endswith("-old") or is_demonym(w) or w.lower() in cues.DESCRIPTIVE_HEADS
+            for w in words[1:4]
+        )
+    )  # not an office: "Mr Blair denied it. The Tory leader countered ... He declared: “…”" is Howard
 
 
 _ARTICLES = frozenset({"a", "an", "the", "another", "one"})

@@ -81,7 +81,7 @@ def described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
 
 
 def _names_again(ctx: SpeakerContext, last: Mention, head: str) -> bool:
-    """Is a definite description ("the 34-year-old", "the American", "the coach") the one person the
+    """Is a definite description ("the 34-year-old", "the American", "the midfielder") the one person the
     sentence before names (alone, as its subject), named again as reports do? Not an unnamed one ("the
     spokesman")."""
     epithet = (
