@@ -97,9 +97,7 @@ def _linked(
     left, right = [], []
     for band in range(bands):
         key = _band_key(values, band, rows)
-        order = np.argsort(key, kind="stable")
-        ordered = key[order]
-        same = np.flatnonzero(ordered[1:] == ordered[:-1])
+        order, ordered, same = _stable_order(key)
         if not len(same):
             continue
         run_start = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
@@ -117,6 +115,23 @@ def _linked(
     if not left:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     return np.concatenate(left), np.concatenate(right)
+
+
+def _stable_order(key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``argsort(key, kind="stable")``, the sorted keys and the positions where a key equals the next one.
+
+    Sorted with numpy's fast unstable sort (about 4x a stable one on a million uint64 keys); then only the
+    runs of equal keys (few: copies of a story) are put back in index order, which gives the stable order.
+    """
+    order = np.argsort(key)
+    ordered = key[order]
+    same = np.flatnonzero(ordered[1:] == ordered[:-1])
+    if len(same):
+        in_run = np.zeros(len(key), dtype=bool)
+        in_run[same] = in_run[same + 1] = True
+        at = np.flatnonzero(in_run)
+        order[at] = order[at][np.lexsort((order[at], ordered[at]))]
+    return order, ordered, same
 
 
 def _check(threshold: float, num_perm: int) -> None:
