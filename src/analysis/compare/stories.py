@@ -52,6 +52,7 @@ __all__ = [
     "SHINGLE_WORDS",
     "STORY_THRESHOLD",
     "StorySignatures",
+    "kept_part_signatures",
     "part_signatures",
     "representatives",
     "signatures_in_chunks",
@@ -197,13 +198,23 @@ def part_signatures(extras: Sequence[str], task: tuple[str, int]) -> StorySignat
     """The signatures of one part of a parse cache (``task``: its path and first row, as
     :meth:`analysis.corpus.cache.CorpusCache.part_tasks` gives them): those kept while parsing, or, when an
     article of the part was not signed then (a small file parsed whole), signed here from its text."""
+    from analysis.corpus.cache.store import read_part_frame
+
+    stored = kept_part_signatures(extras, task)
+    if stored is not None:
+        return stored
+    path, start = task
+    return signatures_in_chunks(read_part_frame(path, ["title", "body"], extras, start))
+
+
+def kept_part_signatures(extras: Sequence[str], task: tuple[str, int]) -> StorySignatures | None:
+    """The signatures of one part kept while parsing (:func:`part_signatures`), or None when an article of
+    the part was not signed then. Reading them is cheap (256 bytes an article): done where they are needed,
+    only the parts that must be signed from their text go to worker processes."""
     from analysis.corpus.cache.store import SIGNATURE_COLUMN, read_part_frame
 
     path, start = task
-    stored = stored_signatures(read_part_frame(path, [SIGNATURE_COLUMN], extras, start))
-    if stored is not None:
-        return stored
-    return signatures_in_chunks(read_part_frame(path, ["title", "body"], extras, start))
+    return stored_signatures(read_part_frame(path, [SIGNATURE_COLUMN], extras, start))
 
 
 def story_groups_from_signatures(
