@@ -21,3 +21,11 @@ def test_results_come_back_in_order_from_two_workers():
 def test_an_error_in_a_task_reaches_the_caller():
     with pytest.raises(ValueError, match="three"):
         list(map_in_order(_square_or_fail, [1, 2, 3, 4], workers=2))
+
+
+def test_a_generator_of_items_is_read_as_the_workers_need_it():
+    found = (
+        n for n in [5, 1, 4, 2, 6]
+    )  # e.g. a large file's pieces, found while the first are parsed
+    assert list(map_in_order(_square_or_fail, found, workers=2)) == [25, 1, 16, 4, 36]
+    assert list(map_in_order(_square_or_fail, iter([2]), workers=1)) == [4]

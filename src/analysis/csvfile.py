@@ -132,22 +132,29 @@ def _safe_cells(column: pd.Series, limit: int | None) -> pd.Series:
     """:func:`_cell` of every cell of a text column. A column of lists only (tags) is joined first, and in a
     column of strings only the cells that may start a formula or run over ``limit`` go through the cell
     rule one by one (the same cells, faster on a million rows)."""
-    values = column.astype(object)
-    kinds = set(map(type, values))
+    cells = column.to_numpy(dtype=object, copy=True)
+    kinds = set(map(type, cells))
     if kinds and kinds <= {list, tuple}:
-        values = pd.Series([LIST_SEPARATOR.join(map(str, v)) for v in values], dtype=object)
+        cells = np.array([_joined(v) for v in cells], dtype=object)
         kinds = {str}
     if kinds == {str}:
-        strings = values.str
-        needs = strings[:1].isin(_CHECK_FIRST)
+        check = _CHECK_FIRST.__contains__
+        needs = np.fromiter((check(v[:1]) for v in cells), dtype=bool, count=len(cells))
         if limit is not None:
-            needs |= strings.len() > limit
-        cells = values.to_numpy(dtype=object, copy=True)
-        rows = np.flatnonzero(needs.to_numpy())
+            needs |= np.fromiter(map(len, cells), dtype=np.int64, count=len(cells)) > limit
+        rows = np.flatnonzero(needs)
         cells[rows] = [_cell(value, limit) for value in cells[rows]]
     else:
-        cells = [_cell(value, limit) for value in values.tolist()]
+        cells = [_cell(value, limit) for value in cells.tolist()]
     return pd.Series(cells, index=column.index, dtype=object)
+
+
+def _joined(items: list | tuple) -> str:
+    """A list cell as one text cell; ``str`` of each item only when one is not a string already."""
+    try:
+        return LIST_SEPARATOR.join(items)
+    except TypeError:
+        return LIST_SEPARATOR.join(map(str, items))
 
 
 def spreadsheet_safe(table: pd.DataFrame, *, max_chars: int | None = None) -> pd.DataFrame:

@@ -18,7 +18,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import TypeVar
 
 from analysis.errors import ParameterError
@@ -58,20 +58,23 @@ def worker_count() -> int:
 
 
 def map_in_order(
-    fn: Callable[[T], R], items: Sequence[T], *, workers: int | None = None
+    fn: Callable[[T], R], items: Iterable[T], *, workers: int | None = None
 ) -> Iterator[R]:
     """``fn(item)`` of every item, yielded in the items' order, computed on ``workers`` processes.
 
     Args:
         fn: a picklable function (module level, or a :func:`functools.partial` of one).
-        items: picklable inputs; each is one task.
+        items: picklable inputs; each is one task. A generator is read as the workers need more work (two
+            tasks ahead per worker), so the first tasks run while later ones are still being found.
         workers: processes; default :func:`worker_count`. With one worker or one item, everything runs in
             this process.
 
     Yields:
         Each result as soon as it and every result before it is done (for progress bars).
     """
-    n = min(worker_count() if workers is None else workers, len(items))
+    n = worker_count() if workers is None else workers
+    if isinstance(items, Sized):
+        n = min(n, len(items))
     if n <= 1:
         yield from map(fn, items)
         return

@@ -79,7 +79,26 @@ def outlet_keys(corpus: pd.DataFrame, by: str) -> pd.Series:
             return ""
         return " ".join(str(value).split())
 
-    return corpus[by].map(key).astype(object).rename(by)
+    values = corpus[by]
+    if values.dtype == object:  # lists of strings (tag pages) joined at once, the rest by key()
+        keys = [_joined_strings(v) for v in values.tolist()]
+        return pd.Series(
+            [key(v) if k is None else k for k, v in zip(keys, values.tolist(), strict=True)],
+            index=values.index,
+            dtype=object,
+            name=by,
+        )
+    return values.map(key).astype(object).rename(by)
+
+
+def _joined_strings(value: Any) -> str | None:
+    """A list (or tuple) of strings joined with "; ", as ``outlet_keys`` writes it; None for anything else."""
+    if type(value) is list or type(value) is tuple:
+        try:
+            return "; ".join(value)
+        except TypeError:
+            return None
+    return None
 
 
 def _ranked(keys: pd.Series) -> list[str]:

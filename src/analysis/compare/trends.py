@@ -174,20 +174,27 @@ def _trend_groups(
 
         members: list[list[Any]] = []
         names: dict[Any, Any] = {}
-        # each written tag normalised once (a tag recurs on many articles)
+        # each written tag normalised once (a tag recurs on many articles), and each distinct list of tags
+        # read once (a million articles carry a few thousand); its articles share one list of keys
         key_of: dict[str, str] = {}
+        keys_of: dict[tuple, list[Any]] = {}
         for value in corpus["tags"].tolist():
-            keys = []
-            for tag in value if isinstance(value, list | tuple | np.ndarray) else []:
-                written = str(tag)
-                key = key_of.get(written)
-                if key is None:
-                    key = key_of[written] = normalize_tag(written)
+            written_tags = (
+                tuple(map(str, value)) if isinstance(value, list | tuple | np.ndarray) else ()
+            )
+            keys = keys_of.get(written_tags)
+            if keys is None:
+                keys = []
+                for written in written_tags:
+                    key = key_of.get(written)
+                    if key is None:
+                        key = key_of[written] = normalize_tag(written)
+                        if key:
+                            names.setdefault(key, " ".join(written.split()))
                     if key:
-                        names.setdefault(key, " ".join(written.split()))
-                if key:
-                    keys.append(key)
-            members.append(list(dict.fromkeys(keys)))
+                        keys.append(key)
+                keys = keys_of[written_tags] = list(dict.fromkeys(keys))
+            members.append(keys)
         sizes = Counter(g for m in members for g in m)
         first = {g: i for i, g in enumerate(sizes)}
         order = sorted(sizes, key=lambda g: (-sizes[g], first[g]))

@@ -159,7 +159,8 @@ def _normalise_key(value: str) -> str:
     """NFC, whitespace runs as one space, no outer whitespace: ``" ".join(NFC(value).split())``, faster."""
     if not value.isascii() and not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
-    spaced = value.replace("\n", " ")
+    # a paragraph break ("\n\n") made one space at once: most texts then need no pass for double spaces
+    spaced = value.replace("\n\n", " ").replace("\n", " ")
     # every whitespace character but " " is unprintable: then " " is the only one
     if spaced.isprintable():
         while "  " in spaced:

@@ -258,9 +258,15 @@ def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, 
     elif "body" in corpus.columns:
         ids = stories.story_groups(corpus).to_numpy()
     else:
-        # each part's signatures (kept while parsing, else signed from its text) read on a worker
-        sign = functools.partial(stories.part_signatures, tuple(cache.extras))
-        signed = list(map_in_order(sign, cache.part_tasks()))
+        # each part's signatures kept while parsing, read here; a part signed from its text on a worker
+        tasks, extras = cache.part_tasks(), tuple(cache.extras)
+        kept = [stories.kept_part_signatures(extras, task) for task in tasks]
+        unsigned = [task for task, found in zip(tasks, kept, strict=True) if found is None]
+        signing = iter(
+            list(map_in_order(functools.partial(stories.part_signatures, extras), unsigned))
+        )
+        signed = [next(signing) if found is None else found for found in kept]
+        del kept
         ids = stories.story_groups_from_signatures(signed)
         del signed
         return_memory()  # the signatures and the grouping's graph, given back before the topic fit

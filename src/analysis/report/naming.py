@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.config import TABLE_CELL_CHARS
@@ -46,13 +47,23 @@ def page_counts(corpus: pd.DataFrame) -> dict[str, int]:
 def file_pages(corpus: pd.DataFrame) -> set[str]:
     """The "pages" that are only a file's name: an export (JSONL, CSV) or a tag page with no ``Tag -`` header,
     whose articles all come from a file of that name (``source`` is ``file:line``)."""
-    files = corpus["source"].astype(str).str.rsplit(":", n=1).str[0]
-    stem_of = {name: Path(name).stem for name in files.unique()}  # a file's name, once per file
+    files = _file_names(corpus["source"])
+    stem_of = {name: Path(name).stem for name in set(files)}  # a file's name, once per file
     stems: dict[str, set[str]] = {}
     for pages, name in set(zip(map(tuple, corpus["tag_pages"]), files, strict=True)):
         for page in pages:
             stems.setdefault(page, set()).add(stem_of[name])
     return {page for page, seen in stems.items() if seen == {page}}
+
+
+def _file_names(sources: pd.Series) -> np.ndarray:
+    """The file of each ``file:line`` source: the text before its last colon (all of it without one), as
+    ``str.rsplit(":", 1)[0]`` gives it, computed in Arrow (a million sources in 0.3 s, not 1.3 s)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pa.array(sources.astype(str).astype("string[pyarrow]"))
+    return pc.replace_substring_regex(text, r":[^:]*$", "").to_numpy(zero_copy_only=False)
 
 
 def source_noun(corpus: pd.DataFrame) -> str:

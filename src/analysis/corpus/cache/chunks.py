@@ -56,7 +56,8 @@ def parse_file(
         parse = functools.partial(_parse_span, path, display, given, lenient, keep)
         # Pieces are parsed on worker processes (one per core) and come back in order: the same
         # articles, skips and first error as parsing them one after another here.
-        spans = [(number, *span) for number, span in enumerate(_line_spans(path))]
+        # The pieces are found (the file read once) as the workers ask for more: parsing starts at once.
+        spans = ((number, *span) for number, span in enumerate(_line_spans(path)))
         for articles, local, size, error in map_in_order(parse, spans):
             skipped.extend(local)
             if error is not None:
@@ -119,14 +120,14 @@ def _line_chunks(path: Path) -> Iterator[bytes]:
         yield rest
 
 
-def _line_spans(path: Path) -> list[tuple[int, int, int]]:
-    """(first byte, end byte, lines before) of each piece :func:`_line_chunks` cuts the file into."""
-    spans, start, lines = [], 0, 0
+def _line_spans(path: Path) -> Iterator[tuple[int, int, int]]:
+    """(first byte, end byte, lines before) of each piece :func:`_line_chunks` cuts the file into, each as
+    soon as it is found."""
+    start, lines = 0, 0
     for data in _line_chunks(path):
-        spans.append((start, start + len(data), lines))
+        yield start, start + len(data), lines
         start += len(data)
         lines += data.count(b"\n")
-    return spans
 
 
 def _parse_span(

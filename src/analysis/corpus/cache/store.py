@@ -298,12 +298,28 @@ def _read_columns(path: Path, wanted: list[str], extras: Sequence[str]) -> dict[
         elif name in LIST_COLUMNS:
             data[name] = table.column(name).to_pylist()
         elif name in extras:
-            data[name] = [
-                None if v is None else json.loads(v) for v in table.column(name).to_pylist()
-            ]
+            data[name] = _json_cells(table.column(name))
         else:
             data[name] = table.column(name)
     return data
+
+
+def _json_cells(column: Any) -> list[Any]:
+    """The values of a column of JSON texts (:func:`json_text`; null: None). A plain string's text
+    (``"..."`` with no other quote and no escape) is its inner characters, cut out in Arrow; the others are
+    decoded one by one (a million extra-field cells in a fraction of a second, not 2-3 s)."""
+    import pyarrow.compute as pc
+
+    quoted = pc.and_(pc.starts_with(column, '"'), pc.ends_with(column, '"'))
+    plain = pc.and_(
+        pc.and_(quoted, pc.equal(pc.count_substring(column, '"'), 2)),
+        pc.invert(pc.match_substring(column, "\\")),
+    )
+    inner = pc.utf8_slice_codeunits(column, 1, -1).to_pylist()
+    return [
+        cut if is_plain else (None if text is None else json.loads(text))
+        for cut, is_plain, text in zip(inner, plain.to_pylist(), column.to_pylist(), strict=True)
+    ]
 
 
 # ------------------------------------------------------------------------------------------------- key
