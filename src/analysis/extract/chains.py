@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 from analysis.extract import cues
 from analysis.extract.chunks import after_preposition
-from analysis.extract.described import EXTRA_SOURCES, WORD
+from analysis.extract.described import EXTRA_SOURCES, WORD, epithet_head
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import is_demonym
 
 if TYPE_CHECKING:
     from analysis.extract.referents import SpeakerContext
@@ -90,14 +89,11 @@ def _words(ctx: SpeakerContext, k: int) -> list[str]:
 
 def _names_again(words: list[str]) -> bool:
     """Does the sentence open with a definite description that reports use to name again the person just
-    named ("Safin said ... The Russian hit himself ...", "The 34-year-old ...")?"""
-    return (
-        words[:1] in (["The"], ["the"])
-        and any(
-            w.endswith("-old") or is_demonym(w) or w.lower() in cues.DESCRIPTIVE_HEADS
-            for w in words[1:4]
-        )
-    )  # not an office: "Mr Blair denied it. The Tory leader countered ... He declared: “…”" is Howard
+    named ("Safin said ... The Russian hit himself ...", "The 34-year-old ..."), no office ("Mr Blair denied
+    it. The Tory leader countered ... He declared: “…”" is Howard)?"""
+    return words[:1] in (["The"], ["the"]) and any(
+        epithet_head(w.lower(), offices=False) for w in words[1:4]
+    )
 
 
 _ARTICLES = frozenset({"a", "an", "the", "another", "one"})

@@ -23,6 +23,7 @@ __all__ = [
     "WORD",
     "cited",
     "described_between",
+    "epithet_head",
     "owned",
     "owner",
     "sentence_leads",
@@ -80,16 +81,19 @@ def described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
     return False
 
 
+def epithet_head(word: str, *, offices: bool) -> bool:
+    """Is the word (lower case) the head of an epithet that names a person again: an age ("the
+    30-year-old"), a nationality ("the Russian"), a description or a position ("the hopeful", "the lock
+    forward"), and with ``offices`` an office held ("the prime minister"; not "the spokesman", someone unnamed)?"""
+    described = word.endswith("-old") or is_demonym(word) or word in cues.DESCRIPTIVE_HEADS
+    return described or (offices and word in cues.ROLE_HEADS and word not in cues.ANONYMOUS_HEADS)
+
+
 def _names_again(ctx: SpeakerContext, last: Mention, head: str) -> bool:
     """Is a definite description ("the 34-year-old", "the American", "the midfielder") the one person the
     sentence before names (alone, as its subject), named again as reports do? Not an unnamed one ("the
     spokesman")."""
-    epithet = (
-        head.endswith("-old")
-        or is_demonym(head)
-        or head in cues.DESCRIPTIVE_HEADS
-        or (head in cues.ROLE_HEADS and head not in cues.ANONYMOUS_HEADS)
-    )
+    epithet = epithet_head(head, offices=True)
     named = {m.name for m in ctx.outside if m.type == "person" and m.sentence == last.sentence}
     opening = ctx.body[ctx.sentences[last.sentence] : last.start]
     return (
