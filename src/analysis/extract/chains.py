@@ -62,10 +62,9 @@ def chain(
     followed this up")."""
     pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
     # not "Mr Hart has “…” as before, he said" (another speaks there); "Safin said he was ..." is Safin
-    inside = inside and not _pronoun_speaks(_words(ctx, named), pronoun)
+    inside = inside and not _pronoun_speaks([w.lower() for w in _written(ctx, named)], pronoun)
     for k in range(named + 1, current):
-        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-        written = WORD.findall(ctx.body[ctx.sentences[k] : end])
+        written = _written(ctx, k)
         words = [re.split("['’]", w)[0].lower() for w in written]
         if ctx.short_line(k):
             continue  # "Follow @politicalticker Follow @KilloughCNN", "ADVERTISEMENT"
@@ -82,9 +81,10 @@ def _pronoun_speaks(words: list[str], pronoun: str) -> bool:
     return any(w == pronoun and nxt in cues.REPORTING_VERBS for w, nxt in pairwise(words))
 
 
-def _words(ctx: SpeakerContext, k: int) -> list[str]:
+def _written(ctx: SpeakerContext, k: int) -> list[str]:
+    """The words of sentence ``k`` as written."""
     end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-    return [w.lower() for w in WORD.findall(ctx.body[ctx.sentences[k] : end])]
+    return WORD.findall(ctx.body[ctx.sentences[k] : end])
 
 
 def _names_again(words: list[str]) -> bool:

@@ -9,6 +9,7 @@ span of the source's words and the cue, or None.
 from __future__ import annotations
 
 import re
+from itertools import dropwhile
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
@@ -42,7 +43,7 @@ def line_label(
 ) -> Found | None:
     """A line that opens with a person's name and title and a colon right before the quotation, the way
     match reports list reactions ("- Manchester City boss Kevin Keegan: “…”"): that person's words."""
-    toks = [k for i, k in enumerate(toks) if any(doc.words[j][:1].isalnum() for j in toks[: i + 1])]
+    toks = list(dropwhile(lambda k: not doc.words[k][:1].isalnum(), toks))
     if not toks or doc.text[doc.idx[toks[-1]] : open_at].strip() != ":":
         return None  # (marks closing the quotation before, and a dash opening the line, left out)
     line = doc.text.rfind("\n", 0, doc.idx[toks[0]]) + 1
