@@ -57,6 +57,8 @@ DEV7 = PROJECT_ROOT / "tests" / "data" / "dev7_key.json"
 DEV8 = PROJECT_ROOT / "tests" / "data" / "dev8_key.json"
 DEV9 = PROJECT_ROOT / "tests" / "data" / "dev9_key.json"
 DEV10 = PROJECT_ROOT / "tests" / "data" / "dev10_key.json"
+DEV11 = PROJECT_ROOT / "tests" / "data" / "dev11_key.json"
+DEV12 = PROJECT_ROOT / "tests" / "data" / "dev12_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -71,9 +73,13 @@ DEV_KEYS = {
     "eleventh round's rules, then read)",
     DEV10: "tenth development key (10 BBC + 10 AllSides articles, seed 2111; measured unseen after the eleventh "
     "round's rules, then read)",
+    DEV11: "eleventh development key (20 AllSides articles, seed 2131; measured unseen before the twelfth "
+    "round's rules, then read)",
+    DEV12: "twelfth development key (20 AllSides articles, seed 2141; measured unseen before and after the "
+    "twelfth round's rules)",
 }
 #: The development keys that list every organisation.
-DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7, DEV8, DEV9, DEV10}
+DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12}
 TYPES = ("person", "organisation", "place")
 
 
@@ -228,6 +234,8 @@ def heldout_corpora(key: dict) -> tuple[dict[str, pd.DataFrame], str]:
         if not path.exists():
             return {}, f"{path} is not here"
         ids = set(key[name])
+        if not ids:
+            continue
         rows = []
         with opener(path, "rt", encoding="utf-8") as handle:
             for line in handle:
@@ -348,8 +356,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dev-only", action="store_true", help="only the development key (while writing rules)"
     )
+    parser.add_argument(
+        "--dev-key",
+        action="append",
+        type=Path,
+        help="only this development key (a path; repeatable), with --dev-only",
+    )
     args = parser.parse_args(argv)
-    for dev in DEV_KEYS:
+    for dev in [PROJECT_ROOT / p for p in args.dev_key or []] or DEV_KEYS:
         heldout_quality(args.dev_diff, dev=dev)
     if args.dev_only:
         return 0
