@@ -1,12 +1,11 @@
 """Attribution: find the reporting clause of a quotation and the words naming its speaker.
 
-Three places are read, in this order for a full quotation: the clause right after it (``“…,” Petrov said``,
-``“…,” said Nikolai Petrov, a senior analyst``, ``“…,” according to X``), then the clause right before it
-(``Eagle said: “…”``). A partial quotation takes the last reporting verb of its sentence before it, or the
-clause after it. The speaker words are the comma-separated chunk that names a person, else a short chunk
-that names something, else the chunk nearest the verb; a verb in ``-ing`` ("telling reporters",
-"threatening that") takes the sentence's first person. The result is a character span and the cue words;
-:mod:`analysis.extract.speakers` turns the span into a speaker once names are canonical.
+A full quotation reads the clause right after it (``“…,” said Nikolai Petrov, a senior analyst``, ``“…,”
+according to X``), then the one before it (``Eagle said: “…”``); a partial one, the last reporting verb of
+its sentence before it, or the clause after it. The speaker words are the comma-separated chunk that names
+a person, else a short chunk naming something, else the chunk nearest the verb; a verb in ``-ing``
+("telling reporters") takes the sentence's first person. The result is a character span and the cue
+words; :mod:`analysis.extract.speakers` turns the span into a speaker once names are canonical.
 """
 
 from __future__ import annotations
@@ -47,22 +46,29 @@ from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
     OPENING_PHRASE,
     acted_before,
+    chained_participle,
     clause_before,
     future_cue,
     heading_line,
     opening_pronoun,
     participle_of_noun,
+    subject_pronoun,
     verb_at,
     window_end,
 )
-from analysis.extract.sources import OUTLET_VERBS, according_to, line_label, outlet, sentence_tail
+from analysis.extract.sources import (
+    MAX_SPEAKER_WORDS,
+    OUTLET_VERBS,
+    according_to,
+    line_label,
+    outlet,
+    quoted_as,
+    sentence_tail,
+)
 
 __all__ = ["Attribution", "attribute"]
 
-_MAX_SPEAKER_WORDS = 12
-_OBJECT_VERBS = frozenset(
-    {"told", "tells", "tell", "telling", "asked", "asks", "wrote", "writes", "posted", "posts"}
-)
+_OBJECT_VERBS = frozenset("told tells tell telling asked asks wrote writes posted posts".split())  # noqa: SIM905
 
 
 @dataclass
@@ -85,7 +91,7 @@ def attribute(
     """The :class:`Attribution` of the quotation between ``open_at`` and ``close_at`` (empty when none)."""
     before = clause_before(doc.text, open_at)
     if full:
-        after = _after(doc, mentions, close_at, inner_end, full=True)
+        after = _after(doc, mentions, close_at, inner_end, full=True, outlets=not before.strip())
         if after and after.who and before.rstrip().endswith(":"):
             named = _before(doc, mentions, open_at, before)  # 'Laws said: “…,” he said'
             pronoun = doc.text[after.who[0] : after.who[1]].strip().lower() in {"he", "she"}
@@ -136,21 +142,17 @@ def _cue(doc: FieldDoc, verb: int, limit: int) -> str:
     return " ".join(parts)
 
 
-# "“…,” it quoted him as saying": the one quoted, not the one quoting
-_QUOTED_OBJECT = re.compile(
-    r"[\s,]*(?:it|they|the\s+\w+|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+quoted\s+"
-    r"(him|her|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+as\s+saying\b"
-)
-_QUOTED_AS = re.compile(
-    r"[\s,]*((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}))\s+(?:was|is|were|has been|had been)"
-    r"\s+quoted\b[^.]{0,60}?\bas\s+saying\b"
-)
-
-
 def _after(
-    doc: FieldDoc, mentions: list[Mention], close_at: int, inner_end: int, *, full: bool = False
+    doc: FieldDoc,
+    mentions: list[Mention],
+    close_at: int,
+    inner_end: int,
+    *,
+    full: bool = False,
+    outlets: bool = False,
 ) -> Attribution | None:
-    """``“…,” Petrov said`` / ``“…,” said Nikolai Petrov, a senior analyst`` / ``“…?” she asked``."""
+    """``“…,” said Nikolai Petrov, a senior analyst`` / ``“…?” she asked``; ``outlets``: "“…,” the Times
+    reported" names the paper (not for "McCarty told colleagues, “…,” the Bee reported")."""
     text = doc.text
     following = text[close_at : close_at + 3].lstrip()
     ends = text[:inner_end].rstrip("'’")[-1:]  # "… stronger than the 'Gang of Eight,'" X said
@@ -160,12 +162,11 @@ def _after(
     if full and ends not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
         return None  # “A heading” The minister said ...: no clause joins it
     toks = _tokens_between(doc, close_at, window_end(text, close_at))
-    passive = _QUOTED_AS.match(text, close_at, window_end(text, close_at)) or _QUOTED_OBJECT.match(
-        text, close_at, window_end(text, close_at)
-    )
-    if passive:
-        return Attribution(passive.span(1), "quoted")  # "“…,” she was quoted as saying"
-    verb = next((k for k in toks if verb_at(doc, k, cues.AFTER_QUOTE_VERBS)), None)
+    quoted = quoted_as(text, close_at, window_end(text, close_at))
+    if quoted is not None:
+        return Attribution(*quoted)  # "“…,” she was quoted as saying"
+    verbs = cues.OUTLET_AFTER_QUOTE if outlets else cues.AFTER_QUOTE_VERBS
+    verb = next((k for k in toks if verb_at(doc, k, verbs)), None)
     if verb is None:
         return _found(according_to(doc, toks))
     lead = words_only(doc, [k for k in toks if k < verb])
@@ -189,13 +190,13 @@ def _after(
     chunks = clause_chunks(doc, [k for k in toks if k < verb])
     if chunks:
         who = pick(doc, mentions, chunks, nearest=-1)
-        if len(who) > _MAX_SPEAKER_WORDS or doc.words[who[0]] in PREPOSITIONS:
+        if len(who) > MAX_SPEAKER_WORDS or doc.words[who[0]] in PREPOSITIONS:
             return None  # "“…” in Congress, and complaining": no speaker there
     else:
         after = clause_chunks(doc, [k for k in toks if k > verb])
         if not after:
             return None
-        who = before_setting(doc, first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS])
+        who = before_setting(doc, first_naming(doc, mentions, after[:2])[:MAX_SPEAKER_WORDS])
     return Attribution(span(doc, who), _cue(doc, verb, toks[-1] + 1))
 
 
@@ -218,7 +219,7 @@ def _before(
             doc, [k for k in toks if k > verbs[-1]]
         )  # "Added Sen. Ron Wyden, ...:"
         if after:
-            who = first_naming(doc, mentions, after[:2])[:_MAX_SPEAKER_WORDS]
+            who = first_naming(doc, mentions, after[:2])[:MAX_SPEAKER_WORDS]
             return Attribution(span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
     if verbs:
         return _subject(doc, mentions, verbs[-1], toks)
@@ -393,13 +394,15 @@ def _participle_subject(
     doc: FieldDoc, mentions: list[Mention], verb: int, toks: list[int], limit: int
 ) -> Attribution | None:
     """Who an "-ing" reporting verb belongs to: the subject of the last reporting verb before it ("she
-    said, adding:", "Ailes said how “proud” he was ..., adding:"), else the sentence's first person (or,
-    when no person is there, an untyped surname of a person the article names that opens the clause:
-    "Later, Trump retweeted Parscale, adding:", not "the research portrays Sanders as ..., noting"), else
-    its opening phrase."""
+    said, adding:"), else the sentence's first person (or an untyped surname of a person the article names
+    opening the clause: "Later, Trump retweeted Parscale, adding:"), else its opening phrase."""
     cue = _cue(doc, verb, limit)
-    if participle_of_noun(doc, mentions, verb, toks[0] if toks else 0):
-        return Attribution(None, cue)  # "a memo describing …": not a person
+    if participle_of_noun(doc, mentions, verb, toks[0] if toks else 0) or chained_participle(
+        doc, verb
+    ):
+        return Attribution(
+            None, cue
+        )  # "a memo describing …", "a woman ... calling into CNN saying"
     a, b = doc.idx[toks[0]], doc.idx[verb]
     here = [
         m
@@ -409,9 +412,7 @@ def _participle_subject(
     said = _reported_before(doc, here, verb, toks)
     if said is not None:
         return Attribution(said, cue)
-    found = [
-        span(doc, [k]) for k in toks if k < verb and doc.words[k] in {"he", "she", "He", "She"}
-    ]
+    found = [span(doc, [k]) for k in toks if k < verb and subject_pronoun(doc, k)]
     surnames = {m.text.split()[-1] for m in mentions if m.type == "person" and " " in m.text}
     here = [m for m in here if not modifier(doc.text, m)]  # not "The Clinton campaign ..., saying"
     people = [m for m in here if m.type == "person" and subject_like(doc, m, a, verb)] or [
@@ -439,8 +440,8 @@ def _reported_before(
     if not said or said[-1] == toks[0]:
         return None
     k = said[-1]
-    if doc.words[k - 1].lower() in {"he", "she"}:
-        return span(doc, [k - 1])
+    if doc.words[k - 1].lower() in {"he", "she"}:  # not "a woman she says is her mother, saying"
+        return span(doc, [k - 1]) if subject_pronoun(doc, k - 1) else None
     ends = doc.end_char(k - 1)
     return next(
         (
@@ -495,5 +496,5 @@ def _subject(
     chunks = clause_chunks(doc, before)
     if not chunks:
         return None
-    who = pick(doc, mentions, chunks, nearest=-1)[-_MAX_SPEAKER_WORDS:]
+    who = pick(doc, mentions, chunks, nearest=-1)[-MAX_SPEAKER_WORDS:]
     return Attribution(span(doc, who), _cue(doc, verb, limit))

@@ -63,6 +63,7 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
         surnames_in_capitals(group)
         acronyms_in_article(group)
         _towns_named_as_firms(group)
+        _short_forms(group, (bodies or {}).get(article, ""))
     _across_corpus(mentions)
     _parties(mentions)
     return mentions
@@ -76,6 +77,24 @@ def _parties(mentions: list[Mention]) -> None:
             name = usual.get(normalise(m.text).lower()) or usual.get(m.name.lower())
             if name:
                 m.name = name
+
+
+def _short_forms(group: list[Mention], body: str) -> None:
+    """ "the North" in an article naming North Korea (and no other place or body opening with "North")
+    -> North Korea: the one name of more words that it opens."""
+    longer = {
+        m.name: m.type for m in group if m.type in {"place", "organisation"} and " " in m.name
+    }
+    for m in group:
+        if (
+            m.field != "body"
+            or " " in m.name
+            or body[max(0, m.start - 4) : m.start].lower() != "the "
+        ):
+            continue
+        opened = [n for n in longer if n.split()[0] == m.name]
+        if len(opened) == 1 and m.type == "organisation":  # acting: "The North said"
+            m.name, m.type = opened[0], longer[opened[0]]
 
 
 def _towns_named_as_firms(group: list[Mention]) -> None:

@@ -123,6 +123,8 @@ def pick(
             a, b = span(doc, chunk)
             if doc.words[chunk[0]].lower() in RELATIVE:
                 continue  # "Adam Schiff, who was briefed on the murder of Jamal Khashoggi, has said"
+            if chunk is not chunks[-1] and _opening_participle(doc.words[chunk[0]]):
+                continue  # "Touting the China agreement on Twitter, the president said": its object
             if any(
                 a <= m.start
                 and m.end <= b
@@ -145,6 +147,11 @@ def pick(
     ):
         return first
     return nearest_not_relative(doc, chunks, nearest)
+
+
+def _opening_participle(word: str) -> bool:
+    """ "Touting", "Asked": a participle opening the sentence (not "incoming Senate Minority Leader")."""
+    return word[:1].isupper() and participle(word)
 
 
 def _antecedent(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> list[int]:

@@ -57,7 +57,7 @@ ORG_HEADS = frozenset(
     programme program project campaign movement front network labs laboratories laboratory hospital
     museum gallery theatre orchestra band academy church economics partners partnerships brothers
     shop restaurant cafe bakery pharmacy clinic brewery winery diner
-    capital securities associates consulting research analytics investments solutions insurance
+    capital markets securities associates consulting research analytics investments solutions insurance
     airline carriers retailers mission embassy consulate delegation directorate inspectorate
     ombudsman tribunal united rovers athletic wanderers albion rangers hotspur fc rfc afc
     """.split()
@@ -347,6 +347,8 @@ REPORTING_VERBS = frozenset(
 AFTER_QUOTE_VERBS = REPORTING_VERBS | frozenset(
     "began begins remembers remembered ruled rules ordered".split()
 )
+#: The same, with a paper's "reported" for a quotation opening its sentence ("“…,” the Times reported").
+OUTLET_AFTER_QUOTE = AFTER_QUOTE_VERBS | frozenset({"reported", "reports"})
 #: Two-word reporting verbs, read at their first word ("Trump fired back in a tweet: “…”").
 PHRASAL_REPORTING = frozenset(
     {
@@ -369,7 +371,7 @@ PARTIAL_CUES = frozenset(
     writing asked acknowledged conceded replied responded confirmed denied tweeted posted notes states
     adds insists argues claims stresses explains explained threatening threatened termed
     dubs condemned condemning praised praising hailed hailing criticised criticized slammed blasted
-    pledged countered tweeting summed accused accusing portrayed
+    pledged countered tweeting summed accused accusing portrayed defined summarized summarised
     """.split()
 )
 #: The same verbs' base forms: a partial quote hangs on them after a modal or "to" ("He will say Labour
@@ -453,6 +455,14 @@ BODY_NOUNS = frozenset(
     """
     company firm group newspaper paper network bank agency carrier airline retailer broadcaster
     channel union ministry department party club charity council organisation organization insurer
+    """.split()
+)
+
+#: Last words of a newspaper's name, for "the paper" ("the New York Times ... “…,” the paper continued").
+NEWSPAPER_ENDS = frozenset(
+    """
+    times post journal news herald telegraph guardian observer gazette tribune chronicle sentinel
+    inquirer courier examiner dispatch globe register star sun mail express independent standard
     """.split()
 )
 

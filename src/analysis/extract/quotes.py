@@ -334,7 +334,13 @@ def _so_called(text: str, open_at: int, close_at: int) -> bool:
     words someone said."""
     before = text[max(0, open_at - 12) : open_at].split()
     after = text[close_at : close_at + 12].split()
+    ended = text[:close_at].rstrip("”’\"'")[-1:] in {
+        ".",
+        "!",
+        "?",
+    }  # a capital opens the next sentence
     nickname = bool(before and after) and before[-1][:1].isupper() and after[0][:1].isupper()
+    nickname = nickname and not ended
     return nickname or (
         bool(before)
         and before[-1].lower() in {"so-called", "the", "term", "word", "dubbed", "label"}
@@ -352,8 +358,12 @@ def _starts_speech(before: str, inner: str) -> bool:
 
 
 def _title_case(words: list[str]) -> bool:
-    content = [w for w in words if len(w) > 3]
+    """ "Face the Nation", "Special Report with Bret Baier": every word but the small ones capitalised."""
+    content = [w for w in words if len(w) > 3 and w.lower() not in _MINOR_WORDS]
     return len(words) >= 2 and bool(content) and all(w[:1].isupper() for w in content)
+
+
+_MINOR_WORDS = frozenset({"with", "from", "into", "over", "upon", "than", "that", "this"})
 
 
 def _joined(body: str, parts: list[tuple[int, int]]) -> str:

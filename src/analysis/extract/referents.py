@@ -406,16 +406,20 @@ def _goes_on(
     gender: str | None,
 ) -> bool:
     """Is the previous quotation's speaker still the one talking: named again since that quotation (in
-    this paragraph or the one before), and every other fitting person named since is no subject of a
+    this paragraph or the one before) or nothing written between them, and every other fitting person named since is no subject of a
     sentence ("the funeral of Freddie Gray", "told Bader") and not in the pronoun's own sentence?"""
     if not previous[1] or ctx.previous_end is None:
         return False
     start = ctx.paragraph_start(limit)
     since = [m for m in people if m.start >= ctx.previous_end]
     here = ctx.sentence_of(limit)
-    again = any(m.name == previous[0] and m.start >= start for m in since) or (
-        ctx.previous_end >= start
-        and pronoun_chain(ctx, ctx.sentence_ending(ctx.previous_end), here, gender)
+    again = (
+        any(m.name == previous[0] and m.start >= start for m in since)
+        or not ctx.body[ctx.previous_end : limit].strip()  # "“A.” ¶ “B,” he added": nothing between
+        or (
+            ctx.previous_end >= start
+            and pronoun_chain(ctx, ctx.sentence_ending(ctx.previous_end), here, gender)
+        )
     )
     return again and all(
         m.name == previous[0]

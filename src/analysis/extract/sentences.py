@@ -23,12 +23,14 @@ __all__ = [
     "SENTENCE_END",
     "acted_before",
     "after_opening_phrase",
+    "chained_participle",
     "clause_before",
     "ends_sentence",
     "first_sentence_end",
     "heading_line",
     "participle",
     "participle_of_noun",
+    "subject_pronoun",
     "verb_at",
     "window_end",
 ]
@@ -146,17 +148,48 @@ def participle_of_noun(doc: FieldDoc, mentions: list[Mention], verb: int, first:
 
 def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS) -> bool:
     """Is token ``k`` one of ``verbs`` (a trailing colon aside), and not a noun after a determiner ("The
-    comments struck a nerve") or the last word of a name ("the United States", "Reuters Notes")?"""
+    comments struck a nerve"), a light verb ("took notes") or before "be", or the last word of a name
+    ("the United States", "Reuters Notes")?"""
     word, prior = doc.words[k], doc.words[k - 1] if k else ""
-    if prior.lower() in _DETERMINERS:
-        return False
+    if (
+        prior.lower() in _DETERMINERS
+        or (prior.lower() in _LIGHT_VERBS and word.endswith("s"))
+        or doc.words[k + 1 : k + 2] == ["be"]
+    ):
+        return False  # "McCabe took notes", "the purported notes be called": a noun
     if word.lower().rstrip(":") not in verbs:
         following = doc.words[k + 1].lower().rstrip(":") if k + 1 < len(doc.words) else ""
-        phrasal = verbs is cues.REPORTING_VERBS or verbs is cues.AFTER_QUOTE_VERBS
+        phrasal = verbs in (cues.REPORTING_VERBS, cues.AFTER_QUOTE_VERBS, cues.OUTLET_AFTER_QUOTE)
         if prior.lower() in _INFINITIVE_MARKERS:
             return False  # "Putin can afford to wait a few weeks to hit back"
         return phrasal and (word.lower(), following) in cues.PHRASAL_REPORTING  # "Cohen shot back"
     return not (word[:1].isupper() and prior[:1].isupper() and prior.isalpha())
+
+
+def subject_pronoun(doc: FieldDoc, k: int) -> bool:
+    """Is token ``k`` "he"/"she" and no reduced relative clause's ("a woman she says is her mother")?"""
+    if doc.words[k] not in {"he", "she", "He", "She"}:
+        return False
+    after = [w.lower() for w in doc.words[k + 1 : k + 3]]
+    return not (len(after) == 2 and after[0] in cues.REPORTING_VERBS and after[1] in _COPULAS)
+
+
+_COPULAS = frozenset("is was are were".split())
+
+
+def chained_participle(doc: FieldDoc, verb: int) -> bool:
+    """Does an "-ing" reporting verb hang on another "-ing" word a few words before it, with no comma or
+    auxiliary between ("a woman ... calling into CNN saying"): that one's noun, not the sentence's subject?"""
+    for k in range(verb - 1, max(verb - 5, 0), -1):
+        word = doc.words[k]
+        if word in {",", ";", ":", "—", "–", "-", "--"} or word.lower() in cues.AUXILIARIES:
+            return False
+        if word.endswith("ing") and word.islower() and len(word) > 4:
+            prior = doc.words[
+                k - 1
+            ].lower()  # not "praised the ruling saying", "the gathering storm"
+            return prior not in cues.AUXILIARIES | _COPULAS | _DETERMINERS
+    return False
 
 
 def future_cue(doc: FieldDoc, k: int) -> bool:
@@ -175,6 +208,7 @@ _TO_COME = frozenset("is are was were expected due set going".split())
 
 
 _DETERMINERS = frozenset("the a an his her its their our my your".split())
+_LIGHT_VERBS = frozenset("took take takes taking taken made make makes making".split())
 _INFINITIVE_MARKERS = frozenset("to can could will would may might must should shall".split())
 
 

@@ -21,11 +21,20 @@ if TYPE_CHECKING:
     from analysis.extract.entities import Mention
     from analysis.extract.pipeline import FieldDoc
 
-__all__ = ["OUTLET_VERBS", "according_to", "line_label", "outlet", "sentence_tail"]
+__all__ = [
+    "MAX_SPEAKER_WORDS",
+    "OUTLET_VERBS",
+    "according_to",
+    "line_label",
+    "outlet",
+    "quoted_as",
+    "sentence_tail",
+]
 
 Found = tuple[tuple[int, int], str]
 
-_MAX_SPEAKER_WORDS = 12
+#: A speaker is named in at most this many words.
+MAX_SPEAKER_WORDS = 12
 
 
 def according_to(doc: FieldDoc, toks: list[int]) -> Found | None:
@@ -34,7 +43,7 @@ def according_to(doc: FieldDoc, toks: list[int]) -> Found | None:
         if doc.words[k].lower() == "according" and doc.words[toks[pos + 1]].lower() == "to":
             chunks = clause_chunks(doc, toks[pos + 2 :])
             if chunks:
-                return span(doc, chunks[0][:_MAX_SPEAKER_WORDS]), "according to"
+                return span(doc, chunks[0][:MAX_SPEAKER_WORDS]), "according to"
     return None
 
 
@@ -72,6 +81,24 @@ def outlet(doc: FieldDoc, mentions: list[Mention], toks: list[int]) -> Found | N
             owner = next((m for m in mentions if m.end == ends and m.type == "organisation"), None)
             return None if owner is None else ((owner.start, owner.end), doc.words[k])
     return None
+
+
+# "“…,” it quoted him as saying", "the Post reports Trump as saying": the one quoted, not the one quoting
+_QUOTED_OBJECT = re.compile(
+    r"[\s,]*(?:it|they|the\s+\w+|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
+    r"\s+(?:quoted|quotes|reports?|reported)\s+"
+    r"(him|her|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+as\s+saying\b"
+)
+_QUOTED_AS = re.compile(
+    r"[\s,]*((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}))\s+(?:was|is|were|has been|had been)"
+    r"\s+quoted\b[^.]{0,60}?\bas\s+saying\b"
+)
+
+
+def quoted_as(text: str, start: int, end: int) -> Found | None:
+    """The one quoted in the clause right after a quotation ("“…,” she was quoted as saying")."""
+    found = _QUOTED_AS.match(text, start, end) or _QUOTED_OBJECT.match(text, start, end)
+    return None if found is None else (found.span(1), "quoted")
 
 
 _TAIL = re.compile(r",\s+((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}))\s+([a-z]+)\b")

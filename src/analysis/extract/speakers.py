@@ -155,13 +155,15 @@ def _by_description(
 
 def _body_by_head(ctx: SpeakerContext, limit: int, head: str) -> str:
     """The one organisation named before ``limit`` whose name holds the description's head ("the ministry"
-    after "the Ministry of Environmental Protection" and "China Environmental News"); "" for none or more."""
+    after "the Ministry of Environmental Protection" and "China Environmental News"; "the paper" after "the New
+    York Times"); "" for none or more."""
+    papers = cues.NEWSPAPER_ENDS if head in {"paper", "newspaper"} else ()
     names = {
         m.name
         for m in ctx.outside
         if m.type == "organisation"
         and m.end <= limit
-        and head in m.name.lower().replace("-", " ").split()
+        and (head in (words := m.name.lower().replace("-", " ").split()) or words[-1] in papers)
     }
     return names.pop() if len(names) == 1 else ""
 

@@ -37,6 +37,7 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
     full: dict[str, str] = {}
     shared: set[str] = set()
     in_body = {m.name for m in group if m.field == "body"}
+    _headline_verbs(group, body)
     named = [m.name for m in group if m.type == "person" and len(_tokens(m.name)) >= 2]
     for name in sorted(named, key=lambda n: not _bearer(n, in_body)):  # stable: bearers first
         surname = _tokens(name)[-1]
@@ -92,6 +93,21 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
             m.name, m.type = target, "person"
             m.evidence = m.evidence or "surname"
     _first_names_alone(group)
+
+
+def _headline_verbs(group: list[Mention], body: str) -> None:
+    """A headline's capitalised verb glued to a name the body writes without it ("Ann Romney Delivers:
+    ..." over a body naming Ann Romney; the headline may open the body too) -> that name."""
+    first_line = len(body.split("\n", 1)[0])
+    heading = [m for m in group if m.field == "title" or m.end <= first_line]
+    written = {m.name for m in group if m.field == "body" and m.start > first_line}
+    people = {m.name for m in group if m.type == "person" and m.name in written}
+    for m in heading:
+        words = m.name.split()
+        if m.type == "person" and len(words) >= 3 and m.name not in written:
+            shorter = " ".join(words[:-1])
+            if shorter in people:
+                m.name = shorter
 
 
 def _bearer(name: str, in_body: set[str]) -> bool:
