@@ -59,6 +59,7 @@ DEV9 = PROJECT_ROOT / "tests" / "data" / "dev9_key.json"
 DEV10 = PROJECT_ROOT / "tests" / "data" / "dev10_key.json"
 DEV11 = PROJECT_ROOT / "tests" / "data" / "dev11_key.json"
 DEV12 = PROJECT_ROOT / "tests" / "data" / "dev12_key.json"
+DEV13 = PROJECT_ROOT / "tests" / "data" / "dev13_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -76,10 +77,12 @@ DEV_KEYS = {
     DEV11: "eleventh development key (20 AllSides articles, seed 2131; measured unseen before the twelfth "
     "round's rules, then read)",
     DEV12: "twelfth development key (20 AllSides articles, seed 2141; measured unseen before and after the "
-    "twelfth round's rules)",
+    "twelfth round's rules, then read)",
+    DEV13: "thirteenth development key (20 AllSides articles, seed 2153; measured unseen after the twelfth "
+    "round's rules)",
 }
 #: The development keys that list every organisation.
-DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12}
+DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13}
 TYPES = ("person", "organisation", "place")
 
 
