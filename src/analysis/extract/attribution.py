@@ -32,6 +32,7 @@ from analysis.extract.chunks import (
     words_only,
 )
 from analysis.extract.clauses import (
+    after_reported_that,
     apposition_head,
     before_setting,
     closed_relative,
@@ -422,8 +423,7 @@ def _participle_subject(
     ]
     found += [owned_span(doc.text, m, b) for m in people]
     if found and not acted_before(doc, toks, min(found)):
-        return Attribution(min(found), cue)  # not Bush in "he issued a rebuke of George W. Bush,
-        # calling him “…”"; not Putin in "The person offered a meeting with Mr. Putin, saying …"
+        return Attribution(min(found), cue)  # not Putin: "offered a meeting with Mr. Putin, saying"
     pronoun = None if found else opening_pronoun(doc, toks[0] if toks else verb)
     if pronoun is not None and pronoun < verb:
         return Attribution(span(doc, [pronoun]), cue)  # "But he is not envious, insisting: “…”"
@@ -460,7 +460,7 @@ def _subject(
     limit = toks[-1] + 1 if toks else verb + 1
     if doc.words[verb].lower().endswith("ing"):
         return _participle_subject(doc, mentions, verb, toks, limit)
-    before = [k for k in toks if k < verb]
+    before = after_reported_that(doc, mentions, [k for k in toks if k < verb])
     tail = without_adverbs(
         doc,
         words_only(

@@ -17,7 +17,7 @@ from analysis.extract.entities import Mention
 if TYPE_CHECKING:
     from analysis.extract.referents import SpeakerContext
 
-__all__ = ["carried", "chain", "pronoun_chain", "spoken_of"]
+__all__ = ["carried", "chain", "next_quotation", "pronoun_chain", "spoken_of"]
 
 
 def carried(ctx: SpeakerContext, last: list[Mention], here: int, gender: str | None) -> bool:
@@ -33,6 +33,21 @@ def carried(ctx: SpeakerContext, last: list[Mention], here: int, gender: str | N
         and gender is not None
         and ctx.genders.get(last[-1].name) == {gender}
     )
+
+
+def next_quotation(
+    ctx: SpeakerContext, previous: tuple[str, bool], limit: int, gender: str | None
+) -> bool:
+    """Does the pronoun's quotation (at ``limit``) follow the previous one with nothing written between
+    ("“…,” Renteria said. ¶ “…,” she said"), that one's named speaker known to be of its gender and no
+    one else of that gender named in its paragraph?"""
+    if not previous[1] or ctx.previous_end is None or ctx.previous_end > limit:
+        return False
+    if ctx.body[ctx.previous_end : limit].strip() or ctx.genders.get(previous[0]) != {gender}:
+        return False
+    start = ctx.paragraph_start(ctx.previous_end)  # not when another of that gender is named there
+    others = {m.name for m in ctx.outside if start <= m.start < ctx.previous_end} - {previous[0]}
+    return not any(ctx.genders.get(name) == {gender} for name in others)
 
 
 def pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | None) -> bool:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RELATIVE",
+    "after_reported_that",
     "apposition_head",
     "before_setting",
     "closed_relative",
@@ -39,6 +40,28 @@ __all__ = [
 
 #: Words opening a relative clause.
 RELATIVE = frozenset({"who", "which", "whose", "whom", "that", "where", "when"})
+
+
+def after_reported_that(doc: FieldDoc, mentions: list[Mention], before: list[int]) -> list[int]:
+    """The words after a reporting verb's "that" ("Baker points out that Trump, on the trail, called"):
+    the clause of the verb that follows, when they open with a name and hold no verb of their own; else
+    all of them ("said that Hamas must go, and urged"; "declared that Trump would lose, told reporters")."""
+    for i in range(len(before) - 2, 0, -1):
+        k = before[i]
+        if doc.words[k] == "that" and (
+            doc.words[k - 1].lower() in cues.REPORTING_VERBS or doc.words[k - 1] == "out"
+        ):
+            rest = before[i + 1 :]
+            joined = any(doc.words[j].lower() in _NOT_A_BARE_SUBJECT for j in rest)
+            named = any(m.start == doc.idx[rest[0]] for m in mentions)  # "that Trump, ..., called"
+            return rest if named and not joined else before
+    return before
+
+
+#: Words after "that" showing it has a verb of its own or joins back to the reporting one.
+_NOT_A_BARE_SUBJECT = (
+    cues.AUXILIARIES | cues.REPORTING_VERBS | {"and", "but", "could", "can", "may", "might"}
+)
 
 
 def closed_relative(doc: FieldDoc, verb: int, open_at: int) -> bool:

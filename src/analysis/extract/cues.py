@@ -372,6 +372,7 @@ PARTIAL_CUES = frozenset(
     adds insists argues claims stresses explains explained threatening threatened termed
     dubs condemned condemning praised praising hailed hailing criticised criticized slammed blasted
     pledged countered tweeting summed accused accusing portrayed defined summarized summarised
+    criticizing criticising slamming blasting branding labelling labeling dubbing mocking
     """.split()
 )
 #: The same verbs' base forms: a partial quote hangs on them after a modal or "to" ("He will say Labour

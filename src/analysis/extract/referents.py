@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract import cues
-from analysis.extract.chains import carried, chain, pronoun_chain, spoken_of
+from analysis.extract.chains import carried, chain, next_quotation, pronoun_chain, spoken_of
 from analysis.extract.chunks import modifier
 from analysis.extract.clauses import object_before
 from analysis.extract.cues import SPEECH_VERBS
@@ -273,7 +273,9 @@ def _referent(
 ) -> str:
     """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
-    In order: the only fitting person in this paragraph and the one before, when a subject there or the
+    In order: the previous quotation's speaker, when nothing is written between and the gender is known to
+    fit (:func:`next_quotation`); the only fitting person in this paragraph and the one before, when a
+    subject there or the
     only one so far; the only fitting person of
     the last sentence that names one, when that person is its subject (after "said X" only for a pronoun
     that says or adds something itself: "And he has promised them" is not Petrov); the last quotation's
@@ -283,6 +285,8 @@ def _referent(
     pronoun written after it ("Mr Blair has “the same passion” ..., he said") is not the pronoun.
     """
     genders = ctx.genders
+    if speech and next_quotation(ctx, previous, limit, gender):
+        return previous[0]
     people = _candidates(ctx, limit, gender, after_quote=after_quote)
     if not people or described_between(ctx, people[-1], ctx.sentence_of(limit)):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman

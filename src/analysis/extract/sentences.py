@@ -28,6 +28,7 @@ __all__ = [
     "ends_sentence",
     "first_sentence_end",
     "heading_line",
+    "parenthetical",
     "participle",
     "participle_of_noun",
     "subject_pronoun",
@@ -128,7 +129,7 @@ _PEOPLE_NOUNS = cues.SOURCE_HEADS - frozenset(
 
 def participle_of_noun(doc: FieldDoc, mentions: list[Mention], verb: int, first: int = 0) -> bool:
     """Is the "-ing" verb written right after someone else than the sentence's subject, so that it tells
-    what they say: a described person ("one source telling Fox News …"), or a body after "to", "from",
+    what they say: a described person ("one source telling Fox News …"), a text ("a tweet criticizing"), or a body after "to", "from",
     "of", "for", "by" ("a memo to Congress describing …")? ``first``: the clause's first token."""
     k = verb - 1
     while k >= 0 and not doc.words[k].strip():
@@ -137,13 +138,22 @@ def participle_of_noun(doc: FieldDoc, mentions: list[Mention], verb: int, first:
         return False
     word, end = doc.words[k], doc.end_char(k)
     if word.isalpha() and word.islower():
-        return word in _PEOPLE_NOUNS
+        return word in _PEOPLE_NOUNS or (word in cues.SPEECH_NOUNS and _after_preposition(doc, k))
     named = next((m for m in mentions if m.end == end and m.type == "organisation"), None)
     if named is None:
         return False
     lead = doc.text[max(0, named.start - 12) : named.start].lower().split()
     lead = [w for w in lead if w != "the"]
     return bool(lead) and lead[-1] in {"to", "from", "of", "for", "by"}
+
+
+def _after_preposition(doc: FieldDoc, k: int) -> bool:
+    """Is the noun at ``k`` a preposition's object ("in one tweet criticizing"), not what the subject made
+    ("released a statement saying")?"""
+    k -= 1
+    while k > 0 and doc.words[k].lower() in _DETERMINERS | {"one", "another", "that", "this"}:
+        k -= 1
+    return doc.words[k].lower() in {"in", "on", "from", "of", "by", "with"}
 
 
 def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS) -> bool:
@@ -190,6 +200,14 @@ def chained_participle(doc: FieldDoc, verb: int) -> bool:
             ].lower()  # not "praised the ruling saying", "the gathering storm"
             return prior not in cues.AUXILIARIES | _COPULAS | _DETERMINERS
     return False
+
+
+def parenthetical(body: str, a: int, b: int) -> bool:
+    """ "But Sanders, she said, is a “…”": set off by commas, the pronoun is not whom the sentence is about."""
+    return (
+        body[max(0, a - 3) : a].rstrip().endswith(",")
+        and re.match(r"\s+[a-z]+\s*,", body[b : b + 20]) is not None
+    )
 
 
 def future_cue(doc: FieldDoc, k: int) -> bool:

@@ -41,6 +41,7 @@ from analysis.extract.referents import (
     organisation_subject,
     pronoun_referent,
 )
+from analysis.extract.sentences import parenthetical
 
 __all__ = ["SpeakerContext", "resolve_speaker"]
 
@@ -81,10 +82,8 @@ def resolve_speaker(
         a = b - 2 if words[0] == "he" else b - 3
     inside = [m for m in ctx.mentions if a <= m.start and m.end <= b]
     owner = [m for m in inside if (m.start, m.end) == (a, b) and m.type == "person"]
-    if cue in cues.SPEECH_NOUNS and owner:
-        return owner[
-            0
-        ].name, True  # "Cuomo's statement that “…”": whose words (attribution._possessor)
+    if cue in cues.SPEECH_NOUNS and owner:  # "Cuomo's statement that “…”": whose words
+        return owner[0].name, True
     if words[0] in RELATIVE:
         return "", False  # a relative clause, not a speaker
     cut = re.search(r"\s(?:the|The|his|her|its|their)\s(?!.*\s(?:the|The)\s)", ctx.body[a:b])
@@ -108,7 +107,7 @@ def resolve_speaker(
             cues.PRONOUNS[words[0]],
             previous,
             speech=bool(speech),
-            after_quote=a > before,
+            after_quote=a > before or parenthetical(ctx.body, a, b),
             asking=cue.split()[:1] in (["asked"], ["asks"]),
         )
         return (person, True) if person else ("", False)
