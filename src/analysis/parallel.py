@@ -16,10 +16,13 @@ import ctypes
 import functools
 import gc
 import os
+import pickle
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sized
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
+from pathlib import Path
+from typing import Any, TypeVar
 
 from analysis.errors import ParameterError
 
@@ -58,9 +61,13 @@ def worker_count() -> int:
 
 
 def map_in_order(
-    fn: Callable[[T], R], items: Iterable[T], *, workers: int | None = None
+    fn: Callable[..., R],
+    items: Iterable[T],
+    *,
+    workers: int | None = None,
+    shared: Mapping[str, Any] | None = None,
 ) -> Iterator[R]:
-    """``fn(item)`` of every item, yielded in the items' order, computed on ``workers`` processes.
+    """``fn(item, **shared)`` of every item, yielded in the items' order, computed on ``workers`` processes.
 
     Args:
         fn: a picklable function (module level, or a :func:`functools.partial` of one).
@@ -68,6 +75,8 @@ def map_in_order(
             tasks ahead per worker), so the first tasks run while later ones are still being found.
         workers: processes; default :func:`worker_count`. With one worker or one item, everything runs in
             this process.
+        shared: keyword arguments every call takes (e.g. a fitted model of several MB): pickled once into a
+            temporary file and loaded once by each worker process, not sent again with every item.
 
     Yields:
         Each result as soon as it and every result before it is done (for progress bars).
@@ -76,10 +85,18 @@ def map_in_order(
     if isinstance(items, Sized):
         n = min(n, len(items))
     if n <= 1:
-        yield from map(fn, items)
+        yield from (fn(item, **(shared or {})) for item in items)
         return
     from joblib import Parallel, delayed
 
+    if shared:
+        with tempfile.TemporaryDirectory(prefix="analysis-shared-") as folder:
+            path = Path(folder) / "shared.pickle"
+            path.write_bytes(pickle.dumps(dict(shared), protocol=pickle.HIGHEST_PROTOCOL))
+            yield from map_in_order(
+                functools.partial(_with_shared, fn, str(path)), items, workers=n
+            )
+        return
     # Each worker computes with one BLAS/OpenMP thread: the workers already use every core. Idle workers
     # exit after IDLE_SECONDS, not loky's 5 minutes, so they do not hold their memory through the steps
     # that follow (the command's parse workers through the whole report run, the kernel's through charts).
@@ -91,6 +108,17 @@ def map_in_order(
         idle_worker_timeout=IDLE_SECONDS,
     ) as run:
         yield from run(delayed(_returning_memory)(fn, item) for item in items)
+
+
+def _with_shared(fn: Callable[..., R], path: str, item: T) -> R:
+    """``fn(item, **shared)`` on a worker, ``shared`` read from ``path`` (:func:`map_in_order`)."""
+    return fn(item, **_shared_from(path))
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_from(path: str) -> dict[str, Any]:
+    """The keyword arguments pickled at ``path``, read once per worker process (the last one kept)."""
+    return pickle.loads(Path(path).read_bytes())  # written by this package's parent process
 
 
 def _returning_memory(fn: Callable[[T], R], item: T) -> R:

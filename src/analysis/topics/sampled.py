@@ -14,7 +14,6 @@ The same :class:`Assigner` runs on pandas chunks (:func:`fit_sampled`) and on Da
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -264,8 +263,9 @@ def fit_cached(
         return strip_boilerplate(sample, found[0])
 
     def assign_all(assigner: Assigner) -> Iterable[pd.DataFrame]:  # each part on a worker process
+        # the assigner (several MB) goes to each worker process once, not with each of the parts
         return cache.map_parts(
-            functools.partial(assign_stripped, assigner=assigner, boilerplate=found[0]), text
+            assign_stripped, text, shared={"assigner": assigner, "boilerplate": found[0]}
         )
 
     ids = cache.read(["id"])["id"].to_numpy() if "id" in cache.columns else None
