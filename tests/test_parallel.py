@@ -50,3 +50,22 @@ def test_shared_arguments_reach_every_call_once_per_worker(workers, tmp_path, mo
     assert [value for value, _ in got] == [3 * n * n for n in range(8)]
     assert len({pid for _, pid in got}) <= workers
     assert list(tmp_path.iterdir()) == []  # the shared file is gone once every result is in
+
+
+def _pid_and(value: int) -> tuple[int, int]:
+    import os
+
+    return os.getpid(), value * 2
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_in_background_gives_the_value_of_the_call(workers):
+    import functools
+    import os
+
+    from analysis.parallel import in_background
+
+    result = in_background(functools.partial(_pid_and, 21), workers=workers)
+    pid, value = result()
+    assert value == 42
+    assert (pid == os.getpid()) == (workers == 1)  # one worker: computed here, when asked

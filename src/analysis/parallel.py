@@ -26,7 +26,14 @@ from typing import Any, TypeVar
 
 from analysis.errors import ParameterError
 
-__all__ = ["IDLE_SECONDS", "WORKERS_ENV", "map_in_order", "return_memory", "worker_count"]
+__all__ = [
+    "IDLE_SECONDS",
+    "WORKERS_ENV",
+    "in_background",
+    "map_in_order",
+    "return_memory",
+    "worker_count",
+]
 
 #: The environment variable that sets the number of worker processes.
 WORKERS_ENV = "ANALYSIS_WORKERS"
@@ -108,6 +115,46 @@ def map_in_order(
         idle_worker_timeout=IDLE_SECONDS,
     ) as run:
         yield from run(delayed(_returning_memory)(fn, item) for item in items)
+
+
+def in_background(fn: Callable[[], R], *, workers: int | None = None) -> Callable[[], R]:
+    """Start ``fn()`` on a worker process now, while this process does something else; returns a function
+    that waits for its result (the same value as ``fn()``).
+
+    Args:
+        fn: a picklable function of no argument (a :func:`functools.partial` of a module-level one).
+        workers: processes; default :func:`worker_count`. With one, nothing starts now: ``fn`` is returned,
+            and runs in this process when its result is asked for.
+
+    Example:
+        >>> counted = in_background(functools.partial(count_terms, texts))
+        >>> fitted = fit(other)  # meanwhile, on this process
+        >>> counts = counted()
+    """
+    n = worker_count() if workers is None else workers
+    if n <= 1:
+        return fn
+    from joblib import Parallel, delayed
+
+    # the same pool settings as map_in_order, so that its next call finds these workers ready
+    results = Parallel(
+        n_jobs=n,
+        backend="loky",
+        return_as="generator",
+        inner_max_num_threads=1,
+        idle_worker_timeout=IDLE_SECONDS,
+    )([delayed(_returning_memory)(_call, fn)])  # dispatched at once, run while this process goes on
+    return functools.partial(_first, results)
+
+
+def _call(fn: Callable[[], R]) -> R:
+    return fn()
+
+
+def _first(results: Iterator[R]) -> R:
+    """The one result of :func:`in_background`'s run (waiting for it), the run then closed."""
+    (value,) = list(results)
+    return value
 
 
 def _with_shared(fn: Callable[..., R], path: str, item: T) -> R:
