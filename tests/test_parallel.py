@@ -29,3 +29,43 @@ def test_a_generator_of_items_is_read_as_the_workers_need_it():
     )  # e.g. a large file's pieces, found while the first are parsed
     assert list(map_in_order(_square_or_fail, found, workers=2)) == [25, 1, 16, 4, 36]
     assert list(map_in_order(_square_or_fail, iter([2]), workers=1)) == [4]
+
+
+def _scaled(n: int, *, table: dict[int, int], factor: int) -> tuple[int, int]:
+    import os
+
+    return table[n] * factor, os.getpid()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_shared_arguments_reach_every_call_once_per_worker(workers, tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the shared file is made (and removed) there
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    table = {n: n * n for n in range(8)}
+    got = list(
+        map_in_order(_scaled, range(8), workers=workers, shared={"table": table, "factor": 3})
+    )
+    assert [value for value, _ in got] == [3 * n * n for n in range(8)]
+    assert len({pid for _, pid in got}) <= workers
+    assert list(tmp_path.iterdir()) == []  # the shared file is gone once every result is in
+
+
+def _pid_and(value: int) -> tuple[int, int]:
+    import os
+
+    return os.getpid(), value * 2
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_in_background_gives_the_value_of_the_call(workers):
+    import functools
+    import os
+
+    from analysis.parallel import in_background
+
+    result = in_background(functools.partial(_pid_and, 21), workers=workers)
+    pid, value = result()
+    assert value == 42
+    assert (pid == os.getpid()) == (workers == 1)  # one worker: computed here, when asked

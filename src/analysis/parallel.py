@@ -16,14 +16,24 @@ import ctypes
 import functools
 import gc
 import os
+import pickle
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sized
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
+from pathlib import Path
+from typing import Any, TypeVar
 
 from analysis.errors import ParameterError
 
-__all__ = ["IDLE_SECONDS", "WORKERS_ENV", "map_in_order", "return_memory", "worker_count"]
+__all__ = [
+    "IDLE_SECONDS",
+    "WORKERS_ENV",
+    "in_background",
+    "map_in_order",
+    "return_memory",
+    "worker_count",
+]
 
 #: The environment variable that sets the number of worker processes.
 WORKERS_ENV = "ANALYSIS_WORKERS"
@@ -58,9 +68,13 @@ def worker_count() -> int:
 
 
 def map_in_order(
-    fn: Callable[[T], R], items: Iterable[T], *, workers: int | None = None
+    fn: Callable[..., R],
+    items: Iterable[T],
+    *,
+    workers: int | None = None,
+    shared: Mapping[str, Any] | None = None,
 ) -> Iterator[R]:
-    """``fn(item)`` of every item, yielded in the items' order, computed on ``workers`` processes.
+    """``fn(item, **shared)`` of every item, yielded in the items' order, computed on ``workers`` processes.
 
     Args:
         fn: a picklable function (module level, or a :func:`functools.partial` of one).
@@ -68,6 +82,8 @@ def map_in_order(
             tasks ahead per worker), so the first tasks run while later ones are still being found.
         workers: processes; default :func:`worker_count`. With one worker or one item, everything runs in
             this process.
+        shared: keyword arguments every call takes (e.g. a fitted model of several MB): pickled once into a
+            temporary file and loaded once by each worker process, not sent again with every item.
 
     Yields:
         Each result as soon as it and every result before it is done (for progress bars).
@@ -76,10 +92,18 @@ def map_in_order(
     if isinstance(items, Sized):
         n = min(n, len(items))
     if n <= 1:
-        yield from map(fn, items)
+        yield from (fn(item, **(shared or {})) for item in items)
         return
     from joblib import Parallel, delayed
 
+    if shared:
+        with tempfile.TemporaryDirectory(prefix="analysis-shared-") as folder:
+            path = Path(folder) / "shared.pickle"
+            path.write_bytes(pickle.dumps(dict(shared), protocol=pickle.HIGHEST_PROTOCOL))
+            yield from map_in_order(
+                functools.partial(_with_shared, fn, str(path)), items, workers=n
+            )
+        return
     # Each worker computes with one BLAS/OpenMP thread: the workers already use every core. Idle workers
     # exit after IDLE_SECONDS, not loky's 5 minutes, so they do not hold their memory through the steps
     # that follow (the command's parse workers through the whole report run, the kernel's through charts).
@@ -91,6 +115,57 @@ def map_in_order(
         idle_worker_timeout=IDLE_SECONDS,
     ) as run:
         yield from run(delayed(_returning_memory)(fn, item) for item in items)
+
+
+def in_background(fn: Callable[[], R], *, workers: int | None = None) -> Callable[[], R]:
+    """Start ``fn()`` on a worker process now, while this process does something else; returns a function
+    that waits for its result (the same value as ``fn()``).
+
+    Args:
+        fn: a picklable function of no argument (a :func:`functools.partial` of a module-level one).
+        workers: processes; default :func:`worker_count`. With one, nothing starts now: ``fn`` is returned,
+            and runs in this process when its result is asked for.
+
+    Example:
+        >>> counted = in_background(functools.partial(count_terms, texts))
+        >>> fitted = fit(other)  # meanwhile, on this process
+        >>> counts = counted()
+    """
+    n = worker_count() if workers is None else workers
+    if n <= 1:
+        return fn
+    from joblib import Parallel, delayed
+
+    # the same pool settings as map_in_order, so that its next call finds these workers ready
+    results = Parallel(
+        n_jobs=n,
+        backend="loky",
+        return_as="generator",
+        inner_max_num_threads=1,
+        idle_worker_timeout=IDLE_SECONDS,
+    )([delayed(_returning_memory)(_call, fn)])  # dispatched at once, run while this process goes on
+    return functools.partial(_first, results)
+
+
+def _call(fn: Callable[[], R]) -> R:
+    return fn()
+
+
+def _first(results: Iterator[R]) -> R:
+    """The one result of :func:`in_background`'s run (waiting for it), the run then closed."""
+    (value,) = list(results)
+    return value
+
+
+def _with_shared(fn: Callable[..., R], path: str, item: T) -> R:
+    """``fn(item, **shared)`` on a worker, ``shared`` read from ``path`` (:func:`map_in_order`)."""
+    return fn(item, **_shared_from(path))
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_from(path: str) -> dict[str, Any]:
+    """The keyword arguments pickled at ``path``, read once per worker process (the last one kept)."""
+    return pickle.loads(Path(path).read_bytes())  # written by this package's parent process
 
 
 def _returning_memory(fn: Callable[[T], R], item: T) -> R:

@@ -179,3 +179,29 @@ def test_people_of_a_cluster_are_those_tied_to_it_not_those_named_everywhere():
     # Ayotte: 9 of her 9 articles here; Trump: 16 of his 56; Toomey: one article here, so last
     assert first[0] == ["Kelly Ayotte", "Donald Trump", "Pat Toomey"]
     assert first[1] == ["Ted Cruz", "Donald Trump", "Pat Toomey"]
+
+
+def test_speakers_table_gives_each_speaker_its_most_frequent_cue_first_sorted_on_a_tie():
+    from analysis.report.people import _speakers_table
+
+    said = pd.DataFrame(
+        {
+            "speaker": ["Ann Lee"] * 5 + ["a spokesman"] * 3 + ["Bo Ray"] * 2,
+            "speaker_named": [True] * 5 + [False] * 3 + [True] * 2,
+            "article_id": ["a1", "a1", "a2", "a3", "a3", "b1", "b1", "b2", "c1", "c2"],
+            "cue": ["told", "said", "said", "told", "", "added", "said", "", "", ""],
+        }
+    )
+    table = _speakers_table(said)
+    assert table.to_dict("records") == [
+        {"speaker": "Ann Lee", "named": "yes", "quotations": 5, "articles": 3, "usual cue": "said"},
+        {"speaker": "Bo Ray", "named": "yes", "quotations": 2, "articles": 2, "usual cue": ""},
+        {
+            "speaker": "a spokesman",
+            "named": "no",
+            "quotations": 2,
+            "articles": 1,
+            "usual cue": "added",
+        },
+        {"speaker": "a spokesman", "named": "no", "quotations": 1, "articles": 1, "usual cue": ""},
+    ]

@@ -89,23 +89,25 @@ def _text_of(frame: pd.DataFrame) -> list[str]:
 
 
 def _word_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """64-bit hash of every word of the texts (in order) and the document of each word.
+    """64-bit hash of every word of the lower-cased texts (in order) and the document of each word.
 
     A word is a run of ASCII letters and digits (any other byte separates words); its hash mixes its
     length with its first 16 bytes, read as two little-endian 64-bit numbers.
     """
-    encoded = [t.lower().encode("utf-8", "replace") for t in texts]
+    encoded = [_lowerable(t).encode("utf-8", "replace") for t in texts]
     data = np.frombuffer(b"\n".join(encoded), dtype=np.uint8)
-    lower = data | np.uint8(32)
-    word = ((data >= 48) & (data <= 57)) | ((lower >= 97) & (lower <= 122))
+    # ASCII capitals lower-cased here, all texts at once: the same words as each text's str.lower(), since
+    # outside ASCII every byte separates words (the two characters lowered into ASCII were lowered above)
+    data = data | ((data - np.uint8(65)) < 26).view(np.uint8) << np.uint8(5)
+    word = ((data >= 48) & (data <= 57)) | ((data >= 97) & (data <= 122))
     change = np.flatnonzero(np.diff(word, prepend=False, append=False))
     starts, size = change[0::2], change[1::2] - change[0::2]
-    windows = np.lib.stride_tricks.sliding_window_view(
-        np.concatenate((data, np.zeros(16, dtype=np.uint8))), 8
-    )
-    h = windows[starts].view("<u8").ravel() & _MASKS[np.minimum(size, 8)]
+    padded = np.concatenate((data, np.zeros(16, dtype=np.uint8)))
+    # the little-endian 64-bit number at every byte offset (a view, one byte apart): one gather per read
+    at = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    h = at[starts] & _MASKS[np.minimum(size, 8)]
     long = np.flatnonzero(size > 8)  # a second read for the few words longer than 8 bytes
-    rest = windows[starts[long] + 8].view("<u8").ravel() & _MASKS[np.minimum(size[long] - 8, 8)]
+    rest = at[starts[long] + 8] & _MASKS[np.minimum(size[long] - 8, 8)]
     h[long] = (h[long] * _PRIME1) ^ rest
     h = (h ^ (size.astype(np.uint64) * _PRIME2)) * _PRIME1
     h ^= h >> np.uint64(29)
@@ -113,6 +115,19 @@ def _word_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     first_word = np.searchsorted(starts, doc_starts)
     doc = np.repeat(np.arange(len(texts)), np.diff(np.append(first_word, len(starts))))
     return h, doc
+
+
+#: The characters outside ASCII that ``str.lower`` turns into ASCII letters (``"İ"`` -> ``"i̇"``, the
+#: Kelvin sign -> ``"k"``; checked over every code point in the tests).
+LOWERED_INTO_ASCII = ("\u0130", "\u212a")
+
+
+def _lowerable(text: str) -> str:
+    """The text, lower-cased first when it holds one of :data:`LOWERED_INTO_ASCII` (every other text is
+    lower-cased as bytes by :func:`_word_hashes`: only its ASCII capitals can change its words)."""
+    if not text.isascii() and any(c in text for c in LOWERED_INTO_ASCII):
+        return text.lower()
+    return text
 
 
 def _shingles(

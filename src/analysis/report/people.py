@@ -289,16 +289,16 @@ def _speakers_table(said: pd.DataFrame) -> pd.DataFrame:
     known = said[said["speaker"] != ""]
     # an unnamed source ("a spokesman") is one per article: spokesmen of different stories stay apart
     source = known["article_id"].where(~known["speaker_named"], "")
-    grouped = known.assign(source=source).groupby(["speaker", "speaker_named", "source"])
+    keys = ["speaker", "speaker_named", "source"]
+    grouped = known.assign(source=source).groupby(keys)
     ranked = pd.DataFrame(
         {
             "quotations": grouped.size(),
             "articles": grouped["article_id"].nunique(),
-            "usual cue": grouped["cue"].agg(
-                lambda cues: cues[cues != ""].mode().iloc[0] if (cues != "").any() else ""
-            ),
+            "usual cue": _usual_cues(known.assign(source=source), keys),
         }
     ).reset_index()
+    ranked["usual cue"] = ranked["usual cue"].fillna("")
     ranked["named"] = ranked["speaker_named"].map({True: "yes", False: "no"})
     ranked = ranked.sort_values(
         ["quotations", "articles", "speaker"], ascending=[False, False, True]
@@ -306,6 +306,17 @@ def _speakers_table(said: pd.DataFrame) -> pd.DataFrame:
     return ranked[["speaker", "named", "quotations", "articles", "usual cue"]].reset_index(
         drop=True
     )
+
+
+def _usual_cues(rows: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Each group's most frequent non-empty cue, the first in sorted order on a tie (what
+    ``cues[cues != ""].mode().iloc[0]`` gives), counted for all groups at once; a group with no cue is
+    missing from the result."""
+    cued = rows[rows["cue"] != ""]
+    counts = cued.groupby([*keys, "cue"]).size().rename("n").reset_index()
+    # within a group: the highest count first, then the cue in sorted order (groupby sorted the cues)
+    counts = counts.sort_values("n", ascending=False, kind="stable")
+    return counts.drop_duplicates(keys).set_index(keys)["cue"]
 
 
 def _speaker_block(

@@ -29,7 +29,7 @@ from sklearn.preprocessing import normalize
 
 from analysis.config import LEAD_WORDS, SAMPLE_SIZE
 from analysis.errors import ParameterError
-from analysis.parallel import return_memory
+from analysis.parallel import in_background, return_memory
 from analysis.sampling import id_sample, sample_rows
 from analysis.timings import step_done
 
@@ -39,6 +39,7 @@ __all__ = [
     "Assigner",
     "assemble_model",
     "assign_stripped",
+    "count_sample",
     "fit_cached",
     "fit_sampled",
     "fit_stories",
@@ -107,18 +108,18 @@ class Assigner:
         )
 
 
-def train_assigner(
-    sample: pd.DataFrame, labels: np.ndarray, *, max_words: int | None = LEAD_WORDS
-) -> Assigner:
-    """Train an :class:`Assigner` on a sample of articles and their clusters (0..k-1).
+def count_sample(
+    sample: pd.DataFrame, *, max_words: int | None = LEAD_WORDS
+) -> tuple[CountVectorizer, sparse.csr_matrix]:
+    """The half of :func:`train_assigner` that needs no clusters: the sample's phrases, and its term counts
+    with the vectorizer fitted on them (so it can run while the clusters are being fitted).
 
     Args:
         sample: the sampled corpus rows (``title``, ``body``).
-        labels: their clusters.
         max_words: words of each body read.
 
     Returns:
-        The assigner.
+        ``(vectorizer, counts)``: the fitted ``CountVectorizer`` and the sample's count matrix.
     """
     from analysis.text import NEWS_STOP_WORDS, DocumentTexts, NewsAnalyzer, find_phrases
     from analysis.text.vectorize import default_min_df
@@ -137,6 +138,31 @@ def train_assigner(
     counts = vectorizer.fit_transform(
         DocumentTexts(sample, title_weight=TITLE_WEIGHT, max_words=max_words)[:]
     )
+    return vectorizer, counts
+
+
+def train_assigner(
+    sample: pd.DataFrame,
+    labels: np.ndarray,
+    *,
+    max_words: int | None = LEAD_WORDS,
+    counted: tuple[CountVectorizer, sparse.csr_matrix] | None = None,
+) -> Assigner:
+    """Train an :class:`Assigner` on a sample of articles and their clusters (0..k-1).
+
+    Args:
+        sample: the sampled corpus rows (``title``, ``body``).
+        labels: their clusters.
+        max_words: words of each body read.
+        counted: :func:`count_sample` of the same sample and ``max_words``, when already computed.
+
+    Returns:
+        The assigner.
+    """
+    vectorizer, counts = (
+        counted if counted is not None else count_sample(sample, max_words=max_words)
+    )
+    n = len(sample)
     tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
     x = tfidf.transform(counts).astype(np.float32).tocsr()
     k = int(labels.max()) + 1
@@ -201,11 +227,14 @@ def fit_sampled(
     sample = read_sample(rows)
     if ids is not None:  # the sample in id order: the assigner's phrases do not depend on row order
         sample = sample.iloc[np.argsort(np.asarray(ids)[rows], kind="stable")]
+    # the sample's term counts for the assigner need no clusters: counted on a worker meanwhile
+    text = sample[[c for c in ("title", "body") if c in sample.columns]]
+    counted = in_background(functools.partial(count_sample, text, max_words=LEAD_WORDS))
     sampled = fit_topics(
         sample, k=k, random_state=random_state, progress=progress, max_words=LEAD_WORDS
     )
-    assigner = train_assigner(sample, sampled.labels)
-    del sample
+    assigner = train_assigner(sample, sampled.labels, counted=counted())
+    del sample, text, counted
     return_memory()  # what the fit used, given back before every article is assigned (peak memory)
     step_done("sample fit")  # benchmarks' step times (analysis.timings); nothing unless recording
     parts = list(_bar(assign_all(assigner), n_articles, progress))
@@ -264,8 +293,9 @@ def fit_cached(
         return strip_boilerplate(sample, found[0])
 
     def assign_all(assigner: Assigner) -> Iterable[pd.DataFrame]:  # each part on a worker process
+        # the assigner (several MB) goes to each worker process once, not with each of the parts
         return cache.map_parts(
-            functools.partial(assign_stripped, assigner=assigner, boilerplate=found[0]), text
+            assign_stripped, text, shared={"assigner": assigner, "boilerplate": found[0]}
         )
 
     ids = cache.read(["id"])["id"].to_numpy() if "id" in cache.columns else None

@@ -22,7 +22,7 @@ import functools
 import hashlib
 import json
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -195,12 +195,13 @@ class CorpusCache:
 
     def map_parts(
         self,
-        fn: Callable[[pd.DataFrame], T],
+        fn: Callable[..., T],
         columns: Sequence[str] | None = None,
         *,
         workers: int | None = None,
+        shared: Mapping[str, Any] | None = None,
     ) -> Iterator[T]:
-        """``fn(batch)`` of each batch :meth:`iter_batches` gives, in order, computed on worker processes
+        """``fn(batch, **shared)`` of each batch :meth:`iter_batches` gives, in order, computed on worker processes
         that each read their own part (:func:`analysis.parallel.map_in_order`: the same results on any
         number of workers).
 
@@ -208,6 +209,8 @@ class CorpusCache:
             fn: a picklable function of a batch (module level, or a :func:`functools.partial` of one).
             columns: the columns read; default all.
             workers: processes; default one per core (``ANALYSIS_WORKERS`` sets it).
+            shared: keyword arguments of every call (e.g. a fitted model), sent to each worker process
+                once, not with every part.
 
         Yields:
             Each part's result, in corpus order.
@@ -216,7 +219,7 @@ class CorpusCache:
 
         wanted = self._check(columns)
         read = functools.partial(apply_to_part, fn, wanted, tuple(self.extras))
-        yield from map_in_order(read, self.part_tasks(), workers=workers)
+        yield from map_in_order(read, self.part_tasks(), workers=workers, shared=shared)
 
     def part_tasks(self) -> list[tuple[str, int]]:
         """``(path, first row)`` of each part, in row order: what a worker needs to read one part."""
@@ -225,14 +228,16 @@ class CorpusCache:
 
 
 def apply_to_part(
-    fn: Callable[[pd.DataFrame], T],
+    fn: Callable[..., T],
     wanted: list[str],
     extras: Sequence[str],
     task: tuple[str, int],
+    **shared: Any,
 ) -> T:
-    """``fn`` of one part (``task``: its path and first row), read as :meth:`CorpusCache.iter_batches` does."""
+    """``fn`` of one part (``task``: its path and first row), read as :meth:`CorpusCache.iter_batches` does,
+    with the keyword arguments ``shared``."""
     path, start = task
-    return fn(read_part_frame(path, wanted, extras, start))
+    return fn(read_part_frame(path, wanted, extras, start), **shared)
 
 
 def read_part_frame(
