@@ -185,11 +185,11 @@ def make_corpus(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["id", "title", "body", "tags", "tag_pages", "source"])
 
 
-def speakers_in(body: str) -> list[tuple[str, bool, str]]:
-    """(speaker, named, cue) of each quotation found in one article with this body."""
+def speakers_in(body: str, title: str = "") -> list[tuple[str, bool, str]]:
+    """(speaker, named, cue) of each quotation found in one article with this body (and title)."""
     from analysis.extract import quotes
 
-    said = quotes(make_corpus([{"body": body}]))
+    said = quotes(make_corpus([{"title": title, "body": body}] if title else [{"body": body}]))
     return list(zip(said["speaker"], said["speaker_named"], said["cue"], strict=True))
 
 

@@ -239,9 +239,7 @@ _SUBJECT_RELATIVE = frozenset({"where", "when"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
-PREPOSITIONS = frozenset(
-    {"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"}
-)
+PREPOSITIONS = cues.PREPOSITIONS
 
 
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")  # "R-Alabama", "D-Calif."

@@ -419,6 +419,10 @@ AUXILIARIES = frozenset(
 )
 
 #: Marks that end a clause inside a sentence.
+#: Prepositions whose object is no speaker ("a criticism of President George W. Bush", "in one tweet").
+PREPOSITIONS = frozenset(
+    {"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"}
+)
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 
 #: What someone said, written as a noun they own ("Cuomo's statement that “…”", "Cruz's reference to “…”"):

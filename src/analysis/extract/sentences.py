@@ -153,7 +153,7 @@ def _after_preposition(doc: FieldDoc, k: int) -> bool:
     k -= 1
     while k > 0 and doc.words[k].lower() in _DETERMINERS | {"one", "another", "that", "this"}:
         k -= 1
-    return doc.words[k].lower() in {"in", "on", "from", "of", "by", "with"}
+    return doc.words[k].lower() in cues.PREPOSITIONS
 
 
 def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS) -> bool:
