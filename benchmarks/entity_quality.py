@@ -60,6 +60,8 @@ DEV10 = PROJECT_ROOT / "tests" / "data" / "dev10_key.json"
 DEV11 = PROJECT_ROOT / "tests" / "data" / "dev11_key.json"
 DEV12 = PROJECT_ROOT / "tests" / "data" / "dev12_key.json"
 DEV13 = PROJECT_ROOT / "tests" / "data" / "dev13_key.json"
+DEV14 = PROJECT_ROOT / "tests" / "data" / "dev14_key.json"
+DEV15 = PROJECT_ROOT / "tests" / "data" / "dev15_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -80,9 +82,26 @@ DEV_KEYS = {
     "twelfth round's rules, then read)",
     DEV13: "thirteenth development key (20 AllSides articles, seed 2153; measured unseen after the twelfth "
     "round's rules)",
+    DEV14: "fourteenth development key (20 AllSides articles, seed 2161; measured unseen at the thirteenth "
+    "round's start)",
+    DEV15: "fifteenth development key (20 AllSides articles, seed 2171; measured unseen at the thirteenth "
+    "round's start)",
 }
 #: The development keys that list every organisation.
-DEV_WITH_ORGANISATIONS = {DEV3, DEV4, DEV5, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13}
+DEV_WITH_ORGANISATIONS = {
+    DEV3,
+    DEV4,
+    DEV5,
+    DEV7,
+    DEV8,
+    DEV9,
+    DEV10,
+    DEV11,
+    DEV12,
+    DEV13,
+    DEV14,
+    DEV15,
+}
 TYPES = ("person", "organisation", "place")
 
 
