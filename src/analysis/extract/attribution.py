@@ -21,6 +21,7 @@ from analysis.extract.chunks import (
     first_naming,
     is_adverb,
     is_object,
+    joined_name,
     maybe_person,
     modifier,
     passive,
@@ -32,13 +33,16 @@ from analysis.extract.chunks import (
     words_only,
 )
 from analysis.extract.clauses import (
+    OTHER_CLAUSE,
     after_reported_that,
     apposition_head,
     before_setting,
     closed_relative,
+    function_word,
     joins_subject,
     possessor,
     relative_antecedent,
+    relative_of_thing,
 )
 from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
@@ -183,8 +187,8 @@ def _after(
     if head and _names_person(doc, mentions, head):
         lead = [k for k in lead if k in head]  # "X, the Republican who chairs the committee, said"
     if len(lead) > 20 or any(
-        doc.words[k].lower() in {"that", "which", "when", "if", "because"}
-        or (doc.words[k].lower() == "who" and doc.words[k - 1] != ",")
+        function_word(doc.words[k], OTHER_CLAUSE)
+        or (function_word(doc.words[k], {"who"}) and doc.words[k - 1] != ",")
         for k in lead
     ):
         return None  # the verb belongs to another clause ("(VSL) that the agency uses ... says")
@@ -222,6 +226,10 @@ def _before(
         if after:
             who = first_naming(doc, mentions, after[:2])[:MAX_SPEAKER_WORDS]
             return Attribution(span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
+    if verbs and relative_of_thing(
+        doc, mentions, verbs[-1]
+    ):  # "an email ... that reportedly said:"
+        return Attribution(None, _cue(doc, verbs[-1], toks[-1] + 1))
     if verbs:
         return _subject(doc, mentions, verbs[-1], toks)
     return _found(according_to(doc, toks) or line_label(doc, mentions, toks, open_at))
@@ -379,18 +387,6 @@ def _partial(
     )
 
 
-def _joined_name(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
-    """A name right before the reporting verb that opens a clause of its own after "and"/"but" ("The
-    Reds beat Olympiakos with a late Steven Gerrard strike and Benitez said:")."""
-    ends = doc.end_char(verb - 1) if verb else -1
-    for m in mentions:
-        if m.end == ends and maybe_person(m, doc) and not modifier(doc.text, m):
-            words = doc.text[max(0, m.start - 40) : m.start].split()
-            if words and words[-1].lower() in {"and", "but"}:
-                return m.start, m.end
-    return None
-
-
 def _participle_subject(
     doc: FieldDoc, mentions: list[Mention], verb: int, toks: list[int], limit: int
 ) -> Attribution | None:
@@ -490,7 +486,7 @@ def _subject(
         return Attribution(None, _cue(doc, verb, limit))  # "And continued: “…”": nobody named
     if subject and joins_subject(doc, before, subject):
         return Attribution(span(doc, subject), _cue(doc, verb, limit))
-    named = _joined_name(doc, mentions, verb) or relative_antecedent(doc, mentions, verb)
+    named = joined_name(doc, mentions, verb) or relative_antecedent(doc, mentions, verb)
     if named is not None:
         return Attribution(named, _cue(doc, verb, limit))
     chunks = clause_chunks(doc, before)

@@ -27,10 +27,12 @@ __all__ = [
     "clause_chunks",
     "first_naming",
     "is_object",
+    "joined_name",
     "maybe_person",
     "modifier",
     "passive",
     "pick",
+    "said_after",
     "span",
     "subject_like",
     "words_only",
@@ -355,7 +357,8 @@ def modifier(text: str, m: Mention) -> bool:
     """Is the name a modifier of the noun after it, not a person spoken of ("the Clinton campaign said",
     "on two Trump construction projects")?"""
     before = text[max(0, m.start - 20) : m.start].split()
-    after = text[m.end : m.end + 30].split()
+    after = [re.sub(r"['’]s$", "", w) for w in text[m.end : m.end + 30].split()[:1]]
+    # "the Obama administration's director": the noun is owned, the name still qualifies it
     if after and after[0].rstrip("'’,.;:").lower() in _OWNED_NOUNS:
         return True  # "backed up Trump officials' accusations", "a Clinton aide"
     return (
@@ -410,3 +413,63 @@ def quoted_token(text: str, first: int, token: int, doc: FieldDoc) -> bool:
     # from after the last quotation's close
     stretch = text[doc.idx[first] : doc.idx[token]].lstrip(" ”\"’'\n\t\xa0")  # "… down.'\"The"
     return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
+
+
+def said_after(text: str, m: Mention) -> bool:
+    """Is the name followed by a reporting verb in the past ("reports that Obama told", "that Parnas had
+    claimed", "that DeMint once told"): its subject, not a modifier after "that" ("that Trump tweet")?"""
+    after = text[m.end : m.end + 40].split()[:3]
+    while after[:-1] and after[0].lower() in _BEFORE_PAST:
+        after = after[1:]
+    return bool(after) and _past_reporting(after[0])
+
+
+#: Words between a subject and its verb in the past ("had claimed", "once told", "later said").
+_BEFORE_PAST = frozenset(
+    [
+        "had",
+        "has",
+        "have",
+        "once",
+        "also",
+        "later",
+        "then",
+        "reportedly",
+        "allegedly",
+        "previously",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "recently",
+        "first",
+    ]
+)
+
+
+def _past_reporting(word: str) -> bool:
+    """A reporting verb in the past ("told", "warned"), which no name modifies as a noun ("Trump tweets")."""
+    return word in cues.REPORTING_VERBS and (
+        word.endswith("ed") or word in {"said", "told", "wrote"}
+    )
+
+
+def joined_name(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
+    """A name right before the reporting verb that opens a clause of its own after "and"/"but" ("The
+    Reds beat Olympiakos with a late Steven Gerrard strike and Benitez said:") or "that" ("responded to
+    reports that Obama told associates ... “…”": Obama, the clause's own subject)."""
+    ends = doc.end_char(verb - 1) if verb else -1
+    for m in mentions:
+        words = doc.text[max(0, m.start - 40) : m.start].split()[-1:]
+        if not words or not ends - 40 < m.end <= ends:
+            continue
+        if (
+            words[0].lower() in {"and", "but"}
+            and m.end == ends
+            and maybe_person(m, doc)
+            and not modifier(doc.text, m)
+        ):
+            return m.start, m.end
+        between = doc.text[m.end : doc.idx[verb]].split()
+        if words[0] == "that" and maybe_person(m) and said_after(doc.text, m) and len(between) <= 2:
+            return m.start, m.end  # not "that Trump tweet", "that Clinton claims"
+    return None

@@ -26,20 +26,30 @@ if TYPE_CHECKING:
     from analysis.extract.pipeline import FieldDoc
 
 __all__ = [
+    "OTHER_CLAUSE",
     "RELATIVE",
     "after_reported_that",
     "apposition_head",
     "before_setting",
     "closed_relative",
+    "function_word",
     "joins_subject",
     "nearest_not_relative",
     "object_before",
     "possessor",
     "relative_antecedent",
+    "relative_of_thing",
 ]
 
 #: Words opening a relative clause.
 RELATIVE = frozenset({"who", "which", "whose", "whom", "that", "where", "when"})
+#: Words showing that a verb after a quotation belongs to another clause ("(VSL) that the agency uses ... says").
+OTHER_CLAUSE = frozenset({"that", "which", "when", "if", "because"})
+
+
+def function_word(word: str, words: frozenset[str] | set[str]) -> bool:
+    """Is ``word`` one of ``words`` (lower case) and not an acronym in capitals ("WHO chief Tedros")?"""
+    return word.lower() in words and not word.isupper()
 
 
 def after_reported_that(doc: FieldDoc, mentions: list[Mention], before: list[int]) -> list[int]:
@@ -233,3 +243,26 @@ def relative_antecedent(
                 return None
             return m.start, m.end
     return None
+
+
+def relative_of_thing(doc: FieldDoc, mentions: list[Mention], verb: int) -> bool:
+    """Is the reporting verb's subject "that"/"which" standing for no person ("an email from the individual
+    that reportedly said:", "a statement which read")? Then the words are the thing's; nobody is named."""
+    k = verb - 1
+    while k >= 0 and (
+        not doc.words[k].strip()
+        or doc.words[k].lower() in _BEFORE_VERB
+        or doc.words[k].lower().endswith("ly")
+    ):
+        k -= 1
+    if k < 1 or doc.words[k] not in {"that", "which"}:
+        return False
+    j = k - 1
+    while j >= 0 and (not doc.words[j].strip() or doc.words[j] in {",", "-", "—", "–"}):
+        j -= 1
+    if j < 0 or doc.words[j].lower() in cues.REPORTING_VERBS:
+        return False  # "said that" opens the clause of what was said
+    ends = doc.end_char(j)
+    return not any(
+        m.end == ends and m.type != "place" for m in mentions
+    )  # "Breitbart, which has called"

@@ -339,7 +339,8 @@ REPORTING_VERBS = frozenset(
     smiles laughed laughs sighed sighs felt feels wondered wonders criticized criticised slammed blasted
     quipped responded retorted complaining marveled marvelled marvels chided chides decried decries
     exclaimed exclaims snapped murmured muttered whispered interjected foretold tweeting writing adding
-    noting posting explaining affirmed affirms insisting telling declaring
+    noting posting explaining affirmed affirms insisting telling declaring applauded applauds lauded
+    lauds
     """.split()
 )
 #: Verbs that report speech only right after a quotation ("“About three weeks ago,” he began."; not "X began
@@ -373,6 +374,9 @@ PARTIAL_CUES = frozenset(
     dubs condemned condemning praised praising hailed hailing criticised criticized slammed blasted
     pledged countered tweeting summed accused accusing portrayed defined summarized summarised
     criticizing criticising slamming blasting branding labelling labeling dubbing mocking
+    emphasized emphasised emphasizes emphasises reiterated reiterates asserted asserts contended
+    contends maintained maintains cautioned cautions complained complains testified testifies
+    lamented laments clarified clarifies applauded applauds lauded lauds
     """.split()
 )
 #: The same verbs' base forms: a partial quote hangs on them after a modal or "to" ("He will say Labour

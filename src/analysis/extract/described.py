@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
-from analysis.extract.gazetteer import is_demonym
+from analysis.extract.gazetteer import first_names, is_demonym
 
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention
@@ -21,6 +21,7 @@ __all__ = [
     "EXTRA_SOURCES",
     "PEOPLE_HEADS",
     "WORD",
+    "acting_full_name",
     "cited",
     "described_between",
     "epithet_head",
@@ -28,6 +29,7 @@ __all__ = [
     "owner",
     "sentence_leads",
     "two_speakers",
+    "untyped_name",
 ]
 
 WORD = re.compile(r"[\w'’.-]*\w")
@@ -328,3 +330,48 @@ def _opens_clause(gap: str) -> bool:
     """Is ``gap`` (after "In a statement") the rest of that phrase, so that the name after it opens the
     sentence's main clause?"""
     return len(gap) <= 160 and gap.rstrip().endswith(",") and not any(c in gap for c in '.;:“”"')
+
+
+def untyped_name(m: Mention, body: str) -> bool:
+    """A capitalised run no rule typed that may still be a person ("But Parry, speaking to BBC Sport"): the
+    subject of its sentence, or a full name ("Founding Father Charles Thomson"), written capitalised inside a
+    sentence too (so not just a sentence opener)."""
+    word = m.text.lower()
+    return (
+        m.type == "unknown"
+        and (
+            m.lead or acting_full_name(m, body)
+        )  # a mere untyped word elsewhere ("Dell") does not count
+        and not is_demonym(m.text)
+        and not word.endswith(("s", "ed", "ing", "ly"))
+        and word not in cues.NOT_NAMES
+        and word not in _PARTY_WORDS
+        and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body) is not None
+    )
+
+
+def acting_full_name(m: Mention, body: str) -> bool:
+    """Is an untyped run a full name (a capitalised first name and a surname) followed by what may be its
+    verb ("Founding Father Charles Thomson chose"; not "Os du Randt in the scrum", "Game Boy Advance.")?"""
+    words = m.text.split()
+    after = body[m.end : m.end + 20].split()[:1]
+    return (
+        len(words) >= 2
+        and words[-2][:1].isupper()
+        and words[-2].lower() in first_names()
+        and words[-1][:1].isupper()
+        and bool(after)
+        and after[0].isalpha()
+        and after[0].islower()
+        and after[0] not in cues.PREPOSITIONS | _NOT_VERBS
+    )
+
+
+#: Words after a name that are not its verb.
+_NOT_VERBS = frozenset("and or but the a an".split())
+
+
+#: Party adjectives, never a person's name on their own.
+_PARTY_WORDS = frozenset(
+    "democratic republican conservative liberal labour socialist green libertarian progressive".split()
+)

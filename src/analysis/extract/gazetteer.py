@@ -267,7 +267,9 @@ IRREGULAR_DEMONYMS = frozenset(
     french dutch welsh scottish irish british english swiss greek thai danish swedish finnish polish
     spanish turkish kurdish jewish muslim arab arabic filipino peruvian saudi emirati yemeni iraqi
     afghan afghani kiwi scots scot cypriot maltese portuguese sunni shia shiite catholic christian
-    hindu sikh buddhist palestinian norwegian belgian german texan
+    hindu sikh buddhist palestinian norwegian belgian german texan argentine briton frenchman
+    frenchwoman englishman englishwoman scotsman scotswoman welshman welshwoman irishman irishwoman
+    dutchman aussie swede spaniard serb croat czech slovak
     """.split()
 )
 _DEMONYM_ENDINGS = (

@@ -28,6 +28,7 @@ from analysis.extract.described import (
     EXTRA_SOURCES,
     PEOPLE_HEADS,
     WORD,
+    acting_full_name,
     another_speaks,
     cited,
     described_between,
@@ -36,6 +37,7 @@ from analysis.extract.described import (
     sentence_leads,
     two_speakers,
     unnamed_before,
+    untyped_name,
 )
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import countries, first_names, is_demonym, places
@@ -65,10 +67,6 @@ __all__ = [
 _AGE = re.compile(r"^\d+-year-old$")
 
 PARTY_MEMBERS = frozenset("democrat republican tory conservative socialist".split())
-
-_PARTY_WORDS = frozenset(
-    "democratic republican conservative liberal labour socialist green libertarian progressive".split()
-)
 
 
 _OBJECT_VERBS = frozenset("told tells tell asked asks urged urges".split())
@@ -368,7 +366,7 @@ def _candidates(
     people = [
         m
         for m in ctx.outside
-        if (m.type == "person" or _untyped_name(m, ctx.body))
+        if (m.type == "person" or untyped_name(m, ctx.body))
         and m.end <= limit
         and _compatible(m, gender, ctx.genders)
         and not (after_quote and m.sentence == ctx.sentence_of(limit))
@@ -388,7 +386,7 @@ def _previous_goes_on(
     gender: str | None,
 ) -> bool:
     """Does the previous quotation's named speaker say this one too: the last person named (an untyped
-    run after it, "British Chambers of Commerce", no matter), or still the one talking
+    run after it, "British Chambers of Commerce", no matter, unless a full name), or still the one talking
     (:func:`_goes_on`)? Not when "he" is whom that speaker spoke of (:func:`spoken_of`)."""
     if not previous[1] or spoken_of(ctx, limit, gender):
         return False
@@ -397,7 +395,10 @@ def _previous_goes_on(
         typed_people
         and previous[0] == typed_people[-1].name
         and not any(m.name != previous[0] and owned(ctx.body, m) for m in last)
-    ):
+        and not any(
+            m.start > typed_people[-1].end and acting_full_name(m, ctx.body) for m in people
+        )
+    ):  # not past "Founding Father Charles Thomson chose ...", a full name no rule typed
         return True
     return _goes_on(ctx, people, previous, limit, gender)  # "“A,” Ryan said. Ryan told Bader ..."
 
@@ -444,21 +445,6 @@ def _said_before(body: str, m: Mention) -> bool:
         w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS
     ]
     return bool(before) and before[-1] in cues.REPORTING_VERBS and before[-1] not in _OBJECT_VERBS
-
-
-def _untyped_name(m: Mention, body: str) -> bool:
-    """A capitalised run no rule typed that may still be a person ("But Parry, speaking to BBC Sport"): the
-    subject of its sentence, written capitalised inside a sentence too (so not just a sentence opener)."""
-    word = m.text.lower()
-    return (
-        m.type == "unknown"
-        and m.lead  # a mere untyped word elsewhere ("Dell") does not count
-        and not is_demonym(m.text)
-        and not word.endswith(("s", "ed", "ing", "ly"))
-        and word not in cues.NOT_NAMES
-        and word not in _PARTY_WORDS
-        and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body) is not None
-    )
 
 
 def _verb_before(body: str, m: Mention) -> bool:

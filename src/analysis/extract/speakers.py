@@ -24,8 +24,8 @@ import re
 
 from analysis.extract import cues
 from analysis.extract.bearers import one_bearer, surname_of
-from analysis.extract.chunks import in_relative_clause, modifier
-from analysis.extract.clauses import RELATIVE
+from analysis.extract.chunks import in_relative_clause, modifier, said_after
+from analysis.extract.clauses import RELATIVE, function_word
 from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym, places
@@ -84,8 +84,8 @@ def resolve_speaker(
     owner = [m for m in inside if (m.start, m.end) == (a, b) and m.type == "person"]
     if cue in cues.SPEECH_NOUNS and owner:  # "Cuomo's statement that “…”": whose words
         return owner[0].name, True
-    if words[0] in RELATIVE:
-        return "", False  # a relative clause, not a speaker
+    if function_word(WORD.findall(text)[0], RELATIVE):
+        return "", False  # a relative clause, not a speaker ("WHO chief Tedros" is one)
     cut = re.search(r"\s(?:the|The|his|her|its|their)\s(?!.*\s(?:the|The)\s)", ctx.body[a:b])
     if cut and _heading(ctx.body[a : a + cut.start()]):
         a = a + cut.start() + 1  # "NOT GOOD ENOUGH’ The U.K. prime minister": from "The"
@@ -206,7 +206,7 @@ def _named_inside(
         for m in inside
         if m.type == "person"
         and not _linked(body, m, (a, b))
-        and not modifier(body, m)
+        and (not modifier(body, m) or said_after(body, m))  # "that Wallace described"
         and not in_relative_clause(body[a : m.start].split())
     ]  # not "two Trump construction projects": what, not who; nor "The barrister who had represented
     # Mr Martin": whom the speaker is about
@@ -218,8 +218,10 @@ def _named_inside(
         ]  # with a title of its own ("Richard and Judy executive producer Amanda Ross")
         return (last if len(words) <= 6 or last.role else heads[0]).name, True
     persons = [m for m in inside if m.type == "person"]
-    if persons and _modifies(body, persons[-1], b):
-        return _as_written(body[a:b]), False  # "the Clinton campaign", "a Trump spokesman"
+    if persons and (_modifies(body, persons[-1], b) or modifier(body, persons[-1])):
+        return _as_written(
+            body[a:b]
+        ), False  # "the Clinton campaign", "the Obama administration's …"
     if persons:
         return " ".join(body[a : inside[-1].end].split()), False  # "a lawyer for Mr Fawcett"
     orgs = [m for m in inside if m.type == "organisation"]

@@ -1,0 +1,90 @@
+"""Issue 19, thirteenth round: shapes read among the misses of three AllSides development keys (the thirteenth,
+measured unseen last round at right 0.865; the fourteenth and fifteenth, drawn this round and measured unseen
+at right 0.802 and 0.775 before they were read).
+
+An acronym in capitals is no relative pronoun ("WHO chief Tedros ... announced"). Speech verbs a partial
+quotation hangs on ("emphasized that ... “…”", "applauded the government's “speed”"). A name right after
+"that" and before a reporting verb in the past is that clause's subject ("responded to reports that Obama
+told associates ... “…”"), not the sentence's; a name qualifying a possessed noun ("the Obama
+administration's director of national intelligence") is not the speaker, and "one Trump ally told" names
+nobody. "that"/"which" standing for a thing says the words itself ("an email ... that reportedly said:").
+A full name no rule typed ("Founding Father Charles Thomson chose") stops an earlier speaker from going on
+as "he". A nationality before a full name ("Argentine David Nalbandian") is no part of the name.
+"""
+
+from __future__ import annotations
+
+from tests.conftest import people_in, speakers_in
+
+
+def test_an_acronym_in_capitals_is_no_relative_pronoun():
+    body = (
+        "The World Health Organization on Thursday declared a global emergency.\n\n"
+        '"The main reason is not what is happening in China," WHO chief Tedros Adhanom Ghebreyesus '
+        "announced at a news conference in Geneva."
+    )
+    assert speakers_in(body)[0][:2] == ("Tedros Adhanom Ghebreyesus", True)
+
+
+def test_a_partial_quotation_hangs_on_emphasized_and_applauded():
+    body = (
+        "WHO Director-General Tedros Adhanom Ghebreyesus spoke in Geneva on Thursday.\n\n"
+        'Ghebreyesus applauded the Chinese government\'s "speed" in tackling the outbreak.\n\n'
+        'He emphasized that the declaration was not meant to "unnecessarily interfere with '
+        'international travel and trade."'
+    )
+    assert [s[0] for s in speakers_in(body)] == ["Tedros Adhanom Ghebreyesus"] * 2
+
+
+def test_a_name_after_that_is_the_subject_of_its_own_reporting_verb():
+    body = (
+        "Senate Majority Leader Mitch McConnell spoke at a campaign event on Thursday.\n\n"
+        "McConnell also responded to reports that Obama told associates privately that the "
+        "response to the health emergency is an \u201cabsolute chaotic disaster.\u201d"
+    )
+    assert speakers_in(body)[0][0] == "Obama"
+
+
+def test_a_name_qualifying_a_possessed_noun_is_not_the_speaker():
+    body = (
+        'President Barack Obama said on Friday: "We have struck the right balance."\n\n'
+        "Meanwhile, the Obama administration's director of national intelligence says the agencies work "
+        '"within the constraints of the law to collect information."'
+    )
+    assert speakers_in(body)[-1][:2] != ("Barack Obama", True)
+
+
+def test_a_name_qualifying_an_ally_names_nobody_a_name_after_that_is_a_subject():
+    body = (
+        "President Donald Trump faces new committee chairs in January.\n\n"
+        "\u201cWinter is coming,\u201d one Trump ally told the Washington Post before the election. Earlier, "
+        "CNN reported that Lev Parnas had claimed a \u201csecret mission\u201d for Trump."
+    )
+    said = speakers_in(body)
+    assert said[0][:2] != ("Donald Trump", True)
+    assert said[1][0] == "Lev Parnas"  # "had" between the name and its verb
+
+
+def test_that_standing_for_a_thing_says_the_words_itself():
+    body = (
+        "Marc Kasowitz was on defense last week after reports about his emails.\n\n"
+        "Kasowitz lashed out after receiving an email from the individual that reportedly said: "
+        "\u201cResign Now.\u201d"
+    )
+    assert speakers_in(body)[-1][:2] != ("Marc Kasowitz", True)
+
+
+def test_a_full_name_no_rule_typed_stops_an_earlier_speaker_going_on():
+    body = (
+        "President Obama said the bill was \u201ca good start\u201d on Tuesday.\n\n"
+        "The nation's motto needs to define that identity again.\n\n"
+        "In designing the Great Seal of the United States, Founding Father Charles Thomson chose the words "
+        "Novus ordo seclorum. But he insisted that it should really signify the \u201cbeginning of the new "
+        "American Era.\u201d"
+    )
+    assert speakers_in(body)[-1][0] != "Obama"
+
+
+def test_a_nationality_before_a_full_name_is_no_part_of_it():
+    body = "Ninth seed Argentine David Nalbandian had never come back from two sets down."
+    assert "David Nalbandian" in people_in(body)
