@@ -88,3 +88,58 @@ def test_a_full_name_no_rule_typed_stops_an_earlier_speaker_going_on():
 def test_a_nationality_before_a_full_name_is_no_part_of_it():
     body = "Ninth seed Argentine David Nalbandian had never come back from two sets down."
     assert "David Nalbandian" in people_in(body)
+
+
+def test_the_lawmaker_names_again_a_representative():
+    body = (
+        "Republican Florida Rep. Matt Gaetz introduced legislation on Wednesday.\n\n"
+        "\u201cIt is unconscionable,\u201d the Republican lawmaker said in a statement."
+    )
+    assert speakers_in(body)[0][:2] == ("Matt Gaetz", True)
+
+
+def test_put_it_and_struck_back_report_speech():
+    body = (
+        '"Boringness is a defence," Jeet Heer writes. Or, as Heer put it, "The constructed mask of '
+        'boringness is also the mask of whiteness."\n\n'
+        '"That goes to your character," Peter Strzok struck back.'
+    )
+    assert [s[0] for s in speakers_in(body)] == ["Jeet Heer", "Jeet Heer", "Peter Strzok"]
+
+
+def test_a_bracketed_put_it_belongs_to_the_quotation_before():
+    body = (
+        "The war was declared by the Reagan administration, with rhetoric about a \u201cplague spread by "
+        "depraved opponents of civilization itself\u201d (as Reagan put it) and a \u201creturn to "
+        "barbarism in the modern age\u201d (the words of George Shultz, his secretary of state)."
+    )
+    assert speakers_in(body)[-1][0] != "Reagan"
+
+
+def test_an_apposition_with_a_relative_clause_still_names_the_speaker():
+    body = (
+        "\u201cIt is true. She did send it,\u201d Burnadette Norris-Weeks, an attorney who works as counsel "
+        "to the supervisor of elections office, said of the letter."
+    )
+    assert speakers_in(body)[0][:2] == ("Burnadette Norris-Weeks", True)
+
+
+def test_a_modifier_is_no_name_and_a_role_said_of_a_person_is_theirs():
+    body = (
+        "Broward county: Florida election official Brenda Snipes has resigned.\n\n"
+        "Snipes, 75, is the Broward county supervisor of elections. The top elections official endured "
+        "national humiliation last week.\n\n"
+        "She told the Guardian before quitting that racism is \u201cprobably\u201d a factor.\n\n"
+        "In a short interview Snipes told the Guardian: \u201cYou know, the protesters have been claiming "
+        "stuff all week.\u201d\n\n"
+        "Asked if she felt it was racially motivated, the supervisor replied: \u201cProbably.\u201d"
+    )
+    assert [s[0] for s in speakers_in(body)] == ["Brenda Snipes"] * 3
+
+
+def test_a_nickname_between_first_name_and_surname():
+    body = (
+        "As Bakersfield resident Craig \u201cBuster\u201d Barnard puts it: \u201cWe are in California, "
+        "but we are not of California.\u201d"
+    )
+    assert speakers_in(body)[-1][:2] == ("Craig Barnard", True)

@@ -39,6 +39,7 @@ from analysis.extract.clauses import (
     before_setting,
     closed_relative,
     function_word,
+    in_closed_brackets,
     joins_subject,
     possessor,
     relative_antecedent,
@@ -367,6 +368,7 @@ def _partial(
         for k in toks
         if (verb_at(doc, k, cues.PARTIAL_CUES) or future_cue(doc, k))
         and not quoted_token(doc.text, toks[0], k, doc)
+        and not in_closed_brackets(doc.text, doc.idx[k], open_at)  # "(as Reagan put it) and a “…”"
     ]
     active = [k for k in verbs if not passive(doc, k)]
     if verbs and not active:  # "praised by police for": speech, speaker unclear

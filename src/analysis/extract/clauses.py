@@ -33,6 +33,7 @@ __all__ = [
     "before_setting",
     "closed_relative",
     "function_word",
+    "in_closed_brackets",
     "joins_subject",
     "nearest_not_relative",
     "object_before",
@@ -266,3 +267,9 @@ def relative_of_thing(doc: FieldDoc, mentions: list[Mention], verb: int) -> bool
     return not any(
         m.end == ends and m.type != "place" for m in mentions
     )  # "Breitbart, which has called"
+
+
+def in_closed_brackets(text: str, at: int, limit: int) -> bool:
+    """Is position ``at`` inside brackets that close before ``limit`` ("(as Reagan put it) and a “…”")?"""
+    opened = text.rfind("(", 0, at)
+    return opened > text.rfind(")", 0, at) and 0 <= text.find(")", at, limit)

@@ -219,7 +219,7 @@ def club_after(doc: FieldDoc, end: int) -> bool:
 
 _APPOSITION_OPENERS = frozenset({"the", "a", "an", "its", "one"})
 _APPOSITION_ENDS = frozenset(
-    {",", ".", ";", ":", "of", "for", "in", "at", "with", "and", "which", "that"}
+    {",", ".", ";", ":", "of", "for", "in", "at", "with", "and", "which", "that", "who", "whose"}
 )
 
 

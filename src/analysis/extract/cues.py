@@ -361,6 +361,12 @@ PHRASAL_REPORTING = frozenset(
         ("lashed", "out"),
         ("weighed", "in"),
         ("chimed", "in"),
+        ("struck", "back"),
+        ("strikes", "back"),
+        ("pushed", "back"),
+        ("snapped", "back"),
+        ("put", "it"),  # "as Heer put it, “…”"
+        ("puts", "it"),
     }
 )
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").

@@ -346,7 +346,10 @@ def untyped_name(m: Mention, body: str) -> bool:
         and not word.endswith(("s", "ed", "ing", "ly"))
         and word not in cues.NOT_NAMES
         and word not in _PARTY_WORDS
-        and re.search(r"[a-z,;]\s+" + re.escape(m.text) + r"\b", body) is not None
+        and any(
+            w.lower() not in {"the", "a", "an"}  # not only "the Broward county supervisor"
+            for w in re.findall(r"([\w,;]*[a-z,;])\s+" + re.escape(m.text) + r"\b", body)
+        )
     )
 
 

@@ -45,7 +45,7 @@ ROLE_HEADS = (
     artist painter novelist playwright poet supermodel model impresario photographer broadcaster
     commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
     ex-husband wife husband republican democrat independent agent administrator comptroller solicitor
-    registrar provost coroner ombudsman surgeon councillor trustee regent warden
+    registrar provost coroner ombudsman surgeon councillor trustee regent warden supervisor
     """.split()
     )
     | SHORT_TITLES

@@ -22,6 +22,10 @@ LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"
 APPOSITION = re.compile(
     r"^\s*,\s*(?:who is |who was )?(?:the |a |an |its |his |her )?([^,.;:“”\"()]{2,80})"
 )
+#: A role said of the name ("Snipes, 75, is the Broward county supervisor of elections").
+_PREDICATE = re.compile(
+    r"^\s*(?:,\s*\d{1,3}\s*,)?\s+(?:is|was)\s+(?:the|a|an|its)\s+([^,.;:“”\"()]{2,80})"
+)
 
 #: A role written before a name and a comma ("its Republican speaker, John Boehner", "the company's chief
 #: executive, Tim Cook").
@@ -201,7 +205,37 @@ def pageant_title(words: list[str]) -> bool:
 def holds_title(head: str, roles: set[str]) -> bool:
     """Is the title one of the person's role words, or of their stem ("senator" for the "Senate Minority
     Leader", "minister" for the "Ministry of Defence")?"""
-    return head in roles or any(len(r) > 4 and r[:5] == head[:5] for r in roles)
+    return (
+        head in roles
+        or any(len(r) > 4 and r[:5] == head[:5] for r in roles)
+        or bool(roles & _HELD_BY.get(head, set()))  # "the Florida lawmaker": Rep. Matt Gaetz
+    )
+
+
+#: Titles a description writes for several offices ("the lawmaker" for a senator or a representative).
+_LAWMAKERS = frozenset(
+    [
+        "representative",
+        "rep",
+        "senator",
+        "sen",
+        "congressman",
+        "congresswoman",
+        "congressmember",
+        "legislator",
+        "lawmaker",
+        "mp",
+        "assemblyman",
+        "assemblywoman",
+        "assemblymember",
+        "delegate",
+    ]
+)
+_HELD_BY = {
+    "lawmaker": _LAWMAKERS,
+    "legislator": _LAWMAKERS,
+    "congressman": _LAWMAKERS - {"senator", "sen"},
+}
 
 
 def title_holder(head: str, names: set[str], roles: dict[str, set[str]]) -> str:
@@ -239,7 +273,8 @@ def person_roles(mentions: list[Mention], body: str) -> dict[str, set[str]]:
             continue
         found = roles.setdefault(m.name, set())
         found.update(role_words(m.role))
-        match = APPOSITION.match(body[m.end : m.end + 90])
+        after = body[m.end : m.end + 90]
+        match = _PREDICATE.match(after) or APPOSITION.match(after)
         if match:
             phrase = WORD.findall(match.group(1).lower().replace("-", " ").replace(".", ""))
             cut = next(

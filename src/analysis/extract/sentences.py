@@ -169,7 +169,12 @@ def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS)
         return False  # "McCabe took notes", "the purported notes be called": a noun
     if word.lower().rstrip(":") not in verbs:
         following = doc.words[k + 1].lower().rstrip(":") if k + 1 < len(doc.words) else ""
-        phrasal = verbs in (cues.REPORTING_VERBS, cues.AFTER_QUOTE_VERBS, cues.OUTLET_AFTER_QUOTE)
+        phrasal = verbs in (
+            cues.REPORTING_VERBS,
+            cues.AFTER_QUOTE_VERBS,
+            cues.OUTLET_AFTER_QUOTE,
+            cues.PARTIAL_CUES,
+        )
         if prior.lower() in _INFINITIVE_MARKERS:
             return False  # "Putin can afford to wait a few weeks to hit back"
         return phrasal and (word.lower(), following) in cues.PHRASAL_REPORTING  # "Cohen shot back"

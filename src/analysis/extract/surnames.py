@@ -33,6 +33,7 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
     the title written with the surname is another person's (:func:`title_carriers`); a first name alone
     ("Kellyanne") -> the one full name it opens."""
     _initials_in_article(group)
+    _nicknamed(group, body)
     _untyped_full_names(group, body)
     full: dict[str, str] = {}
     shared: set[str] = set()
@@ -172,6 +173,40 @@ def _untyped_full_names(group: list[Mention], body: str) -> None:
             and not re.search(r"\b(?:[Aa]n?|[Tt]he)\s+" + re.escape(m.text) + r"\b", body)
         ):  # not "a Dalek Trump": a name takes no article
             m.type, m.evidence = "person", m.evidence or "surname"
+
+
+def _nicknamed(group: list[Mention], body: str) -> None:
+    """A first name and a surname around a nickname in quotation marks ("Craig “Buster” Barnard") are one
+    person's full name, not a "Barnard" another article names in full."""
+    body_mentions = sorted((m for m in group if m.field == "body"), key=lambda m: m.start)
+    for k, first in enumerate(body_mentions):
+        last = next(
+            (
+                m
+                for m in body_mentions[k + 1 : k + 3]
+                if _NICKNAME.fullmatch(body[first.end : m.start])
+            ),
+            None,
+        )  # the nickname may be a mention of its own
+        if (
+            last is not None
+            and " " not in first.name
+            and first.text[:1].isupper()
+            and first.text.lower() in first_names()
+            and last.text[:1].isupper()
+            and first.type in {"person", "unknown"}
+            and last.type in {"person", "unknown"}
+        ):
+            for m in (first, last):
+                m.name, m.type, m.evidence = (
+                    f"{first.text} {last.text}",
+                    "person",
+                    m.evidence or "first name",
+                )
+
+
+#: A nickname between a first name and a surname.
+_NICKNAME = re.compile(r"\s+[“\"‘'][A-Z][\w .'-]{0,20}[”\"’']\s+")
 
 
 _KIN = re.compile(
