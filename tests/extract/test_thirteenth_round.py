@@ -143,3 +143,11 @@ def test_a_nickname_between_first_name_and_surname():
         "but we are not of California.\u201d"
     )
     assert speakers_in(body)[-1][:2] == ("Craig Barnard", True)
+
+
+def test_a_ruling_quoted_in_its_that_clause_is_the_judges():
+    body = (
+        "This August, Superior Court Judge Michael Kenny ruled that the rail authority \u201cabused its "
+        "discretion by approving a funding plan that did not comply with the law.\u201d"
+    )
+    assert speakers_in(body)[0][:2] == ("Michael Kenny", True)
