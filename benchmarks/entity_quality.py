@@ -62,6 +62,8 @@ DEV12 = PROJECT_ROOT / "tests" / "data" / "dev12_key.json"
 DEV13 = PROJECT_ROOT / "tests" / "data" / "dev13_key.json"
 DEV14 = PROJECT_ROOT / "tests" / "data" / "dev14_key.json"
 DEV15 = PROJECT_ROOT / "tests" / "data" / "dev15_key.json"
+DEV16 = PROJECT_ROOT / "tests" / "data" / "dev16_key.json"
+DEV17 = PROJECT_ROOT / "tests" / "data" / "dev17_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -86,6 +88,10 @@ DEV_KEYS = {
     "round's start)",
     DEV15: "fifteenth development key (20 AllSides articles, seed 2171; measured unseen at the thirteenth "
     "round's start)",
+    DEV16: "sixteenth development key (20 AllSides articles, seed 2179; measured unseen after the thirteenth "
+    "round's rules)",
+    DEV17: "seventeenth development key (20 AllSides articles, seed 2187; measured unseen after the "
+    "thirteenth round's rules)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
