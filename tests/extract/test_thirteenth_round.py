@@ -151,3 +151,29 @@ def test_a_ruling_quoted_in_its_that_clause_is_the_judges():
         "discretion by approving a funding plan that did not comply with the law.\u201d"
     )
     assert speakers_in(body)[0][:2] == ("Michael Kenny", True)
+
+
+def test_he_tells_the_couple_apart_and_the_president_names_him_again():
+    body = (
+        "Story highlights Obamas spoke to People Magazine\n\n"
+        "Couple spoke about role of race in America\n\n"
+        "They are the most powerful couple in the country but President Barack Obama and the First Lady "
+        "Michelle Obama say they are sometimes treated like the help.\n\n"
+        '"She did not see me as the first lady," Mrs. Obama said.\n\n'
+        "The president said he had been mistaken for a valet.\n\n"
+        '"There is no black male my age who has not been handed car keys," he told the magazine.\n\n'
+        "Obama said those indignities do not compare to the struggle of a generation ago. But he said it "
+        "is concerning.\n\n"
+        '"It is one thing for me to be mistaken for a waiter at a gala," he said.'
+    )
+    said = [s[0] for s in speakers_in(body)]
+    assert said == ["Michelle Obama", "Barack Obama", "Barack Obama"]
+
+
+def test_a_sentence_glued_to_the_next_ends_there():
+    body = (
+        "Sen. Lindsey Graham challenged the president on Wednesday.\u201cI\u2019m urging the president,\u201d "
+        "said the South Carolina Republican.Earlier this week, attorney Victoria Toensing said she had a "
+        "client."
+    )
+    assert speakers_in(body)[0][0] == "Lindsey Graham"

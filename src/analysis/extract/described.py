@@ -25,6 +25,7 @@ __all__ = [
     "cited",
     "described_between",
     "epithet_head",
+    "named_by_role",
     "owned",
     "owner",
     "sentence_leads",
@@ -348,7 +349,7 @@ def untyped_name(m: Mention, body: str) -> bool:
         and word not in _PARTY_WORDS
         and any(
             w.lower() not in {"the", "a", "an"}  # not only "the Broward county supervisor"
-            for w in re.findall(r"([\w,;]*[a-z,;])\s+" + re.escape(m.text) + r"\b", body)
+            for w in re.findall(r"([\w,;]*[a-z,;])[^\S\n]+" + re.escape(m.text) + r"\b", body)
         )
     )
 
@@ -378,3 +379,16 @@ _NOT_VERBS = frozenset("and or but the a an".split())
 _PARTY_WORDS = frozenset(
     "democratic republican conservative liberal labour socialist green libertarian progressive".split()
 )
+
+
+def named_by_role(ctx: SpeakerContext, name: str, limit: int) -> bool:
+    """Does a sentence of this paragraph or the one before, up to ``limit``, open with a definite description
+    whose head is one of the person's roles ("The president said he ... had been mistaken for a valet")?"""
+    roles = ctx.roles.get(name, set())
+    first, here = ctx.sentence_of(ctx.paragraph_start(limit)), ctx.sentence_of(limit)
+    for k in range(first, min(here + 1, len(ctx.sentences))):
+        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+        match = _DESCRIPTION.match(ctx.body[ctx.sentences[k] : end][:120])
+        if match and match.group(1).lower() == "the" and match.group("head").lower() in roles:
+            return True
+    return False

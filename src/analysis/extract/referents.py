@@ -32,6 +32,7 @@ from analysis.extract.described import (
     another_speaks,
     cited,
     described_between,
+    named_by_role,
     owned,
     owner,
     sentence_leads,
@@ -256,6 +257,10 @@ def pronoun_referent(
         ctx, limit, gender, previous, speech=speech, after_quote=after_quote, asking=asking
     )
     people = {m.name for m in ctx.mentions if m.type == "person"}
+    bearers = {n for m in ctx.mentions if m.name == found for n in m.not_names}
+    fitting = [n for n in sorted(bearers) if gender and ctx.genders.get(n) == {gender}]
+    if found and found not in people and len(fitting) == 1:
+        return fitting[0]  # "Obama said ... But he said": of Barack and Michelle Obama, he
     return found if found in people else ""
 
 
@@ -333,7 +338,9 @@ def _referent(
     if speech and _previous_goes_on(ctx, people, last, previous, limit, gender):
         return previous[0]
     everyone = {m.name for m in people}
-    acts = any(subject_position(ctx, m) for m in people)  # not only "Trump critics"
+    acts = any(subject_position(ctx, m) for m in people) or (
+        len(everyone) == 1 and named_by_role(ctx, next(iter(everyone)), limit)
+    )  # not only "Trump critics"; "The president said he ..."
     return everyone.pop() if len(everyone) == 1 and not names and acts else ""
 
 

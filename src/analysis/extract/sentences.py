@@ -38,7 +38,9 @@ __all__ = [
 
 #: A reporting clause is read at most this far from its quotation.
 MAX_ATTRIBUTION_CHARS = 160
-SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)")
+#: A stop before a space, a closing mark or the end; or glued to the next sentence in crawled text
+#: ("said the South Carolina Republican.Earlier this week").
+SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”’')]|$)|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _ABBREVIATION = re.compile(r"(?:\.[A-Z]|[\s.][A-Z]|Mr|Mrs|Ms|Dr|St)\.$")
 #: Titles written with a full stop that never end a sentence ("Rep. Rhonda Fields", "Sen. Mark Warner").
 _TITLE_STOP = re.compile(
