@@ -177,3 +177,29 @@ def test_a_sentence_glued_to_the_next_ends_there():
         "client."
     )
     assert speakers_in(body)[0][0] == "Lindsey Graham"
+
+
+def test_a_surname_ending_in_i_is_no_demonym():
+    body = 'The deal was signed.\n\nHowever, Ghani said on Sunday: "The government has made no commitment."'
+    assert speakers_in(body)[0][:2] == ("Ghani", True)
+
+
+def test_a_surname_without_its_accent_or_with_a_slip_is_still_the_person():
+    body = (
+        "Lily Eskelsen Garc\u00eda, president of the National Education Association, spoke on Monday.\n\n"
+        'Garcia also added, "They are going to look around and not know how to deal with it."\n\n'
+        "Anthony Scaramucci was named communications director on Friday.\n\n"
+        '"Full transparency: I am deleting old tweets," Scarmucci said in a tweet Saturday.'
+    )
+    assert [s[0] for s in speakers_in(body)] == ["Lily Eskelsen Garc\u00eda", "Anthony Scaramucci"]
+
+
+def test_a_family_name_in_the_plural_is_no_slip_and_a_wing_is_a_position():
+    body = (
+        "Ann Romney and her son Tagg Romney were at the convention.\n\n"
+        "But at this time, a friend and aide to the Romneys said, \u201cthe timing is not great, and I "
+        "don\u2019t think she sees herself as a candidate\u201d.\n\n"
+        "Wing Christophe Dominici says France can still win the title."
+    )
+    assert speakers_in(body)[0][:2] != ("Tagg Romney", True)
+    assert "Christophe Dominici" in people_in(body)

@@ -278,7 +278,7 @@ _DEMONYM_ENDINGS = (
     ("an", ("", "a", "o", "e")),
     ("ese", ("", "a", "e")),
     ("ish", ("", "land")),
-    ("i", ("", "a")),
+    ("i", ("",)),  # "Iraqi", "Pakistani"; not "Ghani" (Ghana: Ghanaian)
     ("ic", ("", "ia", "y")),
     ("ch", ("ce", "")),
 )

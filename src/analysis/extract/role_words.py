@@ -19,7 +19,7 @@ SHORT_TITLES = frozenset("rep gov gen col lt sgt capt adm maj cmdr".split())
 SPORT_POSITIONS = frozenset(
     """
     striker midfielder defender goalkeeper keeper winger forward full-back centre-back hooker prop
-    fly-half scrum-half flanker lock batsman bowler all-rounder spinner
+    fly-half scrum-half flanker lock batsman bowler all-rounder spinner wing
     """.split()
 )
 

@@ -13,6 +13,7 @@ surname in capitals (a transcript's "TRUMP:") to the one person of that surname.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -57,8 +58,16 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
         for k in range(1, len(parts) - 1):
             suffixes.setdefault(" ".join(parts[k:]).lower(), name)
     refused = _other_bearers(group, full, body)
+    folded = {
+        _folded(key): name for key, name in full.items()
+    }  # "Garcia" for "Lily Eskelsen García"
     for m in group:
-        target = full.get(m.name) or suffixes.get(name_key(m.name))
+        target = (
+            full.get(m.name)
+            or folded.get(_folded(m.name))
+            or suffixes.get(name_key(m.name))
+            or _misspelt(m, full)
+        )
         sexes = [first_names().get(_tokens(n)[0].lower()) for n in bearers.get(m.name, ())]
         fit = [n for n, g in zip(bearers.get(m.name, ()), sexes, strict=True) if g == m.gender]
         if m.name in shared and m.gender and len(fit) == 1 and None not in sexes:
@@ -94,6 +103,43 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
             m.name, m.type = target, "person"
             m.evidence = m.evidence or "surname"
     _first_names_alone(group)
+
+
+def _misspelt(m: Mention, full: dict[str, str]) -> str | None:
+    """The one full name whose surname a long one-word name misspells by a letter ("Scarmucci" beside
+    Anthony Scaramucci), or None."""
+    if m.type not in {"person", "unknown"} or " " in m.name or len(m.name) < 7:
+        return None
+    near = {
+        name
+        for key, name in full.items()
+        if " " not in key and key[:1] == m.name[:1] and _one_edit(key, m.name)
+    }
+    return near.pop() if len(near) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are two words one letter apart, a letter dropped or two swapped ("Scarmucci", "Montieth")? A letter
+    changed is another name as often as a slip ("Clifton", "Clinton"; "Ginsberg", "Ginsburg")."""
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if long == short + "s":
+        return False  # "the Romneys", "the Tsarnaevs": a family, no slip
+    return len(long) == len(short) + 1 and any(
+        long[:k] + long[k + 1 :] == short for k in range(len(long))
+    )
+
+
+def _folded(name: str) -> str:
+    """The name without accents ("García" -> "Garcia")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _headline_verbs(group: list[Mention], body: str) -> None:
