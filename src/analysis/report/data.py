@@ -187,20 +187,20 @@ def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, 
         )
         return corpus, model
     from analysis.dask.engine import (  # the optional engine, when chosen
-        cache_frame,
         cached_story_groups_dask,
-        fit_topics_dask,
+        parts_mapper,
     )
 
-    ddf = cache_frame(found)
-    # read as on pandas (outlet spellings merged, dates noted); the cluster groups the stories and fits
+    # read as on pandas (outlet spellings merged, dates noted); the cluster groups the stories and
+    # assigns every article (the sample is read and fitted here, as on pandas: the same model)
     corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
     corpus, first = _with_stories(found, corpus, cached_story_groups_dask(found, progress=progress))
     if (carried := carried_over(baseline, corpus["id"], found)) is not None:
         return corpus, carried
     among = np.flatnonzero(first) if not first.all() else None
     options = {"k": k, "random_state": random_state, "progress": progress, "among": among}
-    return corpus, fit_topics_dask(ddf, sample_size=sample_size, **options)
+    mapper = parts_mapper(found, progress=progress)
+    return corpus, fit_cached(found, sample_size=sample_size, map_parts=mapper, **options)
 
 
 def _open_or_build(sources, cache, *, client, lenient: bool) -> CorpusCache:
