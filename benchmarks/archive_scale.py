@@ -25,8 +25,7 @@ cold one; both wall times are printed with the rebuild's share of the cold run (
 Each report run is given a steps file (environment variable ``ANALYSIS_TIMINGS``, :mod:`analysis.timings`),
 and its breakdown is printed under its row, each step with its time and the peak PSS of the process tree while
 it ran: engine start, parse (the parse cache), corpus (reading the corpus from the cache), stories (grouping
-copies of a story: syndication; on the Dask engine the grouping runs on the cluster while the corpus is read,
-so it is counted in corpus), sample fit (fit on the sample, train the assigner) and assignment (every
+copies of a story: syndication, from the signatures the parse kept, on either engine), sample fit (fit on the sample, train the assigner) and assignment (every
 article), or fit (every article, up to the sample size), tag counts, people and quotes, charts (every
 section), export (HTML), and the rest of the wall time (starting Python and the kernel, planning). The steps
 never enter the report.

@@ -157,7 +157,7 @@ def test_fit_topics_labels_agree_with_pandas(client, bbc_path, bbc_corpus, bbc_m
 
 @pytest.mark.slow
 def test_sampled_fit_on_dask_equals_the_chunked_pandas_path(
-    client, bbc_path, tmp_path, small_blocks
+    client, bbc_path, tmp_path, monkeypatch
 ):
     cache = cache_corpus(bbc_path, cache_dir=tmp_path)
     pandas_model = fit_cached(cache, k=5, random_state=0, sample_size=800)
@@ -166,6 +166,25 @@ def test_sampled_fit_on_dask_equals_the_chunked_pandas_path(
     assert dask_model.clusters["size"].sum() == cache.n_articles
     topics = cache.read(["record_id"])["record_id"].str.split("/").str[0]
     assert adjusted_rand_score(topics, dask_model.labels) > 0.5  # the BBC sections are found
+
+
+@pytest.mark.slow
+def test_fit_cached_with_parts_on_the_cluster_is_the_pandas_model(
+    client, bbc_path, tmp_path, monkeypatch
+):
+    """The report's fit on the Dask engine: the sample read and fitted as on pandas, every part assigned
+    as a Dask task (parts_mapper): the same labels, fits and map positions to the last bit."""
+    from analysis.dask.engine import parts_mapper
+
+    monkeypatch.setattr(store, "PART_ROWS", 500)
+    cache = cache_corpus(bbc_path, cache_dir=tmp_path)
+    assert len(cache.parts) > 1  # several tasks, their results put back in order
+    on_pandas = fit_cached(cache, k=5, random_state=0, sample_size=800)
+    on_dask = fit_cached(cache, k=5, random_state=0, sample_size=800, map_parts=parts_mapper(cache))
+    assert (on_dask.labels == on_pandas.labels).all()
+    assert (on_dask.fit == on_pandas.fit).all()
+    assert (on_dask.positions == on_pandas.positions).all()
+    pd.testing.assert_frame_equal(on_dask.clusters, on_pandas.clusters)
 
 
 #: Articles of the generated archive the engines are compared on, and the sample the clusters are fitted on

@@ -8,7 +8,9 @@ public functions, as ``dask-ml`` wraps scikit-learn. It is imported only when th
   :func:`gather`, which turns a lost worker or scheduler into one clear :class:`DaskEngineError`.
 - :mod:`analysis.dask.build`: the parse cache built as Dask tasks (one per file or ~32 MB of JSON Lines).
 - :mod:`analysis.dask.engine`: :func:`load_corpus_dask`, :func:`fit_topics_dask` (fit on a sample, assign
-  every partition as a task) and :func:`parsed_tags` (tags encoded per partition, for any tag table).
+  every partition as a task), :func:`parts_mapper` (a parse cache's parts as tasks, for
+  :func:`analysis.topics.sampled.fit_cached`: the report's fit) and :func:`parsed_tags` (tags encoded per
+  partition, for any tag table).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from analysis.dask.engine import (
     fit_topics_dask,
     load_corpus_dask,
     parsed_tags,
+    parts_mapper,
     story_groups_dask,
 )
 
@@ -33,5 +36,6 @@ __all__ = [
     "is_dask",
     "load_corpus_dask",
     "parsed_tags",
+    "parts_mapper",
     "story_groups_dask",
 ]

@@ -6,6 +6,8 @@
   seen in two partitions is merged as ``load_corpus`` merges it.
 - :func:`fit_topics_dask`: clusters fitted on a sample (gathered from the partitions), every article then
   assigned as one task per partition; labels come in the row order of the Dask DataFrame.
+- :func:`parts_mapper`: a parse cache's parts computed as Dask tasks, for the core's functions that map
+  over parts (the report's fit: :func:`analysis.topics.sampled.fit_cached`, the sample read as on pandas).
 - :func:`parsed_tags`: the tags encoded partition by partition as Dask tasks, joined into the
   :class:`analysis.tags.ParsedTags` that ``tag_frequency``, ``tag_cooccurrence`` and the other tag tables
   accept in place of a corpus (they count exactly as on pandas: only integer codes and the distinct
@@ -17,7 +19,7 @@ The core (corpus, text, topics, tags) never imports this package; it calls their
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,7 @@ from analysis.compare.stories import (
 )
 from analysis.corpus.boilerplate import find_boilerplate, strip_boilerplate
 from analysis.corpus.cache import CACHE_DIR, CorpusCache
-from analysis.corpus.cache.store import read_part_frame
+from analysis.corpus.cache.store import apply_to_part, read_part_frame
 from analysis.corpus.files import collect_files
 from analysis.dask.build import build_cache_dask
 from analysis.dask.client import current_client, gather
@@ -58,6 +60,7 @@ __all__ = [
     "fit_topics_dask",
     "load_corpus_dask",
     "parsed_tags",
+    "parts_mapper",
     "story_groups_dask",
 ]
 
@@ -248,6 +251,37 @@ def fit_topics_dask(
     frame = pd.concat(results, ignore_index=True)
     eligible = None if among is None else np.isin(np.arange(n), among)
     return assemble_model(sampled, frame, n_sample=len(rows), eligible=eligible)
+
+
+def parts_mapper(cache: CorpusCache, *, progress: bool = False) -> Callable[..., list]:
+    """``map_parts(fn, columns, shared=...)`` over ``cache``'s parts as Dask tasks, the one argument of
+    :func:`analysis.topics.sampled.fit_cached` an engine gives (the sample, the fit and the assigner are
+    the pandas engine's own, so both engines give the same model).
+
+    Each task reads its part on a worker and computes ``fn(part, **shared)``; ``shared`` (e.g. the fitted
+    assigner) is scattered to every worker once. The results come back in part order, and the workers
+    then give back what they used (they stay up through the report).
+    """
+
+    def map_parts(
+        fn: Callable[..., Any], columns: Sequence[str], *, shared: dict[str, Any] | None = None
+    ) -> list:
+        import dask
+
+        client = current_client()
+        scattered = {
+            name: client.scatter(value, broadcast=True) for name, value in (shared or {}).items()
+        }
+        extras = tuple(cache.extras)
+        tasks = [
+            dask.delayed(apply_to_part)(fn, list(columns), extras, task, **scattered)
+            for task in cache.part_tasks()
+        ]
+        results = gather(client.compute(tasks), "assigning articles to clusters", progress=progress)
+        client.run(return_memory)
+        return results
+
+    return map_parts
 
 
 def cached_story_groups_dask(cache: CorpusCache, *, progress: bool = False) -> np.ndarray:

@@ -171,36 +171,29 @@ def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, 
         corpus, first = _with_stories(found, corpus)
         options = {"k": k, "random_state": random_state, "progress": progress, "baseline": baseline}
         return corpus, fit_stories(corpus, corpus["story_group"].to_numpy(), first, **options)
-    if client is None:
-        corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
-        corpus, first = _with_stories(found, corpus)
-        if (carried := carried_over(baseline, corpus["id"], found)) is not None:
-            return corpus, carried
-        among = np.flatnonzero(first) if not first.all() else None
-        model = fit_cached(
-            found,
-            k=k,
-            random_state=random_state,
-            progress=progress,
-            among=among,
-            sample_size=sample_size,
-        )
-        return corpus, model
-    from analysis.dask.engine import (  # the optional engine, when chosen
-        cache_frame,
-        cached_story_groups_dask,
-        fit_topics_dask,
-    )
-
-    ddf = cache_frame(found)
-    # read as on pandas (outlet spellings merged, dates noted); the cluster groups the stories and fits
+    # Bodies left out (read a part at a time where needed), stories grouped from the signatures kept in
+    # the parts, the sample read and fitted here: the same on both engines. The Dask engine assigns every
+    # article as tasks on its cluster (analysis.dask.engine.parts_mapper), pandas on this machine's cores.
     corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
-    corpus, first = _with_stories(found, corpus, cached_story_groups_dask(found, progress=progress))
+    corpus, first = _with_stories(found, corpus)
     if (carried := carried_over(baseline, corpus["id"], found)) is not None:
         return corpus, carried
     among = np.flatnonzero(first) if not first.all() else None
-    options = {"k": k, "random_state": random_state, "progress": progress, "among": among}
-    return corpus, fit_topics_dask(ddf, sample_size=sample_size, **options)
+    mapper = None
+    if client is not None:
+        from analysis.dask.engine import parts_mapper  # the optional engine, when chosen
+
+        mapper = parts_mapper(found, progress=progress)
+    model = fit_cached(
+        found,
+        k=k,
+        random_state=random_state,
+        progress=progress,
+        among=among,
+        sample_size=sample_size,
+        map_parts=mapper,
+    )
+    return corpus, model
 
 
 def _open_or_build(sources, cache, *, client, lenient: bool) -> CorpusCache:
@@ -248,14 +241,12 @@ def _as_shared(skipped: Sequence[str], paths: Sequence[str | os.PathLike[str]]) 
 _ABSOLUTE_PATH = re.compile(r"(?<![\w.~])(?:/[^\s/,;:()]+)+/([^\s/,;:()]+)")
 
 
-def _with_stories(cache, corpus: pd.DataFrame, ids=None) -> tuple[pd.DataFrame, np.ndarray]:
+def _with_stories(cache, corpus: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     """The corpus with its ``story_group`` column, the mask of each story's first copy (the one topics are
     fitted on), and ``attrs["story_note"]`` saying so. A corpus read with its bodies (boilerplate left out)
     is grouped as it is; a large archive's bodies are read from the cache a part at a time."""
     step_done("corpus")
-    if ids is not None:  # grouped on the Dask cluster
-        ids = np.asarray(ids)
-    elif "body" in corpus.columns:
+    if "body" in corpus.columns:
         ids = stories.story_groups(corpus).to_numpy()
     else:
         # each part's signatures kept while parsing, read here; a part signed from its text on a worker

@@ -276,11 +276,17 @@ def fit_cached(
     sample_size: int = SAMPLE_SIZE,
     progress: bool = False,
     among: np.ndarray | None = None,
+    map_parts: Callable[..., Iterable[pd.DataFrame]] | None = None,
 ):
     """:func:`fit_sampled` on a parse cache (:class:`analysis.corpus.cache.CorpusCache`): the sample and
     the chunks are read from its Parquet parts, headline and body (and outlet or tag pages, to leave out
     the boilerplate found on the sample: :mod:`analysis.corpus.boilerplate`). The sample is drawn by
-    article id (:func:`id_sample`), so the same articles in any row order give the same topics."""
+    article id (:func:`id_sample`), so the same articles in any row order give the same topics.
+
+    ``map_parts(fn, columns, shared=...)`` computes ``fn`` of each part, in order: by default the cache's
+    own :meth:`~analysis.corpus.cache.CorpusCache.map_parts` (this machine's cores); an engine passes its
+    own (the Dask engine: each part as a task on the cluster, :func:`analysis.dask.engine.parts_mapper`).
+    """
     from analysis.corpus.boilerplate import find_boilerplate, strip_boilerplate
 
     group = "outlet" if "outlet" in cache.columns else "tag_pages"
@@ -294,9 +300,8 @@ def fit_cached(
 
     def assign_all(assigner: Assigner) -> Iterable[pd.DataFrame]:  # each part on a worker process
         # the assigner (several MB) goes to each worker process once, not with each of the parts
-        return cache.map_parts(
-            assign_stripped, text, shared={"assigner": assigner, "boilerplate": found[0]}
-        )
+        mapper = cache.map_parts if map_parts is None else map_parts
+        return mapper(assign_stripped, text, shared={"assigner": assigner, "boilerplate": found[0]})
 
     ids = cache.read(["id"])["id"].to_numpy() if "id" in cache.columns else None
     return fit_sampled(
