@@ -348,8 +348,8 @@ def untyped_name(m: Mention, body: str) -> bool:
         and word not in cues.NOT_NAMES
         and word not in _PARTY_WORDS
         and any(
-            w.lower() not in {"the", "a", "an"}  # not only "the Broward county supervisor"
-            for w in re.findall(r"([\w,;]*[a-z,;])[^\S\n]+" + re.escape(m.text) + r"\b", body)
+            w.group(1).lower() not in {"the", "a", "an"}  # not only "the Broward county supervisor"
+            for w in re.finditer(r"([\w,;]*[a-z,;])[^\S\n]+" + re.escape(m.text) + r"\b", body)
         )
     )
 
