@@ -203,3 +203,20 @@ def test_a_family_name_in_the_plural_is_no_slip_and_a_wing_is_a_position():
     )
     assert speakers_in(body)[0][:2] != ("Tagg Romney", True)
     assert "Christophe Dominici" in people_in(body)
+
+
+def test_a_quotation_paragraph_after_a_speakers_quotation_and_clause_goes_on():
+    body = (
+        "Senator Kirsten Gillibrand introduced the bill.\n\n"
+        '"We created this framework because that is what our allies have done," Gillibrand told weekends '
+        "on All Things Considered host Jacki Lyden.\n\n"
+        '"The UK, Israel, Australia, Canada, Germany, all have removed serious crimes outside of the chain '
+        'of command."\n\n'
+        "Beto O\u2019Rourke said private insurance was \u201cfundamental to our ability to get everybody "
+        "cared for,\u201d but Bill de Blasio cut him off.\n\n"
+        "\u201cCongressman O\u2019Rourke, private insurance is not working for tens of millions of "
+        "Americans.\u201d"
+    )
+    said = [s[0] for s in speakers_in(body)]
+    assert said[:2] == ["Kirsten Gillibrand", "Kirsten Gillibrand"]
+    assert said[-1] != "Beto O\u2019Rourke"

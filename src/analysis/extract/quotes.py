@@ -396,18 +396,20 @@ def quotations_frame(
             [p for q in group for p in _marks(q)],
             (sentences or {}).get(article, [0]),
         )
-        last, last_end, speakers = ("", False), None, []
+        last, last_end, last_cue, last_kind, speakers = ("", False), None, "", "", []
         for q in group:
             ctx.previous_end = last_end
             speaker = resolve_speaker(q.who, q.start, ctx, last, q.cue)
             if not speaker[0] and q.continues and last_end is not None:
                 speaker = last if _adjacent(ctx, last_end, q.start, last) else ("", False)
+            if not speaker[0] and q.who is None and q.kind == "full" and last_kind == "full":
+                speaker = last if _answer_goes_on(ctx, last_end, q, last, last_cue) else speaker
             if not speaker[0] and q.who is None and q.kind == "full":
                 found = introduced_speaker(
                     ctx, q.start, q.end
                 )  # "Martyn Williams was keen … “We've got”"
                 speaker = (found, True) if found else speaker
-            last, last_end = speaker, q.end
+            last, last_end, last_cue, last_kind = speaker, q.end, q.cue, q.kind
             speakers.append(speaker)
         speakers = named_next(ctx, speakers, [(q.start, q.end) for q in group])
         for q, (name, named) in zip(group, speakers, strict=True):
@@ -427,12 +429,40 @@ def _adjacent(ctx: SpeakerContext, end: int, start: int, last: tuple[str, bool])
     nobody else named in between?"""
     if not last[0] or ctx.body.count("\n\n", end, start) > 1:
         return False
-    gap = ctx.body[end:start].strip(' \n\t\xa0“”"')
-    stop = first_sentence_end(gap, 0, len(gap))
-    if stop < len(gap) and gap[stop + 1 :].strip():
+    if not _one_sentence(ctx.body[end:start].strip(' \n\t\xa0“”"')):
         return False  # a sentence of the reporter's own stands between them ("Sen." ends none)
     between = [m for m in ctx.outside if end <= m.start < start and m.type == "person"]
     return all(m.name == last[0] for m in between)
+
+
+def _answer_goes_on(
+    ctx: SpeakerContext, end: int, q: Quotation, last: tuple[str, bool], cue: str
+) -> bool:
+    """Is a quotation that is a paragraph of its own, right after a paragraph ending in a named speaker's
+    quotation and its clause, that speaker going on ("“…,” Gillibrand told NPR. ¶ “The UK, Israel ...”")?
+    Not after a question or "asked", where the next paragraph may be the answer."""
+    before = ctx.body[: q.start].rsplit("\n\n", 1)[-1]
+    after = ctx.body[q.end :].split("\n\n", 1)[0]
+    return (
+        last[1]
+        and not before.strip()
+        and not after.strip()
+        and ctx.body.count("\n\n", end, q.start) == 1
+        and "?" not in ctx.body[end - 3 : end]
+        and cue.split()[:1] not in (["asked"], ["asks"])
+        and _one_sentence(ctx.body[end : q.start].strip(' \n\t\xa0“”"'))
+        and all(
+            m.name == last[0] or re.search(r"\b(?:told|to)\b", ctx.body[end : m.start])
+            for m in ctx.outside
+            if end <= m.start < q.start and m.type == "person"
+        )
+    )  # a name in that clause is whom it was said to ("told ... host Jacki Lyden"), not "but de Blasio"
+
+
+def _one_sentence(gap: str) -> bool:
+    """Is the text between two quotations one sentence at most (the first one's reporting clause)?"""
+    stop = first_sentence_end(gap, 0, len(gap))
+    return not gap[stop + 1 :].strip()
 
 
 def _named_after(doc: FieldDoc, mentions: list[Mention], close_at: int) -> bool:
