@@ -232,6 +232,9 @@ def _keep(kept: Path, folder: Path, result: dict[str, Any], name: str, lenient: 
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+# The cyclic garbage collector paused while the block's many small objects are made (no cycles are made): a
+# worker holds Dask's own state as well, which each collection would walk again and again.
+@no_gc()
 def _parse_new_block(
     block: tuple[str, str, str, int, int | None],
     offset: int,
@@ -245,20 +248,6 @@ def _parse_new_block(
     Also the block's file, its number of parsed articles and, for those with a date field, in order: the
     position of their (merged) article among the ids, the date as written and its line.
     """
-    # The cyclic garbage collector paused while the block's many small objects are made (no cycles are
-    # made): a worker holds Dask's own state as well, which each collection would walk again and again.
-    with no_gc():
-        return _parse_new_block_now(block, offset, number, folder=folder, lenient=lenient)
-
-
-def _parse_new_block_now(
-    block: tuple[str, str, str, int, int | None],
-    offset: int,
-    number: int,
-    *,
-    folder: str,
-    lenient: bool,
-) -> dict[str, Any]:
     name, display, given, start, end = block
     empty = {"part": None, "ids": [], "extras": [], "skipped": [], "error": None}
     empty |= {

@@ -57,8 +57,7 @@ def pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | N
     if not pronoun or current - first < 2:
         return False
     for k in range(first + 1, current):
-        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-        words = WORD.findall(ctx.body[ctx.sentences[k] : end][:30].lower())
+        words = WORD.findall(ctx.sentence_text(k)[:30].lower())
         if words[:1] in (["and"], ["but"]):
             words = words[1:]
         if words[:1] != [pronoun]:
@@ -98,8 +97,7 @@ def _pronoun_speaks(words: list[str], pronoun: str) -> bool:
 
 def _written(ctx: SpeakerContext, k: int) -> list[str]:
     """The words of sentence ``k`` as written."""
-    end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-    return WORD.findall(ctx.body[ctx.sentences[k] : end])
+    return WORD.findall(ctx.sentence_text(k))
 
 
 def _names_again(words: list[str]) -> bool:

@@ -63,8 +63,7 @@ def described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
     for k in range(last.sentence + (1 if last.lead else 0), current + 1):
         if k >= len(ctx.sentences):
             break
-        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-        match = _DESCRIPTION.match(ctx.body[ctx.sentences[k] : end][:120])
+        match = _opening_description(ctx, k)
         if match and match.group("link") and match.group(1).lower() == "the":
             match = None  # "The former UN commissioner for human rights told": the one just named
         head = match.group("head").lower() if match else ""
@@ -79,7 +78,7 @@ def described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
             or head.endswith("-old")
         ):
             return True
-        if _untyped_source(ctx, ctx.sentences[k], end):
+        if _untyped_source(ctx, ctx.sentences[k], ctx.sentences[k] + len(ctx.sentence_text(k))):
             return True
     return False
 
@@ -387,8 +386,13 @@ def named_by_role(ctx: SpeakerContext, name: str, limit: int) -> bool:
     roles = ctx.roles.get(name, set())
     first, here = ctx.sentence_of(ctx.paragraph_start(limit)), ctx.sentence_of(limit)
     for k in range(first, min(here + 1, len(ctx.sentences))):
-        end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
-        match = _DESCRIPTION.match(ctx.body[ctx.sentences[k] : end][:120])
+        match = _opening_description(ctx, k)
         if match and match.group(1).lower() == "the" and match.group("head").lower() in roles:
             return True
     return False
+
+
+def _opening_description(ctx: SpeakerContext, k: int) -> re.Match[str] | None:
+    """The description of a person opening sentence ``k`` ("A Labour spokesman denied", "The president
+    said"), if any."""
+    return _DESCRIPTION.match(ctx.sentence_text(k)[:120])

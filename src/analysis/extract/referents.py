@@ -112,6 +112,11 @@ class SpeakerContext:
             pos -= 1
         return bisect_right(self.sentences, pos) - 1
 
+    def sentence_text(self, k: int) -> str:
+        """The text of sentence ``k``, to the next sentence's start."""
+        end = self.sentences[k + 1] if k + 1 < len(self.sentences) else len(self.body)
+        return self.body[self.sentences[k] : end]
+
     def in_quote(self, pos: int) -> bool:
         """Is character ``pos`` inside a quotation?"""
         return any(a <= pos < b for a, b in self.quoted)
@@ -119,8 +124,7 @@ class SpeakerContext:
     def short_line(self, k: int) -> bool:
         """Is sentence ``k`` a line on its own that is no prose: a few words with no full stop
         ("ADVERTISEMENT", "Follow @KilloughCNN") or a line in capitals (a linked headline)?"""
-        end = self.sentences[k + 1] if k + 1 < len(self.sentences) else len(self.body)
-        text = self.body[self.sentences[k] : end]
+        text = self.sentence_text(k)
         start = self.sentences[k] + len(text) - len(text.lstrip())
         line, _, rest = text.lstrip().partition("\n")  # the next sentence's opening mark may follow
         alone = self.body[:start].rstrip(" ").endswith("\n") and not rest.strip(" \n\"“‘'")
