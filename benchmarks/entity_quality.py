@@ -64,6 +64,7 @@ DEV14 = PROJECT_ROOT / "tests" / "data" / "dev14_key.json"
 DEV15 = PROJECT_ROOT / "tests" / "data" / "dev15_key.json"
 DEV16 = PROJECT_ROOT / "tests" / "data" / "dev16_key.json"
 DEV17 = PROJECT_ROOT / "tests" / "data" / "dev17_key.json"
+DEV18 = PROJECT_ROOT / "tests" / "data" / "dev18_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -92,6 +93,8 @@ DEV_KEYS = {
     "round's rules)",
     DEV17: "seventeenth development key (20 AllSides articles, seed 2187; measured unseen after the "
     "thirteenth round's rules)",
+    DEV18: "eighteenth development key (20 AllSides articles, seed 2193; measured unseen at the fourteenth "
+    "round's start)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -107,6 +110,9 @@ DEV_WITH_ORGANISATIONS = {
     DEV13,
     DEV14,
     DEV15,
+    DEV16,
+    DEV17,
+    DEV18,
 }
 TYPES = ("person", "organisation", "place")
 
