@@ -228,9 +228,9 @@ def _cities() -> dict[str, str]:
 
 
 @functools.cache
-def first_names() -> dict[str, str | None]:
-    """First names (lower case) -> ``"male"``, ``"female"`` or ``None`` (used for both), from gender-guesser
-    (a name's usual gender wins over a rare use: "Mike" is male)."""
+def _name_codes() -> dict[str, set[str]]:
+    """gender-guesser's codes of each first name (lower case): M/F, 1M/1F (so as a first name), ?M/?F
+    (mostly), ? (both)."""
     path = importlib.resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
     codes: dict[str, set[str]] = {}
     with path.open(encoding="iso-8859-1") as handle:
@@ -240,16 +240,35 @@ def first_names() -> dict[str, str | None]:
             code, name = line[:2].strip(), line[3:29].strip()
             if name and " " not in name and "+" not in name:
                 codes.setdefault(name.lower(), set()).add(code)
+    for word in NOT_FIRST_NAMES:
+        codes.pop(word, None)
+    return codes
+
+
+@functools.cache
+def leaning_names() -> dict[str, str]:
+    """First names only mostly given to one sex -> that sex ("lindsey" -> "female", "cory" -> "male"): a
+    guess the article's own "he" or "she" overrules (:mod:`analysis.extract.genders`)."""
+    leaning = {}
+    for key, found in _name_codes().items():
+        mostly = {c[-1] for c in found if c in {"?M", "?F"}}
+        if first_names()[key] is None and len(mostly) == 1:
+            leaning[key] = {"M": "male", "F": "female"}[mostly.pop()]
+    return leaning
+
+
+@functools.cache
+def first_names() -> dict[str, str | None]:
+    """First names (lower case) -> ``"male"``, ``"female"`` or ``None`` (used for both, or only mostly for
+    one: :func:`leaning_names`), from gender-guesser; a name's usual gender wins over a rare use ("Mike" is
+    male)."""
     names: dict[str, str | None] = {}
-    for key, found in codes.items():
+    for key, found in _name_codes().items():
         plain = {
             c for c in found if c in {"M", "F"}
         }  # a rare other use ("?F Mike") does not cancel it
-        loose = {c[-1] for c in found if c in {"1M", "?M", "1F", "?F"}}
-        pick = plain or loose
+        pick = plain or {c[-1] for c in found if c in {"1M", "1F"}}  # as a first name: that sex
         names[key] = {"M": "male", "F": "female"}[next(iter(pick))] if len(pick) == 1 else None
-    for word in NOT_FIRST_NAMES:
-        names.pop(word, None)
     return names
 
 

@@ -41,7 +41,8 @@ from analysis.extract.described import (
     untyped_name,
 )
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import countries, first_names, is_demonym, places
+from analysis.extract.gazetteer import countries, is_demonym, places
+from analysis.extract.genders import compatible, person_genders
 from analysis.extract.introduced import subject_position
 from analysis.extract.roles import (
     APPOSITION,
@@ -94,7 +95,7 @@ class SpeakerContext:
         for m in mentions:  # a title's role counts too ("MoD Minister Maria Eagle" in the headline)
             if m.field == "title" and m.type == "person" and m.role:
                 self.roles.setdefault(m.name, set()).update(WORD.findall(m.role.lower()))
-        self.genders = _genders(self.mentions)
+        self.genders = person_genders(self.mentions, body, self.sentences, self.in_quote)
         self.previous_end: int | None = None  # where the quotation before the one being read ends
 
     def sentence_of(self, pos: int) -> int:
@@ -224,25 +225,6 @@ def epithet_referent(
     ):
         return ""  # "the prime minister" is not the chancellor, "the minister" not the shadow one
     return found
-
-
-def _genders(mentions: Sequence[Mention]) -> dict[str, set]:
-    """Each person's gender as written (honorific, first name), or as the canonical name's first name says
-    ("Trump" is "Donald Trump": male)."""
-    genders: dict[str, set] = {}
-    for m in mentions:
-        if m.type != "person":
-            continue
-        parts = m.name.split()
-        guess = m.gender or (first_names().get(parts[0].lower()) if len(parts) > 1 else None)
-        if guess:
-            genders.setdefault(m.name, set()).add(guess)
-    return genders
-
-
-def _compatible(m: Mention, gender: str | None, genders: dict[str, set]) -> bool:
-    known = genders.get(m.name, set())
-    return gender is None or not known or known == {gender}
 
 
 def pronoun_referent(
@@ -379,7 +361,7 @@ def _candidates(
         for m in ctx.outside
         if (m.type == "person" or untyped_name(m, ctx.body))
         and m.end <= limit
-        and _compatible(m, gender, ctx.genders)
+        and compatible(m, gender, ctx.genders)
         and not (after_quote and m.sentence == ctx.sentence_of(limit))
         and not ctx.short_line(m.sentence)  # "Follow @politicalticker Follow @KilloughCNN"
         and not caption_before(ctx.body, m.start, limit)  # "Biden and Obama ... Photograph: …"
