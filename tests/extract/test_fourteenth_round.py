@@ -43,3 +43,36 @@ def test_a_she_never_goes_to_a_man_the_article_calls_he():
         '"It was drawn for one party," she said.'
     )
     assert speakers_in(body)[0][:2] == ("Kathy Ashe", True)
+
+
+def test_a_noun_in_ly_is_no_adverb_to_drop_from_a_speaker():
+    body = (
+        "Democrats blasted the FBI director on Friday.\n\n"
+        '"It\'s so unfair to Hillary," fumed one Democratic ally. "There is no way she can be cleared."'
+    )
+    assert speakers_in(body)[0][:2] == ("one Democratic ally", False)
+    body = '"Winter is coming," said one Trump ally.'
+    assert speakers_in(body)[0][:2] == ("one Trump ally", False)
+
+
+def test_verbs_that_report_speech_right_after_a_quotation():
+    body = (
+        "Senate Majority Leader Mitch McConnell appeared on NBC's Meet the Press.\n\n"
+        "\"I couldn't disagree more with a statement like that,\" McConnell told NBC's Chuck Todd.\n\n"
+        '"But is it a racist statement?" Todd pressed.\n\n'
+        "State party chairman Jim Brulte was blunt.\n\n"
+        '"Republicans in California have become experts at getting 25 percent," Brulte deadpanned.'
+    )
+    assert [s[:2] for s in speakers_in(body)] == [
+        ("Mitch McConnell", True),
+        ("Chuck Todd", True),
+        ("Jim Brulte", True),
+    ]
+
+
+def test_a_crowd_chanting_is_not_the_sentences_subject_speaking():
+    body = (
+        "President Donald Trump presided Wednesday over a crowd chanting \u201cSend her back! Send her "
+        "back!\u201d about a congresswoman."
+    )
+    assert ("Donald Trump", True) not in [s[:2] for s in speakers_in(body)]

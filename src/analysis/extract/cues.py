@@ -340,13 +340,15 @@ REPORTING_VERBS = frozenset(
     quipped responded retorted complaining marveled marvelled marvels chided chides decried decries
     exclaimed exclaims snapped murmured muttered whispered interjected foretold tweeting writing adding
     noting posting explaining affirmed affirms insisting telling declaring applauded applauds lauded
-    lauds
+    lauds chanted screamed bellowed
     """.split()
 )
 #: Verbs that report speech only right after a quotation ("“About three weeks ago,” he began."; not "X began
 #: to question ..." or "a story that began: “…”").
 AFTER_QUOTE_VERBS = REPORTING_VERBS | frozenset(
-    "began begins remembers remembered ruled rules ordered".split()
+    """began begins remembers remembered ruled rules ordered pressed persisted interrupted bragged
+    griped fumed cracked deadpanned gushed protested objected ventured volunteered cried
+    groaned sneered taunted teased""".split()
 )
 #: The same, with a paper's "reported" for a quotation opening its sentence ("“…,” the Times reported").
 OUTLET_AFTER_QUOTE = AFTER_QUOTE_VERBS | frozenset({"reported", "reports"})
@@ -409,7 +411,9 @@ SOURCE_HEADS = frozenset(
     commission union group company firm bank court analysis study survey poll memo lawsuit complaint
     filing ruling communique email tweet post editorial board authors author paper newspaper website
     operative operatives strategist strategists staffer staffers consultant consultants pollster
-    pollsters donor donors
+    pollsters donor donors ally allies associate associates confidant confidante confidants supporter
+    supporters backer backers loyalist loyalists activist activists organizer organizers organiser
+    organisers protester protesters demonstrator demonstrators
     """.split()
 )
 
