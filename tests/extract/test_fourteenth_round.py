@@ -76,3 +76,45 @@ def test_a_crowd_chanting_is_not_the_sentences_subject_speaking():
         "back!\u201d about a congresswoman."
     )
     assert ("Donald Trump", True) not in [s[:2] for s in speakers_in(body)]
+
+
+def test_whom_a_report_quotes_as_saying_is_the_speaker():
+    lewis = (
+        "Karen Lewis leads the Chicago Teachers Union.\n\n"
+        "The New York Times quotes the CTU's Lewis as saying the contingency plan is \u201ca mess\u201d and "
+        "that officials expected families to \u201cput their children with random folks.\u201d"
+    )
+    assert [s[:2] for s in speakers_in(lewis)] == [("Karen Lewis", True)] * 2
+    wire = (
+        "Defence Minister Pavel Grachev visited the front.\n\n"
+        'Interfax news agency quoted Grachev as saying: "The operation will end soon."'
+    )
+    assert speakers_in(wire)[0][:2] == ("Pavel Grachev", True)
+    passive = (
+        "Chief executive Geoff Dixon was quoted by The Australian newspaper as saying the carrier could no "
+        'longer afford to remain "all-Australian".'
+    )
+    assert speakers_in(passive)[0][:2] == ("Geoff Dixon", True)
+
+
+def test_a_persons_comments_that_hold_the_quotation_are_theirs():
+    body = (
+        "Attorney General Josh Hawley had called on the governor to resign.\n\n"
+        "Republican reaction Tuesday echoed Mr. Hawley\u2019s comments that the governor had "
+        "\u201cdone the right thing.\u201d"
+    )
+    assert speakers_in(body)[0][:2] == ("Josh Hawley", True)
+    speech = (
+        "Richard Black, a delegate from Virginia who chaired Cruz's campaign, said after Cruz's speech "
+        'that it was "doubtful" he would support him again.'
+    )
+    assert speakers_in(speech)[0][:2] == ("Richard Black", True)
+
+
+def test_a_man_named_by_no_rule_is_no_she():
+    body = (
+        "U.S. Chief Technology Officer Todd Park said on Oct. 6 that the website drew many more users.\n\n"
+        "The release follows testimony by Health and Human Services Secretary Kathleen Sebelius "
+        "Wednesday, in which she acknowledged that enrollment figures will be \u201cvery low\u201d."
+    )
+    assert speakers_in(body)[-1][:2] == ("Kathleen Sebelius", True)

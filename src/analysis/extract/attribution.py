@@ -42,6 +42,7 @@ from analysis.extract.clauses import (
     in_closed_brackets,
     joins_subject,
     possessor,
+    quoted_one,
     relative_antecedent,
     relative_of_thing,
 )
@@ -456,22 +457,15 @@ def _subject(
 ) -> Attribution | None:
     """Who the reporting verb belongs to: the chunk before it, or for "-ing" the sentence's first person."""
     limit = toks[-1] + 1 if toks else verb + 1
+    quoted = quoted_one(doc, verb)  # "Interfax quoted Grachev as saying": Grachev
+    who = pick(doc, mentions, [quoted], nearest=-1) if quoted else None
+    if who:
+        return Attribution(span(doc, who), _cue(doc, verb, limit))
     if doc.words[verb].lower().endswith("ing"):
         return _participle_subject(doc, mentions, verb, toks, limit)
     before = after_reported_that(doc, mentions, [k for k in toks if k < verb])
-    tail = without_adverbs(
-        doc,
-        words_only(
-            doc,
-            before[
-                max(
-                    (i for i, k in enumerate(before) if doc.words[k] in cues.CLAUSE_BREAKS),
-                    default=-1,
-                )
-                + 1 :
-            ],
-        ),
-    )
+    cut = max((i for i, k in enumerate(before) if doc.words[k] in cues.CLAUSE_BREAKS), default=-1)
+    tail = without_adverbs(doc, words_only(doc, before[cut + 1 :]))
     earlier = [k for k in before if verb_at(doc, k)]
     if (
         tail

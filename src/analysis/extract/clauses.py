@@ -38,6 +38,7 @@ __all__ = [
     "nearest_not_relative",
     "object_before",
     "possessor",
+    "quoted_one",
     "relative_antecedent",
     "relative_of_thing",
 ]
@@ -202,16 +203,25 @@ _POSSESSED_SPEECH = re.compile(
     + r")(?:\s+(?:that|to|of|about|on)|:|,)\s*$"
 )
 
+#: The same with the statement's clause before the quotation ("echoed Mr. Hawley’s comments that the governor
+#: had “done the right thing.”").
+_POSSESSED_CLAUSE = re.compile(
+    r"['’]s?\s+(?:[a-z]+\s+)?(comments|comment|remarks|remark|statement|claims|claim|assertion|promise|pledge"
+    r"|vow|warning|argument)\s+that\s+[^.;:!?“”\"‘’,()]{1,100}$"
+)  # not "said after Cruz's speech that it was “doubtful”": an event, and whose "that" is the verb's
+
 
 def possessor(
     doc: FieldDoc, mentions: list[Mention], open_at: int
 ) -> tuple[tuple[int, int], str] | None:
     """The person or body whose statement the quotation is, written right before it as a possessive."""
-    text = doc.text[max(0, open_at - 60) : open_at]
-    found = _POSSESSED_SPEECH.search(text)
-    if not found:
-        return None
-    ends = open_at - len(text) + found.start()
+    text = doc.text[max(0, open_at - 160) : open_at]
+    found = _POSSESSED_SPEECH.search(text[-60:]) or _POSSESSED_CLAUSE.search(text)
+    if not found or any(
+        w in cues.REPORTING_VERBS for w in found.string[found.end(1) :].lower().split()
+    ):
+        return None  # not "Trump's claim that Mexico would pay, which Pelosi called “…”"
+    ends = open_at - len(found.string) + found.start()
     owner = next(
         (m for m in mentions if m.end == ends and m.type in {"person", "organisation", "unknown"}),
         None,
@@ -273,3 +283,23 @@ def in_closed_brackets(text: str, at: int, limit: int) -> bool:
     """Is position ``at`` inside brackets that close before ``limit`` ("(as Reagan put it) and a “…”")?"""
     opened = text.rfind("(", 0, at)
     return opened > text.rfind(")", 0, at) and 0 <= text.find(")", at, limit)
+
+
+#: Verbs of a report quoting someone ("Interfax quoted Grachev as saying"); the one quoted is the speaker.
+_QUOTING = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+
+
+def quoted_one(doc: FieldDoc, verb: int) -> list[int] | None:
+    """The words naming whom a report quotes, for a reporting verb after "as" ("The New York Times quotes
+    the CTU's Lewis as saying", "Interfax quoted him as saying:"); None when the verb is no such one."""
+    if verb < 3 or doc.words[verb - 1].lower() != "as":
+        return None
+    k = verb - 2
+    while k > 0 and verb - k <= 10 and doc.words[k].lower() not in _QUOTING:
+        if doc.words[k] in cues.CLAUSE_BREAKS or doc.words[k] in {".", "!", "?"}:
+            return None
+        k -= 1
+    if doc.words[k].lower() not in _QUOTING or k + 1 >= verb - 1 or doc.words[k - 1] in _PASSIVE:
+        return None  # "Dixon was quoted by The Australian as saying": the subject, read as before
+    return [j for j in range(k + 1, verb - 1) if doc.words[j].strip()]

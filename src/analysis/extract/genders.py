@@ -80,6 +80,7 @@ def _pronoun_genders(
 
 
 def compatible(m: Mention, gender: str | None, genders: dict[str, set]) -> bool:
-    """Can ``m`` be "he" (``gender`` "male") or "she"? Yes when either is unknown."""
-    known = genders.get(m.name, set())
+    """Can ``m`` be "he" (``gender`` "male") or "she"? Yes when either is unknown; a name no rule typed
+    has the gender its own first name gives ("U.S. Chief Technology Officer Todd Park" is no "she")."""
+    known = genders.get(m.name) or ({m.gender} if m.gender else set())
     return gender is None or not known or known == {gender}
