@@ -8,8 +8,9 @@ name's leaning count.
 
 from __future__ import annotations
 
+from analysis.extract import entities
 from analysis.extract.gazetteer import first_names, leaning_names
-from tests.conftest import speakers_in
+from tests.conftest import make_corpus, speakers_in
 
 
 def test_a_name_mostly_given_to_one_sex_leans_but_does_not_decide():
@@ -118,3 +119,13 @@ def test_a_man_named_by_no_rule_is_no_she():
         "Wednesday, in which she acknowledged that enrollment figures will be \u201cvery low\u201d."
     )
     assert speakers_in(body)[-1][:2] == ("Kathleen Sebelius", True)
+
+
+def test_the_senate_is_a_body_web_labels_time_zones_and_dc_are_none():
+    body = (
+        "The Senate voted on Tuesday. (RELATED: Trump slams Pelosi)\n\nWATCH: the video\n\n"
+        "PHOTOS: the scene\n\nAgents were sent to Washington, D.C., on Monday at 11:00 ET."
+    )
+    found = entities(make_corpus([{"body": body}]))
+    organisations = set(found[found["type"] == "organisation"]["name"])
+    assert organisations == {"Senate"}

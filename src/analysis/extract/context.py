@@ -25,12 +25,14 @@ HYPHENED_PARTICLES = (["al", "-"], ["el", "-"])
 ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?){1,3}[A-Z]\d?$|^[A-Z]\d{1,2}$|^(?:[A-Z]\.){2,4}$")
 
 
-#: Words in capitals that name no body: common acronyms, and a web page's link "MORE" or "UPDATE" line.
+#: Words in capitals that name no body: common acronyms, time zones, "D.C." (a place), and a web page's
+#: labels ("MORE", "UPDATE", "RELATED:", "WATCH:", "PHOTOS:", "CREDIT:").
 COMMON_ACRONYMS = frozenset(
     """
     TV CEO CFO GDP AI OK DVD DVDs PC PCs CD CDs MP MPs MEP MEPs PM US UK EU VAT IT ID PR HIV AIDS
-    SMS GPS HD DNA FM AM BC AD TVs PhD MBA NHS HQ GMT BST UTC SME SMEs CEOs
-    MORE UPDATE
+    SMS GPS HD DNA FM AM BC AD TVs PhD MBA NHS HQ GMT BST UTC SME SMEs CEOs ET EST EDT PT PST PDT CT
+    CST CDT D.C.
+    MORE UPDATE RELATED WATCH PHOTOS PHOTO VIDEO CREDIT READ CLOSE SHARE LISTEN GALLERY
     """.split()
 )
 

@@ -180,7 +180,7 @@ ORG_AFTER = frozenset(
 KNOWN_ORGS = frozenset(
     """
     NATO EU UN UNESCO UNICEF WHO IMF OECD OPEC WTO G7 G20 BBC CNN ITV POLITICO Reuters AFP Bloomberg
-    Kremlin Pentagon Whitehall Congress Parliament Bundestag Bundeswehr Commons Labour Tories
+    Kremlin Pentagon Whitehall Congress Senate Parliament Bundestag Bundeswehr Commons Labour Tories
     Conservatives Democrats Republicans SNP UKIP Hamas Hezbollah Taliban al-Qaeda Interpol Europol
     Eurostat Frontex FIFA UEFA IOC Google Microsoft Apple Amazon Facebook Meta Yahoo IBM Intel Sony
     Nintendo Samsung Nokia Vodafone Airbus Boeing Raytheon Rheinmetall Thales Saab Dassault
