@@ -65,6 +65,7 @@ DEV15 = PROJECT_ROOT / "tests" / "data" / "dev15_key.json"
 DEV16 = PROJECT_ROOT / "tests" / "data" / "dev16_key.json"
 DEV17 = PROJECT_ROOT / "tests" / "data" / "dev17_key.json"
 DEV18 = PROJECT_ROOT / "tests" / "data" / "dev18_key.json"
+DEV19 = PROJECT_ROOT / "tests" / "data" / "dev19_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -95,6 +96,8 @@ DEV_KEYS = {
     "thirteenth round's rules)",
     DEV18: "eighteenth development key (20 AllSides articles, seed 2193; measured unseen at the fourteenth "
     "round's start)",
+    DEV19: "nineteenth development key (20 AllSides articles, seed 2203; measured unseen after the fourteenth "
+    "round's first rules)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -113,6 +116,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV16,
     DEV17,
     DEV18,
+    DEV19,
 }
 TYPES = ("person", "organisation", "place")
 
