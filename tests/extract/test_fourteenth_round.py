@@ -129,3 +129,13 @@ def test_the_senate_is_a_body_web_labels_time_zones_and_dc_are_none():
     found = entities(make_corpus([{"body": body}]))
     organisations = set(found[found["type"] == "organisation"]["name"])
     assert organisations == {"Senate"}
+
+
+def test_according_to_after_a_named_speakers_said_names_the_outlet_not_the_speaker():
+    body = (
+        "Mr. Ulyanov, the head of the Russian foreign ministry\u2019s disarmament department, said, "
+        "\u201cThe removal has not yet begun,\u201d according to the Russian news agency RIA Novosti."
+    )
+    assert speakers_in(body)[0][:2] == ("Ulyanov", True)
+    body = '"The removal has not yet begun," according to the Russian news agency RIA Novosti.'
+    assert speakers_in(body)[0][:2] == ("RIA Novosti", True)

@@ -99,10 +99,11 @@ def attribute(
     before = clause_before(doc.text, open_at)
     if full:
         after = _after(doc, mentions, close_at, inner_end, full=True, outlets=not before.strip())
-        if after and after.who and before.rstrip().endswith(":"):
+        if after and after.who and (before.rstrip().endswith(":") or after.cue == "according to"):
             named = _before(doc, mentions, open_at, before)  # 'Laws said: “…,” he said'
             pronoun = doc.text[after.who[0] : after.who[1]].strip().lower() in {"he", "she"}
-            after = named if pronoun and named and named.who else after
+            relayed = after.cue == "according to"  # 'Ulyanov said, “…,” according to RIA Novosti'
+            after = named if (pronoun or relayed) and named and named.who else after
         return (
             after
             or _before(doc, mentions, open_at, before)
