@@ -66,6 +66,7 @@ DEV16 = PROJECT_ROOT / "tests" / "data" / "dev16_key.json"
 DEV17 = PROJECT_ROOT / "tests" / "data" / "dev17_key.json"
 DEV18 = PROJECT_ROOT / "tests" / "data" / "dev18_key.json"
 DEV19 = PROJECT_ROOT / "tests" / "data" / "dev19_key.json"
+DEV20 = PROJECT_ROOT / "tests" / "data" / "dev20_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -98,6 +99,8 @@ DEV_KEYS = {
     "round's start)",
     DEV19: "nineteenth development key (20 AllSides articles, seed 2203; measured unseen after the fourteenth "
     "round's first rules)",
+    DEV20: "twentieth development key (20 AllSides articles, seed 2213; measured unseen after the fourteenth "
+    "round's rules)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -117,6 +120,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV17,
     DEV18,
     DEV19,
+    DEV20,
 }
 TYPES = ("person", "organisation", "place")
 
