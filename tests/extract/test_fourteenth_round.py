@@ -139,3 +139,22 @@ def test_according_to_after_a_named_speakers_said_names_the_outlet_not_the_speak
     assert speakers_in(body)[0][:2] == ("Ulyanov", True)
     body = '"The removal has not yet begun," according to the Russian news agency RIA Novosti.'
     assert speakers_in(body)[0][:2] == ("RIA Novosti", True)
+
+
+def test_a_person_opening_a_clause_of_their_own_before_a_partial_quotation_speaks_it():
+    body = (
+        "Elizabeth Warren and Bernie Sanders spoke at the dinner.\n\n"
+        "Both expressed disdain for incremental politics, with Mr. Sanders saying that \u201ctinkering "
+        "around the edges just won\u2019t do\u201d and Ms. Warren dismissing more modest policies as "
+        "\u201ca nibble here and a nibble there.\u201d"
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Bernie Sanders", True), ("Elizabeth Warren", True)]
+
+
+def test_scoffed_and_mused_carry_a_partial_quotation():
+    body = (
+        "Justice Antonin Scalia gave an interview.\n\n"
+        'Asked about money and U.S. elections, Scalia scoffed that "women may pay more each year to buy '
+        'cosmetics" than is spent on elections.'
+    )
+    assert speakers_in(body)[0][:2] == ("Antonin Scalia", True)

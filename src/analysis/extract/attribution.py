@@ -45,6 +45,7 @@ from analysis.extract.clauses import (
     quoted_one,
     relative_antecedent,
     relative_of_thing,
+    subject_after,
 )
 from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
@@ -381,8 +382,9 @@ def _partial(
         closing = _after(doc, mentions, close_at, inner_end)
         if closing is not None and closing.who is not None:
             return closing  # "Mr. Trump described “how …,” the article stated": the clause after says who
-    if verbs:
-        return _subject(doc, mentions, verbs[-1], toks)
+    later = subject_after(doc, mentions, verbs[-1], open_at) if verbs else None
+    if verbs:  # "Mr. Sanders saying that “…” and Ms. Warren dismissing ... as “…”": Warren
+        return Attribution(*later) if later else _subject(doc, mentions, verbs[-1], toks)
     return (
         _after(doc, mentions, close_at, inner_end)
         or _found(sentence_tail(doc, close_at))

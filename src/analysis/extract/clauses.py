@@ -41,6 +41,7 @@ __all__ = [
     "quoted_one",
     "relative_antecedent",
     "relative_of_thing",
+    "subject_after",
 ]
 
 #: Words opening a relative clause.
@@ -303,3 +304,32 @@ def quoted_one(doc: FieldDoc, verb: int) -> list[int] | None:
     if doc.words[k].lower() not in _QUOTING or k + 1 >= verb - 1 or doc.words[k - 1] in _PASSIVE:
         return None  # "Dixon was quoted by The Australian as saying": the subject, read as before
     return [j for j in range(k + 1, verb - 1) if doc.words[j].strip()]
+
+
+#: Words that open a clause of its own after a reporting verb's quotation ("..., and Ms. Warren dismissing").
+_CLAUSE_JOINS = frozenset({"and", "while", "but", "whereas"})
+
+
+def subject_after(
+    doc: FieldDoc, mentions: list[Mention], verb: int, open_at: int
+) -> tuple[tuple[int, int], str] | None:
+    """A person who opens a clause of their own between the reporting verb and a partial quotation, as
+    the subject of a verb in "-ing" or the past ("Mr. Sanders saying that “…” and Ms. Warren dismissing
+    more modest policies as “…”"): that person and their verb, not the reporting verb's subject."""
+    start = doc.end_char(verb)
+    for m in mentions:
+        if m.type != "person" or not start < m.start < open_at:
+            continue
+        before = doc.text[start : m.start].split()
+        while before and before[-1][:1].isupper():
+            before.pop()  # a title or honorific before the name ("and Ms. Warren")
+        after = doc.text[m.end : open_at].split()
+        if (
+            before
+            and before[-1].lower() in _CLAUSE_JOINS
+            and after
+            and after[0].islower()
+            and after[0].endswith(("ing", "ed"))
+        ):
+            return (m.start, m.end), after[0].strip(",")
+    return None

@@ -384,7 +384,8 @@ PARTIAL_CUES = frozenset(
     criticizing criticising slamming blasting branding labelling labeling dubbing mocking
     emphasized emphasised emphasizes emphasises reiterated reiterates asserted asserts contended
     contends maintained maintains cautioned cautions complained complains testified testifies
-    lamented laments clarified clarifies applauded applauds lauded lauds ruled
+    lamented laments clarified clarifies applauded applauds lauded lauds ruled scoffed quipped joked
+    boasted bragged mused retorted
     """.split()
 )
 #: The same verbs' base forms: a partial quote hangs on them after a modal or "to" ("He will say Labour
