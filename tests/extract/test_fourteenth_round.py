@@ -148,7 +148,10 @@ def test_a_person_opening_a_clause_of_their_own_before_a_partial_quotation_speak
         "around the edges just won\u2019t do\u201d and Ms. Warren dismissing more modest policies as "
         "\u201ca nibble here and a nibble there.\u201d"
     )
-    assert [s[:2] for s in speakers_in(body)] == [("Bernie Sanders", True), ("Elizabeth Warren", True)]
+    assert [s[:2] for s in speakers_in(body)] == [
+        ("Bernie Sanders", True),
+        ("Elizabeth Warren", True),
+    ]
 
 
 def test_scoffed_and_mused_carry_a_partial_quotation():
@@ -158,3 +161,36 @@ def test_scoffed_and_mused_carry_a_partial_quotation():
         'cosmetics" than is spent on elections.'
     )
     assert speakers_in(body)[0][:2] == ("Antonin Scalia", True)
+
+
+def _organisations(body: str) -> set[str]:
+    found = entities(make_corpus([{"body": body}]))
+    return set(found[found["type"] == "organisation"]["text"])
+
+
+def test_a_bodys_name_runs_on_through_and_and_for_the():
+    assert _organisations("The Department for Education and Skills said it would act.") == {
+        "Department for Education and Skills"
+    }
+    assert _organisations("The Securities and Exchange Commission sued him.") == {
+        "Securities and Exchange Commission"
+    }
+    assert _organisations("The Court of Appeals for the District of Columbia ruled.") == {
+        "Court of Appeals for the District of Columbia"
+    }
+    assert _organisations("The case went to the Crown Prosecution Service.") == {
+        "Crown Prosecution Service"
+    }
+
+
+def test_and_does_not_join_two_bodies_a_person_or_a_prize():
+    assert "Fiat and General Motors" not in _organisations("Fiat and General Motors agreed a deal.")
+    assert _organisations("The Ministry of Defence and Foreign Office disagreed.") == {
+        "Ministry of Defence",
+        "Foreign Office",
+    }
+    body = (
+        "Statements made by Secretary of State Hillary Clinton and Democratic allies were checked."
+    )
+    assert speakers_in(f'{body}\n\n"No," Hillary Clinton said.')[0][:2] == ("Hillary Clinton", True)
+    assert "DJ" not in _organisations("He works as a DJ in London.")

@@ -37,8 +37,8 @@ ROLE_HEADS = (
     economist expert researcher professor fellow executive founder co-founder president-elect
     chancellor-elect secretary-general commandant attorney prosecutor lawyer singer actor actress
     star director producer writer author presenter host comedian rapper drummer guitarist musician
-    band-mate film-maker filmmaker designer editor columnist correspondent reporter journalist
-    critic sheriff inspector superintendent constable detective ruler dictator monarch crown
+    band-mate film-maker filmmaker designer editor columnist correspondent reporter journalist dj
+    critic sheriff inspector superintendent constable detective ruler dictator monarch
     chairperson treasurer auditor governor-general emir sheikh ayatollah archbishop bishop cardinal
     rabbi imam spokesman vice deputy-leader whip speaker diplomat official adviser advisor aide counselor counsellor
     strategist compatriot team-mate teammate athlete runner hurdler sprinter vaulter jumper sculptor

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from analysis.extract import cues
 from analysis.extract.context import HYPHENED_PARTICLES, PARTICLES, is_cap, is_caption
+from analysis.extract.gazetteer import first_names, places
 from analysis.extract.pipeline import FieldDoc
 
 __all__ = ["CONNECTORS", "capitalised_runs"]
@@ -47,7 +48,7 @@ def capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
                 j += 2
             elif (
                 _joins(words, i, j)
-                and (after := _after_particles(words, j)) < n
+                and (after := _after_article(words, i, j, _after_particles(words, j))) < n
                 and is_cap(words[after])
             ):
                 j = after + 1
@@ -72,6 +73,15 @@ def _after_particles(words: list[str], j: int) -> int:
     while k < len(words) and (words[k] in PARTICLES or words[k - 1 : k + 1] in HYPHENED_PARTICLES):
         k += 1
     return k
+
+
+def _after_article(words: list[str], i: int, j: int, after: int) -> int:
+    """Past "the" after a body's connector ("Court of Appeals for the District of Columbia", "Organization
+    for the Prohibition of Chemical Weapons"); not after a title's ("Minister for the Interior Laurent")."""
+    body = {w.lower() for w in words[i:j]} & cues.ORG_HEADS
+    article = words[j] in CONNECTORS and words[after : after + 1] == ["the"]
+    timed = words[after + 1 : after + 2] in (["Year"], ["Week"], ["Month"], ["Day"], ["Century"])
+    return after + 1 if article and body and not timed else after  # not "Leader of the Year"
 
 
 def _in_compound(doc: FieldDoc, i: int, j: int) -> bool:
@@ -114,9 +124,49 @@ def _joins(words: list[str], start: int, at: int) -> bool:
     word = words[at]
     if word in PARTICLES or word == "&":
         return True
+    before = {w.lower() for w in words[start:at]}
+    bodies = before & (cues.ORG_HEADS | cues.ORG_STARTERS)
     if word in CONNECTORS:
-        before = {w.lower() for w in words[start:at]}
-        return bool(
-            before & (cues.ORG_HEADS | cues.ORG_STARTERS | {"secretary", "minister", "chief"})
-        )
+        return bool(bodies or before & {"secretary", "minister", "chief"})
+    if word == "and" and at + 1 < len(words) and is_cap(words[at + 1]):
+        tail = at + 2 < len(words) and is_cap(words[at + 2])
+        ends = at + 3 >= len(words) or not is_cap(
+            words[at + 3]
+        )  # not "... and European Council President"
+        if at - start == 1 and tail and words[at + 2].lower() in _PUBLIC_HEADS and ends:
+            first = words[start]
+            alone = first.lower() in cues.ORG_HEADS and not first.endswith("s")  # "Navy", "Police"
+            return words[start - 1] not in CONNECTORS and first not in cues.KNOWN_ORGS and not alone
+            # "Securities and Exchange Commission"; not "Navy and Marine Corps" (two bodies), nor
+            # "Centers for Medicare and Medicaid Services" read from "Medicare"
+        return (
+            bool(bodies)
+            and bool(before & CONNECTORS)
+            and not tail
+            and _plain_noun(words[at + 1])
+            and not any(w.lower() in first_names() for w in words[start:at])
+        )  # not "Secretary of State Hillary Clinton and Democratic allies"
     return False
+
+
+#: Heads of a public body whose name may join two nouns ("Securities and Exchange Commission", "Food and Drug
+#: Administration", "Finance and Economy Ministry"); not a company's ("Fiat and General Motors": two).
+_PUBLIC_HEADS = frozenset(
+    """
+    commission administration agency department board committee service bureau council authority
+    office ministry
+    """.split()  # noqa: SIM905 (word lists read best as text)
+)
+
+
+def _plain_noun(word: str) -> bool:
+    """A capitalised common noun closing a body's name after "and" ("Department for Education and Skills",
+    "Arts and Sciences"), not a name, place or body of its own ("Ministry of Defence and Nato")."""
+    low = word.lower()
+    return (
+        word[1:].islower()
+        and low not in first_names()
+        and low not in places()
+        and low not in cues.ORG_HEADS
+        and word not in cues.KNOWN_ORGS
+    )
