@@ -194,3 +194,11 @@ def test_and_does_not_join_two_bodies_a_person_or_a_prize():
     )
     assert speakers_in(f'{body}\n\n"No," Hillary Clinton said.')[0][:2] == ("Hillary Clinton", True)
     assert "DJ" not in _organisations("He works as a DJ in London.")
+
+
+def test_a_magazine_an_exchange_or_a_website_named_after_its_noun_is_a_body():
+    body = (
+        "Meanwhile, German magazine Der Spiegel said part of the talks failed. Trades are cleared "
+        "through the options and futures exchange Liffe."
+    )
+    assert {"Der Spiegel", "Liffe"} <= _organisations(body)

@@ -94,7 +94,7 @@ ORG_NOUNS = frozenset(
     start-up startup charity organisation organization club label studio newspaper channel watchdog
     regulator developer consultancy analysts carmaker automaker broker brokerage insurer outfit
     side rivals opponents champions brewer brewers miner refiner distiller exporter supermarket grocer
-    chipmaker drugmaker steelmaker utility telecoms
+    chipmaker drugmaker steelmaker utility telecoms magazine tabloid weekly website exchange bourse
     """.split()
 )
 
