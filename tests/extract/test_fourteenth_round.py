@@ -202,3 +202,13 @@ def test_a_magazine_an_exchange_or_a_website_named_after_its_noun_is_a_body():
         "through the options and futures exchange Liffe."
     )
     assert {"Der Spiegel", "Liffe"} <= _organisations(body)
+
+
+def test_the_billionaire_names_the_last_person_said_to_speak():
+    body = (
+        "Donald Trump is refusing to back down from his contention that the judge is biased.\n\n"
+        '"He\'s got bias," Trump said of Curiel on CBS.\n\n'
+        "And Trump went further when pressed on whether a Muslim judge would also be biased.\n\n"
+        '"It\'s possible, yes. That would be possible, absolutely," the billionaire said.'
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Donald Trump", True)] * 2

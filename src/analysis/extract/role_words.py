@@ -63,6 +63,13 @@ DESCRIPTIVE_HEADS = (
             "nominee",
             "challenger",
             "contender",
+            "billionaire",
+            "tycoon",
+            "mogul",
+            "magnate",
+            "businessman",
+            "businesswoman",
+            "entrepreneur",
         }
     )
     | SPORT_POSITIONS
