@@ -38,7 +38,7 @@ from analysis.corpus.files import collect_files
 from analysis.dask.build import build_cache_dask
 from analysis.dask.client import current_client, gather
 from analysis.errors import CorpusError
-from analysis.parallel import return_memory
+from analysis.parallel import return_memory, run_alone
 from analysis.tags import ParsedTags
 from analysis.tags.parse import check_corpus, encode_corpus, join_encoded, resolve_tags
 from analysis.timings import step_done
@@ -58,6 +58,7 @@ __all__ = [
     "cached_story_groups_dask",
     "encoded_tags",
     "fit_topics_dask",
+    "in_background_dask",
     "load_corpus_dask",
     "parsed_tags",
     "parts_mapper",
@@ -282,6 +283,17 @@ def parts_mapper(cache: CorpusCache, *, progress: bool = False) -> Callable[...,
         return results
 
     return map_parts
+
+
+def in_background_dask(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """:func:`analysis.parallel.in_background` on the cluster: ``fn()`` started now as a task on a worker
+    (its per-article work in that worker, :func:`analysis.parallel.run_alone`), while the caller and the
+    cluster's other tasks go on; returns a function that waits for its result (the same value as ``fn()``).
+    The engine's workers do it, so no process is started beside them (peak memory)."""
+    client = current_client()
+    # scattered: the function may hold data (the report's text sample, ~15 MB), not sent in the graph
+    future = client.submit(run_alone, client.scatter(fn, hash=False), pure=False)
+    return future.result
 
 
 def cached_story_groups_dask(cache: CorpusCache, *, progress: bool = False) -> np.ndarray:

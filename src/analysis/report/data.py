@@ -5,7 +5,9 @@
   :attr:`ReportSizes.sample_size` articles this is ``load_corpus`` + ``fit_topics``; beyond, topics are
   fitted on a sample and every article assigned part by part on every core (or as Dask tasks).
 - :func:`text_view`: the articles whose text the people, quotes and "what changed" sections read: all of
-  them on a small corpus, a fixed random sample read back from the same cache on a large archive.
+  them on a small corpus, a fixed random sample read back from the same cache on a large archive
+  (:func:`text_sample`; :func:`report_data` draws it once and can start reading it, e.g. people and
+  quotations, in the background while the topics are fitted).
 - :func:`map_view`: the articles the map draws: all of them up to :data:`MAP_POINTS`, else a fixed random
   sample, with a sentence that says which.
 - :func:`articles_html`: every article listed (small corpora, as before), or, beyond
@@ -18,9 +20,10 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -34,7 +37,7 @@ from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import CorpusError
-from analysis.parallel import map_in_order, return_memory
+from analysis.parallel import in_background, map_in_order, return_memory
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.report.sizes import FULL_TABLE_MAX, MAP_POINTS, TEXT_SAMPLE, ReportSizes
@@ -50,11 +53,13 @@ __all__ = [
     "MAP_POINTS",
     "ReportData",
     "ReportSizes",
+    "TextSample",
     "articles_html",
     "map_table",
     "map_view",
     "report_data",
     "restricted",
+    "text_sample",
     "text_view",
 ]
 
@@ -73,6 +78,9 @@ class ReportData:
         skipped: blocks skipped in lenient mode, as a shared report names them (``file:line: reason``).
         title: the corpus name shown as the report's heading.
         sizes: the sizes beyond which the report samples.
+        texts: the articles whose text the people, quotes and text sections read (:func:`text_sample`).
+        readings: waits for and returns ``read_texts(texts.corpus)`` (:func:`report_data`); None when no
+            ``read_texts`` was given.
     """
 
     corpus: pd.DataFrame
@@ -81,6 +89,23 @@ class ReportData:
     skipped: tuple[str, ...]
     title: str
     sizes: ReportSizes = field(default_factory=ReportSizes)
+    texts: TextSample | None = None
+    readings: Callable[[], Any] | None = None
+
+
+@dataclass(frozen=True)
+class TextSample:
+    """The articles whose text the people, quotes and text sections read (:func:`text_sample`).
+
+    Attributes:
+        rows: their rows in the corpus, or None: every article.
+        corpus: those articles with their bodies (long texts cut).
+        note: the sentence for the reader ("" when every article is read).
+    """
+
+    rows: np.ndarray | None
+    corpus: pd.DataFrame
+    note: str
 
 
 def report_data(
@@ -96,6 +121,7 @@ def report_data(
     lenient: bool = False,
     sizes: ReportSizes | Mapping[str, int] | None = None,
     baseline: TopicModel | None = None,
+    read_texts: Callable[[pd.DataFrame], Any] | None = None,
 ) -> ReportData:
     """The report's corpus and topic model, read from the parse cache, with what the report says of them.
 
@@ -118,6 +144,11 @@ def report_data(
             them); default :class:`ReportSizes`' defaults.
         baseline: the last report's model (``--since``): topics aligned with it (``align_topics``), or
             beyond the sample size carried over, not fitted (:mod:`analysis.topics.extend`).
+        read_texts: a picklable function of the text sample's corpus (e.g. people and quotations) whose
+            result :attr:`ReportData.readings` returns. On an archive read without bodies it starts as soon
+            as the sample is drawn, on a worker process (or a task on the Dask cluster), while the topics are
+            fitted and assigned: the one-core steps leave a core free. Otherwise it runs when asked for. The
+            result is the same either way.
 
     Returns:
         The :class:`ReportData`.
@@ -135,8 +166,15 @@ def report_data(
 
         client = get_client(scheduler, progress=False)
     found = _open_or_build(sources, cache, client=client, lenient=lenient)
-    corpus, model = _corpus_and_model(
+    corpus, first = _corpus(found, sample_size=sizes.sample_size)
+    texts = text_sample(corpus, found, max_articles=sizes.text_sample, random_state=random_state)
+    readings = None
+    if read_texts is not None:
+        readings = _start_reading(functools.partial(read_texts, texts.corpus), texts, client)
+    model = _model(
         found,
+        corpus,
+        first,
         client,
         k=k,
         random_state=random_state,
@@ -158,33 +196,53 @@ def report_data(
         skipped=tuple(_as_shared(found.skipped, sources)),
         title=title or corpus_title(corpus, sources),
         sizes=sizes,
+        texts=texts,
+        readings=readings,
     )
 
 
-def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, baseline):
-    """The corpus (with its story groups) and its topic model: every article with its body up to
-    ``sample_size`` articles (topics fitted on one copy per story), else (bodies left out) a baseline's
-    topics carried over, or a fit on a sample of first copies and every article assigned (or Dask tasks)."""
+def _corpus(found, *, sample_size: int) -> tuple[pd.DataFrame, np.ndarray]:
+    """The corpus with its story groups, and the mask of each story's first copy: every article with its
+    body (each outlet's boilerplate left out) up to ``sample_size`` articles, else bodies left out (read a
+    part at a time where needed), stories grouped from the signatures kept in the parts."""
     if found.n_articles <= sample_size:
         # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
-        corpus = strip_boilerplate(_dated(found, found.read()))
-        corpus, first = _with_stories(found, corpus)
+        return _with_stories(found, strip_boilerplate(_dated(found, found.read())))
+    return _with_stories(
+        found, _dated(found, found.read([c for c in found.columns if c != "body"]))
+    )
+
+
+def _start_reading(read: Callable[[], Any], texts: TextSample, client) -> Callable[[], Any]:
+    """``read()`` started in the background when the text is a sample of an archive read without bodies (on
+    a worker process, or as a task on the Dask cluster), else run when its result is asked for."""
+    if texts.rows is None:
+        return read
+    if client is not None:
+        from analysis.dask.engine import in_background_dask  # the optional engine, when chosen
+
+        return in_background_dask(read)
+    return in_background(read)
+
+
+def _model(found, corpus, first, client, *, k, random_state, progress, sample_size, baseline):
+    """The corpus' topic model: up to ``sample_size`` articles fitted on one copy per story, else a
+    baseline's topics carried over, or a fit on a sample of first copies and every article assigned (or
+    Dask tasks)."""
+    if found.n_articles <= sample_size:
         options = {"k": k, "random_state": random_state, "progress": progress, "baseline": baseline}
-        return corpus, fit_stories(corpus, corpus["story_group"].to_numpy(), first, **options)
-    # Bodies left out (read a part at a time where needed), stories grouped from the signatures kept in
-    # the parts, the sample read and fitted here: the same on both engines. The Dask engine assigns every
-    # article as tasks on its cluster (analysis.dask.engine.parts_mapper), pandas on this machine's cores.
-    corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
-    corpus, first = _with_stories(found, corpus)
+        return fit_stories(corpus, corpus["story_group"].to_numpy(), first, **options)
+    # The sample read and fitted here: the same on both engines. The Dask engine assigns every article as
+    # tasks on its cluster (analysis.dask.engine.parts_mapper), pandas on this machine's cores.
     if (carried := carried_over(baseline, corpus["id"], found)) is not None:
-        return corpus, carried
+        return carried
     among = np.flatnonzero(first) if not first.all() else None
     mapper = None
     if client is not None:
         from analysis.dask.engine import parts_mapper  # the optional engine, when chosen
 
         mapper = parts_mapper(found, progress=progress)
-    model = fit_cached(
+    return fit_cached(
         found,
         k=k,
         random_state=random_state,
@@ -193,7 +251,6 @@ def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, 
         sample_size=sample_size,
         map_parts=mapper,
     )
-    return corpus, model
 
 
 def _open_or_build(sources, cache, *, client, lenient: bool) -> CorpusCache:
@@ -310,25 +367,45 @@ def text_view(
     *,
     max_articles: int = TEXT_SAMPLE,
     random_state: int = 0,
+    texts: TextSample | None = None,
 ):
+    """The articles whose text the people, quotes and page-comparison sections read (:func:`text_sample`),
+    with the model seen on them.
+
+    ``texts``: the sample already drawn (:attr:`ReportData.texts`, drawn with the same ``max_articles`` and
+    ``random_state``), else drawn here.
+
+    Returns:
+        ``(model, corpus, note)``: the model and corpus restricted to the sampled rows (with ``body``), and
+        the note for the reader ("" when every article is read).
+    """
+    if texts is None:
+        texts = text_sample(corpus, cache, max_articles=max_articles, random_state=random_state)
+    view = model if texts.rows is None else restricted(model, texts.rows)
+    return view, texts.corpus, texts.note
+
+
+def text_sample(
+    corpus: pd.DataFrame,
+    cache: CorpusCache,
+    *,
+    max_articles: int = TEXT_SAMPLE,
+    random_state: int = 0,
+) -> TextSample:
     """The articles whose text the people, quotes and page-comparison sections read.
 
-    A corpus read with its bodies is returned as it is. A large archive is read without bodies (see
+    A corpus read with its bodies is read whole. A large archive is read without bodies (see
     :func:`report_data`): then a fixed random sample of ``max_articles`` is read back from ``cache``, the
     parse cache the corpus came from (:attr:`ReportData.cache`), with its bodies, so those sections stay
     bounded in time and memory, and a sentence says so. The inputs are never found or parsed again. The
     sample is drawn by article id (:func:`analysis.sampling.id_sample`): the same articles in any row order,
     and nearly the same articles when the archive grows, so a weekly report's people and quotations do not
     change with the draw, and the readings kept from last week serve again
-    (:mod:`analysis.extract.readings`).
-
-    Returns:
-        ``(model, corpus, note)``: the model and corpus restricted to the sampled rows (with ``body``), and
-        the note for the reader ("" when every article is read).
+    (:mod:`analysis.extract.readings`). Long texts are cut (:func:`long_texts_cut`).
     """
     if "body" in corpus.columns:
         text_corpus, note = long_texts_cut(corpus)
-        return model, text_corpus, note
+        return TextSample(None, text_corpus, note)
     n = len(corpus)
     rows = id_sample(corpus["id"].to_numpy(), max_articles, random_state)
     bodies = cache.take(rows, ["body"])["body"].to_numpy()
@@ -338,7 +415,7 @@ def text_view(
         "article's text would not fit the report's time); counts here are of the sample."
     )
     sample, cut = long_texts_cut(sample)
-    return restricted(model, rows), sample, f"{note} {cut}".strip()
+    return TextSample(rows, sample, f"{note} {cut}".strip())
 
 
 def long_texts_cut(
