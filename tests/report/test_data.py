@@ -162,8 +162,8 @@ def _bodies_and_pid(corpus: pd.DataFrame) -> tuple[list[str], int]:
 def test_report_data_reads_the_text_sample_meanwhile_as_text_view_draws_it(
     bbc_path, tmp_path, monkeypatch, workers
 ):
-    """On an archive read without bodies, report_data draws the text sample once and reads it (people and
-    quotations in the report) on a worker while the topics are fitted: the same sample text_view draws,
+    """On an archive read without bodies (from read_meanwhile_from articles), report_data draws the text
+    sample once and reads it (people and quotations in the report) on a worker while the topics are fitted: the same sample text_view draws,
     the same people and quotations as read here, from one core or two."""
     import functools
     import os
@@ -175,7 +175,7 @@ def test_report_data_reads_the_text_sample_meanwhile_as_text_view_draws_it(
 
     monkeypatch.setenv(WORKERS_ENV, workers)
     cache = cache_corpus(bbc_path, cache_dir=tmp_path / "cache")
-    sizes = {"sample_size": 1000, "text_sample": 120}
+    sizes = {"sample_size": 1000, "text_sample": 120, "read_meanwhile_from": 1000}
     options = {"cache": str(cache.path), "k": 4, "random_state": 3, "sizes": sizes}
     data = report_data([bbc_path], read_texts=_bodies_and_pid, **options)
     assert "body" not in data.corpus.columns
@@ -186,6 +186,10 @@ def test_report_data_reads_the_text_sample_meanwhile_as_text_view_draws_it(
     drawn, drawn_sample, drawn_note = text_view(data.model, data.corpus, cache, texts=data.texts)
     pd.testing.assert_frame_equal(drawn_sample, sample)
     assert drawn_note == note and list(drawn.labels) == list(view.labels)
+    smaller = {**options, "sizes": {**sizes, "read_meanwhile_from": len(data.corpus) + 1}}
+    assert (
+        report_data([bbc_path], read_texts=_bodies_and_pid, **smaller).readings()[1] == os.getpid()
+    )
     read = functools.partial(people_and_quotes, progress=False)
     meanwhile = report_data([bbc_path], read_texts=read, **options).readings()
     here = read(sample)

@@ -6,8 +6,8 @@
   fitted on a sample and every article assigned part by part on every core (or as Dask tasks).
 - :func:`text_view`: the articles whose text the people, quotes and "what changed" sections read: all of
   them on a small corpus, a fixed random sample read back from the same cache on a large archive
-  (:func:`text_sample`; :func:`report_data` draws it once and can start reading it, e.g. people and
-  quotations, in the background while the topics are fitted).
+  (:func:`analysis.report.texts.text_sample`). :func:`report_data` draws it once and can start reading
+  it (people and quotations) in the background while the topics are fitted.
 - :func:`map_view`: the articles the map draws: all of them up to :data:`MAP_POINTS`, else a fixed random
   sample, with a sentence that says which.
 - :func:`articles_html`: every article listed (small corpora, as before), or, beyond
@@ -30,7 +30,6 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from analysis.compare import stories
-from analysis.config import MAX_EXTRACT_CHARS, MAX_HEADLINE_CHARS
 from analysis.corpus import as_path_list
 from analysis.corpus.boilerplate import strip_boilerplate
 from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
@@ -41,6 +40,7 @@ from analysis.parallel import in_background, map_in_order, return_memory
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.report.sizes import FULL_TABLE_MAX, MAP_POINTS, TEXT_SAMPLE, ReportSizes
+from analysis.report.texts import TextSample, text_sample
 from analysis.sampling import id_sample
 from analysis.timings import step_done
 from analysis.topics import TopicModel
@@ -53,13 +53,11 @@ __all__ = [
     "MAP_POINTS",
     "ReportData",
     "ReportSizes",
-    "TextSample",
     "articles_html",
     "map_table",
     "map_view",
     "report_data",
     "restricted",
-    "text_sample",
     "text_view",
 ]
 
@@ -78,7 +76,8 @@ class ReportData:
         skipped: blocks skipped in lenient mode, as a shared report names them (``file:line: reason``).
         title: the corpus name shown as the report's heading.
         sizes: the sizes beyond which the report samples.
-        texts: the articles whose text the people, quotes and text sections read (:func:`text_sample`).
+        texts: the articles whose text the people, quotes and text sections read
+            (:func:`analysis.report.texts.text_sample`).
         readings: waits for and returns ``read_texts(texts.corpus)`` (:func:`report_data`); None when no
             ``read_texts`` was given.
     """
@@ -91,21 +90,6 @@ class ReportData:
     sizes: ReportSizes = field(default_factory=ReportSizes)
     texts: TextSample | None = None
     readings: Callable[[], Any] | None = None
-
-
-@dataclass(frozen=True)
-class TextSample:
-    """The articles whose text the people, quotes and text sections read (:func:`text_sample`).
-
-    Attributes:
-        rows: their rows in the corpus, or None: every article.
-        corpus: those articles with their bodies (long texts cut).
-        note: the sentence for the reader ("" when every article is read).
-    """
-
-    rows: np.ndarray | None
-    corpus: pd.DataFrame
-    note: str
 
 
 def report_data(
@@ -144,11 +128,10 @@ def report_data(
             them); default :class:`ReportSizes`' defaults.
         baseline: the last report's model (``--since``): topics aligned with it (``align_topics``), or
             beyond the sample size carried over, not fitted (:mod:`analysis.topics.extend`).
-        read_texts: a picklable function of the text sample's corpus (e.g. people and quotations) whose
-            result :attr:`ReportData.readings` returns. On an archive read without bodies it starts as soon
-            as the sample is drawn, on a worker process (or a task on the Dask cluster), while the topics are
-            fitted and assigned: the one-core steps leave a core free. Otherwise it runs when asked for. The
-            result is the same either way.
+        read_texts: a picklable function of the text sample's corpus (e.g. people and quotations), its
+            result in :attr:`ReportData.readings`. From :attr:`ReportSizes.read_meanwhile_from` articles
+            (read without bodies) it runs on a worker process (or the Dask cluster) while the topics are
+            fitted and assigned, else when asked for; the same result either way.
 
     Returns:
         The :class:`ReportData`.
@@ -160,28 +143,14 @@ def report_data(
     check_engine(engine, allowed=RUN_ENGINES)
     sizes = ReportSizes.of(sizes)
     sources = as_path_list(paths)
-    client = None
-    if engine == "dask":
-        from analysis.dask.client import get_client  # the optional engine, only when chosen
-
-        client = get_client(scheduler, progress=False)
+    client = _client(scheduler) if engine == "dask" else None
     found = _open_or_build(sources, cache, client=client, lenient=lenient)
     corpus, first = _corpus(found, sample_size=sizes.sample_size)
     texts = text_sample(corpus, found, max_articles=sizes.text_sample, random_state=random_state)
-    readings = None
-    if read_texts is not None:
-        readings = _start_reading(functools.partial(read_texts, texts.corpus), texts, client)
-    model = _model(
-        found,
-        corpus,
-        first,
-        client,
-        k=k,
-        random_state=random_state,
-        progress=progress,
-        sample_size=sizes.sample_size,
-        baseline=baseline,
-    )
+    meanwhile = texts.rows is not None and len(corpus) >= sizes.read_meanwhile_from
+    readings = None if read_texts is None else _reading(read_texts, texts, client, meanwhile)
+    fit = {"k": k, "random_state": random_state, "progress": progress, "baseline": baseline}
+    model = _model(found, corpus, first, client, sample_size=sizes.sample_size, **fit)
     step_done("fit" if found.n_articles <= sizes.sample_size else "assignment")
     if model.ids is None and "id" in corpus.columns:  # fitted on a sample: every article's id
         model = replace(model, ids=corpus["id"].astype(str).to_numpy())
@@ -201,6 +170,13 @@ def report_data(
     )
 
 
+def _client(scheduler: str | None):
+    """The Dask engine's client (the optional engine, imported only when chosen)."""
+    from analysis.dask.client import get_client
+
+    return get_client(scheduler, progress=False)
+
+
 def _corpus(found, *, sample_size: int) -> tuple[pd.DataFrame, np.ndarray]:
     """The corpus with its story groups, and the mask of each story's first copy: every article with its
     body (each outlet's boilerplate left out) up to ``sample_size`` articles, else bodies left out (read a
@@ -213,10 +189,11 @@ def _corpus(found, *, sample_size: int) -> tuple[pd.DataFrame, np.ndarray]:
     )
 
 
-def _start_reading(read: Callable[[], Any], texts: TextSample, client) -> Callable[[], Any]:
-    """``read()`` started in the background when the text is a sample of an archive read without bodies (on
-    a worker process, or as a task on the Dask cluster), else run when its result is asked for."""
-    if texts.rows is None:
+def _reading(read_texts, texts: TextSample, client, meanwhile: bool) -> Callable[[], Any]:
+    """``read_texts(texts.corpus)``: started now in the background (``meanwhile``: on a worker process, or
+    as a task on the Dask cluster), else run when its result is asked for."""
+    read = functools.partial(read_texts, texts.corpus)
+    if not meanwhile:
         return read
     if client is not None:
         from analysis.dask.engine import in_background_dask  # the optional engine, when chosen
@@ -369,7 +346,8 @@ def text_view(
     random_state: int = 0,
     texts: TextSample | None = None,
 ):
-    """The articles whose text the people, quotes and page-comparison sections read (:func:`text_sample`),
+    """The articles whose text the people, quotes and page-comparison sections read
+    (:func:`analysis.report.texts.text_sample`),
     with the model seen on them.
 
     ``texts``: the sample already drawn (:attr:`ReportData.texts`, drawn with the same ``max_articles`` and
@@ -383,78 +361,6 @@ def text_view(
         texts = text_sample(corpus, cache, max_articles=max_articles, random_state=random_state)
     view = model if texts.rows is None else restricted(model, texts.rows)
     return view, texts.corpus, texts.note
-
-
-def text_sample(
-    corpus: pd.DataFrame,
-    cache: CorpusCache,
-    *,
-    max_articles: int = TEXT_SAMPLE,
-    random_state: int = 0,
-) -> TextSample:
-    """The articles whose text the people, quotes and page-comparison sections read.
-
-    A corpus read with its bodies is read whole. A large archive is read without bodies (see
-    :func:`report_data`): then a fixed random sample of ``max_articles`` is read back from ``cache``, the
-    parse cache the corpus came from (:attr:`ReportData.cache`), with its bodies, so those sections stay
-    bounded in time and memory, and a sentence says so. The inputs are never found or parsed again. The
-    sample is drawn by article id (:func:`analysis.sampling.id_sample`): the same articles in any row order,
-    and nearly the same articles when the archive grows, so a weekly report's people and quotations do not
-    change with the draw, and the readings kept from last week serve again
-    (:mod:`analysis.extract.readings`). Long texts are cut (:func:`long_texts_cut`).
-    """
-    if "body" in corpus.columns:
-        text_corpus, note = long_texts_cut(corpus)
-        return TextSample(None, text_corpus, note)
-    n = len(corpus)
-    rows = id_sample(corpus["id"].to_numpy(), max_articles, random_state)
-    bodies = cache.take(rows, ["body"])["body"].to_numpy()
-    sample = strip_boilerplate(corpus.iloc[rows].reset_index(drop=True).assign(body=bodies))
-    note = (
-        f"This section reads a random sample of {len(rows):,} of the {n:,} articles (reading every "
-        "article's text would not fit the report's time); counts here are of the sample."
-    )
-    sample, cut = long_texts_cut(sample)
-    return TextSample(rows, sample, f"{note} {cut}".strip())
-
-
-def long_texts_cut(
-    corpus: pd.DataFrame,
-    *,
-    limit: int = MAX_EXTRACT_CHARS,
-    headline_limit: int = MAX_HEADLINE_CHARS,
-) -> tuple[pd.DataFrame, str]:
-    """The corpus with bodies cut to ``limit`` and headlines to ``headline_limit`` characters, and a
-    sentence counting the cuts.
-
-    Extraction (spaCy) and the text sections read at most :data:`analysis.config.MAX_EXTRACT_CHARS` of a
-    body; a "headline" longer than :data:`analysis.config.MAX_HEADLINE_CHARS` is cut too, since each
-    quotation row repeats it. Saying how many articles were cut, with the first one's source, keeps the
-    report honest.
-
-    Returns:
-        ``(corpus, note)``: a new frame (the same one when nothing is cut) and "" or the sentence.
-    """
-    limits = {"title": headline_limit, "body": limit}
-    long = {
-        column: corpus[column].fillna("").str.len() > cap
-        for column, cap in limits.items()
-        if column in corpus.columns
-    }
-    if not any(mask.any() for mask in long.values()):
-        return corpus, ""
-    out = corpus.assign(**{c: corpus[c].str.slice(0, limits[c]) for c in long})
-    notes = []
-    for column, what, cap in (("body", "a text", limit), ("title", "a headline", headline_limit)):
-        mask = long.get(column)
-        if mask is None or not mask.any():
-            continue
-        first = f" (the first: {corpus.loc[mask, 'source'].iloc[0]})" if "source" in corpus else ""
-        notes.append(
-            f"{int(mask.sum()):,} article(s) have {what} longer than {cap:,} characters{first}: the people, "
-            f"quotes and text sections read their first {cap:,} characters only."
-        )
-    return out, " ".join(notes)
 
 
 def restricted(model, rows: np.ndarray):
