@@ -156,8 +156,8 @@ def in_background(fn: Callable[[], R], *, workers: int | None = None) -> Callabl
 
 def run_alone(fn: Callable[[], R]) -> R:
     """``fn()`` with its own per-article work in this process (:func:`one_process`): how work started in the
-    background runs (:func:`in_background`, or a task on the Dask engine's cluster), beside the other work
-    on the cores, where a pool of its own would only compete with them. The result is the same (the
+    background runs (:func:`in_background`), beside the other work on the cores, where a pool of its own
+    would only compete with them. The result is the same (the
     per-article work gives the same results on any number of workers)."""
     with one_process():
         return fn()

@@ -433,23 +433,6 @@ def test_story_groups_are_signed_on_the_workers_with_the_pandas_ids(client, tmp_
     assert (cached_story_groups_dask(cache) == on_pandas).all()
 
 
-def _pid_and_workers() -> tuple[int, int]:
-    from analysis.parallel import worker_count
-
-    return os.getpid(), worker_count()
-
-
-def test_work_in_the_background_runs_on_a_worker_of_the_cluster(client):
-    """The report's reading of its text sample (analysis.report.data) runs as a task on the engine's own
-    workers, no process beside them, its per-article work in that worker."""
-    from analysis.dask.engine import in_background_dask
-
-    with client.as_current():
-        pid, workers = in_background_dask(_pid_and_workers)()
-    assert pid in client.run(os.getpid).values() and pid != os.getpid()
-    assert workers == 1
-
-
 def test_each_blocks_first_line_is_counted_as_its_lines_are_cut(tmp_path, monkeypatch):
     """The line offsets found as the file is read once (each block's task submitted at once) are the
     line ends of the blocks before it as _whole_lines cuts them: lines longer than a block, blank lines,

@@ -38,7 +38,7 @@ from analysis.corpus.files import collect_files
 from analysis.dask.build import build_cache_dask
 from analysis.dask.client import current_client, gather
 from analysis.errors import CorpusError
-from analysis.parallel import return_memory, run_alone
+from analysis.parallel import return_memory
 from analysis.tags import ParsedTags
 from analysis.tags.parse import check_corpus, encode_corpus, join_encoded, resolve_tags
 from analysis.timings import step_done
@@ -58,7 +58,6 @@ __all__ = [
     "cached_story_groups_dask",
     "encoded_tags",
     "fit_topics_dask",
-    "in_background_dask",
     "load_corpus_dask",
     "parsed_tags",
     "parts_mapper",
@@ -283,40 +282,6 @@ def parts_mapper(cache: CorpusCache, *, progress: bool = False) -> Callable[...,
         return results
 
     return map_parts
-
-
-def in_background_dask(fn: Callable[[], Any]) -> Callable[[], Any]:
-    """:func:`analysis.parallel.in_background` on the cluster: ``fn()`` started now as a task on a worker
-    (its per-article work in that worker, :func:`analysis.parallel.run_alone`), while the caller and the
-    cluster's other tasks go on; returns a function that waits for its result (the same value as ``fn()``).
-    The engine's workers do it, so no process is started beside them (peak memory); the worker gives back
-    what the task used, and drops the result once it is fetched."""
-    client = current_client()
-    # scattered: the function may hold data (the report's text sample, ~15 MB), not sent in the graph
-    future = client.submit(_returning_memory, client.scatter(fn, hash=False), pure=False)
-    return _Fetched(future)
-
-
-def _returning_memory(fn: Callable[[], Any]) -> Any:
-    """``run_alone(fn)`` on a worker, then what it used handed back (the workers stay up through the report)."""
-    try:
-        return run_alone(fn)
-    finally:
-        return_memory()
-
-
-class _Fetched:
-    """Waits for a future's result, fetches it once and releases it on the cluster (keeps the value)."""
-
-    def __init__(self, future) -> None:
-        self._future, self._value = future, None
-
-    def __call__(self) -> Any:
-        if self._future is not None:
-            self._value = self._future.result()
-            self._future.release()
-            self._future = None
-        return self._value
 
 
 def cached_story_groups_dask(cache: CorpusCache, *, progress: bool = False) -> np.ndarray:

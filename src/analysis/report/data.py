@@ -7,7 +7,7 @@
 - :func:`text_view`: the articles whose text the people, quotes and "what changed" sections read: all of
   them on a small corpus, a fixed random sample read back from the same cache on a large archive
   (:func:`analysis.report.texts.text_sample`). :func:`report_data` draws it once and can start reading
-  it (people and quotations) in the background while the topics are fitted.
+  it (people and quotations) on a worker while the topics are fitted (pandas engine).
 - :func:`map_view`: the articles the map draws: all of them up to :data:`MAP_POINTS`, else a fixed random
   sample, with a sentence that says which.
 - :func:`articles_html`: every article listed (small corpora, as before), or, beyond
@@ -130,8 +130,8 @@ def report_data(
             beyond the sample size carried over, not fitted (:mod:`analysis.topics.extend`).
         read_texts: a picklable function of the text sample's corpus (e.g. people and quotations), its
             result in :attr:`ReportData.readings`. From :attr:`ReportSizes.read_meanwhile_from` articles
-            (read without bodies) it runs on a worker process (or the Dask cluster) while the topics are
-            fitted and assigned, else when asked for; the same result either way.
+            (read without bodies, pandas engine) it runs on a worker process while the topics are fitted
+            and assigned, else when asked for; the same result either way.
 
     Returns:
         The :class:`ReportData`.
@@ -147,8 +147,12 @@ def report_data(
     found = _open_or_build(sources, cache, client=client, lenient=lenient)
     corpus, first = _corpus(found, sample_size=sizes.sample_size)
     texts = text_sample(corpus, found, max_articles=sizes.text_sample, random_state=random_state)
-    meanwhile = texts.rows is not None and len(corpus) >= sizes.read_meanwhile_from
-    readings = None if read_texts is None else _reading(read_texts, texts, client, meanwhile)
+    # on pandas only: on Dask a process beside the cluster, or a worker keeping the reader's state through
+    # the charts, took the run to 3.00 GB (issue 24: at most 3), with no time gained under load
+    meanwhile = (
+        client is None and texts.rows is not None and len(corpus) >= sizes.read_meanwhile_from
+    )
+    readings = None if read_texts is None else _reading(read_texts, texts, meanwhile)
     fit = {"k": k, "random_state": random_state, "progress": progress, "baseline": baseline}
     model = _model(found, corpus, first, client, sample_size=sizes.sample_size, **fit)
     step_done("fit" if found.n_articles <= sizes.sample_size else "assignment")
@@ -189,17 +193,11 @@ def _corpus(found, *, sample_size: int) -> tuple[pd.DataFrame, np.ndarray]:
     )
 
 
-def _reading(read_texts, texts: TextSample, client, meanwhile: bool) -> Callable[[], Any]:
-    """``read_texts(texts.corpus)``: started now in the background (``meanwhile``: on a worker process, or
-    as a task on the Dask cluster), else run when its result is asked for."""
+def _reading(read_texts, texts: TextSample, meanwhile: bool) -> Callable[[], Any]:
+    """``read_texts(texts.corpus)``: started now on a worker process (``meanwhile``), else run when its
+    result is asked for."""
     read = functools.partial(read_texts, texts.corpus)
-    if not meanwhile:
-        return read
-    if client is not None:
-        from analysis.dask.engine import in_background_dask  # the optional engine, when chosen
-
-        return in_background_dask(read)
-    return in_background(read)
+    return in_background(read) if meanwhile else read
 
 
 def _model(found, corpus, first, client, *, k, random_state, progress, sample_size, baseline):

@@ -18,7 +18,7 @@ MAP_POINTS = 4_000
 #: On an archive read without bodies, the people, quotes and page sections read this many articles' text.
 TEXT_SAMPLE = 5_000
 #: From this many articles the text sample's people and quotations are read on a worker while the topics
-#: are fitted and assigned. Below, fitting and assigning take less time than reading the sample in one
+#: are fitted and assigned (pandas engine). Below, fitting and assigning take less time than reading the sample in one
 #: process (about 35 CPU-s for 5,000 BBC-sentence articles), and the report would wait for it (100,000
 #: articles, Dask: 67.7 -> 79.8 s; 1,000,000, pandas: fit, assignment and people 175.0 -> 152.2 s).
 READ_MEANWHILE_FROM = 400_000
