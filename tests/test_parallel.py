@@ -69,3 +69,26 @@ def test_in_background_gives_the_value_of_the_call(workers):
     pid, value = result()
     assert value == 42
     assert (pid == os.getpid()) == (workers == 1)  # one worker: computed here, when asked
+
+
+def _workers_seen() -> int:
+    from analysis.parallel import worker_count
+
+    return worker_count()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_work_in_the_background_keeps_its_own_per_article_work_in_its_process(workers, monkeypatch):
+    """A background task shares the cores with the caller: its own map_in_order runs in its process
+    (worker_count() is 1 there), and the caller's setting is put back afterwards."""
+    import functools
+
+    from analysis.parallel import WORKERS_ENV, in_background, run_alone, worker_count
+
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    assert run_alone(_workers_seen) == 1
+    assert worker_count() == 2
+    monkeypatch.delenv(WORKERS_ENV)
+    assert run_alone(functools.partial(_workers_seen)) == 1
+    assert WORKERS_ENV not in __import__("os").environ
+    assert in_background(_workers_seen, workers=2)() == 1

@@ -12,6 +12,7 @@ The number of workers is the number of cores this process may run on; the enviro
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import gc
@@ -31,7 +32,9 @@ __all__ = [
     "WORKERS_ENV",
     "in_background",
     "map_in_order",
+    "one_process",
     "return_memory",
+    "run_alone",
     "worker_count",
 ]
 
@@ -126,6 +129,8 @@ def in_background(fn: Callable[[], R], *, workers: int | None = None) -> Callabl
         workers: processes; default :func:`worker_count`. With one, nothing starts now: ``fn`` is returned,
             and runs in this process when its result is asked for.
 
+    ``fn``'s own per-article work stays in its worker process (:func:`run_alone`).
+
     Example:
         >>> counted = in_background(functools.partial(count_terms, texts))
         >>> fitted = fit(other)  # meanwhile, on this process
@@ -143,12 +148,33 @@ def in_background(fn: Callable[[], R], *, workers: int | None = None) -> Callabl
         return_as="generator",
         inner_max_num_threads=1,
         idle_worker_timeout=IDLE_SECONDS,
-    )([delayed(_returning_memory)(_call, fn)])  # dispatched at once, run while this process goes on
+    )(
+        [delayed(_returning_memory)(run_alone, fn)]
+    )  # dispatched at once, run while this process goes on
     return functools.partial(_first, results)
 
 
-def _call(fn: Callable[[], R]) -> R:
-    return fn()
+def run_alone(fn: Callable[[], R]) -> R:
+    """``fn()`` with its own per-article work in this process (:func:`one_process`): how work started in the
+    background runs (:func:`in_background`), beside the other work on the cores, where a pool of its own
+    would only compete with them. The result is the same (the
+    per-article work gives the same results on any number of workers)."""
+    with one_process():
+        return fn()
+
+
+@contextlib.contextmanager
+def one_process() -> Iterator[None]:
+    """Within: :func:`worker_count` is 1 in this process (``ANALYSIS_WORKERS`` set, then put back)."""
+    before = os.environ.get(WORKERS_ENV)
+    os.environ[WORKERS_ENV] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(WORKERS_ENV, None)
+        else:
+            os.environ[WORKERS_ENV] = before
 
 
 def _first(results: Iterator[R]) -> R:

@@ -431,3 +431,33 @@ def test_story_groups_are_signed_on_the_workers_with_the_pandas_ids(client, tmp_
         for path, start in cache.part_tasks()
     )
     assert (cached_story_groups_dask(cache) == on_pandas).all()
+
+
+def test_each_blocks_first_line_is_counted_as_its_lines_are_cut(tmp_path, monkeypatch):
+    """The line offsets found as the file is read once (each block's task submitted at once) are the
+    line ends of the blocks before it as _whole_lines cuts them: lines longer than a block, blank lines,
+    a last line with or without its line end, files of one block (never cut)."""
+    import random
+
+    from analysis.dask import build
+
+    monkeypatch.setattr(store, "CHUNK_BYTES", 64)
+    rng = random.Random(0)
+    for trial in range(200):
+        lines = [
+            "x" * rng.choice([0, 1, 5, 63, 64, 65, 150, 300]) for _ in range(rng.randint(1, 30))
+        ]
+        text = "\n".join(lines) + rng.choice(["", "\n", "\n\n"])
+        files = []
+        for name, body in (("a", text), ("b", text[::-1]), ("c", "short\n")):
+            path = tmp_path / f"{name}{trial}.jsonl"
+            path.write_text(body, encoding="utf-8")
+            files.append((str(path), path.name, str(path)))
+        blocks = build._blocks(files)
+        expected, seen = [], {}
+        for name, _, _, start, end in blocks:
+            expected.append(seen.get(name, 0))
+            lines_in = build._whole_lines(name, start, end).count(b"\n") if end is not None else 0
+            seen[name] = seen.get(name, 0) + lines_in
+        assert list(build._first_lines(blocks)) == expected, text
+        assert any(end is not None for *_, end in blocks) or len(text) <= 64

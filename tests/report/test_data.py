@@ -152,6 +152,51 @@ def test_text_view_reads_bodies_from_the_cache_the_corpus_came_from(
     assert list(sample["body"]) == list(by_id.loc[sample["id"], "body"])
 
 
+def _bodies_and_pid(corpus: pd.DataFrame) -> tuple[list[str], int]:
+    import os
+
+    return list(corpus["body"]), os.getpid()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_report_data_reads_the_text_sample_meanwhile_as_text_view_draws_it(
+    bbc_path, tmp_path, monkeypatch, workers
+):
+    """On an archive read without bodies (from read_meanwhile_from articles), report_data draws the text
+    sample once and reads it (people and quotations in the report) on a worker while the topics are fitted: the same sample text_view draws,
+    the same people and quotations as read here, from one core or two."""
+    import functools
+    import os
+
+    from analysis.corpus.cache import cache_corpus
+    from analysis.extract import people_and_quotes
+    from analysis.parallel import WORKERS_ENV
+    from analysis.report.data import report_data
+
+    monkeypatch.setenv(WORKERS_ENV, workers)
+    cache = cache_corpus(bbc_path, cache_dir=tmp_path / "cache")
+    sizes = {"sample_size": 1000, "text_sample": 120, "read_meanwhile_from": 1000}
+    options = {"cache": str(cache.path), "k": 4, "random_state": 3, "sizes": sizes}
+    data = report_data([bbc_path], read_texts=_bodies_and_pid, **options)
+    assert "body" not in data.corpus.columns
+    bodies, pid = data.readings()
+    assert (pid != os.getpid()) == (workers == "2")  # two cores: read on a worker process
+    view, sample, note = text_view(data.model, data.corpus, cache, max_articles=120, random_state=3)
+    assert bodies == list(sample["body"]) and len(sample) == 120
+    drawn, drawn_sample, drawn_note = text_view(data.model, data.corpus, cache, texts=data.texts)
+    pd.testing.assert_frame_equal(drawn_sample, sample)
+    assert drawn_note == note and list(drawn.labels) == list(view.labels)
+    smaller = {**options, "sizes": {**sizes, "read_meanwhile_from": len(data.corpus) + 1}}
+    assert (
+        report_data([bbc_path], read_texts=_bodies_and_pid, **smaller).readings()[1] == os.getpid()
+    )
+    read = functools.partial(people_and_quotes, progress=False)
+    meanwhile = report_data([bbc_path], read_texts=read, **options).readings()
+    here = read(sample)
+    for found, expected in zip(meanwhile, here, strict=True):
+        pd.testing.assert_frame_equal(found, expected)
+
+
 def test_full_article_csv_is_spreadsheet_safe(tmp_path):
     """The side ``<name>-articles.csv`` goes through the project's one CSV writer: BOM, no formula cell."""
     import csv

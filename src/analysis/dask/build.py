@@ -6,7 +6,8 @@ day/month order is decided per file, and a file may span several blocks). The cl
 that appear in several blocks (rare: the same story on several tag pages or exports), exactly as
 ``load_corpus`` merges them, reads each file's dates as a whole (:mod:`analysis.corpus.cache.published`) and writes
 ``meta.json``. A block's line numbers start after the lines of the blocks before it in the same file
-(counted by a first, cheap round of tasks), so errors and ``source`` name the real line.
+(counted here as the file is read once, each block's task submitted as soon as its first line is known:
+parsing starts at once), so errors and ``source`` name the real line.
 
 Each block's part and result are also kept in ``files-dask/<key>/`` beside the caches, keyed by its file's
 bytes (a URL's size and ETag), its names, its byte range and first line, the options and the parser's
@@ -22,7 +23,7 @@ import itertools
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -176,9 +177,51 @@ def _open_any(name: str):
     return Path(name).open("rb")
 
 
-def _count_lines(block: tuple[str, str, str, int, int | None]) -> int:
-    name, _, _, start, end = block
-    return _whole_lines(name, start, end).count(b"\n") if end is not None else 0
+def _first_lines(blocks: Sequence[tuple[str, str, str, int, int | None]]) -> Iterator[int]:
+    """Each block's line offset (the lines of its file's blocks before it, as :func:`_whole_lines` cuts
+    them), yielded as soon as it is known: the file is read once, in order, a block ahead at most.
+
+    The lines before a block are the line ends before its first whole line: those before its start, and
+    the end of a line running across its start (the block before it read that line to its end).
+    """
+    name, ends, last = (
+        None,
+        0,
+        b"\n",
+    )  # the current file, its line ends so far, its byte before the block
+    reader = None
+    buffer = bytearray(store.CHUNK_BYTES)
+    try:
+        for block_name, _, _, start, end in blocks:
+            if block_name != name or end is None or start == 0:
+                if reader is not None:
+                    reader.close()
+                name, ends, last, reader = block_name, 0, b"\n", None
+                if end is None:
+                    yield 0
+                    continue
+                reader = _open_any(name)
+            view = memoryview(buffer)[: end - start]
+            got = reader.readinto(view)  # the block whole (fewer bytes only at the end of the file)
+            across = last != b"\n" and (
+                buffer.find(b"\n", 0, got) >= 0 or _line_end_after(name, end)
+            )
+            yield ends + int(across)
+            ends += buffer.count(b"\n", 0, got)
+            last = bytes(view[got - 1 : got]) if got else last
+    finally:
+        if reader is not None:
+            reader.close()
+
+
+def _line_end_after(name: str, position: int) -> bool:
+    """True when the file has a line end at or after ``position`` (a line longer than a block: rare)."""
+    with _open_any(name) as fh:
+        fh.seek(position)
+        while piece := fh.read(1 << 20):
+            if b"\n" in piece:
+                return True
+    return False
 
 
 def _parse_block(
@@ -321,26 +364,28 @@ def build_cache_dask(
         tmp.mkdir(parents=True)
         try:
             blocks = _blocks(files)
-            counts = gather(client.map(_count_lines, blocks, pure=False), "counting lines")
-            offsets, seen = [], {}
-            for (name, _, _, _, _), count in zip(blocks, counts, strict=True):
-                offsets.append(seen.get(name, 0))
-                seen[name] = seen.get(name, 0) + count
             version = parser_version()
-            keys = [
-                _block_key(b, o, digest=digests[b[0]], lenient=lenient, parser=version)
-                for b, o in zip(blocks, offsets, strict=True)
-            ]
-            futures = client.map(
-                _parse_block,
-                blocks,
-                offsets,
-                range(len(blocks)),
-                [str(root / BLOCKS_DIR / key) for key in keys],
-                folder=str(tmp),
-                lenient=lenient,
-                pure=False,
-            )
+            keys, futures = [], []
+            for number, (block, offset) in enumerate(
+                zip(blocks, _first_lines(blocks), strict=True)
+            ):
+                keys.append(
+                    _block_key(
+                        block, offset, digest=digests[block[0]], lenient=lenient, parser=version
+                    )
+                )
+                futures.append(
+                    client.submit(
+                        _parse_block,
+                        block,
+                        offset,
+                        number,
+                        str(root / BLOCKS_DIR / keys[-1]),
+                        folder=str(tmp),
+                        lenient=lenient,
+                        pure=False,
+                    )
+                )
             results = gather(futures, "parsing the corpus", progress=progress)
             # the workers stay up through the report: they give back what parsing used (about 0.5 GB
             # each at 1,000,000 articles), as the pandas engine's parse workers exit

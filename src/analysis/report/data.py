@@ -5,7 +5,9 @@
   :attr:`ReportSizes.sample_size` articles this is ``load_corpus`` + ``fit_topics``; beyond, topics are
   fitted on a sample and every article assigned part by part on every core (or as Dask tasks).
 - :func:`text_view`: the articles whose text the people, quotes and "what changed" sections read: all of
-  them on a small corpus, a fixed random sample read back from the same cache on a large archive.
+  them on a small corpus, a fixed random sample read back from the same cache on a large archive
+  (:func:`analysis.report.texts.text_sample`). :func:`report_data` draws it once and can start reading
+  it (people and quotations) on a worker while the topics are fitted (pandas engine).
 - :func:`map_view`: the articles the map draws: all of them up to :data:`MAP_POINTS`, else a fixed random
   sample, with a sentence that says which.
 - :func:`articles_html`: every article listed (small corpora, as before), or, beyond
@@ -18,26 +20,27 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from markupsafe import Markup, escape
 
 from analysis.compare import stories
-from analysis.config import MAX_EXTRACT_CHARS, MAX_HEADLINE_CHARS
 from analysis.corpus import as_path_list
 from analysis.corpus.boilerplate import strip_boilerplate
 from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import CorpusError
-from analysis.parallel import map_in_order, return_memory
+from analysis.parallel import in_background, map_in_order, return_memory
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.report.sizes import FULL_TABLE_MAX, MAP_POINTS, TEXT_SAMPLE, ReportSizes
+from analysis.report.texts import TextSample, text_sample
 from analysis.sampling import id_sample
 from analysis.timings import step_done
 from analysis.topics import TopicModel
@@ -73,6 +76,10 @@ class ReportData:
         skipped: blocks skipped in lenient mode, as a shared report names them (``file:line: reason``).
         title: the corpus name shown as the report's heading.
         sizes: the sizes beyond which the report samples.
+        texts: the articles whose text the people, quotes and text sections read
+            (:func:`analysis.report.texts.text_sample`).
+        readings: waits for and returns ``read_texts(texts.corpus)`` (:func:`report_data`); None when no
+            ``read_texts`` was given.
     """
 
     corpus: pd.DataFrame
@@ -81,6 +88,8 @@ class ReportData:
     skipped: tuple[str, ...]
     title: str
     sizes: ReportSizes = field(default_factory=ReportSizes)
+    texts: TextSample | None = None
+    readings: Callable[[], Any] | None = None
 
 
 def report_data(
@@ -96,6 +105,7 @@ def report_data(
     lenient: bool = False,
     sizes: ReportSizes | Mapping[str, int] | None = None,
     baseline: TopicModel | None = None,
+    read_texts: Callable[[pd.DataFrame], Any] | None = None,
 ) -> ReportData:
     """The report's corpus and topic model, read from the parse cache, with what the report says of them.
 
@@ -118,6 +128,10 @@ def report_data(
             them); default :class:`ReportSizes`' defaults.
         baseline: the last report's model (``--since``): topics aligned with it (``align_topics``), or
             beyond the sample size carried over, not fitted (:mod:`analysis.topics.extend`).
+        read_texts: a picklable function of the text sample's corpus (e.g. people and quotations), its
+            result in :attr:`ReportData.readings`. From :attr:`ReportSizes.read_meanwhile_from` articles
+            (read without bodies, pandas engine) it runs on a worker process while the topics are fitted
+            and assigned, else when asked for; the same result either way.
 
     Returns:
         The :class:`ReportData`.
@@ -129,21 +143,18 @@ def report_data(
     check_engine(engine, allowed=RUN_ENGINES)
     sizes = ReportSizes.of(sizes)
     sources = as_path_list(paths)
-    client = None
-    if engine == "dask":
-        from analysis.dask.client import get_client  # the optional engine, only when chosen
-
-        client = get_client(scheduler, progress=False)
+    client = _client(scheduler) if engine == "dask" else None
     found = _open_or_build(sources, cache, client=client, lenient=lenient)
-    corpus, model = _corpus_and_model(
-        found,
-        client,
-        k=k,
-        random_state=random_state,
-        progress=progress,
-        sample_size=sizes.sample_size,
-        baseline=baseline,
+    corpus, first = _corpus(found, sample_size=sizes.sample_size)
+    texts = text_sample(corpus, found, max_articles=sizes.text_sample, random_state=random_state)
+    # on pandas only: on Dask a process beside the cluster, or a worker keeping the reader's state through
+    # the charts, took the run to 3.00 GB (issue 24: at most 3), with no time gained under load
+    meanwhile = (
+        client is None and texts.rows is not None and len(corpus) >= sizes.read_meanwhile_from
     )
+    readings = None if read_texts is None else _reading(read_texts, texts, meanwhile)
+    fit = {"k": k, "random_state": random_state, "progress": progress, "baseline": baseline}
+    model = _model(found, corpus, first, client, sample_size=sizes.sample_size, **fit)
     step_done("fit" if found.n_articles <= sizes.sample_size else "assignment")
     if model.ids is None and "id" in corpus.columns:  # fitted on a sample: every article's id
         model = replace(model, ids=corpus["id"].astype(str).to_numpy())
@@ -158,33 +169,55 @@ def report_data(
         skipped=tuple(_as_shared(found.skipped, sources)),
         title=title or corpus_title(corpus, sources),
         sizes=sizes,
+        texts=texts,
+        readings=readings,
     )
 
 
-def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, baseline):
-    """The corpus (with its story groups) and its topic model: every article with its body up to
-    ``sample_size`` articles (topics fitted on one copy per story), else (bodies left out) a baseline's
-    topics carried over, or a fit on a sample of first copies and every article assigned (or Dask tasks)."""
+def _client(scheduler: str | None):
+    """The Dask engine's client (the optional engine, imported only when chosen)."""
+    from analysis.dask.client import get_client
+
+    return get_client(scheduler, progress=False)
+
+
+def _corpus(found, *, sample_size: int) -> tuple[pd.DataFrame, np.ndarray]:
+    """The corpus with its story groups, and the mask of each story's first copy: every article with its
+    body (each outlet's boilerplate left out) up to ``sample_size`` articles, else bodies left out (read a
+    part at a time where needed), stories grouped from the signatures kept in the parts."""
     if found.n_articles <= sample_size:
         # equal to load_corpus (tested), not parsed again; each outlet's boilerplate left out
-        corpus = strip_boilerplate(_dated(found, found.read()))
-        corpus, first = _with_stories(found, corpus)
+        return _with_stories(found, strip_boilerplate(_dated(found, found.read())))
+    return _with_stories(
+        found, _dated(found, found.read([c for c in found.columns if c != "body"]))
+    )
+
+
+def _reading(read_texts, texts: TextSample, meanwhile: bool) -> Callable[[], Any]:
+    """``read_texts(texts.corpus)``: started now on a worker process (``meanwhile``), else run when its
+    result is asked for."""
+    read = functools.partial(read_texts, texts.corpus)
+    return in_background(read) if meanwhile else read
+
+
+def _model(found, corpus, first, client, *, k, random_state, progress, sample_size, baseline):
+    """The corpus' topic model: up to ``sample_size`` articles fitted on one copy per story, else a
+    baseline's topics carried over, or a fit on a sample of first copies and every article assigned (or
+    Dask tasks)."""
+    if found.n_articles <= sample_size:
         options = {"k": k, "random_state": random_state, "progress": progress, "baseline": baseline}
-        return corpus, fit_stories(corpus, corpus["story_group"].to_numpy(), first, **options)
-    # Bodies left out (read a part at a time where needed), stories grouped from the signatures kept in
-    # the parts, the sample read and fitted here: the same on both engines. The Dask engine assigns every
-    # article as tasks on its cluster (analysis.dask.engine.parts_mapper), pandas on this machine's cores.
-    corpus = _dated(found, found.read([c for c in found.columns if c != "body"]))
-    corpus, first = _with_stories(found, corpus)
+        return fit_stories(corpus, corpus["story_group"].to_numpy(), first, **options)
+    # The sample read and fitted here: the same on both engines. The Dask engine assigns every article as
+    # tasks on its cluster (analysis.dask.engine.parts_mapper), pandas on this machine's cores.
     if (carried := carried_over(baseline, corpus["id"], found)) is not None:
-        return corpus, carried
+        return carried
     among = np.flatnonzero(first) if not first.all() else None
     mapper = None
     if client is not None:
         from analysis.dask.engine import parts_mapper  # the optional engine, when chosen
 
         mapper = parts_mapper(found, progress=progress)
-    model = fit_cached(
+    return fit_cached(
         found,
         k=k,
         random_state=random_state,
@@ -193,7 +226,6 @@ def _corpus_and_model(found, client, *, k, random_state, progress, sample_size, 
         sample_size=sample_size,
         map_parts=mapper,
     )
-    return corpus, model
 
 
 def _open_or_build(sources, cache, *, client, lenient: bool) -> CorpusCache:
@@ -310,74 +342,23 @@ def text_view(
     *,
     max_articles: int = TEXT_SAMPLE,
     random_state: int = 0,
+    texts: TextSample | None = None,
 ):
-    """The articles whose text the people, quotes and page-comparison sections read.
+    """The articles whose text the people, quotes and page-comparison sections read
+    (:func:`analysis.report.texts.text_sample`),
+    with the model seen on them.
 
-    A corpus read with its bodies is returned as it is. A large archive is read without bodies (see
-    :func:`report_data`): then a fixed random sample of ``max_articles`` is read back from ``cache``, the
-    parse cache the corpus came from (:attr:`ReportData.cache`), with its bodies, so those sections stay
-    bounded in time and memory, and a sentence says so. The inputs are never found or parsed again. The
-    sample is drawn by article id (:func:`analysis.sampling.id_sample`): the same articles in any row order,
-    and nearly the same articles when the archive grows, so a weekly report's people and quotations do not
-    change with the draw, and the readings kept from last week serve again
-    (:mod:`analysis.extract.readings`).
+    ``texts``: the sample already drawn (:attr:`ReportData.texts`, drawn with the same ``max_articles`` and
+    ``random_state``), else drawn here.
 
     Returns:
         ``(model, corpus, note)``: the model and corpus restricted to the sampled rows (with ``body``), and
         the note for the reader ("" when every article is read).
     """
-    if "body" in corpus.columns:
-        text_corpus, note = long_texts_cut(corpus)
-        return model, text_corpus, note
-    n = len(corpus)
-    rows = id_sample(corpus["id"].to_numpy(), max_articles, random_state)
-    bodies = cache.take(rows, ["body"])["body"].to_numpy()
-    sample = strip_boilerplate(corpus.iloc[rows].reset_index(drop=True).assign(body=bodies))
-    note = (
-        f"This section reads a random sample of {len(rows):,} of the {n:,} articles (reading every "
-        "article's text would not fit the report's time); counts here are of the sample."
-    )
-    sample, cut = long_texts_cut(sample)
-    return restricted(model, rows), sample, f"{note} {cut}".strip()
-
-
-def long_texts_cut(
-    corpus: pd.DataFrame,
-    *,
-    limit: int = MAX_EXTRACT_CHARS,
-    headline_limit: int = MAX_HEADLINE_CHARS,
-) -> tuple[pd.DataFrame, str]:
-    """The corpus with bodies cut to ``limit`` and headlines to ``headline_limit`` characters, and a
-    sentence counting the cuts.
-
-    Extraction (spaCy) and the text sections read at most :data:`analysis.config.MAX_EXTRACT_CHARS` of a
-    body; a "headline" longer than :data:`analysis.config.MAX_HEADLINE_CHARS` is cut too, since each
-    quotation row repeats it. Saying how many articles were cut, with the first one's source, keeps the
-    report honest.
-
-    Returns:
-        ``(corpus, note)``: a new frame (the same one when nothing is cut) and "" or the sentence.
-    """
-    limits = {"title": headline_limit, "body": limit}
-    long = {
-        column: corpus[column].fillna("").str.len() > cap
-        for column, cap in limits.items()
-        if column in corpus.columns
-    }
-    if not any(mask.any() for mask in long.values()):
-        return corpus, ""
-    out = corpus.assign(**{c: corpus[c].str.slice(0, limits[c]) for c in long})
-    notes = []
-    for column, what, cap in (("body", "a text", limit), ("title", "a headline", headline_limit)):
-        mask = long.get(column)
-        if mask is None or not mask.any():
-            continue
-        first = f" (the first: {corpus.loc[mask, 'source'].iloc[0]})" if "source" in corpus else ""
-        notes.append(
-            f"{int(mask.sum()):,} article(s) have {what} longer than {cap:,} characters{first}: the people, "
-            f"quotes and text sections read their first {cap:,} characters only."
-        )
-    return out, " ".join(notes)
+    if texts is None:
+        texts = text_sample(corpus, cache, max_articles=max_articles, random_state=random_state)
+    view = model if texts.rows is None else restricted(model, texts.rows)
+    return view, texts.corpus, texts.note
 
 
 def restricted(model, rows: np.ndarray):
