@@ -212,3 +212,14 @@ def test_the_billionaire_names_the_last_person_said_to_speak():
         '"It\'s possible, yes. That would be possible, absolutely," the billionaire said.'
     )
     assert [s[:2] for s in speakers_in(body)] == [("Donald Trump", True)] * 2
+
+
+def test_a_person_a_relative_clause_says_spoke_is_the_he_who_goes_on():
+    body = (
+        "Hillary Clinton testified before the Senate committee on Wednesday. She will appear on the Hill "
+        "Thursday to introduce Sen. John Kerry (D-Mass.), who has been nominated to succeed her.\n\n"
+        "One of the tensest exchanges came under questioning by Sen. Ron Johnson (R-Wis.), who asked why "
+        "evacuees were not immediately questioned.\n\n"
+        "\u201cA very simple phone call to these individuals would have ascertained it,\u201d he said."
+    )
+    assert speakers_in(body)[0][:2] == ("Ron Johnson", True)

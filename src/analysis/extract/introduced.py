@@ -47,6 +47,9 @@ def subject_position(ctx: SpeakerContext, m: Mention) -> bool:
     maybe after an apposition ("Stephen Jones, who kicked three penalties, was ecstatic")?"""
     if m.lead or m.subject:
         return True
+    relative = _WHO_SPOKE.match(ctx.body, m.end)
+    if relative and relative.group(1).lower() in cues.REPORTING_VERBS:
+        return True  # "under questioning by Sen. Ron Johnson (R-Wis.), who asked why ...": he spoke
     start = ctx.sentences[m.sentence] if m.sentence < len(ctx.sentences) else 0
     before = ctx.body[start : m.start].rstrip()
     if m.role and before.endswith(m.role):  # "Spain's minister of sport Jaime Lissavetzky was"
@@ -64,6 +67,9 @@ def subject_position(ctx: SpeakerContext, m: Mention) -> bool:
         return False
     return _VERB_AFTER.match(ctx.body, m.end) is not None
 
+
+#: A relative clause saying the person spoke, right after the name (and a party tag): ", who asked".
+_WHO_SPOKE = re.compile(r"(?:\s*\([^)]{1,20}\))?,\s+who\s+(?:also\s+|then\s+|later\s+)?([a-z]+)")
 
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|we're|we’re|our|Our|us)\b"
