@@ -394,15 +394,14 @@ _LY_NOUNS = frozenset(
 )
 
 
-_PASSIVE = frozenset({"been", "was", "were", "is", "are", "being", "be"})
-
-
 def passive(doc: FieldDoc, verb: int) -> bool:
     """Is the verb passive, maybe past an adverb ("was accused", "was even accused")?"""
     k = verb - 1
-    while k > 0 and (is_adverb(doc.words[k]) or doc.words[k] in cues.AUXILIARIES - _PASSIVE):
+    while k > 0 and (
+        is_adverb(doc.words[k]) or doc.words[k] in cues.AUXILIARIES - cues.PASSIVE_AUXILIARIES
+    ):
         k -= 1
-    return k >= 0 and doc.words[k].lower() in _PASSIVE
+    return k >= 0 and doc.words[k].lower() in cues.PASSIVE_AUXILIARIES
 
 
 def without_adverbs(doc: FieldDoc, tail: list[int]) -> list[int]:

@@ -288,7 +288,6 @@ def in_closed_brackets(text: str, at: int, limit: int) -> bool:
 
 #: Verbs of a report quoting someone ("Interfax quoted Grachev as saying"); the one quoted is the speaker.
 _QUOTING = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
-_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 
 
 def quoted_one(doc: FieldDoc, verb: int) -> list[int] | None:
@@ -301,7 +300,11 @@ def quoted_one(doc: FieldDoc, verb: int) -> list[int] | None:
         if doc.words[k] in cues.CLAUSE_BREAKS or doc.words[k] in {".", "!", "?"}:
             return None
         k -= 1
-    if doc.words[k].lower() not in _QUOTING or k + 1 >= verb - 1 or doc.words[k - 1] in _PASSIVE:
+    if (
+        doc.words[k].lower() not in _QUOTING
+        or k + 1 >= verb - 1
+        or doc.words[k - 1] in cues.PASSIVE_AUXILIARIES
+    ):
         return None  # "Dixon was quoted by The Australian as saying": the subject, read as before
     return [j for j in range(k + 1, verb - 1) if doc.words[j].strip()]
 

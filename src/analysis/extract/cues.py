@@ -433,6 +433,9 @@ AUXILIARIES = frozenset(
     """.split()
 )
 
+#: Forms of "be" that make the verb after them passive ("was accused", "was quoted by").
+PASSIVE_AUXILIARIES = frozenset({"been", "was", "were", "is", "are", "being", "be"})
+
 #: Marks that end a clause inside a sentence.
 #: Prepositions whose object is no speaker ("a criticism of President George W. Bush", "in one tweet").
 PREPOSITIONS = frozenset(

@@ -129,24 +129,36 @@ def _joins(words: list[str], start: int, at: int) -> bool:
     if word in CONNECTORS:
         return bool(bodies or before & {"secretary", "minister", "chief"})
     if word == "and" and at + 1 < len(words) and is_cap(words[at + 1]):
-        tail = at + 2 < len(words) and is_cap(words[at + 2])
-        ends = at + 3 >= len(words) or not is_cap(
-            words[at + 3]
-        )  # not "... and European Council President"
-        if at - start == 1 and tail and words[at + 2].lower() in _PUBLIC_HEADS and ends:
-            first = words[start]
-            alone = first.lower() in cues.ORG_HEADS and not first.endswith("s")  # "Navy", "Police"
-            return words[start - 1] not in CONNECTORS and first not in cues.KNOWN_ORGS and not alone
-            # "Securities and Exchange Commission"; not "Navy and Marine Corps" (two bodies), nor
-            # "Centers for Medicare and Medicaid Services" read from "Medicare"
-        return (
-            bool(bodies)
-            and bool(before & CONNECTORS)
-            and not tail
-            and _plain_noun(words[at + 1])
-            and not any(w.lower() in first_names() for w in words[start:at])
-        )  # not "Secretary of State Hillary Clinton and Democratic allies"
+        return _two_nouns_of_a_body(words, start, at) or _closing_noun(words, start, at, bodies)
     return False
+
+
+def _two_nouns_of_a_body(words: list[str], start: int, at: int) -> bool:
+    """ "Securities and Exchange Commission", "Food and Drug Administration": one word, "and", one word and a
+    public body's head ending the run; not "Navy and Marine Corps" (two bodies), "Centers for Medicare and
+    Medicaid Services" read from "Medicare", or "... and European Council President Antonio Costa"."""
+    if at - start != 1 or at + 2 >= len(words) or not is_cap(words[at + 2]):
+        return False
+    if words[at + 2].lower() not in _PUBLIC_HEADS or (
+        at + 3 < len(words) and is_cap(words[at + 3])
+    ):
+        return False
+    first = words[start]
+    alone = first.lower() in cues.ORG_HEADS and not first.endswith("s")  # "Navy", "Police"
+    return words[start - 1] not in CONNECTORS and first not in cues.KNOWN_ORGS and not alone
+
+
+def _closing_noun(words: list[str], start: int, at: int, bodies: set[str]) -> bool:
+    """ "Department for Education and Skills": a body's name with its connector, "and" and one plain noun
+    ending the run; not "Secretary of State Hillary Clinton and Democratic allies" (a person's run)."""
+    tail = at + 2 < len(words) and is_cap(words[at + 2])
+    return (
+        bool(bodies)
+        and bool({w.lower() for w in words[start:at]} & CONNECTORS)
+        and not tail
+        and _plain_noun(words[at + 1])
+        and not any(w.lower() in first_names() for w in words[start:at])
+    )
 
 
 #: Heads of a public body whose name may join two nouns ("Securities and Exchange Commission", "Food and Drug
