@@ -67,6 +67,8 @@ DEV17 = PROJECT_ROOT / "tests" / "data" / "dev17_key.json"
 DEV18 = PROJECT_ROOT / "tests" / "data" / "dev18_key.json"
 DEV19 = PROJECT_ROOT / "tests" / "data" / "dev19_key.json"
 DEV20 = PROJECT_ROOT / "tests" / "data" / "dev20_key.json"
+DEV21 = PROJECT_ROOT / "tests" / "data" / "dev21_key.json"
+DEV22 = PROJECT_ROOT / "tests" / "data" / "dev22_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -101,6 +103,10 @@ DEV_KEYS = {
     "round's first rules)",
     DEV20: "twentieth development key (20 AllSides articles, seed 2213; measured unseen after the fourteenth "
     "round's rules)",
+    DEV21: "twenty-first development key (20 AllSides articles, seed 2223; measured unseen at the fifteenth "
+    "round's start)",
+    DEV22: "twenty-second development key (20 AllSides articles, seed 2233; measured unseen at the fifteenth "
+    "round's start)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -121,6 +127,8 @@ DEV_WITH_ORGANISATIONS = {
     DEV18,
     DEV19,
     DEV20,
+    DEV21,
+    DEV22,
 }
 TYPES = ("person", "organisation", "place")
 
