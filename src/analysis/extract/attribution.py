@@ -41,6 +41,7 @@ from analysis.extract.clauses import (
     function_word,
     in_closed_brackets,
     joins_subject,
+    name_and_verb,
     possessor,
     quoted_one,
     relative_antecedent,
@@ -166,9 +167,11 @@ def _after(
     following = text[close_at : close_at + 3].lstrip()
     ends = text[:inner_end].rstrip("'’")[-1:]  # "… stronger than the 'Gang of Eight,'" X said
     if ends == "." and following[:1].isupper():
-        # the quoted sentence ended and a new one starts ("!", "?" may have their clause after them)
-        return None
-    if full and ends not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
+        # the quoted sentence ended and a new one starts ("!", "?" may have their clause after them),
+        # unless that sentence only says who: “… pain.” Maher acknowledged.
+        if not name_and_verb(text, mentions, close_at):
+            return None
+    elif full and ends not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
         return None  # “A heading” The minister said ...: no clause joins it
     toks = _tokens_between(doc, close_at, window_end(text, close_at))
     quoted = quoted_as(text, close_at, window_end(text, close_at))

@@ -35,6 +35,7 @@ __all__ = [
     "function_word",
     "in_closed_brackets",
     "joins_subject",
+    "name_and_verb",
     "nearest_not_relative",
     "object_before",
     "possessor",
@@ -336,3 +337,21 @@ def subject_after(
         ):
             return (m.start, m.end), after[0].strip(",")
     return None
+
+
+#: A sentence of a name and an after-quotation verb alone ("Maher acknowledged."): up to four capitalised
+#: words, the verb, the sentence's end (not "De Blasio added, “…”": the next quotation's clause).
+_NAME_AND_VERB = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+([a-z]+)\.")
+
+
+def name_and_verb(text: str, mentions: list[Mention], close_at: int) -> bool:
+    """Is the sentence after a quotation that ended with its own full stop only a person's name and a
+    reporting verb (“…pain.” Maher acknowledged.)? The quotation is then that person's."""
+    found = _NAME_AND_VERB.match(text, close_at)
+    if found is None or found.group(2) not in cues.AFTER_QUOTE_VERBS:
+        return False
+    a, b = found.span(1)
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "person"}
+    return any(
+        m.start == a and m.end == b and (m.type == "person" or m.text in surnames) for m in mentions
+    )

@@ -90,14 +90,24 @@ def looks_like_name(words: list[str], *, titled: bool = False) -> bool:
     )
 
 
-def reporting_after(doc: FieldDoc, end: int) -> bool:
+def reporting_after(doc: FieldDoc, end: int, *, auxiliaries: bool = False) -> bool:
+    """Is a reporting verb written right after the name (``auxiliaries``: or after "has"/"also"/"later":
+    "Mr. McCain also said")?"""
     k = end
     while k < len(doc.words) and doc.words[k] in {"'s", "’s", ","}:
         k += 1
+    owned = k > end and doc.words[k - 1] != ","
+    while auxiliaries and k < min(end + 3, len(doc.words)) and doc.words[k].lower() in _BETWEEN:
+        k += 1
     if k >= len(doc.words) or doc.words[k].lower() not in cues.REPORTING_VERBS:
         return False
-    # not "helping elect Hillary Clinton, adding:": an "-ing" verb after a comma is the sentence's subject's
-    return not (doc.words[k - 1] == "," and doc.words[k].lower().endswith("ing"))
+    # not "helping elect Hillary Clinton, adding:": an "-ing" verb after a comma is the sentence's subject's;
+    # nor "Mr. Trump’s tweeting": an owned "-ing" word is a noun
+    return not ((doc.words[k - 1] == "," or owned) and doc.words[k].lower().endswith("ing"))
+
+
+#: Words between a subject and its reporting verb, not making it passive ("also", "has", "later").
+_BETWEEN = cues.AUXILIARIES - cues.PASSIVE_AUXILIARIES
 
 
 def clause_words_before(doc: FieldDoc, start: int) -> list[str]:
@@ -154,14 +164,26 @@ def in_relative_clause(before: list[str]) -> bool:
 def speaks_as_subject(doc: FieldDoc, start: int, end: int) -> bool:
     """Is the name a reporting verb's subject (:func:`speaks_after`, :func:`said_before`), not the object
     inside a relative clause before that verb ("The barrister who had represented Mr Martin had said")?"""
-    own = speaks_after(doc, end) and not in_relative_clause(clause_words_before(doc, start))
+    own = (
+        speaks_after(doc, end)
+        and not in_relative_clause(clause_words_before(doc, start))
+        and not _preposition_before(doc, start)
+    )
     return own or said_before(doc, start, end)
+
+
+def _preposition_before(doc: FieldDoc, start: int) -> bool:
+    """Is the name a preposition's object ("a jihadist based in the Gaza Strip has claimed")?"""
+    k = start - 1 if start > 0 and doc.words[start - 1].lower() == "the" else start
+    if k > 1 and doc.words[k - 2].lower() == "according":
+        return False  # "According to Mandaric, Redknapp vowed": Mandaric speaks
+    return k > 0 and doc.words[k - 1] in cues.PREPOSITIONS
 
 
 def speaks_after(doc: FieldDoc, end: int) -> bool:
     """Does a reporting verb follow the name, right after it or after a short apposition ("Alan Milburn,
     Labour's election strategist, told")? (A likely speaker; not evidence of a person.)"""
-    if reporting_after(doc, end):
+    if reporting_after(doc, end, auxiliaries=True):
         return True
     if end >= len(doc.words) or doc.words[end] != ",":
         return False

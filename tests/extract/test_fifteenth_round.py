@@ -1,0 +1,61 @@
+"""Issue 19, fifteenth round: shapes read in the twenty-first development key (measured unseen at right
+0.780, wrong 0.070 before it was read) and in reports of held-out-free AllSides slices.
+
+A subject and its reporting verb may have "also", "later" or "has" between them ("Mr. McCain also said");
+an owned "-ing" word is a noun ("Mr. Trump's tweeting"), a preposition's object no subject ("a jihadist
+based in the Gaza Strip has claimed"); a quotation closed by its own full stop and followed by a sentence
+of a name and a verb alone ("“…pain.” Maher acknowledged.") is that person's.
+"""
+
+from __future__ import annotations
+
+from tests.conftest import speakers_in
+
+
+def test_also_between_the_subject_and_said_keeps_him_the_subject():
+    body = (
+        "Sen. John McCain, Arizona Republican, said in an interview that he would urge Mr. Trump to stop "
+        "tweeting.\n\n"
+        "Mr. McCain also said the role of the press \u2014 another frequent target of Mr. Trump\u2019s "
+        "tweeting \u2014 is \u201cmore important than ever before.\u201d\n\n"
+        "\u201cI hate the press, OK, but without a free press the pillar of democracy is destroyed,\u201d "
+        "he said."
+    )
+    assert [s[0] for s in speakers_in(body)] == ["John McCain", "John McCain"]
+
+
+def test_a_preposition_object_with_has_claimed_is_no_speaker():
+    body = (
+        "Breitbart Jerusalem says that a top Salafist jihadist based in the Gaza Strip has claimed more "
+        "\u201cbrothers\u201d are planning attacks."
+    )
+    assert speakers_in(body)[0][0] != "Gaza Strip"
+
+
+def test_according_to_x_keeps_x_the_speaker_of_the_next_he_said():
+    body = (
+        "Portsmouth chairman Milan Mandaric said he was \u201cdisappointed\u201d by the news.\n\n"
+        "According to Mandaric, Redknapp vowed he would not join their South coast rivals when he left. "
+        "\"I said to Harry 'I hope you don't go to Southampton', and he told me 'absolutely not',\" he said."
+    )
+    assert speakers_in(body)[-1][0] != "Harry Redknapp"
+
+
+def test_a_name_and_a_verb_alone_after_a_closed_quotation_name_its_speaker():
+    body = (
+        "Bill Maher offered an apology on Friday.\n\n"
+        "\u201cThat\u2019s a great place to begin, Bill,\u201d Dyson replied. \u201cA very bad thing.\u201d\n\n"
+        '"That word, I don\'t care who you are, has caused pain." Maher acknowledged. "It doesn\u2019t '
+        'matter that it wasn\u2019t said in malice," he added.'
+    )
+    speakers = [s[0] for s in speakers_in(body)]
+    assert speakers[-2:] == ["Bill Maher", "Bill Maher"]
+
+
+def test_a_name_and_verb_opening_the_next_quotation_is_not_the_last_ones():
+    body = (
+        "Biden\u2019s rivals, beginning with Cory Booker and Bill de Blasio, have started to pounce; Booker "
+        "thundered that \u201cYou don\u2019t joke about calling black men \u2018boys.\u2019\u201d De Blasio "
+        "added, \u201cEastland thought my multiracial family should be illegal.\u201d"
+    )
+    assert speakers_in(body)[0][0] != "Bill de Blasio"
