@@ -9,7 +9,8 @@ of a name and a verb alone ("“…pain.” Maher acknowledged.") is that person
 
 from __future__ import annotations
 
-from tests.conftest import speakers_in
+from analysis.extract import entities
+from tests.conftest import make_corpus, speakers_in
 
 
 def test_also_between_the_subject_and_said_keeps_him_the_subject():
@@ -59,3 +60,43 @@ def test_a_name_and_verb_opening_the_next_quotation_is_not_the_last_ones():
         "added, \u201cEastland thought my multiracial family should be illegal.\u201d"
     )
     assert speakers_in(body)[0][0] != "Bill de Blasio"
+
+
+def test_a_newspaper_named_by_one_word_after_the_is_an_organisation():
+    body = (
+        "\u201cIt\u2019s a free-for-all: shutdown brings turmoil to beloved US national parks,\u201d says "
+        "The Guardian. He later told the Times he was sorry."
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    found = mentions[mentions["type"] == "organisation"]["name"].tolist()
+    assert found == ["Guardian", "Times"]
+    assert speakers_in(body)[0][:2] == ("Guardian", True)
+
+
+def test_the_times_after_the_new_york_times_stays_that_paper():
+    body = (
+        "The New York Times reported on Sunday that the budget would grow. The Times said the cuts would "
+        "reach \u201ca paltry $171,000.\u201d"
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    assert "Times" not in set(mentions["name"])
+    assert speakers_in(body)[0][0] == "New York Times"
+
+
+def test_a_title_cut_at_from_names_the_senator_again():
+    body = (
+        "Attorney General William Barr on Monday removed the acting director of the prisons bureau.\n\n"
+        "Sen. Ben Sasse, a Republican who wrote a letter to Barr saying "
+        '"heads must roll," said Monday that the removal is a "good start."\n\n'
+        '"Attorney General Barr did the right thing by removing the head of the Federal Bureau of Prisons," '
+        "the senator from Nebraska and member of the Senate Judiciary Committee said."
+    )
+    assert speakers_in(body)[-1][:2] == ("Ben Sasse", True)
+
+
+def test_a_partial_with_no_verb_before_it_goes_to_the_outlet_reporting_it():
+    body = (
+        "Carter's debut at the Pentagon was briefly interrupted when his wife, Stephanie, "
+        '"slipped and fell on the icy pavement," the AP reports.'
+    )
+    assert speakers_in(body)[0][:2] == ("AP", True)

@@ -389,7 +389,7 @@ def _partial(
     if verbs:  # "Mr. Sanders saying that “…” and Ms. Warren dismissing ... as “…”": Warren
         return Attribution(*later) if later else _subject(doc, mentions, verbs[-1], toks)
     return (
-        _after(doc, mentions, close_at, inner_end)
+        _after(doc, mentions, close_at, inner_end, outlets=True)  # "his wife “…,” the AP reports"
         or _found(sentence_tail(doc, close_at))
         or _found(according_to(doc, toks))  # "According to the AP, the GOP-led House is “…”"
         or _found(outlet(doc, mentions, toks))  # "the Washington Post reported that ... Trump “…”"

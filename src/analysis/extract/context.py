@@ -421,3 +421,15 @@ def head_of_body(words: list[str]) -> bool:
         and words[k + 2].lower() not in given
         for k in range(len(words) - 2)
     )
+
+
+def newspaper_alone(doc: FieldDoc, start: int, word: str) -> bool:
+    """Is the one capitalised word a newspaper's name after "the" ("told the Guardian", "The Times said"),
+    the article naming no longer name it ends ("the Times" after "The New York Times" is that paper, named
+    again: :mod:`analysis.extract.speakers` finds it)?"""
+    if word.lower() not in cues.NEWSPAPER_ENDS or doc.words[start - 1 : start] not in (
+        ["the"],
+        ["The"],
+    ):
+        return False
+    return not re.search(rf"\b(?!The\b)[A-Z][\w.&'’-]*\s+{re.escape(word)}\b", doc.text)

@@ -250,8 +250,9 @@ def another_speaks(body: str, last: list[Mention], found: str) -> bool:
         after = WORD.findall(body[m.end : m.end + 20].lower())[:2]
         if m.name != found and m.type == "person" and after:
             verb = after[1] if after[0] in {"has", "had", "have"} and len(after) > 1 else after[0]
-            if verb in cues.SPEECH_VERBS:
-                return True
+            owned = WORD.findall(body[max(0, m.start - 12) : m.start].lower())[-1:] == ["to"]
+            if verb in cues.SPEECH_VERBS and not (owned and verb.endswith("ing")):
+                return True  # not "a letter to Barr saying": the letter's words
     return False
 
 

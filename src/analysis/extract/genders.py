@@ -12,9 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from analysis.extract.entities import Mention
+from analysis.extract import cues
 from analysis.extract.gazetteer import first_names, leaning_names
+
+if TYPE_CHECKING:
+    from analysis.extract.rules import Mention
 
 _PRONOUNS = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 
@@ -84,3 +88,17 @@ def compatible(m: Mention, gender: str | None, genders: dict[str, set]) -> bool:
     has the gender its own first name gives ("U.S. Chief Technology Officer Todd Park" is no "she")."""
     known = genders.get(m.name) or ({m.gender} if m.gender else set())
     return gender is None or not known or known == {gender}
+
+
+def name_gender(
+    words: list[str], start: int, end: int, honorific: str | None, kind: str
+) -> str | None:
+    """The gender a person's name as written gives: its honorific ("Ms"), else its first name's when the
+    name has more than one word; None for anything but a person."""
+    if kind != "person":
+        return None
+    if honorific in cues.MALE_HONORIFICS:
+        return "male"
+    if honorific in cues.FEMALE_HONORIFICS:
+        return "female"
+    return first_names().get(words[start].lower()) if end - start > 1 else None

@@ -61,6 +61,7 @@ __all__ = [
     "WORD",
     "SpeakerContext",
     "epithet_referent",
+    "epithet_words",
     "is_epithet",
     "organisation_subject",
     "pronoun_referent",
@@ -161,6 +162,13 @@ def is_epithet(words: list[str]) -> bool:
         or (head in cues.ROLE_HEADS and head not in cues.ANONYMOUS_HEADS)
         or head in cues.DESCRIPTIVE_HEADS
     )
+
+
+def epithet_words(words: list[str]) -> list[str]:
+    """A description's words up to "from" or "and" when that first part names a person again ("the senator
+    from Nebraska and member of the Senate Judiciary Committee": "the senator"); else all of them."""
+    cut = next((i for i, w in enumerate(words) if w in {"from", "and"}), len(words))
+    return words[:cut] if 2 <= cut < len(words) and is_epithet(words[:cut]) else words
 
 
 def epithet_referent(

@@ -27,6 +27,7 @@ from analysis.extract.context import (
     looks_like_name,
     member_of,
     named_as_example,
+    newspaper_alone,
     organisation_context,
     place_by_preposition,
     reporting_after,
@@ -34,6 +35,7 @@ from analysis.extract.context import (
     speaks_as_subject,
 )
 from analysis.extract.gazetteer import countries, first_names, places
+from analysis.extract.genders import name_gender
 from analysis.extract.pipeline import FieldDoc, personal_initials
 from analysis.extract.roles import (
     has_role,
@@ -223,7 +225,7 @@ def _read_span(
         end=doc.end_char(end - 1),
         sentence=doc.sentence_of(name_start),
         evidence=evidence,
-        gender=_gender(words, name_start, end, honorific, kind),
+        gender=name_gender(words, name_start, end, honorific, kind),
         subject=speaks_as_subject(doc, start, end),
         lead=_leads_sentence(doc, role_start) or after_opening_phrase(doc, role_start, end),
         bracketed=0 < name_start
@@ -352,8 +354,9 @@ def _classify(
         ):
             return "organisation", "context"  # a club named after its town: "Boro boss McClaren"
         return "place", "gazetteer"
-    if len(words) == 1 and last in cues.ORG_HEADS:
-        return None, ""  # "Government", "Committee" on their own
+    if len(words) == 1 and last in cues.ORG_HEADS:  # "Government", "Committee" alone: no name, but
+        paper = newspaper_alone(doc, start, words[0])  # "told the Guardian"
+        return ("organisation", "newspaper") if paper else (None, "")
     if (
         last in cues.ORG_HEADS
         or (len(words) > 2 and (words[0].lower() in cues.ORG_STARTERS or head_of_body(words)))
@@ -487,13 +490,3 @@ def _person_or_unknown(
     if looks_like_name(words) and verb and before not in {"and", "of", "for"}:  # not "... and X,"
         return "person", "verb"
     return "unknown", ""
-
-
-def _gender(words: list[str], start: int, end: int, honorific: str | None, kind: str) -> str | None:
-    if kind != "person":
-        return None
-    if honorific in cues.MALE_HONORIFICS:
-        return "male"
-    if honorific in cues.FEMALE_HONORIFICS:
-        return "female"
-    return first_names().get(words[start].lower()) if end - start > 1 else None

@@ -37,6 +37,7 @@ from analysis.extract.referents import (
     WORD,
     SpeakerContext,
     epithet_referent,
+    epithet_words,
     is_epithet,
     organisation_subject,
     pronoun_referent,
@@ -92,8 +93,9 @@ def resolve_speaker(
         text, words = _words(ctx.body[a:b])
         inside = [m for m in inside if m.start >= a]
     named = _named_inside(ctx.body, inside, (a, b), words)
-    epithet = named and not named[1] and is_epithet(words)  # "… said the Sale player": Cueto
-    person = epithet_referent(ctx, min(a, before), words, previous) if epithet else ""
+    head = epithet_words(words)  # "the senator from Nebraska and member of ...": "the senator"
+    epithet = named and not named[1] and is_epithet(head)  # "… said the Sale player": Cueto
+    person = epithet_referent(ctx, min(a, before), head, previous) if epithet else ""
     if named is not None:
         return one_bearer(ctx, (person, True) if person else named, previous, (a, b))
     proper = _proper_name(ctx, inside, words)
