@@ -100,3 +100,23 @@ def test_a_partial_with_no_verb_before_it_goes_to_the_outlet_reporting_it():
         '"slipped and fell on the icy pavement," the AP reports.'
     )
     assert speakers_in(body)[0][:2] == ("AP", True)
+
+
+def test_a_hyphenated_korean_given_name_is_part_of_the_name():
+    body = (
+        "President Moon Jae-in, who has ended a trip to the North, said Kim Jong-un wanted talks. The Hong "
+        "Kong-born actor and the New York-based firm were there.\n\n"
+        'Mr Moon said: "Kim Jong-un expressed his wish to complete denuclearisation quickly."'
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    people = mentions[mentions["type"] == "person"]["name"].tolist()
+    assert people == ["Moon Jae-in", "Kim Jong-un", "Moon Jae-in", "Kim Jong-un"]
+    assert speakers_in(body)[0][:2] == ("Moon Jae-in", True)
+
+
+def test_a_cantonese_given_name_between_first_name_and_surname():
+    body = (
+        "\u201cThe so-called vandalism is really exceptional,\u201d said professor Lawrence Ka-ki Ho, a "
+        "specialist in policing.\n\n\u201cWe are not totally open or totally closed,\u201d said Ho."
+    )
+    assert [s[0] for s in speakers_in(body)] == ["Lawrence Ka-ki Ho", "Lawrence Ka-ki Ho"]

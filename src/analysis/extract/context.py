@@ -85,9 +85,10 @@ def looks_like_name(words: list[str], *, titled: bool = False) -> bool:
         words[-1].lower() in countries() and not (titled and words[0].lower() not in places())
     ):
         return False
-    return all(w[:1].isupper() or w in PARTICLES or w == "-" for w in words) and not any(
-        w.lower() in cues.ORG_HEADS or w.lower() in cues.NOT_IN_NAMES for w in words
-    )
+    return all(
+        w[:1].isupper() or w in PARTICLES or w == "-" or words[i - 1 : i] == ["-"]  # "Jong-un"
+        for i, w in enumerate(words)
+    ) and not any(w.lower() in cues.ORG_HEADS or w.lower() in cues.NOT_IN_NAMES for w in words)
 
 
 def reporting_after(doc: FieldDoc, end: int, *, auxiliaries: bool = False) -> bool:

@@ -46,6 +46,8 @@ def capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
                 j += 1
             elif nxt == "-" and doc.spaces[j - 1] == "" and j + 1 < n and is_cap(words[j + 1]):
                 j += 2
+            elif _given_syllable(doc, i, j):
+                j += 2  # "Moon Jae-in", "Kim Jong-un", "Lawrence Ka-ki Ho": a hyphenated given name
             elif (
                 _joins(words, i, j)
                 and (after := _after_article(words, i, j, _after_particles(words, j))) < n
@@ -82,6 +84,41 @@ def _after_article(words: list[str], i: int, j: int, after: int) -> int:
     article = words[j] in CONNECTORS and words[after : after + 1] == ["the"]
     timed = words[after + 1 : after + 2] in (["Year"], ["Week"], ["Month"], ["Day"], ["Century"])
     return after + 1 if article and body and not timed else after  # not "Leader of the Year"
+
+
+#: Lower-case ends of short hyphenated compounds after a name ("Hong Kong-born", "White House-led").
+_COMPOUND_ENDS = frozenset(
+    [
+        "led",
+        "run",
+        "era",
+        "wide",
+        "area",
+        "born",
+        "like",
+        "only",
+        "free",
+        "held",
+        "type",
+        "made",
+        "size",
+        "ran",
+    ]
+)
+
+
+def _given_syllable(doc: FieldDoc, i: int, j: int) -> bool:
+    """Does a romanised Korean or Cantonese given name go on at ``j`` ("Moon Jae" + "-in", "Park Geun" +
+    "-hye"): a run of two or more words whose short last word a hyphen joins to a short lower-case
+    syllable?"""
+    words = doc.words
+    if j - i < 2 or j + 1 >= len(words) or words[j] != "-" or doc.spaces[j - 1] != "":
+        return False
+    tail = words[j + 1]
+    ends = j + 2 >= len(words) or words[j + 2] != "-"  # not "Jae-in-law"
+    short = len(words[j - 1]) <= 5 and tail.isalpha() and tail.islower() and len(tail) <= 4
+    plain = tail not in _COMPOUND_ENDS and tail not in PARTICLES  # not "Clemence Ross-van Dorp"
+    return short and ends and doc.spaces[j] == "" and plain
 
 
 def _in_compound(doc: FieldDoc, i: int, j: int) -> bool:
