@@ -120,3 +120,20 @@ def test_a_cantonese_given_name_between_first_name_and_surname():
         "specialist in policing.\n\n\u201cWe are not totally open or totally closed,\u201d said Ho."
     )
     assert [s[0] for s in speakers_in(body)] == ["Lawrence Ka-ki Ho", "Lawrence Ka-ki Ho"]
+
+
+def test_the_committee_is_the_one_committee_named_before():
+    body = (
+        "All 17 members of the President\u2019s Committee on the Arts and Humanities (PCAH) have resigned.\n\n"
+        "In its resignation letter, the committee condemned \u201cthe administration\u2019s refusal to "
+        "condemn the cancer of hatred.\u201d"
+    )
+    assert speakers_in(body)[0][:2] == ("Committee on the Arts and Humanities", True)
+
+
+def test_the_court_is_not_guessed_from_the_courts_named():
+    body = (
+        "The Court of Appeals of Maryland ruled on Friday.\n\n\u201cThe officers lacked the probable cause "
+        "needed to search the car,\u201d the circuit court had found."
+    )
+    assert speakers_in(body)[0][0] != "Court of Appeals of Maryland"

@@ -436,11 +436,11 @@ AUXILIARIES = frozenset(
 #: Forms of "be" that make the verb after them passive ("was accused", "was quoted by").
 PASSIVE_AUXILIARIES = frozenset({"been", "was", "were", "is", "are", "being", "be"})
 
-#: Marks that end a clause inside a sentence.
 #: Prepositions whose object is no speaker ("a criticism of President George W. Bush", "in one tweet").
 PREPOSITIONS = frozenset(
     {"of", "for", "to", "with", "from", "by", "about", "against", "on", "at", "in"}
 )
+#: Marks that end a clause inside a sentence.
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 
 #: What someone said, written as a noun they own ("Cuomo's statement that “…”", "Cruz's reference to “…”"):
@@ -479,6 +479,11 @@ BODY_NOUNS = frozenset(
     company firm group newspaper paper network bank agency carrier airline retailer broadcaster
     channel union ministry department party club charity council organisation organization insurer
     """.split()
+)
+#: With "the committee", "the foundation": the one body named before whose name holds the word.
+BODY_HEADS = BODY_NOUNS | frozenset(
+    """committee commission foundation institute university association federation league regulator
+    watchdog hospital museum""".split()
 )
 
 #: Last words of a newspaper's name, for "the paper" ("the New York Times ... “…,” the paper continued").

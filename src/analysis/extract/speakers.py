@@ -141,9 +141,9 @@ def _by_description(
         )
         if found:
             return found, True
-    if len(words) in {2, 3} and words[0] == "the" and words[-1] in cues.BODY_NOUNS:
-        org = organisation_subject(ctx, at, acting=True) or _body_by_head(ctx, at, words[-1])
-        if org:
+    if len(words) in {2, 3} and words[0] == "the" and words[-1] in cues.BODY_HEADS:
+        acting = words[-1] in cues.BODY_NOUNS and organisation_subject(ctx, at, acting=True)
+        if org := acting or _body_by_head(ctx, at, words[-1]):
             return org, True  # "Unilever said sales fell ... “…,” the company said"
     if is_epithet(words):
         person = epithet_referent(ctx, at, words, previous)
