@@ -137,3 +137,12 @@ def test_the_court_is_not_guessed_from_the_courts_named():
         "needed to search the car,\u201d the circuit court had found."
     )
     assert speakers_in(body)[0][0] != "Court of Appeals of Maryland"
+
+
+def test_the_body_right_before_the_verb_speaks_not_a_name_in_the_opening_phrase():
+    body = (
+        "All 17 members of the President\u2019s Committee on the Arts and Humanities (PCAH) have resigned.\n\n"
+        "In a letter of resignation tweeted by PCAH committee member Kal Penn on Friday morning, the "
+        "committee declared that \u201creproach and censure in the strongest possible terms are necessary.\u201d"
+    )
+    assert speakers_in(body)[0][0] != "Kal Penn"

@@ -79,6 +79,10 @@ def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
     return who
 
 
+#: "the committee", "the company" ... (first and last word of a chunk).
+_THE_BODY = [["the", head] for head in sorted(cues.BODY_HEADS)]
+
+
 def pick(
     doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]], *, nearest: int
 ) -> list[int]:
@@ -93,6 +97,8 @@ def pick(
     antecedent = _antecedent(doc, mentions, chunks)
     if antecedent:
         return antecedent  # "That charge was denied by Mr Mandelson, who said ..."
+    if len(last) in {2, 3} and [doc.words[k].lower() for k in last][:: len(last) - 1] in _THE_BODY:
+        return last  # "In a letter tweeted by member Kal Penn ..., the committee declared"
     if len(last) > 1 and (
         doc.words[last[0]].lower() in _SUBJECT_RELATIVE
         or (
