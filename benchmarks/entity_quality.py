@@ -69,6 +69,8 @@ DEV19 = PROJECT_ROOT / "tests" / "data" / "dev19_key.json"
 DEV20 = PROJECT_ROOT / "tests" / "data" / "dev20_key.json"
 DEV21 = PROJECT_ROOT / "tests" / "data" / "dev21_key.json"
 DEV22 = PROJECT_ROOT / "tests" / "data" / "dev22_key.json"
+DEV23 = PROJECT_ROOT / "tests" / "data" / "dev23_key.json"
+DEV24 = PROJECT_ROOT / "tests" / "data" / "dev24_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -107,6 +109,10 @@ DEV_KEYS = {
     "round's start)",
     DEV22: "twenty-second development key (20 AllSides articles, seed 2233; measured unseen at the fifteenth "
     "round's start)",
+    DEV23: "twenty-third development key (20 AllSides articles, seed 2243; measured unseen after the "
+    "fifteenth round's rules)",
+    DEV24: "twenty-fourth development key (20 AllSides articles, seed 2251; measured unseen after the "
+    "fifteenth round's rules)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -129,6 +135,8 @@ DEV_WITH_ORGANISATIONS = {
     DEV20,
     DEV21,
     DEV22,
+    DEV23,
+    DEV24,
 }
 TYPES = ("person", "organisation", "place")
 
