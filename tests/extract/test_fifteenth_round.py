@@ -146,3 +146,22 @@ def test_the_body_right_before_the_verb_speaks_not_a_name_in_the_opening_phrase(
         "committee declared that \u201creproach and censure in the strongest possible terms are necessary.\u201d"
     )
     assert speakers_in(body)[0][0] != "Kal Penn"
+
+
+def test_went_on_to_add_carries_a_partial_quotation():
+    body = (
+        "\u201cParty leaders in Nevada claim that the Sanders campaign has a penchant for violence. That is "
+        "nonsense,\u201d Sen. Bernie Sanders said.\n\n"
+        "Sanders went on to add, \u201cwhen we speak of violence, I should add that shots were fired into my "
+        "campaign office.\u201d"
+    )
+    assert speakers_in(body)[-1][:2] == ("Bernie Sanders", True)
+
+
+def test_going_on_to_tell_him_names_no_object():
+    body = (
+        "Trump notes at the outset that \u201cwe do a lot for Ukraine.\u201d He asks Volodymyr Zelenskiy about "
+        "a \u201cfavor,\u201d later going on to tell him \u201cI would like you to find out what happened with "
+        "this whole situation in Ukraine\u201d and the Bidens."
+    )
+    assert "Volodymyr Zelenskiy" not in [s[0] for s in speakers_in(body)]

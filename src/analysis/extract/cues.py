@@ -392,7 +392,7 @@ PARTIAL_CUES = frozenset(
 #: “can no longer ...”", "is expected to tell MPs"), not after a plural subject ("respondents say they are
 #: “extremely likely” to vote": a poll's wording); not "to call", "to describe", "to argue", which label
 #: ("to call them “rioters”") more often than they report.
-BASE_CUES = frozenset("say tell warn".split())
+BASE_CUES = frozenset("say tell warn add".split())
 
 #: Personal pronouns that can be a speaker.
 PRONOUNS = {"he": "male", "she": "female", "i": None, "we": None, "they": None}
