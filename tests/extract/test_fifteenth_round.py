@@ -165,3 +165,19 @@ def test_going_on_to_tell_him_names_no_object():
         "this whole situation in Ukraine\u201d and the Bidens."
     )
     assert "Volodymyr Zelenskiy" not in [s[0] for s in speakers_in(body)]
+
+
+def test_an_inverted_said_after_an_adverb_names_its_subject():
+    body = (
+        "Dr. Jack Sava, a trauma surgeon, said there are hundreds of bullet fragments in his body.\n\n"
+        'Nonetheless, said Sava, "we fully expect him to be able to walk."'
+    )
+    assert speakers_in(body)[-1][:2] == ("Jack Sava", True)
+
+
+def test_asked_or_told_before_a_name_takes_an_object_not_a_subject():
+    body = (
+        "Rep. John Ratcliffe, Texas Republican, asked Mr. James Comey, \u201cDo you know whether the "
+        "application that you signed states that the FBI has reviewed it?\u201d"
+    )
+    assert speakers_in(body)[0][0] != "James Comey"

@@ -42,6 +42,7 @@ from analysis.extract.clauses import (
     in_closed_brackets,
     joins_subject,
     name_and_verb,
+    named_after,
     possessor,
     quoted_one,
     relative_antecedent,
@@ -405,10 +406,8 @@ def _participle_subject(
     cue = _cue(doc, verb, limit)
     if participle_of_noun(doc, mentions, verb, toks[0] if toks else 0) or chained_participle(
         doc, verb
-    ):
-        return Attribution(
-            None, cue
-        )  # "a memo describing …", "a woman ... calling into CNN saying"
+    ):  # "a memo describing …", "a woman ... calling into CNN saying"
+        return Attribution(None, cue)
     a, b = doc.idx[toks[0]], doc.idx[verb]
     here = [
         m
@@ -491,6 +490,8 @@ def _subject(
     named = joined_name(doc, mentions, verb) or relative_antecedent(doc, mentions, verb)
     if named is not None:
         return Attribution(named, _cue(doc, verb, limit))
+    if not tail and (inverted := named_after(doc, mentions, verb)):
+        return Attribution(inverted, _cue(doc, verb, limit))  # "Nonetheless, said Sava, “…”"
     chunks = clause_chunks(doc, before)
     if not chunks:
         return None

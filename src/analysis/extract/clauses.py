@@ -36,6 +36,7 @@ __all__ = [
     "in_closed_brackets",
     "joins_subject",
     "name_and_verb",
+    "named_after",
     "nearest_not_relative",
     "object_before",
     "possessor",
@@ -351,7 +352,56 @@ def name_and_verb(text: str, mentions: list[Mention], close_at: int) -> bool:
     if found is None or found.group(2) not in cues.AFTER_QUOTE_VERBS:
         return False
     a, b = found.span(1)
-    surnames = {m.text.split()[-1] for m in mentions if m.type == "person"}
-    return any(
-        m.start == a and m.end == b and (m.type == "person" or m.text in surnames) for m in mentions
-    )
+    return any(m.start == a and m.end == b and _a_person(m, mentions) for m in mentions)
+
+
+def _a_person(m: Mention, mentions: list[Mention]) -> bool:
+    """A person's name, or a word no rule typed that is the surname of a person named here ("Maher")."""
+    return m.type == "person" or m.text in {
+        p.text.split()[-1] for p in mentions if p.type == "person"
+    }
+
+
+def named_after(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
+    """The person named right after a reporting verb that nothing but an adverb or a clause's start
+    stands before, and a comma closes ("Nonetheless, said Sava, “…”"): the verb's subject."""
+    paragraph = doc.text.rfind("\n", 0, doc.idx[verb]) + 1
+    opening = doc.text[paragraph : doc.idx[verb]]
+    if doc.words[verb].lower() not in _INVERTED or _quoting(opening):
+        return (
+            None  # not "asked Mr. Comey," (an object), nor "“A,” said Sella, “B”" (one quotation)
+        )
+    at = doc.end_char(verb)
+    for m in mentions:
+        titled = at < m.start < at + 40 and _TITLES.fullmatch(doc.text[at : m.start])  # "said Dr."
+        if titled and doc.text[m.end : m.end + 1] == "," and _a_person(m, mentions):
+            return m.start, m.end
+    return None
+
+
+def _quoting(opening: str) -> bool:
+    """Does the paragraph so far end a quotation or leave one open ("“A,” said", "“A, said Trump, “B”")?"""
+    unclosed = opening.count("“") > opening.count("”") or opening.count('"') % 2 == 1
+    return unclosed or opening.rstrip()[-1:] in {"”", '"'}
+
+
+#: Reporting verbs written before their subject ("Further, said Goodwin,"); "asked X", "told X" take objects.
+_INVERTED = frozenset(
+    [
+        "said",
+        "says",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "explained",
+        "explains",
+        "noted",
+        "notes",
+        "argued",
+        "argues",
+        "concluded",
+    ]
+)
+#: Between a reporting verb and the name after it: a space and up to three title words ("said Dr. ").
+_TITLES = re.compile(r" (?:[A-Z][\w.]*\s+){0,3}")
