@@ -294,3 +294,28 @@ def test_text_cleaning_and_the_id_key_follow_their_plain_definitions(value):
     plain = CONTROL_CHARS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     assert clean_text(value) == unicodedata.normalize("NFC", plain).strip()
     assert _normalise_key(value) == " ".join(unicodedata.normalize("NFC", value).split())
+
+
+@given(
+    value=_ODD_TEXT
+    | st.lists(st.sampled_from([" ", "\n", "\u0301", "\u1100", "\u1161", "a", "é", "“"])).map(
+        "".join
+    )
+    | st.text()
+)
+def test_cleaning_with_the_key_gives_the_text_and_key_of_the_two_steps(value):
+    """clean_with_key gives clean_text's text and the id key of it, and id_of_keys the article_id: the
+    checks it does not repeat (printable, NFC) hold after stripping, also with marks or jamo at the ends."""
+    from analysis.corpus.base import (
+        _normalise_key,
+        article_id,
+        clean_text,
+        clean_with_key,
+        id_of_keys,
+    )
+
+    cleaned = clean_text(value)
+    assert clean_with_key(value) == (cleaned, _normalise_key(cleaned))
+    title, title_part = clean_with_key(value[:7])
+    body, body_part = clean_with_key(value)
+    assert id_of_keys(title_part, body_part) == article_id(title, body)
