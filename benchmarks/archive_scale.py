@@ -51,7 +51,9 @@ time / (articles / 1,000). The machine is shared: note the load average printed 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -105,11 +107,16 @@ def _pss_kb(pid: int) -> int:
 def measure(
     cmd: list[str], *, cwd: Path = ROOT, env: dict | None = None, steps: Path | None = None
 ) -> dict:
-    """Run ``cmd``; wall time, peak PSS of its process tree (MB), exit status and the tail of its stderr.
+    """Run ``cmd``; wall time, peak PSS of its process tree (MB), exit status and the tail of its stderr,
+    and ``cpu``: the CPU seconds (user + system) of the whole tree, every process of it that was waited for
+    (the command, the kernel, the worker processes): a figure another user's load on the cores moves far
+    less than the wall time.
 
     With ``steps`` (the run's steps file, :mod:`analysis.timings`) also ``step_peaks_mb``: the peak PSS
     while each step ran, by the step's position (a step is running until its line is written).
     """
+    _adopt_orphans()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     step_peaks: dict[int, int] = {}
     with tempfile.TemporaryFile("w+") as err:
@@ -125,15 +132,41 @@ def measure(
                 step_peaks[at] = max(step_peaks.get(at, 0), now)
             time.sleep(0.5)
         wall = time.perf_counter() - start
+        _reap_orphans()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         err.seek(0)
         tail = err.read()[-1500:]
     return {
         "wall": wall,
+        "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
         "peak_mb": peak / 1024,
         "rc": proc.returncode,
         "stderr": tail,
         "step_peaks_mb": {at: kb / 1024 for at, kb in step_peaks.items()},
     }
+
+
+def _adopt_orphans() -> None:
+    """Make this process the reaper of its tree's orphans (Linux ``PR_SET_CHILD_SUBREAPER``): a worker
+    whose parent exits without waiting for it comes here, so that its CPU time is counted too."""
+    try:
+        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the orphans' time is not counted
+        pass
+
+
+def _reap_orphans(seconds: float = 15.0) -> None:
+    """Wait (at most ``seconds``) for the orphans of the run just measured to exit, each waited for."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:  # none left
+            return
+        if pid == 0:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.2)
 
 
 def _report_cmd(path: Path, engine: str, out: Path) -> list[str]:
@@ -227,7 +260,7 @@ def _row(name: str, n: int, res: dict, out: Path | None = None) -> str:
     status = "ok" if res["rc"] == 0 else f"FAILED (exit {res['rc']})"
     load = os.getloadavg()[0]
     return (
-        f"  {name:7s} {n:>9,}  wall {res['wall']:7.1f} s  peak PSS {res['peak_mb'] / 1024:6.2f} GB  "
+        f"  {name:7s} {n:>9,}  wall {res['wall']:7.1f} s  CPU {res['cpu']:6.1f} s  peak PSS {res['peak_mb'] / 1024:6.2f} GB  "
         f"{per_k:6.3f} s per 1,000{size}  load avg {load:.1f}  {status}"
     )
 
