@@ -23,8 +23,8 @@ generator, so the same vocabulary and topics) is added and the report is built a
 cold one; both wall times are printed with the rebuild's share of the cold run (pandas engine, k=20).
 
 Each report run is given a steps file (environment variable ``ANALYSIS_TIMINGS``, :mod:`analysis.timings`),
-and its breakdown is printed under its row, each step with its time and the peak PSS of the process tree while
-it ran: engine start, parse (the parse cache), corpus (reading the corpus from the cache), stories (grouping
+and its breakdown is printed under its row, each step with its time, the CPU seconds of the process tree and
+its peak PSS while it ran: engine start, parse (the parse cache), corpus (reading the corpus from the cache), stories (grouping
 copies of a story: syndication, from the signatures the parse kept, on either engine), sample fit (fit on the sample, train the assigner) and assignment (every
 article), or fit (every article, up to the sample size), tag counts, people and quotes, charts (every
 section), export (HTML), and the rest of the wall time (starting Python and the kernel, planning). The steps
@@ -33,7 +33,9 @@ never enter the report.
 After the runs of one archive, each report is compared with the first: the same bytes but for the
 provenance block (which names the engine) and the output's file name.
 
-Wall time is measured by this parent from start to exit. Peak memory is the peak over time of the
+Wall time is measured by this parent from start to exit; CPU time is the user + system time of the whole
+process tree (every process waited for; per step, sampled from ``/proc/<pid>/stat`` with the memory), the
+figure to compare when another user's jobs share the cores. Peak memory is the peak over time of the
 proportional set size (PSS, ``/proc/<pid>/smaps_rollup``) summed over the whole process tree (the CLI, the
 notebook kernel, Dask's scheduler and workers), sampled every 0.5 s. The parse cache, the kept readings of
 the people and quotes step and the kept digests of input files are cleared before each report run
@@ -51,7 +53,9 @@ time / (articles / 1,000). The machine is shared: note the load average printed 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -92,6 +96,18 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_s(pid: int) -> float | None:
+    """CPU seconds (user + system) the process has used so far, its own only; None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime (fields 14 and 15 of stat)
+
+
 def _pss_kb(pid: int) -> int:
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
@@ -105,35 +121,79 @@ def _pss_kb(pid: int) -> int:
 def measure(
     cmd: list[str], *, cwd: Path = ROOT, env: dict | None = None, steps: Path | None = None
 ) -> dict:
-    """Run ``cmd``; wall time, peak PSS of its process tree (MB), exit status and the tail of its stderr.
+    """Run ``cmd``; wall time, peak PSS of its process tree (MB), exit status and the tail of its stderr,
+    and ``cpu``: the CPU seconds (user + system) of the whole tree, every process of it that was waited for
+    (the command, the kernel, the worker processes): a figure another user's load on the cores moves far
+    less than the wall time.
 
     With ``steps`` (the run's steps file, :mod:`analysis.timings`) also ``step_peaks_mb``: the peak PSS
-    while each step ran, by the step's position (a step is running until its line is written).
+    while each step ran, by the step's position (a step is running until its line is written), and
+    ``step_cpu``: the CPU seconds the tree's processes used while it ran, from each process's own CPU time
+    at every sample (a process that exits loses what it used in its last half second).
     """
+    _adopt_orphans()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     step_peaks: dict[int, int] = {}
+    step_cpu: dict[int, float] = {}
+    seen: dict[int, float] = {}  # CPU seconds of every process of the tree, as last sampled
     with tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(
             cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err, text=True
         )
         peak = 0
         while proc.poll() is None:
-            now = sum(_pss_kb(p) for p in _tree(proc.pid))
+            tree = _tree(proc.pid)
+            now = sum(_pss_kb(p) for p in tree)
             peak = max(peak, now)
+            used = 0.0
+            for p in tree:
+                cpu = _cpu_s(p)
+                if cpu is not None:
+                    used += cpu - seen.get(p, 0.0)
+                    seen[p] = cpu
             if steps is not None:
                 at = len(read_steps(steps))
                 step_peaks[at] = max(step_peaks.get(at, 0), now)
+                step_cpu[at] = step_cpu.get(at, 0.0) + used
             time.sleep(0.5)
         wall = time.perf_counter() - start
+        _reap_orphans()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         err.seek(0)
         tail = err.read()[-1500:]
     return {
         "wall": wall,
+        "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
         "peak_mb": peak / 1024,
         "rc": proc.returncode,
         "stderr": tail,
         "step_peaks_mb": {at: kb / 1024 for at, kb in step_peaks.items()},
+        "step_cpu": step_cpu,
     }
+
+
+def _adopt_orphans() -> None:
+    """Make this process the reaper of its tree's orphans (Linux ``PR_SET_CHILD_SUBREAPER``): a worker
+    whose parent exits without waiting for it comes here, so that its CPU time is counted too."""
+    try:
+        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the orphans' time is not counted
+        pass
+
+
+def _reap_orphans(seconds: float = 15.0) -> None:
+    """Wait (at most ``seconds``) for the orphans of the run just measured to exit, each waited for."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:  # none left
+            return
+        if pid == 0:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.2)
 
 
 def _report_cmd(path: Path, engine: str, out: Path) -> list[str]:
@@ -212,7 +272,7 @@ def _rebuild(n: int, data_dir: Path, generator: str, write) -> None:
         print(_row(label, n + (ADDED if extra else 0), runs[label], out), flush=True)
         if runs[label]["rc"] != 0:
             print("    " + runs[label]["stderr"].strip().replace("\n", "\n    "), flush=True)
-        print(_breakdown(read_steps(steps), runs[label]["wall"], runs[label]["step_peaks_mb"]))
+        print(_breakdown(read_steps(steps), runs[label]))
     cold, since = runs["cold"], runs["--since"]
     print(
         f"  rebuild after adding {ADDED:,} articles, with --since: {since['wall']:.1f} s = "
@@ -227,7 +287,7 @@ def _row(name: str, n: int, res: dict, out: Path | None = None) -> str:
     status = "ok" if res["rc"] == 0 else f"FAILED (exit {res['rc']})"
     load = os.getloadavg()[0]
     return (
-        f"  {name:7s} {n:>9,}  wall {res['wall']:7.1f} s  peak PSS {res['peak_mb'] / 1024:6.2f} GB  "
+        f"  {name:7s} {n:>9,}  wall {res['wall']:7.1f} s  CPU {res['cpu']:6.1f} s  peak PSS {res['peak_mb'] / 1024:6.2f} GB  "
         f"{per_k:6.3f} s per 1,000{size}  load avg {load:.1f}  {status}"
     )
 
@@ -287,7 +347,7 @@ def _measure_size(n: int, generator: str, path: Path, data_dir: Path, args) -> N
         print(_row(name, n, res, out), flush=True)
         if res["rc"] != 0:
             print("    " + res["stderr"].strip().replace("\n", "\n    "), flush=True)
-        print(_breakdown(read_steps(steps), res["wall"], res["step_peaks_mb"]), flush=True)
+        print(_breakdown(read_steps(steps), res), flush=True)
         if res["rc"] == 0:
             made[name] = out
     _compare_reports(made)
@@ -322,18 +382,20 @@ def _comparable(path: Path) -> bytes:
     return page.split(b'id="provenance"')[0]
 
 
-def _breakdown(
-    steps: list[tuple[str, float]], wall: float, peaks: dict[int, float] | None = None
-) -> str:
-    """The run's steps (:mod:`analysis.timings`), each with its share of the wall time and the peak PSS
-    of the process tree while it ran, and the rest (the peak after the last step: the export's end)."""
+def _breakdown(steps: list[tuple[str, float]], res: dict) -> str:
+    """The run's steps (:mod:`analysis.timings`), each with its share of the wall time, the CPU seconds of
+    the process tree and its peak PSS while it ran, and the rest (after the last step: the export's end)."""
+    wall = res["wall"]
     rest = wall - sum(seconds for _, seconds in steps)
     rows = [*steps, ("other (Python and kernel start, planning)", rest)]
-    peaks = peaks or {}
+    peaks, cpu = res.get("step_peaks_mb", {}), res.get("step_cpu", {})
     lines = []
     for at, (name, seconds) in enumerate(rows):
+        used = f"  CPU {cpu[at]:6.1f} s" if at in cpu else " " * 14
         memory = f"  peak {peaks[at] / 1024:5.2f} GB" if at in peaks else ""
-        lines.append(f"      {name:42s} {seconds:7.1f} s  {100 * seconds / wall:3.0f}%{memory}")
+        lines.append(
+            f"      {name:42s} {seconds:7.1f} s  {100 * seconds / wall:3.0f}%{used}{memory}"
+        )
     return "\n".join(lines)
 
 
@@ -382,7 +444,7 @@ def main() -> None:
     data_dir = args.data_dir or Path(tmp.name)
     data_dir.mkdir(parents=True, exist_ok=True)
     print(
-        "archive_scale: python -m analysis report (k=20), wall time and peak PSS of the whole process tree"
+        "archive_scale: python -m analysis report (k=20), wall time, CPU time and peak PSS of the whole process tree"
     )
     print(f"machine: {os.cpu_count()} cores, load average now {os.getloadavg()[0]:.1f}")
     for n in args.sizes:

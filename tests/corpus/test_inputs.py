@@ -392,3 +392,16 @@ def test_the_same_text_from_two_outlets_is_two_articles_one_story(tmp_path):
     groups = story_groups(corpus)
     copies = corpus["title"] == "Frigate order to be signed"
     assert groups[copies].nunique() == 1 and groups[~copies].iloc[0] != groups[copies].iloc[0]
+
+
+@pytest.mark.parametrize(
+    "field", ["outlet", "publisher", "media_name", "source_name", "site_name", "url", "link",
+              "canonical_url", "article_url", "outlet_domain", "media_url", "domain"]
+)  # fmt: skip
+def test_every_outlet_or_link_field_is_read_and_a_record_without_them_gives_nothing(field):
+    from analysis.corpus.outlets import outlet_fields
+
+    found = outlet_fields({"title": "T", field: "https://www.example.org/x"})
+    assert found.get("outlet") in {"https://www.example.org/x", "example.org"}
+    assert outlet_fields({"title": "T", "body": "B"}) == {}
+    assert outlet_fields({"title": "T"}, site_name="Metro") == {"outlet": "Metro"}

@@ -768,6 +768,19 @@ def test_jsonl_fast_and_escaped_records_load_alike(tmp_path: Path) -> None:
     )  # our own id is recognised on the fast path
 
 
+def test_jsonl_escaped_combining_mark_is_composed_like_a_raw_one(tmp_path: Path) -> None:
+    """An accent written as a \\u escape after its letter is composed (NFC) as the same accent written raw
+    is, in the text and in the id; a raw non-ASCII line without such escapes is taken as it is (NFC)."""
+    raw = {"title": "Caf\u00e9 \u2014 “news”", "body": "Na\u00efve\nsecond line £5.", "tags": ["é"]}
+    escaped_text = json.dumps(raw, ensure_ascii=False).replace("\u00e9", "e\\u0301")
+    assert "\\u0301" in escaped_text
+    a = load_corpus(write(tmp_path, "raw.jsonl", json.dumps(raw, ensure_ascii=False) + "\n"))
+    b = load_corpus(write(tmp_path, "escaped.jsonl", escaped_text + "\n"))
+    assert a["title"].iloc[0] == b["title"].iloc[0] == "Caf\u00e9 \u2014 “news”"
+    assert a["tags"].iloc[0] == b["tags"].iloc[0] == ["\u00e9"]
+    assert a["id"].iloc[0] == b["id"].iloc[0] == article_id(raw["title"], raw["body"])
+
+
 @pytest.mark.parametrize("control", ["\x01", "\x0b", "\x1f", "\x7f"])
 def test_jsonl_large_ascii_file_with_control_character(tmp_path: Path, control: str) -> None:
     """The raw-byte control check of large files still finds an escaped-free stray control character."""

@@ -294,3 +294,59 @@ def test_text_cleaning_and_the_id_key_follow_their_plain_definitions(value):
     plain = CONTROL_CHARS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     assert clean_text(value) == unicodedata.normalize("NFC", plain).strip()
     assert _normalise_key(value) == " ".join(unicodedata.normalize("NFC", value).split())
+
+
+@given(
+    value=_ODD_TEXT
+    | st.lists(st.sampled_from([" ", "\n", "\u0301", "\u1100", "\u1161", "a", "é", "“"])).map(
+        "".join
+    )
+    | st.text()
+)
+def test_cleaning_with_the_key_gives_the_text_and_key_of_the_two_steps(value):
+    """clean_with_key gives clean_text's text and the id key of it, and id_of_keys the article_id: the
+    checks it does not repeat (printable, NFC) hold after stripping, also with marks or jamo at the ends."""
+    from analysis.corpus.base import (
+        _normalise_key,
+        article_id,
+        clean_text,
+        clean_with_key,
+        id_of_keys,
+    )
+
+    cleaned = clean_text(value)
+    assert clean_with_key(value) == (cleaned, _normalise_key(cleaned))
+    title, title_part = clean_with_key(value[:7])
+    body, body_part = clean_with_key(value)
+    assert id_of_keys(title_part, body_part) == article_id(title, body)
+
+
+def test_text_below_u0300_is_nfc_so_its_check_can_be_skipped():
+    """decode_bytes skips the NFC check for UTF-8 text whose characters are all below U+0300: each of them
+    is its own normal form, none is a combining mark, and none composes with a character before it (no
+    canonical decomposition holds one after its first character), so any string of them is NFC."""
+    import sys
+    import unicodedata
+
+    below = [chr(c) for c in range(0x300)]
+    assert all(unicodedata.is_normalized("NFC", c) and not unicodedata.combining(c) for c in below)
+    for code in range(sys.maxunicode + 1):
+        mapping = unicodedata.decomposition(chr(code))
+        if mapping and not mapping.startswith("<"):  # canonical
+            assert all(int(part, 16) >= 0x300 for part in mapping.split()[1:]), hex(code)
+
+
+@given(value=st.text(st.characters(max_codepoint=0x36F, blacklist_characters="\x00"), max_size=40))
+def test_decoded_text_is_nfc_with_or_without_the_latin1_shortcut(value):
+    """Text below U+0300 (the shortcut) and with combining marks (the full check) decode to their NFC."""
+    import unicodedata
+
+    from analysis.corpus.base import CONTROL_CHARS, BlockError
+    from analysis.corpus.decode import decode_bytes
+
+    try:
+        decoded = decode_bytes(value.encode("utf-8"))
+    except BlockError:
+        return
+    plain = CONTROL_CHARS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    assert decoded == unicodedata.normalize("NFC", plain)

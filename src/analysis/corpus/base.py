@@ -114,6 +114,35 @@ def plain_id(title: str, body: str) -> str:
     return hashlib.blake2b(key.encode("ascii"), digest_size=8).hexdigest()
 
 
+def clean_with_key(value: str, *, nfc: bool = False) -> tuple[str, str]:
+    """``clean_text(value)`` and the part of :func:`article_id`'s key it gives, computed together.
+
+    The same pair as ``(clean_text(value), _normalise_key(clean_text(value)))``, without checking a second
+    time what cleaning found: a text that was printable but for its line breaks, and already NFC, is still
+    both once stripped (only spaces and line breaks are taken off, and neither composes with anything), so
+    its key only needs its spaces made single. Join two with :func:`id_of_keys`.
+
+    Args:
+        value: the text.
+        nfc: ``value`` is known to be in Unicode normal form C (it is not checked again).
+    """
+    if value.isascii() and value.isprintable():
+        value = value.strip()
+        return value, _plain_key(value)
+    if value.replace("\n", " ").isprintable() and (
+        nfc or value.isascii() or unicodedata.is_normalized("NFC", value)
+    ):
+        value = value.strip()
+        return value, _single_spaced(value.replace("\n\n", " ").replace("\n", " "))
+    value = clean_text(value)
+    return value, _normalise_key(value)
+
+
+def id_of_keys(title_key: str, body_key: str) -> str:
+    """:func:`article_id` from the keys :func:`clean_with_key` gave for its (cleaned) title and body."""
+    return hashlib.blake2b(f"{title_key}\x1f{body_key}".encode(), digest_size=8).hexdigest()
+
+
 def _plain_key(value: str) -> str:
     if "  " in value or value[:1] == " " or value[-1:] == " ":
         return " ".join(value.split())
@@ -163,10 +192,15 @@ def _normalise_key(value: str) -> str:
     spaced = value.replace("\n\n", " ").replace("\n", " ")
     # every whitespace character but " " is unprintable: then " " is the only one
     if spaced.isprintable():
-        while "  " in spaced:
-            spaced = spaced.replace("  ", " ")
-        return spaced.strip(" ")
+        return _single_spaced(spaced)
     return " ".join(value.split())
+
+
+def _single_spaced(spaced: str) -> str:
+    """Printable text (so " " is its only whitespace) with its runs of spaces as one and none at the ends."""
+    while "  " in spaced:
+        spaced = spaced.replace("  ", " ")
+    return spaced.strip(" ")
 
 
 def quote_line(line: str, width: int = 60) -> str:

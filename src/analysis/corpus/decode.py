@@ -101,11 +101,23 @@ def decode_bytes(data: bytes) -> str:
         if "\x00" in controls or len(controls) > max(2, len(text) // 200):
             raise BlockError(None, "is a binary file (many control characters); expected text")
         text = CONTROL_CHARS.sub("", text)
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+    if (
+        not text.isascii()
+        and not (utf8 and _below_combining_marks(data))
+        and not unicodedata.is_normalized("NFC", text)
+    ):
         text = unicodedata.normalize("NFC", text)
     if not text or text.isspace():
         raise BlockError(None, "is empty; expected articles (a headline line, body, tag lines)")
     return text
+
+
+def _below_combining_marks(data: bytes) -> bool:
+    """True when every character of UTF-8 ``data`` is below U+0300 (no byte from 0xCC up: those start the
+    characters from U+0300 on). Such text is NFC: below U+0300 every character is its own normal form and
+    none composes with the one before it (a test checks every code point), so the check is skipped for
+    Latin-1 text with far less work (the largest byte, one pass in numpy)."""
+    return len(data) == 0 or int(np.frombuffer(data, dtype=np.uint8).max()) < 0xCC
 
 
 # ASCII bytes that CONTROL_CHARS matches, as a lookup table over byte values.

@@ -52,6 +52,7 @@ _QUALIFIERS = frozenset(
         "opinion", "opinions", "editorial", "editorials", "board", "politics", "blog", "blogs",
     }
 )  # fmt: skip
+_LINK_AND_OUTLET_FIELDS = frozenset((*OUTLET_FIELDS, *URL_FIELDS, *DOMAIN_FIELDS))
 _WORD = re.compile(r"[a-z0-9]+")
 _HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
 
@@ -94,6 +95,8 @@ def outlet_fields(record: dict[str, Any], *, site_name: str = "") -> dict[str, s
         filled field of :data:`URL_FIELDS`.
     """
     out: dict[str, str] = {}
+    if not site_name and record.keys().isdisjoint(_LINK_AND_OUTLET_FIELDS):
+        return out  # most exports name neither (one set lookup instead of twelve)
     url = _first_filled(record, URL_FIELDS, _text)
     name = (
         _first_filled(record, OUTLET_FIELDS, _text)

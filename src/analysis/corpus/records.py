@@ -19,6 +19,8 @@ from analysis.corpus.base import (
     SkippedBlock,
     article_id,
     clean_text,
+    clean_with_key,
+    id_of_keys,
     iter_lines,
     plain_id,
     reject_block,
@@ -64,8 +66,10 @@ def _record_to_article(
     *,
     body_key: str,
     plain: bool = False,
+    nfc: bool = False,
 ) -> ParsedArticle:
-    """One record as an article; ``plain``: its strings are printable ASCII (only stripping applies).
+    """One record as an article; ``plain``: its strings are printable ASCII (only stripping applies);
+    ``nfc``: its strings are in Unicode normal form C (not checked again).
 
     ``body_key`` ``""``: the export has headlines only (no body field); the title is then required and the
     body is empty.
@@ -76,12 +80,13 @@ def _record_to_article(
         title = ""
     if not isinstance(title, str):
         raise BlockError(lineno, f"'title' must be a string, not {type(title).__name__}")
-    title = clean(title)
+    # each text's part of the id found while it is cleaned (plain text: from the text itself, below)
+    title, title_part = (title.strip(), None) if plain else clean_with_key(title, nfc=nfc)
     if body_key:
         body = record.get(body_key)
         if not isinstance(body, str):
             raise BlockError(lineno, f"'{body_key}' must be a string, not {type(body).__name__}")
-        body = clean(body)
+        body, body_part = (body.strip(), None) if plain else clean_with_key(body, nfc=nfc)
         if not body:
             raise BlockError(lineno, f"empty '{body_key}'; expected the article text")
     elif not title:
@@ -111,7 +116,7 @@ def _record_to_article(
         extras[_RESERVED.get(name, name)] = value
     extras.update(outlet_fields(record))
     if body:
-        key = plain_id(title, body) if plain else article_id(title, body)
+        key = plain_id(title, body) if plain else id_of_keys(title_part, body_part)
         if extras.get("outlet"):  # the same text run by two outlets is two articles (wire copy)
             key = article_id(key, extras["outlet"].casefold())
     else:  # one headline carried by several outlets is several articles: the link tells them apart
@@ -131,6 +136,7 @@ def parse_jsonl(
 ) -> list[ParsedArticle]:
     _refuse_json_document(text)
     out: list[ParsedArticle] = []
+    stem = path.stem
     first = True  # the first record line: a JSON array there is a JSON document, not JSON Lines
     for lineno, line in enumerate(iter_lines(text), start=1):
         if not line.strip():
@@ -167,9 +173,12 @@ def parse_jsonl(
             # JSON strings on an ASCII line without escapes are printable ASCII: _decode removed DEL and
             # json.loads rejects raw control characters.
             plain = line.isascii() and "\\" not in line
+            # The text is NFC (decode_bytes), so are its JSON strings without a \u escape: a string is a
+            # piece of it with some escapes (\" \n ...) made one ASCII character that composes with nothing.
+            nfc = "\\u" not in line
             out.append(
                 _record_to_article(
-                    record, display, lineno, path.stem, body_key=body_key, plain=plain
+                    record, display, lineno, stem, body_key=body_key, plain=plain, nfc=nfc
                 )
             )
         except BlockError as exc:
