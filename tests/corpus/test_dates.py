@@ -289,3 +289,12 @@ def test_iso_dates_read_in_bulk_are_the_dates_read_one_by_one(values):
     unread = [i for i, v in enumerate(values) if v.strip() and one_by_one[i] is None]
     assert column.missing == len(unread)
     assert column.example_at == (unread[0] if unread else None)
+
+
+def test_a_date_that_utc_takes_past_the_calendar_is_unread_not_an_error():
+    """'9999-12-31T01:00:00-23:00' is 10000-01-01 in UTC: unread (None), in bulk and alone, as hypothesis found."""
+    values = ["9999-12-31T01:00:00-23:00", "2025-09-14T10:00:00+02:00"]
+    assert parse_date(values[0], dayfirst=True) is None
+    column = parse_dates(values, dayfirst=True)
+    assert column.missing == 1 and column.example_at == 0
+    assert column.values.tolist()[1] == pd.Timestamp("2025-09-14 08:00:00", tz="UTC")

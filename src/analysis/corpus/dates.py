@@ -108,10 +108,14 @@ def _from_epoch(number: float) -> datetime | None:
     return datetime.fromtimestamp(seconds, tz=UTC)
 
 
-def _to_utc(moment: datetime) -> datetime:
+def _to_utc(moment: datetime) -> datetime | None:
+    """The moment in UTC, or None when UTC takes it past the calendar ("9999-12-31T01:00:00-23:00")."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        return None
 
 
 def _parse_text(text: str, dayfirst: bool) -> datetime | None:
