@@ -104,14 +104,12 @@ def article_id(title: str, body: str) -> str:
         >>> article_id("Headline", "Body text.") == article_id("Headline ", "Body\\n text.")
         True
     """
-    key = _normalise_key(title) + "\x1f" + _normalise_key(body)
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    return id_of_keys(_normalise_key(title), _normalise_key(body))
 
 
 def plain_id(title: str, body: str) -> str:
     """:func:`article_id` of printable-ASCII title and body (nothing to normalise but spaces)."""
-    key = _plain_key(title) + "\x1f" + _plain_key(body)
-    return hashlib.blake2b(key.encode("ascii"), digest_size=8).hexdigest()
+    return id_of_keys(_plain_key(title), _plain_key(body))
 
 
 def clean_with_key(value: str, *, nfc: bool = False) -> tuple[str, str]:
@@ -139,7 +137,8 @@ def clean_with_key(value: str, *, nfc: bool = False) -> tuple[str, str]:
 
 
 def id_of_keys(title_key: str, body_key: str) -> str:
-    """:func:`article_id` from the keys :func:`clean_with_key` gave for its (cleaned) title and body."""
+    """:func:`article_id` from the keys of its title and body (:func:`clean_with_key`): the one place the
+    id's hash is made."""
     return hashlib.blake2b(f"{title_key}\x1f{body_key}".encode(), digest_size=8).hexdigest()
 
 

@@ -79,10 +79,6 @@ def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
     return who
 
 
-#: "the committee", "the company" ... (first and last word of a chunk).
-_THE_BODY = [["the", head] for head in sorted(cues.BODY_HEADS)]
-
-
 def pick(
     doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]], *, nearest: int
 ) -> list[int]:
@@ -97,7 +93,8 @@ def pick(
     antecedent = _antecedent(doc, mentions, chunks)
     if antecedent:
         return antecedent  # "That charge was denied by Mr Mandelson, who said ..."
-    if len(last) in {2, 3} and [doc.words[k].lower() for k in last][:: len(last) - 1] in _THE_BODY:
+    first, head = doc.words[last[0]].lower(), doc.words[last[-1]].lower()
+    if len(last) in {2, 3} and first == "the" and head in cues.BODY_HEADS:
         return last  # "In a letter tweeted by member Kal Penn ..., the committee declared"
     if len(last) > 1 and (
         doc.words[last[0]].lower() in _SUBJECT_RELATIVE
@@ -403,9 +400,7 @@ _LY_NOUNS = frozenset(
 def passive(doc: FieldDoc, verb: int) -> bool:
     """Is the verb passive, maybe past an adverb ("was accused", "was even accused")?"""
     k = verb - 1
-    while k > 0 and (
-        is_adverb(doc.words[k]) or doc.words[k] in cues.AUXILIARIES - cues.PASSIVE_AUXILIARIES
-    ):
+    while k > 0 and (is_adverb(doc.words[k]) or doc.words[k] in cues.ACTIVE_AUXILIARIES):
         k -= 1
     return k >= 0 and doc.words[k].lower() in cues.PASSIVE_AUXILIARIES
 

@@ -352,14 +352,14 @@ def name_and_verb(text: str, mentions: list[Mention], close_at: int) -> bool:
     if found is None or found.group(2) not in cues.AFTER_QUOTE_VERBS:
         return False
     a, b = found.span(1)
-    return any(m.start == a and m.end == b and _a_person(m, mentions) for m in mentions)
+    return any(m.start == a and m.end == b for m in _people(mentions))
 
 
-def _a_person(m: Mention, mentions: list[Mention]) -> bool:
-    """A person's name, or a word no rule typed that is the surname of a person named here ("Maher")."""
-    return m.type == "person" or m.text in {
-        p.text.split()[-1] for p in mentions if p.type == "person"
-    }
+def _people(mentions: list[Mention]) -> list[Mention]:
+    """The mentions naming a person: people's names, and words no rule typed that are the surname of a
+    person named here ("Maher")."""
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "person"}
+    return [m for m in mentions if m.type == "person" or m.text in surnames]
 
 
 def named_after(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
@@ -367,14 +367,13 @@ def named_after(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int,
     stands before, and a comma closes ("Nonetheless, said Sava, “…”"): the verb's subject."""
     paragraph = doc.text.rfind("\n", 0, doc.idx[verb]) + 1
     opening = doc.text[paragraph : doc.idx[verb]]
+    # not "asked Mr. Comey," (an object), nor "“A,” said Sella, “B”" (one quotation)
     if doc.words[verb].lower() not in _INVERTED or _quoting(opening):
-        return (
-            None  # not "asked Mr. Comey," (an object), nor "“A,” said Sella, “B”" (one quotation)
-        )
+        return None
     at = doc.end_char(verb)
-    for m in mentions:
+    for m in _people(mentions):
         titled = at < m.start < at + 40 and _TITLES.fullmatch(doc.text[at : m.start])  # "said Dr."
-        if titled and doc.text[m.end : m.end + 1] == "," and _a_person(m, mentions):
+        if titled and doc.text[m.end : m.end + 1] == ",":
             return m.start, m.end
     return None
 

@@ -98,17 +98,17 @@ def reporting_after(doc: FieldDoc, end: int, *, auxiliaries: bool = False) -> bo
     while k < len(doc.words) and doc.words[k] in {"'s", "’s", ","}:
         k += 1
     owned = k > end and doc.words[k - 1] != ","
-    while auxiliaries and k < min(end + 3, len(doc.words)) and doc.words[k].lower() in _BETWEEN:
+    while (
+        auxiliaries
+        and k < min(end + 3, len(doc.words))
+        and doc.words[k].lower() in cues.ACTIVE_AUXILIARIES
+    ):
         k += 1
     if k >= len(doc.words) or doc.words[k].lower() not in cues.REPORTING_VERBS:
         return False
     # not "helping elect Hillary Clinton, adding:": an "-ing" verb after a comma is the sentence's subject's;
     # nor "Mr. Trump’s tweeting": an owned "-ing" word is a noun
     return not ((doc.words[k - 1] == "," or owned) and doc.words[k].lower().endswith("ing"))
-
-
-#: Words between a subject and its reporting verb, not making it passive ("also", "has", "later").
-_BETWEEN = cues.AUXILIARIES - cues.PASSIVE_AUXILIARIES
 
 
 def clause_words_before(doc: FieldDoc, start: int) -> list[str]:

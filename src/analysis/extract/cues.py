@@ -432,9 +432,10 @@ AUXILIARIES = frozenset(
     outright still even just now often never always
     """.split()
 )
-
 #: Forms of "be" that make the verb after them passive ("was accused", "was quoted by").
 PASSIVE_AUXILIARIES = frozenset({"been", "was", "were", "is", "are", "being", "be"})
+#: The others, which leave it active ("has said", "also said", "later said").
+ACTIVE_AUXILIARIES = AUXILIARIES - PASSIVE_AUXILIARIES
 
 #: Prepositions whose object is no speaker ("a criticism of President George W. Bush", "in one tweet").
 PREPOSITIONS = frozenset(

@@ -226,9 +226,7 @@ def future_cue(doc: FieldDoc, k: int) -> bool:
     before = doc.words[k - 1].lower()
     if before != "to":
         return before in _INFINITIVE_MARKERS
-    if (
-        doc.words[k - 2].lower() == "on"
-    ):  # "Sanders went on to add, “…”"; not "going on to tell him"
+    if doc.words[k - 2].lower() == "on":  # "Sanders went on to add"; not "going on to tell him"
         return k > 2 and doc.words[k - 3].lower() in {"went", "goes"}
     return doc.words[k - 2].lower() in _TO_COME
 
