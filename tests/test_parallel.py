@@ -92,3 +92,69 @@ def test_work_in_the_background_keeps_its_own_per_article_work_in_its_process(wo
     assert run_alone(functools.partial(_workers_seen)) == 1
     assert WORKERS_ENV not in __import__("os").environ
     assert in_background(_workers_seen, workers=2)() == 1
+
+
+def _slow_priority(x: int) -> tuple[int, int]:
+    import os
+    import time
+
+    time.sleep(0.3)
+    return x, os.nice(0)
+
+
+def _spare_reading(done: str | None) -> list[tuple[int, int]]:
+    """Per-article work as the report's reading does it (map_in_order), a file written when it is over."""
+    from pathlib import Path
+
+    out = list(map_in_order(_slow_priority, range(8)))
+    if done:
+        Path(done).write_text("done")
+    return out
+
+
+def test_spare_time_work_runs_at_lowest_priority_until_its_result_is_asked_for(monkeypatch, tmp_path):
+    """in_spare_time: the work runs on a thread, its per-article work on processes at nice 19 while
+    nobody waits for it; the value is the same as the call's."""
+    import functools
+    import os
+    import time
+
+    from analysis.parallel import WORKERS_ENV, in_spare_time
+
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    done = tmp_path / "done"
+    result = in_spare_time(functools.partial(_spare_reading, str(done)))
+    deadline = time.monotonic() + 120
+    while not done.exists() and time.monotonic() < deadline:  # not asked for until it is over
+        time.sleep(0.1)
+    found = result()
+    assert [x for x, _ in found] == list(range(8))
+    assert {nice for _, nice in found} == {min(os.nice(0) + 19, 19)}
+
+
+def test_spare_time_work_not_started_when_asked_for_runs_at_normal_priority(monkeypatch):
+    """Asked for at once, the parts not started yet are taken back from the low-priority processes and
+    computed at normal priority, in order; those already running finish where they are."""
+    import functools
+    import os
+
+    from analysis.parallel import WORKERS_ENV, in_spare_time
+
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    found = in_spare_time(functools.partial(_spare_reading, None))()
+    assert [x for x, _ in found] == list(range(8))
+    priorities = [nice for _, nice in found]
+    assert set(priorities) <= {os.nice(0), min(os.nice(0) + 19, 19)}
+    assert priorities[-1] == os.nice(0)  # the last part cannot have started: it ran at normal priority
+
+
+def test_spare_time_work_on_one_core_runs_when_asked_for(monkeypatch):
+    """With one worker nothing starts early: the call runs in this process when its value is asked for."""
+    import functools
+    import os
+
+    from analysis.parallel import WORKERS_ENV, in_spare_time
+
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    found = in_spare_time(functools.partial(_spare_reading, None))()
+    assert found == [(x, os.nice(0)) for x in range(8)]

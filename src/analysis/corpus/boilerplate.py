@@ -72,6 +72,10 @@ def _may_hold_furniture(body: str) -> bool:
     return "Hide Caption" in body or "UPDATE" in body or "Update" in body
 
 
+#: The text dtype of a column read from the parse cache (Arrow strings, missing values as NaN): the one a
+#: column of bodies is given again when they are replaced.
+_TEXT = pd.StringDtype(storage="pyarrow", na_value=float("nan"))
+
 #: The columns of :attr:`Boilerplate.paragraphs`.
 BOILERPLATE_COLUMNS = ["outlet", "paragraph", "articles"]
 
@@ -211,7 +215,7 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
     found = find_boilerplate(corpus) if found is None else found
     out = corpus.copy()
     drop = _dropped(found.paragraphs) if not found.paragraphs.empty else None
-    bodies, furnished = [], 0  # furnished: articles that lost a slideshow or a time stamp
+    bodies, furnished, changed = [], 0, False  # furnished: articles that lost a slideshow or a time stamp
     groups = _groups(corpus) if drop is not None else [""] * len(corpus)  # groups: only to drop by
     for group, body in zip(groups, corpus["body"], strict=True):
         if not isinstance(body, str) or not body:
@@ -220,6 +224,7 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
         if drop is None and not _may_hold_furniture(body):
             bodies.append(body)  # nothing to leave out: split and joined again it would be the same
             continue
+        changed = True
         kept = body.split("\n\n")
         if drop is not None:
             kept = [p for p in kept if not drop(group, " ".join(p.split()))]
@@ -228,7 +233,8 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
             furnished += shown != kept
             kept = [p for p in shown if p]
         bodies.append("\n\n".join(kept))
-    out["body"] = bodies
+    if changed or corpus["body"].dtype != _TEXT:  # else the column as it came (a part of an archive)
+        out["body"] = bodies
     note = found.note()
     if furnished:
         plural = "s" if furnished != 1 else ""
