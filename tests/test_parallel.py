@@ -112,7 +112,9 @@ def _spare_reading(done: str | None) -> list[tuple[int, int]]:
     return out
 
 
-def test_spare_time_work_runs_at_lowest_priority_until_its_result_is_asked_for(monkeypatch, tmp_path):
+def test_spare_time_work_runs_at_lowest_priority_until_its_result_is_asked_for(
+    monkeypatch, tmp_path
+):
     """in_spare_time: the work runs on a thread, its per-article work on processes at nice 19 while
     nobody waits for it; the value is the same as the call's."""
     import functools
@@ -145,7 +147,9 @@ def test_spare_time_work_not_started_when_asked_for_runs_at_normal_priority(monk
     assert [x for x, _ in found] == list(range(8))
     priorities = [nice for _, nice in found]
     assert set(priorities) <= {os.nice(0), min(os.nice(0) + 19, 19)}
-    assert priorities[-1] == os.nice(0)  # the last part cannot have started: it ran at normal priority
+    assert priorities[-1] == os.nice(
+        0
+    )  # the last part cannot have started: it ran at normal priority
 
 
 def test_spare_time_work_on_one_core_runs_when_asked_for(monkeypatch):

@@ -215,7 +215,11 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
     found = find_boilerplate(corpus) if found is None else found
     out = corpus.copy()
     drop = _dropped(found.paragraphs) if not found.paragraphs.empty else None
-    bodies, furnished, changed = [], 0, False  # furnished: articles that lost a slideshow or a time stamp
+    bodies, furnished, changed = (
+        [],
+        0,
+        False,
+    )  # furnished: articles that lost a slideshow or a time stamp
     groups = _groups(corpus) if drop is not None else [""] * len(corpus)  # groups: only to drop by
     for group, body in zip(groups, corpus["body"], strict=True):
         if not isinstance(body, str) or not body:
@@ -233,7 +237,9 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
             furnished += shown != kept
             kept = [p for p in shown if p]
         bodies.append("\n\n".join(kept))
-    if changed or corpus["body"].dtype != _TEXT:  # else the column as it came (a part of an archive)
+    if (
+        changed or corpus["body"].dtype != _TEXT
+    ):  # else the column as it came (a part of an archive)
         out["body"] = bodies
     note = found.note()
     if furnished:
