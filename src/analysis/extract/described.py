@@ -7,6 +7,7 @@ before another's title and name ("Bush's predecessor Bill Clinton"), and a secon
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -348,10 +349,44 @@ def untyped_name(m: Mention, body: str) -> bool:
         and word not in cues.NOT_NAMES
         and word not in _PARTY_WORDS
         and any(
-            w.group(1).lower() not in {"the", "a", "an"}  # not only "the Broward county supervisor"
-            for w in re.finditer(r"([\w,;]*[a-z,;])[^\S\n]+" + re.escape(m.text) + r"\b", body)
+            word.lower() not in {"the", "a", "an"}  # not only "the Broward county supervisor"
+            for word in words_before(m.text, body)
         )
     )
+
+
+_WORD_BEFORE = re.compile(r"[\w,;]")
+_SPACE_BEFORE = re.compile(r"[^\S\n]")
+_LOWER_LAST = re.compile(r"[a-z,;]")
+_EDGE = re.compile(r"\b")
+
+
+def words_before(name: str, body: str) -> Iterator[str]:
+    r"""The word right before each occurrence of ``name`` in ``body``, after spaces: group 1 of each match
+    of ``re.finditer(r"([\w,;]*[a-z,;])[^\S\n]+" + re.escape(name) + r"\b", body)``, in order, found from
+    each occurrence backwards instead of trying the pattern at every position of the body."""
+    if not name:  # every position is an occurrence: the pattern itself
+        yield from (w.group(1) for w in re.finditer(r"([\w,;]*[a-z,;])[^\S\n]+\b", body))
+        return
+    done = 0  # where the last match ended: matches do not overlap
+    at = body.find(name)
+    while at >= 0:
+        end = at + len(name)
+        space = at
+        while space > done and _SPACE_BEFORE.match(body, space - 1):
+            space -= 1
+        start = space
+        while start > done and _WORD_BEFORE.match(body, start - 1):
+            start -= 1
+        if (
+            space < at
+            and start < space
+            and _LOWER_LAST.match(body, space - 1)
+            and _EDGE.match(body, end)
+        ):
+            yield body[start:space]
+            done = end
+        at = body.find(name, max(at + 1, done))
 
 
 def acting_full_name(m: Mention, body: str) -> bool:

@@ -139,6 +139,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _folded(name: str) -> str:
     """The name without accents ("García" -> "Garcia")."""
+    if name.isascii():  # nothing to decompose
+        return name
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
