@@ -107,13 +107,12 @@ def pick(
         last = last[1:]
         chunks = [*chunks[:-1], last]
     a, b = span(doc, last)
-    if (
-        doc.words[last[0]].lower() not in RELATIVE
-        and not _apposition_of_name(doc, mentions, chunks)
-        and any(
-            a <= m.start and m.end <= b and maybe_person(m, doc) and not is_object(doc, m, a)
-            for m in mentions
-        )
+    described = _apposition_of_name(doc, mentions, chunks)
+    if described is not None:  # "Tim Miller, communications director for Mr Bush, said": Miller
+        return chunks[described]
+    if doc.words[last[0]].lower() not in RELATIVE and any(
+        a <= m.start and m.end <= b and maybe_person(m, doc) and not is_object(doc, m, a)
+        for m in mentions
     ):
         return last
     for wanted in ({"person"}, {"organisation"}, {"person", "unknown"}):
@@ -171,24 +170,26 @@ def _antecedent(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]])
     return []
 
 
-def _apposition_of_name(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> bool:
-    """Is the last chunk an apposition describing the chunk before, which is a person's name alone, after
-    a title at most ("Kevin K. McAleenan, commissioner of Customs and Border Protection, said"; "Sen. Alan
-    Peter Cayetano, a close Duterte ally, said")?"""
+def _apposition_of_name(
+    doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]
+) -> int | None:
+    """The chunk that is a person's name alone, after a title at most, when every chunk after it up to the
+    verb is an apposition describing it ("Kevin K. McAleenan, commissioner of Customs and Border
+    Protection, said"; "Sen. Alan Peter Cayetano, a close Duterte ally, said"), or None."""
     for i in range(len(chunks) - 2, -1, -1):
         first = doc.words[chunks[i + 1][0]]
         if not (
             first in {"a", "an", "the"} or first in cues.ROLE_HEADS or first in cues.ROLE_MODIFIERS
         ):
-            return False  # every chunk after the name describes it ("Amanda Miller, a spokeswoman
+            return None  # every chunk after the name describes it ("Amanda Miller, a spokeswoman
             # for the Trump Organization, the umbrella company for ..., said")
         a, b = span(doc, chunks[i])
         if any(
             a <= m.start and m.end == b and m.type == "person" and not _untitled_before(doc, a, m)
             for m in mentions
         ):
-            return True
-    return False
+            return i
+    return None
 
 
 def _untitled_before(doc: FieldDoc, a: int, m: Mention) -> list[str]:
