@@ -27,3 +27,33 @@ def test_a_description_naming_someone_stays_a_description():
         "to cut spending.\u201d"
     )
     assert speakers_in(body) == [("A spokesman for House Speaker John Boehner", False, "said")]
+
+
+def test_a_lone_who_is_the_surname_or_the_name_its_appositions_describe():
+    """ "exchange with Cruz, who said": Cruz (a surname read as a word), not Kasich from the sentence's
+    start; "Ben Rhodes, a former Obama national security aide, who tweeted": Rhodes."""
+    body = (
+        "Ted Cruz and John Kasich debated. Kasich was asked about it, which led to another tense "
+        "exchange with Cruz, who said, \u201cI think that is wrong.\u201d"
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Ted Cruz", True)]
+    body = (
+        "Then there was Ben Rhodes, a former Obama national security aide, who tweeted, \u201cOne "
+        "tragicomic element of Trump\u2019s presidency is that he makes Obama look big.\u201d"
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Ben Rhodes", True)]
+
+
+def test_a_lone_who_after_a_description_of_people_is_that_description():
+    """ "said an REM spokesman, who added he is now “resting”": the spokesman, not Mills; "praise from the
+    president, who called her “…”": the president, not Ms. Stefanik."""
+    body = (
+        'Mills could "hardly stand up, let alone play", said an REM spokesman, who added he is now '
+        '"resting" in hospital.'
+    )
+    assert {s[0] for s in speakers_in(body)} == {"an REM spokesman"}
+    body = (
+        "The episode earned Ms. Stefanik public praise from the president, who called her \u201ca new "
+        "Republican star.\u201d"
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("the president", False)]

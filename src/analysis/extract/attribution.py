@@ -21,7 +21,6 @@ from analysis.extract.chunks import (
     first_naming,
     is_adverb,
     is_object,
-    joined_name,
     maybe_person,
     modifier,
     passive,
@@ -52,6 +51,7 @@ from analysis.extract.clauses import (
 from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
 from analysis.extract.introduced import noun_phrase
+from analysis.extract.joined import joined_name
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
     OPENING_PHRASE,

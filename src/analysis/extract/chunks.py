@@ -14,6 +14,7 @@ import re
 from analysis.extract import cues
 from analysis.extract.clauses import RELATIVE, nearest_not_relative
 from analysis.extract.context import in_relative_clause
+from analysis.extract.described import PEOPLE_HEADS
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
 from analysis.extract.pipeline import FieldDoc
@@ -27,12 +28,10 @@ __all__ = [
     "clause_chunks",
     "first_naming",
     "is_object",
-    "joined_name",
     "maybe_person",
     "modifier",
     "passive",
     "pick",
-    "said_after",
     "span",
     "subject_like",
     "words_only",
@@ -93,6 +92,11 @@ def pick(
     antecedent = _antecedent(doc, mentions, chunks)
     if antecedent:
         return antecedent  # "That charge was denied by Mr Mandelson, who said ..."
+    described = _described_before_who(doc, chunks)
+    if described:
+        return (
+            described  # "said an REM spokesman, who added": the spokesman, not a name further back
+        )
     first, head = doc.words[last[0]].lower(), doc.words[last[-1]].lower()
     if len(last) in {2, 3} and first == "the" and head in cues.BODY_HEADS:
         return last  # "In a letter tweeted by member Kal Penn ..., the committee declared"
@@ -160,14 +164,46 @@ def _opening_participle(word: str) -> bool:
 
 def _antecedent(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> list[int]:
     """The tokens of the person a lone "who" right before the verb stands for: the name ending the chunk
-    before it ("That charge was denied by Mr Mandelson, who said")."""
+    before it ("That charge was denied by Mr Mandelson, who said"), or past appositions describing it
+    ("Ben Rhodes, a former Obama national security aide, who tweeted")."""
     if len(chunks) < 2 or [doc.words[k].lower() for k in chunks[-1]] != ["who"]:
         return []
-    end = doc.end_char(chunks[-2][-1])
-    for m in mentions:
-        if m.end == end and m.type == "person":
-            return [k for k in chunks[-2] if doc.idx[k] >= m.start]
+    for chunk in reversed(chunks[:-1]):
+        end = doc.end_char(chunk[-1])
+        for m in mentions:
+            if m.end == end and (
+                m.type == "person" or (maybe_person(m, doc) and " " not in m.text)
+            ):
+                # "exchange with Cruz, who said": a surname read as a word, not "Center for Justice"
+                before = [doc.words[k].lower() for k in chunk if doc.idx[k] < m.start][-2:]
+                if len(before) == 2 and before[0] in PEOPLE_HEADS and before[1] in _OF_SOMEONE:
+                    return []  # "An aide to Schumer, who said": the aide
+                return [k for k in chunk if doc.idx[k] >= m.start]
+        if not _describing(doc.words[chunk[0]]):
+            return []
     return []
+
+
+#: Prepositions after which a name says whose or which person a description is ("an aide to Schumer").
+_OF_SOMEONE = frozenset({"to", "for", "of", "at", "with", "from"})
+
+
+def _described_before_who(doc: FieldDoc, chunks: list[list[int]]) -> list[int]:
+    """The tokens of a description of people ("an REM spokesman", "the British authorities", "the
+    president") a lone "who" right before the verb follows, from its article on: who speaks."""
+    if len(chunks) < 2 or [doc.words[k].lower() for k in chunks[-1]] != ["who"]:
+        return []
+    before = chunks[-2]
+    opens = [i for i, k in enumerate(before) if doc.words[k].lower() in {"a", "an", "the"}]
+    if not opens or doc.words[before[-1]].lower() not in PEOPLE_HEADS:
+        return []
+    return before[opens[-1] :]
+
+
+def _describing(first: str) -> bool:
+    """Does a chunk opening with this word describe the name before it ("a spokeswoman for ...",
+    "commissioner of ...", "communications director for ...")?"""
+    return first in {"a", "an", "the"} or first in cues.ROLE_HEADS or first in cues.ROLE_MODIFIERS
 
 
 def _apposition_of_name(
@@ -177,10 +213,7 @@ def _apposition_of_name(
     verb is an apposition describing it ("Kevin K. McAleenan, commissioner of Customs and Border
     Protection, said"; "Sen. Alan Peter Cayetano, a close Duterte ally, said"), or None."""
     for i in range(len(chunks) - 2, -1, -1):
-        first = doc.words[chunks[i + 1][0]]
-        if not (
-            first in {"a", "an", "the"} or first in cues.ROLE_HEADS or first in cues.ROLE_MODIFIERS
-        ):
+        if not _describing(doc.words[chunks[i + 1][0]]):
             return None  # every chunk after the name describes it ("Amanda Miller, a spokeswoman
             # for the Trump Organization, the umbrella company for ..., said")
         a, b = span(doc, chunks[i])
@@ -423,63 +456,3 @@ def quoted_token(text: str, first: int, token: int, doc: FieldDoc) -> bool:
     # from after the last quotation's close
     stretch = text[doc.idx[first] : doc.idx[token]].lstrip(" ”\"’'\n\t\xa0")  # "… down.'\"The"
     return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
-
-
-def said_after(text: str, m: Mention) -> bool:
-    """Is the name followed by a reporting verb in the past ("reports that Obama told", "that Parnas had
-    claimed", "that DeMint once told"): its subject, not a modifier after "that" ("that Trump tweet")?"""
-    after = text[m.end : m.end + 40].split()[:3]
-    while after[:-1] and after[0].lower() in _BEFORE_PAST:
-        after = after[1:]
-    return bool(after) and _past_reporting(after[0])
-
-
-#: Words between a subject and its verb in the past ("had claimed", "once told", "later said").
-_BEFORE_PAST = frozenset(
-    [
-        "had",
-        "has",
-        "have",
-        "once",
-        "also",
-        "later",
-        "then",
-        "reportedly",
-        "allegedly",
-        "previously",
-        "repeatedly",
-        "publicly",
-        "privately",
-        "recently",
-        "first",
-    ]
-)
-
-
-def _past_reporting(word: str) -> bool:
-    """A reporting verb in the past ("told", "warned"), which no name modifies as a noun ("Trump tweets")."""
-    return word in cues.REPORTING_VERBS and (
-        word.endswith("ed") or word in {"said", "told", "wrote"}
-    )
-
-
-def joined_name(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
-    """A name right before the reporting verb that opens a clause of its own after "and"/"but" ("The
-    Reds beat Olympiakos with a late Steven Gerrard strike and Benitez said:") or "that" ("responded to
-    reports that Obama told associates ... “…”": Obama, the clause's own subject)."""
-    ends = doc.end_char(verb - 1) if verb else -1
-    for m in mentions:
-        words = doc.text[max(0, m.start - 40) : m.start].split()[-1:]
-        if not words or not ends - 40 < m.end <= ends:
-            continue
-        if (
-            words[0].lower() in {"and", "but"}
-            and m.end == ends
-            and maybe_person(m, doc)
-            and not modifier(doc.text, m)
-        ):
-            return m.start, m.end
-        between = doc.text[m.end : doc.idx[verb]].split()
-        if words[0] == "that" and maybe_person(m) and said_after(doc.text, m) and len(between) <= 2:
-            return m.start, m.end  # not "that Trump tweet", "that Clinton claims"
-    return None

@@ -1,7 +1,6 @@
 """Speakers: turn the words naming a speaker into a person, an organisation, a description, or nobody.
 
-Run once every mention has its canonical name. A speaker is named only on clear evidence, and left
-unclear ("") otherwise:
+Run once every mention has its canonical name. A speaker is named only on clear evidence, else unclear:
 
 - a person named in the speaker words is the speaker, unless the words only describe someone linked to
   them ("a lawyer for Mr Fawcett", "Kidman's publicist Wendy Day" names Wendy Day);
@@ -24,11 +23,12 @@ import re
 
 from analysis.extract import cues
 from analysis.extract.bearers import one_bearer, surname_of
-from analysis.extract.chunks import in_relative_clause, modifier, said_after
+from analysis.extract.chunks import in_relative_clause, modifier
 from analysis.extract.clauses import RELATIVE, function_word
 from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym, places
+from analysis.extract.joined import said_after
 from analysis.extract.referents import (
     APPOSITION,
     EXTRA_SOURCES,

@@ -1,0 +1,75 @@
+"""A name that opens a clause of its own right before the reporting verb: after "and"/"but" ("... and Benitez
+said:") or "that" ("reports that Obama told associates"), the clause's own subject."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from analysis.extract import cues
+from analysis.extract.chunks import maybe_person, modifier
+
+if TYPE_CHECKING:
+    from analysis.extract.entities import Mention
+    from analysis.extract.pipeline import FieldDoc
+
+__all__ = ["joined_name", "said_after"]
+
+
+def said_after(text: str, m: Mention) -> bool:
+    """Is the name followed by a reporting verb in the past ("reports that Obama told", "that Parnas had
+    claimed", "that DeMint once told"): its subject, not a modifier after "that" ("that Trump tweet")?"""
+    after = text[m.end : m.end + 40].split()[:3]
+    while after[:-1] and after[0].lower() in _BEFORE_PAST:
+        after = after[1:]
+    return bool(after) and _past_reporting(after[0])
+
+
+#: Words between a subject and its verb in the past ("had claimed", "once told", "later said").
+_BEFORE_PAST = frozenset(
+    [
+        "had",
+        "has",
+        "have",
+        "once",
+        "also",
+        "later",
+        "then",
+        "reportedly",
+        "allegedly",
+        "previously",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "recently",
+        "first",
+    ]
+)
+
+
+def _past_reporting(word: str) -> bool:
+    """A reporting verb in the past ("told", "warned"), which no name modifies as a noun ("Trump tweets")."""
+    return word in cues.REPORTING_VERBS and (
+        word.endswith("ed") or word in {"said", "told", "wrote"}
+    )
+
+
+def joined_name(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
+    """A name right before the reporting verb that opens a clause of its own after "and"/"but" ("The
+    Reds beat Olympiakos with a late Steven Gerrard strike and Benitez said:") or "that" ("responded to
+    reports that Obama told associates ... “…”": Obama, the clause's own subject)."""
+    ends = doc.end_char(verb - 1) if verb else -1
+    for m in mentions:
+        words = doc.text[max(0, m.start - 40) : m.start].split()[-1:]
+        if not words or not ends - 40 < m.end <= ends:
+            continue
+        if (
+            words[0].lower() in {"and", "but"}
+            and m.end == ends
+            and maybe_person(m, doc)
+            and not modifier(doc.text, m)
+        ):
+            return m.start, m.end
+        between = doc.text[m.end : doc.idx[verb]].split()
+        if words[0] == "that" and maybe_person(m) and said_after(doc.text, m) and len(between) <= 2:
+            return m.start, m.end  # not "that Trump tweet", "that Clinton claims"
+    return None
