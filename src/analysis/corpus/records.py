@@ -35,6 +35,11 @@ from analysis.terminal import listing
 # --------------------------------------------------------------------------------------------------
 
 _RESERVED = {"id": "record_id", "source": "record_source"}
+#: The fields read into an article's own attributes (not extras), by body field; a raw date field stays
+#: in the extras as it was.
+_KNOWN = {
+    key: frozenset({"title", key, "tags", "tag_pages", "published"}) for key in ("body", "text", "")
+}
 
 
 def _split_tags(value: Any, what: str, clean: Callable[[str], str] = clean_text) -> list[str]:
@@ -102,18 +107,16 @@ def _record_to_article(
     except TypeError as exc:
         raise BlockError(lineno, str(exc)) from None
     extras: dict[str, Any] = {}
-    date_key = next((name for name in DATE_FIELDS if name in record), None)
-    known = {
-        "title",
-        body_key,
-        "tags",
-        "tag_pages",
-        "published",
-    }  # a raw date field stays as it was
+    # the first date field in DATE_FIELDS' order ("published", the first, is the usual one)
+    date_key = (
+        DATE_FIELDS[0]
+        if DATE_FIELDS[0] in record
+        else next((name for name in DATE_FIELDS if name in record), None)
+    )
+    known = _KNOWN[body_key]
     for name, value in record.items():
-        if name in known:
-            continue
-        extras[_RESERVED.get(name, name)] = value
+        if name not in known:
+            extras[_RESERVED.get(name, name)] = value
     extras.update(outlet_fields(record))
     if body:
         key = plain_id(title, body) if plain else id_of_keys(title_part, body_part)
@@ -154,10 +157,7 @@ def parse_jsonl(
                 ) from None
             if not isinstance(record, dict):
                 raise BlockError(lineno, _not_an_object(record, first=is_first))
-            if (
-                line.count("[") + line.count("{") > MAX_JSON_DEPTH
-                and json_depth(record) > MAX_JSON_DEPTH
-            ):
+            if not _at_most_two_deep(record) and json_depth(record) > MAX_JSON_DEPTH:
                 raise BlockError(
                     lineno,
                     f"nests lists or objects more than {MAX_JSON_DEPTH} levels deep; an article's fields are "
@@ -172,10 +172,13 @@ def parse_jsonl(
                 )
             # JSON strings on an ASCII line without escapes are printable ASCII: _decode removed DEL and
             # json.loads rejects raw control characters.
-            plain = line.isascii() and "\\" not in line
+            ascii_line = line.isascii()
+            plain = ascii_line and "\\" not in line
             # The text is NFC (decode_bytes), so are its JSON strings without a \u escape: a string is a
             # piece of it with some escapes (\" \n ...) made one ASCII character that composes with nothing.
-            nfc = "\\u" not in line
+            # Only a string outside ASCII is ever checked, and on an ASCII line only a \u escape makes one:
+            # there the line is not searched (False is what the search would find for such a string).
+            nfc = not ascii_line and "\\u" not in line
             out.append(
                 _record_to_article(
                     record, display, lineno, stem, body_key=body_key, plain=plain, nfc=nfc
@@ -184,6 +187,19 @@ def parse_jsonl(
         except BlockError as exc:
             reject_block(exc, display, lenient=lenient, skipped=skipped)
     return out
+
+
+def _at_most_two_deep(record: dict[str, Any]) -> bool:
+    """True when :func:`json_depth` of the record is at most 2 (no field is an object, no list field holds
+    a list or an object) and so within ``MAX_JSON_DEPTH``: the usual article, told without measuring."""
+    if MAX_JSON_DEPTH < 2:
+        return False
+    for value in record.values():
+        if isinstance(value, dict) or (
+            isinstance(value, list) and any(isinstance(item, dict | list) for item in value)
+        ):
+            return False
+    return True
 
 
 def json_depth(value: Any) -> int:
