@@ -11,7 +11,7 @@ import pytest
 
 from analysis.config import MAX_JSON_DEPTH
 from analysis.corpus.base import BlockError, article_id
-from analysis.corpus.records import _at_most_two_deep, json_depth, parse_jsonl
+from analysis.corpus.records import _decoded, json_depth, parse_jsonl
 
 
 def _parse(*records: object) -> list:
@@ -42,7 +42,9 @@ SHAPES = [
 def test_depth_limit_is_the_measured_depth_on_every_shape(extra):
     record = {"title": "T", "body": "Some body text.", **extra}
     too_deep = json_depth(record) > MAX_JSON_DEPTH
-    if _at_most_two_deep(record):
+    value, flat = _decoded(json.dumps(record))
+    assert value == record
+    if flat:
         assert json_depth(record) <= 2
     if too_deep:
         with pytest.raises(BlockError, match="levels deep"):
@@ -77,3 +79,68 @@ def test_the_first_date_field_in_order_is_taken(fields, taken):
     (art,) = _parse({"title": "T", "body": "B.", **fields})
     assert art.date == taken
     assert "published" not in art.extras
+
+
+def _typed(value: object) -> object:
+    """A value with every type spelled out (1, 1.0 and True are told apart, and so are 0.0 and -0.0)."""
+    if isinstance(value, dict):
+        return ("object", [(k, _typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(v) for v in value])
+    return (type(value).__name__, repr(value))
+
+
+LINES = [
+    '{"title": "T", "body": "B", "tags": ["a", "b"], "n": 3, "ok": true, "none": null}',
+    '{"title": "T", "body": "B", "n": 123456789012345678901234567890}',  # beyond 64 bits: an int
+    '{"title": "T", "body": "B", "n": -9223372036854775809, "m": 18446744073709551616}',
+    '{"title": "T", "body": "B", "tags": [98765432109876543210]}',
+    '{"title": "T", "body": "B", "score": 0.1, "big": 1e400, "z": -0.0}',
+    '{"title": "T", "body": "B", "x": NaN, "y": -Infinity}',  # json reads these, orjson does not
+    '{"title": "T", "body": "B", "title": "again", "body": "twice"}',
+    '{"title": "\\ud83d\\ude00 \\u00e9\\u0301", "body": "tab\\there \\/ \\" \\\\"}',
+    '{"title": "lone \\ud800 surrogate", "body": "B"}',
+    '{"title": "T", "body": "B", "meta": {"a": [1, {"b": 2}]}}',
+    '{"title": "caf\u00e9", "body": "B\\n\\nC", "tags": []}',
+    '["a list"]',
+    '"a string"',
+    "42",
+    "null",
+]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_a_line_is_read_as_json_reads_it(line):
+    value, flat = _decoded(line)
+    assert _typed(value) == _typed(json.loads(line))
+    if flat:
+        assert isinstance(value, dict) and json_depth(value) <= 2
+
+
+BAD_LINES = [
+    '{"title": "T", "body": "B"',
+    '{"title": "T" "body": "B"}',
+    '{"title": "T", "body": "B",}',
+    "{'title': 'T'}",
+    '{"title": "T", "body": "B"} trailing',
+    '{"title": "T", "body": "raw\tcontrol"}',
+    '{"title": "T", "body": "B", "n": 01}',
+    '{"title": "T", "body": "\\x41"}',
+    "[" * 3000 + "]" * 3000,
+]
+
+
+@pytest.mark.parametrize("line", BAD_LINES)
+def test_a_bad_line_gives_json_s_own_error(line):
+    try:
+        json.loads(line)
+    except json.JSONDecodeError as exc:
+        want = exc.msg
+    except RecursionError:
+        want = "nested too deeply"
+    else:
+        pytest.fail("json read a bad line")
+    with pytest.raises(BlockError) as caught:
+        _parse(line)
+    assert caught.value.message.startswith(f"is not valid JSON ({want})")
+    assert caught.value.line == 1

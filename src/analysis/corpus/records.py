@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from analysis.config import MAX_JSON_DEPTH, MAX_RECORD_CHARS
 from analysis.corpus.base import (
     BlockError,
@@ -149,7 +151,7 @@ def parse_jsonl(
             if len(line) > MAX_RECORD_CHARS:
                 raise BlockError(lineno, _too_long(len(line)))
             try:
-                record = json.loads(line)
+                record, flat = _decoded(line)
             except (json.JSONDecodeError, RecursionError) as exc:
                 detail = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
                 raise BlockError(
@@ -157,7 +159,7 @@ def parse_jsonl(
                 ) from None
             if not isinstance(record, dict):
                 raise BlockError(lineno, _not_an_object(record, first=is_first))
-            if not _at_most_two_deep(record) and json_depth(record) > MAX_JSON_DEPTH:
+            if not (flat and MAX_JSON_DEPTH >= 2) and json_depth(record) > MAX_JSON_DEPTH:
                 raise BlockError(
                     lineno,
                     f"nests lists or objects more than {MAX_JSON_DEPTH} levels deep; an article's fields are "
@@ -189,17 +191,34 @@ def parse_jsonl(
     return out
 
 
-def _at_most_two_deep(record: dict[str, Any]) -> bool:
-    """True when :func:`json_depth` of the record is at most 2 (no field is an object, no list field holds
-    a list or an object) and so within ``MAX_JSON_DEPTH``: the usual article, told without measuring."""
-    if MAX_JSON_DEPTH < 2:
-        return False
-    for value in record.values():
-        if isinstance(value, dict) or (
-            isinstance(value, list) and any(isinstance(item, dict | list) for item in value)
+#: The types of value that orjson reads exactly as json does (it reads a whole number beyond 64 bits as a
+#: float, so a line holding a float is read by json).
+_SAME_IN_ORJSON = frozenset({str, int, bool, type(None)})
+
+
+def _decoded(line: str) -> tuple[Any, bool]:
+    """``json.loads(line)``, read by orjson (about twice as fast) where the two give the same value.
+
+    orjson's value is taken when it is an object whose fields are strings, whole numbers, booleans, nulls
+    or lists of them (the usual article); any other line, and every line orjson refuses, is read by json,
+    whose value or error (the message a user sees) is the one given.
+
+    Returns:
+        The value, and True when it is such a flat object (so its :func:`json_depth` is at most 2).
+    """
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return json.loads(line), False
+    if type(value) is not dict:
+        return json.loads(line), False
+    for field in value.values():
+        kind = type(field)
+        if kind not in _SAME_IN_ORJSON and (
+            kind is not list or any(type(item) not in _SAME_IN_ORJSON for item in field)
         ):
-            return False
-    return True
+            return json.loads(line), False
+    return value, True
 
 
 def json_depth(value: Any) -> int:
