@@ -144,3 +144,30 @@ def test_a_bad_line_gives_json_s_own_error(line):
         _parse(line)
     assert caught.value.message.startswith(f"is not valid JSON ({want})")
     assert caught.value.line == 1
+
+
+def test_every_id_is_the_article_id_of_its_text_on_bbc_articles(bbc_path):
+    """Ids hashed in bulk (texts printable but for line breaks) and one at a time (the rest) on real text,
+    with the wire-copy and own-id rules: an outlet tells copies apart, a record id equal to ours is dropped."""
+    lines = bbc_path.read_text(encoding="utf-8").splitlines()[:400]
+    records = [json.loads(line) for line in lines]
+    for i, record in enumerate(records):
+        if i % 3 == 1:
+            record["outlet"] = "Wire Service"
+        if i % 5 == 2:
+            record["body"] = record["body"] + "\u00a0tail\tend"  # cleaned one at a time
+        if i % 7 == 3:
+            record["title"] = "\n\n " + record["title"] + "  \n\n\n  twice  "
+    articles = _parse(*records)
+    for i, art in enumerate(articles):
+        key = article_id(art.title, art.body)
+        if i % 3 == 1:
+            key = article_id(key, "wire service")
+        assert art.key == key
+    with_ids = [
+        {**r, "id": a.key} if i % 2 else r
+        for i, (r, a) in enumerate(zip(records, articles, strict=True))
+    ]
+    again = _parse(*with_ids)
+    assert [a.key for a in again] == [a.key for a in articles]
+    assert not any("record_id" in a.extras for a in again[1::2])

@@ -20,12 +20,13 @@ from analysis.corpus.base import (
     ParsedArticle,
     SkippedBlock,
     article_id,
+    clean_for_key,
     clean_text,
-    clean_with_key,
     id_of_keys,
     iter_lines,
-    plain_id,
+    key_part,
     reject_block,
+    spaced_ids,
 )
 from analysis.corpus.dates import DATE_FIELDS
 from analysis.corpus.outlets import outlet_fields
@@ -74,9 +75,11 @@ def _record_to_article(
     body_key: str,
     plain: bool = False,
     nfc: bool = False,
+    spaced: list[ParsedArticle] | None = None,
 ) -> ParsedArticle:
     """One record as an article; ``plain``: its strings are printable ASCII (only stripping applies);
-    ``nfc``: its strings are in Unicode normal form C (not checked again).
+    ``nfc``: its strings are in Unicode normal form C (not checked again); ``spaced``: where an article whose
+    id is :func:`spaced_ids`' is put instead of being given its key (see :func:`_give_spaced_keys`).
 
     ``body_key`` ``""``: the export has headlines only (no body field); the title is then required and the
     body is empty.
@@ -87,13 +90,13 @@ def _record_to_article(
         title = ""
     if not isinstance(title, str):
         raise BlockError(lineno, f"'title' must be a string, not {type(title).__name__}")
-    # each text's part of the id found while it is cleaned (plain text: from the text itself, below)
-    title, title_part = (title.strip(), None) if plain else clean_with_key(title, nfc=nfc)
+    # how each text's part of the id is made, found while it is cleaned (plain text: spaces made single)
+    title, title_spaced = (title.strip(), True) if plain else clean_for_key(title, nfc=nfc)
     if body_key:
         body = record.get(body_key)
         if not isinstance(body, str):
             raise BlockError(lineno, f"'{body_key}' must be a string, not {type(body).__name__}")
-        body, body_part = (body.strip(), None) if plain else clean_with_key(body, nfc=nfc)
+        body, body_spaced = (body.strip(), True) if plain else clean_for_key(body, nfc=nfc)
         if not body:
             raise BlockError(lineno, f"empty '{body_key}'; expected the article text")
     elif not title:
@@ -120,20 +123,40 @@ def _record_to_article(
         if name not in known:
             extras[_RESERVED.get(name, name)] = value
     extras.update(outlet_fields(record))
-    if body:
-        key = plain_id(title, body) if plain else id_of_keys(title_part, body_part)
-        if extras.get("outlet"):  # the same text run by two outlets is two articles (wire copy)
-            key = article_id(key, extras["outlet"].casefold())
-    else:  # one headline carried by several outlets is several articles: the link tells them apart
-        key = article_id(title, extras.get("url") or "")
-    if extras.get("record_id") == key:
-        del extras[
-            "record_id"
-        ]  # our own id, e.g. a corpus written by ``python -m analysis articles``
     date, date_line = (record[date_key], lineno) if date_key is not None else (None, None)
-    return ParsedArticle(
-        title, body, tags, pages, f"{display}:{lineno}", extras, key, date, date_line
+    article = ParsedArticle(
+        title, body, tags, pages, f"{display}:{lineno}", extras, None, date, date_line
     )
+    if (
+        not body
+    ):  # one headline run by several outlets is several articles: the link tells them apart
+        return _with_key(article, article_id(title, extras.get("url") or ""))
+    if spaced is not None and title_spaced and body_spaced:
+        spaced.append(article)
+        return article
+    parts = key_part(title, spaced=title_spaced), key_part(body, spaced=body_spaced)
+    return _with_key(article, id_of_keys(*parts))
+
+
+def _with_key(article: ParsedArticle, content: str) -> ParsedArticle:
+    """The article given its key: ``content``, the id of its text, told apart by its outlet when it has a
+    body (the same text run by two outlets is two articles: wire copy). A ``record_id`` equal to the key (our
+    own id, e.g. a corpus written by ``python -m analysis articles``) is dropped."""
+    key = content
+    if article.body and article.extras.get("outlet"):
+        key = article_id(key, article.extras["outlet"].casefold())
+    if article.extras.get("record_id") == key:
+        del article.extras["record_id"]
+    article.key = key
+    return article
+
+
+def _give_spaced_keys(articles: list[ParsedArticle]) -> None:
+    """Give each of ``articles`` (put aside by :func:`_record_to_article`: title and body printable but for
+    line breaks, and NFC) its key, their text's ids hashed in bulk by :func:`spaced_ids`."""
+    ids = spaced_ids([a.title for a in articles], [a.body for a in articles])
+    for article, content in zip(articles, ids, strict=True):
+        _with_key(article, content)
 
 
 def parse_jsonl(
@@ -141,6 +164,7 @@ def parse_jsonl(
 ) -> list[ParsedArticle]:
     _refuse_json_document(text)
     out: list[ParsedArticle] = []
+    spaced: list[ParsedArticle] = []  # their keys given at the end, in bulk
     stem = path.stem
     first = True  # the first record line: a JSON array there is a JSON document, not JSON Lines
     for lineno, line in enumerate(iter_lines(text), start=1):
@@ -183,11 +207,19 @@ def parse_jsonl(
             nfc = not ascii_line and "\\u" not in line
             out.append(
                 _record_to_article(
-                    record, display, lineno, stem, body_key=body_key, plain=plain, nfc=nfc
+                    record,
+                    display,
+                    lineno,
+                    stem,
+                    body_key=body_key,
+                    plain=plain,
+                    nfc=nfc,
+                    spaced=spaced,
                 )
             )
         except BlockError as exc:
             reject_block(exc, display, lenient=lenient, skipped=skipped)
+    _give_spaced_keys(spaced)
     return out
 
 
