@@ -171,3 +171,37 @@ def test_every_id_is_the_article_id_of_its_text_on_bbc_articles(bbc_path):
     again = _parse(*with_ids)
     assert [a.key for a in again] == [a.key for a in articles]
     assert not any("record_id" in a.extras for a in again[1::2])
+
+
+ESCAPED_TEXTS = [
+    "plain text",
+    "two\n\nparagraphs \n with  spaces\n",
+    "a\ttab",
+    "a carriage\rreturn and\r\nCRLF",
+    "bell\b form\f feed",
+    "no-break\u00a0space",
+    "soft\u00adhyphen and zero\u200bwidth",
+    "line\u2028separator",
+    'slash / quote " backslash \\ backslash-n \\n backslash-t \\t',
+    "\\\\n\\\\t",
+    "  \n padded \n  ",
+    "caf\u00e9 e\u0301",
+    "\x7f del",
+]
+
+
+@pytest.mark.parametrize("body", ESCAPED_TEXTS)
+@pytest.mark.parametrize("title", ["Title", "Title\twith tab", " Title\nnewline ", "e\u0301"])
+def test_an_ascii_line_with_escapes_gives_the_cleaned_texts_and_their_id(title, body):
+    """A line of ASCII only (json.dumps escapes every other character): the escapes that leave the strings
+    printable but for line breaks (\\n \\" \\\\ \\/) take the short way, every other one the full checks; both
+    give the cleaned texts, tags and the id of them."""
+    from analysis.corpus.base import clean_text
+
+    line = json.dumps({"title": title, "body": body, "tags": [body, "x\ty", " z "]})
+    assert line.isascii()
+    (art,) = _parse(line)
+    assert (art.title, art.body) == (clean_text(title), clean_text(body))
+    assert art.key == article_id(clean_text(title), clean_text(body))
+    tags = [clean_text(t) for t in (body, "x\ty", " z ")]
+    assert art.tags == [t for t in tags if t]

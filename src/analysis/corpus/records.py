@@ -38,6 +38,9 @@ from analysis.terminal import listing
 # --------------------------------------------------------------------------------------------------
 
 _RESERVED = {"id": "record_id", "source": "record_source"}
+#: A JSON escape other than \n \" \\ and \/ (or an escaped backslash before another character: a doubt
+#: that only costs the full checks).
+_OTHER_ESCAPE = re.compile(r'\\[^n"\\/]')
 #: The fields read into an article's own attributes (not extras), by body field; a raw date field stays
 #: in the extras as it was.
 _KNOWN = {
@@ -77,7 +80,8 @@ def _record_to_article(
     nfc: bool = False,
     spaced: list[ParsedArticle] | None = None,
 ) -> ParsedArticle:
-    """One record as an article; ``plain``: its strings are printable ASCII (only stripping applies);
+    """One record as an article; ``plain``: its strings are printable ASCII but for line breaks (only
+    stripping applies);
     ``nfc``: its strings are in Unicode normal form C (not checked again); ``spaced``: where an article whose
     id is :func:`spaced_ids`' is put instead of being given its key (see :func:`_give_spaced_keys`).
 
@@ -196,10 +200,11 @@ def parse_jsonl(
                     "has no 'body', 'text' or 'title' field (fields: "
                     f"{listing(map(str, record)) or 'none'})",
                 )
-            # JSON strings on an ASCII line without escapes are printable ASCII: _decode removed DEL and
-            # json.loads rejects raw control characters.
+            # JSON strings on an ASCII line are printable ASCII but for their escapes: _decode removed DEL
+            # and JSON rejects raw control characters; of the escapes only \n \" \\ and \/ keep them so
+            # but for their line breaks.
             ascii_line = line.isascii()
-            plain = ascii_line and "\\" not in line
+            plain = ascii_line and ("\\" not in line or not _OTHER_ESCAPE.search(line))
             # The text is NFC (decode_bytes), so are its JSON strings without a \u escape: a string is a
             # piece of it with some escapes (\" \n ...) made one ASCII character that composes with nothing.
             # Only a string outside ASCII is ever checked, and on an ASCII line only a \u escape makes one:
