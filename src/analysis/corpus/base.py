@@ -108,11 +108,6 @@ def article_id(title: str, body: str) -> str:
     return id_of_keys(_normalise_key(title), _normalise_key(body))
 
 
-def plain_id(title: str, body: str) -> str:
-    """:func:`article_id` of printable-ASCII title and body (nothing to normalise but spaces)."""
-    return id_of_keys(_plain_key(title), _plain_key(body))
-
-
 def clean_with_key(value: str, *, nfc: bool = False) -> tuple[str, str]:
     """``clean_text(value)`` and the part of :func:`article_id`'s key it gives, computed together.
 
@@ -186,22 +181,16 @@ def spaced_ids(titles: Sequence[str], bodies: Sequence[str]) -> list[str]:
     """
     out: list[str] = []
     for lo in range(0, len(titles), SPACED_IDS_BLOCK):
-        texts = [
-            text
-            for pair in zip(
-                titles[lo : lo + SPACED_IDS_BLOCK], bodies[lo : lo + SPACED_IDS_BLOCK], strict=True
-            )
-            for text in pair
-        ]
+        block = slice(lo, lo + SPACED_IDS_BLOCK)
+        texts = [text for pair in zip(titles[block], bodies[block], strict=True) for text in pair]
         data = np.frombuffer("\x1f".join(texts).encode(), dtype=np.uint8)
         space = (data == 32) | (data == 10)
         keep = np.ones(len(data), dtype=bool)
         np.logical_not(space[1:] & space[:-1], out=keep[1:])  # the first byte of each run is kept
         joined = data[keep]
         joined[joined == 10] = 32
-        cuts = np.flatnonzero(joined == 31)[
-            1::2
-        ]  # between one article's body and the next one's title
+        # every other U+001F ends an article: it stands between one body and the next title
+        cuts = np.flatnonzero(joined == 31)[1::2]
         view = memoryview(joined.tobytes())
         starts, ends = [0, *(cuts + 1).tolist()], [*cuts.tolist(), len(joined)]
         out.extend(_id_hash(view[a:b]) for a, b in zip(starts, ends, strict=True))
