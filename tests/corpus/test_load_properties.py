@@ -321,6 +321,30 @@ def test_cleaning_with_the_key_gives_the_text_and_key_of_the_two_steps(value):
     assert id_of_keys(title_part, body_part) == article_id(title, body)
 
 
+@given(
+    pairs=st.lists(
+        st.tuples(
+            _ODD_TEXT | st.text() | st.sampled_from(["", " a  b ", "\n\n\nx\n \n y", "é —\u00a0z"]),
+            _ODD_TEXT | st.text() | st.sampled_from(["b", "p1\n\np2 \n\n\n p3", "  "]),
+        ),
+        max_size=8,
+    )
+)
+def test_ids_hashed_in_bulk_are_the_article_ids(pairs):
+    """spaced_ids of the texts clean_for_key says are spaced (both of a pair) is article_id of each pair,
+    also across its blocks; clean_with_key's key part is space_key's for them."""
+    from analysis.corpus import base
+
+    cleaned = [(base.clean_for_key(t), base.clean_for_key(b)) for t, b in pairs]
+    kept = [(t, b) for (t, t_ok), (b, b_ok) in cleaned if t_ok and b_ok]
+    for text in (text for pair in kept for text in pair):
+        assert base.clean_with_key(text)[1] == base.space_key(text)
+    want = [base.article_id(t, b) for t, b in kept]
+    titles, bodies = [t for t, _ in kept], [b for _, b in kept]
+    assert base.spaced_ids(titles, bodies) == want
+    assert base.spaced_ids(titles * 700, bodies * 700) == want * 700  # more than one block
+
+
 def test_text_below_u0300_is_nfc_so_its_check_can_be_skipped():
     """decode_bytes skips the NFC check for UTF-8 text whose characters are all below U+0300: each of them
     is its own normal form, none is a combining mark, and none composes with a character before it (no

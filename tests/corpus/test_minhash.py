@@ -90,3 +90,72 @@ def test_signatures_unchanged_when_capitals_and_lowered_characters_are_mixed_in(
         signed = minhash.story_signatures(pd.DataFrame({"body": variant}))
         assert np.array_equal(signed.values, base.values)
         assert np.array_equal(signed.usable, base.usable)
+
+
+def _reference_shingles(texts: list[str], k: int, every: int) -> tuple[list[int], list[int]]:
+    """The sampled shingle hashes computed plainly: each document's runs of k word hashes, one at a time."""
+    h, doc = _reference_word_hashes(texts)
+    mask = 2**64 - 1
+    hashed, owner = [], []
+    for i in range(len(h) - k + 1):
+        if doc[i] != doc[i + k - 1]:
+            continue
+        s = int(h[i]) * 0x9E3779B185EBCA87 & mask
+        for j in range(1, k):
+            s = (s ^ int(h[i + j])) * 0x9E3779B185EBCA87 & mask
+        s ^= s >> 32
+        if s % every == 0:
+            hashed.append((s >> 8) & 0xFFFFFFFF)
+            owner.append(int(doc[i]))
+    return hashed, owner
+
+
+@pytest.mark.parametrize(("k", "every"), [(4, 4), (4, 3), (2, 1)])
+def test_sampled_shingles_equal_a_plain_reference_on_bbc_articles(bbc_texts, k, every):
+    texts = [*bbc_texts[:60], "", "One two three", *TRICKY]
+    h, doc = minhash._word_hashes(texts)
+    hashed, owner, words = minhash._shingles(h, doc, len(texts), k, every)
+    want_hashed, want_owner = _reference_shingles(texts, k, every)
+    assert hashed.tolist() == want_hashed
+    assert owner.tolist() == want_owner
+    assert words.tolist() == np.bincount(doc, minlength=len(texts)).tolist()
+
+
+def _reference_signatures(texts: list[str], every: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Each document's MinHash values computed plainly: all its shingles permuted at once, then the minimum."""
+    h, doc = minhash._word_hashes(texts)
+    hashed, owner, _ = minhash._shingles(h, doc, len(texts), minhash.SHINGLE_WORDS, every)
+    mixed = minhash.fmix32(hashed).astype(np.uint64)
+    values = np.full((len(texts), len(a)), 2**32 - 1, dtype=np.uint64)
+    for row in np.unique(owner):
+        permuted = (a[:, None].astype(np.uint64) * mixed[owner == row] + b[:, None]) % 2**32
+        values[row] = permuted.min(axis=1)
+    return values.astype(np.uint32)
+
+
+@pytest.mark.parametrize("every", [4, 1])
+def test_signatures_equal_the_plain_minimum_on_bbc_articles_and_odd_texts(bbc_texts, every):
+    # one text of the first 40 articles run together: more shingles than a block (BLOCK_SHINGLES)
+    long = " ".join(bbc_texts[:40])
+    texts = [*bbc_texts[:700], "", "Watch: a short one", long, *TRICKY, long, "a b c d e"]
+    a, b = minhash.permutation_family(minhash.NUM_PERM, 3)
+    frame = pd.DataFrame({"body": pd.Series(texts, dtype=object)})  # TRICKY's lone surrogate kept
+    signed = minhash.story_signatures(frame, sample_every=every, permutations=(a, b))
+    assert np.array_equal(signed.values, _reference_signatures(texts, every, a, b))
+    assert signed.usable[:700].sum() > 600 and signed.usable[702]
+    assert not signed.usable[700] and not signed.usable[701]
+
+
+def test_signature_cells_are_the_frames_signatures_in_chunks(bbc_path):
+    corpus = load_corpus(bbc_path)
+    titles, bodies = corpus["title"].tolist(), corpus["body"].tolist()
+    bodies[3] = bodies[10] = ""  # headline only: its title is signed
+    assert len(titles) > minhash.CHUNK_ARTICLES  # signed in more than one chunk
+    cells = minhash.signature_cells(titles, bodies)
+    signed = minhash.signatures_in_chunks(pd.DataFrame({"title": titles, "body": bodies}))
+    want = [
+        row.astype("<u4").tobytes() if ok else b""
+        for row, ok in zip(signed.values, signed.usable, strict=True)
+    ]
+    assert cells == want
+    assert sum(map(bool, cells)) > 2000

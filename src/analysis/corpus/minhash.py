@@ -52,9 +52,6 @@ CHUNK_ARTICLES = 2_000
 _MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
 _PRIME1 = np.uint64(0x9E3779B185EBCA87)
 _PRIME2 = np.uint64(0xC2B2AE3D27D4EB4F)
-_IS_WORD = np.zeros(256, dtype=bool)
-for _lo, _hi in ((48, 57), (65, 90), (97, 122)):
-    _IS_WORD[_lo : _hi + 1] = True
 
 
 def permutation_family(num_perm: int, random_state: int) -> tuple[np.ndarray, np.ndarray]:
@@ -81,6 +78,11 @@ def _text_of(frame: pd.DataFrame) -> list[str]:
     n = len(frame)
     bodies = frame["body"].tolist() if "body" in frame.columns else [""] * n
     titles = frame["title"].tolist() if "title" in frame.columns else [""] * n
+    return _texts(titles, bodies)
+
+
+def _texts(titles: Sequence[Any], bodies: Sequence[Any]) -> list[str]:
+    """Each body, or its title when the body is empty (a value that is not a string counts as empty)."""
     out = []
     for body, title in zip(bodies, titles, strict=True):
         body = body if isinstance(body, str) else ""
@@ -96,25 +98,45 @@ def _word_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """
     encoded = [_lowerable(t).encode("utf-8", "replace") for t in texts]
     data = np.frombuffer(b"\n".join(encoded), dtype=np.uint8)
-    # ASCII capitals lower-cased here, all texts at once: the same words as each text's str.lower(), since
-    # outside ASCII every byte separates words (the two characters lowered into ASCII were lowered above)
-    data = data | ((data - np.uint8(65)) < 26).view(np.uint8) << np.uint8(5)
-    word = ((data >= 48) & (data <= 57)) | ((data >= 97) & (data <= 122))
-    change = np.flatnonzero(np.diff(word, prepend=False, append=False))
+    change = np.flatnonzero(np.diff(_word_bytes(data), prepend=False, append=False))
     starts, size = change[0::2], change[1::2] - change[0::2]
     padded = np.concatenate((data, np.zeros(16, dtype=np.uint8)))
     # the little-endian 64-bit number at every byte offset (a view, one byte apart): one gather per read
     at = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
-    h = at[starts] & _MASKS[np.minimum(size, 8)]
+    h = _lowered(at[starts], np.minimum(size, 8))
     long = np.flatnonzero(size > 8)  # a second read for the few words longer than 8 bytes
-    rest = at[starts[long] + 8] & _MASKS[np.minimum(size[long] - 8, 8)]
+    rest = _lowered(at[starts[long] + 8], np.minimum(size[long] - 8, 8))
     h[long] = (h[long] * _PRIME1) ^ rest
-    h = (h ^ (size.astype(np.uint64) * _PRIME2)) * _PRIME1
+    h ^= size.astype(np.uint64) * _PRIME2
+    h *= _PRIME1
     h ^= h >> np.uint64(29)
     doc_starts = np.concatenate(([0], np.cumsum(np.fromiter(map(len, encoded), np.int64) + 1)[:-1]))
     first_word = np.searchsorted(starts, doc_starts)
     doc = np.repeat(np.arange(len(texts)), np.diff(np.append(first_word, len(starts))))
     return h, doc
+
+
+def _word_bytes(data: np.ndarray) -> np.ndarray:
+    """Which bytes are ASCII letters (either case) or digits: ``(byte | 32) - 97 < 26`` or ``byte - 48 <
+    10`` in uint8 arithmetic (a capital's bit 5 set makes it its small letter; below 97 wraps round)."""
+    scratch = np.bitwise_or(data, np.uint8(32))
+    scratch -= np.uint8(97)
+    word = scratch < 26
+    np.subtract(data, np.uint8(48), out=scratch)
+    word |= scratch < 10
+    return word
+
+
+#: Each byte's bit 6 (set in letters, clear in digits and in the zeros past a word's end).
+_LETTER_BITS = np.uint64(0x4040404040404040)
+
+
+def _lowered(read: np.ndarray, size: np.ndarray) -> np.ndarray:
+    """The first ``size`` bytes (0..8) of each 64-bit read of word bytes, ASCII capitals made small: a
+    letter's bit 6 copied to its bit 5 (the letter's case bit), digits left as they are (bit 6 clear)."""
+    read &= _MASKS[size]
+    read |= (read & _LETTER_BITS) >> np.uint64(1)
+    return read
 
 
 #: The characters outside ASCII that ``str.lower`` turns into ASCII letters (``"İ"`` -> ``"i̇"``, the
@@ -140,10 +162,44 @@ def _shingles(
     n = len(h) - k + 1
     s = h[:n] * _PRIME1
     for j in range(1, k):  # order matters: "a b c d" and "b a c d" hash apart
-        s = (s ^ h[j : j + n]) * _PRIME1
+        s ^= h[j : j + n]
+        s *= _PRIME1
     s ^= s >> np.uint64(32)
-    keep = np.flatnonzero((s % np.uint64(every) == 0) & (doc[:n] == doc[k - 1 :]))
+    # s % every with a mask when every is a power of two (the same remainders, no 64-bit division)
+    left = s & np.uint64(every - 1) if every & (every - 1) == 0 else s % np.uint64(every)
+    sampled = np.flatnonzero(left == 0)
+    keep = sampled[doc[sampled] == doc[sampled + (k - 1)]]  # the shingle's words in one document
     return (s[keep] >> np.uint64(8)).astype(np.uint32), doc[keep], words
+
+
+#: Shingles permuted at a time (about: a block ends at a document's end): 64 permutations of 4,096
+#: shingles are 1 MB of uint32, which stays in cache while it is made and reduced.
+BLOCK_SHINGLES = 4_096
+
+
+def _minimums(
+    mixed: np.ndarray, owner: np.ndarray, a: np.ndarray, b: np.ndarray, *, n_docs: int
+) -> np.ndarray:
+    """Each document's minimum of ``a * x + b`` (uint32, wrapping as ``datasketch``'s ``affine32``) over
+    its shingles ``x``: (documents x permutations), the uint32 maximum for a document without a shingle.
+
+    ``owner`` is sorted (a document's shingles are one run), so a block of whole documents is permuted and
+    reduced at once, :data:`BLOCK_SHINGLES` shingles or so at a time.
+    """
+    out = np.full((n_docs, len(a)), np.iinfo(np.uint32).max, dtype=np.uint32)
+    if len(mixed) == 0:
+        return out
+    first = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])  # each document's first shingle
+    bounds = np.append(first, len(owner))
+    # blocks of the documents whose first shingle falls in the same stretch of BLOCK_SHINGLES
+    cuts = np.append(np.flatnonzero(np.diff(first // BLOCK_SHINGLES, prepend=-1)), len(first))
+    scratch = np.empty((len(a), int(np.diff(bounds[cuts]).max())), dtype=np.uint32)
+    for i, j in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
+        lo, hi = bounds[i], bounds[j]
+        permuted = np.multiply(a[:, None], mixed[None, lo:hi], out=scratch[:, : hi - lo])
+        permuted += b[:, None]
+        out[owner[first[i:j]]] = np.minimum.reduceat(permuted, first[i:j] - lo, axis=1).T
+    return out
 
 
 @dataclass(frozen=True)
@@ -171,21 +227,26 @@ def story_signatures(
 ) -> StorySignatures:
     """MinHash signatures of the articles of ``frame`` (one chunk; see :func:`story_groups`)."""
     a, b = permutations if permutations is not None else permutation_family(num_perm, random_state)
-    n = len(frame)
-    values = np.full((n, len(a)), np.iinfo(np.uint32).max, dtype=np.uint32)
+    return _signed(_text_of(frame), a, b, shingle_words, sample_every, min_words)
+
+
+def _signed(
+    texts: list[str],
+    a: np.ndarray,
+    b: np.ndarray,
+    shingle_words: int,
+    sample_every: int,
+    min_words: int,
+) -> StorySignatures:
+    """:func:`story_signatures` of the articles' texts (:func:`_texts`)."""
+    n = len(texts)
     if n == 0:
-        return StorySignatures(values, np.zeros(0, dtype=bool))
-    h, doc = _word_hashes(_text_of(frame))
+        return StorySignatures(
+            np.full((0, len(a)), np.iinfo(np.uint32).max, np.uint32), np.zeros(0, bool)
+        )
+    h, doc = _word_hashes(texts)
     hashed, owner, words = _shingles(h, doc, n, shingle_words, sample_every)
-    mixed = fmix32(hashed)
-    step = max(1, 4_000_000 // max(len(a), 1))  # about 16 MB of permuted values at a time
-    for lo in range(0, len(mixed), step):
-        part, who = mixed[lo : lo + step], owner[lo : lo + step]
-        starts = np.flatnonzero(np.r_[True, who[1:] != who[:-1]])
-        permuted = a[:, None] * part[None, :] + b[:, None]
-        mins = np.minimum.reduceat(permuted, starts, axis=1).T
-        rows = who[starts]
-        values[rows] = np.minimum(values[rows], mins)
+    values = _minimums(fmix32(hashed), owner, a, b, n_docs=n)
     has_shingle = np.bincount(owner, minlength=n) > 0
     return StorySignatures(values, (words >= min_words) & has_shingle)
 
@@ -217,9 +278,20 @@ def signature_cells(titles: Sequence[Any], bodies: Sequence[Any]) -> list[bytes]
     little-endian uint32 bytes, or ``b""`` when it is too short to be grouped (its values are never read).
     Computed where a chunk is parsed, so that grouping a large archive reads 256 bytes per article, not its
     text (:func:`stored_signatures`)."""
-    signed = signatures_in_chunks(pd.DataFrame({"title": list(titles), "body": list(bodies)}))
-    rows = signed.values.astype("<u4")
-    return [row.tobytes() if ok else b"" for row, ok in zip(rows, signed.usable, strict=True)]
+    texts = _texts(
+        titles, bodies
+    )  # signed as signatures_in_chunks signs a frame, without the frame
+    a, b = permutation_family(NUM_PERM, 1)
+    out: list[bytes] = []
+    for lo in range(0, len(texts), CHUNK_ARTICLES):
+        signed = _signed(
+            texts[lo : lo + CHUNK_ARTICLES], a, b, SHINGLE_WORDS, SAMPLE_EVERY, MIN_WORDS
+        )
+        rows = signed.values.astype("<u4")
+        out.extend(
+            row.tobytes() if ok else b"" for row, ok in zip(rows, signed.usable, strict=True)
+        )
+    return out
 
 
 def stored_signatures(frame: pd.DataFrame) -> StorySignatures | None:

@@ -12,18 +12,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from analysis.config import MAX_JSON_DEPTH, MAX_RECORD_CHARS
 from analysis.corpus.base import (
     BlockError,
     ParsedArticle,
     SkippedBlock,
     article_id,
+    clean_for_key,
     clean_text,
-    clean_with_key,
     id_of_keys,
     iter_lines,
-    plain_id,
+    key_part,
     reject_block,
+    spaced_ids,
 )
 from analysis.corpus.dates import DATE_FIELDS
 from analysis.corpus.outlets import outlet_fields
@@ -35,6 +38,14 @@ from analysis.terminal import listing
 # --------------------------------------------------------------------------------------------------
 
 _RESERVED = {"id": "record_id", "source": "record_source"}
+#: A JSON escape other than \n \" \\ and \/ (or an escaped backslash before another character: a doubt
+#: that only costs the full checks).
+_OTHER_ESCAPE = re.compile(r'\\[^n"\\/]')
+#: The fields read into an article's own attributes (not extras), by body field; a raw date field stays
+#: in the extras as it was.
+_KNOWN = {
+    key: frozenset({"title", key, "tags", "tag_pages", "published"}) for key in ("body", "text", "")
+}
 
 
 def _split_tags(value: Any, what: str, clean: Callable[[str], str] = clean_text) -> list[str]:
@@ -67,9 +78,12 @@ def _record_to_article(
     body_key: str,
     plain: bool = False,
     nfc: bool = False,
+    spaced: list[ParsedArticle] | None = None,
 ) -> ParsedArticle:
-    """One record as an article; ``plain``: its strings are printable ASCII (only stripping applies);
-    ``nfc``: its strings are in Unicode normal form C (not checked again).
+    """One record as an article; ``plain``: its strings are printable ASCII but for line breaks (only
+    stripping applies);
+    ``nfc``: its strings are in Unicode normal form C (not checked again); ``spaced``: where an article whose
+    id is :func:`spaced_ids`' is put instead of being given its key (see :func:`_give_spaced_keys`).
 
     ``body_key`` ``""``: the export has headlines only (no body field); the title is then required and the
     body is empty.
@@ -80,13 +94,13 @@ def _record_to_article(
         title = ""
     if not isinstance(title, str):
         raise BlockError(lineno, f"'title' must be a string, not {type(title).__name__}")
-    # each text's part of the id found while it is cleaned (plain text: from the text itself, below)
-    title, title_part = (title.strip(), None) if plain else clean_with_key(title, nfc=nfc)
+    # how each text's part of the id is made, found while it is cleaned (plain text: spaces made single)
+    title, title_spaced = (title.strip(), True) if plain else clean_for_key(title, nfc=nfc)
     if body_key:
         body = record.get(body_key)
         if not isinstance(body, str):
             raise BlockError(lineno, f"'{body_key}' must be a string, not {type(body).__name__}")
-        body, body_part = (body.strip(), None) if plain else clean_with_key(body, nfc=nfc)
+        body, body_spaced = (body.strip(), True) if plain else clean_for_key(body, nfc=nfc)
         if not body:
             raise BlockError(lineno, f"empty '{body_key}'; expected the article text")
     elif not title:
@@ -102,33 +116,51 @@ def _record_to_article(
     except TypeError as exc:
         raise BlockError(lineno, str(exc)) from None
     extras: dict[str, Any] = {}
-    date_key = next((name for name in DATE_FIELDS if name in record), None)
-    known = {
-        "title",
-        body_key,
-        "tags",
-        "tag_pages",
-        "published",
-    }  # a raw date field stays as it was
-    for name, value in record.items():
-        if name in known:
-            continue
-        extras[_RESERVED.get(name, name)] = value
-    extras.update(outlet_fields(record))
-    if body:
-        key = plain_id(title, body) if plain else id_of_keys(title_part, body_part)
-        if extras.get("outlet"):  # the same text run by two outlets is two articles (wire copy)
-            key = article_id(key, extras["outlet"].casefold())
-    else:  # one headline carried by several outlets is several articles: the link tells them apart
-        key = article_id(title, extras.get("url") or "")
-    if extras.get("record_id") == key:
-        del extras[
-            "record_id"
-        ]  # our own id, e.g. a corpus written by ``python -m analysis articles``
-    date, date_line = (record[date_key], lineno) if date_key is not None else (None, None)
-    return ParsedArticle(
-        title, body, tags, pages, f"{display}:{lineno}", extras, key, date, date_line
+    # the first date field in DATE_FIELDS' order ("published", the first, is the usual one)
+    date_key = (
+        DATE_FIELDS[0]
+        if DATE_FIELDS[0] in record
+        else next((name for name in DATE_FIELDS if name in record), None)
     )
+    known = _KNOWN[body_key]
+    for name, value in record.items():
+        if name not in known:
+            extras[_RESERVED.get(name, name)] = value
+    extras.update(outlet_fields(record))
+    date, date_line = (record[date_key], lineno) if date_key is not None else (None, None)
+    article = ParsedArticle(
+        title, body, tags, pages, f"{display}:{lineno}", extras, None, date, date_line
+    )
+    if (
+        not body
+    ):  # one headline run by several outlets is several articles: the link tells them apart
+        return _with_key(article, article_id(title, extras.get("url") or ""))
+    if spaced is not None and title_spaced and body_spaced:
+        spaced.append(article)
+        return article
+    parts = key_part(title, spaced=title_spaced), key_part(body, spaced=body_spaced)
+    return _with_key(article, id_of_keys(*parts))
+
+
+def _with_key(article: ParsedArticle, content: str) -> ParsedArticle:
+    """The article given its key: ``content``, the id of its text, told apart by its outlet when it has a
+    body (the same text run by two outlets is two articles: wire copy). A ``record_id`` equal to the key (our
+    own id, e.g. a corpus written by ``python -m analysis articles``) is dropped."""
+    key = content
+    if article.body and article.extras.get("outlet"):
+        key = article_id(key, article.extras["outlet"].casefold())
+    if article.extras.get("record_id") == key:
+        del article.extras["record_id"]
+    article.key = key
+    return article
+
+
+def _give_spaced_keys(articles: list[ParsedArticle]) -> None:
+    """Give each of ``articles`` (put aside by :func:`_record_to_article`: title and body printable but for
+    line breaks, and NFC) its key, their text's ids hashed in bulk by :func:`spaced_ids`."""
+    ids = spaced_ids([a.title for a in articles], [a.body for a in articles])
+    for article, content in zip(articles, ids, strict=True):
+        _with_key(article, content)
 
 
 def parse_jsonl(
@@ -136,6 +168,7 @@ def parse_jsonl(
 ) -> list[ParsedArticle]:
     _refuse_json_document(text)
     out: list[ParsedArticle] = []
+    spaced: list[ParsedArticle] = []  # their keys given at the end, in bulk
     stem = path.stem
     first = True  # the first record line: a JSON array there is a JSON document, not JSON Lines
     for lineno, line in enumerate(iter_lines(text), start=1):
@@ -146,7 +179,7 @@ def parse_jsonl(
             if len(line) > MAX_RECORD_CHARS:
                 raise BlockError(lineno, _too_long(len(line)))
             try:
-                record = json.loads(line)
+                record, flat = _decoded(line)
             except (json.JSONDecodeError, RecursionError) as exc:
                 detail = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
                 raise BlockError(
@@ -154,10 +187,7 @@ def parse_jsonl(
                 ) from None
             if not isinstance(record, dict):
                 raise BlockError(lineno, _not_an_object(record, first=is_first))
-            if (
-                line.count("[") + line.count("{") > MAX_JSON_DEPTH
-                and json_depth(record) > MAX_JSON_DEPTH
-            ):
+            if not (flat and MAX_JSON_DEPTH >= 2) and json_depth(record) > MAX_JSON_DEPTH:
                 raise BlockError(
                     lineno,
                     f"nests lists or objects more than {MAX_JSON_DEPTH} levels deep; an article's fields are "
@@ -170,20 +200,65 @@ def parse_jsonl(
                     "has no 'body', 'text' or 'title' field (fields: "
                     f"{listing(map(str, record)) or 'none'})",
                 )
-            # JSON strings on an ASCII line without escapes are printable ASCII: _decode removed DEL and
-            # json.loads rejects raw control characters.
-            plain = line.isascii() and "\\" not in line
+            # JSON strings on an ASCII line are printable ASCII but for their escapes: _decode removed DEL
+            # and JSON rejects raw control characters; of the escapes only \n \" \\ and \/ keep them so
+            # but for their line breaks.
+            ascii_line = line.isascii()
+            plain = ascii_line and ("\\" not in line or not _OTHER_ESCAPE.search(line))
             # The text is NFC (decode_bytes), so are its JSON strings without a \u escape: a string is a
             # piece of it with some escapes (\" \n ...) made one ASCII character that composes with nothing.
-            nfc = "\\u" not in line
+            # Only a string outside ASCII is ever checked, and on an ASCII line only a \u escape makes one:
+            # there the line is not searched (False is what the search would find for such a string).
+            nfc = not ascii_line and "\\u" not in line
             out.append(
                 _record_to_article(
-                    record, display, lineno, stem, body_key=body_key, plain=plain, nfc=nfc
+                    record,
+                    display,
+                    lineno,
+                    stem,
+                    body_key=body_key,
+                    plain=plain,
+                    nfc=nfc,
+                    spaced=spaced,
                 )
             )
         except BlockError as exc:
             reject_block(exc, display, lenient=lenient, skipped=skipped)
+    _give_spaced_keys(spaced)
     return out
+
+
+#: The types of value that orjson reads exactly as json does (it reads a whole number beyond 64 bits as a
+#: float, so a line holding a float is read by json).
+_SAME_IN_ORJSON = frozenset({str, int, bool, type(None)})
+
+
+def _decoded(line: str) -> tuple[Any, bool]:
+    """``json.loads(line)``, read by orjson (about twice as fast) where the two give the same value.
+
+    orjson's value is taken when it is an object whose fields are strings, whole numbers, booleans, nulls
+    or lists of them (the usual article); any other line, and every line orjson refuses, is read by json,
+    whose value or error (the message a user sees) is the one given.
+
+    Returns:
+        The value, and True when it is such a flat object (so its :func:`json_depth` is at most 2).
+    """
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return json.loads(line), False
+    if type(value) is not dict:
+        return json.loads(line), False
+    for field in value.values():  # plain loops: a generator per field costs more than the check
+        kind = type(field)
+        if kind in _SAME_IN_ORJSON:
+            continue
+        if kind is not list:
+            return json.loads(line), False
+        for item in field:
+            if type(item) not in _SAME_IN_ORJSON:
+                return json.loads(line), False
+    return value, True
 
 
 def json_depth(value: Any) -> int:
