@@ -13,7 +13,6 @@ The number of workers is the number of cores this process may run on; the enviro
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import ctypes
 import functools
 import gc
@@ -32,7 +31,6 @@ __all__ = [
     "IDLE_SECONDS",
     "WORKERS_ENV",
     "in_background",
-    "in_spare_time",
     "map_in_order",
     "one_process",
     "return_memory",
@@ -50,9 +48,6 @@ RETURN_AFTER_SECONDS = 1.0
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-#: The pool of the work started with :func:`in_spare_time`, within that work (its thread) only.
-_SPARE_POOL: contextvars.ContextVar[Any] = contextvars.ContextVar("spare_pool", default=None)
 
 
 def worker_count() -> int:
@@ -102,9 +97,8 @@ def map_in_order(
     if n <= 1:
         yield from (fn(item, **(shared or {})) for item in items)
         return
-    if _SPARE_POOL.get() is not None:  # work started with in_spare_time: on its own pool
-        yield from _SPARE_POOL.get().map(fn, items, shared)
-        return
+    from joblib import Parallel, delayed
+
     if shared:
         with tempfile.TemporaryDirectory(prefix="analysis-shared-") as folder:
             path = Path(folder) / "shared.pickle"
@@ -113,13 +107,6 @@ def map_in_order(
                 functools.partial(_with_shared, fn, str(path)), items, workers=n
             )
         return
-    yield from _on_workers(fn, items, n)
-
-
-def _on_workers(fn: Callable[[T], R], items: Iterable[T], n: int) -> Iterator[R]:
-    """``fn`` of every item on ``n`` loky worker processes, yielded in order."""
-    from joblib import Parallel, delayed
-
     # Each worker computes with one BLAS/OpenMP thread: the workers already use every core. Idle workers
     # exit after IDLE_SECONDS, not loky's 5 minutes, so they do not hold their memory through the steps
     # that follow (the command's parse workers through the whole report run, the kernel's through charts).
@@ -165,112 +152,6 @@ def in_background(fn: Callable[[], R], *, workers: int | None = None) -> Callabl
         [delayed(_returning_memory)(run_alone, fn)]
     )  # dispatched at once, run while this process goes on
     return functools.partial(_first, results)
-
-
-def in_spare_time(fn: Callable[[], R], *, workers: int | None = None) -> Callable[[], R]:
-    """Start ``fn()`` now on a thread of this process, its per-article work (:func:`map_in_order` within it)
-    on worker processes of its own at the lowest CPU priority; returns a function that waits for its
-    result (the same value as ``fn()``).
-
-    Until the result is asked for, the workers run only on cores the rest of the run leaves idle (a
-    one-core step, a fit that waits, the gaps between parts) and never slow it down; what has not started
-    by then runs at normal priority on every core (:class:`_SparePool`). With one worker nothing starts
-    now: ``fn`` is returned, and runs when its result is asked for.
-
-    Args:
-        fn: a function of no argument.
-        workers: processes; default :func:`worker_count`.
-    """
-    n = worker_count() if workers is None else workers
-    if n <= 1:
-        return fn
-    from concurrent.futures import ThreadPoolExecutor
-
-    spare = _SparePool(n)
-    thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis-spare-time")
-    future = thread.submit(spare.run, fn)
-    thread.shutdown(wait=False)  # the thread ends with fn
-
-    def result() -> R:
-        spare.asked.set()
-        return future.result()
-
-    return result
-
-
-class _SparePool:
-    """The low-priority worker processes of one :func:`in_spare_time` run, and whether its result has been
-    asked for (then the work not started yet moves to normal-priority workers)."""
-
-    #: Seconds between two looks, while a part runs, at whether the result has been asked for.
-    LOOK_EVERY = 0.2
-
-    def __init__(self, n: int) -> None:
-        import threading
-
-        self.n = n
-        self.asked = threading.Event()
-
-    def run(self, fn: Callable[[], R]) -> R:
-        """``fn()`` with :func:`map_in_order` calls within it sent here (:meth:`map`)."""
-        from joblib.externals.loky import ProcessPoolExecutor
-
-        self.pool = ProcessPoolExecutor(
-            max_workers=self.n, initializer=_lowest_priority, env=_ONE_THREAD
-        )
-        token = _SPARE_POOL.set(self)
-        try:
-            return fn()
-        finally:
-            _SPARE_POOL.reset(token)
-            self.pool.shutdown(wait=True)
-
-    def map(
-        self, fn: Callable[..., R], items: Iterable[T], shared: Mapping[str, Any] | None
-    ) -> Iterator[R]:
-        """:func:`map_in_order` here: every item sent to the low-priority workers at once, the results
-        yielded in order; once the result is asked for, the items not started yet are taken back and
-        computed on normal-priority workers."""
-        from concurrent.futures import wait
-
-        call = functools.partial(fn, **shared) if shared else fn
-        items = list(items)
-        futures = [self.pool.submit(_returning_memory, call, item) for item in items]
-        for at, future in enumerate(futures):
-            while not self.asked.is_set() and not wait([future], self.LOOK_EVERY).done:
-                pass
-            if self.asked.is_set():
-                yield from self._rest(call, items[at:], futures[at:])
-                return
-            yield future.result()
-
-    def _rest(self, call: Callable[[T], R], items: list[T], futures: list[Any]) -> Iterator[R]:
-        """The results of ``items`` in order: those not started yet computed on normal-priority workers,
-        the others waited for."""
-        taken = [future.cancel() for future in futures]
-        again = _on_workers(
-            call, [item for item, back in zip(items, taken, strict=True) if back], self.n
-        )
-        for future, back in zip(futures, taken, strict=True):
-            yield next(again) if back else future.result()
-
-
-#: The environment of a low-priority worker: one BLAS/OpenMP thread, as every worker of this package.
-_ONE_THREAD = {
-    name: "1"
-    for name in (
-        "OMP_NUM_THREADS",
-        "OPENBLAS_NUM_THREADS",
-        "MKL_NUM_THREADS",
-        "NUMEXPR_NUM_THREADS",
-    )
-}
-
-
-def _lowest_priority() -> None:
-    """Make this worker process the last to get a core (``nice`` 19; not on systems without ``nice``)."""
-    if hasattr(os, "nice"):
-        os.nice(19)
 
 
 def run_alone(fn: Callable[[], R]) -> R:

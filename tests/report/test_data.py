@@ -152,23 +152,10 @@ def test_text_view_reads_bodies_from_the_cache_the_corpus_came_from(
     assert list(sample["body"]) == list(by_id.loc[sample["id"], "body"])
 
 
-def _pid_and_priority(_: int) -> tuple[int, int]:
+def _bodies_and_pid(corpus: pd.DataFrame) -> tuple[list[str], int]:
     import os
 
-    return os.getpid(), os.nice(0)
-
-
-def _bodies_and_pid(corpus: pd.DataFrame) -> tuple[list[str], int, list[tuple[int, int]]]:
-    """The bodies read, the thread reading them, and the process and CPU priority of its per-article work."""
-    import threading
-
-    from analysis.parallel import map_in_order
-
-    return (
-        list(corpus["body"]),
-        threading.get_ident(),
-        list(map_in_order(_pid_and_priority, range(4))),
-    )
+    return list(corpus["body"]), os.getpid()
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -176,12 +163,10 @@ def test_report_data_reads_the_text_sample_meanwhile_as_text_view_draws_it(
     bbc_path, tmp_path, monkeypatch, workers
 ):
     """On an archive read without bodies (from read_meanwhile_from articles), report_data draws the text
-    sample once and reads it (people and quotations in the report) while the topics are fitted, in the
-    cores' spare time (a thread whose per-article work runs on worker processes at the lowest priority):
-    the same sample text_view draws, the same people and quotations as read here, from one core or two."""
+    sample once and reads it (people and quotations in the report) on a worker while the topics are fitted: the same sample text_view draws,
+    the same people and quotations as read here, from one core or two."""
     import functools
     import os
-    import threading
 
     from analysis.corpus.cache import cache_corpus
     from analysis.extract import people_and_quotes
@@ -194,21 +179,17 @@ def test_report_data_reads_the_text_sample_meanwhile_as_text_view_draws_it(
     options = {"cache": str(cache.path), "k": 4, "random_state": 3, "sizes": sizes}
     data = report_data([bbc_path], read_texts=_bodies_and_pid, **options)
     assert "body" not in data.corpus.columns
-    bodies, thread, work = data.readings()
-    here = threading.get_ident()
-    if (
-        workers == "2"
-    ):  # two cores: read on a thread, its per-article work on low-priority processes
-        assert thread != here and all(pid != os.getpid() and nice == 19 for pid, nice in work)
-    else:
-        assert thread == here and work == [(os.getpid(), os.nice(0))] * 4
+    bodies, pid = data.readings()
+    assert (pid != os.getpid()) == (workers == "2")  # two cores: read on a worker process
     view, sample, note = text_view(data.model, data.corpus, cache, max_articles=120, random_state=3)
     assert bodies == list(sample["body"]) and len(sample) == 120
     drawn, drawn_sample, drawn_note = text_view(data.model, data.corpus, cache, texts=data.texts)
     pd.testing.assert_frame_equal(drawn_sample, sample)
     assert drawn_note == note and list(drawn.labels) == list(view.labels)
     smaller = {**options, "sizes": {**sizes, "read_meanwhile_from": len(data.corpus) + 1}}
-    assert report_data([bbc_path], read_texts=_bodies_and_pid, **smaller).readings()[1] == here
+    assert (
+        report_data([bbc_path], read_texts=_bodies_and_pid, **smaller).readings()[1] == os.getpid()
+    )
     read = functools.partial(people_and_quotes, progress=False)
     meanwhile = report_data([bbc_path], read_texts=read, **options).readings()
     here = read(sample)

@@ -76,9 +76,6 @@ def quotes(corpus: pd.DataFrame, *, nlp=None, progress: bool | None = None) -> p
 #: over worker processes (:func:`analysis.parallel.map_in_order`); below, starting them costs more than it
 #: saves. Names are made canonical afterwards, over all articles, exactly as on one core.
 PARALLEL_FROM = 1_000
-#: Parts per worker process the articles are read in: small enough that the last part on one process
-#: does not keep the others waiting long, also when the reading runs in the cores' spare time.
-PARTS_PER_WORKER = 4
 
 
 def people_and_quotes(
@@ -161,7 +158,7 @@ def _read_in_parts(corpus: pd.DataFrame, *, nlp, progress: bool | None) -> Itera
         yield _read_articles(corpus, nlp, progress)
         return
     columns = corpus[["id", "title", "body"]]
-    bounds = np.linspace(0, len(columns), PARTS_PER_WORKER * workers + 1).round().astype(int)
+    bounds = np.linspace(0, len(columns), 2 * workers + 1).round().astype(int)
     parts = [columns.iloc[a:b] for a, b in pairwise(bounds) if b > a]
     done = map_in_order(functools.partial(_read_articles, nlp=nlp, progress=False), parts)
     if progress is not False:

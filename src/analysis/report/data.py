@@ -36,7 +36,7 @@ from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import CorpusError
-from analysis.parallel import in_spare_time, map_in_order, return_memory
+from analysis.parallel import in_background, map_in_order, return_memory
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.report.sizes import FULL_TABLE_MAX, MAP_POINTS, TEXT_SAMPLE, ReportSizes
@@ -130,8 +130,8 @@ def report_data(
             beyond the sample size carried over, not fitted (:mod:`analysis.topics.extend`).
         read_texts: a picklable function of the text sample's corpus (e.g. people and quotations), its
             result in :attr:`ReportData.readings`. From :attr:`ReportSizes.read_meanwhile_from` articles
-            (read without bodies, pandas engine) it starts now, in the cores' spare time while the topics
-            are fitted (:func:`analysis.parallel.in_spare_time`), else when asked for; the same either way.
+            (read without bodies, pandas engine) it runs on a worker process while the topics are fitted
+            and assigned, else when asked for; the same result either way.
 
     Returns:
         The :class:`ReportData`.
@@ -194,10 +194,10 @@ def _corpus(found, *, sample_size: int) -> tuple[pd.DataFrame, np.ndarray]:
 
 
 def _reading(read_texts, texts: TextSample, meanwhile: bool) -> Callable[[], Any]:
-    """``read_texts(texts.corpus)``: started now in the cores' spare time (``meanwhile``: low-priority
-    workers, :func:`analysis.parallel.in_spare_time`), else run when its result is asked for."""
+    """``read_texts(texts.corpus)``: started now on a worker process (``meanwhile``), else run when its
+    result is asked for."""
     read = functools.partial(read_texts, texts.corpus)
-    return in_spare_time(read) if meanwhile else read
+    return in_background(read) if meanwhile else read
 
 
 def _model(found, corpus, first, client, *, k, random_state, progress, sample_size, baseline):
