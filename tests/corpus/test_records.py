@@ -205,3 +205,39 @@ def test_an_ascii_line_with_escapes_gives_the_cleaned_texts_and_their_id(title, 
     assert art.key == article_id(clean_text(title), clean_text(body))
     tags = [clean_text(t) for t in (body, "x\ty", " z ")]
     assert art.tags == [t for t in tags if t]
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            '{"title": "A", "body": "Some text.", "outlet": 3}',
+            "'outlet' must be text (the outlet's name), not int 3",
+        ),
+        ('{"title": "A headline", "url": 5}', "'url' must be text (the article's link), not int 5"),
+        ('{"title": "A", "body": "Some text.", "url": ["x"]}', "'url' must be text"),
+        ('{"title": "A", "body": "Bad \\ud800 text"}', "half a surrogate pair (\\ud800) in 'body'"),
+        (
+            '{"title": "A", "body": "B", "tags": ["ok", "x\\udfff"]}',
+            "half a surrogate pair (\\udfff) in 'tags'",
+        ),
+    ],
+)
+def test_a_field_no_article_can_hold_is_refused_on_its_line(tmp_path, line, said):
+    """A non-text outlet or link, or half a surrogate pair, is a clear error naming the file and line (they
+    crashed deep inside the parse with AttributeError or UnicodeEncodeError); lenient loading skips it."""
+    import warnings
+
+    from analysis import load_corpus
+    from analysis.errors import CorpusError
+
+    path = tmp_path / "export.jsonl"
+    good = '{"title": "Fine", "body": "A whole \\ud83d\\ude00 article.", "outlet": null}'
+    path.write_text(f"{good}\n{line}\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(path)
+    assert "export.jsonl:2: " in str(caught.value) and said in str(caught.value)
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        corpus = load_corpus(path, lenient=True)
+    assert corpus["body"].tolist() == ["A whole \U0001f600 article."]

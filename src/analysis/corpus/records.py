@@ -126,6 +126,12 @@ def _record_to_article(
     for name, value in record.items():
         if name not in known:
             extras[_RESERVED.get(name, name)] = value
+    for name, what in (("outlet", "the outlet's name"), ("url", "the article's link")):
+        if record.get(name) is not None and not isinstance(record[name], str):
+            value = record[name]
+            raise BlockError(
+                lineno, f"'{name}' must be text ({what}), not {type(value).__name__} {value!r}"
+            )
     extras.update(outlet_fields(record))
     date, date_line = (record[date_key], lineno) if date_key is not None else (None, None)
     article = ParsedArticle(
@@ -187,6 +193,8 @@ def parse_jsonl(
                 ) from None
             if not isinstance(record, dict):
                 raise BlockError(lineno, _not_an_object(record, first=is_first))
+            if "\\u" in line and _SURROGATE_ESCAPE.search(line):
+                _refuse_lone_surrogates(record, lineno)
             if not (flat and MAX_JSON_DEPTH >= 2) and json_depth(record) > MAX_JSON_DEPTH:
                 raise BlockError(
                     lineno,
@@ -226,6 +234,29 @@ def parse_jsonl(
             reject_block(exc, display, lenient=lenient, skipped=skipped)
     _give_spaced_keys(spaced)
     return out
+
+
+#: A JSON escape of half of a UTF-16 surrogate pair ("\\ud83d"): a character only with its other half.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogates(record: dict[str, Any], lineno: int) -> None:
+    """Refuse a record holding half a surrogate pair ("\\ud800" alone), which is no character and cannot be
+    written as UTF-8: a clear error on its line, not a crash further on."""
+    stack: list[tuple[str, Any]] = list(record.items())
+    while stack:
+        name, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((name, v) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((name, v) for v in value)
+        elif isinstance(value, str) and (found := _LONE_SURROGATE.search(value)):
+            raise BlockError(
+                lineno,
+                f"holds half a surrogate pair (\\u{ord(found.group()):04x}) in '{name}', which is no "
+                "character; remove it or export the file again as UTF-8",
+            )
 
 
 #: The types of value that orjson reads exactly as json does (it reads a whole number beyond 64 bits as a
