@@ -57,3 +57,19 @@ def test_a_lone_who_after_a_description_of_people_is_that_description():
         "Republican star.\u201d"
     )
     assert [s[:2] for s in speakers_in(body)] == [("the president", False)]
+
+
+def test_the_person_a_pronoun_tells_is_not_the_pronoun():
+    """ "“…,” he told Mr Kim": of Moon Jae-in and Kim Jong Un, "he" is Moon (the one he tells is not him);
+    the next paragraph's quotation goes on with him."""
+    body = (
+        "South Korean President Moon Jae-in visited the mountain with Kim Jong Un.\n\n"
+        '"Many people in the South would go, but I decided not to," he told Mr Kim at the summit.\n\n'
+        '"But time flew so fast."'
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Moon Jae-in", True)] * 2
+    body = (
+        "South Korean President Moon Jae-in visited the mountain with Kim Jong Un.\n\n"
+        '"Many people in the South would go, but I decided not to," he said at the summit.'
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("", False)]  # either may be "he"

@@ -17,7 +17,7 @@ from analysis.extract.entities import Mention
 if TYPE_CHECKING:
     from analysis.extract.referents import SpeakerContext
 
-__all__ = ["carried", "chain", "next_quotation", "pronoun_chain", "spoken_of"]
+__all__ = ["addressed", "carried", "chain", "next_quotation", "pronoun_chain", "spoken_of"]
 
 
 def carried(ctx: SpeakerContext, last: list[Mention], here: int, gender: str | None) -> bool:
@@ -150,3 +150,21 @@ def _gaps(ctx: SpeakerContext, end: int) -> list[tuple[int, int]]:
         pos = b
     out.append((pos, end))
     return [(a, b) for a, b in out if a < b]
+
+
+#: A verb addressing the person right after it: who hears the words, not who speaks them.
+_ADDRESSING = re.compile(r"\s+(?:told|tells|telling|asked|asks|asking|assured|warned|urged)\s+")
+
+
+def addressed(ctx: SpeakerContext, told: int | None) -> frozenset[str]:
+    """The person named right after the verb that follows ``told``, past a title ("he told Mr Kim": Kim)."""
+    verb = _ADDRESSING.match(ctx.body, told) if told is not None else None
+    if verb is None:
+        return frozenset()
+    at = verb.end()
+    after = [m for m in ctx.mentions if m.start >= at]
+    first = min(after, key=lambda m: m.start, default=None)  # the one told, not a name further on
+    between = ctx.body[at : first.start] if first else ""
+    if first is None or first.type != "person" or len(between) > 25 or "\n" in between:
+        return frozenset()
+    return frozenset([first.name]) if all(w[:1].isupper() for w in between.split()) else frozenset()

@@ -20,7 +20,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract import cues
-from analysis.extract.chains import carried, chain, next_quotation, pronoun_chain, spoken_of
+from analysis.extract.chains import (
+    addressed,
+    carried,
+    chain,
+    next_quotation,
+    pronoun_chain,
+    spoken_of,
+)
 from analysis.extract.chunks import modifier
 from analysis.extract.clauses import object_before
 from analysis.extract.cues import SPEECH_VERBS
@@ -98,6 +105,7 @@ class SpeakerContext:
                 self.roles.setdefault(m.name, set()).update(WORD.findall(m.role.lower()))
         self.genders = person_genders(self.mentions, body, self.sentences, self.in_quote)
         self.previous_end: int | None = None  # where the quotation before the one being read ends
+        self.addressed: frozenset[str] = frozenset()  # whom the pronoun being read speaks to
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding character ``pos`` (the index :attr:`Mention.sentence` uses); an
@@ -244,12 +252,17 @@ def pronoun_referent(
     speech: bool,
     after_quote: bool = False,
     asking: bool = False,
+    told: int | None = None,
 ) -> str:
     """The person "he"/"she" is, or "" (an untyped name that may be the referent blocks, never wins);
-    ``asking``: the pronoun asks ("he asked"), so it may be the asker of the sentence before."""
-    found = _referent(
-        ctx, limit, gender, previous, speech=speech, after_quote=after_quote, asking=asking
-    )
+    ``asking``: "he asked", maybe the sentence before's asker; ``told``: where the pronoun ends."""
+    ctx.addressed = addressed(ctx, told)
+    try:
+        found = _referent(
+            ctx, limit, gender, previous, speech=speech, after_quote=after_quote, asking=asking
+        )
+    finally:
+        ctx.addressed = frozenset()  # not "he told Mr Kim": only this pronoun's (chains.addressed)
     people = {m.name for m in ctx.mentions if m.type == "person"}
     bearers = {n for m in ctx.mentions if m.name == found for n in m.not_names}
     fitting = [n for n in sorted(bearers) if gender and ctx.genders.get(n) == {gender}]
@@ -374,6 +387,7 @@ def _candidates(
         and not ctx.short_line(m.sentence)  # "Follow @politicalticker Follow @KilloughCNN"
         and not caption_before(ctx.body, m.start, limit)  # "Biden and Obama ... Photograph: …"
         and not modifier(ctx.body, m)  # "on two Trump construction projects"
+        and m.name not in ctx.addressed  # "“…,” he told Mr Kim": not Kim
     ]
     return [m for m in people if not owner(ctx.body, m, people) and not cited(ctx.body, m)]
 

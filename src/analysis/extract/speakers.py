@@ -9,11 +9,10 @@ Run once every mention has its canonical name. A speaker is named only on clear 
 - "he"/"she", "it", an epithet ("the foreign secretary", "the 22-year-old", "the New York Democrat") and
   "the company" go to the one person or body they can stand for (:mod:`analysis.extract.referents`);
   "they", "we", "I" name nobody; two names joined by "and" name nobody;
-- "the minister", "the DJ", "the ministry" go to the one person whose role (title before the name or
-  apposition after it: "Maria Eagle, the defence procurement minister") has those words, or the one
-  organisation whose name ends so;
-- other words are kept as written, ``named=False``, when they describe a source ("one EU diplomat", "a
-  Democratic committee aide"); anything else (a fragment, a time, "the book") names nobody.
+- "the minister", "the ministry" go to the one person whose role (title or apposition: "Maria Eagle, the
+  defence procurement minister") has those words, or the one organisation whose name ends so;
+- other words are kept as written, ``named=False``, when they describe a source ("one EU diplomat");
+  anything else (a fragment, a time, "the book") names nobody.
 """
 
 # ruff: noqa: SIM905 (word lists read best as text)
@@ -111,6 +110,7 @@ def resolve_speaker(
             speech=bool(speech),
             after_quote=a > before or parenthetical(ctx.body, a, b),
             asking=cue.split()[:1] in (["asked"], ["asks"]),
+            told=b,
         )
         return (person, True) if person else ("", False)
     if len(words) == 1 and words[0] == "it":
