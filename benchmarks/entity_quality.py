@@ -71,6 +71,7 @@ DEV21 = PROJECT_ROOT / "tests" / "data" / "dev21_key.json"
 DEV22 = PROJECT_ROOT / "tests" / "data" / "dev22_key.json"
 DEV23 = PROJECT_ROOT / "tests" / "data" / "dev23_key.json"
 DEV24 = PROJECT_ROOT / "tests" / "data" / "dev24_key.json"
+DEV25 = PROJECT_ROOT / "tests" / "data" / "dev25_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -113,6 +114,8 @@ DEV_KEYS = {
     "fifteenth round's rules)",
     DEV24: "twenty-fourth development key (20 AllSides articles, seed 2251; measured unseen after the "
     "fifteenth round's rules)",
+    DEV25: "twenty-fifth development key (20 AllSides articles, seed 2269; measured unseen after the "
+    "sixteenth round's rules)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -137,6 +140,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV22,
     DEV23,
     DEV24,
+    DEV25,
 }
 TYPES = ("person", "organisation", "place")
 
