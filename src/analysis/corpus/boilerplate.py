@@ -215,11 +215,8 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
     found = find_boilerplate(corpus) if found is None else found
     out = corpus.copy()
     drop = _dropped(found.paragraphs) if not found.paragraphs.empty else None
-    bodies, furnished, changed = (
-        [],
-        0,
-        False,
-    )  # furnished: articles that lost a slideshow or a time stamp
+    bodies: list = []
+    furnished, changed = 0, False  # furnished: articles that lost a slideshow or a time stamp
     groups = _groups(corpus) if drop is not None else [""] * len(corpus)  # groups: only to drop by
     for group, body in zip(groups, corpus["body"], strict=True):
         if not isinstance(body, str) or not body:
@@ -237,9 +234,7 @@ def strip_boilerplate(corpus: pd.DataFrame, found: Boilerplate | None = None) ->
             furnished += shown != kept
             kept = [p for p in shown if p]
         bodies.append("\n\n".join(kept))
-    if (
-        changed or corpus["body"].dtype != _TEXT
-    ):  # else the column as it came (a part of an archive)
+    if changed or corpus["body"].dtype != _TEXT:  # else the column as it came (an archive's part)
         out["body"] = bodies
     note = found.note()
     if furnished:

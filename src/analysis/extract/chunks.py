@@ -166,7 +166,7 @@ def _antecedent(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]])
     """The tokens of the person a lone "who" right before the verb stands for: the name ending the chunk
     before it ("That charge was denied by Mr Mandelson, who said"), or past appositions describing it
     ("Ben Rhodes, a former Obama national security aide, who tweeted")."""
-    if len(chunks) < 2 or [doc.words[k].lower() for k in chunks[-1]] != ["who"]:
+    if not _lone_who(doc, chunks):
         return []
     for chunk in reversed(chunks[:-1]):
         end = doc.end_char(chunk[-1])
@@ -191,13 +191,18 @@ _OF_SOMEONE = frozenset({"to", "for", "of", "at", "with", "from"})
 def _described_before_who(doc: FieldDoc, chunks: list[list[int]]) -> list[int]:
     """The tokens of a description of people ("an REM spokesman", "the British authorities", "the
     president") a lone "who" right before the verb follows, from its article on: who speaks."""
-    if len(chunks) < 2 or [doc.words[k].lower() for k in chunks[-1]] != ["who"]:
+    if not _lone_who(doc, chunks):
         return []
     before = chunks[-2]
     opens = [i for i, k in enumerate(before) if doc.words[k].lower() in {"a", "an", "the"}]
     if not opens or doc.words[before[-1]].lower() not in PEOPLE_HEADS:
         return []
     return before[opens[-1] :]
+
+
+def _lone_who(doc: FieldDoc, chunks: list[list[int]]) -> bool:
+    """Is the chunk right before the verb a lone "who", after another chunk?"""
+    return len(chunks) > 1 and [doc.words[k].lower() for k in chunks[-1]] == ["who"]
 
 
 def _describing(first: str) -> bool:

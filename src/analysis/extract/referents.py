@@ -105,7 +105,6 @@ class SpeakerContext:
                 self.roles.setdefault(m.name, set()).update(WORD.findall(m.role.lower()))
         self.genders = person_genders(self.mentions, body, self.sentences, self.in_quote)
         self.previous_end: int | None = None  # where the quotation before the one being read ends
-        self.addressed: frozenset[str] = frozenset()  # whom the pronoun being read speaks to
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding character ``pos`` (the index :attr:`Mention.sentence` uses); an
@@ -256,13 +255,8 @@ def pronoun_referent(
 ) -> str:
     """The person "he"/"she" is, or "" (an untyped name that may be the referent blocks, never wins);
     ``asking``: "he asked", maybe the sentence before's asker; ``told``: where the pronoun ends."""
-    ctx.addressed = addressed(ctx, told)
-    try:
-        found = _referent(
-            ctx, limit, gender, previous, speech=speech, after_quote=after_quote, asking=asking
-        )
-    finally:
-        ctx.addressed = frozenset()  # not "he told Mr Kim": only this pronoun's (chains.addressed)
+    options = {"speech": speech, "after_quote": after_quote, "asking": asking}
+    found = _referent(ctx, limit, gender, previous, told_whom=addressed(ctx, told), **options)
     people = {m.name for m in ctx.mentions if m.type == "person"}
     bearers = {n for m in ctx.mentions if m.name == found for n in m.not_names}
     fitting = [n for n in sorted(bearers) if gender and ctx.genders.get(n) == {gender}]
@@ -280,6 +274,7 @@ def _referent(
     speech: bool,
     after_quote: bool = False,
     asking: bool = False,
+    told_whom: frozenset[str] = frozenset(),
 ) -> str:
     """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
@@ -297,7 +292,7 @@ def _referent(
     genders = ctx.genders
     if speech and next_quotation(ctx, previous, limit, gender):
         return previous[0]
-    people = _candidates(ctx, limit, gender, after_quote=after_quote)
+    people = _candidates(ctx, limit, gender, after_quote=after_quote, told_whom=told_whom)
     if not people or described_between(ctx, people[-1], ctx.sentence_of(limit)):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
     if speech and _described_last(ctx, people, previous, limit):
@@ -373,7 +368,12 @@ def _described_last(
 
 
 def _candidates(
-    ctx: SpeakerContext, limit: int, gender: str | None, *, after_quote: bool
+    ctx: SpeakerContext,
+    limit: int,
+    gender: str | None,
+    *,
+    after_quote: bool,
+    told_whom: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """The people named before ``limit`` whom "he"/"she" may stand for: of that gender, not in the
     quotation's own sentence for a pronoun after it, not a possessive before another's title and name."""
@@ -387,7 +387,7 @@ def _candidates(
         and not ctx.short_line(m.sentence)  # "Follow @politicalticker Follow @KilloughCNN"
         and not caption_before(ctx.body, m.start, limit)  # "Biden and Obama ... Photograph: …"
         and not modifier(ctx.body, m)  # "on two Trump construction projects"
-        and m.name not in ctx.addressed  # "“…,” he told Mr Kim": not Kim
+        and m.name not in told_whom  # "“…,” he told Mr Kim": not Kim (chains.addressed)
     ]
     return [m for m in people if not owner(ctx.body, m, people) and not cited(ctx.body, m)]
 
