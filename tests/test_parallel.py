@@ -92,3 +92,24 @@ def test_work_in_the_background_keeps_its_own_per_article_work_in_its_process(wo
     assert run_alone(functools.partial(_workers_seen)) == 1
     assert WORKERS_ENV not in __import__("os").environ
     assert in_background(_workers_seen, workers=2)() == 1
+
+
+def test_within_mapped_by_the_tasks_go_to_the_mapper_and_come_back_the_same():
+    """``mapped_by`` (how the Dask engine gives per-article work to its cluster): map_in_order hands the
+    items and shared arguments to the mapper instead of starting processes; one worker still stays here."""
+    from analysis.parallel import mapped_by
+
+    given = []
+
+    def mapper(fn, items, shared):
+        given.append((list(items), dict(shared)))
+        return [fn(item, **shared) for item in items]
+
+    table = {1: 10, 2: 20}
+    with mapped_by(mapper):
+        pairs = list(map_in_order(_scaled, [2, 1], workers=2, shared={"table": table, "factor": 3}))
+        alone = list(map_in_order(_square_or_fail, [2, 4], workers=1))
+    assert [value for value, _ in pairs] == [60, 30]
+    assert given == [([2, 1], {"table": table, "factor": 3})]  # one call; workers=1 stayed here
+    assert alone == [4, 16]
+    assert list(map_in_order(_square_or_fail, [5, 1], workers=2)) == [25, 1]  # after the block: own

@@ -3,6 +3,7 @@ the CLI on an existing scheduler, and a worker killed mid-run."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import subprocess
@@ -461,3 +462,46 @@ def test_each_blocks_first_line_is_counted_as_its_lines_are_cut(tmp_path, monkey
             seen[name] = seen.get(name, 0) + lines_in
         assert list(build._first_lines(blocks)) == expected, text
         assert any(end is not None for *_, end in blocks) or len(text) <= 64
+
+
+def test_people_and_quotes_given_to_the_cluster_read_as_in_one_process(client, monkeypatch):
+    """Within ``mapped_by(task_mapper())`` (how the Dask engine's report reads its text sample) the
+    per-article reading runs as tasks on the cluster's workers, not on processes started beside them, and
+    gives the same people and quotations as one process (the seed's articles, read in parts as a sample of
+    PARALLEL_FROM articles would be)."""
+    from distributed import get_task_stream
+
+    from analysis.dask.engine import task_mapper
+    from analysis.parallel import mapped_by, one_process
+
+    quotes = importlib.import_module("analysis.extract.quotes")  # the module, not the function
+    monkeypatch.setattr(quotes, "PARALLEL_FROM", 2)  # the seed: 9 pages
+    corpus = load_corpus(PROJECT_ROOT / "seeds")
+    with one_process():
+        alone = quotes.people_and_quotes(corpus, progress=False)
+    with get_task_stream(client) as stream, mapped_by(task_mapper()):
+        on_cluster = quotes.people_and_quotes(corpus, progress=False)
+    assert sum("_read_articles" in task["key"] for task in stream.data) >= 2
+    for mine, theirs in zip(on_cluster, alone, strict=True):
+        pd.testing.assert_frame_equal(mine, theirs)
+    assert len(alone[1]) > 50  # the seed's quotations were read
+
+
+def test_only_a_cluster_started_for_the_run_has_its_workers_restarted(client):
+    """After the report's last Dask work, the workers of the cluster the run started are restarted (fresh
+    processes, what the old ones held given back); a cluster given by address is never touched."""
+    from analysis.dask.client import dask_session, restart_session_workers
+
+    pids = client.run(os.getpid)
+    assert restart_session_workers(client) is False
+    assert client.run(os.getpid) == pids
+    with dask_session(None, progress=False) as address:
+        own = Client(address)
+        try:
+            before = set(own.run(os.getpid).values())
+            assert restart_session_workers(own) is True
+            own.wait_for_workers(2, timeout=60)
+            after = set(own.run(os.getpid).values())
+            assert len(after) == 2 and not before & after
+        finally:
+            own.close()

@@ -18,6 +18,7 @@ The core (corpus, text, topics, tags) never imports this package; it calls their
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -62,6 +63,7 @@ __all__ = [
     "parsed_tags",
     "parts_mapper",
     "story_groups_dask",
+    "task_mapper",
 ]
 
 
@@ -266,22 +268,41 @@ def parts_mapper(cache: CorpusCache, *, progress: bool = False) -> Callable[...,
     def map_parts(
         fn: Callable[..., Any], columns: Sequence[str], *, shared: dict[str, Any] | None = None
     ) -> list:
-        import dask
-
-        client = current_client()
-        scattered = {
-            name: client.scatter(value, broadcast=True) for name, value in (shared or {}).items()
-        }
-        extras = tuple(cache.extras)
-        tasks = [
-            dask.delayed(apply_to_part)(fn, list(columns), extras, task, **scattered)
-            for task in cache.part_tasks()
-        ]
-        results = gather(client.compute(tasks), "assigning articles to clusters", progress=progress)
-        client.run(return_memory)
-        return results
+        read = functools.partial(apply_to_part, fn, list(columns), tuple(cache.extras))
+        what = "assigning articles to clusters"
+        return _run_tasks(read, list(cache.part_tasks()), shared or {}, what, progress=progress)
 
     return map_parts
+
+
+def task_mapper(what: str = "reading the articles") -> Callable[..., list]:
+    """``mapper(fn, items, shared)``: ``fn(item, **shared)`` of every item as Dask tasks on the current
+    cluster, the results in order; what :func:`analysis.parallel.mapped_by` takes, so that per-article work
+    (people and quotations of the text sample) runs on the workers already up rather than on processes
+    started beside them."""
+    return functools.partial(_run_tasks, what=what)
+
+
+def _run_tasks(
+    fn: Callable[..., Any],
+    items: list,
+    shared: dict[str, Any],
+    what: str,
+    *,
+    progress: bool = False,
+) -> list:
+    """``fn(item, **shared)`` of every item as a task, ``shared`` scattered to every worker once; the results
+    in order. The tasks and the scattered values are released before the workers give back what they
+    used (they stay up through the report)."""
+    client = current_client()
+    scattered = {name: client.scatter(value, broadcast=True) for name, value in shared.items()}
+    futures = [client.submit(fn, item, pure=False, **scattered) for item in items]
+    try:
+        return gather(futures, what, progress=progress)
+    finally:
+        client.cancel([*futures, *scattered.values()])
+        del futures, scattered
+        client.run(return_memory)
 
 
 def cached_story_groups_dask(cache: CorpusCache, *, progress: bool = False) -> np.ndarray:

@@ -36,7 +36,13 @@ from analysis.corpus.cache import CorpusCache, cache_corpus, open_cache
 from analysis.csvfile import write_csv
 from analysis.engine import RUN_ENGINES, check_engine
 from analysis.errors import CorpusError
-from analysis.parallel import in_background, map_in_order, return_memory
+from analysis.parallel import (
+    in_background,
+    map_in_order,
+    mapped_by,
+    return_memory,
+    return_memory_at_once,
+)
 from analysis.report.html import HTMLBlock, table_html
 from analysis.report.naming import corpus_title
 from analysis.report.sizes import FULL_TABLE_MAX, MAP_POINTS, TEXT_SAMPLE, ReportSizes
@@ -145,14 +151,13 @@ def report_data(
     sources = as_path_list(paths)
     client = _client(scheduler) if engine == "dask" else None
     found = _open_or_build(sources, cache, client=client, lenient=lenient)
+    if found.n_articles > sizes.sample_size:
+        return_memory_at_once()  # this process holds the archive through every section (issue 24)
     corpus, first = _corpus(found, sample_size=sizes.sample_size)
     texts = text_sample(corpus, found, max_articles=sizes.text_sample, random_state=random_state)
-    # on pandas only: on Dask a process beside the cluster, or a worker keeping the reader's state through
-    # the charts, took the run to 3.00 GB (issue 24: at most 3), with no time gained under load
-    meanwhile = (
-        client is None and texts.rows is not None and len(corpus) >= sizes.read_meanwhile_from
-    )
-    readings = None if read_texts is None else _reading(read_texts, texts, meanwhile)
+    # on pandas only: on Dask it is read on the cluster's workers after the assignment (_on_cluster)
+    meanwhile = texts.rows is not None and len(corpus) >= sizes.read_meanwhile_from
+    readings = None if read_texts is None else _reading(read_texts, texts, meanwhile, client)
     fit = {"k": k, "random_state": random_state, "progress": progress, "baseline": baseline}
     model = _model(found, corpus, first, client, sample_size=sizes.sample_size, **fit)
     step_done("fit" if found.n_articles <= sizes.sample_size else "assignment")
@@ -193,11 +198,26 @@ def _corpus(found, *, sample_size: int) -> tuple[pd.DataFrame, np.ndarray]:
     )
 
 
-def _reading(read_texts, texts: TextSample, meanwhile: bool) -> Callable[[], Any]:
+def _reading(read_texts, texts: TextSample, meanwhile: bool, client) -> Callable[[], Any]:
     """``read_texts(texts.corpus)``: started now on a worker process (``meanwhile``), else run when its
-    result is asked for."""
+    result is asked for (on Dask, its per-article work as tasks on the cluster's workers)."""
     read = functools.partial(read_texts, texts.corpus)
+    if client is not None:
+        return functools.partial(_on_cluster, read, client)
     return in_background(read) if meanwhile else read
+
+
+def _on_cluster(read: Callable[[], Any], client) -> Any:
+    """``read()`` with its per-article work given to the Dask cluster's workers (the optional engine); the
+    cluster's last work in a report, so a cluster started for this run has its workers restarted after it
+    (what they held would stay through the charts: issue 24's memory bound)."""
+    from analysis.dask.client import restart_session_workers
+    from analysis.dask.engine import task_mapper
+
+    with mapped_by(task_mapper()):
+        result = read()
+    restart_session_workers(client)
+    return result
 
 
 def _model(found, corpus, first, client, *, k, random_state, progress, sample_size, baseline):
