@@ -100,10 +100,10 @@ def _cooccurrence(groups: dict) -> dict[tuple[str, str], Counter]:
     for members in by_article.values():
         if len(members) > 200:  # a directory-like article would swamp the counts
             continue
-        for key in members:
-            for other in members:
-                if other != key:
-                    partners[key][other[0]] += 1
+        names = [other[0] for other in members]  # each key once per article
+        for i, key in enumerate(members):  # every other member's name, in the members' order
+            partners[key].update(names[:i])
+            partners[key].update(names[i + 1 :])
     return partners
 
 

@@ -376,20 +376,36 @@ def _name_written_at(corpus: pd.DataFrame, said: pd.DataFrame, mentions) -> pd.S
     columns = (in_body[c].tolist() for c in ("article_id", "name", "start", "end"))
     for article, name, start, end in zip(*columns, strict=True):
         places.setdefault((article, name), []).append((start, end))
-    for i, row in said[said["speaker"] != ""].iterrows():
-        text = body.get(str(row["article_id"]), "")
-        for start, end in places.get((row["article_id"], row["speaker"]), ()):
-            if row["start"] - _CLAUSE_REACH <= end <= row["start"]:
-                between = text[end : row["start"]]
-            elif row["end"] <= start <= row["end"] + _CLAUSE_REACH:
-                between = text[row["end"] : start]
-            else:  # inside the quotation's span: its clause between two parts, not its own words
-                inside = row["start"] <= start < row["end"] and text[start:end] not in row["quote"]
-                written[i] = written[i] or inside
-                continue
-            if not _STOP_OR_BREAK.search(between):
-                written[i] = True
-    return written
+    has_speaker = (said["speaker"] != "").to_numpy()
+    named = said[has_speaker]
+    found = [
+        _written_next_to(body.get(str(article), ""), places.get((article, speaker), ()), *span)
+        for article, speaker, *span in zip(
+            *(named[c].tolist() for c in ("article_id", "speaker", "start", "end", "quote")),
+            strict=True,
+        )
+    ]
+    values = written.to_numpy(copy=True)
+    values[has_speaker] = found
+    return pd.Series(values, index=said.index)
+
+
+def _written_next_to(text: str, spans, start: int, end: int, quote: str) -> bool:
+    """Whether one of the speaker's mentions (``spans``) is written in the quotation's clause: within
+    :data:`_CLAUSE_REACH` characters before or after it with no sentence end between, or inside its span
+    between two parts (not among its own words)."""
+    for name_start, name_end in spans:
+        if start - _CLAUSE_REACH <= name_end <= start:
+            between = text[name_end:start]
+        elif end <= name_start <= end + _CLAUSE_REACH:
+            between = text[end:name_start]
+        else:  # inside the quotation's span: its clause between two parts, not its own words
+            if start <= name_start < end and text[name_start:name_end] not in quote:
+                return True
+            continue
+        if not _STOP_OR_BREAK.search(between):
+            return True
+    return False
 
 
 #: A stop followed by a space, or a line break, between a name and a quotation: a sentence ends there. (Not
