@@ -487,21 +487,25 @@ def test_people_and_quotes_given_to_the_cluster_read_as_in_one_process(client, m
     assert len(alone[1]) > 50  # the seed's quotations were read
 
 
-def test_only_a_cluster_started_for_the_run_has_its_workers_restarted(client):
-    """After the report's last Dask work, the workers of the cluster the run started are restarted (fresh
-    processes, what the old ones held given back); a cluster given by address is never touched."""
+def test_only_a_cluster_started_for_the_run_has_its_workers_restarted(client, tmp_path):
+    """After parsing and after the report's last Dask work, the workers of the cluster the run started are
+    restarted (fresh processes, what the old ones held given back); a cluster given by address is never
+    touched, parsing on it included."""
     from analysis.dask.client import dask_session, restart_session_workers
+    from analysis.datasets import write_jsonl_chunked
 
+    path = write_jsonl_chunked(tmp_path / "news.jsonl", 50)
     pids = client.run(os.getpid)
     assert restart_session_workers(client) is False
+    cache_corpus_dask(path, cache_dir=tmp_path / "given", client=client)
     assert client.run(os.getpid) == pids
-    with dask_session(None, progress=False) as address:
-        own = Client(address)
-        try:
+    with dask_session(None, progress=False) as address, Client(address) as own:  # current here
+        for step in ("parse", "restart"):
             before = set(own.run(os.getpid).values())
-            assert restart_session_workers(own) is True
+            if step == "parse":
+                cache_corpus_dask(path, cache_dir=tmp_path / "own", client=own)
+            else:
+                assert restart_session_workers(own) is True
             own.wait_for_workers(2, timeout=60)
             after = set(own.run(os.getpid).values())
-            assert len(after) == 2 and not before & after
-        finally:
-            own.close()
+            assert len(after) == 2 and not before & after, step

@@ -52,7 +52,7 @@ from analysis.corpus.cache.store import (
 )
 from analysis.corpus.files import JSONL_SUFFIXES
 from analysis.corpus.load import merge_article, no_gc
-from analysis.dask.client import gather
+from analysis.dask.client import gather, restart_session_workers
 from analysis.errors import CorpusError
 from analysis.housekeeping import tidy_caches
 from analysis.parallel import return_memory
@@ -184,11 +184,8 @@ def _first_lines(blocks: Sequence[tuple[str, str, str, int, int | None]]) -> Ite
     The lines before a block are the line ends before its first whole line: those before its start, and
     the end of a line running across its start (the block before it read that line to its end).
     """
-    name, ends, last = (
-        None,
-        0,
-        b"\n",
-    )  # the current file, its line ends so far, its byte before the block
+    # the current file, its line ends so far, its byte before the block
+    name, ends, last = None, 0, b"\n"
     reader = None
     buffer = bytearray(store.CHUNK_BYTES)
     try:
@@ -387,9 +384,12 @@ def build_cache_dask(
                     )
                 )
             results = gather(futures, "parsing the corpus", progress=progress)
+            del futures
             # the workers stay up through the report: they give back what parsing used (about 0.5 GB
-            # each at 1,000,000 articles), as the pandas engine's parse workers exit
-            client.run(return_memory)
+            # each at 1,000,000 articles), as the pandas engine's parse workers exit; a cluster started
+            # for this run has them restarted instead (what parsing imported and left goes too)
+            if not restart_session_workers(client):
+                client.run(return_memory)
             meta = _finish(results, tmp, files)
             (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
             shutil.rmtree(folder, ignore_errors=True)

@@ -205,6 +205,7 @@ def restart_session_workers(client) -> bool:
     if not client.get_metadata(SESSION_CLUSTER, default=False):
         return False
     client.restart(wait_for_workers=False)
+    client.set_metadata(SESSION_CLUSTER, True)  # a restart clears the scheduler's metadata
     return True
 
 
