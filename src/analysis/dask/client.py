@@ -48,9 +48,10 @@ MAX_LOCAL_WORKERS = 8
 #: Dask's setting of the environment its nannies give new worker processes.
 SPAWN_ENVIRON = "distributed.nanny.pre-spawn-environ"
 #: Left out of it for the workers of a LocalCluster started here: Dask's fixed 64 KB glibc trim threshold
-#: makes every freed block go back to the system at once, and the parse ran 30% slower for it (1.26 CPU-s
-#: per 32 MB block against 0.94 without, benchmarks/archive_scale.py); the engine hands memory back after
-#: each large step instead (analysis.parallel.return_memory on every worker).
+#: makes every freed block go back to the system at once (and stops glibc raising its mmap threshold), and
+#: the parse ran 30% slower for it (1.26 CPU-s per 32 MB block of archive_scale's BBC-sentence archive in a
+#: Dask worker, 1.18 in a plain process given it, 0.90-0.94 without); the engine hands memory back after
+#: each large step instead (analysis.parallel.return_memory on every worker, restart_session_workers).
 UNSET_IN_WORKERS = ("MALLOC_TRIM_THRESHOLD_",)
 
 
