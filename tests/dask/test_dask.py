@@ -509,3 +509,22 @@ def test_only_a_cluster_started_for_the_run_has_its_workers_restarted(client, tm
             own.wait_for_workers(2, timeout=60)
             after = set(own.run(os.getpid).values())
             assert len(after) == 2 and not before & after, step
+
+
+def test_a_restart_that_times_out_leaves_the_run_going(tmp_path, monkeypatch):
+    """Restarting a run's own workers is housekeeping: when the restart times out, the parse still
+    finishes (its workers hand memory back instead) and the cluster stays marked as the run's own."""
+    from analysis.dask.client import SESSION_CLUSTER, dask_session, restart_session_workers
+    from analysis.datasets import write_jsonl_chunked
+
+    path = write_jsonl_chunked(tmp_path / "news.jsonl", 50)
+    with dask_session(None, progress=False) as address, Client(address) as own:
+
+        def times_out(*args, **kwargs):
+            raise TimeoutError("nannies did not answer")
+
+        monkeypatch.setattr(own, "restart", times_out)
+        assert restart_session_workers(own) is False
+        cache = cache_corpus_dask(path, cache_dir=tmp_path / "cache", client=own)
+        assert cache.n_articles == 50
+        assert own.get_metadata(SESSION_CLUSTER, default=False) is True

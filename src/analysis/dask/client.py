@@ -202,11 +202,16 @@ def restart_session_workers(client) -> bool:
     """Restart the workers of a cluster :func:`dask_session` started for this run, without waiting: fresh
     processes in place of ones holding what their tasks imported and allocated (about 0.45 GB each at
     1,000,000 articles) through the rest of the run. Any other cluster (a scheduler given with
-    ``--scheduler``, or one a notebook started) is left alone. Returns whether the workers were restarted."""
+    ``--scheduler``, or one a notebook started) is left alone. Returns whether the workers were restarted
+    (False also when the restart timed out: then the caller hands memory back as on any cluster)."""
     if not client.get_metadata(SESSION_CLUSTER, default=False):
         return False
-    client.restart(wait_for_workers=False)
-    client.set_metadata(SESSION_CLUSTER, True)  # a restart clears the scheduler's metadata
+    try:
+        client.restart(wait_for_workers=False)
+    except (TimeoutError, OSError):  # housekeeping only: the run goes on with the workers it has
+        return False
+    finally:
+        client.set_metadata(SESSION_CLUSTER, True)  # a restart clears the scheduler's metadata
     return True
 
 

@@ -216,7 +216,7 @@ def _on_cluster(read: Callable[[], Any], client) -> Any:
 
     with mapped_by(task_mapper()):
         result = read()
-    restart_session_workers(client)
+    restart_session_workers(client)  # the readings' tasks have already handed their memory back
     return result
 
 
