@@ -73,6 +73,7 @@ DEV23 = PROJECT_ROOT / "tests" / "data" / "dev23_key.json"
 DEV24 = PROJECT_ROOT / "tests" / "data" / "dev24_key.json"
 DEV25 = PROJECT_ROOT / "tests" / "data" / "dev25_key.json"
 DEV26 = PROJECT_ROOT / "tests" / "data" / "dev26_key.json"
+DEV27 = PROJECT_ROOT / "tests" / "data" / "dev27_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -117,8 +118,10 @@ DEV_KEYS = {
     "fifteenth round's rules)",
     DEV25: "twenty-fifth development key (20 AllSides articles, seed 2269; measured unseen after the "
     "sixteenth round's rules)",
-    DEV26: "twenty-sixth development key (20 AllSides articles, seed 2281; measured unseen after the "
-    "seventeenth round's rules)",
+    DEV26: "twenty-sixth development key (20 AllSides articles, seed 2281; measured unseen at 2cdeb51, "
+    "then read for the seventeenth round's rules)",
+    DEV27: "twenty-seventh development key (20 AllSides articles, seed 2293; measured unseen at 2cdeb51 and "
+    "during the seventeenth round)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -145,6 +148,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV24,
     DEV25,
     DEV26,
+    DEV27,
 }
 TYPES = ("person", "organisation", "place")
 

@@ -323,6 +323,11 @@ def is_demonym(word: str) -> bool:
     return False
 
 
+def place_word(word: str) -> bool:
+    """Is ``word`` (lower case) a place's name or a demonym ("california", "us", "korean")?"""
+    return word in places() or is_demonym(word)
+
+
 @functools.cache
 def _demonym_roots() -> frozenset[str]:
     """The places a singular demonym is made from: countries, regions, US states, continents and cities of

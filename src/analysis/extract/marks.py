@@ -17,12 +17,13 @@ on in the next paragraph.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 from analysis.extract import cues
 
-__all__ = ["double_stretches", "inner_span", "single_stretches"]
+__all__ = ["double_stretches", "in_double_marks", "inner_span", "single_stretches"]
 
 _OPENERS = " \n\t\xa0([{—–-/"
 _MARKS = re.compile(r"``|''|[“”\"]")
@@ -80,6 +81,20 @@ def double_stretches(text: str) -> list[tuple[int, int, bool]]:
         brk = text.find("\n\n", open_at)
         found.append((open_at, brk if brk > 0 else len(text), False))
     return found
+
+
+def in_double_marks(text: str, pos: int) -> bool:
+    """Is character ``pos`` inside double quotation marks: a quotation, or a term or nickname the quotation
+    rules do not read as one (``as “the Ronald and the Donald,”``)?"""
+    opens, closes = _stretch_bounds(text)
+    k = bisect.bisect_right(opens, pos) - 1
+    return k >= 0 and pos < closes[k]
+
+
+@functools.lru_cache(maxsize=16)
+def _stretch_bounds(text: str) -> tuple[list[int], list[int]]:
+    stretches = double_stretches(text)
+    return [a for a, _, _ in stretches], [b for _, b, _ in stretches]
 
 
 def inner_span(text: str, open_at: int, close_at: int) -> tuple[int, int]:

@@ -51,6 +51,7 @@ from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import countries, is_demonym, places
 from analysis.extract.genders import compatible, person_genders
 from analysis.extract.introduced import subject_position
+from analysis.extract.marks import in_double_marks
 from analysis.extract.roles import (
     APPOSITION,
     LINKS,
@@ -322,9 +323,8 @@ def _referent(
     if speech and len(speaking) == 1 and len({m.name for m in typed if m.subject}) == 1:
         return speaking.pop()  # "... Jonathan Turley says he's troubled by ... Bush and ... Obama."
     if speech and len({m.name for m in last}) == 1 and typed and any(m.subject for m in typed):
-        return typed[
-            -1
-        ].name  # "..., Alan Milburn, Labour's election strategist told Radio 4. ..., he said"
+        # "..., Alan Milburn, Labour's election strategist told Radio 4. ..., he said"
+        return typed[-1].name
     leads = sentence_leads(ctx.body, last)
     if (
         leads
@@ -334,9 +334,8 @@ def _referent(
         return next(iter(leads))  # "Jeanne Mancini, ..., hailed ... “…,” she said"; "After Trump's
         # election, Romney changed his tune, and while he still said": a possessive acts in nothing
     if speech and carried(ctx, last, here, gender):
-        return last[
-            -1
-        ].name  # "By the time Horne got up to speak, ... She told her colleagues ... “…,” she said"
+        # "By the time Horne got up to speak, ... She told her colleagues ... “…,” she said"
+        return last[-1].name
     if speech and _previous_goes_on(ctx, people, last, previous, limit, gender):
         return previous[0]
     everyone = {m.name for m in people}
@@ -388,6 +387,7 @@ def _candidates(
         and not caption_before(ctx.body, m.start, limit)  # "Biden and Obama ... Photograph: …"
         and not modifier(ctx.body, m)  # "on two Trump construction projects"
         and m.name not in told_whom  # "“…,” he told Mr Kim": not Kim (chains.addressed)
+        and not in_double_marks(ctx.body, m.start)  # "with Trump as “the Ronald and the Donald”"
     ]
     return [m for m in people if not owner(ctx.body, m, people) and not cited(ctx.body, m)]
 
