@@ -115,13 +115,14 @@ def _label_source(
 
 def signature_source(doc: FieldDoc, mentions: list[Mention], end: int) -> tuple[int, int] | None:
     """``“…” AP News`` (the rest of the quotation's paragraph) or ``Editorial Board, Wall Street Journal``
-    (the first paragraph under it that is not another quotation, the excerpts between unattributed)."""
+    (the first paragraph under it that is not another quotation, the excerpts between unattributed); never a
+    photo credit ("Tami Chappell/Reuters")."""
     text = doc.text
     stop = text.find("\n", end)
     stop = len(text) if stop < 0 else stop
     rest = text[end:stop]
     if rest.strip():
-        if any(c in rest for c in _MARKS + ".!?:"):
+        if any(c in rest for c in _MARKS + ".!?:/"):  # nor a photo credit: "AP Photo/Evan Vucci"
             return None
         return _source_in(doc, mentions, end, stop)
     pos = stop
@@ -134,7 +135,7 @@ def signature_source(doc: FieldDoc, mentions: list[Mention], end: int) -> tuple[
         if not line:
             return None
         if line[0] not in _MARKS:
-            if any(c in line for c in _MARKS + ".!?:;"):
+            if any(c in line for c in _MARKS + ".!?:;/"):  # "Tami Chappell/Reuters": a photo credit
                 return None
             return _source_in(doc, mentions, pos, pos + len(line))
         if line[-1] not in "”\"’'…":

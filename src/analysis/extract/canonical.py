@@ -20,7 +20,7 @@ from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
 from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
-from analysis.extract.surnames import persons_in_article, surnames_in_capitals
+from analysis.extract.surnames import family_surnames, persons_in_article, surnames_in_capitals
 from analysis.extract.variants import (
     acronyms_in_article,
     is_acronym,
@@ -58,13 +58,17 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
             m.name = places().get(m.name.lower(), m.name)
         by_article[m.article_id].append(m)
     titled = title_bearers(mentions)
+    families: set[tuple[str, str]] = set()  # (article, surname) of a family the article writes of
     for article, group in by_article.items():
+        families.update(
+            (article, name) for name in family_surnames((bodies or {}).get(article, ""))
+        )
         persons_in_article(group, (bodies or {}).get(article, ""), titled)
         surnames_in_capitals(group)
         acronyms_in_article(group)
         _towns_named_as_firms(group)
         _short_forms(group, (bodies or {}).get(article, ""))
-    _across_corpus(mentions)
+    _across_corpus(mentions, families)
     _parties(mentions)
     return mentions
 
@@ -106,8 +110,9 @@ def _towns_named_as_firms(group: list[Mention]) -> None:
             m.type, m.evidence = "organisation", "apposition"
 
 
-def _across_corpus(mentions: list[Mention]) -> None:
-    """Surnames and acronyms left alone in their article -> the corpus's own full forms; unknown runs typed."""
+def _across_corpus(mentions: list[Mention], families: set[tuple[str, str]]) -> None:
+    """Surnames and acronyms left alone in their article -> the corpus's own full forms (not a surname its
+    article shows to be a family's: ``families``); unknown runs typed."""
     known = {m.name for m in mentions if m.type == "person"}
     for m in mentions:
         if m.type == "person":
@@ -154,8 +159,11 @@ def _across_corpus(mentions: list[Mention]) -> None:
         ):
             usual = _usual_bearer(surnames[m.name])
             if (
-                usual and not m.not_names and m.name.lower() not in cues.PARTY_WORDS
-            ):  # not one the article itself found ambiguous
+                usual
+                and not m.not_names
+                and m.name.lower() not in cues.PARTY_WORDS
+                and (m.article_id, m.name) not in families
+            ):  # not one the article itself found ambiguous, nor "the elder Mr. Bush"
                 m.name, m.type = usual, "person"
         elif m.type == "unknown" and m.name in people_too:
             m.type = "person"

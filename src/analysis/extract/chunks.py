@@ -129,6 +129,8 @@ def pick(
             continue
         for chunk in reversed(chunks):
             a, b = span(doc, chunk)
+            if _clause_subject(doc, mentions, chunk, wanted):
+                return chunk[1:]  # "..., when then Senator Barack Obama, running ..., quipped"
             if doc.words[chunk[0]].lower() in RELATIVE:
                 continue  # "Adam Schiff, who was briefed on the murder of Jamal Khashoggi, has said"
             if chunk is not chunks[-1] and _opening_participle(doc.words[chunk[0]]):
@@ -155,6 +157,29 @@ def pick(
     ):
         return first
     return nearest_not_relative(doc, chunks, nearest)
+
+
+def _clause_subject(
+    doc: FieldDoc, mentions: list[Mention], chunk: list[int], wanted: set[str]
+) -> bool:
+    """Does the chunk open a "when"/"where" clause with nothing but "then", a title and the name ending it
+    ("when then Senator Barack Obama"), the subject of the verb the chunks after it only describe him
+    before? Not "when Obama was president" (a verb of his own), nor "When asked if he was firing Mr.
+    Rosenstein" or "where colleagues were greeted by ... General George S. Patton" (an object)."""
+    if len(chunk) < 2 or doc.words[chunk[0]].lower() not in _SUBJECT_RELATIVE:
+        return False
+    a, b = span(doc, chunk[1:])
+    return any(
+        m.end == b
+        and a <= m.start
+        and m.type in wanted
+        and all(  # only "then" or a title before the name: not "When asked if he was firing Mr. Rosenstein"
+            doc.words[k] == "then" or doc.words[k][:1].isupper()
+            for k in chunk[1:]
+            if doc.idx[k] < m.start
+        )
+        for m in mentions
+    )
 
 
 def _opening_participle(word: str) -> bool:

@@ -83,12 +83,17 @@ def double_stretches(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
+#: A stretch in quotation marks of at most this many words can be a title or a nickname.
+TITLE_WORDS = 5
+
+
 def in_double_marks(text: str, pos: int) -> bool:
-    """Is character ``pos`` inside double quotation marks: a quotation, or a term or nickname the quotation
-    rules do not read as one (``as “the Ronald and the Donald,”``)?"""
+    """Is character ``pos`` inside double quotation marks of a few words (:data:`TITLE_WORDS`): a nickname or
+    a title the quotation rules do not read as a quotation (``as “the Ronald and the Donald,”``, ``“Ready for
+    Hillary”``), not a question put to someone (``“Is President Donald Trump a racist?”``)."""
     opens, closes = _stretch_bounds(text)
     k = bisect.bisect_right(opens, pos) - 1
-    return k >= 0 and pos < closes[k]
+    return k >= 0 and pos < closes[k] and len(text[opens[k] : closes[k]].split()) <= TITLE_WORDS
 
 
 @functools.lru_cache(maxsize=16)

@@ -338,3 +338,18 @@ def surnames_in_capitals(group: list[Mention]) -> None:
         named = people.get(m.text.title(), set()) if capitals else set()
         if m.type in {"organisation", "unknown"} and len(named) == 1:
             m.name, m.type, m.evidence = next(iter(named)), "person", "surname"
+
+
+#: "the elder Mr. Bush", "the younger Bush", "the first Mr. Bush": the article writes of two of a family, so
+#: its bare surname is not the corpus's usual bearer of it ("the first Trump administration" is no family;
+#: "Joseph R. Biden Jr." is one man).
+_NAME = r"([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?!\s+[A-Z])"
+_FAMILY = re.compile(
+    rf"\b[Tt]he\s+(?:elder|younger)\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?{_NAME}"
+    rf"|\b[Tt]he\s+(?:first|second)\s+(?:Mr|Mrs|Ms|President)\.?\s+{_NAME}"
+)
+
+
+def family_surnames(body: str) -> set[str]:
+    """The surnames ``body`` gives to two of a family ("the elder Mr. Bush")."""
+    return {next(name for name in found if name) for found in _FAMILY.findall(body)}
