@@ -112,3 +112,16 @@ def test_a_short_title_in_quotation_marks_does_not_block_he(corpus_factory):
     text = "the media asking, \u201cIs President Donald Trump a racist?\u201d We are"
     assert not in_double_marks(text, text.index("Donald"))
     assert in_double_marks("as \u201cthe Ronald and the Donald,\u201d now", 15)
+
+
+def test_an_epithet_of_a_nationality_needs_it_in_the_role():
+    """ "the German leader" is not Nigel Farage, "leader of the UK Independence Party" (whose role keeps only
+    "leader"), once "Scottish leader" Nicola Sturgeon no longer ties with him; "the Colorado senator" (a
+    state) may still be "Sen. Michael Bennet"."""
+    body = (
+        "Nigel Farage, leader of the UK Independence Party, celebrated the result. Scottish leader Nicola "
+        "Sturgeon said Scotland would stay.\n\nGerman Chancellor Angela Merkel said Saturday at a news "
+        "conference: \u201cTo be honest, it shouldn\u2019t take forever.\u201d\n\nThe German leader said she "
+        "was seeking an \u201cobjective, good\u201d climate in talks on Britain\u2019s exit."
+    )
+    assert "Nigel Farage" not in [s[0] for s in speakers_in(body)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -323,9 +324,15 @@ def is_demonym(word: str) -> bool:
     return False
 
 
-def place_word(word: str) -> bool:
-    """Is ``word`` (lower case) a place's name or a demonym ("california", "us", "korean")?"""
-    return word in places() or is_demonym(word)
+def places_fit(roles: Iterable[str], wanted: Iterable[str]) -> bool:
+    """Can a person whose role has these words (lower case) be the one an epithet of these words names? No
+    place or nationality in the role that the epithet lacks ("the US leader" is not Kim, "North Korean
+    leader"; "the California Democrat" not a Minnesota one), and a nationality the epithet gives is in the
+    role ("the German leader" is not Nigel Farage, "leader"; a state may be left out: "the Colorado
+    senator" is Michael Bennet, "Sen. Michael Bennet")."""
+    theirs = {w for w in roles if w in places() or is_demonym(w)}
+    nations = {w for w in wanted if is_demonym(w)}
+    return not theirs - set(wanted) and (not nations or bool(nations & theirs))
 
 
 @functools.cache

@@ -26,7 +26,7 @@ from analysis.extract.chunks import in_relative_clause, modifier
 from analysis.extract.clauses import RELATIVE, function_word
 from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import first_names, is_demonym, place_word
+from analysis.extract.gazetteer import first_names, is_demonym, places_fit
 from analysis.extract.joined import said_after
 from analysis.extract.referents import (
     APPOSITION,
@@ -482,8 +482,8 @@ def _described(
             for name in earlier
             if wanted[-1] in ctx.roles.get(name, set())
             and not (ctx.roles[name] & cues.DISTINCT_ROLE_WORDS) - set(wanted)
-            and not any(place_word(w) and w not in wanted for w in ctx.roles.get(name, set()))
-        }  # "the California Democrat" is not "Al Franken, Minnesota Democrat", "the US leader" not Kim
+            and places_fit(ctx.roles[name], wanted)
+        }  # "the California Democrat" is not "Al Franken, Minnesota Democrat"
     if len(people) == 1:
         return people.pop()
     if previous in people:
