@@ -345,6 +345,22 @@ def test_ids_hashed_in_bulk_are_the_article_ids(pairs):
     assert base.spaced_ids(titles * 700, bodies * 700) == want * 700  # more than one block
 
 
+def test_ids_hashed_in_bulk_are_the_article_ids_on_real_news(bbc_corpus):
+    """spaced_ids is article_id on BBC News as loaded (paragraph breaks), on one-paragraph bodies (no line
+    break: its path without one) and on those with spaces doubled (no line break, runs of spaces)."""
+    from analysis.corpus import base
+
+    titles = bbc_corpus["title"].tolist()
+    for bodies in (
+        bbc_corpus["body"].tolist(),
+        [" ".join(b.split()) for b in bbc_corpus["body"]],
+        [" ".join(b.split()).replace(". ", ".  ") for b in bbc_corpus["body"]],
+    ):
+        assert base.spaced_ids(titles, bodies) == [
+            base.article_id(t, b) for t, b in zip(titles, bodies, strict=True)
+        ]
+
+
 def test_text_below_u0300_is_nfc_so_its_check_can_be_skipped():
     """decode_bytes skips the NFC check for UTF-8 text whose characters are all below U+0300: each of them
     is its own normal form, none is a combining mark, and none composes with a character before it (no

@@ -294,3 +294,29 @@ def test_loose_marks_are_taken_out_as_pair_by_pair() -> None:
         assert _separated([text, text])[1] == _pairwise_separated(text), repr(text)  # with numpy
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
     assert _separated(texts) == [_pairwise_separated(text) for text in texts]  # all at once
+
+
+def test_one_pass_credit_check_is_the_two_searches(bbc_corpus) -> None:
+    """clean_text's one pass for "This article"/"This story" finds what the two searches found, and the
+    search for "U" before "US" leaves the answer as it was, on real news and on edge cases."""
+    from analysis.text.tokens import _this_article_or_story
+
+    edge = [
+        "",
+        "This",
+        "This ",
+        "This article",
+        "xThis story",
+        "This This story",
+        "This  article",
+        "This storey",
+        "ThisThis article",
+        "This articl",
+        "this article",
+        "This\u00a0story",
+    ]
+    texts = edge + _TRICKY + (bbc_corpus["title"] + "\n\n" + bbc_corpus["body"]).tolist()
+    texts += [t.replace("The ", "This article ") for t in texts[-200:]]
+    for text in texts:
+        assert _this_article_or_story(text) == ("This article" in text or "This story" in text)
+        assert ("U" in text and "US" in text) == ("US" in text)

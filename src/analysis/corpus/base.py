@@ -183,18 +183,37 @@ def spaced_ids(titles: Sequence[str], bodies: Sequence[str]) -> list[str]:
     for lo in range(0, len(titles), SPACED_IDS_BLOCK):
         block = slice(lo, lo + SPACED_IDS_BLOCK)
         texts = [text for pair in zip(titles[block], bodies[block], strict=True) for text in pair]
-        data = np.frombuffer("\x1f".join(texts).encode(), dtype=np.uint8)
-        space = (data == 32) | (data == 10)
-        keep = np.ones(len(data), dtype=bool)
-        np.logical_not(space[1:] & space[:-1], out=keep[1:])  # the first byte of each run is kept
-        joined = data[keep]
-        joined[joined == 10] = 32
+        encoded = "\x1f".join(texts).encode()
+        joined = _single_spaced_bytes(encoded)
         # every other U+001F ends an article: it stands between one body and the next title
         cuts = np.flatnonzero(joined == 31)[1::2]
-        view = memoryview(joined.tobytes())
+        view = memoryview(encoded if joined.base is encoded else joined.tobytes())
         starts, ends = [0, *(cuts + 1).tolist()], [*cuts.tolist(), len(joined)]
         out.extend(_id_hash(view[a:b]) for a, b in zip(starts, ends, strict=True))
     return out
+
+
+def _single_spaced_bytes(encoded: bytes) -> np.ndarray:
+    """The bytes of :func:`spaced_ids`' joined texts with each run of spaces and line breaks made one space.
+
+    Texts without a line break or two spaces in a row (generated news, one-paragraph texts) are as they
+    are: then the bytes are only viewed (``base`` is ``encoded``), not compressed and copied.
+    """
+    data = np.frombuffer(encoded, dtype=np.uint8)
+    if b"\n" not in encoded:  # one fast search (a single byte)
+        space = data == 32
+        pairs = space[1:] & space[:-1]
+        if not pairs.any():
+            return data
+        keep = np.ones(len(data), dtype=bool)
+        np.logical_not(pairs, out=keep[1:])
+        return data[keep]
+    space = (data == 32) | (data == 10)
+    keep = np.ones(len(data), dtype=bool)
+    np.logical_not(space[1:] & space[:-1], out=keep[1:])  # the first byte of each run is kept
+    joined = data[keep]
+    joined[joined == 10] = 32
+    return joined
 
 
 def _plain_key(value: str) -> str:

@@ -203,16 +203,24 @@ def clean_text(text: str) -> str:
     if _DATELINE.match(text) or _DATELINE_HINT.search(text):  # a dateline can only start a line
         text = _DATELINE.sub("", text)
     text = strip_wire_credits(text)
-    if (
-        "ontributed" in text
-        or "eporting by" in text
-        or "This article" in text
-        or "This story" in text
-    ):
+    if "ontributed" in text or "eporting by" in text or _this_article_or_story(text):
         text = _CREDIT.sub(" ", text)  # only where one of its forms can match: it is slow to search
-    if "US" in text:
+    # "U" first: a one-character search is many times faster than the two-character one, and a text
+    # without a capital U (most of the generated articles of benchmarks/topic_speed.py) needs no other
+    if "U" in text and "US" in text:
         text = _US_CAPS.sub("U.S.", text)
     return text
+
+
+def _this_article_or_story(text: str) -> bool:
+    """``"This article" in text or "This story" in text`` in one pass over the text (each occurrence of
+    "This " is looked at), where the two searches took two; clean_text makes it for every text."""
+    at = text.find("This ")
+    while at != -1:
+        if text.startswith(("article", "story"), at + 5):
+            return True
+        at = text.find("This ", at + 5)
+    return False
 
 
 @functools.lru_cache(maxsize=65536)
