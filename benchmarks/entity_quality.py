@@ -74,6 +74,7 @@ DEV24 = PROJECT_ROOT / "tests" / "data" / "dev24_key.json"
 DEV25 = PROJECT_ROOT / "tests" / "data" / "dev25_key.json"
 DEV26 = PROJECT_ROOT / "tests" / "data" / "dev26_key.json"
 DEV27 = PROJECT_ROOT / "tests" / "data" / "dev27_key.json"
+DEV28 = PROJECT_ROOT / "tests" / "data" / "dev28_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -120,8 +121,10 @@ DEV_KEYS = {
     "sixteenth round's rules)",
     DEV26: "twenty-sixth development key (20 AllSides articles, seed 2281; measured unseen at 2cdeb51, "
     "then read for the seventeenth round's rules)",
-    DEV27: "twenty-seventh development key (20 AllSides articles, seed 2293; measured unseen at 2cdeb51 and "
-    "during the seventeenth round)",
+    DEV27: "twenty-seventh development key (20 AllSides articles, seed 2293; measured unseen at 2cdeb51, "
+    "then read for the seventeenth round's rules)",
+    DEV28: "twenty-eighth development key (20 AllSides articles, seed 2297; measured unseen after the "
+    "seventeenth round's rules)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -149,6 +152,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV25,
     DEV26,
     DEV27,
+    DEV28,
 }
 TYPES = ("person", "organisation", "place")
 
