@@ -125,3 +125,21 @@ def test_an_epithet_of_a_nationality_needs_it_in_the_role():
         "was seeking an \u201cobjective, good\u201d climate in talks on Britain\u2019s exit."
     )
     assert "Nigel Farage" not in [s[0] for s in speakers_in(body)]
+
+
+def test_he_is_not_the_man_his_quotation_names():
+    """ "“Here we go with Mitt Romney, but so fast!” he wrote": the president answering Romney, not Romney
+    (dev28 key); a surname alone may be the speaker's own ("Cops love Trump"), a full name or a title before
+    it is someone else ("Mr. Snowden"), and "I'm Ben Carson" is himself."""
+    body = (
+        "Mitt Romney started his new year with a condemnation of President Donald Trump.\n\n\u201cWhen he "
+        "won the election, I hoped he would rise to the occasion,\u201d Romney wrote.\n\nAs could be "
+        "expected, the president fired back on Twitter. \u201cHere we go with Mitt Romney, but so "
+        "fast!\u201d he wrote."
+    )
+    assert [s[0] for s in speakers_in(body)] == ["Mitt Romney", ""]
+    body = (
+        "Ben Carson released an ad on Monday.\n\n\u201cI\u2019m Ben Carson and I\u2019m running for "
+        "president,\u201d he says."
+    )
+    assert [s[0] for s in speakers_in(body)] == ["Ben Carson"]

@@ -21,7 +21,13 @@ if TYPE_CHECKING:
     from analysis.extract.entities import Mention
     from analysis.extract.referents import SpeakerContext
 
-__all__ = ["introduced_speaker", "named_next", "noun_phrase", "subject_position"]
+__all__ = [
+    "introduced_speaker",
+    "named_next",
+    "names_its_referent",
+    "noun_phrase",
+    "subject_position",
+]
 
 #: Words that, before a name, show the name is not the subject ("In a speech to ...", "After meeting ...").
 _NOT_BEFORE_SUBJECT = frozenset(
@@ -166,3 +172,25 @@ def named_next(
         if words[-1] in ctx.roles.get(nxt, set()) and not between and gap.count("\n\n") <= 1:
             out[i] = (nxt, True)
     return out
+
+
+def names_its_referent(
+    ctx: SpeakerContext,
+    who: tuple[int, int] | None,
+    parts: list[tuple[int, int]],
+    speaker: tuple[str, bool],
+) -> bool:
+    """Is the quotation's "he"/"she" read as someone the quotation itself names by surname? People seldom
+    name themselves so; the reader's "he" is more likely another (the president answering Romney)."""
+    words = ctx.body[who[0] : who[1]].split() if who else []
+    if not speaker[1] or [w.lower() for w in words[-1:]] not in (["he"], ["she"]):
+        return False
+    *given, surname = speaker[0].split()
+    said = " ".join(ctx.body[a:b] for a, b in parts)  # the quoted words, not "he said" between
+    if re.search(rf"\b(?:I'm|I’m|I am|my name is)\s+(?:\w+\s+)?{re.escape(surname)}\b", said):
+        return False  # "I'm Ben Carson and I'm running for president"
+    for found in re.finditer(rf"\b(\w+)?\W{{0,2}}\b{re.escape(surname)}\b", said):
+        before = found.group(1) or ""  # not "Mitt Romney" in a quotation of Ann Romney's
+        if before in given or before.lower() in cues.HONORIFICS:
+            return True  # "Mr. Snowden", "Mitt Romney"; a surname alone may be one's own ("Trump")
+    return False

@@ -30,7 +30,7 @@ from analysis.extract import canonical, cues
 from analysis.extract.attribution import attribute
 from analysis.extract.bylines import caption_source, heading_source, signature_source
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
-from analysis.extract.introduced import introduced_speaker, named_next
+from analysis.extract.introduced import introduced_speaker, named_next, names_its_referent
 from analysis.extract.marks import double_stretches, inner_span, single_stretches
 from analysis.extract.pipeline import FieldDoc, page_text, parse_corpus
 from analysis.extract.readings import KeptReadings, Quotation, Reading, reader_version, text_keys
@@ -400,6 +400,8 @@ def quotations_frame(
         for q in group:
             ctx.previous_end = last_end
             speaker = resolve_speaker(q.who, q.start, ctx, last, q.cue)
+            if names_its_referent(ctx, q.who, q.parts, speaker):
+                speaker = ("", False)  # "“Here we go with Mitt Romney!” he wrote": not Romney
             if not speaker[0] and q.continues and last_end is not None:
                 speaker = last if _adjacent(ctx, last_end, q.start, last) else ("", False)
             if not speaker[0] and q.who is None and q.kind == "full" and last_kind == "full":
