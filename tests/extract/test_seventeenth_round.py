@@ -143,3 +143,20 @@ def test_he_is_not_the_man_his_quotation_names():
         "president,\u201d he says."
     )
     assert [s[0] for s in speakers_in(body)] == ["Ben Carson"]
+
+
+def test_a_speakers_initials_do_not_end_the_reporting_clause():
+    """ "“…,” H.R. McMaster, the adviser, said": the stop after "H.R." ended the clause, so the quotation had no
+    speaker (dev28 key; 36 quotations of AllSides, E.J. Dionne, T.S. Eliot ...); "the U.S. He said" still
+    ends a sentence."""
+    body = (
+        "\u201cThe threat is much more immediate now,\u201d H.R. McMaster, the adviser, said during a security "
+        "conference."
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("H.R. McMaster", True)]
+    from analysis.extract.sentences import ends_sentence
+
+    text = "He lives in the U.S. He said so."
+    assert ends_sentence(text, text.index("U.S.") + 4)
+    text = "\u201cIt is,\u201d H.R. McMaster said."
+    assert not ends_sentence(text, text.index("H.R.") + 4)

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
+from analysis.extract.pipeline import personal_initials
 
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention
@@ -82,6 +83,9 @@ def ends_sentence(text: str, after: int) -> bool:
     if _INITIAL.search(text[max(0, after - 30) : after]):
         return False  # a middle initial: "Thomas M. Davis"
     word = following[0].strip("“\"'‘’,")
+    initials = text[max(0, after - 8) : after].split()[-1:]
+    if initials and personal_initials(initials[0].lstrip("“\"'‘("), word):
+        return False  # "“…,” H.R. McMaster, the adviser, said"
     two = [w.strip("“\"'‘’,").lower() for w in following[:2]]
     return not (
         word.lower() in cues.ROLE_HEADS
