@@ -160,3 +160,15 @@ def test_a_speakers_initials_do_not_end_the_reporting_clause():
     assert ends_sentence(text, text.index("U.S.") + 4)
     text = "\u201cIt is,\u201d H.R. McMaster said."
     assert not ends_sentence(text, text.index("H.R.") + 4)
+
+
+def test_the_subject_after_the_question_put_to_him_opens_the_sentence():
+    """ "When asked Friday by host Matt Lauer if ..., Mr. Keene demurred. “…,” he said": Keene, the subject
+    after the question put to him, not Lauer (dev28 key)."""
+    body = (
+        "When asked Friday by host Matt Lauer if the gun rights group\u2019s power is diminishing at all, "
+        "David Keene demurred.\n\n\u201cWell, I don\u2019t know that the NRA is that powerful,\u201d he said."
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("David Keene", True)]
+    body = body.replace("When asked Friday", "Asked Friday")
+    assert [s[:2] for s in speakers_in(body)] == [("David Keene", True)]

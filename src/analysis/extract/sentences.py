@@ -312,7 +312,8 @@ OPENING_PHRASE = re.compile(
 def after_opening_phrase(doc: FieldDoc, start: int, end: int) -> bool:
     """Is the name from token ``start`` to ``end`` its sentence's subject after a short phrase of time,
     place or manner set off by a comma ("Earlier in the day, Mr. Walker blamed", "On Monday, Smith
-    said")? Not when a role noun follows it: it then qualifies another name ("And earlier this week, Trump
+    said"), or after the question put to them ("When asked by host Matt Lauer if ..., Mr. Keene
+    demurred")? Not when a role noun follows it: it then qualifies another name ("And earlier this week, Trump
     adviser Roger Stone said")."""
     k = start
     while k > 0 and not doc.sent_start[k]:
@@ -321,12 +322,18 @@ def after_opening_phrase(doc: FieldDoc, start: int, end: int) -> bool:
     if words[:1] and words[0].lower() in {"but", "and", "so"}:
         words = words[1:]
     following = next((w.lower().rstrip(".") for w in doc.words[end : end + 3] if w.strip()), "")
+    opening = [w.lower() for w in words[:2]]
+    asked = opening[:1] == ["asked"] or opening == [
+        "when",
+        "asked",
+    ]  # a question put to the subject
+    after = opening.index("asked") + 1 if asked else 0
     return (
-        2 <= len(words) <= 9
+        2 <= len(words) <= (24 if asked else 9)
         and words[-1] == ","
-        and words[0].lower() in _OPENERS
+        and (words[0].lower() in _OPENERS or asked)
         and "," not in words[:-1]
-        and not any(w.lower() in cues.REPORTING_VERBS for w in words)
+        and not any(w.lower() in cues.REPORTING_VERBS for w in words[after:])
         and following not in cues.ROLE_HEADS
         and following + "." not in cues.ROLE_HEADS
     )
