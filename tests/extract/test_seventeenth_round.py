@@ -172,3 +172,22 @@ def test_the_subject_after_the_question_put_to_him_opens_the_sentence():
     assert [s[:2] for s in speakers_in(body)] == [("David Keene", True)]
     body = body.replace("When asked Friday", "Asked Friday")
     assert [s[:2] for s in speakers_in(body)] == [("David Keene", True)]
+
+
+def test_straight_marks_are_read_as_curly_ones():
+    """'"They are gonna continue," Pence said, adding the move was "just a natural evolution."': the
+    opening straight mark of the sentence was taken for the last quotation's close, so "adding" read as
+    inside a quotation and the phrase had no speaker (dev28 key); with curly marks it had one."""
+    opening = "Vice President Mike Pence told Fox News the move was not a demotion.\n\n"
+    straight = (
+        '"They are gonna continue," Pence said, adding the move was "just a natural evolution."'
+    )
+    curly = (
+        straight.replace(' "', " \u201c").replace('"', "\u201d").replace("\u201dThey", "\u201cThey")
+    )
+    assert curly.startswith("\u201cThey") and "\u201cjust" in curly
+    for body in (opening + straight, opening + curly):
+        assert [s[:3] for s in speakers_in(body)] == [
+            ("Mike Pence", True, "said"),
+            ("Mike Pence", True, "adding"),
+        ]

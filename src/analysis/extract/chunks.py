@@ -483,6 +483,14 @@ def without_adverbs(doc: FieldDoc, tail: list[int]) -> list[int]:
 def quoted_token(text: str, first: int, token: int, doc: FieldDoc) -> bool:
     """Is token ``token`` inside a quotation opened after token ``first`` ("“… Director Comey …,” Mr.
     McCabe told")? Its verbs and names are the quotation's, not the clause's."""
-    # from after the last quotation's close
-    stretch = text[doc.idx[first] : doc.idx[token]].lstrip(" ”\"’'\n\t\xa0")  # "… down.'\"The"
+    # from after the last quotation's close ("… down.'\"The"); but a straight mark opening the stretch
+    # after a space, closed before the token, opens a quotation ("\"They will,\" Pence said, adding")
+    at = doc.idx[first]
+    stretch = text[at : doc.idx[token]]
+    opens = (
+        stretch[:1] == '"' and text[at - 1 : at].strip(" \n\t\xa0(") == "" and stretch[1:2].strip()
+    )
+    if opens and stretch.count('"') % 2 == 0:
+        return stretch.count("“") > stretch.count("”")
+    stretch = stretch.lstrip(" ”\"’'\n\t\xa0")  # unclosed: a lost closing mark ('"A, said X, "B."')
     return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
