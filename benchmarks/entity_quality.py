@@ -75,6 +75,7 @@ DEV25 = PROJECT_ROOT / "tests" / "data" / "dev25_key.json"
 DEV26 = PROJECT_ROOT / "tests" / "data" / "dev26_key.json"
 DEV27 = PROJECT_ROOT / "tests" / "data" / "dev27_key.json"
 DEV28 = PROJECT_ROOT / "tests" / "data" / "dev28_key.json"
+DEV29 = PROJECT_ROOT / "tests" / "data" / "dev29_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -124,6 +125,8 @@ DEV_KEYS = {
     DEV27: "twenty-seventh development key (20 AllSides articles, seed 2293; measured unseen at 2cdeb51, "
     "then read for the seventeenth round's rules)",
     DEV28: "twenty-eighth development key (20 AllSides articles, seed 2297; measured unseen after the "
+    "seventeenth round's first rules, then read for its last ones)",
+    DEV29: "twenty-ninth development key (20 AllSides articles, seed 2309; measured unseen after the "
     "seventeenth round's rules)",
 }
 #: The development keys that list every organisation.
@@ -153,6 +156,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV26,
     DEV27,
     DEV28,
+    DEV29,
 }
 TYPES = ("person", "organisation", "place")
 
