@@ -191,3 +191,13 @@ def test_straight_marks_are_read_as_curly_ones():
             ("Mike Pence", True, "said"),
             ("Mike Pence", True, "adding"),
         ]
+
+
+def test_an_apposition_saying_what_the_name_is_describes_it():
+    """ "Ellen Roy Herzfelder, identified as a former Romney cabinet member, said": Herzfelder, not Romney
+    named inside the apposition (dev29 key)."""
+    body = (
+        "Mitt Romney pointed to a video of women he worked with.\n\nEllen Roy Herzfelder, identified as a "
+        "former Romney cabinet member, said \u201che totally gets working women.\u201d"
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Ellen Roy Herzfelder", True)]

@@ -232,8 +232,11 @@ def _lone_who(doc: FieldDoc, chunks: list[list[int]]) -> bool:
 
 def _describing(first: str) -> bool:
     """Does a chunk opening with this word describe the name before it ("a spokeswoman for ...",
-    "commissioner of ...", "communications director for ...")?"""
-    return first in {"a", "an", "the"} or first in cues.ROLE_HEADS or first in cues.ROLE_MODIFIERS
+    "commissioner of ...", "identified as a former Romney cabinet member")?"""
+    return first in _DESCRIBING or first in cues.ROLE_HEADS or first in cues.ROLE_MODIFIERS
+
+
+_DESCRIBING = frozenset({"a", "an", "the", "identified", "described", "known", "billed", "listed"})
 
 
 def _apposition_of_name(
