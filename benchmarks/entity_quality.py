@@ -76,6 +76,7 @@ DEV26 = PROJECT_ROOT / "tests" / "data" / "dev26_key.json"
 DEV27 = PROJECT_ROOT / "tests" / "data" / "dev27_key.json"
 DEV28 = PROJECT_ROOT / "tests" / "data" / "dev28_key.json"
 DEV29 = PROJECT_ROOT / "tests" / "data" / "dev29_key.json"
+DEV30 = PROJECT_ROOT / "tests" / "data" / "dev30_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -128,6 +129,8 @@ DEV_KEYS = {
     "seventeenth round's first rules, then read for its last ones)",
     DEV29: "twenty-ninth development key (20 AllSides articles, seed 2309; measured unseen after the "
     "seventeenth round's rules)",
+    DEV30: "thirtieth development key (20 AllSides articles, seed 2333; measured unseen at 3c2f84a, "
+    "after the seventeenth round)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -157,6 +160,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV27,
     DEV28,
     DEV29,
+    DEV30,
 }
 TYPES = ("person", "organisation", "place")
 
