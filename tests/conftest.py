@@ -277,7 +277,13 @@ def dated_archive(tmp_path) -> Path:
 #: The generated archive the engine and worker checks share: past the report's sample size (the sizes are
 #: parameters of the run, small here), dated, in several parse-cache parts and JSON Lines blocks.
 ARCHIVE_ARTICLES = 1_000
-ARCHIVE_SIZES = {"sample_size": 600, "map_points": 300, "text_sample": 400, "full_table_max": 600}
+ARCHIVE_SIZES = {
+    "sample_size": 600,
+    "map_points": 300,
+    "text_sample": 400,
+    "full_table_max": 600,
+    "read_meanwhile_from": 1_000,  # the text sample read while the topics are fitted, on either engine
+}
 ARCHIVE_OPTIONS = {"k": 20, "sizes": ARCHIVE_SIZES, "progress": False}
 #: Rows per parse-cache part while the archive is cached: four parts.
 ARCHIVE_PART_ROWS = 250

@@ -7,7 +7,7 @@
 - :func:`text_view`: the articles whose text the people, quotes and "what changed" sections read: all of
   them on a small corpus, a fixed random sample read back from the same cache on a large archive
   (:func:`analysis.report.texts.text_sample`). :func:`report_data` draws it once and can start reading
-  it (people and quotations) on a worker while the topics are fitted (pandas engine).
+  it (people and quotations) while the topics are fitted (on a worker process, or as Dask tasks).
 - :func:`map_view`: the articles the map draws: all of them up to :data:`MAP_POINTS`, else a fixed random
   sample, with a sentence that says which.
 - :func:`articles_html`: every article listed (small corpora, as before), or, beyond
@@ -136,8 +136,8 @@ def report_data(
             beyond the sample size carried over, not fitted (:mod:`analysis.topics.extend`).
         read_texts: a picklable function of the text sample's corpus (e.g. people and quotations), its
             result in :attr:`ReportData.readings`. From :attr:`ReportSizes.read_meanwhile_from` articles
-            (read without bodies, pandas engine) it runs on a worker process while the topics are fitted
-            and assigned, else when asked for; the same result either way.
+            (read without bodies) it starts while the topics are fitted and assigned (a worker process on
+            pandas, tasks on the cluster on Dask), else runs when asked for; the same result either way.
 
     Returns:
         The :class:`ReportData`.
@@ -155,7 +155,7 @@ def report_data(
         return_memory_at_once()  # this process holds the archive through every section (issue 24)
     corpus, first = _corpus(found, sample_size=sizes.sample_size)
     texts = text_sample(corpus, found, max_articles=sizes.text_sample, random_state=random_state)
-    # on pandas only: on Dask it is read on the cluster's workers after the assignment (_on_cluster)
+    # read meanwhile: on pandas on a worker process, on Dask as tasks on the cluster (_reading)
     meanwhile = texts.rows is not None and len(corpus) >= sizes.read_meanwhile_from
     readings = None if read_texts is None else _reading(read_texts, texts, meanwhile, client)
     fit = {"k": k, "random_state": random_state, "progress": progress, "baseline": baseline}
@@ -199,25 +199,49 @@ def _corpus(found, *, sample_size: int) -> tuple[pd.DataFrame, np.ndarray]:
 
 
 def _reading(read_texts, texts: TextSample, meanwhile: bool, client) -> Callable[[], Any]:
-    """``read_texts(texts.corpus)``: started now on a worker process (``meanwhile``), else run when its
-    result is asked for (on Dask, its per-article work as tasks on the cluster's workers)."""
+    """``read_texts(texts.corpus)``: started now (``meanwhile``), else run when its result is asked for.
+
+    On pandas it starts on a worker process; on Dask its per-article work runs as tasks on the cluster's
+    workers, submitted from a thread of this process while the topics are fitted on it (the cluster is
+    otherwise idle then), and a cluster started for this run has its workers restarted once the result is
+    asked for, after the assignment (what they held would stay through the charts: issue 24's memory
+    bound). The same result either way."""
     read = functools.partial(read_texts, texts.corpus)
-    if client is not None:
-        return functools.partial(_on_cluster, read, client)
-    return in_background(read) if meanwhile else read
+    if client is None:
+        return in_background(read) if meanwhile else read
+    on_cluster = functools.partial(_on_cluster, read)
+    return functools.partial(
+        _then_restart, _on_a_thread(on_cluster) if meanwhile else on_cluster, client
+    )
 
 
-def _on_cluster(read: Callable[[], Any], client) -> Any:
-    """``read()`` with its per-article work given to the Dask cluster's workers (the optional engine); the
-    cluster's last work in a report, so a cluster started for this run has its workers restarted after it
-    (what they held would stay through the charts: issue 24's memory bound)."""
-    from analysis.dask.client import restart_session_workers
+def _on_cluster(read: Callable[[], Any]) -> Any:
+    """``read()`` with its per-article work given to the Dask cluster's workers (the optional engine)."""
     from analysis.dask.engine import task_mapper
 
     with mapped_by(task_mapper()):
-        result = read()
-    restart_session_workers(client)  # the readings' tasks have already handed their memory back
-    return result
+        return read()
+
+
+def _on_a_thread(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """Start ``fn()`` on a thread now; returns a function that waits for its result (raised as ``fn``'s)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readings")
+    future = pool.submit(fn)
+    pool.shutdown(wait=False)
+    return future.result
+
+
+def _then_restart(result: Callable[[], Any], client) -> Any:
+    """``result()``, the cluster's last work in a report; then a cluster started for this run has its
+    workers restarted (the readings' tasks have already handed their memory back)."""
+    from analysis.dask.client import restart_session_workers
+
+    try:
+        return result()
+    finally:
+        restart_session_workers(client)
 
 
 def _model(found, corpus, first, client, *, k, random_state, progress, sample_size, baseline):
