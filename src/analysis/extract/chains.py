@@ -13,6 +13,7 @@ from analysis.extract import cues
 from analysis.extract.chunks import after_preposition
 from analysis.extract.described import EXTRA_SOURCES, WORD, epithet_head
 from analysis.extract.entities import Mention
+from analysis.extract.sentences import first_sentence_end
 
 if TYPE_CHECKING:
     from analysis.extract.referents import SpeakerContext
@@ -39,15 +40,36 @@ def next_quotation(
     ctx: SpeakerContext, previous: tuple[str, bool], limit: int, gender: str | None
 ) -> bool:
     """Does the pronoun's quotation (at ``limit``) follow the previous one with nothing written between
-    ("“…,” Renteria said. ¶ “…,” she said"), that one's named speaker known to be of its gender and no
-    one else of that gender named in its paragraph?"""
+    but that one's own reporting clause naming nobody ("“…,” Renteria said. ¶ “…,” she said"; "“…,” the
+    president said. ¶ “…,” he added"), that one's named speaker known to be of its gender and no one else
+    of that gender named in its paragraph?"""
     if not previous[1] or ctx.previous_end is None or ctx.previous_end > limit:
         return False
-    if ctx.body[ctx.previous_end : limit].strip() or ctx.genders.get(previous[0]) != {gender}:
+    if not _own_clause(ctx, ctx.previous_end, limit) or ctx.genders.get(previous[0]) != {gender}:
         return False
-    start = ctx.paragraph_start(ctx.previous_end)  # not when another of that gender is named there
+    # not when another of that gender is named there (and in the paragraph before, when nothing is
+    # written between: "“A.” ¶ “B,” he said" may answer someone named before "A")
+    if ctx.body[ctx.previous_end : limit].strip():
+        start = ctx.body.rfind("\n\n", 0, ctx.previous_end) + 1
+    else:
+        start = ctx.paragraph_start(ctx.previous_end)
     others = {m.name for m in ctx.outside if start <= m.start < ctx.previous_end} - {previous[0]}
     return not any(ctx.genders.get(name) == {gender} for name in others)
+
+
+def _own_clause(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """Is the text between two quotations nothing, or only the first one's reporting clause naming nobody
+    (one sentence of lower-case words with a reporting verb: " the president said.")?"""
+    gap = ctx.body[start:end].strip()
+    if not gap:
+        return True
+    words = WORD.findall(gap.lower())
+    return (
+        gap[:1].islower()
+        and first_sentence_end(gap, 0, len(gap)) >= len(gap) - 1
+        and bool(cues.REPORTING_VERBS & set(words))
+        and not any(start <= m.start < end for m in ctx.outside)
+    )
 
 
 def pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | None) -> bool:

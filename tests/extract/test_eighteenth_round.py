@@ -1,0 +1,33 @@
+"""Eighteenth round (issue 19): a quotation right after another, with only that one's reporting clause
+between, goes on with its speaker when the clause names nobody."""
+
+from __future__ import annotations
+
+from tests.conftest import speakers_in
+
+OBAMA = (
+    "President Barack Obama spoke on Friday about the budget and met Speaker John Boehner.\n\n"
+    "\u201cWe will vote on it,\u201d the president said.\n\n"
+    "\u201cIt is time,\u201d he added."
+)
+
+
+def test_he_after_a_quotation_whose_clause_names_nobody_is_its_speaker():
+    """ "“…,” the president said of the House Republican Caucus. ¶ “…,” he added": Obama, though Boehner is
+    named in the paragraph before (dev30 key, read after its unseen measure; 24 more named on AllSides)."""
+    assert [s[:2] for s in speakers_in(OBAMA)] == [("Barack Obama", True)] * 2
+    chained = (
+        "Brian Kolfage founded the group, and Kris Kobach let Trump know what it is doing.\n\n"
+        "\u201cThe president loves what we are doing,\u201d Kolfage said.\n\n"
+        "\u201cWe have the support of the president first hand,\u201d he said.\n\n"
+        "\u201cBut he does not come out and support much,\u201d he added."
+    )
+    assert [s[:2] for s in speakers_in(chained)] == [("Brian Kolfage", True)] * 3
+
+
+def test_a_clause_naming_another_stops_the_speaker_going_on():
+    """ "“…,” the president told Boehner. ¶ “…,” he replied": Boehner may answer; not Obama."""
+    told = OBAMA.replace("the president said", "the president told Boehner").replace(
+        "he added", "he replied"
+    )
+    assert [s[:2] for s in speakers_in(told)][1] != ("Barack Obama", True)
