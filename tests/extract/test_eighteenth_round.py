@@ -31,3 +31,27 @@ def test_a_clause_naming_another_stops_the_speaker_going_on():
         "he added", "he replied"
     )
     assert [s[:2] for s in speakers_in(told)][1] != ("Barack Obama", True)
+
+
+def test_he_goes_on_with_the_last_speaker_named_when_nobody_stands_between():
+    """ "Corbett claims he and Barker differ ... “…,” he said. “…,” he added": both Corbett's, though Barker is
+    named too; the previous quotation's speaker is named in the sentence before and nobody is named or
+    described between (all of AllSides: 12 more named, BBC 3, each read: right)."""
+    body = (
+        "The comedians Ronnie Corbett and Ronnie Barker made their names on television.\n\n"
+        "Corbett claims he and Barker differ from the celebrities of today. "
+        '"We were never temperamental," he said. "We were fussy though," he added.'
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Ronnie Corbett", True)] * 2
+
+
+def test_he_does_not_go_on_with_a_speaker_someone_else_reports():
+    """ "The president said his director of national intelligence, James Clapper, has acknowledged that
+    “…”. He also said it was “absolutely true” ...": "he" is the president, not Clapper; nobody is named."""
+    body = (
+        "President Barack Obama spoke about Syria on Sunday.\n\n"
+        "The president said his director of national intelligence, James Clapper, has acknowledged that "
+        'the U.S. "underestimated what had been taking place in Syria." He also said it was "absolutely '
+        'true" that the U.S. overestimated the Iraqi army.'
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("James Clapper", True), ("", False)]

@@ -3,6 +3,7 @@ statement, she said" (only sentences opening with the same pronoun, or lines of 
 stop, stand between the name and the pronoun).
 """
 
+# ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
 import re
@@ -18,7 +19,15 @@ from analysis.extract.sentences import first_sentence_end
 if TYPE_CHECKING:
     from analysis.extract.referents import SpeakerContext
 
-__all__ = ["addressed", "carried", "chain", "next_quotation", "pronoun_chain", "spoken_of"]
+__all__ = [
+    "addressed",
+    "carried",
+    "chain",
+    "next_quotation",
+    "pronoun_chain",
+    "speaker_goes_on",
+    "spoken_of",
+]
 
 
 def carried(ctx: SpeakerContext, last: list[Mention], here: int, gender: str | None) -> bool:
@@ -55,6 +64,96 @@ def next_quotation(
         start = ctx.paragraph_start(ctx.previous_end)
     others = {m.name for m in ctx.outside if start <= m.start < ctx.previous_end} - {previous[0]}
     return not any(ctx.genders.get(name) == {gender} for name in others)
+
+
+def speaker_goes_on(
+    ctx: SpeakerContext, previous: tuple[str, bool], limit: int, gender: str | None
+) -> bool:
+    """Is the previous quotation's named speaker, known to be of the pronoun's gender, still the one
+    written of: the one that quotation's sentence is about, nobody named or described between that
+    quotation's own clause and the pronoun (in its paragraph or the next), and the pronoun (or its
+    quotation) opening its sentence or in that quotation's sentence ("The president also said he believes
+    “…” of getting reform, but said more can be done. ¶ He reiterated that ...")?"""
+    if not previous[1] or ctx.previous_end is None or ctx.previous_end > limit:
+        return False
+    if (
+        ctx.genders.get(previous[0]) != {gender}
+        or ctx.body.count("\n\n", ctx.previous_end, limit) > 1
+    ):
+        return False
+    k = ctx.sentence_of(limit)
+    opening = WORD.findall(ctx.body[ctx.sentences[k] : limit].lower())
+    if not (
+        all(w in ("and", "but") for w in opening)
+        or ctx.sentence_ending(ctx.previous_end) == k  # "He said “…,” but he added ..."
+    ):
+        return False
+    return _said_by_its_subject(ctx, previous[0]) and _nobody_between(ctx, ctx.previous_end, limit)
+
+
+def _said_by_its_subject(ctx: SpeakerContext, name: str) -> bool:
+    """Is the previous quotation's sentence about its speaker alone, named there, in its own clause or in
+    the sentence before (a speaker carried further by pronouns or epithets is not trusted to go on): nobody
+    else named there ("Weitz said he had visited Pullman, who had told him that it could “…”": Weitz is
+    whom a "he" goes on with), and nobody described beside a speaker named there ("The president said his
+    director of national intelligence, James Clapper, has acknowledged that “…”": not Clapper)?"""
+    k = ctx.sentence_ending(ctx.previous_end)
+    start = ctx.sentences[k]
+    clause_end = ctx.sentences[k + 1] if k + 1 < len(ctx.sentences) else len(ctx.body)
+    if not any(
+        ctx.sentences[max(k - 1, 0)] <= m.start < clause_end and m.name == name for m in ctx.outside
+    ):
+        return False
+    named = [
+        m
+        for m in ctx.outside
+        if start <= m.start < ctx.previous_end and m.type in ("person", "unknown")
+    ]
+    if any(m.name != name for m in named):
+        return False
+    text = "".join(
+        " " if ctx.in_quote(i) else c
+        for i, c in enumerate(ctx.body[start : ctx.previous_end], start)
+    )
+    return not named or not _describes(WORD.findall(_without(text, named)))
+
+
+def _nobody_between(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """Is nobody named (no person, no capitalised name left untyped or unread) or described between a
+    quotation's own clause and the pronoun after it ("the State Department" describes nobody)?"""
+    here = [m for m in ctx.outside if start <= m.start < end]
+    between = ctx.body[start:end]
+    if between.lstrip()[:1].islower() or between.lstrip()[:1] in {",", "—", "–"}:
+        between = between[first_sentence_end(between, 0, len(between)) :]  # its own clause
+    between = _without(between, here)
+    return (
+        not any(m.type in ("person", "unknown") for m in here)
+        and not _describes(WORD.findall(between))
+        and not _capitalised(between)
+    )
+
+
+def _without(text: str, mentions: list[Mention]) -> str:
+    for m in mentions:
+        text = text.replace(m.text, " ")
+    return text
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December".split()
+)
+
+
+def _capitalised(text: str) -> bool:
+    """Does a capitalised word other than a sentence's first, a day or a month stand in the text (a name
+    the mentions may have missed: a photo gallery's captions)?"""
+    for m in _CAPITALISED.finditer(text):
+        before = text[: m.start()].rstrip(" \"“”‘’'(")
+        if before and before[-1] not in ".!?:\n" and m.group() not in _CALENDAR:
+            return True
+    return False
 
 
 def _own_clause(ctx: SpeakerContext, start: int, end: int) -> bool:

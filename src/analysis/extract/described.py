@@ -27,6 +27,7 @@ __all__ = [
     "described_between",
     "epithet_head",
     "named_by_role",
+    "not_owners",
     "owned",
     "owner",
     "sentence_leads",
@@ -432,3 +433,8 @@ def _opening_description(ctx: SpeakerContext, k: int) -> re.Match[str] | None:
     """The description of a person opening sentence ``k`` ("A Labour spokesman denied", "The president
     said"), if any."""
     return _DESCRIPTION.match(ctx.sentence_text(k)[:120])
+
+
+def not_owners(body: str, mentions: list[Mention]) -> set[str]:
+    """The names of the mentions not written as a possessive ("Trump's election")."""
+    return {m.name for m in mentions if body[m.end : m.end + 1] not in ("'", "\u2019")}

@@ -4,9 +4,10 @@ York Democrat") or a body's description ("the company") written as a speaker sta
 Each is resolved against the article's :class:`SpeakerContext` (its body, the mentions outside quotation
 marks, the people's titles and genders) and names someone only when one fits:
 
-- "he"/"she": the one person of that gender in the paragraph and the one before who is a subject there;
-  else the subject of the last sentence naming someone (after "said X", or a role put before the name);
-  else the previous quotation's speaker, when nobody else named since is a subject; else nobody;
+- "he"/"she": the previous quotation's speaker right after its clause; the one person of that gender in
+  the paragraph and the one before who is a subject there; else the subject of the last sentence naming
+  someone; else the previous quotation's speaker, when nobody else named since is a subject or nobody is
+  named or described since; else nobody;
 - an epithet: the subject of the last sentence naming someone, who was said to speak (a title must not be
   another one's: "the prime minister" is not the chancellor); a full name only;
 - "it", "the company": the one organisation opening the last sentence that names one, acting there.
@@ -26,6 +27,7 @@ from analysis.extract.chains import (
     chain,
     next_quotation,
     pronoun_chain,
+    speaker_goes_on,
     spoken_of,
 )
 from analysis.extract.chunks import modifier
@@ -40,6 +42,7 @@ from analysis.extract.described import (
     cited,
     described_between,
     named_by_role,
+    not_owners,
     owned,
     owner,
     sentence_leads,
@@ -279,16 +282,15 @@ def _referent(
 ) -> str:
     """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
-    In order: the previous quotation's speaker, when nothing is written between and the gender is known to
-    fit (:func:`next_quotation`); the only fitting person in this paragraph and the one before, when a
-    subject there or the
-    only one so far; the only fitting person of
-    the last sentence that names one, when that person is its subject (after "said X" only for a pronoun
-    that says or adds something itself: "And he has promised them" is not Petrov); the last quotation's
-    speaker when
-    that is the last fitting person named, or when nobody else named since that quotation is a subject;
-    the only fitting person in the article so far. A name in the quotation's own sentence before a
-    pronoun written after it ("Mr Blair has “the same passion” ..., he said") is not the pronoun.
+    In order: the previous quotation's speaker, when only its clause naming nobody stands between and the
+    gender is known to fit (:func:`next_quotation`); the only fitting person in this paragraph and the one
+    before, when a subject there or the only one so far; the only fitting person of the last sentence that
+    names one, when that person is its subject (after "said X" only for a pronoun that says or adds
+    something itself: "And he has promised them" is not Petrov); the last quotation's speaker when that is
+    the last fitting person named, or when nobody else named since that quotation is a subject; the only
+    fitting person in the article so far; else the previous speaker still written of
+    (:func:`speaker_goes_on`). A name in the quotation's own sentence before a pronoun written after it
+    ("Mr Blair has “the same passion” ..., he said") is not the pronoun.
     """
     genders = ctx.genders
     if speech and next_quotation(ctx, previous, limit, gender):
@@ -329,25 +331,21 @@ def _referent(
     if (
         leads
         and len(leads) == 1
-        and (len(_not_owners(ctx.body, last)) == 1 or genders.get(next(iter(leads))) == {gender})
+        and (len(not_owners(ctx.body, last)) == 1 or genders.get(next(iter(leads))) == {gender})
     ):
         return next(iter(leads))  # "Jeanne Mancini, ..., hailed ... “…,” she said"; "After Trump's
         # election, Romney changed his tune, and while he still said": a possessive acts in nothing
-    if speech and carried(ctx, last, here, gender):
-        # "By the time Horne got up to speak, ... She told her colleagues ... “…,” she said"
-        return last[-1].name
+    if speech and carried(ctx, last, here, gender):  # "By the time Horne got up to speak, ... She
+        return last[-1].name  # told her colleagues ... “…,” she said"
     if speech and _previous_goes_on(ctx, people, last, previous, limit, gender):
         return previous[0]
     everyone = {m.name for m in people}
     acts = any(subject_position(ctx, m) for m in people) or (
         len(everyone) == 1 and named_by_role(ctx, next(iter(everyone)), limit)
     )  # not only "Trump critics"; "The president said he ..."
-    return everyone.pop() if len(everyone) == 1 and not names and acts else ""
-
-
-def _not_owners(body: str, mentions: list[Mention]) -> set[str]:
-    """The names of the mentions not written as a possessive ("Trump's election")."""
-    return {m.name for m in mentions if body[m.end : m.end + 1] not in ("'", "\u2019")}
+    if len(everyone) == 1 and not names and acts:
+        return everyone.pop()
+    return previous[0] if speech and speaker_goes_on(ctx, previous, limit, gender) else ""
 
 
 def _described_last(
