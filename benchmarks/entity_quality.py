@@ -77,6 +77,7 @@ DEV27 = PROJECT_ROOT / "tests" / "data" / "dev27_key.json"
 DEV28 = PROJECT_ROOT / "tests" / "data" / "dev28_key.json"
 DEV29 = PROJECT_ROOT / "tests" / "data" / "dev29_key.json"
 DEV30 = PROJECT_ROOT / "tests" / "data" / "dev30_key.json"
+DEV31 = PROJECT_ROOT / "tests" / "data" / "dev31_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -130,7 +131,9 @@ DEV_KEYS = {
     DEV29: "twenty-ninth development key (20 AllSides articles, seed 2309; measured unseen after the "
     "seventeenth round's rules)",
     DEV30: "thirtieth development key (20 AllSides articles, seed 2333; measured unseen at 3c2f84a, "
-    "after the seventeenth round)",
+    "after the seventeenth round, then read for the eighteenth round's rules)",
+    DEV31: "thirty-first development key (20 AllSides articles, seed 2347; measured unseen after the "
+    "eighteenth round's rules)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -161,6 +164,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV28,
     DEV29,
     DEV30,
+    DEV31,
 }
 TYPES = ("person", "organisation", "place")
 
