@@ -55,3 +55,15 @@ def test_he_does_not_go_on_with_a_speaker_someone_else_reports():
         'true" that the U.S. overestimated the Iraqi army.'
     )
     assert [s[:2] for s in speakers_in(body)] == [("James Clapper", True), ("", False)]
+
+
+def test_he_is_not_the_man_the_quotation_names_by_title():
+    """ "“President Obama must be defeated in the coming election ...,” he said": not Obama, whom the
+    quotation names by his title (dev31 key, read after its unseen measure: Roberto Unger; all of AllSides:
+    four wrong names made unclear, one right one: Carly Fiorina's "President Fiorina will call on you")."""
+    body = (
+        "The video by Brazilian scholar and politician Roberto Unger serves as an indictment of both "
+        "parties.\n\nObama, he said, has not advanced that cause.\n\n"
+        '"President Obama must be defeated in the coming election. He has failed," he said in the video.'
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("", False)]

@@ -180,8 +180,9 @@ def names_its_referent(
     parts: list[tuple[int, int]],
     speaker: tuple[str, bool],
 ) -> bool:
-    """Is the quotation's "he"/"she" read as someone the quotation itself names by surname? People seldom
-    name themselves so; the reader's "he" is more likely another (the president answering Romney)."""
+    """Is the quotation's "he"/"she" read as someone the quotation itself names by surname after a given name,
+    an honorific or a title? People seldom name themselves so; the reader's "he" is more likely another (the
+    president answering Romney; Roberto Unger: "President Obama must be defeated," he said)."""
     words = ctx.body[who[0] : who[1]].split() if who else []
     if not speaker[1] or [w.lower() for w in words[-1:]] not in (["he"], ["she"]):
         return False
@@ -191,6 +192,8 @@ def names_its_referent(
         return False  # "I'm Ben Carson and I'm running for president"
     for found in re.finditer(rf"\b(\w+)?\W{{0,2}}\b{re.escape(surname)}\b", said):
         before = found.group(1) or ""  # not "Mitt Romney" in a quotation of Ann Romney's
-        if before in given or before.lower() in cues.HONORIFICS:
-            return True  # "Mr. Snowden", "Mitt Romney"; a surname alone may be one's own ("Trump")
+        # "Mr. Snowden", "Mitt Romney", "President Obama"; a surname alone may be one's own ("Trump")
+        title = before[:1].isupper() and {before.lower(), before.lower() + "."} & cues.ROLE_HEADS
+        if before in given or before.lower() in cues.HONORIFICS or title:
+            return True
     return False
