@@ -334,15 +334,21 @@ def is_demonym(word: str) -> bool:
     return False
 
 
-def places_fit(roles: Iterable[str], wanted: Iterable[str]) -> bool:
+def places_fit(roles: Iterable[str], wanted: Iterable[str], *, near: bool = True) -> bool:
     """Can a person whose role has these words (lower case) be the one an epithet of these words names? No
     place or nationality in the role that the epithet lacks ("the US leader" is not Kim, "North Korean
     leader"; "the California Democrat" not a Minnesota one), and a nationality the epithet gives is in the
-    role ("the German leader" is not Nigel Farage, "leader"; a state may be left out: "the Colorado
-    senator" is Michael Bennet, "Sen. Michael Bennet")."""
+    role ("the German leader" is not Nigel Farage, "leader"); a place it gives may be left out of the role
+    of a person named ``near`` ("the Colorado senator" is Michael Bennet, "Sen. Michael Bennet", named in
+    the sentence before; not Ted Cruz, "Sen. Ted Cruz" named paragraphs before "the Vermont senator")."""
     theirs = {w for w in roles if w in places() or is_demonym(w)}
     nations = {w for w in wanted if is_demonym(w)}
-    return not theirs - set(wanted) and (not nations or bool(nations & theirs))
+    given = {w for w in wanted if w in places()}
+    return (
+        not theirs - set(wanted)
+        and (not nations or bool(nations & theirs))
+        and (near or not given - theirs)
+    )
 
 
 @functools.cache

@@ -26,7 +26,8 @@ from analysis.extract.chunks import in_relative_clause, modifier
 from analysis.extract.clauses import RELATIVE, function_word
 from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
-from analysis.extract.gazetteer import first_names, is_demonym, places_fit
+from analysis.extract.gazetteer import first_names, is_demonym
+from analysis.extract.holders import UNSURE, role_holder
 from analysis.extract.joined import said_after
 from analysis.extract.referents import (
     APPOSITION,
@@ -132,13 +133,15 @@ def _by_description(
     if surname:
         return surname, True  # "King said" after "Rep. Steve King": a surname read as a title
     if words[0] in _POSSESSIVES | {"our"} and len(words) <= 5:
-        found = _described(
+        found = role_holder(
             ctx,
             before,
             words,
             proper=_proper_qualifiers(text),
             previous=previous[0] if previous[1] else "",
         )
+        if found == UNSURE:  # "the Vermont senator" is not "Sen. Ted Cruz", paragraphs before
+            return _as_written(text), False
         if found:
             return found, True
     if len(words) in {2, 3} and words[0] == "the" and words[-1] in cues.BODY_HEADS:
@@ -453,48 +456,3 @@ def _proper_qualifiers(text: str) -> bool:
     Democrat"): a place or party qualifying the role, not another role ("the defence minister")?"""
     words = text.split()[1:-1]
     return bool(words) and all(w[:1].isupper() for w in words)
-
-
-def _described(
-    ctx: SpeakerContext,
-    before: int,
-    words: list[str],
-    *,
-    proper: bool = False,
-    previous: str = "",
-) -> str:
-    """ "the defence minister", "the ministry": the one person with that role, or organisation so named;
-    with ``proper`` qualifiers ("the Ealing North MP"), the one person whose role has the head word; of
-    several with the role, the previous quotation's speaker (``previous``)."""
-    wanted = [w.replace(".", "") for w in words[1:] if w not in {"former", "then"}]
-    if not wanted:
-        return ""
-    earlier = {m.name for m in ctx.outside if m.type == "person" and m.start < before}
-    people = {
-        name
-        for name in earlier
-        if set(wanted) <= ctx.roles.get(name, set())
-        and not (ctx.roles[name] & cues.DISTINCT_ROLE_WORDS) - set(wanted)
-    }  # "the foreign secretary" is not "Shadow Foreign Secretary Michael Ancram"
-    if not people and proper and wanted[-1] in cues.ROLE_HEADS:
-        people = {
-            name
-            for name in earlier
-            if wanted[-1] in ctx.roles.get(name, set())
-            and not (ctx.roles[name] & cues.DISTINCT_ROLE_WORDS) - set(wanted)
-            and places_fit(ctx.roles[name], wanted)
-        }  # "the California Democrat" is not "Al Franken, Minnesota Democrat"
-    if len(people) == 1:
-        return people.pop()
-    if previous in people:
-        return previous  # "“…,” Trump said. “…,” the president said" beside President Putin
-    if people or wanted[-1] not in cues.ORG_HEADS:
-        return ""
-    orgs = {
-        m.name
-        for m in ctx.outside
-        if m.type == "organisation"
-        and m.start < before
-        and m.name.lower().split()[-1:] == wanted[-1:]
-    }
-    return orgs.pop() if len(orgs) == 1 else ""

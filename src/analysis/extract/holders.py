@@ -1,0 +1,78 @@
+"""Who holds the role an epithet names ("the defence minister", "the Vermont senator", "the ministry"):
+the one person the article gives that role, or the one organisation so named."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from analysis.extract import cues
+from analysis.extract.gazetteer import places_fit
+
+if TYPE_CHECKING:
+    from analysis.extract.referents import SpeakerContext
+
+__all__ = ["UNSURE", "role_holder"]
+
+#: What :func:`role_holder` gives when someone holds the role but not the place the epithet adds.
+UNSURE = "\x00"
+
+
+def role_holder(
+    ctx: SpeakerContext,
+    before: int,
+    words: list[str],
+    *,
+    proper: bool = False,
+    previous: str = "",
+) -> str:
+    """ "the defence minister", "the ministry": the one person with that role, or organisation so named;
+    with ``proper`` qualifiers ("the Ealing North MP"), the one person whose role has the head word (a
+    place the role lacks taken on trust only for a person named in the last three sentences, else
+    :data:`UNSURE`); of several with the role, the previous quotation's speaker (``previous``)."""
+    wanted = [w.replace(".", "") for w in words[1:] if w not in {"former", "then"}]
+    if not wanted:
+        return ""
+    earlier = {m.name for m in ctx.outside if m.type == "person" and m.start < before}
+    people = {
+        name
+        for name in earlier
+        if set(wanted) <= ctx.roles.get(name, set())
+        and not (ctx.roles[name] & cues.DISTINCT_ROLE_WORDS) - set(wanted)
+    }  # "the foreign secretary" is not "Shadow Foreign Secretary Michael Ancram"
+    if not people and proper and wanted[-1] in cues.ROLE_HEADS:
+        fitting = {
+            name
+            for name in earlier
+            if wanted[-1] in ctx.roles.get(name, set())
+            and not (ctx.roles[name] & cues.DISTINCT_ROLE_WORDS) - set(wanted)
+            and places_fit(ctx.roles[name], wanted)
+        }  # "the California Democrat" is not "Al Franken, Minnesota Democrat"
+        people = {
+            name
+            for name in fitting
+            if places_fit(ctx.roles[name], wanted, near=_named_near(ctx, name, before))
+        }
+        if fitting and not people:
+            return UNSURE
+    if len(people) == 1:
+        return people.pop()
+    if previous in people:
+        return previous  # "“…,” Trump said. “…,” the president said" beside President Putin
+    if people or wanted[-1] not in cues.ORG_HEADS:
+        return ""
+    orgs = {
+        m.name
+        for m in ctx.outside
+        if m.type == "organisation"
+        and m.start < before
+        and m.name.lower().split()[-1:] == wanted[-1:]
+    }
+    return orgs.pop() if len(orgs) == 1 else ""
+
+
+def _named_near(ctx: SpeakerContext, name: str, before: int) -> bool:
+    """Is the person named in the sentence holding ``before`` or one of the two before it?"""
+    here = ctx.sentence_of(before)
+    return any(
+        m.name == name and 0 <= here - m.sentence <= 2 for m in ctx.outside if m.start < before
+    )
