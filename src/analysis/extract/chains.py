@@ -123,8 +123,8 @@ def _nobody_between(ctx: SpeakerContext, start: int, end: int) -> bool:
     quotation's own clause and the pronoun after it ("the State Department" describes nobody)?"""
     here = [m for m in ctx.outside if start <= m.start < end]
     between = ctx.body[start:end]
-    if between.lstrip()[:1].islower() or between.lstrip()[:1] in {",", "—", "–"}:
-        between = between[first_sentence_end(between, 0, len(between)) :]  # its own clause
+    if (stop := _clause_stop(between)) is not None:
+        between = between[stop:]  # its own clause ends there
     between = _without(between, here)
     return (
         not any(m.type in ("person", "unknown") for m in here)
@@ -159,16 +159,27 @@ def _capitalised(text: str) -> bool:
 def _own_clause(ctx: SpeakerContext, start: int, end: int) -> bool:
     """Is the text between two quotations nothing, or only the first one's reporting clause naming nobody
     (one sentence of lower-case words with a reporting verb: " the president said.")?"""
-    gap = ctx.body[start:end].strip()
-    if not gap:
+    gap = ctx.body[start:end]
+    if not gap.strip():
         return True
-    words = WORD.findall(gap.lower())
+    stop = _clause_stop(gap)
     return (
-        gap[:1].islower()
-        and first_sentence_end(gap, 0, len(gap)) >= len(gap) - 1
-        and bool(cues.REPORTING_VERBS & set(words))
+        gap.lstrip()[:1].islower()
+        and stop is not None
+        and not gap[stop + 1 :].strip()
+        and bool(cues.REPORTING_VERBS & set(WORD.findall(gap.lower())))
         and not any(start <= m.start < end for m in ctx.outside)
     )
+
+
+def _clause_stop(text: str) -> int | None:
+    """Where the reporting clause that text after a quotation opens ends (its full stop, or the text's end):
+    a clause opens in lower case or with a comma or dash (" the president said. He ..."); None for a new
+    sentence."""
+    head = text.lstrip()[:1]
+    if head.islower() or head in {",", "—", "–"}:
+        return first_sentence_end(text, 0, len(text))
+    return None
 
 
 def pronoun_chain(ctx: SpeakerContext, first: int, current: int, gender: str | None) -> bool:
