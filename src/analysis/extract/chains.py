@@ -111,10 +111,11 @@ def _said_by_its_subject(ctx: SpeakerContext, name: str) -> bool:
     ]
     if any(m.name != name for m in named):
         return False
-    text = "".join(
-        " " if ctx.in_quote(i) else c
-        for i, c in enumerate(ctx.body[start : ctx.previous_end], start)
-    )
+    text = ctx.body[start : ctx.previous_end]
+    for a, b in ctx.quoted:  # the reporter's words only
+        a, b = max(a, start), min(b, ctx.previous_end)
+        if a < b:
+            text = text[: a - start] + " " * (b - a) + text[b - start :]
     return not named or not _describes(WORD.findall(_without(text, named)))
 
 

@@ -11,10 +11,7 @@ from analysis.extract.gazetteer import places_fit
 if TYPE_CHECKING:
     from analysis.extract.referents import SpeakerContext
 
-__all__ = ["UNSURE", "role_holder"]
-
-#: What :func:`role_holder` gives when someone holds the role but not the place the epithet adds.
-UNSURE = "\x00"
+__all__ = ["role_holder"]
 
 
 def role_holder(
@@ -24,11 +21,12 @@ def role_holder(
     *,
     proper: bool = False,
     previous: str = "",
-) -> str:
-    """ "the defence minister", "the ministry": the one person with that role, or organisation so named;
-    with ``proper`` qualifiers ("the Ealing North MP"), the one person whose role has the head word (a
-    place the role lacks taken on trust only for a person named in the last three sentences, else
-    :data:`UNSURE`); of several with the role, the previous quotation's speaker (``previous``)."""
+) -> str | None:
+    """ "the defence minister", "the ministry": the one person with that role, or organisation so named
+    ("" for none); with ``proper`` qualifiers ("the Ealing North MP"), the one person whose role has the
+    head word (a place the role lacks taken on trust only for a person named in the last three sentences:
+    None when someone holds the role but not that place); of several with the role, the previous
+    quotation's speaker (``previous``)."""
     wanted = [w.replace(".", "") for w in words[1:] if w not in {"former", "then"}]
     if not wanted:
         return ""
@@ -50,10 +48,10 @@ def role_holder(
         people = {
             name
             for name in fitting
-            if places_fit(ctx.roles[name], wanted, near=_named_near(ctx, name, before))
+            if places_fit(ctx.roles[name], wanted, near=False) or _named_near(ctx, name, before)
         }
         if fitting and not people:
-            return UNSURE
+            return None
     if len(people) == 1:
         return people.pop()
     if previous in people:

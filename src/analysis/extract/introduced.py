@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from analysis.extract import cues
 from analysis.extract.gazetteer import first_names
+from analysis.extract.roles import is_title
 from analysis.extract.sentences import MAX_ATTRIBUTION_CHARS, OPENING_PHRASE, first_sentence_end
 
 if TYPE_CHECKING:
@@ -193,7 +194,7 @@ def names_its_referent(
     for found in re.finditer(rf"\b(\w+)?\W{{0,2}}\b{re.escape(surname)}\b", said):
         before = found.group(1) or ""  # not "Mitt Romney" in a quotation of Ann Romney's
         # "Mr. Snowden", "Mitt Romney", "President Obama"; a surname alone may be one's own ("Trump")
-        title = before[:1].isupper() and {before.lower(), before.lower() + "."} & cues.ROLE_HEADS
+        title = before[:1].isupper() and is_title(before)
         if before in given or before.lower() in cues.HONORIFICS or title:
             return True
     return False

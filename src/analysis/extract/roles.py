@@ -34,9 +34,14 @@ _ROLE_BEFORE = re.compile(
 )
 
 
-def is_role_word(word: str) -> bool:
+def is_title(word: str) -> bool:
+    """Is the word a role's head, with or without its dot ("President", "Sen", "Sen.", "senator")?"""
     low = word.lower().rstrip(".")
-    return low in cues.ROLE_HEADS or low + "." in cues.ROLE_HEADS or low in cues.ROLE_MODIFIERS
+    return low in cues.ROLE_HEADS or low + "." in cues.ROLE_HEADS
+
+
+def is_role_word(word: str) -> bool:
+    return is_title(word) or word.lower().rstrip(".") in cues.ROLE_MODIFIERS
 
 
 def is_head(word: str) -> bool:

@@ -27,7 +27,7 @@ from analysis.extract.clauses import RELATIVE, function_word
 from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
-from analysis.extract.holders import UNSURE, role_holder
+from analysis.extract.holders import role_holder
 from analysis.extract.joined import said_after
 from analysis.extract.referents import (
     APPOSITION,
@@ -140,7 +140,7 @@ def _by_description(
             proper=_proper_qualifiers(text),
             previous=previous[0] if previous[1] else "",
         )
-        if found == UNSURE:  # "the Vermont senator" is not "Sen. Ted Cruz", paragraphs before
+        if found is None:  # "the Vermont senator" is not "Sen. Ted Cruz", paragraphs before
             return _as_written(text), False
         if found:
             return found, True
