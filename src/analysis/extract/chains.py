@@ -301,3 +301,22 @@ def addressed(ctx: SpeakerContext, told: int | None) -> frozenset[str]:
     if first is None or first.type != "person" or len(between) > 25 or "\n" in between:
         return frozenset()
     return frozenset([first.name]) if all(w[:1].isupper() for w in between.split()) else frozenset()
+
+
+#: Words after a speaker's name and comma that start another clause, not something said of the speaker.
+_NEW_CLAUSE = frozenset("and but while whereas as adding although though".split())
+
+
+def in_apposition(ctx: SpeakerContext, name: str, start: int, m: Mention) -> bool:
+    """Is ``m`` named in what a quotation's clause says of its speaker ``name`` after a comma ("said
+    Senator Susan Collins, Republican of Maine, a co-sponsor of Ms. Gillibrand's bill"; "Carlos Gutierrez,
+    who was commerce secretary under President George W. Bush ..., told The Times"): the speaker named
+    in that clause from ``start`` before ``m``, a comma after the speaker, and no new clause opened?"""
+    own = [o for o in ctx.outside if start <= o.start < m.start and o.name == name]
+    if not own:
+        return False
+    between = ctx.body[own[-1].end : m.start]
+    if not between.lstrip().startswith(","):
+        return False
+    words = WORD.findall(between.lower())
+    return not _NEW_CLAUSE & set(words) and not cues.REPORTING_VERBS & set(words)

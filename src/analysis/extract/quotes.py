@@ -29,6 +29,7 @@ from analysis import config
 from analysis.extract import canonical, cues
 from analysis.extract.attribution import attribute
 from analysis.extract.bylines import caption_source, heading_source, signature_source
+from analysis.extract.chains import in_apposition
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.introduced import introduced_speaker, named_next, names_its_referent
 from analysis.extract.marks import double_stretches, inner_span, single_stretches
@@ -454,7 +455,9 @@ def _answer_goes_on(
         and cue.split()[:1] not in (["asked"], ["asks"])
         and _one_sentence(ctx.body[end : q.start].strip(' \n\t\xa0“”"'))
         and all(
-            m.name == last[0] or re.search(r"\b(?:told|to)\b", ctx.body[end : m.start])
+            m.name == last[0]
+            or re.search(r"\b(?:told|to)\b", ctx.body[end : m.start])
+            or in_apposition(ctx, last[0], end, m)
             for m in ctx.outside
             if end <= m.start < q.start and m.type == "person"
         )

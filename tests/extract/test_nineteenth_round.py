@@ -1,0 +1,37 @@
+"""Nineteenth round (issue 19): a paragraph that is only a quotation, after one ending in a named
+speaker's quotation and clause, goes on with that speaker though the clause names someone else in what it
+says of the speaker ("said Senator Susan Collins, Republican of Maine, a co-sponsor of Ms. Gillibrand's
+bill")."""
+
+from __future__ import annotations
+
+from tests.conftest import speakers_in
+
+COLLINS = (
+    "Senators debated the bill on Thursday.\n\n"
+    "\u201cWe are going to make a real difference,\u201d said Senator Susan Collins, Republican of Maine, "
+    "a co-sponsor of Ms. Kirsten Gillibrand\u2019s bill.\n\n"
+    "\u201cThis was a legitimate policy dispute.\u201d"
+)
+
+
+def test_a_name_in_what_the_clause_says_of_the_speaker_does_not_stop_her_going_on():
+    """dev27 key (read after its unseen measure); all of AllSides: 17 more named (Collins, Jason Miller,
+    Wendy Sherman, Joshua Koskoff ...), each read: right; BBC and the held-out key unchanged."""
+    assert [s[:2] for s in speakers_in(COLLINS)] == [("Susan Collins", True)] * 2
+    relative = (
+        "The group backs the bill.\n\n"
+        "\u201cI think we have a great bench,\u201d Carlos Gutierrez, who was commerce secretary under "
+        "President George W. Bush, told The Times.\n\n"
+        "\u201cIt is whether we can stop becoming our own worst enemy.\u201d"
+    )
+    assert [s[:2] for s in speakers_in(relative)] == [("Carlos Gutierrez", True)] * 2
+
+
+def test_a_name_in_a_new_clause_still_stops_it():
+    """ "…,” said Collins, and Gillibrand agreed. ¶ “…”": either may go on; nobody is named."""
+    other = COLLINS.replace(
+        "Republican of Maine, a co-sponsor of Ms. Kirsten Gillibrand\u2019s bill",
+        "and Senator Kirsten Gillibrand agreed",
+    )
+    assert [s[:2] for s in speakers_in(other)][1] != ("Susan Collins", True)
