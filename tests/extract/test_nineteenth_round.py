@@ -35,3 +35,31 @@ def test_a_name_in_a_new_clause_still_stops_it():
         "and Senator Kirsten Gillibrand agreed",
     )
     assert [s[:2] for s in speakers_in(other)][1] != ("Susan Collins", True)
+
+
+SILUANOV = (
+    "Anton Siluanov, the finance minister, spoke in Moscow on Tuesday.\n\n"
+    "\u201cOur citizens work in these companies,\u201d Siluanov said.\n\n"
+    "While admitting that U.S. sanctions would boost inflation in Russia as they hurt the rouble, "
+    "Siluanov said there were no plans to ban using the dollar in Russia.\n\n"
+    "\u201cOf course, the government has no such plans.\u201d"
+)
+
+
+def test_a_long_opening_clause_with_an_abbreviation_leaves_the_name_after_it_the_subject():
+    """ "While admitting that U.S. sanctions would ... rouble, Siluanov said ... ¶ “…”": Siluanov's (dev26
+    key, read after its unseen measure). All of AllSides: 13 more named (Obama, Sanders, Van Jones, John
+    Roberts ...), each read: right; BBC, dev keys and the held-out key unchanged."""
+    assert [s[:2] for s in speakers_in(SILUANOV)] == [("Anton Siluanov", True)] * 2
+
+
+def test_an_opener_that_is_the_subject_itself_opens_no_phrase():
+    """ "This is important because the FBI ... role, while Republicans say ...": "This" is the sentence's
+    subject, so "Republicans" is not (a phrase quoted after it stays unclear)."""
+    body = (
+        "James Comey says the FBI received nothing until after late July.\n\n"
+        "This is important because the FBI and liberal media outlets are trying to downplay the dossier's "
+        "role, while Tom Smith says it drove and dominated the investigation.\n\n"
+        "\u201cLate July\u201d is the time the FBI officially opened an investigation."
+    )
+    assert ("Tom Smith", True) not in [s[:2] for s in speakers_in(body)]

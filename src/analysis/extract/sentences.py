@@ -301,11 +301,14 @@ _OPENERS = frozenset(
 )
 
 
-#: Such a phrase, or a participle's ("Speaking in Minneapolis, "), written before a sentence's subject.
+#: Such a phrase, or a participle's ("Speaking in Minneapolis, "), written before a sentence's subject: up to
+#: 120 characters, dotted abbreviations in it ("While admitting that U.S. sanctions would hurt the rouble,
+#: Siluanov said"); not an opener that is the subject itself ("This is important because ..., while").
 OPENING_PHRASE = re.compile(
     r"(?:(?:But|And|So)\s+)?(?:(?i:"
     + "|".join(sorted(_OPENERS))
-    + r")\b|(?!During\b|According\b)[A-Z][a-z]{2,}ing\b|Asked\b)[^,.;“”\"\n]{0,80},\s*"
+    + r")\b(?!\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|means)\b)"
+    + r"|(?!During\b|According\b)[A-Z][a-z]{2,}ing\b|Asked\b)(?:[^,.;“”\"\n]|(?<=\b[A-Z])\.){0,120},\s*"
 )
 
 
