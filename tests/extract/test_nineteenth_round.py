@@ -63,3 +63,16 @@ def test_an_opener_that_is_the_subject_itself_opens_no_phrase():
         "\u201cLate July\u201d is the time the FBI officially opened an investigation."
     )
     assert ("Tom Smith", True) not in [s[:2] for s in speakers_in(body)]
+
+
+def test_he_went_on_to_say_is_he_saying():
+    """ "He went on to say Obama “reduced justice to charity”": the speaker words are "he" (dev31 key, read
+    after its unseen measure: three quotations). All of AllSides: 14 more named, 13 read right, one the
+    speaker of the quotation before, itself wrong ("Trump" for Donald Trump Jr.); BBC 1 more, right."""
+    body = (
+        "Roberto Unger, a Harvard professor, released a video on Tuesday.\n\n"
+        '"He has disguised his surrender with an empty appeal to tax justice," Unger said.\n\n'
+        'He went on to say Obama "reduced justice to charity" while embodying a policy of '
+        '"financial confidence and food stamps."'
+    )
+    assert [s[:2] for s in speakers_in(body)] == [("Roberto Unger", True)] * 3

@@ -52,6 +52,19 @@ _DETERMINERS = frozenset({"a", "an", "the", "one", "another", "two", "three", "s
 _POSSESSIVES = frozenset({"the", "his", "her", "their", "its"})
 
 
+#: What may stand between "he"/"she" and the cue it speaks with ("He went on to say").
+_GOING_ON = frozenset(
+    {
+        "went on to",
+        "goes on to",
+        "then went on to",
+        "continued to",
+        "proceeded to",
+        "also went on to",
+    }
+)
+
+
 _DOCUMENTS = frozenset(
     "statement report analysis study survey website blog post letter filing lawsuit memo editorial".split()
 )
@@ -81,6 +94,9 @@ def resolve_speaker(
     if len(words) > 1 and words[-1] in {"he", "she"}:
         words, text = words[-1:], words[-1]  # "But standing next to Mr Blair he added"
         a = b - 2 if words[0] == "he" else b - 3
+    elif len(words) > 1 and words[0] in {"he", "she"} and " ".join(words[1:]) in _GOING_ON:
+        words, text = words[:1], words[0]  # "He went on to say Obama “reduced justice to charity”"
+        b = a + len(text)
     inside = [m for m in ctx.mentions if a <= m.start and m.end <= b]
     owner = [m for m in inside if (m.start, m.end) == (a, b) and m.type == "person"]
     if cue in cues.SPEECH_NOUNS and owner:  # "Cuomo's statement that “…”": whose words
