@@ -5,7 +5,7 @@ bill")."""
 
 from __future__ import annotations
 
-from tests.conftest import speakers_in
+from tests.conftest import people_in, speakers_in
 
 COLLINS = (
     "Senators debated the bill on Thursday.\n\n"
@@ -76,3 +76,13 @@ def test_he_went_on_to_say_is_he_saying():
         '"financial confidence and food stamps."'
     )
     assert [s[:2] for s in speakers_in(body)] == [("Roberto Unger", True)] * 3
+
+
+def test_a_generational_suffix_opening_the_body_is_no_headline_verb():
+    """ "Donald Trump Jr.'s new book ..." opening a body that also names President Donald Trump: the son
+    stays himself ("Jr." is not a headline's verb glued to a name, as "Ann Romney Delivers" is)."""
+    body = (
+        "Donald Trump Jr.'s new book is portrayed as a takedown of a culture of victimization.\n\n"
+        "The book glosses over President Donald Trump's continued ownership of his business."
+    )
+    assert {"Donald Trump Jr.", "Donald Trump"} <= set(people_in(body))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from analysis.extract import cues
 from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import first_names
-from analysis.extract.variants import TitleBearers, name_key, title_carriers
+from analysis.extract.variants import TitleBearers, is_name_suffix, name_key, title_carriers
 from analysis.extract.variants import name_tokens as _tokens
 
 if TYPE_CHECKING:
@@ -146,14 +146,20 @@ def _folded(name: str) -> str:
 
 def _headline_verbs(group: list[Mention], body: str) -> None:
     """A headline's capitalised verb glued to a name the body writes without it ("Ann Romney Delivers:
-    ..." over a body naming Ann Romney; the headline may open the body too) -> that name."""
+    ..." over a body naming Ann Romney; the headline may open the body too) -> that name; a generational
+    suffix is no verb."""
     first_line = len(body.split("\n", 1)[0])
     heading = [m for m in group if m.field == "title" or m.end <= first_line]
     written = {m.name for m in group if m.field == "body" and m.start > first_line}
     people = {m.name for m in group if m.type == "person" and m.name in written}
     for m in heading:
         words = m.name.split()
-        if m.type == "person" and len(words) >= 3 and m.name not in written:
+        if (
+            m.type == "person"
+            and len(words) >= 3
+            and m.name not in written
+            and not is_name_suffix(words[-1])  # "Donald Trump Jr." opening the body
+        ):
             shorter = " ".join(words[:-1])
             if shorter in people:
                 m.name = shorter

@@ -17,6 +17,7 @@ __all__ = [
     "TitleBearers",
     "acronyms_in_article",
     "is_acronym",
+    "is_name_suffix",
     "name_key",
     "name_tokens",
     "same_person_forms",
@@ -47,6 +48,13 @@ def name_key(name: str) -> str:
 
 #: Last words that set a person apart from a namesake ("Donald Trump Jr."), never a plain surname.
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def is_name_suffix(word: str) -> bool:
+    """Is the word a generational suffix ("Jr.", "III") that sets a person apart from a namesake?"""
+    return word.lower() in _NAME_SUFFIXES
+
+
 _MIDDLE_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 
 
