@@ -86,3 +86,26 @@ def test_a_generational_suffix_opening_the_body_is_no_headline_verb():
         "The book glosses over President Donald Trump's continued ownership of his business."
     )
     assert {"Donald Trump Jr.", "Donald Trump"} <= set(people_in(body))
+
+
+def test_a_document_speaks_for_the_body_that_issued_it():
+    """ "the GAO report said", "the report said" after "House Oversight Republicans released a report";
+    not "the Facebook post said" (a platform is where someone posts). All of AllSides: 46 more named (each
+    read: the document's author; a few under the corpus's short form of a name, "Partnership"); BBC 2 (the
+    World Bank, the Asian Development Bank); dev26 +1 (the DNR statement); dev keys 2-25 and held-out
+    unchanged."""
+    gao = (
+        "The Government Accountability Office questioned the dealings with contractors.\n\n"
+        "\u201cOur work has identified significant problems,\u201d the GAO report said."
+    )
+    assert speakers_in(gao)[0][:2] == ("Government Accountability Office", True)
+    issued = (
+        "House Oversight Republicans released a report Tuesday that detailed spending on parties.\n\n"
+        '"Affiliates routinely host lavish parties," the report said.'
+    )
+    assert speakers_in(issued)[0][:2] == ("House Oversight Republicans", True)
+    post = (
+        "Cliven Bundy said he was heading to Oregon, according to a Facebook page for his ranch.\n\n"
+        '"It\'s time!" the Facebook post said.'
+    )
+    assert speakers_in(post)[0][:2] != ("Facebook", True)

@@ -258,19 +258,23 @@ def another_speaks(body: str, last: list[Mention], found: str) -> bool:
     return False
 
 
+#: Documents whose author a speaker written as one of them ("the report said") may be.
+_AUTHORED = frozenset("statement letter report release poll survey complaint".split())
+_DOCUMENT_WORD = "(" + "|".join(sorted(_AUTHORED)) + r")\b"
 #: "Unilever said in a statement", "said Friday in a written statement".
 _SAID_IN = re.compile(
-    r"\s+(?:has\s+|had\s+)?(?:said|says|wrote)\s+(?:\w+\s+)?in\s+(?:a|an|its|his|her)\s+(?:\w+\s+)?(statement|letter)\b"
+    r"\s+(?:has\s+|had\s+)?(?:said|says|wrote)\s+(?:\w+\s+)?in\s+(?:a|an|its|his|her)\s+(?:\w+\s+)?"
+    + _DOCUMENT_WORD
 )
 #: "In a statement, Villa at Windsor Park called ...", "In a letter to Secretary General Antonio Guterres, sent
 #: Friday, Haley said".
-_IN_A = re.compile(r"\bIn\s+(?:a|an|its|his|her)\s+(?:\w+\s+)?(statement|letter)\b")
+_IN_A = re.compile(r"\bIn\s+(?:a|an|its|his|her)\s+(?:\w+\s+)?" + _DOCUMENT_WORD)
 
 
 #: "The Intercept issued a statement Tuesday": the body or person the statement is by.
 _ISSUED = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+)?(?:issued|released|put out|sent|posted)\s+(?:a|an)\s+"
-    r"(?:[\w-]+\s+){0,2}?(statement|letter)\b"
+    r"(?:[\w-]+\s+){0,2}?" + _DOCUMENT_WORD
 )
 
 
@@ -280,7 +284,7 @@ def document_author(ctx: SpeakerContext, limit: int, words: list[str]) -> tuple[
     "said in a statement", opening the clause after "In a statement, ..." or issuing it ("The Intercept
     issued a statement Tuesday"); None when nobody or several
     are, or the name is a possessive ("In a statement, Abbas' office said")."""
-    if len(words) != 2 or words[0] != "the" or words[1] not in {"statement", "letter"}:
+    if len(words) != 2 or words[0] != "the" or words[1] not in _AUTHORED:
         return None
     start = ctx.paragraph_start(limit)
     named = [

@@ -65,8 +65,15 @@ _GOING_ON = frozenset(
 )
 
 
+#: Where others post: "the Facebook post said" is not Facebook's.
+_PLATFORMS = frozenset(
+    "facebook twitter youtube instagram tiktok reddit snapchat linkedin telegram".split()
+)
+
+
 _DOCUMENTS = frozenset(
-    "statement report analysis study survey website blog post letter filing lawsuit memo editorial".split()
+    "statement report analysis study survey website blog post letter filing lawsuit memo editorial release"
+    " poll complaint".split()
 )
 
 
@@ -271,6 +278,14 @@ def _named_inside(
     trailing = WORD.findall(body[orgs[-1].end : b])
     if owner and not described and trailing[-1:] and trailing[-1].lower() in _DOCUMENTS:
         return org.name, True  # "FireEye's analysis notes": the firm speaks
+    if (
+        lead == ["the"]
+        and len(orgs) == 1
+        and len(trailing) == 1
+        and trailing[0].lower() in _DOCUMENTS
+        and org.name.lower() not in _PLATFORMS
+    ):
+        return org.name, True  # "the DNR statement said": the department's, not "the Facebook post"
     if described or owner or (trailing and trailing[0] not in {"'s", "’s"}):
         return (_as_written(body[a:b]), False) if _describes_source(words) else ("", False)
     return org.name, True
