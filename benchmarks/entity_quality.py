@@ -78,6 +78,7 @@ DEV28 = PROJECT_ROOT / "tests" / "data" / "dev28_key.json"
 DEV29 = PROJECT_ROOT / "tests" / "data" / "dev29_key.json"
 DEV30 = PROJECT_ROOT / "tests" / "data" / "dev30_key.json"
 DEV31 = PROJECT_ROOT / "tests" / "data" / "dev31_key.json"
+DEV32 = PROJECT_ROOT / "tests" / "data" / "dev32_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -134,6 +135,8 @@ DEV_KEYS = {
     "after the seventeenth round, then read for the eighteenth round's rules)",
     DEV31: "thirty-first development key (20 AllSides articles, seed 2347; measured unseen after the "
     "eighteenth round's rules)",
+    DEV32: "thirty-second development key (20 AllSides articles, seed 2371; measured unseen at 25fdc11, "
+    "after the nineteenth round's first rules)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -165,6 +168,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV29,
     DEV30,
     DEV31,
+    DEV32,
 }
 TYPES = ("person", "organisation", "place")
 
