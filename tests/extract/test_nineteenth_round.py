@@ -90,10 +90,10 @@ def test_a_generational_suffix_opening_the_body_is_no_headline_verb():
 
 def test_a_document_speaks_for_the_body_that_issued_it():
     """ "the GAO report said", "the report said" after "House Oversight Republicans released a report";
-    not "the Facebook post said" (a platform is where someone posts). All of AllSides: 46 more named (each
-    read: the document's author; a few under the corpus's short form of a name, "Partnership"); BBC 2 (the
-    World Bank, the Asian Development Bank); dev26 +1 (the DNR statement); dev keys 2-25 and held-out
-    unchanged."""
+    not "the Facebook post said" (a platform is where someone posts), nor "the Bundestag report" by "the
+    Bundestag's legal analysts" (a body named in the document's name must be seen acting itself). All of
+    AllSides: 34 more named (each read: the document's author; a few under the corpus's short form of a
+    name, "Partnership"); dev keys 2-25, the seed and the held-out key unchanged."""
     gao = (
         "The Government Accountability Office questioned the dealings with contractors.\n\n"
         "\u201cOur work has identified significant problems,\u201d the GAO report said."
@@ -109,3 +109,8 @@ def test_a_document_speaks_for_the_body_that_issued_it():
         '"It\'s time!" the Facebook post said.'
     )
     assert speakers_in(post)[0][:2] != ("Facebook", True)
+    analysts = (
+        "The confidential report, dated April 30, by the Bundestag's legal analysts adds that the plan "
+        'relies on a clause that "is not universally accepted," the Bundestag report notes.'
+    )
+    assert speakers_in(analysts)[0][:2] != ("Bundestag", True)  # the seed's: its analysts wrote it

@@ -442,3 +442,28 @@ def _opening_description(ctx: SpeakerContext, k: int) -> re.Match[str] | None:
 def not_owners(body: str, mentions: list[Mention]) -> set[str]:
     """The names of the mentions not written as a possessive ("Trump's election")."""
     return {m.name for m in mentions if body[m.end : m.end + 1] not in ("'", "\u2019")}
+
+
+#: Where others post: "the Facebook post said" is not Facebook's.
+_PLATFORMS = frozenset(
+    "facebook twitter youtube instagram tiktok reddit snapchat linkedin telegram".split()
+)
+
+
+def issues_documents(body: str, outside: list[Mention], org: Mention) -> bool:
+    """May "the <org> report" be the body's own words: not a platform ("the Facebook post"), and the body
+    written elsewhere in the article as doing something itself, its name followed by a verb ("the Government
+    Accountability Office questioned", "the CDC in April studied"; not only "the Bundestag's legal
+    analysts", who wrote its report)?"""
+    if org.name.lower() in _PLATFORMS:
+        return False
+    for m in outside:
+        if m.name != org.name or m.start == org.start:
+            continue
+        after = WORD.findall(body[m.end : m.end + 40])
+        verbs = [
+            w for w in after[:3] if w in cues.REPORTING_VERBS or re.fullmatch(r"[a-z]{3,}ed", w)
+        ]
+        if verbs and not body[m.end : m.end + 2].strip().startswith(("'", "’")):
+            return True
+    return False

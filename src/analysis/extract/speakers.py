@@ -24,7 +24,7 @@ from analysis.extract import cues
 from analysis.extract.bearers import one_bearer, surname_of
 from analysis.extract.chunks import in_relative_clause, modifier
 from analysis.extract.clauses import RELATIVE, function_word
-from analysis.extract.described import document_author
+from analysis.extract.described import document_author, issues_documents
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
 from analysis.extract.holders import role_holder
@@ -62,12 +62,6 @@ _GOING_ON = frozenset(
         "proceeded to",
         "also went on to",
     }
-)
-
-
-#: Where others post: "the Facebook post said" is not Facebook's.
-_PLATFORMS = frozenset(
-    "facebook twitter youtube instagram tiktok reddit snapchat linkedin telegram".split()
 )
 
 
@@ -115,7 +109,7 @@ def resolve_speaker(
         a = a + cut.start() + 1  # "NOT GOOD ENOUGH’ The U.K. prime minister": from "The"
         text, words = _words(ctx.body[a:b])
         inside = [m for m in inside if m.start >= a]
-    named = _named_inside(ctx.body, inside, (a, b), words)
+    named = _named_inside(ctx.body, inside, (a, b), words, ctx.outside)
     head = epithet_words(words)  # "the senator from Nebraska and member of ...": "the senator"
     epithet = named and not named[1] and is_epithet(head)  # "… said the Sale player": Cueto
     person = epithet_referent(ctx, min(a, before), head, previous) if epithet else ""
@@ -223,9 +217,14 @@ _NOT_SPEAKER_TAIL = (
 
 
 def _named_inside(
-    body: str, inside: list[Mention], span: tuple[int, int], words: list[str]
+    body: str,
+    inside: list[Mention],
+    span: tuple[int, int],
+    words: list[str],
+    outside: list[Mention] = (),
 ) -> tuple[str, bool] | None:
-    """A person or organisation named in the speaker words, or a description built on one."""
+    """A person or organisation named in the speaker words, or a description built on one (``outside``:
+    the article's mentions outside quotations, where a body may be seen acting)."""
     a, b = span
     if _joint(body, inside):
         return "", False  # "The Conservatives and Lib Dems said": two speakers, no one name
@@ -283,9 +282,9 @@ def _named_inside(
         and len(orgs) == 1
         and len(trailing) == 1
         and trailing[0].lower() in _DOCUMENTS
-        and org.name.lower() not in _PLATFORMS
-    ):
-        return org.name, True  # "the DNR statement said": the department's, not "the Facebook post"
+        and issues_documents(body, outside, org)
+    ):  # "the GAO report said" after "the Government Accountability Office questioned": the office's
+        return org.name, True  # not "the Bundestag report", by "the Bundestag's legal analysts"
     if described or owner or (trailing and trailing[0] not in {"'s", "’s"}):
         return (_as_written(body[a:b]), False) if _describes_source(words) else ("", False)
     return org.name, True
