@@ -65,6 +65,13 @@ _GOING_ON = frozenset(
 )
 
 
+#: Asides between "he"/"she" and the cue, read as the speaker words ("He, however, said").
+_ASIDES = frozenset(
+    {"however", "though", "meanwhile", "too", "in turn", "for his part", "for her part"}
+)
+_PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he),\s*$")
+
+
 _DOCUMENTS = frozenset(
     "statement report analysis study survey website blog post letter filing lawsuit memo editorial release"
     " poll complaint".split()
@@ -98,6 +105,11 @@ def resolve_speaker(
     elif len(words) > 1 and words[0] in {"he", "she"} and " ".join(words[1:]) in _GOING_ON:
         words, text = words[:1], words[0]  # "He went on to say Obama “reduced justice to charity”"
         b = a + len(text)
+    elif " ".join(words) in _ASIDES and (
+        aside := _PRONOUN_BEFORE.search(ctx.body, max(a - 6, 0), a)
+    ):
+        a, b = aside.span(1)  # "He, however, said": "he"
+        text, words = aside.group(1), [aside.group(1).lower()]
     inside = [m for m in ctx.mentions if a <= m.start and m.end <= b]
     owner = [m for m in inside if (m.start, m.end) == (a, b) and m.type == "person"]
     if cue in cues.SPEECH_NOUNS and owner:  # "Cuomo's statement that “…”": whose words
