@@ -78,6 +78,10 @@ def test_he_went_on_to_say_is_he_saying():
     assert [s[:2] for s in speakers_in(body)] == [("Roberto Unger", True)] * 3
     aside = body.replace("He went on to say", "He, however, said")  # AllSides: 2 more, right
     assert [s[:2] for s in speakers_in(aside)] == [("Roberto Unger", True)] * 3
+    later = body.replace("He went on to say", "He would later say")  # AllSides: 5 more, right
+    assert [s[:2] for s in speakers_in(later)] == [("Roberto Unger", True)] * 3
+    refused = body.replace("He went on to say", "He would not say")  # no speech: a term, no row
+    assert len(speakers_in(refused)) < 3
 
 
 def test_a_generational_suffix_opening_the_body_is_no_headline_verb():

@@ -223,11 +223,13 @@ def parenthetical(body: str, a: int, b: int) -> bool:
 
 def future_cue(doc: FieldDoc, k: int) -> bool:
     """Is token ``k`` a reporting verb's base form announcing speech to come, after a modal or "is (expected,
-    due, set, going) to" ("He will say", "Mr Kennedy is to tell", "is expected to warn"); not "went as far as
+    due, set, going) to" ("He will say", "He would later say", "Mr Kennedy is to tell", "is expected to warn"); not "went as far as
     to say", "refused to say", where the subject is another clause's?"""
     if k < 2 or doc.words[k].lower() not in cues.BASE_CUES:
         return False
     before = doc.words[k - 1].lower()
+    if before in _MODAL_ADVERBS and doc.words[k - 2].lower() in _INFINITIVE_MARKERS - {"to"}:
+        return True  # "He would later say", "She will also tell"
     if before != "to":
         return before in _INFINITIVE_MARKERS
     if doc.words[k - 2].lower() == "on":  # "Sanders went on to add"; not "going on to tell him"
@@ -241,6 +243,8 @@ _TO_COME = frozenset("is are was were expected due set going".split())
 _DETERMINERS = frozenset("the a an his her its their our my your".split())
 _LIGHT_VERBS = frozenset("took take takes taking taken made make makes making".split())
 _INFINITIVE_MARKERS = frozenset("to can could will would may might must should shall".split())
+#: Adverbs between a modal and the verb it announces ("would later say"; not "not": "would not say").
+_MODAL_ADVERBS = frozenset("also later then again soon likely probably further publicly".split())
 
 
 def participle(word: str) -> bool:
