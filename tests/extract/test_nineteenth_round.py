@@ -115,6 +115,15 @@ def test_a_document_speaks_for_the_body_that_issued_it():
         '"It\'s time!" the Facebook post said.'
     )
     assert speakers_in(post)[0][:2] != ("Facebook", True)
+    kerner = (
+        "The Justice Department's Civil Rights Division released a report on the Chicago police in January. "
+        "Released in 1968, the National Advisory Commission on Civil Disorders, or \u201cThe Kerner "
+        "Report,\u201d blamed white racism. \u201cThe police are not merely a spark factor,\u201d the "
+        "report stated."
+    )
+    assert (
+        speakers_in(kerner)[-1][1] is False
+    )  # another report written of between: not the division's
     analysts = (
         "The confidential report, dated April 30, by the Bundestag's legal analysts adds that the plan "
         'relies on a clause that "is not universally accepted," the Bundestag report notes.'

@@ -282,8 +282,8 @@ def document_author(ctx: SpeakerContext, limit: int, words: list[str]) -> tuple[
     """Who a statement or letter written as a speaker ("“…,” the statement said") is by: the one person or
     body named as speaking "in a statement" (or letter) in this paragraph or the one before, right before
     "said in a statement", opening the clause after "In a statement, ..." or issuing it ("The Intercept
-    issued a statement Tuesday"); None when nobody or several
-    are, or the name is a possessive ("In a statement, Abbas' office said")."""
+    issued a statement Tuesday"), when no other such document is written of between; None when nobody or
+    several are, or the name is a possessive ("In a statement, Abbas' office said")."""
     if len(words) != 2 or words[0] != "the" or words[1] not in _AUTHORED:
         return None
     start = ctx.paragraph_start(limit)
@@ -294,18 +294,25 @@ def document_author(ctx: SpeakerContext, limit: int, words: list[str]) -> tuple[
         and m.type in {"person", "organisation"}
         and ctx.body[m.end : m.end + 1] not in {"'", "’"}
     ]
+    # Another such document written of after the evidence: "... released a report. ... “The Kerner Report,”
+    # ... the report said" (a speaker's "the report said" is the same one).
+    again = re.compile(rf"(?<!\bthe )\b{words[1]}\b", re.IGNORECASE)
+
+    def last_one(end: int) -> bool:
+        return again.search(ctx.body, end, limit) is None
+
     openers = [
         found.end()
         for found in _IN_A.finditer(ctx.body, start, limit)
-        if found.group(1) == words[1]
+        if found.group(1) == words[1] and last_one(found.end())
     ]
-    authors = {
-        m.name
-        for m in named
-        if ((said := _SAID_IN.match(ctx.body, m.end)) and said.group(1) == words[1])
-        or ((issued := _ISSUED.match(ctx.body, m.end)) and issued.group(1) == words[1])
-        or any(end <= m.start and _opens_clause(ctx.body[end : m.start]) for end in openers)
-    }
+    authors = set()
+    for m in named:
+        said = _SAID_IN.match(ctx.body, m.end) or _ISSUED.match(ctx.body, m.end)
+        if (said and said.group(1) == words[1] and last_one(said.end())) or any(
+            end <= m.start and _opens_clause(ctx.body[end : m.start]) for end in openers
+        ):
+            authors.add(m.name)
     if not authors:
         authors = _titled_author(ctx, limit, openers)
     return (authors.pop(), True) if len(authors) == 1 else None
