@@ -22,9 +22,10 @@ import re
 
 from analysis.extract import cues
 from analysis.extract.bearers import one_bearer, surname_of
+from analysis.extract.bodies import as_written, describes_source, modifies, organisation_speaker
 from analysis.extract.chunks import in_relative_clause, modifier
 from analysis.extract.clauses import RELATIVE, function_word
-from analysis.extract.described import document_author, issues_documents
+from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
 from analysis.extract.holders import role_holder
@@ -70,12 +71,6 @@ _ASIDES = frozenset(
     {"however", "though", "meanwhile", "too", "in turn", "for his part", "for her part"}
 )
 _PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he),\s*$")
-
-
-_DOCUMENTS = frozenset(
-    "statement report analysis study survey website blog post letter filing lawsuit memo editorial release"
-    " poll complaint".split()
-)
 
 
 def resolve_speaker(
@@ -170,7 +165,7 @@ def _by_description(
             previous=previous[0] if previous[1] else "",
         )
         if found is None:  # "the Vermont senator" is not "Sen. Ted Cruz", paragraphs before
-            return _as_written(text), False
+            return as_written(text), False
         if found:
             return found, True
     if len(words) in {2, 3} and words[0] == "the" and words[-1] in cues.BODY_HEADS:
@@ -181,8 +176,8 @@ def _by_description(
         person = epithet_referent(ctx, at, words, previous)
         if person:
             return person, True  # "..., Jack Straw said. The foreign secretary told MPs: “…”"
-    if _describes_source(words):
-        return document_author(ctx, at, words) or (_as_written(text), False)
+    if describes_source(words):
+        return document_author(ctx, at, words) or (as_written(text), False)
     return "", False
 
 
@@ -204,28 +199,6 @@ def _body_by_head(ctx: SpeakerContext, limit: int, head: str) -> str:
 def _words(written: str) -> tuple[str, list[str]]:
     text = " ".join(written.split()).strip(" ,;:—–-")
     return text, [w.lower() for w in WORD.findall(text)]
-
-
-def _as_written(text: str) -> str:
-    """A description from its last article before any linking word on ("Early talks have taken place and
-    the defender" -> "the defender"; "one GOP operative with ties to the White House" stays whole), in
-    single spaces."""
-    words = text.split()
-    stop = next((i for i, w in enumerate(words) if i and w.lower() in LINKS), len(words))
-    cut = max(
-        (i for i, w in enumerate(words[:stop]) if i and w.lower() in {"the", "a", "an", "one"}),
-        default=0,
-    )
-    words = words[cut:]
-    while len(words) > 1 and words[-1].lower().strip(",") in _NOT_SPEAKER_TAIL:
-        words = words[:-1]  # "Donald Trump's campaign Friday", "Clinton advisors said"
-    return " ".join(words)
-
-
-_NOT_SPEAKER_TAIL = (
-    frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
-    | cues.REPORTING_VERBS
-)
 
 
 def _named_inside(
@@ -257,53 +230,14 @@ def _named_inside(
         ]  # with a title of its own ("Richard and Judy executive producer Amanda Ross")
         return (last if len(words) <= 6 or last.role else heads[0]).name, True
     persons = [m for m in inside if m.type == "person"]
-    if persons and (_modifies(body, persons[-1], b) or modifier(body, persons[-1])):
-        return _as_written(
+    if persons and (modifies(body, persons[-1], b) or modifier(body, persons[-1])):
+        return as_written(
             body[a:b]
         ), False  # "the Clinton campaign", "the Obama administration's …"
     if persons:
         return " ".join(body[a : inside[-1].end].split()), False  # "a lawyer for Mr Fawcett"
     orgs = [m for m in inside if m.type == "organisation"]
-    if not orgs:
-        return None
-    org = orgs[0]
-    if len(orgs) == 1 and org.text.lower() in _MEMBERS:  # "Democrats said": some, not the party
-        return (_as_written(body[a : org.end]), False) if len(words) <= 3 else ("", False)
-    lead = [w.strip(",") for w in body[a : org.start].lower().split()]
-    if lead and lead[0] in {"who", "which", "that", "where", "when"}:
-        return "", False  # a relative clause, not a speaker
-    if (
-        2 <= len(lead) <= 4
-        and lead[-1] in {"from", "by"}
-        and lead[-2] in _DOCUMENTS
-        and len({m.name for m in orgs}) == 1
-    ):
-        return org.name, True  # "A statement from Chelsea explaining the decision read:"
-    described = (
-        any(w in LINKS or w == "in" for w in lead) or _head_after(body[org.end : b])
-    )  # "a spokesman for SSL", "analysts at Gartner", "one GOP operative with ties to the White House",
-    # "detainee 'A' in Woodhill Prison"
-    owner = body[org.end : org.end + 2] in {"'s", "’s"} and bool(
-        WORD.findall(body[org.end + 2 : b])
-    )
-    trailing = WORD.findall(body[orgs[-1].end : b])
-    if owner and not described and trailing[-1:] and trailing[-1].lower() in _DOCUMENTS:
-        return org.name, True  # "FireEye's analysis notes": the firm speaks
-    if (
-        lead == ["the"]
-        and len(orgs) == 1
-        and len(trailing) == 1
-        and trailing[0].lower() in _DOCUMENTS
-        and issues_documents(body, outside, org)
-    ):  # "the GAO report said" after "the Government Accountability Office questioned": the office's
-        return org.name, True  # not "the Bundestag report", by "the Bundestag's legal analysts"
-    if described or owner or (trailing and trailing[0] not in {"'s", "’s"}):
-        return (_as_written(body[a:b]), False) if _describes_source(words) else ("", False)
-    return org.name, True
-
-
-#: A party's members written for the party ("Democrats said"): a group of people, no one speaker.
-_MEMBERS = frozenset({"democrats", "republicans"})
+    return organisation_speaker(body, orgs, span, words, outside) if orgs else None
 
 
 def _joint(body: str, inside: list[Mention]) -> bool:
@@ -403,7 +337,7 @@ def _linked(body: str, m: Mention, span: tuple[int, int]) -> bool:
     """Is the person only linked to the speaker ("for Mr Fawcett", "an aide to House Speaker Boehner",
     "Kidman's publicist", "the Clinton campaign")?"""
     a, b = span
-    if _modifies(body, m, b):
+    if modifies(body, m, b):
         return True
     before = [w for w in body[a : m.start].split() if w.lower() not in cues.HONORIFICS]
     if before and before[-1].lower() in LINKS:
@@ -444,53 +378,6 @@ def _opens_clause(word: str) -> bool:
     relative pronoun ("who", "that")."""
     word = word.strip(",").lower()
     return word in {"who", "whose", "that", "which"} or (len(word) > 4 and word.endswith("ing"))
-
-
-#: Nouns after a name that make the name a modifier: "the Clinton campaign", "a Trump spokesman", "the
-#: Cleveland Cavaliers star" (a run read as a person that names the star's team).
-_BEHIND_NAME = (
-    frozenset(
-        """
-        campaign campaigns camp administration team transition allies ally staff family foundation
-        surrogates loyalists associates backers office estate organization organisation
-        """.split()
-    )
-    | cues.SOURCE_HEADS
-    | cues.ROLE_HEADS
-    | EXTRA_SOURCES
-)
-
-
-def _head_after(text: str) -> bool:
-    """Do the words after a name, up to a linking word, hold a source's head noun ("GOP operative with
-    close ties to the White House", "Democratic policy adviser")? Then the name qualifies that source (a
-    possessive is read apart: "Chelsea's statement" is Chelsea speaking)."""
-    if text[:2] in {"'s", "’s"}:
-        return False
-    for word in WORD.findall(text.lower())[:4]:
-        if word in LINKS:
-            return False
-        if word in _BEHIND_NAME:
-            return True
-    return False
-
-
-def _modifies(body: str, m: Mention, end: int) -> bool:
-    """Is the person's name a modifier of the noun written right after it, within the speaker words ("the
-    Clinton campaign", "Trump's spokesman")?"""
-    after = body[m.end : end].removeprefix("'s").removeprefix("’s").split()
-    return bool(after) and after[0].islower() and after[0].strip(",.;:") in _BEHIND_NAME
-
-
-def _describes_source(words: list[str]) -> bool:
-    """Do the words describe a source ("one EU diplomat", "a spokesman for the firm", "officials")?"""
-    cut = next((i for i, w in enumerate(words) if i and w in LINKS), len(words))
-    head = words[:cut]
-    if not head or head[0] in cues.PRONOUNS or head[0] in {"it", "that", "this", "which", "who"}:
-        return False
-    if head[-1] in cues.SPORT_POSITIONS and head[0] not in {"the", "a", "an", "one"}:
-        return False  # "feel they can't come forward": a position's word is a common word too
-    return head[-1] in cues.SOURCE_HEADS or head[-1] in cues.ROLE_HEADS or head[-1] in EXTRA_SOURCES
 
 
 def _proper_qualifiers(text: str) -> bool:
