@@ -193,6 +193,11 @@ def speakers_in(body: str, title: str = "") -> list[tuple[str, bool, str]]:
     return list(zip(said["speaker"], said["speaker_named"], said["cue"], strict=True))
 
 
+def named_speakers(body: str) -> list[tuple[str, bool]]:
+    """(speaker, named) of each quotation found in one article with this body."""
+    return [said[:2] for said in speakers_in(body)]
+
+
 def people_in(body: str) -> list[str]:
     """The person mentions (names, in text order) found in one article with this body."""
     from analysis.extract import entities

@@ -5,7 +5,7 @@ bill")."""
 
 from __future__ import annotations
 
-from tests.conftest import people_in, speakers_in
+from tests.conftest import named_speakers, people_in, speakers_in
 
 COLLINS = (
     "Senators debated the bill on Thursday.\n\n"
@@ -18,14 +18,14 @@ COLLINS = (
 def test_a_name_in_what_the_clause_says_of_the_speaker_does_not_stop_her_going_on():
     """dev27 key (read after its unseen measure); all of AllSides: 17 more named (Collins, Jason Miller,
     Wendy Sherman, Joshua Koskoff ...), each read: right; BBC and the held-out key unchanged."""
-    assert [s[:2] for s in speakers_in(COLLINS)] == [("Susan Collins", True)] * 2
+    assert named_speakers(COLLINS) == [("Susan Collins", True)] * 2
     relative = (
         "The group backs the bill.\n\n"
         "\u201cI think we have a great bench,\u201d Carlos Gutierrez, who was commerce secretary under "
         "President George W. Bush, told The Times.\n\n"
         "\u201cIt is whether we can stop becoming our own worst enemy.\u201d"
     )
-    assert [s[:2] for s in speakers_in(relative)] == [("Carlos Gutierrez", True)] * 2
+    assert named_speakers(relative) == [("Carlos Gutierrez", True)] * 2
 
 
 def test_a_name_in_a_new_clause_still_stops_it():
@@ -34,7 +34,7 @@ def test_a_name_in_a_new_clause_still_stops_it():
         "Republican of Maine, a co-sponsor of Ms. Kirsten Gillibrand\u2019s bill",
         "and Senator Kirsten Gillibrand agreed",
     )
-    assert [s[:2] for s in speakers_in(other)][1] != ("Susan Collins", True)
+    assert named_speakers(other)[1] != ("Susan Collins", True)
 
 
 SILUANOV = (
@@ -50,7 +50,7 @@ def test_a_long_opening_clause_with_an_abbreviation_leaves_the_name_after_it_the
     """ "While admitting that U.S. sanctions would ... rouble, Siluanov said ... ¶ “…”": Siluanov's (dev26
     key, read after its unseen measure). All of AllSides: 13 more named (Obama, Sanders, Van Jones, John
     Roberts ...), each read: right; BBC, dev keys and the held-out key unchanged."""
-    assert [s[:2] for s in speakers_in(SILUANOV)] == [("Anton Siluanov", True)] * 2
+    assert named_speakers(SILUANOV) == [("Anton Siluanov", True)] * 2
 
 
 def test_an_opener_that_is_the_subject_itself_opens_no_phrase():
@@ -62,7 +62,7 @@ def test_an_opener_that_is_the_subject_itself_opens_no_phrase():
         "role, while Tom Smith says it drove and dominated the investigation.\n\n"
         "\u201cLate July\u201d is the time the FBI officially opened an investigation."
     )
-    assert ("Tom Smith", True) not in [s[:2] for s in speakers_in(body)]
+    assert ("Tom Smith", True) not in named_speakers(body)
 
 
 def test_he_went_on_to_say_is_he_saying():
@@ -75,11 +75,11 @@ def test_he_went_on_to_say_is_he_saying():
         'He went on to say Obama "reduced justice to charity" while embodying a policy of '
         '"financial confidence and food stamps."'
     )
-    assert [s[:2] for s in speakers_in(body)] == [("Roberto Unger", True)] * 3
+    assert named_speakers(body) == [("Roberto Unger", True)] * 3
     aside = body.replace("He went on to say", "He, however, said")  # AllSides: 2 more, right
-    assert [s[:2] for s in speakers_in(aside)] == [("Roberto Unger", True)] * 3
+    assert named_speakers(aside) == [("Roberto Unger", True)] * 3
     later = body.replace("He went on to say", "He would later say")  # AllSides: 5 more, right
-    assert [s[:2] for s in speakers_in(later)] == [("Roberto Unger", True)] * 3
+    assert named_speakers(later) == [("Roberto Unger", True)] * 3
     refused = body.replace("He went on to say", "He would not say")  # no speech: a term, no row
     assert len(speakers_in(refused)) < 3
 

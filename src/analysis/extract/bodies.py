@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
-from analysis.extract.described import EXTRA_SOURCES, WORD, issues_documents
+from analysis.extract.described import AUTHORED_DOCUMENTS, EXTRA_SOURCES, WORD, issues_documents
 from analysis.extract.roles import LINKS
 
 if TYPE_CHECKING:
@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 
 __all__ = ["as_written", "describes_source", "modifies", "organisation_speaker"]
 
-#: Documents a body may speak through ("the GAO report", "FireEye's analysis", "a statement from Chelsea").
-_DOCUMENTS = frozenset(
-    "statement report analysis study survey website blog post letter filing lawsuit memo editorial release"
-    " poll complaint".split()
+#: Documents a body may speak through ("the GAO report", "FireEye's analysis", "a statement from Chelsea"):
+#: those whose author the article may name (:data:`AUTHORED_DOCUMENTS`) and others.
+_DOCUMENTS = AUTHORED_DOCUMENTS | frozenset(
+    "analysis study website blog post filing lawsuit memo editorial".split()
 )
 
 

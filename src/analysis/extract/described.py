@@ -259,8 +259,8 @@ def another_speaks(body: str, last: list[Mention], found: str) -> bool:
 
 
 #: Documents whose author a speaker written as one of them ("the report said") may be.
-_AUTHORED = frozenset("statement letter report release poll survey complaint".split())
-_DOCUMENT_WORD = "(" + "|".join(sorted(_AUTHORED)) + r")\b"
+AUTHORED_DOCUMENTS = frozenset("statement letter report release poll survey complaint".split())
+_DOCUMENT_WORD = "(" + "|".join(sorted(AUTHORED_DOCUMENTS)) + r")\b"
 #: "Unilever said in a statement", "said Friday in a written statement".
 _SAID_IN = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:said|says|wrote)\s+(?:\w+\s+)?in\s+(?:a|an|its|his|her)\s+(?:\w+\s+)?"
@@ -284,7 +284,7 @@ def document_author(ctx: SpeakerContext, limit: int, words: list[str]) -> tuple[
     "said in a statement", opening the clause after "In a statement, ..." or issuing it ("The Intercept
     issued a statement Tuesday"), when no other such document is written of between; None when nobody or
     several are, or the name is a possessive ("In a statement, Abbas' office said")."""
-    if len(words) != 2 or words[0] != "the" or words[1] not in _AUTHORED:
+    if len(words) != 2 or words[0] != "the" or words[1] not in AUTHORED_DOCUMENTS:
         return None
     start = ctx.paragraph_start(limit)
     named = [

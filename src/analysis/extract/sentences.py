@@ -222,9 +222,10 @@ def parenthetical(body: str, a: int, b: int) -> bool:
 
 
 def future_cue(doc: FieldDoc, k: int) -> bool:
-    """Is token ``k`` a reporting verb's base form announcing speech to come, after a modal or "is (expected,
-    due, set, going) to" ("He will say", "He would later say", "Mr Kennedy is to tell", "is expected to warn"); not "went as far as
-    to say", "refused to say", where the subject is another clause's?"""
+    """Is token ``k`` a reporting verb's base form announcing speech to come, after a modal (maybe with an
+    adverb) or "is (expected, due, set, going) to" ("He will say", "He would later say", "Mr Kennedy is to
+    tell", "is expected to warn"); not "went as far as to say", "refused to say", where the subject is
+    another clause's?"""
     if k < 2 or doc.words[k].lower() not in cues.BASE_CUES:
         return False
     before = doc.words[k - 1].lower()

@@ -54,7 +54,7 @@ _POSSESSIVES = frozenset({"the", "his", "her", "their", "its"})
 
 
 #: What may stand between "he"/"she" and the cue it speaks with ("He went on to say").
-_GOING_ON = frozenset(
+_GOES_ON_TO = frozenset(
     {
         "went on to",
         "goes on to",
@@ -97,7 +97,7 @@ def resolve_speaker(
     if len(words) > 1 and words[-1] in {"he", "she"}:
         words, text = words[-1:], words[-1]  # "But standing next to Mr Blair he added"
         a = b - 2 if words[0] == "he" else b - 3
-    elif len(words) > 1 and words[0] in {"he", "she"} and " ".join(words[1:]) in _GOING_ON:
+    elif len(words) > 1 and words[0] in {"he", "she"} and " ".join(words[1:]) in _GOES_ON_TO:
         words, text = words[:1], words[0]  # "He went on to say Obama “reduced justice to charity”"
         b = a + len(text)
     elif " ".join(words) in _ASIDES and (
