@@ -136,7 +136,8 @@ def test_an_adverb_after_a_body_inside_an_opening_phrase_names_no_speaker():
         "derangement syndrome.”\n\n"
         "The weekend brought no respite for Fox."
     )
-    assert speakers_in(body)[0][0] != "DNC"
+    # the phrase itself is a term with nobody clear (left out since the twentieth round): never the DNC's
+    assert "DNC" not in [said[0] for said in speakers_in(body)]
 
 
 def test_the_organization_is_the_body_opening_the_sentence_before_with_its_verb():

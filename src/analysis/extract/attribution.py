@@ -19,9 +19,7 @@ from analysis.extract.chunks import (
     PREPOSITIONS,
     clause_chunks,
     first_naming,
-    is_adverb,
     is_object,
-    maybe_person,
     modifier,
     passive,
     pick,
@@ -52,6 +50,14 @@ from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
 from analysis.extract.introduced import noun_phrase
 from analysis.extract.joined import joined_name
+from analysis.extract.participles import (
+    absolute_subject,
+    main_clause_opening,
+    object_speaks,
+    opening_phrase,
+    quoted_subject,
+    reported_before,
+)
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
     OPENING_PHRASE,
@@ -339,24 +345,6 @@ def _sentence_before(
     return found
 
 
-def _opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
-    """The words opening the sentence up to its verb ("The minister opened ..." -> "The minister"; an
-    adverb after a name opening the sentence ends it too: "Kudlow specifically took ..." -> "Kudlow")."""
-    out: list[int] = []
-    for k in words_only(doc, toks):
-        word = doc.words[k]
-        if word.islower() and (
-            word.endswith("ed") or word in cues.AUXILIARIES or word in CONJUNCTIONS
-        ):
-            break
-        if out and is_adverb(word) and all(doc.words[j][:1].isupper() for j in out):
-            break  # "Kudlow specifically took", not "After the DNC severely damaged"
-        out.append(k)
-        if len(out) > 6:
-            return []
-    return out
-
-
 def _names_person(doc: FieldDoc, mentions: list[Mention], chunk: list[int]) -> bool:
     a, b = span(doc, chunk)
     return any(a <= m.start and m.end <= b and m.type == "person" for m in mentions)
@@ -381,6 +369,10 @@ def _partial(
     if verbs and not active:  # "praised by police for": speech, speaker unclear
         return Attribution(None, doc.words[verbs[-1]])
     verbs = [k for k in active if not closed_relative(doc, k, open_at)]
+    if verbs and object_speaks(
+        doc, mentions, verbs[-1]
+    ):  # "took on Trump for saying": not the subject's
+        return Attribution(None, doc.words[verbs[-1]])
     comma = doc.text[inner_end - 1 : inner_end] == "," or doc.text[close_at : close_at + 1] == ","
     if verbs and comma and re.match(r",?\s*(?:the\s|[A-Z])", doc.text[close_at : close_at + 8]):
         closing = _after(doc, mentions, close_at, inner_end)
@@ -414,7 +406,15 @@ def _participle_subject(
         for m in mentions
         if a <= m.start < b and not quoted_token(doc.text, toks[0], doc.token_at(m.start), doc)
     ]
-    said = _reported_before(doc, here, verb, toks)
+    quoted = quoted_subject(doc, mentions, verb)  # "Steve Bannon is quoted as saying": Bannon
+    if quoted is not None:
+        return Attribution(quoted, cue)
+    with_subject = absolute_subject(doc, mentions, toks, verb)
+    if (
+        with_subject is not None
+    ):  # "with House Oversight Committee Chairman Trey Gowdy saying": Gowdy
+        return Attribution(with_subject, cue)
+    said = reported_before(doc, here, verb, toks)
     if said is not None:
         return Attribution(said, cue)
     found = [span(doc, [k]) for k in toks if k < verb and subject_pronoun(doc, k)]
@@ -431,30 +431,8 @@ def _participle_subject(
     pronoun = None if found else opening_pronoun(doc, toks[0] if toks else verb)
     if pronoun is not None and pronoun < verb:
         return Attribution(span(doc, [pronoun]), cue)  # "But he is not envious, insisting: “…”"
-    subject = _opening_phrase(doc, [k for k in toks if k < verb])
+    subject = main_clause_opening(doc, mentions, [k for k in toks if k < verb])
     return Attribution(span(doc, subject), cue) if subject else None
-
-
-def _reported_before(
-    doc: FieldDoc, here: list[Mention], verb: int, toks: list[int]
-) -> tuple[int, int] | None:
-    """The subject written right before the last reporting verb ahead of an "-ing" one: a pronoun, a
-    person or an untyped name ("she said, adding", "Ailes said ..., adding")."""
-    said = [k for k in toks if k < verb and verb_at(doc, k) and not doc.words[k].endswith("ing")]
-    if not said or said[-1] == toks[0]:
-        return None
-    k = said[-1]
-    if doc.words[k - 1].lower() in {"he", "she"}:  # not "a woman she says is her mother, saying"
-        return span(doc, [k - 1]) if subject_pronoun(doc, k - 1) else None
-    ends = doc.end_char(k - 1)
-    return next(
-        (
-            (m.start, m.end)
-            for m in here
-            if m.end == ends and m.type in {"person", "unknown"} and maybe_person(m, doc)
-        ),
-        None,
-    )
 
 
 def _subject(
@@ -482,7 +460,7 @@ def _subject(
     ):
         return _subject(doc, mentions, earlier[-1], toks)  # "... notes X, and warns that “…”"
     joined = tail and doc.words[tail[-1]].lower() in {"and", "but"}  # "Dunne is keen ... and said:"
-    subject = _opening_phrase(doc, before) if joined else []
+    subject = opening_phrase(doc, before) if joined else []
     if subject and all(doc.words[k].lower() in CONJUNCTIONS for k in subject):
         return Attribution(None, _cue(doc, verb, limit))  # "And continued: “…”": nobody named
     if subject and joins_subject(doc, before, subject):

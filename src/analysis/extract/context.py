@@ -136,10 +136,6 @@ _TITLE_WORDS = frozenset(
 _CLAUSE_WORDS = frozenset(
     "that when while if because after before as since until and but -- — – ;".split()
 )
-#: Verbs in the past that do not end in "-ed" ("who beat Bush").
-_IRREGULAR_PAST = frozenset(
-    "beat met hit led told sent won lost knew saw took made chose became fought sought caught".split()
-)
 
 
 def in_relative_clause(before: list[str]) -> bool:
@@ -158,7 +154,7 @@ def in_relative_clause(before: list[str]) -> bool:
     return (
         at > 0
         and not any(w.lower() in _CLAUSE_WORDS for w in rest)
-        and any(w.islower() and (w.endswith("ed") or w in _IRREGULAR_PAST) for w in rest)
+        and any(w.islower() and (w.endswith("ed") or w in cues.IRREGULAR_PAST) for w in rest)
     )
 
 

@@ -354,22 +354,11 @@ AFTER_QUOTE_VERBS = REPORTING_VERBS | frozenset(
 OUTLET_AFTER_QUOTE = AFTER_QUOTE_VERBS | frozenset({"reported", "reports"})
 #: Two-word reporting verbs, read at their first word ("Trump fired back in a tweet: “…”").
 PHRASAL_REPORTING = frozenset(
-    {
-        ("fired", "back"),
-        ("fires", "back"),
-        ("shot", "back"),
-        ("hit", "back"),
-        ("hits", "back"),
-        ("lashed", "out"),
-        ("weighed", "in"),
-        ("chimed", "in"),
-        ("struck", "back"),
-        ("strikes", "back"),
-        ("pushed", "back"),
-        ("snapped", "back"),
-        ("put", "it"),  # "as Heer put it, “…”"
-        ("puts", "it"),
-    }
+    tuple(phrase.split())
+    for phrase in (
+        "fired back, fires back, shot back, hit back, hits back, lashed out, weighed in, chimed in, "
+        "struck back, strikes back, pushed back, snapped back, put it, puts it"  # "as Heer put it, “…”"
+    ).split(", ")
 )
 #: Reporting verbs a partial quote may hang on anywhere in its sentence ("described the plan as ...").
 PARTIAL_CUES = frozenset(
@@ -424,6 +413,17 @@ OWN_VERBS = frozenset(
     "is was has had will would could should can did does are were might must".split()
 )
 
+#: Verbs in the past that do not end in "-ed" and take an object ("who beat Bush", "Romney spoke openly against
+#: Trump"); not "said", "thought", whose clause may name its own subject ("in which he said Trump told him").
+IRREGULAR_PAST = frozenset(
+    """
+    beat met hit led told sent won lost knew saw took made chose became fought sought caught spoke
+    wrote went came gave got found kept brought bought taught ran sat stood struck swore
+    threw wore drew grew flew fell broke rose shook began drove forgot forgave froze hid meant paid rode
+    rang sang sank slept slid spent sprang stole stuck swept swung tore understood upheld withdrew
+    withheld overtook oversaw undertook
+    """.split()
+)
 #: Words between a subject and its verb, or a verb and its subject ("has", "also", "later").
 AUXILIARIES = frozenset(
     """

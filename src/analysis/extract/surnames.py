@@ -315,9 +315,12 @@ def _first_names_alone(group: list[Mention]) -> None:
     surnames: set[str] = set()
     for m in group:
         tokens = _tokens(m.name)
+        # "Trump Jr.": a surname and its suffix, no first name "Trump" (but "Charles III" is King Charles)
+        suffixed = bool(tokens) and tokens[-1].lower().rstrip(".") in {"jr", "sr"}
+        tokens = tokens[:-1] if suffixed else tokens
         if m.type == "person" and len(tokens) >= 2:
             surnames.add(tokens[-1])
-            if len(m.name.split()) == 2 or tokens[0].lower() in first_names():
+            if len(m.name.split()) - suffixed == 2 or tokens[0].lower() in first_names():
                 opens[tokens[0]].add(m.name)  # not "Trump Donald John TrumpTrump" (a link run in)
     for m in group:
         forms = opens.get(m.name, set())

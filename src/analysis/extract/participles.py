@@ -1,0 +1,231 @@
+"""Whose an "-ing" reporting verb is ("..., calling the candidate a “phony”"): the subject of the clause it
+hangs on, found from the words of its sentence before it.
+
+Each function returns the character span of the speaker words (or the token indices of a phrase), or
+``None`` when these words do not say; :mod:`analysis.extract.attribution` decides what to try next.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from analysis.extract import cues
+from analysis.extract.chunks import (
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    is_adverb,
+    maybe_person,
+    span,
+    words_only,
+)
+from analysis.extract.described import AUTHORED_DOCUMENTS
+from analysis.extract.entities import Mention
+from analysis.extract.pipeline import FieldDoc
+from analysis.extract.sentences import OPENING_PHRASE, subject_pronoun, verb_at
+
+__all__ = [
+    "absolute_subject",
+    "main_clause_opening",
+    "object_speaks",
+    "opening_phrase",
+    "quoted_subject",
+    "reported_before",
+]
+
+#: Words opening a clause that is not the sentence's main one ("After Romney lost ..., Boehner shifted").
+_SUBORDINATORS = frozenset(
+    "after when while although though as because if since before once until whereas whether".split()  # noqa: SIM905
+)
+#: What "with" may bring that speaks for the sentence's subject ("responded with an email saying").
+_WITH_DOCUMENTS = (
+    AUTHORED_DOCUMENTS
+    | cues.SPEECH_NOUNS
+    | frozenset(
+        "email ad video post memo note op-ed book tweet".split()  # noqa: SIM905
+    )
+)
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+_PASSIVE_BE = frozenset({"is", "was", "were", "are", "been", "being"})
+
+
+def opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
+    """The words opening the sentence up to its verb ("The minister opened ..." -> "The minister"; an
+    adverb after a name opening the sentence ends it too: "Kudlow specifically took ..." -> "Kudlow"); an
+    "and" between capitalised words stays in a name ("Health and Human Services Secretary Kathleen
+    Sebelius released"); up to seven words."""
+    out: list[int] = []
+    spoken = words_only(doc, toks)
+    for i, k in enumerate(spoken):
+        word = doc.words[k]
+        if word.islower() and (
+            word.endswith("ed")
+            or word in cues.AUXILIARIES
+            or (word in CONJUNCTIONS and not _inside_name(doc, out, spoken[i + 1 : i + 2]))
+            or word
+            in cues.IRREGULAR_PAST  # "Romney spoke openly against Trump, calling ...": Romney
+            or word in cues.REPORTING_VERBS  # "Denver Mayor Michael Hancock (D) said ..., warning"
+        ):
+            break
+        if out and is_adverb(word) and all(doc.words[j][:1].isupper() for j in out):
+            break  # "Kudlow specifically took", not "After the DNC severely damaged"
+        out.append(k)
+        if len(out) > 6:
+            return []
+    return out
+
+
+def _inside_name(doc: FieldDoc, before: list[int], after: list[int]) -> bool:
+    """Is an "and" between capitalised words only ("Health and Human Services")?"""
+    return bool(before and after) and all(doc.words[j][:1].isupper() for j in [*before, *after])
+
+
+def main_clause_opening(doc: FieldDoc, mentions: list[Mention], before: list[int]) -> list[int]:
+    """The opening phrase of the clause an "-ing" verb after ``before`` hangs on: the sentence's, past a
+    phrase of time or place or an "According to X," ("In 2016, Romney spoke ..., calling": Romney); after
+    a clause opening the sentence with a subordinator, the last clause's ("After Romney lost by a huge
+    margin, Boehner shifted his stance, saying": Boehner; "As Trump sat in the Oval Office, telling":
+    Trump). None when two are joined ("the Tories and Lib Dems have ..., saying") or when another subject
+    comes between ("Williams confronted Clinton about a comment she made at the time calling ...")."""
+    spoken = words_only(doc, before)
+    if not spoken:
+        return []
+    if doc.words[spoken[0]].lower() in _SUBORDINATORS:
+        breaks = [i for i, k in enumerate(before) if doc.words[k] in cues.CLAUSE_BREAKS]
+        clauses = [before[a + 1 : b] for a, b in pairwise([-1, *breaks, len(before)])]
+        clauses = [c for c in clauses if words_only(doc, c)]
+        clause = clauses[-1] if clauses else []
+    else:
+        opened = OPENING_PHRASE.match(doc.text, doc.idx[spoken[0]])
+        if doc.words[spoken[0]] == "According":
+            comma = next((i for i, k in enumerate(before) if doc.words[k] == ","), None)
+            rest = before[comma + 1 :] if comma is not None else []
+        else:
+            rest = [k for k in before if opened is None or doc.idx[k] >= opened.end()]
+        clause = rest if words_only(doc, rest) else before
+    phrase = opening_phrase(doc, clause)
+    after = [k for k in words_only(doc, clause) if phrase and k > phrase[-1]]
+    if (
+        len(after) > 1
+        and doc.words[after[0]] in {"and", "&", "or"}
+        and doc.words[after[1]].istitle()
+    ):
+        return []  # "the Tories and Lib Dems have jointly tabled a motion ..., saying": no one speaker
+    if phrase and _another_subject(doc, mentions, after):
+        return []
+    return phrase
+
+
+def _another_subject(doc: FieldDoc, mentions: list[Mention], words: list[int]) -> bool:
+    """Do the words after a sentence's opening phrase hold a clause of another subject: a person acting
+    ("asserts that Cosby and lawyer Martin Singer defamed her by calling"), or "he"/"she" right after a
+    noun, opening a relative clause ("confronted Clinton about a comment she made at the time calling")?
+    Not "said he expected", "what he wants", "when he first ran": most often the subject again."""
+    for k in words[:-1]:
+        prior = doc.words[k - 1] if k else ""
+        if subject_pronoun(doc, k) and _noun_like(prior):
+            return True
+        following = doc.words[k + 1]
+        acts = following.islower() and (
+            following.endswith("ed") or following in cues.IRREGULAR_PAST
+        )
+        if acts and any(m.end == doc.end_char(k) and m.type == "person" for m in mentions):
+            return True
+    return False
+
+
+def _noun_like(word: str) -> bool:
+    """Could a lower-case word before "he"/"she" be a noun ("a comment she made")?"""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in _CLAUSE_OPENERS
+        and word not in cues.REPORTING_VERBS
+        and word not in cues.AUXILIARIES
+        and not word.endswith(("ed", "ing", "ly"))
+    )
+
+
+#: Words after which "he"/"she" opens a clause of the same subject as often as not.
+_CLAUSE_OPENERS = frozenset(
+    """that what when where which who whom why how if because as and but or so since while after before
+    until than though although whether once unless""".split()  # noqa: SIM905
+)
+
+
+def absolute_subject(
+    doc: FieldDoc, mentions: list[Mention], toks: list[int], verb: int
+) -> tuple[int, int] | None:
+    """The words between "with" and an "-ing" reporting verb right after them, its own subject ("Labour hit
+    back, with election coordinator Alan Milburn accusing ...", "with one saying it is ..."): a person
+    right before the verb, maybe past an adverb ("with Speaker of the House Nancy Pelosi repeatedly
+    saying"), else a phrase of no preposition or conjunction ("relate with Iowa farmers by saying" is
+    not), nor a document ("responded ... with an email saying": the subject's email)."""
+    last = verb - 1
+    while last > 0 and (is_adverb(doc.words[last]) or doc.words[last] in cues.AUXILIARIES):
+        last -= 1
+    person = any(m.end == doc.end_char(last) and m.type == "person" for m in mentions)
+    k = last
+    while k >= 0 and k in toks and verb - k <= 10 and any(c.isalnum() for c in doc.words[k]):
+        word = doc.words[k]
+        if word == "with":
+            break
+        if word in {"and", "or", "nor", "&"} or (
+            not person and (word in PREPOSITIONS or word in CONJUNCTIONS)
+        ):
+            return None
+        k -= 1
+    else:
+        return None
+    phrase = list(range(k + 1, last + 1))
+    if not phrase or doc.words[phrase[-1]].lower() in _WITH_DOCUMENTS:
+        return None
+    return span(doc, phrase)
+
+
+def object_speaks(doc: FieldDoc, mentions: list[Mention], verb: int) -> bool:
+    """Is the "-ing" verb the object's, after "for" or "of" and a name or "him", "her", "them" ("took on
+    Trump for saying", "accused him of saying")? Not the subject's: "was fined ... for calling a referee
+    “a disgrace”", "refused calls to apologize Wednesday for saying"."""
+    if verb < 2 or doc.words[verb - 1].lower() not in {"for", "of"}:
+        return False
+    if doc.words[verb - 2].lower() in _OBJECT_PRONOUNS:
+        return True
+    ends = doc.end_char(verb - 2)
+    return any(m.end == ends and m.type in {"person", "unknown"} for m in mentions)
+
+
+def quoted_subject(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
+    """The person right before "(is) quoted as" an "-ing" verb ("Steve Bannon is quoted as saying", "The EU's
+    Humanitarian Aid Commissioner, Louis Michel, was quoted as saying", "with Mr Dixon quoted as
+    saying")."""
+    if verb < 3 or [w.lower() for w in doc.words[verb - 2 : verb]] != ["quoted", "as"]:
+        return None
+    k = verb - 3
+    if doc.words[k].lower() in _PASSIVE_BE:
+        k -= 1
+    if k > 0 and doc.words[k] == ",":
+        k -= 1
+    ends = doc.end_char(k)
+    return next(((m.start, m.end) for m in mentions if m.end == ends and m.type == "person"), None)
+
+
+def reported_before(
+    doc: FieldDoc, here: list[Mention], verb: int, toks: list[int]
+) -> tuple[int, int] | None:
+    """The subject written right before the last reporting verb ahead of an "-ing" one: a pronoun, a
+    person or an untyped name ("she said, adding", "Ailes said ..., adding")."""
+    said = [k for k in toks if k < verb and verb_at(doc, k) and not doc.words[k].endswith("ing")]
+    if not said or said[-1] == toks[0]:
+        return None
+    k = said[-1]
+    if doc.words[k - 1].lower() in {"he", "she"}:  # not "a woman she says is her mother, saying"
+        return span(doc, [k - 1]) if subject_pronoun(doc, k - 1) else None
+    ends = doc.end_char(k - 1)
+    return next(
+        (
+            (m.start, m.end)
+            for m in here
+            if m.end == ends and m.type in {"person", "unknown"} and maybe_person(m, doc)
+        ),
+        None,
+    )
