@@ -79,6 +79,7 @@ DEV29 = PROJECT_ROOT / "tests" / "data" / "dev29_key.json"
 DEV30 = PROJECT_ROOT / "tests" / "data" / "dev30_key.json"
 DEV31 = PROJECT_ROOT / "tests" / "data" / "dev31_key.json"
 DEV32 = PROJECT_ROOT / "tests" / "data" / "dev32_key.json"
+DEV33 = PROJECT_ROOT / "tests" / "data" / "dev33_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -137,6 +138,8 @@ DEV_KEYS = {
     "eighteenth round's rules)",
     DEV32: "thirty-second development key (20 AllSides articles, seed 2371; measured unseen at 25fdc11, "
     "after the nineteenth round's first rules)",
+    DEV33: "thirty-third development key (20 AllSides articles, seed 3313; measured unseen at d681fdb, "
+    "after the twentieth round's first rules)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -169,6 +172,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV30,
     DEV31,
     DEV32,
+    DEV33,
 }
 TYPES = ("person", "organisation", "place")
 

@@ -84,3 +84,41 @@ def test_a_surname_and_its_suffix_is_no_first_name():
         '"Steve Bannon has nothing to do with me or my Presidency," Trump said.'
     )
     assert named_speakers(body) == [("Donald Trump Jr.", True), ("Trump", True)]
+
+
+def test_what_someone_calls_it_are_their_words():
+    """ "ushering in what he calls a “political revolution”", "what the White House calls the
+    organization's “mismanagement”" (missed quotations of dev27 and dev16 keys); not "what they describe
+    as": "they" is read elsewhere (BBC: "The Tories said ... in what they describe as a “serious breach”"
+    stays the Tories')."""
+    body = (
+        "Senator Bernie Sanders spoke in Vermont on Monday.\n\n"
+        "His candidacy rests on new voters and ushering in what he calls a \u201cpolitical revolution.\u201d "
+        "Instead, the results were mixed.\n\n"
+        "Tedros Adhanom Ghebreyesus faces scrutiny over what the White House calls the organization\u2019s "
+        "\u201cmismanagement\u201d of the crisis."
+    )
+    assert named_speakers(body) == [("Bernie Sanders", True), ("White House", True)]
+
+
+def test_a_statement_that_said_is_its_issuers():
+    """ "Melendez released a statement that said: “…”" (dev33 key, read after its unseen measure): hers,
+    where "a statement that said" alone names nobody."""
+    body = (
+        "California Assemblywoman Melissa A. Melendez has just introduced the Campus Free Speech Act.\n\n"
+        "Upon introducing her legislation, Melendez released a statement that said: \u201cLiberty cannot "
+        "live without the freedom to speak.\u201d"
+    )
+    assert named_speakers(body) == [("Melissa A. Melendez", True)]
+    unnamed = body.replace("Melendez released a statement", "a statement was released")
+    assert named_speakers(unnamed) == [("", False)]
+
+
+def test_an_outlet_reporting_the_words_is_not_their_speaker():
+    """ "in which Mr Mulvaney describes Mr Trump as “not a very good person”, NBC reported": Mulvaney's
+    words, NBC only relays them (was NBC: a wrong name on the dev33 key)."""
+    body = (
+        "Mick Mulvaney is the new chief of staff. A Facebook post has also emerged from 2016 in which Mr "
+        'Mulvaney describes Mr Trump as "not a very good person", NBC reported.'
+    )
+    assert named_speakers(body) == [("Mick Mulvaney", True)]

@@ -52,6 +52,7 @@ from analysis.extract.introduced import noun_phrase
 from analysis.extract.joined import joined_name
 from analysis.extract.participles import (
     absolute_subject,
+    after_relative,
     main_clause_opening,
     object_speaks,
     opening_phrase,
@@ -76,10 +77,12 @@ from analysis.extract.sources import (
     MAX_SPEAKER_WORDS,
     OUTLET_VERBS,
     according_to,
+    issued_document,
     line_label,
     outlet,
     quoted_as,
     sentence_tail,
+    what_they_call,
 )
 
 __all__ = ["Attribution", "attribute"]
@@ -240,10 +243,9 @@ def _before(
         if after:
             who = first_naming(doc, mentions, after[:2])[:MAX_SPEAKER_WORDS]
             return Attribution(span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
-    if verbs and relative_of_thing(
-        doc, mentions, verbs[-1]
-    ):  # "an email ... that reportedly said:"
-        return Attribution(None, _cue(doc, verbs[-1], toks[-1] + 1))
+    if verbs and relative_of_thing(doc, mentions, verbs[-1]):  # "an email ... that said:"
+        issued = issued_document(doc.text, mentions, open_at - len(before), open_at)
+        return Attribution(issued[0] if issued else None, _cue(doc, verbs[-1], toks[-1] + 1))
     if verbs:
         return _subject(doc, mentions, verbs[-1], toks)
     return _found(according_to(doc, toks) or line_label(doc, mentions, toks, open_at))
@@ -353,7 +355,24 @@ def _names_person(doc: FieldDoc, mentions: list[Mention], chunk: list[int]) -> b
 def _partial(
     doc: FieldDoc, mentions: list[Mention], open_at: int, before: str, close_at: int, inner_end: int
 ) -> Attribution | None:
-    """A phrase inside the reporter's sentence: its last reporting verb before the phrase, or the clause after."""
+    """A phrase inside the reporter's sentence: whose "what X calls" it is, else :func:`_partial_read`;
+    "what he calls" last ("Highlighting what he called the “…,” Mnuchin said": Mnuchin)."""
+    called = what_they_call(doc.text, open_at)
+    if called is None or doc.text[called[0][0] : called[0][1]] not in {"he", "she"}:
+        owner = possessor(doc, mentions, open_at) or called  # "Cuomo's statement", "what Vox calls"
+        if owner is not None:
+            return Attribution(*owner)
+        return _partial_read(doc, mentions, open_at, before, close_at, inner_end)
+    found = _partial_read(doc, mentions, open_at, before, close_at, inner_end)
+    a, b = found.who if found is not None and found.who is not None else (0, 0)
+    named = len(doc.text[a:b].split()) <= 6 and any(a <= m.start and m.end <= b for m in mentions)
+    return found if named else Attribution(*called)
+
+
+def _partial_read(
+    doc: FieldDoc, mentions: list[Mention], open_at: int, before: str, close_at: int, inner_end: int
+) -> Attribution | None:
+    """A partial quotation's speaker from its own sentence: an owner, its verbs or the clause after."""
     owner = possessor(doc, mentions, open_at)
     if owner is not None:  # "... Governor Andrew Cuomo's (D) statement that “…”": his words
         return Attribution(*owner)
@@ -369,15 +388,15 @@ def _partial(
     if verbs and not active:  # "praised by police for": speech, speaker unclear
         return Attribution(None, doc.words[verbs[-1]])
     verbs = [k for k in active if not closed_relative(doc, k, open_at)]
-    if verbs and object_speaks(
-        doc, mentions, verbs[-1]
-    ):  # "took on Trump for saying": not the subject's
+    if verbs and object_speaks(doc, mentions, verbs[-1]):  # "took on Trump for saying"
         return Attribution(None, doc.words[verbs[-1]])
     comma = doc.text[inner_end - 1 : inner_end] == "," or doc.text[close_at : close_at + 1] == ","
     if verbs and comma and re.match(r",?\s*(?:the\s|[A-Z])", doc.text[close_at : close_at + 8]):
         closing = _after(doc, mentions, close_at, inner_end)
-        if closing is not None and closing.who is not None:
+        relayed = closing is not None and closing.cue in {"according to", "reported", "reports"}
+        if closing is not None and closing.who is not None and not relayed:
             return closing  # "Mr. Trump described “how …,” the article stated": the clause after says who
+        # (not "Evans said the news “comes as a slap,” according to NBC": NBC only relays his words)
     later = subject_after(doc, mentions, verbs[-1], open_at) if verbs else None
     if verbs:  # "Mr. Sanders saying that “…” and Ms. Warren dismissing ... as “…”": Warren
         return Attribution(*later) if later else _subject(doc, mentions, verbs[-1], toks)
@@ -409,10 +428,8 @@ def _participle_subject(
     quoted = quoted_subject(doc, mentions, verb)  # "Steve Bannon is quoted as saying": Bannon
     if quoted is not None:
         return Attribution(quoted, cue)
-    with_subject = absolute_subject(doc, mentions, toks, verb)
-    if (
-        with_subject is not None
-    ):  # "with House Oversight Committee Chairman Trey Gowdy saying": Gowdy
+    with_subject = absolute_subject(doc, mentions, toks, verb)  # "with Chairman Trey Gowdy saying"
+    if with_subject is not None:
         return Attribution(with_subject, cue)
     said = reported_before(doc, here, verb, toks)
     if said is not None:
@@ -473,5 +490,5 @@ def _subject(
     chunks = clause_chunks(doc, before)
     if not chunks:
         return None
-    who = pick(doc, mentions, chunks, nearest=-1)[-MAX_SPEAKER_WORDS:]
+    who = after_relative(doc, pick(doc, mentions, chunks, nearest=-1))[-MAX_SPEAKER_WORDS:]
     return Attribution(span(doc, who), _cue(doc, verb, limit))

@@ -368,7 +368,7 @@ PARTIAL_CUES = frozenset(
     labelled labeled saying adding warning noting arguing insisting describing stressing telling
     writing asked acknowledged conceded replied responded confirmed denied tweeted posted notes states
     adds insists argues claims stresses explains explained threatening threatened termed
-    dubs condemned condemning praised praising hailed hailing criticised criticized slammed blasted
+    dubs describes condemned condemning praised praising hailed hailing criticised criticized slammed blasted
     pledged countered tweeting summed accused accusing portrayed defined summarized summarised
     criticizing criticising slamming blasting branding labelling labeling dubbing mocking
     emphasized emphasised emphasizes emphasises reiterated reiterates asserted asserts contended

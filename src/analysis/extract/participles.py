@@ -25,6 +25,7 @@ from analysis.extract.sentences import OPENING_PHRASE, subject_pronoun, verb_at
 
 __all__ = [
     "absolute_subject",
+    "after_relative",
     "main_clause_opening",
     "object_speaks",
     "opening_phrase",
@@ -180,6 +181,17 @@ def absolute_subject(
     if not phrase or doc.words[phrase[-1]].lower() in _WITH_DOCUMENTS:
         return None
     return span(doc, phrase)
+
+
+def after_relative(doc: FieldDoc, chunk: list[int]) -> list[int]:
+    """The words of a chunk after "in which", "to whom" ... ("A Facebook post has emerged in which Mr
+    Mulvaney describes": Mr Mulvaney), or the whole chunk."""
+    cut = [
+        i
+        for i, k in enumerate(chunk[1:], 1)
+        if doc.words[k] in {"which", "whom"} and doc.words[chunk[i - 1]] in PREPOSITIONS
+    ]
+    return chunk[cut[-1] + 1 :] if cut and chunk[cut[-1] + 1 :] else chunk
 
 
 def object_speaks(doc: FieldDoc, mentions: list[Mention], verb: int) -> bool:

@@ -25,10 +25,12 @@ __all__ = [
     "MAX_SPEAKER_WORDS",
     "OUTLET_VERBS",
     "according_to",
+    "issued_document",
     "line_label",
     "outlet",
     "quoted_as",
     "sentence_tail",
+    "what_they_call",
 ]
 
 Found = tuple[tuple[int, int], str]
@@ -93,6 +95,40 @@ _QUOTED_AS = re.compile(
     r"[\s,]*((?:he|she|they|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}))\s+(?:was|is|were|has been|had been)"
     r"\s+quoted\b[^.]{0,60}?\bas\s+saying\b"
 )
+
+
+_WHAT_CALLED = re.compile(
+    r"\bwhat\s+(he|she|[Tt]he\s+[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
+    r"\s+(?:has\s+|have\s+|had\s+|once\s+|repeatedly\s+|often\s+|now\s+)?"
+    r"(calls?|called|describes?|described|terms?|termed|dubs?|dubbed|labels?|label(?:l)?ed)\s+"
+    r"(?:as\s+)?(?:(?:a|an|the|his|her|its|their|this|that)\s+)?(?:[\w’'-]+\s+){0,3}$"
+)
+
+
+_ISSUED = re.compile(
+    r"((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+)\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:released|issued|sent|posted|published|put\s+out|tweeted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|letter|tweet|post|memo|message|note|release|email)\s+(?:that|which)\s+"
+    r"(?:\w+ly\s+)?(said|says|read|reads|stated|states)\s*:?\s*$"
+)
+
+
+def issued_document(text: str, mentions: list[Mention], start: int, open_at: int) -> Found | None:
+    """ "Melendez released a statement that said: “…”": the words of the one who issued it, a name."""
+    found = _ISSUED.search(text, start, open_at)
+    if found is None or not any(
+        (m.start, m.end) == found.span(1) and m.type != "place" for m in mentions
+    ):
+        return None
+    return found.span(1), found.group(2)
+
+
+def what_they_call(text: str, open_at: int) -> Found | None:
+    """ "ushering in what he calls a “political revolution”", "what the White House calls the
+    organization’s “mismanagement”": the words of the one who calls it so (not "they", read elsewhere)."""
+    found = _WHAT_CALLED.search(text, max(0, open_at - 120), open_at)
+    return None if found is None else (found.span(1), found.group(2))
 
 
 def quoted_as(text: str, start: int, end: int) -> Found | None:
