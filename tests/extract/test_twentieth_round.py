@@ -5,7 +5,7 @@ after the verb; the subject after "with" ("with Trey Gowdy saying"); nobody when
 
 from __future__ import annotations
 
-from tests.conftest import named_speakers, speakers_in
+from tests.conftest import named_speakers, people_in, speakers_in
 
 
 def test_an_opening_phrase_ends_at_a_past_verb_not_ending_in_ed():
@@ -122,3 +122,28 @@ def test_an_outlet_reporting_the_words_is_not_their_speaker():
         'Mulvaney describes Mr Trump as "not a very good person", NBC reported.'
     )
     assert named_speakers(body) == [("Mick Mulvaney", True)]
+
+
+def test_an_organisation_with_and_in_its_name_is_not_a_new_subject():
+    """ "James Lewis of the Center for Strategic and International Studies said": Lewis, not "International
+    Studies" read as a clause's own subject after "and" (AllSides: "International Studies", "Government
+    Reform", "Urban Development" as speakers; BBC: "Sheppey" for the MP for Sittingbourne and Sheppey)."""
+    body = (
+        "Cyber expert James Lewis of the Center for Strategic and International Studies said: \u201cIt is "
+        "not going to happen.\u201d"
+    )
+    assert named_speakers(body) == [("James Lewis", True)]
+    clause = "The Reds won with a late strike and Rafael Benitez said: \u201cIt was a great night.\u201d"
+    assert named_speakers(clause) == [("Rafael Benitez", True)]
+
+
+def test_a_heading_verb_after_a_name_is_not_part_of_it():
+    """ "Update at 5:27 p.m. ET. President Obama Speaks:" over the paragraph quoting him: "Obama", never a
+    person "Obama Speaks" (AllSides, two quotations; "Murray Says:" -> Patty Murray)."""
+    body = (
+        "President Barack Obama spoke after the shooting on Monday.\n\n"
+        "Update at 5:27 p.m. ET. President Obama Speaks:\n\n"
+        'The president made a point of saying this shooting was not "routine," he said.'
+    )
+    assert "Obama Speaks" not in people_in(body)
+    assert "Obama Speaks" not in [s[0] for s in speakers_in(body)]

@@ -67,9 +67,18 @@ def joined_name(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int,
             and m.end == ends
             and maybe_person(m, doc)
             and not modifier(doc.text, m)
+            and not _name_goes_on(doc.text, mentions, m)
         ):
             return m.start, m.end
         between = doc.text[m.end : doc.idx[verb]].split()
         if words[0] == "that" and maybe_person(m) and said_after(doc.text, m) and len(between) <= 2:
             return m.start, m.end  # not "that Trump tweet", "that Clinton claims"
     return None
+
+
+def _name_goes_on(text: str, mentions: list[Mention], m: Mention) -> bool:
+    """Is the name after "and" the rest of an organisation's ("James Lewis of the Center for Strategic and
+    International Studies said": not a clause of "International Studies")?"""
+    return any(
+        o.type == "organisation" and text[o.end : m.start] in {" and ", " & "} for o in mentions
+    )

@@ -152,6 +152,10 @@ def _headline_verbs(group: list[Mention], body: str) -> None:
     heading = [m for m in group if m.field == "title" or m.end <= first_line]
     written = {m.name for m in group if m.field == "body" and m.start > first_line}
     people = {m.name for m in group if m.type == "person" and m.name in written}
+    for m in group:  # "Update at 5:27 p.m. ET. President Obama Speaks:" over a paragraph: "Obama"
+        words = m.name.split()
+        if len(words) >= 2 and _speaks_heading(body, m, words[-1]):
+            m.name = " ".join(words[:-1])
     for m in heading:
         words = m.name.split()
         if (
@@ -163,6 +167,18 @@ def _headline_verbs(group: list[Mention], body: str) -> None:
             shorter = " ".join(words[:-1])
             if shorter in people:
                 m.name = shorter
+
+
+def _speaks_heading(body: str, m: Mention, last: str) -> bool:
+    """Is the name's last word a capitalised "Speaks", "Says", "Responds" ... ending a heading line at a
+    colon ("President Obama Speaks:")?"""
+    return (
+        m.field == "body"
+        and last[:1].isupper()
+        and last.endswith("s")
+        and last.lower() in cues.REPORTING_VERBS | {"speaks", "responds", "reacts"}
+        and body[m.end : m.end + 1] == ":"
+    )
 
 
 def _bearer(name: str, in_body: set[str]) -> bool:
