@@ -46,7 +46,6 @@ _WITH_DOCUMENTS = (
     )
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-_PASSIVE_BE = frozenset({"is", "was", "were", "are", "been", "being"})
 
 
 def opening_phrase(doc: FieldDoc, toks: list[int]) -> list[int]:
@@ -213,7 +212,7 @@ def quoted_subject(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[i
     if verb < 3 or [w.lower() for w in doc.words[verb - 2 : verb]] != ["quoted", "as"]:
         return None
     k = verb - 3
-    if doc.words[k].lower() in _PASSIVE_BE:
+    if doc.words[k].lower() in cues.PASSIVE_AUXILIARIES:
         k -= 1
     if k > 0 and doc.words[k] == ",":
         k -= 1
