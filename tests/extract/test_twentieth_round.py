@@ -147,3 +147,32 @@ def test_a_heading_verb_after_a_name_is_not_part_of_it():
     )
     assert "Obama Speaks" not in people_in(body)
     assert "Obama Speaks" not in [s[0] for s in speakers_in(body)]
+
+
+def test_a_pronoun_after_an_unnamed_person_acting_stays_unclear():
+    """ "Another tried guilt, telling Clinton that voting for her was on her bucket list. “…,” she added.":
+    the attendee, not Hillary Clinton (a wrong name on the dev33 key); not "Another alleged CNN employee,
+    identified as ... Christian Sierra, said ..." (an adjective, and a name)."""
+    body = (
+        "Hillary Clinton spoke at a bookstore in the Hamptons on Saturday.\n\n"
+        '"You\'ve gotta run," said one woman. Another tried guilt, telling Clinton that voting for her was '
+        'on her bucket list. "You can\'t deny me of that, right," she added.\n\n'
+        'Clinton also tipped her hand. "I will decide early next year," she said.'
+    )
+    assert named_speakers(body)[1:] == [("", False), ("Hillary Clinton", True)]
+
+
+def test_two_named_after_an_inverted_verb_are_no_one_speaker():
+    """ "“…”, writes Anita Dunn, a former ... director, and Kate Bedingfield, ...": two authors (was Anita
+    Dunn, a wrong name on the dev33 key; all AllSides: 14 such pairs made unclear); not "said Mr. Pence in
+    an appearance with ..., Tom Price, and House Speaker Paul D. Ryan", nor "..., and an acquaintance of"."""
+    two = (
+        "\u201cGiuliani is spreading lies,\u201d writes Anita Dunn, a former White House communications "
+        "director, and Kate Bedingfield, Biden\u2019s deputy campaign manager."
+    )
+    assert named_speakers(two) == [("", False)]
+    one = (
+        "Mike Pence spoke.\n\n\u201cThe nightmare is about to end,\u201d said Mike Pence in an appearance "
+        "with the health secretary, Tom Price, and House Speaker Paul D. Ryan in Janesville."
+    )
+    assert named_speakers(one) == [("Mike Pence", True)]

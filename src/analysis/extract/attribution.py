@@ -49,7 +49,7 @@ from analysis.extract.clauses import (
 from analysis.extract.described import owned_span
 from analysis.extract.entities import Mention
 from analysis.extract.introduced import noun_phrase
-from analysis.extract.joined import joined_name
+from analysis.extract.joined import joined_name, two_named
 from analysis.extract.participles import (
     absolute_subject,
     after_relative,
@@ -218,6 +218,8 @@ def _after(
         after = clause_chunks(doc, [k for k in toks if k > verb])
         if not after:
             return None
+        if two_named(doc, mentions, after):  # "writes X, ..., and Y, ...": two
+            return Attribution(None, _cue(doc, verb, toks[-1] + 1))
         who = before_setting(doc, first_naming(doc, mentions, after[:2])[:MAX_SPEAKER_WORDS])
     return Attribution(span(doc, who), _cue(doc, verb, toks[-1] + 1))
 

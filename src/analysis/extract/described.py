@@ -82,7 +82,21 @@ def described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
             return True
         if _untyped_source(ctx, ctx.sentences[k], ctx.sentences[k] + len(ctx.sentence_text(k))):
             return True
+        if _someone_acting(ctx.sentence_text(k)):
+            return True
     return False
+
+
+_ANOTHER = re.compile(r"\s*(?:Another|One)\s+([a-z]+)\b")
+_URGED = frozenset("tried urged begged pleaded shouted yelled chimed interjected demanded".split())
+
+
+def _someone_acting(sentence: str) -> bool:
+    """Does the sentence open with "Another" or "One" acting ("Another tried guilt, telling Clinton ...",
+    "One added"), an unnamed person the pronoun after may be? Not "One day", "Another reason"."""
+    found = _ANOTHER.match(sentence)
+    verb = found.group(1) if found else ""  # not "Another alleged CNN employee"
+    return verb in cues.REPORTING_VERBS or verb in cues.IRREGULAR_PAST or verb in _URGED
 
 
 def epithet_head(word: str, *, offices: bool) -> bool:

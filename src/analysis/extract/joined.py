@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from analysis.extract.entities import Mention
     from analysis.extract.pipeline import FieldDoc
 
-__all__ = ["joined_name", "said_after"]
+__all__ = ["joined_name", "said_after", "two_named"]
 
 
 def said_after(text: str, m: Mention) -> bool:
@@ -82,3 +82,20 @@ def _name_goes_on(text: str, mentions: list[Mention], m: Mention) -> bool:
     return any(
         o.type == "organisation" and text[o.end : m.start] in {" and ", " & "} for o in mentions
     )
+
+
+def two_named(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]) -> bool:
+    """Do the chunks after an inverted reporting verb name two ("writes Anita Dunn, a former ... director,
+    and Kate Bedingfield, ..."): a first chunk ending in a name and one of the next three opening with a
+    capitalised person's name after ", and"? Not "said Mr. Pence in an appearance with ..., Tom Price, and
+    House Speaker Paul D. Ryan", nor "..., and an acquaintance of Mr. Akin's"."""
+    if not chunks or not any(
+        m.end == doc.end_char(chunks[0][-1]) and m.type != "place" for m in mentions
+    ):
+        return False
+    for chunk in chunks[1:4]:
+        a, b = doc.idx[chunk[0]], doc.end_char(chunk[-1])
+        opens = doc.text[:a].endswith(", and ") and doc.words[chunk[0]][:1].isupper()
+        if opens and any(a <= m.start and m.end <= b and m.type == "person" for m in mentions):
+            return True
+    return False
