@@ -80,6 +80,7 @@ DEV30 = PROJECT_ROOT / "tests" / "data" / "dev30_key.json"
 DEV31 = PROJECT_ROOT / "tests" / "data" / "dev31_key.json"
 DEV32 = PROJECT_ROOT / "tests" / "data" / "dev32_key.json"
 DEV33 = PROJECT_ROOT / "tests" / "data" / "dev33_key.json"
+DEV34 = PROJECT_ROOT / "tests" / "data" / "dev34_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -140,6 +141,8 @@ DEV_KEYS = {
     "after the nineteenth round's first rules)",
     DEV33: "thirty-third development key (20 AllSides articles, seed 3313; measured unseen at d681fdb, "
     "after the twentieth round's first rules)",
+    DEV34: "thirty-fourth development key (20 AllSides articles, seed 3413; measured unseen at 154f364, "
+    "after the twentieth round)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -173,6 +176,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV31,
     DEV32,
     DEV33,
+    DEV34,
 }
 TYPES = ("person", "organisation", "place")
 
