@@ -176,3 +176,40 @@ def test_two_named_after_an_inverted_verb_are_no_one_speaker():
         "with the health secretary, Tom Price, and House Speaker Paul D. Ryan in Janesville."
     )
     assert named_speakers(one) == [("Mike Pence", True)]
+
+
+def test_a_role_is_not_its_holders_after_someone_unnamed_with_it():
+    """ "“…,” said a Republican senator. ¶ “…,” the senator said" is that unnamed senator, not Jim Smith,
+    "a Democratic senator" named paragraphs before (AllSides: "said a Senate Republican pollster" went to
+    the article's named pollster); "a mayor" inside a quotation names nobody (BBC: "the mayor said" stays
+    Ken Livingstone after his own "we have a mayor who ...")."""
+    body = (
+        "\u201cThe economy is the biggest challenge,\u201d Jim Smith, a Democratic senator, said.\n\n"
+        "\u201cTrump won because of the evangelical base,\u201d said a Republican senator.\n\n"
+        "\u201cThe groups that turn out are noncollege voters,\u201d the senator said."
+    )
+    assert named_speakers(body) == [
+        ("Jim Smith", True),
+        ("a Republican senator", False),
+        ("the senator", False),
+    ]
+    quoted = body.replace(
+        "Trump won because of the evangelical base,\u201d said a Republican senator",
+        "We have a Republican senator who agrees,\u201d Smith said",
+    )
+    assert named_speakers(quoted)[-1] == ("Jim Smith", True)
+
+
+def test_a_quotation_right_after_its_speakers_long_clause_goes_on():
+    """ "“…,” said Dan Danner, the head of the National Federation of Independent Businesses, which
+    spearheaded opposition to President Obama's health care law among small businesses. “…”": Danner's
+    (dev34 key, unclear before: the clause is longer than one attribution); not a new sentence's ("“…”
+    The new chairman of the Bar Council, Guy Mansfield QC warned there was a risk ... “…”")."""
+    body = (
+        "Small business groups are angry.\n\n"
+        "\u201cThere is a wing of the Republican Party for whom the business community is not a "
+        "priority,\u201d said Dan Danner, the head of the National Federation of Independent Businesses, "
+        "which spearheaded opposition to President Obama\u2019s health care law among small businesses. "
+        "\u201cThey don\u2019t really care what the N.F.I.B. thinks.\u201d"
+    )
+    assert named_speakers(body) == [("Dan Danner", True)]  # one quotation in two parts

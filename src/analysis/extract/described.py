@@ -248,11 +248,12 @@ def owned_span(text: str, m: Mention, limit: int) -> tuple[int, int]:
 
 
 def unnamed_before(text: str, head: str) -> bool:
-    """Does ``text`` name someone unnamed with that head ("according to a former senior CIA officer"; not
-    "a photo of the president")? "The former CIA officer said" then is them, not the last one named."""
+    """Does ``text`` name someone unnamed with that head ("according to a former senior CIA officer",
+    "Another GOP strategist said"; not "a photo of the president")? "The former CIA officer said" then is
+    them, not the last one named."""
     return bool(
         re.search(
-            rf"\b(?:a|an|one)\s+(?:(?!the\b|of\b)[\w'’-]+\s+){{0,4}}?{re.escape(head)}\b",
+            rf"\b(?:a|an|one|another)\s+(?:(?!the\b|of\b)[\w'’-]+\s+){{0,4}}?{re.escape(head)}\b",
             text,
             re.IGNORECASE,
         )

@@ -3,9 +3,11 @@ the one person the article gives that role, or the one organisation so named."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
+from analysis.extract.described import unnamed_before
 from analysis.extract.gazetteer import places_fit
 
 if TYPE_CHECKING:
@@ -53,7 +55,15 @@ def role_holder(
         if fitting and not people:
             return None
     if len(people) == 1:
-        return people.pop()
+        found = people.pop()
+        named = max(m.end for m in ctx.outside if m.name == found and m.start < before)
+        own = _APPOSITION.match(ctx.body, named)  # not "McCain, an Arizona Republican," naming him
+        start = min(own.end() if own else named, before)
+        if unnamed_before(_reporters_words(ctx, start, before), wanted[-1]):
+            return (
+                None  # "..., said a Senate Republican pollster. “…,” the pollster said": not Lake
+            )
+        return found
     if previous in people:
         return previous  # "“…,” Trump said. “…,” the president said" beside President Putin
     if people or wanted[-1] not in cues.ORG_HEADS:
@@ -74,3 +84,17 @@ def _named_near(ctx: SpeakerContext, name: str, before: int) -> bool:
     return any(
         m.name == name and 0 <= here - m.sentence <= 2 for m in ctx.outside if m.start < before
     )
+
+
+#: An apposition right after a name, describing that person (", an Arizona Republican,").
+_APPOSITION = re.compile(r",\s+(?:a|an)\s+[^,.;“”\"]{1,80},")
+
+
+def _reporters_words(ctx: SpeakerContext, start: int, end: int) -> str:
+    """The body from ``start`` to ``end`` with its quotations blanked ("we have a mayor who ..." is no
+    unnamed mayor)."""
+    text = list(ctx.body[start:end])
+    for a, b in ctx.quoted:
+        a, b = min(max(a - start, 0), len(text)), min(max(b - start, 0), len(text))
+        text[a:b] = " " * (b - a)
+    return "".join(text)

@@ -274,7 +274,15 @@ def _said(
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
-    return "\n\n" not in text[a:b] and b - a <= MAX_ATTRIBUTION_CHARS
+    """Is ``b`` near ``a`` in its paragraph: at most one attribution apart, or two when only the first
+    quotation's own reporting sentence stands between ("“…,” said Dan Danner, the head of ..., which
+    spearheaded .... “…”")?"""
+    gap = text[a:b].lstrip(" ”’\"'")
+    own_clause = (gap[:1] in {",", "—", "–"} or gap[:1].islower()) and not text[
+        first_sentence_end(text, a, b) : b
+    ].strip(" .")
+    limit = 2 * MAX_ATTRIBUTION_CHARS if own_clause else MAX_ATTRIBUTION_CHARS
+    return "\n\n" not in text[a:b] and b - a <= limit
 
 
 _CLAUSE_BETWEEN = re.compile(r"^\s*[^\s.!?“”\"][^.!?“”\"\n]{0,80},\s*$")
