@@ -275,6 +275,9 @@ def another_speaks(body: str, last: list[Mention], found: str) -> bool:
 
 #: Documents whose author a speaker written as one of them ("the report said") may be.
 AUTHORED_DOCUMENTS = frozenset("statement letter report release poll survey complaint".split())
+#: What a person or body issues whose words are theirs ("Melendez released a statement that said",
+#: "responded with an email saying").
+ISSUED_DOCUMENTS = frozenset("statement letter release tweet post memo message note email".split())
 _DOCUMENT_WORD = "(" + "|".join(sorted(AUTHORED_DOCUMENTS)) + r")\b"
 #: "Unilever said in a statement", "said Friday in a written statement".
 _SAID_IN = re.compile(

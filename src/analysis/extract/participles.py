@@ -18,7 +18,7 @@ from analysis.extract.chunks import (
     span,
     words_only,
 )
-from analysis.extract.described import AUTHORED_DOCUMENTS
+from analysis.extract.described import AUTHORED_DOCUMENTS, ISSUED_DOCUMENTS
 from analysis.extract.entities import Mention
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import OPENING_PHRASE, subject_pronoun, verb_at
@@ -40,10 +40,9 @@ _SUBORDINATORS = frozenset(
 #: What "with" may bring that speaks for the sentence's subject ("responded with an email saying").
 _WITH_DOCUMENTS = (
     AUTHORED_DOCUMENTS
+    | ISSUED_DOCUMENTS
     | cues.SPEECH_NOUNS
-    | frozenset(
-        "email ad video post memo note op-ed book tweet".split()  # noqa: SIM905
-    )
+    | frozenset({"ad", "video", "op-ed", "book"})
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 

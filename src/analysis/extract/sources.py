@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from analysis.extract import cues
 from analysis.extract.chunks import clause_chunks, span
-from analysis.extract.described import WORD
+from analysis.extract.described import ISSUED_DOCUMENTS, WORD
 from analysis.extract.sentences import MAX_ATTRIBUTION_CHARS, first_sentence_end
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ _WHAT_CALLED = re.compile(
 _ISSUED = re.compile(
     r"((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+)\s+(?:also\s+|later\s+|then\s+)?"
     r"(?:released|issued|sent|posted|published|put\s+out|tweeted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statement|letter|tweet|post|memo|message|note|release|email)\s+(?:that|which)\s+"
+    r"(?:" + "|".join(sorted(ISSUED_DOCUMENTS)) + r")\s+(?:that|which)\s+"
     r"(?:\w+ly\s+)?(said|says|read|reads|stated|states)\s*:?\s*$"
 )
 

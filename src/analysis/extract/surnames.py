@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 from analysis.extract import cues
 from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import first_names
-from analysis.extract.variants import TitleBearers, is_name_suffix, name_key, title_carriers
+from analysis.extract.variants import (
+    TitleBearers,
+    is_generational,
+    is_name_suffix,
+    name_key,
+    title_carriers,
+)
 from analysis.extract.variants import name_tokens as _tokens
 
 if TYPE_CHECKING:
@@ -176,7 +182,7 @@ def _speaks_heading(body: str, m: Mention, last: str) -> bool:
         m.field == "body"
         and last[:1].isupper()
         and last.endswith("s")
-        and last.lower() in cues.REPORTING_VERBS | {"speaks", "responds", "reacts"}
+        and last.lower() in cues.REPORTING_VERBS | {"speaks", "reacts"}
         and body[m.end : m.end + 1] == ":"
     )
 
@@ -332,7 +338,7 @@ def _first_names_alone(group: list[Mention]) -> None:
     for m in group:
         tokens = _tokens(m.name)
         # "Trump Jr.": a surname and its suffix, no first name "Trump" (but "Charles III" is King Charles)
-        suffixed = bool(tokens) and tokens[-1].lower().rstrip(".") in {"jr", "sr"}
+        suffixed = bool(tokens) and is_generational(tokens[-1])
         tokens = tokens[:-1] if suffixed else tokens
         if m.type == "person" and len(tokens) >= 2:
             surnames.add(tokens[-1])

@@ -17,6 +17,7 @@ __all__ = [
     "TitleBearers",
     "acronyms_in_article",
     "is_acronym",
+    "is_generational",
     "is_name_suffix",
     "name_key",
     "name_tokens",
@@ -46,8 +47,15 @@ def name_key(name: str) -> str:
     return " ".join(name_tokens(name)).lower()
 
 
-#: Last words that set a person apart from a namesake ("Donald Trump Jr."), never a plain surname.
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+#: Last words that set a person apart from a namesake ("Donald Trump Jr."), never a plain surname; the
+#: generational ones follow a surname ("Trump Jr."), the numerals may follow a first name ("Charles III").
+_GENERATIONAL = frozenset({"jr", "jr.", "sr", "sr."})
+_NAME_SUFFIXES = _GENERATIONAL | frozenset({"ii", "iii", "iv"})
+
+
+def is_generational(word: str) -> bool:
+    """Is the word "Jr." or "Sr." (with or without its full stop)?"""
+    return word.lower() in _GENERATIONAL
 
 
 def is_name_suffix(word: str) -> bool:
