@@ -9,6 +9,7 @@ import pytest
 from nbclient import NotebookClient
 
 from analysis.config import NOTEBOOKS_DIR
+from analysis.publish.kernel import ReportKernelManager
 
 pytestmark = pytest.mark.slow
 
@@ -21,8 +22,12 @@ def run(path, parameters: dict | None = None):
     if parameters:
         cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
         cell.source += "\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
-    NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}
+    NotebookClient(  # Unix sockets: no TCP port race with the other test worker's kernels
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        kernel_manager_class=ReportKernelManager,
+        resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
     ).execute()
     return nb
 

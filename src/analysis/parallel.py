@@ -22,6 +22,7 @@ import pickle
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from pathlib import Path
 from typing import Any, TypeVar
@@ -51,6 +52,13 @@ RETURN_AFTER_SECONDS = 1.0
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+# When a result raises (the first bad line of a file), the caller stops reading and joblib cancels the tasks
+# still queued on purpose: its advice to "adjust the input task iterator" would follow the clear error to
+# the user's terminal as noise.
+warnings.filterwarnings(
+    "ignore", message=r"\d+ tasks which were still being processed by the workers have been cancelled"
+)
 
 #: Where :func:`map_in_order` sends its tasks instead of starting worker processes, within
 #: :func:`mapped_by` (the Dask engine's cluster, whose workers are already up and holding their memory).

@@ -50,7 +50,7 @@ def test_after_an_opening_clause_the_main_clause_subject_speaks():
     assert named_speakers(boehner) == [("Boehner", True)]
     trump = (
         'After Sen. Mitt Romney, R-Utah, said it was "wrong and appalling" for Trump to suggest Ukraine '
-        "and China investigate Joe Biden, Donald Trump unloaded, calling Romney a \"pompous ass\" and "
+        'and China investigate Joe Biden, Donald Trump unloaded, calling Romney a "pompous ass" and '
         "suggesting Romney himself be impeached."
     )
     assert named_speakers(trump) == [("Mitt Romney", True), ("Donald Trump", True)]
@@ -133,7 +133,9 @@ def test_an_organisation_with_and_in_its_name_is_not_a_new_subject():
         "not going to happen.\u201d"
     )
     assert named_speakers(body) == [("James Lewis", True)]
-    clause = "The Reds won with a late strike and Rafael Benitez said: \u201cIt was a great night.\u201d"
+    clause = (
+        "The Reds won with a late strike and Rafael Benitez said: \u201cIt was a great night.\u201d"
+    )
     assert named_speakers(clause) == [("Rafael Benitez", True)]
 
 

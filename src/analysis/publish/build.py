@@ -30,7 +30,7 @@ from analysis.engine import resolve_engine
 from analysis.errors import AnalysisError, ParameterError, ReportError
 from analysis.parallel import return_memory
 from analysis.publish.export import export_executed, kept_message, write_atomic
-from analysis.publish.kernel import QuietShutdownKernelManager
+from analysis.publish.kernel import ReportKernelManager
 from analysis.publish.plan import (
     ReportPlan,
     check_options,
@@ -262,7 +262,7 @@ def _execute(notebook: Path, plan: ReportPlan, *, progress: bool) -> Path:
                 # and at once: every cell has run and its output is in; a shutdown request then races
                 # ipykernel's own teardown (a stray "ZMQStream callback ... non-socket" traceback, about 1
                 # run in 100).
-                kernel_manager_class=QuietShutdownKernelManager,
+                kernel_manager_class=ReportKernelManager,
                 shutdown_kernel="immediate",
                 # The kernel's own log (e.g. ipykernel's TCP notice) is not the reader's concern.
                 extra_arguments=["--IPKernelApp.log_level=ERROR"],

@@ -4,7 +4,8 @@
 ``jupyter nbconvert --to html --execute notebooks/04-report.ipynb`` then uses the offline report template (no CDN
 scripts, a Content-Security-Policy, the report's CSS), hides the code of cells tagged ``hide-input``, and
 titles the page after the corpus (:func:`report_title`), as ``python -m analysis report`` does, rather than
-after the notebook's file name.
+after the notebook's file name. Its kernel is started by the report command's kernel manager
+(:class:`analysis.publish.kernel.ReportKernelManager`: Unix sockets, so no port race with another run).
 """
 
 from __future__ import annotations
@@ -40,3 +41,4 @@ def configure(c) -> None:
     c.HTMLExporter.preprocessors = [f"{__name__}.report_title"]
     c.TagRemovePreprocessor.enabled = True
     c.TagRemovePreprocessor.remove_input_tags = {"hide-input"}
+    c.ExecutePreprocessor.kernel_manager_class = "analysis.publish.kernel.ReportKernelManager"
