@@ -57,7 +57,8 @@ R = TypeVar("R")
 # still queued on purpose: its advice to "adjust the input task iterator" would follow the clear error to
 # the user's terminal as noise.
 warnings.filterwarnings(
-    "ignore", message=r"\d+ tasks which were still being processed by the workers have been cancelled"
+    "ignore",
+    message=r"\d+ tasks which were still being processed by the workers have been cancelled",
 )
 
 #: Where :func:`map_in_order` sends its tasks instead of starting worker processes, within
