@@ -53,6 +53,7 @@ from analysis.extract.joined import joined_name, two_named
 from analysis.extract.participles import (
     absolute_subject,
     after_relative,
+    colon_subject,
     main_clause_opening,
     object_speaks,
     opening_phrase,
@@ -250,6 +251,9 @@ def _before(
         return Attribution(issued[0] if issued else None, _cue(doc, verbs[-1], toks[-1] + 1))
     if verbs:
         return _subject(doc, mentions, verbs[-1], toks)
+    who, verb = colon_subject(doc, mentions, toks) if ":" in before[-2:] else (None, -1)
+    if who:  # "Oliver addressed right-wing market-worshippers like Glenn Beck: “…”"
+        return Attribution(who, _cue(doc, verb, toks[-1] + 1) + ":")
     return _found(according_to(doc, toks) or line_label(doc, mentions, toks, open_at))
 
 

@@ -20,7 +20,12 @@ from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
 from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
-from analysis.extract.surnames import family_surnames, persons_in_article, surnames_in_capitals
+from analysis.extract.surnames import (
+    family_surnames,
+    other_sex,
+    persons_in_article,
+    surnames_in_capitals,
+)
 from analysis.extract.variants import (
     acronyms_in_article,
     is_acronym,
@@ -157,7 +162,10 @@ def _across_corpus(mentions: list[Mention], families: set[tuple[str, str]]) -> N
             and (m.type == "person" or m.name in attested)
             and (m.name not in given or m.role or m.evidence in {"honorific", "role"})
         ):
-            usual = _usual_bearer(surnames[m.name])
+            fitting = Counter(
+                {n: c for n, c in surnames[m.name].items() if not other_sex(m.gender, n)}
+            )
+            usual = _usual_bearer(fitting) if fitting else ""  # "Mr. Obama": not Michelle Obama
             if (
                 usual
                 and not m.not_names

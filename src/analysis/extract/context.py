@@ -408,13 +408,13 @@ def is_caption(words: list[str], k: int) -> bool:
 
 
 def head_of_body(words: list[str]) -> bool:
-    """Does an organisation's head noun stand before "of" or "for" inside the run ("Muslim Council of
+    """Does an organisation's head noun stand before "of", "for" or "on" inside the run ("Muslim Council of
     Britain", "National Council of Churches", "American Federation of Teachers")? The run is that body;
     not when a first name opens it or what follows the connector ("Jim Banks of Columbia City")."""
     given = first_names()
     return words[0].lower() not in given and any(
         words[k].lower() in cues.ORG_HEADS
-        and words[k + 1] in {"of", "for"}
+        and words[k + 1] in {"of", "for", "on"}  # "Council on Foreign Relations"
         and words[k + 2].lower() not in given
         for k in range(len(words) - 2)
     )

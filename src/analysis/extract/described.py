@@ -58,21 +58,31 @@ _DESCRIPTION = re.compile(
 )
 
 
-def described_between(ctx: SpeakerContext, last: Mention, current: int) -> bool:
+def described_between(ctx: SpeakerContext, last: Mention, current: int, speaker: str = "") -> bool:
     """Does a sentence after the last name and up to the pronoun's open with a described person ("A
     Labour spokesman denied ...", "The 31-year-old admitted ...")? The pronoun may well be them (unless
-    the description is that person's own role: "The minister opened ..." after Minister Maria Eagle)."""
+    the description is that person's own role: "The minister opened ..." after Minister Maria Eagle, or
+    the previous quotation's ``speaker``'s: "The president also said" after President Obama spoke)."""
+    from analysis.extract.roles import sole_titled_before as _sole_titled  # roles reads this module
+
     for k in range(last.sentence + (1 if last.lead else 0), current + 1):
         if k >= len(ctx.sentences):
             break
+        quoted = ctx.body[ctx.sentences[k] - 1 : ctx.sentences[k]] in {"“", '"'}
+        if quoted and (k == current or speaker == last.name):
+            continue  # "“The prime minister has lost ...,” she said": the words she is given, or the last
+            # speaker's, nobody new since ("“The king will be looking ...,” says Phillips")
         match = _opening_description(ctx, k)
         if match and match.group("link") and match.group(1).lower() == "the":
             match = None  # "The former UN commissioner for human rights told": the one just named
         head = match.group("head").lower() if match else ""
+        definite = head and match.group(1).lower() == "the"
         if head and head in ctx.roles.get(last.name, set()):
             continue
-        if head and match.group(1).lower() == "the" and _names_again(ctx, last, head):
-            continue  # "Paul Bosvelt will find out ... The 34-year-old Dutch midfielder is out of contract"
+        if definite and (
+            _names_again(ctx, last, head) or speaker in {_sole_titled(ctx, match, k)} - {""}
+        ):
+            continue  # "The 34-year-old Dutch midfielder" after Paul Bosvelt; "The president" after Obama
         if head and (
             head in cues.SOURCE_HEADS
             or head in cues.ROLE_HEADS
@@ -114,13 +124,8 @@ def _names_again(ctx: SpeakerContext, last: Mention, head: str) -> bool:
     epithet = epithet_head(head, offices=True)
     named = {m.name for m in ctx.outside if m.type == "person" and m.sentence == last.sentence}
     opening = ctx.body[ctx.sentences[last.sentence] : last.start]
-    return (
-        epithet
-        and named == {last.name}
-        and (
-            last.lead or _CLUB_OWNED.match(opening) is not None
-        )  # "Manchester City's Paul Bosvelt"
-    )
+    club = _CLUB_OWNED.match(opening) is not None  # "Manchester City's Paul Bosvelt"
+    return epithet and named == {last.name} and (last.lead or club)
 
 
 _CLUB_OWNED = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*['’]s\s+$")

@@ -239,3 +239,67 @@ def reported_before(
         ),
         None,
     )
+
+
+#: Past verbs whose object, not their subject, a quotation after a colon is ("Smith read the letter:").
+_NOT_SPEAKING = frozenset(
+    "read heard saw found received got showed held wore carried quoted cited shared retweeted signed"  # noqa: SIM905
+    " published noticed displayed framed printed included obtained reviewed released".split()
+)
+_SOFT_ADVERBS = frozenset("also then later again once even soon".split())  # noqa: SIM905
+_MAKING_ACT = frozenset("prompting causing leading forcing provoking sparking inviting".split())  # noqa: SIM905
+#: After the verb: what carries others' words ("a sign that read:", "with the headline:").
+_NOT_THEIRS = frozenset(
+    "headline headlines sign signs banner caption title tagline slogan motto label placard plaque"  # noqa: SIM905
+    " inscription read reads".split()
+)
+
+
+def colon_subject(
+    doc: FieldDoc, mentions: list[Mention], toks: list[int]
+) -> tuple[tuple[int, int], int]:
+    """A person acting in a clause that ends in a colon before the quotation, with no reporting verb
+    ("Oliver addressed right-wing market-worshippers like Glenn Beck: “…”", "In a third Twitter blast, Trump
+    also took aim at a familiar target:"): the subject, a named person or "he"/"she" opening the sentence,
+    right before a past verb of their own (:func:`_own_act`), with no other person named after it ("passes
+    along the story from ... Tom Zito:"); its character span and the verb, or (None, -1)."""
+    nobody = None, -1
+    spoken = words_only(doc, toks)
+    if (
+        not spoken
+        or len(spoken) > 40
+        or set('“”"()') & set(doc.text[doc.idx[toks[0]] : doc.idx[toks[-1]]])
+    ):
+        return nobody
+    subject = main_clause_opening(doc, mentions, toks)
+    rest = [k for k in spoken if subject and k > subject[-1]]
+    while rest and (doc.words[rest[0]] in _SOFT_ADVERBS or is_adverb(doc.words[rest[0]])):
+        rest = rest[1:]
+    if not _own_act(doc, rest):
+        return nobody
+    if any(m.type == "person" and doc.idx[rest[0]] < m.start < doc.idx[toks[-1]] for m in mentions):
+        return nobody
+    if len(subject) == 1 and subject_pronoun(doc, subject[0]):
+        opening = [k for k in spoken if doc.words[k].lower() not in {"and", "but", "then"}][:1]
+        return (span(doc, subject), rest[0]) if opening == subject else nobody  # not "when ..., he"
+    if any(subject_pronoun(doc, k) for k in subject):
+        return nobody  # "He loves the bill Clemmons came up with, too:"
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "person" and " " in m.text}
+    for m in mentions:  # "Trump" after Donald Trump
+        named = m.type == "person" or (m.type == "unknown" and m.text in surnames)
+        if named and m.end == doc.end_char(subject[-1]) and m.start >= doc.idx[subject[0]]:
+            return (m.start, m.end), rest[0]
+    return nobody
+
+
+def _own_act(doc: FieldDoc, rest: list[int]) -> bool:
+    """Are the words from the verb on (``rest``) the subject's own act before the colon: a past verb, not
+    passive ("Stephens roasted for ...:", "Shishani reported killed:"), whose object the quoted words are
+    not ("read the letter:", "a sign that read:", "with the headline:"), that makes no one else act
+    ("pressed two more times, prompting the woman to chide him in a text:")?"""
+    verb = doc.words[rest[0]] if rest else ""
+    if not verb.islower() or not (verb.endswith("ed") or verb in cues.IRREGULAR_PAST):
+        return False
+    after = [doc.words[k].lower() for k in rest[1:]]
+    passive = after[:1] and (after[0] in {"for", "by"} or after[0].endswith("ed"))
+    return not (verb in _NOT_SPEAKING or passive or set(after) & (_NOT_THEIRS | _MAKING_ACT))

@@ -189,15 +189,11 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
             continue
         quote.runs_on = runs_on
         if previous is not None and quote.who and _inside(previous, quote.who[0]):
-            quote.who, quote.cue = (
-                None,
-                "",
-            )  # a speaker is never named inside another's quoted words
+            quote.who, quote.cue = None, ""  # never named inside another's quoted words
         if previous is not None and _adjacent_partials(text, previous, quote):
-            quote.who, quote.cue = (
-                previous.who,
-                previous.cue,
-            )  # "statement that “A” “B”": one source
+            quote.who, quote.cue = previous.who, previous.cue  # "statement that “A” “B”"
+        elif previous is not None and _joined_partials(text, previous, quote):
+            previous.who, previous.cue = quote.who, quote.cue  # "“A” and “B,” he said"
         if previous is not None and _split_clause(text, previous, quote):
             previous.parts.append(inner)  # "“A,” said Sella, “which ...”": one quotation
             previous.end, previous.runs_on = close_at, runs_on
@@ -221,11 +217,8 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
     for quote in result:
         if quote.who is None and not quote.cue and quote.kind == "full":
             captioned = caption_source(doc, mentions, quote.start)
-            quote.who = (
-                captioned
-                or heading_source(doc, mentions, quote.start)
-                or signature_source(doc, mentions, quote.end)
-            )
+            found = captioned or heading_source(doc, mentions, quote.start)
+            quote.who = found or signature_source(doc, mentions, quote.end)
             if quote.who is not None:
                 quote.cue, quote.continues = ("said" if captioned else "wrote"), False
     return result
@@ -242,6 +235,19 @@ def _adjacent_partials(text: str, previous: Quotation, quote: Quotation) -> bool
         previous.kind == quote.kind == "partial"
         and gap in {" ", ""}
         and (quote.who is None or previous.cue in cues.SPEECH_NOUNS)
+    )
+
+
+def _joined_partials(text: str, previous: Quotation, quote: Quotation) -> bool:
+    """Two phrases quoted joined by "and"/"or", the first with no source of its own: the second's
+    ("the government “wasted time” and “botched the rollout,” he said")?"""
+    gap = text[previous.end : quote.start].strip(" ,")
+    return (
+        previous.kind == quote.kind == "partial"
+        and previous.who is None
+        and not previous.cue
+        and quote.who is not None
+        and gap in {"and", "or"}
     )
 
 

@@ -296,7 +296,8 @@ def _referent(
     if speech and next_quotation(ctx, previous, limit, gender):
         return previous[0]
     people = _candidates(ctx, limit, gender, after_quote=after_quote, told_whom=told_whom)
-    if not people or described_between(ctx, people[-1], ctx.sentence_of(limit)):
+    speaker = previous[0] if previous[1] else ""
+    if not people or described_between(ctx, people[-1], ctx.sentence_of(limit), speaker):
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
     if speech and _described_last(ctx, people, previous, limit):
         return ""  # "Castro's chief aide said it was “…”. “…,” he said": the aide

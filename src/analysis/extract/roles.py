@@ -16,6 +16,7 @@ from analysis.extract.sentences import INTRODUCTORY_WORDS
 
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention
+    from analysis.extract.referents import SpeakerContext
 
 LINKS = frozenset({"for", "of", "to", "with", "from", "at", "representing", "by"})
 
@@ -250,6 +251,25 @@ def title_holder(head: str, names: set[str], roles: dict[str, set[str]]) -> str:
     holders = {n for n in names if holds_title(head, roles.get(n, set()))}
     others_known = all(roles.get(n) for n in names - holders)
     return next(iter(holders)) if len(holders) == 1 and others_known else ""
+
+
+def sole_titled(words: list[str], names: set[str], roles: dict[str, set[str]]) -> str:
+    """The one of ``names`` a definite description ("the president", "the House speaker") fits: the title
+    (the last word) held and every other word among that person's roles; "" when none or several do."""
+    fits = {
+        n
+        for n in names
+        if holds_title(words[-1], roles.get(n, set())) and set(words[:-1]) <= roles.get(n, set())
+    }
+    return next(iter(fits)) if len(fits) == 1 else ""
+
+
+def sole_titled_before(ctx: SpeakerContext, description: re.Match[str], k: int) -> str:
+    """The one person named before sentence ``k`` with the title a definite description opening it
+    (``described._DESCRIPTION``'s match) writes (:func:`sole_titled`), or ""."""
+    text = description.string[description.start(1) : description.end("head")]
+    named = {m.name for m in ctx.outside if m.type == "person" and m.start < ctx.sentences[k]}
+    return sole_titled(WORD.findall(text.lower())[1:], named, ctx.roles)
 
 
 #: Titles written short before a name, as a description writes them ("Gov. Whitmer" ... "the governor").

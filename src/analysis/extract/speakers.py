@@ -126,7 +126,8 @@ def resolve_speaker(
     if proper:  # "Parry said:", "Lindsay told the BBC": a name nothing else typed
         return one_bearer(ctx, (proper, True), previous, (a, b))
     if len(words) == 1 and words[0] in {"he", "she"}:
-        speech = cue.split()[:1] and cue.split()[0].lower() in SPEECH_VERBS
+        # "He reminded his audience of his mantra: “…”": the verb a colon ends the clause of speaks too
+        speech = (cue.split()[:1] and cue.split()[0].lower() in SPEECH_VERBS) or cue.endswith(":")
         person = pronoun_referent(
             ctx,
             min(a, before),

@@ -32,7 +32,7 @@ from analysis.extract.variants import name_tokens as _tokens
 if TYPE_CHECKING:
     from analysis.extract.rules import Mention
 
-__all__ = ["persons_in_article", "surnames_in_capitals"]
+__all__ = ["other_sex", "persons_in_article", "surnames_in_capitals"]
 
 
 def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) -> None:
@@ -105,10 +105,21 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
             m.type == "organisation" and m.evidence == "context" and target and " " not in m.name
         ):  # "action against Aragones" after "Luis Aragones": a guess from one word, the surname wins
             m.name, m.type, m.evidence = target, "person", "surname"
+        elif m.type in {"person", "unknown"} and target and other_sex(m.gender, target):
+            m.type = (
+                "person"  # "Mr. Obama" in an article naming only Michelle Obama: not her, maybe
+            )
+            # the corpus's usual bearer of that sex (Barack Obama: canonical)
         elif m.type in {"person", "unknown"} and target and target != m.name:
             m.name, m.type = target, "person"
             m.evidence = m.evidence or "surname"
     _first_names_alone(group)
+
+
+def other_sex(gender: str | None, name: str) -> bool:
+    """Does the honorific's gender ("Mr.": male) belong to the other sex than the full name's first name?"""
+    opposite = {"male": "female", "female": "male"}.get(gender or "")
+    return opposite is not None and first_names().get(_tokens(name)[0].lower()) == opposite
 
 
 def _misspelt(m: Mention, full: dict[str, str]) -> str | None:
