@@ -150,3 +150,25 @@ def test_a_description_opening_the_quotation_being_given_is_no_one_new():
         "the Liberal Democrats,\u201d she said on the chamber floor."
     )
     assert named_speakers(body) == [("Michael Gove", True), ("Jo Swinson", True)]
+
+
+def test_after_a_colon_a_clause_opened_by_when_or_a_she_of_unknown_referent_gives_nobody():
+    """ "Similarly, when Sanders positioned himself ..., Holt framed the reply ...:" is not Sanders's (the
+    opening "when" clause's subject); "She tried the single-payer attack ...:" after Bernie Sanders is not his
+    ("Bernie" has no sex in the gazetteer, so "she" cannot be checked against him: a colon's "she" names only
+    someone known to be a woman). Both gave Sanders on the AllSides 2016 report."""
+    holt = (
+        "Lester Holt moderated the debate on Sunday, and Bernie Sanders answered.\n\n"
+        "Similarly, when Sanders positioned himself as tougher on Wall Street than Clinton, Holt framed the "
+        'reply to make it more useful to viewers: "Secretary Clinton, help the voter understand the daylight '
+        'between the two of you."'
+    )
+    assert named_speakers(holt) == [("", False)]
+    tried = (
+        "Bernie Sanders released his health plan before the debate.\n\n"
+        "Instead, Clinton had a debate where she tried to throw everything she could at him to see what "
+        "stuck. She tried the single-payer attack, but given that Bernie released his plan before the debate, "
+        "it sounded more convoluted than effective: \"I have to say I'm not sure whether we're talking about "
+        'the plan you just introduced tonight."'
+    )
+    assert named_speakers(tried) == [("", False)]

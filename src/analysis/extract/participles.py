@@ -282,8 +282,10 @@ def colon_subject(
     if len(subject) == 1 and subject_pronoun(doc, subject[0]):
         opening = [k for k in spoken if doc.words[k].lower() not in {"and", "but", "then"}][:1]
         return (span(doc, subject), rest[0]) if opening == subject else nobody  # not "when ..., he"
-    if any(subject_pronoun(doc, k) for k in subject):
-        return nobody  # "He loves the bill Clemmons came up with, too:"
+    if any(subject_pronoun(doc, k) or doc.words[k].lower() in _SUBORDINATORS for k in subject):
+        return (
+            nobody  # "He loves the bill Clemmons came up with, too:", "Similarly, when Sanders ..."
+        )
     surnames = {m.text.split()[-1] for m in mentions if m.type == "person" and " " in m.text}
     for m in mentions:  # "Trump" after Donald Trump
         named = m.type == "person" or (m.type == "unknown" and m.text in surnames)

@@ -138,11 +138,23 @@ def resolve_speaker(
             asking=cue.split()[:1] in (["asked"], ["asks"]),
             told=b,
         )
+        sex = cues.PRONOUNS[words[0]]
+        if (
+            person
+            and cue.endswith(":")
+            and sex not in (ctx.genders.get(person) or {_sex_of(person)})
+        ):
+            person = ""  # "She tried the single-payer attack:" is not Bernie Sanders, whose sex is unknown
         return (person, True) if person else ("", False)
     if len(words) == 1 and words[0] == "it":
         org = organisation_subject(ctx, min(a, before))
         return (org, True) if org else ("", False)
     return _by_description(ctx, text, words, min(a, before), before, previous)
+
+
+def _sex_of(name: str) -> str | None:
+    """The sex the gazetteer gives the name's first word, if any."""
+    return first_names().get(name.split()[0].lower())
 
 
 def _by_description(
