@@ -44,6 +44,7 @@ from analysis.extract.referents import (
     pronoun_referent,
 )
 from analysis.extract.sentences import parenthetical
+from analysis.extract.surnames import sex_of
 
 __all__ = ["SpeakerContext", "resolve_speaker"]
 
@@ -142,7 +143,7 @@ def resolve_speaker(
         if (
             person
             and cue.endswith(":")
-            and sex not in (ctx.genders.get(person) or {_sex_of(person)})
+            and sex not in (ctx.genders.get(person) or {sex_of(person)})
         ):
             person = ""  # "She tried the single-payer attack:" is not Bernie Sanders, whose sex is unknown
         return (person, True) if person else ("", False)
@@ -150,11 +151,6 @@ def resolve_speaker(
         org = organisation_subject(ctx, min(a, before))
         return (org, True) if org else ("", False)
     return _by_description(ctx, text, words, min(a, before), before, previous)
-
-
-def _sex_of(name: str) -> str | None:
-    """The sex the gazetteer gives the name's first word, if any."""
-    return first_names().get(name.split()[0].lower())
 
 
 def _by_description(

@@ -32,7 +32,7 @@ from analysis.extract.variants import name_tokens as _tokens
 if TYPE_CHECKING:
     from analysis.extract.rules import Mention
 
-__all__ = ["other_sex", "persons_in_article", "surnames_in_capitals"]
+__all__ = ["other_sex", "persons_in_article", "sex_of", "surnames_in_capitals"]
 
 
 def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) -> None:
@@ -116,10 +116,15 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
     _first_names_alone(group)
 
 
+def sex_of(name: str) -> str | None:
+    """The sex the gazetteer gives a name's first word ("male", "female"), or None."""
+    return first_names().get(_tokens(name)[0].lower())
+
+
 def other_sex(gender: str | None, name: str) -> bool:
     """Does the honorific's gender ("Mr.": male) belong to the other sex than the full name's first name?"""
     opposite = {"male": "female", "female": "male"}.get(gender or "")
-    return opposite is not None and first_names().get(_tokens(name)[0].lower()) == opposite
+    return opposite is not None and sex_of(name) == opposite
 
 
 def _misspelt(m: Mention, full: dict[str, str]) -> str | None:
