@@ -528,3 +528,19 @@ def test_a_restart_that_times_out_leaves_the_run_going(tmp_path, monkeypatch):
         cache = cache_corpus_dask(path, cache_dir=tmp_path / "cache", client=own)
         assert cache.n_articles == 50
         assert own.get_metadata(SESSION_CLUSTER, default=False) is True
+
+
+def test_workers_of_a_cluster_started_here_run_without_the_statistical_profiler(client):
+    """A LocalCluster the engine starts has its workers' stack sampler off (it took the GIL from the
+    report's pure-Python tasks); a cluster given by address keeps its own setting."""
+    import dask
+
+    from analysis.dask.client import dask_session
+
+    def profiling() -> bool:
+        return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+    assert set(client.run(profiling).values()) == {True}
+    with dask_session(None, progress=False) as address, Client(address) as own:
+        assert set(own.run(profiling).values()) == {False}
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # this process: unchanged

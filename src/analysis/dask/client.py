@@ -53,6 +53,12 @@ SPAWN_ENVIRON = "distributed.nanny.pre-spawn-environ"
 #: Dask worker, 1.18 in a plain process given it, 0.90-0.94 without); the engine hands memory back after
 #: each large step instead (analysis.parallel.return_memory on every worker, restart_session_workers).
 UNSET_IN_WORKERS = ("MALLOC_TRIM_THRESHOLD_",)
+#: Dask's settings for the workers of a LocalCluster started here. The statistical profiler (a stack sample
+#: of the task's thread every 10 ms, for the dashboard's profile page) is off: it took the task's GIL, and
+#: the report's per-article work is pure Python (benchmarks/archive_scale.py, 100,000 BBC-sentence
+#: articles, Dask engine, two runs each: 102.2 and 104.1 CPU-s of the process tree with it, 100.1 and 99.2
+#: without). A scheduler given by address keeps its own settings.
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 def _worker_environ() -> dict[str, Any]:
@@ -94,7 +100,7 @@ def get_client(
         if address:
             client = Client(address, timeout="20s")
         else:
-            with dask.config.set({SPAWN_ENVIRON: _worker_environ()}):
+            with dask.config.set({SPAWN_ENVIRON: _worker_environ(), **LOCAL_WORKER_CONFIG}):
                 cluster = LocalCluster(
                     n_workers=n_workers,
                     threads_per_worker=1,
