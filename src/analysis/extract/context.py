@@ -94,13 +94,13 @@ def looks_like_name(words: list[str], *, titled: bool = False) -> bool:
 def reporting_after(doc: FieldDoc, end: int, *, auxiliaries: bool = False) -> bool:
     """Is a reporting verb written right after the name (``auxiliaries``: or after "has"/"also"/"later":
     "Mr. McCain also said")?"""
-    k = end
+    k = first = _past_party_tag(doc, end)
     while k < len(doc.words) and doc.words[k] in {"'s", "’s", ","}:
         k += 1
-    owned = k > end and doc.words[k - 1] != ","
+    owned = k > first and doc.words[k - 1] != ","
     while (
         auxiliaries
-        and k < min(end + 3, len(doc.words))
+        and k < min(first + 3, len(doc.words))
         and doc.words[k].lower() in cues.ACTIVE_AUXILIARIES
     ):
         k += 1
@@ -109,6 +109,21 @@ def reporting_after(doc: FieldDoc, end: int, *, auxiliaries: bool = False) -> bo
     # not "helping elect Hillary Clinton, adding:": an "-ing" verb after a comma is the sentence's subject's;
     # nor "Mr. Trump’s tweeting": an owned "-ing" word is a noun
     return not ((doc.words[k - 1] == "," or owned) and doc.words[k].lower().endswith("ing"))
+
+
+def _past_party_tag(doc: FieldDoc, end: int) -> int:
+    """The token after a legislator's party tag written right after the name ("Chris Smith (R-NJ)
+    described"), else ``end``."""
+    words = doc.words
+    if end + 2 < len(words) and words[end] == "(" and _PARTY_TAG.match(words[end + 1]):
+        close = next((j for j in range(end + 2, min(end + 6, len(words))) if words[j] == ")"), None)
+        if close is not None:
+            return close + 1
+    return end
+
+
+#: The first word of a party tag: "R", "D-Calif.", "R-N.Y.", "I-Vt.".
+_PARTY_TAG = re.compile(r"^[RDI](?:-[A-Z].*)?$")
 
 
 def clause_words_before(doc: FieldDoc, start: int) -> list[str]:
@@ -165,8 +180,43 @@ def speaks_as_subject(doc: FieldDoc, start: int, end: int) -> bool:
         speaks_after(doc, end)
         and not in_relative_clause(clause_words_before(doc, start))
         and not _preposition_before(doc, start)
+        and not _tagged_in_a_list(doc, start, end)
     )
-    return own or said_before(doc, start, end)
+    return own or said_before(doc, start, end) or closes_with_attribution(doc, start, end)
+
+
+#: Closing verbs by which an outlet relays another's words, not its own.
+_RELAYED = frozenset({"reported", "reports"})
+#: Particles a sentence's closing verb may take (", Holland pointed out.").
+_PARTICLES = frozenset({"out", "back", "up", "on"})
+
+
+def closes_with_attribution(doc: FieldDoc, start: int, end: int) -> bool:
+    """Is the name the subject of a verb closing its sentence after a comma, the reported words before it
+    (", Franks offered.", ", Holland pointed out.")? A past or reporting verb, with nothing after it but a
+    particle: what the sentence says is what the name said."""
+    words = doc.words
+    if start == 0 or words[start - 1] != "," or end >= len(words) - 1:
+        return False
+    verb = words[end]
+    if not verb.isalpha() or not verb.islower():
+        return False
+    if not (verb.endswith("ed") or verb in cues.REPORTING_VERBS) or verb.endswith("ing"):
+        return False
+    if verb in _RELAYED:
+        return False  # ", Right Wing Watch reported.": an outlet relays what someone else said
+    k = end + 1 + (words[end + 1] in _PARTICLES and end + 2 < len(words))
+    return words[k] in {".", "!"} and doc.sentence_of(k) == doc.sentence_of(start)
+
+
+def _tagged_in_a_list(doc: FieldDoc, start: int, end: int) -> bool:
+    """Is the name the last of a list, with its party tag ("former Sens. Bob Kerrey (D-Neb.) and John Edwards
+    (D-N.C.), warned")? The tag's brackets hide the clause the list is in; the verb is not its own."""
+    return (
+        start > 0
+        and doc.words[start - 1].lower() in {"and", "or"}
+        and _past_party_tag(doc, end) > end
+    )
 
 
 def _preposition_before(doc: FieldDoc, start: int) -> bool:

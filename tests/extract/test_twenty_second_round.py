@@ -1,0 +1,54 @@
+"""Twenty-second round (issue 19): a name's subject role is read past a legislator's party tag ("Chris Smith
+(R-NJ) described ...") and from a sentence closed by its attribution (", Franks offered."), so the "he said"
+after it is that person's."""
+
+from __future__ import annotations
+
+from tests.conftest import named_speakers
+
+SMITH = (
+    "\u201cFor the 17th time, the Democrats refused,\u201d said US Rep. Kevin McCarthy (R-CA).\n\n"
+    "\u201cThere are babies being born alive,\u201d explained US Rep. Steve Scalise (R-LA).\n\n"
+    "House pro-life caucus leader Chris Smith (R-NJ) described one such case in a Florida clinic.\n\n"
+    "\u201cThe clinic owner took the baby and put her in a bag,\u201d he said."
+)
+
+FRANKS = (
+    "Republican Rep. Trent Franks spoke on the House floor about George Papadopoulos.\n\n"
+    "If the media really wants collusion, they have a whopper with the Uranium One scandal, Franks "
+    "{verb}.\n\n"
+    "\u201cSince the media seems to have an insatiable appetite for Russian collusion, let\u2019s take a look "
+    "at the Uranium One deal,\u201d he said."
+)
+
+
+def test_a_party_tag_after_the_name_keeps_it_the_subject_of_its_verb():
+    """ "Chris Smith (R-NJ) described ...": Smith acts, so "he said" in the next paragraph is his (was
+    unclear: the tag hid the verb, and McCarthy and Scalise spoke before)."""
+    assert named_speakers(SMITH)[-1] == ("Chris Smith", True)
+
+
+def test_a_name_closing_its_sentence_with_a_verb_said_what_the_sentence_says():
+    """ ", Franks offered.": the sentence is Franks's words reported, so the "he said" after is his (was
+    unclear: "offered" is no reporting verb, and Papadopoulos was named before)."""
+    assert named_speakers(FRANKS.format(verb="offered")) == [("Trent Franks", True)]
+    assert named_speakers(FRANKS.format(verb="pointed out")) == [("Trent Franks", True)]
+
+
+def test_a_closing_verb_with_an_object_or_an_ing_form_is_no_attribution():
+    """ ", Franks offered a bill." has an object; ", Franks hoping." is no finite verb: neither makes Franks
+    the sentence's speaker, so the "he said" stays unclear between him and Papadopoulos."""
+    assert named_speakers(FRANKS.format(verb="offered a bill")) == [("", False)]
+    assert named_speakers(FRANKS.format(verb="hoping")) == [("", False)]
+
+
+def test_an_outlet_closing_a_sentence_with_reported_relays_and_does_not_speak():
+    """ ", Right Wing Watch reported.": the outlet relays Solomon's words; the "he said" after them is
+    Solomon's, never "Watch" (a first version of the closing-attribution rule gave it)."""
+    body = (
+        "Larry Pratt spoke with talk show host Stan Solomon.\n\n"
+        "As if this were not vile enough, Solomon suggested that protesters should be killed, Right Wing "
+        "Watch reported.\n\n"
+        "\u201cThe next time there\u2019s a die-in, make sure they\u2019re dead,\u201d he said."
+    )
+    assert named_speakers(body) == [("Stan Solomon", True)]
