@@ -4,6 +4,7 @@ the CLI on an existing scheduler, and a worker killed mid-run."""
 from __future__ import annotations
 
 import importlib
+import itertools
 import os
 import signal
 import subprocess
@@ -544,3 +545,25 @@ def test_workers_of_a_cluster_started_here_run_without_the_statistical_profiler(
     with dask_session(None, progress=False) as address, Client(address) as own:
         assert set(own.run(profiling).values()) == {False}
     assert dask.config.get("distributed.worker.profile.enabled") is True  # this process: unchanged
+
+
+def test_tasks_run_beside_this_process_leave_one_worker_free_and_keep_their_order(client):
+    """The text sample's readings, run while this process fits the topics, take one worker fewer than the
+    cluster has (on two cores: one worker and this process, not three processes); their results come back
+    in the items' order, as without."""
+    from analysis.dask.engine import task_mapper
+
+    def span(item):
+        import time
+
+        start = time.time()
+        time.sleep(0.05)
+        return item, start, time.time()
+
+    items = list(range(12))
+    beside = task_mapper(beside=True)(span, items, {})
+    assert [r[0] for r in beside] == items
+    spans = sorted(r[1:] for r in beside)
+    assert all(b[0] >= a[1] for a, b in itertools.pairwise(spans))  # one at a time
+    spread = task_mapper()(span, items, {})
+    assert [r[0] for r in spread] == items

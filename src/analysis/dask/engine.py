@@ -275,12 +275,35 @@ def parts_mapper(cache: CorpusCache, *, progress: bool = False) -> Callable[...,
     return map_parts
 
 
-def task_mapper(what: str = "reading the articles") -> Callable[..., list]:
+def task_mapper(what: str = "reading the articles", *, beside: bool = False) -> Callable[..., list]:
     """``mapper(fn, items, shared)``: ``fn(item, **shared)`` of every item as Dask tasks on the current
     cluster, the results in order; what :func:`analysis.parallel.mapped_by` takes, so that per-article work
     (people and quotations of the text sample) runs on the workers already up rather than on processes
-    started beside them."""
-    return functools.partial(_run_tasks, what=what)
+    started beside them.
+
+    ``beside``: this process works meanwhile (it fits the topics), so only as many tasks run at a time as
+    the cluster has workers less one (:func:`_in_turn`): on two cores, one worker and this process, not
+    three processes.
+    """
+    return functools.partial(_run_tasks, what=what, beside=beside)
+
+
+def _in_turn(client, fn: Callable[..., Any], items: list, scattered: dict, window: int) -> list:
+    """Futures of ``fn(item, **scattered)`` for every item, at most ``window`` of them running at a time:
+    the next is submitted as one finishes (any worker may take it: a lost worker's task runs on another).
+    Returns once every task has finished, its result still on the cluster."""
+    from distributed import as_completed
+
+    futures: list = []
+    running = as_completed()
+    for item in items:
+        if len(futures) >= window:
+            next(running)
+        futures.append(client.submit(fn, item, pure=False, **scattered))
+        running.add(futures[-1])
+    for _ in running:
+        pass
+    return futures
 
 
 def _run_tasks(
@@ -290,13 +313,18 @@ def _run_tasks(
     what: str,
     *,
     progress: bool = False,
+    beside: bool = False,
 ) -> list:
     """``fn(item, **shared)`` of every item as a task, ``shared`` scattered to every worker once; the results
     in order. The tasks and the scattered values are released before the workers give back what they
-    used (they stay up through the report)."""
+    used (they stay up through the report). ``beside``: one task fewer at a time than there are workers."""
     client = current_client()
     scattered = {name: client.scatter(value, broadcast=True) for name, value in shared.items()}
-    futures = [client.submit(fn, item, pure=False, **scattered) for item in items]
+    if beside:  # all workers but one at a time
+        window = max(1, len(client.scheduler_info()["workers"]) - 1)
+        futures = _in_turn(client, fn, items, scattered, window)
+    else:
+        futures = [client.submit(fn, item, pure=False, **scattered) for item in items]
     try:
         return gather(futures, what, progress=progress)
     finally:

@@ -209,17 +209,19 @@ def _reading(read_texts, texts: TextSample, meanwhile: bool, client) -> Callable
     read = functools.partial(read_texts, texts.corpus)
     if client is None:
         return in_background(read) if meanwhile else read
-    on_cluster = functools.partial(_on_cluster, read)
+    on_cluster = functools.partial(_on_cluster, read, beside=meanwhile)
     return functools.partial(
         _then_restart, _on_a_thread(on_cluster) if meanwhile else on_cluster, client
     )
 
 
-def _on_cluster(read: Callable[[], Any]) -> Any:
-    """``read()`` with its per-article work given to the Dask cluster's workers (the optional engine)."""
+def _on_cluster(read: Callable[[], Any], *, beside: bool = False) -> Any:
+    """``read()`` with its per-article work given to the Dask cluster's workers (the optional engine);
+    ``beside``: this process fits the topics meanwhile, so one worker is left out (as on pandas, where one
+    worker process reads while this one fits)."""
     from analysis.dask.engine import task_mapper
 
-    with mapped_by(task_mapper()):
+    with mapped_by(task_mapper(beside=beside)):
         return read()
 
 
