@@ -144,3 +144,18 @@ def test_a_column_of_lists_only_is_joined_then_made_safe(values, limit):
     table = pd.DataFrame({"cell": pd.Series(values, dtype=object)})
     got = spreadsheet_safe(table, max_chars=limit).iloc[:, 0].tolist()
     assert got == [neutralise(clip(LIST_SEPARATOR.join(value), limit)) for value in values]
+
+
+@given(
+    values=st.lists(
+        st.one_of(st.text(max_size=12), st.sampled_from(PAYLOADS), st.none()), min_size=1
+    ),
+    limit=st.none() | st.integers(0, 6),
+)
+def test_an_arrow_text_column_is_written_as_the_same_column_of_python_strings(values, limit):
+    """pandas' own text columns (Arrow-backed, the article list's) are checked in Arrow and kept as they
+    are when no cell can start a formula or runs over the limit: the same CSV as one cell at a time."""
+    python = csv_text(pd.DataFrame({"cell": pd.Series(values, dtype=object)}), max_chars=limit)
+    for dtype in ("str", "string[pyarrow]"):  # missing as NaN (pandas' default) or as NA
+        arrow = pd.DataFrame({"cell": pd.Series(values, dtype=dtype)})
+        assert csv_text(arrow, max_chars=limit) == python
