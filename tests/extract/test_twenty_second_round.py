@@ -4,7 +4,8 @@ after it is that person's."""
 
 from __future__ import annotations
 
-from tests.conftest import named_speakers
+from analysis.extract import entities
+from tests.conftest import make_corpus, named_speakers
 
 SMITH = (
     "\u201cFor the 17th time, the Democrats refused,\u201d said US Rep. Kevin McCarthy (R-CA).\n\n"
@@ -52,3 +53,30 @@ def test_an_outlet_closing_a_sentence_with_reported_relays_and_does_not_speak():
         "\u201cThe next time there\u2019s a die-in, make sure they\u2019re dead,\u201d he said."
     )
     assert named_speakers(body) == [("Stan Solomon", True)]
+
+
+def test_a_places_name_that_is_the_surname_of_someone_named_in_full_and_speaks_is_that_person():
+    """ "John Bolton ... Bolton told reporters": John Bolton, not the town (AllSides listed "Bolton" 210
+    times as a place); "Keating Holland ... Holland pointed out": not the Netherlands. Where the name does
+    not speak it stays the place ("Bolton's book", "far from Bolton", "Tulips grow in Holland")."""
+    body = (
+        "John Bolton, the national security adviser, met Trump. Bolton's book is out. He grew up far from "
+        "Bolton. Bolton told reporters.\n\n"
+        "\u201cIt is low,\u201d said CNN Polling Director Keating Holland. The woes began, Holland pointed "
+        "out. Tulips grow in Holland."
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    typed = [
+        (m.text, m.name, m.type)
+        for m in mentions.itertuples()
+        if "olland" in m.text or "Bolton" in m.text
+    ]
+    assert typed == [
+        ("John Bolton", "John Bolton", "person"),
+        ("Bolton", "Bolton", "place"),
+        ("Bolton", "Bolton", "place"),
+        ("Bolton", "John Bolton", "person"),
+        ("Keating Holland", "Keating Holland", "person"),
+        ("Holland", "Keating Holland", "person"),
+        ("Holland", "Netherlands", "place"),
+    ]

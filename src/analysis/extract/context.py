@@ -188,7 +188,7 @@ def speaks_as_subject(doc: FieldDoc, start: int, end: int) -> bool:
 #: Closing verbs by which an outlet relays another's words, not its own.
 _RELAYED = frozenset({"reported", "reports"})
 #: Particles a sentence's closing verb may take (", Holland pointed out.").
-_PARTICLES = frozenset({"out", "back", "up", "on"})
+_VERB_PARTICLES = frozenset({"out", "back", "up", "on"})
 
 
 def closes_with_attribution(doc: FieldDoc, start: int, end: int) -> bool:
@@ -205,7 +205,7 @@ def closes_with_attribution(doc: FieldDoc, start: int, end: int) -> bool:
         return False
     if verb in _RELAYED:
         return False  # ", Right Wing Watch reported.": an outlet relays what someone else said
-    k = end + 1 + (words[end + 1] in _PARTICLES and end + 2 < len(words))
+    k = end + 1 + (words[end + 1] in _VERB_PARTICLES and end + 2 < len(words))
     return words[k] in {".", "!"} and doc.sentence_of(k) == doc.sentence_of(start)
 
 

@@ -111,9 +111,50 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
             )
             # the corpus's usual bearer of that sex (Barack Obama: canonical)
         elif m.type in {"person", "unknown"} and target and target != m.name:
-            m.name, m.type = target, "person"
-            m.evidence = m.evidence or "surname"
+            m.name, m.type, m.evidence = target, "person", m.evidence or "surname"
+        elif bearer := _surname_not_place(m, full, body, group):
+            m.name, m.type, m.evidence = bearer, "person", "surname"
     _first_names_alone(group)
+
+
+#: Words before a place name that make it the place ("in Bolton", "from Jordan").
+_PLACE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "into",
+        "to",
+        "from",
+        "at",
+        "near",
+        "across",
+        "throughout",
+        "outside",
+        "inside",
+        "around",
+        "via",
+        "of",
+    ]
+)
+_SPEAKS_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(cues.REPORTING_VERBS)) + r")\b")
+
+
+def _surname_not_place(
+    m: Mention, full: dict[str, str], body: str, group: list[Mention]
+) -> str | None:
+    """The person a place's name stands for when it is the surname of someone the article names in full
+    and it speaks ("John Bolton ... Bolton said", "Keating Holland ... Holland pointed out": not the town,
+    not the Netherlands), or None. Never after a preposition of place; not when the full name opens with
+    no known first name and no role ("Party of Virginia", "Save Paris": misread runs)."""
+    if m.type != "place" or m.field != "body" or not _SPEAKS_NEXT.match(body, m.end):
+        return None
+    bearer = full.get(m.text)
+    if not bearer or " " not in bearer or " " in m.text:
+        return None
+    known = _tokens(bearer)[0].lower() in first_names()
+    if not known and not any(g.name == bearer and g.role for g in group):
+        return None
+    before = body[max(0, m.start - 20) : m.start].split()
+    return None if before and before[-1].lower() in _PLACE_PREPOSITIONS else bearer
 
 
 def sex_of(name: str) -> str | None:
