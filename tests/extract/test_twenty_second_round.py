@@ -80,3 +80,17 @@ def test_a_places_name_that_is_the_surname_of_someone_named_in_full_and_speaks_i
         ("Holland", "Keating Holland", "person"),
         ("Holland", "Netherlands", "place"),
     ]
+
+
+def test_a_known_body_after_a_name_is_that_body_and_nobody():
+    """ "The Clinton White House said": the White House, not a person "Clinton White House" whose surname
+    every "the House" of the corpus then became (the AllSides 2016 report listed "Clinton White House"
+    seventh among people, 133 articles)."""
+    body = (
+        "The White House said it would act. The Clinton White House said the same in 1998. The House "
+        "passed the bill. Speaker Paul Ryan said the House would vote again. The Obama White House "
+        "disagreed."
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    assert list(mentions[mentions["type"] == "person"]["name"]) == ["Paul Ryan"]
+    assert list(mentions[mentions["type"] == "organisation"]["name"]) == ["White House"] * 3

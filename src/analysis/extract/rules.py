@@ -329,6 +329,12 @@ def _member_body(doc: FieldDoc, start: int, end: int) -> Mention:
     )
 
 
+def _ends_in_a_body(doc: FieldDoc, start: int, end: int) -> bool:
+    """Does the run end in a known body's name after other words ("Clinton White House": no person)?"""
+    ends = (s for (s, e), label in doc.ruler.items() if e == end and label == "organisation")
+    return any(s > start for s in ends)
+
+
 def _classify(
     doc: FieldDoc, start: int, end: int, label: str | None, has_role: bool, honorific: str | None
 ) -> tuple[str | None, str]:
@@ -477,6 +483,8 @@ def _person_or_unknown(
         return "unknown", ""  # "their Grand Slam hopes": a possessive is no person's name before it
     one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
     first = words[0].lower() in given or personal_initials(*words[:2])  # or "H.R." McMaster
+    if looks_like_name(words) and first and not one_word and _ends_in_a_body(doc, start, end):
+        return "unknown", ""  # "the Clinton White House": the body it ends in is read alone, no one
     if looks_like_name(words) and first and not one_word:
         cited = [w.lower() for w in doc.words[max(0, start - 3) : start - 1]] == ["according", "to"]
         if before == "the" and after in {".", ",", ";", ":", "?", "!"} and not cited:
