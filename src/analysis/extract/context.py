@@ -480,3 +480,9 @@ def newspaper_alone(doc: FieldDoc, start: int, word: str) -> bool:
     ):
         return False
     return not re.search(rf"\b(?!The\b)[A-Z][\w.&'’-]*\s+{re.escape(word)}\b", doc.text)
+
+
+def ends_in_a_body(doc: FieldDoc, start: int, end: int) -> bool:
+    """Does the run end in a known body's name after other words ("Clinton White House": no person)?"""
+    ends = (s for (s, e), label in doc.ruler.items() if e == end and label == "organisation")
+    return any(s > start for s in ends)

@@ -21,6 +21,7 @@ from analysis.extract.context import (
     club_after,
     described_as_organisation,
     described_as_person,
+    ends_in_a_body,
     head_of_body,
     is_acronym,
     is_demonym_word,
@@ -57,6 +58,8 @@ TYPES = ("person", "organisation", "place")
 _BODY_VERBS = frozenset(
     "said says issued reported reports published announced added noted wrote writes confirmed".split()
 )
+#: Chambers ("the House", "House primary"): a body, never a person named "X" unless it speaks.
+_HOUSES = frozenset("house senate assembly commons lords congress parliament legislature".split())
 _VERSUS_AFTER = re.compile(r"\s+v(?:s)?\.?\s+[A-Z]")
 _VERSUS_BEFORE = re.compile(r"[A-Za-z]\s+v(?:s)?\.?\s+$")
 _POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "QC", "KC", "MLA", "OBE", "MBE", "CBE"})
@@ -329,12 +332,6 @@ def _member_body(doc: FieldDoc, start: int, end: int) -> Mention:
     )
 
 
-def _ends_in_a_body(doc: FieldDoc, start: int, end: int) -> bool:
-    """Does the run end in a known body's name after other words ("Clinton White House": no person)?"""
-    ends = (s for (s, e), label in doc.ruler.items() if e == end and label == "organisation")
-    return any(s > start for s in ends)
-
-
 def _classify(
     doc: FieldDoc, start: int, end: int, label: str | None, has_role: bool, honorific: str | None
 ) -> tuple[str | None, str]:
@@ -474,16 +471,14 @@ def _person_or_unknown(
     if member_of(doc, start) and not (len(words) > 1 and words[0].lower() in given):
         return "organisation", "member of"
     family = words[0].endswith("s") and re.search(rf"\b{re.escape(words[0][:-1])}\b", doc.text)
-    if len(words) == 1 and before == "the" and after in _BODY_VERBS and not family:
-        return (
-            "organisation",
-            "the-name",
-        )  # "The Intercept issued a statement": no person is "the X"
+    house = words[0].lower() in _HOUSES and after not in cues.REPORTING_VERBS  # "House primary"
+    if len(words) == 1 and (house or (before == "the" and after in _BODY_VERBS)) and not family:
+        return "organisation", "the-name"  # "The Intercept issued": no person is "the X"
     if len(words) == 1 or before in _POSSESSIVE_DETERMINERS:
         return "unknown", ""  # "their Grand Slam hopes": a possessive is no person's name before it
     one_word = not any(doc.spaces[k] for k in range(start, end - 1))  # "Ad-Aware": one word
     first = words[0].lower() in given or personal_initials(*words[:2])  # or "H.R." McMaster
-    if looks_like_name(words) and first and not one_word and _ends_in_a_body(doc, start, end):
+    if looks_like_name(words) and first and not one_word and ends_in_a_body(doc, start, end):
         return "unknown", ""  # "the Clinton White House": the body it ends in is read alone, no one
     if looks_like_name(words) and first and not one_word:
         cited = [w.lower() for w in doc.words[max(0, start - 3) : start - 1]] == ["according", "to"]
