@@ -113,3 +113,19 @@ def test_the_house_is_a_chamber_never_the_surname_of_a_person_named_house():
         ("House", "organisation"),
         ("House", "organisation"),
     ]
+
+
+def test_a_partys_body_keeps_the_party_in_its_name():
+    """ "The Republican National Committee said": the RNC, not a "National Committee" (the AllSides 2016
+    report listed "National Committee" in 83 articles beside the Democratic National Committee); a party word
+    before a person's title still goes ("Republican Sen. John Cornyn")."""
+    body = (
+        "The Republican National Committee said it. Republican Sen. John Cornyn said so. Officials at the "
+        "Republican Governors Association agreed."
+    )
+    mentions = entities(make_corpus([{"body": body}]))
+    assert list(zip(mentions["name"], mentions["type"], strict=True)) == [
+        ("Republican National Committee", "organisation"),
+        ("John Cornyn", "person"),
+        ("Republican Governors Association", "organisation"),
+    ]
