@@ -76,7 +76,6 @@ from analysis.extract.sentences import (
 )
 from analysis.extract.sources import (
     MAX_SPEAKER_WORDS,
-    OUTLET_VERBS,
     according_to,
     issued_document,
     line_label,
@@ -275,7 +274,7 @@ def _line_above(doc: FieldDoc, mentions: list[Mention], open_at: int) -> Attribu
     ):
         return None
     line = clause_before(above, len(above))  # its last sentence: "Here's more from the newspaper:"
-    found = _before(doc, mentions, len(above), line, cues.REPORTING_VERBS | OUTLET_VERBS)
+    found = _before(doc, mentions, len(above), line, cues.REPORTING_VERBS | cues.OUTLET_VERBS)
     source = _MORE_FROM.search(line)
     if (found is None or found.who is None) and source:
         start = len(above) - len(line) + source.start(1)

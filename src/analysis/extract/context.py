@@ -185,8 +185,6 @@ def speaks_as_subject(doc: FieldDoc, start: int, end: int) -> bool:
     return own or said_before(doc, start, end) or closes_with_attribution(doc, start, end)
 
 
-#: Closing verbs by which an outlet relays another's words, not its own.
-_RELAYED = frozenset({"reported", "reports"})
 #: Particles a sentence's closing verb may take (", Holland pointed out.").
 _VERB_PARTICLES = frozenset({"out", "back", "up", "on"})
 
@@ -203,7 +201,7 @@ def closes_with_attribution(doc: FieldDoc, start: int, end: int) -> bool:
         return False
     if not (verb.endswith("ed") or verb in cues.REPORTING_VERBS) or verb.endswith("ing"):
         return False
-    if verb in _RELAYED:
+    if verb in cues.OUTLET_VERBS:
         return False  # ", Right Wing Watch reported.": an outlet relays what someone else said
     k = end + 1 + (words[end + 1] in _VERB_PARTICLES and end + 2 < len(words))
     return words[k] in {".", "!"} and doc.sentence_of(k) == doc.sentence_of(start)

@@ -350,8 +350,8 @@ AFTER_QUOTE_VERBS = REPORTING_VERBS | frozenset(
     griped fumed cracked deadpanned gushed protested objected ventured volunteered cried
     groaned sneered taunted teased""".split()
 )
-#: The same, with a paper's "reported" for a quotation opening its sentence ("“…,” the Times reported").
-OUTLET_AFTER_QUOTE = AFTER_QUOTE_VERBS | frozenset({"reported", "reports"})
+OUTLET_VERBS = frozenset({"reports", "reported", "reporting"})  # relay a report, not speech
+OUTLET_AFTER_QUOTE = AFTER_QUOTE_VERBS | (OUTLET_VERBS - {"reporting"})  # "“…,” the Times reported"
 #: Two-word reporting verbs, read at their first word ("Trump fired back in a tweet: “…”").
 PHRASAL_REPORTING = frozenset(
     tuple(phrase.split())

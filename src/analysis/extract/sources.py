@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_SPEAKER_WORDS",
-    "OUTLET_VERBS",
     "according_to",
     "issued_document",
     "line_label",
@@ -69,16 +68,11 @@ def line_label(
     return (named[-1].start, named[-1].end), "said"
 
 
-#: Verbs that relay a report rather than speech ("the Sacramento Bee reported" after a quotation names
-#: where it was read): they name the source only on a line introducing the quotation.
-OUTLET_VERBS = frozenset({"reports", "reported", "reporting"})
-
-
 def outlet(doc: FieldDoc, mentions: list[Mention], toks: list[int]) -> Found | None:
     """A news organisation named right before "reported that"/"reports that" in the sentence: its report's
     words ("the Los Angeles Times reported that “he's not against a minimum wage ...”")."""
     for k in toks[1:]:
-        if doc.words[k].lower() in OUTLET_VERBS and doc.words[k + 1 : k + 2] == ["that"]:
+        if doc.words[k].lower() in cues.OUTLET_VERBS and doc.words[k + 1 : k + 2] == ["that"]:
             ends = doc.end_char(k - 1)
             owner = next((m for m in mentions if m.end == ends and m.type == "organisation"), None)
             return None if owner is None else ((owner.start, owner.end), doc.words[k])
