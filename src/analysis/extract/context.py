@@ -26,13 +26,13 @@ ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?){1,3}[A-Z]\d?$|^[A-Z]\d{1,2}$|^(?:[A-Z
 
 
 #: Words in capitals that name no body: common acronyms, time zones, "D.C." (a place), and a web page's
-#: labels ("MORE", "UPDATE", "RELATED:", "WATCH:", "PHOTOS:", "CREDIT:").
+#: labels ("MORE", "UPDATE", "RELATED:", "WATCH:", "PHOTOS:", "CREDIT:", a headline's "OPINION:").
 COMMON_ACRONYMS = frozenset(
     """
     TV CEO CFO GDP AI OK DVD DVDs PC PCs CD CDs MP MPs MEP MEPs PM US UK EU VAT IT ID PR HIV AIDS
     SMS GPS HD DNA FM AM BC AD TVs PhD MBA NHS HQ GMT BST UTC SME SMEs CEOs ET EST EDT PT PST PDT CT
-    CST CDT D.C. DJ DJs QC KC
-    MORE UPDATE RELATED WATCH PHOTOS PHOTO VIDEO CREDIT READ SHARE LISTEN GALLERY
+    CST CDT D.C. DJ DJs QC KC REVIEW LIVE
+    MORE UPDATE UPDATED RELATED WATCH PHOTOS PHOTO VIDEO AUDIO CREDIT READ SHARE LISTEN GALLERY OPINION
     """.split()
 )
 

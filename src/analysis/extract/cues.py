@@ -285,12 +285,12 @@ PARTY_WORDS = frozenset(w for forms in PARTY_FORMS.values() for f in forms for w
     "conservative",
 }
 
-#: Last words of events and awards: a capitalised run ending so is neither a person nor an organisation.
+#: Last words of events, awards and laws ("Second Amendment"): a run ending so is no person nor body.
 EVENT_HEADS = frozenset(
     """
     award awards prize prizes games championships championship prix cup trophy festival conference
     summit olympics open marathon tournament series week day war indoors convention conventions debate
-    debates caucus caucuses
+    debates caucus caucuses act amendment amendments treaty accord accords agreement doctrine
     """.split()
 )
 
@@ -316,7 +316,7 @@ NOT_NAMES = frozenset(
     currently initially eventually suddenly clearly obviously apparently unfortunately fortunately
     previously subsequently additionally similarly likewise consequently accordingly importantly
     interestingly ironically notably specifically separately personally frankly honestly basically
-    essentially certainly surely furthermore presidential primary
+    essentially certainly surely furthermore presidential primary jan. feb. aug. sep. sept. oct. nov. dec.
     """.split()
 )
 

@@ -177,7 +177,7 @@ def places() -> dict[str, str]:
     table.update(_states_and_continents())
     table.update(_countries())
     table.update(_regions())
-    table["washington dc"] = table["washington d.c."] = "Washington"
+    table["washington dc"] = table["washington d.c."] = table["d.c."] = "Washington"
     table.update(COUNTRY_ALIASES)
     table.update(US_STATE_ABBREVIATIONS)
     table["kiev"] = table.get("kyiv", "Kyiv")
@@ -299,7 +299,7 @@ IRREGULAR_DEMONYMS = frozenset(
     afghan afghani kiwi scots scot cypriot maltese portuguese sunni shia shiite catholic christian
     hindu sikh buddhist palestinian norwegian belgian german texan argentine briton frenchman
     frenchwoman englishman englishwoman scotsman scotswoman welshman welshwoman irishman irishwoman
-    dutchman aussie swede spaniard serb croat czech slovak
+    dutchman aussie swede spaniard serb croat czech slovak hispanic latino latina
     """.split()
 )
 _DEMONYM_ENDINGS = (

@@ -1,0 +1,77 @@
+"""Twenty-third round (issue 19): the organisations a reader of a large report sees first. A common word
+("People") takes a reading from elsewhere in the corpus only where enough articles vouch for it; an acronym
+keeps its own name against a one-off spelling ("CNN (Clinton News Network)"); laws, a headline's section
+label and month abbreviations are no bodies."""
+
+from __future__ import annotations
+
+from analysis.extract import entities
+from tests.conftest import make_corpus
+
+
+def _types(rows: list[dict], name: str) -> dict[str, str]:
+    """The type of ``name`` in each article that mentions it (article id -> type)."""
+    found = entities(make_corpus(rows))
+    return dict(zip(*found[found["name"] == name][["article_id", "type"]].T.values, strict=True))
+
+
+def test_a_common_word_takes_a_reading_from_elsewhere_only_where_articles_vouch_for_it():
+    """One article's "Shares in People" (a company) made every sentence-opening "People" of the corpus an
+    organisation (AllSides: 1,351 "People" organisations). "people" is written in lower case in more
+    articles than "People" is left untyped, and one article does not vouch for four."""
+    rows = (
+        [{"body": "Shares in People rose. The People said in a statement it would sell."}]
+        + [{"body": f"People are angry about plan {i}. They marched."} for i in range(4)]
+        + [{"body": f"Some people left town {i}. Other people stayed."} for i in range(6)]
+    )
+    assert _types(rows, "People") == {"a000": "organisation"}
+
+
+def test_a_name_never_written_in_lower_case_still_takes_the_corpus_reading():
+    """ "Univision" is no common word: where one article shows it to be a company, its other uses are
+    that company too, however few vouch for them."""
+    rows = [{"body": "Shares in Univision rose on Monday."}] + [
+        {"body": f"Univision aired debate number {i}. Viewers watched."} for i in range(4)
+    ]
+    assert set(_types(rows, "Univision").values()) == {"organisation"}
+    assert len(_types(rows, "Univision")) == 5
+
+
+def test_an_acronym_keeps_its_own_name_against_a_one_off_spelling():
+    """Three AllSides articles wrote "CNN (Clinton News Network)", a jibe, against 1,867 writing CNN: every
+    CNN of the corpus took the jibe's name. A long form is taken when it is spelled out in one article in a
+    hundred or more of those writing the acronym, as style books have a name spelled out."""
+    jibes = [
+        {
+            "body": f"Trump attacked CNN (Clinton News Network) again in speech {i}. CNN said nothing."
+        }
+        for i in range(2)
+    ]
+    plain = [{"body": f"CNN reported that vote {i} was close."} for i in range(250)]
+    found = entities(make_corpus(jibes + plain))
+    alone = found[found["article_id"].isin({f"a{i:03d}" for i in range(2, 252)})]
+    assert set(alone[alone["text"] == "CNN"]["name"]) == {"CNN"}
+    spelled = [
+        {"body": f"The Federal Bureau of Investigation (FBI) opened case {i}. The FBI said so."}
+        for i in range(2)
+    ]
+    fbi = [{"body": f"The FBI said that case {i} was closed."} for i in range(20)]
+    found = entities(make_corpus(spelled + fbi))
+    alone = found[found["article_id"].isin({f"a{i:03d}" for i in range(2, 22)})]
+    assert set(alone[alone["text"] == "FBI"]["name"]) == {"Federal Bureau of Investigation"}
+
+
+def test_laws_section_labels_and_month_abbreviations_are_no_names():
+    """ "Second Amendment supporters", "the Paris Agreement", "the Logan Act" (AllSides typed them people or
+    organisations), a headline's "OPINION:" label (575 organisations) and "Sept. 11" (776) name nobody."""
+    rows = [
+        {
+            "title": "OPINION: The Ruling Class",
+            "body": (
+                "Second Amendment supporters argued with backers of the Paris Agreement on Sept. 11, "
+                "officials said. The Logan Act was cited. He is a defender of the First Amendment."
+            ),
+        }
+    ]
+    found = entities(make_corpus(rows))
+    assert found.empty, found[["text", "type"]].to_dict("records")
