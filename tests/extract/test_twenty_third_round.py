@@ -75,3 +75,18 @@ def test_laws_section_labels_and_month_abbreviations_are_no_names():
     ]
     found = entities(make_corpus(rows))
     assert found.empty, found[["text", "type"]].to_dict("records")
+
+
+def test_a_run_takes_the_name_it_ends_only_where_that_name_is_written_enough():
+    """One "Free Capitol Hill" read as a person made 782 AllSides articles' "Capitol Hill" that person: a run
+    no rule typed becomes the full name it ends only where the full name is written in articles enough
+    for its own uses (as for surnames); "Von der Leyen" still becomes Ursula von der Leyen."""
+    rows = [{"body": "Free Capitol Hill said on Monday that it would act."}] + [
+        {"body": f"Lawmakers on Capitol Hill met about bill {i}. They left."} for i in range(4)
+    ]
+    assert _types(rows, "Free Capitol Hill") == {"a000": "person"}
+    rows = [
+        {"body": "Ursula von der Leyen said the plan would work."},
+        {"body": "Ursula von der Leyen spoke in Brussels."},
+    ] + [{"body": f"Critics of Von der Leyen met about plan {i}."} for i in range(2)]
+    assert set(_types(rows, "Ursula von der Leyen")) == {"a000", "a001", "a002", "a003"}

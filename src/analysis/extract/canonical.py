@@ -146,10 +146,11 @@ def _across_corpus(
         parts = _tokens(name)
         for k in range(1, len(parts) - 1):
             tails[" ".join(parts[k:]).lower()].add(name)
+    vouched_tails = _vouched_tails(mentions, tails)
     for m in mentions:
         tail = tails.get(name_key(m.name), set())
         if (
-            m.type in {"person", "unknown"}
+            (m.type == "person" or (m.type == "unknown" and m.name in vouched_tails))
             and len(_tokens(m.name)) > 1
             and len(tail) == 1
             and (
@@ -202,27 +203,44 @@ SPELLED_SHARE = 100
 
 
 def _attested_bearers(mentions: list[Mention], surnames: dict[str, Counter]) -> set[str]:
-    """The words no rule typed that may become the person the corpus names with them: the word alone is a
-    person somewhere ("Obama said", "Mr Obama"), or that person's full name is written in articles enough
-    for the word's use alone (BARE_PER_FULL). "Cleveland", the convention city, is never a person alone
+    """The words no rule typed that may become the person the corpus names with them: the articles where
+    the word alone is a person ("Obama said", "Mr Obama") or where that person's full name is written are
+    enough for the word's use alone (BARE_PER_FULL). "Cleveland", the convention city, is never a person alone
     in AllSides 2016, is alone in 82 articles and "Grover Cleveland" written in 4; "Flint" and "Internet"
-    have one "Whether Flint" and one "Chinese Internet"."""
+    have one "Whether Flint" and one "Chinese Internet" (all AllSides: one stray "Internet" person and one
+    "Alexa Internet" made 282 articles' "Internet" that person)."""
     full: dict[str, set[str]] = defaultdict(set)
     bare: dict[str, set[str]] = defaultdict(set)
-    alone_a_person: set[str] = set()
+    alone: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         one_word = len(_tokens(m.name)) == 1
-        if m.type == "person" and not one_word:
-            full[m.name].add(m.article_id)
-        elif m.type == "person":
-            alone_a_person.add(m.name)
+        if m.type == "person":
+            (alone if one_word else full)[m.name].add(m.article_id)
         elif m.type == "unknown" and one_word and m.name in surnames:
             bare[m.name].add(m.article_id)
     return {
         word
         for word, articles in bare.items()
-        if word in alone_a_person
-        or _outnumbered(articles, full.get(_usual_bearer(surnames[word]), set()))
+        if _outnumbered(articles, alone[word] | full.get(_usual_bearer(surnames[word]), set()))
+    }
+
+
+def _vouched_tails(mentions: list[Mention], tails: dict[str, set[str]]) -> set[str]:
+    """The runs of two words or more, left untyped, that may become the one person whose name they end ("Von
+    der Leyen" -> "Ursula von der Leyen"): that person's full name is written in articles enough for the
+    run's untyped uses (BARE_PER_FULL). All AllSides: one "Free Capitol Hill" person had made 782 articles'
+    "Capitol Hill" a person."""
+    full: dict[str, set[str]] = defaultdict(set)
+    bare: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "person":
+            full[m.name].add(m.article_id)
+        elif m.type == "unknown" and len(tails.get(name_key(m.name), ())) == 1:
+            bare[m.name].add(m.article_id)
+    return {
+        name
+        for name, articles in bare.items()
+        if _outnumbered(articles, full[next(iter(tails[name_key(name)]))])
     }
 
 
