@@ -78,9 +78,15 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
     return mentions
 
 
+#: Bodies news names by one word of their name ("State spokesman John Kirby", "the secretary of State").
+_BODY_FORMS = {"state": "State Department"}
+
+
 def _parties(mentions: list[Mention]) -> None:
-    """A party's forms ("Tories", "Conservatives"; "GOP", "Grand Old Party") take its usual name."""
+    """A party's forms ("Tories", "Conservatives"; "GOP", "Grand Old Party") take its usual name, as does a
+    body named by one word of its name (:data:`_BODY_FORMS`)."""
     usual = {form: name for name, forms in cues.PARTY_FORMS.items() for form in forms}
+    usual |= _BODY_FORMS
     for m in mentions:
         if m.type == "organisation":
             name = usual.get(normalise(m.text).lower()) or usual.get(m.name.lower())

@@ -45,6 +45,18 @@ def is_demonym_word(word: str) -> bool:
     return word[:1].isupper() and word.isalpha() and is_demonym(word)
 
 
+_QUALIFIERS = frozenset(
+    "north south east west central northern southern eastern latin native".split()
+)
+
+
+def group_adjective(words: list[str]) -> bool:
+    """Is the run a people's adjective, no one's name ("American", "North Korean", "African-American")?"""
+    return any(map(is_demonym_word, words)) and all(
+        is_demonym_word(w) or w == "-" or w.lower() in _QUALIFIERS for w in words
+    )
+
+
 _ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})$")  # "World War II", "Henry VIII"
 
 

@@ -83,8 +83,7 @@ EXAMPLE_ORGS = frozenset(
 EXAMPLE_THINGS = frozenset(
     """
     programs programmes products software tools applications apps games sites websites services
-    models cars devices phones handsets gadgets consoles titles films shows browsers systems drugs
-    brands drinks
+    models cars devices phones handsets gadgets consoles titles films shows browsers systems drugs brands drinks
     """.split()
 )
 ORG_NOUNS = frozenset(
@@ -316,7 +315,8 @@ NOT_NAMES = frozenset(
     currently initially eventually suddenly clearly obviously apparently unfortunately fortunately
     previously subsequently additionally similarly likewise consequently accordingly importantly
     interestingly ironically notably specifically separately personally frankly honestly basically
-    essentially certainly surely furthermore presidential primary jan. feb. aug. sep. sept. oct. nov. dec.
+    essentially certainly surely furthermore presidential primary sens. reps. god
+    jan. feb. aug. sep. sept. oct. nov. dec.
     """.split()
 )
 

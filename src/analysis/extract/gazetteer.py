@@ -299,7 +299,8 @@ IRREGULAR_DEMONYMS = frozenset(
     afghan afghani kiwi scots scot cypriot maltese portuguese sunni shia shiite catholic christian
     hindu sikh buddhist palestinian norwegian belgian german texan argentine briton frenchman
     frenchwoman englishman englishwoman scotsman scotswoman welshman welshwoman irishman irishwoman
-    dutchman aussie swede spaniard serb croat czech slovak hispanic latino latina
+    dutchman aussie swede spaniard serb croat czech slovak hispanic latino latina islamic islamist
+    confederate western
     """.split()
 )
 _DEMONYM_ENDINGS = (

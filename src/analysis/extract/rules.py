@@ -22,6 +22,7 @@ from analysis.extract.context import (
     described_as_organisation,
     described_as_person,
     ends_in_a_body,
+    group_adjective,
     head_of_body,
     is_acronym,
     is_demonym_word,
@@ -368,8 +369,8 @@ def _classify(
         return "organisation", "organisation word"
     if len(words) == 1 and is_acronym(words[0]) and not _in_heading(doc, start):
         return "organisation", "acronym"
-    if len(words) == 1 and is_demonym_word(words[0]):
-        return None, ""  # "fellow American", "the Chinese"
+    if group_adjective(words):
+        return None, ""  # "fellow American", "the Chinese", "North Korean", "African-American"
     if end < len(doc.words) and doc.words[end] in cues.PLACE_AFTER:
         return None, ""  # "King Cross station": a place's name, whatever its first word
     if len(words) == 1 and last.endswith("s") and last[:-1] in cues.ROLE_HEADS:
