@@ -32,8 +32,10 @@ __all__ = [
     "cluster_members",
     "compare_groups",
     "count_terms",
+    "group_sizes",
     "list_codes",
     "memberships",
+    "shared_lists",
 ]
 
 #: The columns of :func:`compare_groups`.
@@ -107,8 +109,10 @@ def cluster_members(corpus: pd.DataFrame, model: Any) -> list[list[Hashable]]:
     """Each article's topic number for readers (one group per article), the model checked against the corpus."""
     labels = check_model(corpus, model)
     numbers = model.numbers if hasattr(model, "numbers") else np.arange(1, labels.max() + 2)
-    # each topic's number for readers
-    return [[number] for number in np.asarray(numbers)[labels].tolist()]
+    # each topic's number for readers, one list per topic that its articles share (a million articles: no
+    # million lists for the garbage collector to walk)
+    shared = [[number] for number in np.asarray(numbers).tolist()]
+    return list(map(shared.__getitem__, labels.tolist()))
 
 
 def check_model(corpus: pd.DataFrame, model: Any) -> np.ndarray:
@@ -227,16 +231,33 @@ def memberships(
     else:
         members = _column_values(corpus, by)
         names = {}
-    sizes: dict[Hashable, int] = {}
-    for groups in members:
-        for g in groups:
-            sizes[g] = sizes.get(g, 0) + 1
+    sizes = group_sizes(members)
     if by == "cluster":
         order = sorted(sizes)
     else:
         first = {g: i for i, g in enumerate(sizes)}
         order = sorted(sizes, key=lambda g: (-sizes[g], first[g]))
     return members, order, {g: names.get(g, g) for g in order}
+
+
+def group_sizes(members: list[list[Hashable]]) -> dict[Hashable, int]:
+    """How many articles are in each group, groups in first-seen order; each distinct list object is read
+    once (articles of one topic, or of one set of tags, share their list)."""
+    codes, lists = shared_lists(members)
+    times = np.bincount(codes, minlength=len(lists)).tolist()
+    sizes: dict[Hashable, int] = {}
+    for groups, n in zip(lists, times, strict=True):
+        for g in groups:
+            sizes[g] = sizes.get(g, 0) + n
+    return sizes
+
+
+def shared_lists(members: list[list[Hashable]]) -> tuple[np.ndarray, list[list[Hashable]]]:
+    """Each article's list as a code into the distinct list objects (by identity, first seen first)."""
+    ids = np.fromiter(map(id, members), dtype=np.int64, count=len(members))
+    codes = pd.factorize(ids)[0].astype(np.int64)
+    firsts = np.unique(codes, return_index=True)[1]
+    return codes, [members[i] for i in firsts]
 
 
 def _indicator(members: list[list[Hashable]], order: list[Hashable]) -> sparse.csr_matrix:

@@ -20,7 +20,13 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from analysis.compare.groups import count_terms, memberships, top_terms
+from analysis.compare.groups import (
+    count_terms,
+    group_sizes,
+    memberships,
+    shared_lists,
+    top_terms,
+)
 from analysis.compare.logodds import log_odds_z_pair
 from analysis.config import FREQUENCIES
 from analysis.corpus.dates import parse_dates
@@ -195,7 +201,7 @@ def _trend_groups(
                         keys.append(key)
                 keys = keys_of[written_tags] = list(dict.fromkeys(keys))
             members.append(keys)
-        sizes = Counter(g for m in members for g in m)
+        sizes = group_sizes(members)
         first = {g: i for i, g in enumerate(sizes)}
         order = sorted(sizes, key=lambda g: (-sizes[g], first[g]))
         return members, order, names
@@ -267,18 +273,18 @@ def _count_grid(
     """Articles per (period, group) over the full grid, plus the period totals."""
     slot = periods.get_indexer(pd.DatetimeIndex(starts[dated]))
     position = {g: i for i, g in enumerate(order)}
-    # every (article, group) membership as arrays, then counted per (period, group) in one pass
-    lengths = np.fromiter(map(len, members), dtype=np.int64, count=len(members))
-    group = np.fromiter(
-        (position[g] for groups in members for g in groups), dtype=np.int64, count=lengths.sum()
-    )
     slot_of = np.full(len(members), -1, dtype=np.int64)
     slot_of[np.flatnonzero(dated)] = slot
-    period = np.repeat(slot_of, lengths)
-    counted = period >= 0
-    cells = np.bincount(
-        period[counted] * len(order) + group[counted], minlength=len(periods) * len(order)
-    ).reshape(len(periods), len(order))
+    # articles per (period, distinct list of groups), then each list's count given to its groups
+    codes, lists = shared_lists(members)
+    counted = slot_of >= 0
+    per_list = np.bincount(
+        codes[counted] * len(periods) + slot_of[counted], minlength=len(lists) * len(periods)
+    ).reshape(len(lists), len(periods))
+    cells = np.zeros((len(periods), len(order)), dtype=np.int64)
+    for row, groups in zip(per_list, lists, strict=True):
+        for g in groups:
+            cells[:, position[g]] += row
     totals = np.bincount(slot, minlength=len(periods)).astype(np.int64)
     keep = np.argsort(-cells.sum(axis=0), kind="stable")
     if top is not None:
