@@ -115,3 +115,23 @@ def test_a_peoples_adjective_of_several_words_is_no_body_and_state_is_the_depart
         "Henry Kissinger",
         "John Kirby",
     }
+
+
+def test_a_bodys_name_closed_by_two_words_after_and_is_one_name():
+    """ "Department of Health and Human Services" (all AllSides listed "Human Services" as an organisation in
+    213 articles) and "Department of Housing and Urban Development" (whose tail was a person) are one body
+    each; two bodies stay two ("Ministry of Defence and Foreign Office"), as a body and a person do."""
+    body = (
+        "The Department of Health and Human Services said. The Department of Housing and Urban "
+        "Development said. The Ministry of Defence and Foreign Office met. The Ministry of Defence and "
+        "John Smith met."
+    )
+    found = entities(make_corpus([{"body": body}]))
+    assert list(found["name"]) == [
+        "Department of Health and Human Services",
+        "Department of Housing and Urban Development",
+        "Ministry of Defence",
+        "Foreign Office",
+        "Ministry of Defence",
+        "John Smith",
+    ]

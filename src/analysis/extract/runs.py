@@ -187,15 +187,47 @@ def _two_nouns_of_a_body(words: list[str], start: int, at: int) -> bool:
 
 def _closing_noun(words: list[str], start: int, at: int, bodies: set[str]) -> bool:
     """ "Department for Education and Skills": a body's name with its connector, "and" and one plain noun
-    ending the run; not "Secretary of State Hillary Clinton and Democratic allies" (a person's run)."""
-    tail = at + 2 < len(words) and is_cap(words[at + 2])
+    ending the run, or two whose last is a common noun by its ending ("Department of Health and Human
+    Services", "Housing and Urban Development"); not "Secretary of State Hillary Clinton and Democratic
+    allies" (a person's run) nor "Ministry of Defence and John Smith"."""
+    after = at + 1
+    while after < len(words) and is_cap(words[after]):
+        after += 1
+    closing = words[at + 1 : after]
+    goes_on = (
+        after < len(words) and words[after] in CONNECTORS
+    )  # "... and Heritage Action for America"
     return (
         bool(bodies)
         and bool({w.lower() for w in words[start:at]} & CONNECTORS)
-        and not tail
-        and _plain_noun(words[at + 1])
+        and (
+            (len(closing) == 1 and _plain_noun(closing[0]))
+            or (
+                len(closing) == 2
+                and not goes_on
+                and closing[1].lower().endswith(_NOUN_ENDINGS)
+                and (_plain_noun(closing[1]) or closing[1] == "Services")
+                and closing[0].lower() not in places()
+            )
+        )
         and not any(w.lower() in first_names() for w in words[start:at])
     )
+
+
+#: Endings of common nouns that close a body's name ("Services", "Development", "Enforcement").
+_NOUN_ENDINGS = (
+    "ment",
+    "ments",
+    "ion",
+    "ions",
+    "ices",
+    "ity",
+    "ities",
+    "ness",
+    "ure",
+    "ics",
+    "ance",
+)
 
 
 #: Heads of a public body whose name may join two nouns ("Securities and Exchange Commission", "Food and Drug
