@@ -156,7 +156,8 @@ def _across_corpus(
     for m in mentions:
         tail = tails.get(name_key(m.name), set())
         if (
-            (m.type == "person" or (m.type == "unknown" and m.name in vouched_tails))
+            m.type in {"person", "unknown"}
+            and m.name in vouched_tails
             and len(_tokens(m.name)) > 1
             and len(tail) == 1
             and (
@@ -232,16 +233,16 @@ def _attested_bearers(mentions: list[Mention], surnames: dict[str, Counter]) -> 
 
 
 def _vouched_tails(mentions: list[Mention], tails: dict[str, set[str]]) -> set[str]:
-    """The runs of two words or more, left untyped, that may become the one person whose name they end ("Von
-    der Leyen" -> "Ursula von der Leyen"): that person's full name is written in articles enough for the
-    run's untyped uses (BARE_PER_FULL). All AllSides: one "Free Capitol Hill" person had made 782 articles'
-    "Capitol Hill" a person."""
+    """The runs of two words or more that may become the one person whose name they end ("Von der Leyen" ->
+    "Ursula von der Leyen"): that person's full name is written in articles enough for the run's own uses
+    (BARE_PER_FULL). All AllSides: one "Free Capitol Hill" person had made 782 articles' "Capitol Hill" a
+    person, and one "Willard Mitt Romney" 743 articles' "Mitt Romney" that longer name."""
     full: dict[str, set[str]] = defaultdict(set)
     bare: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.type == "person":
             full[m.name].add(m.article_id)
-        elif m.type == "unknown" and len(tails.get(name_key(m.name), ())) == 1:
+        if m.type in {"person", "unknown"} and len(tails.get(name_key(m.name), ())) == 1:
             bare[m.name].add(m.article_id)
     return {
         name
