@@ -74,7 +74,7 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
         _towns_named_as_firms(group)
         _short_forms(group, (bodies or {}).get(article, ""))
     _across_corpus(mentions, families, bodies or {})
-    _parties(mentions)
+    _usual_names(mentions)
     return mentions
 
 
@@ -82,7 +82,7 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
 _BODY_FORMS = {"state": "State Department"}
 
 
-def _parties(mentions: list[Mention]) -> None:
+def _usual_names(mentions: list[Mention]) -> None:
     """A party's forms ("Tories", "Conservatives"; "GOP", "Grand Old Party") take its usual name, as does a
     body named by one word of its name (:data:`_BODY_FORMS`)."""
     usual = {form: name for name, forms in cues.PARTY_FORMS.items() for form in forms}
