@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.compare.groups import check_model, list_codes, memberships
+from analysis.compare.groups import check_model, list_codes, memberships, shared_lists
 from analysis.tags import normalize_tag
 
 __all__ = ["PageRows", "multi_page_articles", "page_overlap", "pages_by_cluster"]
@@ -47,9 +47,7 @@ class PageRows:
         """The pages of ``corpus`` (a corpus with ``tag_pages``)."""
         members, order, names = memberships(corpus, "tag_pages", None)
         # rows with the same pages share one list object (memberships): its identity is the list's code
-        codes = pd.factorize(np.fromiter(map(id, members), dtype=np.int64, count=len(members)))[0]
-        _, first = np.unique(codes, return_index=True)
-        return cls(codes.astype(np.int64), [members[i] for i in first], order, names)
+        return cls(*shared_lists(members), order, names)
 
     def articles_per_list(self) -> np.ndarray:
         return np.bincount(self.codes, minlength=len(self.lists))

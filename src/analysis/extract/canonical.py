@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from analysis.config import SURNAME_MAJORITY
@@ -143,8 +144,9 @@ def _across_corpus(
         if m.type != "unknown":
             typed[normalise(m.text)][m.type] += 1
     given = _given_names(mentions, surnames)
-    common = _common_words(mentions, bodies)
-    readings = _vouched_readings(mentions, typed, common)
+    untyped = _articles_by_name(mentions, lambda m: m.type == "unknown")
+    common = _common_words(untyped, bodies)
+    readings = _vouched_readings(mentions, typed, untyped, common)
     attested = _attested_bearers(mentions, surnames)
     people_too = _attested_people(mentions, person_names)
     tails: dict[str, set[str]] = defaultdict(set)
@@ -237,13 +239,11 @@ def _vouched_tails(mentions: list[Mention], tails: dict[str, set[str]]) -> set[s
     "Ursula von der Leyen"): that person's full name is written in articles enough for the run's own uses
     (BARE_PER_FULL). All AllSides: one "Free Capitol Hill" person had made 782 articles' "Capitol Hill" a
     person, and one "Willard Mitt Romney" 743 articles' "Mitt Romney" that longer name."""
-    full: dict[str, set[str]] = defaultdict(set)
-    bare: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.type == "person":
-            full[m.name].add(m.article_id)
-        if m.type in {"person", "unknown"} and len(tails.get(name_key(m.name), ())) == 1:
-            bare[m.name].add(m.article_id)
+    full = _articles_by_name(mentions, lambda m: m.type == "person")
+    bare = _articles_by_name(
+        mentions,
+        lambda m: m.type in {"person", "unknown"} and len(tails.get(name_key(m.name), ())) == 1,
+    )
     return {
         name
         for name, articles in bare.items()
@@ -252,39 +252,50 @@ def _vouched_tails(mentions: list[Mention], tails: dict[str, set[str]]) -> set[s
 
 
 def _vouched_readings(
-    mentions: list[Mention], typed: dict[str, Counter], common: set[str]
+    mentions: list[Mention],
+    typed: dict[str, Counter],
+    untyped: dict[str, set[str]],
+    common: set[str],
 ) -> dict[str, str]:
-    """The reading the uses of a name no rule typed take from the corpus: the type its typed uses have most.
-    A common word (:func:`_common_words`: "People", "Right", "District") takes it only when the typed uses
-    are in articles enough for the untyped ones (BARE_PER_FULL), as a surname does: in AllSides one "told
-    People" (the magazine) made 1,351 sentence-opening "People" organisations. A party's words never do."""
-    vouched: dict[str, set[str]] = defaultdict(set)
-    unvouched: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.type == "unknown":
-            unvouched[m.name].add(m.article_id)
-        else:
-            vouched[normalise(m.text)].add(m.article_id)
+    """The reading the uses of a name no rule typed (``untyped``: its articles) take from the corpus: the
+    type its typed uses have most. A common word (:func:`_common_words`: "People", "Right", "District")
+    takes it only when the typed uses are in articles enough for the untyped ones (BARE_PER_FULL), as a
+    surname does: in AllSides one "told People" (the magazine) made 1,351 sentence-opening "People"
+    organisations. A party's words never do."""
+    vouched = _articles_by_name(
+        mentions, lambda m: m.type != "unknown", key=lambda m: normalise(m.text)
+    )
     return {
         name: typed[name].most_common(1)[0][0]
-        for name, seen in unvouched.items()
+        for name, seen in untyped.items()
         if typed.get(name)
         and name.lower() not in cues.PARTY_WORDS
         and (name not in common or _outnumbered(seen, vouched[name]))
     }
 
 
-def _common_words(mentions: list[Mention], bodies: dict[str, str]) -> set[str]:
-    """The one-word runs left untyped that are common words, not names: the corpus writes them in lower case
-    in more articles than it leaves them untyped ("People", "Strategy", "Citizenship" of a body's name
-    cut at "and"). Such a word, capitalised at a sentence's start or in a heading, is nobody a pronoun after
-    it could stand for, and takes a reading from elsewhere only where enough articles vouch for it."""
-    untyped: dict[str, set[str]] = defaultdict(set)
+def _common_words(untyped: dict[str, set[str]], bodies: dict[str, str]) -> set[str]:
+    """The one-word runs left untyped (``untyped``: each name's articles) that are common words, not names:
+    the corpus writes them in lower case in more articles than it leaves them untyped ("People", "Strategy",
+    "Citizenship" of a body's name cut at "and"). Such a word, capitalised at a sentence's start or in a
+    heading, is nobody a pronoun after it could stand for, and takes a reading from elsewhere only where
+    enough articles vouch for it."""
+    words = {name: seen for name, seen in untyped.items() if " " not in name}
+    lower = _lower_case_articles({name.lower() for name in words}, bodies)
+    return {name for name, seen in words.items() if lower[name.lower()] > len(seen)}
+
+
+def _articles_by_name(
+    mentions: list[Mention],
+    keep: Callable[[Mention], bool],
+    key: Callable[[Mention], str] = lambda m: m.name,
+) -> defaultdict[str, set[str]]:
+    """The articles of each name (``key``) among the mentions ``keep`` takes."""
+    articles: defaultdict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.type == "unknown" and " " not in m.name:
-            untyped[m.name].add(m.article_id)
-    lower = _lower_case_articles({name.lower() for name in untyped}, bodies)
-    return {name for name, seen in untyped.items() if lower[name.lower()] > len(seen)}
+        if keep(m):
+            articles[key(m)].add(m.article_id)
+    return articles
 
 
 #: A word in lower case in running text: after white space and before white space or punctuation (not a
