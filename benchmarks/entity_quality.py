@@ -81,6 +81,7 @@ DEV31 = PROJECT_ROOT / "tests" / "data" / "dev31_key.json"
 DEV32 = PROJECT_ROOT / "tests" / "data" / "dev32_key.json"
 DEV33 = PROJECT_ROOT / "tests" / "data" / "dev33_key.json"
 DEV34 = PROJECT_ROOT / "tests" / "data" / "dev34_key.json"
+DEV35 = PROJECT_ROOT / "tests" / "data" / "dev35_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -143,6 +144,8 @@ DEV_KEYS = {
     "after the twentieth round's first rules)",
     DEV34: "thirty-fourth development key (20 AllSides articles, seed 3413; measured unseen at 154f364, "
     "after the twentieth round)",
+    DEV35: "thirty-fifth development key (20 AllSides articles, seed 3513; measured unseen at 816f1c6, "
+    "after the twenty-third round)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -177,6 +180,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV32,
     DEV33,
     DEV34,
+    DEV35,
 }
 TYPES = ("person", "organisation", "place")
 

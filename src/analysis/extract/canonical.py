@@ -85,9 +85,16 @@ _BODY_FORMS = {"state": "State Department"}
 
 def _usual_names(mentions: list[Mention]) -> None:
     """A party's forms ("Tories", "Conservatives"; "GOP", "Grand Old Party") take its usual name, as does a
-    body named by one word of its name (:data:`_BODY_FORMS`)."""
+    body named by one word of its name (:data:`_BODY_FORMS`) and a broadcaster's news ("NBC News" is NBC
+    where the corpus names NBC)."""
     usual = {form: name for name, forms in cues.PARTY_FORMS.items() for form in forms}
     usual |= _BODY_FORMS
+    bodies = {m.name for m in mentions if m.type == "organisation"}
+    usual |= {  # not "FOX", written "Fox" too: a word in capitals, no acronym
+        f"{name} news".lower(): name
+        for name in bodies
+        if is_acronym(name) and f"{name} News" in bodies and name.capitalize() not in bodies
+    }
     for m in mentions:
         if m.type == "organisation":
             name = usual.get(normalise(m.text).lower()) or usual.get(m.name.lower())
@@ -97,7 +104,8 @@ def _usual_names(mentions: list[Mention]) -> None:
 
 def _short_forms(group: list[Mention], body: str) -> None:
     """ "the North" in an article naming North Korea (and no other place or body opening with "North")
-    -> North Korea: the one name of more words that it opens."""
+    -> North Korea: the one name of more words that it opens; not an acronym, a name of its own ("the EPA"
+    beside "EPA Office of Policy")."""
     longer = {
         m.name: m.type for m in group if m.type in {"place", "organisation"} and " " in m.name
     }
@@ -105,6 +113,7 @@ def _short_forms(group: list[Mention], body: str) -> None:
         if (
             m.field != "body"
             or " " in m.name
+            or is_acronym(m.name)
             or body[max(0, m.start - 4) : m.start].lower() != "the "
         ):
             continue

@@ -23,6 +23,7 @@ __all__ = [
     "addressed",
     "carried",
     "chain",
+    "named_again",
     "next_quotation",
     "pronoun_chain",
     "speaker_goes_on",
@@ -320,3 +321,14 @@ def in_apposition(ctx: SpeakerContext, name: str, start: int, m: Mention) -> boo
         return False
     words = WORD.findall(between.lower())
     return not _NEW_CLAUSE & set(words) and not cues.REPORTING_VERBS & set(words)
+
+
+def named_again(body: str, since: list[Mention], speaker: str) -> bool:
+    """Is the speaker the last person named in the clause after their quotation, not joined by "and" to the
+    one before ("proposed by Nancy Pelosi which Cuomo said", "Biden spokeswoman Kendra Barkoff said"; not
+    "Eliot Engel and Oversight Chairman Elijah Cummings said")?"""
+    named = [m for m in since if m.type == "person" or m.name == speaker]
+    if not named or named[-1].name != speaker:
+        return False
+    other = [m for m in named if m.name != speaker]
+    return not other or " and " not in body[other[-1].end : named[-1].start]

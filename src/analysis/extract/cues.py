@@ -52,7 +52,7 @@ ORG_HEADS = frozenset(
     exchange post times journal news herald telegraph guardian observer gazette tribune chronicle
     magazine radio television tv channel press mail express broadcasting broadcaster stores bureau
     sentinel inquirer courier examiner dispatch globe railways railway register review standard
-    caller bulletin monitor statesman beacon digest recorder klan manufacturing
+    caller bulletin monitor statesman beacon digest recorder klan manufacturing circuit
     watchdog regulator secretariat unit brigade regiment division corps guard guards initiative
     programme program project campaign movement front network labs laboratories laboratory hospital
     museum gallery theatre orchestra band academy church economics partners partnerships brothers

@@ -287,8 +287,10 @@ def colon_subject(
             nobody  # "He loves the bill Clemmons came up with, too:", "Similarly, when Sanders ..."
         )
     surnames = {m.text.split()[-1] for m in mentions if m.type == "person" and " " in m.text}
+    relays = doc.words[rest[0]].lower() in cues.OUTLET_VERBS  # "NBC News reported that ...: “…”"
     for m in mentions:  # "Trump" after Donald Trump
         named = m.type == "person" or (m.type == "unknown" and m.text in surnames)
+        named = named or (relays and m.type == "organisation")
         if named and m.end == doc.end_char(subject[-1]) and m.start >= doc.idx[subject[0]]:
             return (m.start, m.end), rest[0]
     return nobody

@@ -29,7 +29,7 @@ from analysis import config
 from analysis.extract import canonical, cues
 from analysis.extract.attribution import attribute
 from analysis.extract.bylines import caption_source, heading_source, signature_source
-from analysis.extract.chains import in_apposition
+from analysis.extract.chains import in_apposition, named_again
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.introduced import introduced_speaker, named_next, names_its_referent
 from analysis.extract.marks import double_stretches, inner_span, single_stretches
@@ -408,7 +408,7 @@ def quotations_frame(
         ctx = SpeakerContext(
             body,
             group[0].context + (titles or {}).get(article, []),
-            [p for q in group for p in _marks(q)],
+            [(a - 1, b + 1) for q in group for a, b in q.parts],  # quoted stretches, marks included
             (sentences or {}).get(article, [0]),
         )
         last, last_end, last_cue, last_kind, speakers = ("", False), None, "", "", []
@@ -436,11 +436,6 @@ def quotations_frame(
     return frame.astype({"speaker_named": "bool", "start": "int64", "end": "int64"})
 
 
-def _marks(q: Quotation) -> list[tuple[int, int]]:
-    """The quoted stretches with their quotation marks."""
-    return [(a - 1, b + 1) for a, b in q.parts]
-
-
 def _adjacent(ctx: SpeakerContext, end: int, start: int, last: tuple[str, bool]) -> bool:
     """Does a quotation at ``start`` go on from the one ending at ``end``: same or next paragraph, and
     nobody else named in between?"""
@@ -460,6 +455,8 @@ def _answer_goes_on(
     Not after a question or "asked", where the next paragraph may be the answer."""
     before = ctx.body[: q.start].rsplit("\n\n", 1)[-1]
     after = ctx.body[q.end :].split("\n\n", 1)[0]
+    since = [m for m in ctx.outside if end <= m.start < q.start]
+    people = [m for m in since if m.type == "person"]
     return (
         last[1]
         and not before.strip()
@@ -468,12 +465,14 @@ def _answer_goes_on(
         and "?" not in ctx.body[end - 3 : end]
         and cue.split()[:1] not in (["asked"], ["asks"])
         and _one_sentence(ctx.body[end : q.start].strip(' \n\t\xa0“”"'))
-        and all(
-            m.name == last[0]
-            or re.search(r"\b(?:told|to)\b", ctx.body[end : m.start])
-            or in_apposition(ctx, last[0], end, m)
-            for m in ctx.outside
-            if end <= m.start < q.start and m.type == "person"
+        and (
+            all(
+                m.name == last[0]
+                or re.search(r"\b(?:told|to)\b", ctx.body[end : m.start])
+                or in_apposition(ctx, last[0], end, m)
+                for m in people
+            )  # or the speaker named again, last: "Cuomo said ... proposed by Nancy Pelosi which Cuomo said"
+            or named_again(ctx.body, since, last[0])
         )
     )  # a name in that clause is whom it was said to ("told ... host Jacki Lyden"), not "but de Blasio"
 

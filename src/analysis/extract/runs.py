@@ -8,6 +8,7 @@ hyphenated word ("London-based") is none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from analysis.extract import cues
@@ -65,8 +66,18 @@ def capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
                 and not starts[k]
             ):
                 k -= 1  # "von der Leyen" written mid-sentence
-            yield (k if k > 0 and doc.spaces[k - 1] and not is_cap(words[k - 1]) else i), j, None
+            k = k if k > 0 and doc.spaces[k - 1] and not is_cap(words[k - 1]) else i
+            yield k - 1 if _ordinal_court(words, k) else k, j, None  # "the 9th Circuit"
         i = j
+
+
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+
+
+def _ordinal_court(words: list[str], i: int) -> bool:
+    """Does an ordinal before ``i`` open a court's name ("9th Circuit", "5th U.S. Circuit Court of Appeals")?"""
+    court = words[i + 1 : i + 2] == ["Circuit"] if words[i] == "U.S." else words[i] == "Circuit"
+    return i > 0 and court and _ORDINAL.fullmatch(words[i - 1]) is not None
 
 
 def _after_particles(words: list[str], j: int) -> int:

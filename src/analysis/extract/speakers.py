@@ -25,7 +25,7 @@ from analysis.extract.bearers import one_bearer, surname_of
 from analysis.extract.bodies import as_written, describes_source, modifies, organisation_speaker
 from analysis.extract.chunks import in_relative_clause, modifier
 from analysis.extract.clauses import RELATIVE, function_word
-from analysis.extract.described import document_author
+from analysis.extract.described import ISSUED_DOCUMENTS, document_author
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
 from analysis.extract.holders import role_holder
@@ -110,6 +110,8 @@ def resolve_speaker(
     owner = [m for m in inside if (m.start, m.end) == (a, b) and m.type == "person"]
     if cue in cues.SPEECH_NOUNS and owner:  # "Cuomo's statement that “…”": whose words
         return owner[0].name, True
+    if author := _owned_words(ctx.body, inside, a, cue):
+        return author, True  # "“…,” Perry's letter said": his words
     if function_word(WORD.findall(text)[0], RELATIVE):
         return "", False  # a relative clause, not a speaker ("WHO chief Tedros" is one)
     cut = re.search(r"\s(?:the|The|his|her|its|their)\s(?!.*\s(?:the|The)\s)", ctx.body[a:b])
@@ -185,9 +187,64 @@ def _by_description(
         person = epithet_referent(ctx, at, words, previous)
         if person:
             return person, True  # "..., Jack Straw said. The foreign secretary told MPs: “…”"
+    if (
+        len(words) == 2
+        and words[0] == "the"
+        and words[1] in _RULINGS
+        and (court := _court(ctx, at))
+    ):
+        return court, True  # "The Supreme Court ruled 6-3 ... “…,” the ruling said"
     if describes_source(words):
         return document_author(ctx, at, words) or (as_written(text), False)
     return "", False
+
+
+#: What a court hands down, whose words are the court's.
+_RULINGS = frozenset({"ruling", "opinion", "judgment", "judgement", "decision"})
+
+
+def _court(ctx: SpeakerContext, limit: int) -> str:
+    """The one court the article names before ``limit`` ("the Supreme Court", "the 9th Circuit"), or ""."""
+    courts = {
+        m.name
+        for m in ctx.outside
+        if m.type == "organisation"
+        and m.end <= limit
+        and {"court", "circuit"} & set(m.name.lower().split())
+    }
+    return courts.pop() if len(courts) == 1 else ""
+
+
+#: What a speaker written as its owner's ("Perry's letter said", "the ministry's statement") says in: its words
+#: are the owner's.
+_OWNED_WORDS = (
+    cues.SPEECH_NOUNS
+    | ISSUED_DOCUMENTS
+    | frozenset("statements letters releases posts memos messages emails".split())
+)
+#: The possessive, at most two words that are no determiner ("initial", "written"), the noun, the verb.
+_OWNED = re.compile(
+    r"['’]s\s+(?:(?!(?:a|an|the|his|her|its|their)\b)[\w-]+\s+){0,2}?(?:"
+    + "|".join(sorted(_OWNED_WORDS))
+    + r")\s+(?:\w+ly\s+)?(\w+)",
+    re.IGNORECASE,
+)
+
+
+def _owned_words(body: str, inside: list[Mention], a: int, cue: str) -> str:
+    """The person or body whose words the speaker words are: its possessive opening them, then at most two
+    words, a noun of speech and the cue's verb ("Perry's letter said", "Sondland's initial email began");
+    not in a clause of someone else's ("said that Trump's claims had ..."); "" else (``a``: where the
+    speaker words start)."""
+    first = next((m for m in inside if m.start - a <= 4), None)
+    if first is None or first.type not in {"person", "organisation"} or not cue:
+        return ""
+    if body[a : first.start].strip() not in {"", "the", "The"}:
+        return ""
+    if WORD.findall(body[max(0, a - 12) : a].lower())[-1:] in (["that"], ["because"]):
+        return ""
+    after = _OWNED.match(body, first.end)
+    return first.name if after and after.group(1) == cue.split()[0].rstrip(":") else ""
 
 
 def _body_by_head(ctx: SpeakerContext, limit: int, head: str) -> str:
