@@ -82,6 +82,7 @@ DEV32 = PROJECT_ROOT / "tests" / "data" / "dev32_key.json"
 DEV33 = PROJECT_ROOT / "tests" / "data" / "dev33_key.json"
 DEV34 = PROJECT_ROOT / "tests" / "data" / "dev34_key.json"
 DEV35 = PROJECT_ROOT / "tests" / "data" / "dev35_key.json"
+DEV36 = PROJECT_ROOT / "tests" / "data" / "dev36_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -146,6 +147,8 @@ DEV_KEYS = {
     "after the twentieth round)",
     DEV35: "thirty-fifth development key (20 AllSides articles, seed 3513; measured unseen at 816f1c6, "
     "after the twenty-third round)",
+    DEV36: "thirty-sixth development key (20 AllSides articles, seed 3613; measured unseen at a83e56c, "
+    "after the twenty-fourth round)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -181,6 +184,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV33,
     DEV34,
     DEV35,
+    DEV36,
 }
 TYPES = ("person", "organisation", "place")
 

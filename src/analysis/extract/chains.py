@@ -14,6 +14,7 @@ from analysis.extract import cues
 from analysis.extract.chunks import after_preposition
 from analysis.extract.described import EXTRA_SOURCES, WORD, epithet_head
 from analysis.extract.entities import Mention
+from analysis.extract.gazetteer import is_demonym
 from analysis.extract.sentences import first_sentence_end
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ __all__ = [
     "named_again",
     "next_quotation",
     "pronoun_chain",
+    "says_alone",
     "speaker_goes_on",
     "spoken_of",
 ]
@@ -332,3 +334,27 @@ def named_again(body: str, since: list[Mention], speaker: str) -> bool:
         return False
     other = [m for m in named if m.name != speaker]
     return not other or " and " not in body[other[-1].end : named[-1].start]
+
+
+_SAYS = re.compile(r"\s+(?:said|says|told|tells|added|adds)\b")
+
+
+def says_alone(ctx: SpeakerContext, m: Mention, limit: int) -> bool:
+    """Is the mention one word no rule typed that opens a sentence as the subject of a reporting verb ("Pride
+    said that ..."): a surname the article gives alone, whom "he" or "she" after it may stand for? Not a
+    plural, a people's name or a word that names nobody ("Officials said", "Americans say"), nor the last or
+    first name of someone the article names in full (that person is meant); only in the paragraph of the
+    pronoun at ``limit`` or the one before (its sex unknown, a name further up is no candidate: "Pride said
+    ... ¶ Herod's work isn't done ... ¶ “…,” she replied" is not Pride's)."""
+    word = m.text.lower()
+    return (
+        m.type == "unknown"
+        and m.lead
+        and " " not in word
+        and not word.endswith("s")
+        and word not in cues.NOT_NAMES
+        and not is_demonym(m.text)
+        and _SAYS.match(ctx.body, m.end) is not None
+        and not any(p.type == "person" and word in p.name.lower().split() for p in ctx.mentions)
+        and ctx.paragraph_start(limit) <= m.start < limit
+    )

@@ -37,13 +37,22 @@ from analysis.extract.pipeline import FieldDoc, page_text, parse_corpus
 from analysis.extract.readings import KeptReadings, Quotation, Reading, reader_version, text_keys
 from analysis.extract.rules import doc_mentions
 from analysis.extract.sentences import (
-    CAPTION,
-    MAX_ATTRIBUTION_CHARS,
     clause_before,
     first_sentence_end,
     window_end,
 )
 from analysis.extract.speakers import SpeakerContext, resolve_speaker
+from analysis.extract.stretches import (
+    GOING_ON,
+    adjacent_partials,
+    continues,
+    inside_quote,
+    joined_partials,
+    names_between,
+    new_speaker,
+    same_paragraph,
+    split_clause,
+)
 from analysis.parallel import map_in_order, worker_count
 
 __all__ = ["QUOTE_COLUMNS", "Quotation", "people_and_quotes", "quotes"]
@@ -180,36 +189,36 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
         inner = inner_span(text, open_at, close_at)
         if text[open_at] in "‘'" and not _said(doc, mentions, open_at, close_at, inner):
             continue  # a single-quoted stretch counts only with a speaker (apostrophes are many)
-        if previous is not None and previous.runs_on:
+        quote = _read_stretch(doc, mentions, open_at, close_at, inner)
+        if previous is not None and previous.runs_on and not new_speaker(text, previous, quote):
             previous.parts.append(inner)
             previous.end, previous.runs_on = close_at, runs_on
             continue
-        quote = _read_stretch(doc, mentions, open_at, close_at, inner)
         if quote is None:
             continue
         quote.runs_on = runs_on
-        if previous is not None and quote.who and _inside(previous, quote.who[0]):
+        if previous is not None and quote.who and inside_quote(previous, quote.who[0]):
             quote.who, quote.cue = None, ""  # never named inside another's quoted words
-        if previous is not None and _adjacent_partials(text, previous, quote):
+        if previous is not None and adjacent_partials(text, previous, quote):
             quote.who, quote.cue = previous.who, previous.cue  # "statement that “A” “B”"
-        elif previous is not None and _joined_partials(text, previous, quote):
+        elif previous is not None and joined_partials(text, previous, quote):
             previous.who, previous.cue = quote.who, quote.cue  # "“A” and “B,” he said"
-        if previous is not None and _split_clause(text, previous, quote):
+        if previous is not None and split_clause(text, previous, quote):
             previous.parts.append(inner)  # "“A,” said Sella, “which ...”": one quotation
             previous.end, previous.runs_on = close_at, runs_on
             continue
-        if previous is not None and _continues(text, previous, quote):
+        if previous is not None and continues(text, previous, quote):
             if (
-                _same_paragraph(text, previous.end, quote.start)
+                same_paragraph(text, previous.end, quote.start)
                 and previous.kind == "full"  # not a phrase quoted in the reporter's sentence
                 and previous.cue
                 and not quote.cue
-                and not _names_between(text, mentions, previous, quote.start)
+                and not names_between(text, mentions, previous, quote.start)
             ):
                 previous.parts.append(inner)
                 previous.end, previous.runs_on = close_at, runs_on
                 continue
-            going_on = quote.who is None and quote.cue.split()[:1] in _GOING_ON  # "And continued:"
+            going_on = quote.who is None and quote.cue.split()[:1] in GOING_ON  # "And continued:"
             if (not quote.cue or going_on) and not _named_after(doc, mentions, quote.end):
                 quote.continues = True
         result.append(quote)
@@ -224,92 +233,11 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
     return result
 
 
-#: Cues that go on with the speaker before when nobody is named with them ("And continued: “…”").
-_GOING_ON = (["continued"], ["continues"], ["added"], ["adds"], ["adding"])
-
-
-def _adjacent_partials(text: str, previous: Quotation, quote: Quotation) -> bool:
-    """Do two phrases quoted inside one sentence follow each other with only a space between?"""
-    gap = text[previous.end : quote.start]
-    return (
-        previous.kind == quote.kind == "partial"
-        and gap in {" ", ""}
-        and (quote.who is None or previous.cue in cues.SPEECH_NOUNS)
-    )
-
-
-def _joined_partials(text: str, previous: Quotation, quote: Quotation) -> bool:
-    """Two phrases quoted joined by "and"/"or", the first with no source of its own: the second's
-    ("the government “wasted time” and “botched the rollout,” he said")?"""
-    gap = text[previous.end : quote.start].strip(" ,")
-    return (
-        previous.kind == quote.kind == "partial"
-        and previous.who is None
-        and not previous.cue
-        and quote.who is not None
-        and gap in {"and", "or"}
-    )
-
-
-def _inside(quote: Quotation, pos: int) -> bool:
-    return any(a <= pos < b for a, b in quote.parts)
-
-
-def _names_between(text: str, mentions: list[Mention], previous: Quotation, end: int) -> bool:
-    """Does a sentence of the reporter's between two quotations name someone ("… the start." Martyn
-    Williams was keen … "We've got")? Then the second is not simply the first going on. The first's own
-    reporting clause after it ("Mr. Obama said in a news conference with Recep Tayyip Erdogan.") does not
-    count."""
-    start = previous.end
-    stop = first_sentence_end(text, start, end)
-    clause = text[start:stop].strip()
-    if (
-        clause[:1] in {",", "—", "–"}
-        or clause[:1].islower()
-        or cues.REPORTING_VERBS & set(clause.lower().split())
-    ):
-        start = stop  # ', cried Tatiana Anatolivna.', 'Collins told Jake Tapper.'
-    return any(start <= m.start < end and m.type == "person" for m in mentions)
-
-
 def _said(
     doc: FieldDoc, mentions: list[Mention], open_at: int, close_at: int, inner: tuple[int, int]
 ) -> bool:
     quote = _read_stretch(doc, mentions, open_at, close_at, inner)
     return quote is not None and quote.who is not None
-
-
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    """Is ``b`` near ``a`` in its paragraph: at most one attribution apart, or two when only the first
-    quotation's own reporting sentence stands between ("“…,” said Dan Danner, the head of ..., which
-    spearheaded .... “…”")?"""
-    gap = text[a:b].lstrip(" ”’\"'")
-    own_clause = (gap[:1] in {",", "—", "–"} or gap[:1].islower()) and not text[
-        first_sentence_end(text, a, b) : b
-    ].strip(" .")
-    limit = 2 * MAX_ATTRIBUTION_CHARS if own_clause else MAX_ATTRIBUTION_CHARS
-    return "\n\n" not in text[a:b] and b - a <= limit
-
-
-_CLAUSE_BETWEEN = re.compile(r"^\s*[^\s.!?“”\"][^.!?“”\"\n]{0,80},\s*$")
-
-
-def _split_clause(text: str, previous: Quotation, quote: Quotation) -> bool:
-    """Is ``quote`` the rest of ``previous``, cut by its reporting clause ending in a comma ("“A,” said
-    Sella, “which ...”")?"""
-    gap = text[previous.end : quote.start]
-    return (
-        bool(previous.cue)
-        and not quote.cue
-        and text[previous.parts[-1][1] - 1 : previous.parts[-1][1]] in {",", "—", "–"}
-        and bool(_CLAUSE_BETWEEN.match(gap))
-    )
-
-
-def _continues(text: str, previous: Quotation, quote: Quotation) -> bool:
-    """Could ``quote`` go on ``previous`` (near it, and no picture's or video's caption between)?"""
-    near = quote.kind == "full" and quote.start - previous.end <= 2 * MAX_ATTRIBUTION_CHARS
-    return near and not CAPTION.search(text, previous.end, quote.start)
 
 
 def _read_stretch(

@@ -27,6 +27,7 @@ from analysis.extract.chains import (
     chain,
     next_quotation,
     pronoun_chain,
+    says_alone,
     speaker_goes_on,
     spoken_of,
 )
@@ -261,7 +262,7 @@ def pronoun_referent(
     ``asking``: "he asked", maybe the sentence before's asker; ``told``: where the pronoun ends."""
     options = {"speech": speech, "after_quote": after_quote, "asking": asking}
     found = _referent(ctx, limit, gender, previous, told_whom=addressed(ctx, told), **options)
-    people = {m.name for m in ctx.mentions if m.type == "person"}
+    people = {m.name for m in ctx.mentions if m.type == "person" or says_alone(ctx, m, limit)}
     bearers = {n for m in ctx.mentions if m.name == found for n in m.not_names}
     fitting = [n for n in sorted(bearers) if gender and ctx.genders.get(n) == {gender}]
     if found and found not in people and len(fitting) == 1:
@@ -378,7 +379,7 @@ def _candidates(
     people = [
         m
         for m in ctx.outside
-        if (m.type == "person" or untyped_name(m, ctx.body))
+        if (m.type == "person" or untyped_name(m, ctx.body) or says_alone(ctx, m, limit))
         and m.end <= limit
         and compatible(m, gender, ctx.genders)
         and not (after_quote and m.sentence == ctx.sentence_of(limit))

@@ -48,6 +48,8 @@ _TITLE_STOP = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Supt"
     r"|Det|Insp|Atty|Pres|Msgr|Fr|Hon|No|Nos|Jr|Sr)\.$"
 )
+#: A month's abbreviation, which before a day's number ends no sentence ("on Oct. 1").
+_MONTH_STOP = re.compile(r"(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _INITIAL = re.compile(r"\b[A-Z][a-z]+\s[A-Z]\.$")
 
 
@@ -69,6 +71,11 @@ def ends_sentence(text: str, after: int) -> bool:
     before a new subject."""
     if _TITLE_STOP.search(text[max(0, after - 6) : after]):
         return False
+    if (
+        _MONTH_STOP.search(text[max(0, after - 6) : after])
+        and text[after : after + 2].strip()[:1].isdigit()
+    ):
+        return False  # "that on Oct. 1, “…”": a date
     if text[after : after + 1] == ")" and not text[after + 1 : after + 40].lstrip()[:1].isupper():
         return False  # "Nancy Pelosi (D-Calif.), however, said": the bracket closes inside the sentence
     if not _ABBREVIATION.search(text[max(0, after - 4) : after]):
@@ -162,6 +169,10 @@ def _after_preposition(doc: FieldDoc, k: int) -> bool:
     return doc.words[k].lower() in cues.PREPOSITIONS
 
 
+#: Endings of adjectives, never a verb's subject: "diplomatic posts", "numerous claims", "extensive notes".
+_ADJECTIVE_ENDINGS = ("ic", "ous", "ive", "ful")
+
+
 def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS) -> bool:
     """Is token ``k`` one of ``verbs`` (a trailing colon aside), and not a noun after a determiner ("The
     comments struck a nerve"), a light verb ("took notes") or before "be", or the last word of a name
@@ -171,8 +182,9 @@ def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS)
         prior.lower() in _DETERMINERS
         or (prior.lower() in _LIGHT_VERBS and word.endswith("s"))
         or doc.words[k + 1 : k + 2] == ["be"]
+        or (word.endswith("s") and prior.islower() and prior.endswith(_ADJECTIVE_ENDINGS))
     ):
-        return False  # "McCabe took notes", "the purported notes be called": a noun
+        return False  # "McCabe took notes", "the purported notes be called", "diplomatic posts": a noun
     if word.lower().rstrip(":") not in verbs:
         following = doc.words[k + 1].lower().rstrip(":") if k + 1 < len(doc.words) else ""
         phrasal = verbs in (

@@ -39,13 +39,22 @@ MAX_SPEAKER_WORDS = 12
 
 
 def according_to(doc: FieldDoc, toks: list[int]) -> Found | None:
-    """ "According to X": X's words."""
+    """ "According to X": X's words; "“…,” was Holder's response": Holder's."""
+    words = [doc.words[k].lower().rstrip(".,") for k in toks[:8]]
+    poss = _possessive(words) if words[:1] in (["was"], ["came"]) else 0
+    if poss and words[poss + 1 : poss + 2] and words[poss + 1] in cues.SPEECH_NOUNS:
+        return span(doc, toks[1:poss]), words[poss + 1]  # the noun: its owner's words
     for pos, k in enumerate(toks[:-2]):
         if doc.words[k].lower() == "according" and doc.words[toks[pos + 1]].lower() == "to":
             chunks = clause_chunks(doc, toks[pos + 2 :])
             if chunks:
                 return span(doc, chunks[0][:MAX_SPEAKER_WORDS]), "according to"
     return None
+
+
+def _possessive(words: list[str]) -> int:
+    """Index of the first possessive "'s" among the words after the first, 0 when there is none."""
+    return next((i for i, w in enumerate(words[2:6], 2) if w in {"'s", "’s"}), 0)
 
 
 def line_label(

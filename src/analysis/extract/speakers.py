@@ -180,7 +180,9 @@ def _by_description(
         if found:
             return found, True
     if len(words) in {2, 3} and words[0] == "the" and words[-1] in cues.BODY_HEADS:
-        acting = words[-1] in cues.BODY_NOUNS and organisation_subject(ctx, at, acting=True)
+        acting = words[-1] in cues.BODY_NOUNS and (
+            organisation_subject(ctx, at, acting=True) or _carried_body(ctx, at, words[-1])
+        )
         if org := acting or _body_by_head(ctx, at, words[-1]):
             return org, True  # "Unilever said sales fell ... “…,” the company said"
     if is_epithet(words):
@@ -245,6 +247,18 @@ def _owned_words(body: str, inside: list[Mention], a: int, cue: str) -> str:
         return ""
     after = _OWNED.match(body, first.end)
     return first.name if after and after.group(1) == cue.split()[0].rstrip(":") else ""
+
+
+def _carried_body(ctx: SpeakerContext, limit: int, head: str) -> str:
+    """The body acting two paragraphs up when the paragraph between names no body and writes of it as "the"
+    and the same noun ("The TSA, in a statement, stressed ... ¶ The agency explained ... ¶ “…,” the agency
+    said"), or ""."""
+    start = ctx.paragraph_start(limit)
+    if any(start <= m.start < limit for m in ctx.outside if m.type == "organisation"):
+        return ""
+    if not re.search(rf"\b[Tt]he {head}\b", ctx.body[start : ctx.body.find("\n\n", start + 2)]):
+        return ""
+    return organisation_subject(ctx, start, acting=True)
 
 
 def _body_by_head(ctx: SpeakerContext, limit: int, head: str) -> str:
