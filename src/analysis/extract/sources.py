@@ -53,7 +53,8 @@ def according_to(doc: FieldDoc, toks: list[int]) -> Found | None:
 
 
 def _possessive(words: list[str]) -> int:
-    """Index of the first possessive "'s" among the words after the first, 0 when there is none."""
+    """Index of the first possessive "'s" from the third word to the sixth (after "was" and a name's first
+    word), 0 when there is none."""
     return next((i for i, w in enumerate(words[2:6], 2) if w in {"'s", "’s"}), 0)
 
 
