@@ -83,6 +83,7 @@ DEV33 = PROJECT_ROOT / "tests" / "data" / "dev33_key.json"
 DEV34 = PROJECT_ROOT / "tests" / "data" / "dev34_key.json"
 DEV35 = PROJECT_ROOT / "tests" / "data" / "dev35_key.json"
 DEV36 = PROJECT_ROOT / "tests" / "data" / "dev36_key.json"
+DEV37 = PROJECT_ROOT / "tests" / "data" / "dev37_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -149,6 +150,8 @@ DEV_KEYS = {
     "after the twenty-third round)",
     DEV36: "thirty-sixth development key (20 AllSides articles, seed 3613; measured unseen at a83e56c, "
     "after the twenty-fourth round)",
+    DEV37: "thirty-seventh development key (20 AllSides articles, seed 3713; measured unseen at 727cbdf, "
+    "after the twenty-fifth round)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -185,6 +188,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV34,
     DEV35,
     DEV36,
+    DEV37,
 }
 TYPES = ("person", "organisation", "place")
 

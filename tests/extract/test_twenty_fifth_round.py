@@ -74,3 +74,21 @@ def test_was_someones_response_after_a_quotation_names_its_speaker():
         "weeks,\u201d was Holder\u2019s response."
     )
     assert named_speakers(body) == [("Darrell Issa", True), ("Eric Holder", True)]
+
+
+def test_the_comma_inside_a_place_name_opens_no_clause():
+    """ "A group of activists sued Washington, D.C. Mayor Muriel Bowser ..., saying she violated the First
+    Amendment ... “the Black Lives Matter cult orthodoxy.”": the comma of "Washington, D.C." had cut the
+    clause, so the mayor, its object, was read as the one saying (thirty-seventh key, a wrong name); a comma
+    before a new clause still opens one ("in Washington, Trump signed it, saying")."""
+    body = (
+        "A group of activists sued Washington, D.C. Mayor Muriel Bowser this week over her decision to "
+        "paint the words, saying she violated the First Amendment and showed favoritism to \u201cthe Black "
+        "Lives Matter cult orthodoxy.\u201d"
+    )
+    assert named_speakers(body) == [("A group of activists", False)]
+    signed = (
+        "President Donald Trump spoke on Friday. After Congress passed the bill in Washington, Trump "
+        "signed it, saying it was \u201ca great day.\u201d"
+    )
+    assert named_speakers(signed) == [("Donald Trump", True)]

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
+from analysis.extract.gazetteer import places
 from analysis.extract.pipeline import personal_initials
 
 if TYPE_CHECKING:
@@ -293,13 +294,26 @@ def acted_before(doc: FieldDoc, toks: list[int], span: tuple[int, int]) -> bool:
         if doc.idx[k] >= span[0]:
             break
         word = doc.words[k]
-        if word in cues.CLAUSE_BREAKS or word == "but":
+        if (word in cues.CLAUSE_BREAKS or word == "but") and not _place_pair(doc, k):
             acted = False
         elif word.islower() and (
             word.endswith("ed") or word in cues.AUXILIARIES or verb_at(doc, k)
         ):
             acted = True
     return acted
+
+
+def _place_pair(doc: FieldDoc, k: int) -> bool:
+    """Is the comma at ``k`` the one inside a place's name ("Washington, D.C.", "Austin, Texas"), opening no
+    clause ("sued Washington, D.C. Mayor Muriel Bowser ..., saying": the mayor is still the object)?"""
+    after = doc.words[k + 1 : k + 2]
+    return (
+        doc.words[k] == ","
+        and k > 0
+        and doc.words[k - 1][:1].isupper()
+        and bool(after)
+        and after[0].lower() in places()
+    )
 
 
 #: Words opening an introductory phrase before a sentence's subject ("Delivering remarks ... with the president,
