@@ -84,6 +84,7 @@ DEV34 = PROJECT_ROOT / "tests" / "data" / "dev34_key.json"
 DEV35 = PROJECT_ROOT / "tests" / "data" / "dev35_key.json"
 DEV36 = PROJECT_ROOT / "tests" / "data" / "dev36_key.json"
 DEV37 = PROJECT_ROOT / "tests" / "data" / "dev37_key.json"
+DEV38 = PROJECT_ROOT / "tests" / "data" / "dev38_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -152,6 +153,8 @@ DEV_KEYS = {
     "after the twenty-fourth round)",
     DEV37: "thirty-seventh development key (20 AllSides articles, seed 3713; measured unseen at 727cbdf, "
     "after the twenty-fifth round)",
+    DEV38: "thirty-eighth development key (20 AllSides articles, seed 3813; measured unseen at b614c4e, "
+    "after the thirty-seventh key's rules)",
 }
 #: The development keys that list every organisation.
 DEV_WITH_ORGANISATIONS = {
@@ -189,6 +192,7 @@ DEV_WITH_ORGANISATIONS = {
     DEV35,
     DEV36,
     DEV37,
+    DEV38,
 }
 TYPES = ("person", "organisation", "place")
 
