@@ -193,7 +193,7 @@ def _by_description(
         len(words) == 2
         and words[0] == "the"
         and words[1] in _RULINGS
-        and (court := _court(ctx, at))
+        and (court := _body_by_head(ctx, at, "court", "circuit"))
     ):
         return court, True  # "The Supreme Court ruled 6-3 ... “…,” the ruling said"
     if describes_source(words):
@@ -201,20 +201,9 @@ def _by_description(
     return "", False
 
 
-#: What a court hands down, whose words are the court's.
+#: What a court hands down, whose words are the one court the article names ("the Supreme Court", "the 9th
+#: Circuit").
 _RULINGS = frozenset({"ruling", "opinion", "judgment", "judgement", "decision"})
-
-
-def _court(ctx: SpeakerContext, limit: int) -> str:
-    """The one court the article names before ``limit`` ("the Supreme Court", "the 9th Circuit"), or ""."""
-    courts = {
-        m.name
-        for m in ctx.outside
-        if m.type == "organisation"
-        and m.end <= limit
-        and {"court", "circuit"} & set(m.name.lower().split())
-    }
-    return courts.pop() if len(courts) == 1 else ""
 
 
 #: What a speaker written as its owner's ("Perry's letter said", "the ministry's statement") says in: its words
@@ -256,22 +245,26 @@ def _carried_body(ctx: SpeakerContext, limit: int, head: str) -> str:
     start = ctx.paragraph_start(limit)
     if any(start <= m.start < limit for m in ctx.outside if m.type == "organisation"):
         return ""
-    if not re.search(rf"\b[Tt]he {head}\b", ctx.body[start : ctx.body.find("\n\n", start + 2)]):
+    stop = ctx.body.find("\n\n", start + 2)
+    if not re.search(rf"\b[Tt]he {head}\b", ctx.body[start : stop if stop >= 0 else None]):
         return ""
     return organisation_subject(ctx, start, acting=True)
 
 
-def _body_by_head(ctx: SpeakerContext, limit: int, head: str) -> str:
-    """The one organisation named before ``limit`` whose name holds the description's head ("the ministry"
-    after "the Ministry of Environmental Protection" and "China Environmental News"; "the paper" after "the New
-    York Times"); "" for none or more."""
-    papers = cues.NEWSPAPER_ENDS if head in {"paper", "newspaper"} else ()
+def _body_by_head(ctx: SpeakerContext, limit: int, *heads: str) -> str:
+    """The one organisation named before ``limit`` whose name holds the description's head, or one of
+    ``heads`` ("the ministry" after "the Ministry of Environmental Protection" and "China Environmental News";
+    "the paper" after "the New York Times"; a court or circuit for "the ruling"); "" for none or more."""
+    papers = cues.NEWSPAPER_ENDS if {"paper", "newspaper"} & set(heads) else ()
     names = {
         m.name
         for m in ctx.outside
         if m.type == "organisation"
         and m.end <= limit
-        and (head in (words := m.name.lower().replace("-", " ").split()) or words[-1] in papers)
+        and (
+            set(heads) & set(words := m.name.lower().replace("-", " ").split())
+            or words[-1] in papers
+        )
     }
     return names.pop() if len(names) == 1 else ""
 

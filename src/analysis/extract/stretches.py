@@ -36,7 +36,6 @@ def new_speaker(text: str, previous: Quotation, quote: Quotation | None) -> bool
         return False
     if text[quote.parts[-1][1] - 1 : quote.parts[-1][1]] != "," or quote.who[0] < quote.end:
         return False
-
     names = [
         {
             m.text.split()[-1]
