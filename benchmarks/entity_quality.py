@@ -85,6 +85,7 @@ DEV35 = PROJECT_ROOT / "tests" / "data" / "dev35_key.json"
 DEV36 = PROJECT_ROOT / "tests" / "data" / "dev36_key.json"
 DEV37 = PROJECT_ROOT / "tests" / "data" / "dev37_key.json"
 DEV38 = PROJECT_ROOT / "tests" / "data" / "dev38_key.json"
+DEV39 = PROJECT_ROOT / "tests" / "data" / "dev39_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -155,6 +156,8 @@ DEV_KEYS = {
     "after the twenty-fifth round)",
     DEV38: "thirty-eighth development key (20 AllSides articles, seed 3813; measured unseen at b614c4e, "
     "after the thirty-seventh key's rules)",
+    DEV39: "thirty-ninth development key (20 AllSides articles, seed 3913; measured unseen at 1e7dcb5, "
+    "before the thirty-eighth key was read)",
 }
 #: The development keys that list every organisation: all but the first two.
 DEV_WITH_ORGANISATIONS = set(DEV_KEYS) - {DEV, DEV2}
