@@ -77,6 +77,7 @@ from analysis.extract.sentences import (
 from analysis.extract.sources import (
     MAX_SPEAKER_WORDS,
     according_to,
+    by_agent,
     issued_document,
     line_label,
     outlet,
@@ -390,8 +391,8 @@ def _partial_read(
         and not in_closed_brackets(doc.text, doc.idx[k], open_at)  # "(as Reagan put it) and a “…”"
     ]
     active = [k for k in verbs if not passive(doc, k)]
-    if verbs and not active:  # "praised by police for": speech, speaker unclear
-        return Attribution(None, doc.words[verbs[-1]])
+    if verbs and not active:  # "praised by police": speech, unclear; "dubbed “…” by X": X
+        return Attribution(by_agent(doc, mentions, close_at), doc.words[verbs[-1]])
     verbs = [k for k in active if not closed_relative(doc, k, open_at)]
     if verbs and object_speaks(doc, mentions, verbs[-1]):  # "took on Trump for saying"
         return Attribution(None, doc.words[verbs[-1]])

@@ -69,6 +69,7 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
         families.update(
             (article, name) for name in family_surnames((bodies or {}).get(article, ""))
         )
+        _headline_fragments(group, (bodies or {}).get(article, ""))
         persons_in_article(group, (bodies or {}).get(article, ""), titled)
         surnames_in_capitals(group)
         acronyms_in_article(group)
@@ -100,6 +101,24 @@ def _usual_names(mentions: list[Mention]) -> None:
             name = usual.get(normalise(m.text).lower()) or usual.get(m.name.lower())
             if name:
                 m.name = name
+
+
+def _headline_fragments(group: list[Mention], body: str) -> None:
+    """A headline's "person" the body never names, with a word after its first that the body writes in lower
+    case, is a run of title-case words ("Cruz Takes Delegates in Wyoming"), no name."""
+    if not body:
+        return
+    lower = set(_LOWER_WORD.findall(body))
+    for m in group:
+        words = _tokens(m.name)
+        if (
+            m.field == "title"
+            and m.type == "person"
+            and len(words) > 1
+            and m.name not in body
+            and any(w.lower() in lower for w in words[1:])
+        ):
+            m.type = "unknown"
 
 
 def _short_forms(group: list[Mention], body: str) -> None:
@@ -156,7 +175,7 @@ def _across_corpus(
     untyped = _articles_by_name(mentions, lambda m: m.type == "unknown")
     common = _common_words(untyped, bodies)
     readings = _vouched_readings(mentions, typed, untyped, common)
-    attested = _attested_bearers(mentions, surnames)
+    attested = _attested_bearers(mentions, surnames, common)
     people_too = _attested_people(mentions, person_names)
     tails: dict[str, set[str]] = defaultdict(set)
     for name in person_names:
@@ -220,7 +239,9 @@ WORD = "word"
 SPELLED_SHARE = 100
 
 
-def _attested_bearers(mentions: list[Mention], surnames: dict[str, Counter]) -> set[str]:
+def _attested_bearers(
+    mentions: list[Mention], surnames: dict[str, Counter], common: set[str]
+) -> set[str]:
     """The words no rule typed that may become the person the corpus names with them: the articles where
     the word alone is a person ("Obama said", "Mr Obama") or where that person's full name is written are
     enough for the word's use alone (BARE_PER_FULL). "Cleveland", the convention city, is never a person alone
@@ -236,10 +257,11 @@ def _attested_bearers(mentions: list[Mention], surnames: dict[str, Counter]) -> 
             (alone if one_word else full)[m.name].add(m.article_id)
         elif m.type == "unknown" and one_word and m.name in surnames:
             bare[m.name].add(m.article_id)
-    return {
+    return {  # a common word ("Policies" opening a sentence) only where alone it is someone ("Rice said")
         word
         for word, articles in bare.items()
         if _outnumbered(articles, alone[word] | full.get(_usual_bearer(surnames[word]), set()))
+        and (word not in common or alone[word])
     }
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from analysis.extract import cues
 from analysis.extract.chunks import after_preposition
-from analysis.extract.described import EXTRA_SOURCES, WORD, epithet_head
+from analysis.extract.described import EXTRA_SOURCES, WORD, epithet_head, owned
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import is_demonym
 from analysis.extract.sentences import first_sentence_end
@@ -24,6 +24,8 @@ __all__ = [
     "addressed",
     "carried",
     "chain",
+    "goes_on",
+    "in_own_sentence",
     "named_again",
     "next_quotation",
     "pronoun_chain",
@@ -310,6 +312,15 @@ def addressed(ctx: SpeakerContext, told: int | None) -> frozenset[str]:
 _NEW_CLAUSE = frozenset("and but while whereas as adding although though".split())
 
 
+def in_own_sentence(ctx: SpeakerContext, m: Mention, limit: int) -> bool:
+    """Is the name in the sentence of the quotation opening at ``limit``, not in a clause closed by the colon
+    or bracket that opens it ("Tina Brown, ..., did not explain the reasons: “…,” she said"; "Kasich, who
+    ... was ready to bail (“…,” he fumed)": Brown may be "she", Kasich "he")?"""
+    if m.sentence != ctx.sentence_of(limit):
+        return False
+    return not (m.end <= limit and ctx.body[m.end : limit].rstrip().endswith((":", "(")))
+
+
 def in_apposition(ctx: SpeakerContext, name: str, start: int, m: Mention) -> bool:
     """Is ``m`` named in what a quotation's clause says of its speaker ``name`` after a comma ("said
     Senator Susan Collins, Republican of Maine, a co-sponsor of Ms. Gillibrand's bill"; "Carlos Gutierrez,
@@ -358,3 +369,50 @@ def says_alone(ctx: SpeakerContext, m: Mention, limit: int) -> bool:
         and not any(p.type == "person" and word in p.name.lower().split() for p in ctx.mentions)
         and ctx.paragraph_start(limit) <= m.start < limit
     )
+
+
+_OBJECT_VERBS = frozenset("told tells tell asked asks urged urges".split())
+
+
+def goes_on(
+    ctx: SpeakerContext,
+    people: list[Mention],
+    previous: tuple[str, bool],
+    limit: int,
+    gender: str | None,
+) -> bool:
+    """Is the previous quotation's speaker still the one talking: named again since that quotation (in
+    this paragraph or the one before) or nothing written between them, and every other fitting person
+    named since is no subject of a sentence ("the funeral of Freddie Gray", "told Bader") and not in the pronoun's own sentence?"""
+    if not previous[1] or ctx.previous_end is None:
+        return False
+    start = ctx.paragraph_start(limit)
+    since = [m for m in people if m.start >= ctx.previous_end]
+    here = ctx.sentence_of(limit)
+    again = (
+        any(m.name == previous[0] and m.start >= start for m in since)
+        or not ctx.body[ctx.previous_end : limit].strip()  # "“A.” ¶ “B,” he added": nothing between
+        or (
+            ctx.previous_end >= start
+            and pronoun_chain(ctx, ctx.sentence_ending(ctx.previous_end), here, gender)
+        )
+    )
+    return again and all(
+        m.name == previous[0]
+        or not (m.lead or _said_before(ctx.body, m) or m.sentence == here or owned(ctx.body, m))
+        for m in since
+    )
+
+
+_OWN = [[verb] for verb in cues.OWN_VERBS]
+
+
+def _said_before(body: str, m: Mention) -> bool:
+    """Is the mention the subject written after its verb ("said Kirill Rogov"; not "told Bader", not
+    "confirmed Mr Blair's insistence")?"""
+    if body[m.end : m.end + 2] in {"'s", "’s"} or body[m.end :].split()[:1] in _OWN:
+        return False  # nor "said Mr Blair had lost the trust": the reported clause's subject
+    before = [
+        w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS
+    ]
+    return bool(before) and before[-1] in cues.REPORTING_VERBS and before[-1] not in _OBJECT_VERBS

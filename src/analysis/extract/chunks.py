@@ -14,11 +14,12 @@ import re
 from analysis.extract import cues
 from analysis.extract.clauses import RELATIVE, nearest_not_relative
 from analysis.extract.context import in_relative_clause
+from analysis.extract.described import AUTHORED_DOCUMENTS as DOCUMENTS
 from analysis.extract.described import PEOPLE_HEADS
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
 from analysis.extract.pipeline import FieldDoc
-from analysis.extract.roles import ROLE_PREFIXES, prefix_word
+from analysis.extract.roles import ROLE_PREFIXES, describes_name, prefix_word
 from analysis.extract.sentences import participle
 
 __all__ = [
@@ -75,7 +76,8 @@ def _tidy(doc: FieldDoc, who: list[int]) -> list[int]:
         or doc.words[who[-1]] in {"itself", "himself", "herself", "themselves"}
     ):
         who = who[:-1]  # "he reportedly asked", "Smith later said", "The CBO itself noted"
-    return who
+    alone = len(who) == 1 and doc.words[who[0]].islower() and is_adverb(doc.words[who[0]])
+    return [] if alone else who  # ", also said": no chunk; "Will said": George Will
 
 
 def pick(
@@ -86,20 +88,16 @@ def pick(
     if doc.words[last[-1]].lower() in _SUBJECT_PRONOUNS and (
         len(last) == 1 or doc.words[last[-2]].lower() in {"what", "as", "who", "whom", "which"}
     ):  # "his attack on the senator, who he said was “…”": "he", not the senator
-        return last[
-            -1:
-        ]  # "Describing the meeting ..., he said"; "... Democrats into what he called"
+        return last[-1:]  # "Describing the meeting ..., he said"; "into what he called"
     antecedent = _antecedent(doc, mentions, chunks)
     if antecedent:
         return antecedent  # "That charge was denied by Mr Mandelson, who said ..."
     described = _described_before_who(doc, chunks)
     if described:
-        return (
-            described  # "said an REM spokesman, who added": the spokesman, not a name further back
-        )
+        return described  # "said an REM spokesman, who added": not a name further back
     first, head = doc.words[last[0]].lower(), doc.words[last[-1]].lower()
-    if len(last) in {2, 3} and first == "the" and head in cues.BODY_HEADS:
-        return last  # "In a letter tweeted by member Kal Penn ..., the committee declared"
+    if len(last) in {2, 3} and first == "the" and (head in cues.BODY_HEADS or head in DOCUMENTS):
+        return last  # "..., the committee declared"; "Podliska, the statement said, “…”"
     if len(last) > 1 and (
         doc.words[last[0]].lower() in _SUBJECT_RELATIVE
         or (
@@ -204,7 +202,7 @@ def _antecedent(doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]])
                 if len(before) == 2 and before[0] in PEOPLE_HEADS and before[1] in _OF_SOMEONE:
                     return []  # "An aide to Schumer, who said": the aide
                 return [k for k in chunk if doc.idx[k] >= m.start]
-        if not _describing(doc.words[chunk[0]]):
+        if not describes_name([doc.words[k] for k in chunk]):
             return []
     return []
 
@@ -230,15 +228,6 @@ def _lone_who(doc: FieldDoc, chunks: list[list[int]]) -> bool:
     return len(chunks) > 1 and [doc.words[k].lower() for k in chunks[-1]] == ["who"]
 
 
-def _describing(first: str) -> bool:
-    """Does a chunk opening with this word describe the name before it ("a spokeswoman for ...",
-    "commissioner of ...", "identified as a former Romney cabinet member")?"""
-    return first in _DESCRIBING or first in cues.ROLE_HEADS or first in cues.ROLE_MODIFIERS
-
-
-_DESCRIBING = frozenset({"a", "an", "the", "identified", "described", "known", "billed", "listed"})
-
-
 def _apposition_of_name(
     doc: FieldDoc, mentions: list[Mention], chunks: list[list[int]]
 ) -> int | None:
@@ -246,7 +235,7 @@ def _apposition_of_name(
     verb is an apposition describing it ("Kevin K. McAleenan, commissioner of Customs and Border
     Protection, said"; "Sen. Alan Peter Cayetano, a close Duterte ally, said"), or None."""
     for i in range(len(chunks) - 2, -1, -1):
-        if not _describing(doc.words[chunks[i + 1][0]]):
+        if not describes_name([doc.words[k] for k in chunks[i + 1]]):
             return None  # every chunk after the name describes it ("Amanda Miller, a spokeswoman
             # for the Trump Organization, the umbrella company for ..., said")
         a, b = span(doc, chunks[i])

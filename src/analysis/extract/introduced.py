@@ -27,6 +27,7 @@ __all__ = [
     "named_next",
     "names_its_referent",
     "noun_phrase",
+    "pronoun_before",
     "subject_position",
 ]
 
@@ -102,22 +103,10 @@ def introduced_speaker(ctx: SpeakerContext, start: int, end: int) -> str:
     when that sentence is a full one (a credit line "Sean O'Kane, The Verge" is not) and quotes nobody
     itself, the quotation opens a sentence and nobody is named in the rest of its sentence ("“There is
     almost no interest” among senators, Roy Blunt told"); else ""."""
-    if _named_in_rest(ctx, end) or noun_phrase(ctx.body, start, end):
+    before = _sentence_before(ctx, start, end)
+    if before is None:
         return ""
-    here = ctx.sentence_of(start)
-    if here < 1 or here - 1 >= len(ctx.sentences):
-        return ""
-    begin = ctx.sentences[here - 1]
-    stop = begin + len(ctx.body[begin : ctx.sentences[here]].rstrip(' \n\t\xa0“"'))
-    if any(mark in ctx.body[begin:stop] for mark in _QUOTE_MARKS):
-        return ""  # the sentence before is a quotation or holds one
-    if ctx.body[stop:start].strip(" \n\t\xa0") or ctx.body[stop - 1 : stop] not in {
-        ".",
-        "!",
-        "?",
-        ":",
-    }:
-        return ""  # the quotation does not open its sentence, or what stands before is no sentence
+    begin, stop = before
     people = [m for m in ctx.outside if begin <= m.start < stop and m.type == "person"]
     if len({m.name for m in people}) != 1:
         return ""
@@ -129,6 +118,50 @@ def introduced_speaker(ctx: SpeakerContext, start: int, end: int) -> str:
     if not _speaks_of_self(ctx.body[start:end], first):
         return ""  # a quotation about them ("He must have had an iron will to succeed")
     return name if subject_position(ctx, first) else ""
+
+
+def _sentence_before(ctx: SpeakerContext, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence right before a quotation that opens a sentence of its own and names nobody in the rest of
+    it, when that sentence is a full one and quotes nobody itself: its start and end, else None."""
+    if _named_in_rest(ctx, end) or noun_phrase(ctx.body, start, end):
+        return None
+    here = ctx.sentence_of(start)
+    if here < 1 or here - 1 >= len(ctx.sentences):
+        return None
+    begin = ctx.sentences[here - 1]
+    stop = begin + len(ctx.body[begin : ctx.sentences[here]].rstrip(' \n\t\xa0“"'))
+    if any(mark in ctx.body[begin:stop] for mark in _QUOTE_MARKS):
+        return None  # the sentence before is a quotation or holds one
+    if ctx.body[stop:start].strip(" \n\t\xa0") or ctx.body[stop - 1 : stop] not in set(".!?:"):
+        return (
+            None  # the quotation does not open its sentence, or what stands before is no sentence
+        )
+    return begin, stop
+
+
+#: "he said" set off by commas or opening the sentence ("That is unproductive, he said, because ...").
+_PRONOUN_SAID = re.compile(
+    r"(?P<comma>,\s)?\b(?P<who>[Hh]e|[Ss]he)\s+(?:also\s+)?(?P<verb>[a-z]+)\b"
+)
+
+
+def pronoun_before(ctx: SpeakerContext, start: int, end: int) -> tuple[int, int] | None:
+    """The "he"/"she" that said the sentence right before a quotation, in its paragraph, naming nobody
+    ("That is unproductive, he said, because most guns are semiautomatic. “We've had them for 130 years.”"):
+    its span, the quotation's speaker words; else None."""
+    before = _sentence_before(ctx, start, end)
+    if before is None or "\n\n" in ctx.body[before[0] : start]:
+        return None
+    begin, stop = before
+    if any(begin <= m.start < stop and m.type in {"person", "unknown"} for m in ctx.outside):
+        return None
+    said = [
+        found
+        for found in _PRONOUN_SAID.finditer(ctx.body, begin, stop)
+        if found.group("verb") in cues.SPEECH_VERBS
+        and (found.group("comma") or found.start("who") == begin)
+    ]
+    return said[0].span("who") if len(said) == 1 else None
 
 
 def noun_phrase(body: str, start: int, end: int) -> bool:

@@ -31,7 +31,12 @@ from analysis.extract.attribution import attribute
 from analysis.extract.bylines import caption_source, heading_source, signature_source
 from analysis.extract.chains import in_apposition, named_again
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
-from analysis.extract.introduced import introduced_speaker, named_next, names_its_referent
+from analysis.extract.introduced import (
+    introduced_speaker,
+    named_next,
+    names_its_referent,
+    pronoun_before,
+)
 from analysis.extract.marks import double_stretches, inner_span, single_stretches
 from analysis.extract.pipeline import FieldDoc, page_text, parse_corpus
 from analysis.extract.readings import KeptReadings, Quotation, Reading, reader_version, text_keys
@@ -354,6 +359,11 @@ def quotations_frame(
                     ctx, q.start, q.end
                 )  # "Martyn Williams was keen … “We've got”"
                 speaker = (found, True) if found else speaker
+            if not speaker[0] and q.who is None and q.kind == "full":
+                said = pronoun_before(
+                    ctx, q.start, q.end
+                )  # "That is unproductive, he said, ... “…”"
+                speaker = resolve_speaker(said, q.start, ctx, last, "said") if said else speaker
             last, last_end, last_cue, last_kind = speaker, q.end, q.cue, q.kind
             speakers.append(speaker)
         speakers = named_next(ctx, speakers, [(q.start, q.end) for q in group])

@@ -25,8 +25,9 @@ from analysis.extract.chains import (
     addressed,
     carried,
     chain,
+    goes_on,
+    in_own_sentence,
     next_quotation,
-    pronoun_chain,
     says_alone,
     speaker_goes_on,
     spoken_of,
@@ -83,8 +84,6 @@ _AGE = re.compile(r"^\d+-year-old$")
 
 PARTY_MEMBERS = frozenset("democrat republican tory conservative socialist".split())
 
-
-_OBJECT_VERBS = frozenset("told tells tell asked asks urged urges".split())
 
 _ACTING = frozenset("has had have is was were will would also can could may might said".split())
 
@@ -302,12 +301,9 @@ def _referent(
         return ""  # nobody, or "A Labour spokesman denied it. “…,” he said": the spokesman
     if speech and _described_last(ctx, people, previous, limit):
         return ""  # "Castro's chief aide said it was “…”. “…,” he said": the aide
-    near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
-    names = {m.name for m in near}
-    if len(names) == 1 and (
-        any(subject_position(ctx, m) for m in near) or {m.name for m in people} == names
-    ):
-        return next(iter(names))  # not "that Mr. Cheney was influenced" when Mr. Bush spoke before
+    found, names = _nearby(ctx, people, limit, after_quote=after_quote)
+    if found:
+        return found
     last = [m for m in people if m.sentence == people[-1].sentence]
     if not chain(
         ctx, people[-1].sentence, ctx.sentence_of(limit), gender, inside=people[-1].lead
@@ -350,6 +346,24 @@ def _referent(
     return previous[0] if speech and speaker_goes_on(ctx, previous, limit, gender) else ""
 
 
+def _nearby(
+    ctx: SpeakerContext, people: list[Mention], limit: int, *, after_quote: bool
+) -> tuple[str, set[str]]:
+    """The one fitting person of this paragraph and the one before, when a subject there or the only one so
+    far (not "that Mr. Cheney was influenced" when Mr. Bush spoke before), else the subject of the pronoun's
+    own sentence ("Doug Gansler fired off a salvo when he said"), or ""; and the names in those paragraphs."""
+    near = [m for m in people if m.start >= ctx.paragraph_start(limit)]
+    names = {m.name for m in near}
+    if len(names) == 1 and (
+        any(subject_position(ctx, m) for m in near) or {m.name for m in people} == names
+    ):
+        return next(iter(names)), names
+    own = {m.name for m in people if m.sentence == ctx.sentence_of(limit)}
+    if not after_quote and own == {people[-1].name} and subject_position(ctx, people[-1]):
+        return people[-1].name, names
+    return "", names
+
+
 def _described_last(
     ctx: SpeakerContext, people: list[Mention], previous: tuple[str, bool], limit: int
 ) -> bool:
@@ -382,7 +396,7 @@ def _candidates(
         if (m.type == "person" or untyped_name(m, ctx.body) or says_alone(ctx, m, limit))
         and m.end <= limit
         and compatible(m, gender, ctx.genders)
-        and not (after_quote and m.sentence == ctx.sentence_of(limit))
+        and not (after_quote and in_own_sentence(ctx, m, limit))
         and not ctx.short_line(m.sentence)  # "Follow @politicalticker Follow @KilloughCNN"
         and not caption_before(ctx.body, m.start, limit)  # "Biden and Obama ... Photograph: …"
         and not modifier(ctx.body, m)  # "on two Trump construction projects"
@@ -400,9 +414,8 @@ def _previous_goes_on(
     limit: int,
     gender: str | None,
 ) -> bool:
-    """Does the previous quotation's named speaker say this one too: the last person named (an untyped
-    run after it, "British Chambers of Commerce", no matter, unless a full name), or still the one talking
-    (:func:`_goes_on`)? Not when "he" is whom that speaker spoke of (:func:`spoken_of`)."""
+    """Does the previous quotation's named speaker say this one too: the last person named (an untyped run
+    after it no matter), or still the one talking (:func:`goes_on`)? Not if "he" is whom they spoke of?"""
     if not previous[1] or spoken_of(ctx, limit, gender):
         return False
     typed_people = [m for m in people if m.type == "person"]
@@ -415,51 +428,7 @@ def _previous_goes_on(
         )
     ):  # not past "Founding Father Charles Thomson chose ...", a full name no rule typed
         return True
-    return _goes_on(ctx, people, previous, limit, gender)  # "“A,” Ryan said. Ryan told Bader ..."
-
-
-def _goes_on(
-    ctx: SpeakerContext,
-    people: list[Mention],
-    previous: tuple[str, bool],
-    limit: int,
-    gender: str | None,
-) -> bool:
-    """Is the previous quotation's speaker still the one talking: named again since that quotation (in
-    this paragraph or the one before) or nothing written between them, and every other fitting person named since is no subject of a
-    sentence ("the funeral of Freddie Gray", "told Bader") and not in the pronoun's own sentence?"""
-    if not previous[1] or ctx.previous_end is None:
-        return False
-    start = ctx.paragraph_start(limit)
-    since = [m for m in people if m.start >= ctx.previous_end]
-    here = ctx.sentence_of(limit)
-    again = (
-        any(m.name == previous[0] and m.start >= start for m in since)
-        or not ctx.body[ctx.previous_end : limit].strip()  # "“A.” ¶ “B,” he added": nothing between
-        or (
-            ctx.previous_end >= start
-            and pronoun_chain(ctx, ctx.sentence_ending(ctx.previous_end), here, gender)
-        )
-    )
-    return again and all(
-        m.name == previous[0]
-        or not (m.lead or _said_before(ctx.body, m) or m.sentence == here or owned(ctx.body, m))
-        for m in since
-    )
-
-
-_OWN = [[verb] for verb in cues.OWN_VERBS]
-
-
-def _said_before(body: str, m: Mention) -> bool:
-    """Is the mention the subject written after its verb ("said Kirill Rogov"; not "told Bader", not
-    "confirmed Mr Blair's insistence")?"""
-    if body[m.end : m.end + 2] in {"'s", "’s"} or body[m.end :].split()[:1] in _OWN:
-        return False  # nor "said Mr Blair had lost the trust": the reported clause's subject
-    before = [
-        w for w in body[max(0, m.start - 40) : m.start].lower().split() if w not in cues.HONORIFICS
-    ]
-    return bool(before) and before[-1] in cues.REPORTING_VERBS and before[-1] not in _OBJECT_VERBS
+    return goes_on(ctx, people, previous, limit, gender)  # "“A,” Ryan said. Ryan told Bader ..."
 
 
 def _verb_before(body: str, m: Mention) -> bool:

@@ -66,6 +66,32 @@ def prefix_word(word: str) -> bool:
     )
 
 
+def describes_name(words: list[str]) -> bool:
+    """Do the words (a chunk after a name and a comma) describe that name ("a spokeswoman for ...",
+    "commissioner of ...", "identified as a former Romney cabinet member", "Judiciary committee chairman")?"""
+    return words[0] in _DESCRIBING or _office_phrase(words)
+
+
+_DESCRIBING = (
+    cues.ROLE_HEADS
+    | cues.ROLE_MODIFIERS
+    | {"a", "an", "the", "identified", "described", "known", "billed", "listed"}
+)
+
+
+def _office_phrase(words: list[str]) -> bool:
+    """Does the phrase open with an office written without an article, its head in lower case or before "of",
+    "for" or "at" ("Judiciary committee chairman", "Director of the FBI"): an apposition, not a titled name?"""
+    if not words or not words[0][:1].isupper():
+        return False
+    for i, w in enumerate(words[:6]):
+        if is_title(w) and (w[:1].islower() or words[i + 1 : i + 2] in (["of"], ["for"], ["at"])):
+            return True  # "Under Secretary for Science and Technology at DHS"; not "Vice President Pence"
+        if not (w[:1].isupper() or prefix_word(w)):
+            return False
+    return False
+
+
 #: Titles that are also common surnames: after an honorific they are the name ("Mr. King"; not "Mr. President").
 _SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "prince", "pope", "marshal"})
 
@@ -75,8 +101,27 @@ def _honorific_surname(before: str, word: str) -> bool:
     return before.lower() in cues.HONORIFICS and word.lower() in titles
 
 
-def role_prefix_end(words: list[str], start: int, end: int) -> int:
-    """Where the name starts in a capitalised run opening with a title ("U.S. President Donald Trump")."""
+def _surname_written(word: str, text: str) -> bool:
+    """Is the title word written as someone's surname in the text too ("Dr. King", "Mark Judge"; not only
+    "District Judge Dana Sabraw")?"""
+    if word.lower() not in _SURNAME_TITLES:
+        return False
+    return re.search(rf"\b[A-Z][a-z]*\.? {re.escape(word)}\b(?! [A-Z])", text) is not None
+
+
+def _article_before(words: list[str], k: int) -> bool:
+    return k > 0 and words[k - 1].lower() in {"the", "a", "an"}
+
+
+def role_prefix_end(words: list[str], start: int, end: int, text: str = "") -> int:
+    """Where the name starts in a capitalised run opening with a title ("U.S. President Donald Trump");
+    ``text``: the field's, where a title word alone may be written as a surname too."""
+    if (
+        end - start == 1
+        and _surname_written(words[start], text)
+        and not _article_before(words, start)
+    ):
+        return start  # "King praised the clergy" after "Dr. King": a surname alone, not "the King"
     last_head = start
     for k in range(start, end):
         if k == end - 1 and k > 0 and _honorific_surname(words[k - 1], words[k]):

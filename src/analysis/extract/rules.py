@@ -420,7 +420,7 @@ def _name_start(doc: FieldDoc, start: int, end: int) -> int:
     ("Justice Department") keeps it."""
     if doc.trained or doc.ruler.get((start, end)) == "organisation":
         return start
-    k, words = role_prefix_end(doc.words, start, end), doc.words
+    k, words = role_prefix_end(doc.words, start, end, doc.text), doc.words
     head = words[end - 1].lower()  # not a chamber: "the Republican Senate" is the Senate
     party_body = words[start].lower() in cues.PARTY_WORDS and head in cues.ORG_HEADS - _HOUSES
     return start if start < k < end and party_body else k  # "Republican National Committee"

@@ -329,7 +329,17 @@ INTRODUCTORY_WORDS = frozenset(
 #: Words opening a phrase of time, place or manner before a sentence's subject ("Earlier in the day,").
 _OPENERS = frozenset(
     "in on at after before during earlier later last this since while when meanwhile like unlike".split()
-)
+) | {
+    "still",
+    "however",
+    "instead",
+    "indeed",
+    "separately",
+    "similarly",
+    "likewise",
+    "yet",
+    "moreover",
+}
 
 
 #: Such a phrase, or a participle's ("Speaking in Minneapolis, "), written before a sentence's subject: up to

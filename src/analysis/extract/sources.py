@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_SPEAKER_WORDS",
     "according_to",
+    "by_agent",
     "issued_document",
     "line_label",
     "outlet",
@@ -177,3 +178,22 @@ def sentence_tail(doc: FieldDoc, close_at: int) -> Found | None:
     ):
         return None
     return (close_at + match.start(1), close_at + match.end(1)), match.group(2)
+
+
+_BY = re.compile(r"\s+by\s+(?:[Tt]he\s+)?")
+
+
+def by_agent(doc: FieldDoc, mentions: list[Mention], close_at: int) -> tuple[int, int] | None:
+    """The person or body named right after a quotation that a passive verb introduced, as its agent ("was
+    dubbed “the most important media reporter in America” by The New Republic"): its span, else None."""
+    found = _BY.match(doc.text, close_at)
+    if found is None:
+        return None
+    named = [
+        m
+        for m in mentions
+        if m.start == found.end()
+        and m.type in {"person", "organisation", "unknown"}
+        and doc.text[m.end : m.end + 2] not in {"'s", "’s"}
+    ]
+    return (named[0].start, named[0].end) if named else None
