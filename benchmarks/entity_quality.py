@@ -86,6 +86,7 @@ DEV36 = PROJECT_ROOT / "tests" / "data" / "dev36_key.json"
 DEV37 = PROJECT_ROOT / "tests" / "data" / "dev37_key.json"
 DEV38 = PROJECT_ROOT / "tests" / "data" / "dev38_key.json"
 DEV39 = PROJECT_ROOT / "tests" / "data" / "dev39_key.json"
+DEV40 = PROJECT_ROOT / "tests" / "data" / "dev40_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -158,6 +159,8 @@ DEV_KEYS = {
     "after the thirty-seventh key's rules)",
     DEV39: "thirty-ninth development key (20 AllSides articles, seed 3913; measured unseen at 1e7dcb5, "
     "before the thirty-eighth key was read)",
+    DEV40: "fortieth development key (20 AllSides articles, seed 4013; measured unseen at f2d8366, after the "
+    "twenty-sixth round)",
 }
 #: The development keys that list every organisation: all but the first two.
 DEV_WITH_ORGANISATIONS = set(DEV_KEYS) - {DEV, DEV2}
