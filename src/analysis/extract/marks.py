@@ -107,7 +107,14 @@ def inner_span(text: str, open_at: int, close_at: int) -> tuple[int, int]:
     start = open_at + (2 if text.startswith("``", open_at) else 1)
     if text[close_at - 2 : close_at] == "''":
         return start, close_at - 2
-    return start, close_at - 1 if text[close_at - 1 : close_at] in "”\"’'" else close_at
+    end = close_at - 1 if text[close_at - 1 : close_at] in "”\"’'" else close_at
+    while (
+        end > start and text[end - 1] in " \u00a0\u2009\u202f" and text[end - 2 : end - 1] in "’'"
+    ):
+        end -= (
+            1  # "get in line,’ ”": the space between nested closing marks is no part of the words
+        )
+    return start, end
 
 
 def _opening(text: str, pos: int, mark: str) -> bool:

@@ -184,6 +184,7 @@ def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS)
         or (prior.lower() in _LIGHT_VERBS and word.endswith("s"))
         or doc.words[k + 1 : k + 2] == ["be"]
         or (word.endswith("s") and prior.islower() and prior.endswith(_ADJECTIVE_ENDINGS))
+        or _compound_modifier(doc, k)
     ):
         return False  # "McCabe took notes", "the purported notes be called", "diplomatic posts": a noun
     if word.lower().rstrip(":") not in verbs:
@@ -198,6 +199,14 @@ def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS)
             return False  # "Putin can afford to wait a few weeks to hit back"
         return phrasal and (word.lower(), following) in cues.PHRASAL_REPORTING  # "Cohen shot back"
     return not (word[:1].isupper() and prior[:1].isupper() and prior.isalpha())
+
+
+def _compound_modifier(doc: FieldDoc, k: int) -> bool:
+    """Is token ``k`` the end of a hyphened modifier ("a self-described Democratic socialist") and no
+    quotation opens right after it ("self-described “fixer”" is the person's own word)?"""
+    if k < 2 or doc.words[k - 1] != "-" or doc.end_char(k - 2) + 1 != doc.idx[k]:
+        return False
+    return doc.text[doc.end_char(k) : doc.end_char(k) + 2].strip()[:1] not in {"“", '"', "‘"}
 
 
 def subject_pronoun(doc: FieldDoc, k: int) -> bool:
@@ -328,28 +337,23 @@ INTRODUCTORY_WORDS = frozenset(
 
 #: Words opening a phrase of time, place or manner before a sentence's subject ("Earlier in the day,").
 _OPENERS = frozenset(
-    "in on at after before during earlier later last this since while when meanwhile like unlike".split()
-) | {
-    "still",
-    "however",
-    "instead",
-    "indeed",
-    "separately",
-    "similarly",
-    "likewise",
-    "yet",
-    "moreover",
-}
+    """
+    in on at after before during earlier later last this since while when meanwhile like unlike around
+    still however instead indeed separately similarly likewise yet moreover
+    """.split()
+)
 
 
 #: Such a phrase, or a participle's ("Speaking in Minneapolis, "), written before a sentence's subject: up to
-#: 120 characters, dotted abbreviations in it ("While admitting that U.S. sanctions would hurt the rouble,
-#: Siluanov said"); not an opener that is the subject itself ("This is important because ..., while").
+#: 120 characters, dotted abbreviations and times in it ("While admitting that U.S. sanctions would hurt the
+#: rouble, Siluanov said"; "Around 8:30 p.m., Senator John McCain"); not an opener that is the subject
+#: itself ("This is important because ..., while").
 OPENING_PHRASE = re.compile(
     r"(?:(?:But|And|So)\s+)?(?:(?i:"
     + "|".join(sorted(_OPENERS))
     + r")\b(?!\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|means)\b)"
-    + r"|(?!During\b|According\b)[A-Z][a-z]{2,}ing\b|Asked\b)(?:[^,.;“”\"\n]|(?<=\b[A-Z])\.){0,120},\s*"
+    + r"|(?!During\b|According\b)[A-Z][a-z]{2,}ing\b|Asked\b)"
+    + r"(?:[^,.;“”\"\n]|(?<=\b[A-Z])\.|(?<=\b[ap])\.m\.){0,120},\s*"
 )
 
 
