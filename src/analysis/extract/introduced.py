@@ -132,10 +132,9 @@ def _sentence_before(ctx: SpeakerContext, start: int, end: int) -> tuple[int, in
     stop = begin + len(ctx.body[begin : ctx.sentences[here]].rstrip(' \n\t\xa0“"'))
     if any(mark in ctx.body[begin:stop] for mark in _QUOTE_MARKS):
         return None  # the sentence before is a quotation or holds one
+    # the quotation must open its sentence, and what stands before it be a sentence
     if ctx.body[stop:start].strip(" \n\t\xa0") or ctx.body[stop - 1 : stop] not in set(".!?:"):
-        return (
-            None  # the quotation does not open its sentence, or what stands before is no sentence
-        )
+        return None
     return begin, stop
 
 

@@ -360,9 +360,8 @@ def quotations_frame(
                 )  # "Martyn Williams was keen … “We've got”"
                 speaker = (found, True) if found else speaker
             if not speaker[0] and q.who is None and q.kind == "full":
-                said = pronoun_before(
-                    ctx, q.start, q.end
-                )  # "That is unproductive, he said, ... “…”"
+                # "That is unproductive, he said, because ... “…”"
+                said = pronoun_before(ctx, q.start, q.end)
                 speaker = resolve_speaker(said, q.start, ctx, last, "said") if said else speaker
             last, last_end, last_cue, last_kind = speaker, q.end, q.cue, q.kind
             speakers.append(speaker)
