@@ -87,6 +87,7 @@ DEV37 = PROJECT_ROOT / "tests" / "data" / "dev37_key.json"
 DEV38 = PROJECT_ROOT / "tests" / "data" / "dev38_key.json"
 DEV39 = PROJECT_ROOT / "tests" / "data" / "dev39_key.json"
 DEV40 = PROJECT_ROOT / "tests" / "data" / "dev40_key.json"
+DEV41 = PROJECT_ROOT / "tests" / "data" / "dev41_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -161,6 +162,8 @@ DEV_KEYS = {
     "before the thirty-eighth key was read)",
     DEV40: "fortieth development key (20 AllSides articles, seed 4013; measured unseen at f2d8366, after the "
     "twenty-sixth round)",
+    DEV41: "forty-first development key (20 AllSides articles, seed 4113; measured unseen at ae18373, after the "
+    "twenty-seventh round)",
 }
 #: The development keys that list every organisation: all but the first two.
 DEV_WITH_ORGANISATIONS = set(DEV_KEYS) - {DEV, DEV2}
