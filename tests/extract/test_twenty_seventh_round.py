@@ -1,7 +1,7 @@
 """Twenty-seventh round (issue 19), read from the thirty-ninth development key after its unseen measures (before
 and after the twenty-sixth round): "self-described" is no reporting verb; the space the New York Times writes
 between nested closing marks ("line,’ ”") leaves the quotation its clause; "Around 8:30 p.m.," opens a sentence
-before its subject."""
+before its subject. Then, from the fortieth key: a name after "Chief of Staff" is the office holder's."""
 
 from __future__ import annotations
 
@@ -41,3 +41,17 @@ def test_a_time_of_day_opens_no_subject():
         "president\u2019s a busy guy,\u201d he said."
     )
     assert named_speakers(body) == [("John McCain", True)]
+
+
+def test_a_name_after_an_office_of_something_is_the_office_holder():
+    """ "Incoming White House Chief of Staff Reince Priebus suggested ..." and "White House Chief of Staff John
+    Kelly said": the run gave only the White House, so "Priebus said" named no one (nine quotations of the
+    fortieth key unclear); "Chief Executive of AOL UK" stays a body."""
+    body = (
+        "Incoming White House Chief of Staff Reince Priebus suggested Sunday that Trump will accept the "
+        "report.\n\n\u201cI think he would accept the conclusion,\u201d Priebus said on \u201cFox News "
+        "Sunday.\u201d"
+    )
+    assert named_speakers(body) == [("Reince Priebus", True)]
+    body = "White House Chief of Staff John Kelly said it was \u201ca disgrace\u201d to the nation."
+    assert named_speakers(body) == [("John Kelly", True)]

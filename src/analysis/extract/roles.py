@@ -193,6 +193,9 @@ def inner_role_end(words: list[str], start: int, end: int) -> int:
         if (low not in cues.ROLE_HEADS and low not in cues.HONORIFICS) or _hyphened(words, k, end):
             continue
         rest = words[k + 1 : end]
+        if rest[:1] and rest[0].lower() in {"of", "for"}:  # "White House Chief of Staff John Kelly"
+            named = (j for j in range(k + 2, min(end - 1, k + 6)) if _opens_name(words, j, end))
+            return next(named, start)
         single = (
             len(rest) == 1
             and rest[0].isalpha()
@@ -204,6 +207,13 @@ def inner_role_end(words: list[str], start: int, end: int) -> int:
         )
         return k + 1 if single or looks_like_name(rest, titled=True) else start
     return start
+
+
+def _opens_name(words: list[str], j: int, end: int) -> bool:
+    """Does a person's name run from ``j`` to the run's end: opening with a first name, or two words no
+    title word opens ("Reince Priebus"; not "Staff John Kelly", "State John Kerry")?"""
+    first = words[j].lower() in first_names() or (end - j == 2 and not prefix_word(words[j]))
+    return first and looks_like_name(words[j:end], titled=True)
 
 
 ROLE_PREFIXES = frozenset(
