@@ -204,8 +204,8 @@ def verb_at(doc: FieldDoc, k: int, verbs: frozenset[str] = cues.REPORTING_VERBS)
 def _compound_modifier(doc: FieldDoc, k: int) -> bool:
     """Is token ``k`` the end of a hyphened modifier ("a self-described Democratic socialist") and no
     quotation opens right after it ("self-described “fixer”" is the person's own word)?"""
-    if k < 2 or doc.words[k - 1] != "-" or doc.end_char(k - 2) + 1 != doc.idx[k]:
-        return False
+    if k < 2 or doc.words[k - 1] != "-" or doc.spaces[k - 2] or doc.spaces[k - 1]:
+        return False  # written apart ("Mr Smith - the minister - said"): a dash, no compound
     return doc.text[doc.end_char(k) : doc.end_char(k) + 2].strip()[:1] not in {"“", '"', "‘"}
 
 
