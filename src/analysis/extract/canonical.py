@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
-from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
+from analysis.extract.pipeline import PARTICLES
 from analysis.extract.surnames import (
     family_surnames,
     other_sex,

@@ -11,13 +11,8 @@ import re
 
 from analysis.extract import cues
 from analysis.extract.gazetteer import countries, first_names, is_demonym, places
-from analysis.extract.pipeline import FieldDoc, personal_initials
+from analysis.extract.pipeline import PARTICLES, FieldDoc, personal_initials
 
-PARTICLES = frozenset(
-    """
-    de du da di la le van von der den bin al el ibn dos das del
-    """.split()
-)
 #: Particles joined to the name by a hyphen: "Bashar al-Assad", "Abdel Fattah el-Sisi".
 HYPHENED_PARTICLES = (["al", "-"], ["el", "-"])
 

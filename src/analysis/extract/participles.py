@@ -107,11 +107,24 @@ def main_clause_opening(doc: FieldDoc, mentions: list[Mention], before: list[int
         len(after) > 1
         and doc.words[after[0]] in {"and", "&", "or"}
         and doc.words[after[1]].istitle()
-    ):
+        and not (
+            _described_of(doc, phrase)
+            and doc.words[phrase[-1]].istitle()
+            and len(after) > 2
+            and doc.words[after[2]].istitle()
+        )
+    ):  # not an "of" name's "and" ("the acting director of U.S. Immigration and Customs Enforcement")
         return []  # "the Tories and Lib Dems have jointly tabled a motion ..., saying": no one speaker
     if phrase and _another_subject(doc, mentions, after):
         return []
     return phrase
+
+
+def _described_of(doc: FieldDoc, phrase: list[int]) -> bool:
+    """Is the phrase a description "of" a body ("the acting director of U.S. Immigration"), its head
+    written lower case (not a body's own name cut at "and": "National Institute of Allergy")?"""
+    words = doc.words[phrase[0] : phrase[-1] + 1]
+    return "of" in words and words[words.index("of") - 1].islower()
 
 
 def _another_subject(doc: FieldDoc, mentions: list[Mention], words: list[int]) -> bool:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 
 from analysis.extract import cues
-from analysis.extract.context import HYPHENED_PARTICLES, PARTICLES, is_cap, is_caption
+from analysis.extract.context import HYPHENED_PARTICLES, is_cap, is_caption
 from analysis.extract.gazetteer import first_names, places
-from analysis.extract.pipeline import FieldDoc
+from analysis.extract.pipeline import PARTICLES, FieldDoc
 
 __all__ = ["CONNECTORS", "capitalised_runs"]
 

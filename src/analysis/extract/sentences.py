@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from analysis.extract import cues
 from analysis.extract.gazetteer import places
-from analysis.extract.pipeline import personal_initials
+from analysis.extract.pipeline import new_subject, personal_initials, surnames_written
 
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention
@@ -94,20 +94,9 @@ def ends_sentence(text: str, after: int) -> bool:
     initials = text[max(0, after - 8) : after].split()[-1:]
     if initials and personal_initials(initials[0].lstrip("“\"'‘("), word):
         return False  # "“…,” H.R. McMaster, the adviser, said"
-    two = [w.strip("“\"'‘’,").lower() for w in following[:2]]
-    return not (
-        word.lower() in cues.ROLE_HEADS
-        or word.lower() in cues.ROLE_MODIFIERS
-        or word in cues.HONORIFICS
-        or (
-            two[0] not in _NOT_TITLE_STARTS | _OPENERS
-            and any(w in cues.ROLE_HEADS or w in cues.ORG_HEADS for w in two)
-        )
-    )  # "U.S. District Judge Paul Friedman", "U.S. Supreme Court"; not "the U.S. He said"
-
-
-#: Words that start a new sentence after "U.S.", not a title or a body's name ("the U.S. He said").
-_NOT_TITLE_STARTS = frozenset("the a an he she it they we i but and this that there as if".split())
+    # "U.S. District Judge Paul Friedman", "U.S. House"; not "the U.S. He said", "the U.S. Starmer, with"
+    before = re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", text)
+    return new_subject(word, surnames_written([w for b in before for w in (b, word)]))
 
 
 def _street(before: str) -> bool:

@@ -18,8 +18,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
-from analysis.extract.context import PARTICLES
 from analysis.extract.gazetteer import first_names
+from analysis.extract.pipeline import PARTICLES
 from analysis.extract.variants import (
     TitleBearers,
     is_generational,
