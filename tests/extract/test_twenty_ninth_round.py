@@ -66,3 +66,29 @@ def test_an_of_names_and_joins_no_two_subjects():
         "The Tories and Lib Dems have jointly tabled a motion, saying it was \u201cwrong\u201d."
     )
     assert named_speakers(tories) == [("", False)]
+
+
+def test_a_name_set_off_before_saying_is_its_subject():
+    """ "The Trump administration is reacting, White House Press Secretary Sarah Sanders saying, “…”" (the
+    forty-second key; was unclear: the "-ing" verb was read as the administration's)."""
+    body = (
+        'The Trump administration is reacting, White House Press Secretary Sarah Sanders saying, "The '
+        'United States strongly condemns the attack in Christchurch."'
+    )
+    assert named_speakers(body) == [("Sarah Sanders", True)]
+
+
+def test_saying_after_a_joined_clause_is_its_subjects():
+    """ "The president refused ..., and press secretary Sarah Huckabee Sanders has ridiculed Acosta ...,
+    telling him recently, “…”" (the forty-second key; was Donald Trump, the first clause's subject, a wrong
+    name)."""
+    body = (
+        "President Donald Trump has clashed with Jim Acosta. The president refused to take a question from "
+        "Acosta during a press conference shortly after he took office, and press secretary Sarah Huckabee "
+        'Sanders has ridiculed Acosta during White House press briefings, telling him recently, "I know '
+        'it is hard for you to understand even short sentences, I guess."'
+    )
+    assert named_speakers(body) == [("Sarah Huckabee Sanders", True)]
+    assert named_speakers(
+        "Trump spoke on Monday, and Pelosi responded, saying \u201cno\u201d."
+    ) == [("Pelosi", True)]

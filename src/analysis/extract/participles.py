@@ -31,6 +31,7 @@ __all__ = [
     "opening_phrase",
     "quoted_subject",
     "reported_before",
+    "set_off_subject",
 ]
 
 #: Words opening a clause that is not the sentence's main one ("After Romney lost ..., Boehner shifted").
@@ -115,6 +116,9 @@ def main_clause_opening(doc: FieldDoc, mentions: list[Mention], before: list[int
         )
     ):  # not an "of" name's "and" ("the acting director of U.S. Immigration and Customs Enforcement")
         return []  # "the Tories and Lib Dems have jointly tabled a motion ..., saying": no one speaker
+    if phrase and (joined := _joined_clause_subject(doc, mentions, after)):
+        return joined  # "The president refused ..., and press secretary Sarah Sanders has ridiculed
+        # Acosta ..., telling him": the last clause's subject
     if phrase and _another_subject(doc, mentions, after):
         return []
     return phrase
@@ -125,6 +129,27 @@ def _described_of(doc: FieldDoc, phrase: list[int]) -> bool:
     written lower case (not a body's own name cut at "and": "National Institute of Allergy")?"""
     words = doc.words[phrase[0] : phrase[-1] + 1]
     return "of" in words and words[words.index("of") - 1].islower()
+
+
+def _joined_clause_subject(doc: FieldDoc, mentions: list[Mention], words: list[int]) -> list[int]:
+    """The tokens of the person opening the last clause joined by ", and" or ", but" among ``words`` and
+    acting there ("..., and press secretary Sarah Huckabee Sanders has ridiculed"), or []."""
+    found: list[int] = []
+    for m in mentions:
+        first, last = doc.token_at(m.start), doc.token_at(m.end - 1)
+        if m.type != "person" or first not in words or last + 2 >= len(doc.words):
+            continue
+        k = first - 1
+        while k > 0 and first - k <= 4 and doc.words[k].isalpha():
+            if doc.words[k].lower() in cues.NOT_NAMES:
+                break
+            k -= 1  # a title before the name ("press secretary")
+        if doc.words[k] not in {"and", "but"} or doc.words[k - 1] != ",":
+            continue
+        verb = last + 2 if doc.words[last + 1] in cues.ACTIVE_AUXILIARIES else last + 1
+        if doc.words[verb].endswith("ed") or doc.words[verb] in cues.IRREGULAR_PAST:
+            found = list(range(first, last + 1))
+    return found
 
 
 def _another_subject(doc: FieldDoc, mentions: list[Mention], words: list[int]) -> bool:
@@ -167,6 +192,14 @@ _CLAUSE_OPENERS = frozenset(
 def absolute_subject(
     doc: FieldDoc, mentions: list[Mention], toks: list[int], verb: int
 ) -> tuple[int, int] | None:
+    """An "-ing" reporting verb's own subject, not the sentence's: after "with" (:func:`_with_subject`) or
+    a person set off by a comma (:func:`set_off_subject`)."""
+    return _with_subject(doc, mentions, toks, verb) or set_off_subject(doc, mentions, verb)
+
+
+def _with_subject(
+    doc: FieldDoc, mentions: list[Mention], toks: list[int], verb: int
+) -> tuple[int, int] | None:
     """The words between "with" and an "-ing" reporting verb right after them, its own subject ("Labour hit
     back, with election coordinator Alan Milburn accusing ...", "with one saying it is ..."): a person
     right before the verb, maybe past an adverb ("with Speaker of the House Nancy Pelosi repeatedly
@@ -192,6 +225,25 @@ def absolute_subject(
     if not phrase or doc.words[phrase[-1]].lower() in _WITH_DOCUMENTS:
         return None
     return span(doc, phrase)
+
+
+def set_off_subject(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
+    """A person named right before an "-ing" reporting verb and set off by a comma before the name (and
+    its title): the verb's own subject ("The Trump administration is reacting, White House Press Secretary
+    Sarah Sanders saying, “…”"), not the sentence's."""
+    last = verb - 1
+    while last > 0 and is_adverb(doc.words[last]):
+        last -= 1
+    end = doc.end_char(last)
+    person = next((m for m in mentions if m.end == end and m.type == "person"), None)
+    if person is None:
+        return None
+    k = doc.token_at(person.start) - 1
+    while k >= 0 and verb - k <= 12 and doc.words[k][:1].isupper():
+        k -= 1  # the title before the name ("White House Press Secretary")
+    if k < 0 or doc.words[k] != ",":
+        return None
+    return person.start, person.end
 
 
 def after_relative(doc: FieldDoc, chunk: list[int]) -> list[int]:
