@@ -92,3 +92,12 @@ def test_saying_after_a_joined_clause_is_its_subjects():
     assert named_speakers(
         "Trump spoke on Monday, and Pelosi responded, saying \u201cno\u201d."
     ) == [("Pelosi", True)]
+
+
+def test_a_handle_names_the_person_whose_names_it_holds():
+    """ "@realDonaldTrump tweeted: “…”" is Donald Trump's, named in the article (was unclear); a handle that
+    holds no one's first name and surname stays unclear."""
+    body = '@realDonaldTrump tweeted: "Great job!" President Donald Trump met Kim Jong Un in Hanoi.'
+    assert named_speakers(body) == [("Donald Trump", True)]
+    other = '@WhiteHouse tweeted: "Great job!" President Donald Trump met Kim Jong Un in Hanoi.'
+    assert named_speakers(other) == [("", False)]

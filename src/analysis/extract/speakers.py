@@ -71,6 +71,7 @@ _GOES_ON_TO = frozenset(
 _ASIDES = frozenset(
     {"however", "though", "meanwhile", "too", "in turn", "for his part", "for her part"}
 )
+_HANDLE = re.compile(r"(?:^|\s|\.)@(\w{3,})$")
 _PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he),\s*$")
 
 
@@ -155,6 +156,15 @@ def resolve_speaker(
     return _by_description(ctx, text, words, min(a, before), before, previous)
 
 
+def _handle_owner(ctx: SpeakerContext, handle: str) -> tuple[str, bool]:
+    """The one person the article names whose first name and surname are both in a social-media handle
+    ("@MickMulvaneyOMB": Mick Mulvaney; "@JesseBWatters": Jesse Watters), else unclear."""
+    low = handle.lower()
+    names = {m.name for m in ctx.mentions if m.type == "person" and " " in m.name}
+    fits = [n for n in names if all(w.lower() in low for w in (n.split()[0], n.split()[-1]))]
+    return (fits[0], True) if len(fits) == 1 else ("", False)
+
+
 def _by_description(
     ctx: SpeakerContext,
     text: str,
@@ -163,7 +173,10 @@ def _by_description(
     before: int,
     previous: tuple[str, bool],
 ) -> tuple[str, bool]:
-    """A speaker written as a surname read as a word, a possessive, "the company", an epithet or a source."""
+    """A speaker written as a handle, a surname read as a word, a possessive, "the company", an epithet or a
+    source."""
+    if handle := _HANDLE.search(text):
+        return _handle_owner(ctx, handle.group(1))  # "@MickMulvaneyOMB says:"
     surname = surname_of(ctx, text, before)
     if surname:
         return surname, True  # "King said" after "Rep. Steve King": a surname read as a title
