@@ -8,6 +8,7 @@ Immigration and Customs Enforcement ..., saying")."""
 from __future__ import annotations
 
 from analysis.extract import entities
+from analysis.extract.pipeline import page_text
 from tests.conftest import make_corpus, named_speakers, people_in, speakers_in
 
 
@@ -101,3 +102,29 @@ def test_a_handle_names_the_person_whose_names_it_holds():
     assert named_speakers(body) == [("Donald Trump", True)]
     other = '@WhiteHouse tweeted: "Great job!" President Donald Trump met Kim Jong Un in Hanoi.'
     assert named_speakers(other) == [("", False)]
+
+
+def test_a_gallerys_captions_are_read_apart():
+    """CNN's photo galleries glue their captions together ("... debate, which took place in Hempstead. Hide
+    Caption 34 of 37 Photos: Donald Trump's rise Trump apologizes in a video ... “I said it, I was wrong
+    and I apologize,” Trump said"): each caption is now a paragraph of its own, so a quotation is read with
+    its own caption (these were unclear), and "Photos" joins no name ("Syria Photos", "Charlotte Photos"
+    were 1,118 people in AllSides)."""
+    body = (
+        "Hillary Clinton and Donald Trump met at the first presidential debate, which took place in "
+        "Hempstead, New York, in September. Hide Caption 34 of 37 Photos: Donald Trump's rise Trump "
+        "apologizes in a video, posted to his Twitter account in October, for vulgar and sexually aggressive "
+        'remarks he made a decade ago regarding women. "I said it, I was wrong and I apologize," Trump '
+        'said, referring to lewd comments he made during a previously unaired taping of "Access Hollywood." '
+        "Multiple Republican leaders rescinded their endorsements of Trump after the footage was released. "
+        "Hide Caption 35 of 37 Photos: Donald Trump's rise Trump walks on stage with his family after he "
+        'was declared the election winner on November 9. "Ours was not a campaign, but rather, an '
+        'incredible and great movement," he told his supporters in New York.'
+    )
+    assert named_speakers(body) == [("Donald Trump", True), ("Donald Trump", True)]
+    assert page_text(body).count("\n\n") == 2 and len(page_text(body)) == len(body)
+    gallery = (
+        "Photos: Photos: Vice President Joe Biden Photos: Photos: Vice President Joe Biden U.S. Vice "
+        "President Joe Biden began his career in the Senate. He spoke in Delaware."
+    )
+    assert set(people_in(gallery)) == {"Joe Biden"}

@@ -247,7 +247,7 @@ KNOWN_ORG_PHRASES = frozenset(
 #: Words that never stand in a person's name (places, bodies, link and video captions run into a name).
 NOT_IN_NAMES = frozenset(
     """
-    county counties island islands kingdom family forum facility correctional videos video replay more
+    county counties island islands kingdom family forum facility correctional videos video replay more photos
     amid fail fails fears projects advocates growing sundays mondays tuesdays wednesdays thursdays
     fridays saturdays street avenue road bridge park airport station square valley hills beach
     prison jail penitentiary

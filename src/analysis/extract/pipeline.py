@@ -258,12 +258,21 @@ def page_text(value) -> str:
     blanked (spaces of the same length, so offsets hold). The Hill prints the card after the name: "said
     Rep. Charlie Dent Charles (Charlie) Wieder DentOvernight Health Care — ... | Trump to deliver ... MORE
     (R-Pa.)": the full name, glued to the linked headlines, up to "MORE"; its names and quoted headline
-    words are no one's speech."""
+    words are no one's speech. And a photo gallery's "Hide Caption 4 of 6" becomes a paragraph break (the
+    same length), so that one caption's quotation and speaker are not read with the next one's."""
     if not isinstance(value, str):
         return ""
+    if (
+        "Hide Caption" in value
+    ):  # a photo gallery's captions, glued to one another: each its own paragraph
+        value = _GALLERY_MARK.sub(lambda m: "\n\n" + " " * (len(m.group()) - 2), value)
     if " MORE" not in value:
         return value
     return _LINK_CARD.sub(lambda m: m["head"] + " " * len(m["card"]), value)
+
+
+#: CNN's gallery mark between two captions ("... on the campaign trail. Hide Caption 4 of 6 Photos: ...").
+_GALLERY_MARK = re.compile(r" ?Hide Caption \d+ of \d+(?: Photos:)*")
 
 
 #: A hover card: the display name's surname, then the full name (a nickname in brackets) ending in that
