@@ -31,7 +31,6 @@ __all__ = [
     "opening_phrase",
     "quoted_subject",
     "reported_before",
-    "set_off_subject",
 ]
 
 #: Words opening a clause that is not the sentence's main one ("After Romney lost ..., Boehner shifted").
@@ -193,8 +192,8 @@ def absolute_subject(
     doc: FieldDoc, mentions: list[Mention], toks: list[int], verb: int
 ) -> tuple[int, int] | None:
     """An "-ing" reporting verb's own subject, not the sentence's: after "with" (:func:`_with_subject`) or
-    a person set off by a comma (:func:`set_off_subject`)."""
-    return _with_subject(doc, mentions, toks, verb) or set_off_subject(doc, mentions, verb)
+    a person set off by a comma (:func:`_set_off_subject`)."""
+    return _with_subject(doc, mentions, toks, verb) or _set_off_subject(doc, mentions, verb)
 
 
 def _with_subject(
@@ -227,7 +226,7 @@ def _with_subject(
     return span(doc, phrase)
 
 
-def set_off_subject(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
+def _set_off_subject(doc: FieldDoc, mentions: list[Mention], verb: int) -> tuple[int, int] | None:
     """A person named right before an "-ing" reporting verb and set off by a comma before the name (and
     its title): the verb's own subject ("The Trump administration is reacting, White House Press Secretary
     Sarah Sanders saying, “…”"), not the sentence's."""

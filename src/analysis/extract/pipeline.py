@@ -187,7 +187,6 @@ PARTICLES = frozenset(
     de du da di la le van von der den bin al el ibn dos das del
     """.split()
 )
-_HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Sir".split())
 _TITLES = frozenset(
     "Mr Mrs Ms Dr St Lt Gen Col Sgt Rep Sen Gov Jr Sr Capt Adm Maj Cmdr Prof Rev Gen Supt Det".split()
 )
@@ -231,7 +230,7 @@ def new_subject(word: str, surnames: frozenset[str] | set[str] = frozenset()) ->
     low = bare.lower()
     if not bare[:1].isupper():
         return False
-    if bare.rstrip(".") in _HONORIFICS or low in cues.NOT_NAMES:
+    if low.rstrip(".") in cues.HONORIFICS or low in cues.NOT_NAMES:
         return True  # "... aid from the U.S. Mr. Trump said"
     if bare.rstrip(".") in _TITLES:
         return False  # "U.S. Sen. Ron Wyden"
