@@ -59,3 +59,34 @@ def test_count_terms_equals_scikit_learns_counts(bbc_corpus, monkeypatch, worker
     assert np.array_equal(counts.indices, want.indices)
     assert np.array_equal(counts.data, want.data)
     assert "prime minister" in terms and "minister of state" in terms and "# say" not in terms
+
+
+def test_pruned_counts_equal_scikit_learns_fit_transform(bbc_corpus) -> None:
+    """pruned_counts gives CountVectorizer's vocabulary and counts with the same min_df, max_df and
+    max_features (the assigner of a large archive counts its sample with it): each row's columns in order,
+    as scikit-learn's after sorting them."""
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from analysis.text import NEWS_STOP_WORDS, NewsAnalyzer, find_phrases, pruned_counts
+
+    texts = (bbc_corpus["title"] + "\n\n" + bbc_corpus["body"]).tolist()
+    analyzer = NewsAnalyzer(stop_words=NEWS_STOP_WORDS, phrases=find_phrases(texts[:800]))
+    for min_df, max_df, max_features in [(5, 0.5, 50_000), (2, 0.2, None), (1, 1.0, 500)]:
+        vectorizer = CountVectorizer(
+            analyzer=analyzer,
+            min_df=min_df,
+            max_df=max_df,
+            max_features=max_features,
+            dtype=np.float32,
+        )
+        want = vectorizer.fit_transform(texts)
+        want.sort_indices()
+        counts, terms = pruned_counts(
+            texts, analyzer, min_df=min_df, max_df=max_df, max_features=max_features
+        )
+        assert list(terms) == list(vectorizer.get_feature_names_out())
+        assert counts.dtype == want.dtype and counts.shape == want.shape
+        assert np.array_equal(counts.indptr, want.indptr)
+        assert np.array_equal(counts.indices, want.indices)
+        assert np.array_equal(counts.data, want.data)

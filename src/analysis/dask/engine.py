@@ -44,14 +44,8 @@ from analysis.tags import ParsedTags
 from analysis.tags.parse import check_corpus, encode_corpus, join_encoded, resolve_tags
 from analysis.timings import step_done
 from analysis.topics import fit_topics
-from analysis.topics.sampled import (
-    LEAD_WORDS,
-    SAMPLE_SIZE,
-    assemble_model,
-    assign_stripped,
-    sample_among,
-    train_assigner,
-)
+from analysis.topics.assigner import assign_stripped, train_assigner
+from analysis.topics.sampled import LEAD_WORDS, SAMPLE_SIZE, assemble_model, sample_among
 
 __all__ = [
     "cache_corpus_dask",

@@ -23,6 +23,7 @@ from analysis.text.vectorize import (
     DocumentTexts,
     TextVectors,
     document_texts,
+    pruned_counts,
     transform_texts,
     vectorize,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "count_known_terms",
     "document_texts",
     "find_phrases",
+    "pruned_counts",
     "tokenize",
     "transform_texts",
     "vectorize",

@@ -1,7 +1,7 @@
 """Topic clusters of a large archive in bounded time and memory: fit on a sample, assign every article.
 
 :func:`fit_sampled` fits :func:`analysis.topics.fit_topics` on a random sample of the articles (k chosen
-there when not given), trains an :class:`Assigner` on that sample (news-aware term counts with the
+there when not given), trains an :class:`~analysis.topics.assigner.Assigner` on that sample (news-aware term counts with the
 sample's vocabulary, TF-IDF, and a multinomial naive-Bayes classifier of the sample's clusters: the same
 rule ``fit_topics`` refines its clusters with), then assigns every article chunk by chunk. Only the
 per-article results (cluster, fit, map position) grow with the corpus; the text is read a chunk at a time.
@@ -15,28 +15,30 @@ The same :class:`Assigner` runs on pandas chunks (:func:`fit_sampled`) and on Da
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
-from sklearn.decomposition import PCA
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
-from sklearn.naive_bayes import MultinomialNB
-from sklearn.preprocessing import normalize
 
 from analysis.config import LEAD_WORDS, SAMPLE_SIZE
 from analysis.errors import ParameterError
 from analysis.parallel import in_background, return_memory
 from analysis.sampling import id_sample, sample_rows
 from analysis.timings import step_done
+from analysis.topics.assigner import (
+    Assigner,
+    SampleCounts,
+    assign_stripped,
+    count_sample,
+    train_assigner,
+)
 
 __all__ = [
     "LEAD_WORDS",
     "SAMPLE_SIZE",
     "Assigner",
+    "SampleCounts",
     "assemble_model",
     "assign_stripped",
     "count_sample",
@@ -48,143 +50,6 @@ __all__ = [
     "sample_rows",
     "train_assigner",
 ]
-
-#: The headline counts this many times in an article's terms, as in fit_topics.
-TITLE_WEIGHT = 3
-_ASSIGNED = {"cluster": "int64", "fit": "float64", "x": "float64", "y": "float64"}
-
-
-@dataclass(frozen=True)
-class Assigner:
-    """Assigns any article to one of the clusters fitted on a sample; picklable (sent to Dask workers).
-
-    Attributes:
-        vectorizer: term counts with the sample's vocabulary and phrases (news-aware analyzer).
-        tfidf: the sample's IDF weights (sublinear TF, L2-normalised rows).
-        classifier: multinomial naive Bayes trained on the sample's clusters.
-        centres: (k, terms) L2-normalised mean TF-IDF row of each cluster; ``fit`` is the cosine to it.
-        projection: (terms, 2) map axes; ``offset`` is subtracted after projecting.
-        max_words: words of each body read.
-    """
-
-    vectorizer: CountVectorizer
-    tfidf: TfidfTransformer
-    classifier: MultinomialNB
-    centres: np.ndarray = field(repr=False)
-    projection: np.ndarray = field(repr=False)
-    offset: np.ndarray = field(repr=False)
-    max_words: int | None = LEAD_WORDS
-
-    def vectors(self, frame: pd.DataFrame) -> sparse.csr_matrix:
-        """L2-normalised TF-IDF rows of a chunk of the corpus (``title``, ``body``)."""
-        from analysis.text import DocumentTexts, count_known_terms
-
-        texts = DocumentTexts(frame, title_weight=TITLE_WEIGHT, max_words=self.max_words)[:]
-        counts = count_known_terms(texts, self.vectorizer.analyzer, self.vectorizer.vocabulary_)
-        return self.tfidf.transform(counts).astype(np.float32).tocsr()
-
-    def assign(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Cluster (0-based), fit (cosine to the cluster's centre) and map position of each row of a chunk.
-
-        Args:
-            frame: rows of a corpus with ``title`` and ``body``.
-
-        Returns:
-            A DataFrame with the chunk's index and columns ``cluster``, ``fit``, ``x``, ``y``.
-        """
-        if len(frame) == 0:
-            return pd.DataFrame(
-                {c: pd.Series(dtype=t) for c, t in _ASSIGNED.items()}, index=frame.index
-            )
-        x = self.vectors(frame)
-        labels = self.classifier.predict(x).astype(np.int64)
-        # cosine to its own cluster's centre: (n, k) products, never an (n, terms) dense array
-        fit = np.asarray(x @ self.centres.T).reshape(len(labels), -1)[
-            np.arange(len(labels)), labels
-        ]
-        pos = np.asarray(x @ self.projection) - self.offset
-        return pd.DataFrame(
-            {"cluster": labels, "fit": fit, "x": pos[:, 0], "y": pos[:, 1]}, index=frame.index
-        )
-
-
-def count_sample(
-    sample: pd.DataFrame, *, max_words: int | None = LEAD_WORDS
-) -> tuple[CountVectorizer, sparse.csr_matrix]:
-    """The half of :func:`train_assigner` that needs no clusters: the sample's phrases, and its term counts
-    with the vectorizer fitted on them (so it can run while the clusters are being fitted).
-
-    Args:
-        sample: the sampled corpus rows (``title``, ``body``).
-        max_words: words of each body read.
-
-    Returns:
-        ``(vectorizer, counts)``: the fitted ``CountVectorizer`` and the sample's count matrix.
-    """
-    from analysis.text import NEWS_STOP_WORDS, DocumentTexts, NewsAnalyzer, find_phrases
-    from analysis.text.vectorize import default_min_df
-
-    plain = DocumentTexts(sample, max_words=max_words)
-    step = max(1, math.ceil(len(plain) / 3000))
-    phrases = find_phrases([plain[i] for i in range(0, len(plain), step)], min_count=5)
-    n = len(sample)
-    vectorizer = CountVectorizer(
-        analyzer=NewsAnalyzer(stop_words=NEWS_STOP_WORDS, phrases=phrases),
-        min_df=min(default_min_df(n), max(1, n // 2)),
-        max_df=0.5 if n >= 100 else 1.0,
-        max_features=50_000,
-        dtype=np.float32,
-    )
-    counts = vectorizer.fit_transform(
-        DocumentTexts(sample, title_weight=TITLE_WEIGHT, max_words=max_words)[:]
-    )
-    return vectorizer, counts
-
-
-def train_assigner(
-    sample: pd.DataFrame,
-    labels: np.ndarray,
-    *,
-    max_words: int | None = LEAD_WORDS,
-    counted: tuple[CountVectorizer, sparse.csr_matrix] | None = None,
-) -> Assigner:
-    """Train an :class:`Assigner` on a sample of articles and their clusters (0..k-1).
-
-    Args:
-        sample: the sampled corpus rows (``title``, ``body``).
-        labels: their clusters.
-        max_words: words of each body read.
-        counted: :func:`count_sample` of the same sample and ``max_words``, when already computed.
-
-    Returns:
-        The assigner.
-    """
-    vectorizer, counts = (
-        counted if counted is not None else count_sample(sample, max_words=max_words)
-    )
-    n = len(sample)
-    tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
-    x = tfidf.transform(counts).astype(np.float32).tocsr()
-    k = int(labels.max()) + 1
-    classifier = MultinomialNB(alpha=0.1).fit(x, labels)
-    onehot = sparse.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
-    centres = normalize(np.asarray((onehot @ x).todense(), dtype=np.float32))
-    projection, offset = _map_axes(centres, x)
-    return Assigner(vectorizer, tfidf, classifier, centres, projection, offset, max_words)
-
-
-def _map_axes(centres: np.ndarray, x: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
-    """Map axes: the plane through the cluster centres (k >= 3), else the sample's first two PCA axes."""
-    basis = centres if len(centres) >= 3 else np.asarray(x[:2000].todense())
-    if len(basis) < 2 or np.ptp(basis, axis=0).max() <= 1e-12:
-        return np.zeros((x.shape[1], 2), dtype=np.float32), np.zeros(2)
-    m = min(2, len(basis) - 1)
-    pca = PCA(n_components=m, svd_solver="full").fit(basis)
-    projection = np.zeros((x.shape[1], 2), dtype=np.float32)
-    projection[:, :m] = pca.components_.T
-    offset = np.zeros(2)
-    offset[:m] = pca.mean_ @ pca.components_.T
-    return projection, offset
 
 
 # ------------------------------------------------------------------------------------------- the model
@@ -315,13 +180,6 @@ def fit_cached(
         among=among,
         ids=ids,
     )
-
-
-def assign_stripped(frame: pd.DataFrame, assigner: Assigner, boilerplate=None) -> pd.DataFrame:
-    """:meth:`Assigner.assign` of a chunk, its outlets' boilerplate left out first (when found)."""
-    from analysis.corpus.boilerplate import strip_boilerplate
-
-    return assigner.assign(frame if boilerplate is None else strip_boilerplate(frame, boilerplate))
 
 
 def _bar(chunks: Iterable[pd.DataFrame], total: int, progress: bool) -> Iterable[pd.DataFrame]:
