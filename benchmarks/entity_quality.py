@@ -89,6 +89,7 @@ DEV39 = PROJECT_ROOT / "tests" / "data" / "dev39_key.json"
 DEV40 = PROJECT_ROOT / "tests" / "data" / "dev40_key.json"
 DEV41 = PROJECT_ROOT / "tests" / "data" / "dev41_key.json"
 DEV42 = PROJECT_ROOT / "tests" / "data" / "dev42_key.json"
+DEV43 = PROJECT_ROOT / "tests" / "data" / "dev43_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -167,6 +168,8 @@ DEV_KEYS = {
     "twenty-seventh round)",
     DEV42: "forty-second development key (20 AllSides articles, seed 4213; measured unseen at ef63718, after the "
     "twenty-ninth round)",
+    DEV43: "forty-third development key (20 AllSides articles, seed 4313; measured unseen at 7376081, after the "
+    "thirtieth round)",
 }
 #: The development keys that list every organisation: all but the first two.
 DEV_WITH_ORGANISATIONS = set(DEV_KEYS) - {DEV, DEV2}
