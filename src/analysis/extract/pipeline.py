@@ -173,12 +173,19 @@ def sentence_starts(words: list[str]) -> list[bool]:
         elif (
             _INITIALS.match(word)
             and k + 1 < len(words)
-            and new_subject(words[k + 1], surnames)
+            and new_subject(_after_marks(words, k + 1), surnames)
             and not (k and _first_name(words[k - 1]))
             and not personal_initials(word, words[k + 1])
         ):
             ended = True  # "... rely on the U.S. Von der Leyen posted"; not "George H.W. Bush", "H.R. McMaster"
     return flags
+
+
+def _after_marks(words: list[str], k: int) -> str:
+    """The word at ``k``, or past an opening quotation mark the word it opens ("in the U.S. “We say")."""
+    if words[k] in {"“", '"', "‘"} and k + 1 < len(words):
+        return words[k + 1]
+    return words[k]
 
 
 #: Lower-case particles inside a name ("Ursula von der Leyen", "Bashar al-Assad").

@@ -130,6 +130,8 @@ def role_prefix_end(words: list[str], start: int, end: int, text: str = "") -> i
             last_head = k + 1
         elif not prefix_word(words[k]):
             break
+    if _general_body(words, start, last_head, end):
+        return start  # "General Assembly", "U.N. General Assembly": a body's whole name
     if last_head == start:
         last_head = inner_role_end(words, start, end)
         if last_head == start:
@@ -151,6 +153,17 @@ def role_prefix_end(words: list[str], start: int, end: int, text: str = "") -> i
         )  # "Director of National Intelligence James Clapper"
         last_head = named if named is not None else last_head
     return _after_pageant(words, last_head, end)
+
+
+def _general_body(words: list[str], start: int, last_head: int, end: int) -> bool:
+    """Is the run's only title word "General", before a body's word ("the General Services
+    Administration", "U.N. General Assembly")? Then it names that body, and no general."""
+    return (
+        last_head > start
+        and words[last_head - 1] == "General"
+        and not any(is_head(w) for w in words[start : last_head - 1])
+        and words[end - 1].lower() in cues.ORG_HEADS
+    )
 
 
 def _hyphened(words: list[str], k: int, end: int) -> bool:
@@ -382,3 +395,31 @@ def _role_before(body: str, m: Mention) -> list[str]:
         return []
     phrase = WORD.findall(before.group(1).lower().replace("-", " "))
     return phrase if phrase and phrase[-1] in cues.ROLE_HEADS else []
+
+
+def affiliated_speaker(doc: FieldDoc, start: int, end: int) -> bool:
+    """Is the name followed by the body it is with and then a reporting verb ("Avik Roy of the Manhattan
+    Institute added", "Avik Roy, of the Manhattan Institute, said")? A body's name is capitalised words
+    ending in an organisation word ("Institute", "University"), after "of" and an optional "the"; a name
+    after "the" is no one's ("the National Fraternal Order of Police said")."""
+    words = doc.words
+    if start > 0 and words[start - 1].lower() == "the":
+        return False
+    k = end + 1 if end < len(words) and words[end] == "," else end
+    if k + 1 >= len(words) or words[k] != "of":
+        return False
+    k += 2 if words[k + 1].lower() == "the" else 1
+    j = k
+    while j < min(k + 5, len(words)) and words[j][:1].isupper() and words[j].isalpha():
+        j += 1
+    if j == k or words[j - 1].lower() not in cues.ORG_HEADS:
+        return False
+    if j < len(words) and words[j] == ",":  # the apposition closed by its comma, as it opened
+        if words[end] != ",":
+            return False
+        j += 1
+    elif words[end] == ",":
+        return False
+    return (
+        j < len(words) and words[j].lower() in cues.REPORTING_VERBS and not words[j].endswith("ing")
+    )

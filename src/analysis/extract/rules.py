@@ -40,6 +40,7 @@ from analysis.extract.gazetteer import countries, first_names, places
 from analysis.extract.genders import name_gender
 from analysis.extract.pipeline import FieldDoc, personal_initials
 from analysis.extract.roles import (
+    affiliated_speaker,
     has_role,
     is_role_word,
     name_inside,
@@ -90,9 +91,7 @@ class Mention:
     not_names: tuple[str, ...] = ()
 
 
-# --------------------------------------------------------------------------------------------------
-# Candidates: capitalised runs (blank pipeline) or the trained pipeline's entities
-# --------------------------------------------------------------------------------------------------
+# ------------------- Candidates: capitalised runs (blank pipeline) or a trained pipeline's entities
 
 
 def doc_mentions(doc: FieldDoc) -> Iterator[Mention]:
@@ -491,9 +490,10 @@ def _person_or_unknown(
         return "person", "first name"
     if looks_like_name(words) and not one_word and described_as_person(doc, end):
         return "person", "apposition"  # "Alleigh Marre, a campaign spokeswoman"
-    verb = (reporting_after(doc, end) and doc.words[end : end + 1] != [","]) or said_before(
-        doc, start
-    )  # weak: "Deutsche Boerse said"; not "on Manhattan's West Side, told": an apposition's end
+    # weak: "Deutsche Boerse said"; not "on Manhattan's West Side, told": an apposition's end;
+    # "Avik Roy of the Manhattan Institute added": the body a person is with, then the verb
+    verb = reporting_after(doc, end) and doc.words[end : end + 1] != [","]
+    verb = verb or said_before(doc, start) or affiliated_speaker(doc, start, end)
     if looks_like_name(words) and verb and before not in {"and", "of", "for"}:  # not "... and X,"
         return "person", "verb"
     return "unknown", ""

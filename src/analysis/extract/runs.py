@@ -6,6 +6,7 @@ verb follows ("Page has denied" after "Carter Page"); a capitalised run that is 
 hyphenated word ("London-based") is none.
 """
 
+# ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
 import re
@@ -167,6 +168,15 @@ def _acts(word: str) -> bool:
     return word.lower() in cues.REPORTING_VERBS or word in cues.AUXILIARIES
 
 
+#: The bodies whose name goes on with "on" and a subject ("Committee on Foreign Relations", "Council on
+#: Foreign Relations", "Task Force on ..."); a chamber or a government does not ("Congress on the ...").
+_TOPIC_BODIES = frozenset(
+    "committee subcommittee commission council conference force panel institute center centre "
+    "coalition office forum caucus board alliance network project group research convention program "
+    "programme".split()
+)
+
+
 def _joins(words: list[str], start: int, at: int) -> bool:
     """Does the lower-case word at ``at`` join two capitalised parts of one name?"""
     word = words[at]
@@ -174,6 +184,8 @@ def _joins(words: list[str], start: int, at: int) -> bool:
         return True
     before = {w.lower() for w in words[start:at]}
     bodies = before & (cues.ORG_HEADS | cues.ORG_STARTERS)
+    if word == "on" and words[at - 1].lower() not in _TOPIC_BODIES:
+        return False  # "Congress on the Benghazi attack": a body acting on something, no "on" in its name
     if word in CONNECTORS:
         return bool(bodies or before & {"secretary", "minister", "chief"})
     if word == "and" and at + 1 < len(words) and is_cap(words[at + 1]):
@@ -247,7 +259,7 @@ _PUBLIC_HEADS = frozenset(
     """
     commission administration agency department board committee service bureau council authority
     office ministry
-    """.split()  # noqa: SIM905 (word lists read best as text)
+    """.split()
 )
 
 

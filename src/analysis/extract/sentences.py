@@ -56,8 +56,9 @@ _INITIAL = re.compile(r"\b[A-Z][a-z]+\s[A-Z]\.$")
 
 def clause_before(text: str, pos: int) -> str:
     """The text from the start of the sentence (or paragraph) to ``pos``."""
-    window = text[max(0, pos - 300) : pos]
-    ends = [m.end() - 1 for m in SENTENCE_END.finditer(window) if ends_sentence(window, m.end())]
+    lo = max(0, pos - 300)
+    window = text[lo:pos]  # each stop judged with the words after it, past pos ("N.C. “I think")
+    ends = [m.end() - 1 for m in SENTENCE_END.finditer(window) if ends_sentence(text, lo + m.end())]
     ends += [m.end() - 1 for m in CAPTION.finditer(window)]  # "Image copyright X Image caption ..."
     cut = max(window.rfind("\n\n"), *ends, -1)
     return window[cut + 1 :]
@@ -86,8 +87,8 @@ def ends_sentence(text: str, after: int) -> bool:
     ):
         return False  # "D-St. Louis", "in St. Paul": Saint; "Downing St." may end one
     following = text[after : after + 40].split()
-    if not following or not following[0][:1].isupper():
-        return False
+    if not following or not following[0].lstrip("“\"'‘")[:1].isupper():
+        return False  # (a quotation's opening mark: "in Durham, N.C. “I think ...”" reads its first word)
     if _INITIAL.search(text[max(0, after - 30) : after]):
         return False  # a middle initial: "Thomas M. Davis"
     word = following[0].strip("“\"'‘’,")
