@@ -242,8 +242,21 @@ def _states_and_continents() -> dict[str, str]:
 def _name_codes() -> dict[str, set[str]]:
     """gender-guesser's codes of each first name (lower case): M/F, 1M/1F (so as a first name), ?M/?F
     (mostly), ? (both)."""
+    return _read_codes()[0]
+
+
+@functools.cache
+def _english_codes() -> dict[str, set[str]]:
+    """The codes of each first name as used in Great Britain, Ireland or the U.S. (a frequency given in
+    one of the list's first three country columns); names the list has no English use for are left out."""
+    return _read_codes()[1]
+
+
+@functools.cache
+def _read_codes() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     path = importlib.resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
     codes: dict[str, set[str]] = {}
+    english: dict[str, set[str]] = {}
     with path.open(encoding="iso-8859-1") as handle:
         for line in handle:
             if line.startswith("#") or len(line) < 30:
@@ -251,9 +264,12 @@ def _name_codes() -> dict[str, set[str]]:
             code, name = line[:2].strip(), line[3:29].strip()
             if name and " " not in name and "+" not in name:
                 codes.setdefault(name.lower(), set()).add(code)
+                if line[30:33].strip():  # Great Britain, Ireland, U.S.A.
+                    english.setdefault(name.lower(), set()).add(code)
     for word in NOT_FIRST_NAMES:
         codes.pop(word, None)
-    return codes
+        english.pop(word, None)
+    return codes, english
 
 
 @functools.cache
@@ -263,7 +279,7 @@ def leaning_names() -> dict[str, str]:
     leaning = {}
     for key, found in _name_codes().items():
         mostly = {c[-1] for c in found if c in {"?M", "?F"}}
-        if first_names()[key] is None and len(mostly) == 1:
+        if first_names()[key] is None and len(mostly) == 1 and not _both_in_english(key, mostly):
             leaning[key] = {"M": "male", "F": "female"}[mostly.pop()]
     return leaning
 
@@ -272,15 +288,33 @@ def leaning_names() -> dict[str, str]:
 def first_names() -> dict[str, str | None]:
     """First names (lower case) -> ``"male"``, ``"female"`` or ``None`` (used for both, or only mostly for
     one: :func:`leaning_names`), from gender-guesser; a name's usual gender wins over a rare use ("Mike" is
-    male)."""
+    male), unless English gives it to both ("Jamie", "Jordan", "Robin": then the article decides)."""
     names: dict[str, str | None] = {}
     for key, found in _name_codes().items():
         plain = {
             c for c in found if c in {"M", "F"}
         }  # a rare other use ("?F Mike") does not cancel it
         pick = plain or {c[-1] for c in found if c in {"1M", "1F"}}  # as a first name: that sex
-        names[key] = {"M": "male", "F": "female"}[next(iter(pick))] if len(pick) == 1 else None
+        sex = next(iter(pick)) if len(pick) == 1 else _english_sex(key)
+        names[key] = (
+            {"M": "male", "F": "female"}[sex] if sex and not _both_in_english(key, {sex}) else None
+        )
     return names
+
+
+def _english_sex(name: str) -> str | None:
+    """The one sex English gives the name, when it gives it only as that sex's name ("Jane", "Karen",
+    "Rand", elsewhere given to both): "M", "F", else None."""
+    used = _english_codes().get(name, set())
+    sexes = {code[-1] for code in used}
+    return sexes.pop() if len(sexes) == 1 and used <= {"M", "F", "1M", "1F"} else None
+
+
+def _both_in_english(name: str, sex: set[str]) -> bool:
+    """Is the name given in English (Great Britain, Ireland, the U.S.) to the other sex than ``sex``
+    ({"M"} or {"F"}) too, or to both? Then what the list says of it elsewhere decides nothing."""
+    used = _english_codes().get(name, set())
+    return "?" in used or bool({code[-1] for code in used} - sex)
 
 
 #: English words the name list also holds, never read as a first name: a sentence's opening word or a
