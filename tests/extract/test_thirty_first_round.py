@@ -97,3 +97,33 @@ def test_a_name_english_gives_to_both_sexes_lets_the_article_decide():
         "\n\nHe said: \u201cUnfortunately, even with the secretary out, the department remains dangerous.\u201d"
     )
     assert named_speakers(body) == [("Jamie Williams", True)]
+
+
+@pytest.mark.parametrize(
+    ("signature", "speaker"),
+    [
+        ("\u2014 President Trump", "Donald Trump"),
+        ("- Theresa May", "Theresa May"),
+        ("\u2014 U.S. Rep. John Ratcliffe, R-Texas", "John Ratcliffe"),
+        ("\u2014 Trump", ""),
+    ],
+)
+def test_a_quotation_signed_with_a_dash_is_its_signers(signature, speaker):
+    """A quotation set apart with its speaker after a dash, as pull quotes and lists are ("“…” — President
+    Trump", "“…” - Theresa May", "“…” — U.S. Rep. John Ratcliffe, R-Texas"): a title before the name and a
+    hyphen for a dash no longer stop the signature being read. A surname alone signs nothing: read on all of
+    AllSides, "— Trump" went to Melania Trump, the one Trump the article named in full."""
+    body = (
+        "Donald Trump, Theresa May and John Ratcliffe spoke on Tuesday.\n\n"
+        f"\u201cWe will see what happens next week.\u201d {signature}\n\nThe Senate passed a bill."
+    )
+    assert named_speakers(body) == [(speaker, bool(speaker))]
+
+
+def test_a_sentence_after_the_dash_signs_nothing():
+    """ "“…” — that was the message from Trump": words after the dash that are no title keep it unsigned."""
+    body = (
+        "Donald Trump spoke on Tuesday.\n\n\u201cWe will see what happens next week.\u201d \u2014 that "
+        "was the message from Trump\n\nThe Senate passed a bill."
+    )
+    assert named_speakers(body) == [("", False)]

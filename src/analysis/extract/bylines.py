@@ -50,10 +50,16 @@ def _source_in(
         return None
     person = next((m for m in inside if m.type == "person"), None)
     comma = doc.text.find(",", person.end, end) if person else -1
-    signed = doc.text[start:end].lstrip(" ”\"’'").startswith(("—", "–", "-"))
+    signed = _signed(doc.text[start:end])
+    if signed:  # past the dash ("-" is a word's character)
+        line = doc.text[start:end]
+        start += len(line) - len(line.lstrip(" ”\"’'")) + 1
     if signed and comma > 0 and len(_WORD.findall(doc.text[comma:end])) <= 4:
         end = comma  # "— Bruno Jeanbart, OpinionWay": a person, then where they work
         inside = [m for m in inside if m.end <= end]
+    if signed and person is not None and _title_words(doc.text[start : person.start]):
+        start = person.start  # "— U.S. Rep. John Ratcliffe": the title written before the name
+        inside = [m for m in inside if m.start >= start]
     rest = doc.text[start:end]
     for m in sorted(inside, key=lambda m: -m.start):
         rest = rest[: m.start - start] + " " + rest[m.end - start :]
@@ -67,6 +73,18 @@ def _source_in(
     if len({m.text for m in pick}) != 1:
         return None
     return pick[0].start, pick[0].end
+
+
+def _signed(line: str) -> bool:
+    """Does the line (what follows a quotation's closing mark) open with a dash: a signature?"""
+    return line.lstrip(" ”\"’'").startswith(("—", "–", "-"))
+
+
+def _title_words(lead: str) -> bool:
+    """Is the text between a signature's dash and its name a title ("U.S. Rep.", "Former FEC Associate
+    General Counsel", "Secretary of State"): capitalised words and "of"/"the"/"for", at most six?"""
+    words = _WORD.findall(lead)
+    return len(words) <= 6 and all(w[:1].isupper() or w in {"of", "the", "for"} for w in words)
 
 
 def _named(m: Mention, untyped: str) -> bool:
@@ -122,8 +140,9 @@ def signature_source(doc: FieldDoc, mentions: list[Mention], end: int) -> tuple[
     stop = len(text) if stop < 0 else stop
     rest = text[end:stop]
     if rest.strip():
-        if any(c in rest for c in _MARKS + ".!?:/"):  # nor a photo credit: "AP Photo/Evan Vucci"
-            return None
+        signed = _signed(rest)  # "“…” — U.S. Rep. John Ratcliffe, R-Texas", "“…” - Theresa May"
+        if any(c in rest for c in _MARKS + ("!?:/" if signed else ".!?:/")):  # nor a photo credit:
+            return None  # "AP Photo/Evan Vucci"
         return _source_in(doc, mentions, end, stop)
     pos = stop
     for _ in range(4):
