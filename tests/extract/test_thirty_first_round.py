@@ -127,3 +127,22 @@ def test_a_sentence_after_the_dash_signs_nothing():
         "was the message from Trump\n\nThe Senate passed a bill."
     )
     assert named_speakers(body) == [("", False)]
+
+
+@pytest.mark.parametrize(
+    ("signature", "speaker"),
+    [
+        ("Kevin Drum, Mother Jones", "Kevin Drum"),
+        ("E.J. Dionne Jr., Washington Post", "E.J. Dionne Jr."),
+        ("Charles A. Kupchan, CNN", "Charles A. Kupchan"),
+    ],
+)
+def test_a_roundup_quotation_is_its_columnists(signature, speaker):
+    """AllSides' roundups sign each excerpt with its writer and outlet after the closing mark, no dash:
+    "“…” Kevin Drum, Mother Jones" (the comma cut and the stops of initials and "Jr." were only read after
+    a dash)."""
+    body = (
+        "Others argue that\n\n\u201cBiden was almost the only one on the stage who talked like a normal "
+        f"person.\u201d {signature}\n\nRegarding Pelosi, the picture is mixed."
+    )
+    assert named_speakers(body) == [(speaker, True)]

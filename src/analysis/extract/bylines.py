@@ -54,9 +54,10 @@ def _source_in(
     if signed:  # past the dash ("-" is a word's character)
         line = doc.text[start:end]
         start += len(line) - len(line.lstrip(" ”\"’'")) + 1
-    if signed and comma > 0 and len(_WORD.findall(doc.text[comma:end])) <= 4:
-        end = comma  # "— Bruno Jeanbart, OpinionWay": a person, then where they work
-        inside = [m for m in inside if m.end <= end]
+    leads = person is not None and not doc.text[start : person.start].strip(" ”\"’'")
+    if (signed or leads) and comma > 0 and len(_WORD.findall(doc.text[comma:end])) <= 4:
+        end = comma  # "— Bruno Jeanbart, OpinionWay", "Kevin Drum, Mother Jones": a person, then where
+        inside = [m for m in inside if m.end <= end]  # they work
     if signed and person is not None and _title_words(doc.text[start : person.start]):
         start = person.start  # "— U.S. Rep. John Ratcliffe": the title written before the name
         inside = [m for m in inside if m.start >= start]
@@ -73,6 +74,10 @@ def _source_in(
     if len({m.text for m in pick}) != 1:
         return None
     return pick[0].start, pick[0].end
+
+
+#: The stops of initials and short titles inside a name ("E.J. Dionne Jr.", "Rep. David Cicilline").
+_INITIALS_STOPS = re.compile(r"\b(?:[A-Z]|Jr|Sr|Dr|Mr|Ms|Mrs|Rep|Sen|Gov)\.")
 
 
 def _signed(line: str) -> bool:
@@ -141,7 +146,10 @@ def signature_source(doc: FieldDoc, mentions: list[Mention], end: int) -> tuple[
     rest = text[end:stop]
     if rest.strip():
         signed = _signed(rest)  # "“…” — U.S. Rep. John Ratcliffe, R-Texas", "“…” - Theresa May"
-        if any(c in rest for c in _MARKS + ("!?:/" if signed else ".!?:/")):  # nor a photo credit:
+        probe = (
+            rest if signed else _INITIALS_STOPS.sub("", rest)
+        )  # "E.J. Dionne Jr., Washington Post"
+        if any(c in probe for c in _MARKS + ("!?:/" if signed else ".!?:/")):  # nor a photo credit:
             return None  # "AP Photo/Evan Vucci"
         return _source_in(doc, mentions, end, stop)
     pos = stop
