@@ -146,3 +146,15 @@ def test_a_roundup_quotation_is_its_columnists(signature, speaker):
         f"person.\u201d {signature}\n\nRegarding Pelosi, the picture is mixed."
     )
     assert named_speakers(body) == [(speaker, True)]
+
+
+def test_a_roundup_signature_names_whom_others_stood_for():
+    """ "Others argue that “…” Adam Serwer, The Atlantic" and "Some note, “…” ¶ Kyle Smith, National Review":
+    the excerpt's own signature names its writer (the quotation's verb had a generic subject, "others",
+    and the signature was read only for a quotation with no verb)."""
+    body = (
+        "Others argue that \u201cthere are important systemic problems with the FBI.\u201d Adam Serwer, "
+        "The Atlantic\n\nSome note, \u201cit will not be enough to get his attention.\u201d\n\nKyle Smith, "
+        "National Review\n\nMore to come."
+    )
+    assert named_speakers(body) == [("Adam Serwer", True), ("Kyle Smith", True)]

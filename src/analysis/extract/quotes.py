@@ -235,6 +235,10 @@ def doc_quotations(doc: FieldDoc, mentions: list[Mention]) -> list[Quotation]:
             quote.who = found or signature_source(doc, mentions, quote.end)
             if quote.who is not None:
                 quote.cue, quote.continues = ("said" if captioned else "wrote"), False
+        elif quote.who is None:  # "Others argue that “…” Adam Serwer, The Atlantic": the signature
+            quote.who = signature_source(doc, mentions, quote.end)  # names whom "others" stood for
+            if quote.who is not None:
+                quote.cue, quote.continues = "wrote", False
     return result
 
 
