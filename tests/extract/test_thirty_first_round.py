@@ -155,6 +155,11 @@ def test_a_roundup_signature_names_whom_others_stood_for():
     body = (
         "Others argue that \u201cthere are important systemic problems with the FBI.\u201d Adam Serwer, "
         "The Atlantic\n\nSome note, \u201cit will not be enough to get his attention.\u201d\n\nKyle Smith, "
-        "National Review\n\nMore to come."
+        "National Review\n\n\u201cIt would come at a steep cost.\u201d\n\nDavid A. Graham, The Atlantic"
+        "\n\nMore to come."
     )
-    assert named_speakers(body) == [("Adam Serwer", True), ("Kyle Smith", True)]
+    assert named_speakers(body) == [
+        ("Adam Serwer", True),
+        ("Kyle Smith", True),
+        ("David A. Graham", True),
+    ]

@@ -162,7 +162,10 @@ def signature_source(doc: FieldDoc, mentions: list[Mention], end: int) -> tuple[
         if not line:
             return None
         if line[0] not in _MARKS:
-            if any(c in line for c in _MARKS + ".!?:;/"):  # "Tami Chappell/Reuters": a photo credit
+            probe = _INITIALS_STOPS.sub("", line)  # "David A. Graham, The Atlantic"
+            if any(
+                c in probe for c in _MARKS + ".!?:;/"
+            ):  # "Tami Chappell/Reuters": a photo credit
                 return None
             return _source_in(doc, mentions, pos, pos + len(line))
         if line[-1] not in "”\"’'…":
