@@ -163,3 +163,21 @@ def test_a_roundup_signature_names_whom_others_stood_for():
         ("Kyle Smith", True),
         ("David A. Graham", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Special Counsel Robert Mueller said it.", "Robert Mueller", "Special Counsel"),
+        ("White House Counsel Don McGahn said it.", "Don McGahn", "White House Counsel"),
+    ],
+)
+def test_counsel_is_a_title(sentence, name, role):
+    """ "Special Counsel Robert Mueller" was one person's name, and "White House Counsel Don McGahn" named
+    only the White House: "counsel" is a title word, as "counselor" was."""
+    from analysis.extract import entities
+    from tests.conftest import make_corpus
+
+    mentions = entities(make_corpus([{"body": sentence}]))
+    people = mentions[mentions["type"] == "person"]
+    assert list(zip(people["text"], people["role"], strict=True)) == [(name, role)]

@@ -40,7 +40,7 @@ ROLE_HEADS = (
     band-mate film-maker filmmaker designer editor columnist correspondent reporter journalist dj
     critic sheriff inspector superintendent constable detective ruler dictator monarch
     chairperson treasurer auditor governor-general emir sheikh ayatollah archbishop bishop cardinal
-    rabbi imam spokesman vice deputy-leader whip speaker diplomat official adviser advisor aide counselor counsellor
+    rabbi imam spokesman vice deputy-leader whip speaker diplomat official adviser advisor aide counsel counselor counsellor
     strategist compatriot team-mate teammate athlete runner hurdler sprinter vaulter jumper sculptor
     artist painter novelist playwright poet supermodel model impresario photographer broadcaster
     commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
