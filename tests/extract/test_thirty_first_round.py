@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import named_speakers, people_in
+from analysis.extract import entities
+from tests.conftest import make_corpus, named_speakers, people_in
+
+
+def _typed(sentence: str, kind: str):
+    """The mentions of one kind found in an article of one sentence."""
+    mentions = entities(make_corpus([{"body": sentence}]))
+    return mentions[mentions["type"] == kind]
 
 
 @pytest.mark.parametrize(
@@ -74,11 +81,7 @@ def test_a_body_named_whole(sentence, body):
     """ "General" before a body's word is part of its name, no general's title ("Services Administration"
     was listed, "General Assembly" nothing); "on" joins a body's name only after a body that takes a
     subject ("Committee on ...", "Research on ..."), not "Congress on the Benghazi attack"."""
-    from analysis.extract import entities
-    from tests.conftest import make_corpus
-
-    mentions = entities(make_corpus([{"body": sentence}]))
-    assert list(mentions[mentions["type"] == "organisation"]["text"]) == [body]
+    assert list(_typed(sentence, "organisation")["text"]) == [body]
 
 
 def test_a_name_english_gives_to_both_sexes_lets_the_article_decide():
@@ -175,9 +178,5 @@ def test_a_roundup_signature_names_whom_others_stood_for():
 def test_counsel_is_a_title(sentence, name, role):
     """ "Special Counsel Robert Mueller" was one person's name, and "White House Counsel Don McGahn" named
     only the White House: "counsel" is a title word, as "counselor" was."""
-    from analysis.extract import entities
-    from tests.conftest import make_corpus
-
-    mentions = entities(make_corpus([{"body": sentence}]))
-    people = mentions[mentions["type"] == "person"]
+    people = _typed(sentence, "person")
     assert list(zip(people["text"], people["role"], strict=True)) == [(name, role)]

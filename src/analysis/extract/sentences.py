@@ -87,11 +87,12 @@ def ends_sentence(text: str, after: int) -> bool:
     ):
         return False  # "D-St. Louis", "in St. Paul": Saint; "Downing St." may end one
     following = text[after : after + 40].split()
-    if not following or not following[0].lstrip("“\"'‘")[:1].isupper():
-        return False  # (a quotation's opening mark: "in Durham, N.C. “I think ...”" reads its first word)
+    # past a quotation's opening mark, its first word: "in Durham, N.C. “I think ...”"
+    word = following[0].strip("“\"'‘’,") if following else ""
+    if not word[:1].isupper():
+        return False
     if _INITIAL.search(text[max(0, after - 30) : after]):
         return False  # a middle initial: "Thomas M. Davis"
-    word = following[0].strip("“\"'‘’,")
     initials = text[max(0, after - 8) : after].split()[-1:]
     if initials and personal_initials(initials[0].lstrip("“\"'‘("), word):
         return False  # "“…,” H.R. McMaster, the adviser, said"
