@@ -83,6 +83,7 @@ from analysis.extract.sources import (
     outlet,
     quoted_as,
     sentence_tail,
+    told_by,
     what_they_call,
 )
 
@@ -185,13 +186,14 @@ def _after(
     elif full and ends not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
         return None  # “A heading” The minister said ...: no clause joins it
     toks = _tokens_between(doc, close_at, window_end(text, close_at))
-    quoted = quoted_as(text, close_at, window_end(text, close_at))
-    if quoted is not None:
+    if (quoted := quoted_as(text, close_at, window_end(text, close_at))) is not None:
         return Attribution(*quoted)  # "“…,” she was quoted as saying"
     verbs = cues.OUTLET_AFTER_QUOTE if outlets else cues.AFTER_QUOTE_VERBS
     verb = next((k for k in toks if verb_at(doc, k, verbs)), None)
     if verb is None:
         return _found(according_to(doc, toks))
+    if (told := told_by(doc, mentions, verb)) is not None:  # "“…,” Fox News is told": not said
+        return Attribution(*told)
     lead = words_only(doc, [k for k in toks if k < verb])
     if not lead and doc.words[verb].lower().endswith("ing"):
         return None  # "“…,” adding that ...": the sentence's own speaker goes on (said before it)
@@ -240,9 +242,7 @@ def _before(
         if verb_at(doc, k, verbs_read) and not quoted_token(doc.text, toks[0], k, doc)
     ]
     if verbs and verbs[-1] == toks[0] and doc.words[verbs[-1]][:1].isupper():
-        after = clause_chunks(
-            doc, [k for k in toks if k > verbs[-1]]
-        )  # "Added Sen. Ron Wyden, ...:"
+        after = clause_chunks(doc, [k for k in toks if k > verbs[-1]])  # "Added Sen. Ron Wyden:"
         if after:
             who = first_naming(doc, mentions, after[:2])[:MAX_SPEAKER_WORDS]
             return Attribution(span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
@@ -390,6 +390,8 @@ def _partial_read(
         and not quoted_token(doc.text, toks[0], k, doc)
         and not in_closed_brackets(doc.text, doc.idx[k], open_at)  # "(as Reagan put it) and a “…”"
     ]
+    if verbs and (told := told_by(doc, mentions, verbs[-1], open_at)):  # "asked by Karl to … “…”"
+        return Attribution(*told)
     active = [k for k in verbs if not passive(doc, k)]
     if verbs and not active:  # "praised by police": speech, unclear; "dubbed “…” by X": X
         return Attribution(by_agent(doc, mentions, close_at), doc.words[verbs[-1]])
@@ -417,14 +419,12 @@ def _partial_read(
 def _participle_subject(
     doc: FieldDoc, mentions: list[Mention], verb: int, toks: list[int], limit: int
 ) -> Attribution | None:
-    """Who an "-ing" reporting verb belongs to: the subject of the last reporting verb before it ("she
-    said, adding:"), else the sentence's first person (or an untyped surname of a person the article names
-    opening the clause: "Later, Trump retweeted Parscale, adding:"), else its opening phrase."""
+    """Who an "-ing" reporting verb belongs to: the last reporting verb's subject ("she said, adding:"), else
+    the sentence's first person (or a named person's untyped surname opening the clause), else its opening."""
     cue = _cue(doc, verb, limit)
-    if participle_of_noun(doc, mentions, verb, toks[0] if toks else 0) or chained_participle(
-        doc, verb
-    ):  # "a memo describing …", "a woman ... calling into CNN saying"
-        return Attribution(None, cue)
+    first = toks[0] if toks else 0
+    if participle_of_noun(doc, mentions, verb, first) or chained_participle(doc, verb):
+        return Attribution(None, cue)  # "a memo describing …", "a woman calling in saying"
     a, b = doc.idx[toks[0]], doc.idx[verb]
     here = [
         m

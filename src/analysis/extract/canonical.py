@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 from analysis.config import SURNAME_MAJORITY
 from analysis.extract import cues
 from analysis.extract.gazetteer import NOT_FIRST_NAMES, first_names, places
+from analysis.extract.headings import LOWER_WORD, heading_runs
 from analysis.extract.pipeline import PARTICLES
+from analysis.extract.role_words import WEAK_TITLES
 from analysis.extract.surnames import (
     family_surnames,
     other_sex,
@@ -69,7 +71,7 @@ def resolve(mentions: list[Mention], *, bodies: dict[str, str] | None = None) ->
         families.update(
             (article, name) for name in family_surnames((bodies or {}).get(article, ""))
         )
-        _headline_fragments(group, (bodies or {}).get(article, ""))
+        heading_runs(group, (bodies or {}).get(article, ""))
         persons_in_article(group, (bodies or {}).get(article, ""), titled)
         surnames_in_capitals(group)
         acronyms_in_article(group)
@@ -101,24 +103,6 @@ def _usual_names(mentions: list[Mention]) -> None:
             name = usual.get(normalise(m.text).lower()) or usual.get(m.name.lower())
             if name:
                 m.name = name
-
-
-def _headline_fragments(group: list[Mention], body: str) -> None:
-    """A headline's "person" the body never names, with a word after its first that the body writes in lower
-    case, is a run of title-case words ("Cruz Takes Delegates in Wyoming"), no name."""
-    if not body:
-        return
-    lower = set(_LOWER_WORD.findall(body))
-    for m in group:
-        words = _tokens(m.name)
-        if (
-            m.field == "title"
-            and m.type == "person"
-            and len(words) > 1
-            and m.name not in body
-            and any(w.lower() in lower for w in words[1:])
-        ):
-            m.type = "unknown"
 
 
 def _short_forms(group: list[Mention], body: str) -> None:
@@ -329,17 +313,12 @@ def _articles_by_name(
     return articles
 
 
-#: A word in lower case in running text: after white space and before white space or punctuation (not a
-#: piece of a web address or handle: "www.peterson.org", "@jpeterson").
-_LOWER_WORD = re.compile(r"(?<=\s)[a-z][a-z'-]*(?=[\s,;:!?)\"\u201d\u2019]|\.(?:\s|$))")
-
-
 def _lower_case_articles(words: set[str], bodies: dict[str, str]) -> Counter:
     """How many of the articles write each of ``words`` in lower case."""
     counts: Counter = Counter()
     if words:
         for body in bodies.values():
-            counts.update(words.intersection(_LOWER_WORD.findall(body)))
+            counts.update(words.intersection(LOWER_WORD.findall(body)))
     return counts
 
 
@@ -467,9 +446,7 @@ def _without_stray_head(name: str, person_names: set[str]) -> str:
 
 
 _STRONG = frozenset({"honorific", "role", "first name", "model", "gazetteer"})
-_WEAK_ROLES = [
-    [w] for w in ("rival", "partner", "opponent", "challenger", "major", "head", "commander")
-]
+_WEAK_ROLES = [[w] for w in sorted(WEAK_TITLES)]
 
 
 def _weak_people(mentions: list[Mention], typed: dict[str, Counter]) -> None:

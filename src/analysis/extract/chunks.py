@@ -461,6 +461,17 @@ def passive(doc: FieldDoc, verb: int) -> bool:
     return k >= 0 and doc.words[k].lower() in cues.PASSIVE_AUXILIARIES
 
 
+def told_passive(doc: FieldDoc, verb: int, *, reduced: bool = False) -> bool:
+    """Is the verb a passive "told" or "asked" ("Fox News is told", "Trump was asked"; with ``reduced``,
+    also without its auxiliary before "by": "when asked by Karl to describe"): its subject heard the words,
+    said by the agent after "by" or by someone unsaid?"""
+    end = doc.end_char(verb)
+    return doc.words[verb].lower() in {"told", "asked"} and (
+        passive(doc, verb)
+        or (reduced and re.match(r"\s+by\s", doc.text[end : end + 5]) is not None)
+    )
+
+
 def without_adverbs(doc: FieldDoc, tail: list[int]) -> list[int]:
     """A clause's words with the adverbs ending it dropped, when a conjunction comes before them ("..., and
     repeatedly called" -> "and"); otherwise as they are."""

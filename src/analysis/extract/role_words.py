@@ -6,11 +6,22 @@ Secretary John Healey", "coach Arsene Wenger", "the lock forward", "the presiden
 # ruff: noqa: SIM905 (word lists read best as text)
 from __future__ import annotations
 
-__all__ = ["DESCRIPTIVE_HEADS", "ROLE_HEADS", "ROLE_MODIFIERS", "SHORT_TITLES", "SPORT_POSITIONS"]
+__all__ = [
+    "DESCRIPTIVE_HEADS",
+    "ROLE_HEADS",
+    "ROLE_MODIFIERS",
+    "SHORT_TITLES",
+    "SPORT_POSITIONS",
+    "WEAK_TITLES",
+]
 
 #: Titles written short without a full stop ("Rep Nancy Pelosi", "Lt Col ..."); in capitals ("ADM Tronics")
 #: they are acronyms, not titles.
 SHORT_TITLES = frozenset("rep gov gen col lt sgt capt adm maj cmdr".split())
+
+#: Role words that vouch for no one-word name ("rival Labour", "Head Start", "Major League"): read before a
+#: capitalised word that is no person as often as before one that is.
+WEAK_TITLES = frozenset("rival partner opponent challenger major head commander".split())
 
 #: A player's position: a role before a name ("lock Ben Kay") and a description that names again the player
 #: it was given to, whatever other roles that player holds ("skipper Marco Bortolami ... said the lock

@@ -222,8 +222,25 @@ def chained_participle(doc: FieldDoc, verb: int) -> bool:
             prior = doc.words[
                 k - 1
             ].lower()  # not "praised the ruling saying", "the gathering storm"
-            return prior not in cues.AUXILIARIES | _COPULAS | _DETERMINERS
+            return prior not in cues.AUXILIARIES | _COPULAS | _DETERMINERS and not _issued(
+                doc, k, verb
+            )
     return False
+
+
+#: "-ing" verbs whose object is the subject's own words ("issuing a statement saying").
+_ISSUING = frozenset("issuing releasing posting sending publishing putting".split())
+
+
+def _issued(doc: FieldDoc, k: int, verb: int) -> bool:
+    """Is the "-ing" word at ``k`` the subject issuing their own words, the reporting verb's noun ("Grijalva
+    ignored the attack, issuing a statement saying")?"""
+    between = [w.lower() for w in doc.words[k + 1 : verb] if w.strip()]
+    return (
+        doc.words[k] in _ISSUING
+        and bool(between)
+        and between[-1] in cues.SPEECH_NOUNS | {"letter", "video", "note"}
+    )
 
 
 def parenthetical(body: str, a: int, b: int) -> bool:

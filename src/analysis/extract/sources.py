@@ -13,7 +13,7 @@ from itertools import dropwhile
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
-from analysis.extract.chunks import clause_chunks, span
+from analysis.extract.chunks import clause_chunks, span, told_passive
 from analysis.extract.described import ISSUED_DOCUMENTS, WORD
 from analysis.extract.sentences import MAX_ATTRIBUTION_CHARS, first_sentence_end
 
@@ -30,6 +30,7 @@ __all__ = [
     "outlet",
     "quoted_as",
     "sentence_tail",
+    "told_by",
     "what_they_call",
 ]
 
@@ -197,3 +198,29 @@ def by_agent(doc: FieldDoc, mentions: list[Mention], close_at: int) -> tuple[int
         and doc.text[m.end : m.end + 2] not in {"'s", "’s"}
     ]
     return (named[0].start, named[0].end) if named else None
+
+
+#: Relative pronouns: a "told" after one is a relative clause's, not what the quotation is.
+_RELATIVES = frozenset({"who", "which", "that"})
+
+
+def told_by(
+    doc: FieldDoc, mentions: list[Mention], verb: int, quote_at: int | None = None
+) -> tuple[tuple[int, int] | None, str] | None:
+    """For a passive "told" or "asked" (:func:`told_passive`) after a quotation ("“…,” Fox News is told"),
+    or before the quotation opening at ``quote_at`` in its own clause (:func:`_asks_it`), who said the
+    words: the agent right after the verb, else no one named; and the verb, as the cue. None otherwise."""
+    before = quote_at is not None
+    if not told_passive(doc, verb, reduced=before) or (
+        before and not _asks_it(doc, verb, quote_at)
+    ):
+        return None
+    return by_agent(doc, mentions, doc.end_char(verb)), doc.words[verb]
+
+
+def _asks_it(doc: FieldDoc, verb: int, quote_at: int) -> bool:
+    """Is the quotation the words of the "told"/"asked" before it: no comma between ("asked by Karl to
+    describe the “…”", not "asked by HuffPo about a run, but did denounce “…”") and no relative pronoun
+    just before the verb ("students who were told there would be no fees “have been given the opposite”")?"""
+    near = {w.lower() for w in doc.words[max(verb - 3, 0) : verb]}
+    return "," not in doc.text[doc.end_char(verb) : quote_at] and not near & _RELATIVES
