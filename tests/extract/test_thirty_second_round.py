@@ -150,3 +150,16 @@ def test_a_headline_run_is_cut_to_the_last_words_of_a_run_the_text_writes():
     heading_runs(group, body)
     assert (group[0].name, group[0].type) == ("Franklin Graham", "person")
     assert group[1].type == "unknown"
+
+
+def test_he_after_a_sentence_opened_by_he_said_is_that_he():
+    """ "But Mr. Bennett denied that Mr. Carson planned to fire him. He said that when he told Mr. Carson
+    ..., Mr. Carson asked him to reconsider. ¶ “…,” he said": the last sentence naming someone opens with
+    "He said", so "he" is who that "He" is (Bennett), not the last man it names (Carson)."""
+    body = (
+        "Mr. Carson suggested that their jobs were on the line, telling reporters \u201ceverything is on "
+        "the table.\u201d\n\nBut Mr. Bennett denied that Mr. Carson planned to fire him. He said that when "
+        "he told Mr. Carson he was resigning in a phone call on Thursday morning, Mr. Carson asked him to "
+        "reconsider.\n\n\u201cMy job was not in jeopardy,\u201d he said."
+    )
+    assert named_speakers(body) == [("Carson", True), ("Bennett", True)]

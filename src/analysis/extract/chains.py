@@ -28,6 +28,7 @@ __all__ = [
     "in_own_sentence",
     "named_again",
     "next_quotation",
+    "opens_speaking",
     "pronoun_chain",
     "says_alone",
     "speaker_goes_on",
@@ -226,6 +227,13 @@ def chain(
         if words[0] != pronoun and not (inside and (carries or _names_again(written))):
             return False  # "He’s questioned ...", "He'd said ...": the pronoun opens the sentence
     return True
+
+
+def opens_speaking(ctx: SpeakerContext, k: int, gender: str | None) -> bool:
+    """Does sentence ``k`` open with the pronoun of ``gender`` as a reporting verb's subject ("He said that
+    when he told Mr. Carson ..., Mr. Carson asked him to reconsider")?"""
+    pronoun = {"male": "he", "female": "she"}.get(gender or "", "")
+    return bool(pronoun) and _pronoun_speaks([w.lower() for w in _written(ctx, k)[:2]], pronoun)
 
 
 def _pronoun_speaks(words: list[str], pronoun: str) -> bool:

@@ -46,7 +46,7 @@ ORG_HEADS = frozenset(
     union federation association organisation organization institute institution foundation fund
     bank banks university college school academy center centre council board corporation corp corp.
     inc inc. ltd ltd. plc llc llp gmbh ag sa nv n.v. se spa bv oyj asa co co. company companies group holdings industries
-    systems technologies technology airlines airways motors energy pharmaceuticals telecom
+    systems technologies technology tech airlines airways motors energy pharmaceuticals telecom
     communications media records studio studios pictures entertainment games software networks network club
     fc league alliance coalition forces army navy force police command commons lords society trust
     exchange post times journal news herald telegraph guardian observer gazette tribune chronicle

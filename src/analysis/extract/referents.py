@@ -28,6 +28,7 @@ from analysis.extract.chains import (
     goes_on,
     in_own_sentence,
     next_quotation,
+    opens_speaking,
     says_alone,
     speaker_goes_on,
     spoken_of,
@@ -305,6 +306,8 @@ def _referent(
     if found:
         return found
     last = [m for m in people if m.sentence == people[-1].sentence]
+    if (opened := _opening_pronoun(ctx, people[-1].sentence, limit, gender)) is not None:
+        return opened
     if not chain(
         ctx, people[-1].sentence, ctx.sentence_of(limit), gender, inside=people[-1].lead
     ) or chain(ctx, people[-1].sentence - 1, people[-1].sentence + 1, gender):
@@ -323,8 +326,7 @@ def _referent(
     if speech and len(speaking) == 1 and len({m.name for m in typed if m.subject}) == 1:
         return speaking.pop()  # "... Jonathan Turley says he's troubled by ... Bush and ... Obama."
     if speech and len({m.name for m in last}) == 1 and typed and any(m.subject for m in typed):
-        # "..., Alan Milburn, Labour's election strategist told Radio 4. ..., he said"
-        return typed[-1].name
+        return typed[-1].name  # "Alan Milburn, Labour's strategist told Radio 4. ..., he said"
     leads = sentence_leads(ctx.body, last)
     if (
         leads
@@ -344,6 +346,18 @@ def _referent(
     if len(everyone) == 1 and not names and acts:
         return everyone.pop()
     return previous[0] if speech and speaker_goes_on(ctx, previous, limit, gender) else ""
+
+
+def _opening_pronoun(
+    ctx: SpeakerContext, opening: int, limit: int, gender: str | None
+) -> str | None:
+    """When the last sentence naming someone opens with the pronoun saying something, and only sentences
+    opening with it follow, who that opening pronoun is ("But Mr. Bennett denied that Mr. Carson planned to
+    fire him. He said that when he told Mr. Carson ..., Mr. Carson asked him to reconsider. ¶ “…,” he
+    said": Bennett), resolved where it stands; else None."""
+    if opens_speaking(ctx, opening, gender) and chain(ctx, opening, ctx.sentence_of(limit), gender):
+        return _referent(ctx, ctx.sentences[opening], gender, ("", False), speech=False)
+    return None
 
 
 def _nearby(
