@@ -163,3 +163,22 @@ def test_he_after_a_sentence_opened_by_he_said_is_that_he():
         "reconsider.\n\n\u201cMy job was not in jeopardy,\u201d he said."
     )
     assert named_speakers(body) == [("Carson", True), ("Bennett", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Democratic front-runner Hillary Clinton disagreed.", "Democratic front-runner"),
+        ("Former vice-president Dick Cheney disagreed.", "Former vice-president"),
+        ("His ex-wife Ivana Trump disagreed.", "ex-wife"),
+        ("Tory co-chairman Liam Fox disagreed.", "Tory co-chairman"),
+    ],
+)
+def test_a_hyphenated_role_is_kept_whole(sentence, role):
+    """Roles as written: "front-runner" was "runner", "vice-president" "president", "ex-wife" "wife"; a
+    hyphen inside the name itself ("In-Stat") is no role's."""
+    from analysis.extract import entities
+    from tests.conftest import make_corpus
+
+    mentions = entities(make_corpus([{"body": sentence}]))
+    assert list(mentions[mentions["type"] == "person"]["role"]) == [role]

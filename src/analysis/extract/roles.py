@@ -248,10 +248,23 @@ def role_before(doc: FieldDoc, start: int) -> int:
     words, k = doc.words, start
     while k > 0 and not doc.sent_start[k]:
         word = words[k - 1]
+        if k < start and _joined_hyphen(doc, k - 1) and k - 2 > 0 and not doc.sent_start[k - 1]:
+            k -= 2  # "front-runner": the word before the hyphen is the role's too, not "runner" alone
+            continue
         if not (is_role_word(word) or word.lower() in cues.HONORIFICS or is_demonym_word(word)):
             break
         k -= 1
     return k if has_role(words[k:start]) else start
+
+
+def _joined_hyphen(doc: FieldDoc, k: int) -> bool:
+    """Is token ``k`` a hyphen joining the words on either side, no space around it ("front-runner")?"""
+    at = doc.idx[k]
+    return (
+        doc.words[k] == "-"
+        and doc.text[at - 1 : at].strip() != ""
+        and doc.text[at + 1 : at + 2].strip() != ""
+    )
 
 
 def has_role(words: list[str]) -> bool:
