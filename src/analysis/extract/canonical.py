@@ -446,7 +446,6 @@ def _without_stray_head(name: str, person_names: set[str]) -> str:
 
 
 _STRONG = frozenset({"honorific", "role", "first name", "model", "gazetteer"})
-_WEAK_ROLES = [[w] for w in sorted(WEAK_TITLES)]
 
 
 def _weak_people(mentions: list[Mention], typed: dict[str, Counter]) -> None:
@@ -458,7 +457,9 @@ def _weak_people(mentions: list[Mention], typed: dict[str, Counter]) -> None:
         for m in mentions
         if m.type == "person"
         and m.evidence in _STRONG
-        and not (len(_tokens(m.name)) == 1 and m.role.lower().split()[-1:] in _WEAK_ROLES)
+        and not (
+            len(_tokens(m.name)) == 1 and not WEAK_TITLES.isdisjoint(m.role.lower().split()[-1:])
+        )
     }
     for m in mentions:
         tokens = _tokens(m.name)

@@ -1,13 +1,14 @@
-"""Names run into a headline's other capitalised words: a headline (the title, or a heading line of the
-body in title case, such as the headline a page repeats above its text) writes every word with a capital, so a person's
+"""Names run into a headline's other capitalised words: a headline (the title, or a title-case line of the
+body, such as the headline a page repeats above its text) writes every word with a capital, so a person's
 name there runs on into the words after it ("Pope Francis Shines Light On Migrant Suffering").
 
 Such a "name" the article's running text never writes, with a word after its first that the running text
-writes in lower case, is no name: it is cut back to its longest opening words that the running text writes
-("Francis"), or left out when it opens with none. Left as it was, it would take the article's later "Francis"
-with it as its short form.
+writes in lower case, is no name: it is cut back to its longest opening words that are a person the running
+text names ("Francis"), or left out when it opens with none. Left as it was, it would take the article's
+later "Francis" with it as its short form.
 """
 
+# ruff: noqa: SIM905 (a word list reads best as text)
 from __future__ import annotations
 
 import re
@@ -20,36 +21,14 @@ from analysis.extract.variants import name_tokens
 if TYPE_CHECKING:
     from analysis.extract.rules import Mention
 
-__all__ = ["heading_runs", "running_text"]
+__all__ = ["LOWER_WORD", "heading_runs", "is_heading_line", "running_text"]
 
 #: A word in lower case in running text: after white space and before white space or punctuation (not a
 #: piece of a web address or handle: "www.peterson.org", "@jpeterson").
 LOWER_WORD = re.compile(r"(?<=\s)[a-z][a-z'-]*(?=[\s,;:!?)\"\u201d\u2019]|\.(?:\s|$))")
 #: Short words a headline may leave in lower case ("Cruz Takes Delegates in Wyoming").
 _SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "up",
-        "via",
-        "vs",
-        "with",
-    ]
+    "a an and as at but by for from in into nor of on or the to up via vs with".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
@@ -67,22 +46,17 @@ def is_heading_line(line: str) -> bool:
 
 
 def running_text(body: str) -> str:
-    """The body without its heading lines (:func:`is_heading_line`), each replaced by a blank line, so that
-    offsets of the lines kept stay put."""
+    """The body with its heading lines (:func:`is_heading_line`) blanked out by spaces, so that the offsets
+    of the lines kept stay put and a mention in a heading line starts on a space."""
     if not body:
         return body
     lines = body.split("\n")
     return "\n".join(" " * len(line) if is_heading_line(line) else line for line in lines)
 
 
-def _in_heading(m: Mention, body: str) -> bool:
-    if m.field == "title":
-        return True
-    if m.field != "body":
-        return False
-    lo = body.rfind("\n", 0, m.start) + 1
-    hi = body.find("\n", m.start)
-    return is_heading_line(body[lo : hi if hi >= 0 else len(body)])
+def _in_heading(m: Mention, running: str) -> bool:
+    """Is the mention in a headline: the title, or a heading line blanked out of the running text?"""
+    return m.field == "title" or (m.field == "body" and running[m.start] == " ")
 
 
 def heading_runs(group: list[Mention], body: str) -> None:
@@ -100,7 +74,7 @@ def heading_runs(group: list[Mention], body: str) -> None:
             or len(words) < 2
             or m.name in running
             or not any(w.lower() in lower for w in words[1:])
-            or not _in_heading(m, body)
+            or not _in_heading(m, running)
         ):
             continue
         _cut(m, words, named)
@@ -113,11 +87,11 @@ def _running_names(group: list[Mention], running: str, lower: set[str]) -> set[s
     "Evangelist Franklin Graham", a title the rules do not know; not "Free Speech"). A word a
     rule typed a person with nothing else for it ("Start" opening a sentence) is none."""
     named: set[str] = set()
+    firsts = first_names()
     for m in group:
-        if m.field != "body" or running[m.start] == " " or m.type not in {"person", "unknown"}:
+        if m.field != "body" or _in_heading(m, running) or m.type not in {"person", "unknown"}:
             continue
         words = name_tokens(m.name)
-        firsts = first_names()
         named.update(
             " ".join(words[i:])
             for i in range(len(words) - 1)
