@@ -93,6 +93,7 @@ DEV43 = PROJECT_ROOT / "tests" / "data" / "dev43_key.json"
 DEV44 = PROJECT_ROOT / "tests" / "data" / "dev44_key.json"
 DEV45 = PROJECT_ROOT / "tests" / "data" / "dev45_key.json"
 DEV46 = PROJECT_ROOT / "tests" / "data" / "dev46_key.json"
+DEV47 = PROJECT_ROOT / "tests" / "data" / "dev47_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -178,6 +179,8 @@ DEV_KEYS = {
     DEV45: "forty-fifth development key (20 AllSides articles, seed 4513; measured unseen at bf3abff, after the "
     "thirty-second round)",
     DEV46: "forty-sixth development key (20 AllSides articles, seed 4613; measured unseen at acaa1a5, after the "
+    "thirty-third round)",
+    DEV47: "forty-seventh development key (20 AllSides articles, seed 4713; measured unseen at 99dc76a, after the "
     "thirty-third round)",
 }
 #: The development keys that list every organisation: all but the first two.
