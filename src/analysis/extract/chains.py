@@ -52,12 +52,19 @@ def carried(ctx: SpeakerContext, last: list[Mention], here: int, gender: str | N
 
 
 def next_quotation(
-    ctx: SpeakerContext, previous: tuple[str, bool], limit: int, gender: str | None
+    ctx: SpeakerContext,
+    previous: tuple[str, bool],
+    limit: int,
+    gender: str | None,
+    *,
+    going_on: bool = False,
 ) -> bool:
     """Does the pronoun's quotation (at ``limit``) follow the previous one with nothing written between
     but that one's own reporting clause naming nobody ("“…,” Renteria said. ¶ “…,” she said"; "“…,” the
     president said. ¶ “…,” he added"), that one's named speaker known to be of its gender and no one else
-    of that gender named in its paragraph?"""
+    of that gender named in its paragraph, unless the pronoun goes on right after that quotation ("...
+    with hosts Steve Doocy and Brian Kilmeade, the president said it was a “good conversation.” ¶ “…,” he
+    continued")?"""
     if not previous[1] or ctx.previous_end is None or ctx.previous_end > limit:
         return False
     if not _own_clause(ctx, ctx.previous_end, limit) or ctx.genders.get(previous[0]) != {gender}:
@@ -68,8 +75,22 @@ def next_quotation(
         start = ctx.body.rfind("\n\n", 0, ctx.previous_end) + 1
     else:
         start = ctx.paragraph_start(ctx.previous_end)
-    others = {m.name for m in ctx.outside if start <= m.start < ctx.previous_end} - {previous[0]}
-    return not any(ctx.genders.get(name) == {gender} for name in others)
+    others = [
+        m
+        for m in ctx.outside
+        if start <= m.start < ctx.previous_end
+        and m.name != previous[0]
+        and ctx.genders.get(m.name) == {gender}
+    ]
+    if going_on and not ctx.body[ctx.previous_end : limit].strip():
+        return not any(_reports(ctx.body, m) for m in others)  # "Pallone noted that Bright said"
+    return not others
+
+
+def _reports(body: str, m: Mention) -> bool:
+    """Is the mention followed by a reporting verb ("Pallone noted that ...")?"""
+    after = WORD.findall(body[m.end : m.end + 25])[:2]
+    return any(w.lower() in cues.REPORTING_VERBS for w in after)
 
 
 def speaker_goes_on(

@@ -18,7 +18,9 @@ from analysis.extract.described import AUTHORED_DOCUMENTS as DOCUMENTS
 from analysis.extract.described import PEOPLE_HEADS
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
+from analysis.extract.lists import joined_subject, listed_objects
 from analysis.extract.pipeline import FieldDoc
+from analysis.extract.qualifiers import modifier
 from analysis.extract.roles import ROLE_PREFIXES, describes_name, prefix_word
 from analysis.extract.sentences import participle
 
@@ -117,6 +119,8 @@ def pick(
         for m in mentions
     ):
         return last
+    if joined_subject(doc, chunks):
+        return last  # "Joe Walsh is considering a challenge ..., and the now-talk radio host says"
     for wanted in ({"person"}, {"organisation"}, {"person", "unknown"}):
         if wanted == {"organisation"}:
             a, b = span(doc, chunks[-1])
@@ -125,8 +129,11 @@ def pick(
             ):
                 return chunks[-1]  # "Hinting at better times for exporters, NIESR said": the body
             continue
-        for chunk in reversed(chunks):
+        listed = listed_objects(doc, mentions, chunks)
+        for i, chunk in reversed(list(enumerate(chunks))):
             a, b = span(doc, chunk)
+            if i in listed:
+                continue  # "with hosts Steve Doocy, Ainsley Earhardt, and Brian Kilmeade, the president"
             if _clause_subject(doc, mentions, chunk, wanted):
                 return chunk[1:]  # "..., when then Senator Barack Obama, running ..., quipped"
             if doc.words[chunk[0]].lower() in RELATIVE:
@@ -243,7 +250,7 @@ def _apposition_of_name(
             a <= m.start and m.end == b and m.type == "person" and not _untitled_before(doc, a, m)
             for m in mentions
         ):
-            return i
+            return None if i in listed_objects(doc, mentions, chunks) else i
     return None
 
 
@@ -386,58 +393,6 @@ def subject_like(doc: FieldDoc, m: Mention, start: int, verb: int | None = None)
         and not doc.text[m.end : doc.idx[verb]].strip()
     )
     return previous.endswith(",") or previous.lower() in _CLAUSE_OPENERS | _QUOTING or absolute
-
-
-#: Words before a name used as a modifier ("the Clinton campaign", "two Trump construction projects").
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "two",
-        "three",
-        "four",
-        "five",
-        "several",
-    ]
-)
-
-
-def modifier(text: str, m: Mention) -> bool:
-    """Is the name a modifier of the noun after it, not a person spoken of ("the Clinton campaign said",
-    "on two Trump construction projects")?"""
-    before = text[max(0, m.start - 20) : m.start].split()
-    after = [re.sub(r"['’]s$", "", w) for w in text[m.end : m.end + 30].split()[:1]]
-    # "the Obama administration's director": the noun is owned, the name still qualifies it
-    if after and after[0].rstrip("'’,.;:").lower() in _OWNED_NOUNS:
-        return True  # "backed up Trump officials' accusations", "a Clinton aide"
-    return (
-        bool(before and after)
-        and before[-1].lower() in _DETERMINERS
-        and after[0].isalpha()
-        and after[0].islower()
-    )
-
-
-#: Nouns a name before them qualifies ("Trump officials", "the Obama administration", "Sanders
-#: supporters"): the name is then no person spoken of.
-_OWNED_NOUNS = frozenset(
-    """
-    administration administrations campaign campaigns official officials aide aides supporter supporters
-    ally allies voter voters team era presidency organization organisation foundation family camp
-    associates adviser advisers advisor advisors loyalist loyalists critic critics staff staffers
-    spokesman spokeswoman spokesperson backers donors tower hotel
-    """.split()  # noqa: SIM905 (word lists read best as text)
-)
 
 
 def is_adverb(word: str) -> bool:

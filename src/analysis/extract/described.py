@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXTRA_SOURCES",
     "PEOPLE_HEADS",
+    "PLATFORMS",
     "WORD",
     "acting_full_name",
     "cited",
@@ -475,7 +476,7 @@ def not_owners(body: str, mentions: list[Mention]) -> set[str]:
 
 
 #: Where others post: "the Facebook post said" is not Facebook's.
-_PLATFORMS = frozenset(
+PLATFORMS = frozenset(
     "facebook twitter youtube instagram tiktok reddit snapchat linkedin telegram".split()
 )
 
@@ -485,7 +486,7 @@ def issues_documents(body: str, outside: list[Mention], org: Mention) -> bool:
     written elsewhere in the article as doing something itself, its name followed by a verb ("the Government
     Accountability Office questioned", "the CDC in April studied"; not only "the Bundestag's legal
     analysts", who wrote its report)?"""
-    if org.name.lower() in _PLATFORMS:
+    if org.name.lower() in PLATFORMS:
         return False
     for m in outside:
         if m.name != org.name or m.start == org.start:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from analysis.extract import cues
 from analysis.extract.described import unnamed_before
-from analysis.extract.gazetteer import places_fit
+from analysis.extract.gazetteer import first_names, places_fit
 
 if TYPE_CHECKING:
     from analysis.extract.referents import SpeakerContext
@@ -33,12 +33,15 @@ def role_holder(
     if not wanted:
         return ""
     earlier = {m.name for m in ctx.outside if m.type == "person" and m.start < before}
-    people = {
-        name
-        for name in earlier
-        if set(wanted) <= ctx.roles.get(name, set())
-        and not (ctx.roles[name] & cues.DISTINCT_ROLE_WORDS) - set(wanted)
-    }  # "the foreign secretary" is not "Shadow Foreign Secretary Michael Ancram"
+    people = _holding(ctx, earlier, wanted)
+    if not people and len(wanted) > 1:
+        # "the former senior Trump adviser": the role without the surname qualifying it and the rank
+        surnames = {
+            n.split()[-1].lower()
+            for n in earlier
+            if " " not in n or n.split()[0].lower() in first_names()
+        }  # not "for Culture", a title's tail misread as a name
+        people = _holding(ctx, earlier, [w for w in wanted if w not in surnames | _RANKS])
     if not people and proper and wanted[-1] in cues.ROLE_HEADS:
         fitting = {
             name
@@ -76,6 +79,22 @@ def role_holder(
         and m.name.lower().split()[-1:] == wanted[-1:]
     }
     return orgs.pop() if len(orgs) == 1 else ""
+
+
+#: Words of rank a description may add to the role its holder was given ("senior", "longtime").
+_RANKS = frozenset({"senior", "longtime", "veteran", "top"})
+
+
+def _holding(ctx: SpeakerContext, earlier: set[str], wanted: list[str]) -> set[str]:
+    """The people named earlier whose roles hold every wanted word and no distinct word besides ("the
+    foreign secretary" is not "Shadow Foreign Secretary Michael Ancram")."""
+    return {
+        name
+        for name in earlier
+        if wanted
+        and set(wanted) <= ctx.roles.get(name, set())
+        and not (ctx.roles[name] & cues.DISTINCT_ROLE_WORDS) - set(wanted)
+    }
 
 
 def _named_near(ctx: SpeakerContext, name: str, before: int) -> bool:

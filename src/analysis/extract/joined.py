@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from analysis.extract import cues
-from analysis.extract.chunks import maybe_person, modifier
+from analysis.extract.chunks import maybe_person
+from analysis.extract.qualifiers import modifier
 
 if TYPE_CHECKING:
     from analysis.extract.entities import Mention

@@ -33,7 +33,6 @@ from analysis.extract.chains import (
     speaker_goes_on,
     spoken_of,
 )
-from analysis.extract.chunks import modifier
 from analysis.extract.clauses import object_before
 from analysis.extract.cues import SPEECH_VERBS
 from analysis.extract.described import (
@@ -58,6 +57,7 @@ from analysis.extract.gazetteer import countries, is_demonym, places
 from analysis.extract.genders import compatible, person_genders
 from analysis.extract.introduced import subject_position
 from analysis.extract.marks import in_double_marks
+from analysis.extract.qualifiers import modifier
 from analysis.extract.roles import (
     APPOSITION,
     LINKS,
@@ -257,10 +257,12 @@ def pronoun_referent(
     after_quote: bool = False,
     asking: bool = False,
     told: int | None = None,
+    going_on: bool = False,
 ) -> str:
     """The person "he"/"she" is, or "" (an untyped name that may be the referent blocks, never wins);
-    ``asking``: "he asked", maybe the sentence before's asker; ``told``: where the pronoun ends."""
-    options = {"speech": speech, "after_quote": after_quote, "asking": asking}
+    ``asking``: "he asked", maybe the sentence before's asker; ``told``: where the pronoun ends;
+    ``going_on``: "he continued", "he added" (:func:`next_quotation`)."""
+    options = {"speech": speech, "after_quote": after_quote, "asking": asking, "going_on": going_on}
     found = _referent(ctx, limit, gender, previous, told_whom=addressed(ctx, told), **options)
     people = {m.name for m in ctx.mentions if m.type == "person" or says_alone(ctx, m, limit)}
     bearers = {n for m in ctx.mentions if m.name == found for n in m.not_names}
@@ -280,6 +282,7 @@ def _referent(
     after_quote: bool = False,
     asking: bool = False,
     told_whom: frozenset[str] = frozenset(),
+    going_on: bool = False,
 ) -> str:
     """The one person "he"/"she" (written at ``limit``, or after a quotation starting there) can be.
 
@@ -294,7 +297,7 @@ def _referent(
     ("Mr Blair has “the same passion” ..., he said") is not the pronoun.
     """
     genders = ctx.genders
-    if speech and next_quotation(ctx, previous, limit, gender):
+    if speech and next_quotation(ctx, previous, limit, gender, going_on=going_on):
         return previous[0]
     people = _candidates(ctx, limit, gender, after_quote=after_quote, told_whom=told_whom)
     speaker = previous[0] if previous[1] else ""

@@ -417,7 +417,8 @@ def _office(word: str) -> bool:
 def _name_start(doc: FieldDoc, start: int, end: int) -> int:
     """Where the name starts in a run, past a title; a body known by a name opening with a title word
     ("Justice Department") keeps it."""
-    if doc.trained or doc.ruler.get((start, end)) == "organisation":
+    possessive = {"'s", "’s"} & set(doc.words[start:end])  # "the Sheriff's Department" (runs.py)
+    if doc.trained or doc.ruler.get((start, end)) == "organisation" or possessive:
         return start
     k, words = role_prefix_end(doc.words, start, end, doc.text), doc.words
     head = words[end - 1].lower()  # not a chamber: "the Republican Senate" is the Senate

@@ -50,6 +50,8 @@ def capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
                 j += 2
             elif _given_syllable(doc, i, j):
                 j += 2  # "Moon Jae-in", "Kim Jong-un", "Lawrence Ka-ki Ho": a hyphenated given name
+            elif _office_of(doc, j):
+                j += 2  # "the Sheriff's Department", "the Attorney General's Office": a body
             elif (
                 _joins(words, i, j)
                 and (after := _after_article(words, i, j, _after_particles(words, j))) < n
@@ -117,6 +119,26 @@ _COMPOUND_ENDS = frozenset(
         "ran",
     ]
 )
+
+
+#: Offices named for their holder ("the Sheriff's Department", "the District Attorney's Office").
+_HOLDERS = frozenset(
+    "sheriff attorney general mayor governor coroner minister comptroller controller auditor treasurer "
+    "clerk marshal commissioner secretary".split()
+)
+
+
+def _office_of(doc: FieldDoc, j: int) -> bool:
+    """Is the token at ``j`` the possessive of an office-holder's title, followed by "Office" or
+    "Department" ("Sheriff's Department")?"""
+    words = doc.words
+    return (
+        j + 1 < len(words)
+        and words[j] in {"'s", "’s"}
+        and doc.spaces[j - 1] == ""
+        and words[j - 1].lower() in _HOLDERS
+        and words[j + 1] in {"Office", "Department"}
+    )
 
 
 def _given_syllable(doc: FieldDoc, i: int, j: int) -> bool:

@@ -81,14 +81,61 @@ def line_label(
 
 
 def outlet(doc: FieldDoc, mentions: list[Mention], toks: list[int]) -> Found | None:
-    """A news organisation named right before "reported that"/"reports that" in the sentence: its report's
-    words ("the Los Angeles Times reported that “he's not against a minimum wage ...”")."""
+    """A news organisation named right before "reported that"/"reports that" in the sentence, maybe with
+    when between ("reported Wednesday that"), the quotation a few words after: its report's words ("the Los Angeles Times reported that “he's
+    not against a minimum wage ...”")."""
     for k in toks[1:]:
-        if doc.words[k].lower() in cues.OUTLET_VERBS and doc.words[k + 1 : k + 2] == ["that"]:
+        after = k + 1
+        while after < k + 4 and doc.words[after : after + 1] and doc.words[after].lower() in _WHEN:
+            after += 1
+        if (
+            doc.words[k].lower() in cues.OUTLET_VERBS
+            and doc.words[after : after + 1] == ["that"]
+            and _report_goes_on(doc.words[after + 1 : toks[-1] + 1])
+        ):
             ends = doc.end_char(k - 1)
             owner = next((m for m in mentions if m.end == ends and m.type == "organisation"), None)
             return None if owner is None else ((owner.start, owner.end), doc.words[k])
     return None
+
+
+def _report_goes_on(between: list[str]) -> bool:
+    """Are the words between "reported that" and the quotation the report's own clause: at most twelve
+    words, no relative clause about something else's words ("that Walsh “is expected to ...”", "that in his
+    meeting with Lavrov and Kislyak, Trump “went off script”"; not "that the conservative Action Network is
+    running a television ad ... that urges viewers to call Mr. Rubio to “...”": the ad's; not "that a
+    spokesman for the Chinese Foreign Ministry declined to comment ..., and referred questions to “...”")?"""
+    words = [w.lower() for w in between if any(c.isalpha() for c in w)]
+    return len(words) <= 12 and not set(words) & {"that", "who", "which"}
+
+
+#: Words saying when, between "reported" and "that" ("reported on Wednesday that", "reported last week that").
+_WHEN = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "on",
+        "last",
+        "this",
+    }
+    | {
+        "earlier",
+        "late",
+        "week",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "yesterday",
+        "today",
+        "month",
+    }
+)
 
 
 # "“…,” it quoted him as saying", "the Post reports Trump as saying": the one quoted, not the one quoting

@@ -23,13 +23,15 @@ import re
 from analysis.extract import cues
 from analysis.extract.bearers import one_bearer, surname_of
 from analysis.extract.bodies import as_written, describes_source, modifies, organisation_speaker
-from analysis.extract.chunks import in_relative_clause, modifier
+from analysis.extract.chunks import in_relative_clause
 from analysis.extract.clauses import RELATIVE, function_word
-from analysis.extract.described import ISSUED_DOCUMENTS, document_author
+from analysis.extract.described import document_author
 from analysis.extract.entities import Mention
 from analysis.extract.gazetteer import first_names, is_demonym
 from analysis.extract.holders import role_holder
 from analysis.extract.joined import said_after
+from analysis.extract.owners import attributive_owner, owned_words
+from analysis.extract.qualifiers import modifier
 from analysis.extract.referents import (
     APPOSITION,
     EXTRA_SOURCES,
@@ -44,6 +46,7 @@ from analysis.extract.referents import (
     pronoun_referent,
 )
 from analysis.extract.sentences import parenthetical
+from analysis.extract.stretches import GOING_ON
 from analysis.extract.surnames import sex_of
 
 __all__ = ["SpeakerContext", "resolve_speaker"]
@@ -111,8 +114,8 @@ def resolve_speaker(
     owner = [m for m in inside if (m.start, m.end) == (a, b) and m.type == "person"]
     if cue in cues.SPEECH_NOUNS and owner:  # "Cuomo's statement that “…”": whose words
         return owner[0].name, True
-    if author := _owned_words(ctx.body, inside, a, cue):
-        return author, True  # "“…,” Perry's letter said": his words
+    if author := owned_words(ctx.body, inside, a, cue) or attributive_owner(text, inside):
+        return author, True  # "“…,” Perry's letter said", "according to a Heinrich press release"
     if function_word(WORD.findall(text)[0], RELATIVE):
         return "", False  # a relative clause, not a speaker ("WHO chief Tedros" is one)
     cut = re.search(r"\s(?:the|The|his|her|its|their)\s(?!.*\s(?:the|The)\s)", ctx.body[a:b])
@@ -125,35 +128,68 @@ def resolve_speaker(
     epithet = named and not named[1] and is_epithet(head)  # "… said the Sale player": Cueto
     person = epithet_referent(ctx, min(a, before), head, previous) if epithet else ""
     if named is not None:
+        if (
+            not named[1]
+            and not person
+            and (held := _qualified_holder(ctx, words, inside, before, previous))
+        ):
+            return held, True  # "“…,” the former Trump adviser concluded": John Bolton
         return one_bearer(ctx, (person, True) if person else named, previous, (a, b))
     proper = _proper_name(ctx, inside, words)
     if proper:  # "Parry said:", "Lindsay told the BBC": a name nothing else typed
         return one_bearer(ctx, (proper, True), previous, (a, b))
     if len(words) == 1 and words[0] in {"he", "she"}:
-        # "He reminded his audience of his mantra: “…”": the verb a colon ends the clause of speaks too
-        speech = (cue.split()[:1] and cue.split()[0].lower() in SPEECH_VERBS) or cue.endswith(":")
-        person = pronoun_referent(
-            ctx,
-            min(a, before),
-            cues.PRONOUNS[words[0]],
-            previous,
-            speech=bool(speech),
-            after_quote=a > before or parenthetical(ctx.body, a, b),
-            asking=cue.split()[:1] in (["asked"], ["asks"]),
-            told=b,
-        )
-        sex = cues.PRONOUNS[words[0]]
-        if (
-            person
-            and cue.endswith(":")
-            and sex not in (ctx.genders.get(person) or {sex_of(person)})
-        ):
-            person = ""  # "She tried the single-payer attack:" is not Bernie Sanders, whose sex is unknown
-        return (person, True) if person else ("", False)
+        return _pronoun_speaker(ctx, words[0], (a, b), before, previous, cue)
     if len(words) == 1 and words[0] == "it":
         org = organisation_subject(ctx, min(a, before))
         return (org, True) if org else ("", False)
     return _by_description(ctx, text, words, min(a, before), before, previous)
+
+
+def _pronoun_speaker(
+    ctx: SpeakerContext,
+    pronoun: str,
+    span: tuple[int, int],
+    before: int,
+    previous: tuple[str, bool],
+    cue: str,
+) -> tuple[str, bool]:
+    """The person "he"/"she" (written at ``span``) is, as a speaker (:func:`pronoun_referent`)."""
+    a, b = span
+    # "He reminded his audience of his mantra: “…”": the verb a colon ends the clause of speaks too
+    speech = (cue.split()[:1] and cue.split()[0].lower() in SPEECH_VERBS) or cue.endswith(":")
+    person = pronoun_referent(
+        ctx,
+        min(a, before),
+        cues.PRONOUNS[pronoun],
+        previous,
+        speech=bool(speech),
+        after_quote=a > before or parenthetical(ctx.body, a, b),
+        asking=cue.split()[:1] in (["asked"], ["asks"]),
+        told=b,
+        going_on=[w.rstrip(":") for w in cue.split()[:1]] in GOING_ON,
+    )
+    sex = cues.PRONOUNS[pronoun]
+    if person and cue.endswith(":") and sex not in (ctx.genders.get(person) or {sex_of(person)}):
+        person = (
+            ""  # "She tried the single-payer attack:" is not Bernie Sanders, whose sex is unknown
+        )
+    return (person, True) if person else ("", False)
+
+
+def _qualified_holder(
+    ctx: SpeakerContext,
+    words: list[str],
+    inside: list[Mention],
+    before: int,
+    previous: tuple[str, bool],
+) -> str:
+    """The one holder of a role written with a name qualifying it ("the former Trump adviser"), or ""."""
+    if words[0] != "the" or any(m.type != "person" for m in inside):
+        return ""
+    found = role_holder(ctx, before, words, previous=previous[0] if previous[1] else "")
+    people = {m.name for m in ctx.outside if m.type == "person"}
+    return found if found in people else ""  # not "the Trump administration": a body so named
 
 
 def _handle_owner(ctx: SpeakerContext, handle: str) -> tuple[str, bool]:
@@ -217,38 +253,6 @@ def _by_description(
 #: What a court hands down, whose words are the one court the article names ("the Supreme Court", "the 9th
 #: Circuit").
 _RULINGS = frozenset({"ruling", "opinion", "judgment", "judgement", "decision"})
-
-
-#: What a speaker written as its owner's ("Perry's letter said", "the ministry's statement") says in: its words
-#: are the owner's.
-_OWNED_WORDS = (
-    cues.SPEECH_NOUNS
-    | ISSUED_DOCUMENTS
-    | frozenset("statements letters releases posts memos messages emails".split())
-)
-#: The possessive, at most two words that are no determiner ("initial", "written"), the noun, the verb.
-_OWNED = re.compile(
-    r"['’]s\s+(?:(?!(?:a|an|the|his|her|its|their)\b)[\w-]+\s+){0,2}?(?:"
-    + "|".join(sorted(_OWNED_WORDS))
-    + r")\s+(?:\w+ly\s+)?(\w+)",
-    re.IGNORECASE,
-)
-
-
-def _owned_words(body: str, inside: list[Mention], a: int, cue: str) -> str:
-    """The person or body whose words the speaker words are: its possessive opening them, then at most two
-    words, a noun of speech and the cue's verb ("Perry's letter said", "Sondland's initial email began");
-    not in a clause of someone else's ("said that Trump's claims had ..."); "" else (``a``: where the
-    speaker words start)."""
-    first = next((m for m in inside if m.start - a <= 4), None)
-    if first is None or first.type not in {"person", "organisation"} or not cue:
-        return ""
-    if body[a : first.start].strip() not in {"", "the", "The"}:
-        return ""
-    if WORD.findall(body[max(0, a - 12) : a].lower())[-1:] in (["that"], ["because"]):
-        return ""
-    after = _OWNED.match(body, first.end)
-    return first.name if after and after.group(1) == cue.split()[0].rstrip(":") else ""
 
 
 def _carried_body(ctx: SpeakerContext, limit: int, head: str) -> str:

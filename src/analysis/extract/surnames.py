@@ -183,7 +183,10 @@ def _misspelt(m: Mention, full: dict[str, str]) -> str | None:
 
 def _one_edit(a: str, b: str) -> bool:
     """Are two words one letter apart, a letter dropped or two swapped ("Scarmucci", "Montieth")? A letter
-    changed is another name as often as a slip ("Clifton", "Clinton"; "Ginsberg", "Ginsburg")."""
+    changed is another name as often as a slip ("Clifton", "Clinton"; "Ginsberg", "Ginsburg"), except the
+    ending "-sen" written "-son" ("Peterson" beside Michael Bang Petersen)."""
+    if a[:-3] == b[:-3] and {a[-3:], b[-3:]} == {"sen", "son"}:
+        return True
     if len(a) == len(b):
         diff = [k for k in range(len(a)) if a[k] != b[k]]
         return (
