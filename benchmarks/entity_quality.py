@@ -94,6 +94,7 @@ DEV44 = PROJECT_ROOT / "tests" / "data" / "dev44_key.json"
 DEV45 = PROJECT_ROOT / "tests" / "data" / "dev45_key.json"
 DEV46 = PROJECT_ROOT / "tests" / "data" / "dev46_key.json"
 DEV47 = PROJECT_ROOT / "tests" / "data" / "dev47_key.json"
+DEV48 = PROJECT_ROOT / "tests" / "data" / "dev48_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -182,6 +183,8 @@ DEV_KEYS = {
     "thirty-third round)",
     DEV47: "forty-seventh development key (20 AllSides articles, seed 4713; measured unseen at 99dc76a, after the "
     "thirty-third round)",
+    DEV48: "forty-eighth development key (20 AllSides articles, seed 4813; measured unseen after the thirty-fourth "
+    "round)",
 }
 #: The development keys that list every organisation: all but the first two.
 DEV_WITH_ORGANISATIONS = set(DEV_KEYS) - {DEV, DEV2}
