@@ -95,6 +95,7 @@ DEV45 = PROJECT_ROOT / "tests" / "data" / "dev45_key.json"
 DEV46 = PROJECT_ROOT / "tests" / "data" / "dev46_key.json"
 DEV47 = PROJECT_ROOT / "tests" / "data" / "dev47_key.json"
 DEV48 = PROJECT_ROOT / "tests" / "data" / "dev48_key.json"
+DEV49 = PROJECT_ROOT / "tests" / "data" / "dev49_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -185,6 +186,8 @@ DEV_KEYS = {
     "thirty-third round)",
     DEV48: "forty-eighth development key (20 AllSides articles, seed 4813; measured unseen after the thirty-fourth "
     "round)",
+    DEV49: "forty-ninth development key (20 AllSides articles, seed 4913; measured unseen at 348e8fe, after the "
+    "thirty-fourth round)",
 }
 #: The development keys that list every organisation: all but the first two.
 DEV_WITH_ORGANISATIONS = set(DEV_KEYS) - {DEV, DEV2}
