@@ -62,6 +62,7 @@ from analysis.extract.participles import (
 )
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.sentences import (
+    LINK_LABEL,
     OPENING_PHRASE,
     acted_before,
     chained_participle,
@@ -80,6 +81,7 @@ from analysis.extract.sources import (
     by_agent,
     issued_document,
     line_label,
+    link_headline,
     outlet,
     quoted_as,
     sentence_tail,
@@ -111,6 +113,8 @@ def attribute(
 ):
     """The :class:`Attribution` of the quotation between ``open_at`` and ``close_at`` (empty when none)."""
     before = clause_before(doc.text, open_at)
+    if LINK_LABEL.match(before):  # "(RELATED: ‘…’: Trump Goes On Rant ...)"
+        return _found(link_headline(doc, mentions, close_at)) or Attribution()
     if full:
         after = _after(doc, mentions, close_at, inner_end, full=True, outlets=not before.strip())
         if after and after.who and (before.rstrip().endswith(":") or after.cue == "according to"):
@@ -299,9 +303,7 @@ def _sentence_before(
     if start <= 0:
         return None
     end = len(text[:start].rstrip())
-    stop = (
-        len(text[:end].rstrip('”"')) - 1
-    )  # the full stop, before a quotation closing the sentence
+    stop = len(text[:end].rstrip('”"')) - 1  # the full stop, before a closing quotation mark
     if "\n\n" in text[end:start] and text[stop : stop + 1] != ".":
         return None  # across a paragraph break only after a full sentence ("..., said Mr Thomas.")
     sentence = clause_before(text, max(stop, 0))
@@ -317,10 +319,8 @@ def _sentence_before(
     )
     if not sentence.strip() or sentence.lstrip()[:1] in marks or (marks and not closing):
         return None  # "“…,” she said. “…”": that quotation's own speaker goes on (speakers)
-    if text[end - 1] in '”"' and not marks:
-        return (
-            None  # the sentence before is inside a quotation ("… “…. It's just saying, ….” ¶ ‘…’")
-        )
+    if text[end - 1] in '”"' and not marks:  # inside a quotation ("… “…. It's ….” ¶ ‘…’")
+        return None
     toks = _tokens_between(doc, stop - len(sentence), end)
     verbs = [
         k

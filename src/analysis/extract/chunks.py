@@ -22,7 +22,7 @@ from analysis.extract.lists import joined_subject, listed_objects
 from analysis.extract.pipeline import FieldDoc
 from analysis.extract.qualifiers import modifier
 from analysis.extract.roles import ROLE_PREFIXES, describes_name, prefix_word
-from analysis.extract.sentences import participle
+from analysis.extract.sentences import participle, verb_at
 
 __all__ = [
     "CONJUNCTIONS",
@@ -148,7 +148,7 @@ def pick(
                 and not is_object(doc, m, a)
                 for m in mentions
             ):
-                return chunk
+                return chunk[:1] if _pronoun_acting(doc, chunk) else chunk
     last = chunks[-1]
     if len(chunks) > 1 and doc.words[last[0]].lower() == "the" and len(last) <= 4:
         return last  # "Speaking to Le Matin, the 24-year-old Swiss added:"
@@ -162,6 +162,13 @@ def pick(
     ):
         return first
     return nearest_not_relative(doc, chunks, nearest)
+
+
+def _pronoun_acting(doc: FieldDoc, chunk: list[int]) -> bool:
+    """Does the chunk open with "he"/"she" and a reporting verb, its name the verb's object ("He called Cruz,
+    a senator from Texas, a “principled conservative” ... said he was “very impressed”": he, not Cruz)?"""
+    first = doc.words[chunk[0]].lower()
+    return 2 < len(chunk) <= 6 and first in {"he", "she"} and verb_at(doc, chunk[1])
 
 
 def _clause_subject(

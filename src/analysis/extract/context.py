@@ -155,6 +155,8 @@ _TITLE_WORDS = frozenset(
     {"former", "then", "late", "acting", "deputy", "retiring", "longtime", "veteran"}
 )
 #: Words that open another clause inside a relative one ("who said that ...", "who smiled when ...").
+#: A verb's auxiliary in a relative clause ("who had spoken with Fox News’ Sean Hannity").
+_AUXILIARY = frozenset({"had", "has", "have", "was", "were"})
 _CLAUSE_WORDS = frozenset(
     "that when while if because after before as since until and but -- — – ;".split()
 )
@@ -165,7 +167,8 @@ def in_relative_clause(before: list[str]) -> bool:
     whose object the name is ("The barrister who had represented [Mr Martin]", "one Iowa Republican who
     picked [Cruz]")? Not when the name, past its title, is that clause's subject ("the man who Trump said",
     "in which the Taiwan-born Chao"), nor past another clause's opening ("who said that", "--")."""
-    at = max((i for i, w in enumerate(before) if w.lower() in _RELATIVE_PRONOUNS), default=0)
+    # "who" may open the clause's words: "Gates, who had spoken ... with Fox News’ Sean Hannity, did say"
+    at = max((i for i, w in enumerate(before) if w.lower() in _RELATIVE_PRONOUNS), default=-1)
     rest = before[at + 1 :]
     while rest and (
         rest[-1][:1].isupper()
@@ -174,9 +177,12 @@ def in_relative_clause(before: list[str]) -> bool:
     ):
         rest = rest[:-1]
     return (
-        at > 0
+        at >= 0
         and not any(w.lower() in _CLAUSE_WORDS for w in rest)
-        and any(w.islower() and (w.endswith("ed") or w in cues.IRREGULAR_PAST) for w in rest)
+        and any(
+            w.islower() and (w.endswith("ed") or w in cues.IRREGULAR_PAST | _AUXILIARY)
+            for w in rest
+        )
     )
 
 

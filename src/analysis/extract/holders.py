@@ -68,7 +68,16 @@ def role_holder(
             )
         return found
     if previous in people:
-        return previous  # "“…,” Trump said. “…,” the president said" beside President Putin
+        # "“…,” Trump said. “…,” the president said" beside President Putin; not when another holder is
+        # named since ("... by Pope John Paul II, who said “…”. Pope Francis is just following ...
+        # “…,” the Pope said")
+        since = ctx.previous_end if ctx.previous_end is not None else before
+        acting = [
+            m.name
+            for m in ctx.outside
+            if since <= m.start < before and m.name in people and (m.subject or m.lead)
+        ]  # the last holder acting since, not "with President Xi": another leaves it unresolved
+        return None if acting and acting[-1] != previous else previous
     if people or wanted[-1] not in cues.ORG_HEADS:
         return ""
     orgs = {

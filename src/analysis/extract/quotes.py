@@ -42,6 +42,7 @@ from analysis.extract.pipeline import FieldDoc, page_text, parse_corpus
 from analysis.extract.readings import KeptReadings, Quotation, Reading, reader_version, text_keys
 from analysis.extract.rules import doc_mentions
 from analysis.extract.sentences import (
+    LINK_LABEL,
     clause_before,
     first_sentence_end,
     window_end,
@@ -259,8 +260,14 @@ def _read_stretch(
         if _starts_speech(clause_before(text, open_at), text[inner[0] : inner[1]])
         else "partial"
     )
-    if kind == "partial" and _title_case(words):
-        return None  # a title, not speech
+    if (
+        kind == "partial"
+        and _title_case(words)
+        and not LINK_LABEL.match(clause_before(text, open_at))
+    ):
+        return (
+            None  # a title, not speech (a link's headline may quote in title case: attribution.py)
+        )
     found = attribute(doc, mentions, open_at, close_at, inner[1], full=kind == "full")
     if kind == "partial" and (
         (

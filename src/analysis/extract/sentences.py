@@ -64,6 +64,13 @@ def clause_before(text: str, pos: int) -> str:
     return window[cut + 1 :]
 
 
+#: A link a web page sets in brackets inside a paragraph ("(RELATED: ‘…’: Trump Goes On Rant ...)"): the
+#: quotation in it is the linked headline's, never the paragraph's speaker's.
+LINK_LABEL = re.compile(
+    r"^\s*\(\s*(?:RELATED|WATCH|READ|SEE ALSO|MORE|LISTEN|VIDEO|PHOTOS)\s*:\s*$"
+)
+
+
 #: A picture's or video's caption inside crawled text ("Image copyright X Image caption ...").
 CAPTION = re.compile(r"\b(?:Image|Media) caption\s")
 

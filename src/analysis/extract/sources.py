@@ -80,6 +80,14 @@ def line_label(
     return (named[-1].start, named[-1].end), "said"
 
 
+def link_headline(doc: FieldDoc, mentions: list[Mention], close_at: int) -> Found | None:
+    """The person a link's headline names right after its quotation and a colon ("(RELATED: ‘We’re Ready To
+    Get Working’: Rand Paul Calls For ...)": Rand Paul), or None."""
+    colon = re.compile(r"\s*:\s*").match(doc.text, close_at)
+    named = [m for m in mentions if colon and m.start == colon.end() and m.type == "person"]
+    return ((named[0].start, named[0].end), "said") if named else None
+
+
 def outlet(doc: FieldDoc, mentions: list[Mention], toks: list[int]) -> Found | None:
     """A news organisation named right before "reported that"/"reports that" in the sentence, maybe with
     when between ("reported Wednesday that"), the quotation a few words after: its report's words ("the Los Angeles Times reported that “he's

@@ -157,7 +157,13 @@ def _pronoun_speaker(
     """The person "he"/"she" (written at ``span``) is, as a speaker (:func:`pronoun_referent`)."""
     a, b = span
     # "He reminded his audience of his mantra: “…”": the verb a colon ends the clause of speaks too
-    speech = (cue.split()[:1] and cue.split()[0].lower() in SPEECH_VERBS) or cue.endswith(":")
+    verb = cue.split()[0].lower() if cue.split() else ""
+    opening = WORD.findall(ctx.body[ctx.sentences[ctx.sentence_of(a)] : a].lower())
+    speech = (
+        verb in SPEECH_VERBS
+        or cue.endswith(":")
+        or (verb in cues.PARTIAL_CUES and all(w in {"and", "but"} for w in opening))
+    )  # "He called Cruz a “principled conservative”": opening its sentence, the verb speaks as well
     person = pronoun_referent(
         ctx,
         min(a, before),
