@@ -96,6 +96,7 @@ DEV46 = PROJECT_ROOT / "tests" / "data" / "dev46_key.json"
 DEV47 = PROJECT_ROOT / "tests" / "data" / "dev47_key.json"
 DEV48 = PROJECT_ROOT / "tests" / "data" / "dev48_key.json"
 DEV49 = PROJECT_ROOT / "tests" / "data" / "dev49_key.json"
+DEV50 = PROJECT_ROOT / "tests" / "data" / "dev50_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -188,6 +189,8 @@ DEV_KEYS = {
     "round)",
     DEV49: "forty-ninth development key (20 AllSides articles, seed 4913; measured unseen at 348e8fe, after the "
     "thirty-fourth round)",
+    DEV50: "fiftieth development key (20 AllSides articles, seed 5013; measured unseen at 86da395, after the "
+    "thirty-fifth round)",
 }
 #: The development keys that list every organisation: all but the first two.
 DEV_WITH_ORGANISATIONS = set(DEV_KEYS) - {DEV, DEV2}
