@@ -119,30 +119,10 @@ def _report_goes_on(between: list[str]) -> bool:
 
 #: Words saying when, between "reported" and "that" ("reported on Wednesday that", "reported last week that").
 _WHEN = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "on",
-        "last",
-        "this",
-    }
-    | {
-        "earlier",
-        "late",
-        "week",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-        "yesterday",
-        "today",
-        "month",
-    }
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    on last this earlier late week night morning afternoon evening yesterday today month
+    """.split()  # noqa: SIM905 (word lists read best as text)
 )
 
 
