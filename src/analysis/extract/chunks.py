@@ -44,7 +44,7 @@ CONJUNCTIONS = frozenset({"and", "but", "as", "while", "yet", "so", "then", "lat
 
 
 def span(doc: FieldDoc, tokens: list[int]) -> tuple[int, int]:
-    return doc.idx[tokens[0]], doc.end_char(tokens[-1])
+    return doc.span(tokens)
 
 
 def words_only(doc: FieldDoc, tokens: list[int]) -> list[int]:

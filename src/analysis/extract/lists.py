@@ -28,18 +28,14 @@ def listed_objects(
     chunk it ends (:func:`_object`), each later one a name alone."""
     out: set[int] = set()
     for i in range(1, len(chunks)):
-        a, b = _span(doc, chunks[i])
+        a, b = doc.span(chunks[i])
         if not any((m.start, m.end) == (a, b) and m.type == "person" for m in mentions):
             continue
-        start, end = _span(doc, chunks[i - 1])
+        start, end = doc.span(chunks[i - 1])
         ending = [m for m in mentions if m.type == "person" and m.end == end and m.start >= start]
         if i - 1 in out or any(_object(doc.text[start : m.start]) for m in ending):
             out |= {i - 1, i}  # the list's first name too: "with hosts Steve Doocy"
     return out
-
-
-def _span(doc: FieldDoc, tokens: list[int]) -> tuple[int, int]:
-    return doc.idx[tokens[0]], doc.end_char(tokens[-1])
 
 
 def _object(before: str) -> bool:
@@ -58,7 +54,7 @@ def joined_subject(doc: FieldDoc, chunks: list[list[int]]) -> bool:
     will have promised “more than he delivers”": Sharry's words)?"""
     if len(chunks) < 2 or len(chunks[-1]) > 5 or doc.words[chunks[-1][0]].lower() != "the":
         return False
-    gap = doc.text[_span(doc, chunks[-2])[1] : _span(doc, chunks[-1])[0]].split()
+    gap = doc.text[doc.span(chunks[-2])[1] : doc.span(chunks[-1])[0]].split()
     if not any(w.lower() in {"and", "but"} for w in gap):
         return False
     words = [doc.words[k].lower() for k in chunks[-2]]

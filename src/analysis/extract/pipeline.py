@@ -62,6 +62,10 @@ class FieldDoc:
         """Character offset just after token ``token``."""
         return self.idx[token] + len(self.words[token])
 
+    def span(self, tokens: list[int]) -> tuple[int, int]:
+        """Character offsets from the first of ``tokens`` to just after the last."""
+        return self.idx[tokens[0]], self.end_char(tokens[-1])
+
     def sentence_of(self, token: int) -> int:
         """Index of the sentence holding token ``token``."""
         return bisect_right(self.sentence_starts, token) - 1
