@@ -67,3 +67,12 @@ def test_a_long_clause_opening_with_a_pronoun_leaves_the_quotation_to_its_own_ve
         'him "more than once that if you can work out a legislative solution to this, do that."'
     )
     assert named_speakers(body)[-1] != ("Richard Shelby", True)
+
+
+def test_a_sentence_naming_only_an_answers_owner_introduces_the_quotation():
+    """ "Becerra’s response? “I think I just answered that.”": his words (a noun of the answer, no verb)."""
+    body = (
+        "Attorney General Xavier Becerra spoke.\n\nBecerra was then asked if that meant an arrest.\n\n"
+        "Becerra\u2019s response? \u201cI think I just answered that.\u201d"
+    )
+    assert named_speakers(body)[-1] == ("Xavier Becerra", True)

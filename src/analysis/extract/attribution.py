@@ -83,6 +83,7 @@ from analysis.extract.sources import (
     line_label,
     link_headline,
     outlet,
+    owned_answer,
     quoted_as,
     sentence_tail,
     told_by,
@@ -182,11 +183,9 @@ def _after(
     text = doc.text
     following = text[close_at : close_at + 3].lstrip()
     ends = text[:inner_end].rstrip("'’")[-1:]  # "… stronger than the 'Gang of Eight,'" X said
-    if ends == "." and following[:1].isupper():
-        # the quoted sentence ended and a new one starts ("!", "?" may have their clause after them),
-        # unless that sentence only says who: “… pain.” Maher acknowledged.
-        if not name_and_verb(text, mentions, close_at):
-            return None
+    if ends == "." and following[:1].isupper():  # the quoted sentence ended, a new one starts
+        if not name_and_verb(text, mentions, close_at):  # unless it says who: “… pain.” Maher said.
+            return None  # ("!", "?" may have their clause after them)
     elif full and ends not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
         return None  # “A heading” The minister said ...: no clause joins it
     toks = _tokens_between(doc, close_at, window_end(text, close_at))
@@ -329,8 +328,8 @@ def _sentence_before(
         and not doc.words[k].endswith(":")
         and not quoted_token(text, toks[0], k, doc)
     ]  # "Kudlow called Trudeau's press conference a “sophomoric, political stunt.” ¶ “…”"
-    if not verbs or (marks and len(verbs) > 1):
-        return None
+    if not verbs or (marks and len(verbs) > 1):  # "Becerra’s response? “…”": a noun of the answer
+        return None if verbs else _found(owned_answer(doc, mentions, toks))
     after = clause_chunks(doc, [k for k in toks if k > verbs[-1]])
     if (
         after

@@ -80,6 +80,24 @@ def line_label(
     return (named[-1].start, named[-1].end), "said"
 
 
+def owned_answer(doc: FieldDoc, mentions: list[Mention], toks: list[int]) -> Found | None:
+    """A sentence that is only a name's answer and a question mark or colon, right before the quotation
+    ("Becerra’s response? “I think I just answered that.”"): that person's (or body's) words."""
+    words = [doc.words[k] for k in toks]
+    if len(words) < 4 or words[-1] not in {"?", ":"} or words[-3] not in {"'s", "’s"}:
+        return None
+    if words[-2].lower() not in _ANSWERS:
+        return None
+    named = [m for m in mentions if m.start == doc.idx[toks[0]] and m.end == doc.idx[toks[-3]]]
+    if not named or named[0].type not in {"person", "organisation", "unknown"}:
+        return None
+    return (named[0].start, named[0].end), words[-2].lower()
+
+
+#: Nouns of an answer owned by who gave it ("Becerra’s response?", "Trump's reply:").
+_ANSWERS = frozenset({"response", "answer", "reply", "retort", "reaction", "verdict"})
+
+
 def link_headline(doc: FieldDoc, mentions: list[Mention], close_at: int) -> Found | None:
     """The person a link's headline names right after its quotation and a colon ("(RELATED: ‘We’re Ready To
     Get Working’: Rand Paul Calls For ...)": Rand Paul), or None."""
