@@ -155,8 +155,9 @@ _TITLE_WORDS = frozenset(
     {"former", "then", "late", "acting", "deputy", "retiring", "longtime", "veteran"}
 )
 #: Words that open another clause inside a relative one ("who said that ...", "who smiled when ...").
-#: A verb's auxiliary in a relative clause ("who had spoken with Fox News’ Sean Hannity").
-_AUXILIARY = frozenset({"had", "has", "have", "was", "were"})
+#: A verb's auxiliary in a relative clause ("who had spoken with Fox News’ Sean Hannity"); with the present
+#: and the future's, what makes words a clause of their own (:func:`analysis.extract.lists.joined_subject`).
+PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were"})
 _CLAUSE_WORDS = frozenset(
     "that when while if because after before as since until and but -- — – ;".split()
 )
@@ -180,7 +181,7 @@ def in_relative_clause(before: list[str]) -> bool:
         at >= 0
         and not any(w.lower() in _CLAUSE_WORDS for w in rest)
         and any(
-            w.islower() and (w.endswith("ed") or w in cues.IRREGULAR_PAST | _AUXILIARY)
+            w.islower() and (w.endswith("ed") or w in cues.IRREGULAR_PAST | PAST_AUXILIARIES)
             for w in rest
         )
     )

@@ -13,6 +13,7 @@ the subject of "says" (:func:`joined_subject`).
 from __future__ import annotations
 
 from analysis.extract import cues
+from analysis.extract.context import PAST_AUXILIARIES
 from analysis.extract.entities import Mention
 from analysis.extract.pipeline import FieldDoc
 
@@ -63,4 +64,4 @@ def joined_subject(doc: FieldDoc, chunks: list[list[int]]) -> bool:
 
 
 #: Verbs that make a chunk a clause of its own ("Joe Walsh is considering ...").
-_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"})
+_FINITE = PAST_AUXILIARIES | {"is", "are", "will", "would"}
