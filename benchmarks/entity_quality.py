@@ -97,6 +97,10 @@ DEV47 = PROJECT_ROOT / "tests" / "data" / "dev47_key.json"
 DEV48 = PROJECT_ROOT / "tests" / "data" / "dev48_key.json"
 DEV49 = PROJECT_ROOT / "tests" / "data" / "dev49_key.json"
 DEV50 = PROJECT_ROOT / "tests" / "data" / "dev50_key.json"
+DEV51 = PROJECT_ROOT / "tests" / "data" / "dev51_key.json"
+DEV52 = PROJECT_ROOT / "tests" / "data" / "dev52_key.json"
+DEV53 = PROJECT_ROOT / "tests" / "data" / "dev53_key.json"
+DEV54 = PROJECT_ROOT / "tests" / "data" / "dev54_key.json"
 DEV_KEYS = {
     DEV: "development key (15 BBC + 15 AllSides articles, seed 2027; rules are written from it)",
     DEV2: "second development key (10 BBC + 16 AllSides articles, seed 2031; rules are written from it)",
@@ -191,6 +195,14 @@ DEV_KEYS = {
     "thirty-fourth round)",
     DEV50: "fiftieth development key (20 AllSides articles, seed 5013; measured unseen at 86da395, after the "
     "thirty-fifth round)",
+    DEV51: "fifty-first development key (20 AllSides articles, seed 5113; measured unseen at 7eba280, after the "
+    "thirty-fifth round)",
+    DEV52: "fifty-second development key (20 AllSides articles, seed 5213; measured unseen at 7eba280, after the "
+    "thirty-fifth round)",
+    DEV53: "fifty-third development key (20 AllSides articles, seed 5313; measured unseen after the thirty-sixth "
+    "round)",
+    DEV54: "fifty-fourth development key (20 AllSides articles, seed 5413; measured unseen after the thirty-sixth "
+    "round)",
 }
 #: The development keys that list every organisation: all but the first two.
 DEV_WITH_ORGANISATIONS = set(DEV_KEYS) - {DEV, DEV2}

@@ -40,6 +40,7 @@ from analysis.extract.clauses import (
     joins_subject,
     name_and_verb,
     named_after,
+    new_subject,
     possessor,
     quoted_one,
     relative_antecedent,
@@ -395,8 +396,8 @@ def _partial_read(
     if verbs and not active:  # "praised by police": speech, unclear; "dubbed “…” by X": X
         return Attribution(by_agent(doc, mentions, close_at), doc.words[verbs[-1]])
     verbs = [k for k in active if not closed_relative(doc, k, open_at)]
-    if verbs and object_speaks(doc, mentions, verbs[-1]):  # "took on Trump for saying"
-        return Attribution(None, doc.words[verbs[-1]])
+    if verbs and (object_speaks(doc, mentions, verbs[-1]) or new_subject(doc, verbs[-1], open_at)):
+        return Attribution(None, doc.words[verbs[-1]])  # "took on Trump for saying"
     comma = doc.text[inner_end - 1 : inner_end] == "," or doc.text[close_at : close_at + 1] == ","
     if verbs and comma and re.match(r",?\s*(?:the\s|[A-Z])", doc.text[close_at : close_at + 8]):
         closing = _after(doc, mentions, close_at, inner_end)

@@ -404,3 +404,20 @@ _INVERTED = frozenset(
 )
 #: Between a reporting verb and the name after it: a space and up to three title words ("said Dr. ").
 _TITLES = re.compile(r" (?:[A-Z][\w.]*\s+){0,3}")
+
+
+#: A that-clause's quotation closed with a comma, then "and" or "but", a new subject's determiner and two more
+#: words (not "that “Radical left Democrats” and the “LameStream Media” want": one clause's two subjects).
+_NEW_SUBJECT = re.compile(
+    r"\bthat\s+[“\"][^”\"]*(?:,[”\"]|[”\"],)\s+(?:and|but|while)\s+(?:the|a|an|his|her|its|their)\s+\S+\s+\S+"
+)
+
+
+def new_subject(doc: FieldDoc, verb: int, open_at: int) -> bool:
+    """Does a clause with a subject of its own stand between the reporting verb and the quotation at
+    ``open_at`` ("Trump said in his speech Friday that “…,” and the policy blueprint released by the White
+    House pushes for “…”")? The verb's that-clause closed with the quotation before; this one is the new
+    subject's, which the verb does not say (not "called it “a” and the deal “b”": no that-clause)."""
+    start = doc.idx[verb]
+    found = _NEW_SUBJECT.search(doc.text, start, open_at)
+    return found is not None and found.start() - start < 60

@@ -230,3 +230,21 @@ def names_its_referent(
         if before in given or before.lower() in cues.HONORIFICS or title:
             return True
     return False
+
+
+_VOCATIVE = re.compile(
+    r"[“\"‘']?\s*(?:(Mr|Mrs|Ms|Dr|Senator|Sen|President|Governor|Gov)\.?\s+)?([A-Z][\w’'-]+),\s"
+)
+
+
+def addresses_speaker(body: str, parts: list[tuple[int, int]], speaker: tuple[str, bool]) -> bool:
+    """Does the quotation open by addressing its speaker by name ("“Hans, can I ask — …”" given to Hans
+    Nichols)? No one opens their own words so: the name is the one spoken to, the speaker someone else."""
+    if not speaker[1] or not parts:
+        return False
+    found = _VOCATIVE.match(body, parts[0][0])
+    if not found or found.end() - parts[0][0] > 40:
+        return False
+    *given, surname = speaker[0].split()
+    name = found.group(2)
+    return name == surname if found.group(1) else name in given or name == surname

@@ -19,6 +19,10 @@ _OWNED_WORDS = (
     | ISSUED_DOCUMENTS
     | frozenset(["statements", "letters", "releases", "posts", "memos", "messages", "emails"])
 )
+#: Documents named for their author only right before the noun ("a White House fact sheet", "a Justice
+#: Department filing").
+_FILED_AS = frozenset({"fact sheet", "filing", "document", "memorandum", "brief"})
+_FILED = frozenset(phrase.split()[-1] for phrase in _FILED_AS)
 #: The possessive, at most two words that are no determiner ("initial", "written"), the noun, the verb.
 _OWNED = re.compile(
     r"['’]s\s+(?:(?!(?:a|an|the|his|her|its|their)\b)[\w-]+\s+){0,2}?(?:"
@@ -36,9 +40,14 @@ def attributive_owner(text: str, inside: list[Mention]) -> str:
         return ""
     if inside[0].name.lower() in PLATFORMS:  # "the Facebook post said": whoever posted
         return ""
-    if words[0].lower() not in {"a", "an", "the"} or words[-1].lower() not in _OWNED_WORDS:
+    if words[0].lower() not in {"a", "an", "the"} or words[-1].lower() not in _OWNED_WORDS | _FILED:
         return ""
     rest = text[len(words[0]) :].strip()
+    noun = re.sub(
+        r"^['’]s\s", "", rest[len(inside[0].text) :].strip()
+    ).lower()  # "the Committee's brief"
+    if words[-1].lower() in _FILED and noun not in _FILED_AS:
+        return ""  # "a White House fact sheet", not "the DC resilience document": the name is a place's
     return inside[0].name if rest.startswith(inside[0].text) else ""
 
 

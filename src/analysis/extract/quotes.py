@@ -32,6 +32,7 @@ from analysis.extract.bylines import caption_source, heading_source, signature_s
 from analysis.extract.chains import in_apposition, named_again
 from analysis.extract.entities import Mention, check_corpus, mentions_frame
 from analysis.extract.introduced import (
+    addresses_speaker,
     introduced_speaker,
     named_next,
     names_its_referent,
@@ -374,6 +375,8 @@ def quotations_frame(
                 # "That is unproductive, he said, because ... “…”"
                 said = pronoun_before(ctx, q.start, q.end)
                 speaker = resolve_speaker(said, q.start, ctx, last, "said") if said else speaker
+            if addresses_speaker(body, q.parts, speaker):
+                speaker = ("", False)  # "“Hans, can I ask — …”" after Hans Nichols asked: not his
             last, last_end, last_cue, last_kind = speaker, q.end, q.cue, q.kind
             speakers.append(speaker)
         speakers = named_next(ctx, speakers, [(q.start, q.end) for q in group])

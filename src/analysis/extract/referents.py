@@ -109,6 +109,9 @@ class SpeakerContext:
             if m.field == "title" and m.type == "person" and m.role:
                 self.roles.setdefault(m.name, set()).update(WORD.findall(m.role.lower()))
         self.genders = person_genders(self.mentions, body, self.sentences, self.in_quote)
+        self.headline_people = {
+            m.name for m in mentions if m.field == "title" and m.type == "person"
+        }
         self.previous_end: int | None = None  # where the quotation before the one being read ends
 
     def sentence_of(self, pos: int) -> int:

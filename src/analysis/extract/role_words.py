@@ -56,7 +56,8 @@ ROLE_HEADS = (
     artist painter novelist playwright poet supermodel model impresario photographer broadcaster
     commentator veteran negotiator candidate nominee challenger opponent rival partner ex-wife
     ex-husband wife husband republican democrat independent agent administrator comptroller solicitor
-    registrar provost coroner ombudsman surgeon councillor trustee regent warden supervisor
+    registrar provost coroner ombudsman surgeon councillor trustee regent warden supervisor scientist
+    historian biographer physicist pollster psychologist epidemiologist
     """.split()
     )
     | SHORT_TITLES

@@ -37,7 +37,7 @@ _ROLE_BEFORE = re.compile(
 
 def is_title(word: str) -> bool:
     """Is the word a role's head, with or without its dot ("President", "Sen", "Sen.", "senator")?"""
-    low = word.lower().rstrip(".")
+    low = word.lower().removesuffix("-elect").rstrip(".")  # "Sen.-elect" is the title "Sen." to be
     return low in cues.ROLE_HEADS or low + "." in cues.ROLE_HEADS
 
 
@@ -49,7 +49,13 @@ def is_head(word: str) -> bool:
     low = word.lower()
     if word.isupper() and low in cues.SHORT_TITLES:
         return False  # "ADM Tronics", a company; "Adm" is the title
-    return low in cues.HONORIFICS or low in cues.ROLE_HEADS or low.rstrip(".") in cues.ROLE_HEADS
+    elect = low.endswith("-elect") and is_title(word)  # "Sen.-elect"
+    return (
+        low in cues.HONORIFICS
+        or low in cues.ROLE_HEADS
+        or low.rstrip(".") in cues.ROLE_HEADS
+        or elect
+    )
 
 
 def prefix_word(word: str) -> bool:

@@ -51,8 +51,15 @@ from analysis.extract.roles import (
     role_text,
     written_before,
 )
-from analysis.extract.runs import CONNECTORS, capitalised_runs
-from analysis.extract.sentences import after_opening_phrase, in_credit_paragraph
+from analysis.extract.runs import (
+    CONNECTORS,
+    capitalised_runs,
+    link_echo,
+    no_one_spoken_of,
+    without_junior,
+)
+from analysis.extract.sentences import after_opening_phrase
+from analysis.extract.variants import is_generational
 
 __all__ = ["TYPES", "Mention", "doc_mentions"]
 
@@ -62,8 +69,6 @@ _BODY_VERBS = frozenset(
 )
 #: Chambers ("the House", "House primary"): a body, never a person named "X" unless it speaks.
 _HOUSES = frozenset("house senate assembly commons lords congress parliament legislature".split())
-_VERSUS_AFTER = re.compile(r"\s+v(?:s)?\.?\s+[A-Z]")
-_VERSUS_BEFORE = re.compile(r"[A-Za-z]\s+v(?:s)?\.?\s+$")
 _POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "QC", "KC", "MLA", "OBE", "MBE", "CBE"})
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -98,23 +103,8 @@ def doc_mentions(doc: FieldDoc) -> Iterator[Mention]:
     spans = _model_spans(doc) if doc.trained else capitalised_runs(doc)
     for start, end, label in spans:
         for m in _read_span(doc, start, end, label):
-            if m.type == "organisation" or not (_credit(doc.text, m) or _case_name(doc.text, m)):
+            if m.type == "organisation" or not no_one_spoken_of(doc.text, m.start, m.end):
                 yield m
-
-
-def _case_name(text: str, m: Mention) -> bool:
-    """Is the name a party in a case's name ("Roe v. Wade", "Citizens United v FEC"), no one spoken of?"""
-    return bool(
-        _VERSUS_AFTER.match(text, m.end)
-        or _VERSUS_BEFORE.search(text, max(0, m.start - 8), m.start)
-    )
-
-
-def _credit(text: str, m: Mention) -> bool:
-    """Is the name part of a photo credit ("REUTERS/Brendan McDermid/File Photo", "AP Photo/Paul Sancya",
-    "Chip Somodevilla/Getty Images"), where no one is spoken of?"""
-    slash = text[m.start - 1 : m.start] == "/" or text[m.end : m.end + 1] == "/"
-    return slash and in_credit_paragraph(text, m.start)  # not "Jonathan Greenblatt/ADL tweeted"
 
 
 def _model_spans(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
@@ -166,7 +156,10 @@ def _read_span(
     """The mention(s) a candidate span holds: role apart, then typed; parts of a run nothing could type."""
     words = doc.words
     start, end = _trim(words, start, end)
-    end = _link_echo(words, start, end) or end
+    end = link_echo(words, start, end) or end
+    end, junior = without_junior(
+        words, start, end
+    )  # "Donald B. Verrilli, Jr.": typed without ", Jr."
     if start >= end:
         return []
     if end - start > 2 and words[start] in {"D", "R", "I"} and words[start + 1] == "-":
@@ -218,9 +211,22 @@ def _read_span(
             return found + parts
     if kind is None:
         return found
-    mention = Mention(
+    span = (role_start, start, name_start, end + 2 if junior and kind == "person" else end)
+    return [*found, _mention(doc, span, kind, evidence, honorific)]
+
+
+def _mention(
+    doc: FieldDoc, span: tuple[int, int, int, int], kind: str, evidence: str, honorific: str | None
+) -> Mention:
+    """The mention of the name ``words[name_start:end]`` of ``span = (role_start, start, name_start, end)``;
+    a name ending in ", Jr." is written "X Jr." (:func:`~analysis.extract.runs.without_junior`)."""
+    role_start, start, name_start, end = span
+    words = doc.words
+    junior = end - name_start > 2 and words[end - 2] == "," and is_generational(words[end - 1])
+    written = doc.text[doc.idx[name_start] : doc.end_char(end - 1 - 2 * junior)]
+    return Mention(
         article_id=doc.article_id,
-        text=doc.text[doc.idx[name_start] : doc.end_char(end - 1)],
+        text=f"{written} {words[end - 1]}" if junior else written,
         type=kind,
         role=role_text(words[role_start:name_start]) if kind == "person" else "",
         field=doc.field,
@@ -236,21 +242,6 @@ def _read_span(
         and end < len(words)
         and words[end] == ")",
     )
-    return [*found, mention]
-
-
-_GLUED = re.compile(r"^([A-Z][a-z]+)[A-Z]")
-
-
-def _link_echo(words: list[str], start: int, end: int) -> int:
-    """Where a name ends that a web page's link text repeats glued to the next headline ("Sen. John Cornyn
-    John CornynGOP senators balk ...", "President Trump Donald John TrumpGOP ..."): after the first
-    writing of the surname the glued word opens with, or 0."""
-    for k in range(start + 1, end):
-        glued = _GLUED.match(words[k])
-        if glued and glued.group(1) in words[start:k]:
-            return words.index(glued.group(1), start, k) + 1
-    return 0
 
 
 def _name_before_connector(words: list[str], start: int, end: int, *, titled: bool) -> int:

@@ -16,8 +16,10 @@ from analysis.extract import cues
 from analysis.extract.context import HYPHENED_PARTICLES, is_cap, is_caption
 from analysis.extract.gazetteer import first_names, places
 from analysis.extract.pipeline import PARTICLES, FieldDoc
+from analysis.extract.sentences import in_credit_paragraph
+from analysis.extract.variants import is_generational
 
-__all__ = ["CONNECTORS", "capitalised_runs"]
+__all__ = ["CONNECTORS", "capitalised_runs", "link_echo", "no_one_spoken_of", "without_junior"]
 
 #: Lower-case words that join two capitalised parts of one name ("Ministry of Defence").
 CONNECTORS = frozenset({"of", "for", "on"})
@@ -60,6 +62,7 @@ def capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
                 j = after + 1
             else:
                 break
+        j = _suffixed(doc, i, j)
         if not _in_compound(doc, i, j):
             k = i
             while (
@@ -72,6 +75,49 @@ def capitalised_runs(doc: FieldDoc) -> Iterator[tuple[int, int, str | None]]:
             k = k if k > 0 and doc.spaces[k - 1] and not is_cap(words[k - 1]) else i
             yield k - 1 if _ordinal_court(words, k) else k, j, None  # "the 9th Circuit"
         i = j
+
+
+_GLUED = re.compile(r"^([A-Z][a-z]+)[A-Z]")
+
+
+def link_echo(words: list[str], start: int, end: int) -> int:
+    """Where a name ends that a web page's link text repeats glued to the next headline ("Sen. John Cornyn
+    John CornynGOP senators balk ...", "President Trump Donald John TrumpGOP ..."): after the first
+    writing of the surname the glued word opens with, or 0."""
+    for k in range(start + 1, end):
+        glued = _GLUED.match(words[k])
+        if glued and glued.group(1) in words[start:k]:
+            return words.index(glued.group(1), start, k) + 1
+    return 0
+
+
+_VERSUS_AFTER = re.compile(r"\s+v(?:s)?\.?\s+[A-Z]")
+_VERSUS_BEFORE = re.compile(r"[A-Za-z]\s+v(?:s)?\.?\s+$")
+
+
+def no_one_spoken_of(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` a party in a case's name ("Roe v. Wade", "Citizens United v FEC") or part
+    of a photo credit ("REUTERS/Brendan McDermid/File Photo", "Chip Somodevilla/Getty Images"), where no one
+    is spoken of (not "Jonathan Greenblatt/ADL tweeted")?"""
+    case = _VERSUS_AFTER.match(text, end) or _VERSUS_BEFORE.search(text, max(0, start - 8), start)
+    slash = text[start - 1 : start] == "/" or text[end : end + 1] == "/"
+    return bool(case) or (slash and in_credit_paragraph(text, start))
+
+
+def without_junior(words: list[str], start: int, end: int) -> tuple[int, bool]:
+    """``(end, True)`` without a generational suffix written after a comma that ends the run ("Donald Trump,
+    Jr.": the name is typed as "Donald Trump" and written "Donald Trump Jr."), else ``(end, False)``."""
+    junior = end - start > 3 and words[end - 2] == "," and is_generational(words[end - 1])
+    return (end - 2, True) if junior else (end, False)
+
+
+def _suffixed(doc: FieldDoc, i: int, j: int) -> int:
+    """The run's end past a generational suffix written after a comma, when the run opens with a first
+    name ("Donald Trump, Jr.", "Donald B. Verrilli, Jr., the solicitor general"): one person, the son."""
+    words = doc.words
+    named = j - i >= 2 and words[i].lower() in first_names()
+    comma = j + 1 < len(words) and words[j] == "," and doc.spaces[j - 1] == ""
+    return j + 2 if named and comma and is_generational(words[j + 1]) else j
 
 
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")

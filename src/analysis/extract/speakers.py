@@ -176,11 +176,24 @@ def _pronoun_speaker(
         going_on=[w.rstrip(":") for w in cue.split()[:1]] in GOING_ON,
     )
     sex = cues.PRONOUNS[pronoun]
+    person = person or _headline_subject(ctx, a, sex)
     if person and cue.endswith(":") and sex not in (ctx.genders.get(person) or {sex_of(person)}):
         person = (
             ""  # "She tried the single-payer attack:" is not Bernie Sanders, whose sex is unknown
         )
     return (person, True) if person else ("", False)
+
+
+def _headline_subject(ctx: SpeakerContext, at: int, sex: str | None) -> str:
+    """The one person the headline names, for "he"/"she" written before the body names anyone ("Bernie
+    Sanders to Deliver Defense of ..." over "Saying that ..., he said it must “…”"), when the body's first
+    person named is that one too (not "he issued a warning ... —Sen. Lindsey Graham" under a headline
+    naming Trump), of that gender; or ""."""
+    if any(m.field == "body" and m.type == "person" and m.start < at for m in ctx.mentions):
+        return ""
+    name = next(iter(ctx.headline_people)) if len(ctx.headline_people) == 1 else ""
+    first = next((m.name for m in ctx.outside if m.type == "person"), "")
+    return name if name == first and sex in (ctx.genders.get(name) or {sex}) else ""
 
 
 def _qualified_holder(

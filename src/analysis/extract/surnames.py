@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from analysis.extract import cues
 from analysis.extract.gazetteer import first_names
+from analysis.extract.juniors import claimed_surnames, family_name, implied_fathers
 from analysis.extract.pipeline import PARTICLES
 from analysis.extract.variants import (
     TitleBearers,
@@ -42,22 +43,8 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
     _initials_in_article(group)
     _nicknamed(group, body)
     _untyped_full_names(group, body)
-    full: dict[str, str] = {}
-    shared: set[str] = set()
-    in_body = {m.name for m in group if m.field == "body"}
     _headline_verbs(group, body)
-    named = [m.name for m in group if m.type == "person" and len(_tokens(m.name)) >= 2]
-    for name in sorted(named, key=lambda n: not _bearer(n, in_body)):  # stable: bearers first
-        surname = _tokens(name)[-1]
-        if full.setdefault(surname, name) != name and _bearer(name, in_body):
-            shared.add(surname)  # "Ivanka Trump" and "Donald Trump": "Trump" alone is neither
-    full.update((name, name) for name in named)
-    bearers: dict[str, tuple[str, ...]] = defaultdict(tuple)
-    for name in full.values():
-        if _tokens(name)[-1] in shared and name not in bearers[_tokens(name)[-1]]:
-            bearers[_tokens(name)[-1]] += (name,)
-    for surname in shared:
-        full.pop(surname, None)
+    full, shared, bearers = _surname_owners(group, body, titled)
     suffixes = {}
     for name in full.values():
         parts = _tokens(name)
@@ -115,6 +102,34 @@ def persons_in_article(group: list[Mention], body: str, titled: TitleBearers) ->
         elif bearer := _surname_not_place(m, full, body, group):
             m.name, m.type, m.evidence = bearer, "person", "surname"
     _first_names_alone(group)
+
+
+def _surname_owners(
+    group: list[Mention], body: str, titled: TitleBearers
+) -> tuple[dict[str, str], set[str], dict[str, tuple[str, ...]]]:
+    """``(full, shared, bearers)``: each surname's one full name in the article (and each full name's
+    own), the surnames several people bear ("Ivanka Trump" and "Donald Trump": "Trump" alone is neither),
+    and those surnames' bearers."""
+    in_body = {m.name for m in group if m.field == "body"}
+    named = [m.name for m in group if m.type == "person" and len(_tokens(m.name)) >= 2]
+    claimed = claimed_surnames(group, body, titled)
+    fathers = implied_fathers(named, claimed)  # "Donald Trump Jr." beside Ivanka: maybe the father
+    named, in_body = named + fathers, in_body | set(fathers)
+    full: dict[str, str] = {}
+    shared: set[str] = set()
+    for name in sorted(named, key=lambda n: not _bearer(n, in_body)):  # stable: bearers first
+        if full.setdefault(surname := family_name(name, claimed), name) != name and _bearer(
+            name, in_body
+        ):
+            shared.add(surname)
+    full.update((name, name) for name in named)
+    bearers: dict[str, tuple[str, ...]] = defaultdict(tuple)
+    for name in full.values():
+        if (surname := family_name(name, claimed)) in shared and name not in bearers[surname]:
+            bearers[surname] += (name,)
+    for surname in shared:
+        full.pop(surname, None)
+    return full, shared, bearers
 
 
 #: Words before a place name that make it the place ("in Bolton", "from Jordan").
