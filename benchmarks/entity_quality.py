@@ -199,10 +199,10 @@ DEV_KEYS = {
     "thirty-fifth round)",
     DEV52: "fifty-second development key (20 AllSides articles, seed 5213; measured unseen at 7eba280, after the "
     "thirty-fifth round)",
-    DEV53: "fifty-third development key (20 AllSides articles, seed 5313; measured unseen after the thirty-sixth "
-    "round)",
-    DEV54: "fifty-fourth development key (20 AllSides articles, seed 5413; measured unseen after the thirty-sixth "
-    "round)",
+    DEV53: "fifty-third development key (20 AllSides articles, seed 5313; measured unseen at 108cc59, during the "
+    "thirty-sixth round)",
+    DEV54: "fifty-fourth development key (20 AllSides articles, seed 5413; measured unseen at 108cc59, during the "
+    "thirty-sixth round)",
 }
 #: The development keys that list every organisation: all but the first two.
 DEV_WITH_ORGANISATIONS = set(DEV_KEYS) - {DEV, DEV2}

@@ -137,3 +137,42 @@ def test_a_document_named_after_a_place_is_no_ones():
         "\u201cThat means one long heat emergency,\u201d the DC resilience document warns."
     )
     assert named_speakers(body) != [("DC", True)]
+
+
+def test_a_quotation_inside_a_question_is_the_askers():
+    """ "When the ABC host George Stephanopoulos asked Mr. Farrow about “…,” Mr. Farrow replied": the host's
+    words; "Pressed on whether NBC had let the story go “…”": the asker's, whom the text does not name."""
+    body = (
+        "When the ABC host George Stephanopoulos asked Ronan Farrow about \u201cthe suggestion that NBC was "
+        "being blackmailed,\u201d Mr. Farrow replied, \u201cMultiple sources do say that.\u201d Pressed on "
+        "whether NBC had let the story go \u201cbecause they were afraid of what would come out,\u201d Mr. "
+        "Farrow said he could not know."
+    )
+    assert named_speakers(body) == [
+        ("George Stephanopoulos", True),
+        ("Ronan Farrow", True),
+        ("", False),
+    ]
+
+
+def test_an_answer_after_the_question_is_the_answerers():
+    body = "Senator John Smith spoke on Monday. When asked about the plan he said \u201cit is fine.\u201d"
+    assert named_speakers(body) == [("John Smith", True)]
+
+
+def test_whom_a_question_is_put_to_does_not_speak_it():
+    """ "Murphy was asked if he would consider issuing $600 a week to those “who have lost wages”": the
+    reporters' words, not the governor's."""
+    body = (
+        "Gov. Phil Murphy held a briefing on Monday. Murphy was asked if he would consider paying $600 a "
+        "week to people \u201cwho have lost their wages in the pandemic\u201d at the briefing."
+    )
+    assert ("Phil Murphy", True) not in named_speakers(body)
+
+
+def test_an_asker_is_the_subject_right_before_the_question():
+    body = (
+        "In 2010, President Barack Obama sent troops to the border, although Republican lawmakers "
+        "questioned their role and whether they would in fact be \u201cboots on the ground that do any good.\u201d"
+    )
+    assert ("Barack Obama", True) not in named_speakers(body)

@@ -66,10 +66,12 @@ from analysis.extract.sentences import (
     LINK_LABEL,
     OPENING_PHRASE,
     acted_before,
+    asker_gap,
     chained_participle,
     clause_before,
     future_cue,
     heading_line,
+    in_question,
     opening_pronoun,
     participle_of_noun,
     subject_pronoun,
@@ -80,6 +82,7 @@ from analysis.extract.sources import (
     MAX_SPEAKER_WORDS,
     according_to,
     by_agent,
+    cue_words,
     issued_document,
     line_label,
     link_headline,
@@ -92,8 +95,6 @@ from analysis.extract.sources import (
 )
 
 __all__ = ["Attribution", "attribute"]
-
-_OBJECT_VERBS = frozenset("told tells tell telling asked asks wrote writes posted posts".split())  # noqa: SIM905
 
 
 @dataclass
@@ -117,6 +118,8 @@ def attribute(
     before = clause_before(doc.text, open_at)
     if LINK_LABEL.match(before):  # "(RELATED: ‘…’: Trump Goes On Rant ...)"
         return _found(link_headline(doc, mentions, close_at)) or Attribution()
+    if asked := in_question(before):  # "Pressed on whether NBC had let the story go “because …”":
+        return _asker(doc, mentions, open_at - len(before) + asked[0], open_at, unspoken=asked[1])
     if full:
         after = _after(doc, mentions, close_at, inner_end, full=True, outlets=not before.strip())
         if after and after.who and (before.rstrip().endswith(":") or after.cue == "according to"):
@@ -140,34 +143,21 @@ def attribute(
     return _partial(doc, mentions, open_at, before, close_at, inner_end) or Attribution()
 
 
-def _tokens_between(doc: FieldDoc, start: int, end: int) -> list[int]:
-    first = doc.token_at(start)
-    if first < len(doc.idx) and doc.idx[first] < start:
-        first += 1
-    out = []
-    for k in range(first, len(doc.idx)):
-        if doc.idx[k] >= end:
-            break
-        if doc.words[k].strip():
-            out.append(k)
-    return out
-
-
-def _cue(doc: FieldDoc, verb: int, limit: int) -> str:
-    """The reporting verb with its object where it has one ("told POLITICO", "wrote on X")."""
-    words, parts = doc.words, [doc.words[verb].rstrip(":")]
-    k = verb + 1
-    while k < limit and not words[k].strip():
-        k += 1
-    if k < limit and words[verb].lower() in _OBJECT_VERBS:
-        if words[k].lower() == "on" and k + 1 < limit:
-            parts += [words[k], words[k + 1]]
-        elif words[k][:1].isupper() or words[k].lower() in {"reporters", "journalists", "me", "us"}:
-            parts.append(words[k])
-    last = parts[-1]
-    if len(parts) > 1 and last.endswith(".") and last.count(".") == 1:
-        parts[-1] = last[:-1]  # "X." at the end of the sentence
-    return " ".join(parts)
+def _asker(
+    doc: FieldDoc, mentions: list[Mention], at: int, open_at: int, *, unspoken: bool
+) -> Attribution:
+    """The asker whose question a quotation is part of: the subject right before the asking verb at ``at``
+    ("Schieffer asked about whether the administration had engaged in a “…”"), read after any quotation
+    before it ("compared them to “…” and questioned"), else nobody named ("Pressed on …", "Murphy was asked
+    if …": no attribution, so a short term stays none; "Obama ..., although lawmakers questioned": unclear)."""
+    if unspoken:
+        return Attribution()
+    sentence = doc.idx[doc.sentence_starts[doc.sentence_of(doc.token_at(at))]]
+    closed = max(doc.text.rfind(mark, sentence, at) for mark in '”"')
+    toks = doc.tokens_between(max(sentence, closed + 1), open_at)
+    found = _subject(doc, mentions, doc.token_at(at), toks)
+    gap = doc.text[found.who[1] : at] if found is not None and found.who else "-"
+    return found if asker_gap(gap) else Attribution(None, "asked")
 
 
 def _after(
@@ -189,7 +179,7 @@ def _after(
             return None  # ("!", "?" may have their clause after them)
     elif full and ends not in ",!?—–-…:" and following[:1] not in {",", "—", "–"}:
         return None  # “A heading” The minister said ...: no clause joins it
-    toks = _tokens_between(doc, close_at, window_end(text, close_at))
+    toks = doc.tokens_between(close_at, window_end(text, close_at))
     if (quoted := quoted_as(text, close_at, window_end(text, close_at))) is not None:
         return Attribution(*quoted)  # "“…,” she was quoted as saying"
     verbs = cues.OUTLET_AFTER_QUOTE if outlets else cues.AFTER_QUOTE_VERBS
@@ -226,9 +216,9 @@ def _after(
         if not after:
             return None
         if two_named(doc, mentions, after):  # "writes X, ..., and Y, ...": two
-            return Attribution(None, _cue(doc, verb, toks[-1] + 1))
+            return Attribution(None, cue_words(doc, verb, toks[-1] + 1))
         who = before_setting(doc, first_naming(doc, mentions, after[:2])[:MAX_SPEAKER_WORDS])
-    return Attribution(span(doc, who), _cue(doc, verb, toks[-1] + 1))
+    return Attribution(span(doc, who), cue_words(doc, verb, toks[-1] + 1))
 
 
 def _before(
@@ -239,7 +229,7 @@ def _before(
     verbs_read: frozenset[str] = cues.REPORTING_VERBS,
 ) -> Attribution | None:
     """``Eagle said: “…”`` / ``She told POLITICO that “…”``."""
-    toks = _tokens_between(doc, open_at - len(before), open_at)
+    toks = doc.tokens_between(open_at - len(before), open_at)
     verbs = [
         k
         for k in toks
@@ -249,15 +239,15 @@ def _before(
         after = clause_chunks(doc, [k for k in toks if k > verbs[-1]])  # "Added Sen. Ron Wyden:"
         if after:
             who = first_naming(doc, mentions, after[:2])[:MAX_SPEAKER_WORDS]
-            return Attribution(span(doc, who), _cue(doc, verbs[-1], toks[-1] + 1))
+            return Attribution(span(doc, who), cue_words(doc, verbs[-1], toks[-1] + 1))
     if verbs and relative_of_thing(doc, mentions, verbs[-1]):  # "an email ... that said:"
         issued = issued_document(doc.text, mentions, open_at - len(before), open_at)
-        return Attribution(issued[0] if issued else None, _cue(doc, verbs[-1], toks[-1] + 1))
+        return Attribution(issued[0] if issued else None, cue_words(doc, verbs[-1], toks[-1] + 1))
     if verbs:
         return _subject(doc, mentions, verbs[-1], toks)
     who, verb = colon_subject(doc, mentions, toks) if ":" in before[-2:] else (None, -1)
     if who:  # "Oliver addressed right-wing market-worshippers like Glenn Beck: “…”"
-        return Attribution(who, _cue(doc, verb, toks[-1] + 1) + ":")
+        return Attribution(who, cue_words(doc, verb, toks[-1] + 1) + ":")
     return _found(according_to(doc, toks) or line_label(doc, mentions, toks, open_at))
 
 
@@ -321,7 +311,7 @@ def _sentence_before(
         return None  # "“…,” she said. “…”": that quotation's own speaker goes on (speakers)
     if text[end - 1] in '”"' and not marks:  # inside a quotation ("… “…. It's ….” ¶ ‘…’")
         return None
-    toks = _tokens_between(doc, stop - len(sentence), end)
+    toks = doc.tokens_between(stop - len(sentence), end)
     verbs = [
         k
         for k in toks
@@ -339,7 +329,9 @@ def _sentence_before(
         and doc.words[after[0][0]].lower() not in PREPOSITIONS
         and _names_person(doc, mentions, after[0])
     ):
-        return Attribution(span(doc, after[0]), _cue(doc, verbs[-1], toks[-1] + 1))  # said Mr X.
+        return Attribution(
+            span(doc, after[0]), cue_words(doc, verbs[-1], toks[-1] + 1)
+        )  # said Mr X.
     found = _subject(doc, mentions, verbs[0], toks)
     opened = OPENING_PHRASE.match(text, doc.idx[toks[0]])  # "After the meeting, Mr Fox said ..."
     opening = [k for k in words_only(doc, toks) if not opened or doc.idx[k] >= opened.end()][:3]
@@ -382,7 +374,7 @@ def _partial_read(
     owner = possessor(doc, mentions, open_at)
     if owner is not None:  # "... Governor Andrew Cuomo's (D) statement that “…”": his words
         return Attribution(*owner)
-    toks = _tokens_between(doc, open_at - len(before), open_at)
+    toks = doc.tokens_between(open_at - len(before), open_at)
     verbs = [
         k
         for k in toks
@@ -421,7 +413,7 @@ def _participle_subject(
 ) -> Attribution | None:
     """Who an "-ing" reporting verb belongs to: the last reporting verb's subject ("she said, adding:"), else
     the sentence's first person (or a named person's untyped surname opening the clause), else its opening."""
-    cue = _cue(doc, verb, limit)
+    cue = cue_words(doc, verb, limit)
     first = toks[0] if toks else 0
     if participle_of_noun(doc, mentions, verb, first) or chained_participle(doc, verb):
         return Attribution(None, cue)  # "a memo describing …", "a woman calling in saying"
@@ -466,7 +458,7 @@ def _subject(
     quoted = quoted_one(doc, verb)  # "Interfax quoted Grachev as saying": Grachev
     who = pick(doc, mentions, [quoted], nearest=-1) if quoted else None
     if who:
-        return Attribution(span(doc, who), _cue(doc, verb, limit))
+        return Attribution(span(doc, who), cue_words(doc, verb, limit))
     if doc.words[verb].lower().endswith("ing"):
         return _participle_subject(doc, mentions, verb, toks, limit)
     before = after_reported_that(doc, mentions, [k for k in toks if k < verb])
@@ -485,16 +477,16 @@ def _subject(
     joined = tail and doc.words[tail[-1]].lower() in {"and", "but"}  # "Dunne is keen ... and said:"
     subject = opening_phrase(doc, before) if joined else []
     if subject and all(doc.words[k].lower() in CONJUNCTIONS for k in subject):
-        return Attribution(None, _cue(doc, verb, limit))  # "And continued: “…”": nobody named
+        return Attribution(None, cue_words(doc, verb, limit))  # "And continued: “…”": nobody named
     if subject and joins_subject(doc, before, subject):
-        return Attribution(span(doc, subject), _cue(doc, verb, limit))
+        return Attribution(span(doc, subject), cue_words(doc, verb, limit))
     named = joined_name(doc, mentions, verb) or relative_antecedent(doc, mentions, verb)
     if named is not None:
-        return Attribution(named, _cue(doc, verb, limit))
+        return Attribution(named, cue_words(doc, verb, limit))
     if not tail and (inverted := named_after(doc, mentions, verb)):
-        return Attribution(inverted, _cue(doc, verb, limit))  # "Nonetheless, said Sava, “…”"
+        return Attribution(inverted, cue_words(doc, verb, limit))  # "Nonetheless, said Sava, “…”"
     chunks = clause_chunks(doc, before)
     if not chunks:
         return None
     who = after_relative(doc, pick(doc, mentions, chunks, nearest=-1))[-MAX_SPEAKER_WORDS:]
-    return Attribution(span(doc, who), _cue(doc, verb, limit))
+    return Attribution(span(doc, who), cue_words(doc, verb, limit))

@@ -70,6 +70,18 @@ class FieldDoc:
         """Index of the sentence holding token ``token``."""
         return bisect_right(self.sentence_starts, token) - 1
 
+    def tokens_between(self, start: int, end: int) -> list[int]:
+        """The tokens (not spaces) starting from character ``start`` up to before ``end``."""
+        first = self.token_at(start)
+        first += first < len(self.idx) and self.idx[first] < start
+        out = []
+        for k in range(first, len(self.idx)):
+            if self.idx[k] >= end:
+                break
+            if self.words[k].strip():
+                out.append(k)
+        return out
+
     def token_at(self, char: int) -> int:
         """Index of the token starting at or before character offset ``char``."""
         return max(bisect_right(self.idx, char) - 1, 0)

@@ -25,11 +25,13 @@ __all__ = [
     "SENTENCE_END",
     "acted_before",
     "after_opening_phrase",
+    "asker_gap",
     "chained_participle",
     "clause_before",
     "ends_sentence",
     "first_sentence_end",
     "heading_line",
+    "in_question",
     "parenthetical",
     "participle",
     "participle_of_noun",
@@ -62,6 +64,52 @@ def clause_before(text: str, pos: int) -> str:
     ends += [m.end() - 1 for m in CAPTION.finditer(window)]  # "Image copyright X Image caption ..."
     cut = max(window.rfind("\n\n"), *ends, -1)
     return window[cut + 1 :]
+
+
+#: A question put, up to a quotation inside it ("Pressed on whether NBC had let the story go “…”", "When the
+#: ABC host asked Mr. Farrow about “…”"): the quoted words are the asker's, not the answer's subject's.
+_ASKED = re.compile(
+    r"\b(?P<verb>[Aa]sked|[Pp]ressed|[Qq]uestioned)\s+(?:[^,;:\s]+\s+){0,3}?(?:about|whether|if|why|how)\s"
+    r"(?P<rest>[^,;:“”\"…]*)$"
+)
+#: Before the asking verb: nobody ("Pressed on …", "When asked …"), or a passive: whom it was put to ("Murphy
+#: was asked if he would …", "Facebook was also asked how …").
+_UNSPOKEN_ASKER = re.compile(
+    r"(?:^\s*(?:(?:When|After|Then|And|But)\s+)?|\b(?:was|were|been|being|is|are|be|get|got)\s+"
+    r"(?:\w+ly\s+|also\s+|not\s+)*)$"
+)
+
+
+def in_question(before: str) -> tuple[int, bool] | None:
+    """Where in ``before`` (the clause before a quotation) the verb of a question the quotation is part of
+    stands, and whether it says no asker ("Pressed on whether …", "Murphy was asked if …"): ``(offset,
+    unspoken)``; None when there is no such question or a reporting verb follows it ("When asked about it
+    he said “…”" is the answer; "asked about ... after Schumer threatened them with “…”")."""
+    found = _ASKED.search(before)
+    verbs = cues.REPORTING_VERBS | cues.PARTIAL_CUES
+    if found is None or any(w.lower() in verbs for w in found.group("rest").split()):
+        return None
+    return found.start("verb"), _UNSPOKEN_ASKER.search(before[: found.start("verb")]) is not None
+
+
+#: What may stand between an asker and the asking verb: a party tag, an apposition, auxiliaries and adverbs
+#: ("Sen. Carl Levin (D-Mich.) asked", "Rep. Mike Rogers, Michigan Republican ..., asked", "Kobach had
+#: asked"), or the rest of the asker's clause before "and"/"but" ("He said ... but questioned why").
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,[^,“”\"]*,)?\s*(?:(?:\w+ly|also|then|later|once|has|have|had|would|did)\s+)*$"
+)
+_JOINED_GAP = re.compile(r"\b(?:and|but)\s+(?:(?:\w+ly|also|then)\s+)*$")
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:although|though|while|who|whom|which|after|because|whereas|when|if|as)\b|[“”\"]"
+)
+
+
+def asker_gap(gap: str) -> bool:
+    """May ``gap`` stand between an asker and the asking verb (:data:`_SUBJECT_GAP`, :data:`_JOINED_GAP`, no
+    other clause between)?"""
+    return bool(
+        _SUBJECT_GAP.match(gap) or (_JOINED_GAP.search(gap) and not _OTHER_CLAUSE.search(gap))
+    )
 
 
 #: A link a web page sets in brackets inside a paragraph ("(RELATED: ‘…’: Trump Goes On Rant ...)"): the

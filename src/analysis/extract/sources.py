@@ -25,6 +25,7 @@ __all__ = [
     "MAX_SPEAKER_WORDS",
     "according_to",
     "by_agent",
+    "cue_words",
     "issued_document",
     "line_label",
     "outlet",
@@ -277,3 +278,24 @@ def _asks_it(doc: FieldDoc, verb: int, quote_at: int) -> bool:
     just before the verb ("students who were told there would be no fees “have been given the opposite”")?"""
     near = {w.lower() for w in doc.words[max(verb - 3, 0) : verb]}
     return "," not in doc.text[doc.end_char(verb) : quote_at] and not near & _RELATIVES
+
+
+#: Reporting verbs whose object the cue keeps ("told POLITICO", "wrote on X").
+_OBJECT_VERBS = frozenset("told tells tell telling asked asks wrote writes posted posts".split())  # noqa: SIM905
+
+
+def cue_words(doc: FieldDoc, verb: int, limit: int) -> str:
+    """The reporting verb with its object where it has one ("told POLITICO", "wrote on X")."""
+    words, parts = doc.words, [doc.words[verb].rstrip(":")]
+    k = verb + 1
+    while k < limit and not words[k].strip():
+        k += 1
+    if k < limit and words[verb].lower() in _OBJECT_VERBS:
+        if words[k].lower() == "on" and k + 1 < limit:
+            parts += [words[k], words[k + 1]]
+        elif words[k][:1].isupper() or words[k].lower() in {"reporters", "journalists", "me", "us"}:
+            parts.append(words[k])
+    last = parts[-1]
+    if len(parts) > 1 and last.endswith(".") and last.count(".") == 1:
+        parts[-1] = last[:-1]  # "X." at the end of the sentence
+    return " ".join(parts)
