@@ -23,7 +23,7 @@ from analysis.extract.pipeline import FieldDoc
 from analysis.extract.qualifiers import modifier
 from analysis.extract.roles import ROLE_PREFIXES, describes_name, prefix_word
 from analysis.extract.sentences import participle, verb_at
-from analysis.extract.variants import is_generational
+from analysis.extract.variants import junior_comma
 
 __all__ = [
     "CONJUNCTIONS",
@@ -55,18 +55,15 @@ def words_only(doc: FieldDoc, tokens: list[int]) -> list[int]:
 def clause_chunks(doc: FieldDoc, tokens: list[int]) -> list[list[int]]:
     out: list[list[int]] = [[]]
     for k in tokens:
-        if doc.words[k] in cues.CLAUSE_BREAKS and not _before_junior(doc, k):
+        if doc.words[k] in cues.CLAUSE_BREAKS and not junior_comma(
+            doc.words, k
+        ):  # "Trump, Jr. said"
             out.append([])
         else:
             out[-1].append(k)
     return [
         c for c in (_tidy(doc, words_only(doc, c)) for c in out) if c and not _party_tag(doc, c)
     ]
-
-
-def _before_junior(doc: FieldDoc, k: int) -> bool:
-    """Is the token the comma of a name's generational suffix ("Donald Trump, Jr. said"): no clause break?"""
-    return doc.words[k] == "," and k + 1 < len(doc.words) and is_generational(doc.words[k + 1])
 
 
 def _party_tag(doc: FieldDoc, chunk: list[int]) -> bool:

@@ -30,19 +30,17 @@ _FAMILY_WORDS = re.compile(r"\b(?:father|dad|elder|eldest|namesake|Sr\.)\b")
 
 def claimed_surnames(group: list[Mention], body: str, titled: TitleBearers) -> set[str]:
     """Surnames a suffixed name ("Donald Trump Jr.") leaves to others: the surname of anyone named without a
-    suffix, of a surname written alone with a title ("President Trump") or written with the suffix alone
-    ("Trump Jr.", apart from "Trump"), of a namesake the corpus writes
-    with a title the suffixed name never has ("President Donald Trump"), and every surname when the
-    article speaks of a father (then "Trump" alone may be either)."""
+    suffix, of a surname written alone with a title ("President Trump") or with the suffix alone ("Trump
+    Jr.", apart from "Trump"), of a namesake the corpus writes with a title the suffixed name never has
+    ("President Donald Trump"), and every surname when the article speaks of a father (then "Trump" alone
+    may be either)."""
     if _FAMILY_WORDS.search(body):
         return {w for m in group for w in _tokens(m.name)}
     claimed = {m.name for m in group if m.role and len(_tokens(m.name)) == 1}
     for m in group:
         words, written = _tokens(m.name), _tokens(m.text)
-        if len(written) == 2 and is_generational(written[-1]):
-            claimed.add(
-                written[0]
-            )  # "Trump Jr." written apart from "Trump": the surname alone is another
+        if len(written) == 2 and is_generational(written[-1]):  # "Trump Jr." apart from "Trump"
+            claimed.add(written[0])
         if m.type == "person" and len(words) >= 2 and not is_generational(words[-1]):
             claimed.add(words[-1])
         elif m.type == "person" and len(words) >= 3 and _titled_namesake(words, titled):

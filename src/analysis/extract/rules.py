@@ -59,7 +59,7 @@ from analysis.extract.runs import (
     without_junior,
 )
 from analysis.extract.sentences import after_opening_phrase
-from analysis.extract.variants import is_generational
+from analysis.extract.variants import junior_comma
 
 __all__ = ["TYPES", "Mention", "doc_mentions"]
 
@@ -222,7 +222,7 @@ def _mention(
     a name ending in ", Jr." is written "X Jr." (:func:`~analysis.extract.runs.without_junior`)."""
     role_start, start, name_start, end = span
     words = doc.words
-    junior = end - name_start > 2 and words[end - 2] == "," and is_generational(words[end - 1])
+    junior = end - name_start > 2 and junior_comma(words, end - 2)
     written = doc.text[doc.idx[name_start] : doc.end_char(end - 1 - 2 * junior)]
     return Mention(
         article_id=doc.article_id,

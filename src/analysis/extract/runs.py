@@ -17,7 +17,7 @@ from analysis.extract.context import HYPHENED_PARTICLES, is_cap, is_caption
 from analysis.extract.gazetteer import first_names, places
 from analysis.extract.pipeline import PARTICLES, FieldDoc
 from analysis.extract.sentences import in_credit_paragraph
-from analysis.extract.variants import is_generational
+from analysis.extract.variants import junior_comma
 
 __all__ = ["CONNECTORS", "capitalised_runs", "link_echo", "no_one_spoken_of", "without_junior"]
 
@@ -107,7 +107,7 @@ def no_one_spoken_of(text: str, start: int, end: int) -> bool:
 def without_junior(words: list[str], start: int, end: int) -> tuple[int, bool]:
     """``(end, True)`` without a generational suffix written after a comma that ends the run ("Donald Trump,
     Jr.": the name is typed as "Donald Trump" and written "Donald Trump Jr."), else ``(end, False)``."""
-    junior = end - start > 3 and words[end - 2] == "," and is_generational(words[end - 1])
+    junior = end - start > 3 and junior_comma(words, end - 2)
     return (end - 2, True) if junior else (end, False)
 
 
@@ -116,8 +116,7 @@ def _suffixed(doc: FieldDoc, i: int, j: int) -> int:
     name ("Donald Trump, Jr.", "Donald B. Verrilli, Jr., the solicitor general"): one person, the son."""
     words = doc.words
     named = j - i >= 2 and words[i].lower() in first_names()
-    comma = j + 1 < len(words) and words[j] == "," and doc.spaces[j - 1] == ""
-    return j + 2 if named and comma and is_generational(words[j + 1]) else j
+    return j + 2 if named and junior_comma(words, j) and doc.spaces[j - 1] == "" else j
 
 
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")

@@ -19,6 +19,7 @@ __all__ = [
     "is_acronym",
     "is_generational",
     "is_name_suffix",
+    "junior_comma",
     "name_key",
     "name_tokens",
     "same_person_forms",
@@ -56,6 +57,11 @@ _NAME_SUFFIXES = _GENERATIONAL | frozenset({"ii", "iii", "iv"})
 def is_generational(word: str) -> bool:
     """Is the word "Jr." or "Sr." (with or without its full stop)?"""
     return word.lower() in _GENERATIONAL
+
+
+def junior_comma(words: list[str] | tuple[str, ...], k: int) -> bool:
+    """Is ``words[k]`` the comma of a generational suffix written after a name ("Donald Trump, Jr.")?"""
+    return 0 <= k < len(words) - 1 and words[k] == "," and is_generational(words[k + 1])
 
 
 def is_name_suffix(word: str) -> bool:
