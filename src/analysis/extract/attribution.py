@@ -152,10 +152,10 @@ def _asker(
     if …": no attribution, so a short term stays none; "Obama ..., although lawmakers questioned": unclear)."""
     if unspoken:
         return Attribution()
-    sentence = doc.idx[doc.sentence_starts[doc.sentence_of(doc.token_at(at))]]
+    verb = doc.token_at(at)
+    sentence = doc.idx[doc.sentence_starts[doc.sentence_of(verb)]]
     closed = max(doc.text.rfind(mark, sentence, at) for mark in '”"')
-    toks = doc.tokens_between(max(sentence, closed + 1), open_at)
-    found = _subject(doc, mentions, doc.token_at(at), toks)
+    found = _subject(doc, mentions, verb, doc.tokens_between(max(sentence, closed + 1), open_at))
     gap = doc.text[found.who[1] : at] if found is not None and found.who else "-"
     return found if asker_gap(gap) else Attribution(None, "asked")
 

@@ -23,6 +23,7 @@ _OWNED_WORDS = (
 #: Department filing").
 _FILED_AS = frozenset({"fact sheet", "filing", "document", "memorandum", "brief"})
 _FILED = frozenset(phrase.split()[-1] for phrase in _FILED_AS)
+_NAMED_FOR = _OWNED_WORDS | _FILED
 #: The possessive, at most two words that are no determiner ("initial", "written"), the noun, the verb.
 _OWNED = re.compile(
     r"['’]s\s+(?:(?!(?:a|an|the|his|her|its|their)\b)[\w-]+\s+){0,2}?(?:"
@@ -40,7 +41,7 @@ def attributive_owner(text: str, inside: list[Mention]) -> str:
         return ""
     if inside[0].name.lower() in PLATFORMS:  # "the Facebook post said": whoever posted
         return ""
-    if words[0].lower() not in {"a", "an", "the"} or words[-1].lower() not in _OWNED_WORDS | _FILED:
+    if words[0].lower() not in {"a", "an", "the"} or words[-1].lower() not in _NAMED_FOR:
         return ""
     rest = text[len(words[0]) :].strip()
     noun = re.sub(

@@ -72,6 +72,8 @@ _ASKED = re.compile(
     r"\b(?P<verb>[Aa]sked|[Pp]ressed|[Qq]uestioned)\s+(?:[^,;:\s]+\s+){0,3}?(?:about|whether|if|why|how)\s"
     r"(?P<rest>[^,;:“”\"…]*)$"
 )
+#: Verbs after the question that make the quotation the answer's ("When asked about it he said “…”").
+_ANSWERED = cues.REPORTING_VERBS | cues.PARTIAL_CUES
 #: Before the asking verb: nobody ("Pressed on …", "When asked …"), or a passive: whom it was put to ("Murphy
 #: was asked if he would …", "Facebook was also asked how …").
 _UNSPOKEN_ASKER = re.compile(
@@ -86,8 +88,7 @@ def in_question(before: str) -> tuple[int, bool] | None:
     unspoken)``; None when there is no such question or a reporting verb follows it ("When asked about it
     he said “…”" is the answer; "asked about ... after Schumer threatened them with “…”")."""
     found = _ASKED.search(before)
-    verbs = cues.REPORTING_VERBS | cues.PARTIAL_CUES
-    if found is None or any(w.lower() in verbs for w in found.group("rest").split()):
+    if found is None or any(w.lower() in _ANSWERED for w in found.group("rest").split()):
         return None
     return found.start("verb"), _UNSPOKEN_ASKER.search(before[: found.start("verb")]) is not None
 

@@ -189,7 +189,7 @@ def _headline_subject(ctx: SpeakerContext, at: int, sex: str | None) -> str:
     Sanders to Deliver Defense of ..." over "Saying that ..., he said it must “…”"), when the body's first
     person named is that one too (not "he issued a warning ... —Sen. Lindsey Graham" under a headline
     naming Trump), of that gender; or ""."""
-    if any(m.field == "body" and m.type == "person" and m.start < at for m in ctx.mentions):
+    if any(m.type == "person" and m.start < at for m in ctx.mentions):  # the body's mentions
         return ""
     name = next(iter(ctx.headline_people)) if len(ctx.headline_people) == 1 else ""
     first = next((m.name for m in ctx.outside if m.type == "person"), "")
